@@ -1,0 +1,91 @@
+"""The ``residence-hub`` command: Click only. Each command calls one library function."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import build as build_mod
+from .errors import UserError
+from .project import CONFIG_NAME, load_project
+from .schema import SCHEMAS, schema_text
+from .starter import write_starter
+
+project_option = click.option(
+    "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help=f"Dossier qui contient {CONFIG_NAME} et residences/.")
+
+
+def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return build_mod.default_today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"« {value} » : écrivez la date AAAA-MM-JJ, par exemple 2026-12-03") from None
+
+
+today_option = click.option(
+    "--today", callback=_parse_today, metavar="AAAA-MM-JJ",
+    help="Date du jour pour les avis et la présence du gardien (défaut : aujourd'hui, ou SOURCE_DATE_EPOCH).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="residence-hub")
+def main() -> None:
+    """Un petit site d'information accessible par résidence, à partir d'un fichier YAML par résidence."""
+
+
+@main.command()
+@project_option
+def validate(project_dir: Path) -> None:
+    """Vérifie site_config.yml et chaque residences/*.yml ; liste toutes les erreurs (fichier:ligne)."""
+    project = load_project(project_dir)
+    click.echo(f"OK : {len(project.residences)} résidence(s) valide(s).")
+
+
+@main.command()
+@project_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dossier de sortie (défaut : site/ dans le dossier du projet).")
+@today_option
+def build(project_dir: Path, out_dir: Path | None, today: date) -> None:
+    """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
+    project = load_project(project_dir)
+    result = build_mod.build_site(project, out_dir or project_dir / "site", today)
+    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir}")
+
+
+@main.command()
+@project_option
+@click.argument("slug")
+@click.option("--agency", default=None, help="Clé de l'agence (défaut : la première de site_config.yml).")
+def new(project_dir: Path, slug: str, agency: str | None) -> None:
+    """Crée residences/SLUG.yml, un modèle commenté qui passe la validation."""
+    if agency is None:
+        agency = next(iter(load_project(project_dir).config.agencies))
+    path = write_starter(project_dir, slug, agency)
+    click.echo(f"Créé : {path}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="residence")
+def schema(kind: str) -> None:
+    """Affiche le contrat de données en JSON Schema (pour les éditeurs)."""
+    click.echo(schema_text(kind), nl=False)
+
+
+@main.command()
+@project_option
+@click.option("--port", default=8000, show_default=True, help="Port local.")
+@today_option
+def serve(project_dir: Path, port: int, today: date) -> None:
+    """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""
+    from .serve import serve_site
+
+    serve_site(project_dir, port, today)
+
+
+__all__ = ["main", "UserError"]

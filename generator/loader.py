@@ -1,0 +1,130 @@
+"""Read one YAML file into plain values, keeping each value's line and never reinterpreting what was typed.
+
+YAML 1.1 (what PyYAML implements) turns ``8:30`` into 510, ``0143201122`` into an octal number and
+``01000`` into 512. Staff do not quote values, so we never let YAML guess: every scalar comes back as
+the exact string that was typed, and the data contract (``model.py``) parses it. We also refuse what a
+residence file never needs and an attacker would use: aliases (the "billion laughs" bomb), custom tags,
+duplicate keys, non-UTF-8 bytes and huge files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from .errors import Problem
+
+try:  # libyaml is ten times faster; PyYAML's pure-Python parser gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 512 * 1024
+"""A residence file is a few kilobytes; anything this large is a mistake or an attack."""
+
+Path_ = tuple[Union[str, int], ...]
+"""Where a value sits in the document, e.g. ("caretaker", "hours", 0, "open")."""
+
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """A parsed file: its data as dicts, lists and strings, and the line where each value starts."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the value at ``path``, or of its closest parent that exists (for a missing key)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def load_document(path: Path, display_name: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``; return the document, or None with the problems that stopped it."""
+    name = display_name or str(path)
+
+    def fail(line: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
+        return None, [Problem(name, line, message, hint)]
+
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return fail(1, f"fichier trop volumineux ({len(raw) // 1024} Ko, maximum {MAX_BYTES // 1024} Ko)",
+                    "une résidence tient en quelques kilo-octets : vérifiez que c'est le bon fichier")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return fail(line, "le fichier n'est pas enregistré en UTF-8",
+                    "enregistrez-le en UTF-8 (dans l'éditeur : « Enregistrer avec l'encodage » → UTF-8)")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        return fail(line, f"syntaxe YAML invalide : {e.problem or e}",
+                    "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
+                    "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
+    except yaml.YAMLError as e:
+        return fail(1, f"syntaxe YAML invalide : {e}")
+    if node is None:
+        return fail(1, "le fichier est vide", "copiez un fichier existant ou lancez « residence-hub new NOM »")
+    doc = Document(name, None)
+    try:
+        doc.data = _convert(node, (), doc.lines, set())
+    except _Refused as e:
+        return fail(e.line, e.message, e.hint)
+    return doc, []
+
+
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
+    """Turn a node into str/dict/list, recording lines; refuse aliases, foreign tags and duplicate keys."""
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise _Refused(line, "les ancres et alias YAML (& et *) ne sont pas acceptés",
+                       "recopiez la valeur à chaque endroit où elle sert")
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
+        raise _Refused(line, f"balise YAML non acceptée : {node.tag}", "retirez la balise commençant par « ! »")
+    lines.setdefault(path, line)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), lines, seen) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(key_line, "une clé doit être un simple mot", "écrivez « clé: valeur »")
+        key = key_node.value
+        if key == "<<":
+            raise _Refused(key_line, "la fusion YAML (<<) n'est pas acceptée", "recopiez les clés voulues")
+        if key in result:
+            first = lines[path + (key,)]
+            raise _Refused(key_line, f"la clé « {key} » apparaît deux fois (déjà ligne {first})",
+                           "gardez une seule des deux lignes")
+        lines[path + (key,)] = key_line
+        result[key] = _convert(value_node, path + (key,), lines, seen)
+        lines[path + (key,)] = key_line  # a key's line beats its value's, which may start below it
+    return result

@@ -1,0 +1,201 @@
+"""The data contract: what a residence file and ``site_config.yml`` may hold, as pydantic models.
+
+Inputs come from ``loader.py`` as exact strings; the value types in ``values.py`` parse them. Unknown
+keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker's hours.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .values import (Count, Date, Day, Email, Markdown, PhoneNumber, Postcode, Text, Time, Url,
+                     format_time)
+
+__all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES"]
+
+LEVELS = ("urgent", "warning", "info")
+FIBRE_STATUSES = ("available", "in_progress", "planned", "unavailable")
+CARETAKER_MODES = ("resident", "itinerant")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Address(Model):
+    street: Text = Field(description="Numéro et rue.", examples=["12-18 rue des Tilleuls"])
+    postcode: Postcode = Field(description="Code postal, cinq chiffres.")
+    city: Text = Field(description="Commune.", examples=["Saint-Denis"])
+
+
+class Person(Model):
+    name: Text = Field(description="Nom affiché.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone.")
+
+
+class Slot(Model):
+    """Office hours, or an itinerant caretaker's visits: the same hours on several days."""
+
+    days: list[Day] = Field(min_length=1, description="Jours : mon, tue, wed, thu, fri, sat, sun.")
+    open: Time = Field(description="Début, par exemple 8:30 ou 8h30.")
+    close: Time = Field(description="Fin, par exemple 12:00 ou 12h.")
+    place: Optional[Text] = Field(None, description="Lieu, par exemple « Hall du bâtiment B ».")
+
+    @model_validator(mode="after")
+    def _close_after_open(self) -> "Slot":
+        if self.close <= self.open:
+            raise ValueError(f"l'heure de fin ({format_time(self.close)}) doit être après "
+                             f"l'heure de début ({format_time(self.open)})")
+        return self
+
+
+class Absence(Model):
+    from_: Date = Field(alias="from", description="Premier jour d'absence, AAAA-MM-JJ.")
+    to: Date = Field(description="Dernier jour d'absence (inclus), AAAA-MM-JJ.")
+    replacement: Optional[Person] = Field(None, description="Qui remplace le gardien.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Absence":
+        if self.to < self.from_:
+            raise ValueError(f"« to » ({self.to}) est avant « from » ({self.from_})")
+        return self
+
+
+class Caretaker(Model):
+    name: Text = Field(description="Nom du gardien.")
+    mode: Literal[CARETAKER_MODES] = Field(  # type: ignore[valid-type]
+        "resident", description="resident (gardien sur place) ou itinerant (passe à jours fixes).")
+    phone: Optional[PhoneNumber] = None
+    mobile: Optional[PhoneNumber] = None
+    email: Optional[Email] = None
+    office: Optional[Text] = Field(None, description="Où trouver la loge.")
+    hours: list[Slot] = Field(default_factory=list, description="Heures de loge, ou passages du gardien itinérant.")
+    absences: list[Absence] = Field(default_factory=list, description="Congés et absences, avec le remplaçant.")
+
+    def absence_on(self, day: date) -> Optional[Absence]:
+        return next((a for a in self.absences if a.from_ <= day <= a.to), None)
+
+
+class Contact(Model):
+    role: Text = Field(description="Rôle, par exemple « Amicale des locataires ».")
+    name: Optional[Text] = None
+    phone: Optional[PhoneNumber] = None
+    email: Optional[Email] = None
+    hours: Optional[Text] = None
+    address: Optional[Text] = None
+
+
+class Maintenance(Model):
+    topic: Text = Field(description="Pour quelle panne, par exemple « Ascenseur ».")
+    company: Text = Field(description="Entreprise sous contrat.")
+    phone: PhoneNumber
+    email: Optional[Email] = None
+    hours: Optional[Text] = Field(None, description="Quand appeler, par exemple « 24h/24 ».")
+    note: Optional[Markdown] = None
+
+
+class Service(Model):
+    name: Text = Field(description="Nom du service, par exemple « Jardin partagé ».")
+    description: Optional[Markdown] = None
+    location: Optional[Text] = None
+    hours: Optional[Text] = None
+    contact: Optional[Text] = None
+    phone: Optional[PhoneNumber] = None
+    email: Optional[Email] = None
+
+
+class Waste(Model):
+    kind: Text = Field(description="Type de déchets, par exemple « Encombrants ».")
+    days: list[Day] = Field(default_factory=list, description="Jours de collecte.")
+    schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
+    note: Optional[Markdown] = None
+
+    @model_validator(mode="after")
+    def _when(self) -> "Waste":
+        if not self.days and not self.schedule:
+            raise ValueError("indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)")
+        return self
+
+
+class Fibre(Model):
+    status: Literal[FIBRE_STATUSES] = Field(  # type: ignore[valid-type]
+        description="available, in_progress, planned ou unavailable.")
+    operators: list[Text] = Field(default_factory=list)
+    building_id: Optional[Text] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
+    how_to: Optional[Markdown] = None
+
+
+class Faq(Model):
+    q: Text = Field(description="La question.")
+    a: Markdown = Field(description="La réponse (Markdown).")
+
+
+class Notice(Model):
+    title: Text
+    from_: Date = Field(alias="from", description="Premier jour d'affichage, AAAA-MM-JJ.")
+    until: Date = Field(description="Dernier jour d'affichage (inclus), AAAA-MM-JJ.")
+    level: Literal[LEVELS] = Field("info", description="info, warning ou urgent.")  # type: ignore[valid-type]
+    body: Optional[Markdown] = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Notice":
+        if self.until < self.from_:
+            raise ValueError(f"« until » ({self.until}) est avant « from » ({self.from_})")
+        return self
+
+
+class Residence(Model):
+    """One residence file. ``slug`` comes from the file name, not from the file."""
+
+    name: Text = Field(description="Nom de la résidence.")
+    address: Address
+    agency: Text = Field(description="Clé d'une agence de site_config.yml.")
+    buildings: list[Text] = Field(default_factory=list)
+    units: Optional[Count] = Field(None, description="Nombre de logements.")
+    caretaker: Optional[Caretaker] = None
+    contacts: list[Contact] = Field(default_factory=list)
+    maintenance: list[Maintenance] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    waste: list[Waste] = Field(default_factory=list)
+    fibre: Optional[Fibre] = None
+    faq: list[Faq] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
+
+
+class Landlord(Model):
+    name: Text
+    website: Optional[Url] = None
+    tenant_portal: Optional[Url] = None
+    logo: Optional[Text] = Field(None, description="Chemin d'une image, relatif à site_config.yml.")
+    address: Optional[Text] = None
+    phone: Optional[PhoneNumber] = None
+    email: Optional[Email] = None
+
+
+class Agency(Model):
+    name: Text
+    address: Optional[Text] = None
+    phone: Optional[PhoneNumber] = None
+    email: Optional[Email] = None
+    hours: Optional[Text] = None
+
+
+class Emergency(Model):
+    label: Text
+    phone: PhoneNumber
+
+
+class SiteConfig(Model):
+    landlord: Landlord
+    base_url: Url = Field(description="Adresse publique du site, par exemple https://residences.exemple.fr/")
+    language: Literal["fr"] = "fr"
+    agencies: dict[str, Agency] = Field(min_length=1)
+    emergency: list[Emergency] = Field(default_factory=list)
+    faq: list[Faq] = Field(default_factory=list)
+
+    @property
+    def root_url(self) -> str:
+        return self.base_url if self.base_url.endswith("/") else self.base_url + "/"

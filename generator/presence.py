@@ -1,0 +1,75 @@
+"""When is the caretaker there? Weekly hours, absences and the next presence, as plain data.
+
+All times are wall-clock times in Europe/Paris: staff type "8h30" meaning the clock on the hall wall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+from .model import Absence, Caretaker, Slot
+from .values import DAYS, format_date, format_time
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@dataclass(frozen=True)
+class Presence:
+    """One stretch of time when the caretaker can be met."""
+
+    day: date
+    open: time
+    close: time
+    place: Optional[str]
+
+    def sentence(self, today: date) -> str:
+        """« Aujourd'hui de 16h à 18h30 », « Demain … », « Vendredi 6 décembre, de 9h à 10h30, hall B »."""
+        if self.day == today:
+            when = "Aujourd'hui"
+        elif self.day == today + timedelta(days=1):
+            when = "Demain"
+        else:
+            when = format_date(self.day).capitalize() + ","
+        text = f"{when} de {format_time(self.open)} à {format_time(self.close)}"
+        return f"{text}, {self.place[0].lower()}{self.place[1:]}" if self.place else text
+
+
+def slots_on(caretaker: Caretaker, day: date) -> list[Slot]:
+    """The slots of a weekday, earliest first."""
+    code = DAYS[day.weekday()]
+    return sorted((s for s in caretaker.hours if code in s.days), key=lambda s: (s.open, s.close))
+
+
+def weekly_table(caretaker: Caretaker) -> list[tuple[str, list[Slot]]]:
+    """Monday to Sunday, each with its slots; days without any are kept so the table reads as a week."""
+    table = []
+    for code in DAYS:
+        slots = sorted((s for s in caretaker.hours if code in s.days), key=lambda s: (s.open, s.close))
+        table.append((code, slots))
+    return table
+
+
+def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = 60) -> Optional[Presence]:
+    """The current or next stretch of presence from ``now`` (Paris time), skipping absences."""
+    local = now.astimezone(PARIS) if now.tzinfo else now
+    for offset in range(horizon_days):
+        day = local.date() + timedelta(days=offset)
+        if caretaker.absence_on(day):
+            continue
+        for slot in slots_on(caretaker, day):
+            if offset == 0 and slot.close <= local.time().replace(tzinfo=None):
+                continue
+            return Presence(day, slot.open, slot.close, slot.place)
+    return None
+
+
+def current_absence(caretaker: Caretaker, today: date) -> Optional[Absence]:
+    return caretaker.absence_on(today)
+
+
+def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:
+    """Absences not yet over, soonest first: tenants plan around them."""
+    return sorted((a for a in caretaker.absences if a.to >= today), key=lambda a: a.from_)

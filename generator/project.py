@@ -1,0 +1,192 @@
+"""Load and validate a whole project (``site_config.yml`` and ``residences/*.yml``) in one pass.
+
+Every file is read and checked even after the first mistake, so one run reports all of them; then a
+single ``UserError`` is raised. A pydantic error's ``loc`` is a path in the document, which the loader
+mapped to a line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, UserError
+from .loader import Document, load_document
+from .model import Residence, SiteConfig
+
+CONFIG_NAME = "site_config.yml"
+RESIDENCES_DIR = "residences"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ResidenceFile:
+    """A valid residence with where it came from: the slug is its URL, the path feeds error messages."""
+
+    slug: str
+    path: Path
+    residence: Residence
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: SiteConfig
+    residences: tuple[ResidenceFile, ...]
+
+
+def residence_paths(root: Path) -> list[Path]:
+    return sorted((root / RESIDENCES_DIR).glob("*.yml"))
+
+
+def load_project(root: Path) -> Project:
+    """Read and check everything; raise one ``UserError`` listing every problem of every file."""
+    root = Path(root)
+    problems: list[Problem] = []
+    config = _load_config(root, problems)
+    residences = []
+    folder = root / RESIDENCES_DIR
+    if not folder.is_dir():
+        problems.append(Problem(RESIDENCES_DIR, 1, "dossier introuvable",
+                                f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
+    for path in residence_paths(root):
+        found = load_residence(root, path, config, problems)
+        if found:
+            residences.append(found)
+    if problems:
+        raise UserError(problems)
+    assert config is not None
+    return Project(root, config, tuple(residences))
+
+
+def _load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
+                                f"lancez la commande dans le dossier qui contient {CONFIG_NAME}, "
+                                "ou indiquez ce dossier avec --project"))
+        return None
+    doc, found = load_document(path, CONFIG_NAME)
+    problems.extend(found)
+    return validate(doc, SiteConfig, problems) if doc else None
+
+
+def load_residence(root: Path, path: Path, config: SiteConfig | None,
+                   problems: list[Problem]) -> ResidenceFile | None:
+    """One residence file: parse, validate, then check what depends on the config (the agency)."""
+    name = f"{RESIDENCES_DIR}/{path.name}"
+    slug = path.stem
+    if not SLUG.match(slug):
+        problems.append(Problem(name, 1, f"nom de fichier « {path.name} » impossible à utiliser dans une adresse web",
+                                "renommez-le en minuscules, chiffres et tirets, par exemple les-tilleuls.yml"))
+        return None
+    doc, found = load_document(path, name)
+    problems.extend(found)
+    residence = validate(doc, Residence, problems) if doc else None
+    if residence is None or doc is None:
+        return None
+    if config is not None and residence.agency not in config.agencies:
+        known = ", ".join(sorted(config.agencies))
+        problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {residence.agency} » inconnue",
+                                f"{_did_you_mean(residence.agency, list(config.agencies))}"
+                                f"agences déclarées dans {CONFIG_NAME} : {known}"))
+        return None
+    return ResidenceFile(slug, path, residence)
+
+
+def validate(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
+    """Validate a document against a model, turning each pydantic error into a located ``Problem``."""
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.file, 1, "le fichier doit être une liste de clés (nom: valeur)",
+                                "commencez par « name: … » comme dans les autres fichiers"))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as e:
+        problems.extend(_problem(doc, model, err) for err in e.errors())
+        return None
+
+
+def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where = _describe(loc)
+    hint = ""
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        message = f"clé inconnue « {loc[-1]} »"
+        hint = _did_you_mean(str(loc[-1]), known) + ("clés possibles ici : " + ", ".join(known) if known else "")
+    elif kind == "missing":
+        message = f"« {loc[-1]} » manquant{_in(loc[:-1])}"
+        hint = f"ajoutez la ligne « {loc[-1]}: … »"
+    elif kind == "literal_error":
+        message = f"{where}: valeur « {err['input']} » non permise"
+        hint = f"valeurs possibles : {err['ctx']['expected']}"
+    elif kind in ("list_type", "too_short") and isinstance(err.get("input"), (str, type(None))):
+        message = f"{where}: une liste est attendue"
+        hint = "écrivez par exemple « days: [mon, wed, fri] » ou une ligne « - … » par élément"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"{where}: un ensemble de clés est attendu"
+        hint = "mettez les sous-clés en dessous, en retrait de deux espaces"
+    elif kind == "value_error":
+        message = f"{where}: {err['ctx']['error']}"
+    elif kind == "too_short":
+        message = f"{where}: au moins un élément est attendu"
+    else:
+        message = f"{where}: {err['msg']}"
+    return Problem(doc.file, doc.line_of(loc), message, hint)
+
+
+def _describe(loc: tuple[Any, ...]) -> str:
+    """("caretaker", "hours", 0, "open") → "caretaker.hours[1].open" (items counted from 1 for humans)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        elif part.startswith("function-") or part.startswith("literal["):
+            continue
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "fichier"
+
+
+def _in(loc: tuple[Any, ...]) -> str:
+    return f" dans {_describe(loc)}" if loc else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at ``loc``, following the model's nested types (for "did you mean" hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return sorted(f.alias or name for name, f in current.model_fields.items())
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"vouliez-vous dire « {close[0]} » ? " if close else ""

@@ -1,0 +1,55 @@
+"""The commented starter file written by ``residence-hub new``: it validates as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UserError
+from .project import RESIDENCES_DIR, SLUG
+
+STARTER = """\
+# yaml-language-server: $schema=../schema/residence.schema.json
+# Nouvelle résidence. Remplacez les exemples, supprimez les sections inutiles
+# (une section absente n'apparaît pas sur le site). Aide : CONTRIBUTING.md
+name: Résidence {title}
+address: {{street: 1 rue de l'Exemple, postcode: "{postcode}", city: Ville}}
+agency: {agency}              # une clé de « agencies » dans site_config.yml
+# units: 40                   # nombre de logements
+
+caretaker:                    # le gardien
+  name: Prénom Nom
+  mode: resident              # resident (sur place) ou itinerant (passe à jours fixes)
+  phone: 01 23 45 67 89
+  hours:                      # heures de loge (ou de passage)
+    - days: [mon, tue, wed, thu, fri]
+      open: 8:30
+      close: 12:00
+
+maintenance:                  # « Qui appeler en cas de panne ? »
+  - topic: Chauffage, eau chaude
+    company: Nom de l'entreprise
+    phone: 09 69 32 00 00
+    hours: 24h/24
+
+# notices:                    # avis affichés du « from » au « until » inclus
+#   - title: Coupure d'eau
+#     from: 2026-12-03
+#     until: 2026-12-03
+#     level: warning          # info, warning ou urgent
+#     body: Mardi 3 décembre, de 9h à 12h.
+"""
+
+
+def write_starter(root: Path, slug: str, agency: str) -> Path:
+    """Write ``residences/<slug>.yml``; never overwrite a residence that exists."""
+    if not SLUG.match(slug):
+        raise UserError.single("<ligne de commande>", 1, f"nom « {slug} » impossible dans une adresse web",
+                               "minuscules, chiffres et tirets, par exemple les-tilleuls")
+    path = root / RESIDENCES_DIR / f"{slug}.yml"
+    if path.exists():
+        raise UserError.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
+                               "choisissez un autre nom ou modifiez le fichier existant")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    title = slug.replace("-", " ").title()
+    path.write_text(STARTER.format(title=title, postcode="93200", agency=agency), encoding="utf-8")
+    return path

@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 
 from .errors import UserError
 from .project import Project, ResidenceFile
-from .render import Page, index_page, residence_pages
+from .render import Page, index_pages, residence_pages
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MARKER = ".residence-hub"
@@ -84,6 +84,16 @@ def _swap(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[str, bytes]:
+    """Files published in a microsite beside its pages, outside MkDocs (calendars, posters, …).
+
+    Keys are paths relative to the microsite's folder. Each feature adds its files here; all of them
+    must be deterministic for a given input and ``today`` (no wall-clock time, no random ids).
+    """
+    files: dict[str, bytes] = {}
+    return files
+
+
 def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
     pages = residence_pages(project.config, item, today)
     config = _mkdocs_config(
@@ -93,10 +103,14 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
     )
     _run_mkdocs(config, pages, work, site_dir)
+    for relative, content in residence_files(project, item, today).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def _build_index(project: Project, work: Path, site_dir: Path) -> None:
-    pages = [index_page(project.config, list(project.residences))]
+    pages = index_pages(project)
     config = _mkdocs_config(
         site_name=f"Résidences {project.config.landlord.name}",
         site_url=project.config.root_url,

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from . import presence
 from .model import SiteConfig
-from .project import ResidenceFile
+from .project import Project, ResidenceFile
 from .sanitize import markdown_to_html
 from .values import DAY_NAMES, Phone, format_date, format_time
 
@@ -134,6 +134,11 @@ def current_notices(notices, today: date):  # type: ignore[no-untyped-def]
     rank = {"urgent": 0, "warning": 1, "info": 2}
     shown = [n for n in notices if n.from_ <= today <= n.until]
     return sorted(shown, key=lambda n: (rank[n.level], -n.from_.toordinal(), n.title))
+
+
+def index_pages(project: "Project") -> list[Page]:
+    """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
+    return [index_page(project.config, list(project.residences))]
 
 
 def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:

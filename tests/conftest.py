@@ -1,0 +1,124 @@
+"""Shared fixtures: small projects written inline, the real samples built once, a browser on them.
+
+Browser fixtures use Debian's Chromium (``/usr/bin/chromium``) through Playwright; they never download
+a browser. A test that needs them fails (it is not skipped) when Chromium is missing: CI installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import shutil
+import textwrap
+import threading
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from generator.build import build_site
+from generator.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_TODAY = date(2026, 12, 2)
+"""The samples' notices and absences are written around this date; builds in tests use it."""
+CHROMIUM = "/usr/bin/chromium"
+
+SITE_CONFIG = """\
+landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}
+base_url: https://residences.example.org/
+agencies:
+  nord: {name: Agence Nord, phone: 01 49 33 10 10, email: nord@example.org}
+  sud: {name: Agence Sud}
+emergency:
+  - {label: SAMU, phone: 15}
+faq:
+  - {q: Comment payer mon loyer ?, a: Par prélèvement.}
+"""
+
+RESIDENCE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """Write a project: ``make_project(**{"slug": "yaml text"}, site_config=...)`` → its folder."""
+
+    def make(site_config: str = SITE_CONFIG, **residences: str) -> Path:
+        root = tmp_path / "project"
+        (root / "residences").mkdir(parents=True, exist_ok=True)
+        (root / "site_config.yml").write_text(textwrap.dedent(site_config), encoding="utf-8")
+        for slug, text in (residences or {"test": RESIDENCE}).items():
+            (root / "residences" / f"{slug.replace('_', '-')}.yml").write_text(textwrap.dedent(text), "utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real sample residences of the repository, built once for the whole session."""
+    out = tmp_path_factory.mktemp("samples") / "site"
+    build_site(load_project(REPO), out, SAMPLE_TODAY)
+    return out
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when asked, as GitHub Pages and most static hosts do."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects /dir to /dir/
+            path = path / "index.html"
+        compressible = path.suffix in {".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".vcf"}
+        if not (compressible and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """``serve(folder)`` → base URL of a local gzip-compressing static server for that folder."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Debian Chromium driven by Playwright; background networking off (no stray requests)."""
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
+        "Chromium is missing: apt-get install -y chromium (never `playwright install`)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()

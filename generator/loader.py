@@ -107,7 +107,7 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         raise _Refused(line, f"balise YAML non acceptée : {node.tag}", "retirez la balise commençant par « ! »")
     lines.setdefault(path, line)
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain (unquoted) only
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

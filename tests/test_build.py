@@ -1,0 +1,85 @@
+"""Building the site: all or nothing, the last good site kept, the same bytes for the same input."""
+
+from __future__ import annotations
+
+import filecmp
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.errors import UserError
+from generator.project import load_project
+
+TODAY = date(2026, 12, 2)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_one_microsite_per_residence_and_an_index(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="name: A\naddress: {street: s, postcode: '93200', city: Saint-Denis}\nagency: nord\n",
+                        autre="name: B\naddress: {street: t, postcode: '93100', city: Montreuil}\nagency: sud\n")
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    assert (out / "test" / "index.html").is_file() and (out / "autre" / "index.html").is_file()
+    index = (out / "index.html").read_text()
+    assert 'href="test/"' in index and 'href="autre/"' in index
+    assert "93100 Montreuil" in index and "93200 Saint-Denis" in index
+
+
+def test_failed_validation_leaves_the_last_good_site_untouched(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    (root / "residences" / "test.yml").write_text("name: [broken\n")
+    with pytest.raises(UserError):
+        build_site(load_project(root), out, TODAY)
+    assert tree(out) == before
+
+
+def test_a_crash_during_rendering_leaves_the_last_good_site(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    project = load_project(root)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("generator.build.residence_pages", explode)
+    with pytest.raises(RuntimeError):
+        build_site(project, out, TODAY)
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no staging left behind
+
+
+def test_a_successful_build_replaces_the_site_as_a_whole(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(gone="name: G\naddress: {street: s, postcode: '93200', city: c}\nagency: nord\n",
+                        test="name: T\naddress: {street: s, postcode: '93200', city: c}\nagency: nord\n")
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    (root / "residences" / "gone.yml").unlink()
+    build_site(load_project(root), out, TODAY)
+    assert not (out / "gone").exists() and (out / "test").is_dir()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "precious"
+    out.mkdir()
+    (out / "thesis.docx").write_text("years of work")
+    with pytest.raises(UserError, match="n'a pas été créé par residence-hub"):
+        build_site(load_project(make_project()), out, TODAY)
+    assert (out / "thesis.docx").read_text() == "years of work"
+
+
+def test_same_input_and_date_give_the_same_bytes(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = load_project(make_project())
+    build_site(project, tmp_path / "one", TODAY)
+    build_site(project, tmp_path / "two", TODAY)
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two"), comparison.report()

@@ -1,0 +1,108 @@
+"""Every command through Click's CliRunner, as staff and CI run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_every_command_has_help() -> None:
+    for command in main.commands.values():
+        assert command.help, command.name
+        code, output = run(command.name, "--help")
+        assert code == 0 and "Usage" in output
+
+
+def test_validate_ok_and_errors_with_file_and_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    assert run("validate", "--project", str(root)) == (0, "OK : 1 résidence(s) valide(s).\n")
+    (root / "residences" / "test.yml").write_text("name: X\naddress: {street: s, postcode: 93200, city: c}\n"
+                                                   "agency: nord\nunits: many\n")
+    code, output = run("validate", "--project", str(root))
+    assert code == 1
+    assert "residences/test.yml:4: units: « many » n'est pas un nombre entier" in output
+    assert "1 erreur dans 1 fichier(s)" in output
+    assert "Traceback" not in output
+
+
+def test_validate_without_project_names_the_missing_file(tmp_path: Path) -> None:
+    code, output = run("validate", "--project", str(tmp_path))
+    assert code == 1 and "site_config.yml:1: fichier introuvable" in output
+
+
+def test_build_writes_the_site_and_honours_today(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: T
+        address: {street: s, postcode: '93200', city: c}
+        agency: nord
+        notices:
+          - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03}
+        """)
+    out = tmp_path / "out"
+    code, output = run("build", "--project", str(root), "--out", str(out), "--today", "2026-12-03")
+    assert code == 0, output
+    assert "Coupure d&#39;eau" in (out / "test" / "index.html").read_text()
+    run("build", "--project", str(root), "--out", str(out), "--today", "2026-12-04")
+    assert "Coupure" not in (out / "test" / "index.html").read_text()
+
+
+def test_build_defaults_today_to_source_date_epoch(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: T
+        address: {street: s, postcode: '93200', city: c}
+        agency: nord
+        notices:
+          - {title: Coupure, from: 2026-12-03, until: 2026-12-03}
+        """)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796299200")  # 2026-12-03 12:00 UTC
+    assert run("build", "--project", str(root), "--out", str(tmp_path / "o"))[0] == 0
+    assert "Coupure" in (tmp_path / "o" / "test" / "index.html").read_text()
+
+
+def test_build_rejects_a_bad_date() -> None:
+    code, output = run("build", "--today", "03/12/2026")
+    assert code == 2 and "AAAA-MM-JJ" in output
+
+
+def test_build_refuses_bad_data_and_keeps_the_old_site(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "out"
+    assert run("build", "--project", str(root), "--out", str(out))[0] == 0
+    before = (out / "test" / "index.html").read_bytes()
+    (root / "residences" / "test.yml").write_text("name: X\n")
+    code, output = run("build", "--project", str(root), "--out", str(out))
+    assert code == 1 and "residences/test.yml:1: « address » manquant" in output
+    assert (out / "test" / "index.html").read_bytes() == before
+
+
+def test_new_writes_a_starter_that_validates(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    code, output = run("new", "les-lilas", "--project", str(root))
+    assert code == 0, output
+    text = (root / "residences" / "les-lilas.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/residence.schema.json")
+    assert "agency: nord" in text
+    assert [r.slug for r in load_project(root).residences] == ["les-lilas", "test"]
+    assert run("new", "les-lilas", "--project", str(root))[0] == 1
+    assert run("new", "Les Lilas", "--project", str(root))[0] == 1
+
+
+def test_schema_command_prints_the_committed_schemas() -> None:
+    for kind, file in (("residence", "residence.schema.json"), ("site_config", "site_config.schema.json")):
+        code, output = run("schema", kind)
+        assert code == 0
+        assert json.loads(output) == json.loads((REPO / "schema" / file).read_text()), (
+            f"schema/{file} is stale: run `residence-hub schema {kind} > schema/{file}`")

@@ -1,0 +1,165 @@
+"""The data contract: every kind of mistake is reported at its line, with a hint, all in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import UserError
+from generator.project import load_project
+from generator.values import parse_phone, parse_time
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_minimal_residence_is_valid(make_project) -> None:  # type: ignore[no-untyped-def]
+    project = load_project(make_project())
+    assert [r.slug for r in project.residences] == ["test"]
+    assert project.residences[0].residence.address.postcode == "01000"
+
+
+def test_unknown_key_suggests_the_closest(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        adress: {street: a, postcode: "93200", city: b}
+        agency: nord
+        """)
+    missing, unknown = problems_of(root)
+    assert unknown.startswith("residences/test.yml:2: clé inconnue « adress »")
+    assert "vouliez-vous dire « address » ?" in unknown
+    assert missing.startswith("residences/test.yml:1: « address » manquant")
+
+
+def test_unknown_nested_key_lists_the_keys_allowed_there(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          hours:
+            - days: [mon]
+              opne: 8h
+              close: 9h
+        """)
+    found = problems_of(root)
+    assert any(line.startswith("residences/test.yml:8: clé inconnue « opne »") and "« open »" in line
+               for line in found), found
+
+
+def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nrod
+        """)
+    (problem,) = problems_of(root)
+    assert problem.startswith("residences/test.yml:3: agence « nrod » inconnue")
+    assert "vouliez-vous dire « nord » ?" in problem and "nord, sud" in problem
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("open: 25:00", "heure « 25:00 » non reconnue"),
+    ("open: 8", "heure « 8 » non reconnue"),
+    ("days: [lundi]", "jour « lundi » non reconnu"),
+])
+def test_bad_values_say_what_is_allowed(make_project, line: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    hours = {"open": "open: 8h", "days": "days: [mon]"}
+    key = line.split(":")[0]
+    hours[key] = line
+    root = make_project(test=f"""\
+        name: X
+        address: {{street: a, postcode: "93200", city: b}}
+        agency: nord
+        caretaker:
+          name: Y
+          hours:
+            - {hours['days']}
+              {hours['open']}
+              close: 23h
+        """)
+    (problem,) = problems_of(root)
+    expected_line = 7 if key == "days" else 8
+    assert problem.startswith(f"residences/test.yml:{expected_line}: ") and expected in problem
+
+
+def test_level_and_status_list_their_values(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        fibre: {status: soon}
+        notices:
+          - {title: T, from: 2026-12-01, until: 2026-11-01, level: high}
+        """)
+    found = problems_of(root)
+    assert any(p.startswith("residences/test.yml:4: fibre.status: valeur « soon » non permise") and
+               "'available', 'in_progress', 'planned' or 'unavailable'" in p for p in found), found
+    assert any(p.startswith("residences/test.yml:6: notices[1].level: valeur « high » non permise") for p in found)
+
+
+def test_every_error_of_every_file_in_one_run(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(
+        a="name: A\naddress: {street: a, postcode: 9320, city: b}\nagency: nord\n",
+        b="name: B\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\nunits: beaucoup\n",
+        c="name: [C\n",
+    )
+    found = problems_of(root)
+    assert [p.split(": ")[0] for p in found] == ["residences/a.yml:2", "residences/b.yml:4", "residences/c.yml:2"]
+
+
+def test_bad_site_config_is_reported_with_the_residences(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config="landlord: {name: L}\nbase_url: ftp://x\nagencies: {nord: {name: N}}\n",
+                        test="name: X\n")
+    found = problems_of(root)
+    assert found[0].startswith("residences/test.yml:1: « address » manquant")
+    assert any(p.startswith("site_config.yml:2: base_url: adresse web « ftp://x » invalide") for p in found)
+
+
+def test_file_names_must_make_urls(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (root / "residences" / "Les Tilleuls.yml").write_text("name: x\n")
+    assert problems_of(root)[0].startswith("residences/Les Tilleuls.yml:1: nom de fichier")
+
+
+@pytest.mark.parametrize("typed, display, tel", [
+    ("0143201122", "01 43 20 11 22", "+33143201122"),
+    ("01.43.20.11.22", "01 43 20 11 22", "+33143201122"),
+    ("+33 6 12 34 56 78", "06 12 34 56 78", "+33612345678"),
+    ("0800 47 33 33", "0 800 47 33 33", "+33800473333"),
+    ("+44 20 7946 0958", "+44 20 7946 0958", "+442079460958"),
+    ("15", "15", "15"), ("17", "17", "17"), ("18", "18", "18"), ("112", "112", "112"), ("114", "114", "114"),
+])
+def test_phones_are_checked_and_shown_the_french_way(typed: str, display: str, tel: str) -> None:
+    phone = parse_phone(typed)
+    assert (phone.display, phone.tel) == (display, tel)
+
+
+@pytest.mark.parametrize("typed", ["01 43 20 11", "06 12 34 56 78 9", "99", "appelez-nous"])
+def test_bad_phones_are_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="numéro"):
+        parse_phone(typed)
+
+
+@pytest.mark.parametrize("typed", ["8:30", "08:30", "8h30", "8H30"])
+def test_times_in_all_accepted_spellings(typed: str) -> None:
+    assert parse_time(typed).strftime("%H:%M") == "08:30"
+
+
+def test_close_before_open_is_refused(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          hours:
+            - {days: [mon], open: 12h, close: 8h30}
+        """)
+    (problem,) = problems_of(root)
+    assert problem.startswith("residences/test.yml:7: caretaker.hours[1]: l'heure de fin (8h30) doit être après")

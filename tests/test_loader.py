@@ -1,0 +1,75 @@
+"""The YAML loader: exact strings, line numbers, and refusal of what residence files never need."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from generator.loader import load_document
+
+
+def load(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load_document(path, "residences/r.yml")
+
+
+def test_unquoted_values_stay_exactly_as_typed(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "open: 8:30\nphone: 0143201122\npostcode: 01000\nunits: 084\non: yes\n")
+    assert problems == []
+    assert doc.data == {"open": "8:30", "phone": "0143201122", "postcode": "01000", "units": "084", "on": "yes"}
+
+
+def test_lines_point_at_keys_and_list_items(tmp_path: Path) -> None:
+    doc, _ = load(tmp_path, "name: X\ncaretaker:\n  hours:\n    - days: [mon]\n      open: 8h\n")
+    assert doc.line_of(("caretaker", "hours", 0, "open")) == 5
+    assert doc.line_of(("caretaker", "hours", 0)) == 4
+    assert doc.line_of(("caretaker", "missing_key")) == 2
+
+
+def test_empty_values_are_none(tmp_path: Path) -> None:
+    doc, _ = load(tmp_path, "a:\nb: ~\nc: ''\n")
+    assert doc.data == {"a": None, "b": None, "c": ""}
+
+
+def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "name: A\nunits: 3\nname: B\n")
+    assert [(p.line, p.message) for p in problems] == [(3, "la clé « name » apparaît deux fois (déjà ligne 1)")]
+
+
+def test_syntax_error_has_its_line(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "name: A\naddress:\n  street: x\n city: y\n")
+    assert len(problems) == 1 and problems[0].line == 4
+    assert problems[0].message.startswith("syntaxe YAML invalide")
+    assert "indentation" in problems[0].hint
+
+
+def test_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "name: A\ncity: Cr\xe9teil\n".encode("latin-1"))
+    assert [(p.line, p.message) for p in problems] == [(2, "le fichier n'est pas enregistré en UTF-8")]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "# only a comment\n")
+    assert [p.message for p in problems] == ["le fichier est vide"]
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        bomb.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.monotonic()
+    _, problems = load(tmp_path, "\n".join(bomb) + "\n")
+    assert time.monotonic() - start < 2
+    assert [(p.line, p.message) for p in problems] == [(1, "les ancres et alias YAML (& et *) ne sont pas acceptés")]
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "name: !!python/object/apply:os.system [echo hi]\n")
+    assert problems and problems[0].line == 1 and "balise YAML" in problems[0].message
+
+
+def test_huge_file_is_refused(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "faq:\n" + "  - {q: x, a: y}\n" * 40_000)
+    assert problems[0].message.startswith("fichier trop volumineux")

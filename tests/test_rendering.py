@@ -1,0 +1,75 @@
+"""What tenants read: unquoted values shown as typed, Markdown sanitized, empty sections left out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.build import build_site
+from generator.project import load_project
+
+TODAY = date(2026, 12, 2)
+
+FULL = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+caretaker:
+  name: Karim
+  phone: 0143201122
+  email: k@example.org
+  hours:
+    - {days: [wed], open: 8:30, close: 12h}
+faq:
+  - q: Question <b>en gras</b> ?
+    a: |
+      Texte **important** <script>alert('x')</script> et <img src=x onerror="alert(1)">
+      [lien piégé](javascript:alert(1)) [lien sûr](https://example.org/) {{ config.landlord.name }} {% raw %}
+notices:
+  - {title: "Avis {{ 7 * 7 }}", from: 2026-12-01, until: 2026-12-05, body: "<a href='javascript:x' onclick='y'>clic</a>"}
+"""
+
+
+def build(root: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    return out
+
+
+def test_unquoted_values_render_exactly_as_typed(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project(test=FULL), tmp_path)
+    home = (site / "test" / "index.html").read_text()
+    caretaker = (site / "test" / "gardien" / "index.html").read_text()
+    assert "01000 Bourg-en-Bresse" in home
+    assert '<a class="rh-phone" href="tel:+33143201122">01 43 20 11 22</a>' in caretaker
+    assert "de 8h30 à 12h" in caretaker
+    assert "510" not in caretaker and "512" not in home
+
+
+def test_markdown_is_sanitized_and_data_never_runs_as_a_template(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project(test=FULL), tmp_path)
+    faq = (site / "test" / "faq" / "index.html").read_text()
+    home = (site / "test" / "index.html").read_text()
+    for page in (faq, home):
+        assert "<script>alert" not in page and "onerror" not in page and "onclick" not in page
+        assert "javascript:" not in page
+    assert "<strong>important</strong>" in faq
+    assert '<a href="https://example.org/">lien sûr</a>' in faq
+    assert "Question &lt;b&gt;en gras&lt;/b&gt; ?" in faq
+    assert "{{ config.landlord.name }} {% raw %}" in faq
+    assert "Avis {{ 7 * 7 }}" in home and "Avis 49" not in home
+
+
+def test_sections_without_data_have_no_page(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project(), tmp_path)
+    pages = sorted(p.parent.name for p in (site / "test").glob("*/index.html"))
+    assert pages == ["contacts", "faq"]
+    home = (site / "test" / "index.html").read_text()
+    assert "qui-appeler/" not in home and "dechets/" not in home and "Votre gardien" not in home
+
+
+def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project(), tmp_path)
+    contacts = (site / "test" / "contacts" / "index.html").read_text()
+    assert 'SAMU : <a class="rh-phone" href="tel:15">15</a>' in contacts
+    assert 'href="mailto:nord@example.org"' in contacts

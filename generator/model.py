@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .values import (Count, Date, Day, Email, Markdown, PhoneNumber, Postcode, Text, Time, Url,
+from .values import (Count, Date, Day, Email, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url,
                      format_time)
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES"]
@@ -153,7 +153,7 @@ class Residence(Model):
     name: Text = Field(description="Nom de la résidence.")
     address: Address
     agency: Text = Field(description="Clé d'une agence de site_config.yml.")
-    buildings: list[Text] = Field(default_factory=list)
+    buildings: list[Label] = Field(default_factory=list, description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
     caretaker: Optional[Caretaker] = None
     contacts: list[Contact] = Field(default_factory=list)

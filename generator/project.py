@@ -22,6 +22,9 @@ from .model import Residence, SiteConfig
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
+                            "mentions-legales", "404", "sitemap", "site"})
+"""Folders the landlord's root site uses itself: a residence named so would overwrite them."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -86,6 +89,10 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None,
     if not SLUG.match(slug):
         problems.append(Problem(name, 1, f"nom de fichier « {path.name} » impossible à utiliser dans une adresse web",
                                 "renommez-le en minuscules, chiffres et tirets, par exemple les-tilleuls.yml"))
+        return None
+    if slug in RESERVED_SLUGS:
+        problems.append(Problem(name, 1, f"le nom de fichier « {path.name} » est réservé par le site",
+                                "ajoutez un mot, par exemple residence-" + path.name))
         return None
     doc, found = load_document(path, name)
     problems.extend(found)

@@ -164,6 +164,7 @@ def _schema(schema: dict[str, Any]) -> WithJsonSchema:
 # and 8:30 a string, so phones and postcodes accept both there; our loader sees the typed text.
 _STRINGISH = ["string", "integer"]
 Text = Annotated[str, BeforeValidator(parse_text), _schema({"type": "string", "minLength": 1})]
+Label = Annotated[str, BeforeValidator(parse_text), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
 Markdown = Annotated[str, BeforeValidator(parse_text),
                      _schema({"type": "string", "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),

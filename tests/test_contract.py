@@ -163,3 +163,11 @@ def test_close_before_open_is_refused(make_project) -> None:  # type: ignore[no-
         """)
     (problem,) = problems_of(root)
     assert problem.startswith("residences/test.yml:7: caretaker.hours[1]: l'heure de fin (8h30) doit être après")
+
+
+def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (root / "residences" / "assets.yml").write_text(
+        "name: X\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\n")
+    (problem,) = problems_of(root)
+    assert problem.startswith("residences/assets.yml:1: le nom de fichier « assets.yml » est réservé")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import click
 
 from . import build as build_mod
+from .diff import diff_folders
 from .errors import UserError
 from .project import CONFIG_NAME, load_project
+from .report import FORMATS, validation_report
 from .schema import SCHEMAS, schema_text
 from .starter import write_starter
 
@@ -40,10 +43,23 @@ def main() -> None:
 
 @main.command()
 @project_option
-def validate(project_dir: Path) -> None:
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text pour lire ; github pour les annotations d'une pull request (et le résumé dans "
+                   "$GITHUB_STEP_SUMMARY) ; json pour d'autres outils.")
+@click.pass_context
+def validate(ctx: click.Context, project_dir: Path, fmt: str) -> None:
     """Vérifie site_config.yml et chaque residences/*.yml ; liste toutes les erreurs (fichier:ligne)."""
-    project = load_project(project_dir)
-    click.echo(f"OK : {len(project.residences)} résidence(s) valide(s).")
+    report = validation_report(project_dir, fmt, os.environ.get("GITHUB_STEP_SUMMARY"))  # type: ignore[arg-type]
+    click.echo(report.output)
+    ctx.exit(report.exit_code)
+
+
+@main.command()
+@click.argument("base", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("head", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def diff(base: Path, head: Path) -> None:
+    """Ce que les locataires verront changer entre deux dossiers de projet (BASE puis HEAD), en Markdown."""
+    click.echo(diff_folders(base, head), nl=False)
 
 
 @main.command()

@@ -1,0 +1,152 @@
+"""Validation reports in three formats: plain text for people, GitHub annotations for pull requests, JSON for tools.
+
+In a pull request, ``--format github`` prints one ``::error file=…,line=…::`` workflow command per problem,
+which GitHub turns into a comment on that line of that file in the diff. GitHub shows at most ten
+annotations per step, so the full list is also written, in French Markdown, to the job summary file
+(``$GITHUB_STEP_SUMMARY``) that GitHub displays on the run's page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .errors import Problem, UserError
+from .project import load_project
+
+Format = Literal["text", "github", "json"]
+FORMATS: tuple[Format, ...] = ("text", "github", "json")
+ANNOTATION_TITLE = "À corriger avant publication"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a validation found: the residences that passed (when all did), or every problem."""
+
+    slugs: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the command prints, the Markdown for the job summary, and its exit code."""
+
+    output: str
+    summary: str
+    exit_code: int
+
+
+def check(root: Path) -> Outcome:
+    """Validate a project and return the outcome instead of raising, so every format can present it."""
+    try:
+        project = load_project(root)
+    except UserError as e:
+        return Outcome((), tuple(e.problems))
+    return Outcome(tuple(item.slug for item in project.residences), ())
+
+
+def validation_report(root: Path, fmt: Format, summary_file: str | None = None) -> Report:
+    """Validate ``root`` and present the result in ``fmt``; append the French summary to ``summary_file``.
+
+    Text keeps raising ``UserError`` (Click prints it, exit 1) so the everyday output is unchanged.
+    Paths in annotations are made relative to the current folder, where GitHub runs the step.
+    """
+    outcome = check(root)
+    if fmt == "text" and not outcome.ok:
+        raise UserError(list(outcome.problems))
+    prefix = _relative_prefix(Path(root))
+    problems = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.problems)
+    outcome = Outcome(outcome.slugs, problems)
+    summary = markdown_summary(outcome)
+    if summary_file and fmt == "github":
+        with open(summary_file, "a", encoding="utf-8") as f:
+            f.write(summary)
+    output = {"text": text_report, "github": github_report, "json": json_report}[fmt](outcome)
+    return Report(output, summary, 0 if outcome.ok else 1)
+
+
+def text_report(outcome: Outcome) -> str:
+    return f"OK : {len(outcome.slugs)} résidence(s) valide(s)."
+
+
+def github_report(outcome: Outcome) -> str:
+    """One ``::error`` workflow command per problem, then a plain line for the log."""
+    lines = [annotation(p) for p in outcome.problems]
+    lines.append(text_report(outcome) if outcome.ok else _count(outcome.problems) + " Voir le résumé de l'exécution.")
+    return "\n".join(lines)
+
+
+def annotation(problem: Problem) -> str:
+    """``::error file=F,line=N,title=T::message`` with GitHub's escaping, the hint on a second line."""
+    message = f"{problem.message}\n→ {problem.hint}" if problem.hint else problem.message
+    props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(ANNOTATION_TITLE)}"
+    return f"::error {props}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message as GitHub's toolkit does: %, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value: the message's escapes plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def json_report(outcome: Outcome) -> str:
+    """A stable document for other tools: ``ok``, the valid ``residences`` (slugs) and the ``problems``."""
+    document = {
+        "ok": outcome.ok,
+        "residences": list(outcome.slugs),
+        "problems": [{"file": p.file, "line": p.line, "message": p.message, "hint": p.hint}
+                     for p in outcome.problems],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def markdown_summary(outcome: Outcome) -> str:
+    """The full list in French Markdown, grouped by file, for the job summary (no ten-annotation limit)."""
+    if outcome.ok:
+        return f"## Vérification des résidences\n\n✅ {len(outcome.slugs)} résidence(s) valide(s).\n\n"
+    lines = ["## Vérification des résidences", "",
+             f"❌ {_count(outcome.problems)} Corrigez-les dans la demande de fusion (pull request), "
+             "puis enregistrez : la vérification recommence."]
+    current = None
+    for p in outcome.problems:
+        if p.file != current:
+            current = p.file
+            lines += ["", f"### {md_escape(p.file)}", ""]
+        item = f"- **ligne {p.line}** : {md_escape(p.message)}"
+        lines.append(item + (f"<br>→ {md_escape(p.hint)}" if p.hint else ""))
+    return "\n".join(lines) + "\n\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}()])")
+
+
+def md_escape(text: str) -> str:
+    """Show staff's text literally in Markdown: escape what Markdown or HTML would interpret, join lines."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
+
+
+def _count(problems: tuple[Problem, ...]) -> str:
+    files = len({p.file for p in problems})
+    noun = "erreur" if len(problems) == 1 else "erreurs"
+    return f"{len(problems)} {noun} dans {files} fichier(s) : rien ne sera publié avant correction."
+
+
+def _relative_prefix(root: Path) -> str:
+    """``residences/x.yml`` as GitHub wants it: relative to the folder the step runs in (else absolute)."""
+    absolute = root.resolve()
+    relative = os.path.relpath(absolute, Path.cwd())
+    if relative == ".":
+        return ""
+    return (absolute.as_posix() if relative.startswith("..") else Path(relative).as_posix()) + "/"

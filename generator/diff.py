@@ -146,7 +146,7 @@ def residence_changes(old: Residence, new: Residence) -> list[str]:
     lines += caretaker_changes(old, new)
     for section in RESIDENCE_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field))
-    if old.fibre != new.fibre:
+    if _show(old.fibre) != _show(new.fibre):
         if old.fibre is None or new.fibre is None:
             lines.append("Rubrique fibre " + ("ajoutée" if old.fibre is None else "retirée"))
         else:
@@ -161,7 +161,7 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
     if a is None or b is None:
         return [f"Gardien ajouté : {b.name}" if b else f"Gardien retiré : {a.name}"]  # type: ignore[union-attr]
     lines = _field_changes(a, b, ("name", "mode", "phone", "mobile", "email", "office"), "Gardien — ")
-    if a.hours != b.hours:
+    if hours_text(a.hours) != hours_text(b.hours):
         lines.append(f"Gardien — horaires : avant « {hours_text(a.hours)} », maintenant « {hours_text(b.hours)} »")
     before = {(x.from_, x.to): x for x in a.absences}
     after = {(x.from_, x.to): x for x in b.absences}
@@ -170,7 +170,7 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
             lines.append(f"Absence du gardien ajoutée : {_show(after[key])}")
         elif key not in after:
             lines.append(f"Absence du gardien retirée : {_show(before[key])}")
-        elif before[key] != after[key]:
+        elif _show(before[key]) != _show(after[key]):
             lines.append(f"Absence du gardien modifiée : {_show(after[key])}")
     return lines
 
@@ -235,11 +235,11 @@ def _field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], pref
     lines = []
     for name in fields:
         a, b = getattr(old, name), getattr(new, name)
-        if a == b:
+        shown_a, shown_b = _show(a, name), _show(b, name)
+        if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
             continue
         label = LABELS.get(name, name)
         label = label[0].upper() + label[1:] if not prefix else label
-        shown_a, shown_b = _show(a, name), _show(b, name)
         if len(shown_a) > LONG_TEXT or len(shown_b) > LONG_TEXT:
             lines.append(f"{prefix}{label} : texte modifié")
         elif a is None:
@@ -285,7 +285,7 @@ def _show(value: Any, name: str = "") -> str:
             return f"{value.street}, {value.postcode} {value.city}"
         return ", ".join(_show(getattr(value, f), f) for f in type(value).model_fields
                          if getattr(value, f) not in (None, [], ""))
-    return " ".join(str(value).split())
+    return str(value)
 
 
 def _agency_name(config: SiteConfig, key: str) -> str:

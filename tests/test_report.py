@@ -1,0 +1,134 @@
+"""`residence-hub validate --format text|github|json`, run through Click as the workflows run it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.errors import Problem
+from generator.report import annotation, escape_data, escape_property, md_escape
+
+BAD = """\
+name: X
+address: {street: s, postcode: 93200, city: c}
+agency: nord
+units: 50%, ou 60
+caretaker:
+  name: <b>Karim</b>
+  adress: Loge
+"""
+
+
+def validate(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), *args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def in_project(make_project, monkeypatch):  # type: ignore[no-untyped-def]
+    """A project with two mistakes, and the current folder set to it, as in a GitHub workflow step."""
+    root = make_project(test=BAD)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_github_format_prints_one_annotation_per_problem(in_project: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    code, output = validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 1
+    lines = output.splitlines()
+    assert lines[0] == ("::error file=residences/test.yml,line=4,title=À corriger avant publication::"
+                        "units: « 50%25, ou 60 » n'est pas un nombre entier : écrivez par exemple 84")
+    assert lines[1].startswith("::error file=residences/test.yml,line=7,title=À corriger avant publication::"
+                               "clé inconnue « adress »%0A→ clés possibles ici : absences,")
+    assert lines[2] == "2 erreurs dans 1 fichier(s) : rien ne sera publié avant correction. Voir le résumé de l'exécution."
+    assert len(lines) == 3
+
+
+def test_github_format_writes_the_whole_list_to_the_job_summary(in_project: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("Étape précédente\n", encoding="utf-8")  # GitHub's file is shared: we append
+    validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("Étape précédente\n## Vérification des résidences\n")
+    assert "❌ 2 erreurs dans 1 fichier(s)" in text
+    assert "### residences/test.yml" in text
+    assert "- **ligne 4** : units: « 50%, ou 60 » n'est pas un nombre entier" in text
+    assert "- **ligne 7** : clé inconnue « adress »<br>→ clés possibles ici : absences," in text
+
+
+def test_a_summary_lists_more_than_github_ten_annotations(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    residences = {f"r{i}": "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: inconnue\n"
+                  for i in range(12)}
+    monkeypatch.chdir(make_project(**residences))
+    summary = tmp_path / "summary.md"
+    code, output = validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 1 and output.count("::error ") == 12
+    assert summary.read_text(encoding="utf-8").count("- **ligne 3** : agence « inconnue » inconnue") == 12
+
+
+def test_github_format_on_a_valid_project_passes_and_says_so(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(make_project())
+    summary = tmp_path / "summary.md"
+    assert validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}) == (
+        0, "OK : 1 résidence(s) valide(s).\n")
+    assert "✅ 1 résidence(s) valide(s)." in summary.read_text(encoding="utf-8")
+
+
+def test_annotation_paths_are_relative_to_the_folder_the_step_runs_in(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test=BAD)
+    monkeypatch.chdir(root.parent)
+    code, output = validate(Path("project"), "--format", "github", env={"GITHUB_STEP_SUMMARY": ""})
+    assert code == 1 and "::error file=project/residences/test.yml,line=4," in output
+
+
+def test_json_format_parses_back_with_every_problem(in_project: Path) -> None:
+    code, output = validate(Path("."), "--format", "json")
+    assert code == 1
+    document = json.loads(output)
+    assert document["ok"] is False and document["residences"] == []
+    assert [(p["file"], p["line"]) for p in document["problems"]] == [("residences/test.yml", 4),
+                                                                     ("residences/test.yml", 7)]
+    assert document["problems"][1]["message"] == "clé inconnue « adress »"
+    assert document["problems"][1]["hint"].startswith("clés possibles ici : absences, email")
+
+
+def test_json_format_on_a_valid_project(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(b="name: B\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\n",
+                        a="name: A\naddress: {street: s, postcode: 93200, city: c}\nagency: sud\n")
+    code, output = validate(root, "--format", "json")
+    assert code == 0
+    assert json.loads(output) == {"ok": True, "residences": ["a", "b"], "problems": []}
+
+
+def test_text_format_is_unchanged_and_writes_no_summary(in_project: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    code, output = validate(Path("."), env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 1
+    assert "residences/test.yml:4: units: « 50%, ou 60 » n'est pas un nombre entier" in output
+    assert "2 erreurs dans 1 fichier(s) : rien n'a été publié." in output
+    assert not summary.exists()
+
+
+def test_unknown_format_is_refused(make_project) -> None:  # type: ignore[no-untyped-def]
+    code, output = validate(make_project(), "--format", "xml")
+    assert code == 2 and "xml" in output
+
+
+def test_escaping_follows_github_workflow_commands() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    problem = Problem("residences/a,b:c.yml", 3, "ligne 1\nligne 2", "")
+    assert annotation(problem) == ("::error file=residences/a%2Cb%3Ac.yml,line=3,"
+                                   "title=À corriger avant publication::ligne 1%0Aligne 2")
+
+
+def test_markdown_escaping_shows_staff_text_literally() -> None:
+    assert md_escape("<script>alert(1)</script> *gras* [lien](x) a|b") == (
+        r"\<script\>alert\(1\)\</script\> \*gras\* \[lien\]\(x\) a\|b")
+    assert md_escape("deux\nlignes") == "deux lignes"

@@ -1,0 +1,112 @@
+"""Editing comfort for communication staff: editor settings, the pre-commit hook, CONTRIBUTING.md's examples."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.project import load_project
+from tests.conftest import RESIDENCE
+
+REPO = Path(__file__).resolve().parent.parent
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+EXPECTED_SCHEMAS = {"./schema/residence.schema.json": ["residences/*.yml"],
+                    "./schema/site_config.schema.json": ["site_config.yml"]}
+
+
+def editor_settings() -> list[dict]:  # type: ignore[type-arg]
+    vscode = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    devcontainer = json.loads((REPO / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    return [vscode, devcontainer["customizations"]["vscode"]["settings"]]
+
+
+def test_editors_map_every_data_file_to_its_committed_schema() -> None:
+    for settings in editor_settings():
+        assert settings["yaml.schemas"] == EXPECTED_SCHEMAS
+        assert settings["[yaml]"]["editor.insertSpaces"] is True  # a tab in YAML is an error
+        for schema, globs in settings["yaml.schemas"].items():
+            assert json.loads((REPO / schema).read_text(encoding="utf-8"))["$schema"]
+            files = [p.relative_to(REPO).as_posix() for p in REPO.glob("**/*.yml") if ".venv" not in p.parts]
+            assert [f for f in files if any(fnmatch.fnmatch(f, g) for g in globs)], (schema, globs)
+
+
+def test_devcontainer_installs_the_tool_with_the_yaml_extension() -> None:
+    devcontainer = json.loads((REPO / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    assert devcontainer["customizations"]["vscode"]["extensions"] == ["redhat.vscode-yaml"]
+    assert "pip install" in devcontainer["postCreateCommand"] and "-e ." in devcontainer["postCreateCommand"]
+    assert devcontainer["forwardPorts"] == [8000]  # `residence-hub serve`'s default port
+    assert json.loads((REPO / ".vscode" / "extensions.json").read_text())["recommendations"] == ["redhat.vscode-yaml"]
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+def test_pre_commit_hook_runs_validation(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real pre-commit, on a throwaway repository holding our config: it passes, then catches an error."""
+    root = make_project()
+    (root / ".pre-commit-config.yaml").write_text((REPO / ".pre-commit-config.yaml").read_text())
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    ok = pre_commit()
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "Vérifier les résidences" in ok.stdout and "Passed" in ok.stdout
+    (root / "residences" / "test.yml").write_text(RESIDENCE + "units: beaucoup\n", encoding="utf-8")
+    git(root, "add", "-A")
+    failed = pre_commit()
+    assert failed.returncode == 1
+    assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in failed.stdout
+
+
+def yaml_examples() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", CONTRIBUTING, re.S)
+
+
+def test_contributing_has_the_numbered_how_tos() -> None:
+    titles = re.findall(r"^## (\d)\. (.+)$", CONTRIBUTING, re.M)
+    assert [t for _, t in titles] == [
+        "Changer les horaires du gardien", "Ajouter un avis (coupure d'eau, travaux…)", "Ajouter une résidence",
+        "Lire une erreur de vérification", "Prévisualiser avant de publier", "Fusionner, c'est-à-dire publier"]
+    for section in [s for s in CONTRIBUTING.split("\n## ") if s[0].isdigit()]:
+        assert re.search(r"^1\. ", section, re.M) and re.search(r"^2\. ", section, re.M), section[:40]
+
+
+@pytest.mark.parametrize("example", yaml_examples(), ids=lambda e: e.strip().splitlines()[0][:30])
+def test_contributing_examples_validate(example: str, make_project) -> None:  # type: ignore[no-untyped-def]
+    """Each example, added to a minimal residence (or alone when it is a whole file), passes validation."""
+    text = textwrap.dedent(example)
+    data = yaml.safe_load(text)
+    whole = "agency" in data
+    root = make_project(site_config=(REPO / "site_config.yml").read_text(encoding="utf-8"),
+                        example=text if whole else RESIDENCE.replace("agency: nord", "agency: saint-denis") + text)
+    (residence,) = load_project(root).residences
+    for key in data:
+        assert getattr(residence.residence, key), key
+
+
+def test_contributing_error_example_is_what_the_tool_prints(make_project) -> None:  # type: ignore[no-untyped-def]
+    (shown,) = re.findall(r"```text\n\s*(residences/.*?)\n", CONTRIBUTING)
+    residence = textwrap.dedent(yaml_examples()[0]).replace("open: 8:30", "open: 25:00")
+    root = make_project(les_tilleuls=RESIDENCE + "\n".join(residence.splitlines()[:-3]) + "\n")
+    assert "open: 25:00" in (root / "residences" / "les-tilleuls.yml").read_text().splitlines()[8]
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert shown in result.output

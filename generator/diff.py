@@ -294,7 +294,7 @@ def _agency_name(config: SiteConfig, key: str) -> str:
 
 
 def changes_markdown(changes: ProjectChanges) -> str:
-    """The job summary section: site-wide changes, then one heading per residence, sorted by address."""
+    """The job summary section: site-wide changes, then one heading per changed residence, by slug."""
     lines = ["## Ce que les locataires verront changer", ""]
     if not changes.site_wide and not changes.residences:
         lines.append("Aucun changement visible sur les sites des résidences.")

@@ -77,7 +77,7 @@ def test_a_phone_typed_differently_is_no_change(two_projects) -> None:  # type: 
                       "1 autre(s) résidence(s) sans changement visible.\n")
 
 
-def test_residences_added_and_removed_sorted_by_address(two_projects) -> None:  # type: ignore[no-untyped-def]
+def test_residences_added_and_removed_in_slug_order(two_projects) -> None:  # type: ignore[no-untyped-def]
     code, output = diff(*two_projects({"les-tilleuls": TILLEULS, "les-peupliers": PEUPLIERS},
                                       {"les-tilleuls": TILLEULS, "les-lilas": LILAS}))
     assert code == 0
@@ -125,7 +125,7 @@ def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  #
 
 
 def test_an_invalid_folder_is_reported_with_its_path(two_projects, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    base, head = two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": "name: X\n"})
+    _, head = two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": "name: X\n"})
     monkeypatch.chdir(head.parent)
     code, output = diff(Path("base"), Path("project"))
     assert code == 1

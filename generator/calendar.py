@@ -9,7 +9,7 @@ start in ``today``'s week (a subscriber sees the weeks ahead; past weeks are not
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import icalendar
@@ -19,6 +19,9 @@ from .notices import LEVEL_LABELS, live_notices
 from .presence import PARIS
 from .project import ResidenceFile
 from .values import DAYS
+
+Keyed = tuple[str, icalendar.Event]
+"""An event and the text its UID is derived from."""
 
 ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
@@ -39,7 +42,7 @@ def calendar_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> byte
     stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
     host = urlsplit(config.root_url).hostname or "residence-hub"
     page = f"{config.root_url}{item.slug}/"
-    events: list[tuple[str, icalendar.Event]] = []
+    events: list[Keyed] = []
     if residence.caretaker:
         events += caretaker_events(residence, residence.caretaker, today)
     events += [waste_event(w, today) for w in residence.waste if w.days]
@@ -96,8 +99,8 @@ def _weekly(days: list[str]) -> dict[str, object]:
     return {"freq": "weekly", "byday": [ICAL_DAYS[d] for d in sorted(set(days), key=DAYS.index)]}
 
 
-def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) -> list[tuple[str, icalendar.Event]]:
-    """One weekly event per slot, absences as EXDATE; and each absence as an all-day event with the replacement."""
+def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) -> list[Keyed]:
+    """A weekly event per slot with absences as EXDATE; each absence also as an all-day event."""
     events = [slot_event(residence, caretaker, slot, today) for slot in caretaker.hours]
     for absence in caretaker.absences:
         if absence.to < week_start(today):
@@ -109,12 +112,13 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) ->
         event.add("transp", "TRANSPARENT")
         if absence.replacement:
             who = absence.replacement
-            event.add("description", f"Remplacement : {who.name}" + (f", {who.phone.display}" if who.phone else ""))
+            phone = f", {who.phone.display}" if who.phone else ""
+            event.add("description", f"Remplacement : {who.name}{phone}")
         events.append((f"absence {absence.from_} {absence.to}", event))
     return events
 
 
-def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date) -> tuple[str, icalendar.Event]:
+def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date) -> Keyed:
     start = first_day(slot.days, today)
     event = icalendar.Event()
     what = "Passage du gardien" if caretaker.mode == "itinerant" else "Loge du gardien ouverte"
@@ -127,7 +131,8 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     phone = caretaker.phone or caretaker.mobile
     if phone:
         event.add("description", f"Téléphone : {phone.display}")
-    excluded = [datetime.combine(day, slot.open, tzinfo=PARIS) for day in _absent_days(caretaker, slot, start)]
+    excluded = [datetime.combine(day, slot.open, tzinfo=PARIS)
+                for day in _absent_days(caretaker, slot, start)]
     if excluded:
         event.add("exdate", excluded)
     event.add("transp", "TRANSPARENT")
@@ -146,8 +151,8 @@ def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
     return sorted(set(days))
 
 
-def waste_event(waste: Waste, today: date) -> tuple[str, icalendar.Event]:
-    """A collection day as a weekly all-day event (« schedule » in words cannot be a rule: it stays on the page)."""
+def waste_event(waste: Waste, today: date) -> Keyed:
+    """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule."""
     start = first_day(waste.days, today)
     event = icalendar.Event()
     event.add("summary", f"Collecte : {waste.kind}")
@@ -158,7 +163,7 @@ def waste_event(waste: Waste, today: date) -> tuple[str, icalendar.Event]:
     return f"waste {waste.kind} {' '.join(waste.days)}", event
 
 
-def notice_events(residence: Residence, today: date, page: str) -> list[tuple[str, icalendar.Event]]:
+def notice_events(residence: Residence, today: date, page: str) -> list[Keyed]:
     """Current and upcoming notices as all-day events over their display dates; expired ones are left out."""
     events = []
     for notice in live_notices(residence.notices, today):

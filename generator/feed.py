@@ -47,7 +47,8 @@ def feed_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
     _sub(root, "title", f"Avis aux locataires : {residence.name}")
-    _sub(root, "subtitle", f"{residence.address.street}, {residence.address.postcode} {residence.address.city}")
+    address = residence.address
+    _sub(root, "subtitle", f"{address.street}, {address.postcode} {address.city}")
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, item.slug)}")
     # The feed changes when its notices change: the latest first day, or today for an empty feed.
     _sub(root, "updated", _stamp(max((n.from_ for n in notices), default=today)))

@@ -109,8 +109,8 @@ def script_data(caretaker: Caretaker, today: date) -> dict[str, object]:
         "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
                    "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],
-        "absences": [{"from": a.from_.isoformat(), "to": a.to.isoformat(), "replacement": person(a.replacement)}
-                     for a in upcoming_absences(caretaker, today)],
+        "absences": [{"from": a.from_.isoformat(), "to": a.to.isoformat(),
+                      "replacement": person(a.replacement)} for a in upcoming_absences(caretaker, today)],
     }
 
 
@@ -119,7 +119,7 @@ def week_text(caretaker: Caretaker) -> str:
     lines = []
     for code, slots in weekly_table(caretaker):
         if slots:
-            spans = ", ".join(f"{format_time(s.open)}-{format_time(s.close)}" + (f" ({s.place})" if s.place else "")
-                              for s in slots)
+            spans = ", ".join(f"{format_time(s.open)}-{format_time(s.close)}"
+                              + (f" ({s.place})" if s.place else "") for s in slots)
             lines.append(f"{DAY_NAMES[code]} : {spans}")
     return "\n".join(lines)

@@ -22,7 +22,7 @@ def escape(value: str) -> str:
 
 
 def fold(line: str) -> str:
-    """RFC 6350 §3.2: lines of at most 75 octets, continued with CRLF and a space, never inside a character."""
+    """RFC 6350 §3.2: at most 75 octets a line, continued with CRLF and a space, never inside a character."""
     out, current = [], b""
     for char in line:
         encoded = char.encode("utf-8")

@@ -62,10 +62,11 @@ def occurrences(event: icalendar.Event, count: int) -> list[datetime]:
     return list(islice(rule, count))
 
 
-def test_caretaker_hours_are_weekly_events_in_paris_time_with_absences_excluded(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path))
     morning = one(found, "Loge du gardien ouverte (Karim Benali)", hour=8)
-    assert morning["rrule"]["FREQ"] == ["WEEKLY"] and morning["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
+    assert morning["rrule"]["FREQ"] == ["WEEKLY"]
+    assert morning["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     start = morning.decoded("dtstart")
     assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Paris"
     assert start.replace(tzinfo=None) == datetime(2026, 11, 30, 8, 30)  # Monday of today's week
@@ -125,7 +126,7 @@ def test_deterministic_for_a_given_today_and_uids_stable_across_days(make_projec
     uids = [str(e["uid"]) for e in cal.walk("VEVENT")]
     assert len(set(uids)) == len(uids) == 6
     later_uids = [str(e["uid"]) for e in events(later)]
-    assert len(later_uids) == 5 and set(later_uids) < set(uids)  # the water cut has expired; others kept their id
+    assert len(later_uids) == 5 and set(later_uids) < set(uids)  # water cut expired; the rest kept their id
 
 
 def test_pages_link_the_calendar_and_subscription(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

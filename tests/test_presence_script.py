@@ -29,15 +29,20 @@ def read(browser, url: str, when: datetime | None, javascript: bool = True) -> d
     context = browser.new_context(timezone_id="America/New_York", java_script_enabled=javascript)
     page = context.new_page()
     foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != urlsplit(url).netloc else None)
+    host = urlsplit(url).netloc
+    page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != host else None)
     if when is not None:
         page.clock.set_fixed_time(when)
     page.goto(url)
     box = page.locator("[data-rh-presence]").first
+
+    def shown(selector: str) -> str | None:
+        element = box.locator(selector)
+        return element.inner_text() if element.is_visible() else None
+
     seen = {
-        "status": box.locator("[data-rh-status]").inner_text() if box.locator("[data-rh-status]").is_visible() else None,
-        "next": box.locator("[data-rh-next]").inner_text() if box.locator("[data-rh-next]").is_visible() else None,
-        "absence": box.locator("[data-rh-absence]").inner_text() if box.locator("[data-rh-absence]").is_visible() else None,
+        "status": shown("[data-rh-status]"), "next": shown("[data-rh-next]"),
+        "absence": shown("[data-rh-absence]"),
         "tel": [a.get_attribute("href") for a in box.locator("[data-rh-absence] a").all()],
     }
     context.close()
@@ -58,14 +63,20 @@ def expected(slug: str, when: datetime) -> tuple[str, str]:
 
 # 7h15 UTC is 8h15 in Paris in winter (the loge opens at 8h30) and 9h15 in summer (open).
 # Paris changes clocks on 28 March and 31 October 2027.
+CLOSED, OPEN = "Fermé", "Ouvert maintenant"
+MORNING_NEXT = "Prochaine permanence : Aujourd'hui de 8h30 à 12h"
+MORNING_NOW = "Permanence en cours : Aujourd'hui de 8h30 à 12h"
+
+
 @pytest.mark.parametrize("when, status, line", [
-    (datetime(2027, 3, 26, 7, 15, tzinfo=UTC), "Fermé", "Prochaine permanence : Aujourd'hui de 8h30 à 12h"),
-    (datetime(2027, 3, 29, 7, 15, tzinfo=UTC), "Ouvert maintenant", "Permanence en cours : Aujourd'hui de 8h30 à 12h"),
-    (datetime(2027, 10, 29, 7, 15, tzinfo=UTC), "Ouvert maintenant", "Permanence en cours : Aujourd'hui de 8h30 à 12h"),
-    (datetime(2027, 11, 1, 7, 15, tzinfo=UTC), "Fermé", "Prochaine permanence : Aujourd'hui de 8h30 à 12h"),
-    (datetime(2026, 12, 4, 17, 45, tzinfo=UTC), "Fermé", "Prochaine permanence : Lundi 7 décembre, de 8h30 à 12h"),
-    (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), "Fermé", "Prochaine permanence : Demain de 8h30 à 12h"),
-    (datetime(2026, 12, 3, 11, 30, tzinfo=UTC), "Fermé", "Prochaine permanence : Aujourd'hui de 16h à 18h30"),
+    (datetime(2027, 3, 26, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Friday before the spring change
+    (datetime(2027, 3, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Monday after it
+    (datetime(2027, 10, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Friday before the autumn change
+    (datetime(2027, 11, 1, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Monday after it
+    (datetime(2026, 12, 4, 17, 45, tzinfo=UTC), CLOSED, 
+     "Prochaine permanence : Lundi 7 décembre, de 8h30 à 12h"),
+    (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+    (datetime(2026, 12, 3, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Aujourd'hui de 16h à 18h30"),
 ])
 def test_resident_caretaker_on_each_side_of_daylight_saving(browser, site_url: str, when: datetime,  # type: ignore[no-untyped-def]
                                                             status: str, line: str) -> None:

@@ -21,6 +21,7 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from .downloads import residence_downloads
 from .errors import UserError
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
@@ -91,6 +92,7 @@ def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[
     must be deterministic for a given input and ``today`` (no wall-clock time, no random ids).
     """
     files: dict[str, bytes] = {}
+    files.update(residence_downloads(project.config, item, today))
     return files
 
 
@@ -135,6 +137,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
         },
         "plugins": [{"search": {"lang": "fr"}}],
         "extra_css": ["stylesheets/residence-hub.css"],
+        "extra_javascript": ["javascripts/presence.js"],
         "nav": [{p.title: p.file} for p in pages],
         "extra": extra,
     }

@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from .model import Absence, Caretaker, Slot
-from .values import DAYS, format_date, format_time
+from .model import Absence, Caretaker, Person, Slot
+from .values import DAY_NAMES, DAYS, format_date, format_time
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -73,3 +73,53 @@ def current_absence(caretaker: Caretaker, today: date) -> Optional[Absence]:
 def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:
     """Absences not yet over, soonest first: tenants plan around them."""
     return sorted((a for a in caretaker.absences if a.to >= today), key=lambda a: a.from_)
+
+
+def is_open(caretaker: Caretaker, now: datetime) -> bool:
+    """Whether the caretaker is there at ``now``: inside a slot of a day without absence."""
+    local = now.astimezone(PARIS) if now.tzinfo else now
+    if caretaker.absence_on(local.date()):
+        return False
+    clock = local.time().replace(tzinfo=None)
+    return any(s.open <= clock < s.close for s in slots_on(caretaker, local.date()))
+
+
+def next_label(caretaker: Caretaker, ongoing: bool = False) -> str:
+    """« Prochain passage » for an itinerant caretaker, « Prochaine permanence » at a loge."""
+    if caretaker.mode == "itinerant":
+        return "Passage en cours" if ongoing else "Prochain passage"
+    return "Permanence en cours" if ongoing else "Prochaine permanence"
+
+
+def script_data(caretaker: Caretaker, today: date) -> dict[str, object]:
+    """What ``presence.js`` needs to redo ``next_presence`` at the reader's time, as JSON-ready data.
+
+    Only the hours and the absences not yet over: the script is the same computation as above, on
+    « HH:MM » times and ISO dates, so it needs no date library and makes no request.
+    """
+    def person(p: Optional[Person]) -> Optional[dict[str, str]]:
+        if p is None:
+            return None
+        phone = {"phone": p.phone.display, "tel": p.phone.tel} if p.phone else {}
+        return {"name": p.name, **phone}
+
+    return {
+        "name": caretaker.name,
+        "labels": {"next": next_label(caretaker), "now": next_label(caretaker, ongoing=True)},
+        "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
+                   "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
+                  for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],
+        "absences": [{"from": a.from_.isoformat(), "to": a.to.isoformat(),
+                      "replacement": person(a.replacement)} for a in upcoming_absences(caretaker, today)],
+    }
+
+
+def week_text(caretaker: Caretaker) -> str:
+    """The weekly hours on a few lines (« lundi : 8h30-12h, 16h-18h30 »), for a contact card's note."""
+    lines = []
+    for code, slots in weekly_table(caretaker):
+        if slots:
+            spans = ", ".join(f"{format_time(s.open)}-{format_time(s.close)}"
+                              + (f" ({s.place})" if s.place else "") for s in slots)
+            lines.append(f"{DAY_NAMES[code]} : {spans}")
+    return "\n".join(lines)

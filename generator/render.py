@@ -15,8 +15,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import presence
+from . import downloads, presence
 from .model import SiteConfig
+from .notices import LEVEL_LABELS, current_notices, upcoming_notices
 from .project import Project, ResidenceFile
 from .sanitize import markdown_to_html
 from .values import DAY_NAMES, Phone, format_date, format_time
@@ -88,7 +89,7 @@ def environment() -> jinja2.Environment:
         md=markdown_to_html, phone=phone_link, email=email_link, time=format_time,
         date=format_date, days=days_text, day_name=DAY_NAMES.__getitem__, escape=escape,
     )
-    env.globals.update(time_range=time_range)
+    env.globals.update(time_range=time_range, level_labels=LEVEL_LABELS)
     return env
 
 
@@ -118,22 +119,17 @@ def _residence_context(config: SiteConfig, item: ResidenceFile, today: date) -> 
         "today": today,
         "agency": config.agencies[residence.agency],
         "current_notices": current_notices(residence.notices, today),
-        "upcoming_notices": sorted((n for n in residence.notices if n.from_ > today), key=lambda n: n.from_),
+        "upcoming_notices": upcoming_notices(residence.notices, today),
         "absence": caretaker.absence_on(today) if caretaker else None,
         "absences": presence.upcoming_absences(caretaker, today) if caretaker else [],
         "next_presence": presence.next_presence(caretaker, now) if caretaker else None,
         "week": presence.weekly_table(caretaker) if caretaker else [],
+        "presence_data": presence.script_data(caretaker, today) if caretaker else {},
+        "downloads": downloads.published(config, item),
         "has": {section: bool(getattr(residence, section))
                 for section in ("caretaker", "maintenance", "services", "waste", "fibre")},
         "has_faq": bool(residence.faq or config.faq),
     }
-
-
-def current_notices(notices, today: date):  # type: ignore[no-untyped-def]
-    """Notices shown today, most serious first, then the most recent."""
-    rank = {"urgent": 0, "warning": 1, "info": 2}
-    shown = [n for n in notices if n.from_ <= today <= n.until]
-    return sorted(shown, key=lambda n: (rank[n.level], -n.from_.toordinal(), n.title))
 
 
 def index_pages(project: "Project") -> list[Page]:

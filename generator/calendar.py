@@ -1,0 +1,185 @@
+"""Each residence's iCalendar file (RFC 5545): caretaker hours, absences, waste collections, notices.
+
+Tenants subscribe to it once; their phone re-reads it, so a daily rebuild keeps it true. Written with
+the ``icalendar`` library. Deterministic for a given input and ``today``: DTSTAMP is ``today`` at
+midnight UTC, UIDs are hashes of the residence's slug and of what the event says, and recurring events
+start in ``today``'s week (a subscriber sees the weeks ahead; past weeks are not the point).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+import icalendar
+
+from .model import Caretaker, Residence, SiteConfig, Slot, Waste
+from .notices import LEVEL_LABELS, live_notices
+from .presence import PARIS
+from .project import ResidenceFile
+from .values import DAYS
+
+Keyed = tuple[str, icalendar.Event]
+"""An event and the text its UID is derived from."""
+
+ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+
+
+def calendar_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
+    """The whole ``.ics`` file of one residence."""
+    residence = item.residence
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//residence-hub//Calendrier de résidence//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", residence.name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    cal.add_component(paris_timezone())
+    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    host = urlsplit(config.root_url).hostname or "residence-hub"
+    page = f"{config.root_url}{item.slug}/"
+    events: list[Keyed] = []
+    if residence.caretaker:
+        events += caretaker_events(residence, residence.caretaker, today)
+    events += [waste_event(w, today) for w in residence.waste if w.days]
+    events += notice_events(residence, today, page)
+    for key, event in events:
+        event.add("uid", f"{uid(item.slug, key)}@{host}")
+        event.add("dtstamp", stamp)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def uid(slug: str, key: str) -> str:
+    """A stable id: the same residence and the same event content give the same UID, build after build.
+
+    ``key`` says what the event is without its first date (recurring events start in ``today``'s week),
+    so a subscriber's calendar updates an event in place instead of duplicating it.
+    """
+    return hashlib.sha256(f"{slug}\n{key}".encode()).hexdigest()[:32]
+
+
+def paris_timezone() -> icalendar.Timezone:
+    """Europe/Paris as the EU has defined it since 1996 (last Sunday of March and of October).
+
+    Written out by rule rather than from the tz database so that the file does not depend on the
+    machine's tzdata version and stays small.
+    """
+    tz = icalendar.Timezone()
+    tz.add("tzid", "Europe/Paris")
+    for kind, start, month, offset_from, offset_to, name in (
+            (icalendar.TimezoneDaylight, datetime(1981, 3, 29, 2), 3, 1, 2, "CEST"),
+            (icalendar.TimezoneStandard, datetime(1996, 10, 27, 3), 10, 2, 1, "CET")):
+        part = kind()
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        part.add("tzoffsetfrom", timedelta(hours=offset_from))
+        part.add("tzoffsetto", timedelta(hours=offset_to))
+        part.add("tzname", name)
+        tz.add_component(part)
+    return tz
+
+
+def week_start(today: date) -> date:
+    """Monday of ``today``'s week: where recurring events begin."""
+    return today - timedelta(days=today.weekday())
+
+
+def first_day(days: list[str], today: date) -> date:
+    """The first of ``days`` on or after the Monday of ``today``'s week (RFC 5545 wants DTSTART to match)."""
+    monday = week_start(today)
+    return min(monday + timedelta(days=DAYS.index(d)) for d in days)
+
+
+def _weekly(days: list[str]) -> dict[str, object]:
+    return {"freq": "weekly", "byday": [ICAL_DAYS[d] for d in sorted(set(days), key=DAYS.index)]}
+
+
+def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) -> list[Keyed]:
+    """A weekly event per slot with absences as EXDATE; each absence also as an all-day event."""
+    events = [slot_event(residence, caretaker, slot, today) for slot in caretaker.hours]
+    for absence in caretaker.absences:
+        if absence.to < week_start(today):
+            continue
+        event = icalendar.Event()
+        event.add("summary", f"{caretaker.name} absent")
+        event.add("dtstart", absence.from_)
+        event.add("dtend", absence.to + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if absence.replacement:
+            who = absence.replacement
+            phone = f", {who.phone.display}" if who.phone else ""
+            event.add("description", f"Remplacement : {who.name}{phone}")
+        events.append((f"absence {absence.from_} {absence.to}", event))
+    return events
+
+
+def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date) -> Keyed:
+    start = first_day(slot.days, today)
+    event = icalendar.Event()
+    what = "Passage du gardien" if caretaker.mode == "itinerant" else "Loge du gardien ouverte"
+    event.add("summary", f"{what} ({caretaker.name})")
+    event.add("dtstart", datetime.combine(start, slot.open, tzinfo=PARIS))
+    event.add("dtend", datetime.combine(start, slot.close, tzinfo=PARIS))
+    event.add("rrule", _weekly(slot.days))
+    where = slot.place or caretaker.office
+    event.add("location", f"{where}, {_address(residence)}" if where else _address(residence))
+    phone = caretaker.phone or caretaker.mobile
+    if phone:
+        event.add("description", f"Téléphone : {phone.display}")
+    excluded = [datetime.combine(day, slot.open, tzinfo=PARIS)
+                for day in _absent_days(caretaker, slot, start)]
+    if excluded:
+        event.add("exdate", excluded)
+    event.add("transp", "TRANSPARENT")
+    return f"slot {' '.join(slot.days)} {slot.open}-{slot.close} {slot.place}", event
+
+
+def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
+    """Days of the slot's weekdays, from ``start`` on, that fall in an absence."""
+    days = []
+    for absence in sorted(caretaker.absences, key=lambda a: a.from_):
+        day = max(absence.from_, start)
+        while day <= absence.to:
+            if DAYS[day.weekday()] in slot.days:
+                days.append(day)
+            day += timedelta(days=1)
+    return sorted(set(days))
+
+
+def waste_event(waste: Waste, today: date) -> Keyed:
+    """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule."""
+    start = first_day(waste.days, today)
+    event = icalendar.Event()
+    event.add("summary", f"Collecte : {waste.kind}")
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(days=1))
+    event.add("rrule", _weekly(waste.days))
+    event.add("transp", "TRANSPARENT")
+    return f"waste {waste.kind} {' '.join(waste.days)}", event
+
+
+def notice_events(residence: Residence, today: date, page: str) -> list[Keyed]:
+    """Current and upcoming notices as all-day events over their display dates; expired ones are left out."""
+    events = []
+    for notice in live_notices(residence.notices, today):
+        event = icalendar.Event()
+        event.add("summary", f"{LEVEL_LABELS[notice.level]} : {notice.title}")
+        event.add("dtstart", notice.from_)
+        event.add("dtend", notice.until + timedelta(days=1))
+        if notice.body:
+            event.add("description", notice.body.strip())
+        event.add("url", page)
+        event.add("transp", "TRANSPARENT")
+        events.append((f"notice {notice.from_} {notice.title}", event))
+    return events
+
+
+def _address(residence: Residence) -> str:
+    a = residence.address
+    return f"{a.street}, {a.postcode} {a.city}"
+

@@ -1,0 +1,71 @@
+"""Each residence's notices as an Atom feed (RFC 4287), for a tenants' association or a screen in the hall.
+
+Current notices first (most serious first), then upcoming ones; expired ones are left out. Deterministic:
+dates come from the notices, ids from the residence and the notice, never from the clock.
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+
+from .model import Notice, SiteConfig
+from .notices import LEVEL_LABELS, live_notices
+from .presence import PARIS
+from .project import ResidenceFile
+from .sanitize import markdown_to_html
+from .values import format_date
+
+ATOM = "http://www.w3.org/2005/Atom"
+NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")
+"""Fixed namespace for UUIDv5 entry ids: the same notice keeps its id while its text is corrected."""
+
+
+def _stamp(day: date) -> str:
+    """Midnight in Paris, as RFC 3339."""
+    return datetime(day.year, day.month, day.day, tzinfo=PARIS).isoformat()
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element.text = text
+    return element
+
+
+def notice_dates(notice: Notice) -> str:
+    if notice.from_ == notice.until:
+        return f"Le {format_date(notice.from_, with_year=True)}"
+    return f"Du {format_date(notice.from_, with_year=True)} au {format_date(notice.until, with_year=True)}"
+
+
+def feed_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
+    """The ``avis.xml`` file of one residence."""
+    residence = item.residence
+    page = f"{config.root_url}{item.slug}/"
+    notices = live_notices(residence.notices, today)
+    ET.register_namespace("", ATOM)
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    _sub(root, "title", f"Avis aux locataires : {residence.name}")
+    address = residence.address
+    _sub(root, "subtitle", f"{address.street}, {address.postcode} {address.city}")
+    _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, item.slug)}")
+    # The feed changes when its notices change: the latest first day, or today for an empty feed.
+    _sub(root, "updated", _stamp(max((n.from_ for n in notices), default=today)))
+    _sub(_sub(root, "author"), "name", config.landlord.name)
+    _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}avis.xml")
+    _sub(root, "link", rel="alternate", type="text/html", href=page)
+    for notice in notices:
+        entry = _sub(root, "entry")
+        level = LEVEL_LABELS[notice.level]
+        _sub(entry, "title", f"{level} : {notice.title}")
+        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{item.slug}/{notice.from_}/{notice.title}')}")
+        _sub(entry, "published", _stamp(notice.from_))
+        _sub(entry, "updated", _stamp(notice.from_))
+        _sub(entry, "link", rel="alternate", type="text/html", href=page)
+        _sub(entry, "category", term=notice.level, label=level)
+        _sub(entry, "summary", notice_dates(notice) + ("" if notice.from_ <= today else " (à venir)"))
+        if notice.body:
+            _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,89 @@
+"""Contact cards (vCard 4.0, RFC 6350) for the caretaker and the agency: « enregistrer dans mes contacts ».
+
+Written by hand: the format is a few escaped, folded lines, and a library would add nothing but a
+dependency. Deterministic: no REV timestamp, the UID is a UUID derived from the residence and the card.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from .model import Agency, Caretaker, Residence, SiteConfig
+from .values import Phone
+
+NAMESPACE = uuid.UUID("5b0c3c4e-8d0f-4f0a-9a51-7265736964e5")
+"""Fixed namespace for UUIDv5 card ids: same residence and card, same UID on every build."""
+
+
+def escape(value: str) -> str:
+    """RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped in text values."""
+    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """RFC 6350 §3.2: at most 75 octets a line, continued with CRLF and a space, never inside a character."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current)
+            current = b""
+        current += encoded
+    out.append(current)
+    return "\r\n ".join(part.decode("utf-8") for part in out)
+
+
+def card(lines: list[str]) -> bytes:
+    body = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//residence-hub//FR", *lines, "END:VCARD"]
+    return ("\r\n".join(fold(line) for line in body) + "\r\n").encode("utf-8")
+
+
+def tel(phone: Phone, kinds: str) -> str:
+    return f'TEL;VALUE=uri;TYPE="{kinds}":tel:{phone.tel}'
+
+
+def caretaker_card(config: SiteConfig, slug: str, residence: Residence, caretaker: Caretaker,
+                   hours: str) -> bytes:
+    """The caretaker as a person of the landlord's organisation, with the loge's address and hours."""
+    a = residence.address
+    lines = [
+        "KIND:individual",
+        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
+        f"FN:{escape(caretaker.name)}",
+        f"N:;{escape(caretaker.name)};;;",
+        f"TITLE:{escape('Gardien, ' + residence.name)}",
+        f"ORG:{escape(config.landlord.name)};{escape(residence.name)}",
+    ]
+    if caretaker.phone:
+        lines.append(tel(caretaker.phone, "work,voice"))
+    if caretaker.mobile:
+        lines.append(tel(caretaker.mobile, "cell,voice,text"))
+    if caretaker.email:
+        lines.append(f"EMAIL;TYPE=work:{escape(caretaker.email)}")
+    lines.append(f"ADR;TYPE=work:;{escape(caretaker.office or '')};{escape(a.street)};{escape(a.city)};;"
+                 f"{escape(a.postcode)};France")
+    if hours:
+        lines.append(f"NOTE:{escape(hours)}")
+    lines.append(f"SOURCE:{config.root_url}{slug}/gardien.vcf")
+    return card(lines)
+
+
+def agency_card(config: SiteConfig, slug: str, agency: Agency) -> bytes:
+    """The agency as an organisation; its address is free text, so it goes whole in the street field."""
+    lines = [
+        "KIND:org",
+        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/agence/{agency.name}')}",
+        f"FN:{escape(agency.name)}",
+        f"ORG:{escape(config.landlord.name)};{escape(agency.name)}",
+    ]
+    if agency.phone:
+        lines.append(tel(agency.phone, "work,voice"))
+    if agency.email:
+        lines.append(f"EMAIL;TYPE=work:{escape(agency.email)}")
+    if agency.address:
+        lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
+    if agency.hours:
+        lines.append(f"NOTE:{escape('Accueil : ' + agency.hours)}")
+    lines.append(f"SOURCE:{config.root_url}{slug}/agence.vcf")
+    return card(lines)

@@ -1,0 +1,137 @@
+"""The residence calendar (.ics): read back with the icalendar parser and checked event by event."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from itertools import islice
+from pathlib import Path
+
+import icalendar
+from dateutil.rrule import rrulestr
+
+from generator.build import build_site
+from generator.project import load_project
+
+TODAY = date(2026, 12, 2)  # a Wednesday
+
+RESIDENCE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+caretaker:
+  name: Karim Benali
+  phone: 01 48 20 11 22
+  office: Loge, bâtiment A
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+    - {days: [fri], open: 16h, close: 18h30, place: Hall du bâtiment B}
+  absences:
+    - from: 2026-12-22
+      to: 2026-12-29
+      replacement: {name: Sophie Martin, phone: 06 98 76 54 32}
+    - {from: 2026-01-05, to: 2026-01-09}
+waste:
+  - {kind: Ordures ménagères, days: [fri, mon]}
+  - {kind: Encombrants, schedule: Le 2e mardi du mois}
+notices:
+  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, level: warning, body: "Bâtiments A et B."}
+  - {title: Fête des voisins, from: 2026-12-10, until: 2026-12-12}
+  - {title: Désinsectisation, from: 2026-10-01, until: 2026-10-15}
+"""
+
+
+def build(make_project, tmp_path: Path, today: date = TODAY, name: str = "site") -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / name
+    build_site(load_project(make_project(test=RESIDENCE)), out, today)
+    return out / "test" / "calendrier.ics"
+
+
+def events(path: Path) -> list[icalendar.Event]:
+    return icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+def one(found: list[icalendar.Event], summary: str, hour: int | None = None) -> icalendar.Event:
+    """The single event of that title (and starting at that hour, for the caretaker's slots)."""
+    (event,) = [e for e in found if e["summary"] == summary
+                and (hour is None or e.decoded("dtstart").hour == hour)]
+    return event
+
+
+def occurrences(event: icalendar.Event, count: int) -> list[datetime]:
+    rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=event.decoded("dtstart"))
+    return list(islice(rule, count))
+
+
+def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    found = events(build(make_project, tmp_path))
+    morning = one(found, "Loge du gardien ouverte (Karim Benali)", hour=8)
+    assert morning["rrule"]["FREQ"] == ["WEEKLY"]
+    assert morning["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
+    start = morning.decoded("dtstart")
+    assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Paris"
+    assert start.replace(tzinfo=None) == datetime(2026, 11, 30, 8, 30)  # Monday of today's week
+    assert morning.decoded("dtend").replace(tzinfo=None) == datetime(2026, 11, 30, 12, 0)
+    assert morning["location"] == "Loge, bâtiment A, 1 rue de la Paix, 01000 Bourg-en-Bresse"
+    excluded = sorted(d.dt.replace(tzinfo=None) for d in morning["exdate"].dts)
+    assert excluded == [datetime(2026, 12, d, 8, 30) for d in (22, 23, 24, 25, 28, 29)]  # weekdays only
+    # The January absence is over: no exception for it.
+    assert all(o.utcoffset() == timedelta(hours=1) for o in occurrences(morning, 30))  # winter: 7h30 UTC
+
+
+def test_recurrence_follows_daylight_saving(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    found = events(build(make_project, tmp_path, today=date(2027, 3, 24)))
+    afternoon = one(found, "Loge du gardien ouverte (Karim Benali)", hour=16)
+    assert afternoon["location"].startswith("Hall du bâtiment B, ")
+    first, second = occurrences(afternoon, 2)
+    # 26 March 2027 is before the change (28 March), 2 April after: same wall clock, one hour less of offset.
+    assert (first.hour, first.utcoffset()) == (16, timedelta(hours=1))
+    assert (second.hour, second.utcoffset()) == (16, timedelta(hours=2))
+    assert first.astimezone(timezone.utc).hour == 15 and second.astimezone(timezone.utc).hour == 14
+
+
+def test_timezone_definition_is_europe_paris_by_rule(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cal = icalendar.Calendar.from_ical(build(make_project, tmp_path).read_bytes())
+    (tz,) = cal.walk("VTIMEZONE")
+    assert tz["tzid"] == "Europe/Paris"
+    paris = tz.to_tz()  # a tzinfo made from the file's own definition, not from the machine's tzdata
+    for moment, hours in ((datetime(2026, 3, 28, 12), 1), (datetime(2026, 3, 30, 12), 2),
+                          (datetime(2026, 10, 24, 12), 2), (datetime(2026, 10, 26, 12), 1)):
+        assert moment.replace(tzinfo=paris).utcoffset() == timedelta(hours=hours), moment
+
+
+def test_absence_waste_and_notices(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    found = events(build(make_project, tmp_path))
+    absence = one(found, "Karim Benali absent")
+    assert absence.decoded("dtstart") == date(2026, 12, 22) and absence.decoded("dtend") == date(2026, 12, 30)
+    assert absence["description"] == "Remplacement : Sophie Martin, 06 98 76 54 32"
+    waste = one(found, "Collecte : Ordures ménagères")
+    assert waste.decoded("dtstart") == date(2026, 11, 30) and waste["rrule"]["BYDAY"] == ["MO", "FR"]
+    summaries = [str(e["summary"]) for e in found]
+    assert not any("Encombrants" in s for s in summaries)  # « schedule » in words has no rule
+    water = one(found, "Important : Coupure d'eau")
+    assert water.decoded("dtstart") == date(2026, 12, 1) and water.decoded("dtend") == date(2026, 12, 4)
+    assert water["description"] == "Bâtiments A et B."
+    assert "Information : Fête des voisins" in summaries  # upcoming
+    assert not any("Désinsectisation" in s for s in summaries)  # expired
+    assert len(found) == 6  # two caretaker slots, one absence, one collection, two notices
+
+
+def test_deterministic_for_a_given_today_and_uids_stable_across_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = build(make_project, tmp_path, name="a").read_bytes()
+    assert build(make_project, tmp_path, name="b").read_bytes() == first
+    later = build(make_project, tmp_path, today=TODAY + timedelta(days=8), name="c")
+    cal = icalendar.Calendar.from_ical(first)
+    stamps = {e.decoded("dtstamp") for e in cal.walk("VEVENT")}
+    assert stamps == {datetime(2026, 12, 2, tzinfo=timezone.utc)}
+    uids = [str(e["uid"]) for e in cal.walk("VEVENT")]
+    assert len(set(uids)) == len(uids) == 6
+    later_uids = [str(e["uid"]) for e in events(later)]
+    assert len(later_uids) == 5 and set(later_uids) < set(uids)  # water cut expired; the rest kept their id
+
+
+def test_pages_link_the_calendar_and_subscription(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project, tmp_path).parent
+    assert 'href="calendrier.ics" type="text/calendar"' in (site / "index.html").read_text()
+    caretaker = (site / "gardien" / "index.html").read_text()
+    assert 'href="../calendrier.ics" type="text/calendar"' in caretaker
+    assert 'href="webcal://residences.example.org/test/calendrier.ics"' in caretaker

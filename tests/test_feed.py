@@ -1,0 +1,86 @@
+"""The notices: order on the home page, « À venir », expired ones gone everywhere, and the Atom feed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from generator.build import build_site
+from generator.project import load_project
+
+A = "{http://www.w3.org/2005/Atom}"
+TODAY = date(2026, 12, 2)
+
+RESIDENCE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+notices:
+  - {title: Info ancienne, from: 2026-11-20, until: 2026-12-20}
+  - {title: Info récente, from: 2026-12-01, until: 2026-12-20, body: "Voir **ici** <script>x()</script>"}
+  - {title: Alerte, from: 2026-11-01, until: 2026-12-31, level: warning}
+  - {title: Ascenseur, from: 2026-11-30, until: 2026-12-02, level: urgent}
+  - {title: Fête, from: 2026-12-12, until: 2026-12-12}
+  - {title: Réunion, from: 2026-12-05, until: 2026-12-06, level: warning}
+  - {title: Travaux finis, from: 2026-10-01, until: 2026-12-01, level: urgent}
+"""
+
+
+def build(make_project, tmp_path: Path, today: date = TODAY, name: str = "site") -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / name
+    build_site(load_project(make_project(test=RESIDENCE)), out, today)
+    return out / "test"
+
+
+def test_home_orders_by_level_then_date_and_announces_upcoming(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    home = (build(make_project, tmp_path) / "index.html").read_text()
+    current = home[home.index('id="avis"'):home.index('id="a-venir"')]
+    upcoming = home[home.index('id="a-venir"'):home.index('id="liens"')]
+    titles = ["Ascenseur", "Alerte", "Info récente", "Info ancienne"]
+    assert sorted(titles, key=current.index) == titles
+    assert "Réunion" not in current and current.count("rh-notice__title") == 4
+    assert upcoming.index("Réunion") < upcoming.index("Fête") and upcoming.count("rh-notice__title") == 2
+    assert '<p class="rh-notice__level">Urgent</p>' in current  # the level in words, not colour alone
+    assert "Travaux finis" not in home
+
+
+def test_atom_feed(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    raw = (build(make_project, tmp_path) / "avis.xml").read_bytes()
+    feed = ET.fromstring(raw)
+    assert feed.tag == f"{A}feed"
+    assert feed.findtext(f"{A}title") == "Avis aux locataires : Résidence Test"
+    assert feed.find(f"{A}link[@rel='self']").get("href") == "https://residences.example.org/test/avis.xml"
+    entries = feed.findall(f"{A}entry")
+    assert [e.findtext(f"{A}title") for e in entries] == [
+        "Urgent : Ascenseur", "Important : Alerte", "Information : Info récente",
+        "Information : Info ancienne", "Important : Réunion", "Information : Fête"]
+    for entry in entries:  # RFC 4287 §4.1.2: each entry has an id, a title and an updated date
+        assert entry.findtext(f"{A}id").startswith("urn:uuid:") and entry.findtext(f"{A}updated")
+    assert len({e.findtext(f"{A}id") for e in entries}) == 6
+    assert entries[0].find(f"{A}category").get("term") == "urgent"
+    summary = entries[4].findtext(f"{A}summary")
+    assert summary == "Du samedi 5 décembre 2026 au dimanche 6 décembre 2026 (à venir)"
+    content = entries[2].find(f"{A}content")
+    assert content.get("type") == "html"
+    assert "<strong>ici</strong>" in content.text and "script" not in content.text
+    assert feed.findtext(f"{A}updated") == "2026-12-12T00:00:00+01:00"  # from the notices, not the clock
+
+
+def test_feed_drops_expired_notices_and_keeps_ids(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def ids(site: Path) -> dict[str, str]:
+        feed = ET.fromstring((site / "avis.xml").read_bytes())
+        return {e.findtext(f"{A}title"): e.findtext(f"{A}id") for e in feed.findall(f"{A}entry")}
+
+    before = ids(build(make_project, tmp_path, name="a"))
+    after = ids(build(make_project, tmp_path, today=date(2026, 12, 21), name="b"))
+    assert set(after) == {"Important : Alerte"}  # the others ended on the 20th or earlier
+    assert after["Important : Alerte"] == before["Important : Alerte"]
+    again = build(make_project, tmp_path, name="c")
+    assert (again / "avis.xml").read_bytes() == (tmp_path / "a" / "test" / "avis.xml").read_bytes()
+
+
+def test_home_links_the_feed(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    home = (build(make_project, tmp_path) / "index.html").read_text()
+    assert '<a class="rh-download" href="avis.xml" type="application/atom+xml">' in home
+    assert "Suivre les avis (flux Atom)</a>" in home

@@ -1,0 +1,117 @@
+"""The caretaker's next presence in words, open or closed, absences and Paris daylight saving."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from generator.build import build_site
+from generator.presence import PARIS, is_open, next_presence, script_data, week_text
+from generator.project import load_project
+
+UTC = timezone.utc
+
+RESIDENCE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+caretaker:
+  name: Karim Benali
+  phone: 01 48 20 11 22
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+    - {days: [fri], open: 16h, close: 18h30, place: Hall du bâtiment B}
+  absences:
+    - from: 2026-12-22
+      to: 2027-01-02
+      replacement: {name: Sophie Martin, phone: 06 98 76 54 32}
+"""
+
+
+def caretaker(make_project):  # type: ignore[no-untyped-def]
+    return load_project(make_project(test=RESIDENCE)).residences[0].residence.caretaker
+
+
+def sentence(c, now: datetime) -> str:  # type: ignore[no-untyped-def]
+    found = next_presence(c, now)
+    assert found is not None
+    return found.sentence(now.astimezone(PARIS).date())
+
+
+def test_sentences_today_tomorrow_and_a_later_day_with_the_place(make_project) -> None:  # type: ignore[no-untyped-def]
+    c = caretaker(make_project)
+    wednesday_morning = datetime(2026, 12, 2, 7, 0, tzinfo=UTC)  # 8h in Paris
+    assert sentence(c, wednesday_morning) == "Aujourd'hui de 8h30 à 12h"
+    wednesday_afternoon = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+    assert sentence(c, wednesday_afternoon) == "Demain de 8h30 à 12h"
+    friday_lunch = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)  # 13h: the morning is over
+    assert sentence(c, friday_lunch) == "Aujourd'hui de 16h à 18h30, hall du bâtiment B"
+    friday_evening = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)  # 19h: next is Monday
+    assert sentence(c, friday_evening) == "Lundi 7 décembre, de 8h30 à 12h"
+
+
+def test_absence_days_are_skipped(make_project) -> None:  # type: ignore[no-untyped-def]
+    c = caretaker(make_project)
+    during = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)
+    assert not is_open(c, during)
+    assert sentence(c, during) == "Lundi 4 janvier, de 8h30 à 12h"
+
+
+# Paris changes clocks on 2026-03-29 (to UTC+2) and 2026-10-25 (back to UTC+1). The same UTC
+# time, 7h15, is 8h15 (before the loge opens) in winter and 9h15 (open) in summer.
+def test_daylight_saving_spring(make_project) -> None:  # type: ignore[no-untyped-def]
+    c = caretaker(make_project)
+    before = datetime(2026, 3, 27, 7, 15, tzinfo=UTC)  # Friday, 8h15 CET
+    after = datetime(2026, 3, 30, 7, 15, tzinfo=UTC)  # Monday, 9h15 CEST
+    assert not is_open(c, before) and sentence(c, before) == "Aujourd'hui de 8h30 à 12h"
+    assert is_open(c, after) and sentence(c, after) == "Aujourd'hui de 8h30 à 12h"
+    assert is_open(c, datetime(2026, 3, 30, 9, 59, tzinfo=UTC))  # 11h59 CEST
+    assert not is_open(c, datetime(2026, 3, 30, 10, 0, tzinfo=UTC))  # 12h CEST: closed
+
+
+def test_daylight_saving_autumn(make_project) -> None:  # type: ignore[no-untyped-def]
+    c = caretaker(make_project)
+    before = datetime(2026, 10, 23, 7, 15, tzinfo=UTC)  # Friday, 9h15 CEST
+    after = datetime(2026, 10, 26, 7, 15, tzinfo=UTC)  # Monday, 8h15 CET
+    assert is_open(c, before)
+    assert not is_open(c, after) and sentence(c, after) == "Aujourd'hui de 8h30 à 12h"
+    assert is_open(c, datetime(2026, 10, 26, 10, 59, tzinfo=UTC))  # 11h59 CET
+    assert not is_open(c, datetime(2026, 10, 26, 11, 0, tzinfo=UTC))
+
+
+def test_script_data_holds_typed_times_and_only_absences_not_over(make_project) -> None:  # type: ignore[no-untyped-def]
+    c = caretaker(make_project)
+    data = script_data(c, date(2026, 12, 2))
+    assert data["hours"] == [
+        {"days": [0, 1, 2, 3, 4], "open": "08:30", "close": "12:00", "place": None},
+        {"days": [4], "open": "16:00", "close": "18:30", "place": "Hall du bâtiment B"}]
+    assert data["absences"] == [{"from": "2026-12-22", "to": "2027-01-02", "replacement": {
+        "name": "Sophie Martin", "phone": "06 98 76 54 32", "tel": "+33698765432"}}]
+    assert script_data(c, date(2027, 1, 3))["absences"] == []
+    assert week_text(c).splitlines()[4] == "vendredi : 8h30-12h, 16h-18h30 (Hall du bâtiment B)"
+
+
+def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=RESIDENCE)), out, date(2026, 12, 23))
+    home = (out / "test" / "index.html").read_text()
+    absent = ("<strong>Karim Benali est absent jusqu'au samedi 2 janvier inclus.</strong> Remplacement : "
+              'Sophie Martin, <a class="rh-phone" href="tel:+33698765432">06 98 76 54 32</a>.')
+    assert absent in home
+    assert '<p data-rh-contact hidden>Karim Benali' in home  # the absent caretaker's number is not offered
+    assert "Lundi 4 janvier, de 8h30 à 12h" in home
+    assert absent in (out / "test" / "gardien" / "index.html").read_text()
+    build_site(load_project(make_project(test=RESIDENCE)), out, date(2027, 1, 4))
+    home = (out / "test" / "index.html").read_text()
+    assert "Sophie Martin" not in home and "<p data-rh-contact>Karim Benali" in home
+
+
+def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    itinerant = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  mode: itinerant\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(a=RESIDENCE, b=itinerant)), out, date(2026, 12, 2))
+    a = (out / "a/gardien/index.html").read_text()
+    assert '<th scope="row">Samedi</th><td><span class="rh-muted">Fermé</span>' in a
+    b = (out / "b/gardien/index.html").read_text()
+    assert '<th scope="row">Samedi</th><td><span class="rh-muted">Pas de passage</span>' in b
+    assert "Prochain passage :" in b

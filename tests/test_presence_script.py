@@ -1,0 +1,110 @@
+"""presence.js in real Chromium with a fixed clock: the same answer as presence.py, in Paris time.
+
+The sample site is built on Wednesday 2 December 2026; the reader comes back later. The browser's own
+time zone is set elsewhere (New York) to show that the script reads the Paris wall clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.presence import PARIS, is_open, next_label, next_presence
+from generator.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+UTC = timezone.utc
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
+    return serve(sample_site)
+
+
+def read(browser, url: str, when: datetime | None, javascript: bool = True) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Open ``url`` with the clock fixed at ``when``; the presence box as the reader sees it."""
+    context = browser.new_context(timezone_id="America/New_York", java_script_enabled=javascript)
+    page = context.new_page()
+    foreign: list[str] = []
+    host = urlsplit(url).netloc
+    page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != host else None)
+    if when is not None:
+        page.clock.set_fixed_time(when)
+    page.goto(url)
+    box = page.locator("[data-rh-presence]").first
+
+    def shown(selector: str) -> str | None:
+        element = box.locator(selector)
+        return element.inner_text() if element.is_visible() else None
+
+    seen = {
+        "status": shown("[data-rh-status]"), "next": shown("[data-rh-next]"),
+        "absence": shown("[data-rh-absence]"),
+        "tel": [a.get_attribute("href") for a in box.locator("[data-rh-absence] a").all()],
+    }
+    context.close()
+    assert foreign == []  # no request leaves the site
+    return seen
+
+
+def expected(slug: str, when: datetime) -> tuple[str, str]:
+    """What presence.py says for that instant: the status and the « label : sentence » line."""
+    project = load_project(REPO)
+    caretaker = next(i for i in project.residences if i.slug == slug).residence.caretaker
+    found = next_presence(caretaker, when)
+    assert found is not None
+    open_now = is_open(caretaker, when)
+    return ("Ouvert maintenant" if open_now else "Fermé",
+            f"{next_label(caretaker, open_now)} : {found.sentence(when.astimezone(PARIS).date())}")
+
+
+# 7h15 UTC is 8h15 in Paris in winter (the loge opens at 8h30) and 9h15 in summer (open).
+# Paris changes clocks on 28 March and 31 October 2027.
+CLOSED, OPEN = "Fermé", "Ouvert maintenant"
+MORNING_NEXT = "Prochaine permanence : Aujourd'hui de 8h30 à 12h"
+MORNING_NOW = "Permanence en cours : Aujourd'hui de 8h30 à 12h"
+
+
+@pytest.mark.parametrize("when, status, line", [
+    (datetime(2027, 3, 26, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Friday before the spring change
+    (datetime(2027, 3, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Monday after it
+    (datetime(2027, 10, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Friday before the autumn change
+    (datetime(2027, 11, 1, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Monday after it
+    (datetime(2026, 12, 4, 17, 45, tzinfo=UTC), CLOSED, 
+     "Prochaine permanence : Lundi 7 décembre, de 8h30 à 12h"),
+    (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+    (datetime(2026, 12, 3, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Aujourd'hui de 16h à 18h30"),
+])
+def test_resident_caretaker_on_each_side_of_daylight_saving(browser, site_url: str, when: datetime,  # type: ignore[no-untyped-def]
+                                                            status: str, line: str) -> None:
+    seen = read(browser, f"{site_url}/les-tilleuls/", when)
+    assert (seen["status"], seen["next"]) == (status, line)
+    assert expected("les-tilleuls", when) == (status, line)  # the script and presence.py agree
+    assert seen["absence"] is None
+
+
+def test_itinerant_caretaker_tomorrow_with_the_place(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    when = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)  # Thursday 10h; the passage is on Friday 16h
+    seen = read(browser, f"{site_url}/le-clos-fleuri/gardien/", when)
+    assert seen["status"] == "Fermé"
+    assert seen["next"] == "Prochain passage : Demain de 16h à 17h30, hall d'entrée"
+    assert expected("le-clos-fleuri", when) == (seen["status"], seen["next"])
+
+
+def test_absence_that_started_after_the_build_shows_the_replacement(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    when = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)  # 10h, during the Christmas absence
+    seen = read(browser, f"{site_url}/les-tilleuls/", when)
+    assert seen["status"] == "Fermé"
+    assert seen["absence"] == ("Karim Benali est absent jusqu'au samedi 2 janvier inclus. "
+                               "Remplacement : Sophie Martin, 06 98 76 54 32.")
+    assert seen["tel"] == ["tel:+33698765432"]
+    assert seen["next"] == "Prochaine permanence : Lundi 4 janvier, de 8h30 à 12h"
+
+
+def test_without_javascript_the_build_date_sentence_remains(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    seen = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False)
+    assert seen == {"status": None, "next": "Prochaine permanence : Aujourd'hui de 8h30 à 12h",
+                    "absence": None, "tel": []}

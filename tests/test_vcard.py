@@ -1,0 +1,85 @@
+"""Contact cards (vCard 4.0): strictly well-formed, and read back by an independent parser (vobject)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import vobject
+
+from generator.build import build_site
+from generator.project import load_project
+from generator.vcard import fold
+
+LONG_NAME = "Marie-Françoise Éléonore de La Roche-Guyon-Saint-Évremond, dite « Mimi »"
+
+RESIDENCE = f"""\
+name: Résidence Test
+address: {{street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}}
+agency: nord
+caretaker:
+  name: "{LONG_NAME}"
+  phone: 01 48 20 11 22
+  mobile: 06 12 34 56 78
+  email: gardien@example.org
+  office: Loge; bâtiment A
+  hours:
+    - {{days: [mon, tue], open: 8:30, close: 12h}}
+"""
+
+
+def build(make_project, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=RESIDENCE)), out, date(2026, 12, 2))
+    return out / "test"
+
+
+def check_strict(raw: bytes) -> None:
+    """RFC 6350 §3.2: CRLF lines of at most 75 octets; §6.7.9: VERSION right after BEGIN."""
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    lines = raw.split(b"\r\n")[:-1]
+    assert lines[0] == b"BEGIN:VCARD" and lines[1] == b"VERSION:4.0" and lines[-1] == b"END:VCARD"
+    assert all(len(line) <= 75 for line in lines)
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a character
+
+
+def test_caretaker_card(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    raw = (build(make_project, tmp_path) / "gardien.vcf").read_bytes()
+    check_strict(raw)
+    card = vobject.readOne(raw.decode("utf-8"))
+    assert card.fn.value == LONG_NAME  # folded and escaped on the way out, whole on the way back
+    assert card.kind.value == "individual"
+    tels = sorted(t.value for t in card.contents["tel"])
+    assert tels == ["tel:+33148201122", "tel:+33612345678"]
+    assert card.email.value == "gardien@example.org"
+    assert card.org.value == ["Habitat Test", "Résidence Test"]
+    assert card.adr.value.extended == "Loge; bâtiment A" and card.adr.value.street == "1 rue de la Paix"
+    assert card.adr.value.code == "01000" and card.adr.value.city == "Bourg-en-Bresse"
+    assert card.note.value == "lundi : 8h30-12h\nmardi : 8h30-12h"
+    assert card.uid.value.startswith("urn:uuid:")
+
+
+def test_agency_card(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    raw = (build(make_project, tmp_path) / "agence.vcf").read_bytes()
+    check_strict(raw)
+    card = vobject.readOne(raw.decode("utf-8"))
+    assert card.fn.value == "Agence Nord" and card.kind.value == "org"
+    assert card.tel.value == "tel:+33149331010" and card.email.value == "nord@example.org"
+
+
+def test_cards_are_linked_and_stable(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project, tmp_path)
+    first = (site / "gardien.vcf").read_bytes()
+    contacts = (site / "contacts" / "index.html").read_text()
+    assert 'href="../gardien.vcf" type="text/vcard"' in contacts
+    assert 'href="../agence.vcf" type="text/vcard">Enregistrer l&#39;agence dans mes contacts' in contacts
+    assert 'href="../gardien.vcf"' in (site / "gardien" / "index.html").read_text()
+    site = build(make_project, tmp_path)
+    assert (site / "gardien.vcf").read_bytes() == first
+
+
+def test_fold_counts_octets_not_characters() -> None:
+    folded = fold("NOTE:" + "é" * 80).encode("utf-8").split(b"\r\n")
+    assert [len(x) for x in folded] == [75, 75, 17]  # 5 + 35×2 ; 1 + 37×2 ; 1 + 8×2
+    assert b"".join(x[1:] if i else x for i, x in enumerate(folded)).decode() == "NOTE:" + "é" * 80

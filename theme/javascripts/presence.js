@@ -1,0 +1,158 @@
+/* residence-hub: the caretaker's next presence, redone at the reader's time (Europe/Paris).
+ *
+ * Progressive enhancement: the page already says, as of the build date, when the caretaker is next
+ * there. This script reads the hours and absences embedded in the page (a JSON script tag), works out
+ * the same sentence for "now" on the wall clock of Paris, and adds "Ouvert maintenant" or "Fermé".
+ * No dependency, no network request; ES5 so that old phones run it. Keep it in step with
+ * generator/presence.py (next_presence, Presence.sentence, is_open): tests compare the two.
+ */
+(function () {
+  "use strict";
+
+  var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+  var MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre"];
+  var HORIZON_DAYS = 60;
+
+  /* Wall-clock date and minutes in Paris, whatever the phone's own time zone. */
+  function parisNow(now) {
+    var text = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hour12: false
+    }).format(now);
+    var n = text.match(/\d+/g); /* dd/mm/yyyy, hh:mm */
+    return { day: Date.UTC(+n[2], +n[1] - 1, +n[0]), minutes: (+n[3] % 24) * 60 + +n[4] };
+  }
+
+  /* Days are UTC midnights: plain calendar arithmetic, no daylight saving inside. */
+  function addDays(day, count) { return day + count * 86400000; }
+  function weekday(day) { return (new Date(day).getUTCDay() + 6) % 7; } /* Monday = 0 */
+  function iso(day) { return new Date(day).toISOString().slice(0, 10); }
+
+  function formatDate(day) {
+    var d = new Date(day), n = d.getUTCDate();
+    return DAY_NAMES[weekday(day)] + " " + (n === 1 ? "1er" : n) + " " + MONTH_NAMES[d.getUTCMonth()];
+  }
+
+  function formatTime(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    return h + "h" + (m ? (m < 10 ? "0" : "") + m : "");
+  }
+
+  function absenceOn(data, day) {
+    var key = iso(day);
+    for (var i = 0; i < data.absences.length; i++) {
+      var a = data.absences[i];
+      if (a.from <= key && key <= a.to) { return a; }
+    }
+    return null;
+  }
+
+  function minutes(clock) { /* "08:30" -> 510 */
+    return +clock.slice(0, 2) * 60 + +clock.slice(3, 5);
+  }
+
+  function slotsOn(data, day) {
+    var wd = weekday(day), slots = [];
+    for (var i = 0; i < data.hours.length; i++) {
+      var s = data.hours[i];
+      if (s.days.indexOf(wd) !== -1) {
+        slots.push({ open: minutes(s.open), close: minutes(s.close), place: s.place });
+      }
+    }
+    return slots;
+  }
+
+  /* Same as presence.next_presence: the current or next slot, skipping days of absence. */
+  function nextPresence(data, now) {
+    for (var offset = 0; offset < HORIZON_DAYS; offset++) {
+      var day = addDays(now.day, offset);
+      if (absenceOn(data, day)) { continue; }
+      var slots = slotsOn(data, day);
+      for (var i = 0; i < slots.length; i++) {
+        if (offset === 0 && slots[i].close <= now.minutes) { continue; }
+        return { day: day, slot: slots[i] };
+      }
+    }
+    return null;
+  }
+
+  /* Same as Presence.sentence. */
+  function sentence(presence, today) {
+    var when;
+    if (presence.day === today) { when = "Aujourd'hui"; }
+    else if (presence.day === addDays(today, 1)) { when = "Demain"; }
+    else {
+      var date = formatDate(presence.day);
+      when = date.charAt(0).toUpperCase() + date.slice(1) + ",";
+    }
+    var text = when + " de " + formatTime(presence.slot.open) + " à " + formatTime(presence.slot.close);
+    var place = presence.slot.place;
+    return place ? text + ", " + place.charAt(0).toLowerCase() + place.slice(1) : text;
+  }
+
+  function phoneLink(person) {
+    var link = document.createElement("a");
+    link.className = "rh-phone";
+    link.href = "tel:" + person.tel;
+    link.textContent = person.phone;
+    return link;
+  }
+
+  /* Same wording as the template: who is away until when, and who replaces them. */
+  function fillAbsence(element, data, absence) {
+    while (element.firstChild) { element.removeChild(element.firstChild); }
+    var strong = document.createElement("strong");
+    strong.textContent = data.name + " est absent jusqu'au " + formatDate(Date.parse(absence.to)) + " inclus.";
+    element.appendChild(strong);
+    var r = absence.replacement;
+    if (r) {
+      element.appendChild(document.createTextNode(" Remplacement : " + r.name));
+      if (r.tel) {
+        element.appendChild(document.createTextNode(", "));
+        element.appendChild(phoneLink(r));
+      }
+      element.appendChild(document.createTextNode("."));
+    }
+  }
+
+  function show(element, visible) {
+    if (element) { element.hidden = !visible; }
+  }
+
+  function update(box, clock) {
+    var data = JSON.parse(box.querySelector("[data-rh-presence-data]").textContent);
+    var now = parisNow(clock);
+    var absence = absenceOn(data, now.day);
+    var next = nextPresence(data, now);
+    var open = !absence && next !== null && next.day === now.day && next.slot.open <= now.minutes;
+
+    var status = box.querySelector("[data-rh-status]");
+    status.textContent = open ? "Ouvert maintenant" : "Fermé";
+    status.className = "rh-status " + (open ? "rh-status--open" : "rh-status--closed");
+    show(status, true);
+
+    var away = box.querySelector("[data-rh-absence]");
+    if (absence) { fillAbsence(away, data, absence); }
+    show(away, !!absence);
+    show(box.querySelector("[data-rh-contact]"), !absence);
+
+    var line = box.querySelector("[data-rh-next]");
+    if (next) {
+      line.querySelector("[data-rh-next-label]").textContent = (open ? data.labels.now : data.labels.next) + " :";
+      line.querySelector("[data-rh-next-text]").textContent = sentence(next, now.day);
+    }
+    show(line, next !== null);
+  }
+
+  function start() {
+    var boxes = document.querySelectorAll("[data-rh-presence]");
+    for (var i = 0; i < boxes.length; i++) {
+      try { update(boxes[i], new Date()); } catch (e) { /* keep the sentence written at build time */ }
+    }
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+  setInterval(start, 60000); /* a page left open (a screen in the hall) stays right */
+}());

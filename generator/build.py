@@ -15,15 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
-
-import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from typing import Any, Iterator, TextIO
 
 from .errors import UserError
+from .fastbuild import default_jobs, run_all, run_mkdocs, write_workdir
+from .incremental import manifest_for, read_manifest, reusable, reuse_tree
+from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
+from .shards import Shard
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MARKER = ".residence-hub"
@@ -34,6 +34,8 @@ MARKER = ".residence-hub"
 class BuildResult:
     out_dir: Path
     residences: int
+    built: int = 0
+    """How many microsites were built, the others being reused unchanged from the previous build."""
 
 
 def default_today() -> date:
@@ -44,22 +46,61 @@ def default_today() -> date:
     return date.today()
 
 
-def build_site(project: Project, out_dir: Path, today: date) -> BuildResult:
-    """Write the whole site to ``out_dir``, replacing it only once everything has been built."""
+def build_site(project: Project, out_dir: Path, today: date, *, shard: Shard | None = None,
+               jobs: int | None = None, progress_stream: TextIO | None = None) -> BuildResult:
+    """Write the whole site (or one shard's microsites) to ``out_dir``, replacing it once all is built.
+
+    Microsites whose inputs did not change since the build already in ``out_dir`` (see ``incremental``)
+    are reused as they are; the others are built on ``jobs`` processes (default: every core we may use).
+    """
+    residences = list(project.residences) if shard is None else shard.select(project.residences)
+    return assemble(project, out_dir, today, residences, sources=[Path(out_dir).resolve()],
+                    with_index=shard is None, shard=shard, jobs=jobs, progress_stream=progress_stream)
+
+
+def assemble(project: Project, out_dir: Path, today: date, residences: list[ResidenceFile], *,
+             sources: list[Path], with_index: bool, shard: Shard | None = None, missing_ok: bool = True,
+             jobs: int | None = None, progress_stream: TextIO | None = None) -> BuildResult:
+    """Stage the index and ``residences`` (reused from ``sources`` when up to date, else built), then swap.
+
+    With ``missing_ok=False`` nothing may need building (``merge``): a residence absent from every source
+    is an error naming it.
+    """
     out_dir = Path(out_dir).resolve()
     _check_replaceable(out_dir)
+    manifest = manifest_for(project, today, [item.slug for item in residences],
+                            shard.label if shard else None)
+    reused: dict[str, Path] = {}
+    for source in sources:
+        for slug in sorted(reusable(manifest, read_manifest(source), source)):
+            reused.setdefault(slug, source / slug)
+    todo = {item.slug: item for item in residences if item.slug not in reused}
+    if todo and not missing_ok:
+        raise UserError.single(sources[0] if sources else out_dir, 1,
+                               f"{len(todo)} résidence(s) absente(s) des lots ou construite(s) avec d'autres "
+                               f"données : {', '.join(sorted(todo)[:10])}",
+                               "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
+                               "mêmes fichiers, puis relancez merge")
     staging = out_dir.with_name(f".{out_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
-            _build_index(project, Path(work) / "_index", staging)
-            for item in project.residences:
-                _build_residence(project, item, today, Path(work) / item.slug, staging / item.slug)
+            staging.mkdir(parents=True)
+            if with_index:
+                _build_index(project, Path(work) / "_index", staging)
+            for slug, source in reused.items():
+                reuse_tree(source, staging / slug)
+            progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
+            run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug, staging / slug),
+                    sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
+            if progress:
+                progress.finish()
+        manifest.write(staging)
         (staging / MARKER).write_text("Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n")
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(out_dir, len(project.residences))
+    return BuildResult(out_dir, len(residences), built=len(todo))
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -102,7 +143,7 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
     )
-    _run_mkdocs(config, pages, work, site_dir)
+    _run_mkdocs(config, pages, work, site_dir, share_assets=True)
     for relative, content in residence_files(project, item, today).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,15 +181,10 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     }
 
 
-def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> None:
-    docs = work / "docs"
-    docs.mkdir(parents=True)
-    for page in pages:
-        (docs / page.file).write_text(page.markdown, encoding="utf-8")
-    config = {**config, "docs_dir": str(docs), "site_dir": str(site_dir)}
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    mkdocs_build(load_config(str(config_file)))
+def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path,
+                share_assets: bool = False) -> None:
+    """One MkDocs build; a microsite (``share_assets``) links to the theme assets stored at the root."""
+    run_mkdocs(write_workdir(config, pages, work, site_dir), share_assets)
 
 
 @contextmanager

@@ -17,9 +17,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
-from .errors import UserError
+from .errors import Problem, UserError
 from .fastbuild import default_jobs, run_all, run_mkdocs, write_workdir
-from .incremental import manifest_for, read_manifest, reusable, reuse_tree
+from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
@@ -28,6 +28,7 @@ from .shards import Shard
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
+MARKER_TEXT = "Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n"
 
 
 @dataclass(frozen=True)
@@ -88,19 +89,35 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             staging.mkdir(parents=True)
             if with_index:
                 _build_index(project, Path(work) / "_index", staging)
-            for slug, source in reused.items():
-                reuse_tree(source, staging / slug)
+                _check_reserved(staging, residences)
+            in_place = bool(reused) and set(reused.values()) <= {out_dir / slug for slug in reused}
+            if not in_place:
+                for slug, source in reused.items():
+                    reuse_tree(source, staging / slug)
             progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
             run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug, staging / slug),
                     sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
             if progress:
                 progress.finish()
-        manifest.write(staging)
-        (staging / MARKER).write_text("Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n")
-        _swap(staging, out_dir)
+        if in_place:
+            patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
+        else:
+            manifest.write(staging)
+            (staging / MARKER).write_text(MARKER_TEXT)
+            _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out_dir, len(residences), built=len(todo))
+
+
+def _check_reserved(staging: Path, residences: list[ResidenceFile]) -> None:
+    """A residence cannot be named like a folder of the index site (``assets``, ``search``, …)."""
+    clashes = [item for item in residences if (staging / item.slug).exists()]
+    if clashes:
+        raise UserError([Problem(f"residences/{item.path.name}", 1,
+                                 f"le nom « {item.slug} » est réservé au site principal",
+                                 f"renommez le fichier, par exemple residence-{item.slug}.yml")
+                         for item in clashes])
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -135,7 +152,8 @@ def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[
     return files
 
 
-def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
+def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of one microsite (also built plainly by the tests)."""
     pages = residence_pages(project.config, item, today)
     config = _mkdocs_config(
         site_name=item.residence.name,
@@ -143,6 +161,23 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
     )
+    return config, pages
+
+
+def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of the landlord's index at the root."""
+    pages = index_pages(project)
+    config = _mkdocs_config(
+        site_name=f"Résidences {project.config.landlord.name}",
+        site_url=project.config.root_url,
+        pages=pages,
+        extra={"landlord": project.config.landlord.name, "home": None, "residence": False},
+    )
+    return config, pages
+
+
+def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
+    config, pages = residence_site(project, item, today)
     _run_mkdocs(config, pages, work, site_dir, share_assets=True)
     for relative, content in residence_files(project, item, today).items():
         target = site_dir / relative
@@ -151,13 +186,7 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
 
 
 def _build_index(project: Project, work: Path, site_dir: Path) -> None:
-    pages = index_pages(project)
-    config = _mkdocs_config(
-        site_name=f"Résidences {project.config.landlord.name}",
-        site_url=project.config.root_url,
-        pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": None, "residence": False},
-    )
+    config, pages = index_site(project)
     _run_mkdocs(config, pages, work, site_dir)
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import pickle
+import traceback
 from pathlib import Path
 from typing import Any, Callable
 
@@ -148,8 +150,16 @@ _TASK: Callable[[str], None] | None = None
 
 
 def _run_task(key: str) -> str:
+    """In a worker: an exception that could not travel back to the main process would hang the pool."""
     assert _TASK is not None
-    _TASK(key)
+    try:
+        _TASK(key)
+    except Exception as error:
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:
+            raise RuntimeError(f"{key}: {''.join(traceback.format_exception(error))}") from None
+        raise
     return key
 
 

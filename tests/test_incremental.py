@@ -132,3 +132,19 @@ def test_a_residence_cannot_take_the_name_of_an_index_folder(make_project, tmp_p
         build(root, tmp_path / "site")
     assert "residences/assets.yml" in error.value.format_message()
     assert not (tmp_path / "site").exists()
+
+
+def test_an_error_in_a_build_worker_reaches_the_command_and_publishes_nothing(
+        project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feature's ``UserError`` raised in a forked worker comes back whole (file:line, French hint)."""
+    from generator import build as build_module
+    from generator.errors import Problem
+
+    def refuse(project, item, today):  # type: ignore[no-untyped-def]
+        raise UserError([Problem(f"residences/{item.slug}.yml", 3, "affiche impossible", "corrigez-la")])
+
+    monkeypatch.setattr(build_module, "residence_files", refuse)
+    with pytest.raises(UserError) as error:
+        build(project_dir, tmp_path / "site", jobs=2)
+    assert "residences/" in error.value.format_message() and "corrigez-la" in error.value.format_message()
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site.*"))

@@ -88,6 +88,7 @@ def main() -> None:
         project = write_project(Path(tmp) / "project", options.count)
         site = project / "site"
         base = ["build", "--project", str(project), "--out", str(site), "--today", TODAY]
+        load = os.getloadavg()
         full_s, full_peak, _ = run(base)
         changed = sorted((project / "residences").glob("*.yml"))[options.count // 2]
         changed.write_text(changed.read_text(encoding="utf-8").replace("Travaux sur la colonne.",
@@ -99,7 +100,8 @@ def main() -> None:
         shared = [p for p in site.iterdir() if p not in microsites]
         total_kb, shared_kb = du_kb(site), du_kb(*shared)
         per = sorted(du_kb(p) for p in microsites)
-        print(f"residences: {options.count} (on {os.cpu_count()} cores)")
+        print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
+              f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
         print(f"full build: {full_s:.1f} s, peak memory {full_peak / 1024:.0f} MB")
         print(f"incremental rebuild after one file changed: {inc_s:.2f} s, peak memory "
               f"{inc_peak / 1024:.0f} MB ({inc_out})")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 
 from .errors import Problem, UserError
-from .fastbuild import default_jobs, run_all, run_mkdocs, write_workdir
+from .fastbuild import default_jobs, run_all, run_mkdocs, write_docs
 from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from .progress import Progress
 from .project import Project, ResidenceFile
@@ -213,7 +213,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
 def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path,
                 share_assets: bool = False) -> None:
     """One MkDocs build; a microsite (``share_assets``) links to the theme assets stored at the root."""
-    run_mkdocs(write_workdir(config, pages, work, site_dir), share_assets)
+    run_mkdocs(write_docs(config, pages, work, site_dir), share_assets)
 
 
 @contextmanager

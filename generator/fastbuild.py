@@ -119,27 +119,32 @@ def _shared_url_filter(shared: frozenset[str]) -> Callable[..., str]:
     return url
 
 
-def write_workdir(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> Path:
-    """Write ``docs/`` and ``mkdocs.yml`` for one site under ``work``; returns the ``mkdocs.yml`` path.
-
-    The same folder serves the fast build and, in tests, a plain ``mkdocs build -f`` of it.
-    """
+def write_docs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> dict[str, Any]:
+    """Write the pages under ``work/docs``; returns the complete MkDocs configuration of this site."""
     docs = work / "docs"
     docs.mkdir(parents=True)
     for page in pages:
         target = docs / page.file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    config = {**config, "docs_dir": str(docs), "site_dir": str(site_dir)}
+    return {**config, "docs_dir": str(docs), "site_dir": str(site_dir)}
+
+
+def write_workdir(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> Path:
+    """``docs/`` and a ``mkdocs.yml`` for a plain ``mkdocs build -f`` of the same site (used by tests)."""
+    full = write_docs(config, pages, work, site_dir)
     config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config_file
 
 
-def run_mkdocs(config_file: Path, share_assets: bool) -> None:
-    """Build one site from its ``mkdocs.yml`` with the shared environment and our plugin."""
-    with open(config_file, "rb") as f:
-        cfg = load_config(io.BytesIO(f.read()), config_file_path=str(config_file))
+def run_mkdocs(config: dict[str, Any], share_assets: bool) -> None:
+    """Build one site with the shared environment and our plugin.
+
+    The configuration goes to MkDocs' ``load_config`` as keyword options, validated exactly as a
+    ``mkdocs.yml`` would be, without writing and re-parsing YAML for every residence.
+    """
+    cfg = load_config(io.StringIO("{}"), **config)
     cfg.plugins[PLUGIN_NAME] = ResidenceHubPlugin(share=share_assets)
     cfg.theme.get_env = lambda: _shared_env(cfg.theme)  # type: ignore[method-assign]
     mkdocs_build(cfg)

@@ -3,6 +3,11 @@
 Stages: ``load_project`` (validate all, abort once with every error) → render pages → one MkDocs build per
 residence plus the landlord index, into a staging folder next to the output → swap. A failure at any
 stage leaves the last good site exactly as it was.
+
+Speed (docs/performance.md): the MkDocs builds run in forked worker processes that share their set-up
+between residences (``fastbuild``); Material's assets are stored once at the root; a microsite whose
+inputs did not change is reused (``incremental``), and a site can be built in shards and merged
+(``shards``). The result is byte for byte the same whichever way it was built.
 """
 
 from __future__ import annotations
@@ -90,7 +95,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             if with_index:
                 _build_index(project, Path(work) / "_index", staging)
                 _check_reserved(staging, residences)
-            in_place = bool(reused) and set(reused.values()) <= {out_dir / slug for slug in reused}
+            in_place = bool(reused) and sources == [out_dir]  # an update of the published site
             if not in_place:
                 for slug, source in reused.items():
                     reuse_tree(source, staging / slug)

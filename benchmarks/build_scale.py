@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,8 +42,13 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def run(args: list[str]) -> tuple[float, int, str]:
-    """Run the command; returns (wall seconds, peak tree RSS in kB, its stdout)."""
+def run(args: list[str]) -> tuple[float, float, int, str]:
+    """Run the command; returns (wall seconds, CPU seconds of it and its workers, peak RSS in kB, stdout).
+
+    CPU time hardly depends on what else the machine runs; on an idle machine with C cores the wall time
+    of a parallel build approaches CPU time / C.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(COMMAND + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     peak = 0
@@ -62,7 +68,9 @@ def run(args: list[str]) -> tuple[float, int, str]:
     sampler.join()
     if proc.returncode:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(args)}\n{out}")
-    return elapsed, peak, out.strip()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, peak, out.strip()
 
 
 def du_kb(*paths: Path) -> int:
@@ -89,12 +97,12 @@ def main() -> None:
         site = project / "site"
         base = ["build", "--project", str(project), "--out", str(site), "--today", TODAY]
         load = os.getloadavg()
-        full_s, full_peak, _ = run(base)
+        full_s, full_cpu, full_peak, _ = run(base)
         changed = sorted((project / "residences").glob("*.yml"))[options.count // 2]
         changed.write_text(changed.read_text(encoding="utf-8").replace("Travaux sur la colonne.",
                                                                        "Travaux sur la colonne montante."),
                            encoding="utf-8")
-        inc_s, inc_peak, inc_out = run(base)
+        inc_s, inc_cpu, inc_peak, inc_out = run(base)
         microsites = [p for p in site.iterdir() if p.is_dir() and (p / "index.html").is_file()
                       and p.name != "search"]
         shared = [p for p in site.iterdir() if p not in microsites]
@@ -102,8 +110,8 @@ def main() -> None:
         per = sorted(du_kb(p) for p in microsites)
         print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
               f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
-        print(f"full build: {full_s:.1f} s, peak memory {full_peak / 1024:.0f} MB")
-        print(f"incremental rebuild after one file changed: {inc_s:.2f} s, peak memory "
+        print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB")
+        print(f"incremental rebuild after one file changed: {inc_s:.2f} s wall, {inc_cpu:.2f} s CPU, peak memory "
               f"{inc_peak / 1024:.0f} MB ({inc_out})")
         print(f"du site: {total_kb / 1024:.1f} MB; shared files at the root: {shared_kb} kB; per microsite: "
               f"mean {sum(per) / len(per):.0f} kB, max {per[-1]} kB")

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 
 from .errors import Problem, UserError
-from .fastbuild import default_jobs, run_all, run_mkdocs, write_docs
+from .fastbuild import run_all, run_mkdocs, write_docs
 from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
+from .parallel import default_jobs
 from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages

@@ -19,10 +19,7 @@ documents; it fails if a mkdocs/Material release changes what these hooks rely o
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
-import pickle
-import traceback
 from pathlib import Path
 from typing import Any, Callable
 
@@ -36,6 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
 from mkdocs.utils import templates
 
+from .parallel import call_in_worker, can_fork, forked_pool
 from .render import Page
 
 PLUGIN_NAME = "residence-hub"
@@ -150,49 +148,18 @@ def run_mkdocs(config: dict[str, Any], share_assets: bool) -> None:
     mkdocs_build(cfg)
 
 
-_TASK: Callable[[str], None] | None = None
-"""The job of the pool's workers; set before forking, so it is inherited rather than pickled."""
-
-
-def _run_task(key: str) -> str:
-    """In a worker: an exception that could not travel back to the main process would hang the pool."""
-    assert _TASK is not None
-    try:
-        _TASK(key)
-    except Exception as error:
-        try:
-            pickle.loads(pickle.dumps(error))
-        except Exception:
-            raise RuntimeError(f"{key}: {''.join(traceback.format_exception(error))}") from None
-        raise
-    return key
-
-
-def default_jobs() -> int:
-    """The cores this process may use (a CI runner's share, not the host's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def run_all(task: Callable[[str], None], keys: list[str], jobs: int,
             advance: Callable[[], None] = lambda: None) -> None:
     """Run ``task(key)`` for every key, on ``jobs`` forked workers that each keep their caches.
 
     A worker's exception stops the whole run and is raised here, so a failed build publishes nothing.
     """
-    global _TASK
-    if jobs <= 1 or len(keys) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(keys) <= 1 or not can_fork():
         for key in keys:
             task(key)
             advance()
         return
-    _TASK = task
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(keys))) as pool:
-            chunk = max(1, min(8, len(keys) // (jobs * 8)))
-            for _ in pool.imap_unordered(_run_task, keys, chunksize=chunk):
-                advance()
-    finally:
-        _TASK = None
+    with forked_pool(task, min(jobs, len(keys))) as pool:
+        chunk = max(1, min(8, len(keys) // (jobs * 8)))
+        for _ in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
+            advance()

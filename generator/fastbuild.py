@@ -62,6 +62,28 @@ class _ListingCacheLoader(jinja2.FileSystemLoader):
 _ENVIRONMENTS: dict[tuple[Any, ...], jinja2.Environment] = {}
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Material's templates compiled once per machine, not once per build command (0.2 s of a rebuild).
+
+    Jinja checks each entry against the template's source and its own version, so an entry can never
+    give stale pages. The folder is private to the user (compiled code is loaded from it); if it cannot
+    be made so, there is no cache. ``RESIDENCE_HUB_CACHE`` chooses the folder, ``off`` disables it.
+    """
+    setting = os.environ.get("RESIDENCE_HUB_CACHE", "")
+    if setting == "off":
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "residence-hub"
+    folder = Path(setting) if setting else base / "jinja"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+        if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return None
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _shared_env(theme: Theme) -> jinja2.Environment:
     """The Jinja environment MkDocs would create for ``theme``, created once per process and theme."""
     key = (tuple(theme.dirs), str(theme.locale))
@@ -69,6 +91,7 @@ def _shared_env(theme: Theme) -> jinja2.Environment:
     if env is None:
         env = Theme.get_env(theme)
         env.loader = _ListingCacheLoader(list(theme.dirs))
+        env.bytecode_cache = _bytecode_cache()
         _ENVIRONMENTS[key] = env
     return env
 

@@ -138,3 +138,34 @@ def test_search_works_in_a_microsite(sample_site: Path, serve, browser) -> None:
     assert failures == []
     assert all(url.startswith(base) for url in requested)
     context.close()
+
+
+def _cli_build(project_dir: Path, out: Path, cache: str) -> None:
+    """A fresh process, as in CI: nothing compiled in memory, only what the cache folder holds."""
+    subprocess.run([str(Path(sys.executable).with_name("residence-hub")), "build", "--project", str(project_dir),
+                    "--out", str(out), "--today", SAMPLE_TODAY.isoformat()], check=True, capture_output=True,
+                   env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
+
+
+def test_compiled_template_cache_changes_no_byte(make_project, tmp_path: Path) -> None:
+    from test_incremental import tree
+
+    project_dir = make_project()
+    cache = tmp_path / "cache"
+    _cli_build(project_dir, tmp_path / "cold", str(cache))
+    assert list(cache.iterdir()), "the first build fills the cache"
+    _cli_build(project_dir, tmp_path / "warm", str(cache))
+    _cli_build(project_dir, tmp_path / "off", "off")
+    assert tree(tmp_path / "cold") == tree(tmp_path / "warm") == tree(tmp_path / "off")
+
+
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.fastbuild import _bytecode_cache
+
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(folder))
+    assert _bytecode_cache() is None
+    folder.chmod(0o700)
+    assert _bytecode_cache() is not None

@@ -91,7 +91,8 @@ def shared_inputs(project: Project) -> list[Path]:
 def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
                  shard: str | None = None) -> Manifest:
     """The manifest of a build of ``slugs`` (default: every residence) of ``project`` on ``today``."""
-    shared = [p.as_posix().encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
+    # Paths relative to the project: the same files checked out elsewhere (another CI job) give the same digest.
+    shared = [os.path.relpath(p, project.root).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
               for p in shared_inputs(project)]
     site = _digest(code_fingerprint().encode(), today.isoformat().encode(), *shared)
     wanted = set(slugs) if slugs is not None else None

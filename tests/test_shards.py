@@ -69,3 +69,17 @@ def test_merge_refuses_a_missing_or_outdated_shard(project_dir: Path, tmp_path: 
 def test_bad_shard_values_are_refused_in_french(text: str) -> None:
     with pytest.raises(UserError, match="K/N"):
         Shard.parse(text)
+
+
+def test_lots_built_in_another_checkout_merge_the_same(project_dir: Path, tmp_path: Path) -> None:
+    """CI jobs check the repository out in their own folders: a lot must not depend on that path."""
+    import shutil
+
+    elsewhere = tmp_path / "other-checkout"
+    shutil.copytree(project_dir, elsewhere)
+    run("build", "--project", str(elsewhere), "--shard", "1/2", "--out", str(tmp_path / "lot-1"), *TODAY)
+    run("build", "--project", str(project_dir), "--shard", "2/2", "--out", str(tmp_path / "lot-2"), *TODAY)
+    run("merge", "--project", str(project_dir), "--out", str(tmp_path / "merged"), *TODAY,
+        str(tmp_path / "lot-1"), str(tmp_path / "lot-2"))
+    run("build", "--project", str(elsewhere), "--out", str(tmp_path / "full"), *TODAY)
+    assert tree(tmp_path / "merged") == tree(tmp_path / "full")

@@ -115,11 +115,12 @@ class ResidenceHubPlugin(BasePlugin):
             {os.path.normpath(custom_dir)} if custom_dir else set())
         shared = set()
         for file in list(files):
-            from_theme = file.src_dir is not None and os.path.normpath(file.src_dir) in theme_dirs
-            if file.src_uri.endswith(".map") or (self.share and from_theme and not file.is_documentation_page()):
+            if file.src_uri.endswith(".map"):
                 files.remove(file)
-                if from_theme:
-                    shared.add(file.src_uri)
+            elif self.share and file.src_dir and os.path.normpath(file.src_dir) in theme_dirs \
+                    and not file.is_documentation_page():
+                files.remove(file)
+                shared.add(file.src_uri)
         self.shared = frozenset(shared)
         return files
 

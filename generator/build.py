@@ -3,6 +3,11 @@
 Stages: ``load_project`` (validate all, abort once with every error) → render pages → one MkDocs build per
 residence plus the landlord index, into a staging folder next to the output → swap. A failure at any
 stage leaves the last good site exactly as it was.
+
+Speed (docs/performance.md): the MkDocs builds run in forked worker processes that share their set-up
+between residences (``fastbuild``); Material's assets are stored once at the root; a microsite whose
+inputs did not change is reused (``incremental``), and a site can be built in shards and merged
+(``shards``). The result is byte for byte the same whichever way it was built.
 """
 
 from __future__ import annotations
@@ -15,26 +20,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
-
-import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from typing import Any, Iterator, TextIO
 
 from .downloads import residence_downloads
-from .errors import UserError
+from .errors import Problem, UserError
+from .fastbuild import run_all, run_mkdocs, write_docs
+from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
+from .parallel import default_jobs
+from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
+from .shards import Shard
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
+MARKER_TEXT = "Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n"
 
 
 @dataclass(frozen=True)
 class BuildResult:
     out_dir: Path
     residences: int
+    built: int = 0
+    """How many microsites were built, the others being reused unchanged from the previous build."""
 
 
 def default_today() -> date:
@@ -45,22 +54,77 @@ def default_today() -> date:
     return date.today()
 
 
-def build_site(project: Project, out_dir: Path, today: date) -> BuildResult:
-    """Write the whole site to ``out_dir``, replacing it only once everything has been built."""
+def build_site(project: Project, out_dir: Path, today: date, *, shard: Shard | None = None,
+               jobs: int | None = None, progress_stream: TextIO | None = None) -> BuildResult:
+    """Write the whole site (or one shard's microsites) to ``out_dir``, replacing it once all is built.
+
+    Microsites whose inputs did not change since the build already in ``out_dir`` (see ``incremental``)
+    are reused as they are; the others are built on ``jobs`` processes (default: every core we may use).
+    """
+    residences = list(project.residences) if shard is None else shard.select(project.residences)
+    return assemble(project, out_dir, today, residences, sources=[Path(out_dir).resolve()],
+                    with_index=shard is None, shard=shard, jobs=jobs, progress_stream=progress_stream)
+
+
+def assemble(project: Project, out_dir: Path, today: date, residences: list[ResidenceFile], *,
+             sources: list[Path], with_index: bool, shard: Shard | None = None, missing_ok: bool = True,
+             jobs: int | None = None, progress_stream: TextIO | None = None) -> BuildResult:
+    """Stage the index and ``residences`` (reused from ``sources`` when up to date, else built), then swap.
+
+    With ``missing_ok=False`` nothing may need building (``merge``): a residence absent from every source
+    is an error naming it.
+    """
     out_dir = Path(out_dir).resolve()
     _check_replaceable(out_dir)
+    manifest = manifest_for(project, today, [item.slug for item in residences],
+                            shard.label if shard else None)
+    reused: dict[str, Path] = {}
+    for source in sources:
+        for slug in sorted(reusable(manifest, read_manifest(source), source)):
+            reused.setdefault(slug, source / slug)
+    todo = {item.slug: item for item in residences if item.slug not in reused}
+    if todo and not missing_ok:
+        raise UserError.single(sources[0] if sources else out_dir, 1,
+                               f"{len(todo)} résidence(s) absente(s) des lots ou construite(s) avec d'autres "
+                               f"données : {', '.join(sorted(todo)[:10])}",
+                               "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
+                               "mêmes fichiers, puis relancez merge")
     staging = out_dir.with_name(f".{out_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
         with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
-            _build_index(project, Path(work) / "_index", staging)
-            for item in project.residences:
-                _build_residence(project, item, today, Path(work) / item.slug, staging / item.slug)
-        (staging / MARKER).write_text("Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n")
-        _swap(staging, out_dir)
+            staging.mkdir(parents=True)
+            if with_index:
+                _build_index(project, Path(work) / "_index", staging)
+                _check_reserved(staging, residences)
+            in_place = bool(reused) and sources == [out_dir]  # an update of the published site
+            if not in_place:
+                for slug, source in reused.items():
+                    reuse_tree(source, staging / slug)
+            progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
+            run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug, staging / slug),
+                    sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
+            if progress:
+                progress.finish()
+        if in_place:
+            patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
+        else:
+            manifest.write(staging)
+            (staging / MARKER).write_text(MARKER_TEXT)
+            _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(out_dir, len(project.residences))
+    return BuildResult(out_dir, len(residences), built=len(todo))
+
+
+def _check_reserved(staging: Path, residences: list[ResidenceFile]) -> None:
+    """A residence cannot be named like a folder of the index site (``assets``, ``search``, …)."""
+    clashes = [item for item in residences if (staging / item.slug).exists()]
+    if clashes:
+        raise UserError([Problem(f"residences/{item.path.name}", 1,
+                                 f"le nom « {item.slug} » est réservé au site principal",
+                                 f"renommez le fichier, par exemple residence-{item.slug}.yml")
+                         for item in clashes])
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -96,7 +160,8 @@ def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[
     return files
 
 
-def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
+def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of one microsite (also built plainly by the tests)."""
     pages = residence_pages(project.config, item, today)
     config = _mkdocs_config(
         site_name=item.residence.name,
@@ -104,14 +169,11 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
     )
-    _run_mkdocs(config, pages, work, site_dir)
-    for relative, content in residence_files(project, item, today).items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    return config, pages
 
 
-def _build_index(project: Project, work: Path, site_dir: Path) -> None:
+def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of the landlord's index at the root."""
     pages = index_pages(project)
     config = _mkdocs_config(
         site_name=f"Résidences {project.config.landlord.name}",
@@ -119,6 +181,20 @@ def _build_index(project: Project, work: Path, site_dir: Path) -> None:
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": None, "residence": False},
     )
+    return config, pages
+
+
+def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
+    config, pages = residence_site(project, item, today)
+    _run_mkdocs(config, pages, work, site_dir, share_assets=True)
+    for relative, content in residence_files(project, item, today).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def _build_index(project: Project, work: Path, site_dir: Path) -> None:
+    config, pages = index_site(project)
     _run_mkdocs(config, pages, work, site_dir)
 
 
@@ -143,15 +219,10 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     }
 
 
-def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> None:
-    docs = work / "docs"
-    docs.mkdir(parents=True)
-    for page in pages:
-        (docs / page.file).write_text(page.markdown, encoding="utf-8")
-    config = {**config, "docs_dir": str(docs), "site_dir": str(site_dir)}
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    mkdocs_build(load_config(str(config_file)))
+def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path,
+                share_assets: bool = False) -> None:
+    """One MkDocs build; a microsite (``share_assets``) links to the theme assets stored at the root."""
+    run_mkdocs(write_docs(config, pages, work, site_dir), share_assets)
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .errors import UserError
 from .project import CONFIG_NAME, load_project
 from .report import FORMATS, validation_report
 from .schema import SCHEMAS, schema_text
+from .shards import Shard, merge_shards
 from .starter import write_starter
 
 project_option = click.option(
@@ -67,11 +69,31 @@ def diff(base: Path, head: Path) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Dossier de sortie (défaut : site/ dans le dossier du projet).")
 @today_option
-def build(project_dir: Path, out_dir: Path | None, today: date) -> None:
+@click.option("--shard", default=None, metavar="K/N",
+              help="Ne construit que le lot K sur N des résidences (à assembler ensuite avec merge).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Nombre de processus (défaut : un par cœur disponible).")
+def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | None, jobs: int | None) -> None:
     """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
     project = load_project(project_dir)
-    result = build_mod.build_site(project, out_dir or project_dir / "site", today)
-    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir}")
+    result = build_mod.build_site(project, out_dir or project_dir / "site", today,
+                                  shard=Shard.parse(shard) if shard else None, jobs=jobs,
+                                  progress_stream=sys.stderr)
+    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir} "
+               f"({result.built} reconstruite(s), les autres inchangées)")
+
+
+@main.command()
+@project_option
+@click.argument("shard_dirs", nargs=-1, required=True,
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dossier du site final (défaut : site/ dans le dossier du projet).")
+@today_option
+def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None, today: date) -> None:
+    """Assemble les lots construits avec build --shard K/N en un seul site, avec l'index."""
+    result = merge_shards(load_project(project_dir), list(shard_dirs), out_dir or project_dir / "site", today)
+    click.echo(f"Site assemblé : {result.residences} résidence(s) dans {result.out_dir}")
 
 
 @main.command()

@@ -34,6 +34,10 @@ class UserError(click.ClickException):
         self.problems = sorted(problems)
         super().__init__(self.summary())
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Rebuilt from its problems, so it crosses from a build worker process to the main one."""
+        return (self.__class__, (self.problems,))
+
     @classmethod
     def single(cls, file: str | Path, line: int, message: str, hint: str = "") -> "UserError":
         """Raised for a lone problem, such as a bad command-line value or a missing folder."""

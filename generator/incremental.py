@@ -1,0 +1,159 @@
+"""What can be kept from an earlier build: a manifest of each residence's inputs, written in the site.
+
+A microsite depends on its own residence file, on ``site_config.yml`` (and the files it points to), on
+``today`` and on the generator itself (code, templates, theme, versions of MkDocs and Material). The
+manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
+microsite only when both digests match; any change to the shared inputs rebuilds everything. The index
+and every page listing residences are rebuilt each time: they are cheap.
+
+Features whose microsite pages read other project files must add them in ``shared_inputs``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .project import CONFIG_NAME, Project
+
+MANIFEST = ".residence-hub-manifest.json"
+FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    site: str
+    residences: dict[str, str]
+    shard: str | None = None
+
+    def text(self) -> str:
+        """Deterministic JSON: builds of the same inputs give the same bytes."""
+        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": self.residences}
+        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    def write(self, site_dir: Path) -> None:
+        (site_dir / MANIFEST).write_text(self.text(), encoding="utf-8")
+
+
+def read_manifest(site_dir: Path) -> Manifest | None:
+    """The manifest of an earlier build, or ``None`` if there is none or it cannot be trusted."""
+    try:
+        data = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return None
+        return Manifest(str(data["site"]), {str(k): str(v) for k, v in data["residences"].items()},
+                        data.get("shard"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Our code, templates and theme files, and the versions of the libraries that shape the pages."""
+    theme = PACKAGE_DIR.parent / "theme"
+    files = sorted(p for folder in (PACKAGE_DIR, theme) if folder.is_dir() for p in folder.rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts)
+    parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files]
+    for name in VERSIONED:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} absent".encode())
+    return _digest(*parts)
+
+
+def shared_inputs(project: Project) -> list[Path]:
+    """Project files that every microsite may depend on (besides its own residence file)."""
+    paths = [project.root / CONFIG_NAME]
+    logo = project.config.landlord.logo
+    if logo:
+        paths.append(project.root / logo)
+    return paths
+
+
+def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
+                 shard: str | None = None) -> Manifest:
+    """The manifest of a build of ``slugs`` (default: every residence) of ``project`` on ``today``."""
+    # Paths relative to the project: the same files checked out elsewhere (another CI job) give the same digest.
+    shared = [os.path.relpath(p, project.root).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
+              for p in shared_inputs(project)]
+    site = _digest(code_fingerprint().encode(), today.isoformat().encode(), *shared)
+    wanted = set(slugs) if slugs is not None else None
+    residences = {item.slug: _digest(item.slug.encode(), item.path.read_bytes())
+                  for item in project.residences if wanted is None or item.slug in wanted}
+    return Manifest(site, dict(sorted(residences.items())), shard)
+
+
+def reusable(new: Manifest, old: Manifest | None, old_dir: Path) -> set[str]:
+    """The microsites of ``old_dir`` built from exactly the inputs ``new`` describes."""
+    if old is None or old.site != new.site:
+        return set()
+    return {slug for slug, digest in new.residences.items()
+            if old.residences.get(slug) == digest and (old_dir / slug).is_dir()}
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """Hard-link a finished file (never written again: builds only write new files in staging)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def reuse_tree(src: Path, dst: Path) -> None:
+    """Put an unchanged microsite in the staging folder without touching the published copy."""
+    shutil.copytree(src, dst, copy_function=_link_or_copy)
+
+
+def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manifest,
+                   preserve: set[str]) -> None:
+    """Publish an incremental build: move its new entries into ``out_dir``, around the kept microsites.
+
+    Called once everything is built, so a failed build never gets here and leaves ``out_dir`` untouched.
+    Rebuilding the whole tree beside it would cost a ``mkdir`` per page of every microsite, which takes
+    longer than the build itself. Here each replaced entry (a rebuilt microsite, an index file or
+    folder) is swapped by two renames on the same file system, so at every moment each microsite is
+    whole. Beforehand, the manifest forgets the entries about to change: if the process is killed half
+    way, the next build rebuilds them rather than trusting a half-published state.
+    """
+    trash = out_dir.with_name(f".{out_dir.name}.old")
+    shutil.rmtree(trash, ignore_errors=True)
+    trash.mkdir()
+    _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: digest for slug, digest in
+                                                                manifest.residences.items() if slug in keep},
+                                               manifest.shard).text())
+    incoming = sorted(entry.name for entry in staging.iterdir())
+    for name in incoming:
+        target = out_dir / name
+        if target.exists() or target.is_symlink():
+            target.rename(trash / name)
+        (staging / name).rename(target)
+    for entry in sorted(out_dir.iterdir()):
+        if entry.name not in keep and entry.name not in preserve and entry.name != MANIFEST \
+                and entry.name not in incoming:
+            entry.rename(trash / entry.name)  # a residence removed, or a file the index no longer has
+    _write_atomic(out_dir / MANIFEST, manifest.text())
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

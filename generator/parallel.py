@@ -1,0 +1,54 @@
+"""Work spread over forked processes, for the steps that scale with the number of residences.
+
+Forking (not spawning) lets each worker inherit what the main process already loaded — the project, the
+compiled templates — and keep its own caches from one residence to the next. The function to run is set
+before the fork, so only the items and the results travel between processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+_FUNCTION: Callable[[Any], Any] | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may use (a CI runner's share, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def call_in_worker(item: Any) -> Any:
+    """In a worker: an exception that could not travel back to the main process would hang the pool."""
+    assert _FUNCTION is not None
+    try:
+        return _FUNCTION(item)
+    except Exception as error:
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:
+            raise RuntimeError(f"{item}: {''.join(traceback.format_exception(error))}") from None
+        raise
+
+
+@contextmanager
+def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
+    """A ``multiprocessing`` pool of ``jobs`` forked workers whose ``call_in_worker`` runs ``function``."""
+    global _FUNCTION
+    _FUNCTION = function
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield pool
+    finally:
+        _FUNCTION = None

@@ -1,0 +1,171 @@
+"""The fast path (shared Jinja environment, theme assets stored once at the root) gives the plain pages.
+
+"Same" is defined precisely: for every microsite, a plain ``mkdocs build`` (a separate ``mkdocs`` process,
+no plugin of ours) of the very same ``docs/`` and ``mkdocs.yml`` produces
+- exactly the files of the fast microsite, plus the theme's static files ("shared") and source maps;
+- every shared file byte-identical to the single copy at the site root;
+- every other file byte-identical to the fast one once, in the fast one, each link ``../<shared file>``
+  is written ``<shared file>`` (the fast page goes one folder up, to the root copy). Nothing else differs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from generator.build import MARKER, index_site, residence_files, residence_site
+from generator.fastbuild import write_workdir
+from generator.incremental import MANIFEST
+from generator.project import load_project
+
+from conftest import REPO, SAMPLE_TODAY
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+
+def _plain_build(config: dict, pages: list, work: Path) -> Path:
+    """``mkdocs build`` in its own process, as a user would run it, on the same generated documents."""
+    site = work / "plain-site"
+    config_file = write_workdir(config, pages, work, site)
+    epoch = int(datetime(SAMPLE_TODAY.year, SAMPLE_TODAY.month, SAMPLE_TODAY.day, tzinfo=timezone.utc).timestamp())
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], check=True,
+                   env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    return site
+
+
+def _normalise(data: bytes, shared: set[str]) -> bytes:
+    """Each ``../<shared file>`` becomes ``<shared file>``: the only change the fast path makes."""
+    pattern = re.compile(rb"\.\./(" + b"|".join(re.escape(s.encode()) for s in sorted(shared, key=len,
+                                                                                      reverse=True)) + rb")")
+    return pattern.sub(rb"\1", data)
+
+
+@pytest.fixture(scope="module")
+def project():  # type: ignore[no-untyped-def]
+    return load_project(REPO)
+
+
+def test_every_microsite_matches_a_plain_mkdocs_build(sample_site: Path, project, tmp_path: Path) -> None:
+    root_files = _files(sample_site)
+    for item in project.residences:
+        plain = _files(_plain_build(*residence_site(project, item, SAMPLE_TODAY), tmp_path / item.slug))
+        fast = _files(sample_site / item.slug)
+        for extra in residence_files(project, item, SAMPLE_TODAY):
+            fast.pop(extra)
+        maps = {name for name in plain if name.endswith(".map")}
+        shared = set(plain) - set(fast) - maps
+        assert maps and any(name.startswith("assets/javascripts/bundle.") for name in shared)
+        assert set(fast) == set(plain) - shared - maps, item.slug
+        for name in shared:
+            assert root_files[name].read_bytes() == plain[name].read_bytes(), name
+        changed = 0
+        for name, path in fast.items():
+            data = path.read_bytes()
+            changed += data != plain[name].read_bytes()
+            assert _normalise(data, shared) == plain[name].read_bytes(), f"{item.slug}/{name}"
+        assert changed >= len([n for n in fast if n.endswith(".html")]), "every page links the shared assets"
+
+
+def test_index_matches_a_plain_mkdocs_build_without_source_maps(sample_site: Path, project,
+                                                                  tmp_path: Path) -> None:
+    plain = _files(_plain_build(*index_site(project), tmp_path / "index"))
+    slugs = {item.slug for item in project.residences}
+    fast = {name: path for name, path in _files(sample_site).items()
+            if name.split("/")[0] not in slugs and name not in (MARKER, MANIFEST)}
+    assert set(fast) == {name for name in plain if not name.endswith(".map")}
+    for name, path in fast.items():
+        assert path.read_bytes() == plain[name].read_bytes(), name
+
+
+LINK = re.compile(r'(?:href|src)="([^"]*)"|"search": "([^"]*)"')
+
+
+def test_every_local_link_of_the_site_resolves(sample_site: Path) -> None:
+    checked = 0
+    for page in sample_site.rglob("*.html"):
+        for match in LINK.finditer(page.read_text(encoding="utf-8")):
+            url = (match[1] or match[2] or "").split("#")[0].split("?")[0]
+            if not url or re.match(r"^[a-z]+:", url):
+                continue
+            # 404 pages link from the root of the host: the samples' base_url is a host root.
+            target = (sample_site / url.lstrip("/") if url.startswith("/") else page.parent / url).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), f"{page}: {url}"
+            assert sample_site.resolve() in [target, *target.parents], f"{page}: {url} leaves the site"
+            checked += 1
+    assert checked > 100
+
+
+def test_microsites_are_small_and_nothing_publishes_source_maps(sample_site: Path, project) -> None:
+    assert not list(sample_site.rglob("*.map"))
+    # The search worker loads its French stemmer from beside itself: it must be at the root.
+    lunr = sample_site / "assets" / "javascripts" / "lunr" / "min"
+    assert (lunr / "lunr.fr.min.js").is_file() and (lunr / "lunr.stemmer.support.min.js").is_file()
+    for item in project.residences:
+        microsite = sample_site / item.slug
+        assert not (microsite / "assets").exists()
+        size = sum(p.stat().st_size for p in microsite.rglob("*") if p.is_file())
+        assert size <= 300 * 1024, (item.slug, size)
+
+
+def test_search_works_in_a_microsite(sample_site: Path, serve, browser) -> None:  # type: ignore[no-untyped-def]
+    """The worker comes from the root, loads the French language files beside it, and the microsite's index."""
+    base = serve(sample_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+    failures: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.on("requestfailed", lambda request: failures.append(request.url))
+    context.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    page = context.new_page()
+    page.goto(f"{base}/les-tilleuls/")
+    page.wait_for_load_state("networkidle")
+    # Typed as a person does: Material ignores a value set at once (fill), in a plain build as well.
+    page.click("input.md-search__input")
+    page.keyboard.type("chaudière", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert "Engie Home Services" in results.first.inner_text()
+    assert f"{base}/les-tilleuls/search/search_index.json" in requested
+    assert f"{base}/assets/javascripts/lunr/min/lunr.fr.min.js" in requested
+    assert failures == []
+    assert all(url.startswith(base) for url in requested)
+    context.close()
+
+
+def _cli_build(project_dir: Path, out: Path, cache: str) -> None:
+    """A fresh process, as in CI: nothing compiled in memory, only what the cache folder holds."""
+    subprocess.run([str(Path(sys.executable).with_name("residence-hub")), "build", "--project", str(project_dir),
+                    "--out", str(out), "--today", SAMPLE_TODAY.isoformat()], check=True, capture_output=True,
+                   env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
+
+
+def test_compiled_template_cache_changes_no_byte(make_project, tmp_path: Path) -> None:
+    from test_incremental import tree
+
+    project_dir = make_project()
+    cache = tmp_path / "cache"
+    _cli_build(project_dir, tmp_path / "cold", str(cache))
+    assert list(cache.iterdir()), "the first build fills the cache"
+    _cli_build(project_dir, tmp_path / "warm", str(cache))
+    _cli_build(project_dir, tmp_path / "off", "off")
+    assert tree(tmp_path / "cold") == tree(tmp_path / "warm") == tree(tmp_path / "off")
+
+
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.fastbuild import _bytecode_cache
+
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(folder))
+    assert _bytecode_cache() is None
+    folder.chmod(0o700)
+    assert _bytecode_cache() is not None

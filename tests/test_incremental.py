@@ -1,0 +1,150 @@
+"""Incremental builds: only what changed is rebuilt, and the result is byte for byte a full build."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from generator.build import build_site
+from generator.errors import UserError
+from generator.incremental import MANIFEST, read_manifest
+from generator.project import load_project
+
+from conftest import RESIDENCE, SAMPLE_TODAY, SITE_CONFIG
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def residence(name: str, city: str = "Bourg-en-Bresse") -> str:
+    return RESIDENCE.replace("Résidence Test", name).replace("Bourg-en-Bresse", city)
+
+
+@pytest.fixture
+def project_dir(make_project) -> Path:  # type: ignore[no-untyped-def]
+    return make_project(**{"les-pins": residence("Les Pins"), "les-ormes": residence("Les Ormes", "Belley"),
+                           "le-parc": residence("Le Parc")})
+
+
+def build(root: Path, out: Path, today: date = SAMPLE_TODAY, jobs: int | None = None) -> int:
+    return build_site(load_project(root), out, today, jobs=jobs).built
+
+
+def test_rebuild_after_one_change_builds_one_residence_and_equals_a_full_build(project_dir: Path,
+                                                                               tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(project_dir, site) == 3
+    before = tree(site)
+    path = project_dir / "residences" / "les-ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Les Ormes", "Les Grands Ormes"), encoding="utf-8")
+    assert build(project_dir, site) == 1
+    after = tree(site)
+    assert build(project_dir, tmp_path / "fresh") == 3
+    assert after == tree(tmp_path / "fresh")
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed and all(name.startswith("les-ormes/") or "/" not in name or name.startswith("search/")
+                           for name in changed), changed
+    assert "Les Grands Ormes" in (site / "index.html").read_text(encoding="utf-8")  # the index lists it
+
+
+def test_nothing_changed_rebuilds_nothing_and_keeps_the_bytes(project_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    before = tree(site)
+    assert build(project_dir, site) == 0
+    assert tree(site) == before
+
+
+@pytest.mark.parametrize("change", ["site_config", "today"])
+def test_a_shared_input_rebuilds_everything(project_dir: Path, tmp_path: Path, change: str) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    today = SAMPLE_TODAY
+    if change == "site_config":
+        (project_dir / "site_config.yml").write_text(SITE_CONFIG.replace("Habitat Test", "Habitat Nouveau"),
+                                                     encoding="utf-8")
+    else:
+        today = date(2026, 12, 3)
+    assert build(project_dir, site, today) == 3
+    assert build(project_dir, tmp_path / "fresh", today) == 3
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
+def test_added_and_removed_residences(project_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    (project_dir / "residences" / "le-parc.yml").unlink()
+    (project_dir / "residences" / "la-source.yml").write_text(residence("La Source"), encoding="utf-8")
+    assert build(project_dir, site) == 1
+    assert not (site / "le-parc").exists() and (site / "la-source" / "index.html").is_file()
+    build(project_dir, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+    assert set(read_manifest(site).residences) == {"les-pins", "les-ormes", "la-source"}
+
+
+def test_an_untrusted_manifest_means_a_full_build(project_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    (site / MANIFEST).write_text("{not json", encoding="utf-8")
+    assert build(project_dir, site) == 3
+    build(project_dir, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
+def test_a_failed_incremental_build_leaves_the_site_untouched(project_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    before = tree(site)
+    path = project_dir / "residences" / "les-pins.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Les Pins", "Les Pins Neufs"), encoding="utf-8")
+    # A page whose link points nowhere makes MkDocs (strict) abort the microsite's build.
+    from generator import render
+    real = render.residence_pages
+
+    def broken(config, item, today):  # type: ignore[no-untyped-def]
+        pages = real(config, item, today)
+        return [pages[0].__class__(pages[0].file, pages[0].title, pages[0].markdown + "\n[x](absente.md)\n"),
+                *pages[1:]]
+
+    monkeypatch.setattr("generator.build.residence_pages", broken)
+    with pytest.raises(Abort, match="strict mode"):
+        build(project_dir, site)
+    assert tree(site) == before
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_one_process_or_a_pool_give_the_same_bytes(project_dir: Path, tmp_path: Path) -> None:
+    """Builds sharing one Jinja environment in a process (index, microsites, index again) stay exact."""
+    build(project_dir, tmp_path / "a", jobs=1)
+    build(project_dir, tmp_path / "b", jobs=1)
+    build(project_dir, tmp_path / "c", jobs=2)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b") == tree(tmp_path / "c")
+
+
+def test_a_residence_cannot_take_the_name_of_an_index_folder(make_project, tmp_path: Path) -> None:
+    root = make_project(assets=residence("Les Actifs"))
+    with pytest.raises(UserError) as error:
+        build(root, tmp_path / "site")
+    assert "residences/assets.yml" in error.value.format_message()
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_error_in_a_build_worker_reaches_the_command_and_publishes_nothing(
+        project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feature's ``UserError`` raised in a forked worker comes back whole (file:line, French hint)."""
+    from generator import build as build_module
+    from generator.errors import Problem
+
+    def refuse(project, item, today):  # type: ignore[no-untyped-def]
+        raise UserError([Problem(f"residences/{item.slug}.yml", 3, "affiche impossible", "corrigez-la")])
+
+    monkeypatch.setattr(build_module, "residence_files", refuse)
+    with pytest.raises(UserError) as error:
+        build(project_dir, tmp_path / "site", jobs=2)
+    assert "residences/" in error.value.format_message() and "corrigez-la" in error.value.format_message()
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".site.*"))

@@ -46,6 +46,8 @@ def test_a_crash_during_rendering_leaves_the_last_good_site(make_project, tmp_pa
     out = tmp_path / "site"
     build_site(load_project(root), out, TODAY)
     before = tree(out)
+    path = root / "residences" / "test.yml"
+    path.write_text(path.read_text().replace("Résidence Test", "Résidence Changée"))  # so it is rebuilt
     project = load_project(root)
 
     def explode(*args: object) -> None:

@@ -26,6 +26,7 @@ from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
 
@@ -100,7 +101,8 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         site_name=item.residence.name,
         site_url=f"{project.config.root_url}{item.slug}/",
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
+        extra={"landlord": project.config.landlord.name, "home": "../", "residence": True,
+               "accessibility": project.config.accessibility.status_text},
     )
     _run_mkdocs(config, pages, work, site_dir)
     for relative, content in residence_files(project, item, today).items():
@@ -115,7 +117,8 @@ def _build_index(project: Project, work: Path, site_dir: Path) -> None:
         site_name=f"Résidences {project.config.landlord.name}",
         site_url=project.config.root_url,
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": None, "residence": False},
+        extra={"landlord": project.config.landlord.name, "home": None, "residence": False,
+               "accessibility": project.config.accessibility.status_text},
     )
     _run_mkdocs(config, pages, work, site_dir)
 
@@ -134,6 +137,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
             "features": ["navigation.footer", "search.highlight"],
         },
         "plugins": [{"search": {"lang": "fr"}}],
+        "hooks": [str(HOOKS)],
         "extra_css": ["stylesheets/residence-hub.css"],
         "nav": [{p.title: p.file} for p in pages],
         "extra": extra,

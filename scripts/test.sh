@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run the whole test suite:
-#   - Debian's Chromium (browser tests) and poppler-utils (PDF → image), through apt when missing;
+#   - Debian's Chromium (browser tests), poppler-utils (PDF → image, text), Java and npm (W3C HTML
+#     checker), through apt when missing, then the checker itself with `npm ci`;
 #   - residence-hub and its test dependencies in .venv.
 # Extra arguments go to pytest, e.g. `bash scripts/test.sh -k loader`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
+    || ! command -v java >/dev/null || ! command -v npm >/dev/null; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils default-jre-headless npm
 fi
+# The W3C Nu HTML checker (vnu-jar, pinned in package-lock.json), run with the machine's Java.
+# --ignore-scripts: its install script would download a Java runtime from outside npm.
+npm ci --ignore-scripts --no-audit --no-fund --silent
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip

@@ -210,6 +210,16 @@ def test_every_page_is_in_french(sample_site: Path) -> None:
     assert wrong == []
 
 
+def test_staff_can_mark_a_passage_in_another_language() -> None:
+    """WCAG 3.1.2: Markdown fields keep ``lang``/``dir`` when valid, and drop them when not."""
+    from generator.sanitize import markdown_to_html
+
+    html = markdown_to_html('Bienvenue. <span lang="ar" dir="rtl">مرحبا بكم</span> '
+                            '<span lang="en us" dir="sideways" onclick="x()">Welcome</span>')
+    assert '<span lang="ar" dir="rtl">مرحبا بكم</span>' in html
+    assert "<span>Welcome</span>" in html
+
+
 def _html(site: Path, path: str) -> str:
     file = site / path if path.endswith(".html") else site / path / "index.html"
     return file.read_text(encoding="utf-8")

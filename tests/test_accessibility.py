@@ -210,6 +210,39 @@ def test_every_page_is_in_french(sample_site: Path) -> None:
     assert wrong == []
 
 
+class _UnlinkedContacts(HTMLParser):
+    """Phone numbers and e-mail addresses written in the page's text outside a tel:/mailto: link."""
+
+    PHONE = re.compile(r"\b0\d(?: \d\d){4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_link = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.startswith(("tel:", "mailto:")):
+            self.in_link += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.in_link:
+            self.in_link -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_link:
+            self.found += self.PHONE.findall(data)
+
+
+def test_phone_numbers_and_emails_are_tel_and_mailto_links(sample_site: Path) -> None:
+    unlinked = []
+    for path in page_paths(sample_site):
+        parser = _UnlinkedContacts()
+        parser.feed(_html(sample_site, path).split("<script", 1)[0])
+        unlinked += [f"/{path}: {x}" for x in parser.found]
+    assert unlinked == []
+
+
 def test_staff_can_mark_a_passage_in_another_language() -> None:
     """WCAG 3.1.2: Markdown fields keep ``lang``/``dir`` when valid, and drop them when not."""
     from generator.sanitize import markdown_to_html

@@ -33,6 +33,7 @@ from .render import Page, index_pages, residence_pages
 from .shards import Shard
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
 MARKER_TEXT = "Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n"
@@ -167,7 +168,8 @@ def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[
         site_name=item.residence.name,
         site_url=f"{project.config.root_url}{item.slug}/",
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": "../", "residence": True},
+        extra={"landlord": project.config.landlord.name, "home": "../", "residence": True,
+               "accessibility": project.config.accessibility.status_text},
     )
     return config, pages
 
@@ -179,7 +181,8 @@ def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
         site_name=f"Résidences {project.config.landlord.name}",
         site_url=project.config.root_url,
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": None, "residence": False},
+        extra={"landlord": project.config.landlord.name, "home": None, "residence": False,
+               "accessibility": project.config.accessibility.status_text},
     )
     return config, pages
 
@@ -212,6 +215,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
             "features": ["navigation.footer", "search.highlight"],
         },
         "plugins": [{"search": {"lang": "fr"}}],
+        "hooks": [str(HOOKS)],
         "extra_css": ["stylesheets/residence-hub.css"],
         "extra_javascript": ["javascripts/presence.js"],
         "nav": [{p.title: p.file} for p in pages],

@@ -134,7 +134,20 @@ def _residence_context(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 def index_pages(project: "Project") -> list[Page]:
     """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
-    return [index_page(project.config, list(project.residences))]
+    return [index_page(project.config, list(project.residences)), *law_pages(project.config)]
+
+
+LAW_PAGES = (
+    ("accessibilite.md", "Déclaration d'accessibilité", "accessibility.md.j2"),
+    ("mentions-legales.md", "Mentions légales et données personnelles", "legal.md.j2"),
+)
+"""Pages French law expects, published once at the root and linked from every page's footer."""
+
+
+def law_pages(config: SiteConfig) -> list[Page]:
+    """The accessibility statement (RGAA model) and the legal notice, filled from ``site_config.yml``."""
+    return [Page(file, title, environment().get_template(template).render(config=config))
+            for file, title, template in LAW_PAGES]
 
 
 def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:

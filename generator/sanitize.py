@@ -8,6 +8,7 @@ rendered as a template.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -15,9 +16,21 @@ import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
-                "h3", "h4", "hr", "abbr"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
+                "h3", "h4", "hr", "abbr", "span"}
+# lang/dir on any element: a passage in Arabic or English is read with the right voice and direction
+# (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by _language_attributes.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
+    """Keep ``lang`` only as a language tag (``ar``, ``pt-BR``) and ``dir`` only as ltr/rtl/auto."""
+    if attribute == "lang":
+        return value if _LANG.match(value) else None
+    if attribute == "dir":
+        return value if value in ("ltr", "rtl", "auto") else None
+    return value
 
 
 @lru_cache(maxsize=4096)
@@ -25,5 +38,5 @@ def markdown_to_html(text: str) -> Markup:
     """Render then sanitize; cached because landlord-wide FAQ answers repeat on every residence."""
     html = markdown.markdown(text, output_format="html")
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel=None, strip_comments=True)
+                      attribute_filter=_language_attributes, link_rel=None, strip_comments=True)
     return Markup(clean)

@@ -1,0 +1,405 @@
+"""Every page of the built samples, checked in Debian's Chromium the way tenants' phones load them.
+
+One crawl (``crawl`` fixture) visits every page of every microsite and of the landlord index at several
+window sizes, behind the gzip-compressing local server, and records what the tests below assert:
+axe-core's WCAG 2.0/2.1/2.2 A and AA rules, requests to other hosts, console errors, sideways overflow
+and tap-target size. Other tests load pages with JavaScript off, in print, at 200 % text size, and run
+the W3C Nu HTML checker over the files. None of them is skipped when a tool is missing: they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from generator.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+LAYOUT_JS = (Path(__file__).parent / "browser_js" / "layout_checks.js").read_text(encoding="utf-8")
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WEIGHT_LIMIT = 150_000
+"""Bytes a microsite's home page may transfer on first load (empty cache), headers included."""
+
+# (name, viewport, device scale factor, wait for the network to be idle). 640 CSS px at scale 2 is a
+# 1280-px-wide window zoomed to 200 %; 320 CSS px is the width WCAG 1.4.10 (reflow) names. Late requests
+# (the search worker's) are waited for at two sizes: they do not depend on the window.
+WINDOWS = [
+    ("téléphone 390×844", {"width": 390, "height": 844}, 3, True),
+    ("étroit 320×640", {"width": 320, "height": 640}, 2, False),
+    ("zoom 200 % (1280 px)", {"width": 640, "height": 400}, 2, False),
+    ("ordinateur 1280×800", {"width": 1280, "height": 800}, 1, True),
+]
+
+
+def page_paths(site: Path) -> list[str]:
+    """URL paths of every HTML page of a built site: ``les-tilleuls/gardien/``, ``404.html``…"""
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
+    return serve(sample_site) + "/"
+
+
+@pytest.fixture(scope="session")
+def samples():  # type: ignore[no-untyped-def]
+    """The sample project, so tests compare pages with the data they come from."""
+    return load_project(REPO)
+
+
+@dataclass
+class Visit:
+    window: str
+    path: str
+    axe: list[str] = field(default_factory=list)
+    overflow: list[str] = field(default_factory=list)
+    small_targets: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, sample_site: Path, site_url: str) -> list[Visit]:  # type: ignore[no-untyped-def]
+    visits: list[Visit] = []
+    for window, viewport, scale, idle in WINDOWS:
+        context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="fr-FR")
+        page = context.new_page()
+        current: list[Visit] = []
+        context.on("request", lambda r: current[-1].requests.append(r.url))
+        page.on("console", lambda m: current[-1].errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: current[-1].errors.append(str(e)))
+        for path in page_paths(sample_site):
+            current.append(Visit(window, path))
+            page.goto(site_url + path, wait_until="networkidle" if idle else "load")
+            page.evaluate(LAYOUT_JS)
+            current[-1].overflow = page.evaluate("__rhChecks.overflow()")
+            current[-1].small_targets = page.evaluate("__rhChecks.targetSize()")
+            current[-1].axe = axe_violations(page)
+        context.close()
+        visits.extend(current)
+    return visits
+
+
+def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's WCAG A/AA violations on the page as it is now, one line per rule with its nodes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                       "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): "
+            + " | ".join(f"{n['target']} {n['failureSummary']}" for n in v["nodes"][:3]).replace("\n", " ")
+            for v in results.response["violations"]]
+
+
+def _report(visits: list[Visit], attribute: str) -> str:
+    """Every problem of one kind, one per line ("" when there is none), for a readable failure."""
+    return "\n".join(f"[{v.window}] /{v.path}: {problem}" for v in visits for problem in getattr(v, attribute))
+
+
+def test_the_crawl_covers_every_page_of_every_microsite_and_the_index(crawl, samples) -> None:
+    paths = {v.path for v in crawl}
+    assert {"", "404.html", "accessibilite/", "mentions-legales/"} <= paths
+    for item in samples.residences:
+        assert {f"{item.slug}/", f"{item.slug}/contacts/", f"{item.slug}/404.html"} <= paths
+    assert len(crawl) == len(paths) * len(WINDOWS)
+
+
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(crawl) -> None:
+    problems = _report(crawl, "axe")
+    assert not problems, problems
+
+
+def test_no_request_goes_to_another_host(crawl, site_url: str) -> None:
+    local = urlparse(site_url).netloc
+    foreign = [f"[{v.window}] /{v.path}: {url}" for v in crawl for url in v.requests
+               if urlparse(url).scheme not in ("data", "blob") and urlparse(url).netloc != local]
+    assert foreign == []
+    assert all(v.requests for v in crawl), "the crawl recorded no request at all: the listener is broken"
+
+
+def test_no_javascript_error_on_any_page(crawl) -> None:
+    problems = _report(crawl, "errors")
+    assert not problems, problems
+
+
+def test_nothing_overflows_sideways_at_320px_nor_at_200_percent_zoom(crawl) -> None:
+    problems = _report(crawl, "overflow")
+    assert not problems, problems
+
+
+def test_tap_targets_are_24px_or_spaced_as_wcag_2_5_8_allows(crawl) -> None:
+    problems = _report(crawl, "small_targets")
+    assert not problems, problems
+
+
+def test_the_layout_checks_catch_what_they_look_for(browser) -> None:
+    """The in-page checks are ours: they must flag overflow and crowded small targets (a, b, c), and let
+    pass a big target (e), a link inside a sentence (d) and a small target with room around it (f)."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.set_content("""<html lang="fr"><body style="margin:0">
+        <div style="width:400px">trop large</div>
+        <p><a href="#a" style="display:inline-block;width:16px;height:16px">a</a><a href="#b"
+           style="display:inline-block;width:16px;height:16px">b</a></p>
+        <p><a href="#c" style="display:inline-block;width:16px;height:16px">c</a><a href="#e"
+           style="display:inline-block;width:30px;height:30px">e</a></p>
+        <p style="margin-top:40px">Une phrase avec <a href="#d">un lien</a> dedans.</p>
+        <p style="margin-top:40px"><a href="#f" style="display:inline-block;width:16px;height:16px">f</a></p>
+        </body></html>""")
+    page.evaluate(LAYOUT_JS)
+    assert any("dépasse à droite" in p for p in page.evaluate("__rhChecks.overflow()"))
+    small = page.evaluate("__rhChecks.targetSize()")
+    page.close()
+    assert [re.search(r"« (\w) »", p).group(1) for p in small] == ["a", "b", "c"]
+
+
+def test_phone_menu_and_search_open_pass_axe_and_tap_target_checks(browser, site_url: str, samples) -> None:
+    """The crawl sees pages as loaded; on a phone the navigation and the search live in overlays."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    problems = []
+    for path in ["", f"{samples.residences[0].slug}/contacts/"]:
+        for opener, panel, shown in (
+                ("label.md-header__button[for=__drawer]", ".md-sidebar--primary", ".md-nav--primary"),
+                ("label.md-header__button[for=__search]", ".md-search", ".md-search__input")):
+            page.goto(site_url + path, wait_until="networkidle")
+            page.locator(opener).click()
+            if "search" in opener:  # with results showing, as a tenant sees them
+                page.locator("input.md-search__input").press_sequentially("gardien", delay=30)
+            page.wait_for_timeout(400)  # Material's slide-in transition
+            assert page.locator(shown).first.is_visible(), f"{opener} did not open {panel}"
+            page.evaluate(LAYOUT_JS)
+            small = page.evaluate("scope => __rhChecks.targetSize(scope)", panel)
+            problems += [f"/{path} {opener}: {p}" for p in small]
+            problems += [f"/{path} {opener}: {v}" for v in axe_violations(page)]
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    page = context.new_page()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("gardien", delay=30)
+    page.locator(".md-search-result__meta", has_text="trouvé").wait_for()
+    assert page.locator(".md-search-result__item").count() > 0
+    assert context.cookies() == []
+    host = urlparse(site_url).netloc
+    assert [u for u in requests if urlparse(u).netloc != host] == []
+    context.close()
+
+
+def test_every_page_is_in_french(sample_site: Path) -> None:
+    wrong = [p for p in page_paths(sample_site)
+             if not re.search(r'<html\b[^>]*\blang="fr"', _html(sample_site, p))]
+    assert wrong == []
+
+
+class _UnlinkedContacts(HTMLParser):
+    """Phone numbers and e-mail addresses written in the page's text outside a tel:/mailto: link."""
+
+    PHONE = re.compile(r"\b0\d(?: \d\d){4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_link = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") or ""
+        if tag == "a" and href.startswith(("tel:", "mailto:")):
+            self.in_link += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.in_link:
+            self.in_link -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_link:
+            self.found += self.PHONE.findall(data)
+
+
+def test_phone_numbers_and_emails_are_tel_and_mailto_links(sample_site: Path) -> None:
+    unlinked = []
+    for path in page_paths(sample_site):
+        parser = _UnlinkedContacts()
+        parser.feed(_html(sample_site, path).split("<script", 1)[0])
+        unlinked += [f"/{path}: {x}" for x in parser.found]
+    assert unlinked == []
+
+
+def test_staff_can_mark_a_passage_in_another_language() -> None:
+    """WCAG 3.1.2: Markdown fields keep ``lang``/``dir`` when valid, and drop them when not."""
+    from generator.sanitize import markdown_to_html
+
+    html = markdown_to_html('Bienvenue. <span lang="ar" dir="rtl">مرحبا بكم</span> '
+                            '<span lang="en us" dir="sideways" onclick="x()">Welcome</span>')
+    assert '<span lang="ar" dir="rtl">مرحبا بكم</span>' in html
+    assert "<span>Welcome</span>" in html
+
+
+def _html(site: Path, path: str) -> str:
+    file = site / path if path.endswith(".html") else site / path / "index.html"
+    return file.read_text(encoding="utf-8")
+
+
+class _Links(HTMLParser):
+    """The hrefs of the links inside ``<footer>``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "footer":
+            self.depth += 1
+        elif tag == "a" and self.depth:
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "footer":
+            self.depth -= 1
+
+
+def test_every_footer_links_to_the_law_pages_at_the_site_root(sample_site: Path) -> None:
+    base = "http://site.test/"
+    for path in page_paths(sample_site):
+        parser = _Links()
+        parser.feed(_html(sample_site, path))
+        targets = {urljoin(base + path, href) for href in parser.hrefs}
+        assert {base + "accessibilite/", base + "mentions-legales/"} <= targets, path
+        for target in targets:
+            relative = target[len(base):]
+            assert (sample_site / relative / "index.html").is_file() or (sample_site / relative).is_file(), \
+                f"/{path}: lien cassé {target}"
+
+
+def test_core_information_is_readable_without_javascript(browser, site_url: str, samples) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for item in samples.residences:
+        r = item.residence
+        page.goto(site_url + f"{item.slug}/")
+        assert page.get_by_role("heading", level=1, name=r.name).is_visible()
+        if r.caretaker:
+            assert page.locator(".rh-presence").get_by_text(r.caretaker.name).first.is_visible()
+        page.goto(site_url + f"{item.slug}/contacts/")
+        for emergency in samples.config.emergency:
+            assert page.locator(f'a[href="tel:{emergency.phone.tel}"]').first.is_visible()
+        if r.maintenance:
+            page.goto(site_url + f"{item.slug}/qui-appeler/")
+            for m in r.maintenance:
+                link = page.locator(f'a[href="tel:{m.phone.tel}"]').first
+                assert link.is_visible() and link.inner_text() == m.phone.display
+    page.goto(site_url)
+    for item in samples.residences:
+        assert page.get_by_role("link", name=item.residence.name, exact=True).is_visible()
+    assert not page.locator("#rh-filter").is_visible(), "a filter that cannot work without JavaScript shows"
+    context.close()
+
+
+def test_index_filter_narrows_the_list_and_says_how_many_remain(browser, site_url: str, samples) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url, wait_until="networkidle")
+    names = [i.residence.name for i in samples.residences]
+    target = samples.residences[0].residence
+    page.get_by_label("Rechercher votre résidence").fill(target.address.city.upper())
+    visible = [n for n in names if page.get_by_role("link", name=n, exact=True).is_visible()]
+    expected = [i.residence.name for i in samples.residences if i.residence.address.city == target.address.city]
+    assert sorted(visible) == sorted(expected)
+    assert re.fullmatch(r"\d+ résidences? trouvées?\.", page.locator("#rh-filter-status").inner_text())
+    page.get_by_label("Rechercher votre résidence").fill("zzzz")
+    assert page.locator("#rh-filter-status").inner_text() == "Aucune résidence trouvée."
+    assert not any(page.get_by_role("link", name=n, exact=True).is_visible() for n in names)
+    page.close()
+
+
+def test_text_at_200_percent_stays_on_screen(browser, sample_site: Path, site_url: str) -> None:
+    """WCAG 1.4.4: text enlarged to 200 % (browser font-size setting) loses nothing on a phone."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    problems = []
+    for path in page_paths(sample_site):
+        page.goto(site_url + path)
+        page.add_style_tag(content="html { font-size: 250% !important; }")  # Material's 125 %, doubled
+        page.evaluate(LAYOUT_JS)
+        problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.overflow()")]
+    page.close()
+    assert problems == []
+
+
+def test_residence_home_page_transfers_under_150_kb_on_first_load(
+        browser, site_url: str, samples, record_property) -> None:
+    """Bytes on the wire with an empty cache, gzip as static hosts serve it, until the network is idle.
+
+    Chromium does not report the encoded size of the search worker's own download; for those responses
+    the server's Content-Length (the gzipped size) is counted instead.
+    """
+    figures = {}
+    for item in samples.residences:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        done = []
+        context.on("requestfinished", lambda r: done.append(r))
+        page.goto(site_url + f"{item.slug}/", wait_until="networkidle")
+        total = 0
+        for request in done:
+            sizes = request.sizes()
+            body = sizes["responseBodySize"] or int(request.response().headers.get("content-length", 0))
+            total += body + sizes["responseHeadersSize"]
+        figures[item.slug] = total
+        context.close()
+    record_property("home_page_bytes", json.dumps(figures))
+    print(f"\nPoids des pages d'accueil au premier chargement (octets) : {figures}")
+    assert all(0 < size < WEIGHT_LIMIT for size in figures.values()), figures
+
+
+def test_every_page_is_valid_html_for_the_w3c_checker(sample_site: Path) -> None:
+    java = shutil.which("java")
+    assert java, "Java is missing: apt-get install -y default-jre-headless"
+    assert VNU_JAR.is_file(), "the W3C checker is missing: run `npm ci --ignore-scripts` at the repository root"
+    files = [str(p) for p in sorted(sample_site.rglob("*.html"))]
+    run = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+            for m in messages] == []
+    assert run.returncode == 0
+
+
+def test_residence_pages_print_on_a4_without_navigation_and_with_phone_numbers(
+        browser, sample_site: Path, site_url: str, samples, tmp_path: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext is missing: apt-get install -y poppler-utils"
+    item = next(i for i in samples.residences if i.residence.maintenance)
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    for path in [p for p in page_paths(sample_site) if p.startswith(item.slug + "/") and p.endswith("/")]:
+        page.goto(site_url + path, wait_until="networkidle")
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-skip"):
+            assert not page.locator(chrome).first.is_visible(), f"/{path}: {chrome} printed"
+        numbers = page.locator('a[href^="tel:"]').all_inner_texts()
+        pdf = tmp_path / "page.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+        text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        squeezed = re.sub(r"\s+", " ", text)
+        assert "Rechercher" not in squeezed, f"/{path}: the search box is printed"
+        for number in numbers:
+            assert number in squeezed, f"/{path}: {number} is missing from the printout"
+    page.close()

@@ -1,0 +1,31 @@
+/* Landlord index: filter the residences as the tenant types. Progressive enhancement: without this
+   script the full list shows and the filter stays hidden. No dependency, no request. */
+(function () {
+  "use strict";
+  var box = document.querySelector(".rh-filter-box");
+  var input = document.getElementById("rh-filter");
+  var status = document.getElementById("rh-filter-status");
+  if (!box || !input || !status) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
+  var cities = Array.prototype.slice.call(document.querySelectorAll(".rh-city"));
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function update() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var shown = 0;
+    items.forEach(function (item) {
+      var text = fold(item.getAttribute("data-search"));
+      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+      item.hidden = !match;
+      if (match) shown += 1;
+    });
+    cities.forEach(function (city) { city.hidden = !city.querySelector("[data-search]:not([hidden])"); });
+    status.textContent = words.length === 0 ? "" :
+      shown === 0 ? "Aucune résidence trouvée." :
+      shown === 1 ? "1 résidence trouvée." : shown + " résidences trouvées.";
+  }
+  input.addEventListener("input", update);
+  box.hidden = false;
+  update();
+})();

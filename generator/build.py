@@ -22,6 +22,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from .errors import UserError
+from .posters import poster_files
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
 
@@ -91,6 +92,7 @@ def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[
     must be deterministic for a given input and ``today`` (no wall-clock time, no random ids).
     """
     files: dict[str, bytes] = {}
+    files.update(poster_files(project, item, today))
     return files
 
 
@@ -135,7 +137,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
         },
         "plugins": [{"search": {"lang": "fr"}}],
         "extra_css": ["stylesheets/residence-hub.css"],
-        "nav": [{p.title: p.file} for p in pages],
+        "nav": [{p.title: p.file} for p in pages if p.in_nav],
         "extra": extra,
     }
 

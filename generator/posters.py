@@ -30,6 +30,7 @@ from .loader import load_document
 from .model import SiteConfig
 from .project import CONFIG_NAME, RESIDENCES_DIR, Project, ResidenceFile
 from .qr import dark_runs, make_qr, qr_png, qr_svg, site_url
+from .render import Page, days_text, environment, time_range
 
 POSTER_DIR = "affiche"
 """Folder of a microsite that holds its posters; linked from the staff page only, not from the navigation."""
@@ -96,8 +97,6 @@ class PosterText:
 
 def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
     """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker."""
-    from .render import days_text, time_range  # render imports this module for the staff page
-
     residence = item.residence
     address = residence.address
     url = site_url(config, item.slug)
@@ -150,6 +149,14 @@ def poster_files(project: Project, item: ResidenceFile, today: date) -> dict[str
         paths["a4"]: poster_pdf(text, qr, A4, today, logo),
         paths["a5"]: poster_pdf(text, qr, A5, today, logo),
     }
+
+
+def posters_page(project: Project) -> Page:
+    """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
+    items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
+    body = environment().get_template("posters.md.j2").render(config=project.config, items=items,
+                                                              poster_paths=poster_paths)
+    return Page("posters.md", "Affiches à imprimer", body, in_nav=False)
 
 
 def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: date,

@@ -31,6 +31,8 @@ class Page:
     file: str
     title: str
     markdown: str
+    in_nav: bool = True
+    """False for pages built but left out of the menu (the staff page of posters)."""
 
 
 # (file, title, template, section that must be non-empty); the order is the navigation's.
@@ -138,7 +140,9 @@ def current_notices(notices, today: date):  # type: ignore[no-untyped-def]
 
 def index_pages(project: "Project") -> list[Page]:
     """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
-    return [index_page(project.config, list(project.residences))]
+    from .posters import posters_page  # posters.py imports this module: import here, not at the top
+
+    return [index_page(project.config, list(project.residences)), posters_page(project)]
 
 
 def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:

@@ -24,6 +24,7 @@ from typing import Iterable
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from PIL import Image
 
 from .errors import Problem, UserError
 from .loader import load_document
@@ -46,7 +47,8 @@ FONT_DIRS = (
 )
 LATIN_RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x218, 0x21B), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC),
                 (0x2116, 0x2116), (0x2122, 0x2122))
-"""What staff may type on a poster: Latin letters (every French one, accented), punctuation, the euro sign."""
+"""What staff may type on a poster: Latin letters (every French one, accented), punctuation, the euro sign.
+Anything else is refused with its file and line (``printable_problems``) rather than printed as a blank."""
 ARABIC = "معلومات للسكان"
 ENGLISH = "Information for residents"
 ARABIC_FEATURES = ["isol", "init", "medi", "fina", "rlig", "liga"]
@@ -56,9 +58,8 @@ LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 
 @dataclass(frozen=True)
 class Format:
-    """A page format and the sizes that make the poster legible on it (millimetres, points)."""
+    """A page format and the sizes that make the poster legible on it (millimetres)."""
 
-    name: str
     width: float
     height: float
     margin: float
@@ -67,8 +68,8 @@ class Format:
     text_scale: float
 
 
-A4 = Format("A4", 210, 297, 15, 80, 1.0)
-A5 = Format("A5", 148, 210, 10, 62, 0.65)
+A4 = Format(210, 297, 15, 80, 1.0)
+A5 = Format(148, 210, 10, 62, 0.65)
 
 
 def poster_paths(slug: str) -> dict[str, str]:
@@ -214,8 +215,10 @@ def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]
 def printable_problems(project: Project, item: ResidenceFile) -> list[Problem]:
     """Characters the embedded font cannot draw (they would vanish from the poster), with their line."""
     text = poster_text(project.config, item)
-    strings = [text.residence, text.address, text.caretaker_title, *text.caretaker_lines]
+    strings = [text.residence, text.address]
     config_strings = [text.landlord, *(label for _, label in text.emergency)]
+    # Without a caretaker, the poster shows the agency, typed in site_config.yml.
+    (strings if item.residence.caretaker else config_strings).extend(text.caretaker_lines)
     problems = []
     for path, values in ((item.path, strings), (project.root / CONFIG_NAME, config_strings)):
         for char in sorted({c for value in values for c in value if ord(c) not in _font_chars()}):
@@ -231,15 +234,26 @@ def logo_problems(project: Project) -> list[Problem]:
     if not logo:
         return []
     path = project.root / logo
-    if path.suffix.lower() in LOGO_TYPES and path.is_file():
+    if path.suffix.lower() not in LOGO_TYPES:
+        message, hint = "format non pris en charge", "utilisez une image PNG, JPEG ou SVG"
+    elif not path.is_file():
+        message, hint = "introuvable", f"le chemin est relatif au dossier de {CONFIG_NAME} ; vérifiez le nom"
+    elif path.suffix.lower() != ".svg" and not _readable_image(path):
+        message, hint = "image illisible", "enregistrez-la de nouveau en PNG ou JPEG"
+    else:
         return []
     doc, _ = load_document(project.root / CONFIG_NAME, CONFIG_NAME)
-    line = doc.line_of(("landlord", "logo")) if doc else 1
-    if path.suffix.lower() not in LOGO_TYPES:
-        return [Problem(CONFIG_NAME, line, f"logo « {logo} » : format non pris en charge",
-                        "utilisez une image PNG, JPEG ou SVG")]
-    return [Problem(CONFIG_NAME, line, f"logo « {logo} » introuvable",
-                    f"le chemin est relatif au dossier de {CONFIG_NAME} ; vérifiez le nom du fichier")]
+    return [Problem(CONFIG_NAME, doc.line_of(("landlord", "logo")) if doc else 1, f"logo « {logo} » : {message}",
+                    hint)]
+
+
+def _readable_image(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _line_with(path: Path, char: str) -> int:
@@ -262,7 +276,7 @@ def font_dir() -> Path:
     for folder in FONT_DIRS:
         if all((folder / name).is_file() for name in FONT_FILES.values()):
             return folder
-    raise UserError.single("affiche", 1, "police DejaVu Sans introuvable (nécessaire aux affiches PDF)",
+    raise UserError.single(FONT_DIRS[0] / FONT_FILES[""], 1, "police DejaVu Sans introuvable (nécessaire aux affiches)",
                            f"installez le paquet {FONT_PACKAGE} : sudo apt-get install {FONT_PACKAGE}")
 
 
@@ -331,9 +345,9 @@ def _draw(text: PosterText, qr, fmt: Format, today: date, logo: Path | None,  # 
     # Landlord: logo and name, then a rule.
     y = m
     name_x = m
-    if logo:
-        info = pdf.image(logo, x=m, y=m, h=14 * s)
-        name_x = m + info.rendered_width + 4
+    if logo:  # fitted, centred, in a 60 × 14 mm box: a wide logo must leave room for the name
+        pdf.image(logo, x=m, y=m, w=60 * s, h=14 * s, keep_aspect_ratio=True)
+        name_x = m + 60 * s + 4
     pdf.set_font("DejaVu", "B", 15 * s)
     pdf.set_xy(name_x, y)
     pdf.multi_cell(fmt.width - m - name_x, 14 * s, text.landlord, align="L", new_x="LMARGIN", new_y="NEXT")

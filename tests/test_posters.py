@@ -171,13 +171,19 @@ def test_landlord_logo_is_printed(make_project, tmp_path: Path) -> None:
     assert len(page.images) == 1
 
 
-def test_missing_logo_is_reported_with_its_line(make_project, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("logo.png", None, "introuvable"), ("logo.png", b"not a PNG", "image illisible"),
+    ("logo.gif", b"GIF89a", "format non pris en charge")])
+def test_bad_logo_is_reported_with_its_line(make_project, tmp_path: Path, name: str, content: bytes | None,
+                                            message: str) -> None:
     config = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
-                                 "landlord:\n  name: Habitat Test\n  logo: images/logo.png")
+                                 f"landlord:\n  name: Habitat Test\n  logo: {name}")
     root = make_project(site_config=config)
+    if content is not None:
+        (root / name).write_bytes(content)
     result = run_posters(root, tmp_path / "out")
     assert result.exit_code == 1
-    assert "site_config.yml:3: logo « images/logo.png » introuvable" in result.output
+    assert f"site_config.yml:3: logo « {name} » : {message}" in result.output
     assert "Traceback" not in result.output
 
 

@@ -25,6 +25,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from PIL import Image
+from segno import QRCode
 
 from .errors import Problem, UserError
 from .loader import load_document
@@ -60,6 +61,7 @@ LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 class Format:
     """A page format and the sizes that make the poster legible on it (millimetres)."""
 
+    label: str
     width: float
     height: float
     margin: float
@@ -68,8 +70,8 @@ class Format:
     text_scale: float
 
 
-A4 = Format(210, 297, 15, 80, 1.0)
-A5 = Format(148, 210, 10, 62, 0.65)
+A4 = Format("l'affiche A4", 210, 297, 15, 80, 1.0)
+A5 = Format("le flyer A5", 148, 210, 10, 62, 0.65)
 
 
 def poster_paths(slug: str) -> dict[str, str]:
@@ -147,12 +149,18 @@ def poster_files(project: Project, item: ResidenceFile, today: date) -> dict[str
     qr = make_qr(text.url)
     logo = _logo_path(project)
     paths = poster_paths(item.slug)
-    return {
-        paths["svg"]: qr_svg(qr, f"QR code : {text.url}"),
-        paths["png"]: qr_png(qr),
-        paths["a4"]: poster_pdf(text, qr, A4, today, logo),
-        paths["a5"]: poster_pdf(text, qr, A5, today, logo),
-    }
+    try:
+        return {
+            paths["svg"]: qr_svg(qr, f"QR code : {text.url}"),
+            paths["png"]: qr_png(qr),
+            paths["a4"]: poster_pdf(text, qr, A4, today, logo),
+            paths["a5"]: poster_pdf(text, qr, A5, today, logo),
+        }
+    except OverflowError as too_long:
+        line = _line_with(item.path, "hours:") if item.residence.caretaker else 1
+        raise UserError.single(f"{RESIDENCES_DIR}/{item.path.name}", line,
+                               f"trop de texte pour {too_long} (gardien et horaires)",
+                               "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux") from None
 
 
 def posters_page(project: Project) -> Page:
@@ -325,18 +333,21 @@ def _font_chars() -> frozenset[int]:
 # --- Drawing ---------------------------------------------------------------------------------------------
 
 
-def poster_pdf(text: PosterText, qr, fmt: Format, today: date, logo: Path | None) -> bytes:  # type: ignore[no-untyped-def]
-    """One poster; if the words do not fit (many hours, long names), the text is drawn smaller."""
+def poster_pdf(text: PosterText, qr: QRCode, fmt: Format, today: date, logo: Path | None) -> bytes:
+    """One poster; if the words do not fit (many hours, long names), the text is drawn smaller.
+
+    Raises ``OverflowError`` when even 60 % of the usual size does not fit: smaller would be unreadable.
+    """
     scale = fmt.text_scale
     for _ in range(6):
         pdf, fits = _draw(text, qr, fmt, today, logo, scale)
         if fits:
-            break
+            return bytes(pdf.output())
         scale *= 0.9
-    return bytes(pdf.output())
+    raise OverflowError(fmt.label)
 
 
-def _draw(text: PosterText, qr, fmt: Format, today: date, logo: Path | None,  # type: ignore[no-untyped-def]
+def _draw(text: PosterText, qr: QRCode, fmt: Format, today: date, logo: Path | None,
           scale: float) -> tuple[FPDF, bool]:
     pdf = _new_pdf(text, fmt, today)
     m, width = fmt.margin, fmt.width - 2 * fmt.margin
@@ -454,7 +465,7 @@ def _lines(pdf: FPDF, value: str, style: str, size: float, align: str = "L", w: 
         pdf.multi_cell(width, size * 0.45, value, align=align, new_x="LMARGIN", new_y="NEXT")
 
 
-def _draw_qr(pdf: FPDF, qr, x: float, y: float, module: float) -> None:  # type: ignore[no-untyped-def]
+def _draw_qr(pdf: FPDF, qr: QRCode, x: float, y: float, module: float) -> None:
     pdf.set_fill_color(0)
     for row, column, length in dark_runs(qr):
         pdf.rect(x + column * module, y + row * module, length * module, module, style="F")

@@ -227,3 +227,12 @@ def test_build_publishes_posters_in_each_microsite_and_lists_them_for_staff(samp
     # A staff page: not in the tenants' menu, nor in their search.
     assert "posters/" not in (sample_site / "index.html").read_text(encoding="utf-8")
     assert "posters" not in (sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_project, tmp_path: Path) -> None:
+    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+    root = make_project(test=CARETAKER.split("  hours:")[0] + "  hours:\n" + slots)
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output

@@ -27,6 +27,7 @@ from .errors import Problem, UserError
 from .fastbuild import run_all, run_mkdocs, write_docs
 from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from .parallel import default_jobs
+from .posters import poster_files
 from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
@@ -158,6 +159,7 @@ def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[
     """
     files: dict[str, bytes] = {}
     files.update(residence_downloads(project.config, item, today))
+    files.update(poster_files(project, item, today))
     return files
 
 
@@ -218,7 +220,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
         "hooks": [str(HOOKS)],
         "extra_css": ["stylesheets/residence-hub.css"],
         "extra_javascript": ["javascripts/presence.js"],
-        "nav": [{p.title: p.file} for p in pages],
+        "nav": [{p.title: p.file} for p in pages if p.in_nav],
         "extra": extra,
     }
 

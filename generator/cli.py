@@ -12,6 +12,7 @@ import click
 from . import build as build_mod
 from .diff import diff_folders
 from .errors import UserError
+from .posters import write_posters
 from .project import CONFIG_NAME, load_project
 from .report import FORMATS, validation_report
 from .schema import SCHEMAS, schema_text
@@ -106,6 +107,20 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
         agency = next(iter(load_project(project_dir).config.agencies))
     path = write_starter(project_dir, slug, agency)
     click.echo(f"Créé : {path}")
+
+
+@main.command()
+@project_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dossier des affiches (défaut : affiches/ dans le dossier du projet).")
+@today_option
+@click.argument("slugs", nargs=-1, metavar="[RÉSIDENCE]...")
+def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[str, ...]) -> None:
+    """Écrit le QR code (SVG, PNG), l'affiche A4 et le flyer A5 de chaque résidence (ou de celles nommées)."""
+    project = load_project(project_dir)
+    out_dir = out_dir or project_dir / "affiches"
+    written = write_posters(project, out_dir, slugs, today)
+    click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {out_dir}")
 
 
 @main.command()

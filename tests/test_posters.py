@@ -1,0 +1,238 @@
+"""Posters and QR codes: decoded by a real decoder (ZXing C++) from the PNG, the SVG and the printed PDF.
+
+PDFs are rendered by poppler's ``pdftoppm`` (Debian ``poppler-utils``) at a known resolution, so the QR
+code's printed size is measured on the rendered page, not taken from our own layout numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+import zxingcpp
+from click.testing import CliRunner
+from PIL import Image
+
+from generator.cli import main
+from generator.posters import poster_files, poster_paths, write_posters
+from generator.project import load_project
+
+from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
+
+URL = "https://residences.example.org/test/"
+MM_PER_INCH = 25.4
+DPI = 150
+
+CARETAKER = """\
+name: Résidence Les Œillets
+address: {street: 3 allée Cézanne, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Zoë Lefèvre
+  mode: itinerant
+  phone: 01 48 20 11 22
+  hours:
+    - {days: [mon, wed], open: 8:30, close: 12h, place: Hall du bâtiment B}
+    - {days: [fri], open: 14h, close: 16h30}
+"""
+
+
+def run_posters(root: Path, out: Path, *slugs: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["posters", "--project", str(root), "--out", str(out),
+                                     "--today", "2026-12-02", *slugs])
+
+
+def decode(image: Image.Image) -> list[zxingcpp.Barcode]:
+    return [b for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def render_pdf(pdf: Path, tmp_path: Path) -> Image.Image:
+    """The PDF's single page as poppler draws it, at ``DPI`` (what a printer would receive)."""
+    assert shutil.which("pdftoppm"), "pdftoppm is missing: apt-get install -y poppler-utils"
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-png", "-singlefile", str(pdf), str(prefix)], check=True)
+    return Image.open(f"{prefix}.png")
+
+
+def side_mm(barcode: zxingcpp.Barcode) -> float:
+    """The decoded symbol's side (finder pattern corners, quiet zone excluded) in millimetres."""
+    pos = barcode.position
+    return min(pos.top_right.x - pos.top_left.x, pos.bottom_left.y - pos.top_left.y) / DPI * MM_PER_INCH
+
+
+def test_posters_command_writes_four_files_per_residence(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER, autre=CARETAKER.replace("Œillets", "Lilas"))
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    for slug in ("autre", "test"):
+        names = sorted(p.name for p in (tmp_path / "out" / slug).iterdir())
+        assert names == sorted(Path(p).name for p in poster_paths(slug).values())
+
+
+def test_qr_png_decodes_to_the_exact_site_url_at_level_m_or_more(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    [barcode] = decode(Image.open(tmp_path / "out" / "test" / "test-qr-code.png"))
+    assert barcode.text == URL  # exactly: no tracking parameter, trailing slash
+    assert barcode.ec_level in ("M", "Q", "H")
+
+
+def test_qr_svg_decodes_once_drawn_by_a_browser(make_project, tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    svg = (tmp_path / "out" / "test" / "test-qr-code.svg").read_text(encoding="utf-8")
+    assert "<title>" in svg
+    page = browser.new_page()
+    page.set_content(f'<body style="margin:0;background:#fff">{svg}</body>')
+    shot = page.locator("svg").screenshot()
+    page.close()
+    [barcode] = decode(Image.open(io.BytesIO(shot)))
+    assert barcode.text == URL
+
+
+@pytest.mark.parametrize(("name", "width_mm", "height_mm"), [("affiche-a4", 210, 297), ("flyer-a5", 148, 210)])
+def test_printed_pdf_scans_is_the_right_page_size_and_qr_is_6_cm_or_more(
+        make_project, tmp_path: Path, name: str, width_mm: float, height_mm: float) -> None:
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    pdf = tmp_path / "out" / "test" / f"test-{name}.pdf"
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * MM_PER_INCH), round(float(box.height) / 72 * MM_PER_INCH)) == (
+        width_mm, height_mm)  # portrait
+    [barcode] = decode(render_pdf(pdf, tmp_path))
+    assert barcode.text == URL
+    assert side_mm(barcode) >= 60
+
+
+def test_pdf_text_holds_the_words_a_tenant_needs(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        reader = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{name}.pdf")
+        text = " ".join(reader.pages[0].extract_text().split())
+        for expected in ("Habitat Test", "Résidence Les Œillets", "3 allée Cézanne, 93200 Saint-Denis",
+                         "Toutes les infos de votre résidence", "residences.example.org/test/",
+                         "Zoë Lefèvre", "01 48 20 11 22", "Passages", "Lundi et mercredi, de 8h30 à 12h",
+                         "(Hall du bâtiment B)", "15 SAMU", "Information for residents", "معلومات للسكان"):
+            assert expected in text, (name, expected)
+        # The short address is also a link to the full one, for those reading the PDF on screen.
+        links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+        assert links and set(links) == {URL}
+        assert reader.metadata.title == "Résidence Les Œillets : Toutes les infos de votre résidence"
+
+
+def test_pdf_fonts_are_embedded(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    reader = pypdf.PdfReader(tmp_path / "out" / "test" / "test-affiche-a4.pdf")
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor, font["/BaseFont"]
+
+
+def test_without_caretaker_the_poster_gives_the_agency(make_project, tmp_path: Path) -> None:
+    root = make_project()  # the default residence has no caretaker
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    text = pypdf.PdfReader(tmp_path / "out" / "test" / "test-affiche-a4.pdf").pages[0].extract_text()
+    assert "Votre agence" in text and "Agence Nord" in text and "01 49 33 10 10" in text
+
+
+def test_long_content_shrinks_to_stay_on_one_page(make_project, tmp_path: Path) -> None:
+    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: Hall du bâtiment numéro {i} côté jardin}}\n"
+                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 2))
+    root = make_project(test=CARETAKER.split("  hours:")[0] + "  hours:\n" + slots)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        pdf = tmp_path / "out" / "test" / f"test-{name}.pdf"
+        reader = pypdf.PdfReader(pdf)
+        assert len(reader.pages) == 1
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert "côté jardin" in text and "معلومات للسكان" in text
+        [barcode] = decode(render_pdf(pdf, tmp_path))
+        assert side_mm(barcode) >= 60
+
+
+def test_landlord_logo_is_printed(make_project, tmp_path: Path) -> None:
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"))
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(root / "logo.png")
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    page = pypdf.PdfReader(tmp_path / "out" / "test" / "test-affiche-a4.pdf").pages[0]
+    assert len(page.images) == 1
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("logo.png", None, "introuvable"), ("logo.png", b"not a PNG", "image illisible"),
+    ("logo.gif", b"GIF89a", "format non pris en charge")])
+def test_bad_logo_is_reported_with_its_line(make_project, tmp_path: Path, name: str, content: bytes | None,
+                                            message: str) -> None:
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
+                                 f"landlord:\n  name: Habitat Test\n  logo: {name}")
+    root = make_project(site_config=config)
+    if content is not None:
+        (root / name).write_bytes(content)
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"site_config.yml:3: logo « {name} » : {message}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_characters_the_font_cannot_print_are_refused_with_their_line(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER.replace("name: Zoë Lefèvre", "name: Zoë 李"))
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "residences/test.yml:5: caractère « 李 » (U+674E) impossible à imprimer sur l'affiche" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_slug_is_refused(make_project, tmp_path: Path) -> None:
+    root = make_project(test=CARETAKER)
+    result = run_posters(root, tmp_path / "out", "tset")
+    assert result.exit_code == 1
+    assert "résidence « tset » introuvable" in result.output
+    assert run_posters(root, tmp_path / "out", "test").exit_code == 0
+
+
+def test_same_input_gives_the_same_bytes_in_one_or_several_processes(make_project, tmp_path: Path) -> None:
+    root = make_project(**{f"r{i}": CARETAKER for i in range(4)})
+    project = load_project(root)
+    write_posters(project, tmp_path / "one", [], SAMPLE_TODAY, jobs=1)
+    write_posters(project, tmp_path / "two", [], SAMPLE_TODAY, jobs=2)
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.*")}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.*")}
+    assert len(one) == 16 and one == two
+    other_day = poster_files(project, project.residences[0], date(2027, 1, 5))
+    assert other_day[poster_paths("r0")["a4"]] != one[Path("r0", "r0-affiche-a4.pdf")]  # dated from --today
+
+
+def test_build_publishes_posters_in_each_microsite_and_lists_them_for_staff(sample_site: Path) -> None:
+    project = load_project(REPO)
+    staff = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
+    for item in project.residences:
+        for relative in poster_paths(item.slug).values():
+            assert (sample_site / item.slug / relative).is_file(), relative
+            assert f'href="../{item.slug}/{relative}"' in staff
+        [barcode] = decode(Image.open(sample_site / item.slug / poster_paths(item.slug)["png"]))
+        assert barcode.text == f"{project.config.root_url}{item.slug}/"
+    # A staff page: not in the tenants' menu, nor in their search.
+    assert "posters/" not in (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "posters" not in (sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_project, tmp_path: Path) -> None:
+    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+    root = make_project(test=CARETAKER.split("  hours:")[0] + "  hours:\n" + slots)
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 from typing import Any, Iterator, TextIO
 
 from .downloads import residence_downloads
@@ -49,11 +50,12 @@ class BuildResult:
 
 
 def default_today() -> date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` where reproducible-build tools set it."""
+    """Today in Paris (runners' clocks are UTC, residences' notices are French days), or the day of
+    ``SOURCE_DATE_EPOCH`` where reproducible-build tools set it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    return datetime.now(ZoneInfo("Europe/Paris")).date()
 
 
 def build_site(project: Project, out_dir: Path, today: date, *, shard: Shard | None = None,

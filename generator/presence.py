@@ -37,19 +37,19 @@ class Presence:
         return f"{text}, {self.place[0].lower()}{self.place[1:]}" if self.place else text
 
 
-def slots_on(caretaker: Caretaker, day: date) -> list[Slot]:
-    """The slots of a weekday, earliest first."""
-    code = DAYS[day.weekday()]
+def _slots_of(caretaker: Caretaker, code: str) -> list[Slot]:
+    """The slots of a day code (mon … sun), earliest first."""
     return sorted((s for s in caretaker.hours if code in s.days), key=lambda s: (s.open, s.close))
+
+
+def slots_on(caretaker: Caretaker, day: date) -> list[Slot]:
+    """The slots of a calendar day's weekday, earliest first."""
+    return _slots_of(caretaker, DAYS[day.weekday()])
 
 
 def weekly_table(caretaker: Caretaker) -> list[tuple[str, list[Slot]]]:
     """Monday to Sunday, each with its slots; days without any are kept so the table reads as a week."""
-    table = []
-    for code in DAYS:
-        slots = sorted((s for s in caretaker.hours if code in s.days), key=lambda s: (s.open, s.close))
-        table.append((code, slots))
-    return table
+    return [(code, _slots_of(caretaker, code)) for code in DAYS]
 
 
 def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = 60) -> Optional[Presence]:
@@ -64,10 +64,6 @@ def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = 60) -
                 continue
             return Presence(day, slot.open, slot.close, slot.place)
     return None
-
-
-def current_absence(caretaker: Caretaker, today: date) -> Optional[Absence]:
-    return caretaker.absence_on(today)
 
 
 def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:

@@ -33,6 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
 from mkdocs.utils import templates
 
+from .cache import cache_dir
 from .parallel import call_in_worker, can_fork, forked_pool
 from .render import Page
 
@@ -66,22 +67,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Material's templates compiled once per machine, not once per build command (0.2 s of a rebuild).
 
     Jinja checks each entry against the template's source and its own version, so an entry can never
-    give stale pages. The folder is private to the user (compiled code is loaded from it); if it cannot
-    be made so, there is no cache. ``RESIDENCE_HUB_CACHE`` chooses the folder, ``off`` disables it.
+    give stale pages (see ``cache`` for the folder).
     """
-    setting = os.environ.get("RESIDENCE_HUB_CACHE", "")
-    if setting == "off":
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "residence-hub"
-    folder = Path(setting) if setting else base / "jinja"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.stat()
-        if info.st_uid != os.getuid() or info.st_mode & 0o022:
-            return None
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    folder = cache_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _shared_env(theme: Theme) -> jinja2.Environment:

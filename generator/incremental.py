@@ -11,22 +11,18 @@ Features whose microsite pages read other project files must add them in ``share
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
+from .cache import code_fingerprint, digest
 from .project import CONFIG_NAME, Project
 
 MANIFEST = ".residence-hub-manifest.json"
 FORMAT = 1
-PACKAGE_DIR = Path(__file__).resolve().parent
-VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3")
 
 
 @dataclass(frozen=True)
@@ -56,29 +52,6 @@ def read_manifest(site_dir: Path) -> Manifest | None:
         return None
 
 
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Our code, templates and theme files, and the versions of the libraries that shape the pages."""
-    theme = PACKAGE_DIR.parent / "theme"
-    files = sorted(p for folder in (PACKAGE_DIR, theme) if folder.is_dir() for p in folder.rglob("*")
-                   if p.is_file() and "__pycache__" not in p.parts)
-    parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files]
-    for name in VERSIONED:
-        try:
-            parts.append(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name} absent".encode())
-    return _digest(*parts)
-
-
 def shared_inputs(project: Project) -> list[Path]:
     """Project files that every microsite may depend on (besides its own residence file)."""
     paths = [project.root / CONFIG_NAME]
@@ -94,9 +67,9 @@ def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
     # Paths relative to the project: the same files checked out elsewhere (another CI job) give the same digest.
     shared = [os.path.relpath(p, project.root).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
               for p in shared_inputs(project)]
-    site = _digest(code_fingerprint().encode(), today.isoformat().encode(), *shared)
+    site = digest(code_fingerprint().encode(), today.isoformat().encode(), *shared)
     wanted = set(slugs) if slugs is not None else None
-    residences = {item.slug: _digest(item.slug.encode(), item.path.read_bytes())
+    residences = {item.slug: digest(item.slug.encode(), item.path.read_bytes())
                   for item in project.residences if wanted is None or item.slug in wanted}
     return Manifest(site, dict(sorted(residences.items())), shard)
 
@@ -105,8 +78,8 @@ def reusable(new: Manifest, old: Manifest | None, old_dir: Path) -> set[str]:
     """The microsites of ``old_dir`` built from exactly the inputs ``new`` describes."""
     if old is None or old.site != new.site:
         return set()
-    return {slug for slug, digest in new.residences.items()
-            if old.residences.get(slug) == digest and (old_dir / slug).is_dir()}
+    return {slug for slug, inputs in new.residences.items()
+            if old.residences.get(slug) == inputs and (old_dir / slug).is_dir()}
 
 
 def _link_or_copy(src: str, dst: str) -> None:
@@ -136,7 +109,7 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     trash = out_dir.with_name(f".{out_dir.name}.old")
     shutil.rmtree(trash, ignore_errors=True)
     trash.mkdir()
-    _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: digest for slug, digest in
+    _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
                                                                 manifest.residences.items() if slug in keep},
                                                manifest.shard).text())
     incoming = sorted(entry.name for entry in staging.iterdir())

@@ -2,7 +2,8 @@
 
 Every file is read and checked even after the first mistake, so one run reports all of them; then a
 single ``UserError`` is raised. A pydantic error's ``loc`` is a path in the document, which the loader
-mapped to a line.
+mapped to a line. A residence file already validated with the same bytes, config and code is taken from
+the cache (``cache.ValidatedStore``) instead of being parsed again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .cache import ValidatedStore
 from .errors import Problem, UserError
 from .loader import Document, load_document
 from .model import Residence, SiteConfig
@@ -59,14 +61,33 @@ def load_project(root: Path) -> Project:
     if not folder.is_dir():
         problems.append(Problem(RESIDENCES_DIR, 1, "dossier introuvable",
                                 f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
+    # A residence validated by an earlier run, with the same bytes, config and code, is not re-checked.
+    store = ValidatedStore(root, (root / CONFIG_NAME).read_bytes()) if config is not None else None
     for path in residence_paths(root):
+        key = _store_key(store, path)
+        known = store.get(key) if store and key else None
+        if known is not None:
+            residences.append(ResidenceFile(path.stem, path, known))
+            continue
+        before = len(problems)
         found = load_residence(root, path, config, problems)
         if found:
             residences.append(found)
+            if store and key and len(problems) == before:
+                store.put(key, found.residence)
+    if store:
+        store.save()
     if problems:
         raise UserError(problems)
     assert config is not None
     return Project(root, config, tuple(residences))
+
+
+def _store_key(store: ValidatedStore | None, path: Path) -> str | None:
+    try:
+        return store.key(path.name, path.read_bytes()) if store else None
+    except OSError:  # unreadable: load_residence says why
+        return None
 
 
 def _load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:

@@ -147,13 +147,14 @@ def _cli_build(project_dir: Path, out: Path, cache: str) -> None:
                    env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
 
 
-def test_compiled_template_cache_changes_no_byte(make_project, tmp_path: Path) -> None:
+def test_caches_change_no_byte(make_project, tmp_path: Path) -> None:
+    """Compiled templates and validated residences kept between commands give the same site as none."""
     from test_incremental import tree
 
     project_dir = make_project()
     cache = tmp_path / "cache"
     _cli_build(project_dir, tmp_path / "cold", str(cache))
-    assert list(cache.iterdir()), "the first build fills the cache"
+    assert list((cache / "jinja").iterdir()) and list((cache / "validated").iterdir()), "the first build fills it"
     _cli_build(project_dir, tmp_path / "warm", str(cache))
     _cli_build(project_dir, tmp_path / "off", "off")
     assert tree(tmp_path / "cold") == tree(tmp_path / "warm") == tree(tmp_path / "off")

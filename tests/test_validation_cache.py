@@ -1,0 +1,100 @@
+"""Residences validated by an earlier run are reused only while nothing their validation read has changed."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator.cache import ValidatedStore, cache_dir
+from generator.errors import UserError
+from generator.project import load_project
+
+from conftest import RESIDENCE, SITE_CONFIG
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(folder))
+    return folder
+
+
+def stored_entries(cache: Path) -> dict[str, bytes]:
+    (store,) = (cache / "validated").iterdir()
+    return pickle.loads(store.read_bytes())
+
+
+def test_a_second_run_takes_every_residence_from_the_cache_unchanged(make_project, cache: Path) -> None:
+    root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Test", "Autre"))
+    first = load_project(root)
+    entries = stored_entries(cache)
+    assert len(entries) == 2
+    second = load_project(root)
+    assert second == first
+    assert stored_entries(cache) == entries
+
+
+def test_an_edited_file_is_validated_again(make_project) -> None:
+    root = make_project()
+    load_project(root)
+    (root / "residences" / "test.yml").write_text(RESIDENCE + "phone: 8:30\n", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_project(root)
+    assert "residences/test.yml:4" in str(error.value)
+
+
+def test_a_config_change_validates_residences_again(make_project) -> None:
+    root = make_project()
+    load_project(root)
+    (root / "site_config.yml").write_text(SITE_CONFIG.replace("  nord: {name: Agence Nord, phone: 01 49 33 10 10, "
+                                                              "email: nord@example.org}\n", ""), encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_project(root)
+    assert "residences/test.yml:3: agence « nord » inconnue" in str(error.value)
+
+
+def test_invalid_files_are_never_stored(make_project, cache: Path) -> None:
+    root = make_project(test=RESIDENCE, broken=RESIDENCE + "colour: blue\n")
+    for _ in range(2):
+        with pytest.raises(UserError, match="broken.yml:4: clé inconnue « colour »"):
+            load_project(root)
+    assert len(stored_entries(cache)) == 1
+
+
+def test_a_damaged_cache_file_is_ignored(make_project, cache: Path) -> None:
+    root = make_project()
+    expected = load_project(root)
+    (store,) = (cache / "validated").iterdir()
+    store.write_bytes(b"not a pickle")
+    assert load_project(root) == expected
+    entries = stored_entries(cache)
+    entries = {key: b"garbage" for key in entries}
+    store.write_bytes(pickle.dumps(entries))
+    assert load_project(root) == expected
+
+
+def test_entries_depend_on_the_file_name_content_and_context(tmp_path: Path) -> None:
+    store = ValidatedStore(tmp_path, b"config")
+    keys = {store.key("a.yml", b"x"), store.key("b.yml", b"x"), store.key("a.yml", b"y"),
+            ValidatedStore(tmp_path, b"other config").key("a.yml", b"x")}
+    assert len(keys) == 4
+    store.put(store.key("a.yml", b"x"), {"name": "A"})
+    store.save()
+    again = ValidatedStore(tmp_path, b"config")
+    assert again.get(again.key("a.yml", b"x")) == {"name": "A"}
+    assert ValidatedStore(tmp_path, b"other config").get(store.key("a.yml", b"y")) is None
+
+
+def test_off_disables_it_and_a_folder_others_can_write_is_not_used(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    assert cache_dir("validated") is None
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(shared))
+    assert cache_dir("validated") is None
+    shared.chmod(0o700)
+    assert cache_dir("validated") == shared / "validated"

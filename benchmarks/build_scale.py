@@ -103,8 +103,8 @@ def main() -> None:
                                                                        "Travaux sur la colonne montante."),
                            encoding="utf-8")
         inc_s, inc_cpu, inc_peak, inc_out = run(base)
-        microsites = [p for p in site.iterdir() if p.is_dir() and (p / "index.html").is_file()
-                      and p.name != "search"]
+        # The residences' folders; the rest (theme assets, index, staff posters page, law pages) is shared.
+        microsites = [site / p.stem for p in (project / "residences").glob("*.yml")]
         shared = [p for p in site.iterdir() if p not in microsites]
         total_kb, shared_kb = du_kb(site), du_kb(*shared)
         per = sorted(du_kb(p) for p in microsites)

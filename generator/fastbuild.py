@@ -9,8 +9,9 @@ public extension points:
   cache of Jinja environments, whose loader caches its file listing. MkDocs creates the environment with
   ``auto_reload=False`` anyway, so a template is never re-read during one build either.
 - ``ResidenceHubPlugin`` (a normal MkDocs plugin added to the loaded config's plugin collection) drops
-  source maps from every site and, in a microsite, drops Material's static files and points the
-  templates' ``url`` filter at the copies stored once at the site root (``../assets/…``).
+  source maps from every site and, in a microsite, drops the theme's static files (and ``404.html``) and
+  points the templates' ``url`` and ``script_tag`` filters at the copies stored once at the site root
+  (``../assets/…``, ``../stylesheets/residence-hub.css``).
 
 ``tests/test_fastbuild.py`` compares every page of the fast path with a plain ``mkdocs build`` of the same
 documents; it fails if a mkdocs/Material release changes what these hooks rely on.
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from markupsafe import Markup
 import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,11 +88,12 @@ def _shared_env(theme: Theme) -> jinja2.Environment:
 
 
 class ResidenceHubPlugin(BasePlugin):
-    """No source maps anywhere; in a microsite, Material's static files come from the site root.
+    """No source maps anywhere; in a microsite, the theme's static files come from the site root.
 
-    ``share=True`` (microsites): Material's static files (not those of our ``custom_dir``, nor the pages)
-    are left out, and the ``url`` filter turns ``assets/…`` into a link to the root copy. ``share=False``
-    (the index at the root): everything is kept, it is the site that stores the shared copies.
+    ``share=True`` (microsites): the static files of the theme (Material's and those of our ``theme/``
+    folder; not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the
+    root copy. So is ``404.html``: hosts serve the one at the root of the site for any missing page.
+    ``share=False`` (the index at the root): everything is kept, it is the site that stores the copies.
     """
 
     def __init__(self, share: bool) -> None:
@@ -98,10 +101,13 @@ class ResidenceHubPlugin(BasePlugin):
         self.share = share
         self.shared: frozenset[str] = frozenset()
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.share:
+            config.theme.static_templates.discard("404.html")
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        custom_dir = config.theme.custom_dir
-        theme_dirs = {os.path.normpath(d) for d in config.theme.dirs} - (
-            {os.path.normpath(custom_dir)} if custom_dir else set())
+        theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
         shared = set()
         for file in list(files):
             if file.src_uri.endswith(".map"):
@@ -114,8 +120,10 @@ class ResidenceHubPlugin(BasePlugin):
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        # The environment is shared between builds: set the filter every time, for this build.
-        env.filters["url"] = _shared_url_filter(self.shared) if self.share else templates.url_filter
+        # The environment is shared between builds: set the filters every time, for this build.
+        url = _shared_url_filter(self.shared) if self.share else templates.url_filter
+        env.filters["url"] = url
+        env.filters["script_tag"] = _script_tag_filter(url)
         return env
 
 
@@ -128,6 +136,18 @@ def _shared_url_filter(shared: frozenset[str]) -> Callable[..., str]:
         return templates.url_filter(context, SHARED_PREFIX + text if text in shared else text)
 
     return url
+
+
+def _script_tag_filter(url: Callable[..., str]) -> Callable[..., str]:
+    """MkDocs' ``script_tag`` filter (``extra_javascript``), whose link goes through ``url`` above."""
+
+    @jinja2.pass_context
+    def script_tag(context: Any, extra_script: Any) -> str:
+        tag = str(templates.script_tag_filter(context, extra_script))
+        plain = templates.url_filter(context, str(extra_script))
+        return Markup(tag.replace(f'src="{plain}"', f'src="{url(context, str(extra_script))}"', 1))
+
+    return script_tag
 
 
 def write_docs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> dict[str, Any]:

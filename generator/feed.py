@@ -45,7 +45,8 @@ def feed_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
     page = f"{config.root_url}{item.slug}/"
     notices = live_notices(residence.notices, today)
     ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr", "xml:base": page})
     _sub(root, "title", f"Avis aux locataires : {residence.name}")
     address = residence.address
     _sub(root, "subtitle", f"{address.street}, {address.postcode} {address.city}")

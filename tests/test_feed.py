@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 from generator.build import build_site
 from generator.project import load_project
@@ -18,7 +20,7 @@ address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
 agency: nord
 notices:
   - {title: Info ancienne, from: 2026-11-20, until: 2026-12-20}
-  - {title: Info récente, from: 2026-12-01, until: 2026-12-20, body: "Voir **ici** <script>x()</script>"}
+  - {title: Info récente, from: 2026-12-01, until: 2026-12-20, body: "Voir **ici** <script>x()</script>, [le gardien](gardien/)"}
   - {title: Alerte, from: 2026-11-01, until: 2026-12-31, level: warning}
   - {title: Ascenseur, from: 2026-11-30, until: 2026-12-02, level: urgent}
   - {title: Fête, from: 2026-12-12, until: 2026-12-12}
@@ -64,6 +66,10 @@ def test_atom_feed(make_project, tmp_path: Path) -> None:  # type: ignore[no-unt
     content = entries[2].find(f"{A}content")
     assert content.get("type") == "html"
     assert "<strong>ici</strong>" in content.text and "script" not in content.text
+    # A relative link resolves against the feed's xml:base (RFC 4287 §2) as on the home page.
+    href = re.search(r'href="([^"]+)"', content.text)[1]
+    base = feed.get("{http://www.w3.org/XML/1998/namespace}base")
+    assert urljoin(base, href) == "https://residences.example.org/test/gardien/"
     assert feed.findtext(f"{A}updated") == "2026-12-12T00:00:00+01:00"  # from the notices, not the clock
 
 

@@ -162,11 +162,14 @@ def _schema(schema: dict[str, Any]) -> WithJsonSchema:
 
 # The JSON Schema describes what an editor sees. Editors read YAML 1.2, where 0143201122 is a number
 # and 8:30 a string, so phones and postcodes accept both there; our loader sees the typed text.
+# A text field keeps whatever scalar was typed (``name: 1984`` is the text "1984"), so the editor accepts
+# numbers and true/false there too.
 _STRINGISH = ["string", "integer"]
-Text = Annotated[str, BeforeValidator(parse_text), _schema({"type": "string", "minLength": 1})]
+_SCALAR = ["string", "number", "boolean"]
+Text = Annotated[str, BeforeValidator(parse_text), _schema({"type": _SCALAR, "minLength": 1})]
 Label = Annotated[str, BeforeValidator(parse_text), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
 Markdown = Annotated[str, BeforeValidator(parse_text),
-                     _schema({"type": "string", "description": "Texte Markdown (gras, listes, liens)."})]
+                     _schema({"type": _SCALAR, "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([:hH]([0-5]\d)?)$",
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]

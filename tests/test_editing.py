@@ -41,6 +41,30 @@ def test_editors_map_every_data_file_to_its_committed_schema() -> None:
             assert [f for f in files if any(fnmatch.fnmatch(f, g) for g in globs)], (schema, globs)
 
 
+def _as_an_editor_reads(text: str) -> object:
+    """YAML 1.2, as VS Code's YAML extension parses it (``8:30`` a string, ``0143201122`` a number)."""
+    from ruamel.yaml import YAML
+
+    return json.loads(json.dumps(YAML(typ="safe", pure=True).load(text), default=str))
+
+
+def test_the_committed_schemas_accept_every_sample_and_text_typed_as_a_number() -> None:
+    """What the tool accepts, the editor does not underline: samples, and a name that YAML reads as a number."""
+    from jsonschema import Draft202012Validator
+
+    schemas = {kind: json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+               for kind in ("residence", "site_config")}
+    documents = [("site_config", REPO / "site_config.yml")] + [
+        ("residence", path) for path in sorted((REPO / "residences").glob("*.yml"))]
+    for kind, path in documents:
+        errors = list(Draft202012Validator(schemas[kind]).iter_errors(_as_an_editor_reads(path.read_text("utf-8"))))
+        assert not errors, (path.name, [e.message for e in errors])
+    numeric = _as_an_editor_reads(RESIDENCE.replace("name: Résidence Test", "name: 1984"))
+    assert list(Draft202012Validator(schemas["residence"]).iter_errors(numeric)) == []
+    assert list(Draft202012Validator(schemas["residence"]).iter_errors({**numeric, "colour": "blue"})), \
+        "the schema still underlines an unknown key"
+
+
 def test_devcontainer_installs_the_tool_with_the_yaml_extension() -> None:
     devcontainer = json.loads((REPO / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
     assert devcontainer["customizations"]["vscode"]["extensions"] == ["redhat.vscode-yaml"]

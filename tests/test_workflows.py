@@ -132,6 +132,18 @@ def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_comm
     assert "npm ci" in (REPO / "scripts" / "test.sh").read_text()
 
 
+FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+"""Where Debian and Ubuntu's fonts-dejavu-core put the bold font the posters embed (generator/posters.py)."""
+
+
+def test_build_jobs_install_the_posters_font_before_validating() -> None:
+    for workflow, job in (("publish.yml", "build"), ("pull-request.yml", "check")):
+        names = [s.get("name") for s in load(workflow)["jobs"][job]["steps"]]
+        assert names.index("Installer la police des affiches") < names.index("Vérifier les fichiers"), workflow
+        script = step(load(workflow), job, "Installer la police des affiches")["run"]
+        assert "fonts-dejavu-core" in script and FONT_FILE in script
+
+
 BAD_RESIDENCE = "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\nunits: beaucoup\n"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.build import build_site
 from generator.project import load_project
+from generator.render import index_pages, residence_pages
 
 TODAY = date(2026, 12, 2)
 
@@ -73,3 +74,19 @@ def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> 
     contacts = (site / "test" / "contacts" / "index.html").read_text()
     assert 'SAMU : <a class="rh-phone" href="tel:15">15</a>' in contacts
     assert 'href="mailto:nord@example.org"' in contacts
+
+
+def test_pages_are_html_that_markdown_would_leave_unchanged(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Our pages skip Python-Markdown (mkdocs_hooks.py): Markdown syntax in a template would show raw."""
+    import markdown
+    from mkdocs.utils.meta import get_data
+
+    from conftest import REPO
+
+    pages = []
+    for project in (load_project(REPO), load_project(make_project(test=FULL))):
+        pages += index_pages(project)
+        pages += [page for item in project.residences for page in residence_pages(project.config, item, TODAY)]
+    for page in pages:
+        body, _ = get_data(page.markdown)
+        assert markdown.markdown(body, extensions=["toc", "tables", "fenced_code"]) == body.strip("\n"), page.file

@@ -33,6 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
 from mkdocs.utils import templates
 
+from .cache import cache_folder
 from .parallel import call_in_worker, can_fork, forked_pool
 from .render import Page
 
@@ -69,17 +70,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     give stale pages. The folder is private to the user (compiled code is loaded from it); if it cannot
     be made so, there is no cache. ``RESIDENCE_HUB_CACHE`` chooses the folder, ``off`` disables it.
     """
-    setting = os.environ.get("RESIDENCE_HUB_CACHE", "")
-    if setting == "off":
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "residence-hub"
-    folder = Path(setting) if setting else base / "jinja"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.stat()
-        if info.st_uid != os.getuid() or info.st_mode & 0o022:
-            return None
-    except OSError:
+    folder = cache_folder("jinja")
+    if folder is None:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
 

@@ -343,10 +343,14 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     quiet = max(4 * module, 4)
     qr_x = (fmt.width - fmt.qr_size) / 2
     qr_y = y + quiet
+    c.saveState()  # in modules, from the code's top left corner: whole numbers keep the PDF small
+    c.translate(qr_x * mm, page.y(qr_y))
+    c.scale(module * mm, -module * mm)
     path = c.beginPath()
     for row, column, length in dark_runs(qr):
-        path.rect((qr_x + column * module) * mm, page.y(qr_y + (row + 1) * module), length * module * mm, module * mm)
+        path.rect(column, row, length, 1)
     c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()
     page.link(qr_x, qr_y, fmt.qr_size, fmt.qr_size, text.url)
     y = qr_y + fmt.qr_size + quiet
 

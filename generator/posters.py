@@ -5,7 +5,7 @@ be readable by those who cannot scan (the short address in large type), and prin
 same input: PDFs are dated from ``today``, carry no random id, and embed their fonts.
 
 The PDFs are drawn with reportlab: the font subsets (printing.py) are parsed once per process and each
-PDF embeds only the glyphs it uses, about 4 times faster than fpdf2 was (its per-document subsetting
+PDF embeds only the glyphs it uses: about 4 times less CPU than fpdf2 took (its per-document subsetting
 with fontTools was 2/3 of the time). The Arabic line is shaped by HarfBuzz (``uharfbuzz``) through
 reportlab's ``shapeStr``; being right to left only, HarfBuzz's glyph order is already the visual order.
 """
@@ -143,7 +143,7 @@ def poster_files(project: Project, item: ResidenceFile, today: date) -> dict[str
             paths["a5"]: poster_pdf(text, qr, A5, today, logo),
         }
     except OverflowError as too_long:
-        line = _line_with(item.path, "hours:") if item.residence.caretaker else 1
+        line = printing.line_with(item.path, "hours:") if item.residence.caretaker else 1
         raise UserError.single(f"{RESIDENCES_DIR}/{item.path.name}", line,
                                f"trop de texte pour {too_long} (gardien et horaires)",
                                "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux") from None
@@ -208,13 +208,6 @@ def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]
                                  "donnez le nom d'un fichier de residences/ sans « .yml », par exemple "
                                  + ", ".join(sorted(known)[:3])) for s in missing])
     return [known[s] for s in dict.fromkeys(slugs)]
-
-
-def _line_with(path: Path, text: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if text in line:
-            return number
-    return 1
 
 
 def _logo_path(project: Project) -> Path | None:

@@ -29,9 +29,6 @@ from .errors import Problem, UserError
 from .loader import load_document
 from .model import Residence, SiteConfig
 
-CONFIG_NAME = "site_config.yml"  # the same names as project.py, which imports this module
-RESIDENCES_DIR = "residences"
-
 FONT_PACKAGE = "fonts-dejavu-core"
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 FONT_DIRS = (
@@ -133,50 +130,57 @@ def _subset(source: Path, with_arabic: bool) -> bytes:
 # --- Checks: refuse what cannot be printed, naming the file and line -------------------------------
 
 
-def residence_problems(residence: Residence, path: Path) -> list[Problem]:
-    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw."""
+def residence_problems(residence: Residence, path: Path, name: str) -> list[Problem]:
+    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw.
+
+    ``name`` is how problems name the file (``residences/<slug>.yml``).
+    """
     address = residence.address
     values = [residence.name, address.street, address.postcode, address.city]
     caretaker = residence.caretaker
     if caretaker:
         values += [caretaker.name, caretaker.office or ""] + [slot.place or "" for slot in caretaker.hours]
-    return unprintable(values, path, f"{RESIDENCES_DIR}/{path.name}")
+    return unprintable(values, path, name)
 
 
-def config_problems(config: SiteConfig, root: Path) -> list[Problem]:
-    """The configuration's poster text (landlord, emergency labels, agencies) and its logo."""
+def config_problems(config: SiteConfig, path: Path) -> list[Problem]:
+    """The poster text of ``site_config.yml`` at ``path`` (landlord, emergency labels, agencies), its logo."""
     values = [config.landlord.name, *(e.label for e in config.emergency)]
     for agency in config.agencies.values():
         values += [agency.name, agency.hours or "", agency.address or ""]
-    return unprintable(values, root / CONFIG_NAME, CONFIG_NAME) + logo_problems(config, root)
+    return unprintable(values, path, path.name) + logo_problems(config, path)
 
 
 def unprintable(values: list[str], path: Path, name: str) -> list[Problem]:
     """One problem per character outside ``PRINTABLE``: it would vanish from the poster."""
-    return [Problem(name, _line_with(path, char),
+    return [Problem(name, line_with(path, char),
                     f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
                     "remplacez-le par une lettre ou un signe courant du français")
             for char in sorted({c for value in values for c in value if ord(c) not in PRINTABLE})]
 
 
-def logo_problems(config: SiteConfig, root: Path) -> list[Problem]:
-    """A logo that is missing, unreadable, or in a format the PDFs cannot embed (SVG among them)."""
+def logo_problems(config: SiteConfig, config_path: Path) -> list[Problem]:
+    """A logo that is missing, unreadable, or in a format the PDFs cannot embed.
+
+    SVG is refused: reportlab draws SVG only through svglib, a further dependency with its own
+    rendering gaps, for a file staff can export as PNG in a minute.
+    """
     logo = config.landlord.logo
     if not logo:
         return []
-    path = root / logo
+    path = config_path.parent / logo
     if path.suffix.lower() == ".svg":
         message, hint = "le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"
     elif path.suffix.lower() not in LOGO_TYPES:
         message, hint = "format non pris en charge", "utilisez une image PNG ou JPEG"
     elif not path.is_file():
-        message, hint = "introuvable", f"le chemin est relatif au dossier de {CONFIG_NAME} ; vérifiez le nom"
+        message, hint = "introuvable", f"le chemin est relatif au dossier de {config_path.name} ; vérifiez le nom"
     elif not _readable_image(path):
         message, hint = "image illisible", "enregistrez-la de nouveau en PNG ou JPEG"
     else:
         return []
-    doc, _ = load_document(root / CONFIG_NAME, CONFIG_NAME)
-    return [Problem(CONFIG_NAME, doc.line_of(("landlord", "logo")) if doc else 1, f"logo « {logo} » : {message}",
+    doc, _ = load_document(config_path, config_path.name)
+    return [Problem(config_path.name, doc.line_of(("landlord", "logo")) if doc else 1, f"logo « {logo} » : {message}",
                     hint)]
 
 
@@ -189,8 +193,9 @@ def _readable_image(path: Path) -> bool:
     return True
 
 
-def _line_with(path: Path, char: str) -> int:
+def line_with(path: Path, text: str) -> int:
+    """The first line of ``path`` holding ``text`` (1 if none): where to look for a problem."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if char in line:
+        if text in line:
             return number
     return 1

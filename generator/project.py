@@ -81,7 +81,7 @@ def _load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
     if config is not None:
-        problems.extend(config_problems(config, root))  # what the posters print: logo, landlord, agencies
+        problems.extend(config_problems(config, path))  # what the posters print: logo, landlord, agencies
     return config
 
 
@@ -109,7 +109,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None,
                                 f"{_did_you_mean(residence.agency, list(config.agencies))}"
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
         return None
-    problems.extend(residence_problems(residence, path))  # characters the posters cannot print
+    problems.extend(residence_problems(residence, path, name))  # characters the posters cannot print
     return ResidenceFile(slug, path, residence)
 
 

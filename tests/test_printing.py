@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def _drawn_runs(pdf: bytes) -> list[list[int]]:
 @pytest.mark.parametrize("fmt", ["a4", "a5"])
 def test_arabic_line_is_shaped_and_right_to_left_as_harfbuzz_does_it(make_project, fmt: str) -> None:
     expected = _expected_arabic()
-    forms = {form for code in expected for form in FORMS if form in __import__("unicodedata").name(chr(code))}
+    forms = {form for code in expected for form in FORMS if form in unicodedata.name(chr(code))}
     assert forms == set(FORMS)  # the line really has joined letters: a check that could fail
     project = load_project(make_project(test=CARETAKER))
     pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")[fmt]]

@@ -5,7 +5,7 @@ be readable by those who cannot scan (the short address in large type), and prin
 same input: PDFs are dated from ``today``, carry no random id, and embed their fonts.
 
 The PDFs are drawn with reportlab: the font subsets (printing.py) are parsed once per process and each
-PDF embeds only the glyphs it uses: about 4 times less CPU than fpdf2 took (its per-document subsetting
+PDF embeds only the glyphs it uses: about 4.5 times less CPU than fpdf2 took (its per-document subsetting
 with fontTools was 2/3 of the time). The Arabic line is shaped by HarfBuzz (``uharfbuzz``) through
 reportlab's ``shapeStr``; being right to left only, HarfBuzz's glyph order is already the visual order.
 """

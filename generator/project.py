@@ -20,6 +20,7 @@ from .cache import ValidatedStore
 from .errors import Problem, UserError
 from .loader import Document, load_document
 from .model import Residence, SiteConfig
+from .printing import config_problems, residence_problems
 
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"
@@ -99,7 +100,10 @@ def _load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
         return None
     doc, found = load_document(path, CONFIG_NAME)
     problems.extend(found)
-    return validate(doc, SiteConfig, problems) if doc else None
+    config = validate(doc, SiteConfig, problems) if doc else None
+    if config is not None:
+        problems.extend(config_problems(config, path))  # what the posters print: logo, landlord, agencies
+    return config
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None,
@@ -126,6 +130,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None,
                                 f"{_did_you_mean(residence.agency, list(config.agencies))}"
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
         return None
+    problems.extend(residence_problems(residence, path, name))  # characters the posters cannot print
     return ResidenceFile(slug, path, residence)
 
 

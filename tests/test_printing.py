@@ -1,0 +1,160 @@
+"""What a poster can print: the font subsets (cached on disk), the shaped Arabic line, and the checks that
+``validate`` runs with every other problem (characters the font lacks, bad logos)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+import uharfbuzz
+from click.testing import CliRunner
+from fontTools.ttLib import TTFont
+from PIL import Image
+
+from generator.cli import main
+from generator.posters import A4, poster_files, poster_paths
+from generator.printing import ARABIC, FONT_FILES, PRINTABLE, font_dir, font_subsets
+from generator.project import load_project
+
+from conftest import REPO, SITE_CONFIG
+from test_posters import CARETAKER
+
+FORMS = ("INITIAL FORM", "MEDIAL FORM", "FINAL FORM")
+
+
+def test_dejavu_and_its_subsets_draw_every_printable_character() -> None:
+    for path in [font_dir() / name for name in FONT_FILES.values()] + list(font_subsets().values()):
+        assert PRINTABLE <= set(TTFont(path).getBestCmap()), path
+
+
+def _subsets_in_new_process(cache: str, forbid_subsetting: bool = False) -> dict[str, bytes]:
+    """``font_subsets()`` in a fresh process; with ``forbid_subsetting``, making a subset is an error."""
+    code = ("import sys, generator.printing as p\n"
+            + ("p._subset = lambda *a, **k: sys.exit('subset made again')\n" if forbid_subsetting else "")
+            + "print('\\n'.join(f'{k} {v}' for k, v in p.font_subsets().items()))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
+    assert result.returncode == 0, result.stderr
+    paths = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    return {style: Path(path).read_bytes() for style, path in paths.items()} if cache != "off" else paths
+
+
+def test_font_subsets_are_cached_on_disk_for_the_next_process(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _subsets_in_new_process(str(cache))
+    names = sorted(p.name for p in (cache / "fonts").iterdir())
+    assert len(names) == 2 and all(re.fullmatch(r"[0-9a-f]{20}-DejaVuSans(-Bold)?\.ttf", n) for n in names)
+    second = _subsets_in_new_process(str(cache), forbid_subsetting=True)  # reused, not made again
+    assert first == second
+    assert sorted(p.name for p in (cache / "fonts").iterdir()) == names  # no temporary file left behind
+
+
+def test_without_cache_subsets_are_made_the_same_and_posters_still_build(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    cached = _subsets_in_new_process(str(tmp_path / "cache"))
+    uncached = _subsets_in_new_process("off")
+    assert all(str(tmp_path) not in path for path in uncached.values())
+    result = subprocess.run(
+        [sys.executable, "-c", "import generator.printing as p, pathlib\n"
+         "print(*(pathlib.Path(v).read_bytes().hex() for v in p.font_subsets().values()))"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "RESIDENCE_HUB_CACHE": "off"})
+    assert result.stdout.split() == [cached["regular"].hex(), cached["bold"].hex()]  # byte-identical
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["posters", "--project", str(REPO), "--out", str(out),
+                                     "--today", "2026-12-02", "les-tilleuls"]).exit_code == 0
+    assert (out / "les-tilleuls" / "les-tilleuls-affiche-a4.pdf").stat().st_size > 0
+
+
+def _expected_arabic() -> list[int]:
+    """HarfBuzz's own shaping of ``ARABIC`` with the installed DejaVu Sans Bold, in visual order, as the
+    code points of the glyphs it picks (presentation forms for joined letters)."""
+    path = font_dir() / FONT_FILES["bold"]
+    font = TTFont(path)
+    by_glyph: dict[str, int] = {}
+    for code, glyph in sorted(font.getBestCmap().items(), reverse=True):  # prefer presentation forms
+        by_glyph.setdefault(glyph, code)
+    buf = uharfbuzz.Buffer()
+    buf.add_str(ARABIC)
+    buf.guess_segment_properties()
+    uharfbuzz.shape(uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(path.read_bytes()))), buf, {})
+    return [by_glyph[font.getGlyphName(info.codepoint)] for info in buf.glyph_infos]
+
+
+def _drawn_runs(pdf: bytes) -> list[list[int]]:
+    """Each text-showing operation of the page, as the code points its glyphs stand for, in drawing order
+    (left to right): read from the content stream and each font's ToUnicode map, not from a text extractor."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    fonts = page["/Resources"]["/Font"]
+    maps: dict[str, dict[int, int]] = {}
+    for name, ref in fonts.items():
+        cmap = ref.get_object()["/ToUnicode"].get_object().get_data().decode()
+        maps[name] = {int(a, 16): int(b, 16) for a, b in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4})>", cmap)}
+    runs, current = [], {}
+    for operands, operator in pypdf.generic.ContentStream(page.get_contents(), reader).operations:
+        if operator == b"Tf":
+            current = maps[operands[0]]
+        elif operator in (b"Tj", b"TJ"):
+            items = operands[0] if operator == b"TJ" else [operands[0]]
+            data = b"".join(item.get_original_bytes() for item in items if hasattr(item, "get_original_bytes"))
+            runs.append([current[byte] for byte in data])
+    return runs
+
+
+@pytest.mark.parametrize("fmt", ["a4", "a5"])
+def test_arabic_line_is_shaped_and_right_to_left_as_harfbuzz_does_it(make_project, fmt: str) -> None:
+    expected = _expected_arabic()
+    forms = {form for code in expected for form in FORMS if form in unicodedata.name(chr(code))}
+    assert forms == set(FORMS)  # the line really has joined letters: a check that could fail
+    project = load_project(make_project(test=CARETAKER))
+    pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")[fmt]]
+    arabic_runs = [run for run in _drawn_runs(pdf) if any(0x600 <= c <= 0x6FF or c >= 0xFB50 for c in run)]
+    assert arabic_runs == [expected]
+
+
+def test_validate_reports_poster_problems_with_every_other_problem(make_project) -> None:
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
+                                 "landlord:\n  name: Habitat Test\n  logo: logo.svg")
+    config = config.replace("{label: SAMU, phone: 15}", "{label: SAMU ☎, phone: 15}")
+    root = make_project(site_config=config, test=CARETAKER.replace("name: Zoë Lefèvre", "name: Zoë 李"),
+                        autre=CARETAKER.replace("mode: itinerant", "mode: volant"))
+    (root / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 1
+    assert "residences/test.yml:5: caractère « 李 » (U+674E) impossible à imprimer sur l'affiche" in result.output
+    assert "site_config.yml:3: logo « logo.svg » : le format SVG n'est pas pris en charge" in result.output
+    assert "exportez le logo en PNG" in result.output
+    assert "site_config.yml:9: caractère « ☎ » (U+260E)" in result.output
+    assert "residences/autre.yml:6: caretaker.mode" in result.output  # an ordinary problem, same run
+    assert "Traceback" not in result.output
+
+
+def test_jpeg_logo_is_printed(make_project, tmp_path: Path) -> None:
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.jpg,"))
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(root / "logo.jpg")
+    project = load_project(root)
+    pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")["a4"]]
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
+
+
+def test_every_residence_with_too_much_text_is_reported_together(make_project, tmp_path: Path) -> None:
+    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+    long = CARETAKER.split("  hours:")[0] + "  hours:\n" + slots
+    root = make_project(un=long, deux=long, ok=CARETAKER)
+    result = CliRunner().invoke(main, ["posters", "--project", str(root), "--out", str(tmp_path / "out"),
+                                       "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    for slug in ("un", "deux"):
+        assert f"residences/{slug}.yml:8: trop de texte pour {A4.label}" in result.output
+    assert "ok.yml" not in result.output

@@ -102,16 +102,16 @@ def test_a_failed_incremental_build_leaves_the_site_untouched(project_dir: Path,
     before = tree(site)
     path = project_dir / "residences" / "les-pins.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Les Pins", "Les Pins Neufs"), encoding="utf-8")
-    # A page whose link points nowhere makes MkDocs (strict) abort the microsite's build.
-    from generator import render
-    real = render.residence_pages
+    # A menu entry to a missing page makes MkDocs (strict) abort the microsite's build.
+    from generator import build as build_module
+    real = build_module._mkdocs_config
 
-    def broken(config, item, today):  # type: ignore[no-untyped-def]
-        pages = real(config, item, today)
-        return [pages[0].__class__(pages[0].file, pages[0].title, pages[0].markdown + "\n[x](absente.md)\n"),
-                *pages[1:]]
+    def broken(**options):  # type: ignore[no-untyped-def]
+        config = real(**options)
+        return {**config, "nav": config["nav"] + [{"Absente": "absente.md"}]} if options["extra"]["residence"] \
+            else config
 
-    monkeypatch.setattr("generator.build.residence_pages", broken)
+    monkeypatch.setattr(build_module, "_mkdocs_config", broken)
     with pytest.raises(Abort, match="strict mode"):
         build(project_dir, site)
     assert tree(site) == before

@@ -23,8 +23,9 @@ from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
-             "pydantic", "pydantic-core", "phonenumbers", "pyyaml")
-"""Libraries whose version changes what we validate or publish."""
+             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "icalendar", "segno", "reportlab", "pillow",
+             "uharfbuzz")
+"""Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
 
 
 def digest(*parts: bytes) -> str:

@@ -1,7 +1,8 @@
 """What can be kept from an earlier build: a manifest of each residence's inputs, written in the site.
 
 A microsite depends on its own residence file, on ``site_config.yml`` (and the files it points to), on
-``today`` and on the generator itself (code, templates, theme, versions of MkDocs and Material). The
+``today``, on the generator itself (code, templates, theme, versions of the libraries that shape the
+files: ``cache.VERSIONED``) and on the font the posters embed (``printing.font_key``). The
 manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
 microsite only when both digests match; any change to the shared inputs rebuilds everything. The index
 and every page listing residences are rebuilt each time: they are cheap.
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .cache import code_fingerprint, digest
+from .printing import font_key
 from .project import CONFIG_NAME, Project
 
 MANIFEST = ".residence-hub-manifest.json"
@@ -67,7 +69,7 @@ def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
     # Paths relative to the project: the same files checked out elsewhere (another CI job) give the same digest.
     shared = [os.path.relpath(p, project.root).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
               for p in shared_inputs(project)]
-    site = digest(code_fingerprint().encode(), today.isoformat().encode(), *shared)
+    site = digest(code_fingerprint().encode(), font_key().encode(), today.isoformat().encode(), *shared)
     wanted = set(slugs) if slugs is not None else None
     residences = {item.slug: digest(item.slug.encode(), item.path.read_bytes())
                   for item in project.residences if wanted is None or item.slug in wanted}

@@ -75,19 +75,29 @@ _TEMP_FONTS: list[tempfile.TemporaryDirectory[str]] = []
 
 
 @lru_cache(maxsize=1)
+def font_key() -> str:
+    """What the embedded fonts are made from: the DejaVu files, fontTools' version and ``SUBSET_VERSION``.
+
+    It names the cached subsets, and is part of the incremental build's manifest: posters made with
+    another font are rebuilt.
+    """
+    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION}".encode())
+    for name in FONT_FILES.values():
+        digest.update((font_dir() / name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
 def font_subsets() -> dict[str, Path]:
     """The subsets of DejaVu Sans by style ("regular", "bold"), from the cache folder or made now.
 
-    A cache entry is named by a digest of the source fonts, fontTools' version and ``SUBSET_VERSION``, so
-    a font or fontTools upgrade makes new entries, never stale ones. Written through a temporary file
-    and ``os.replace``: processes building at the same time never read half a font. Without a cache
-    (``RESIDENCE_HUB_CACHE=off``), the subsets go to a temporary folder for this process.
+    A cache entry is named by ``font_key()``, so a font or fontTools upgrade makes new entries, never
+    stale ones. Written through a temporary file and ``os.replace``: processes building at the same time
+    never read half a font. Without a cache (``RESIDENCE_HUB_CACHE=off``), the subsets go to a temporary
+    folder for this process.
     """
     source = font_dir()
-    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION}".encode())
-    for name in FONT_FILES.values():
-        digest.update((source / name).read_bytes())
-    key = digest.hexdigest()[:20]
+    key = font_key()
     folder = cache_dir("fonts")
     if folder is None:
         _TEMP_FONTS.append(tempfile.TemporaryDirectory(prefix="residence-hub-fonts-"))

@@ -74,6 +74,21 @@ def test_a_shared_input_rebuilds_everything(project_dir: Path, tmp_path: Path, c
     assert tree(site) == tree(tmp_path / "fresh")
 
 
+def test_another_poster_font_or_library_version_rebuilds_everything(project_dir: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font or a library upgrade changes posters' bytes: no microsite built with the old one is kept."""
+    from generator import cache, incremental
+
+    site = tmp_path / "site"
+    build(project_dir, site)
+    monkeypatch.setattr(incremental, "font_key", lambda: "another DejaVu release")
+    assert build(project_dir, site) == 3
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0")
+    cache.code_fingerprint.cache_clear()
+    assert build(project_dir, site) == 3
+    cache.code_fingerprint.cache_clear()
+
+
 def test_added_and_removed_residences(project_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(project_dir, site)

@@ -106,10 +106,14 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 for slug, source in reused.items():
                     reuse_tree(source, staging / slug)
             progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
-            run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug, staging / slug),
-                    sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
+            found = run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
+                                                          staging / slug),
+                            sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
             if progress:
                 progress.finish()
+            problems = [problem for residence_problems in found for problem in residence_problems]
+            if problems:
+                raise UserError(problems)
         if in_place:
             patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
         else:
@@ -191,13 +195,21 @@ def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
     return config, pages
 
 
-def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path, site_dir: Path) -> None:
+def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path,
+                     site_dir: Path) -> list[Problem]:
+    """One microsite. A problem only found while making it (too much text for a poster) is returned, not
+    raised, so that the build goes on and reports every residence's problems together."""
     config, pages = residence_site(project, item, today)
     _run_mkdocs(config, pages, work, site_dir, share_assets=True)
-    for relative, content in residence_files(project, item, today).items():
+    try:
+        files = residence_files(project, item, today)
+    except UserError as error:
+        return error.problems
+    for relative, content in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    return []
 
 
 def _build_index(project: Project, work: Path, site_dir: Path) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -41,6 +41,7 @@ from .render import Page
 
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
+T = TypeVar("T")
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
 
 
@@ -181,18 +182,22 @@ def run_mkdocs(config: dict[str, Any], share_assets: bool) -> None:
     mkdocs_build(cfg)
 
 
-def run_all(task: Callable[[str], None], keys: list[str], jobs: int,
-            advance: Callable[[], None] = lambda: None) -> None:
-    """Run ``task(key)`` for every key, on ``jobs`` forked workers that each keep their caches.
+def run_all(task: Callable[[str], T], keys: list[str], jobs: int,
+            advance: Callable[[], None] = lambda: None) -> list[T]:
+    """``task(key)`` for every key, on ``jobs`` forked workers that each keep their caches; the results.
 
     A worker's exception stops the whole run and is raised here, so a failed build publishes nothing.
     """
     if jobs <= 1 or len(keys) <= 1 or not can_fork():
+        results = []
         for key in keys:
-            task(key)
+            results.append(task(key))
             advance()
-        return
+        return results
     with forked_pool(task, min(jobs, len(keys))) as pool:
         chunk = max(1, min(8, len(keys) // (jobs * 8)))
-        for _ in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
+        results = []
+        for result in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
+            results.append(result)
             advance()
+        return results

@@ -240,3 +240,17 @@ def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_proje
     result = run_posters(root, tmp_path / "out")
     assert result.exit_code == 1
     assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output
+
+
+def test_build_reports_every_residence_with_too_much_text_and_publishes_nothing(make_project,
+                                                                                tmp_path: Path) -> None:
+    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+    crowded = CARETAKER.split("  hours:")[0] + "  hours:\n" + slots
+    root = make_project(test=CARETAKER, un=crowded, deux=crowded)
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--out", str(tmp_path / "site"),
+                                       "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    for slug in ("un", "deux"):
+        assert f"residences/{slug}.yml:8: trop de texte pour l'affiche A4" in result.output
+    assert not (tmp_path / "site").exists()

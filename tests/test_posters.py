@@ -41,6 +41,10 @@ caretaker:
     - {days: [mon, wed], open: 8:30, close: 12h, place: Hall du bâtiment B}
     - {days: [fri], open: 14h, close: 16h30}
 """
+CROWDED = CARETAKER.split("  hours:")[0] + "  hours:\n" + "".join(
+    f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+"""A caretaker with 42 long slots: too much text for a poster even at 60 % of its type size."""
 
 
 def run_posters(root: Path, out: Path, *slugs: str):  # type: ignore[no-untyped-def]
@@ -234,23 +238,20 @@ def test_build_publishes_posters_in_each_microsite_and_lists_them_for_staff(samp
 
 
 def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_project, tmp_path: Path) -> None:
-    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
-                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
-    root = make_project(test=CARETAKER.split("  hours:")[0] + "  hours:\n" + slots)
-    result = run_posters(root, tmp_path / "out")
+    result = run_posters(make_project(test=CROWDED), tmp_path / "out")
     assert result.exit_code == 1
     assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output
 
 
-def test_build_reports_every_residence_with_too_much_text_and_publishes_nothing(make_project,
-                                                                                tmp_path: Path) -> None:
-    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
-                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
-    crowded = CARETAKER.split("  hours:")[0] + "  hours:\n" + slots
-    root = make_project(test=CARETAKER, un=crowded, deux=crowded)
-    result = CliRunner().invoke(main, ["build", "--project", str(root), "--out", str(tmp_path / "site"),
+@pytest.mark.parametrize("command", ["posters", "build"])
+def test_every_residence_with_too_much_text_is_reported_together(make_project, tmp_path: Path,
+                                                                 command: str) -> None:
+    root = make_project(ok=CARETAKER, un=CROWDED, deux=CROWDED)
+    result = CliRunner().invoke(main, [command, "--project", str(root), "--out", str(tmp_path / "out"),
                                        "--today", "2026-12-02"])
     assert result.exit_code == 1
     for slug in ("un", "deux"):
         assert f"residences/{slug}.yml:8: trop de texte pour l'affiche A4" in result.output
-    assert not (tmp_path / "site").exists()
+    assert "ok.yml" not in result.output
+    if command == "build":
+        assert not (tmp_path / "out").exists()

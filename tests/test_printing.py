@@ -20,7 +20,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from generator.cli import main
-from generator.posters import A4, poster_files, poster_paths
+from generator.posters import poster_files, poster_paths
 from generator.printing import ARABIC, FONT_FILES, PRINTABLE, font_dir, font_subsets
 from generator.project import load_project
 
@@ -145,16 +145,3 @@ def test_jpeg_logo_is_printed(make_project, tmp_path: Path) -> None:
     project = load_project(root)
     pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")["a4"]]
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
-
-
-def test_every_residence_with_too_much_text_is_reported_together(make_project, tmp_path: Path) -> None:
-    slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
-                    for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
-    long = CARETAKER.split("  hours:")[0] + "  hours:\n" + slots
-    root = make_project(un=long, deux=long, ok=CARETAKER)
-    result = CliRunner().invoke(main, ["posters", "--project", str(root), "--out", str(tmp_path / "out"),
-                                       "--today", "2026-12-02"])
-    assert result.exit_code == 1
-    for slug in ("un", "deux"):
-        assert f"residences/{slug}.yml:8: trop de texte pour {A4.label}" in result.output
-    assert "ok.yml" not in result.output

@@ -80,8 +80,9 @@ def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | Non
     result = build_mod.build_site(project, out_dir or project_dir / "site", today,
                                   shard=Shard.parse(shard) if shard else None, jobs=jobs,
                                   progress_stream=sys.stderr)
-    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir} "
-               f"({result.built} reconstruite(s), les autres inchangées)")
+    kept = result.residences - result.built
+    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir}"
+               + (f" ({result.built} reconstruite(s), {kept} inchangée(s))" if kept else ""))
 
 
 @main.command()

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.project import load_project
 
+from conftest import RESIDENCE
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -57,6 +59,15 @@ def test_build_writes_the_site_and_honours_today(make_project, tmp_path: Path) -
     assert "Coupure d&#39;eau" in (out / "test" / "index.html").read_text()
     run("build", "--project", str(root), "--out", str(out), "--today", "2026-12-04")
     assert "Coupure" not in (out / "test" / "index.html").read_text()
+
+
+def test_build_says_how_many_residences_it_rebuilt(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(a=RESIDENCE, b=RESIDENCE)
+    out = tmp_path / "out"
+    build = ("build", "--project", str(root), "--out", str(out), "--today", "2026-12-03")
+    assert run(*build)[1].endswith(f"Site construit : 2 résidence(s) dans {out}\n")
+    (root / "residences" / "b.yml").write_text(RESIDENCE.replace("Test", "Bis"), encoding="utf-8")
+    assert run(*build)[1].endswith("(1 reconstruite(s), 1 inchangée(s))\n")
 
 
 def test_build_defaults_today_to_source_date_epoch(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -41,8 +41,8 @@ from .render import Page
 
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
-T = TypeVar("T")
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
+T = TypeVar("T")
 
 
 class _ListingCacheLoader(jinja2.FileSystemLoader):

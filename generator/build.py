@@ -28,13 +28,13 @@ from .errors import Problem, UserError
 from .fastbuild import run_all, run_mkdocs, write_docs
 from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from .parallel import default_jobs
+from .paths import THEME_DIR
 from .posters import poster_files
 from .progress import Progress
 from .project import Project, ResidenceFile
 from .render import Page, index_pages, residence_pages
 from .shards import Shard
 
-THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""

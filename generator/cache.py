@@ -21,7 +21,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+from .paths import PACKAGE_DIR, THEME_DIR
+
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
              "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "icalendar", "segno", "reportlab", "pillow",
              "uharfbuzz")
@@ -40,9 +41,8 @@ def digest(*parts: bytes) -> str:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Our code, templates and theme files, and the versions of the libraries that shape the result."""
-    theme = PACKAGE_DIR.parent / "theme"
-    files = sorted(p for folder in (PACKAGE_DIR, theme) if folder.is_dir() for p in folder.rglob("*")
-                   if p.is_file() and "__pycache__" not in p.parts)
+    files = sorted({p for folder in (PACKAGE_DIR, THEME_DIR) if folder.is_dir() for p in folder.rglob("*")
+                    if p.is_file() and "__pycache__" not in p.parts})
     parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files]
     for name in VERSIONED:
         try:

@@ -174,7 +174,7 @@ def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[
     pages = residence_pages(project.config, item, today)
     config = _mkdocs_config(
         site_name=item.residence.name,
-        site_url=f"{project.config.root_url}{item.slug}/",
+        site_url=project.config.site_url(item.slug),
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True,
                "accessibility": project.config.accessibility.status_text},

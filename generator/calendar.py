@@ -41,7 +41,7 @@ def calendar_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> byte
     cal.add_component(paris_timezone())
     stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
     host = urlsplit(config.root_url).hostname or "residence-hub"
-    page = f"{config.root_url}{item.slug}/"
+    page = config.site_url(item.slug)
     events: list[Keyed] = []
     if residence.caretaker:
         events += caretaker_events(residence, residence.caretaker, today)
@@ -127,7 +127,8 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     event.add("dtend", datetime.combine(start, slot.close, tzinfo=PARIS))
     event.add("rrule", _weekly(slot.days))
     where = slot.place or caretaker.office
-    event.add("location", f"{where}, {_address(residence)}" if where else _address(residence))
+    address = residence.address.one_line
+    event.add("location", f"{where}, {address}" if where else address)
     phone = caretaker.phone or caretaker.mobile
     if phone:
         event.add("description", f"Téléphone : {phone.display}")
@@ -177,9 +178,3 @@ def notice_events(residence: Residence, today: date, page: str) -> list[Keyed]:
         event.add("transp", "TRANSPARENT")
         events.append((f"notice {notice.from_} {notice.title}", event))
     return events
-
-
-def _address(residence: Residence) -> str:
-    a = residence.address
-    return f"{a.street}, {a.postcode} {a.city}"
-

@@ -125,7 +125,7 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
 
 def _added(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
     r = item.residence
-    lines = [f"Nouveau site : {config.root_url}{item.slug}/",
+    lines = [f"Nouveau site : {config.site_url(item.slug)}",
              f"Adresse : {_show(r.address)} ; agence : {_agency_name(config, r.agency)}"]
     if r.caretaker:
         lines.append(f"Gardien : {r.caretaker.name}")
@@ -135,7 +135,7 @@ def _added(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
 
 
 def _removed(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
-    lines = [f"Le site {config.root_url}{item.slug}/ ne sera plus publié et son QR code ne mènera plus nulle "
+    lines = [f"Le site {config.site_url(item.slug)} ne sera plus publié et son QR code ne mènera plus nulle "
              "part (un fichier renommé change aussi l'adresse du site)."]
     return ResidenceChanges(item.slug, item.residence.name, "removed", tuple(lines))
 
@@ -281,8 +281,8 @@ def _show(value: Any, name: str = "") -> str:
             return f"{text}, remplacé par {_show(replacement)}" if replacement else text
         if hasattr(value, "from_") and hasattr(value, "until"):  # a notice
             return f"du {_show(value.from_)} au {_show(value.until)}, niveau {_show(value.level, 'level')}"
-        if hasattr(value, "street"):
-            return f"{value.street}, {value.postcode} {value.city}"
+        if hasattr(value, "one_line"):
+            return value.one_line
         return ", ".join(_show(getattr(value, f), f) for f in type(value).model_fields
                          if getattr(value, f) not in (None, [], ""))
     return str(value)

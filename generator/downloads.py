@@ -23,7 +23,7 @@ AGENCY_CARD = "agence.vcf"
 def published(config: SiteConfig, item: ResidenceFile) -> dict[str, str]:
     """What the pages may link to, relative to the microsite's folder; ``webcal`` is the subscription link."""
     links = {"calendar": CALENDAR, "feed": FEED, "agency": AGENCY_CARD,
-             "webcal": "webcal://" + f"{config.root_url}{item.slug}/{CALENDAR}".split("://", 1)[1]}
+             "webcal": "webcal://" + f"{config.site_url(item.slug)}{CALENDAR}".split("://", 1)[1]}
     if item.residence.caretaker:
         links["caretaker"] = CARETAKER_CARD
     return links

@@ -42,14 +42,13 @@ def notice_dates(notice: Notice) -> str:
 def feed_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
     """The ``avis.xml`` file of one residence."""
     residence = item.residence
-    page = f"{config.root_url}{item.slug}/"
+    page = config.site_url(item.slug)
     notices = live_notices(residence.notices, today)
     ET.register_namespace("", ATOM)
     # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr", "xml:base": page})
     _sub(root, "title", f"Avis aux locataires : {residence.name}")
-    address = residence.address
-    _sub(root, "subtitle", f"{address.street}, {address.postcode} {address.city}")
+    _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, item.slug)}")
     # The feed changes when its notices change: the latest first day, or today for an empty feed.
     _sub(root, "updated", _stamp(max((n.from_ for n in notices), default=today)))

@@ -30,6 +30,11 @@ class Address(Model):
     postcode: Postcode = Field(description="Code postal, cinq chiffres.")
     city: Text = Field(description="Commune.", examples=["Saint-Denis"])
 
+    @property
+    def one_line(self) -> str:
+        """« 12-18 rue des Tilleuls, 93200 Saint-Denis », as posters, feed, calendar and diff print it."""
+        return f"{self.street}, {self.postcode} {self.city}"
+
 
 class Person(Model):
     name: Text = Field(description="Nom affiché.")
@@ -249,3 +254,7 @@ class SiteConfig(Model):
     @property
     def root_url(self) -> str:
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
+
+    def site_url(self, slug: str) -> str:
+        """A microsite's address exactly as published, and as its QR code encodes it."""
+        return f"{self.root_url}{slug}/"

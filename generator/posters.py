@@ -34,7 +34,7 @@ from .errors import Problem, UserError
 from .model import SiteConfig
 from .printing import ARABIC
 from .project import RESIDENCES_DIR, Project, ResidenceFile
-from .qr import dark_runs, make_qr, qr_png, qr_svg, site_url
+from .qr import dark_runs, make_qr, qr_png, qr_svg
 from .render import Page, days_text, environment, time_range
 
 POSTER_DIR = "affiche"
@@ -93,8 +93,7 @@ class PosterText:
 def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
     """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker."""
     residence = item.residence
-    address = residence.address
-    url = site_url(config, item.slug)
+    url = config.site_url(item.slug)
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
@@ -120,7 +119,7 @@ def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
     return PosterText(
         landlord=config.landlord.name,
         residence=residence.name,
-        address=f"{address.street}, {address.postcode} {address.city}",
+        address=residence.address.one_line,
         url=url,
         short_url=url.split("://", 1)[1],
         caretaker_title=title,

@@ -13,17 +13,11 @@ from typing import Iterator
 import segno
 from PIL import Image
 
-from .model import SiteConfig
 
 MIN_ERROR = "m"
 """Level M restores ~15 % of damaged modules; ``segno`` may boost it higher when the size allows."""
 QUIET_ZONE = 4
 """Modules of white border required by ISO/IEC 18004 around a QR code."""
-
-
-def site_url(config: SiteConfig, slug: str) -> str:
-    """The microsite's address, exactly as the site is published: ``root_url`` + slug + ``/``."""
-    return f"{config.root_url}{slug}/"
 
 
 def make_qr(url: str) -> segno.QRCode:

@@ -65,7 +65,7 @@ def caretaker_card(config: SiteConfig, slug: str, residence: Residence, caretake
                  f"{escape(a.postcode)};France")
     if hours:
         lines.append(f"NOTE:{escape(hours)}")
-    lines.append(f"SOURCE:{config.root_url}{slug}/gardien.vcf")
+    lines.append(f"SOURCE:{config.site_url(slug)}gardien.vcf")
     return card(lines)
 
 
@@ -85,5 +85,5 @@ def agency_card(config: SiteConfig, slug: str, agency: Agency) -> bytes:
         lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
     if agency.hours:
         lines.append(f"NOTE:{escape('Accueil : ' + agency.hours)}")
-    lines.append(f"SOURCE:{config.root_url}{slug}/agence.vcf")
+    lines.append(f"SOURCE:{config.site_url(slug)}agence.vcf")
     return card(lines)

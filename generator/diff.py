@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from .errors import Problem, UserError
 from .model import Residence, SiteConfig, Slot
+from .notices import LEVEL_LABELS
 from .project import Project, ResidenceFile, load_project
 from .render import days_text, time_range
 from .report import md_escape
@@ -38,7 +39,6 @@ LABELS = {
 }
 FIBRE_STATUSES = {"available": "disponible", "in_progress": "en cours de déploiement", "planned": "prévue",
                   "unavailable": "non disponible"}
-LEVELS = {"urgent": "urgent", "warning": "important", "info": "information"}
 MODES = {"resident": "gardien sur place", "itinerant": "gardien itinérant"}
 LONG_TEXT = 120
 """Markdown answers and notes can be long: past this, a change is reported without quoting the text."""
@@ -266,7 +266,7 @@ def _show(value: Any, name: str = "") -> str:
     if name == "status":
         return FIBRE_STATUSES.get(value, value)
     if name == "level":
-        return LEVELS.get(value, value)
+        return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else value
     if name == "mode":
         return MODES.get(value, value)
     if isinstance(value, list):

@@ -25,9 +25,9 @@ from typing import Any, Iterator, TextIO
 
 from .downloads import residence_downloads
 from .errors import Problem, UserError
-from .fastbuild import run_all, run_mkdocs, write_docs
+from .fastbuild import run_mkdocs, write_docs
 from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
-from .parallel import default_jobs
+from .parallel import default_jobs, run_all
 from .paths import THEME_DIR
 from .posters import poster_files
 from .progress import Progress

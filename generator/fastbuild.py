@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
@@ -36,13 +36,11 @@ from mkdocs.theme import Theme
 from mkdocs.utils import templates
 
 from .cache import cache_dir
-from .parallel import call_in_worker, can_fork, forked_pool
 from .render import Page
 
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
-T = TypeVar("T")
 
 
 class _ListingCacheLoader(jinja2.FileSystemLoader):
@@ -180,24 +178,3 @@ def run_mkdocs(config: dict[str, Any], share_assets: bool) -> None:
     cfg.plugins[PLUGIN_NAME] = ResidenceHubPlugin(share=share_assets)
     cfg.theme.get_env = lambda: _shared_env(cfg.theme)  # type: ignore[method-assign]
     mkdocs_build(cfg)
-
-
-def run_all(task: Callable[[str], T], keys: list[str], jobs: int,
-            advance: Callable[[], None] = lambda: None) -> list[T]:
-    """``task(key)`` for every key, on ``jobs`` forked workers that each keep their caches; the results.
-
-    A worker's exception stops the whole run and is raised here, so a failed build publishes nothing.
-    """
-    if jobs <= 1 or len(keys) <= 1 or not can_fork():
-        results = []
-        for key in keys:
-            results.append(task(key))
-            advance()
-        return results
-    with forked_pool(task, min(jobs, len(keys))) as pool:
-        chunk = max(1, min(8, len(keys) // (jobs * 8)))
-        results = []
-        for result in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
-            results.append(result)
-            advance()
-        return results

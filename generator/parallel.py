@@ -12,9 +12,10 @@ import os
 import pickle
 import traceback
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 _FUNCTION: Callable[[Any], Any] | None = None
+T = TypeVar("T")
 
 
 def default_jobs() -> int:
@@ -52,3 +53,24 @@ def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
             yield pool
     finally:
         _FUNCTION = None
+
+
+def run_all(task: Callable[[str], T], keys: list[str], jobs: int,
+            advance: Callable[[], None] = lambda: None) -> list[T]:
+    """``task(key)`` for every key, on ``jobs`` forked workers that each keep their caches; the results.
+
+    A worker's exception stops the whole run and is raised here, so a failed build publishes nothing.
+    """
+    if jobs <= 1 or len(keys) <= 1 or not can_fork():
+        results = []
+        for key in keys:
+            results.append(task(key))
+            advance()
+        return results
+    with forked_pool(task, min(jobs, len(keys))) as pool:
+        chunk = max(1, min(8, len(keys) // (jobs * 8)))
+        results = []
+        for result in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
+            results.append(result)
+            advance()
+        return results

@@ -13,11 +13,9 @@ reportlab's ``shapeStr``; being right to left only, HarfBuzz's glyph order is al
 from __future__ import annotations
 
 import io
-import multiprocessing
-import os
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -32,6 +30,7 @@ from segno import QRCode
 from . import printing
 from .errors import Problem, UserError
 from .model import SiteConfig
+from .parallel import default_jobs, run_all
 from .printing import ARABIC
 from .project import RESIDENCES_DIR, Project, ResidenceFile
 from .qr import dark_runs, make_qr, qr_png, qr_svg
@@ -164,25 +163,21 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     text was checked by ``load_project`` (printing.py); a residence with too much text for a poster is
     only found when laid out: all of them are reported together, after the others are written.
     """
-    items = select_residences(project, list(slugs))
+    items = {item.slug: item for item in select_residences(project, list(slugs))}
     out_dir = Path(out_dir)
-    jobs = jobs or min(os.cpu_count() or 1, max(1, len(items) // 10))
-    work = partial(_write_one, project.root, project.config, out_dir, today)
+    # Forking for a handful of residences costs more than it saves.
+    jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
     _fonts()  # load the fonts before forking, so every worker inherits them
-    if jobs == 1:
-        results = [work(item) for item in items]
-    else:
-        with multiprocessing.get_context().Pool(jobs) as pool:
-            results = pool.map(work, items, chunksize=max(1, len(items) // (jobs * 4)))
-    problems = [problem for _, found in results for problem in found]
+    results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
+                           jobs))
+    problems = [problem for _, found in results.values() for problem in found]
     if problems:
         raise UserError(problems)
-    return [path for paths, _ in results for path in paths]
+    return [path for slug in items for path in results[slug][0]]
 
 
-def _write_one(root: Path, config: SiteConfig, out_dir: Path, today: date,
+def _write_one(project: Project, out_dir: Path, today: date,
                item: ResidenceFile) -> tuple[list[Path], list[Problem]]:
-    project = Project(root, config, (item,))
     try:
         files = poster_files(project, item, today)
     except UserError as error:

@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.posters import write_posters  # noqa: E402
-from generator.project import load_project  # noqa: E402
+from generator.publish.print_run import write_posters  # noqa: E402
+from generator.contract.project import load_project  # noqa: E402
 
 CITIES = [("93200", "Saint-Denis", "saint-denis"), ("93100", "Montreuil", "montreuil")]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat"]

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import click
 
-from . import build as build_mod
-from .diff import diff_folders
-from .errors import UserError
-from .posters import write_posters
-from .project import CONFIG_NAME, load_project
-from .report import FORMATS, validation_report
-from .schema import SCHEMAS, schema_text
-from .shards import Shard, merge_shards
-from .starter import write_starter
+from generator.publish import site as build_mod
+from generator.review.changes import diff_folders
+from generator.errors import UserError
+from generator.publish.print_run import write_posters
+from generator.contract.project import CONFIG_NAME, load_project
+from generator.review.validation import FORMATS, validation_report
+from generator.contract.schema import SCHEMAS, schema_text
+from generator.publish.shards import Shard
+from generator.publish.serve import serve_site
+from generator.publish.site import merge_shards
+from generator.contract.starter import write_starter
 
 project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -137,8 +139,6 @@ def schema(kind: str) -> None:
 @today_option
 def serve(project_dir: Path, port: int, today: date) -> None:
     """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""
-    from .serve import serve_site
-
     serve_site(project_dir, port, today)
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.build import build_site
-from generator.project import load_project
+from generator.publish.site import build_site
+from generator.contract.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"

@@ -19,8 +19,8 @@ from typing import Callable, Iterator
 
 import pytest
 
-from generator.build import build_site
-from generator.project import load_project
+from generator.publish.site import build_site
+from generator.contract.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = date(2026, 12, 2)

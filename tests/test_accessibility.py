@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.project import load_project
+from generator.contract.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -245,7 +245,7 @@ def test_phone_numbers_and_emails_are_tel_and_mailto_links(sample_site: Path) ->
 
 def test_staff_can_mark_a_passage_in_another_language() -> None:
     """WCAG 3.1.2: Markdown fields keep ``lang``/``dir`` when valid, and drop them when not."""
-    from generator.sanitize import markdown_to_html
+    from generator.outputs.sanitize import markdown_to_html
 
     html = markdown_to_html('Bienvenue. <span lang="ar" dir="rtl">مرحبا بكم</span> '
                             '<span lang="en us" dir="sideways" onclick="x()">Welcome</span>')

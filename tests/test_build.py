@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.publish.site import build_site
 from generator.errors import UserError
-from generator.project import load_project
+from generator.contract.project import load_project
 
 TODAY = date(2026, 12, 2)
 
@@ -53,7 +53,7 @@ def test_a_crash_during_rendering_leaves_the_last_good_site(make_project, tmp_pa
     def explode(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("generator.build.residence_pages", explode)
+    monkeypatch.setattr("generator.publish.site.residence_pages", explode)
     with pytest.raises(RuntimeError):
         build_site(project, out, TODAY)
     assert tree(out) == before

@@ -9,8 +9,8 @@ from pathlib import Path
 import icalendar
 from dateutil.rrule import rrulestr
 
-from generator.build import build_site
-from generator.project import load_project
+from generator.publish.site import build_site
+from generator.contract.project import load_project
 
 TODAY = date(2026, 12, 2)  # a Wednesday
 

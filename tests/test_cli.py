@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import load_project
+from generator.contract.project import load_project
 
 from conftest import RESIDENCE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UserError
-from generator.project import load_project
-from generator.values import parse_phone, parse_time
+from generator.contract.project import load_project
+from generator.contract.values import parse_phone, parse_time
 
 
 def problems_of(root: Path) -> list[str]:

@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.project import load_project
+from generator.contract.project import load_project
 from tests.conftest import RESIDENCE
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator.build import build_site
-from generator.project import load_project
+from generator.publish.site import build_site
+from generator.contract.project import load_project
 
 A = "{http://www.w3.org/2005/Atom}"
 TODAY = date(2026, 12, 2)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator.build import build_site
+from generator.publish.site import build_site
 from generator.errors import UserError
-from generator.incremental import MANIFEST, read_manifest
-from generator.project import load_project
+from generator.publish.incremental import MANIFEST, read_manifest
+from generator.contract.project import load_project
 
 from conftest import RESIDENCE, SAMPLE_TODAY, SITE_CONFIG
 
@@ -77,7 +77,8 @@ def test_a_shared_input_rebuilds_everything(project_dir: Path, tmp_path: Path, c
 def test_another_poster_font_or_library_version_rebuilds_everything(project_dir: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A font or a library upgrade changes posters' bytes: no microsite built with the old one is kept."""
-    from generator import cache, incremental
+    from generator import user_cache as cache
+    from generator.publish import incremental
 
     site = tmp_path / "site"
     build(project_dir, site)
@@ -118,7 +119,7 @@ def test_a_failed_incremental_build_leaves_the_site_untouched(project_dir: Path,
     path = project_dir / "residences" / "les-pins.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Les Pins", "Les Pins Neufs"), encoding="utf-8")
     # A menu entry to a missing page makes MkDocs (strict) abort the microsite's build.
-    from generator import build as build_module
+    from generator.publish import site as build_module
     real = build_module._mkdocs_config
 
     def broken(**options):  # type: ignore[no-untyped-def]
@@ -152,7 +153,7 @@ def test_a_residence_cannot_take_the_name_of_an_index_folder(make_project, tmp_p
 def test_an_error_in_a_build_worker_reaches_the_command_and_publishes_nothing(
         project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A feature's ``UserError`` raised in a forked worker comes back whole (file:line, French hint)."""
-    from generator import build as build_module
+    from generator.publish import site as build_module
     from generator.errors import Problem
 
     def refuse(project, item, today):  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ def test_the_wheel_builds_the_same_site_as_the_checkout(sample_site: Path, tmp_p
         names = archive.namelist()
         archive.extractall(installed)
     assert {"generator/theme/main.html", "generator/theme/stylesheets/residence-hub.css",
-            "generator/templates/home.md.j2"} <= set(names)
+            "generator/outputs/templates/home.md.j2"} <= set(names)
     # The unpacked wheel comes first on the path: this is the code and the files a `pip install .` gives.
     code = ("import sys, generator, generator.paths as p\n"
             "assert generator.__file__.startswith(sys.argv[1]), generator.__file__\n"

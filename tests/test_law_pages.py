@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.build import build_site
+from generator.publish.site import build_site
 from generator.cli import main
-from generator.project import load_project
-from generator.render import law_pages
+from generator.contract.project import load_project
+from generator.outputs.pages import law_pages
 
 from conftest import SITE_CONFIG
 

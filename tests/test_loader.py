@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.loader import load_document
+from generator.contract.loader import load_document
 
 
 def load(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]

@@ -20,8 +20,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator.cli import main
-from generator.posters import poster_files, poster_paths, write_posters
-from generator.project import load_project
+from generator.outputs.posters import poster_files, poster_paths
+from generator.publish.print_run import write_posters
+from generator.contract.project import load_project
 
 from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from generator.build import build_site
-from generator.presence import PARIS, is_open, next_presence, script_data, week_text
-from generator.project import load_project
+from generator.publish.site import build_site
+from generator.outputs.presence import PARIS, is_open, next_presence, script_data, week_text
+from generator.contract.project import load_project
 
 UTC = timezone.utc
 

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.presence import PARIS, is_open, next_label, next_presence
-from generator.project import load_project
+from generator.outputs.presence import PARIS, is_open, next_label, next_presence
+from generator.contract.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 UTC = timezone.utc

@@ -20,9 +20,10 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from generator.cli import main
-from generator.posters import poster_files, poster_paths
-from generator.printing import ARABIC, FONT_FILES, PRINTABLE, font_dir, font_subsets
-from generator.project import load_project
+from generator.outputs.posters import poster_files, poster_paths
+from generator.outputs.fonts import ARABIC, FONT_FILES, font_dir, font_subsets
+from generator.contract.printable import PRINTABLE
+from generator.contract.project import load_project
 
 from conftest import REPO, SITE_CONFIG
 from test_posters import CARETAKER
@@ -37,7 +38,7 @@ def test_dejavu_and_its_subsets_draw_every_printable_character() -> None:
 
 def _subsets_in_new_process(cache: str, forbid_subsetting: bool = False) -> dict[str, bytes]:
     """``font_subsets()`` in a fresh process; with ``forbid_subsetting``, making a subset is an error."""
-    code = ("import sys, generator.printing as p\n"
+    code = ("import sys, generator.outputs.fonts as p\n"
             + ("p._subset = lambda *a, **k: sys.exit('subset made again')\n" if forbid_subsetting else "")
             + "print('\\n'.join(f'{k} {v}' for k, v in p.font_subsets().items()))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
@@ -63,7 +64,7 @@ def test_without_cache_subsets_are_made_the_same_and_posters_still_build(tmp_pat
     uncached = _subsets_in_new_process("off")
     assert all(str(tmp_path) not in path for path in uncached.values())
     result = subprocess.run(
-        [sys.executable, "-c", "import generator.printing as p, pathlib\n"
+        [sys.executable, "-c", "import generator.outputs.fonts as p, pathlib\n"
          "print(*(pathlib.Path(v).read_bytes().hex() for v in p.font_subsets().values()))"],
         capture_output=True, text=True, cwd=REPO, env={**os.environ, "RESIDENCE_HUB_CACHE": "off"})
     assert result.stdout.split() == [cached["regular"].hex(), cached["bold"].hex()]  # byte-identical

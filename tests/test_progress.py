@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from generator.progress import Progress
+from generator.publish.progress import Progress
 
 
 class Clock:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.build import build_site
-from generator.project import load_project
-from generator.render import index_pages, residence_pages
+from generator.publish.site import build_site
+from generator.contract.project import load_project
+from generator.outputs.pages import index_pages, residence_pages
 
 TODAY = date(2026, 12, 2)
 
@@ -77,7 +77,7 @@ def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> 
 
 
 def test_pages_are_html_that_markdown_would_leave_unchanged(make_project) -> None:  # type: ignore[no-untyped-def]
-    """Our pages skip Python-Markdown (mkdocs_hooks.py): Markdown syntax in a template would show raw."""
+    """Our pages skip Python-Markdown (publish/mkdocs_plugin.py): Markdown syntax in a template would show raw."""
     import markdown
     from mkdocs.utils.meta import get_data
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.errors import Problem
-from generator.report import annotation, escape_data, escape_property, md_escape
+from generator.review.validation import annotation, escape_data, escape_property, md_escape
 
 BAD = """\
 name: X

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.errors import UserError
-from generator.project import load_project
-from generator.shards import Shard
+from generator.contract.project import load_project
+from generator.publish.shards import Shard
 
 from test_incremental import residence, tree
 

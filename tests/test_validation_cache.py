@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import ValidatedStore, cache_dir
+from generator.contract.validation_cache import ValidatedStore
+
+from generator.user_cache import cache_dir
 from generator.errors import UserError
-from generator.project import load_project
+from generator.contract.project import load_project
 
 from conftest import RESIDENCE, SITE_CONFIG
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import vobject
 
-from generator.build import build_site
-from generator.project import load_project
-from generator.vcard import fold
+from generator.publish.site import build_site
+from generator.contract.project import load_project
+from generator.outputs.vcard import fold
 
 LONG_NAME = "Marie-Françoise Éléonore de La Roche-Guyon-Saint-Évremond, dite « Mimi »"
 

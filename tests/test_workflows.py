@@ -133,7 +133,7 @@ def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_comm
 
 
 FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-"""Where Debian and Ubuntu's fonts-dejavu-core put the bold font the posters embed (generator/posters.py)."""
+"""Where Debian and Ubuntu's fonts-dejavu-core put the bold font the posters embed (generator/outputs/posters.py)."""
 
 
 def test_build_jobs_install_the_posters_font_before_validating() -> None:

@@ -17,13 +17,13 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
-from .errors import Problem, UserError
-from .model import Residence, SiteConfig, Slot
-from .notices import LEVEL_LABELS
-from .project import Project, ResidenceFile, load_project
-from .render import days_text, time_range
-from .report import md_escape
-from .values import Phone, format_date, format_time
+from generator.errors import Problem, UserError
+from generator.contract.model import Residence, SiteConfig, Slot
+from generator.outputs.notices import LEVEL_LABELS
+from generator.contract.project import Project, ResidenceFile, load_project
+from generator.outputs.wording import days_text, time_range
+from generator.review.validation import md_escape
+from generator.contract.values import Phone, format_date, format_time
 
 LABELS = {
     "name": "nom", "address": "adresse", "agency": "agence", "buildings": "bâtiments", "units": "logements",

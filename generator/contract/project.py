@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import ValidatedStore
-from .errors import Problem, UserError
-from .loader import Document, load_document
-from .model import Residence, SiteConfig
-from .printing import config_problems, residence_problems
+from generator.contract.validation_cache import ValidatedStore
+from generator.errors import Problem, UserError
+from generator.contract.loader import Document, load_document
+from generator.contract.model import Residence, SiteConfig
+from generator.contract.printable import config_problems, residence_problems
 
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"

@@ -15,12 +15,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import downloads, presence
-from .model import SiteConfig
-from .notices import LEVEL_LABELS, current_notices, upcoming_notices
-from .project import Project, ResidenceFile
-from .sanitize import markdown_to_html
-from .values import DAY_NAMES, Phone, format_date, format_time
+from generator.contract.model import SiteConfig
+from generator.contract.project import Project, ResidenceFile
+from generator.contract.values import DAY_NAMES, format_date, format_time
+from generator.outputs import presence
+from generator.outputs import registry as downloads
+from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
+from generator.outputs.posters import poster_paths
+from generator.outputs.sanitize import markdown_to_html
+from generator.outputs.wording import days_text, email_link, phone_link, time_range
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -47,33 +50,6 @@ RESIDENCE_PAGES = (
     ("fibre.md", "Fibre", "fibre.md.j2", "fibre"),
     ("faq.md", "Questions fréquentes", "faq.md.j2", None),
 )
-
-
-def phone_link(phone: Phone | None) -> Markup:
-    """A tappable number: ``tel:`` in international form, shown the French way."""
-    if phone is None:
-        return Markup("")
-    return Markup('<a class="rh-phone" href="tel:{}">{}</a>').format(phone.tel, phone.display)
-
-
-def email_link(email: str | None) -> Markup:
-    if not email:
-        return Markup("")
-    return Markup('<a class="rh-email" href="mailto:{0}">{0}</a>').format(email)
-
-
-def days_text(days: list[str]) -> str:
-    """[mon, tue, wed, thu, fri] → « du lundi au vendredi »; [mon, wed] → « lundi et mercredi »."""
-    names = [DAY_NAMES[d] for d in days]
-    order = list(DAY_NAMES)
-    indices = [order.index(d) for d in days]
-    if len(days) > 2 and indices == list(range(indices[0], indices[0] + len(days))):
-        return f"du {names[0]} au {names[-1]}"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
-
-
-def time_range(open_: time, close: time) -> str:
-    return f"de {format_time(open_)} à {format_time(close)}"
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +112,6 @@ def _residence_context(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 def index_pages(project: "Project") -> list[Page]:
     """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
-    from .posters import posters_page  # posters.py imports this module: import here, not at the top
-
     return [index_page(project.config, list(project.residences)), *law_pages(project.config), posters_page(project)]
 
 
@@ -162,3 +136,11 @@ def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:
     body = environment().get_template("index.md.j2").render(config=config, by_city=by_city,
                                                             count=len(residences))
     return Page("index.md", "Nos résidences", body)
+
+
+def posters_page(project: Project) -> Page:
+    """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
+    items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
+    body = environment().get_template("posters.md.j2").render(config=project.config, items=items,
+                                                              poster_paths=poster_paths)
+    return Page("posters.md", "Affiches à imprimer", body, in_nav=False)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import presence
-from .calendar import calendar_bytes
-from .feed import feed_bytes
-from .model import SiteConfig
-from .project import ResidenceFile
-from .vcard import agency_card, caretaker_card
+from generator.outputs import presence
+from generator.outputs.calendar import calendar_bytes
+from generator.outputs.feed import feed_bytes
+from generator.contract.model import SiteConfig
+from generator.contract.project import ResidenceFile
+from generator.outputs.vcard import agency_card, caretaker_card
 
 CALENDAR = "calendrier.ics"
 FEED = "avis.xml"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
-from .build import build_site
-from .errors import UserError
-from .project import CONFIG_NAME, load_project, residence_paths
+from generator.publish.site import build_site
+from generator.errors import UserError
+from generator.contract.project import CONFIG_NAME, load_project, residence_paths
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

@@ -10,12 +10,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
-from .model import Notice, SiteConfig
-from .notices import LEVEL_LABELS, live_notices
-from .presence import PARIS
-from .project import ResidenceFile
-from .sanitize import markdown_to_html
-from .values import format_date
+from generator.contract.model import Notice, SiteConfig
+from generator.outputs.notices import LEVEL_LABELS, live_notices
+from generator.outputs.presence import PARIS
+from generator.contract.project import ResidenceFile
+from generator.outputs.sanitize import markdown_to_html
+from generator.contract.values import format_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")

@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .model import Caretaker, Residence, SiteConfig, Slot, Waste
-from .notices import LEVEL_LABELS, live_notices
-from .presence import PARIS
-from .project import ResidenceFile
-from .values import DAYS
+from generator.contract.model import Caretaker, Residence, SiteConfig, Slot, Waste
+from generator.outputs.notices import LEVEL_LABELS, live_notices
+from generator.outputs.presence import PARIS
+from generator.contract.project import ResidenceFile
+from generator.contract.values import DAYS
 
 Keyed = tuple[str, icalendar.Event]
 """An event and the text its UID is derived from."""

@@ -8,39 +8,28 @@ public extension points:
 - ``Theme.get_env`` (public method of the theme object of a loaded config) is answered from a per-process
   cache of Jinja environments, whose loader caches its file listing. MkDocs creates the environment with
   ``auto_reload=False`` anyway, so a template is never re-read during one build either.
-- ``ResidenceHubPlugin`` (a normal MkDocs plugin added to the loaded config's plugin collection) drops
-  source maps from every site and, in a microsite, drops the theme's static files (and ``404.html``) and
-  points the templates' ``url`` and ``script_tag`` filters at the copies stored once at the site root
-  (``../assets/…``, ``../stylesheets/residence-hub.css``).
+  This is the one patch of an MkDocs object we make (a method of one loaded config's theme), since MkDocs
+  offers no hook before the environment is created.
+- Everything else is done by our MkDocs plugin (``publish.mkdocs_plugin``), loaded by its entry point.
 
 ``tests/test_fastbuild.py`` compares every page of the fast path with a plain ``mkdocs build`` of the same
-documents; it fails if a mkdocs/Material release changes what these hooks rely on.
+documents and configuration; it fails if a mkdocs/Material release changes what the patch relies on.
 """
 
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
-from markupsafe import Markup
 import yaml
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.config import load_config
 from mkdocs.theme import Theme
-from mkdocs.utils import templates
 
-from .cache import cache_dir
-from .render import Page
-
-PLUGIN_NAME = "residence-hub"
-SHARED_PREFIX = "../"
-"""From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
+from generator.outputs.pages import Page
+from generator.user_cache import cache_dir
 
 
 class _ListingCacheLoader(jinja2.FileSystemLoader):
@@ -86,69 +75,6 @@ def _shared_env(theme: Theme) -> jinja2.Environment:
     return env
 
 
-class ResidenceHubPlugin(BasePlugin):
-    """No source maps anywhere; in a microsite, the theme's static files come from the site root.
-
-    ``share=True`` (microsites): the static files of the theme (Material's and those of our ``theme/``
-    folder; not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the
-    root copy. So is ``404.html``: hosts serve the one at the root of the site for any missing page.
-    ``share=False`` (the index at the root): everything is kept, it is the site that stores the copies.
-    """
-
-    def __init__(self, share: bool) -> None:
-        super().__init__()
-        self.share = share
-        self.shared: frozenset[str] = frozenset()
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.share:
-            config.theme.static_templates.discard("404.html")
-        return config
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
-        shared = set()
-        for file in list(files):
-            if file.src_uri.endswith(".map"):
-                files.remove(file)
-            elif self.share and file.src_dir and os.path.normpath(file.src_dir) in theme_dirs \
-                    and not file.is_documentation_page():
-                files.remove(file)
-                shared.add(file.src_uri)
-        self.shared = frozenset(shared)
-        return files
-
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        # The environment is shared between builds: set the filters every time, for this build.
-        url = _shared_url_filter(self.shared) if self.share else templates.url_filter
-        env.filters["url"] = url
-        env.filters["script_tag"] = _script_tag_filter(url)
-        return env
-
-
-def _shared_url_filter(shared: frozenset[str]) -> Callable[..., str]:
-    """MkDocs' ``url`` filter, except that a shared theme file is linked from the site root."""
-
-    @jinja2.pass_context
-    def url(context: Any, value: Any) -> str:
-        text = str(value)
-        return templates.url_filter(context, SHARED_PREFIX + text if text in shared else text)
-
-    return url
-
-
-def _script_tag_filter(url: Callable[..., str]) -> Callable[..., str]:
-    """MkDocs' ``script_tag`` filter (``extra_javascript``), whose link goes through ``url`` above."""
-
-    @jinja2.pass_context
-    def script_tag(context: Any, extra_script: Any) -> str:
-        tag = str(templates.script_tag_filter(context, extra_script))
-        plain = templates.url_filter(context, str(extra_script))
-        return Markup(tag.replace(f'src="{plain}"', f'src="{url(context, str(extra_script))}"', 1))
-
-    return script_tag
-
-
 def write_docs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> dict[str, Any]:
     """Write the pages under ``work/docs``; returns the complete MkDocs configuration of this site."""
     docs = work / "docs"
@@ -168,13 +94,12 @@ def write_workdir(config: dict[str, Any], pages: list[Page], work: Path, site_di
     return config_file
 
 
-def run_mkdocs(config: dict[str, Any], share_assets: bool) -> None:
-    """Build one site with the shared environment and our plugin.
+def run_mkdocs(config: dict[str, Any]) -> None:
+    """Build one site with the shared Jinja environment.
 
     The configuration goes to MkDocs' ``load_config`` as keyword options, validated exactly as a
     ``mkdocs.yml`` would be, without writing and re-parsing YAML for every residence.
     """
     cfg = load_config(io.StringIO("{}"), **config)
-    cfg.plugins[PLUGIN_NAME] = ResidenceHubPlugin(share=share_assets)
     cfg.theme.get_env = lambda: _shared_env(cfg.theme)  # type: ignore[method-assign]
     mkdocs_build(cfg)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Residence, SiteConfig
+from generator.contract.model import Residence, SiteConfig
 
 SCHEMAS: dict[str, type[BaseModel]] = {"residence": Residence, "site_config": SiteConfig}
 

@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from .model import Absence, Caretaker, Person, Slot
-from .values import DAY_NAMES, DAYS, format_date, format_time
+from generator.contract.model import Absence, Caretaker, Person, Slot
+from generator.contract.values import DAY_NAMES, DAYS, format_date, format_time
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .cache import code_fingerprint, digest
-from .printing import font_key
-from .project import CONFIG_NAME, Project
+from generator.user_cache import code_fingerprint, digest
+from generator.outputs.fonts import font_key
+from generator.contract.project import CONFIG_NAME, Project
 
 MANIFEST = ".residence-hub-manifest.json"
 FORMAT = 1

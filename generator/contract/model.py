@@ -11,8 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .values import (Count, Date, Day, Email, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url,
-                     format_time)
+from generator.contract.values import (Count, Date, Day, Email, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url, format_time)
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import Problem, UserError
-from .project import load_project
+from generator.errors import Problem, UserError
+from generator.contract.project import load_project
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UserError
-from .project import RESIDENCES_DIR, SLUG
+from generator.errors import UserError
+from generator.contract.project import RESIDENCES_DIR, SLUG
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json

@@ -4,7 +4,7 @@ The poster is how tenants find their microsite, so it must scan from 1.5 m (QR c
 be readable by those who cannot scan (the short address in large type), and print the same forever for the
 same input: PDFs are dated from ``today``, carry no random id, and embed their fonts.
 
-The PDFs are drawn with reportlab: the font subsets (printing.py) are parsed once per process and each
+The PDFs are drawn with reportlab: the font subsets (``fonts``) are parsed once per process and each
 PDF embeds only the glyphs it uses: about 4.5 times less CPU than fpdf2 took (its per-document subsetting
 with fontTools was 2/3 of the time). The Arabic line is shaped by HarfBuzz (``uharfbuzz``) through
 reportlab's ``shapeStr``; being right to left only, HarfBuzz's glyph order is already the visual order.
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -27,14 +26,14 @@ from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from segno import QRCode
 
-from . import printing
-from .errors import Problem, UserError
-from .model import SiteConfig
-from .parallel import default_jobs, run_all
-from .printing import ARABIC
-from .project import RESIDENCES_DIR, Project, ResidenceFile
-from .qr import dark_runs, make_qr, qr_png, qr_svg
-from .render import Page, days_text, environment, time_range
+from generator.outputs import fonts
+from generator.contract.printable import line_with
+from generator.errors import UserError
+from generator.contract.model import SiteConfig
+from generator.outputs.fonts import ARABIC
+from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
+from generator.outputs.qr import dark_runs, make_qr, qr_png, qr_svg
+from generator.outputs.wording import days_text, time_range
 
 POSTER_DIR = "affiche"
 """Folder of a microsite that holds its posters; linked from the staff page only, not from the navigation."""
@@ -42,7 +41,7 @@ TITLE = "Toutes les infos de votre résidence"
 
 ENGLISH = "Information for residents"
 FONT = {"": "DejaVuSans", "B": "DejaVuSans-Bold"}
-"""reportlab names of the two styles, registered once per process by ``_fonts``."""
+"""reportlab names of the two styles, registered once per process by ``load_fonts``."""
 
 
 @dataclass(frozen=True)
@@ -141,67 +140,10 @@ def poster_files(project: Project, item: ResidenceFile, today: date) -> dict[str
             paths["a5"]: poster_pdf(text, qr, A5, today, logo),
         }
     except OverflowError as too_long:
-        line = printing.line_with(item.path, "hours:") if item.residence.caretaker else 1
+        line = line_with(item.path, "hours:") if item.residence.caretaker else 1
         raise UserError.single(f"{RESIDENCES_DIR}/{item.path.name}", line,
                                f"trop de texte pour {too_long} (gardien et horaires)",
                                "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux") from None
-
-
-def posters_page(project: Project) -> Page:
-    """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
-    items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
-    body = environment().get_template("posters.md.j2").render(config=project.config, items=items,
-                                                              poster_paths=poster_paths)
-    return Page("posters.md", "Affiches à imprimer", body, in_nav=False)
-
-
-def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: date,
-                  jobs: int | None = None) -> list[Path]:
-    """Write the posters of the residences named by ``slugs`` (all when empty) into ``out_dir/<slug>/``.
-
-    Residences are spread over the machine's cores: hundreds of posters are a routine print run. The
-    text was checked by ``load_project`` (printing.py); a residence with too much text for a poster is
-    only found when laid out: all of them are reported together, after the others are written.
-    """
-    items = {item.slug: item for item in select_residences(project, list(slugs))}
-    out_dir = Path(out_dir)
-    # Forking for a handful of residences costs more than it saves.
-    jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
-    _fonts()  # load the fonts before forking, so every worker inherits them
-    results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
-                           jobs))
-    problems = [problem for _, found in results.values() for problem in found]
-    if problems:
-        raise UserError(problems)
-    return [path for slug in items for path in results[slug][0]]
-
-
-def _write_one(project: Project, out_dir: Path, today: date,
-               item: ResidenceFile) -> tuple[list[Path], list[Problem]]:
-    try:
-        files = poster_files(project, item, today)
-    except UserError as error:
-        return [], error.problems
-    written = []
-    for relative, content in files.items():
-        target = out_dir / item.slug / Path(relative).name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written, []
-
-
-def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]:
-    """The residences named on the command line, in the order given; all of them when none is named."""
-    if not slugs:
-        return list(project.residences)
-    known = {item.slug: item for item in project.residences}
-    missing = [s for s in slugs if s not in known]
-    if missing:
-        raise UserError([Problem(f"{RESIDENCES_DIR}/{s}.yml", 1, f"résidence « {s} » introuvable",
-                                 "donnez le nom d'un fichier de residences/ sans « .yml », par exemple "
-                                 + ", ".join(sorted(known)[:3])) for s in missing])
-    return [known[s] for s in dict.fromkeys(slugs)]
 
 
 def _logo_path(project: Project) -> Path | None:
@@ -210,7 +152,7 @@ def _logo_path(project: Project) -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _fonts() -> None:
+def load_fonts() -> None:
     """Register the font subsets with reportlab, once per process (parsing a TTF costs ~10 ms).
 
     ``asciiReadable=False``: each PDF embeds only the glyphs it uses (not all of ASCII as well), and
@@ -218,7 +160,7 @@ def _fonts() -> None:
     are binary anyway, and every microsite carries two of them.
     """
     rl_config.useA85 = 0
-    paths = printing.font_subsets()
+    paths = fonts.font_subsets()
     pdfmetrics.registerFont(TTFont(FONT[""], str(paths["regular"]), asciiReadable=False))
     pdfmetrics.registerFont(TTFont(FONT["B"], str(paths["bold"]), asciiReadable=False, shapable=True))
 
@@ -231,7 +173,7 @@ def poster_pdf(text: PosterText, qr: QRCode, fmt: Format, today: date, logo: Pat
 
     Raises ``OverflowError`` when even 60 % of the usual size does not fit: smaller would be unreadable.
     """
-    _fonts()
+    load_fonts()
     scale = fmt.text_scale
     for _ in range(6):
         out = io.BytesIO()
@@ -387,5 +329,5 @@ def shaped_arabic(size: float) -> str:
     Shaped here rather than with ``drawString(shaping=True)``, which reportlab ignores unless its optional
     ``rlbidi`` package is installed: a line that is right to left only needs no bidi algorithm.
     """
-    _fonts()
+    load_fonts()
     return shapeStr(ARABIC, FONT["B"], size)  # type: ignore[no-any-return]

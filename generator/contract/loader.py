@@ -15,7 +15,7 @@ from typing import Any, Union
 
 import yaml
 
-from .errors import Problem
+from generator.errors import Problem
 
 try:  # libyaml is ten times faster; PyYAML's pure-Python parser gives the same nodes.
     from yaml import CSafeLoader as _Loader

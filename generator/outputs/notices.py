@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable
 
-from .model import LEVELS, Notice
+from generator.contract.model import LEVELS, Notice
 
 LEVEL_LABELS = {"urgent": "Urgent", "warning": "Important", "info": "Information"}
 """The level in words: shown beside the colour, so colour is never the only signal."""

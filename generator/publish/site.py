@@ -23,19 +23,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 from typing import Any, Iterator, TextIO
 
-from .downloads import residence_downloads
-from .errors import Problem, UserError
-from .fastbuild import run_mkdocs, write_docs
-from .incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
-from .parallel import default_jobs, run_all
-from .paths import THEME_DIR
-from .posters import poster_files
-from .progress import Progress
-from .project import Project, ResidenceFile
-from .render import Page, index_pages, residence_pages
-from .shards import Shard
+from generator.outputs.registry import residence_downloads
+from generator.errors import Problem, UserError
+from generator.publish.microsite import run_mkdocs, write_docs
+from generator.publish.mkdocs_plugin import PLUGIN_NAME
+from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
+from generator.publish.parallel import default_jobs, run_all
+from generator.paths import THEME_DIR
+from generator.outputs.posters import poster_files
+from generator.publish.progress import Progress
+from generator.contract.project import Project, ResidenceFile
+from generator.outputs.pages import Page, index_pages, residence_pages
+from generator.publish.shards import Shard
 
-HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
 MARKER_TEXT = "Site généré par residence-hub ; ce dossier est remplacé à chaque build.\n"
@@ -178,6 +178,7 @@ def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": "../", "residence": True,
                "accessibility": project.config.accessibility.status_text},
+        share_assets=True,
     )
     return config, pages
 
@@ -191,6 +192,7 @@ def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
         pages=pages,
         extra={"landlord": project.config.landlord.name, "home": None, "residence": False,
                "accessibility": project.config.accessibility.status_text},
+        share_assets=False,
     )
     return config, pages
 
@@ -200,7 +202,7 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
     """One microsite. A problem only found while making it (too much text for a poster) is returned, not
     raised, so that the build goes on and reports every residence's problems together."""
     config, pages = residence_site(project, item, today)
-    _run_mkdocs(config, pages, work, site_dir, share_assets=True)
+    _run_mkdocs(config, pages, work, site_dir)
     try:
         files = residence_files(project, item, today)
     except UserError as error:
@@ -217,7 +219,8 @@ def _build_index(project: Project, work: Path, site_dir: Path) -> None:
     _run_mkdocs(config, pages, work, site_dir)
 
 
-def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any]) -> dict[str, Any]:
+def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],
+                   share_assets: bool) -> dict[str, Any]:
     return {
         "site_name": site_name,
         "site_url": site_url,
@@ -230,8 +233,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
             "font": False,  # no Google Fonts: tenants' phones use their system fonts, no third party
             "features": ["navigation.footer", "search.highlight"],
         },
-        "plugins": [{"search": {"lang": "fr"}}],
-        "hooks": [str(HOOKS)],
+        "plugins": [{"search": {"lang": "fr"}}, {PLUGIN_NAME: {"share_assets": share_assets}}],
         "extra_css": ["stylesheets/residence-hub.css"],
         "extra_javascript": ["javascripts/presence.js"],
         "nav": [{p.title: p.file} for p in pages if p.in_nav],
@@ -239,10 +241,8 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     }
 
 
-def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path,
-                share_assets: bool = False) -> None:
-    """One MkDocs build; a microsite (``share_assets``) links to the theme assets stored at the root."""
-    run_mkdocs(write_docs(config, pages, work, site_dir), share_assets)
+def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> None:
+    run_mkdocs(write_docs(config, pages, work, site_dir))
 
 
 @contextmanager
@@ -270,3 +270,15 @@ def _build_date(today: date) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def merge_shards(project: Project, shard_dirs: list[Path], out_dir: Path, today: date,
+                 progress_stream: TextIO | None = None) -> BuildResult:
+    """The final site from shard folders: every residence must come, up to date, from one of them."""
+    missing = [d for d in shard_dirs if not Path(d).is_dir()]
+    if missing or not shard_dirs:
+        raise UserError.single(missing[0] if missing else "merge", 1, "dossier de lot introuvable",
+                               "indiquez les dossiers produits par « residence-hub build --shard K/N --out … »")
+    return assemble(project, out_dir, today, list(project.residences),
+                    sources=[Path(d).resolve() for d in shard_dirs], with_index=True, missing_ok=False,
+                    progress_stream=progress_stream)

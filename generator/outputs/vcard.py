@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import uuid
 
-from .model import Agency, Caretaker, Residence, SiteConfig
-from .values import Phone
+from generator.contract.model import Agency, Caretaker, Residence, SiteConfig
+from generator.contract.values import Phone
 
 NAMESPACE = uuid.UUID("5b0c3c4e-8d0f-4f0a-9a51-7265736964e5")
 """Fixed namespace for UUIDv5 card ids: same residence and card, same UID on every build."""

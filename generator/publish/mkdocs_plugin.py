@@ -1,0 +1,121 @@
+"""The ``residence-hub`` MkDocs plugin: what every site we build needs from MkDocs and mkdocs-material.
+
+Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both the fast builds
+(``publish.microsite``) and the plain ``mkdocs build`` of the tests load it by name, with one option:
+
+- ``share_assets`` (microsites): the theme's static files (Material's and those of our ``theme/`` folder;
+  not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the copy stored
+  once at the site root (``../assets/…``). So is ``404.html``: hosts serve the root one for any missing page.
+  Off (the index at the root): everything is kept, it is the site that stores the copies.
+
+Always:
+- no source maps (``*.map``) anywhere;
+- our pages' HTML passes through untouched: our pages are HTML written by our templates (staff's Markdown
+  is converted and sanitized before, in ``outputs.sanitize``); Python-Markdown would only re-parse it,
+  slowly for long pages such as the index of 1,000 residences;
+- Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
+  attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
+  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import templates
+
+PLUGIN_NAME = "residence-hub"
+SHARED_PREFIX = "../"
+"""From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
+_INVALID = (' type="checkbox" id="__drawer" autocomplete="off">',
+            ' type="checkbox" id="__search" autocomplete="off">')
+
+
+class PluginOptions(Config):
+    share_assets = config_options.Type(bool, default=False)
+
+
+class ResidenceHubPlugin(BasePlugin[PluginOptions]):
+    """See the module's documentation; one instance per build, as MkDocs creates it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: frozenset[str] = frozenset()
+        self._html: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.share_assets:
+            config.theme.static_templates.discard("404.html")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
+        shared = set()
+        for file in list(files):
+            if file.src_uri.endswith(".map"):
+                files.remove(file)
+            elif self.config.share_assets and file.src_dir and os.path.normpath(file.src_dir) in theme_dirs \
+                    and not file.is_documentation_page():
+                files.remove(file)
+                shared.add(file.src_uri)
+        self.shared = frozenset(shared)
+        return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # The environment may be shared between builds (publish.microsite): set the filters for this build.
+        url = _shared_url_filter(self.shared) if self.config.share_assets else templates.url_filter
+        env.filters["url"] = url
+        env.filters["script_tag"] = _script_tag_filter(url)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._html[page.file.src_uri] = markdown
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self._html.pop(page.file.src_uri).strip("\n")
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return _valid_checkboxes(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same fix for pages rendered from a bare template (``404.html``)."""
+        return _valid_checkboxes(output_content)
+
+
+def _valid_checkboxes(html: str) -> str:
+    for fragment in _INVALID:
+        html = html.replace(fragment, fragment.replace(' autocomplete="off"', ""))
+    return html
+
+
+def _shared_url_filter(shared: frozenset[str]) -> Callable[..., str]:
+    """MkDocs' ``url`` filter, except that a shared theme file is linked from the site root."""
+
+    @jinja2.pass_context
+    def url(context: Any, value: Any) -> str:
+        text = str(value)
+        return templates.url_filter(context, SHARED_PREFIX + text if text in shared else text)
+
+    return url
+
+
+def _script_tag_filter(url: Callable[..., str]) -> Callable[..., str]:
+    """MkDocs' ``script_tag`` filter (``extra_javascript``), whose link goes through ``url`` above."""
+
+    @jinja2.pass_context
+    def script_tag(context: Any, extra_script: Any) -> str:
+        tag = str(templates.script_tag_filter(context, extra_script))
+        plain = templates.url_filter(context, str(extra_script))
+        return Markup(tag.replace(f'src="{plain}"', f'src="{url(context, str(extra_script))}"', 1))
+
+    return script_tag

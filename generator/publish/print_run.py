@@ -1,0 +1,61 @@
+"""``residence-hub posters``: every residence's posters written to a folder, spread over the cores."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
+from generator.errors import Problem, UserError
+from generator.outputs.posters import load_fonts, poster_files
+from generator.publish.parallel import default_jobs, run_all
+
+
+def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: date,
+                  jobs: int | None = None) -> list[Path]:
+    """Write the posters of the residences named by ``slugs`` (all when empty) into ``out_dir/<slug>/``.
+
+    Residences are spread over the machine's cores: hundreds of posters are a routine print run. The
+    text was checked by ``load_project`` (printing.py); a residence with too much text for a poster is
+    only found when laid out: all of them are reported together, after the others are written.
+    """
+    items = {item.slug: item for item in select_residences(project, list(slugs))}
+    out_dir = Path(out_dir)
+    # Forking for a handful of residences costs more than it saves.
+    jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
+    load_fonts()  # load the fonts before forking, so every worker inherits them
+    results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
+                           jobs))
+    problems = [problem for _, found in results.values() for problem in found]
+    if problems:
+        raise UserError(problems)
+    return [path for slug in items for path in results[slug][0]]
+
+
+def _write_one(project: Project, out_dir: Path, today: date,
+               item: ResidenceFile) -> tuple[list[Path], list[Problem]]:
+    try:
+        files = poster_files(project, item, today)
+    except UserError as error:
+        return [], error.problems
+    written = []
+    for relative, content in files.items():
+        target = out_dir / item.slug / Path(relative).name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written, []
+
+
+def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]:
+    """The residences named on the command line, in the order given; all of them when none is named."""
+    if not slugs:
+        return list(project.residences)
+    known = {item.slug: item for item in project.residences}
+    missing = [s for s in slugs if s not in known]
+    if missing:
+        raise UserError([Problem(f"{RESIDENCES_DIR}/{s}.yml", 1, f"résidence « {s} » introuvable",
+                                 "donnez le nom d'un fichier de residences/ sans « .yml », par exemple "
+                                 + ", ".join(sorted(known)[:3])) for s in missing])
+    return [known[s] for s in dict.fromkeys(slugs)]

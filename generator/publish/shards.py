@@ -1,0 +1,47 @@
+"""Split the residences into N deterministic shards, built apart (a CI matrix) and merged into one site.
+
+A residence's shard depends only on its slug (a SHA-256 of it, modulo N): adding or removing a residence
+never moves the others, so each shard's previous output stays reusable. ``publish.site.merge_shards``
+assembles the shard folders into the final site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from generator.contract.project import ResidenceFile
+from generator.errors import UserError
+
+_SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Shard ``index`` of ``count``, counted from 1 as people (and CI matrices) write it: 1/4 … 4/4."""
+
+    index: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.index}/{self.count}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        match = _SHARD.match(text)
+        if not match or not 1 <= int(match[1]) <= int(match[2]):
+            raise UserError.single("--shard", 1, f"lot « {text} » incompréhensible",
+                                   "écrivez K/N avec 1 ≤ K ≤ N, par exemple --shard 2/4")
+        return cls(int(match[1]), int(match[2]))
+
+    def owns(self, slug: str) -> bool:
+        number = int.from_bytes(hashlib.sha256(slug.encode()).digest()[:8], "big")
+        return number % self.count == self.index - 1
+
+    def select(self, residences: Iterable[ResidenceFile]) -> list[ResidenceFile]:
+        return [item for item in residences if self.owns(item.slug)]

@@ -1,0 +1,69 @@
+"""What a build may keep between commands, on the user's machine: never needed, only faster.
+
+Kept in a folder private to the user (``~/.cache/residence-hub``; ``RESIDENCE_HUB_CACHE`` names another
+folder, ``off`` disables every cache), one sub-folder per kind:
+- ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source;
+- ``validated``: residences already validated (``contract.validation_cache``);
+- ``fonts``: the posters' font subsets (``outputs.fonts``).
+
+They hold code or pickled objects that are loaded back, so a folder that other users can write is never
+used. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.paths import PACKAGE_DIR, THEME_DIR
+
+VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
+             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "icalendar", "segno", "reportlab", "pillow",
+             "uharfbuzz")
+"""Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
+
+
+def digest(*parts: bytes) -> str:
+    """SHA-256 of ``parts``, each length-prefixed so that (b"ab", b"c") and (b"a", b"bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Our code, templates and theme files, and the versions of the libraries that shape the result."""
+    files = sorted({p for folder in (PACKAGE_DIR, THEME_DIR) if folder.is_dir() for p in folder.rglob("*")
+                    if p.is_file() and "__pycache__" not in p.parts})
+    parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files]
+    for name in VERSIONED:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} absent".encode())
+    return digest(*parts)
+
+
+def cache_dir(kind: str) -> Path | None:
+    """``<cache folder>/<kind>``, created private to the user; ``None`` when disabled or unsafe."""
+    setting = os.environ.get("RESIDENCE_HUB_CACHE", "")
+    if setting == "off":
+        return None
+    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / \
+        "residence-hub"
+    folder = base / kind
+    try:
+        for part in (base, folder):
+            part.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = part.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+    except OSError:
+        return None
+    return folder

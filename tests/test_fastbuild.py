@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.site import MARKER, index_site, residence_files, residence_site
+from generator.outputs.context import ResidenceContext
+from generator.outputs.registry import residence_files
+from generator.publish.site import MARKER, index_site, residence_site
 from generator.publish.microsite import write_workdir
 from generator.publish.incremental import MANIFEST
 from generator.contract.project import load_project
@@ -45,9 +47,10 @@ def project():  # type: ignore[no-untyped-def]
 
 def test_every_microsite_matches_a_plain_mkdocs_build(sample_site: Path, project, tmp_path: Path) -> None:
     for item in project.residences:
-        plain = _files(_plain_build(*residence_site(project, item, SAMPLE_TODAY), tmp_path / item.slug))
+        ctx = ResidenceContext.of(project, item, SAMPLE_TODAY)
+        plain = _files(_plain_build(*residence_site(ctx), tmp_path / item.slug))
         fast = _files(sample_site / item.slug)
-        for extra in residence_files(project, item, SAMPLE_TODAY):
+        for extra in residence_files(ctx):
             fast.pop(extra)
         assert set(fast) == set(plain), item.slug
         for name, path in fast.items():

@@ -20,7 +20,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from generator.cli import main
-from generator.outputs.posters import poster_files, poster_paths
+from generator.outputs import posters
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import poster_paths
 from generator.publish.print_run import write_posters
 from generator.contract.project import load_project
 
@@ -77,7 +79,7 @@ def test_posters_command_writes_four_files_per_residence(make_project, tmp_path:
     assert result.exit_code == 0, result.output
     for slug in ("autre", "test"):
         names = sorted(p.name for p in (tmp_path / "out" / slug).iterdir())
-        assert names == sorted(Path(p).name for p in poster_paths(slug).values())
+        assert names == sorted(Path(p).name for p in poster_paths(slug).all())
 
 
 def test_qr_png_decodes_to_the_exact_site_url_at_level_m_or_more(make_project, tmp_path: Path) -> None:
@@ -220,18 +222,18 @@ def test_same_input_gives_the_same_bytes_in_one_or_several_processes(make_projec
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.*")}
     two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.*")}
     assert len(one) == 16 and one == two
-    other_day = poster_files(project, project.residences[0], date(2027, 1, 5))
-    assert other_day[poster_paths("r0")["a4"]] != one[Path("r0", "r0-affiche-a4.pdf")]  # dated from --today
+    other_day = posters.files(ResidenceContext.of(project, project.residences[0], date(2027, 1, 5)))
+    assert other_day[poster_paths("r0").a4] != one[Path("r0", "r0-affiche-a4.pdf")]  # dated from --today
 
 
 def test_build_publishes_posters_in_each_microsite_and_lists_them_for_staff(sample_site: Path) -> None:
     project = load_project(REPO)
     staff = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
     for item in project.residences:
-        for relative in poster_paths(item.slug).values():
+        for relative in poster_paths(item.slug).all():
             assert (sample_site / item.slug / relative).is_file(), relative
             assert f'href="../{item.slug}/{relative}"' in staff
-        [barcode] = decode(Image.open(sample_site / item.slug / poster_paths(item.slug)["png"]))
+        [barcode] = decode(Image.open(sample_site / item.slug / poster_paths(item.slug).png))
         assert barcode.text == f"{project.config.root_url}{item.slug}/"
     # A staff page: not in the tenants' menu, nor in their search.
     assert "posters/" not in (sample_site / "index.html").read_text(encoding="utf-8")

@@ -20,7 +20,9 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from generator.cli import main
-from generator.outputs.posters import poster_files, poster_paths
+from generator.outputs import posters
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import poster_paths
 from generator.outputs.fonts import ARABIC, FONT_FILES, font_dir, font_subsets
 from generator.contract.printable import PRINTABLE
 from generator.contract.project import load_project
@@ -117,7 +119,7 @@ def test_arabic_line_is_shaped_and_right_to_left_as_harfbuzz_does_it(make_projec
     forms = {form for code in expected for form in FORMS if form in unicodedata.name(chr(code))}
     assert forms == set(FORMS)  # the line really has joined letters: a check that could fail
     project = load_project(make_project(test=CARETAKER))
-    pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")[fmt]]
+    pdf = posters.files(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))[getattr(poster_paths("test"), fmt)]
     arabic_runs = [run for run in _drawn_runs(pdf) if any(0x600 <= c <= 0x6FF or c >= 0xFB50 for c in run)]
     assert arabic_runs == [expected]
 
@@ -144,5 +146,5 @@ def test_jpeg_logo_is_printed(make_project, tmp_path: Path) -> None:
                                                         "landlord: {name: Habitat Test, logo: logo.jpg,"))
     Image.new("RGB", (200, 80), (0, 70, 140)).save(root / "logo.jpg")
     project = load_project(root)
-    pdf = poster_files(project, project.residences[0], date(2026, 12, 2))[poster_paths("test")["a4"]]
+    pdf = posters.files(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))[poster_paths("test").a4]
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1

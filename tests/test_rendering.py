@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.publish.site import build_site
 from generator.contract.project import load_project
+from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import index_pages, residence_pages
 
 TODAY = date(2026, 12, 2)
@@ -86,7 +87,7 @@ def test_pages_are_html_that_markdown_would_leave_unchanged(make_project) -> Non
     pages = []
     for project in (load_project(REPO), load_project(make_project(test=FULL))):
         pages += index_pages(project)
-        pages += [page for item in project.residences for page in residence_pages(project.config, item, TODAY)]
+        pages += [page for item in project.residences for page in residence_pages(ResidenceContext.of(project, item, TODAY))]
     for page in pages:
         body, _ = get_data(page.markdown)
         assert markdown.markdown(body, extensions=["toc", "tables", "fenced_code"]) == body.strip("\n"), page.file

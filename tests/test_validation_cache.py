@@ -77,16 +77,19 @@ def test_a_damaged_cache_file_is_ignored(make_project, cache: Path) -> None:
     assert load_project(root) == expected
 
 
-def test_entries_depend_on_the_file_name_content_and_context(tmp_path: Path) -> None:
-    store = ValidatedStore(tmp_path, b"config")
-    keys = {store.key("a.yml", b"x"), store.key("b.yml", b"x"), store.key("a.yml", b"y"),
-            ValidatedStore(tmp_path, b"other config").key("a.yml", b"x")}
+def test_entries_depend_on_the_file_name_content_and_context(make_project, tmp_path: Path) -> None:
+    [item] = load_project(make_project()).residences
+    store = ValidatedStore(tmp_path, "config")
+    keys = {store.key("a.yml", "x"), store.key("b.yml", "x"), store.key("a.yml", "y"),
+            ValidatedStore(tmp_path, "other config").key("a.yml", "x")}
     assert len(keys) == 4
-    store.put(store.key("a.yml", b"x"), {"name": "A"})
+    store.put(item)
     store.save()
-    again = ValidatedStore(tmp_path, b"config")
-    assert again.get(again.key("a.yml", b"x")) == {"name": "A"}
-    assert ValidatedStore(tmp_path, b"other config").get(store.key("a.yml", b"y")) is None
+    again = ValidatedStore(tmp_path, "config")
+    assert again.get(item.path.name, item.digest) == item
+    assert again.get(item.path.name, item.digest).lines == item.lines  # the line map travels with it
+    assert again.get(item.path.name, "other bytes") is None
+    assert ValidatedStore(tmp_path, "other config").get(item.path.name, item.digest) is None
 
 
 def test_off_disables_it_and_a_folder_others_can_write_is_not_used(tmp_path: Path,

@@ -35,12 +35,15 @@ _STANDARD_TAGS = {
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-@dataclass
-class Document:
-    """A parsed file: its data as dicts, lists and strings, and the line where each value starts."""
+@dataclass(frozen=True)
+class LineMap:
+    """Where each value of a file starts, by its path in the document: read once, asked by every stage.
+
+    Kept with a validated residence (``contract.project.ResidenceFile``) and in the validation cache, so
+    a problem found later (a poster that overflows) names the line of the value itself.
+    """
 
     file: str
-    data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
@@ -51,6 +54,18 @@ class Document:
         return 1
 
 
+@dataclass
+class Document:
+    """A parsed file: its data as dicts, lists and strings, and the line where each value starts."""
+
+    file: str
+    data: Any
+    line_map: LineMap
+
+    def line_of(self, path: Path_) -> int:
+        return self.line_map.line_of(path)
+
+
 class _Refused(Exception):
     def __init__(self, line: int, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -58,13 +73,16 @@ class _Refused(Exception):
 
 
 def load_document(path: Path, display_name: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Parse ``path``; return the document, or None with the problems that stopped it."""
-    name = display_name or str(path)
+    """Read and parse ``path``; return the document, or None with the problems that stopped it."""
+    return parse_document(path.read_bytes(), display_name or str(path))
+
+
+def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a file's bytes, read once by the caller; ``name`` is how problems name the file."""
 
     def fail(line: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(name, line, message, hint)]
 
-    raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         return fail(1, f"fichier trop volumineux ({len(raw) // 1024} Ko, maximum {MAX_BYTES // 1024} Ko)",
                     "une résidence tient en quelques kilo-octets : vérifiez que c'est le bon fichier")
@@ -88,9 +106,9 @@ def load_document(path: Path, display_name: str | None = None) -> tuple[Document
         return fail(1, f"syntaxe YAML invalide : {e}")
     if node is None:
         return fail(1, "le fichier est vide", "copiez un fichier existant ou lancez « residence-hub new NOM »")
-    doc = Document(name, None)
+    doc = Document(name, None, LineMap(name))
     try:
-        doc.data = _convert(node, (), doc.lines, set())
+        doc.data = _convert(node, (), doc.line_map.lines, set())
     except _Refused as e:
         return fail(e.line, e.message, e.hint)
     return doc, []

@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract.validation_cache import ValidatedStore
+from generator.user_cache import digest
 from generator.errors import Problem, UserError
-from generator.contract.loader import Document, load_document
+from generator.contract.loader import Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
 
@@ -39,6 +40,10 @@ class ResidenceFile:
     slug: str
     path: Path
     residence: Residence
+    digest: str
+    """SHA-256 of the file's bytes as read once: the validation cache and the incremental manifest use it."""
+    lines: LineMap
+    """Where each value of the file starts: later stages ask it for a problem's line, never the raw text."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Project:
     root: Path
     config: SiteConfig
     residences: tuple[ResidenceFile, ...]
+    config_digest: str
+    """SHA-256 of ``site_config.yml`` as read once."""
 
 
 def residence_paths(root: Path) -> list[Path]:
@@ -56,59 +63,49 @@ def load_project(root: Path) -> Project:
     """Read and check everything; raise one ``UserError`` listing every problem of every file."""
     root = Path(root)
     problems: list[Problem] = []
-    config = _load_config(root, problems)
+    config, config_digest = _load_config(root, problems)
     residences = []
     folder = root / RESIDENCES_DIR
     if not folder.is_dir():
         problems.append(Problem(RESIDENCES_DIR, 1, "dossier introuvable",
                                 f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
     # A residence validated by an earlier run, with the same bytes, config and code, is not re-checked.
-    store = ValidatedStore(root, (root / CONFIG_NAME).read_bytes()) if config is not None else None
+    store = ValidatedStore(root, config_digest) if config is not None else None
     for path in residence_paths(root):
-        key = _store_key(store, path)
-        known = store.get(key) if store and key else None
-        if known is not None:
-            residences.append(ResidenceFile(path.stem, path, known))
-            continue
         before = len(problems)
-        found = load_residence(root, path, config, problems)
+        found = load_residence(root, path, config, problems, store)
         if found:
             residences.append(found)
-            if store and key and len(problems) == before:
-                store.put(key, found.residence)
+            if store and len(problems) == before:
+                store.put(found)
     if store:
         store.save()
     if problems:
         raise UserError(problems)
     assert config is not None
-    return Project(root, config, tuple(residences))
+    return Project(root, config, tuple(residences), config_digest)
 
 
-def _store_key(store: ValidatedStore | None, path: Path) -> str | None:
-    try:
-        return store.key(path.name, path.read_bytes()) if store else None
-    except OSError:  # unreadable: load_residence says why
-        return None
-
-
-def _load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
+def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str]:
     path = root / CONFIG_NAME
     if not path.is_file():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
                                 f"lancez la commande dans le dossier qui contient {CONFIG_NAME}, "
                                 "ou indiquez ce dossier avec --project"))
-        return None
-    doc, found = load_document(path, CONFIG_NAME)
+        return None, ""
+    raw = path.read_bytes()
+    doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
     if config is not None:
         problems.extend(config_problems(config, path))  # what the posters print: logo, landlord, agencies
-    return config
+    return config, digest(raw)
 
 
-def load_residence(root: Path, path: Path, config: SiteConfig | None,
-                   problems: list[Problem]) -> ResidenceFile | None:
-    """One residence file: parse, validate, then check what depends on the config (the agency)."""
+def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
+                   store: ValidatedStore | None = None) -> ResidenceFile | None:
+    """One residence file, read once: from the validation cache when an earlier run validated the same
+    bytes with the same config and code; else parse, validate, then check what depends on the config."""
     name = f"{RESIDENCES_DIR}/{path.name}"
     slug = path.stem
     if not SLUG.match(slug):
@@ -119,7 +116,12 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None,
         problems.append(Problem(name, 1, f"le nom de fichier « {path.name} » est réservé par le site",
                                 "ajoutez un mot, par exemple residence-" + path.name))
         return None
-    doc, found = load_document(path, name)
+    raw = path.read_bytes()
+    file_digest = digest(raw)
+    known = store.get(path.name, file_digest) if store else None
+    if known is not None:
+        return known
+    doc, found = parse_document(raw, name)
     problems.extend(found)
     residence = validate(doc, Residence, problems) if doc else None
     if residence is None or doc is None:
@@ -131,7 +133,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None,
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
         return None
     problems.extend(residence_problems(residence, path, name))  # characters the posters cannot print
-    return ResidenceFile(slug, path, residence)
+    return ResidenceFile(slug, path, residence, file_digest, doc.line_map)
 
 
 def validate(doc: Document, model: type[M], problems: list[Problem]) -> M | None:

@@ -23,10 +23,10 @@ class ValidatedStore:
     it validated.
     """
 
-    def __init__(self, root: Path, context: bytes) -> None:
+    def __init__(self, root: Path, config_digest: str) -> None:
         folder = cache_dir("validated")
         self._path = folder / f"{digest(str(root.resolve()).encode())[:32]}.pickle" if folder else None
-        self._context = digest(code_fingerprint().encode(), context)
+        self._context = digest(code_fingerprint().encode(), config_digest.encode())
         self._old: dict[str, bytes] = self._read()
         self._new: dict[str, bytes] = {}
 
@@ -40,11 +40,12 @@ class ValidatedStore:
             return {}
         return entries if isinstance(entries, dict) else {}
 
-    def key(self, name: str, content: bytes) -> str:
-        return digest(self._context.encode(), name.encode(), content)
+    def key(self, name: str, file_digest: str) -> str:
+        return digest(self._context.encode(), name.encode(), file_digest.encode())
 
-    def get(self, key: str) -> Any | None:
-        """The object stored under ``key`` by an earlier run, or ``None``."""
+    def get(self, name: str, file_digest: str) -> Any | None:
+        """The residence file ``name`` stored by an earlier run for these bytes (by digest), or ``None``."""
+        key = self.key(name, file_digest)
         entry = self._old.get(key)
         if entry is None:
             return None
@@ -55,8 +56,11 @@ class ValidatedStore:
         self._new[key] = entry
         return value
 
-    def put(self, key: str, value: Any) -> None:
-        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, item: Any) -> None:
+        """Keep a validated ``ResidenceFile`` (with its line map) under its file name and digest."""
+        key = self.key(item.path.name, item.digest)
+        if key not in self._new:  # one taken from the cache keeps its stored bytes
+            self._new[key] = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Write this run's entries (atomically: a concurrent reader sees the old file or the new one)."""

@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from generator.contract.model import Caretaker, Residence, SiteConfig, Slot, Waste
+from generator.contract.model import Caretaker, Residence, Slot, Waste
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
-from generator.contract.project import ResidenceFile
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import CALENDAR
 from generator.contract.values import DAYS
 
 Keyed = tuple[str, icalendar.Event]
@@ -26,9 +27,13 @@ Keyed = tuple[str, icalendar.Event]
 ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
-def calendar_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    return {CALENDAR: calendar_bytes(ctx)}
+
+
+def calendar_bytes(ctx: ResidenceContext) -> bytes:
     """The whole ``.ics`` file of one residence."""
-    residence = item.residence
+    config, residence, today = ctx.config, ctx.residence, ctx.today
     cal = icalendar.Calendar()
     cal.add("prodid", "-//residence-hub//Calendrier de résidence//FR")
     cal.add("version", "2.0")
@@ -41,14 +46,14 @@ def calendar_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> byte
     cal.add_component(paris_timezone())
     stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
     host = urlsplit(config.root_url).hostname or "residence-hub"
-    page = config.site_url(item.slug)
+    page = ctx.url
     events: list[Keyed] = []
     if residence.caretaker:
         events += caretaker_events(residence, residence.caretaker, today)
     events += [waste_event(w, today) for w in residence.waste if w.days]
     events += notice_events(residence, today, page)
     for key, event in events:
-        event.add("uid", f"{uid(item.slug, key)}@{host}")
+        event.add("uid", f"{uid(ctx.slug, key)}@{host}")
         event.add("dtstamp", stamp)
         cal.add_component(event)
     return cal.to_ical()

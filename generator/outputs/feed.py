@@ -10,10 +10,11 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
-from generator.contract.model import Notice, SiteConfig
+from generator.contract.model import Notice
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
-from generator.contract.project import ResidenceFile
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import FEED
 from generator.outputs.sanitize import markdown_to_html
 from generator.contract.values import format_date
 
@@ -39,27 +40,31 @@ def notice_dates(notice: Notice) -> str:
     return f"Du {format_date(notice.from_, with_year=True)} au {format_date(notice.until, with_year=True)}"
 
 
-def feed_bytes(config: SiteConfig, item: ResidenceFile, today: date) -> bytes:
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    return {FEED: feed_bytes(ctx)}
+
+
+def feed_bytes(ctx: ResidenceContext) -> bytes:
     """The ``avis.xml`` file of one residence."""
-    residence = item.residence
-    page = config.site_url(item.slug)
+    config, residence, today, slug = ctx.config, ctx.residence, ctx.today, ctx.slug
+    page = ctx.url
     notices = live_notices(residence.notices, today)
     ET.register_namespace("", ATOM)
     # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr", "xml:base": page})
     _sub(root, "title", f"Avis aux locataires : {residence.name}")
     _sub(root, "subtitle", residence.address.one_line)
-    _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, item.slug)}")
+    _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, slug)}")
     # The feed changes when its notices change: the latest first day, or today for an empty feed.
     _sub(root, "updated", _stamp(max((n.from_ for n in notices), default=today)))
     _sub(_sub(root, "author"), "name", config.landlord.name)
-    _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}avis.xml")
+    _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
     _sub(root, "link", rel="alternate", type="text/html", href=page)
     for notice in notices:
         entry = _sub(root, "entry")
         level = LEVEL_LABELS[notice.level]
         _sub(entry, "title", f"{level} : {notice.title}")
-        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{item.slug}/{notice.from_}/{notice.title}')}")
+        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/{notice.from_}/{notice.title}')}")
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))
         _sub(entry, "link", rel="alternate", type="text/html", href=page)

@@ -7,23 +7,24 @@ sanitized by ``sanitize.py`` before they get there. Headings and wording are pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.contract.model import SiteConfig
+from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import DAY_NAMES, format_date, format_time
-from generator.outputs import presence
-from generator.outputs import registry as downloads
+from generator.outputs import presence, published
+from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
-from generator.outputs.posters import poster_paths
+from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html
-from generator.outputs.wording import days_text, email_link, phone_link, time_range
+from generator.outputs.wording import FIBRE_SENTENCE, days_text, email_link, phone_link, time_range
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,17 +40,41 @@ class Page:
     """False for pages built but left out of the menu (the staff page of posters)."""
 
 
-# (file, title, template, section that must be non-empty); the order is the navigation's.
+@dataclass(frozen=True)
+class PageSpec:
+    """One page a microsite may have: its source file, navigation title, template and home-page link."""
+
+    file: str
+    title: str
+    template: str
+    link: str | None
+    """Its label in the home page's quick links (None: not listed there)."""
+    shown: Callable[[Residence, SiteConfig], bool]
+    """Whether the residence has anything to put on it: a section with no data gets no page."""
+
+    @property
+    def url(self) -> str:
+        return page_url(self.file)
+
+
+def _always(_residence: Residence, _config: SiteConfig) -> bool:
+    return True
+
+
 RESIDENCE_PAGES = (
-    ("index.md", "Accueil", "home.md.j2", None),
-    ("contacts.md", "Contacts", "contacts.md.j2", None),
-    ("gardien.md", "Votre gardien", "caretaker.md.j2", "caretaker"),
-    ("qui-appeler.md", "Qui appeler en cas de panne ?", "maintenance.md.j2", "maintenance"),
-    ("services.md", "Services", "services.md.j2", "services"),
-    ("dechets.md", "Déchets", "waste.md.j2", "waste"),
-    ("fibre.md", "Fibre", "fibre.md.j2", "fibre"),
-    ("faq.md", "Questions fréquentes", "faq.md.j2", None),
+    PageSpec(published.HOME, "Accueil", "home.md.j2", None, _always),
+    PageSpec(published.CONTACTS, "Contacts", "contacts.md.j2", "Contacts et numéros d'urgence", _always),
+    PageSpec(published.CARETAKER, "Votre gardien", "caretaker.md.j2", None, lambda r, _: r.caretaker is not None),
+    PageSpec(published.MAINTENANCE, "Qui appeler en cas de panne ?", "maintenance.md.j2",
+             "Qui appeler en cas de panne ?", lambda r, _: bool(r.maintenance)),
+    PageSpec(published.SERVICES, "Services", "services.md.j2", "Services de la résidence",
+             lambda r, _: bool(r.services)),
+    PageSpec(published.WASTE, "Déchets", "waste.md.j2", "Jours de collecte des déchets", lambda r, _: bool(r.waste)),
+    PageSpec(published.FIBRE, "Fibre", "fibre.md.j2", "Internet par la fibre", lambda r, _: r.fibre is not None),
+    PageSpec(published.FAQ, "Questions fréquentes", "faq.md.j2", "Questions fréquentes",
+             lambda r, c: bool(r.faq or c.faq)),
 )
+"""The pages of a microsite, in the navigation's order."""
 
 
 @lru_cache(maxsize=1)
@@ -67,57 +92,75 @@ def environment() -> jinja2.Environment:
         md=markdown_to_html, phone=phone_link, email=email_link, time=format_time,
         date=format_date, days=days_text, day_name=DAY_NAMES.__getitem__, escape=escape,
     )
-    env.globals.update(time_range=time_range, level_labels=LEVEL_LABELS)
+    env.globals.update(time_range=time_range, level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE)
     return env
 
 
-def residence_pages(config: SiteConfig, item: ResidenceFile, today: date) -> list[Page]:
+@dataclass(frozen=True)
+class ResidencePageData:
+    """What the templates of a microsite's pages read (each field is a template variable)."""
+
+    config: SiteConfig
+    r: Residence
+    slug: str
+    today: date
+    agency: Agency
+    current_notices: list[Notice]
+    upcoming_notices: list[Notice]
+    absence: Absence | None
+    absences: list[Absence]
+    next_presence: presence.Presence | None
+    week: list[tuple[str, list[Slot]]]
+    presence_data: dict[str, object]
+    downloads: DownloadLinks
+    quick_links: list[tuple[str, Markup]]
+    """(address, label) of the pages listed on the home page; labels are our own HTML text."""
+    caretaker_url: str
+
+    def variables(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def residence_pages(ctx: ResidenceContext) -> list[Page]:
     """Every page of one microsite; a section with no data gets no page."""
-    residence = item.residence
-    context = _residence_context(config, item, today)
-    pages = []
-    for file, title, template, section in RESIDENCE_PAGES:
-        if section and not getattr(residence, section):
-            continue
-        if file == "faq.md" and not (residence.faq or config.faq):
-            continue
-        body = environment().get_template(template).render(context, title=title, page_file=file)
-        pages.append(Page(file, title, body))
-    return pages
+    shown = [spec for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
+    variables = page_data(ctx, shown).variables()
+    return [Page(spec.file, spec.title,
+                 environment().get_template(spec.template).render(variables, title=spec.title, page_file=spec.file))
+            for spec in shown]
 
 
-def _residence_context(config: SiteConfig, item: ResidenceFile, today: date) -> dict[str, object]:
-    residence = item.residence
+def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData:
+    residence, today = ctx.residence, ctx.today
     caretaker = residence.caretaker
     now = datetime.combine(today, time(0, 0), tzinfo=presence.PARIS)
-    return {
-        "config": config,
-        "r": residence,
-        "slug": item.slug,
-        "today": today,
-        "agency": config.agencies[residence.agency],
-        "current_notices": current_notices(residence.notices, today),
-        "upcoming_notices": upcoming_notices(residence.notices, today),
-        "absence": caretaker.absence_on(today) if caretaker else None,
-        "absences": presence.upcoming_absences(caretaker, today) if caretaker else [],
-        "next_presence": presence.next_presence(caretaker, now) if caretaker else None,
-        "week": presence.weekly_table(caretaker) if caretaker else [],
-        "presence_data": presence.script_data(caretaker, today) if caretaker else {},
-        "downloads": downloads.published(config, item),
-        "has": {section: bool(getattr(residence, section))
-                for section in ("caretaker", "maintenance", "services", "waste", "fibre")},
-        "has_faq": bool(residence.faq or config.faq),
-    }
+    return ResidencePageData(
+        config=ctx.config,
+        r=residence,
+        slug=ctx.slug,
+        today=today,
+        agency=ctx.agency,
+        current_notices=current_notices(residence.notices, today),
+        upcoming_notices=upcoming_notices(residence.notices, today),
+        absence=caretaker.absence_on(today) if caretaker else None,
+        absences=presence.upcoming_absences(caretaker, today) if caretaker else [],
+        next_presence=presence.next_presence(caretaker, now) if caretaker else None,
+        week=presence.weekly_table(caretaker) if caretaker else [],
+        presence_data=presence.script_data(caretaker, today) if caretaker else {},
+        downloads=download_links(ctx.url, caretaker is not None),
+        quick_links=[(spec.url, Markup(spec.link)) for spec in shown if spec.link],
+        caretaker_url=page_url(published.CARETAKER),
+    )
 
 
-def index_pages(project: "Project") -> list[Page]:
+def index_pages(project: Project) -> list[Page]:
     """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
     return [index_page(project.config, list(project.residences)), *law_pages(project.config), posters_page(project)]
 
 
 LAW_PAGES = (
-    ("accessibilite.md", "Déclaration d'accessibilité", "accessibility.md.j2"),
-    ("mentions-legales.md", "Mentions légales et données personnelles", "legal.md.j2"),
+    (published.ACCESSIBILITY, "Déclaration d'accessibilité", "accessibility.md.j2"),
+    (published.LEGAL, "Mentions légales et données personnelles", "legal.md.j2"),
 )
 """Pages French law expects, published once at the root and linked from every page's footer."""
 
@@ -135,7 +178,7 @@ def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:
         by_city.setdefault(item.residence.address.city, []).append(item)
     body = environment().get_template("index.md.j2").render(config=config, by_city=by_city,
                                                             count=len(residences))
-    return Page("index.md", "Nos résidences", body)
+    return Page(published.INDEX, "Nos résidences", body)
 
 
 def posters_page(project: Project) -> Page:
@@ -143,4 +186,4 @@ def posters_page(project: Project) -> Page:
     items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
     body = environment().get_template("posters.md.j2").render(config=project.config, items=items,
                                                               poster_paths=poster_paths)
-    return Page("posters.md", "Affiches à imprimer", body, in_nav=False)
+    return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False)

@@ -27,16 +27,13 @@ from reportlab.pdfgen.canvas import Canvas
 from segno import QRCode
 
 from generator.outputs import fonts
-from generator.contract.printable import line_with
 from generator.errors import UserError
-from generator.contract.model import SiteConfig
 from generator.outputs.fonts import ARABIC
-from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import poster_paths
 from generator.outputs.qr import dark_runs, make_qr, qr_png, qr_svg
 from generator.outputs.wording import days_text, time_range
 
-POSTER_DIR = "affiche"
-"""Folder of a microsite that holds its posters; linked from the staff page only, not from the navigation."""
 TITLE = "Toutes les infos de votre résidence"
 
 ENGLISH = "Information for residents"
@@ -61,19 +58,6 @@ A4 = Format("l'affiche A4", 210, 297, 15, 80, 1.0)
 A5 = Format("le flyer A5", 148, 210, 10, 62, 0.65)
 
 
-def poster_paths(slug: str) -> dict[str, str]:
-    """What a residence's poster files are called, relative to its microsite (or to its posters folder).
-
-    The slug is in each name so files downloaded for many residences do not overwrite each other.
-    """
-    return {
-        "a4": f"{POSTER_DIR}/{slug}-affiche-a4.pdf",
-        "a5": f"{POSTER_DIR}/{slug}-flyer-a5.pdf",
-        "svg": f"{POSTER_DIR}/{slug}-qr-code.svg",
-        "png": f"{POSTER_DIR}/{slug}-qr-code.png",
-    }
-
-
 @dataclass(frozen=True)
 class PosterText:
     """Everything printed on a poster, as plain strings: checked against the font before drawing."""
@@ -88,10 +72,9 @@ class PosterText:
     emergency: tuple[tuple[str, str], ...]
 
 
-def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
+def poster_text(ctx: ResidenceContext) -> PosterText:
     """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker."""
-    residence = item.residence
-    url = config.site_url(item.slug)
+    config, residence, url = ctx.config, ctx.residence, ctx.url
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
@@ -108,7 +91,7 @@ def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
         if caretaker.office:
             lines.append(caretaker.office)
     else:
-        agency = config.agencies[residence.agency]
+        agency = ctx.agency
         title = "Votre agence"
         lines.append(agency.name)
         lines += [f"Tél. {agency.phone.display}"] if agency.phone else []
@@ -126,29 +109,23 @@ def poster_text(config: SiteConfig, item: ResidenceFile) -> PosterText:
     )
 
 
-def poster_files(project: Project, item: ResidenceFile, today: date) -> dict[str, bytes]:
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
     """The QR code (SVG, PNG), the A4 poster and the A5 flyer of one residence, by relative path."""
-    text = poster_text(project.config, item)
+    text = poster_text(ctx)
     qr = make_qr(text.url)
-    logo = _logo_path(project)
-    paths = poster_paths(item.slug)
+    paths = poster_paths(ctx.slug)
     try:
         return {
-            paths["svg"]: qr_svg(qr, f"QR code : {text.url}"),
-            paths["png"]: qr_png(qr),
-            paths["a4"]: poster_pdf(text, qr, A4, today, logo),
-            paths["a5"]: poster_pdf(text, qr, A5, today, logo),
+            paths.svg: qr_svg(qr, f"QR code : {text.url}"),
+            paths.png: qr_png(qr),
+            paths.a4: poster_pdf(text, qr, A4, ctx.today, ctx.logo),
+            paths.a5: poster_pdf(text, qr, A5, ctx.today, ctx.logo),
         }
     except OverflowError as too_long:
-        line = line_with(item.path, "hours:") if item.residence.caretaker else 1
-        raise UserError.single(f"{RESIDENCES_DIR}/{item.path.name}", line,
+        where = ("caretaker", "hours") if ctx.residence.caretaker else ("agency",)
+        raise UserError.single(ctx.item.lines.file, ctx.item.lines.line_of(where),
                                f"trop de texte pour {too_long} (gardien et horaires)",
                                "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux") from None
-
-
-def _logo_path(project: Project) -> Path | None:
-    logo = project.config.landlord.logo
-    return project.root / logo if logo else None
 
 
 @lru_cache(maxsize=1)

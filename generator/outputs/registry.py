@@ -1,43 +1,41 @@
-"""The files a microsite publishes beside its pages: calendar, notices feed, contact cards.
+"""Every file a microsite publishes beside its pages, and what makes it: one entry per output.
 
-One place for their names, so the pages link to exactly what ``build.residence_files`` writes.
+Each producer is a pure function of the ``ResidenceContext`` returning its files by path (relative to the
+microsite's folder, named in ``published``); the same input and ``today`` give the same bytes. A new
+output is one function and one entry here; the pages link to it through ``published``.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from typing import Callable
 
-from generator.outputs import presence
-from generator.outputs.calendar import calendar_bytes
-from generator.outputs.feed import feed_bytes
-from generator.contract.model import SiteConfig
-from generator.contract.project import ResidenceFile
-from generator.outputs.vcard import agency_card, caretaker_card
-
-CALENDAR = "calendrier.ics"
-FEED = "avis.xml"
-CARETAKER_CARD = "gardien.vcf"
-AGENCY_CARD = "agence.vcf"
+from generator.outputs import calendar, feed, posters, vcard
+from generator.outputs.context import ResidenceContext
 
 
-def published(config: SiteConfig, item: ResidenceFile) -> dict[str, str]:
-    """What the pages may link to, relative to the microsite's folder; ``webcal`` is the subscription link."""
-    links = {"calendar": CALENDAR, "feed": FEED, "agency": AGENCY_CARD,
-             "webcal": "webcal://" + f"{config.site_url(item.slug)}{CALENDAR}".split("://", 1)[1]}
-    if item.residence.caretaker:
-        links["caretaker"] = CARETAKER_CARD
-    return links
+@dataclass(frozen=True)
+class FileOutput:
+    """One kind of file a microsite publishes; ``produce`` gives its files by path."""
+
+    name: str
+    produce: Callable[[ResidenceContext], dict[str, bytes]]
 
 
-def residence_downloads(config: SiteConfig, item: ResidenceFile, today: date) -> dict[str, bytes]:
-    """Every file of ``published``, by path; deterministic for a given input and ``today``."""
-    residence = item.residence
-    files = {
-        CALENDAR: calendar_bytes(config, item, today),
-        FEED: feed_bytes(config, item, today),
-        AGENCY_CARD: agency_card(config, item.slug, config.agencies[residence.agency]),
-    }
-    if residence.caretaker:
-        files[CARETAKER_CARD] = caretaker_card(config, item.slug, residence, residence.caretaker,
-                                               presence.week_text(residence.caretaker))
+RESIDENCE_FILES = (
+    FileOutput("calendrier (iCalendar)", calendar.files),
+    FileOutput("flux des avis (Atom)", feed.files),
+    FileOutput("fiches contact (vCard)", vcard.files),
+    FileOutput("affiches et QR code", posters.files),
+)
+
+
+def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """Every file of a microsite beside its pages, by path.
+
+    A problem only found while making a file (too much text for a poster) is raised as ``UserError``.
+    """
+    files: dict[str, bytes] = {}
+    for output in RESIDENCE_FILES:
+        files.update(output.produce(ctx))
     return files

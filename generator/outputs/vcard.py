@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import uuid
 
-from generator.contract.model import Agency, Caretaker, Residence, SiteConfig
+from generator.contract.model import Caretaker
 from generator.contract.values import Phone
+from generator.outputs.context import ResidenceContext
+from generator.outputs.presence import week_text
+from generator.outputs.published import AGENCY_CARD, CARETAKER_CARD
 
 NAMESPACE = uuid.UUID("5b0c3c4e-8d0f-4f0a-9a51-7265736964e5")
 """Fixed namespace for UUIDv5 card ids: same residence and card, same UID on every build."""
@@ -43,9 +46,18 @@ def tel(phone: Phone, kinds: str) -> str:
     return f'TEL;VALUE=uri;TYPE="{kinds}":tel:{phone.tel}'
 
 
-def caretaker_card(config: SiteConfig, slug: str, residence: Residence, caretaker: Caretaker,
-                   hours: str) -> bytes:
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The agency's card, and the caretaker's when the residence has one."""
+    cards = {AGENCY_CARD: agency_card(ctx)}
+    if ctx.residence.caretaker:
+        cards[CARETAKER_CARD] = caretaker_card(ctx, ctx.residence.caretaker)
+    return cards
+
+
+def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     """The caretaker as a person of the landlord's organisation, with the loge's address and hours."""
+    config, slug, residence = ctx.config, ctx.slug, ctx.residence
+    hours = week_text(caretaker)
     a = residence.address
     lines = [
         "KIND:individual",
@@ -65,12 +77,13 @@ def caretaker_card(config: SiteConfig, slug: str, residence: Residence, caretake
                  f"{escape(a.postcode)};France")
     if hours:
         lines.append(f"NOTE:{escape(hours)}")
-    lines.append(f"SOURCE:{config.site_url(slug)}gardien.vcf")
+    lines.append(f"SOURCE:{ctx.url}{CARETAKER_CARD}")
     return card(lines)
 
 
-def agency_card(config: SiteConfig, slug: str, agency: Agency) -> bytes:
+def agency_card(ctx: ResidenceContext) -> bytes:
     """The agency as an organisation; its address is free text, so it goes whole in the street field."""
+    config, slug, agency = ctx.config, ctx.slug, ctx.agency
     lines = [
         "KIND:org",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/agence/{agency.name}')}",
@@ -85,5 +98,5 @@ def agency_card(config: SiteConfig, slug: str, agency: Agency) -> bytes:
         lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
     if agency.hours:
         lines.append(f"NOTE:{escape('Accueil : ' + agency.hours)}")
-    lines.append(f"SOURCE:{config.site_url(slug)}agence.vcf")
+    lines.append(f"SOURCE:{ctx.url}{AGENCY_CARD}")
     return card(lines)

@@ -8,6 +8,16 @@ from markupsafe import Markup
 
 from generator.contract.values import DAY_NAMES, Phone, format_time
 
+FIBRE_STATUS = {"available": "disponible", "in_progress": "en cours de déploiement", "planned": "prévue",
+                "unavailable": "non disponible"}
+"""Each fibre status (``contract.model.FIBRE_STATUSES``) in words, as the diff says it."""
+FIBRE_SENTENCE = {"available": "La fibre est disponible dans la résidence.",
+                  "in_progress": "Le raccordement à la fibre est en cours.",
+                  "planned": "Le raccordement à la fibre est prévu.",
+                  "unavailable": "La fibre n'est pas encore disponible."}
+"""Each fibre status as the fibre page says it."""
+CARETAKER_MODE = {"resident": "gardien sur place", "itinerant": "gardien itinérant"}
+
 
 def phone_link(phone: Phone | None) -> Markup:
     """A tappable number: ``tel:`` in international form, shown the French way."""

@@ -1,13 +1,13 @@
 """What can be kept from an earlier build: a manifest of each residence's inputs, written in the site.
 
-A microsite depends on its own residence file, on ``site_config.yml`` (and the files it points to), on
+A microsite depends on its own residence file, on ``site_config.yml`` (and the logo it points to), on
 ``today``, on the generator itself (code, templates, theme, versions of the libraries that shape the
 files: ``cache.VERSIONED``) and on the font the posters embed (``printing.font_key``). The
 manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
 microsite only when both digests match; any change to the shared inputs rebuilds everything. The index
 and every page listing residences are rebuilt each time: they are cheap.
 
-Features whose microsite pages read other project files must add them in ``shared_inputs``.
+Features whose microsite pages read other project files must add them to the ``site`` digest.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from pathlib import Path
 
 from generator.user_cache import code_fingerprint, digest
 from generator.outputs.fonts import font_key
-from generator.contract.project import CONFIG_NAME, Project
+from generator.contract.project import Project
 
 MANIFEST = ".residence-hub-manifest.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -54,24 +54,20 @@ def read_manifest(site_dir: Path) -> Manifest | None:
         return None
 
 
-def shared_inputs(project: Project) -> list[Path]:
-    """Project files that every microsite may depend on (besides its own residence file)."""
-    paths = [project.root / CONFIG_NAME]
-    logo = project.config.landlord.logo
-    if logo:
-        paths.append(project.root / logo)
-    return paths
-
-
 def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
                  shard: str | None = None) -> Manifest:
-    """The manifest of a build of ``slugs`` (default: every residence) of ``project`` on ``today``."""
-    # Paths relative to the project: the same files checked out elsewhere (another CI job) give the same digest.
-    shared = [os.path.relpath(p, project.root).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"<absent>")
-              for p in shared_inputs(project)]
-    site = digest(code_fingerprint().encode(), font_key().encode(), today.isoformat().encode(), *shared)
+    """The manifest of a build of ``slugs`` (default: every residence) of ``project`` on ``today``.
+
+    Files are digested as ``load_project`` read them (``config_digest``, ``ResidenceFile.digest``): the
+    manifest describes the bytes the site is built from, even if a file is edited during the build.
+    Only the logo, which validation does not keep, is read here.
+    """
+    logo = project.config.landlord.logo
+    logo_bytes = (project.root / logo).read_bytes() if logo and (project.root / logo).is_file() else b"<absent>"
+    site = digest(code_fingerprint().encode(), font_key().encode(), today.isoformat().encode(),
+                  project.config_digest.encode(), logo_bytes)
     wanted = set(slugs) if slugs is not None else None
-    residences = {item.slug: digest(item.slug.encode(), item.path.read_bytes())
+    residences = {item.slug: digest(item.slug.encode(), item.digest.encode())
                   for item in project.residences if wanted is None or item.slug in wanted}
     return Manifest(site, dict(sorted(residences.items())), shard)
 

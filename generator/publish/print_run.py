@@ -8,7 +8,8 @@ from typing import Iterable
 
 from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
 from generator.errors import Problem, UserError
-from generator.outputs.posters import load_fonts, poster_files
+from generator.outputs import posters
+from generator.outputs.context import ResidenceContext
 from generator.publish.parallel import default_jobs, run_all
 
 
@@ -17,14 +18,14 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     """Write the posters of the residences named by ``slugs`` (all when empty) into ``out_dir/<slug>/``.
 
     Residences are spread over the machine's cores: hundreds of posters are a routine print run. The
-    text was checked by ``load_project`` (printing.py); a residence with too much text for a poster is
+    text was checked by ``load_project`` (contract.printable); a residence with too much text for a poster is
     only found when laid out: all of them are reported together, after the others are written.
     """
     items = {item.slug: item for item in select_residences(project, list(slugs))}
     out_dir = Path(out_dir)
     # Forking for a handful of residences costs more than it saves.
     jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
-    load_fonts()  # load the fonts before forking, so every worker inherits them
+    posters.load_fonts()  # load the fonts before forking, so every worker inherits them
     results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
                            jobs))
     problems = [problem for _, found in results.values() for problem in found]
@@ -36,7 +37,7 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
 def _write_one(project: Project, out_dir: Path, today: date,
                item: ResidenceFile) -> tuple[list[Path], list[Problem]]:
     try:
-        files = poster_files(project, item, today)
+        files = posters.files(ResidenceContext.of(project, item, today))
     except UserError as error:
         return [], error.problems
     written = []

@@ -23,14 +23,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 from typing import Any, Iterator, TextIO
 
-from generator.outputs.registry import residence_downloads
+from generator.outputs.context import ResidenceContext
+from generator.outputs.registry import residence_files
 from generator.errors import Problem, UserError
 from generator.publish.microsite import run_mkdocs, write_docs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from generator.publish.parallel import default_jobs, run_all
 from generator.paths import THEME_DIR
-from generator.outputs.posters import poster_files
 from generator.publish.progress import Progress
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs.pages import Page, index_pages, residence_pages
@@ -157,27 +157,15 @@ def _swap(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def residence_files(project: Project, item: ResidenceFile, today: date) -> dict[str, bytes]:
-    """Files published in a microsite beside its pages, outside MkDocs (calendars, posters, …).
-
-    Keys are paths relative to the microsite's folder. Each feature adds its files here; all of them
-    must be deterministic for a given input and ``today`` (no wall-clock time, no random ids).
-    """
-    files: dict[str, bytes] = {}
-    files.update(residence_downloads(project.config, item, today))
-    files.update(poster_files(project, item, today))
-    return files
-
-
-def residence_site(project: Project, item: ResidenceFile, today: date) -> tuple[dict[str, Any], list[Page]]:
+def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
     """The MkDocs configuration and pages of one microsite (also built plainly by the tests)."""
-    pages = residence_pages(project.config, item, today)
+    pages = residence_pages(ctx)
     config = _mkdocs_config(
-        site_name=item.residence.name,
-        site_url=project.config.site_url(item.slug),
+        site_name=ctx.residence.name,
+        site_url=ctx.url,
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": "../", "residence": True,
-               "accessibility": project.config.accessibility.status_text},
+        extra={"landlord": ctx.config.landlord.name, "home": "../", "residence": True,
+               "accessibility": ctx.config.accessibility.status_text},
         share_assets=True,
     )
     return config, pages
@@ -201,10 +189,11 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
                      site_dir: Path) -> list[Problem]:
     """One microsite. A problem only found while making it (too much text for a poster) is returned, not
     raised, so that the build goes on and reports every residence's problems together."""
-    config, pages = residence_site(project, item, today)
+    ctx = ResidenceContext.of(project, item, today)
+    config, pages = residence_site(ctx)
     _run_mkdocs(config, pages, work, site_dir)
     try:
-        files = residence_files(project, item, today)
+        files = residence_files(ctx)
     except UserError as error:
         return error.problems
     for relative, content in files.items():

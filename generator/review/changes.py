@@ -21,7 +21,7 @@ from generator.errors import Problem, UserError
 from generator.contract.model import Residence, SiteConfig, Slot
 from generator.outputs.notices import LEVEL_LABELS
 from generator.contract.project import Project, ResidenceFile, load_project
-from generator.outputs.wording import days_text, time_range
+from generator.outputs.wording import CARETAKER_MODE, FIBRE_STATUS, days_text, time_range
 from generator.review.validation import md_escape
 from generator.contract.values import Phone, format_date, format_time
 
@@ -37,9 +37,6 @@ LABELS = {
     "website": "site web", "tenant_portal": "espace locataire", "logo": "logo", "label": "libellé",
     "base_url": "adresse du site",
 }
-FIBRE_STATUSES = {"available": "disponible", "in_progress": "en cours de déploiement", "planned": "prévue",
-                  "unavailable": "non disponible"}
-MODES = {"resident": "gardien sur place", "itinerant": "gardien itinérant"}
 LONG_TEXT = 120
 """Markdown answers and notes can be long: past this, a change is reported without quoting the text."""
 
@@ -264,11 +261,11 @@ def _show(value: Any, name: str = "") -> str:
     if name == "days":
         return days_text(value) if value else ""
     if name == "status":
-        return FIBRE_STATUSES.get(value, value)
+        return FIBRE_STATUS.get(value, value)
     if name == "level":
         return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else value
     if name == "mode":
-        return MODES.get(value, value)
+        return CARETAKER_MODE.get(value, value)
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
     if isinstance(value, Slot):

@@ -1,0 +1,76 @@
+"""Every path the site publishes, named once: pages, files beside them, staff pages.
+
+Paths of a microsite are relative to its folder (``site/<slug>/``); those of the root site to the root.
+Templates, outputs, the build and the tests all take the names from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+
+# Pages of a microsite (MkDocs sources; published as folders: ``gardien.md`` → ``gardien/``).
+HOME = "index.md"
+CONTACTS = "contacts.md"
+CARETAKER = "gardien.md"
+MAINTENANCE = "qui-appeler.md"
+SERVICES = "services.md"
+WASTE = "dechets.md"
+FIBRE = "fibre.md"
+FAQ = "faq.md"
+
+# Files of a microsite, beside its pages.
+CALENDAR = "calendrier.ics"
+FEED = "avis.xml"
+CARETAKER_CARD = "gardien.vcf"
+AGENCY_CARD = "agence.vcf"
+POSTER_DIR = "affiche"
+"""Folder of a microsite that holds its posters; linked from the staff page only, not from the navigation."""
+
+# Pages of the root site.
+INDEX = "index.md"
+ACCESSIBILITY = "accessibilite.md"
+LEGAL = "mentions-legales.md"
+POSTERS_PAGE = "posters.md"
+
+
+def page_url(source: str) -> str:
+    """A page's address relative to its site's root, as MkDocs publishes it: ``gardien.md`` → ``gardien/``."""
+    return "" if source == HOME else source.removesuffix(".md") + "/"
+
+
+@dataclass(frozen=True)
+class PosterPaths:
+    """A residence's poster files, relative to its microsite (or, by name, to its posters folder).
+
+    The slug is in each name so files downloaded for many residences do not overwrite each other.
+    """
+
+    a4: str
+    a5: str
+    svg: str
+    png: str
+
+    def all(self) -> tuple[str, ...]:
+        return astuple(self)
+
+
+def poster_paths(slug: str) -> PosterPaths:
+    return PosterPaths(a4=f"{POSTER_DIR}/{slug}-affiche-a4.pdf", a5=f"{POSTER_DIR}/{slug}-flyer-a5.pdf",
+                       svg=f"{POSTER_DIR}/{slug}-qr-code.svg", png=f"{POSTER_DIR}/{slug}-qr-code.png")
+
+
+@dataclass(frozen=True)
+class DownloadLinks:
+    """What a microsite's pages link to beside them; ``webcal`` subscribes to the calendar."""
+
+    calendar: str
+    feed: str
+    agency: str
+    caretaker: str | None
+    webcal: str
+
+
+def download_links(site_url: str, has_caretaker: bool) -> DownloadLinks:
+    return DownloadLinks(calendar=CALENDAR, feed=FEED, agency=AGENCY_CARD,
+                         caretaker=CARETAKER_CARD if has_caretaker else None,
+                         webcal="webcal://" + f"{site_url}{CALENDAR}".split("://", 1)[1])

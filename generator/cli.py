@@ -20,6 +20,8 @@ from generator.publish.shards import Shard
 from generator.publish.serve import serve_site
 from generator.publish.site import merge_shards
 from generator.contract.starter import write_starter
+from generator.onboarding.importer import import_report, import_spreadsheet
+from generator.onboarding.template import write_template
 
 project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -110,6 +112,24 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
         agency = next(iter(load_project(project_dir).config.agencies))
     path = write_starter(project_dir, slug, agency)
     click.echo(f"Créé : {path}")
+
+
+@main.command(name="import")
+@project_option
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sheet", default=None, metavar="NOM", help="Feuille du classeur (défaut : la première).")
+@click.option("--force", is_flag=True, help="Remplace les fichiers de residences/ qui existent déjà.")
+@click.option("--template", "template", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FICHIER.xlsx", help="Écrit le modèle de tableur (titres de colonnes en français) et s'arrête.")
+def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool, template: Path | None) -> None:
+    """Crée un residences/<nom>.yml par ligne d'un tableur .xlsx ou .csv ; tout ou rien en cas d'erreur."""
+    if (file is None) == (template is None):
+        raise click.UsageError("indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx")
+    if template is not None:
+        click.echo(f"Modèle écrit : {write_template(template)}")
+        return
+    result = import_spreadsheet(project_dir, file, sheet, force)  # type: ignore[arg-type]
+    click.echo(import_report(result))
 
 
 @main.command()

@@ -21,9 +21,12 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    place: str = ""
+    """Where in the file when a line number is not how staff find it: a spreadsheet's cell, ``Feuil1!F17``
+    (``line`` is then the row). Shown instead of the line."""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.message}"
+        text = f"{self.file}:{self.place or self.line}: {self.message}"
         return f"{text}\n    → {self.hint}" if self.hint else text
 
 

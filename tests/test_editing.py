@@ -109,7 +109,8 @@ def test_contributing_has_the_numbered_how_tos() -> None:
     titles = re.findall(r"^## (\d)\. (.+)$", CONTRIBUTING, re.M)
     assert [t for _, t in titles] == [
         "Changer les horaires du gardien", "Ajouter un avis (coupure d'eau, travaux…)", "Ajouter une résidence",
-        "Lire une erreur de vérification", "Prévisualiser avant de publier", "Fusionner, c'est-à-dire publier"]
+        "Lire une erreur de vérification", "Prévisualiser avant de publier", "Fusionner, c'est-à-dire publier",
+        "Importer le tableur des résidences (arrivée d'un bailleur)"]
     for section in [s for s in CONTRIBUTING.split("\n## ") if s[0].isdigit()]:
         assert re.search(r"^1\. ", section, re.M) and re.search(r"^2\. ", section, re.M), section[:40]
 

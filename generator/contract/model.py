@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator.contract.values import (Count, Date, Day, Email, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url, format_time)
 
@@ -167,6 +167,8 @@ class Residence(Model):
     fibre: Optional[Fibre] = None
     faq: list[Faq] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
+    reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
+                                                       "(voir review_every_months dans site_config.yml).")
 
 
 class Landlord(Model):
@@ -249,6 +251,16 @@ class SiteConfig(Model):
     accessibility: Accessibility = Field(default_factory=Accessibility,
                                          description="Déclaration d'accessibilité (RGAA).")
     legal: Legal = Field(default_factory=Legal, description="Mentions légales.")
+    review_every_months: Optional[Count] = Field(
+        None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
+                          "pas de rappel.", examples=[6])
+
+    @field_validator("review_every_months")
+    @classmethod
+    def _at_least_one_month(cls, value: Optional[int]) -> Optional[int]:
+        if value is not None and value < 1:
+            raise ValueError("au moins 1 (mois), par exemple 6")
+        return value
 
     @property
     def root_url(self) -> str:

@@ -1,0 +1,208 @@
+"""The columns of the import spreadsheet, and what Excel does to French data in each of them.
+
+A column has a French title (the template's header row), the key it fills in a residence file, and a
+kind that decides how a cell's stored value becomes the text written to YAML. Excel's damage is undone
+only where the intent is certain, and every repair is reported with its cell:
+
+- a phone number stored as a number loses its leading 0 (``143201122``): the 0 is put back;
+- a postcode stored as a number loses its leading 0 (``1000``): it is padded to five digits;
+- a date stored as a serial number (``46346``) or typed the French way (``20/11/2026``) is written
+  ``2026-11-20``; a time stored as a fraction of a day (``0.354166…``) is written ``8h30``;
+- non-breaking spaces become ordinary spaces; spaces at the start or end are removed; a line break
+  inside a one-line value becomes a space.
+
+What cannot be undone (a value Excel turned into a date, such as ``1-2`` in « Bâtiments ») is an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from generator.onboarding.spreadsheet import Cell
+
+__all__ = ["Column", "COLUMNS", "Converted", "convert", "fold", "match_title"]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str
+    """text, phone, postcode, count, date, hours, list, email, mode, fibre or slug."""
+    help: str
+    example: str = ""
+    required: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Nom", "text", "Nom de la résidence.", "Résidence Les Tilleuls", required=True),
+    Column("Adresse web", "slug", "Facultatif : la fin de l'adresse du site (minuscules, chiffres, tirets). "
+           "Vide : tirée du nom.", "les-tilleuls"),
+    Column("Rue", "text", "Numéro et rue.", "12-18 rue des Tilleuls", required=True),
+    Column("Code postal", "postcode", "Cinq chiffres.", "93200", required=True),
+    Column("Ville", "text", "Commune.", "Saint-Denis", required=True),
+    Column("Agence", "text", "Clé ou nom d'une agence de site_config.yml.", "saint-denis", required=True),
+    Column("Bâtiments", "list", "Bâtiments ou entrées, séparés par des virgules.", "A, B, C"),
+    Column("Logements", "count", "Nombre de logements.", "184"),
+    Column("Gardien", "text", "Prénom et nom du gardien.", "Karim Benali"),
+    Column("Gardien type", "mode", "« sur place » ou « itinérant » (passe à jours fixes). Vide : sur place.",
+           "sur place"),
+    Column("Téléphone gardien", "phone", "Téléphone de la loge.", "01 48 20 11 22"),
+    Column("Mobile gardien", "phone", "Téléphone mobile du gardien.", "06 12 34 56 78"),
+    Column("E-mail gardien", "email", "Adresse e-mail du gardien.", "gardien.tilleuls@habitat-exemple.fr"),
+    Column("Loge", "text", "Où trouver la loge.", "Loge, bâtiment A, rez-de-chaussée"),
+    Column("Horaires", "hours", "Jours et heures de loge (ou de passage), séparés par « ; ».",
+           "lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30"),
+    Column("Fibre", "fibre", "« disponible », « en cours », « prévue » ou « non ».", "disponible"),
+    Column("Référence immeuble", "text", "Référence ARCEP de l'immeuble (IMB/…), pour la fibre.",
+           "IMB/93066/X/00AB"),
+    Column("Vérifié le", "date", "Date de la dernière vérification complète de la fiche.", "2026-11-20"),
+)
+
+_NBSP = re.compile(r"[\u00a0\u202f\u2007]")
+_EXCEL_ERRORS = {"#N/A", "#NA", "#VALEUR!", "#VALUE!", "#REF!", "#DIV/0!", "#NOM?", "#NAME?", "#NUM!",
+                 "#NUL!", "#NULL!"}
+_FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+DATE_AS_TEXT = "tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir"
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: « Téléphone  gardien » and « telephone gardien » match."""
+    text = _NBSP.sub(" ", text).replace("-", " ").replace("_", " ")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+_BY_TITLE = {fold(c.title): c for c in COLUMNS}
+
+
+def match_title(title: str) -> tuple[Column | None, str | None]:
+    """The column a header names, or None and the closest title when it looks like a typo of one."""
+    column = _BY_TITLE.get(fold(title))
+    if column:
+        return column, None
+    close = difflib.get_close_matches(fold(title), list(_BY_TITLE), n=1, cutoff=0.75)
+    return None, _BY_TITLE[close[0]].title if close else None
+
+
+@dataclass
+class Converted:
+    """A cell as text for the YAML file (None when empty), what was repaired, or why it cannot be used."""
+
+    text: str | None = None
+    repairs: list[str] | None = None
+    error: tuple[str, str] | None = None
+
+    def repaired(self, sentence: str) -> None:
+        self.repairs = [*(self.repairs or []), sentence]
+
+
+def convert(cell: Cell, kind: str) -> Converted:
+    """What staff meant in ``cell`` for a column of ``kind``, as text, with every repair named."""
+    out = Converted()
+    value = cell.value
+    if cell.merged_from:
+        out.repaired(f"cellule fusionnée : valeur de {cell.merged_from} reprise")
+    if value is None or (isinstance(value, str) and not value.strip() and not _NBSP.search(value)):
+        out.text = None
+        return out
+    if isinstance(value, bool):
+        out.text = "oui" if value else "non"
+        out.repaired(f"valeur logique d'Excel ({'VRAI' if value else 'FAUX'}) lue comme « {out.text} »")
+    elif isinstance(value, datetime) and value.date() in (_EXCEL_EPOCH, date(1899, 12, 31)) and kind == "hours":
+        out.text = _clock(value.time())
+        out.repaired(f"Excel a enregistré une heure : lue comme « {out.text} »")
+    elif isinstance(value, (datetime, date)):
+        day = value.date() if isinstance(value, datetime) else value
+        if kind != "date":
+            out.error = (f"Excel a transformé la valeur en date ({day.isoformat()})", DATE_AS_TEXT)
+            return out
+        out.text = day.isoformat()
+    elif isinstance(value, time):
+        if kind != "hours":
+            out.error = (f"Excel a transformé la valeur en heure ({_clock(value)})", DATE_AS_TEXT)
+            return out
+        out.text = _clock(value)
+        out.repaired(f"Excel a enregistré une heure : lue comme « {out.text} »")
+    elif isinstance(value, (int, float)):
+        _number(value, kind, out)
+    else:
+        _text(str(value), kind, out, cell.from_csv)
+    return out
+
+
+def _number(value: float, kind: str, out: Converted) -> None:
+    whole = float(value).is_integer()
+    digits = str(int(value)) if whole else str(value)
+    if kind == "date" and 0 < value < 2958466:
+        out.text = (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
+        out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}")
+    elif kind == "hours" and 0 < value < 1:
+        out.text = _clock(_fraction_to_time(value))
+        out.repaired(f"heure enregistrée comme fraction de jour par Excel ({value:.6g}) : lue comme « {out.text} »")
+    elif kind in ("phone", "postcode", "count") and not whole:
+        out.error = (f"nombre à virgule « {value} » inattendu ici", "tapez la valeur telle qu'elle doit s'afficher")
+    elif kind in ("phone", "postcode"):
+        _lost_zero(digits, kind, out, "comme nombre par Excel")
+    else:
+        out.text = digits
+
+
+def _lost_zero(digits: str, kind: str, out: Converted, how: str) -> None:
+    """Put back the leading 0 that a number lost: 9-digit French phones, 4-digit postcodes."""
+    if kind == "phone" and len(digits) == 9 and digits[0] in "123456789":
+        fixed = "0" + digits
+        out.text = " ".join(fixed[i:i + 2] for i in range(0, 10, 2))
+        out.repaired(f"numéro enregistré {how} ({digits}), son 0 initial perdu : lu comme {out.text}")
+    elif kind == "postcode" and len(digits) == 4:
+        out.text = digits.zfill(5)
+        out.repaired(f"code postal enregistré {how} ({digits}), son 0 initial perdu : lu comme {out.text}")
+    else:
+        out.text = digits
+
+
+def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
+    text = value
+    if _NBSP.search(text):
+        text = _NBSP.sub(" ", text)
+        out.repaired("espace insécable remplacée par une espace ordinaire")
+    if text != text.strip():
+        text = text.strip()
+        out.repaired("espaces ou retours à la ligne en début ou en fin supprimés")
+    if kind != "hours" and ("\n" in text or "\r" in text):
+        text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        out.repaired("retour à la ligne dans la cellule remplacé par une espace")
+    if text.upper() in _EXCEL_ERRORS:
+        out.error = (f"erreur de formule Excel « {text} »", "corrigez la formule ou tapez la valeur elle-même")
+        return
+    out.text = text or None
+    if not text:
+        return
+    if kind in ("phone", "postcode") and text.isdigit() and from_csv:
+        _lost_zero(text, kind, out, "sans son 0 par Excel")
+    elif kind == "date":
+        french = _FRENCH_DATE.match(text)
+        if french:
+            try:
+                out.text = date(int(french.group(3)), int(french.group(2)), int(french.group(1))).isoformat()
+            except ValueError:
+                out.error = (f"date « {text} » impossible", "écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ")
+                return
+            out.repaired(f"date écrite à la française ({text}) : lue comme {out.text}")
+        elif text.isdigit() and from_csv and 0 < int(text) < 2958466:
+            _number(int(text), kind, out)
+    elif kind == "hours" and re.fullmatch(r"0[.,]\d+", text):
+        _number(float(text.replace(",", ".")), kind, out)
+
+
+def _fraction_to_time(fraction: float) -> time:
+    minutes = round(fraction * 24 * 60)
+    return time(minutes // 60 % 24, minutes % 60)
+
+
+def _clock(value: time) -> str:
+    """8h30, 12h: the way staff write times, and one the data contract reads."""
+    return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"

@@ -1,0 +1,113 @@
+"""The « Horaires » cell of a landlord's spreadsheet, as staff write it, turned into caretaker slots.
+
+``lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30`` gives two slots. Segments are separated by ``;``
+or a line break (Alt+Entrée in Excel). In a segment: days (``lun``, ``lundi``, ranges ``lun-ven``,
+``du lundi au vendredi``, lists ``lun, mar et jeu``, ``sauf mer``), one or more time ranges (``8h30-12h``,
+``de 14h à 17h``, ``8h30-12h et 14h-17h``) and optionally a place in brackets at the end
+(``(hall du bâtiment B)``). Times are kept exactly as typed (``8h30`` stays ``8h30``): the data
+contract (``values.parse_time``) checks them when the written file is validated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.contract.values import DAYS
+
+__all__ = ["HoursSlot", "parse_hours", "EXAMPLE"]
+
+EXAMPLE = "lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30"
+
+_DAY_WORDS = {
+    "lun": "mon", "lundi": "mon", "mar": "tue", "mardi": "tue", "mer": "wed", "mercredi": "wed",
+    "jeu": "thu", "jeudi": "thu", "ven": "fri", "vendredi": "fri", "sam": "sat", "samedi": "sat",
+    "dim": "sun", "dimanche": "sun",
+}
+_FILLERS = {"de", "du", "et", "le", "les", "a", "au", "matin", "apres-midi", "soir", "h", "chaque"}
+_TIME = r"\d{1,2}(?:\s?[hH:.]\s?\d{0,2})?"
+_RANGE = re.compile(rf"(?:\b(?:de|des)\s+)?({_TIME})\s*(?:-|–|—|à|a|/)\s*({_TIME})(?![\d])")
+_PLACE = re.compile(r"\(([^()]*)\)\s*$")
+_DAY_RANGE = re.compile(r"^([a-z]+)\.?-([a-z]+)\.?$")
+
+
+@dataclass(frozen=True)
+class HoursSlot:
+    """One slot as the contract's ``caretaker.hours`` item: day keys, times as typed, optional place."""
+
+    days: tuple[str, ...]
+    open: str
+    close: str
+    place: str | None = None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _day(word: str) -> str | None:
+    return _DAY_WORDS.get(word.rstrip("."))
+
+
+def _span(first: str, last: str) -> list[str]:
+    """``fri`` to ``mon`` goes round the weekend: fri, sat, sun, mon."""
+    start, end = DAYS.index(first), DAYS.index(last)
+    return [DAYS[(start + i) % 7] for i in range((end - start) % 7 + 1)]
+
+
+def _days(text: str) -> tuple[list[str], str | None]:
+    """The days named in ``text`` (times and place already removed), or an error sentence."""
+    words = [w for w in re.split(r"[\s,/+]+", _fold(text).replace("–", "-")) if w]
+    chosen: list[str] = []
+    excluded: list[str] = []
+    target = chosen
+    i = 0
+    while i < len(words):
+        word = words[i]
+        span = _DAY_RANGE.match(word)
+        if span and _day(span.group(1)) and _day(span.group(2)):
+            target.extend(_span(_day(span.group(1)), _day(span.group(2))))  # type: ignore[arg-type]
+        elif _day(word):
+            # « lundi au vendredi », « lun à ven », « lun - ven » written with spaces
+            if i + 2 < len(words) and words[i + 1] in ("au", "a", "-") and _day(words[i + 2]):
+                target.extend(_span(_day(word), _day(words[i + 2])))  # type: ignore[arg-type]
+                i += 2
+            else:
+                target.append(_day(word))  # type: ignore[arg-type]
+        elif word == "sauf":
+            target = excluded
+        elif word not in _FILLERS and word != "-":
+            return [], f"mot « {word} » non compris"
+        i += 1
+    days = [d for d in DAYS if d in chosen and d not in excluded]
+    if not days:
+        return [], "jours manquants"
+    return days, None
+
+
+def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
+    """Slots of the cell, and the sentences saying what could not be understood (empty when all is fine)."""
+    slots: list[HoursSlot] = []
+    errors: list[str] = []
+    for segment in (s.strip() for s in re.split(r"[;\n]+", text)):
+        if not segment:
+            continue
+        place = None
+        found = _PLACE.search(segment)
+        if found:
+            place = found.group(1).strip() or None
+            segment = segment[: found.start()].strip()
+        ranges = list(_RANGE.finditer(segment))
+        rest = _RANGE.sub(" ", segment)
+        if not ranges:
+            errors.append(f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")
+            continue
+        days, problem = _days(rest)
+        if problem:
+            errors.append(f"« {segment} » : {problem} (écrivez par exemple lun-ven 8h30-12h)")
+            continue
+        for match in ranges:
+            slots.append(HoursSlot(tuple(days), match.group(1).replace(" ", ""),
+                                   match.group(2).replace(" ", ""), place))
+    return slots, errors

@@ -1,0 +1,322 @@
+"""``residence-hub import``: one residence file per row of a landlord's spreadsheet, all or nothing.
+
+Every row is converted, written to a scratch folder and validated by the project's own validator
+(``project.load_residence``) before anything is written into ``residences/``. When any cell of any row
+is wrong, every problem is reported at its cell (``residences.xlsx:Feuil1!F17: …``) and **no file is
+written**: staff fix the spreadsheet and run the same command again, without a half-imported folder to
+clean up first. Repairs of what Excel did to the data are listed with their cells in every case.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.contract.loader import load_document
+from generator.contract.model import SiteConfig
+from generator.contract.project import (CONFIG_NAME, RESERVED_SLUGS, RESIDENCES_DIR, SLUG, load_residence,
+                                        validate)
+from generator.errors import Problem, UserError
+from generator.onboarding.columns import COLUMNS, Column, Converted, convert, fold, match_title
+from generator.onboarding.hours import EXAMPLE, parse_hours
+from generator.onboarding.residence_yaml import residence_text
+from generator.onboarding.spreadsheet import Cell, Sheet, SpreadsheetError, read_sheet
+
+__all__ = ["ImportResult", "ImportRefused", "import_spreadsheet", "import_report", "slug_of"]
+
+_MODES = {"sur place": "resident", "resident": "resident", "itinerant": "itinerant"}
+_FIBRE = {"disponible": "available", "oui": "available", "available": "available",
+          "en cours": "in_progress", "en cours de deploiement": "in_progress", "in progress": "in_progress",
+          "prevue": "planned", "planifiee": "planned", "planned": "planned",
+          "non": "unavailable", "indisponible": "unavailable", "non disponible": "unavailable",
+          "unavailable": "unavailable"}
+_CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
+
+
+class ImportRefused(UserError):
+    """Raised when any cell is wrong: every problem, and the promise that no file was written."""
+
+    def __init__(self, problems: list[Problem], repairs: list[Problem] = (), notes: list[str] = ()) -> None:  # type: ignore[assignment]
+        self.repairs, self.notes = list(repairs), list(notes)
+        super().__init__(problems)
+        self.problems = sorted(problems, key=_by_cell)  # as staff read a sheet: row by row, left to right
+        self.message = self.summary()
+
+    def summary(self) -> str:
+        count = len(self.problems)
+        lines = [f"Corrigé à la lecture : {p}" for p in getattr(self, "repairs", [])]
+        lines += [f"Note : {note}" for note in getattr(self, "notes", [])]
+        lines += [str(p) for p in self.problems]
+        lines.append(f"{count} erreur{'s' if count > 1 else ''} : aucun fichier n'a été écrit. "
+                     "Corrigez le tableur, puis relancez la même commande.")
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportResult:
+    written: list[Path] = field(default_factory=list)
+    repairs: list[Problem] = field(default_factory=list)
+    """What was changed from the stored value, and why, cell by cell."""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    number: int
+    cells: dict[str, Cell]
+    values: dict[str, str] = field(default_factory=dict)
+    slug: str = ""
+
+
+def slug_of(name: str) -> str:
+    """« Résidence Les Tilleuls » → ``les-tilleuls``: accents dropped, « Résidence » left out, as the samples.
+
+    The result always matches the project's rule for file names (``project.SLUG``, whole match) and is never
+    one of the reserved folders of the root site."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    # « Résidence Les Tilleuls » → les-tilleuls, but « Résidence du Parc » → residence-du-parc, not du-parc.
+    slug = re.sub(r"^residences?-(?!(?:du|de|des|d)-)(?=.)", "", slug) or "residence"
+    return f"residence-{slug}" if slug in RESERVED_SLUGS else slug
+
+
+def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, force: bool = False) -> ImportResult:
+    """Read ``file``, check every row, then write every residence file, or none (``ImportRefused``)."""
+    root = Path(root)
+    config = _config(root)
+    try:
+        sheet = read_sheet(Path(file), sheet_name)
+    except SpreadsheetError as e:
+        raise UserError.single(Path(file).name, 1, e.message, e.hint) from None
+    result = ImportResult(notes=list(sheet.notes))
+    problems = [_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
+    columns, rows = _table(sheet, problems, result)
+    for row in rows:
+        _convert_row(sheet, row, columns, config, problems, result)
+    _assign_slugs(sheet, rows, root, force, problems, result)
+    required = [c.title for c in COLUMNS if c.required]
+    texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems) for row in rows
+             if all(t in row.cells for t in required)}
+    if problems:
+        raise ImportRefused(problems, sorted(result.repairs, key=_by_cell), result.notes)
+    if not rows:
+        raise UserError.single(sheet.where("A2"), 2, "aucune résidence dans le tableur",
+                               "une ligne par résidence, sous la ligne des titres de colonnes")
+    folder = root / RESIDENCES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, text in texts.items():
+        target = folder / f"{slug}.yml"
+        scratch = folder / f".{slug}.yml.import"
+        scratch.write_text(text, encoding="utf-8")
+        scratch.replace(target)
+        result.written.append(target)
+    result.repairs.sort(key=_by_cell)
+    return result
+
+
+def _by_cell(problem: Problem) -> tuple[int, int, str, str]:
+    """Row by row, then column by column as they appear in the sheet (A … Z, AA …)."""
+    letters = re.sub(r"[^A-Z]", "", problem.place.rsplit("!", 1)[-1])
+    return problem.line, len(letters), letters, problem.message
+
+
+def _config(root: Path) -> SiteConfig:
+    problems: list[Problem] = []
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise UserError.single(CONFIG_NAME, 1, "fichier introuvable",
+                               f"indiquez avec --project le dossier qui contient {CONFIG_NAME} (les agences y sont)")
+    doc, found = load_document(path, CONFIG_NAME)
+    problems.extend(found)
+    config = validate(doc, SiteConfig, problems) if doc else None
+    if config is None:
+        raise UserError(problems)
+    return config
+
+
+def _problem(sheet: Sheet, cell: Cell, message: str, hint: str = "") -> Problem:
+    return Problem(sheet.file_name, cell.row, message, hint, place=sheet.place(cell.ref))
+
+
+def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple[dict[int, Column], list[_Row]]:
+    """The header row (the first row with text) and the rows below it that hold anything."""
+    header_index = next((i for i, line in enumerate(sheet.rows)
+                         if any(str(c.value or "").strip() for c in line)), None)
+    if header_index is None:
+        problems.append(Problem(sheet.file_name, 1, "le tableur est vide",
+                                "écrivez les titres de colonnes sur la première ligne (voir import --template)",
+                                place=sheet.place("A1")))
+        return {}, []
+    columns: dict[int, Column] = {}
+    for index, cell in enumerate(sheet.rows[header_index]):
+        title = str(cell.value if cell.value is not None else "").strip()
+        if not title:
+            if any(len(line) > index and str(line[index].value or "").strip() for line in sheet.rows[header_index:]):
+                result.notes.append(f"colonne {re.sub(r'[0-9]+', '', cell.ref)} sans titre : ignorée")
+            continue
+        column, close = match_title(title)
+        if column is None and close:
+            problems.append(_problem(sheet, cell, f"colonne « {title} » inconnue",
+                                     f"vouliez-vous dire « {close} » ? Renommez-la comme dans le modèle "
+                                     "(residence-hub import --template modele.xlsx)"))
+        elif column is None:
+            result.notes.append(f"colonne « {title} » ({cell.ref}) inconnue : ignorée")
+        elif column in columns.values():
+            problems.append(_problem(sheet, cell, f"colonne « {title} » en double",
+                                     "gardez une seule colonne de ce nom"))
+        else:
+            columns[index] = column
+    header = sheet.rows[header_index]
+    for column in (c for c in (c for c in COLUMNS if c.required) if c not in columns.values()):
+        problems.append(_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
+                                 "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
+    rows = []
+    for line in sheet.rows[header_index + 1:]:
+        cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
+        if any(c.value is not None and str(c.value).strip() for c in cells.values()):
+            rows.append(_Row(line[0].row, cells))
+    return columns, rows
+
+
+def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: SiteConfig,
+                 problems: list[Problem], result: ImportResult) -> None:
+    """Each cell of the row as text (repairs recorded), then the checks that span several columns."""
+    for column in columns.values():
+        cell = row.cells.get(column.title)
+        converted = convert(cell, column.kind) if cell else Converted()
+        for sentence in converted.repairs or []:
+            result.repairs.append(_problem(sheet, cell, f"{column.title} : {sentence}"))  # type: ignore[arg-type]
+        if converted.error:
+            problems.append(_problem(sheet, cell, f"{column.title} : {converted.error[0]}",  # type: ignore[arg-type]
+                                     converted.error[1]))
+        elif converted.text is not None:
+            row.values[column.title] = converted.text
+        elif column.required and cell is not None:
+            problems.append(_problem(sheet, cell, f"{column.title} : vide", f"indiquez « {column.title} »"))
+
+    def fail(title: str, message: str, hint: str) -> None:
+        row.values.pop(title, None)  # not written: the validator would report it a second time
+        problems.append(_problem(sheet, row.cells[title], f"{title} : {message}", hint))
+
+    agency = row.values.get("Agence")
+    if agency is not None:
+        key = _agency_key(agency, config)
+        if key is None:
+            fail("Agence", f"agence « {agency} » inconnue",
+                 f"écrivez la clé ou le nom d'une agence de {CONFIG_NAME} : "
+                 + ", ".join(f"{k} ({a.name})" for k, a in config.agencies.items()))
+        else:
+            row.values["Agence"] = key
+    mode = row.values.get("Gardien type")
+    if mode is not None:
+        if fold(mode) not in _MODES:
+            fail("Gardien type", f"« {mode} » non compris", "écrivez « sur place » ou « itinérant »")
+        else:
+            row.values["Gardien type"] = _MODES[fold(mode)]
+    fibre = row.values.get("Fibre")
+    if fibre is not None:
+        if fold(fibre) not in _FIBRE:
+            fail("Fibre", f"« {fibre} » non compris", "écrivez « disponible », « en cours », « prévue » ou « non »")
+        else:
+            row.values["Fibre"] = _FIBRE[fold(fibre)]
+    elif "Référence immeuble" in row.values:
+        fail("Référence immeuble", "référence sans état de la fibre",
+             "remplissez aussi la colonne « Fibre » (disponible, en cours, prévue ou non)")
+    if "Gardien" not in row.values:
+        for title in (t for t in _CARETAKER if t in row.values):
+            fail(title, "valeur pour un gardien sans nom", "remplissez la colonne « Gardien » (prénom et nom)")
+    if "Horaires" in row.values:
+        _, errors = parse_hours(row.values["Horaires"])
+        for error in errors:
+            fail("Horaires", f"{error}", f"exemple : {EXAMPLE}")
+
+
+def _agency_key(text: str, config: SiteConfig) -> str | None:
+    if text in config.agencies:
+        return text
+    wanted = fold(text)
+    return next((key for key, agency in config.agencies.items()
+                 if wanted in (fold(key), fold(agency.name))), None)
+
+
+def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, problems: list[Problem],
+                  result: ImportResult) -> None:
+    """Each row's file name: the « Adresse web » column, or the name; unique, never silently shared."""
+    taken: dict[str, _Row] = {}
+    for row in rows:  # chosen addresses first: a derived one never takes the place of a chosen one
+        chosen = row.values.get("Adresse web")
+        if chosen is None:
+            continue
+        cell = row.cells["Adresse web"]
+        if not SLUG.fullmatch(chosen) or chosen in RESERVED_SLUGS:
+            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » impossible",
+                                     "minuscules, chiffres et tirets, par exemple les-tilleuls ; "
+                                     f"mots réservés : {', '.join(sorted(RESERVED_SLUGS))}"))
+        elif chosen in taken:
+            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » déjà donnée à la ligne "
+                                     f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
+        else:
+            row.slug, taken[chosen] = chosen, row
+    for row in rows:
+        if row.slug or "Adresse web" in row.values or "Nom" not in row.values:
+            continue
+        base = slug_of(row.values["Nom"])
+        slug = base
+        if slug in taken:
+            slug = f"{base}-{slug_of(row.values.get('Ville', ''))}".rstrip("-")
+            number = 2
+            while slug in taken:
+                slug, number = f"{base}-{number}", number + 1
+            first = taken[base]
+            result.repairs.append(_problem(sheet, row.cells["Nom"],
+                                           f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
+                                           f"(« {first.values['Nom']} ») : cette résidence aura « {slug} » "
+                                           "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
+        row.slug, taken[slug] = slug, row
+    for row in rows:
+        if row.slug and (root / RESIDENCES_DIR / f"{row.slug}.yml").exists() and not force:
+            cell = row.cells.get("Adresse web") if "Adresse web" in row.values else row.cells["Nom"]
+            problems.append(_problem(sheet, cell, f"le fichier {RESIDENCES_DIR}/{row.slug}.yml existe déjà",
+                                     "ajoutez --force pour le remplacer, ou choisissez une autre "
+                                     "« Adresse web » pour cette ligne"))
+
+
+def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, problems: list[Problem]) -> str:
+    """The file's text, validated as ``validate`` will read it; its problems reported at their cells."""
+    origin = f"{sheet.file_name}" + (f", feuille « {sheet.sheet_name} »" if sheet.sheet_name else "")
+    raw_agency = row.cells["Agence"].value
+    # A required value already reported (empty, unknown agency) gets a valid stand-in, so that the row's
+    # other cells are still checked; the file is not written then, since there are problems.
+    values = {"Nom": "-", "Rue": "-", "Code postal": "00000", "Ville": "-", "Agence": next(iter(config.agencies)),
+              **row.values}
+    writer = residence_text(values, {title: cell.ref for title, cell in row.cells.items()},
+                            f"{origin}, ligne {row.number}",
+                            None if raw_agency == values["Agence"] else str(raw_agency))
+    text = writer.text()
+    found: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
+        path = Path(scratch) / f"{row.slug or 'ligne'}.yml"
+        path.write_text(text, encoding="utf-8")
+        load_residence(root, path, config, found)
+    for problem in found:
+        ref = writer.cells.get(problem.line) or row.cells["Nom"].ref
+        message = re.sub(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*: ", "", problem.message)
+        title = next((t for t, c in row.cells.items() if c.ref == ref), "")
+        problems.append(_problem(sheet, next(c for c in row.cells.values() if c.ref == ref),
+                                 f"{title} : {message}" if title else message, problem.hint))
+    return text
+
+
+def import_report(result: ImportResult) -> str:
+    """What the command prints: every repair with its cell, what was ignored, the files written."""
+    lines = [f"Corrigé à la lecture : {p}" for p in result.repairs]
+    lines += [f"Note : {note}" for note in result.notes]
+    lines += [f"Écrit : {path}" for path in result.written]
+    lines.append(f"{len(result.written)} résidence(s) importée(s)"
+                 + (f", {len(result.repairs)} valeur(s) corrigée(s) : vérifiez-les ci-dessus." if result.repairs
+                    else ".")
+                 + " Lancez « residence-hub validate » puis ouvrez une pull request.")
+    return "\n".join(lines)

@@ -1,0 +1,165 @@
+"""Read a landlord's spreadsheet (``.xlsx`` through openpyxl, or ``.csv`` as Excel saves it in France).
+
+The result is a grid of ``Cell``: the raw value as the file stores it, and where it is
+(``residences.xlsx:Feuil1!F17``), so every message names the cell staff must fix. Nothing is interpreted
+here but the file format: what a value means is decided by ``columns.py``. Merged cells are the one
+repair made here, since only the reader sees them: a cell merged down a column (an « Agence » typed once
+for five rows) gives its value to every row of the merge, and each such cell is reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+__all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""A list of residences is a few hundred kilobytes; a larger file is the wrong file."""
+
+
+class SpreadsheetError(Exception):
+    """Raised when the file cannot be read as a spreadsheet at all: the message says why, in French."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its value as stored (str, int, float, bool, datetime, time or None) and its place."""
+
+    value: Any
+    ref: str
+    """``F17``: the column letter and the row number, as Excel shows them."""
+    row: int
+    number_format: str = "General"
+    merged_from: str | None = None
+    """The top-left cell of the merge this cell belongs to, when its value was copied from there."""
+    from_csv: bool = False
+    """In a CSV file every value is text: a number Excel saved (and damaged) looks like typed text."""
+
+
+@dataclass
+class Sheet:
+    """The cells of one sheet, row by row, and how to name a cell in a message."""
+
+    file_name: str
+    sheet_name: str | None
+    rows: list[list[Cell]]
+    notes: list[str] = field(default_factory=list)
+    """What the reader did that staff should know (encoding and separator of a CSV file)."""
+    problems: list[tuple[Cell, str, str]] = field(default_factory=list)
+    """Cells the reader could not use: (cell, message, hint)."""
+
+    def place(self, ref: str) -> str:
+        """``Feuil1!F17`` (``F17`` for a CSV file), as Excel names a cell in a formula."""
+        return f"{self.sheet_name}!{ref}" if self.sheet_name else ref
+
+    def where(self, ref: str) -> str:
+        """``residences.xlsx:Feuil1!F17`` (``residences.csv:F17`` for a CSV file)."""
+        return f"{self.file_name}:{self.place(ref)}"
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """The cells of ``path`` (an .xlsx or .csv file); ``sheet`` names a worksheet of an .xlsx file."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise SpreadsheetError(f"fichier « {path} » introuvable", "vérifiez le nom et le dossier du fichier")
+    if path.stat().st_size > MAX_BYTES:
+        raise SpreadsheetError(f"fichier trop volumineux ({path.stat().st_size // (1024 * 1024)} Mo)",
+                               "une liste de résidences tient en quelques centaines de kilo-octets")
+    if suffix == ".csv":
+        if sheet is not None:
+            raise SpreadsheetError("un fichier CSV n'a qu'une feuille : retirez --sheet")
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    raise SpreadsheetError(f"format « {suffix or path.name} » non pris en charge",
+                           "dans Excel : Fichier → Enregistrer sous → « Classeur Excel (.xlsx) » ou "
+                           "« CSV (séparateur : point-virgule) (.csv) »")
+
+
+def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
+    try:
+        # data_only: a formula's last computed value, as Excel shows it (not the formula's text).
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+        raise SpreadsheetError(f"le fichier n'est pas un classeur .xlsx lisible ({type(e).__name__})",
+                               "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
+    except Exception as e:  # openpyxl raises its own types for damaged parts of the archive
+        raise SpreadsheetError(f"le classeur est endommagé ({type(e).__name__})",
+                               "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
+    names = book.sheetnames
+    if wanted is not None and wanted not in names:
+        raise SpreadsheetError(f"feuille « {wanted} » introuvable",
+                               "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
+    sheet = book[wanted] if wanted is not None else book.worksheets[0]
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    problems: list[tuple[Cell, str, str]] = []
+    for span in sheet.merged_cells.ranges:
+        top = (span.min_row, span.min_col)
+        if span.min_col != span.max_col:
+            ref = f"{get_column_letter(span.min_col)}{span.min_row}"
+            problems.append((Cell(None, ref, span.min_row),
+                             f"cellules fusionnées sur plusieurs colonnes ({span.coord})",
+                             "défusionnez-les (Accueil → Fusionner et centrer → Annuler la fusion) : "
+                             "chaque colonne a son propre sens"))
+            continue
+        for row in range(span.min_row + 1, span.max_row + 1):
+            merged[(row, span.min_col)] = top
+    rows: list[list[Cell]] = []
+    grid = {(c.row, c.column): c for line in sheet.iter_rows() for c in line}
+    for r in range(1, (sheet.max_row or 0) + 1):
+        line = []
+        for col in range(1, (sheet.max_column or 0) + 1):
+            ref = f"{get_column_letter(col)}{r}"
+            source = grid.get(merged.get((r, col), (r, col)))
+            value = getattr(source, "value", None)
+            fmt = getattr(source, "number_format", "General") or "General"
+            top = merged.get((r, col))
+            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(top[1])}{top[0]}" if top else None))
+        rows.append(line)
+    return Sheet(path.name, sheet.title, rows, problems=problems)
+
+
+def _read_csv(path: Path) -> Sheet:
+    raw = path.read_bytes()
+    notes = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel in France saves « CSV (séparateur : point-virgule) » in Windows-1252, which can decode any byte
+        # but five; those five are reported below as the cell they fall in.
+        text = raw.decode("cp1252", errors="replace")
+        notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    if first.count("\t") > max(first.count(";"), first.count(",")):
+        delimiter = "\t"
+    notes.append(f"séparateur de colonnes : « {delimiter if delimiter != chr(9) else 'tabulation'} »")
+    rows: list[list[Cell]] = []
+    problems: list[tuple[Cell, str, str]] = []
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as e:
+        raise SpreadsheetError(f"fichier CSV illisible ({e})",
+                               "enregistrez-le à nouveau depuis Excel en « CSV (séparateur : point-virgule) »")
+    for r, record in enumerate(records, start=1):
+        line = []
+        for col, value in enumerate(record, start=1):
+            cell = Cell(value, f"{get_column_letter(col)}{r}", r, from_csv=True)
+            if "\ufffd" in value:
+                problems.append((cell, "caractère illisible dans le fichier (encodage inconnu)",
+                                 "enregistrez le fichier en « CSV UTF-8 » depuis Excel"))
+            line.append(cell)
+        rows.append(line)
+    return Sheet(path.name, None, rows, notes=notes, problems=problems)

@@ -1,0 +1,315 @@
+"""``residence-hub import``: a landlord's spreadsheet (real .xlsx written by openpyxl, real .csv as Excel
+saves it in France) becomes residence files that ``validate`` accepts, or nothing at all, with every
+problem and every repair named by its cell."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from datetime import datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.contract.project import SLUG, load_project
+from generator.errors import UserError
+from generator.onboarding.columns import COLUMNS
+from generator.onboarding.hours import HoursSlot, parse_hours
+from generator.onboarding.importer import ImportRefused, import_spreadsheet, slug_of
+
+REPO = Path(__file__).resolve().parent.parent
+TITLES = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Téléphone gardien", "Horaires"]
+GOOD = ["Résidence Les Tilleuls", "12 rue des Tilleuls", "93200", "Saint-Denis", "nord", "Karim Benali",
+        "01 48 20 11 22", "lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30"]
+
+
+@pytest.fixture
+def project(make_project) -> Path:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (root / "residences" / "test.yml").unlink()
+    return root
+
+
+def xlsx(path: Path, rows: list[list[object]], sheet: str = "Feuil1", merges: tuple[str, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    for span in merges:
+        ws.merge_cells(span)
+    book.save(path)
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["import", *args])
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+# --- hours --------------------------------------------------------------------------------------------
+
+def test_hours_cell_as_staff_write_it_becomes_slots_with_times_as_typed() -> None:
+    slots, errors = parse_hours("lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30")
+    assert errors == []
+    assert slots == [HoursSlot(("mon", "tue", "wed", "thu", "fri"), "8h30", "12h"),
+                     HoursSlot(("mon", "tue", "thu", "fri"), "16h", "18h30")]
+    slots, _ = parse_hours("du lundi au vendredi sauf mercredi de 8h à 12h et de 14h à 17h")
+    assert [(s.days, s.open, s.close) for s in slots] == [(("mon", "tue", "thu", "fri"), "8h", "12h"),
+                                                         (("mon", "tue", "thu", "fri"), "14h", "17h")]
+    slots, _ = parse_hours("mar 9h-10h (hall du bâtiment B)\nven 14:00-15:00")
+    assert slots == [HoursSlot(("tue",), "9h", "10h", "hall du bâtiment B"), HoursSlot(("fri",), "14:00", "15:00")]
+
+
+def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
+    assert parse_hours("8h-12h")[1] == ["« 8h-12h » : jours manquants (écrivez par exemple lun-ven 8h30-12h)"]
+    assert parse_hours("lundi")[1] == ["« lundi » : heures manquantes (écrivez par exemple 8h30-12h)"]
+    assert parse_hours("lun-ven 8h-12h le matin ; jeu 9h-10h sur rdv")[1] == [
+        "« jeu 9h-10h sur rdv » : mot « sur » non compris (écrivez par exemple lun-ven 8h30-12h)"]
+
+
+# --- slugs --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, slug", [("Résidence Les Tilleuls", "les-tilleuls"), ("Les Tilleuls", "les-tilleuls"),
+                                        ("Résidence du Parc", "residence-du-parc"),
+                                        ("Cité des Marronniers", "cite-des-marronniers"),
+                                        ("Résidence", "residence"), ("Posters", "residence-posters"),
+                                        ("L'Œuvre — 12 bis", "l-uvre-12-bis")])
+def test_slug_from_name_follows_the_project_rule(name: str, slug: str) -> None:
+    assert slug_of(name) == slug
+    assert SLUG.fullmatch(slug)
+
+
+def test_two_names_giving_the_same_address_do_not_silently_share_it(tmp_path: Path, project: Path) -> None:
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD, ["Les Tilleuls", "1 rue Pasteur", "93100", "Montreuil",
+                                                              "sud", None, None, None]])
+    result = import_spreadsheet(project, sheet)
+    assert [p.name for p in result.written] == ["les-tilleuls.yml", "les-tilleuls-montreuil.yml"]
+    assert [str(p) for p in result.repairs] == [
+        "residences.xlsx:Feuil1!A3: Nom : l'adresse « les-tilleuls » est déjà celle de la ligne 2 (« Résidence Les "
+        "Tilleuls ») : cette résidence aura « les-tilleuls-montreuil » (pour en choisir une autre, remplissez la "
+        "colonne « Adresse web »)"]
+    assert sorted(r.slug for r in load_project(project).residences) == ["les-tilleuls", "les-tilleuls-montreuil"]
+
+
+# --- xlsx: what Excel does to French data -------------------------------------------------------------
+
+def test_excel_damage_is_repaired_and_each_repair_named_by_its_cell(tmp_path: Path, project: Path) -> None:
+    titles = TITLES + ["Vérifié le", "Loge", "Agence "]
+    titles[4] = "Bâtiments"  # column order is free: Agence comes last, with a trailing space in its title
+    rows = [titles,
+            ["Les Tilleuls", "12 rue des Tilleuls ", 1000, "Bourg-en-Bresse", "A, B", "Karim\u00a0Benali", 143201122,
+             "lun-ven 8h30-12h", 46346, "Loge\nbâtiment A", "nord"],
+            ["Les Lilas", "3 rue des Lilas", 93200, "Saint-Denis", "C", None, None, None,
+             datetime(2026, 11, 20), None, None]]
+    sheet = xlsx(tmp_path / "residences.xlsx", rows, merges=("K2:K3",))
+    result = import_spreadsheet(project, sheet)
+    assert [str(p) for p in result.repairs] == [
+        "residences.xlsx:Feuil1!B2: Rue : espaces ou retours à la ligne en début ou en fin supprimés",
+        "residences.xlsx:Feuil1!C2: Code postal : code postal enregistré comme nombre par Excel (1000), son 0 "
+        "initial perdu : lu comme 01000",
+        "residences.xlsx:Feuil1!F2: Gardien : espace insécable remplacée par une espace ordinaire",
+        "residences.xlsx:Feuil1!G2: Téléphone gardien : numéro enregistré comme nombre par Excel (143201122), son 0 "
+        "initial perdu : lu comme 01 43 20 11 22",
+        "residences.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (46346) : lue comme 2026-11-20",
+        "residences.xlsx:Feuil1!J2: Loge : retour à la ligne dans la cellule remplacé par une espace",
+        "residences.xlsx:Feuil1!K3: Agence : cellule fusionnée : valeur de K2 reprise",
+    ]
+    project_ = load_project(project)
+    tilleuls, lilas = sorted(project_.residences, key=lambda r: r.slug, reverse=True)
+    assert tilleuls.residence.address.postcode == "01000"
+    assert tilleuls.residence.caretaker.phone.typed == "01 43 20 11 22"  # type: ignore[union-attr]
+    assert tilleuls.residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
+    assert str(tilleuls.residence.reviewed) == "2026-11-20"
+    assert tilleuls.residence.buildings == ["A", "B"]
+    assert lilas.residence.agency == "nord" and str(lilas.residence.reviewed) == "2026-11-20"
+    text = (project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8")
+    assert "  phone: 01 43 20 11 22\n" in text and "    - days: [mon, tue, wed, thu, fri]\n      open: 8h30\n" in text
+    assert "# Horaires dans le tableur : lun-ven 8h30-12h" in text
+
+
+def test_time_stored_as_a_fraction_of_a_day_is_read_and_reported(tmp_path: Path, project: Path) -> None:
+    rows = [TITLES, GOOD[:7] + [0.3541666666666667], ["B", "1 rue B", "93200", "Ville", "nord", "Jo", None, time(9, 0)]]
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, xlsx(tmp_path / "residences.xlsx", rows))
+    assert caught.value.repairs and [str(p) for p in caught.value.repairs] == [
+        "residences.xlsx:Feuil1!H2: Horaires : heure enregistrée comme fraction de jour par Excel (0.354167) : lue "
+        "comme « 8h30 »",
+        "residences.xlsx:Feuil1!H3: Horaires : Excel a enregistré une heure : lue comme « 9h »"]
+    assert [p.message for p in caught.value.problems] == [
+        "Horaires : « 8h30 » : heures manquantes (écrivez par exemple 8h30-12h)",
+        "Horaires : « 9h » : heures manquantes (écrivez par exemple 8h30-12h)"]
+
+
+def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_written(tmp_path: Path,
+                                                                                    project: Path) -> None:
+    rows = [TITLES + ["Bâtiments", "Fibre"],
+            GOOD + [datetime(2026, 2, 1), "oui"],
+            ["Les Lilas", "3 rue des Lilas", "9320", "Saint-Denis", "Agence Est", "Jo", "01 48 20 11", "lun 8h-12h",
+             None, "bientôt"],
+            [None, "5 rue X", "93200", "Saint-Denis", "sud", None, "01 48 20 11 22", None, None, None]]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
+    assert code == 1
+    assert output.splitlines() == [
+        "Error: residences.xlsx:Feuil1!I2: Bâtiments : Excel a transformé la valeur en date (2026-02-01)",
+        "    → tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir",
+        "residences.xlsx:Feuil1!C3: Code postal : code postal « 9320 » invalide : cinq chiffres, par exemple 93200 "
+        "ou 01000",
+        "residences.xlsx:Feuil1!E3: Agence : agence « Agence Est » inconnue",
+        "    → écrivez la clé ou le nom d'une agence de site_config.yml : nord (Agence Nord), sud (Agence Sud)",
+        "residences.xlsx:Feuil1!G3: Téléphone gardien : numéro de téléphone « 01 48 20 11 » invalide (chiffre en "
+        "trop ou en moins ?) : écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un "
+        "numéro court comme 15",
+        "residences.xlsx:Feuil1!J3: Fibre : « bientôt » non compris",
+        "    → écrivez « disponible », « en cours », « prévue » ou « non »",
+        "residences.xlsx:Feuil1!A4: Nom : vide",
+        "    → indiquez « Nom »",
+        "residences.xlsx:Feuil1!G4: Téléphone gardien : valeur pour un gardien sans nom",
+        "    → remplissez la colonne « Gardien » (prénom et nom)",
+        "7 erreurs : aucun fichier n'a été écrit. Corrigez le tableur, puis relancez la même commande.",
+    ]
+    assert list((project / "residences").iterdir()) == []
+
+
+def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Path) -> None:
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD])
+    assert run("--project", str(project), str(sheet))[0] == 0
+    target = project / "residences" / "les-tilleuls.yml"
+    target.write_text(target.read_text(encoding="utf-8") + "units: 12\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(sheet))
+    assert code == 1
+    assert "residences.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà\n    → ajoutez --force" in output
+    assert "units: 12" in target.read_text(encoding="utf-8")
+    code, output = run("--project", str(project), "--force", str(sheet))
+    assert code == 0, output
+    assert "units: 12" not in target.read_text(encoding="utf-8")
+
+
+def test_columns_in_any_order_unknown_ones_reported(tmp_path: Path, project: Path) -> None:
+    rows = [list(reversed(TITLES)) + ["Observations", "Telefone gardien"],
+            list(reversed(GOOD)) + ["RAS", "x"]]
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
+    assert [str(p) for p in caught.value.problems] == [
+        "r.xlsx:Feuil1!J1: colonne « Telefone gardien » inconnue\n    → vouliez-vous dire « Téléphone gardien » ? "
+        "Renommez-la comme dans le modèle (residence-hub import --template modele.xlsx)"]
+    result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", [row[:9] for row in rows]))
+    assert result.notes == ["colonne « Observations » (I1) inconnue : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+
+
+def test_missing_required_column_and_sheet_choice(tmp_path: Path, project: Path) -> None:
+    book = tmp_path / "r.xlsx"
+    xlsx(book, [TITLES[:3], GOOD[:3]], sheet="Résidences")
+    with pytest.raises(UserError) as caught:
+        import_spreadsheet(project, book, "Feuil1")
+    assert str(caught.value.problems[0]) == "r.xlsx:1: feuille « Feuil1 » introuvable\n    → feuilles du classeur : « Résidences »"
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, book, "Résidences")
+    assert [p.message for p in caught.value.problems] == [
+        "colonne obligatoire « Agence » absente", "colonne obligatoire « Ville » absente"]
+
+
+# --- csv ----------------------------------------------------------------------------------------------
+
+def test_csv_as_excel_saves_it_in_france(tmp_path: Path, project: Path) -> None:
+    """Windows-1252, « ; », a phone and a postcode saved without their 0, a French date."""
+    lines = [";".join(TITLES + ["Vérifié le"]),
+             "Résidence Les Tilleuls;12 rue des Tilleuls;1000;Bourg-en-Bresse;Agence Nord;Karim Benali;"
+             "148201122;\"lun-ven 8h30-12h\nsam 9h-12h\";20/11/2026"]
+    path = tmp_path / "résidences.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    result = import_spreadsheet(project, path)
+    assert result.notes == ["fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)",
+                            "séparateur de colonnes : « ; »"]
+    assert [str(p) for p in result.repairs] == [
+        "résidences.csv:C2: Code postal : code postal enregistré sans son 0 par Excel (1000), son 0 initial perdu : "
+        "lu comme 01000",
+        "résidences.csv:G2: Téléphone gardien : numéro enregistré sans son 0 par Excel (148201122), son 0 initial "
+        "perdu : lu comme 01 48 20 11 22",
+        "résidences.csv:I2: Vérifié le : date écrite à la française (20/11/2026) : lue comme 2026-11-20"]
+    (item,) = load_project(project).residences
+    assert [s.days for s in item.residence.caretaker.hours] == [  # type: ignore[union-attr]
+        ["mon", "tue", "wed", "thu", "fri"], ["sat"]]
+
+
+def test_csv_utf8_with_commas(tmp_path: Path, project: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(",".join(TITLES[:5]) + "\n\"Les Tilleuls\",\"12 rue X, bât. A\",93200,Saint-Denis,nord\n",
+                    encoding="utf-8-sig")
+    result = import_spreadsheet(project, path)
+    assert result.notes == ["séparateur de colonnes : « , »"]
+    (item,) = load_project(project).residences
+    assert item.residence.address.street == "12 rue X, bât. A"
+
+
+# --- files that are not spreadsheets, the command line ------------------------------------------------
+
+@pytest.mark.parametrize("name, content, message", [
+    ("r.xlsx", b"PK\x03\x04 not really a zip", "le fichier n'est pas un classeur .xlsx lisible (BadZipFile)"),
+    ("r.xls", b"\xd0\xcf\x11\xe0", "format « .xls » non pris en charge"),
+    ("r.csv", b"", "le tableur est vide"),
+])
+def test_unreadable_files_are_user_errors(tmp_path: Path, project: Path, name: str, content: bytes,
+                                          message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    code, output = run("--project", str(project), str(tmp_path / name))
+    assert code == 1 and message in output
+
+
+def test_command_needs_a_file_or_template(project: Path) -> None:
+    code, output = run("--project", str(project))
+    assert code == 2 and "indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx" in output
+
+
+def test_template_has_the_documented_french_header_and_imports_to_nothing(tmp_path: Path, project: Path) -> None:
+    target = tmp_path / "modele.xlsx"
+    code, output = run("--template", str(target))
+    assert code == 0, output
+    book = openpyxl.load_workbook(target)
+    header = [c.value for c in book["Résidences"][1]]
+    assert header == [c.title for c in COLUMNS]
+    for title in ("Nom", "Rue", "Code postal", "Ville", "Agence", "Bâtiments", "Logements", "Gardien",
+                  "Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires",
+                  "Fibre", "Référence immeuble"):
+        assert title in header
+    assert [row[0].value for row in book["Aide"].iter_rows(min_row=2)] == header
+    assert run("--template", str(target))[0] == 1  # never replaces a file
+    code, output = run("--project", str(project), str(target))
+    assert code == 1 and "aucune résidence dans le tableur" in output
+
+
+def _sample_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("sample_spreadsheet", REPO / "scripts" / "sample_spreadsheet.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_sample_spreadsheet_is_what_its_script_writes_and_imports_to_files_that_validate(tmp_path: Path) -> None:
+    sample = REPO / "samples" / "residences.xlsx"
+    assert sample.read_bytes() == _sample_module().sample_bytes()
+    root = tmp_path / "landlord"
+    (root / "residences").mkdir(parents=True)
+    shutil.copy(REPO / "site_config.yml", root / "site_config.yml")
+    code, output = run("--project", str(root), str(sample))
+    assert code == 0, output
+    assert "Corrigé à la lecture : residences.xlsx:Résidences!K4: Téléphone gardien : numéro enregistré comme " \
+           "nombre par Excel (148703344)" in output
+    validated = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert validated.exit_code == 0, validated.output
+    assert sorted(r.slug for r in load_project(root).residences) == [
+        "cite-des-marronniers", "les-acacias", "les-acacias-montreuil", "residence-du-parc"]
+
+
+def test_contributing_shows_a_cell_error_as_the_command_prints_it(tmp_path: Path, project: Path) -> None:
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (shown,) = re.findall(r"```text\n\s*(residences\.xlsx:.*?) …\n", contributing)
+    rows = [TITLES, GOOD, ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11", None]]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
+    assert code == 1 and shown in output

@@ -54,9 +54,11 @@ def main() -> None:
               help="text pour lire ; github pour les annotations d'une pull request (et le résumé dans "
                    "$GITHUB_STEP_SUMMARY) ; json pour d'autres outils.")
 @click.pass_context
-def validate(ctx: click.Context, project_dir: Path, fmt: str) -> None:
-    """Vérifie site_config.yml et chaque residences/*.yml ; liste toutes les erreurs (fichier:ligne)."""
-    report = validation_report(project_dir, fmt, os.environ.get("GITHUB_STEP_SUMMARY"))  # type: ignore[arg-type]
+@today_option
+def validate(ctx: click.Context, project_dir: Path, fmt: str, today: date) -> None:
+    """Vérifie site_config.yml et chaque residences/*.yml ; liste toutes les erreurs (fichier:ligne), puis
+    les points à vérifier (avis terminés, fiche à relire…) qui ne bloquent pas la publication."""
+    report = validation_report(project_dir, fmt, os.environ.get("GITHUB_STEP_SUMMARY"), today)  # type: ignore[arg-type]
     click.echo(report.output)
     ctx.exit(report.exit_code)
 

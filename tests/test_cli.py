@@ -30,7 +30,10 @@ def test_every_command_has_help() -> None:
 
 def test_validate_ok_and_errors_with_file_and_line(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
-    assert run("validate", "--project", str(root)) == (0, "OK : 1 résidence(s) valide(s).\n")
+    assert run("validate", "--project", str(root)) == (0, (
+        "residences/test.yml:1: à vérifier : aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »\n"
+        "    → ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone\n"
+        "OK : 1 résidence(s) valide(s). 1 point(s) à vérifier dans 1 fichier(s), sans bloquer la publication.\n"))
     (root / "residences" / "test.yml").write_text("name: X\naddress: {street: s, postcode: 93200, city: c}\n"
                                                    "agency: nord\nunits: many\n")
     code, output = run("validate", "--project", str(root))

@@ -28,3 +28,17 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
 def test_every_command_is_documented() -> None:
     for name in main.commands:
         assert f"`residence-hub {name}" in README, name
+
+
+def test_data_contract_example_validates_with_reviewed(tmp_path: Path) -> None:
+    """The README's residence example (with ``reviewed``) is a valid file for the sample configuration."""
+    from generator.contract.project import load_project
+
+    section = README.split("## The data contract", 1)[1]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    (tmp_path / "residences").mkdir()
+    (tmp_path / "site_config.yml").write_bytes((REPO / "site_config.yml").read_bytes())
+    (tmp_path / "residences" / "les-tilleuls.yml").write_text(example, encoding="utf-8")
+    (item,) = load_project(tmp_path).residences
+    assert str(item.residence.reviewed) == "2026-11-20"
+    assert "`review_every_months`" in section and "review_every_months: 6" in (REPO / "site_config.yml").read_text()

@@ -75,9 +75,14 @@ def test_a_summary_lists_more_than_github_ten_annotations(make_project, tmp_path
 def test_github_format_on_a_valid_project_passes_and_says_so(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(make_project())
     summary = tmp_path / "summary.md"
-    assert validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}) == (
-        0, "OK : 1 résidence(s) valide(s).\n")
-    assert "✅ 1 résidence(s) valide(s)." in summary.read_text(encoding="utf-8")
+    assert validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}) == (0, (
+        "::warning file=residences/test.yml,line=1,title=À vérifier (ne bloque pas la publication)::aucun contrat "
+        "d'entretien : pas de page « Qui appeler en cas de panne ? »%0A→ ajoutez « maintenance: » avec, pour chaque "
+        "panne, l'entreprise et son téléphone\n"
+        "OK : 1 résidence(s) valide(s). 1 point(s) à vérifier dans 1 fichier(s), sans bloquer la publication.\n"))
+    written = summary.read_text(encoding="utf-8")
+    assert "✅ 1 résidence(s) valide(s)." in written
+    assert "#### residences/test.yml\n\n- **ligne 1** : aucun contrat d'entretien" in written
 
 
 def test_annotation_paths_are_relative_to_the_folder_the_step_runs_in(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +108,12 @@ def test_json_format_on_a_valid_project(make_project) -> None:  # type: ignore[n
                         a="name: A\naddress: {street: s, postcode: 93200, city: c}\nagency: sud\n")
     code, output = validate(root, "--format", "json")
     assert code == 0
-    assert json.loads(output) == {"ok": True, "residences": ["a", "b"], "problems": []}
+    document = json.loads(output)
+    assert document.pop("warnings") == [
+        {"file": f"{root.resolve().as_posix()}/residences/{slug}.yml", "line": 1,
+         "message": "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »",
+         "hint": "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone"} for slug in "ab"]
+    assert document == {"ok": True, "residences": ["a", "b"], "problems": []}
 
 
 def test_text_format_is_unchanged_and_writes_no_summary(in_project: Path, tmp_path: Path) -> None:

@@ -15,20 +15,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from datetime import date
+
 from generator.errors import Problem, UserError
 from generator.contract.project import load_project
+from generator.contract.warnings import project_warnings
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
 ANNOTATION_TITLE = "À corriger avant publication"
+WARNING_TITLE = "À vérifier (ne bloque pas la publication)"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a validation found: the residences that passed (when all did), or every problem."""
+    """What a validation found: the residences that passed (when all did), or every problem; and, for a
+    valid project, its warnings (``contract.warnings``), which never block."""
 
     slugs: tuple[str, ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -44,27 +50,29 @@ class Report:
     exit_code: int
 
 
-def check(root: Path) -> Outcome:
+def check(root: Path, today: date) -> Outcome:
     """Validate a project and return the outcome instead of raising, so every format can present it."""
     try:
         project = load_project(root)
     except UserError as e:
         return Outcome((), tuple(e.problems))
-    return Outcome(tuple(item.slug for item in project.residences), ())
+    return Outcome(tuple(item.slug for item in project.residences), (), tuple(project_warnings(project, today)))
 
 
-def validation_report(root: Path, fmt: Format, summary_file: str | None = None) -> Report:
+def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
+                      today: date | None = None) -> Report:
     """Validate ``root`` and present the result in ``fmt``; append the French summary to ``summary_file``.
 
     Text keeps raising ``UserError`` (Click prints it, exit 1) so the everyday output is unchanged.
     Paths in annotations are made relative to the current folder, where GitHub runs the step.
     """
-    outcome = check(root)
+    outcome = check(root, today or date.today())
     if fmt == "text" and not outcome.ok:
         raise UserError(list(outcome.problems))
-    prefix = _relative_prefix(Path(root))
+    prefix = "" if fmt == "text" else _relative_prefix(Path(root))  # text: as errors, relative to the project
     problems = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.problems)
-    outcome = Outcome(outcome.slugs, problems)
+    warnings = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.warnings)
+    outcome = Outcome(outcome.slugs, problems, warnings)
     summary = markdown_summary(outcome)
     if summary_file and fmt == "github":
         with open(summary_file, "a", encoding="utf-8") as f:
@@ -74,21 +82,37 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None) 
 
 
 def text_report(outcome: Outcome) -> str:
-    return f"OK : {len(outcome.slugs)} résidence(s) valide(s)."
-
-
-def github_report(outcome: Outcome) -> str:
-    """One ``::error`` workflow command per problem, then a plain line for the log."""
-    lines = [annotation(p) for p in outcome.problems]
-    lines.append(text_report(outcome) if outcome.ok else _count(outcome.problems) + " Voir le résumé de l'exécution.")
+    lines = [f"{p.file}:{p.line}: à vérifier : {p.message}" + (f"\n    → {p.hint}" if p.hint else "")
+             for p in outcome.warnings]
+    lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))
     return "\n".join(lines)
 
 
-def annotation(problem: Problem) -> str:
-    """``::error file=F,line=N,title=T::message`` with GitHub's escaping, the hint on a second line."""
+def _warning_count(warnings: tuple[Problem, ...]) -> str:
+    if not warnings:
+        return ""
+    files = len({w.file for w in warnings})
+    return f" {len(warnings)} point(s) à vérifier dans {files} fichier(s), sans bloquer la publication."
+
+
+def github_report(outcome: Outcome) -> str:
+    """One ``::error`` workflow command per problem (or ``::warning`` per warning), then a plain line."""
+    lines = [annotation(p) for p in outcome.problems]
+    if outcome.ok:
+        lines += [annotation(w, "warning") for w in outcome.warnings]
+        lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))
+    else:
+        lines.append(_count(outcome.problems) + " Voir le résumé de l'exécution.")
+    return "\n".join(lines)
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
+    """``::error file=F,line=N,title=T::message`` (or ``::warning``) with GitHub's escaping, the hint on a
+    second line."""
     message = f"{problem.message}\n→ {problem.hint}" if problem.hint else problem.message
-    props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(ANNOTATION_TITLE)}"
-    return f"::error {props}::{escape_data(message)}"
+    title = ANNOTATION_TITLE if level == "error" else WARNING_TITLE
+    props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(title)}"
+    return f"::{level} {props}::{escape_data(message)}"
 
 
 def escape_data(text: str) -> str:
@@ -102,12 +126,15 @@ def escape_property(text: str) -> str:
 
 
 def json_report(outcome: Outcome) -> str:
-    """A stable document for other tools: ``ok``, the valid ``residences`` (slugs) and the ``problems``."""
+    """A stable document for other tools: ``ok``, the valid ``residences`` (slugs), the ``problems`` and the
+    ``warnings`` (same fields; they do not make ``ok`` false)."""
     document = {
         "ok": outcome.ok,
         "residences": list(outcome.slugs),
         "problems": [{"file": p.file, "line": p.line, "message": p.message, "hint": p.hint}
                      for p in outcome.problems],
+        "warnings": [{"file": p.file, "line": p.line, "message": p.message, "hint": p.hint}
+                     for p in outcome.warnings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
@@ -115,18 +142,28 @@ def json_report(outcome: Outcome) -> str:
 def markdown_summary(outcome: Outcome) -> str:
     """The full list in French Markdown, grouped by file, for the job summary (no ten-annotation limit)."""
     if outcome.ok:
-        return f"## Vérification des résidences\n\n✅ {len(outcome.slugs)} résidence(s) valide(s).\n\n"
+        text = f"## Vérification des résidences\n\n✅ {len(outcome.slugs)} résidence(s) valide(s).\n\n"
+        if outcome.warnings:
+            text += "\n".join(["### À vérifier (ne bloque pas la publication)", "",
+                               f"⚠️{_warning_count(outcome.warnings)}", *_by_file(outcome.warnings, "####")])
+            text += "\n\n"
+        return text
     lines = ["## Vérification des résidences", "",
              f"❌ {_count(outcome.problems)} Corrigez-les dans la demande de fusion (pull request), "
-             "puis enregistrez : la vérification recommence."]
+             "puis enregistrez : la vérification recommence.", *_by_file(outcome.problems, "###")]
+    return "\n".join(lines) + "\n\n"
+
+
+def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
+    lines: list[str] = []
     current = None
-    for p in outcome.problems:
+    for p in problems:
         if p.file != current:
             current = p.file
-            lines += ["", f"### {md_escape(p.file)}", ""]
+            lines += ["", f"{heading} {md_escape(p.file)}", ""]
         item = f"- **ligne {p.line}** : {md_escape(p.message)}"
         lines.append(item + (f"<br>→ {md_escape(p.hint)}" if p.hint else ""))
-    return "\n".join(lines) + "\n\n"
+    return lines
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}()])")

@@ -1,0 +1,104 @@
+"""Warnings: what in a valid project looks stale or incomplete. They never block publication.
+
+``validate`` prints them (exit 0; ``::warning`` annotations in a pull request), and the staff dashboard
+(``/equipe/``) shows them per residence. They live in the contract because both the review (validate)
+and the outputs (the dashboard) use them, and imports go one way: review, publish → outputs → contract.
+
+Each rule is a function of a residence, the config and the day, listed in ``RULES``; a warning is a
+``Problem`` whose line comes from the residence's line map, like an error's.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Callable, Iterator
+
+from generator.contract.model import SiteConfig
+from generator.contract.project import Project, ResidenceFile
+from generator.contract.values import format_date
+from generator.errors import Problem
+
+__all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "project_warnings", "review_due"]
+
+NOTICE_STALE_DAYS = 30
+"""A notice that ended more than this many days ago is clutter in its file."""
+OUTAGE_STALE_DAYS = 7
+"""For the outages rule (see ``RULES``): an outage repaired more than this many days ago."""
+
+Rule = Callable[[SiteConfig, ResidenceFile, date], Iterator[Problem]]
+
+
+def _day(value: date) -> str:
+    return format_date(value, with_year=True)
+
+
+def _file(item: ResidenceFile) -> str:
+    return item.lines.file
+
+
+def stale_notices(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    for index, notice in enumerate(item.residence.notices):
+        days = (today - notice.until).days
+        if days > NOTICE_STALE_DAYS:
+            yield Problem(_file(item), item.lines.line_of(("notices", index)),
+                          f"avis « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})",
+                          "il n'est plus affiché : supprimez-le du fichier")
+
+
+def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    caretaker = item.residence.caretaker
+    for index, absence in enumerate(caretaker.absences if caretaker else []):
+        if absence.to < today:
+            yield Problem(_file(item), item.lines.line_of(("caretaker", "absences", index)),
+                          f"absence du gardien passée (du {_day(absence.from_)} au {_day(absence.to)})",
+                          "supprimez-la du fichier")
+
+
+def review_due(reviewed: date, months: int) -> date:
+    """The day a review is due: ``months`` after ``reviewed`` (the month's last day when it is shorter)."""
+    month = reviewed.month - 1 + months
+    year, month = reviewed.year + month // 12, month % 12 + 1
+    return date(year, month, min(reviewed.day, calendar.monthrange(year, month)[1]))
+
+
+def not_reviewed(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    months = config.review_every_months
+    if not months:
+        return
+    reviewed = item.residence.reviewed
+    hint = f"relisez toute la fiche, puis notez « reviewed: {today.isoformat()} »"
+    if reviewed is None:
+        yield Problem(_file(item), 1, f"fiche jamais vérifiée (pas de « reviewed ») ; à relire tous les {months} mois",
+                      hint)
+    elif review_due(reviewed, months) < today:
+        yield Problem(_file(item), item.lines.line_of(("reviewed",)),
+                      f"fiche vérifiée le {_day(reviewed)}, il y a plus de {months} mois", hint)
+
+
+def caretaker_without_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    caretaker = item.residence.caretaker
+    if caretaker and not caretaker.hours:
+        yield Problem(_file(item), item.lines.line_of(("caretaker",)),
+                      "gardien sans horaires : les locataires ne savent pas quand le trouver",
+                      "ajoutez « hours: » sous « caretaker: » (heures de loge, ou de passage)")
+
+
+def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    if not item.residence.maintenance:
+        yield Problem(_file(item), 1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »",
+                      "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone")
+
+
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, not_reviewed, caretaker_without_hours, no_maintenance)
+"""Every warning rule, in the order they are shown. Outages (being added to the contract) bring one more:
+an outage repaired more than ``OUTAGE_STALE_DAYS`` days ago, at the line of that outage; add it here."""
+
+
+def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> list[Problem]:
+    return [warning for rule in RULES for warning in rule(config, item, today)]
+
+
+def project_warnings(project: Project, today: date) -> list[Problem]:
+    """Every warning of every residence, file by file, line by line."""
+    return sorted(w for item in project.residences for w in residence_warnings(project.config, item, today))

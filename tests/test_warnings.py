@@ -1,0 +1,113 @@
+"""Warnings in ``validate``: what looks stale or incomplete is reported at its line, and never blocks."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.contract.project import load_project
+from generator.contract.warnings import project_warnings, review_due
+from tests.conftest import SITE_CONFIG
+
+STALE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+reviewed: 2026-05-31
+caretaker:
+  name: Karim Benali
+  absences:
+    - {from: 2026-11-01, to: 2026-11-10}
+    - {from: 2026-11-25, to: 2026-12-05}
+notices:
+  - {title: Ancien avis, from: 2026-10-01, until: 2026-10-31}
+  - {title: Avis récent, from: 2026-11-01, until: 2026-11-02}
+"""
+TODAY = date(2026, 12, 2)
+WITH_REVIEW = SITE_CONFIG + "review_every_months: 6\n"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", *args])
+    return result.exit_code, result.output
+
+
+def test_each_warning_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=WITH_REVIEW, test=STALE)
+    warnings = project_warnings(load_project(root), TODAY)
+    assert [(w.line, w.message) for w in warnings] == [
+        (1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »"),
+        (4, "fiche vérifiée le dimanche 31 mai 2026, il y a plus de 6 mois"),
+        (5, "gardien sans horaires : les locataires ne savent pas quand le trouver"),
+        (8, "absence du gardien passée (du dimanche 1er novembre 2026 au mardi 10 novembre 2026)"),
+        (11, "avis « Ancien avis » terminé depuis 32 jours (le samedi 31 octobre 2026)"),
+    ]
+    assert {w.file for w in warnings} == {"residences/test.yml"}
+    assert warnings[1].hint == "relisez toute la fiche, puis notez « reviewed: 2026-12-02 »"
+
+
+def test_boundaries_thirty_days_and_review_period(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=WITH_REVIEW, test=STALE)
+    project = load_project(root)
+    # 30 days after the notice ended is not yet stale; six months after 31 May is 30 November.
+    assert not [w for w in project_warnings(project, date(2026, 11, 30)) if "avis" in w.message]
+    assert review_due(date(2026, 5, 31), 6) == date(2026, 11, 30)
+    assert review_due(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert not [w for w in project_warnings(project, date(2026, 11, 30)) if "vérifiée" in w.message]
+    assert [w for w in project_warnings(project, date(2026, 12, 1)) if "vérifiée" in w.message]
+
+
+def test_never_reviewed_only_when_the_config_asks(make_project) -> None:  # type: ignore[no-untyped-def]
+    residence = STALE.replace("reviewed: 2026-05-31\n", "")
+    assert not [w for w in project_warnings(load_project(make_project(test=residence)), TODAY)
+                if "vérifiée" in w.message]
+    root = make_project(site_config=WITH_REVIEW, test=residence)
+    (warning,) = [w for w in project_warnings(load_project(root), TODAY) if "vérifiée" in w.message]
+    assert (warning.line, warning.message) == (1, "fiche jamais vérifiée (pas de « reviewed ») ; à relire tous les 6 mois")
+
+
+def test_review_period_must_be_a_positive_number_of_months(make_project) -> None:  # type: ignore[no-untyped-def]
+    code, output = run("--project", str(make_project(site_config=SITE_CONFIG + "review_every_months: 0\n")))
+    assert code == 1 and "site_config.yml:10: review_every_months: au moins 1 (mois), par exemple 6" in output
+    code, output = run("--project", str(make_project(site_config=SITE_CONFIG + "review_every_months: six\n")))
+    assert code == 1 and "« six » n'est pas un nombre entier" in output
+
+
+def test_validate_exits_0_and_shows_warnings_in_every_format(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=WITH_REVIEW, test=STALE)
+    code, output = run("--project", str(root), "--today", "2026-12-02")
+    assert code == 0
+    assert output.splitlines()[:2] == [
+        "residences/test.yml:1: à vérifier : aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »",
+        "    → ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone"]
+    assert output.splitlines()[-1] == ("OK : 1 résidence(s) valide(s). 5 point(s) à vérifier dans 1 fichier(s), "
+                                       "sans bloquer la publication.")
+    code, output = run("--project", str(root), "--today", "2026-12-02", "--format", "json")
+    document = json.loads(output)
+    assert code == 0 and document["ok"] is True and document["problems"] == []
+    assert [(w["line"], w["message"][:20]) for w in document["warnings"]] == [
+        (1, "aucun contrat d'entr"), (4, "fiche vérifiée le di"), (5, "gardien sans horaire"),
+        (8, "absence du gardien p"), (11, "avis « Ancien avis »")]
+    monkeypatch.chdir(root)
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(main, ["validate", "--today", "2026-12-02", "--format", "github"],
+                                env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 0
+    assert result.output.count("::warning file=residences/test.yml,line=") == 5
+    assert "::warning file=residences/test.yml,line=11,title=À vérifier (ne bloque pas la publication)::avis " \
+           "« Ancien avis » terminé depuis 32 jours" in result.output
+    assert "::error" not in result.output
+    written = summary.read_text(encoding="utf-8")
+    assert "### À vérifier (ne bloque pas la publication)" in written
+    assert "- **ligne 11** : avis « Ancien avis » terminé depuis 32 jours" in written
+
+
+def test_warnings_wait_until_errors_are_fixed(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=WITH_REVIEW, test=STALE + "units: beaucoup\n")
+    code, output = run("--project", str(root), "--today", "2026-12-02", "--format", "json")
+    document = json.loads(output)
+    assert code == 1 and document["warnings"] == [] and len(document["problems"]) == 1

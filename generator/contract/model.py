@@ -11,13 +11,18 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from generator.contract.values import (Count, Date, Day, Email, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url, format_time)
+from generator.contract.values import (Count, Date, Day, Email, Flag, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url, format_time)
 
-__all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES"]
+__all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
+           "Outage", "OutageUpdate", "SharedNotice", "Closure"]
 
 LEVELS = ("urgent", "warning", "info")
 FIBRE_STATUSES = ("available", "in_progress", "planned", "unavailable")
 CARETAKER_MODES = ("resident", "itinerant")
+OUTAGE_STATUSES = ("reported", "in_repair", "repaired")
+HOLIDAY_MODES = ("closed", "open")
+REPAIRED_SHOWN_DAYS = 7
+"""A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
 
 
 class Model(BaseModel):
@@ -78,6 +83,9 @@ class Caretaker(Model):
     office: Optional[Text] = Field(None, description="Où trouver la loge.")
     hours: list[Slot] = Field(default_factory=list, description="Heures de loge, ou passages du gardien itinérant.")
     absences: list[Absence] = Field(default_factory=list, description="Congés et absences, avec le remplaçant.")
+    holidays: Literal[HOLIDAY_MODES] = Field(  # type: ignore[valid-type]
+        "closed", description="closed (défaut : loge fermée les jours fériés) ou open (le gardien travaille "
+                              "les jours fériés).")
 
     def absence_on(self, day: date) -> Optional[Absence]:
         return next((a for a in self.absences if a.from_ <= day <= a.to), None)
@@ -137,7 +145,9 @@ class Faq(Model):
     a: Markdown = Field(description="La réponse (Markdown).")
 
 
-class Notice(Model):
+class NoticeFields(Model):
+    """What every notice says, a residence's own or one shared by ``site_config.yml``."""
+
     title: Text
     from_: Date = Field(alias="from", description="Premier jour d'affichage, AAAA-MM-JJ.")
     until: Date = Field(description="Dernier jour d'affichage (inclus), AAAA-MM-JJ.")
@@ -145,10 +155,86 @@ class Notice(Model):
     body: Optional[Markdown] = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Notice":
+    def _ordered(self) -> "NoticeFields":
         if self.until < self.from_:
             raise ValueError(f"« until » ({self.until}) est avant « from » ({self.from_})")
         return self
+
+
+class Notice(NoticeFields):
+    """A notice of one residence; ``buildings`` says which of its buildings it concerns (all when empty)."""
+
+    buildings: list[Label] = Field(default_factory=list,
+                                   description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
+
+
+class SharedNotice(NoticeFields):
+    """A notice of ``site_config.yml``: on every residence, or on those of ``agencies`` or ``residences``."""
+
+    agencies: list[Text] = Field(default_factory=list,
+                                 description="Facultatif : seulement les résidences de ces agences (clés d'agencies).")
+    residences: list[Text] = Field(default_factory=list,
+                                   description="Facultatif : seulement ces résidences (nom du fichier sans .yml).")
+
+    def reaches(self, slug: str, agency: str) -> bool:
+        """Whether the residence ``slug`` of ``agency`` shows it: everyone when no target is given; with
+        both given, a residence named or of an agency named (either matches)."""
+        if not self.agencies and not self.residences:
+            return True
+        return agency in self.agencies or slug in self.residences
+
+    def as_notice(self) -> Notice:
+        """The notice as a residence shows it (targets are not part of what tenants see)."""
+        return Notice.model_construct(**{name: getattr(self, name) for name in NoticeFields.model_fields},
+                                      buildings=[])
+
+
+class OutageUpdate(Model):
+    date: Date = Field(description="Jour de la nouvelle, AAAA-MM-JJ.")
+    text: Text = Field(description="Ce qui a été fait ou appris, par exemple « La pièce est commandée. »")
+
+
+class Outage(Model):
+    """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
+
+    equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
+    buildings: list[Label] = Field(default_factory=list,
+                                   description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
+    since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
+    status: Literal[OUTAGE_STATUSES] = Field(  # type: ignore[valid-type]
+        description="reported (signalée), in_repair (en réparation) ou repaired (réparée).")
+    expected: Optional[Date] = Field(None, description="Remise en service prévue, AAAA-MM-JJ (facultatif).")
+    repaired: Optional[Date] = Field(None, description="Jour de la réparation, AAAA-MM-JJ (obligatoire si "
+                                                       "status: repaired).")
+    help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
+    updates: list[OutageUpdate] = Field(default_factory=list, description="Les nouvelles, une par date.")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Outage":
+        if self.status == "repaired" and self.repaired is None:
+            raise ValueError("« repaired » (jour de la réparation) manque : il est obligatoire avec status: repaired")
+        if self.status != "repaired" and self.repaired is not None:
+            raise ValueError(f"« repaired » est donné mais status vaut « {self.status} » : écrivez status: repaired, "
+                             "ou retirez « repaired »")
+        if self.repaired is not None and self.repaired < self.since:
+            raise ValueError(f"« repaired » ({self.repaired}) est avant « since » ({self.since})")
+        if self.expected is not None and self.expected < self.since:
+            raise ValueError(f"« expected » ({self.expected}) est avant « since » ({self.since})")
+        for update in self.updates:
+            if update.date < self.since:
+                raise ValueError(f"la nouvelle du {update.date} est avant le début de la panne ({self.since})")
+        return self
+
+    def shown_on(self, today: date) -> bool:
+        """Shown from ``since`` (or before, if typed ahead) until ``REPAIRED_SHOWN_DAYS`` after its repair."""
+        return self.repaired is None or (today - self.repaired).days < REPAIRED_SHOWN_DAYS
+
+    def late_on(self, today: date) -> bool:
+        """Still being repaired (or only reported) after the day it was expected back: « retard »."""
+        return self.status != "repaired" and self.expected is not None and self.expected < today
+
+    def updates_newest_first(self) -> list[OutageUpdate]:
+        return sorted(self.updates, key=lambda u: u.date, reverse=True)
 
 
 class Residence(Model):
@@ -167,6 +253,7 @@ class Residence(Model):
     fibre: Optional[Fibre] = None
     faq: list[Faq] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
+    outages: list[Outage] = Field(default_factory=list, description="Pannes en cours (ascenseur, chauffage…).")
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
@@ -187,6 +274,22 @@ class Agency(Model):
     phone: Optional[PhoneNumber] = None
     email: Optional[Email] = None
     hours: Optional[Text] = None
+    maintenance: list[Maintenance] = Field(
+        default_factory=list, description="Dépannages de toutes les résidences de l'agence ; une résidence qui a "
+                                          "une entrée de même « topic » la remplace.")
+    waste: list[Waste] = Field(
+        default_factory=list, description="Collectes de toutes les résidences de l'agence ; une résidence qui a "
+                                          "une entrée de même « kind » la remplace.")
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Contacts de toutes les résidences de l'agence ; une résidence qui a "
+                                          "un contact de même « role » le remplace.")
+
+
+class Closure(Model):
+    """A day every caretaker's office is closed, on top of public holidays (« Veille de Noël »)."""
+
+    date: Date = Field(description="Le jour de fermeture, AAAA-MM-JJ.")
+    label: Text = Field(description="Pourquoi, par exemple « Veille de Noël ».")
 
 
 class Emergency(Model):
@@ -251,6 +354,12 @@ class SiteConfig(Model):
     accessibility: Accessibility = Field(default_factory=Accessibility,
                                          description="Déclaration d'accessibilité (RGAA).")
     legal: Legal = Field(default_factory=Legal, description="Mentions légales.")
+    notices: list[SharedNotice] = Field(default_factory=list,
+                                        description="Avis affichés sur toutes les résidences, ou sur celles qu'ils nomment.")
+    holidays: Flag = Field(True, description="true (défaut) : les loges sont fermées les jours fériés (ceux "
+                                             "d'Alsace-Moselle en plus pour les codes postaux 57, 67, 68).")
+    closures: list[Closure] = Field(default_factory=list,
+                                    description="Jours de fermeture de toutes les loges, en plus des jours fériés.")
     review_every_months: Optional[Count] = Field(
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])

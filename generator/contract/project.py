@@ -22,6 +22,7 @@ from generator.errors import Problem, UserError
 from generator.contract.loader import Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
+from generator.contract.references import building_problems, shared_notice_problems
 
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"
@@ -63,7 +64,7 @@ def load_project(root: Path) -> Project:
     """Read and check everything; raise one ``UserError`` listing every problem of every file."""
     root = Path(root)
     problems: list[Problem] = []
-    config, config_digest = _load_config(root, problems)
+    config, config_digest, config_lines = _load_config(root, problems)
     residences = []
     folder = root / RESIDENCES_DIR
     if not folder.is_dir():
@@ -80,26 +81,28 @@ def load_project(root: Path) -> Project:
                 store.put(found)
     if store:
         store.save()
+    if config is not None:  # a shared notice naming a residence that has no file
+        problems.extend(shared_notice_problems(config, config_lines, (p.stem for p in residence_paths(root))))
     if problems:
         raise UserError(problems)
     assert config is not None
     return Project(root, config, tuple(residences), config_digest)
 
 
-def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str]:
+def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
     if not path.is_file():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
                                 f"lancez la commande dans le dossier qui contient {CONFIG_NAME}, "
                                 "ou indiquez ce dossier avec --project"))
-        return None, ""
+        return None, "", LineMap(CONFIG_NAME)
     raw = path.read_bytes()
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
     if config is not None:
         problems.extend(config_problems(config, path))  # what the posters print: logo, landlord, agencies
-    return config, digest(raw)
+    return config, digest(raw), doc.line_map if doc else LineMap(CONFIG_NAME)
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
@@ -133,6 +136,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
         return None
     problems.extend(residence_problems(residence, path, name))  # characters the posters cannot print
+    problems.extend(building_problems(residence, doc.line_map))  # buildings named by notices and outages
     return ResidenceFile(slug, path, residence, file_digest, doc.line_map)
 
 

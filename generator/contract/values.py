@@ -183,3 +183,23 @@ Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", 
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri"})]
 PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed),
                         _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
+
+
+_TRUE = {"true", "yes", "oui", "on"}
+_FALSE = {"false", "no", "non", "off"}
+
+
+def parse_flag(value: Any) -> bool:
+    """``true`` / ``false`` (also oui / non, yes / no): a setting that is on or off."""
+    if isinstance(value, bool):
+        return value
+    text = _text(value).strip()
+    if text.lower() in _TRUE:
+        return True
+    if text.lower() in _FALSE:
+        return False
+    raise ValueError(f"« {text} » non reconnu : écrivez true (oui) ou false (non)")
+
+
+Flag = Annotated[bool, BeforeValidator(parse_flag), _schema({"type": ["boolean", "string"],
+                                                             "enum": [True, False, "oui", "non"]})]

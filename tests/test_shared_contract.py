@@ -1,0 +1,188 @@
+"""The contract of issue 14: shared notices and their targets, agency defaults, holidays and closures,
+outages; every mistake at its line, in plain French."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.contract.model import Outage
+from generator.contract.project import load_project
+from generator.errors import UserError
+from tests.conftest import RESIDENCE, SITE_CONFIG
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    return [str(p) for p in info.value.problems]
+
+
+SHARED = SITE_CONFIG + """\
+notices:
+  - title: Élection des représentants des locataires
+    from: 2026-11-15
+    until: 2026-12-15
+    agencies: [nord]
+    residences: [les-lilas]
+holidays: false
+closures:
+  - {date: 2026-12-24, label: Veille de Noël}
+"""
+
+
+def test_site_config_holds_shared_notices_holidays_and_closures(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=SHARED, test=RESIDENCE, les_lilas=RESIDENCE.replace("agency: nord", "agency: sud"))
+    config = load_project(root).config
+    (notice,) = config.notices
+    assert (notice.agencies, notice.residences, notice.level) == (["nord"], ["les-lilas"], "info")
+    assert notice.reaches("test", "nord") and notice.reaches("les-lilas", "sud")
+    assert not notice.reaches("autre", "sud")
+    assert config.holidays is False
+    assert [(c.date, c.label) for c in config.closures] == [(date(2026, 12, 24), "Veille de Noël")]
+
+
+def test_holidays_default_to_true_and_a_notice_without_target_reaches_everyone(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=SITE_CONFIG + "notices:\n  - {title: Plan grand froid, from: 2026-12-01, "
+                                                  "until: 2027-02-28}\n")
+    config = load_project(root).config
+    assert config.holidays is True and config.closures == []
+    assert config.notices[0].reaches("n-importe-laquelle", "sud")
+
+
+def test_unknown_targets_of_a_shared_notice_are_errors_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG + """\
+notices:
+  - title: Élection
+    from: 2026-11-15
+    until: 2026-12-15
+    agencies:
+      - nord
+      - nrod
+    residences: [tset]
+"""
+    root = make_project(site_config=config, test=RESIDENCE)
+    assert problems_of(root) == [
+        "site_config.yml:16: agence « nrod » inconnue\n"
+        "    → vouliez-vous dire « nord » ? agences déclarées plus haut : nord, sud",
+        "site_config.yml:17: résidence « tset » inconnue\n"
+        "    → vouliez-vous dire « test » ? écrivez le nom du fichier de la résidence sans « .yml », "
+        "par exemple « test »",
+    ]
+
+
+def test_holidays_flag_refuses_anything_but_true_or_false(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=SITE_CONFIG + "holidays: parfois\n")
+    assert problems_of(root) == ["site_config.yml:10: holidays: « parfois » non reconnu : écrivez true (oui) ou "
+                                 "false (non)"]
+
+
+def test_agencies_hold_defaults_with_the_fields_of_a_residence(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", """\
+  sud:
+    name: Agence Sud
+    maintenance:
+      - {topic: Ascenseurs, company: Otis, phone: 0800 24 24 07}
+    waste:
+      - {kind: Encombrants, schedule: Le 2e mardi du mois}
+    contacts:
+      - {role: Régie de quartier, phone: 01 48 00 00 00}
+      - {role: Médiateur, phone: 12}
+""")
+    problems = problems_of(make_project(site_config=config))
+    assert problems == ["site_config.yml:13: agencies.sud.contacts[2].phone: numéro court « 12 » inconnu en France : "
+                        "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court "
+                        "comme 15"]
+    agency = load_project(make_project(site_config=config.replace("phone: 12", "phone: 15"))).config.agencies["sud"]
+    assert [m.topic for m in agency.maintenance] == ["Ascenseurs"]
+    assert [w.kind for w in agency.waste] == ["Encombrants"]
+
+
+OUTAGE = RESIDENCE + """\
+buildings: [A, C]
+caretaker:
+  name: Y
+  holidays: open
+outages:
+  - equipment: Ascenseur du bâtiment C
+    buildings: [C]
+    since: 2026-11-25
+    status: in_repair
+    expected: 2026-12-10
+    help: Les personnes à mobilité réduite peuvent appeler la gardienne.
+    updates:
+      - {date: 2026-11-26, text: La pièce est commandée.}
+      - {date: 2026-12-01, text: La pièce est arrivée.}
+notices:
+  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03, buildings: [A]}
+"""
+
+
+def test_a_residence_holds_outages_buildings_of_notices_and_open_holidays(make_project) -> None:  # type: ignore[no-untyped-def]
+    (item,) = load_project(make_project(test=OUTAGE)).residences
+    r = item.residence
+    assert r.caretaker.holidays == "open"
+    (outage,) = r.outages
+    assert (outage.status, outage.expected, outage.repaired) == ("in_repair", date(2026, 12, 10), None)
+    assert [u.text for u in outage.updates_newest_first()] == ["La pièce est arrivée.", "La pièce est commandée."]
+    assert r.notices[0].buildings == ["A"]
+    assert not outage.late_on(date(2026, 12, 10)) and outage.late_on(date(2026, 12, 11))
+    assert outage.shown_on(date(2027, 6, 1))  # not repaired: never leaves by itself
+
+
+def test_a_repaired_outage_shows_seven_days_then_goes() -> None:
+    outage = Outage.model_validate({"equipment": "Ascenseur", "since": "2026-11-25", "status": "repaired",
+                                    "repaired": "2026-12-08", "expected": "2026-12-01"})
+    assert not outage.late_on(date(2026, 12, 20))  # repaired is never late
+    assert outage.shown_on(date(2026, 12, 14)) and not outage.shown_on(date(2026, 12, 15))
+
+
+@pytest.mark.parametrize("change, expected", [
+    ("status: in_repair", "residences/test.yml:6: outages[1]: « repaired » est donné mais status vaut « in_repair » : "
+                          "écrivez status: repaired, ou retirez « repaired »"),
+    ("status: repaired\n    repaired: 2026-11-01", "residences/test.yml:6: outages[1]: « repaired » (2026-11-01) est "
+                                                   "avant « since » (2026-11-25)"),
+    ("status: fixed", "residences/test.yml:8: outages[1].status: valeur « fixed » non permise"),
+])
+def test_outage_mistakes_are_reported_at_their_line(make_project, change: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    text = RESIDENCE + """\
+buildings: [A]
+outages:
+  - equipment: Ascenseur
+    since: 2026-11-25
+    status: repaired
+    repaired: 2026-12-08
+"""
+    lines = text.replace("status: repaired\n    repaired: 2026-12-08", change) if "repaired:" in change else \
+        text.replace("status: repaired", change)
+    (problem,) = problems_of(make_project(test=lines))
+    assert problem.split("\n")[0] == expected
+
+
+def test_repaired_is_required_when_repaired(make_project) -> None:  # type: ignore[no-untyped-def]
+    text = RESIDENCE + "outages:\n  - {equipment: Chauffage, since: 2026-11-25, status: repaired}\n"
+    assert problems_of(make_project(test=text)) == [
+        "residences/test.yml:5: outages[1]: « repaired » (jour de la réparation) manque : il est obligatoire avec "
+        "status: repaired"]
+
+
+def test_unknown_buildings_of_notices_and_outages_are_errors_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    text = OUTAGE.replace("buildings: [C]", "buildings: [D]").replace("buildings: [A]}", "buildings: [a]}")
+    assert problems_of(make_project(test=text)) == [
+        "residences/test.yml:10: bâtiment « D » inconnu dans cette résidence\n"
+        "    → bâtiments de la résidence : A, C",
+        "residences/test.yml:19: bâtiment « a » inconnu dans cette résidence\n"
+        "    → bâtiments de la résidence : A, C",
+    ]
+    without = RESIDENCE + "notices:\n  - {title: X, from: 2026-12-03, until: 2026-12-03, buildings: [A]}\n"
+    (problem,) = problems_of(make_project(test=without))
+    assert problem.startswith("residences/test.yml:5: bâtiment « A » inconnu dans cette résidence\n"
+                              "    → déclarez d'abord les bâtiments")
+
+
+def test_caretaker_holidays_is_open_or_closed(make_project) -> None:  # type: ignore[no-untyped-def]
+    text = RESIDENCE + "caretaker:\n  name: Y\n  holidays: oui\n"
+    (problem,) = problems_of(make_project(test=text))
+    assert problem.startswith("residences/test.yml:6: caretaker.holidays: valeur « oui » non permise")

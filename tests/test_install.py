@@ -8,13 +8,17 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import REPO, SAMPLE_TODAY
 from test_incremental import tree
 
 
+@pytest.mark.slow
 def test_the_wheel_builds_the_same_site_as_the_checkout(sample_site: Path, tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(REPO), "-w", str(tmp_path)],
-                   check=True, capture_output=True)
+    # -v shows what setuptools says while building: a first install prints no warning (package data, license).
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", str(REPO), "-w", str(tmp_path)],
+                           check=True, capture_output=True, text=True)
+    assert "Warning" not in built.stdout + built.stderr, built.stdout + built.stderr
     (wheel,) = tmp_path.glob("residence_hub-*.whl")
     installed = tmp_path / "installed"
     with zipfile.ZipFile(wheel) as archive:
@@ -22,6 +26,12 @@ def test_the_wheel_builds_the_same_site_as_the_checkout(sample_site: Path, tmp_p
         archive.extractall(installed)
     assert {"generator/theme/main.html", "generator/theme/stylesheets/residence-hub.css",
             "generator/outputs/templates/home.md.j2"} <= set(names)
+    # Every file of the package (each sub-package, the templates) and of theme/: a folder missing from
+    # pyproject.toml's `packages` would be left out of the wheel.
+    for folder, inside in ((REPO / "generator", "generator"), (REPO / "theme", "generator/theme")):
+        files = {f"{inside}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*")
+                 if p.is_file() and "__pycache__" not in p.parts}
+        assert files and files <= set(names), sorted(files - set(names))
     # The unpacked wheel comes first on the path: this is the code and the files a `pip install .` gives.
     code = ("import sys, generator, generator.paths as p\n"
             "assert generator.__file__.startswith(sys.argv[1]), generator.__file__\n"

@@ -131,3 +131,14 @@ def browser():  # type: ignore[no-untyped-def]
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``browser`` every test that starts Chromium, through the fixture or a fixture that needs it.
+
+    ``item.fixturenames`` is the closure of the fixtures a test requests (``crawl`` needs ``browser``), so a
+    new browser test is marked without anyone remembering to: ``pytest -m "not browser"`` leaves it out.
+    """
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

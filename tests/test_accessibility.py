@@ -369,6 +369,7 @@ def test_residence_home_page_transfers_under_150_kb_on_first_load(
     assert all(0 < size < WEIGHT_LIMIT for size in figures.values()), figures
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html_for_the_w3c_checker(sample_site: Path) -> None:
     java = shutil.which("java")
     assert java, "Java is missing: apt-get install -y default-jre-headless"

@@ -78,6 +78,7 @@ def git(cwd: Path, *args: str) -> None:
                    check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_pre_commit_hook_runs_validation(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The real pre-commit, on a throwaway repository holding our config: it passes, then catches an error."""
     root = make_project()

@@ -45,6 +45,7 @@ def project():  # type: ignore[no-untyped-def]
     return load_project(REPO)
 
 
+@pytest.mark.slow
 def test_every_microsite_matches_a_plain_mkdocs_build(sample_site: Path, project, tmp_path: Path) -> None:
     for item in project.residences:
         ctx = ResidenceContext.of(project, item, SAMPLE_TODAY)
@@ -133,6 +134,7 @@ def _cli_build(project_dir: Path, out: Path, cache: str) -> None:
                    env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
 
 
+@pytest.mark.slow
 def test_caches_change_no_byte(make_project, tmp_path: Path) -> None:
     """Compiled templates and validated residences kept between commands give the same site as none."""
     from test_incremental import tree

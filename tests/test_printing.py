@@ -50,6 +50,7 @@ def _subsets_in_new_process(cache: str, forbid_subsetting: bool = False) -> dict
     return {style: Path(path).read_bytes() for style, path in paths.items()} if cache != "off" else paths
 
 
+@pytest.mark.slow
 def test_font_subsets_are_cached_on_disk_for_the_next_process(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = _subsets_in_new_process(str(cache))
@@ -60,6 +61,7 @@ def test_font_subsets_are_cached_on_disk_for_the_next_process(tmp_path: Path) ->
     assert sorted(p.name for p in (cache / "fonts").iterdir()) == names  # no temporary file left behind
 
 
+@pytest.mark.slow
 def test_without_cache_subsets_are_made_the_same_and_posters_still_build(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     cached = _subsets_in_new_process(str(tmp_path / "cache"))

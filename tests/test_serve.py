@@ -8,6 +8,10 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
+pytestmark = pytest.mark.slow  # a real server process, polled for seconds
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -57,12 +57,14 @@ def test_there_are_two_workflows() -> None:
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.slow
 def test_actionlint_passes(workflow: Path) -> None:
     result = actionlint(workflow)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 file(s) checked, 0 problem(s)" in result.stdout
 
 
+@pytest.mark.slow
 def test_actionlint_catches_mistakes(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      pagez: write\n"
@@ -147,6 +149,7 @@ def test_build_jobs_install_the_posters_font_before_validating() -> None:
 BAD_RESIDENCE = "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\nunits: beaucoup\n"
 
 
+@pytest.mark.slow
 def test_validate_step_annotates_and_summarises(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     script = step(load("pull-request.yml"), "check", "Vérifier les fichiers")["run"]
     assert script == step(load("publish.yml"), "build", "Vérifier les fichiers")["run"]
@@ -158,6 +161,7 @@ def test_validate_step_annotates_and_summarises(make_project, tmp_path: Path) ->
     assert "- **ligne 4** : units: « beaucoup » n'est pas un nombre entier" in summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_build_step_writes_the_site_the_artifacts_upload(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     result = run_step(step(load("pull-request.yml"), "check", "Construire le site")["run"], root)
@@ -170,6 +174,7 @@ def git(cwd: Path, *args: str) -> str:
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
+@pytest.mark.slow
 def test_diff_step_compares_with_the_base_commit(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test=BAD_RESIDENCE.replace("units: beaucoup\n", "caretaker: {name: Karim, phone: 01 48 20 11 22}\n"))
     git(root, "init", "-q", "-b", "main")

@@ -1,0 +1,112 @@
+"""The README against the code (as sqlite-utils tests its docs): commands and options, and the layout."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from generator.cli import main
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(main.commands)
+
+
+def section(title: str) -> str:
+    return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def table(title: str) -> dict[str, str]:
+    """A section's table as {first cell: whole row}, the first cell without its backticks."""
+    rows = {}
+    for line in section(title).splitlines():
+        match = re.match(r"\| `([^`]+)` \|", line)
+        if match:
+            rows[match.group(1)] = line
+    return rows
+
+
+def command_rows() -> dict[str, str]:
+    return {cell.split()[1]: row for cell, row in table("Command line").items() if cell.startswith("residence-hub ")}
+
+
+def options(command: click.Command) -> list[click.Option]:
+    return [p for p in command.params if isinstance(p, click.Option) and not p.hidden and p.name != "help"]
+
+
+def help_text(name: str) -> str:
+    result = CliRunner().invoke(main, [name, "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def shared_options() -> tuple[set[str], set[str]]:
+    """`Every command but `a` and `b` takes `--opt …``: the option, and the commands said not to take it."""
+    match = re.search(r"Every command but (.+?) takes `(--[\w-]+)", section("Command line"))
+    assert match, "the Command line section says which option every command takes"
+    return {match.group(2)}, set(re.findall(r"`(\w+)`", match.group(1)))
+
+
+def test_every_command_has_help_text_and_one_row_in_the_readme_table() -> None:
+    for name in COMMANDS:
+        assert (main.commands[name].help or "").strip(), f"{name} has no help text"
+        first_line = main.commands[name].help.strip().splitlines()[0]  # type: ignore[union-attr]
+        assert " ".join(first_line.split()) in " ".join(help_text(name).split()), name
+    assert sorted(command_rows()) == COMMANDS
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_option_of_help_is_documented_in_the_row_of_its_command(name: str) -> None:
+    command, row, shown = main.commands[name], command_rows()[name], help_text(name)
+    shared, _ = shared_options()
+    for option in options(command):
+        for flag in option.opts + option.secondary_opts:
+            assert re.search(rf"^\s+(-\w, )?{re.escape(flag)}\b", shown, re.M), f"{flag} not in {name} --help"
+            if flag in shared:
+                continue
+            assert re.search(rf"(?<![\w-]){re.escape(flag)}(?![\w-])", row), f"{name} {flag} is not in its README row"
+        if isinstance(option.type, click.Choice):
+            for choice in option.type.choices:
+                assert re.search(rf"\b{re.escape(str(choice))}\b", row), f"{name} {option.opts[0]} {choice}"
+    for argument in (p for p in command.params if isinstance(p, click.Argument)):
+        if isinstance(argument.type, click.Choice):
+            for choice in argument.type.choices:
+                assert re.search(rf"\b{re.escape(str(choice))}\b", row), f"{name} {argument.name}: {choice}"
+
+
+def test_the_option_said_to_be_shared_is_taken_by_every_command_but_those_named() -> None:
+    (shared,), exempt = shared_options()
+    takes = {name for name in COMMANDS if any(shared in o.opts for o in options(main.commands[name]))}
+    assert takes == set(COMMANDS) - exempt
+
+
+def test_a_missing_option_would_be_caught() -> None:
+    """The row check is not vacuous: a row that lost an option of its command fails it."""
+    row = command_rows()["build"].replace("[--jobs N]", "")
+    assert not re.search(r"(?<![\w-])--jobs(?![\w-])", row)
+    assert "--jobs" in [flag for option in options(main.commands["build"]) for flag in option.opts]
+
+
+def test_every_path_of_the_layout_table_exists_and_every_generator_package_has_a_row() -> None:
+    rows = table("Layout")
+    for path in rows:
+        assert (REPO / path).exists(), f"README Layout names {path}, which does not exist"
+    packages = {f"{p.parent.relative_to(REPO).as_posix()}/" for p in (REPO / "generator").glob("*/__init__.py")}
+    assert packages and packages <= set(rows), f"no Layout row for {sorted(packages - set(rows))}"
+
+
+def test_every_module_named_in_a_generator_row_exists() -> None:
+    for path, row in table("Layout").items():
+        if not path.startswith("generator/"):
+            continue
+        folder = REPO / path
+        what = row.split("|")[2]
+        names = re.findall(r"`([a-z_]+/?)`", what)
+        assert names, path
+        for name in names:
+            found = (folder / f"{name}.py").is_file() or (folder / name.rstrip("/")).is_dir()
+            assert found or name in main.commands, f"README Layout: {path} has no module or folder {name}"

@@ -112,7 +112,7 @@ def _report(visits: list[Visit], attribute: str) -> str:
 
 def test_the_crawl_covers_every_page_of_every_microsite_and_the_index(crawl, samples) -> None:
     paths = {v.path for v in crawl}
-    assert {"", "404.html", "accessibilite/", "mentions-legales/"} <= paths
+    assert {"", "404.html", "accessibilite/", "mentions-legales/", "posters/", "equipe/"} <= paths
     for item in samples.residences:
         assert {f"{item.slug}/", f"{item.slug}/contacts/"} <= paths
     assert len(crawl) == len(paths) * len(WINDOWS)

@@ -63,7 +63,7 @@ def test_every_microsite_matches_a_plain_mkdocs_build(sample_site: Path, project
 
 def test_index_matches_a_plain_mkdocs_build_without_source_maps(sample_site: Path, project,
                                                                   tmp_path: Path) -> None:
-    plain = _files(_plain_build(*index_site(project), tmp_path / "index"))
+    plain = _files(_plain_build(*index_site(project, SAMPLE_TODAY), tmp_path / "index"))
     slugs = {item.slug for item in project.residences}
     fast = {name: path for name, path in _files(sample_site).items()
             if name.split("/")[0] not in slugs and name not in (MARKER, MANIFEST)}

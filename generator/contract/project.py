@@ -28,7 +28,7 @@ CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
-                            "mentions-legales", "404", "sitemap", "site"})
+                            "mentions-legales", "404", "sitemap", "site", "equipe"})
 """Folders the landlord's root site uses itself: a residence named so would overwrite them."""
 
 M = TypeVar("M", bound=BaseModel)

@@ -31,6 +31,8 @@ INDEX = "index.md"
 ACCESSIBILITY = "accessibilite.md"
 LEGAL = "mentions-legales.md"
 POSTERS_PAGE = "posters.md"
+DASHBOARD_PAGE = "equipe.md"
+"""The staff dashboard (``/equipe/``): in no menu, linked from no tenant page, noindex, out of the sitemap."""
 
 
 def page_url(source: str) -> str:

@@ -33,6 +33,7 @@ from generator.publish.parallel import default_jobs, run_all
 from generator.paths import THEME_DIR
 from generator.publish.progress import Progress
 from generator.contract.project import Project, ResidenceFile
+from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, index_pages, residence_pages
 from generator.publish.shards import Shard
 
@@ -99,7 +100,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
             staging.mkdir(parents=True)
             if with_index:
-                _build_index(project, Path(work) / "_index", staging)
+                _build_index(project, today, Path(work) / "_index", staging)
                 _check_reserved(staging, residences)
             in_place = bool(reused) and sources == [out_dir]  # an update of the published site
             if not in_place:
@@ -171,9 +172,9 @@ def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
     return config, pages
 
 
-def index_site(project: Project) -> tuple[dict[str, Any], list[Page]]:
-    """The MkDocs configuration and pages of the landlord's index at the root."""
-    pages = index_pages(project)
+def index_site(project: Project, today: date) -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of the landlord's index at the root, with the staff dashboard."""
+    pages = [*index_pages(project), dashboard_page(project, today)]
     config = _mkdocs_config(
         site_name=f"Résidences {project.config.landlord.name}",
         site_url=project.config.root_url,
@@ -203,8 +204,8 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
     return []
 
 
-def _build_index(project: Project, work: Path, site_dir: Path) -> None:
-    config, pages = index_site(project)
+def _build_index(project: Project, today: date, work: Path, site_dir: Path) -> None:
+    config, pages = index_site(project, today)
     _run_mkdocs(config, pages, work, site_dir)
 
 

@@ -1,0 +1,136 @@
+"""The staff dashboard ``/equipe/`` of the built samples: one row per residence with what to check and
+what is on, links that resolve, out of every tenant path (menu, links, sitemap, search, robots), and
+sortable and filterable in a real browser without a server."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.contract.project import load_project
+from generator.contract.warnings import residence_warnings
+
+from conftest import REPO, SAMPLE_TODAY
+
+
+class _Table(HTMLParser):
+    """The dashboard's body rows as lists of cell texts, and every link target of the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.links: list[str] = []
+        self._in_body = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self.rows.append([])
+        elif tag in ("td", "th") and self._in_body:
+            self._cell = []
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+        elif tag in ("li", "br") and self._cell is not None:
+            self._cell.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self._in_body = False
+        elif tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(re.sub(r"\s+", " ", "".join(self._cell)).strip(" |"))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.fixture(scope="module")
+def dashboard(sample_site: Path) -> _Table:
+    parser = _Table()
+    parser.feed((sample_site / "equipe" / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_one_row_per_residence_with_review_warnings_notices_absences(dashboard: _Table) -> None:
+    rows = {row[0].split(" | ")[0]: row for row in dashboard.rows}
+    project = load_project(REPO)
+    assert set(rows) == {item.residence.name for item in project.residences}
+    tilleuls = rows["Résidence Les Tilleuls"]
+    assert tilleuls[:4] == ["Résidence Les Tilleuls | residences/les-tilleuls.yml", "Saint-Denis",
+                            "Agence de Saint-Denis", "vendredi 20 novembre 2026"]
+    assert tilleuls[4] == "ligne 110 : avis « Désinsectisation » terminé depuis 48 jours (le jeudi 15 octobre 2026)"
+    assert "En cours (important) : Coupure d'eau chaude, jusqu'au jeudi 3 décembre" in tilleuls[5]
+    assert "À venir (information) : Fête des voisins, du samedi 5 décembre au samedi 12 décembre" in tilleuls[5]
+    assert tilleuls[6] == "du mardi 22 décembre au samedi 2 janvier 2027, remplacé par Sophie Martin"
+    clos = rows["Le Clos Fleuri"]
+    assert clos[3] == "vendredi 10 avril 2026 | à relire"
+    assert clos[4] == "ligne 48 : fiche vérifiée le vendredi 10 avril 2026, il y a plus de 6 mois"
+    for item in project.residences:  # the same warnings as validate, on the same day
+        shown = rows[item.residence.name][4]
+        expected = residence_warnings(project.config, item, SAMPLE_TODAY)
+        assert shown == (" | ".join(f"ligne {w.line} : {w.message}" for w in expected) or "rien")
+
+
+def test_links_resolve_to_the_microsites_and_their_posters(dashboard: _Table, sample_site: Path) -> None:
+    targets = [link for link in dashboard.links if link.startswith("../")]
+    assert any(t.endswith("-affiche-a4.pdf") for t in targets) and "../posters/" in targets
+    for target in targets:
+        path = (sample_site / "equipe" / target).resolve()
+        assert (path / "index.html" if target.endswith("/") else path).is_file(), target
+
+
+def test_out_of_every_tenant_path(sample_site: Path) -> None:
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "equipe" not in sitemap and "posters" not in sitemap and "<loc>" in sitemap
+    for staff in ("equipe", "posters"):
+        html = (sample_site / staff / "index.html").read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex">' in html, staff
+    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith(("equipe", "posters"))]
+    linking = [p.relative_to(sample_site).as_posix() for p in sample_site.rglob("*.html")
+               if "equipe/" in p.read_text(encoding="utf-8") and p.parent.name != "equipe"]
+    assert linking == []
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots"' not in home
+
+
+@pytest.mark.browser
+def test_sorting_and_filtering_in_the_browser(browser, sample_site: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    from test_accessibility import axe_violations
+
+    url = serve(sample_site) + "/equipe/"
+    page = browser.new_page(locale="fr-FR")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    names = lambda: page.eval_on_selector_all(  # noqa: E731
+        "tbody tr:not([hidden]) th a", "els => els.map(e => e.textContent)")
+    assert names() == ["Le Clos Fleuri", "Cité des Peupliers", "Résidence Les Tilleuls"]
+    page.get_by_role("button", name="Relue le").click()
+    assert names() == ["Le Clos Fleuri", "Cité des Peupliers", "Résidence Les Tilleuls"]
+    assert page.get_attribute("thead th:nth-child(4)", "aria-sort") == "ascending"
+    page.get_by_role("button", name="Relue le").click()
+    assert names() == ["Résidence Les Tilleuls", "Cité des Peupliers", "Le Clos Fleuri"]
+    assert page.get_attribute("thead th:nth-child(4)", "aria-sort") == "descending"
+    page.get_by_role("button", name="Résidence").click()
+    assert names() == ["Cité des Peupliers", "Le Clos Fleuri", "Résidence Les Tilleuls"]
+    page.get_by_label("Seulement les résidences avec des points à vérifier").check()
+    assert names() == ["Le Clos Fleuri", "Résidence Les Tilleuls"]
+    page.get_by_label("Filtrer (nom, ville, agence)").fill("saint denis")
+    assert names() == ["Résidence Les Tilleuls"]
+    assert page.text_content("#rh-dash-status") == "1 résidence affichée."
+    assert axe_violations(page) == []
+    assert all(r.startswith(url.split("/equipe/")[0]) for r in requests)
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(url)
+    assert len(plain.query_selector_all("tbody tr")) == 3 and not plain.is_visible(".rh-dash-tools")
+    context.close()

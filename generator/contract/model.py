@@ -7,7 +7,7 @@ keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -16,11 +16,18 @@ from generator.contract.values import (Count, Date, Day, Email, Flag, Label, Mar
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
            "Outage", "OutageUpdate", "SharedNotice", "Closure"]
 
-LEVELS = ("urgent", "warning", "info")
-FIBRE_STATUSES = ("available", "in_progress", "planned", "unavailable")
-CARETAKER_MODES = ("resident", "itinerant")
-OUTAGE_STATUSES = ("reported", "in_repair", "repaired")
-HOLIDAY_MODES = ("closed", "open")
+Level = Literal["urgent", "warning", "info"]
+FibreStatus = Literal["available", "in_progress", "planned", "unavailable"]
+CaretakerMode = Literal["resident", "itinerant"]
+OutageStatus = Literal["reported", "in_repair", "repaired"]
+HolidayMode = Literal["closed", "open"]
+AccessibilityStatus = Literal["non_conforme", "partiellement_conforme", "totalement_conforme"]
+LEVELS: tuple[str, ...] = get_args(Level)
+FIBRE_STATUSES: tuple[str, ...] = get_args(FibreStatus)
+CARETAKER_MODES: tuple[str, ...] = get_args(CaretakerMode)
+OUTAGE_STATUSES: tuple[str, ...] = get_args(OutageStatus)
+HOLIDAY_MODES: tuple[str, ...] = get_args(HolidayMode)
+ACCESSIBILITY_STATUSES: tuple[str, ...] = get_args(AccessibilityStatus)
 REPAIRED_SHOWN_DAYS = 7
 """A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
 
@@ -75,7 +82,7 @@ class Absence(Model):
 
 class Caretaker(Model):
     name: Text = Field(description="Nom du gardien.")
-    mode: Literal[CARETAKER_MODES] = Field(  # type: ignore[valid-type]
+    mode: CaretakerMode = Field(
         "resident", description="resident (gardien sur place) ou itinerant (passe à jours fixes).")
     phone: Optional[PhoneNumber] = None
     mobile: Optional[PhoneNumber] = None
@@ -83,7 +90,7 @@ class Caretaker(Model):
     office: Optional[Text] = Field(None, description="Où trouver la loge.")
     hours: list[Slot] = Field(default_factory=list, description="Heures de loge, ou passages du gardien itinérant.")
     absences: list[Absence] = Field(default_factory=list, description="Congés et absences, avec le remplaçant.")
-    holidays: Literal[HOLIDAY_MODES] = Field(  # type: ignore[valid-type]
+    holidays: HolidayMode = Field(
         "closed", description="closed (défaut : loge fermée les jours fériés) ou open (le gardien travaille "
                               "les jours fériés).")
 
@@ -133,7 +140,7 @@ class Waste(Model):
 
 
 class Fibre(Model):
-    status: Literal[FIBRE_STATUSES] = Field(  # type: ignore[valid-type]
+    status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
     operators: list[Text] = Field(default_factory=list)
     building_id: Optional[Text] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
@@ -151,7 +158,7 @@ class NoticeFields(Model):
     title: Text
     from_: Date = Field(alias="from", description="Premier jour d'affichage, AAAA-MM-JJ.")
     until: Date = Field(description="Dernier jour d'affichage (inclus), AAAA-MM-JJ.")
-    level: Literal[LEVELS] = Field("info", description="info, warning ou urgent.")  # type: ignore[valid-type]
+    level: Level = Field("info", description="info, warning ou urgent.")
     body: Optional[Markdown] = None
 
     @model_validator(mode="after")
@@ -201,7 +208,7 @@ class Outage(Model):
     buildings: list[Label] = Field(default_factory=list,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
     since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
-    status: Literal[OUTAGE_STATUSES] = Field(  # type: ignore[valid-type]
+    status: OutageStatus = Field(
         description="reported (signalée), in_repair (en réparation) ou repaired (réparée).")
     expected: Optional[Date] = Field(None, description="Remise en service prévue, AAAA-MM-JJ (facultatif).")
     repaired: Optional[Date] = Field(None, description="Jour de la réparation, AAAA-MM-JJ (obligatoire si "
@@ -297,8 +304,6 @@ class Emergency(Model):
     phone: PhoneNumber
 
 
-ACCESSIBILITY_STATUSES = ("non_conforme", "partiellement_conforme", "totalement_conforme")
-
 
 class Audit(Model):
     date: Date = Field(description="Date de l'audit RGAA, AAAA-MM-JJ.")
@@ -309,7 +314,7 @@ class Audit(Model):
 class Accessibility(Model):
     """The RGAA accessibility statement. Without an audit the law says « non conforme »: that is the default."""
 
-    status: Literal[ACCESSIBILITY_STATUSES] = Field(  # type: ignore[valid-type]
+    status: AccessibilityStatus = Field(
         "non_conforme", description="non_conforme (pas encore d'audit), partiellement_conforme ou totalement_conforme.")
     audit: Optional[Audit] = Field(None, description="Le dernier audit RGAA, s'il y en a eu un.")
     statement_date: Optional[Date] = Field(None, description="Date où la déclaration a été établie, AAAA-MM-JJ.")

@@ -121,9 +121,9 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         return None
     raw = path.read_bytes()
     file_digest = digest(raw)
-    known = store.get(path.name, file_digest) if store else None
-    if known is not None:
-        return known
+    cached: ResidenceFile | None = store.get(path.name, file_digest) if store else None
+    if cached is not None:
+        return cached
     doc, found = parse_document(raw, name)
     problems.extend(found)
     residence = validate(doc, Residence, problems) if doc else None

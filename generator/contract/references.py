@@ -4,10 +4,10 @@ shared notice. Checked after validation, each problem at the line of the name it
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from generator.contract.loader import LineMap
-from generator.contract.model import Residence, SiteConfig
+from generator.contract.model import Notice, Outage, Residence, SiteConfig
 from generator.errors import Problem
 
 
@@ -20,7 +20,9 @@ def building_problems(residence: Residence, lines: LineMap) -> list[Problem]:
     """Every building a notice or an outage names must be one of the residence's ``buildings``."""
     known = [str(b) for b in residence.buildings]
     problems = []
-    for section, items in (("notices", residence.notices), ("outages", residence.outages)):
+    sections: tuple[tuple[str, Sequence[Notice | Outage]], ...] = (
+        ("notices", residence.notices), ("outages", residence.outages))
+    for section, items in sections:
         for index, item in enumerate(items):
             for position, building in enumerate(item.buildings):
                 if building in known:

@@ -56,7 +56,8 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
         event.add("uid", f"{uid(ctx.slug, key)}@{host}")
         event.add("dtstamp", stamp)
         cal.add_component(event)
-    return cal.to_ical()
+    document: bytes = cal.to_ical()
+    return document
 
 
 def uid(slug: str, key: str) -> str:

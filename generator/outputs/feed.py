@@ -73,4 +73,5 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

@@ -173,7 +173,8 @@ class _Page:
     def __init__(self, out: io.BytesIO, text: PosterText, fmt: Format, today: date) -> None:
         self.height = fmt.height
         self.canvas = Canvas(out, pagesize=(fmt.width * mm, fmt.height * mm), invariant=1, pageCompression=1,
-                             lang="fr-FR", initialFontName=FONT[""])
+                             lang="fr-FR",
+                             initialFontName=FONT[""])  # type: ignore[arg-type]  # types-reportlab says float
         stamp = f"D:{today:%Y%m%d}000000+00'00'"
         self.canvas.setDateFormatter(lambda *_: stamp)
         self.canvas.setTitle(f"{text.residence} : {TITLE}")
@@ -253,8 +254,8 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     c.translate(qr_x * mm, page.y(qr_y))
     c.scale(module * mm, -module * mm)
     path = c.beginPath()
-    for row, column, length in dark_runs(qr):
-        path.rect(column, row, length, 1)
+    for row, start, length in dark_runs(qr):
+        path.rect(start, row, length, 1)
     c.drawPath(path, stroke=0, fill=1)
     c.restoreState()
     page.link(qr_x, qr_y, fmt.qr_size, fmt.qr_size, text.url)
@@ -294,7 +295,8 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     page.rule(m, foot - 3 * s, width, 0.4 * s)
     page.cell(m, foot, width / 2, size * 0.5, ENGLISH, "B", size)
     arabic = shaped_arabic(size)
-    advance = sum(glyph.x_advance for glyph in arabic.__shapeData__) * size / 1000
+    glyphs = arabic.__shapeData__  # type: ignore[attr-defined]  # ShapedStr's, undeclared in types-reportlab
+    advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
     c.setFont(FONT["B"], size)
     c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
     return bottom <= foot - 4 * s

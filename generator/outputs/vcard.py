@@ -26,7 +26,8 @@ def escape(value: str) -> str:
 
 def fold(line: str) -> str:
     """RFC 6350 §3.2: at most 75 octets a line, continued with CRLF and a space, never inside a character."""
-    out, current = [], b""
+    out: list[bytes] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):

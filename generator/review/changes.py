@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from pydantic import BaseModel
 
 from generator.errors import Problem, UserError
-from generator.contract.model import Residence, SiteConfig, Slot
+from generator.contract.model import Absence, Address, NoticeFields, Residence, SiteConfig, Slot
 from generator.outputs.notices import LEVEL_LABELS
 from generator.contract.project import Project, ResidenceFile, load_project
 from generator.outputs.wording import CARETAKER_MODE, FIBRE_STATUS, days_text, time_range
@@ -261,24 +261,23 @@ def _show(value: Any, name: str = "") -> str:
     if name == "days":
         return days_text(value) if value else ""
     if name == "status":
-        return FIBRE_STATUS.get(value, value)
+        return str(FIBRE_STATUS.get(value, value))
     if name == "level":
-        return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else value
+        return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else str(value)
     if name == "mode":
-        return CARETAKER_MODE.get(value, value)
+        return str(CARETAKER_MODE.get(value, value))
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
     if isinstance(value, Slot):
         text = f"{days_text(value.days)} {time_range(value.open, value.close)}"
         return f"{text} ({value.place})" if value.place else text
     if isinstance(value, BaseModel):
-        if hasattr(value, "from_") and hasattr(value, "to"):  # an absence
+        if isinstance(value, Absence):
             text = f"du {_show(value.from_)} au {_show(value.to)}"
-            replacement = getattr(value, "replacement", None)
-            return f"{text}, remplacé par {_show(replacement)}" if replacement else text
-        if hasattr(value, "from_") and hasattr(value, "until"):  # a notice
+            return f"{text}, remplacé par {_show(value.replacement)}" if value.replacement else text
+        if isinstance(value, NoticeFields):
             return f"du {_show(value.from_)} au {_show(value.until)}, niveau {_show(value.level, 'level')}"
-        if hasattr(value, "one_line"):
+        if isinstance(value, Address):
             return value.one_line
         return ", ".join(_show(getattr(value, f), f) for f in type(value).model_fields
                          if getattr(value, f) not in (None, [], ""))

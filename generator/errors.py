@@ -34,8 +34,12 @@ class UserError(click.ClickException):
     """Raised when the data or the command line is wrong in a way staff can fix; Click prints it."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = self.ordered(problems)
         super().__init__(self.summary())
+
+    def ordered(self, problems: list[Problem]) -> list[Problem]:
+        """The order a reader fixes them in: file by file, line by line."""
+        return sorted(problems)
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Rebuilt from its problems, so it crosses from a build worker process to the main one."""

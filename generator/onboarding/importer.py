@@ -42,8 +42,10 @@ class ImportRefused(UserError):
     def __init__(self, problems: list[Problem], repairs: list[Problem] = (), notes: list[str] = ()) -> None:  # type: ignore[assignment]
         self.repairs, self.notes = list(repairs), list(notes)
         super().__init__(problems)
-        self.problems = sorted(problems, key=_by_cell)  # as staff read a sheet: row by row, left to right
-        self.message = self.summary()
+
+    def ordered(self, problems: list[Problem]) -> list[Problem]:
+        """As staff read a sheet: row by row, left to right."""
+        return sorted(problems, key=_by_cell)
 
     def summary(self) -> str:
         count = len(self.problems)
@@ -278,7 +280,7 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         row.slug, taken[slug] = slug, row
     for row in rows:
         if row.slug and (root / RESIDENCES_DIR / f"{row.slug}.yml").exists() and not force:
-            cell = row.cells.get("Adresse web") if "Adresse web" in row.values else row.cells["Nom"]
+            cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
             problems.append(_problem(sheet, cell, f"le fichier {RESIDENCES_DIR}/{row.slug}.yml existe déjà",
                                      "ajoutez --force pour le remplacer, ou choisissez une autre "
                                      "« Adresse web » pour cette ligne"))

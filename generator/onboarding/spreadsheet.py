@@ -125,8 +125,8 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             source = grid.get(merged.get((r, col), (r, col)))
             value = getattr(source, "value", None)
             fmt = getattr(source, "number_format", "General") or "General"
-            top = merged.get((r, col))
-            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(top[1])}{top[0]}" if top else None))
+            anchor = merged.get((r, col))
+            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
         rows.append(line)
     return Sheet(path.name, sheet.title, rows, problems=problems)
 

@@ -38,7 +38,7 @@ def template_bytes(rows: Iterable[list[Any]] = (), number_cells: dict[str, Any] 
     number, an agency typed once over merged cells), so that its import shows the repairs.
     """
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = SHEET
     sheet.append([c.title for c in COLUMNS])
     for cell in sheet[1]:

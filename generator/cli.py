@@ -22,6 +22,12 @@ from generator.publish.site import merge_shards
 from generator.contract.starter import write_starter
 from generator.onboarding.importer import import_report, import_spreadsheet
 from generator.onboarding.template import write_template
+from generator.contract.values import date_from_epoch, parse_date
+
+BUG_EXIT_CODE = 2
+"""Exit code of an unexpected error (a bug), as Click's own usage errors: 1 is for mistakes in the data."""
+DEBUG_VARIABLE = "RESIDENCE_HUB_DEBUG"
+"""Set to 1 to see a bug's Python traceback instead of the one-line message (for developers)."""
 
 project_option = click.option(
     "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -29,12 +35,42 @@ project_option = click.option(
 
 
 def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
+    """``--today``, else the day of ``SOURCE_DATE_EPOCH``, else today: checked as the dates of the files."""
     if value is None:
-        return build_mod.default_today()
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if not epoch:
+            return build_mod.default_today()
+        try:
+            return date_from_epoch(epoch)
+        except ValueError as e:
+            raise click.BadParameter(f"{e} ; {getattr(e, 'hint', '')}",
+                                     param_hint="la variable d'environnement SOURCE_DATE_EPOCH") from None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"« {value} » : écrivez la date AAAA-MM-JJ, par exemple 2026-12-03") from None
+        return parse_date(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+class _Main(click.Group):
+    """The command group; a bug (any exception that is not a user error) is told in one French line.
+
+    ``UserError`` and Click's own errors are printed by Click as usual. Anything else would be a Python
+    traceback, which staff cannot act on: we say it is a bug, name the exception, ask for a report and
+    exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the traceback.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as bug:  # noqa: BLE001 - this is the one place that turns bugs into a message
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            click.echo(f"Erreur interne de residence-hub ({type(bug).__name__}) : c'est un bogue du programme, "
+                       "pas une erreur dans vos fichiers ; merci de le signaler aux responsables du projet "
+                       "(une issue GitHub) avec la commande lancée et ce message.", err=True)
+            ctx.exit(BUG_EXIT_CODE)
 
 
 today_option = click.option(
@@ -42,7 +78,7 @@ today_option = click.option(
     help="Date du jour pour les avis et la présence du gardien (défaut : aujourd'hui, ou SOURCE_DATE_EPOCH).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="residence-hub")
 def main() -> None:
     """Un petit site d'information accessible par résidence, à partir d'un fichier YAML par résidence."""
@@ -157,7 +193,7 @@ def schema(kind: str) -> None:
 
 @main.command()
 @project_option
-@click.option("--port", default=8000, show_default=True, help="Port local.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port local.")
 @today_option
 def serve(project_dir: Path, port: int, today: date) -> None:
     """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""

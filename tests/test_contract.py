@@ -118,7 +118,7 @@ def test_bad_site_config_is_reported_with_the_residences(make_project) -> None: 
                         test="name: X\n")
     found = problems_of(root)
     assert found[0].startswith("residences/test.yml:1: « address » manquant")
-    assert any(p.startswith("site_config.yml:2: base_url: adresse web « ftp://x » invalide") for p in found)
+    assert any(p.startswith("site_config.yml:2: base_url: adresse du site « ftp://x » : elle doit commencer par https://") for p in found)
 
 
 def test_file_names_must_make_urls(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -170,4 +170,4 @@ def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # typ
     (root / "residences" / "assets.yml").write_text(
         "name: X\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\n")
     (problem,) = problems_of(root)
-    assert problem.startswith("residences/assets.yml:1: le nom de fichier « assets.yml » est réservé")
+    assert problem.startswith("residences/assets.yml:1: nom de fichier « assets.yml » réservé par le site")

@@ -15,6 +15,8 @@ from typing import Any, Union
 
 import yaml
 
+from generator.contract.sources import read_source
+from generator.contract.values import check_characters
 from generator.errors import Problem
 
 try:  # libyaml is ten times faster; PyYAML's pure-Python parser gives the same nodes.
@@ -24,6 +26,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 512 * 1024
 """A residence file is a few kilobytes; anything this large is a mistake or an attack."""
+MAX_DEPTH = 40
+"""Lists and keys nest a few levels deep in a residence; far deeper is a mistake (or a stack attack)."""
 
 Path_ = tuple[Union[str, int], ...]
 """Where a value sits in the document, e.g. ("caretaker", "hours", 0, "open")."""
@@ -73,12 +77,16 @@ class _Refused(Exception):
 
 
 def load_document(path: Path, display_name: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Read and parse ``path``; return the document, or None with the problems that stopped it."""
-    return parse_document(path.read_bytes(), display_name or str(path))
+    """Read and parse ``path`` (a regular file, see ``sources``); return the document, or None and why."""
+    name = display_name or str(path)
+    raw, problems = read_source(path, name, MAX_BYTES)
+    if raw is None:
+        return None, problems
+    return parse_document(raw, name)
 
 
 def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
-    """Parse a file's bytes, read once by the caller; ``name`` is how problems name the file."""
+    """Parse the bytes of the file ``name``; return the document, or None with the problems that stopped it."""
 
     def fail(line: int, message: str, hint: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(name, line, message, hint)]
@@ -96,6 +104,11 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         text = text[1:]
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as e:  # a character YAML refuses in the file itself (NUL, U+FFFE…)
+        char = e.character if isinstance(e.character, int) else ord(e.character)
+        return fail(text[: e.position].count("\n") + 1, f"caractère invisible U+{char:04X} non permis dans le fichier",
+                    "il vient souvent d'un copier-coller : effacez le passage et retapez-le, ou enregistrez "
+                    "le fichier comme texte UTF-8")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
@@ -117,6 +130,9 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
     """Turn a node into str/dict/list, recording lines; refuse aliases, foreign tags and duplicate keys."""
     line = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        raise _Refused(line, f"trop de niveaux imbriqués (plus de {MAX_DEPTH})",
+                       "vérifiez les crochets [ ] et accolades { } de cette ligne")
     if id(node) in seen:
         raise _Refused(line, "les ancres et alias YAML (& et *) ne sont pas acceptés",
                        "recopiez la valeur à chaque endroit où elle sert")
@@ -136,6 +152,10 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Refused(key_line, "une clé doit être un simple mot", "écrivez « clé: valeur »")
         key = key_node.value
+        try:
+            check_characters(key)
+        except ValueError as e:
+            raise _Refused(key_line, f"clé : {e}", getattr(e, "hint", "")) from None
         if key == "<<":
             raise _Refused(key_line, "la fusion YAML (<<) n'est pas acceptée", "recopiez les clés voulues")
         if key in result:

@@ -11,7 +11,8 @@ from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from generator.contract.values import (Count, Date, Day, Email, Flag, Label, Markdown, PhoneNumber, Postcode, Text, Time, Url, format_time)
+from generator.contract.values import (BaseUrl, Count, Date, Day, Email, Flag, Label, Markdown, PhoneNumber, Postcode,
+                                       Text, Time, Url, format_time)
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
            "Outage", "OutageUpdate", "SharedNotice", "Closure"]
@@ -351,7 +352,8 @@ class Legal(Model):
 
 class SiteConfig(Model):
     landlord: Landlord
-    base_url: Url = Field(description="Adresse publique du site, par exemple https://residences.exemple.fr/")
+    base_url: BaseUrl = Field(description="Adresse publique du site, en https, sans ? ni #, par exemple "
+                                          "https://residences.exemple.fr/")
     language: Literal["fr"] = "fr"
     agencies: dict[str, Agency] = Field(min_length=1)
     emergency: list[Emergency] = Field(default_factory=list)

@@ -1,17 +1,22 @@
 """What a poster can print, checked with every other problem of a ``validate`` run (no font needed).
 
 A character the posters' font (DejaVu Sans, ``outputs.fonts``) cannot draw would vanish from the printed
-page, and a logo the PDFs cannot embed would stop the build: both are refused here, at their file and line.
+page, and a logo the PDFs cannot embed would stop the build: both are refused here, at the line of the
+value in its file (the loader's ``Document``), never at a line found by searching the text.
 """
 
 from __future__ import annotations
 
+import io
+import warnings
 from pathlib import Path
+from typing import Iterable
 
 from PIL import Image
 
-from generator.contract.loader import load_document
+from generator.contract.loader import Document, Path_, load_document
 from generator.contract.model import Residence, SiteConfig
+from generator.contract.sources import read_source
 from generator.errors import Problem
 
 LATIN_RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x218, 0x21B), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC),
@@ -21,40 +26,49 @@ Anything else is refused with its file and line rather than printed as a blank."
 PRINTABLE = frozenset(c for first, last in LATIN_RANGES for c in range(first, last + 1))
 """Code points both subsets draw (``tests/test_printing.py`` checks DejaVu has every one)."""
 LOGO_TYPES = (".png", ".jpg", ".jpeg")
+LOGO_FORMATS = ("PNG", "JPEG")
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+"""A logo for an A4 poster weighs a few hundred kilobytes."""
+LOGO_MAX_PIXELS = 25_000_000
+"""5000 × 5000: far more than a poster needs; a file declaring more is refused before it is decoded
+(a « decompression bomb » of a few kilobytes can declare billions of pixels)."""
 
 
-
-def residence_problems(residence: Residence, path: Path, name: str) -> list[Problem]:
-    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw.
-
-    ``name`` is how problems name the file (``residences/<slug>.yml``).
-    """
+def residence_problems(residence: Residence, doc: Document) -> list[Problem]:
+    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw."""
     address = residence.address
-    values = [residence.name, address.street, address.postcode, address.city]
+    values: list[tuple[Path_, str | None]] = [
+        (("name",), residence.name), (("address", "street"), address.street),
+        (("address", "postcode"), address.postcode), (("address", "city"), address.city)]
     caretaker = residence.caretaker
     if caretaker:
-        values += [caretaker.name, caretaker.office or ""] + [slot.place or "" for slot in caretaker.hours]
-    return unprintable(values, path, name)
+        values += [(("caretaker", "name"), caretaker.name), (("caretaker", "office"), caretaker.office)]
+        values += [(("caretaker", "hours", i, "place"), slot.place) for i, slot in enumerate(caretaker.hours)]
+    return unprintable(values, doc)
 
 
-def config_problems(config: SiteConfig, path: Path) -> list[Problem]:
-    """The poster text of ``site_config.yml`` at ``path`` (landlord, emergency labels, agencies), its logo."""
-    values = [config.landlord.name, *(e.label for e in config.emergency)]
-    for agency in config.agencies.values():
-        values += [agency.name, agency.hours or "", agency.address or ""]
-    return unprintable(values, path, path.name) + logo_problems(config, path)
+def config_problems(config: SiteConfig, doc: Document, root: Path) -> list[Problem]:
+    """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), and its logo."""
+    values: list[tuple[Path_, str | None]] = [(("landlord", "name"), config.landlord.name)]
+    values += [(("emergency", i, "label"), e.label) for i, e in enumerate(config.emergency)]
+    for key, agency in config.agencies.items():
+        values += [(("agencies", key, field), getattr(agency, field)) for field in ("name", "hours", "address")]
+    return unprintable(values, doc) + logo_problems(config, doc, root)
 
 
-def unprintable(values: list[str], path: Path, name: str) -> list[Problem]:
-    """One problem per character outside ``PRINTABLE``: it would vanish from the poster."""
-    return [Problem(name, line_with(path, char),
+def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> list[Problem]:
+    """One problem per value and character outside ``PRINTABLE`` (it would vanish from the poster),
+    at the line of that value."""
+    return [Problem(doc.file, doc.line_of(path),
                     f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
                     "remplacez-le par une lettre ou un signe courant du français")
-            for char in sorted({c for value in values for c in value if ord(c) not in PRINTABLE})]
+            for path, value in values if value
+            for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
 
 
-def logo_problems(config: SiteConfig, config_path: Path) -> list[Problem]:
-    """A logo that is missing, unreadable, or in a format the PDFs cannot embed.
+def logo_problems(config: SiteConfig, doc: Document, root: Path) -> list[Problem]:
+    """A logo that is outside the project, missing, unreadable, too large, or in a format the PDFs cannot
+    embed; it is decoded in full once here, so a corrupt or truncated image never reaches a build.
 
     SVG is refused: reportlab draws SVG only through svglib, a further dependency with its own
     rendering gaps, for a file staff can export as PNG in a minute.
@@ -62,34 +76,58 @@ def logo_problems(config: SiteConfig, config_path: Path) -> list[Problem]:
     logo = config.landlord.logo
     if not logo:
         return []
-    path = config_path.parent / logo
-    if path.suffix.lower() == ".svg":
-        message, hint = "le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"
-    elif path.suffix.lower() not in LOGO_TYPES:
-        message, hint = "format non pris en charge", "utilisez une image PNG ou JPEG"
-    elif not path.is_file():
-        message, hint = "introuvable", f"le chemin est relatif au dossier de {config_path.name} ; vérifiez le nom"
-    elif not _readable_image(path):
-        message, hint = "image illisible", "enregistrez-la de nouveau en PNG ou JPEG"
-    else:
+    found = _logo_problem(logo, root)
+    if found is None:
         return []
-    doc, _ = load_document(config_path, config_path.name)
-    return [Problem(config_path.name, doc.line_of(("landlord", "logo")) if doc else 1, f"logo « {logo} » : {message}",
-                    hint)]
+    message, hint = found
+    return [Problem(doc.file, doc.line_of(("landlord", "logo")), f"logo « {logo} » : {message}", hint)]
 
 
-def _readable_image(path: Path) -> bool:
+def _logo_problem(logo: str, root: Path) -> tuple[str, str] | None:
+    path = root / logo
+    inside = "le chemin est relatif au dossier de site_config.yml ; placez l'image dans le projet, par exemple " \
+             "assets/logo.png"
+    if Path(logo).is_absolute() or logo.startswith(("/", "\\")) or ":" in logo:
+        return "un chemin absolu n'est pas accepté", inside
     try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, SyntaxError, ValueError):
-        return False
-    return True
+        outside = not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        outside = True
+    if outside:
+        return "l'image doit se trouver dans le dossier du projet", inside
+    if path.suffix.lower() == ".svg":
+        return "le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"
+    if path.suffix.lower() not in LOGO_TYPES:
+        return "format non pris en charge", "utilisez une image PNG ou JPEG"
+    raw, refused = read_source(path, logo, LOGO_MAX_BYTES)
+    if raw is None:
+        problem = refused[0]
+        if problem.message == "fichier introuvable":
+            return "introuvable", "le chemin est relatif au dossier de site_config.yml ; vérifiez le nom"
+        return problem.message, problem.hint
+    return _image_problem(raw)
 
 
-def line_with(path: Path, text: str) -> int:
-    """The first line of ``path`` holding ``text`` (1 if none): where to look for a problem."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if text in line:
-            return number
-    return 1
+def _image_problem(raw: bytes) -> tuple[str, str] | None:
+    """Open the image, check its size before decoding, then decode every pixel (``load``)."""
+    again = "enregistrez-la de nouveau en PNG ou JPEG depuis un logiciel d'images"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:
+                width, height = image.size
+                if width * height > LOGO_MAX_PIXELS:
+                    return (f"image trop grande ({width} × {height} pixels, maximum {LOGO_MAX_PIXELS // 1_000_000} "
+                            "millions de pixels)", "réduisez-la à 2000 pixels de large au plus")
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "image trop grande pour être ouverte sans risque", "réduisez-la à 2000 pixels de large au plus"
+    except Exception:  # noqa: BLE001 - Pillow raises many types for a damaged file; all mean « illisible »
+        return "image illisible (fichier abîmé, tronqué ou pas une image PNG ou JPEG)", again
+    return None
+
+
+def value_line(path: Path, keys: Path_) -> int:
+    """The line of the value at ``keys`` in the file at ``path`` (from its YAML nodes), or 1."""
+    doc, _ = load_document(path)
+    return doc.line_of(keys) if doc else 1

@@ -9,7 +9,6 @@ the cache (``cache.ValidatedStore``) instead of being parsed again.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,17 +18,16 @@ from pydantic import BaseModel, ValidationError
 from generator.contract.validation_cache import ValidatedStore
 from generator.user_cache import digest
 from generator.errors import Problem, UserError
-from generator.contract.loader import Document, LineMap, parse_document
+from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
 from generator.contract.references import building_problems, shared_notice_problems
+from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
+from generator.contract.sources import read_source
+from generator.contract.values import visible
 
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
-                            "mentions-legales", "404", "sitemap", "site", "equipe"})
-"""Folders the landlord's root site uses itself: a residence named so would overwrite them."""
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -72,6 +70,7 @@ def load_project(root: Path) -> Project:
                                 f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
     # A residence validated by an earlier run, with the same bytes, config and code, is not re-checked.
     store = ValidatedStore(root, config_digest) if config is not None else None
+    problems.extend(_misnamed(folder))
     for path in residence_paths(root):
         before = len(problems)
         found = load_residence(root, path, config, problems, store)
@@ -89,19 +88,30 @@ def load_project(root: Path) -> Project:
     return Project(root, config, tuple(residences), config_digest)
 
 
+def _misnamed(folder: Path) -> list[Problem]:
+    """Files that look like residences but would be skipped in silence: ``x.yaml``, ``x.YML``."""
+    found = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".yml", ".yaml") and p.suffix != ".yml")
+    return [Problem(f"{RESIDENCES_DIR}/{visible(p.name)}", 1,
+                    f"extension « {visible(p.suffix)} » : ce fichier serait ignoré",
+                    f"renommez-le en {visible(p.stem)}.yml") for p in found] if folder.is_dir() else []
+
+
 def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
                                 f"lancez la commande dans le dossier qui contient {CONFIG_NAME}, "
                                 "ou indiquez ce dossier avec --project"))
         return None, "", LineMap(CONFIG_NAME)
-    raw = path.read_bytes()
+    raw, unreadable = read_source(path, CONFIG_NAME, MAX_BYTES)  # a regular file of the project, or why not
+    if raw is None:
+        problems.extend(unreadable)
+        return None, "", LineMap(CONFIG_NAME)
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
-    if config is not None:
-        problems.extend(config_problems(config, path))  # what the posters print: logo, landlord, agencies
+    if config is not None and doc is not None:
+        problems.extend(config_problems(config, doc, root))  # what the posters print: logo, landlord, agencies
     return config, digest(raw), doc.line_map if doc else LineMap(CONFIG_NAME)
 
 
@@ -109,17 +119,17 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
                    store: ValidatedStore | None = None) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
     bytes with the same config and code; else parse, validate, then check what depends on the config."""
-    name = f"{RESIDENCES_DIR}/{path.name}"
+    name = f"{RESIDENCES_DIR}/{visible(path.name)}"
     slug = path.stem
-    if not SLUG.match(slug):
-        problems.append(Problem(name, 1, f"nom de fichier « {path.name} » impossible à utiliser dans une adresse web",
-                                "renommez-le en minuscules, chiffres et tirets, par exemple les-tilleuls.yml"))
+    refused = slug_problem(slug)
+    if refused:
+        problems.append(Problem(name, 1, f"nom de fichier « {visible(path.name)} » {refused[0]}",
+                                f"{refused[1]} (puis .yml)"))
         return None
-    if slug in RESERVED_SLUGS:
-        problems.append(Problem(name, 1, f"le nom de fichier « {path.name} » est réservé par le site",
-                                "ajoutez un mot, par exemple residence-" + path.name))
+    raw, unreadable = read_source(path, name, MAX_BYTES)  # never a folder, a pipe or a link; size first
+    if raw is None:
+        problems.extend(unreadable)
         return None
-    raw = path.read_bytes()
     file_digest = digest(raw)
     cached: ResidenceFile | None = store.get(path.name, file_digest) if store else None
     if cached is not None:
@@ -135,7 +145,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
                                 f"{_did_you_mean(residence.agency, list(config.agencies))}"
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
         return None
-    problems.extend(residence_problems(residence, path, name))  # characters the posters cannot print
+    problems.extend(residence_problems(residence, doc))  # characters the posters cannot print
     problems.extend(building_problems(residence, doc.line_map))  # buildings named by notices and outages
     return ResidenceFile(slug, path, residence, file_digest, doc.line_map)
 

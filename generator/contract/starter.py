@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import UserError
-from generator.contract.project import RESIDENCES_DIR, SLUG
+from generator.contract.project import RESIDENCES_DIR
+from generator.contract.slugs import slug_problem
+from generator.contract.values import visible
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json
@@ -42,9 +44,9 @@ maintenance:                  # « Qui appeler en cas de panne ? »
 
 def write_starter(root: Path, slug: str, agency: str) -> Path:
     """Write ``residences/<slug>.yml``; never overwrite a residence that exists."""
-    if not SLUG.match(slug):
-        raise UserError.single("<ligne de commande>", 1, f"nom « {slug} » impossible dans une adresse web",
-                               "minuscules, chiffres et tirets, par exemple les-tilleuls")
+    refused = slug_problem(slug)
+    if refused:
+        raise UserError.single("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1])
     path = root / RESIDENCES_DIR / f"{slug}.yml"
     if path.exists():
         raise UserError.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time, timezone
 from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
@@ -22,15 +25,68 @@ MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                "septembre", "octobre", "novembre", "décembre")
 
 
-def _text(value: Any) -> str:
+class ValueProblem(ValueError):
+    """Raised by a parser with a fix-it hint beside the message (``project._problem`` shows both)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                                           for plane in range(17))
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                       + _NONCHARACTERS + "]")
+"""Never allowed in any value or key: C0 and C1 control characters (but tab and newline, see
+``LINE_BREAKS``), DEL, lone surrogates, Unicode noncharacters (U+FFFE, U+FFFF…), the line and paragraph
+separators, and the bidirectional overrides and isolates that make text display in another order than
+it is stored. They are invisible in an editor, invalid in XML (the Atom feed) or in iCalendar, and
+useless in a residence's information: refused, never removed."""
+LINE_BREAKS = re.compile("[\t\n]")
+"""Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
+    return re.sub(f"{INVISIBLE.pattern}|{LINE_BREAKS.pattern}", lambda m: f"U+{ord(m.group()):04X}", text)
+
+
+def check_characters(text: str, multiline: bool = False) -> str:
+    """Refuse (``ValueProblem``) the first character of ``text`` that no value may hold; else ``text``."""
+    bad = INVISIBLE.search(text) or (None if multiline else LINE_BREAKS.search(text))
+    if bad is None:
+        return text
+    char, before = bad.group(), text[max(0, bad.start() - 20):bad.start()]
+    where = f", après « {visible(before)} »" if before.strip() else ""
+    if char == "\n":
+        raise ValueProblem(f"retour à la ligne non permis ici{where}",
+                           "écrivez ce texte sur une seule ligne ; seuls les textes Markdown (description, "
+                           "note, how_to, a, body) peuvent tenir sur plusieurs lignes")
+    if char == "\t":
+        raise ValueProblem(f"tabulation non permise ici{where}", "remplacez-la par une espace")
+    raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis{where}",
+                       "il vient souvent d'un copier-coller depuis un autre logiciel : "
+                       "effacez ce passage et retapez-le au clavier")
+
+
+def _text(value: Any, multiline: bool = False) -> str:
+    """Every value goes through here first: a string, holding no forbidden character."""
     if not isinstance(value, str):
         raise ValueError("doit être un texte sur une ligne, pas une liste ni un ensemble de clés")
-    return value
+    return check_characters(value, multiline)
 
 
 def parse_text(value: Any) -> str:
-    """A non-empty text, kept as typed."""
+    """A non-empty text on one line, kept as typed."""
     text = _text(value)
+    if not text.strip():
+        raise ValueError("ne doit pas être vide")
+    return text
+
+
+def parse_markdown(value: Any) -> str:
+    """A non-empty Markdown text, kept as typed: several lines and tabs are allowed."""
+    text = _text(value, multiline=True)
     if not text.strip():
         raise ValueError("ne doit pas être vide")
     return text
@@ -60,17 +116,40 @@ def parse_day(value: Any) -> str:
     return text
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+"""Every date (in the files, ``--today``, ``SOURCE_DATE_EPOCH``) lies in this range: a typo such as
+9999-12-31 or 2206 is refused here rather than overflowing a calendar or a feed further on."""
 
 
 def parse_date(value: Any) -> date:
     text = _text(value).strip()
     try:
-        if not _DATE.match(text):
+        if not _DATE.fullmatch(text):
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"date « {text} » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03") from None
+    return check_date_range(day)
+
+
+def check_date_range(day: date) -> date:
+    """``day`` if it lies between ``FIRST_DAY`` and ``LAST_DAY``, else a ``ValueProblem``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueProblem(f"date {day.isoformat()} hors de la période prise en charge "
+                           f"({FIRST_DAY.isoformat()} à {LAST_DAY.isoformat()})", "vérifiez l'année")
+    return day
+
+
+def date_from_epoch(text: str) -> date:
+    """The UTC day of a ``SOURCE_DATE_EPOCH`` (seconds since 1970), checked like any other date."""
+    if not re.fullmatch(r"\d{1,12}", text.strip()):
+        raise ValueProblem(f"« {visible(text)} » n'est pas un nombre de secondes depuis 1970",
+                           "par exemple SOURCE_DATE_EPOCH=1764633600 (2025-12-02), ou retirez cette variable")
+    seconds = int(text)
+    if seconds > 4102444799:  # 2099-12-31 23:59:59 UTC: beyond, datetime itself may overflow
+        raise ValueProblem(f"{seconds} tombe après le {LAST_DAY.isoformat()}", "vérifiez l'horodatage")
+    return check_date_range(datetime.fromtimestamp(seconds, tz=timezone.utc).date())
 
 
 def format_date(value: date, with_year: bool = False) -> str:
@@ -97,23 +176,77 @@ def parse_postcode(value: Any) -> str:
     return text
 
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+_LOCAL_PART = re.compile(r"[A-Za-z0-9._+'-]+")
+"""What may stand before the @: letters, digits and ``. _ + ' -``. RFC 5322 allows more (``? % & = #``…),
+but those mean something in a ``mailto:`` link: ``gardien?cc=…@exemple.fr`` would add a recipient."""
 
 
 def parse_email(value: Any) -> str:
+    """An address checked by ``email-validator`` (syntax and domain, no network), kept as typed."""
     text = _text(value).strip()
-    if not _EMAIL.match(text):
-        raise ValueError(f"adresse e-mail « {text} » invalide : écrivez par exemple gardien@exemple.fr")
+    hint = "écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »"
+    try:
+        validate_email(text, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        raise ValueProblem(f"adresse e-mail « {text} » invalide", hint) from None
+    local = text.rpartition("@")[0]
+    if not _LOCAL_PART.fullmatch(local):
+        char = next(c for c in local if not _LOCAL_PART.fullmatch(c))
+        raise ValueProblem(f"adresse e-mail « {text} » : le caractère « {char} » n'est pas accepté avant le @",
+                           "il ajouterait des destinataires ou un objet au message ; " + hint)
     return text
 
 
-_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")
 
 
 def parse_url(value: Any) -> str:
     text = _text(value).strip()
-    if not _URL.match(text):
+    if not _URL.fullmatch(text):
         raise ValueError(f"adresse web « {text} » invalide : elle doit commencer par https://")
+    return text
+
+
+QR_MAX_VERSION = 7
+"""The posters' QR code stays at version 7 (45 modules) or below, so that on the A5 flyer (62 mm) a
+module is 1.4 mm wide and old phones still read it from a distance."""
+MAX_URL_LENGTH = 122
+"""What a version-7 QR code holds at error correction level M (bytes): the longest microsite address."""
+MAX_SLUG_LENGTH = 50
+"""The longest residence file name (without .yml): it is typed from the poster and ends every address."""
+MAX_BASE_URL_LENGTH = MAX_URL_LENGTH - MAX_SLUG_LENGTH - 1
+"""``base_url`` + the longest slug + "/" must fit in the QR code (``tests`` check it with ``segno``)."""
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}|[A-Za-z0-9-]+")
+_PATH = re.compile(r"[A-Za-z0-9._~/-]*")
+
+
+def parse_base_url(value: Any) -> str:
+    """The site's public address: https, a host name, a plain path; no login, query or fragment.
+
+    Every QR code encodes ``base_url`` + slug, so the address must be short (``MAX_BASE_URL_LENGTH``) and
+    hold nothing a phone would treat differently (``?``, ``#``, ``user@``, spaces, accents).
+    """
+    text = _text(value).strip()
+    hint = "écrivez par exemple https://residences.exemple.fr/ ou https://exemple.github.io/residences/"
+    if not text.startswith("https://"):
+        raise ValueProblem(f"adresse du site « {text} » : elle doit commencer par https://", hint)
+    for char, why in (("?", "de paramètres (?…)"), ("#", "d'ancre (#…)"), ("@", "d'identifiant (…@)")):
+        if char in text:
+            raise ValueProblem(f"adresse du site « {text} » : pas {why} dans cette adresse", hint)
+    parts = urlsplit(text)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and _PATH.fullmatch(parts.path)):
+        raise ValueProblem(f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, "
+                           "points, tirets et barres obliques sont acceptés", hint)
+    root = text if text.endswith("/") else text + "/"
+    if len(root) > MAX_BASE_URL_LENGTH:
+        raise ValueProblem(f"adresse du site trop longue pour le QR code des affiches ({len(root)} caractères, "
+                           f"maximum {MAX_BASE_URL_LENGTH})",
+                           f"chaque QR code contient cette adresse suivie du nom de la résidence "
+                           f"({MAX_SLUG_LENGTH} caractères au plus) : choisissez une adresse plus courte")
     return text
 
 
@@ -129,6 +262,13 @@ class Phone:
         return self.display
 
 
+_PHONE = re.compile(r"(?P<number>\+?[\d\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>\d{1,6}))?",
+                    re.IGNORECASE)
+"""A number written with digits and separators only, and optionally an extension: « … poste 12 »,
+« … ext. 12 » or « … p. 12 ». Anything else is refused whole: ``phonenumbers`` alone would keep
+« 06 12 34 56 78 ext. 9;phone-context=evil » as 06 12 34 56 78 ext. 9 and drop the rest in silence."""
+
+
 def parse_phone(value: Any) -> Phone:
     """French numbers shown as « 01 48 20 11 22 », foreign ones in international form, short numbers as is.
 
@@ -138,22 +278,31 @@ def parse_phone(value: Any) -> Phone:
     if isinstance(value, Phone):
         return value
     text = _text(value).strip()
-    compact = re.sub(r"[\s.\-()]", "", text)
     hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
+    match = _PHONE.fullmatch(text)
+    if match is None:
+        raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
+                           "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
+                           hint + " ; écrivez un commentaire dans un autre champ (hours, note…)")
+    digits, extension = match.group("number").strip(), match.group("extension")
+    compact = re.sub(r"[\s.\-()]", "", digits)
     if compact.isdigit() and len(compact) <= 6:
         short = phonenumbers.parse(compact, "FR")
-        if shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
-            return Phone(text, compact, compact)
-        raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
+        if extension or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
+            raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
+        return Phone(text, compact, compact)
     try:
-        number = phonenumbers.parse(text, "FR")
+        number = phonenumbers.parse(digits, "FR")
     except phonenumbers.NumberParseException:
         raise ValueError(f"numéro de téléphone « {text} » non reconnu : {hint}") from None
-    if not phonenumbers.is_valid_number(number):
+    if not phonenumbers.is_valid_number(number) or number.extension:
         raise ValueError(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?) : {hint}")
     style = PhoneNumberFormat.NATIONAL if number.country_code == 33 else PhoneNumberFormat.INTERNATIONAL
-    return Phone(text, phonenumbers.format_number(number, style),
-                 phonenumbers.format_number(number, PhoneNumberFormat.E164))
+    display = phonenumbers.format_number(number, style)
+    tel = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if extension:  # carried in full: shown « poste 12 », dialled with RFC 3966's ;ext= (tel: links, vCard)
+        display, tel = f"{display} poste {extension}", f"{tel};ext={extension}"
+    return Phone(text, display, tel)
 
 
 def _schema(schema: dict[str, Any]) -> WithJsonSchema:
@@ -168,7 +317,7 @@ _STRINGISH = ["string", "integer"]
 _SCALAR = ["string", "number", "boolean"]
 Text = Annotated[str, BeforeValidator(parse_text), _schema({"type": _SCALAR, "minLength": 1})]
 Label = Annotated[str, BeforeValidator(parse_text), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
-Markdown = Annotated[str, BeforeValidator(parse_text),
+Markdown = Annotated[str, BeforeValidator(parse_markdown),
                      _schema({"type": _SCALAR, "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([:hH]([0-5]\d)?)$",
@@ -181,6 +330,9 @@ Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^\d{5}$", "examples": ["93200"]})]
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri"})]
+BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
+                    _schema({"type": "string", "format": "uri", "pattern": r"^https://[^?#@\s]+$",
+                             "maxLength": MAX_BASE_URL_LENGTH})]
 PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed),
                         _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
 

@@ -5,6 +5,7 @@ A failed rebuild prints its errors and keeps serving the last good site, as ``bu
 
 from __future__ import annotations
 
+import errno
 import functools
 import tempfile
 import threading
@@ -37,9 +38,8 @@ def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0) ->
     with tempfile.TemporaryDirectory(prefix="residence-hub-serve-") as tmp:
         out = Path(tmp) / "site"
         out.mkdir()
+        server = open_server(port, out)  # first: a busy port is told at once, not after a build
         _rebuild(root, out, today)
-        handler = functools.partial(_QuietHandler, directory=str(out))
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"Aperçu : http://127.0.0.1:{port}/  (Ctrl+C pour arrêter)")
         seen = _snapshot(root)
@@ -54,6 +54,19 @@ def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0) ->
             pass
         finally:
             server.shutdown()
+
+
+def open_server(port: int, folder: Path) -> ThreadingHTTPServer:
+    """A server for ``folder`` on 127.0.0.1:``port``; a port that cannot be used is a ``UserError``."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as e:
+        busy = e.errno == errno.EADDRINUSE
+        reason = "est déjà utilisé par un autre programme" if busy else f"n'est pas utilisable ({e.strerror})"
+        raise UserError.single("<ligne de commande>", 1, f"le port {port} {reason}",
+                               f"choisissez un autre port, par exemple --port {port + 1 if port < 65535 else 8001}"
+                               + ("" if busy else " (au-dessus de 1024)")) from None
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,0 +1,31 @@
+"""The one rule for a residence's name in addresses (its slug), shared by ``validate`` and ``new``.
+
+A slug is the file name without ``.yml``; it becomes the microsite's folder and the end of the address
+every QR code holds, and staff type it from the poster: lower-case letters without accents, digits and
+single dashes, whole (a trailing newline is not « matched »), short, and not a folder the site uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.contract.values import MAX_SLUG_LENGTH
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Always used with ``fullmatch``."""
+RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
+                            "mentions-legales", "404", "sitemap", "site", "equipe"})
+"""Folders the landlord's root site uses itself: a residence named so would overwrite them."""
+
+
+def slug_problem(slug: str) -> tuple[str, str] | None:
+    """Why ``slug`` cannot name a residence, as (reason, hint) to follow « nom « … » »; None when it can."""
+    if not SLUG.fullmatch(slug):
+        return ("impossible à utiliser dans une adresse web",
+                "renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls")
+    if len(slug) > MAX_SLUG_LENGTH:
+        return (f"trop long ({len(slug)} caractères, maximum {MAX_SLUG_LENGTH})",
+                "il termine l'adresse du QR code et se tape depuis l'affiche : raccourcissez-le")
+    if slug in RESERVED_SLUGS:
+        return "réservé par le site", f"ajoutez un mot, par exemple residence-{slug}"
+    return None

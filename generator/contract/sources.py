@@ -1,0 +1,78 @@
+"""Read a file staff point us at (a residence, ``site_config.yml``, the logo) without ever hanging or crashing.
+
+Whatever sits in ``residences/`` is named ``*.yml`` by someone: a folder, a named pipe (which would block
+a plain ``open`` for ever), a device, a link to elsewhere, a broken link (an editor's lock file), a file we
+may not read, a huge file. Each is refused with a ``Problem`` at line 1 of that name; the file's type and
+size are checked on the open descriptor (``fstat``) before a single byte is read.
+
+Symbolic links are refused, wherever they point: a residence or a logo is a plain file in the project
+folder, which Git, a zip download and GitHub's web editor all keep as it is. A link could point outside the
+project (``/etc/…``) or change under us, and a link inside the project can always be a copy instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from generator.errors import Problem
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file ``path`` (at most ``max_bytes``), or None and why, as ``name``:1."""
+
+    def refuse(message: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(name, 1, message, hint)]
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return refuse("fichier introuvable", "vérifiez le nom et le dossier du fichier")
+    except OSError as e:
+        return refuse(f"fichier illisible ({e.strerror})", "vérifiez le nom et les droits du dossier")
+    if stat.S_ISLNK(info.st_mode):
+        broken = not path.exists()
+        return refuse("lien symbolique cassé (il ne mène à aucun fichier)" if broken else
+                      "lien symbolique non accepté : le fichier doit se trouver dans le projet lui-même",
+                      "supprimez ce lien" + ("" if broken else " et mettez à sa place une copie du fichier")
+                      + " (un fichier « .# » est le verrou d'un éditeur ouvert : enregistrez et fermez le fichier)"
+                      * (broken and path.name.startswith(".#")))
+    if stat.S_ISDIR(info.st_mode):
+        return refuse("c'est un dossier, pas un fichier",
+                      "renommez ce dossier (sans « .yml » à la fin) ou déplacez-le ailleurs")
+    if not stat.S_ISREG(info.st_mode):
+        return refuse("ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)",
+                      "supprimez-le et mettez à sa place un fichier texte")
+    try:
+        fd = os.open(path, _FLAGS)
+    except PermissionError:
+        return refuse("fichier illisible : droits d'accès insuffisants",
+                      "donnez le droit de lecture sur ce fichier (par exemple chmod a+r)")
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # replaced by a link since lstat
+            return refuse("lien symbolique non accepté", "mettez à sa place une copie du fichier")
+        return refuse(f"fichier illisible ({e.strerror})", "vérifiez ce fichier")
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # replaced since lstat: never read a pipe or a device
+            return refuse("ce n'est pas un fichier ordinaire", "mettez à sa place un fichier texte")
+        if opened.st_size > max_bytes:
+            return refuse(f"fichier trop volumineux ({_size(opened.st_size)}, maximum {_size(max_bytes)})",
+                          "vérifiez que c'est le bon fichier")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as e:
+        return refuse(f"fichier illisible ({e.strerror})", "vérifiez ce fichier ou le disque qui le contient")
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # grew since fstat
+        return refuse(f"fichier trop volumineux (plus de {_size(max_bytes)})", "vérifiez que c'est le bon fichier")
+    return raw, []
+
+
+def _size(count: int) -> str:
+    return f"{count // 1024} Ko" if count < 1024 * 1024 * 10 else f"{count // (1024 * 1024)} Mo"

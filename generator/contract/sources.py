@@ -38,9 +38,7 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
         broken = not path.exists()
         return refuse("lien symbolique cassé (il ne mène à aucun fichier)" if broken else
                       "lien symbolique non accepté : le fichier doit se trouver dans le projet lui-même",
-                      "supprimez ce lien" + ("" if broken else " et mettez à sa place une copie du fichier")
-                      + " (un fichier « .# » est le verrou d'un éditeur ouvert : enregistrez et fermez le fichier)"
-                      * (broken and path.name.startswith(".#")))
+                      "supprimez ce lien" + ("" if broken else " et mettez à sa place une copie du fichier"))
     if stat.S_ISDIR(info.st_mode):
         return refuse("c'est un dossier, pas un fichier",
                       "renommez ce dossier (sans « .yml » à la fin) ou déplacez-le ailleurs")

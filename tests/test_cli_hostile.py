@@ -1,0 +1,86 @@
+"""The command line under odd input: a clear French message and a non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import cli
+from generator.cli import main
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+@pytest.mark.parametrize(("today", "message"), [
+    ("2200-01-01", "date 2200-01-01 hors de la période prise en charge (2000-01-01 à 2099-12-31)"),
+    ("9999-12-31", "date 9999-12-31 hors de la période prise en charge (2000-01-01 à 2099-12-31)"),
+    ("03/12/2026", "date « 03/12/2026 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"),
+    ("20261203", "date « 20261203 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"),
+])
+def test_today_out_of_range_or_misspelt(make_project, tmp_path: Path, today: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    for command in ("build", "posters"):
+        result = invoke(command, "--project", str(make_project()), "--out", str(tmp_path / "o"), "--today", today)
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+        assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(("epoch", "message"), [
+    ("demain", "« demain » n'est pas un nombre de secondes depuis 1970"),
+    ("253402300800", "253402300800 tombe après le 2099-12-31"),
+    ("-86400", "« -86400 » n'est pas un nombre de secondes depuis 1970"),
+])
+def test_source_date_epoch_is_checked(make_project, tmp_path: Path, epoch: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("build", "--project", str(make_project()), "--out", str(tmp_path / "o"),
+                    env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH" in result.output and message in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_new_applies_the_slug_rule_and_reserved_names(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    for slug, reason in (("abc\n", "nom « abcU+000A » impossible à utiliser dans une adresse web"),
+                         ("assets", "nom « assets » réservé par le site"),
+                         ("a" * 51, "nom « " + "a" * 51 + " » trop long (51 caractères, maximum 50)")):
+        result = invoke("new", "--project", str(root), "--agency", "nord", slug)
+        assert result.exit_code == 1 and f"<ligne de commande>:1: {reason}" in result.output
+    assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
+
+
+def test_a_bug_is_one_french_line_with_a_request_to_report_it(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(_root: Path) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "load_project", broken)
+    result = invoke("build", "--project", str(make_project()))
+    assert result.exit_code == cli.BUG_EXIT_CODE == 2
+    assert result.output == ("Erreur interne de residence-hub (ZeroDivisionError) : c'est un bogue du programme, pas "
+                             "une erreur dans vos fichiers ; merci de le signaler aux responsables du projet (une "
+                             "issue GitHub) avec la commande lancée et ce message.\n")
+    debug = invoke("build", "--project", str(make_project()), env={cli.DEBUG_VARIABLE: "1"})
+    assert isinstance(debug.exception, ZeroDivisionError)  # developers get the traceback on request
+
+
+def test_user_errors_are_still_told_as_before(tmp_path: Path) -> None:
+    result = invoke("validate", "--project", str(tmp_path))
+    assert result.exit_code == 1 and "site_config.yml:1: fichier introuvable" in result.output
+
+
+def test_serve_on_a_busy_port_names_it_and_suggests_another(make_project) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = invoke("serve", "--project", str(make_project()), "--port", str(port), "--today", "2026-12-02")
+    assert result.exit_code == 1
+    assert f"<ligne de commande>:1: le port {port} est déjà utilisé par un autre programme" in result.output
+    assert f"choisissez un autre port, par exemple --port {port + 1}" in result.output
+
+
+def test_serve_refuses_a_port_out_of_range() -> None:
+    result = invoke("serve", "--port", "70000")
+    assert result.exit_code == 2 and "70000" in result.output and "Traceback" not in result.output

@@ -1,0 +1,218 @@
+"""Odd things in a project folder: each refused at file:1 (or at the line of the logo key), never a
+traceback, never a hang; and every line comes from the YAML node of the value, not from a text search."""
+
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.contract.project import load_project
+from generator.errors import UserError
+
+from conftest import RESIDENCE, SITE_CONFIG
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_folders_pipes_and_links_in_residences_are_refused_at_line_1(make_project, tmp_path: Path) -> None:
+    root = make_project()
+    folder = root / "residences"
+    (folder / "dossier.yml").mkdir()
+    os.mkfifo(folder / "tube.yml")  # a plain open() would wait for a writer for ever
+    (folder / "casse.yml").symlink_to("nulle-part.yml")
+    (tmp_path / "ailleurs.yml").write_text(RESIDENCE)
+    (folder / "lien.yml").symlink_to(tmp_path / "ailleurs.yml")
+    (folder / "interne.yml").symlink_to("test.yml")
+    assert problems(root) == [
+        "residences/casse.yml:1: lien symbolique cassé (il ne mène à aucun fichier)\n    → supprimez ce lien",
+        "residences/dossier.yml:1: c'est un dossier, pas un fichier\n"
+        "    → renommez ce dossier (sans « .yml » à la fin) ou déplacez-le ailleurs",
+        "residences/interne.yml:1: lien symbolique non accepté : le fichier doit se trouver dans le projet lui-même\n"
+        "    → supprimez ce lien et mettez à sa place une copie du fichier",
+        "residences/lien.yml:1: lien symbolique non accepté : le fichier doit se trouver dans le projet lui-même\n"
+        "    → supprimez ce lien et mettez à sa place une copie du fichier",
+        "residences/tube.yml:1: ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\n"
+        "    → supprimez-le et mettez à sa place un fichier texte",
+    ]
+
+
+def test_an_editor_lock_link_is_refused_by_its_name(make_project) -> None:
+    root = make_project()
+    (root / "residences" / ".#test.yml").symlink_to("moi@poste.1234:1700000000")
+    [refused] = problems(root)
+    assert refused.startswith("residences/.#test.yml:1: nom de fichier « .#test.yml » impossible")
+
+
+def test_an_unreadable_file_is_refused(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Tests run as root here, where chmod 000 still reads: the refusal of the system is simulated."""
+    root = make_project()
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("test.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert problems(root) == ["residences/test.yml:1: fichier illisible : droits d'accès insuffisants\n"
+                              "    → donnez le droit de lecture sur ce fichier (par exemple chmod a+r)"]
+
+
+def test_size_is_checked_before_reading(make_project) -> None:
+    root = make_project()
+    with open(root / "residences" / "test.yml", "ab") as f:
+        f.truncate(64 * 1024 * 1024)  # sparse: 64 MB that are never read
+    assert problems(root) == ["residences/test.yml:1: fichier trop volumineux (64 Mo, maximum 512 Ko)\n"
+                              "    → vérifiez que c'est le bon fichier"]
+
+
+def test_nul_byte_and_bad_utf8_are_reported_at_their_line(make_project) -> None:
+    root = make_project(test=RESIDENCE + "units: 4\x002\n")
+    (root / "residences" / "autre.yml").write_bytes(RESIDENCE.encode() + b"# caf\xe9\n")
+    found = problems(root)
+    assert found[0].startswith("residences/autre.yml:4: le fichier n'est pas enregistré en UTF-8")
+    assert found[1].startswith("residences/test.yml:4: caractère invisible U+0000 non permis dans le fichier")
+
+
+def test_site_config_missing_a_folder_or_a_link(make_project) -> None:
+    root = make_project()
+    config = root / "site_config.yml"
+    config.unlink()
+    assert problems(root)[0].startswith("site_config.yml:1: fichier introuvable")
+    config.mkdir()
+    assert problems(root)[0].startswith("site_config.yml:1: c'est un dossier, pas un fichier")
+    config.rmdir()
+    os.mkfifo(config)
+    assert problems(root)[0].startswith("site_config.yml:1: ce n'est pas un fichier ordinaire")
+    config.unlink()
+    config.symlink_to("/etc/hostname")
+    assert problems(root)[0].startswith("site_config.yml:1: lien symbolique non accepté")
+
+
+def test_deep_nesting_is_refused_at_its_line(make_project) -> None:
+    root = make_project(test=RESIDENCE + "buildings: " + "[" * 200 + "]" * 200 + "\n")
+    assert problems(root) == ["residences/test.yml:4: trop de niveaux imbriqués (plus de 40)\n"
+                              "    → vérifiez les crochets [ ] et accolades { } de cette ligne"]
+
+
+# --- the logo -----------------------------------------------------------------------------------------
+
+def png_declaring(width: int, height: int) -> bytes:
+    """A valid PNG header for a huge image, with a few bytes of data: a decompression bomb's shape."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 1000))
+            + chunk(b"IEND", b""))
+
+
+LOGO_CONFIG = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
+                                  "landlord:\n  name: Habitat Test\n  logo: '{logo}'\n")
+
+
+def logo_problem(make_project, logo: str, content: bytes | None = None) -> str:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=LOGO_CONFIG.replace("{logo}", logo))
+    if content is not None:
+        (root / logo).parent.mkdir(parents=True, exist_ok=True)
+        (root / logo).write_bytes(content)
+    [found] = problems(root)
+    return found
+
+
+def test_logo_config_is_valid_with_a_good_logo(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=LOGO_CONFIG.replace("{logo}", "img/logo.png"))
+    (root / "img").mkdir()
+    Image.new("RGB", (300, 100), "navy").save(root / "img" / "logo.png")
+    assert load_project(root).config.landlord.logo == "img/logo.png"
+
+
+def test_a_decompression_bomb_is_refused_at_the_logo_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    assert logo_problem(make_project, "bombe.png", png_declaring(30000, 30000)) == (
+        "site_config.yml:3: logo « bombe.png » : image trop grande pour être ouverte sans risque\n"
+        "    → réduisez-la à 2000 pixels de large au plus")
+    assert logo_problem(make_project, "grand.png", png_declaring(6000, 6000)) == (
+        "site_config.yml:3: logo « grand.png » : image trop grande (6000 × 6000 pixels, maximum 25 millions de "
+        "pixels)\n    → réduisez-la à 2000 pixels de large au plus")
+
+
+def test_a_corrupt_or_truncated_logo_is_refused(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    Image.new("RGB", (400, 400), "navy").save(tmp_path / "ok.png")
+    truncated = (tmp_path / "ok.png").read_bytes()[:-200]  # verify() alone passes the header; load() does not
+    for content in (truncated, b"GIF89a" + b"\0" * 50, png_declaring(100, 100)):
+        assert logo_problem(make_project, "logo.png", content) == (
+            "site_config.yml:3: logo « logo.png » : image illisible (fichier abîmé, tronqué ou pas une image PNG "
+            "ou JPEG)\n    → enregistrez-la de nouveau en PNG ou JPEG depuis un logiciel d'images")
+
+
+@pytest.mark.parametrize(("logo", "message"), [
+    ("../../etc/x.png", "l'image doit se trouver dans le dossier du projet"),
+    ("/etc/x.png", "un chemin absolu n'est pas accepté"),
+    ("C:\\logo.png", "un chemin absolu n'est pas accepté"),
+    ("lien.png", "l'image doit se trouver dans le dossier du projet"),
+    ("interne.png", "lien symbolique non accepté : le fichier doit se trouver dans le projet lui-même"),
+    ("dehors/logo.png", "l'image doit se trouver dans le dossier du projet"),
+    ("tube.png", "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)"),
+])
+def test_a_logo_outside_the_project_or_not_a_file_is_refused(make_project, tmp_path: Path, logo: str,
+                                                              message: str) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=LOGO_CONFIG.replace("{logo}", logo))
+    Image.new("RGB", (10, 10)).save(tmp_path / "vrai.png")
+    (root / "lien.png").symlink_to(tmp_path / "vrai.png")
+    Image.new("RGB", (10, 10)).save(root / "vrai-interne.png")
+    (root / "interne.png").symlink_to("vrai-interne.png")
+    (root / "dehors").symlink_to(tmp_path)
+    (tmp_path / "logo.png").write_bytes((tmp_path / "vrai.png").read_bytes())
+    os.mkfifo(root / "tube.png")
+    [found] = problems(root)
+    assert found.startswith(f"site_config.yml:3: logo « {logo} » : {message}\n")
+
+
+# --- exact lines --------------------------------------------------------------------------------------
+
+def test_caretaker_name_error_is_at_its_line_not_line_1(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test=RESIDENCE + "caretaker:\n  mode: resident\n  name: Li 李\n")
+    assert problems(root) == ["residences/test.yml:6: caractère « 李 » (U+674E) impossible à imprimer sur "
+                              "l'affiche\n    → remplacez-le par une lettre ou un signe courant du français"]
+
+
+def test_character_error_is_at_the_value_not_at_a_comment(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="# Résidence ☎ des Lilas\n" + RESIDENCE.replace("Résidence Test", "Résidence ☎ Test"))
+    assert [p.split("\n")[0] for p in problems(root)] == [
+        "residences/test.yml:2: caractère « ☎ » (U+260E) impossible à imprimer sur l'affiche"]
+
+
+def test_the_same_character_in_two_values_is_reported_at_both(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test=RESIDENCE.replace("Résidence Test", "Résidence ★") + "caretaker: {name: ★ Li}\n")
+    assert [p.split("\n")[0] for p in problems(root)] == [
+        "residences/test.yml:1: caractère « ★ » (U+2605) impossible à imprimer sur l'affiche",
+        "residences/test.yml:4: caractère « ★ » (U+2605) impossible à imprimer sur l'affiche"]
+
+
+def test_no_module_searches_the_raw_text_for_lines() -> None:
+    """Lines come from YAML nodes (Document.line_of): no module looks for a key or a character in the text."""
+    root = Path(__file__).resolve().parent.parent / "generator"
+    assert [p.name for p in root.rglob("*.py") if "line_with" in p.read_text(encoding="utf-8")] == []
+
+
+def test_poster_overflow_points_at_the_caretaker_hours_not_a_contact_s(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from test_posters import CROWDED
+
+    text = CROWDED.replace("agency: nord\n", "agency: nord\ncontacts:\n  - role: Amicale\n    hours: le mardi\n")
+    line = text.splitlines().index("  hours:") + 1
+    assert line > text.splitlines().index("    hours: le mardi") + 1
+    result = CliRunner().invoke(main, ["posters", "--project", str(make_project(test=text)), "--out",
+                                       str(tmp_path / "out"), "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    assert f"residences/test.yml:{line}: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output

@@ -1,0 +1,266 @@
+"""Hostile or careless values: refused with a French message at the value's line, never changed in silence.
+
+The character rule is checked on every text field the models have, found by walking the models (a field
+added tomorrow is covered without editing this file).
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import segno
+import yaml
+from pydantic import BaseModel
+
+from generator.contract.model import Residence, SiteConfig
+from generator.contract.project import load_project
+from generator.contract.slugs import slug_problem
+from generator.contract.values import (MAX_BASE_URL_LENGTH, MAX_SLUG_LENGTH, MAX_URL_LENGTH, QR_MAX_VERSION,
+                                       date_from_epoch, parse_base_url, parse_date, parse_email, parse_markdown,
+                                       parse_phone, parse_text)
+from generator.errors import UserError
+
+from conftest import SITE_CONFIG
+
+
+def refusal(parse: Any, value: str) -> tuple[str, str]:
+    with pytest.raises(ValueError) as info:
+        parse(value)
+    return str(info.value), getattr(info.value, "hint", "")
+
+
+# --- characters ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x1f", "\r", "\x7f", "\x85", "\x9b", "\ud800", "\udfff",
+                                  "\ufffe", "\uffff", "\U0010ffff", "\ufdd0", "\u2028", "\u202e", "\u2066"])
+def test_invisible_characters_are_refused_in_every_kind_of_text(char: str) -> None:
+    for parse in (parse_text, parse_markdown):
+        message, hint = refusal(parse, f"Les Tilleuls{char}")
+        assert message == f"caractère invisible U+{ord(char):04X} non permis, après « Les Tilleuls »"
+        assert hint.startswith("il vient souvent d'un copier-coller")
+
+
+def test_newline_and_tab_only_in_markdown() -> None:
+    assert refusal(parse_text, "Les\nTilleuls")[0] == "retour à la ligne non permis ici, après « Les »"
+    assert refusal(parse_text, "\tLes Tilleuls")[0] == "tabulation non permise ici"
+    assert parse_markdown("Ligne 1\n\tsuite\n") == "Ligne 1\n\tsuite\n"
+
+
+def test_other_value_types_check_characters_before_stripping() -> None:
+    """str.strip() removes U+001C…U+001F: the check runs on the value as typed."""
+    assert refusal(parse_date, "2026-12-03\x1f")[0].startswith("caractère invisible U+001F")
+    assert refusal(parse_phone, "01 48 20 11 22\x1c")[0].startswith("caractère invisible U+001C")
+
+
+def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iterator[tuple[tuple[Any, ...], bool]]:
+    """Every scalar under ``annotation``, as (path, is_markdown); lists get item 0, dicts a key "k"."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        yield from _leaves(args[0], path, list(annotation.__metadata__))
+    elif origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                yield from _leaves(arg, path, metadata)
+    elif origin is list:
+        yield from _leaves(args[0], path + (0,), [])
+    elif origin is dict:
+        yield from _leaves(args[1], path + ("k",), [])
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, field in annotation.model_fields.items():
+            yield from _leaves(field.annotation, path + (field.alias or name,), list(field.metadata))
+    else:
+        markdown = any(getattr(getattr(m, "func", None), "__name__", "") == "parse_markdown" for m in metadata)
+        yield path, markdown
+
+
+def _nest(path: tuple[Any, ...], value: str) -> Any:
+    for part in reversed(path):
+        value = [value] if isinstance(part, int) else {part: value}
+    return value
+
+
+LEAVES = [(model, path, markdown) for model in (Residence, SiteConfig) for path, markdown in _leaves(model, (), [])]
+
+
+def test_the_walk_finds_the_fields() -> None:
+    names = {".".join(map(str, path)) for _, path, _ in LEAVES}
+    assert {"name", "caretaker.hours.0.place", "notices.0.body", "agencies.k.email", "base_url",
+            "accessibility.audit.by", "legal.host.website", "caretaker.absences.0.replacement.phone"} <= names
+    assert len(LEAVES) > 80
+
+
+def _problems(root: Path) -> list[Any]:
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    return info.value.problems
+
+
+@pytest.mark.parametrize(("model", "path", "markdown"), LEAVES, ids=[".".join(map(str, p)) for _, p, _ in LEAVES])
+def test_every_text_field_refuses_invisible_characters_at_its_line(make_project, model: type, path: tuple[Any, ...],
+                                                                   markdown: bool) -> None:
+    """A document holding only this field: among its errors (missing keys…), one at the field's last line."""
+    for value, refused in (("x\x01y", True), ("x\ufffey", True), ("a\nb", not markdown), ("a\tb", not markdown)):
+        text = yaml.safe_dump(_nest(path, "VALUE"), default_flow_style=False)
+        line = text.splitlines().index(next(row for row in text.splitlines() if "VALUE" in row)) + 1
+        text = text.replace("VALUE", json.dumps(value))  # a YAML double-quoted scalar with \u escapes
+        kind = "site_config" if model is SiteConfig else "residence"
+        root = make_project(**({"site_config": text} if kind == "site_config" else {"test": text}))
+        file = "site_config.yml" if kind == "site_config" else "residences/test.yml"
+        found = [p for p in _problems(root) if p.file == file and p.line == line and
+                 (f"U+{ord(value[1]):04X}" in p.message or "retour à la ligne" in p.message
+                  or "tabulation" in p.message)]
+        assert bool(found) == refused, (path, value, text, [str(p) for p in _problems(root)])
+
+
+def test_an_invisible_character_in_a_key_is_refused_at_its_line(make_project) -> None:
+    root = make_project(site_config=SITE_CONFIG + 'agencies2:\n  "no\\x01rd": {name: N}\n')
+    assert [str(p) for p in _problems(root)] == [
+        "site_config.yml:11: clé : caractère invisible U+0001 non permis, après « no »\n"
+        "    → il vient souvent d'un copier-coller depuis un autre logiciel : effacez ce passage et retapez-le "
+        "au clavier"]
+
+
+def test_a_character_yaml_itself_refuses_is_reported_at_its_line(make_project) -> None:
+    root = make_project(test="name: X\naddress: {street: s, postcode: '93200', city: c}\n\nagency: no\x00rd\n")
+    assert [f"{p.file}:{p.line}: {p.message}" for p in _problems(root)] == [
+        "residences/test.yml:4: caractère invisible U+0000 non permis dans le fichier"]
+
+
+def test_invisible_characters_in_an_unknown_value_are_shown_as_code_points(make_project) -> None:
+    root = make_project(test="name: X\naddress: {street: s, postcode: '93200', city: c}\nagency: nord\n"
+                             'caretaker: {name: Y, mode: "resident\\x1b[2J"}\n')
+    assert [p.message for p in _problems(root)] == ["caretaker.mode: valeur « residentU+001B[2J » non permise"]
+
+
+# --- e-mail, phone, web address -----------------------------------------------------------------------
+
+def test_email_with_a_query_or_headers_is_refused() -> None:
+    message, hint = refusal(parse_email, "gardien?cc=x%40evil.example&subject=Loyer@habitat-exemple.fr")
+    assert message == ("adresse e-mail « gardien?cc=x%40evil.example&subject=Loyer@habitat-exemple.fr » : "
+                       "le caractère « ? » n'est pas accepté avant le @")
+    assert hint.startswith("il ajouterait des destinataires ou un objet au message")
+    for bad in ("gardien@habitat-exemple.fr?cc=x@evil.example", "Gardien <gardien@exemple.fr>",
+                "mailto:gardien@exemple.fr", "gardien@localhost", "gardien@exemple", "gardien@@exemple.fr",
+                "gérard@exemple.fr", "a@b.test", "gardien@exemple.fr, autre@exemple.fr"):
+        assert refusal(parse_email, bad)[0].startswith("adresse e-mail"), bad
+    assert refusal(parse_email, "a@exemple")[0] == "adresse e-mail « a@exemple » invalide"
+
+
+def test_ordinary_emails_are_kept_as_typed() -> None:
+    for good in ("gardien@habitat-exemple.fr", "Jean.Dupont+loge@Sub.Exemple.fr", "o'brien@exemple.fr",
+                 "accueil@mairie-évry.fr"):
+        assert parse_email(good) == good
+
+
+def test_phone_extension_is_carried_everywhere() -> None:
+    for typed in ("06 12 34 56 78 poste 9", "06 12 34 56 78 ext. 9", "06.12.34.56.78 p. 9"):
+        phone = parse_phone(typed)
+        assert (phone.typed, phone.display, phone.tel) == (typed, "06 12 34 56 78 poste 9", "+33612345678;ext=9")
+
+
+@pytest.mark.parametrize("typed", ["06 12 34 56 78 ext. 9;phone-context=evil", "06 12 34 56 78 x9",
+                                   "06 12 34 56 78 (accueil)", "0800 FLEURS", "tel:0612345678",
+                                   "06 12 34 56 78 poste", "01 48 20 11 22 poste 1234567"])
+def test_phone_with_anything_else_is_refused_whole(typed: str) -> None:
+    message, hint = refusal(parse_phone, typed)
+    assert message == (f"numéro de téléphone « {typed} » : seuls des chiffres, espaces, points, tirets, parenthèses, "
+                       "un + au début et un poste à la fin (« poste 12 ») sont acceptés")
+    assert "01 48 20 11 22" in hint
+
+
+def test_short_number_with_an_extension_is_refused() -> None:
+    assert refusal(parse_phone, "15 poste 2")[0].startswith("numéro court « 15 poste 2 » inconnu en France")
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://residences.exemple.fr/", "adresse du site « http://residences.exemple.fr/ » : elle doit commencer par "
+                                      "https://"),
+    ("https://residences.exemple.fr/?utm=poster", "adresse du site « https://residences.exemple.fr/?utm=poster » : "
+                                                  "pas de paramètres (?…) dans cette adresse"),
+    ("https://residences.exemple.fr/#haut", "adresse du site « https://residences.exemple.fr/#haut » : "
+                                            "pas d'ancre (#…) dans cette adresse"),
+    ("https://moi:secret@residences.exemple.fr/", "adresse du site « https://moi:secret@residences.exemple.fr/ » : "
+                                                  "pas d'identifiant (…@) dans cette adresse"),
+    ("https://résidences.fr/", "adresse du site « https://résidences.fr/ » invalide : seuls des lettres sans accent, "
+                               "chiffres, points, tirets et barres obliques sont acceptés"),
+    ("https://exemple.fr/a b/", "adresse du site « https://exemple.fr/a b/ » invalide : seuls des lettres sans "
+                                "accent, chiffres, points, tirets et barres obliques sont acceptés"),
+    ("https://exemple.fr:0/", "adresse du site « https://exemple.fr:0/ » invalide : seuls des lettres sans accent, "
+                              "chiffres, points, tirets et barres obliques sont acceptés"),
+    ("javascript:alert(1)//https://x.fr", "adresse du site « javascript:alert(1)//https://x.fr » : elle doit "
+                                          "commencer par https://"),
+])
+def test_base_url_is_a_plain_https_address(url: str, message: str) -> None:
+    assert refusal(parse_base_url, url)[0] == message
+
+
+def test_base_url_leaves_room_for_the_longest_slug_in_the_qr_code() -> None:
+    longest = "https://" + "r" * (MAX_BASE_URL_LENGTH - len("https://.fr/")) + ".fr/"
+    assert len(longest) == MAX_BASE_URL_LENGTH and parse_base_url(longest) == longest
+    assert parse_base_url(longest[:-1]) == longest[:-1]  # the "/" is added, and counted
+    message, hint = refusal(parse_base_url, longest.replace(".fr/", ".fr/x"))
+    assert message == (f"adresse du site trop longue pour le QR code des affiches ({MAX_BASE_URL_LENGTH + 2} "
+                       f"caractères, maximum {MAX_BASE_URL_LENGTH})")
+    assert f"({MAX_SLUG_LENGTH} caractères au plus)" in hint
+    # The longest address a poster can hold still fits a QR code of the version the posters allow.
+    address = longest + "a" * MAX_SLUG_LENGTH + "/"
+    assert len(address) == MAX_URL_LENGTH
+    assert segno.make_qr(address, error="m", boost_error=True).version == QR_MAX_VERSION
+    assert segno.make_qr(address + "x", error="m").version > QR_MAX_VERSION
+
+
+# --- dates and slugs ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["9999-12-31", "1999-12-31", "2100-01-01", "0001-01-01"])
+def test_dates_outside_the_supported_range_are_refused(typed: str) -> None:
+    message, hint = refusal(parse_date, typed)
+    assert message == f"date {typed} hors de la période prise en charge (2000-01-01 à 2099-12-31)"
+    assert hint == "vérifiez l'année"
+
+
+def test_dates_at_the_edges_are_accepted_and_odd_spellings_refused() -> None:
+    assert str(parse_date("2000-01-01")) == "2000-01-01" and str(parse_date("2099-12-31")) == "2099-12-31"
+    for odd in ("20261203", "2026-W49-1", "2026-12-03T10:00", "2026-12-03\n", "+2026-12-03"):
+        assert refusal(parse_date, odd)[0].startswith(("date « ", "retour à la ligne")), odd
+
+
+def test_source_date_epoch_is_checked() -> None:
+    assert str(date_from_epoch("1796299200")) == "2026-12-03"
+    assert refusal(date_from_epoch, "demain")[0] == "« demain » n'est pas un nombre de secondes depuis 1970"
+    assert refusal(date_from_epoch, "-1")[0] == "« -1 » n'est pas un nombre de secondes depuis 1970"
+    assert refusal(date_from_epoch, "253402300800")[0] == "253402300800 tombe après le 2099-12-31"
+    assert refusal(date_from_epoch, "0")[0] == "date 1970-01-01 hors de la période prise en charge " \
+                                               "(2000-01-01 à 2099-12-31)"
+
+
+@pytest.mark.parametrize(("slug", "reason"), [
+    ("abc\n", "impossible à utiliser dans une adresse web"), ("Les-Tilleuls", "impossible à utiliser dans une adresse web"),
+    ("les--tilleuls", "impossible à utiliser dans une adresse web"), ("-a", "impossible à utiliser dans une adresse web"),
+    ("tilleuls-é", "impossible à utiliser dans une adresse web"), ("", "impossible à utiliser dans une adresse web"),
+    ("a" * (MAX_SLUG_LENGTH + 1), f"trop long ({MAX_SLUG_LENGTH + 1} caractères, maximum {MAX_SLUG_LENGTH})"),
+    ("assets", "réservé par le site"), ("404", "réservé par le site"),
+])
+def test_slug_rule(slug: str, reason: str) -> None:
+    found = slug_problem(slug)
+    assert found is not None and found[0] == reason
+    assert slug_problem("a" * MAX_SLUG_LENGTH) is None and slug_problem("les-tilleuls-2") is None
+
+
+def test_a_file_name_with_a_newline_is_refused(make_project) -> None:
+    root = make_project()
+    (root / "residences" / "abc\n.yml").write_text((root / "residences" / "test.yml").read_text())
+    assert [str(p) for p in _problems(root)] == [
+        "residences/abcU+000A.yml:1: nom de fichier « abcU+000A.yml » impossible à utiliser dans une adresse web\n"
+        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls (puis .yml)"]
+
+
+def test_a_yaml_extension_is_not_skipped_in_silence(make_project) -> None:
+    root = make_project()
+    (root / "residences" / "autre.yaml").write_text("name: X\n")
+    assert [str(p) for p in _problems(root)] == [
+        "residences/autre.yaml:1: extension « .yaml » : ce fichier serait ignoré\n    → renommez-le en autre.yml"]

@@ -24,7 +24,7 @@ from PIL import Image
 
 from generator.cli import main
 from generator.contract.values import MAX_URL_LENGTH
-from generator.outputs.posters import poster_paths
+from generator.outputs.published import poster_paths
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 REFUSED = sorted(p.name for p in SCENARIOS.iterdir() if (p / "expected.txt").is_file())
@@ -96,7 +96,7 @@ def test_limits_are_published_whole_by_every_output(tmp_path: Path) -> None:
     site = out / LONGEST
     address = f"https://residences-des-locataires.habitat-exemple.fr/information-utile/{LONGEST}/"
     assert len(address) == MAX_URL_LENGTH
-    [barcode] = [b for b in zxingcpp.read_barcodes(Image.open(site / poster_paths(LONGEST)["png"]))
+    [barcode] = [b for b in zxingcpp.read_barcodes(Image.open(site / poster_paths(LONGEST).png))
                  if b.format == zxingcpp.BarcodeFormat.QRCode]
     assert barcode.text == address
     # The phone extension, in the link, the text and the contact cards; the e-mail with its apostrophe.

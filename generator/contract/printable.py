@@ -14,7 +14,7 @@ from typing import Iterable
 
 from PIL import Image
 
-from generator.contract.loader import Document, Path_, load_document
+from generator.contract.loader import Document, Path_
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.sources import read_source
 from generator.errors import Problem
@@ -126,8 +126,3 @@ def _image_problem(raw: bytes) -> tuple[str, str] | None:
         return "image illisible (fichier abîmé, tronqué ou pas une image PNG ou JPEG)", again
     return None
 
-
-def value_line(path: Path, keys: Path_) -> int:
-    """The line of the value at ``keys`` in the file at ``path`` (from its YAML nodes), or 1."""
-    doc, _ = load_document(path)
-    return doc.line_of(keys) if doc else 1

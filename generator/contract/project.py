@@ -170,13 +170,13 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     hint = ""
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
-        message = f"clé inconnue « {loc[-1]} »"
+        message = f"clé inconnue « {visible(str(loc[-1]))} »"
         hint = _did_you_mean(str(loc[-1]), known) + ("clés possibles ici : " + ", ".join(known) if known else "")
     elif kind == "missing":
         message = f"« {loc[-1]} » manquant{_in(loc[:-1])}"
         hint = f"ajoutez la ligne « {loc[-1]}: … »"
     elif kind == "literal_error":
-        message = f"{where}: valeur « {err['input']} » non permise"
+        message = f"{where}: valeur « {visible(str(err['input']))} » non permise"
         hint = f"valeurs possibles : {err['ctx']['expected']}"
     elif kind in ("list_type", "too_short") and isinstance(err.get("input"), (str, type(None))):
         message = f"{where}: une liste est attendue"
@@ -186,6 +186,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = "mettez les sous-clés en dessous, en retrait de deux espaces"
     elif kind == "value_error":
         message = f"{where}: {err['ctx']['error']}"
+        hint = getattr(err["ctx"]["error"], "hint", "")
     elif kind == "too_short":
         message = f"{where}: au moins un élément est attendu"
     else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.contract.loader import load_document
+from generator.contract.slugs import slug_problem
 from generator.contract.model import SiteConfig
 from generator.contract.project import (CONFIG_NAME, RESERVED_SLUGS, RESIDENCES_DIR, SLUG, load_residence,
                                         validate)
@@ -253,7 +254,7 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         if chosen is None:
             continue
         cell = row.cells["Adresse web"]
-        if not SLUG.fullmatch(chosen) or chosen in RESERVED_SLUGS:
+        if slug_problem(chosen):  # the project's one rule: whole match, length, reserved names
             problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » impossible",
                                      "minuscules, chiffres et tirets, par exemple les-tilleuls ; "
                                      f"mots réservés : {', '.join(sorted(RESERVED_SLUGS))}"))

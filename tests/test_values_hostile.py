@@ -264,3 +264,17 @@ def test_a_yaml_extension_is_not_skipped_in_silence(make_project) -> None:
     (root / "residences" / "autre.yaml").write_text("name: X\n")
     assert [str(p) for p in _problems(root)] == [
         "residences/autre.yaml:1: extension « .yaml » : ce fichier serait ignoré\n    → renommez-le en autre.yml"]
+
+
+def test_digits_are_ascii_digits_only() -> None:
+    """Python's ``\\d`` and ``isdigit`` take « ٣ », « ８ » and « ² »: never read as 3, 8 or 2 in silence."""
+    from generator.contract.values import parse_count, parse_postcode, parse_time
+
+    assert refusal(parse_count, "٣")[0] == "« ٣ » n'est pas un nombre entier : écrivez par exemple 84"
+    assert refusal(parse_count, "²")[0] == "« ² » n'est pas un nombre entier : écrivez par exemple 84"
+    assert refusal(parse_count, "1" * 5000)[0] == f"« {'1' * 5000} » : nombre trop grand (au plus 999999)"
+    assert refusal(parse_time, "８:30")[0].startswith("heure « ８:30 » non reconnue")
+    assert refusal(parse_postcode, "９３２００")[0].startswith("code postal « ９３２００ » invalide")
+    assert refusal(parse_date, "２０２６-01-01")[0].startswith("date « ２０２６-01-01 » non reconnue")
+    assert refusal(parse_phone, "０１ ４８ ２０ １１ ２２")[0].startswith("numéro de téléphone « ０１ ４８")
+    assert parse_phone("01\u00a048\u00a020 11 22").display == "01 48 20 11 22"  # no-break spaces from Word

@@ -92,13 +92,14 @@ def parse_markdown(value: Any) -> str:
     return text
 
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:hH]([0-5]\d)?)?$")
+_TIME = re.compile(r"([01]?[0-9]|2[0-3])(?:[:hH]([0-5][0-9])?)?")
+"""Digits are ASCII only here and below: ``\\d`` would also take « ٨ » or « ８ » and read them as 8."""
 
 
 def parse_time(value: Any) -> time:
     """``8:30``, ``08:30``, ``8h30``, ``8h`` → 08:30. A bare ``8`` is refused: it may be a typo."""
     text = _text(value).strip()
-    match = _TIME.match(text)
+    match = _TIME.fullmatch(text)
     if not match or not re.search(r"[:hH]", text) or (":" in text and match.group(2) is None):
         raise ValueError(f"heure « {text} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h")
     return time(int(match.group(1)), int(match.group(2) or 0))
@@ -116,7 +117,7 @@ def parse_day(value: Any) -> str:
     return text
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 """Every date (in the files, ``--today``, ``SOURCE_DATE_EPOCH``) lies in this range: a typo such as
 9999-12-31 or 2206 is refused here rather than overflowing a calendar or a feed further on."""
@@ -143,7 +144,7 @@ def check_date_range(day: date) -> date:
 
 def date_from_epoch(text: str) -> date:
     """The UTC day of a ``SOURCE_DATE_EPOCH`` (seconds since 1970), checked like any other date."""
-    if not re.fullmatch(r"\d{1,12}", text.strip()):
+    if not re.fullmatch(r"[0-9]{1,12}", text.strip()):
         raise ValueProblem(f"« {visible(text)} » n'est pas un nombre de secondes depuis 1970",
                            "par exemple SOURCE_DATE_EPOCH=1764633600 (2025-12-02), ou retirez cette variable")
     seconds = int(text)
@@ -161,17 +162,19 @@ def format_date(value: date, with_year: bool = False) -> str:
 
 def parse_count(value: Any) -> int:
     text = _text(value).strip()
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]+", text):
         raise ValueError(f"« {text} » n'est pas un nombre entier : écrivez par exemple 84")
+    if len(text) > 6:
+        raise ValueError(f"« {text} » : nombre trop grand (au plus 999999)")
     return int(text)
 
 
-_POSTCODE = re.compile(r"^\d{5}$")
+_POSTCODE = re.compile(r"[0-9]{5}")
 
 
 def parse_postcode(value: Any) -> str:
     text = _text(value).strip()
-    if not _POSTCODE.match(text):
+    if not _POSTCODE.fullmatch(text):
         raise ValueError(f"code postal « {text} » invalide : cinq chiffres, par exemple 93200 ou 01000")
     return text
 
@@ -262,7 +265,7 @@ class Phone:
         return self.display
 
 
-_PHONE = re.compile(r"(?P<number>\+?[\d\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>\d{1,6}))?",
+_PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>[0-9]{1,6}))?",
                     re.IGNORECASE)
 """A number written with digits and separators only, and optionally an extension: « … poste 12 »,
 « … ext. 12 » or « … p. 12 ». Anything else is refused whole: ``phonenumbers`` alone would keep

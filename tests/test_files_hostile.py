@@ -1,5 +1,7 @@
-"""Odd things in a project folder: each refused at file:1 (or at the line of the logo key), never a
-traceback, never a hang; and every line comes from the YAML node of the value, not from a text search."""
+"""Odd things in a project folder: each refused at file:1 (or at the logo key's line), never a hang.
+
+Never a traceback either; and every line comes from the YAML node of the value, not from a text search.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +11,11 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import RESIDENCE, SITE_CONFIG
 from PIL import Image
 
 from generator.contract.project import load_project
 from generator.errors import UserError
-
-from conftest import RESIDENCE, SITE_CONFIG
 
 
 def problems(root: Path) -> list[str]:
@@ -205,9 +206,9 @@ def test_no_module_searches_the_raw_text_for_lines() -> None:
 
 def test_poster_overflow_points_at_the_caretaker_hours_not_a_contact_s(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
+    from test_posters import CROWDED
 
     from generator.cli import main
-    from test_posters import CROWDED
 
     text = CROWDED.replace("agency: nord\n", "agency: nord\ncontacts:\n  - role: Amicale\n    hours: le mardi\n")
     line = text.splitlines().index("  hours:") + 1

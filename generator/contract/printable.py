@@ -57,8 +57,10 @@ def config_problems(config: SiteConfig, doc: Document, root: Path) -> list[Probl
 
 
 def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> list[Problem]:
-    """One problem per value and character outside ``PRINTABLE`` (it would vanish from the poster),
-    at the line of that value."""
+    """One problem per value and character outside ``PRINTABLE``, at the line of that value.
+
+    Such a character would vanish from the printed poster.
+    """
     return [Problem(doc.file, doc.line_of(path),
                     f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
                     "remplacez-le par une lettre ou un signe courant du français")
@@ -67,8 +69,9 @@ def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> li
 
 
 def logo_problems(config: SiteConfig, doc: Document, root: Path) -> list[Problem]:
-    """A logo that is outside the project, missing, unreadable, too large, or in a format the PDFs cannot
-    embed; it is decoded in full once here, so a corrupt or truncated image never reaches a build.
+    """A logo outside the project, missing, unreadable, too large, or in a format the PDFs cannot embed.
+
+    It is decoded in full once here, so a corrupt or truncated image never reaches a build.
 
     SVG is refused: reportlab draws SVG only through svglib, a further dependency with its own
     rendering gaps, for a file staff can export as PNG in a minute.

@@ -12,9 +12,8 @@ from datetime import date, datetime, time, timezone
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
-
 import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 

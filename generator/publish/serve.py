@@ -16,9 +16,9 @@ from pathlib import Path
 
 import click
 
-from generator.publish.site import build_site
-from generator.errors import UserError
 from generator.contract.project import CONFIG_NAME, load_project, residence_paths
+from generator.errors import UserError
+from generator.publish.site import build_site
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

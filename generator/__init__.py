@@ -6,8 +6,8 @@ Use it as a library the way the CLI does::
     build_site(project, Path("site"), date.today())
 """
 
-from generator.publish.site import build_site
-from generator.errors import Problem, UserError
 from generator.contract.project import Project, load_project
+from generator.errors import Problem, UserError
+from generator.publish.site import build_site
 
 __all__ = ["Problem", "Project", "UserError", "build_site", "load_project"]

@@ -9,20 +9,20 @@ from pathlib import Path
 
 import click
 
-from generator.publish import site as build_mod
-from generator.review.changes import diff_folders
-from generator.errors import UserError
-from generator.publish.print_run import write_posters
 from generator.contract.project import CONFIG_NAME, load_project
-from generator.review.validation import FORMATS, validation_report
 from generator.contract.schema import SCHEMAS, schema_text
-from generator.publish.shards import Shard
-from generator.publish.serve import serve_site
-from generator.publish.site import merge_shards
 from generator.contract.starter import write_starter
+from generator.contract.values import date_from_epoch, parse_date
+from generator.errors import UserError
 from generator.onboarding.importer import import_report, import_spreadsheet
 from generator.onboarding.template import write_template
-from generator.contract.values import date_from_epoch, parse_date
+from generator.publish import site as build_mod
+from generator.publish.print_run import write_posters
+from generator.publish.serve import serve_site
+from generator.publish.shards import Shard
+from generator.publish.site import merge_shards
+from generator.review.changes import diff_folders
+from generator.review.validation import FORMATS, validation_report
 
 BUG_EXIT_CODE = 2
 """Exit code of an unexpected error (a bug), as Click's own usage errors: 1 is for mistakes in the data."""

@@ -17,7 +17,6 @@ import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 from generator.paths import PACKAGE_DIR, THEME_DIR
 

@@ -11,8 +11,22 @@ from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from generator.contract.values import (BaseUrl, Count, Date, Day, Email, Flag, Label, Markdown, PhoneNumber, Postcode,
-                                       Text, Time, Url, format_time)
+from generator.contract.values import (
+    BaseUrl,
+    Count,
+    Date,
+    Day,
+    Email,
+    Flag,
+    Label,
+    Markdown,
+    PhoneNumber,
+    Postcode,
+    Text,
+    Time,
+    Url,
+    format_time,
+)
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
            "Outage", "OutageUpdate", "SharedNotice", "Closure"]

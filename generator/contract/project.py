@@ -15,16 +15,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.contract.validation_cache import ValidatedStore
-from generator.user_cache import digest
-from generator.errors import Problem, UserError
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
 from generator.contract.references import building_problems, shared_notice_problems
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source
+from generator.contract.validation_cache import ValidatedStore
 from generator.contract.values import visible
+from generator.errors import Problem, UserError
+from generator.user_cache import digest
 
 CONFIG_NAME = "site_config.yml"
 RESIDENCES_DIR = "residences"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import UserError
 from generator.contract.project import RESIDENCES_DIR
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
+from generator.errors import UserError
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
 from generator.onboarding.spreadsheet import Cell
 
 __all__ = ["Column", "COLUMNS", "Converted", "convert", "fold", "match_title"]

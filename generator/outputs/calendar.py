@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 import icalendar
 
 from generator.contract.model import Caretaker, Residence, Slot, Waste
+from generator.contract.values import DAYS
+from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
-from generator.outputs.context import ResidenceContext
 from generator.outputs.published import CALENDAR
-from generator.contract.values import DAYS
 
 Keyed = tuple[str, icalendar.Event]
 """An event and the text its UID is derived from."""

@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
 from generator.contract.model import Notice
+from generator.contract.values import format_date
+from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
-from generator.outputs.context import ResidenceContext
 from generator.outputs.published import FEED
 from generator.outputs.sanitize import markdown_to_html
-from generator.contract.values import format_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")

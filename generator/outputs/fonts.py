@@ -17,9 +17,9 @@ from pathlib import Path
 
 import fontTools
 
-from generator.user_cache import cache_dir
 from generator.contract.printable import PRINTABLE
 from generator.errors import UserError
+from generator.user_cache import cache_dir
 
 FONT_PACKAGE = "fonts-dejavu-core"
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}

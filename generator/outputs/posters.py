@@ -26,10 +26,10 @@ from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from segno import QRCode
 
-from generator.outputs import fonts
 from generator.errors import UserError
-from generator.outputs.fonts import ARABIC
+from generator.outputs import fonts
 from generator.outputs.context import ResidenceContext
+from generator.outputs.fonts import ARABIC
 from generator.outputs.published import poster_paths
 from generator.outputs.qr import dark_runs, make_qr, qr_png, qr_svg
 from generator.outputs.wording import days_text, time_range

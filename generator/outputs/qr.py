@@ -13,7 +13,6 @@ from typing import Iterator
 import segno
 from PIL import Image
 
-
 MIN_ERROR = "m"
 """Level M restores ~15 % of damaged modules; ``segno`` may boost it higher when the size allows."""
 QUIET_ZONE = 4

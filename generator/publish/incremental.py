@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.user_cache import code_fingerprint, digest
-from generator.outputs.fonts import font_key
 from generator.contract.project import Project
+from generator.outputs.fonts import font_key
+from generator.user_cache import code_fingerprint, digest
 
 MANIFEST = ".residence-hub-manifest.json"
 FORMAT = 2

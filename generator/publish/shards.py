@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Iterable
 
 from generator.contract.project import ResidenceFile

@@ -20,21 +20,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 from typing import Any, Iterator, TextIO
+from zoneinfo import ZoneInfo
 
-from generator.outputs.context import ResidenceContext
-from generator.outputs.registry import residence_files
-from generator.errors import Problem, UserError
-from generator.publish.microsite import run_mkdocs, write_docs
-from generator.publish.mkdocs_plugin import PLUGIN_NAME
-from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
-from generator.publish.parallel import default_jobs, run_all
-from generator.paths import THEME_DIR
-from generator.publish.progress import Progress
 from generator.contract.project import Project, ResidenceFile
+from generator.errors import Problem, UserError
+from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, index_pages, residence_pages
+from generator.outputs.registry import residence_files
+from generator.paths import THEME_DIR
+from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
+from generator.publish.microsite import run_mkdocs, write_docs
+from generator.publish.mkdocs_plugin import PLUGIN_NAME
+from generator.publish.parallel import default_jobs, run_all
+from generator.publish.progress import Progress
 from generator.publish.shards import Shard
 
 MARKER = ".residence-hub"

@@ -17,13 +17,13 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
-from generator.errors import Problem, UserError
 from generator.contract.model import Absence, Address, NoticeFields, Residence, SiteConfig, Slot
-from generator.outputs.notices import LEVEL_LABELS
 from generator.contract.project import Project, ResidenceFile, load_project
+from generator.contract.values import Phone, format_date, format_time
+from generator.errors import Problem, UserError
+from generator.outputs.notices import LEVEL_LABELS
 from generator.outputs.wording import CARETAKER_MODE, FIBRE_STATUS, days_text, time_range
 from generator.review.validation import md_escape
-from generator.contract.values import Phone, format_date, format_time
 
 LABELS = {
     "name": "nom", "address": "adresse", "agency": "agence", "buildings": "bâtiments", "units": "logements",

@@ -12,14 +12,13 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from datetime import date
-
-from generator.errors import Problem, UserError
 from generator.contract.project import load_project
 from generator.contract.warnings import project_warnings
+from generator.errors import Problem, UserError
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")

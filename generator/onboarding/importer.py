@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.contract.loader import load_document
-from generator.contract.slugs import slug_problem
 from generator.contract.model import SiteConfig
-from generator.contract.project import CONFIG_NAME, RESERVED_SLUGS, RESIDENCES_DIR, SLUG, load_residence, validate
+from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
+from generator.contract.slugs import RESERVED_SLUGS, slug_problem
 from generator.errors import Problem, UserError
 from generator.onboarding.columns import COLUMNS, Column, Converted, convert, fold, match_title
 from generator.onboarding.hours import EXAMPLE, parse_hours

@@ -60,4 +60,5 @@ class UserError(click.ClickException):
         return "\n".join(lines)
 
     def format_message(self) -> str:
+        """What Click prints: ``summary()``."""
         return self.summary()

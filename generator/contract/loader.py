@@ -67,6 +67,7 @@ class Document:
     line_map: LineMap
 
     def line_of(self, path: Path_) -> int:
+        """The line where the value at ``path`` (keys and list indexes) was typed."""
         return self.line_map.line_of(path)
 
 

@@ -212,6 +212,8 @@ class SharedNotice(NoticeFields):
 
 
 class OutageUpdate(Model):
+    """One dated piece of news about an outage, shown newest first."""
+
     date: Date = Field(description="Jour de la nouvelle, AAAA-MM-JJ.")
     text: Text = Field(description="Ce qui a été fait ou appris, par exemple « La pièce est commandée. »")
 
@@ -256,6 +258,7 @@ class Outage(Model):
         return self.status != "repaired" and self.expected is not None and self.expected < today
 
     def updates_newest_first(self) -> list[OutageUpdate]:
+        """The outage's news, the latest first, as the home page lists them."""
         return sorted(self.updates, key=lambda u: u.date, reverse=True)
 
 
@@ -265,7 +268,8 @@ class Residence(Model):
     name: Text = Field(description="Nom de la résidence.")
     address: Address
     agency: Text = Field(description="Clé d'une agence de site_config.yml.")
-    buildings: list[Label] = Field(default_factory=list, description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
+    buildings: list[Label] = Field(default_factory=list,
+                                   description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
     caretaker: Optional[Caretaker] = None
     contacts: list[Contact] = Field(default_factory=list)
@@ -337,7 +341,8 @@ class Accessibility(Model):
     derogations: list[Text] = Field(default_factory=list, description="Dérogations pour charge disproportionnée.")
     exempt: list[Text] = Field(default_factory=list, description="Contenus non soumis à l'obligation.")
     email: Optional[Email] = Field(None, description="Pour signaler un problème (défaut : l'e-mail du bailleur).")
-    phone: Optional[PhoneNumber] = Field(None, description="Pour signaler un problème (défaut : le téléphone du bailleur).")
+    phone: Optional[PhoneNumber] = Field(
+        None, description="Pour signaler un problème (défaut : le téléphone du bailleur).")
     address: Optional[Text] = Field(None, description="Adresse postale (défaut : celle du bailleur).")
     plan: Optional[Url] = Field(None, description="Adresse du schéma pluriannuel de mise en accessibilité.")
 
@@ -365,6 +370,8 @@ class Legal(Model):
 
 
 class SiteConfig(Model):
+    """``site_config.yml``: the landlord, its agencies, and what every residence shares."""
+
     landlord: Landlord
     base_url: BaseUrl = Field(description="Adresse publique du site, en https, sans ? ni #, par exemple "
                                           "https://residences.exemple.fr/")
@@ -375,8 +382,8 @@ class SiteConfig(Model):
     accessibility: Accessibility = Field(default_factory=Accessibility,
                                          description="Déclaration d'accessibilité (RGAA).")
     legal: Legal = Field(default_factory=Legal, description="Mentions légales.")
-    notices: list[SharedNotice] = Field(default_factory=list,
-                                        description="Avis affichés sur toutes les résidences, ou sur celles qu'ils nomment.")
+    notices: list[SharedNotice] = Field(
+        default_factory=list, description="Avis affichés sur toutes les résidences, ou sur celles qu'ils nomment.")
     holidays: Flag = Field(True, description="true (défaut) : les loges sont fermées les jours fériés (ceux "
                                              "d'Alsace-Moselle en plus pour les codes postaux 57, 67, 68).")
     closures: list[Closure] = Field(default_factory=list,
@@ -394,6 +401,7 @@ class SiteConfig(Model):
 
     @property
     def root_url(self) -> str:
+        """``base_url`` ending with one ``/``: the landlord index's address."""
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
     def site_url(self, slug: str) -> str:

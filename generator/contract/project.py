@@ -47,6 +47,8 @@ class ResidenceFile:
 
 @dataclass(frozen=True)
 class Project:
+    """A validated project: its config and every residence file, each read once."""
+
     root: Path
     config: SiteConfig
     residences: tuple[ResidenceFile, ...]
@@ -55,6 +57,7 @@ class Project:
 
 
 def residence_paths(root: Path) -> list[Path]:
+    """The residence files of the project at ``root``, by file name."""
     return sorted((root / RESIDENCES_DIR).glob("*.yml"))
 
 

@@ -46,7 +46,8 @@ def shared_notice_problems(config: SiteConfig, lines: LineMap, slugs: Iterable[s
             if key not in config.agencies:
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "agencies", position)), f"agence « {key} » inconnue",
-                    _close(key, config.agencies) + "agences déclarées plus haut : " + ", ".join(sorted(config.agencies))))
+                    _close(key, config.agencies) + "agences déclarées plus haut : "
+                    + ", ".join(sorted(config.agencies))))
         for position, slug in enumerate(notice.residences):
             if slug not in slugs:
                 problems.append(Problem(

@@ -13,6 +13,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {"residence": Residence, "site_config": Si
 
 
 def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of ``kind`` (``residence`` or ``site_config``), titled for editors."""
     model = SCHEMAS[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -22,4 +23,5 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 
 def schema_text(kind: str) -> str:
+    """``json_schema(kind)`` as the committed ``schema/*.schema.json`` files hold it."""
     return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"

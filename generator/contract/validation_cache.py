@@ -41,6 +41,7 @@ class ValidatedStore:
         return entries if isinstance(entries, dict) else {}
 
     def key(self, name: str, file_digest: str) -> str:
+        """The entry's key: this code and config, the file's name and the digest of its bytes."""
         return digest(self._context.encode(), name.encode(), file_digest.encode())
 
     def get(self, name: str, file_digest: str) -> Any | None:

@@ -110,6 +110,7 @@ def format_time(value: time) -> str:
 
 
 def parse_day(value: Any) -> str:
+    """A day of the week as typed (``mon`` … ``sun``, any case); refused in French otherwise."""
     text = _text(value).strip().lower()
     if text not in DAYS:
         raise ValueError(f"jour « {value} » non reconnu : utilisez {', '.join(DAYS)} (lundi … dimanche)")
@@ -123,6 +124,7 @@ FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
 
 def parse_date(value: Any) -> date:
+    """An ISO date (AAAA-MM-JJ) as typed, within ``FIRST_DAY`` … ``LAST_DAY``; refused in French otherwise."""
     text = _text(value).strip()
     try:
         if not _DATE.fullmatch(text):
@@ -160,6 +162,7 @@ def format_date(value: date, with_year: bool = False) -> str:
 
 
 def parse_count(value: Any) -> int:
+    """A whole number of at most six digits, as typed."""
     text = _text(value).strip()
     if not re.fullmatch(r"[0-9]+", text):
         raise ValueError(f"« {text} » n'est pas un nombre entier : écrivez par exemple 84")
@@ -172,6 +175,7 @@ _POSTCODE = re.compile(r"[0-9]{5}")
 
 
 def parse_postcode(value: Any) -> str:
+    """A French postcode: five digits kept as text (``01000`` stays ``01000``)."""
     text = _text(value).strip()
     if not _POSTCODE.fullmatch(text):
         raise ValueError(f"code postal « {text} » invalide : cinq chiffres, par exemple 93200 ou 01000")
@@ -203,6 +207,7 @@ _URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")
 
 
 def parse_url(value: Any) -> str:
+    """A web address starting with ``https://``, kept exactly as typed."""
     text = _text(value).strip()
     if not _URL.fullmatch(text):
         raise ValueError(f"adresse web « {text} » invalide : elle doit commencer par https://")

@@ -96,6 +96,7 @@ an outage repaired more than ``OUTAGE_STALE_DAYS`` days ago, at the line of that
 
 
 def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> list[Problem]:
+    """Every warning rule applied to one residence, in the order of ``RULES``."""
     return [warning for rule in RULES for warning in rule(config, item, today)]
 
 

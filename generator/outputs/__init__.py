@@ -1,0 +1,1 @@
+"""What tenants get from a residence: pages, calendar, feed, cards, QR codes and posters."""

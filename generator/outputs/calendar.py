@@ -28,6 +28,7 @@ ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "s
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The registry's entry point: the microsite's calendar file, by its published path."""
     return {CALENDAR: calendar_bytes(ctx)}
 
 
@@ -125,6 +126,7 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) ->
 
 
 def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date) -> Keyed:
+    """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after ``today``."""
     start = first_day(slot.days, today)
     event = icalendar.Event()
     what = "Passage du gardien" if caretaker.mode == "itinerant" else "Loge du gardien ouverte"

@@ -27,15 +27,18 @@ class ResidenceContext:
 
     @classmethod
     def of(cls, project: Project, item: ResidenceFile, today: date) -> "ResidenceContext":
+        """The context of the residence ``item`` of ``project``, with the landlord's logo file if any."""
         logo = project.config.landlord.logo
         return cls(project.config, item, today, project.root / logo if logo else None)
 
     @property
     def residence(self) -> Residence:
+        """The validated residence."""
         return self.item.residence
 
     @property
     def slug(self) -> str:
+        """The residence's name in addresses: its file name without ``.yml``."""
         return self.item.slug
 
     @property
@@ -45,4 +48,5 @@ class ResidenceContext:
 
     @property
     def agency(self) -> Agency:
+        """The agency the residence belongs to."""
         return self.config.agencies[self.item.residence.agency]

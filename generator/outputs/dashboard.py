@@ -28,6 +28,8 @@ __all__ = ["DashboardRow", "dashboard_rows", "dashboard_page"]
 
 @dataclass(frozen=True)
 class DashboardRow:
+    """One residence as the staff dashboard lists it: its warnings, review and notices."""
+
     item: ResidenceFile
     agency: str
     warnings: list[Problem]

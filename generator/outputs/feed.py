@@ -35,12 +35,14 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def notice_dates(notice: Notice) -> str:
+    """When a notice shows, in French: « Le 3 décembre 2026 » or « Du … au … »."""
     if notice.from_ == notice.until:
         return f"Le {format_date(notice.from_, with_year=True)}"
     return f"Du {format_date(notice.from_, with_year=True)} au {format_date(notice.until, with_year=True)}"
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The registry's entry point: the microsite's Atom feed, by its published path."""
     return {FEED: feed_bytes(ctx)}
 
 

@@ -1,9 +1,10 @@
 """The posters' font: where it is installed, its subsets, cached on disk.
 
-What the font can print is checked at validation, by ``contract.printable``. DejaVu Sans (Debian ``fonts-dejavu-core``) covers French *and* Arabic in one static family with
-regular and bold. We subset it with fontTools (Latin; the bold also keeps the letters of the fixed Arabic
-line, their presentation forms and joining features) and keep the subsets in the user's cache folder:
-small fonts make each PDF fast, and the cache spares every command the ~0.4 s of subsetting.
+What the font can print is checked at validation, by ``contract.printable``. DejaVu Sans (Debian
+``fonts-dejavu-core``) covers French *and* Arabic in one static family with regular and bold. We subset
+it with fontTools (Latin; the bold also keeps the letters of the fixed Arabic line, their presentation
+forms and joining features) and keep the subsets in the user's cache folder: small fonts make each PDF
+fast, and the cache spares every command the ~0.4 s of subsetting.
 """
 
 from __future__ import annotations

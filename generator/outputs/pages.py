@@ -54,6 +54,7 @@ class PageSpec:
 
     @property
     def url(self) -> str:
+        """The page's address relative to the microsite's root."""
         return page_url(self.file)
 
 
@@ -118,6 +119,7 @@ class ResidencePageData:
     caretaker_url: str
 
     def variables(self) -> dict[str, object]:
+        """The fields as the templates' variables, by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
@@ -131,6 +133,7 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
 
 
 def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData:
+    """What the templates of the pages in ``shown`` need, worked out once for the residence."""
     residence, today = ctx.residence, ctx.today
     caretaker = residence.caretaker
     now = datetime.combine(today, time(0, 0), tzinfo=presence.PARIS)

@@ -53,10 +53,12 @@ class PosterPaths:
     png: str
 
     def all(self) -> tuple[str, ...]:
+        """Every poster path, in field order."""
         return astuple(self)
 
 
 def poster_paths(slug: str) -> PosterPaths:
+    """Where the posters and QR codes of the residence ``slug`` are published."""
     return PosterPaths(a4=f"{POSTER_DIR}/{slug}-affiche-a4.pdf", a5=f"{POSTER_DIR}/{slug}-flyer-a5.pdf",
                        svg=f"{POSTER_DIR}/{slug}-qr-code.svg", png=f"{POSTER_DIR}/{slug}-qr-code.png")
 
@@ -73,6 +75,7 @@ class DownloadLinks:
 
 
 def download_links(site_url: str, has_caretaker: bool) -> DownloadLinks:
+    """The links to the files a microsite publishes beside its pages, for its pages."""
     return DownloadLinks(calendar=CALENDAR, feed=FEED, agency=AGENCY_CARD,
                          caretaker=CARETAKER_CARD if has_caretaker else None,
                          webcal="webcal://" + f"{site_url}{CALENDAR}".split("://", 1)[1])

@@ -39,11 +39,13 @@ def fold(line: str) -> str:
 
 
 def card(lines: list[str]) -> bytes:
+    """One vCard from its property ``lines``: CRLF line ends, folded at 75 octets, UTF-8."""
     body = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//residence-hub//FR", *lines, "END:VCARD"]
     return ("\r\n".join(fold(line) for line in body) + "\r\n").encode("utf-8")
 
 
 def tel(phone: Phone, kinds: str) -> str:
+    """A TEL property: ``phone`` as a ``tel:`` URI, of the vCard ``kinds`` (``work,voice``…)."""
     return f'TEL;VALUE=uri;TYPE="{kinds}":tel:{phone.tel}'
 
 

@@ -27,6 +27,7 @@ def phone_link(phone: Phone | None) -> Markup:
 
 
 def email_link(email: str | None) -> Markup:
+    """A ``mailto:`` link showing the address, or nothing when there is none."""
     if not email:
         return Markup("")
     return Markup('<a class="rh-email" href="mailto:{0}">{0}</a>').format(email)
@@ -43,4 +44,5 @@ def days_text(days: list[str]) -> str:
 
 
 def time_range(open_: time, close: time) -> str:
+    """« de 8h30 à 12h »."""
     return f"de {format_time(open_)} à {format_time(close)}"

@@ -1,0 +1,1 @@
+"""Pull-request reports: validation in three formats, and what tenants will see change."""

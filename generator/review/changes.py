@@ -81,6 +81,8 @@ class ResidenceChanges:
 
 @dataclass(frozen=True)
 class ProjectChanges:
+    """What tenants will see change between two projects: site-wide, then residence by residence."""
+
     site_wide: tuple[str, ...]
     residences: tuple[ResidenceChanges, ...]
     unchanged: int
@@ -152,6 +154,7 @@ def residence_changes(old: Residence, new: Residence) -> list[str]:
 
 
 def caretaker_changes(old: Residence, new: Residence) -> list[str]:
+    """The caretaker's changes in French: added, removed, or field by field."""
     a, b = old.caretaker, new.caretaker
     if a == b:
         return []
@@ -173,6 +176,7 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
 
 
 def hours_text(slots: Sequence[Slot]) -> str:
+    """Opening hours in words, « aucun horaire » when there are none."""
     return " ; ".join(_show(s) for s in slots) or "aucun horaire"
 
 

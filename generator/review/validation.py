@@ -37,6 +37,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
+        """Whether nothing blocks publication (warnings never do)."""
         return not self.problems
 
 
@@ -81,6 +82,7 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
 
 
 def text_report(outcome: Outcome) -> str:
+    """The report of a valid project for people: its warnings, then the count of residences."""
     lines = [f"{p.file}:{p.line}: à vérifier : {p.message}" + (f"\n    → {p.hint}" if p.hint else "")
              for p in outcome.warnings]
     lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))

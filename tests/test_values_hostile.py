@@ -289,3 +289,55 @@ def test_digits_are_ascii_digits_only() -> None:
     assert refusal(parse_date, "２０２６-01-01")[0].startswith("date « ２０２６-01-01 » non reconnue")
     assert refusal(parse_phone, "０１ ４８ ２０ １１ ２２")[0].startswith("numéro de téléphone « ０１ ４８")
     assert parse_phone("01\u00a048\u00a020 11 22").display == "01 48 20 11 22"  # no-break spaces from Word
+
+
+def test_long_hostile_values_are_refused_quickly(make_project) -> None:
+    """No pattern backtracks: a 500 KB residence of long odd values is checked in well under a second."""
+    import time
+
+    long = "1" + " " * 60_000 + "x"
+    text = (f"name: X\naddress: {{street: s, postcode: '93200', city: c}}\nagency: nord\n"
+            f"caretaker:\n  name: Y\n  phone: '{long}'\n  email: '{'a' * 60_000}@{'b.' * 30_000}fr'\n"
+            f"  hours:\n    - {{days: [mon], open: '{'1' * 60_000}', close: 9h}}\n"
+            f"contacts:\n  - {{role: R, phone: '{'+' + '(' * 60_000}'}}\n"
+            f"notices:\n  - {{title: T, from: '{'2' * 60_000}', until: 2026-12-03}}\n")
+    assert len(text.encode()) < 512 * 1024
+    root = make_project(test=text)
+    started = time.perf_counter()
+    found = _problems(root)
+    assert time.perf_counter() - started < 1.0
+    assert [p.line for p in found] == [6, 7, 9, 11, 13]
+    long_url = SITE_CONFIG.replace("https://residences.example.org/", "https://" + "a-" * 100_000 + "b.fr/")
+    started = time.perf_counter()
+    assert [p.message.split(" (")[0] for p in _problems(make_project(site_config=long_url))] == [
+        "base_url: adresse du site trop longue pour le QR code des affiches"]
+    assert time.perf_counter() - started < 1.0
+
+
+ODD_VALUES = ["", " ", "~", "[]", "{}", "[a, b]", "{a: b}", "true", "1e309", "-1", "0", "5", "99999999999999999999",
+              '"\\x00"', "2026-02-30", "24:00", "23:60", "'  '", "!!binary aGVsbG8=", "'" + "x" * 3000 + "'",
+              "|\n  a\n  b", "- a\n- b", "0x1F", "+", "()", "poste 9", "https://", "a@b", "'@'", "..", "'#'",
+              "'%'", "1999-01-01", "8h60", "!!str 5", "!!int 5", "!!float .nan", "!!timestamp 2026-01-01", "!!bool yes"]
+"""What a careless or hostile contributor types where a value goes: wrong types, tags, edges of ranges."""
+TOP_CONFIG_KEYS = {"landlord", "base_url", "agencies", "emergency", "faq"}
+
+
+def test_every_field_answers_odd_values_with_a_french_problem() -> None:
+    """Whatever is typed in any field: a valid document or French problems, never an exception.
+
+    Each document holds only the one field (other problems, such as missing keys, are expected too).
+    """
+    from generator.contract.loader import parse_document
+    from generator.contract.project import validate
+
+    for model, path, _ in LEAVES:
+        for value in ODD_VALUES:
+            text = yaml.safe_dump(_nest(path, "VALUE"), default_flow_style=False)
+            line = next(row for row in text.splitlines() if "VALUE" in row)
+            text = text.replace("VALUE", value.replace("\n", "\n" + " " * (len(line) - len(line.lstrip()) + 2)))
+            doc, problems = parse_document(text.encode(), "f.yml")
+            if doc is not None:
+                validate(doc, model, problems)
+            english = [p.message for p in problems
+                       if any(w in p.message for w in ("Input should", "Field required", "Value error"))]
+            assert english == [], (path, value)

@@ -240,6 +240,12 @@ def parse_base_url(value: Any) -> str:
     for char, why in (("?", "de paramètres (?…)"), ("#", "d'ancre (#…)"), ("@", "d'identifiant (…@)")):
         if char in text:
             raise ValueProblem(f"adresse du site « {text} » : pas {why} dans cette adresse", hint)
+    root = text if text.endswith("/") else text + "/"
+    if len(root) > MAX_BASE_URL_LENGTH:
+        raise ValueProblem(f"adresse du site trop longue pour le QR code des affiches ({len(root)} caractères, "
+                           f"maximum {MAX_BASE_URL_LENGTH})",
+                           f"chaque QR code contient cette adresse suivie du nom de la résidence "
+                           f"({MAX_SLUG_LENGTH} caractères au plus) : choisissez une adresse plus courte")
     parts = urlsplit(text)
     try:
         port_ok = parts.port is None or parts.port > 0
@@ -248,12 +254,6 @@ def parse_base_url(value: Any) -> str:
     if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and _PATH.fullmatch(parts.path)):
         raise ValueProblem(f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, "
                            "points, tirets et barres obliques sont acceptés", hint)
-    root = text if text.endswith("/") else text + "/"
-    if len(root) > MAX_BASE_URL_LENGTH:
-        raise ValueProblem(f"adresse du site trop longue pour le QR code des affiches ({len(root)} caractères, "
-                           f"maximum {MAX_BASE_URL_LENGTH})",
-                           f"chaque QR code contient cette adresse suivie du nom de la résidence "
-                           f"({MAX_SLUG_LENGTH} caractères au plus) : choisissez une adresse plus courte")
     return text
 
 
@@ -276,6 +276,11 @@ _PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(
 « 06 12 34 56 78 ext. 9;phone-context=evil » as 06 12 34 56 78 ext. 9 and drop the rest in silence."""
 
 
+MAX_PHONE_LENGTH = 40
+"""Longer than any number with its extension and separators; checked before the pattern, which would
+take seconds on thousands of characters."""
+
+
 def parse_phone(value: Any) -> Phone:
     """French numbers shown as « 01 48 20 11 22 », foreign ones in international form, short numbers as is.
 
@@ -286,7 +291,7 @@ def parse_phone(value: Any) -> Phone:
         return value
     text = _text(value).strip()
     hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
-    match = _PHONE.fullmatch(text)
+    match = _PHONE.fullmatch(text) if len(text) <= MAX_PHONE_LENGTH else None  # the pattern backtracks
     if match is None:
         raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
                            "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
@@ -294,8 +299,11 @@ def parse_phone(value: Any) -> Phone:
     digits, extension = match.group("number").strip(), match.group("extension")
     compact = re.sub(r"[\s.\-()]", "", digits)
     if compact.isdigit() and len(compact) <= 6:
-        short = phonenumbers.parse(compact, "FR")
-        if extension or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
+        try:
+            short = phonenumbers.parse(compact, "FR")
+        except phonenumbers.NumberParseException:  # « 0 », « 5 »: too short to be any number
+            short = None
+        if extension or short is None or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
             raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
         return Phone(text, compact, compact)
     try:

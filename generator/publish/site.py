@@ -24,6 +24,7 @@ from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
 
 from generator.contract.project import Project, ResidenceFile
+from generator.contract.values import date_from_epoch
 from generator.errors import Problem, UserError
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
@@ -52,10 +53,10 @@ class BuildResult:
 
 def default_today() -> date:
     """Today in Paris (runners' clocks are UTC, residences' notices are French days), or the day of
-    ``SOURCE_DATE_EPOCH`` where reproducible-build tools set it."""
+    ``SOURCE_DATE_EPOCH`` where reproducible-build tools set it (checked: ``values.date_from_epoch``)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return date_from_epoch(epoch)
     return datetime.now(ZoneInfo("Europe/Paris")).date()
 
 

@@ -24,3 +24,9 @@ def test_mypy_strict_finds_nothing_in_generator() -> None:
     result = run("mypy", "--strict", "--cache-dir", "/dev/null", "generator")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Success: no issues found")
+
+
+def test_ruff_finds_nothing_in_generator() -> None:
+    """pycodestyle, pyflakes, import order and docstrings (pydocstyle, Google convention): pyproject.toml."""
+    result = run("ruff", "check", "--no-cache", "generator")
+    assert result.returncode == 0, result.stdout + result.stderr

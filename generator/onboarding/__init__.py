@@ -1,0 +1,1 @@
+"""Onboarding a landlord: residence files written from its spreadsheet (``residence-hub import``)."""

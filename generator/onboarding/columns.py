@@ -29,6 +29,8 @@ __all__ = ["Column", "COLUMNS", "Converted", "convert", "fold", "match_title"]
 
 @dataclass(frozen=True)
 class Column:
+    """One column of the import spreadsheet: its French title, the kind of value, and help for staff."""
+
     title: str
     kind: str
     """text, phone, postcode, count, date, hours, list, email, mode, fibre or slug."""
@@ -98,6 +100,7 @@ class Converted:
     error: tuple[str, str] | None = None
 
     def repaired(self, sentence: str) -> None:
+        """Record that the cell's value was repaired, and how (one sentence for staff)."""
         self.repairs = [*(self.repairs or []), sentence]
 
 

@@ -48,6 +48,7 @@ class ImportRefused(UserError):
         return sorted(problems, key=_by_cell)
 
     def summary(self) -> str:
+        """The repairs and notes, then every problem, then what was (not) written."""
         count = len(self.problems)
         lines = [f"Corrigé à la lecture : {p}" for p in getattr(self, "repairs", [])]
         lines += [f"Note : {note}" for note in getattr(self, "notes", [])]
@@ -59,6 +60,8 @@ class ImportRefused(UserError):
 
 @dataclass
 class ImportResult:
+    """What an import did: the files written, the repairs made to Excel's values, notes."""
+
     written: list[Path] = field(default_factory=list)
     repairs: list[Problem] = field(default_factory=list)
     """What was changed from the stored value, and why, cell by cell."""

@@ -56,6 +56,7 @@ class YamlWriter:
     """Line number (from 1) → cell reference, such as ``F17``."""
 
     def line(self, text: str, cell: str | None = None) -> None:
+        """Add one line, coming from ``cell`` when given."""
         self.lines.append(text)
         if cell:
             self.cells[len(self.lines)] = cell
@@ -65,11 +66,13 @@ class YamlWriter:
         self.line(f"{' ' * indent}{key}: {scalar(text)}" + (f"  # {comment(note)}" if note else ""), cell)
 
     def items(self, indent: int, key: str, texts: list[str], cell: str | None) -> None:
+        """Add ``key:`` and one list item per text, at ``indent`` spaces."""
         self.line(f"{' ' * indent}{key}:", cell)
         for text in texts:
             self.line(f"{' ' * indent}  - {scalar(text)}", cell)
 
     def text(self) -> str:
+        """The whole file, ending with a newline."""
         return "\n".join(self.lines) + "\n"
 
 

@@ -29,6 +29,8 @@ FORMAT = 2
 
 @dataclass(frozen=True)
 class Manifest:
+    """What a build was made from: the digest of the site's shared inputs and of each residence."""
+
     site: str
     residences: dict[str, str]
     shard: str | None = None
@@ -39,6 +41,7 @@ class Manifest:
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def write(self, site_dir: Path) -> None:
+        """Write the manifest into the built site, where the next build looks for it."""
         (site_dir / MANIFEST).write_text(self.text(), encoding="utf-8")
 
 

@@ -41,6 +41,8 @@ _INVALID = (' type="checkbox" id="__drawer" autocomplete="off">',
 
 
 class PluginOptions(Config):
+    """The plugin's option in ``mkdocs.yml``: ``share_assets``."""
+
     share_assets = config_options.Type(bool, default=False)
 
 
@@ -53,11 +55,13 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         self._html: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """With ``share_assets``, no ``404.html`` of its own (the root one serves)."""
         if self.config.share_assets:
             config.theme.static_templates.discard("404.html")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Drop source maps; with ``share_assets``, drop the theme's static files and note them."""
         theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
         shared = set()
         for file in list(files):
@@ -71,6 +75,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """The ``url`` and ``script_tag`` filters for this build (shared assets or not)."""
         # The environment may be shared between builds (publish.microsite): set the filters for this build.
         url = _shared_url_filter(self.shared) if self.config.share_assets else templates.url_filter
         env.filters["url"] = url
@@ -78,13 +83,16 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Set the page's HTML aside: Python-Markdown gets nothing to parse."""
         self._html[page.file.src_uri] = markdown
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the page's HTML back, unchanged."""
         return self._html.pop(page.file.src_uri).strip("\n")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Drop Material's ``autocomplete`` from its two hidden checkboxes."""
         return _valid_checkboxes(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -27,6 +27,7 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    """Whether this system can fork processes (Linux, macOS); otherwise work runs in one."""
     return "fork" in multiprocessing.get_all_start_methods()
 
 

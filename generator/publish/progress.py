@@ -42,6 +42,7 @@ class Progress:
         return text
 
     def advance(self, count: int = 1) -> None:
+        """Count ``count`` more residences done, and redraw the bar (or print every tenth)."""
         self.done += count
         if self.live:
             now = self.clock()
@@ -59,6 +60,7 @@ class Progress:
                 self.stream.flush()
 
     def finish(self) -> None:
+        """End the live bar's line."""
         if self.live and self.total:
             self.stream.write("\n")
             self.stream.flush()

@@ -35,6 +35,7 @@ def _rebuild(root: Path, out: Path, today: date) -> None:
 
 
 def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0) -> None:
+    """Build ``root`` into a temporary folder, serve it on ``port``, rebuild when a YAML file changes."""
     with tempfile.TemporaryDirectory(prefix="residence-hub-serve-") as tmp:
         out = Path(tmp) / "site"
         out.mkdir()

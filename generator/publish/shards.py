@@ -27,10 +27,12 @@ class Shard:
 
     @property
     def label(self) -> str:
+        """« K/N », as written on the command line."""
         return f"{self.index}/{self.count}"
 
     @classmethod
     def parse(cls, text: str) -> "Shard":
+        """The shard written ``K/N``; a ``UserError`` in French otherwise."""
         match = _SHARD.match(text)
         if not match or not 1 <= int(match[1]) <= int(match[2]):
             raise UserError.single("--shard", 1, f"lot « {text} » incompréhensible",
@@ -38,8 +40,10 @@ class Shard:
         return cls(int(match[1]), int(match[2]))
 
     def owns(self, slug: str) -> bool:
+        """Whether residence ``slug`` is in this shard: by its name's hash, the same on every machine."""
         number = int.from_bytes(hashlib.sha256(slug.encode()).digest()[:8], "big")
         return number % self.count == self.index - 1
 
     def select(self, residences: Iterable[ResidenceFile]) -> list[ResidenceFile]:
+        """The residences of this shard, in their order."""
         return [item for item in residences if self.owns(item.slug)]

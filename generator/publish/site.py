@@ -45,6 +45,8 @@ MARKER_TEXT = "Site généré par residence-hub ; ce dossier est remplacé à ch
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build did: where, how many residences, how many were rebuilt."""
+
     out_dir: Path
     residences: int
     built: int = 0

@@ -46,7 +46,8 @@ def refusal(parse: Any, value: str) -> tuple[str, str]:
 # --- characters ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x1f", "\r", "\x7f", "\x85", "\x9b", "\ud800", "\udfff",
-                                  "\ufffe", "\uffff", "\U0010ffff", "\ufdd0", "\u2028", "\u202e", "\u2066"])
+                                  "\ufffe", "\uffff", "\U0010ffff", "\ufdd0", "\u2028", "\u202e", "\u2066",
+                                  "\u200b", "\u2060", "\ufeff"])
 def test_invisible_characters_are_refused_in_every_kind_of_text(char: str) -> None:
     for parse in (parse_text, parse_markdown):
         message, hint = refusal(parse, f"Les Tilleuls{char}")
@@ -58,6 +59,8 @@ def test_newline_and_tab_only_in_markdown() -> None:
     assert refusal(parse_text, "Les\nTilleuls")[0] == "retour à la ligne non permis ici, après « Les »"
     assert refusal(parse_text, "\tLes Tilleuls")[0] == "tabulation non permise ici"
     assert parse_markdown("Ligne 1\n\tsuite\n") == "Ligne 1\n\tsuite\n"
+    # Joiners, soft hyphens and no-break spaces are ordinary typography: kept.
+    assert parse_text("Saint\u00a0Denis\u00ad\u200d") == "Saint\u00a0Denis\u00ad\u200d"
 
 
 def test_other_value_types_check_characters_before_stripping() -> None:
@@ -255,6 +258,8 @@ NOT_WEB = "impossible à utiliser dans une adresse web"
     ("tilleuls-é", NOT_WEB), ("", NOT_WEB), ("a-", NOT_WEB), ("a b", NOT_WEB), ("a/b", NOT_WEB), ("..", NOT_WEB),
     ("a" * (MAX_SLUG_LENGTH + 1), f"trop long ({MAX_SLUG_LENGTH + 1} caractères, maximum {MAX_SLUG_LENGTH})"),
     ("assets", "réservé par le site"), ("404", "réservé par le site"),
+    ("aux", "interdit par Windows (le dépôt ne s'ouvrirait plus sur un PC)"),
+    ("com1", "interdit par Windows (le dépôt ne s'ouvrirait plus sur un PC)"),
 ])
 def test_slug_rule(slug: str, reason: str) -> None:
     found = slug_problem(slug)

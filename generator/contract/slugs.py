@@ -16,6 +16,10 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
                             "mentions-legales", "404", "sitemap", "site", "equipe"})
 """Folders the landlord's root site uses itself: a residence named so would overwrite them."""
+WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                           *(f"lpt{i}" for i in range(1, 10))})
+"""Device names Windows forbids as file names, with any extension: ``residences/aux.yml`` would stop the
+repository from being cloned or pulled on a Windows PC (GitHub Desktop included)."""
 
 
 def slug_problem(slug: str) -> tuple[str, str] | None:
@@ -28,4 +32,7 @@ def slug_problem(slug: str) -> tuple[str, str] | None:
                 "il termine l'adresse du QR code et se tape depuis l'affiche : raccourcissez-le")
     if slug in RESERVED_SLUGS:
         return "réservé par le site", f"ajoutez un mot, par exemple residence-{slug}"
+    if slug in WINDOWS_NAMES:
+        return ("interdit par Windows (le dépôt ne s'ouvrirait plus sur un PC)",
+                f"ajoutez un mot, par exemple residence-{slug}")
     return None

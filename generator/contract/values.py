@@ -35,11 +35,12 @@ class ValueProblem(ValueError):
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
                                            for plane in range(17))
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                       + _NONCHARACTERS + "]")
+                       "\u200b\u2060-\u2064\u206a-\u206f\ufeff" + _NONCHARACTERS + "]")
 """Never allowed in any value or key: C0 and C1 control characters (but tab and newline, see
 ``LINE_BREAKS``), DEL, lone surrogates, Unicode noncharacters (U+FFFE, U+FFFF…), the line and paragraph
-separators, and the bidirectional overrides and isolates that make text display in another order than
-it is stored. They are invisible in an editor, invalid in XML (the Atom feed) or in iCalendar, and
+separators, the bidirectional overrides and isolates that make text display in another order than
+it is stored, and the zero-width spaces (U+200B, U+2060, U+FEFF…) that make « nord » and « nord » + U+200B
+look alike. They are invisible in an editor, several are invalid in XML (the Atom feed) or in iCalendar, and
 useless in a residence's information: refused, never removed."""
 LINE_BREAKS = re.compile("[\t\n]")
 """Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""

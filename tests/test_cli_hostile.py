@@ -84,3 +84,22 @@ def test_serve_on_a_busy_port_names_it_and_suggests_another(make_project) -> Non
 def test_serve_refuses_a_port_out_of_range() -> None:
     result = invoke("serve", "--port", "70000")
     assert result.exit_code == 2 and "70000" in result.output and "Traceback" not in result.output
+
+
+def test_new_never_writes_through_a_link_nor_injects_yaml(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (root / "residences" / "piege.yml").symlink_to(tmp_path / "hors-du-projet.yml")  # dangling: exists() is False
+    result = invoke("new", "--project", str(root), "--agency", "nord", "piege")
+    assert result.exit_code == 1 and "residences/piege.yml:1: ce fichier existe déjà" in result.output
+    assert not (tmp_path / "hors-du-projet.yml").exists()
+    result = invoke("new", "--project", str(root), "--agency", "nord\nname: autre", "autre")
+    assert result.exit_code == 1
+    assert "<ligne de commande>:1: agence « nordU+000Aname: autre » : ce n'est pas une clé" in result.output
+    assert not (root / "residences" / "autre.yml").exists()
+
+
+def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("validate", "--project", str(make_project()), "--format", "github",
+                    env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})
+    assert result.exit_code == 1
+    assert "GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans" in result.output

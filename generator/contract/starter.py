@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.contract.project import RESIDENCES_DIR
@@ -42,16 +43,25 @@ maintenance:                  # « Qui appeler en cas de panne ? »
 """
 
 
+AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+"""What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
+
+
 def write_starter(root: Path, slug: str, agency: str) -> Path:
     """Write ``residences/<slug>.yml``; never overwrite a residence that exists."""
     refused = slug_problem(slug)
     if refused:
         raise UserError.single("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1])
+    if not AGENCY_KEY.fullmatch(agency):
+        raise UserError.single("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
+                               "indiquez une clé de « agencies » dans site_config.yml, par exemple --agency nord")
     path = root / RESIDENCES_DIR / f"{slug}.yml"
-    if path.exists():
-        raise UserError.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
-                               "choisissez un autre nom ou modifiez le fichier existant")
     path.parent.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").title()
-    path.write_text(STARTER.format(title=title, postcode="93200", agency=agency), encoding="utf-8")
+    try:  # "x": created here or refused, even when a link of that name points elsewhere
+        with path.open("x", encoding="utf-8") as file:
+            file.write(STARTER.format(title=title, postcode="93200", agency=agency))
+    except FileExistsError:
+        raise UserError.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
+                               "choisissez un autre nom ou modifiez le fichier existant") from None
     return path

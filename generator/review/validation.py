@@ -75,8 +75,12 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
     outcome = Outcome(outcome.slugs, problems, warnings)
     summary = markdown_summary(outcome)
     if summary_file and fmt == "github":
-        with open(summary_file, "a", encoding="utf-8") as f:
-            f.write(summary)
+        try:
+            with open(summary_file, "a", encoding="utf-8") as f:
+                f.write(summary)
+        except OSError as e:
+            raise UserError.single("GITHUB_STEP_SUMMARY", 1, f"impossible d'écrire le résumé dans « {summary_file} » "
+                                   f"({e.strerror})", "vérifiez la variable GITHUB_STEP_SUMMARY") from None
     output = {"text": text_report, "github": github_report, "json": json_report}[fmt](outcome)
     return Report(output, summary, 0 if outcome.ok else 1)
 

@@ -14,7 +14,9 @@ import pytest
 from generator.contract.project import load_project
 from generator.contract.warnings import residence_warnings
 
-from conftest import REPO, SAMPLE_TODAY
+from generator.outputs.dashboard import dashboard_rows
+
+from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
 
 
 class _Table(HTMLParser):
@@ -68,7 +70,7 @@ def test_one_row_per_residence_with_review_warnings_notices_absences(dashboard: 
     assert tilleuls[4] == "ligne 110 : avis « Désinsectisation » terminé depuis 48 jours (le jeudi 15 octobre 2026)"
     assert "En cours (important) : Coupure d'eau chaude, jusqu'au jeudi 3 décembre" in tilleuls[5]
     assert "À venir (information) : Fête des voisins, du samedi 5 décembre au samedi 12 décembre" in tilleuls[5]
-    assert tilleuls[6] == "du mardi 22 décembre au samedi 2 janvier 2027, remplacé par Sophie Martin"
+    assert tilleuls[7] == "du mardi 22 décembre au samedi 2 janvier 2027, remplacé par Sophie Martin"
     clos = rows["Le Clos Fleuri"]
     assert clos[3] == "vendredi 10 avril 2026 | à relire"
     assert clos[4] == "ligne 48 : fiche vérifiée le vendredi 10 avril 2026, il y a plus de 6 mois"
@@ -134,3 +136,37 @@ def test_sorting_and_filtering_in_the_browser(browser, sample_site: Path, serve)
     plain.goto(url)
     assert len(plain.query_selector_all("tbody tr")) == 3 and not plain.is_visible(".rh-dash-tools")
     context.close()
+
+
+def test_outages_shared_notices_and_agency_contracts(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", """  sud:
+    name: Agence Sud
+    maintenance:
+      - {topic: Ascenseurs, company: Otis, phone: 09 69 32 24 24}""") + """notices:
+  - {title: Élections des représentants, from: 2026-12-01, until: 2026-12-10, agencies: [nord]}
+  - {title: Fermeture des agences, from: 2026-12-24, until: 2026-12-24, level: warning}
+"""
+    nord = """\
+name: Résidence Nord
+address: {street: 1 rue A, postcode: 93200, city: Saint-Denis}
+agency: nord
+buildings: [A]
+outages:
+  - {equipment: Ascenseur, since: 2026-11-20, status: in_repair, expected: 2026-11-30}
+  - {equipment: Interphone, since: 2026-11-01, status: repaired, repaired: 2026-11-28}
+  - {equipment: Chaudière, since: 2026-10-01, status: repaired, repaired: 2026-11-20}
+"""
+    sud = "name: Résidence Sud\naddress: {street: 2 rue B, postcode: 93200, city: Saint-Denis}\nagency: sud\n"
+    project = load_project(make_project(site_config=config, nord=nord, sud=sud))
+    north, south = dashboard_rows(project, SAMPLE_TODAY)
+    assert north.outages == ["Ascenseur : en réparation depuis le vendredi 20 novembre, retour prévu le lundi "
+                             "30 novembre (en retard)", "Interphone : réparée le samedi 28 novembre"]
+    assert north.notices == [
+        "En cours (information) : Élections des représentants, jusqu'au jeudi 10 décembre (avis commun, site_config.yml)",
+        "À venir (important) : Fermeture des agences, du jeudi 24 décembre au jeudi 24 décembre (avis commun, "
+        "site_config.yml)"]
+    assert south.notices == north.notices[1:]
+    assert [(w.line, w.message) for w in north.warnings] == [
+        (8, "panne « Chaudière » réparée depuis 12 jours (le vendredi 20 novembre 2026)"),
+        (1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »")]
+    assert south.warnings == []  # its agency's contracts are its own

@@ -14,7 +14,7 @@ import calendar
 from datetime import date
 from typing import Callable, Iterator
 
-from generator.contract.model import SiteConfig
+from generator.contract.model import REPAIRED_SHOWN_DAYS, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
 from generator.errors import Problem
@@ -23,8 +23,8 @@ __all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "project_warnings
 
 NOTICE_STALE_DAYS = 30
 """A notice that ended more than this many days ago is clutter in its file."""
-OUTAGE_STALE_DAYS = 7
-"""For the outages rule (see ``RULES``): an outage repaired more than this many days ago."""
+OUTAGE_STALE_DAYS = REPAIRED_SHOWN_DAYS
+"""An outage repaired more than this many days ago is no longer shown: clutter in its file."""
 
 Rule = Callable[[SiteConfig, ResidenceFile, date], Iterator[Problem]]
 
@@ -84,15 +84,25 @@ def caretaker_without_hours(config: SiteConfig, item: ResidenceFile, today: date
                       "ajoutez « hours: » sous « caretaker: » (heures de loge, ou de passage)")
 
 
+def stale_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    for index, outage in enumerate(item.residence.outages):
+        if outage.repaired is not None and (today - outage.repaired).days > OUTAGE_STALE_DAYS:
+            yield Problem(_file(item), item.lines.line_of(("outages", index)),
+                          f"panne « {outage.equipment} » réparée depuis {(today - outage.repaired).days} jours "
+                          f"(le {_day(outage.repaired)})", "elle n'est plus affichée : supprimez-la du fichier")
+
+
 def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    if not item.residence.maintenance:
+    """No contract in the residence's file nor in its agency's defaults (``agencies.<key>.maintenance``)."""
+    agency = config.agencies.get(item.residence.agency)
+    if not item.residence.maintenance and not (agency and agency.maintenance):
         yield Problem(_file(item), 1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »",
                       "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone")
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, not_reviewed, caretaker_without_hours, no_maintenance)
-"""Every warning rule, in the order they are shown. Outages (being added to the contract) bring one more:
-an outage repaired more than ``OUTAGE_STALE_DAYS`` days ago, at the line of that outage; add it here."""
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, stale_outages, not_reviewed, caretaker_without_hours,
+                           no_maintenance)
+"""Every warning rule, in the order they are shown."""
 
 
 def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> list[Problem]:

@@ -14,29 +14,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.contract.model import Absence, Notice
+from generator.contract.model import Absence, Outage
+from generator.contract.values import format_date
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
 from generator.outputs import published
-from generator.outputs.notices import current_notices, upcoming_notices
+from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
 
 __all__ = ["DashboardRow", "dashboard_rows", "dashboard_page"]
 
 
+_OUTAGE_STATUS = {"reported": "signalée", "in_repair": "en réparation", "repaired": "réparée"}
+
+
 @dataclass(frozen=True)
 class DashboardRow:
-    """One residence as the staff dashboard lists it: its warnings, review and notices."""
+    """One residence's line, its texts already worded (the template escapes them)."""
 
     item: ResidenceFile
     agency: str
     warnings: list[Problem]
     review_late: bool
-    current: list[Notice]
-    upcoming: list[Notice]
-    absences: list[Absence]
+    notices: list[str]
+    """Current ones first (most serious first), then coming ones; shared notices of site_config.yml too."""
+    outages: list[str]
+    absences: list[str]
+    next_absence: str
+    """The first day of the soonest coming absence, ISO (``9999`` without one): the column's sort key."""
     poster: str
     """The A4 poster, relative to the site root."""
 
@@ -47,6 +54,43 @@ class DashboardRow:
         return " ".join((r.name, r.address.city, self.agency, self.item.slug)).lower()
 
 
+def _notices(project: Project, item: ResidenceFile, today: date) -> list[str]:
+    r = item.residence
+    shared = [n.as_notice() for n in project.config.notices if n.reaches(item.slug, r.agency)]
+    shared_ids = {id(n) for n in shared}
+    texts = []
+    for notice in current_notices([*r.notices, *shared], today):
+        where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
+        texts.append(f"En cours ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
+                     f"jusqu'au {format_date(notice.until)}{where}")
+    for notice in upcoming_notices([*r.notices, *shared], today):
+        where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
+        texts.append(f"À venir ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
+                     f"du {format_date(notice.from_)} au {format_date(notice.until)}{where}")
+    return texts
+
+
+def _outages(outages: list[Outage], today: date) -> list[str]:
+    texts = []
+    for outage in (o for o in outages if o.shown_on(today)):
+        text = f"{outage.equipment} : {_OUTAGE_STATUS[outage.status]}"
+        if outage.repaired is not None:
+            text += f" le {format_date(outage.repaired)}"
+        else:
+            text += f" depuis le {format_date(outage.since)}"
+            if outage.expected is not None:
+                text += f", retour prévu le {format_date(outage.expected)}"
+            if outage.late_on(today):
+                text += " (en retard)"
+        texts.append(text)
+    return texts
+
+
+def _absences(absences: list[Absence]) -> list[str]:
+    return [f"du {format_date(a.from_)} au {format_date(a.to, with_year=True)}"
+            + (f", remplacé par {a.replacement.name}" if a.replacement else "") for a in absences]
+
+
 def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
     """One row per residence, by city then name (the order of the index)."""
     rows = []
@@ -54,14 +98,16 @@ def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
     for item in sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name, i.slug)):
         r = item.residence
         reviewed = r.reviewed
+        absences = upcoming_absences(r.caretaker, today) if r.caretaker else []
         rows.append(DashboardRow(
             item=item,
             agency=project.config.agencies[r.agency].name,
             warnings=residence_warnings(project.config, item, today),
             review_late=bool(months) and (reviewed is None or review_due(reviewed, months) < today),  # type: ignore[arg-type]
-            current=current_notices(r.notices, today),
-            upcoming=upcoming_notices(r.notices, today),
-            absences=upcoming_absences(r.caretaker, today) if r.caretaker else [],
+            notices=_notices(project, item, today),
+            outages=_outages(r.outages, today),
+            absences=_absences(absences),
+            next_absence=absences[0].from_.isoformat() if absences else "9999",
             poster=f"{item.slug}/{published.poster_paths(item.slug).a4}",
         ))
     return rows

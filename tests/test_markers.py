@@ -36,7 +36,7 @@ def test_browser_marks_every_test_using_chromium_directly_or_through_a_fixture_a
     marks = collected_marks(tmp_path)
     browser = {test for test, names in marks.items() if "browser" in names}
     assert {test.split("::")[0] for test in browser} == {
-        "tests/test_accessibility.py", "tests/test_fastbuild.py", "tests/test_posters.py",
+        "tests/test_accessibility.py", "tests/test_dashboard.py", "tests/test_fastbuild.py", "tests/test_posters.py",
         "tests/test_presence_script.py"}
     # A test that asks for the browser fixture, one that gets it through `crawl`, and every test of a file
     # whose tests all drive the caretaker script in Chromium.
@@ -48,4 +48,6 @@ def test_browser_marks_every_test_using_chromium_directly_or_through_a_fixture_a
     assert "tests/test_accessibility.py::test_every_page_is_in_french" in marks
     assert "tests/test_accessibility.py::test_every_page_is_in_french" not in browser
     assert "tests/test_install.py::test_the_wheel_builds_the_same_site_as_the_checkout" not in browser
+    assert "tests/test_dashboard.py::test_sorting_and_filtering_in_the_browser" in browser
+    assert "tests/test_dashboard.py::test_out_of_every_tenant_path" not in browser
     assert "slow" in marks["tests/test_install.py::test_the_wheel_builds_the_same_site_as_the_checkout"]

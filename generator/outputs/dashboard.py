@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.contract.model import Absence, Outage
-from generator.contract.values import format_date
 from generator.contract.project import Project, ResidenceFile
+from generator.contract.values import format_date
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
 from generator.outputs import published

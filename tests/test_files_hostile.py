@@ -217,3 +217,16 @@ def test_poster_overflow_points_at_the_caretaker_hours_not_a_contact_s(make_proj
                                        str(tmp_path / "out"), "--today", "2026-12-02"])
     assert result.exit_code == 1
     assert f"residences/test.yml:{line}: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output
+
+
+def test_residences_in_a_sub_folder_or_with_another_extension_are_not_skipped(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (root / "residences" / "nord").mkdir()
+    (root / "residences" / "nord" / "les-lilas.yml").write_text(RESIDENCE)
+    (root / "residences" / "AUTRE.YML").write_text(RESIDENCE)
+    (root / "residences" / "nord" / "notes.txt").write_text("rien")
+    (root / "residences" / "boucle").symlink_to(root / "residences")  # a link to a folder is not followed
+    assert problems(root) == [
+        "residences/AUTRE.YML:1: extension « .YML » : ce fichier serait ignoré\n    → renommez-le en AUTRE.yml",
+        "residences/nord/les-lilas.yml:1: fichier dans un sous-dossier : il ne serait pas publié\n"
+        "    → déplacez-le directement dans residences/ (ou hors de residences/ s'il est archivé)"]

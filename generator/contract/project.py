@@ -20,7 +20,7 @@ from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
 from generator.contract.references import building_problems, shared_notice_problems
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
-from generator.contract.sources import read_source
+from generator.contract.sources import read_source, stray_files
 from generator.contract.validation_cache import ValidatedStore
 from generator.contract.values import visible
 from generator.errors import Problem, UserError
@@ -73,7 +73,7 @@ def load_project(root: Path) -> Project:
                                 f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
     # A residence validated by an earlier run, with the same bytes, config and code, is not re-checked.
     store = ValidatedStore(root, config_digest) if config is not None else None
-    problems.extend(_misnamed(folder))
+    problems.extend(stray_files(folder, RESIDENCES_DIR))  # x.yaml, nord/x.yml: never skipped in silence
     for path in residence_paths(root):
         before = len(problems)
         found = load_residence(root, path, config, problems, store)
@@ -89,14 +89,6 @@ def load_project(root: Path) -> Project:
         raise UserError(problems)
     assert config is not None
     return Project(root, config, tuple(residences), config_digest)
-
-
-def _misnamed(folder: Path) -> list[Problem]:
-    """Files that look like residences but would be skipped in silence: ``x.yaml``, ``x.YML``."""
-    found = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".yml", ".yaml") and p.suffix != ".yml")
-    return [Problem(f"{RESIDENCES_DIR}/{visible(p.name)}", 1,
-                    f"extension « {visible(p.suffix)} » : ce fichier serait ignoré",
-                    f"renommez-le en {visible(p.stem)}.yml") for p in found] if folder.is_dir() else []
 
 
 def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str, LineMap]:

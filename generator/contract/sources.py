@@ -17,6 +17,7 @@ import os
 import stat
 from pathlib import Path
 
+from generator.contract.values import visible
 from generator.errors import Problem
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -74,3 +75,30 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
 
 def _size(count: int) -> str:
     return f"{count // 1024} Ko" if count < 1024 * 1024 * 10 else f"{count // (1024 * 1024)} Mo"
+
+
+def stray_files(folder: Path, name: str) -> list[Problem]:
+    """Files under ``folder`` (shown as ``name``) that look like residences but would be skipped in silence.
+
+    Only ``*.yml`` directly in the folder is a residence: a ``x.yaml`` or ``x.YML`` beside them, or a
+    ``*.yml`` in a sub-folder (``residences/nord/x.yml``), would never be published, so each is refused.
+    Links to folders are not followed.
+    """
+    if not folder.is_dir():
+        return []
+    found: list[Problem] = []
+    for directory, subfolders, files in os.walk(folder, followlinks=False):
+        subfolders.sort()
+        inside = Path(directory).relative_to(folder)
+        for file in sorted(files):
+            suffix = Path(file).suffix
+            if suffix.lower() not in (".yml", ".yaml") or (suffix == ".yml" and inside == Path(".")):
+                continue
+            shown = f"{name}/{visible((inside / file).as_posix())}"
+            if inside != Path("."):
+                found.append(Problem(shown, 1, "fichier dans un sous-dossier : il ne serait pas publié",
+                                     f"déplacez-le directement dans {name}/ (ou hors de {name}/ s'il est archivé)"))
+            else:
+                found.append(Problem(shown, 1, f"extension « {visible(suffix)} » : ce fichier serait ignoré",
+                                     f"renommez-le en {visible(Path(file).stem)}.yml"))
+    return found

@@ -20,5 +20,6 @@ if [[ ! -f $FONT_DIR/DejaVuSans.ttf || ! -f $FONT_DIR/DejaVuSans-Bold.ttf ]]; th
 fi
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
-.venv/bin/pip install --quiet -e .
+# A regular install, as the workflows do (scripts/test.sh makes it editable for development).
+.venv/bin/pip install --quiet .
 .venv/bin/residence-hub build "$@"

@@ -205,3 +205,18 @@ def test_ci_runs_both_quick_start_commands(tmp_path: Path) -> None:
     assert machine.calls("residence-hub") == ["residence-hub build"]
     assert machine.calls("pytest") == ["pytest -m pytest"]
     assert machine.calls("apt-get") == []
+
+
+def test_build_installs_only_the_posters_font_when_missing_then_builds(tmp_path: Path) -> None:
+    machine = Machine(tmp_path, (), font=False)  # no browser, no Java, no Node: build.sh needs none of them
+    run = machine.run("scripts/build.sh", "--today", "2026-12-02")
+    assert run.returncode == 0, run.stderr
+    assert machine.calls("apt-get") == ["apt-get update -qq", "apt-get install -y -qq fonts-dejavu-core"]
+    assert machine.calls("residence-hub") == ["residence-hub build --today 2026-12-02"]
+    assert machine.calls("npm") == []
+
+
+def test_build_with_the_font_there_asks_apt_for_nothing(tmp_path: Path) -> None:
+    machine = Machine(tmp_path, ())
+    assert machine.run("scripts/build.sh").returncode == 0
+    assert machine.calls("apt-get") == [] and machine.calls("residence-hub") == ["residence-hub build"]

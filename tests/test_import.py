@@ -79,7 +79,9 @@ def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
                                         ("Résidence du Parc", "residence-du-parc"),
                                         ("Cité des Marronniers", "cite-des-marronniers"),
                                         ("Résidence", "residence"), ("Posters", "residence-posters"),
-                                        ("L'Œuvre — 12 bis", "l-uvre-12-bis")])
+                                        ("L'Œuvre — 12 bis", "l-uvre-12-bis"), ("Aux", "residence-aux"),
+                                        ("Résidence " + "très " * 12 + "longue",
+                                         "tres-tres-tres-tres-tres-tres-tres-tres-tres-tres")])
 def test_slug_from_name_follows_the_project_rule(name: str, slug: str) -> None:
     assert slug_of(name) == slug
     assert SLUG.fullmatch(slug)
@@ -313,3 +315,33 @@ def test_contributing_shows_a_cell_error_as_the_command_prints_it(tmp_path: Path
     rows = [TITLES, GOOD, ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11", None]]
     code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
     assert code == 1 and shown in output
+
+
+def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project: Path) -> None:
+    rows = [["Patrimoine au 1er janvier 2026"], [], TITLES, GOOD]
+    result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
+    assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 3) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+
+
+def test_cells_merged_across_columns_and_formula_errors_are_errors(tmp_path: Path, project: Path) -> None:
+    rows = [TITLES, GOOD[:6] + ["#N/A", GOOD[7]], ["Les Lilas", "3 rue des Lilas", "93200", None, "nord"]]
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows, merges=("C3:D3",)))
+    assert [str(p) for p in caught.value.problems] == [
+        "r.xlsx:Feuil1!G2: Téléphone gardien : erreur de formule Excel « #N/A »\n"
+        "    → corrigez la formule ou tapez la valeur elle-même",
+        "r.xlsx:Feuil1!C3: cellules fusionnées sur plusieurs colonnes (C3:D3)\n"
+        "    → défusionnez-les (Accueil → Fusionner et centrer → Annuler la fusion) : chaque colonne a son propre sens",
+        "r.xlsx:Feuil1!D3: Ville : vide\n    → indiquez « Ville »"]
+    assert list((project / "residences").iterdir()) == []
+
+
+def test_formula_without_its_computed_value_is_not_read_as_empty(tmp_path: Path, project: Path) -> None:
+    """openpyxl (like any program) writes formulas without their result; Excel would store it on saving."""
+    rows = [TITLES + ["Logements"], GOOD + ["=40+44"]]
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
+    assert [str(p) for p in caught.value.problems] == [
+        "r.xlsx:Feuil1!I2: formule dont le fichier ne contient pas le résultat\n"
+        "    → ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur"]

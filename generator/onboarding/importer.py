@@ -18,7 +18,8 @@ from pathlib import Path
 from generator.contract.loader import load_document
 from generator.contract.model import SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.contract.slugs import RESERVED_SLUGS, slug_problem
+from generator.contract.slugs import slug_problem
+from generator.contract.values import MAX_SLUG_LENGTH
 from generator.errors import Problem, UserError
 from generator.onboarding.columns import COLUMNS, Column, Converted, convert, fold, match_title
 from generator.onboarding.hours import EXAMPLE, parse_hours
@@ -85,7 +86,20 @@ def slug_of(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     # « Résidence Les Tilleuls » → les-tilleuls, but « Résidence du Parc » → residence-du-parc, not du-parc.
     slug = re.sub(r"^residences?-(?!(?:du|de|des|d)-)(?=.)", "", slug) or "residence"
-    return f"residence-{slug}" if slug in RESERVED_SLUGS else slug
+    return _fit(slug)
+
+
+def _fit(slug: str) -> str:
+    """Within the project's length (cut at a dash) and never a reserved or Windows device name."""
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[:MAX_SLUG_LENGTH]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
+    return f"residence-{slug}" if slug_problem(slug) else slug
+
+
+def _suffixed(base: str, suffix: str) -> str:
+    """``base-suffix`` within the project's length: the base is shortened, never the suffix."""
+    return f"{base[:MAX_SLUG_LENGTH - len(suffix) - 1].rstrip('-')}-{suffix}"
 
 
 def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, force: bool = False) -> ImportResult:
@@ -103,8 +117,9 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
         _convert_row(sheet, row, columns, config, problems, result)
     _assign_slugs(sheet, rows, root, force, problems, result)
     required = [c.title for c in COLUMNS if c.required]
-    texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems) for row in rows
-             if all(t in row.cells for t in required)}
+    with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
+        texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems, Path(scratch))
+                 for row in rows if all(t in row.cells for t in required)}
     if problems:
         raise ImportRefused(problems, sorted(result.repairs, key=_by_cell), result.notes)
     if not rows:
@@ -114,9 +129,9 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     folder.mkdir(parents=True, exist_ok=True)
     for slug, text in texts.items():
         target = folder / f"{slug}.yml"
-        scratch = folder / f".{slug}.yml.import"
-        scratch.write_text(text, encoding="utf-8")
-        scratch.replace(target)
+        partial = folder / f".{slug}.yml.import"  # renamed once whole: never a half-written residence
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
         result.written.append(target)
     result.repairs.sort(key=_by_cell)
     return result
@@ -148,8 +163,16 @@ def _problem(sheet: Sheet, cell: Cell, message: str, hint: str = "") -> Problem:
 
 def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple[dict[int, Column], list[_Row]]:
     """The header row (the first row with text) and the rows below it that hold anything."""
-    header_index = next((i for i, line in enumerate(sheet.rows)
-                         if any(str(c.value or "").strip() for c in line)), None)
+    filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
+    # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
+    # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
+    header_index = next((i for i in filled if any(isinstance(c.value, str) and match_title(c.value)[0]
+                                                  for c in sheet.rows[i])), filled[0] if filled else None)
+    above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
+    if above:
+        plural = "s" if len(above) > 1 else ""
+        result.notes.append(f"ligne{plural} {', '.join(above)} au-dessus des titres de colonnes "
+                            f"(ligne {header_index + 1}) : ignorée{plural}")  # type: ignore[operator]
     if header_index is None:
         problems.append(Problem(sheet.file_name, 1, "le tableur est vide",
                                 "écrivez les titres de colonnes sur la première ligne (voir import --template)",
@@ -256,10 +279,9 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         if chosen is None:
             continue
         cell = row.cells["Adresse web"]
-        if slug_problem(chosen):  # the project's one rule: whole match, length, reserved names
-            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » impossible",
-                                     "minuscules, chiffres et tirets, par exemple les-tilleuls ; "
-                                     f"mots réservés : {', '.join(sorted(RESERVED_SLUGS))}"))
+        reason = slug_problem(chosen)  # the project's one rule: whole match, length, reserved names
+        if reason:
+            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » {reason[0]}", reason[1]))
         elif chosen in taken:
             problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » déjà donnée à la ligne "
                                      f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
@@ -271,10 +293,10 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         base = slug_of(row.values["Nom"])
         slug = base
         if slug in taken:
-            slug = f"{base}-{slug_of(row.values.get('Ville', ''))}".rstrip("-")
+            slug = _suffixed(base, slug_of(row.values.get("Ville", "")))
             number = 2
             while slug in taken:
-                slug, number = f"{base}-{number}", number + 1
+                slug, number = _suffixed(base, str(number)), number + 1
             first = taken[base]
             result.repairs.append(_problem(sheet, row.cells["Nom"],
                                            f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
@@ -289,7 +311,8 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
                                      "« Adresse web » pour cette ligne"))
 
 
-def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, problems: list[Problem]) -> str:
+def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, problems: list[Problem],
+                  scratch: Path) -> str:
     """The file's text, validated as ``validate`` will read it; its problems reported at their cells."""
     origin = f"{sheet.file_name}" + (f", feuille « {sheet.sheet_name} »" if sheet.sheet_name else "")
     raw_agency = row.cells["Agence"].value
@@ -302,10 +325,9 @@ def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, probl
                             None if raw_agency == values["Agence"] else str(raw_agency))
     text = writer.text()
     found: list[Problem] = []
-    with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
-        path = Path(scratch) / f"{row.slug or 'ligne'}.yml"
-        path.write_text(text, encoding="utf-8")
-        load_residence(root, path, config, found)
+    path = scratch / f"{row.slug or f'ligne-{row.number}'}.yml"
+    path.write_text(text, encoding="utf-8")
+    load_residence(root, path, config, found)
     for problem in found:
         ref = writer.cells.get(problem.line) or row.cells["Nom"].ref
         message = re.sub(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*: ", "", problem.message)

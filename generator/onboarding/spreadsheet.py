@@ -118,9 +118,11 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             merged[(row, span.min_col)] = top
     rows: list[list[Cell]] = []
     grid = {(c.row, c.column): c for line in sheet.iter_rows() for c in line}
-    for r in range(1, (sheet.max_row or 0) + 1):
+    problems.extend(_formulas_without_value(path, sheet.title, grid))
+    last_row, last_column = sheet.max_row or 0, sheet.max_column or 0  # each is a scan of every cell
+    for r in range(1, last_row + 1):
         line = []
-        for col in range(1, (sheet.max_column or 0) + 1):
+        for col in range(1, last_column + 1):
             ref = f"{get_column_letter(col)}{r}"
             source = grid.get(merged.get((r, col), (r, col)))
             value = getattr(source, "value", None)
@@ -129,6 +131,19 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
         rows.append(line)
     return Sheet(path.name, sheet.title, rows, problems=problems)
+
+
+def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> list[tuple[Cell, str, str]]:
+    """Formulas whose result the file does not hold (a workbook written by a program, never opened in
+    Excel): read as empty, they would silently drop a value, so each is reported."""
+    empty = {key for key, cell in grid.items() if cell.value is None}
+    if not empty:
+        return []
+    formulas = load_workbook(path, data_only=False)[title]
+    return [(Cell(None, cell.coordinate, cell.row or 0), "formule dont le fichier ne contient pas le résultat",
+             "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
+            for line in formulas.iter_rows() for cell in line
+            if (cell.row, cell.column) in empty and cell.data_type == "f"]
 
 
 def _read_csv(path: Path) -> Sheet:

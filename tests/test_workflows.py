@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from conftest import RESIDENCE
+
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 LINTER = REPO / "scripts" / "actionlint.cjs"
@@ -80,7 +82,7 @@ def test_actions_are_pinned_to_a_commit_with_its_version(workflow: Path) -> None
     uses = re.findall(r"uses: (\S+)(.*)", workflow.read_text(encoding="utf-8"))
     assert uses
     for action, comment in uses:
-        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"actions/[a-z-]+(/restore|/save)?@[0-9a-f]{40}", action), action
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), f"{action}: say the version in a comment"
 
 
@@ -89,10 +91,10 @@ def test_least_privilege_and_no_racing_deploys() -> None:
         assert load(name)["permissions"] == {"contents": "read"}, name
     publish = load("publish.yml")
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert "permissions" not in publish["jobs"]["build"]
+    assert all("permissions" not in publish["jobs"][job] for job in ("plan", "build", "merge"))
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert publish["jobs"]["deploy"]["environment"]["name"] == "github-pages"
-    assert publish["jobs"]["deploy"]["needs"] == "build"
+    assert publish["jobs"]["deploy"]["needs"] == "merge"
     assert load("pull-request.yml")["concurrency"]["cancel-in-progress"] is True
 
 
@@ -112,17 +114,90 @@ def test_nightly_build_runs_just_after_midnight_in_paris_winter_and_summer() -> 
         assert paris.date() == utc.date() + timedelta(days=1) and paris.hour < 3, (day, paris)
 
 
-def test_builds_are_dated_in_paris() -> None:
-    for workflow, job in (("publish.yml", "build"), ("pull-request.yml", "check")):
-        assert '--today "$(TZ=Europe/Paris date +%F)"' in step(load(workflow), job, "Construire le site")["run"]
-
-
-def test_pages_artifact_is_the_built_site() -> None:
+def test_builds_are_dated_in_paris_once_per_run() -> None:
+    assert '--today "$(TZ=Europe/Paris date +%F)"' in step(load("pull-request.yml"), "check", "Construire le site")["run"]
     publish = load("publish.yml")
-    build = publish["jobs"]["build"]["steps"]
-    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"] == {"path": "site/"}
-    assert "--out site " in step(publish, "build", "Construire le site")["run"]
+    assert 'echo "today=$(TZ=Europe/Paris date +%F)"' in step(publish, "plan", "Répartir les résidences en lots")["run"]
+    for job, name in (("build", "Construire le site"), ("merge", "Assembler le site")):
+        assert step(publish, job, name)["env"]["TODAY"] == "${{ needs.plan.outputs.today }}"
+        assert '--today "$TODAY"' in step(publish, job, name)["run"]
+
+
+def test_pages_artifact_is_the_merged_site_checked_for_size_first() -> None:
+    publish = load("publish.yml")
+    steps = publish["jobs"]["merge"]["steps"]
+    names = [s.get("name") for s in steps]
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert steps[upload]["with"] == {"path": "site/"}
+    assert names.index("Assembler le site") < names.index("Vérifier la taille du site") < upload
+    assert "--out site " in step(publish, "merge", "Assembler le site")["run"]
+
+
+def test_each_lot_restores_and_saves_its_previous_output_and_the_validation_cache() -> None:
+    build = load("publish.yml")["jobs"]["build"]
+    assert build["strategy"]["matrix"]["lot"] == "${{ fromJSON(needs.plan.outputs.lots) }}"
+    restore = step(load("publish.yml"), "build", "Reprendre le lot précédent")
+    save = step(load("publish.yml"), "build", "Garder le lot pour la prochaine fois")
+    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
+    assert restore["with"]["path"] == save["with"]["path"] == "lot\n~/.cache/residence-hub\n"
+    assert restore["with"]["key"] == save["with"]["key"]
+    assert restore["with"]["key"].startswith(restore["with"]["restore-keys"])  # any earlier save of this K/N
+    assert "github.run_id" in save["with"]["key"]  # every run saves anew: a key never holds an old lot
+    names = [s.get("name") for s in build["steps"]]
+    assert names.index("Reprendre le lot précédent") < names.index("Construire le site") \
+        < names.index("Garder le lot pour la prochaine fois")
+    assert "--out lot --shard \"$LOT/$LOTS\"" in step(load("publish.yml"), "build", "Construire le site")["run"]
+
+
+def run_plan(root: Path, tmp_path: Path, per_lot: str, max_lots: str = "8") -> dict[str, str]:
+    output = tmp_path / "github_output"
+    output.write_text("")
+    script = step(load("publish.yml"), "plan", "Répartir les résidences en lots")["run"]
+    result = run_step(script, root, GITHUB_OUTPUT=str(output), RESIDENCES_PER_LOT=per_lot, MAX_LOTS=max_lots)
+    assert result.returncode == 0, result.stderr
+    return dict(line.split("=", 1) for line in output.read_text().splitlines())
+
+
+def test_lots_follow_the_number_of_residences(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(a=RESIDENCE, b=RESIDENCE, c=RESIDENCE)
+    assert {k: v for k, v in run_plan(root, tmp_path, "1500").items() if k != "today"} == {"count": "1", "lots": "[1]"}
+    assert run_plan(root, tmp_path, "2")["lots"] == "[1,2]"
+    assert run_plan(root, tmp_path, "1", max_lots="2")["count"] == "2"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", run_plan(root, tmp_path, "2")["today"])
+
+
+@pytest.mark.slow
+def test_lots_built_and_merged_by_the_workflow_steps_give_the_full_site(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_incremental import tree
+
+    publish = load("publish.yml")
+    root = make_project(a=RESIDENCE, b=RESIDENCE.replace("Test", "B"), c=RESIDENCE.replace("Test", "C"))
+    plan = run_plan(root, tmp_path, "2")
+    for lot in (1, 2):
+        result = run_step(step(publish, "build", "Construire le site")["run"], root,
+                          LOT=str(lot), LOTS=plan["count"], TODAY="2026-12-02")
+        assert result.returncode == 0, result.stderr
+        (root / "lots").mkdir(exist_ok=True)
+        (root / "lot").rename(root / "lots" / f"lot-{lot}")
+    result = run_step(step(publish, "merge", "Assembler le site")["run"], root, TODAY="2026-12-02")
+    assert result.returncode == 0, result.stderr
+    full = run_step("residence-hub build --out full --today 2026-12-02", root)
+    assert full.returncode == 0, full.stderr
+    assert tree(root / "site") == tree(root / "full")
+
+
+def test_a_site_over_the_pages_limit_is_refused_before_upload(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    script = step(load("publish.yml"), "merge", "Vérifier la taille du site")["run"]
+    root = tmp_path / "project"
+    (root / "site").mkdir(parents=True)
+    (root / "site" / "page.html").write_bytes(b"x" * 3_000_000)
+    summary = tmp_path / "summary.md"
+    refused = run_step(script, root, PAGES_LIMIT_BYTES="2000000", GITHUB_STEP_SUMMARY=str(summary))
+    assert refused.returncode == 1
+    assert refused.stdout.startswith("::error title=Site trop volumineux::le site fait 3 Mo, plus que les 2 Mo")
+    assert "❌ Le site fait 3 Mo" in summary.read_text(encoding="utf-8")
+    accepted = run_step(script, root, PAGES_LIMIT_BYTES="1000000000")
+    assert accepted.returncode == 0 and "Taille du site : 3 Mo (limite : 1000 Mo)" in accepted.stdout
 
 
 def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_command() -> None:
@@ -139,7 +214,7 @@ FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
 def test_build_jobs_install_the_posters_font_before_validating() -> None:
-    for workflow, job in (("publish.yml", "build"), ("pull-request.yml", "check")):
+    for workflow, job in (("publish.yml", "plan"), ("pull-request.yml", "check")):
         names = [s.get("name") for s in load(workflow)["jobs"][job]["steps"]]
         assert names.index("Installer la police des affiches") < names.index("Vérifier les fichiers"), workflow
         script = step(load(workflow), job, "Installer la police des affiches")["run"]
@@ -152,7 +227,7 @@ BAD_RESIDENCE = "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency
 @pytest.mark.slow
 def test_validate_step_annotates_and_summarises(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     script = step(load("pull-request.yml"), "check", "Vérifier les fichiers")["run"]
-    assert script == step(load("publish.yml"), "build", "Vérifier les fichiers")["run"]
+    assert script == step(load("publish.yml"), "plan", "Vérifier les fichiers")["run"]
     summary = tmp_path / "summary.md"
     root = make_project(test=BAD_RESIDENCE)
     result = run_step(script, root, GITHUB_STEP_SUMMARY=str(summary))

@@ -345,3 +345,23 @@ def test_formula_without_its_computed_value_is_not_read_as_empty(tmp_path: Path,
     assert [str(p) for p in caught.value.problems] == [
         "r.xlsx:Feuil1!I2: formule dont le fichier ne contient pas le résultat\n"
         "    → ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur"]
+
+
+def test_csv_line_shorter_than_the_header_is_not_dropped(tmp_path: Path, project: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5]) + "\nLes Tilleuls;12 rue X;93200;Saint-Denis;nord\nLes Lilas;3 rue Y\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, path)
+    assert [str(p).split("\n")[0] for p in caught.value.problems] == [
+        "r.csv:C3: Code postal : vide", "r.csv:D3: Ville : vide", "r.csv:E3: Agence : vide"]
+
+
+def test_csv_values_beyond_the_titled_columns_are_an_error(tmp_path: Path, project: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5]) + "\nLes Tilleuls;12 rue X;93200;Saint-Denis;nord;01 48 20 11 22\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, path)
+    assert [str(p).split("\n")[0] for p in caught.value.problems] == [
+        "r.csv:F2: 1 valeur(s) au-delà de la dernière colonne titrée (F2)"]

@@ -15,13 +15,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from generator.contract.loader import load_document
 from generator.contract.model import SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
 from generator.contract.slugs import slug_problem
 from generator.contract.values import MAX_SLUG_LENGTH
 from generator.errors import Problem, UserError
-from generator.onboarding.columns import COLUMNS, Column, Converted, convert, fold, match_title
+from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.spreadsheet import Cell, Sheet, SpreadsheetError, read_sheet
@@ -198,6 +200,12 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
         else:
             columns[index] = column
     header = sheet.rows[header_index]
+    beyond = [c.ref for line in sheet.rows[header_index + 1:] for c in line[len(header):] if str(c.value or "").strip()]
+    if beyond:  # a CSV line longer than its header: those values belong to no column
+        problems.append(_problem(sheet, Cell(None, beyond[0], int(re.sub(r"[A-Z]", "", beyond[0]))),
+                                 f"{len(beyond)} valeur(s) au-delà de la dernière colonne titrée "
+                                 f"({', '.join(beyond[:5])})",
+                                 "donnez un titre à la colonne, ou retirez le séparateur en trop (« ; ») de la ligne"))
     for column in (c for c in (c for c in COLUMNS if c.required) if c not in columns.values()):
         problems.append(_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
                                  "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
@@ -205,7 +213,10 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
         if any(c.value is not None and str(c.value).strip() for c in cells.values()):
-            rows.append(_Row(line[0].row, cells))
+            number = line[0].row
+            for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
+                cells.setdefault(column.title, Cell(None, f"{get_column_letter(index + 1)}{number}", number))
+            rows.append(_Row(number, cells))
     return columns, rows
 
 
@@ -213,16 +224,15 @@ def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: Si
                  problems: list[Problem], result: ImportResult) -> None:
     """Each cell of the row as text (repairs recorded), then the checks that span several columns."""
     for column in columns.values():
-        cell = row.cells.get(column.title)
-        converted = convert(cell, column.kind) if cell else Converted()
+        cell = row.cells[column.title]  # every titled column has a cell in each row (see _table)
+        converted = convert(cell, column.kind)
         for sentence in converted.repairs or []:
-            result.repairs.append(_problem(sheet, cell, f"{column.title} : {sentence}"))  # type: ignore[arg-type]
+            result.repairs.append(_problem(sheet, cell, f"{column.title} : {sentence}"))
         if converted.error:
-            problems.append(_problem(sheet, cell, f"{column.title} : {converted.error[0]}",  # type: ignore[arg-type]
-                                     converted.error[1]))
+            problems.append(_problem(sheet, cell, f"{column.title} : {converted.error[0]}", converted.error[1]))
         elif converted.text is not None:
             row.values[column.title] = converted.text
-        elif column.required and cell is not None:
+        elif column.required:
             problems.append(_problem(sheet, cell, f"{column.title} : vide", f"indiquez « {column.title} »"))
 
     def fail(title: str, message: str, hint: str) -> None:

@@ -64,7 +64,7 @@ def occurrences(event: icalendar.Event, count: int) -> list[datetime]:
 
 def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path))
-    morning = one(found, "Loge du gardien ouverte (Karim Benali)", hour=8)
+    morning = one(found, "Loge ouverte : Karim Benali, gardien", hour=8)
     assert morning["rrule"]["FREQ"] == ["WEEKLY"]
     assert morning["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     start = morning.decoded("dtstart")
@@ -80,7 +80,7 @@ def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_projec
 
 def test_recurrence_follows_daylight_saving(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path, today=date(2027, 3, 24)))
-    afternoon = one(found, "Loge du gardien ouverte (Karim Benali)", hour=16)
+    afternoon = one(found, "Loge ouverte : Karim Benali, gardien", hour=16)
     assert afternoon["location"].startswith("Hall du bâtiment B, ")
     first, second = occurrences(afternoon, 2)
     # 26 March 2027 is before the change (28 March), 2 April after: same wall clock, one hour less of offset.
@@ -101,7 +101,7 @@ def test_timezone_definition_is_europe_paris_by_rule(make_project, tmp_path: Pat
 
 def test_absence_waste_and_notices(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path))
-    absence = one(found, "Karim Benali absent")
+    absence = one(found, "Absence : Karim Benali")
     assert absence.decoded("dtstart") == date(2026, 12, 22) and absence.decoded("dtend") == date(2026, 12, 30)
     assert absence["description"] == "Remplacement : Sophie Martin, 06 98 76 54 32"
     waste = one(found, "Collecte : Ordures ménagères")

@@ -95,8 +95,8 @@ def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Pa
     out = tmp_path / "site"
     build_site(load_project(make_project(test=RESIDENCE)), out, date(2026, 12, 23))
     home = (out / "test" / "index.html").read_text()
-    absent = ("<strong>Karim Benali est absent jusqu'au samedi 2 janvier inclus.</strong> Remplacement : "
-              'Sophie Martin, <a class="rh-phone" href="tel:+33698765432">06 98 76 54 32</a>.')
+    absent = ("<strong>Absence de Karim Benali jusqu'au samedi 2 janvier inclus.</strong> Remplacement : "
+              'Sophie Martin, <a class="rh-phone" dir="ltr" href="tel:+33698765432">06 98 76 54 32</a>.')
     assert absent in home
     assert '<p data-rh-contact hidden>Karim Benali' in home  # the absent caretaker's number is not offered
     assert "Lundi 4 janvier, de 8h30 à 12h" in home

@@ -98,7 +98,7 @@ def test_absence_that_started_after_the_build_shows_the_replacement(browser, sit
     when = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)  # 10h, during the Christmas absence
     seen = read(browser, f"{site_url}/les-tilleuls/", when)
     assert seen["status"] == "Fermé"
-    assert seen["absence"] == ("Karim Benali est absent jusqu'au samedi 2 janvier inclus. "
+    assert seen["absence"] == ("Absence de Karim Benali jusqu'au samedi 2 janvier inclus. "
                                "Remplacement : Sophie Martin, 06 98 76 54 32.")
     assert seen["tel"] == ["tel:+33698765432"]
     assert seen["next"] == "Prochaine permanence : Lundi 4 janvier, de 8h30 à 12h"

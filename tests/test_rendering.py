@@ -43,7 +43,7 @@ def test_unquoted_values_render_exactly_as_typed(make_project, tmp_path: Path) -
     home = (site / "test" / "index.html").read_text()
     caretaker = (site / "test" / "gardien" / "index.html").read_text()
     assert "01000 Bourg-en-Bresse" in home
-    assert '<a class="rh-phone" href="tel:+33143201122">01 43 20 11 22</a>' in caretaker
+    assert '<a class="rh-phone" dir="ltr" href="tel:+33143201122">01 43 20 11 22</a>' in caretaker
     assert "de 8h30 à 12h" in caretaker
     assert "510" not in caretaker and "512" not in home
 
@@ -73,7 +73,7 @@ def test_sections_without_data_have_no_page(make_project, tmp_path: Path) -> Non
 def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = build(make_project(), tmp_path)
     contacts = (site / "test" / "contacts" / "index.html").read_text()
-    assert 'SAMU : <a class="rh-phone" href="tel:15">15</a>' in contacts
+    assert 'SAMU : <a class="rh-phone" dir="ltr" href="tel:15">15</a>' in contacts
     assert 'href="mailto:nord@example.org"' in contacts
 
 

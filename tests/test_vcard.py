@@ -73,7 +73,7 @@ def test_cards_are_linked_and_stable(make_project, tmp_path: Path) -> None:  # t
     first = (site / "gardien.vcf").read_bytes()
     contacts = (site / "contacts" / "index.html").read_text()
     assert 'href="../gardien.vcf" type="text/vcard"' in contacts
-    assert 'href="../agence.vcf" type="text/vcard">Enregistrer l&#39;agence dans mes contacts' in contacts
+    assert 'href="../agence.vcf" type="text/vcard">Enregistrer l\'agence dans mes contacts' in contacts
     assert 'href="../gardien.vcf"' in (site / "gardien" / "index.html").read_text()
     site = build(make_project, tmp_path)
     assert (site / "gardien.vcf").read_bytes() == first

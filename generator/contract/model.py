@@ -11,6 +11,7 @@ from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator.contract.languages import DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -18,6 +19,7 @@ from generator.contract.values import (
     Day,
     Email,
     Flag,
+    Key,
     Label,
     Markdown,
     PhoneNumber,
@@ -29,7 +31,7 @@ from generator.contract.values import (
 )
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
-           "Outage", "OutageUpdate", "SharedNotice", "Closure"]
+           "Outage", "OutageUpdate", "SharedNotice", "Closure", "check_language"]
 
 Level = Literal["urgent", "warning", "info"]
 FibreStatus = Literal["available", "in_progress", "planned", "unavailable"]
@@ -45,6 +47,13 @@ HOLIDAY_MODES: tuple[str, ...] = get_args(HolidayMode)
 ACCESSIBILITY_STATUSES: tuple[str, ...] = get_args(AccessibilityStatus)
 REPAIRED_SHOWN_DAYS = 7
 """A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
+
+
+def check_language(code: str) -> str:
+    """A language code as ``languages`` lists it: two or three lower-case letters (fr, en, ar, tr…)."""
+    if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
+        raise ValueError(f"code de langue « {code} » non reconnu : deux lettres minuscules, par exemple fr, en, ar")
+    return code
 
 
 class Model(BaseModel):
@@ -97,6 +106,9 @@ class Absence(Model):
 
 class Caretaker(Model):
     name: Text = Field(description="Nom du gardien.")
+    title: Optional[Text] = Field(None, description="Titre affiché (défaut : « gardien ») : gardienne, "
+                                                    "agent de proximité… ; par langue si besoin.",
+                                  examples=["gardienne", "agent de proximité"])
     mode: CaretakerMode = Field(
         "resident", description="resident (gardien sur place) ou itinerant (passe à jours fixes).")
     phone: Optional[PhoneNumber] = None
@@ -158,7 +170,7 @@ class Fibre(Model):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
     operators: list[Text] = Field(default_factory=list)
-    building_id: Optional[Text] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
+    building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
     how_to: Optional[Markdown] = None
 
 
@@ -193,9 +205,9 @@ class Notice(NoticeFields):
 class SharedNotice(NoticeFields):
     """A notice of ``site_config.yml``: on every residence, or on those of ``agencies`` or ``residences``."""
 
-    agencies: list[Text] = Field(default_factory=list,
+    agencies: list[Key] = Field(default_factory=list,
                                  description="Facultatif : seulement les résidences de ces agences (clés d'agencies).")
-    residences: list[Text] = Field(default_factory=list,
+    residences: list[Key] = Field(default_factory=list,
                                    description="Facultatif : seulement ces résidences (nom du fichier sans .yml).")
 
     def reaches(self, slug: str, agency: str) -> bool:
@@ -267,7 +279,7 @@ class Residence(Model):
 
     name: Text = Field(description="Nom de la résidence.")
     address: Address
-    agency: Text = Field(description="Clé d'une agence de site_config.yml.")
+    agency: Key = Field(description="Clé d'une agence de site_config.yml.")
     buildings: list[Label] = Field(default_factory=list,
                                    description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
@@ -288,7 +300,7 @@ class Landlord(Model):
     name: Text
     website: Optional[Url] = None
     tenant_portal: Optional[Url] = None
-    logo: Optional[Text] = Field(None, description="Chemin d'une image, relatif à site_config.yml.")
+    logo: Optional[Key] = Field(None, description="Chemin d'une image, relatif à site_config.yml.")
     address: Optional[Text] = None
     phone: Optional[PhoneNumber] = None
     email: Optional[Email] = None
@@ -375,7 +387,11 @@ class SiteConfig(Model):
     landlord: Landlord
     base_url: BaseUrl = Field(description="Adresse publique du site, en https, sans ? ni #, par exemple "
                                           "https://residences.exemple.fr/")
-    language: Literal["fr"] = "fr"
+    language: Optional[str] = Field(None, description="Ancienne forme de « languages » pour une seule langue : "
+                                                      "« language: fr » vaut « languages: [fr] ».")
+    languages: list[str] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1,
+                                 description="Langues du site, la première est la langue par défaut : "
+                                             "par exemple [fr, en, ar].", examples=[["fr", "en", "ar"]])
     agencies: dict[str, Agency] = Field(min_length=1)
     emergency: list[Emergency] = Field(default_factory=list)
     faq: list[Faq] = Field(default_factory=list)
@@ -398,6 +414,40 @@ class SiteConfig(Model):
         if value is not None and value < 1:
             raise ValueError("au moins 1 (mois), par exemple 6")
         return value
+
+    @field_validator("language")
+    @classmethod
+    def _one_language(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            check_language(value)
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        for code in value:
+            check_language(code)
+        twice = sorted({code for code in value if value.count(code) > 1})
+        if twice:
+            raise ValueError(f"langue « {twice[0]} » indiquée deux fois")
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _language_alone(cls, data: object) -> object:
+        """``language: fr`` (the old key) means ``languages: [fr]``; both together must agree."""
+        if isinstance(data, dict) and isinstance(data.get("language"), str):
+            if "languages" not in data:
+                return {**data, "languages": [data["language"]]}
+            if data["languages"] != [data["language"]] and (not isinstance(data["languages"], list)
+                                                           or data["languages"][:1] != [data["language"]]):
+                raise ValueError("« language » et « languages » ne disent pas la même langue par défaut : "
+                                 "gardez seulement « languages »")
+        return data
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
 
     @property
     def root_url(self) -> str:

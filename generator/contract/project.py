@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.contract.languages import DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, residence_problems
@@ -24,6 +25,7 @@ from generator.contract.sources import read_source, stray_files
 from generator.contract.validation_cache import ValidatedStore
 from generator.contract.values import visible
 from generator.errors import Problem, UserError
+from generator.paths import interface_languages
 from generator.user_cache import digest
 
 CONFIG_NAME = "site_config.yml"
@@ -104,7 +106,8 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None
         return None, "", LineMap(CONFIG_NAME)
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
-    config = validate(doc, SiteConfig, problems) if doc else None
+    languages = _declared_languages(doc, problems) if doc else DEFAULT_LANGUAGES
+    config = validate(doc, SiteConfig, problems, languages) if doc else None
     if config is not None and doc is not None:
         problems.extend(config_problems(config, doc, root))  # what the posters print: logo, landlord, agencies
     return config, digest(raw), doc.line_map if doc else LineMap(CONFIG_NAME)
@@ -131,7 +134,8 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         return cached
     doc, found = parse_document(raw, name)
     problems.extend(found)
-    residence = validate(doc, Residence, problems) if doc else None
+    languages = tuple(config.languages) if config is not None else DEFAULT_LANGUAGES
+    residence = validate(doc, Residence, problems, languages) if doc else None
     if residence is None or doc is None:
         return None
     if config is not None and residence.agency not in config.agencies:
@@ -145,14 +149,37 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     return ResidenceFile(slug, path, residence, file_digest, doc.line_map)
 
 
-def validate(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
-    """Validate a document against a model, turning each pydantic error into a located ``Problem``."""
+def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ...]:
+    """The languages ``site_config.yml`` declares, read before the rest: its texts are checked against
+    them. Their own mistakes are reported by the validation of the whole file; here a language our
+    interface has no catalog for is refused at its line."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    declared = data.get("languages", [data["language"]] if isinstance(data.get("language"), str) else None)
+    if not isinstance(declared, list) or not declared or not all(isinstance(c, str) for c in declared):
+        return DEFAULT_LANGUAGES
+    known = interface_languages()
+    key = "languages" if "languages" in data else "language"
+    for index, code in enumerate(declared):
+        if code not in known and LANGUAGE_CODE.match(code):
+            problems.append(Problem(doc.file, doc.line_of((key, index) if key == "languages" else (key,)),
+                                    f"langue « {code} » : l'interface du site n'est pas traduite dans cette langue",
+                                    f"langues disponibles : {', '.join(known)} ; pour en ajouter une, voir "
+                                    "« Ajouter une langue » dans le README"))
+    return tuple(declared)
+
+
+def validate(doc: Document, model: type[M], problems: list[Problem],
+             languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> M | None:
+    """Validate a document against a model, turning each pydantic error into a located ``Problem``.
+
+    ``languages`` (the first is the default) are those a text may be typed in (``contract.languages``).
+    """
     if not isinstance(doc.data, dict):
         problems.append(Problem(doc.file, 1, "le fichier doit être une liste de clés (nom: valeur)",
                                 "commencez par « name: … » comme dans les autres fichiers"))
         return None
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as e:
         problems.extend(_problem(doc, model, err) for err in e.errors())
         return None
@@ -182,6 +209,18 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     elif kind == "value_error":
         message = f"{where}: {err['ctx']['error']}"
         hint = getattr(err["ctx"]["error"], "hint", "")
+    elif kind == "language_unknown":
+        language = err["ctx"]["language"]
+        message = f"{where}: langue « {language} » absente de « languages » dans {CONFIG_NAME}"
+        hint = (f"langues du site : {err['ctx']['languages']} ; corrigez le code ou ajoutez la langue à "
+                f"« languages » dans {CONFIG_NAME}")
+        return Problem(doc.file, doc.line_of(loc + (language,)), message, hint)
+    elif kind == "language_default_missing":
+        message = f"{where}: le texte en « {err['ctx']['language']} » (langue par défaut) manque"
+        hint = f"ajoutez la ligne « {err['ctx']['language']}: … » : les autres langues sont facultatives"
+    elif kind == "language_value":
+        language = err["ctx"]["language"]
+        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}.{language}: {err['ctx']['error']}", "")
     elif kind == "too_short":
         message = f"{where}: au moins un élément est attendu"
     else:

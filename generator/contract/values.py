@@ -14,14 +14,16 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from babel.dates import format_date as cldr_date, get_day_names, get_month_names
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+
+from generator.contract.languages import localize
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES = {"mon": "lundi", "tue": "mardi", "wed": "mercredi", "thu": "jeudi",
-             "fri": "vendredi", "sat": "samedi", "sun": "dimanche"}
-MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-               "septembre", "octobre", "novembre", "décembre")
+DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, code in enumerate(DAYS)}
+"""French day names from CLDR (Babel), Monday first: lundi … dimanche."""
+MONTH_NAMES = tuple(str(get_month_names("wide", locale="fr")[month]) for month in range(1, 13))
 
 
 class ValueProblem(ValueError):
@@ -156,10 +158,10 @@ def date_from_epoch(text: str) -> date:
 
 
 def format_date(value: date, with_year: bool = False) -> str:
-    """French long date: « mardi 3 décembre » (and the year when asked)."""
-    day = "1er" if value.day == 1 else str(value.day)
-    text = f"{DAY_NAMES[DAYS[value.weekday()]]} {day} {MONTH_NAMES[value.month - 1]}"
-    return f"{text} {value.year}" if with_year else text
+    """French long date from CLDR: « mardi 3 décembre » (and the year when asked); the first of the month
+    is « 1er », as French writes it (CLDR has no ordinal there). Other languages: ``outputs.i18n``."""
+    text = cldr_date(value, "EEEE d MMMM y" if with_year else "EEEE d MMMM", locale="fr")
+    return text.replace(" 1 ", " 1er ", 1) if value.day == 1 else text
 
 
 def parse_count(value: Any) -> int:
@@ -331,10 +333,34 @@ def _schema(schema: dict[str, Any]) -> WithJsonSchema:
 # numbers and true/false there too.
 _STRINGISH = ["string", "integer"]
 _SCALAR = ["string", "number", "boolean"]
-Text = Annotated[str, BeforeValidator(parse_text), _schema({"type": _SCALAR, "minLength": 1})]
+
+
+def _localized(scalar: dict[str, Any]) -> dict[str, Any]:
+    """A text typed once (the default language) or by language: ``{fr: …, en: …}``."""
+    return {"anyOf": [scalar, {"type": "object", "minProperties": 1,
+                               "propertyNames": {"pattern": "^[a-z]{2,3}$"},
+                               "additionalProperties": scalar,
+                               "description": "Le texte par langue, par exemple {fr: …, en: …} ; "
+                                              "la langue par défaut est obligatoire."}]}
+
+
+def parse_local_text(value: Any, info: Any) -> str:
+    """A non-empty text, or a mapping by language code of them (``languages.LocalText``)."""
+    return localize(value, info, parse_text)  # type: ignore[no-any-return]
+
+
+Text = Annotated[str, PlainValidator(parse_local_text), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
+"""A text tenants read: typed once, or by language."""
+Key = Annotated[str, BeforeValidator(parse_text), _schema({"type": _SCALAR, "minLength": 1})]
+"""A text that names something (an agency key, a file, a reference): never translated."""
 Label = Annotated[str, BeforeValidator(parse_text), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
-Markdown = Annotated[str, BeforeValidator(parse_markdown),
-                     _schema({"type": _SCALAR, "description": "Texte Markdown (gras, listes, liens)."})]
+def parse_local_markdown(value: Any, info: Any) -> str:
+    """A Markdown text (several lines allowed), or a mapping by language code of them."""
+    return localize(value, info, parse_markdown)  # type: ignore[no-any-return]
+
+
+Markdown = Annotated[str, PlainValidator(parse_local_markdown),
+                     _schema({**_localized({"type": _SCALAR}), "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([:hH]([0-5]\d)?)$",
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, timedelta, timezone
+from typing import Callable
 from urllib.parse import urlsplit
 
 import icalendar
@@ -20,9 +21,18 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
 from generator.outputs.published import CALENDAR
+from generator.outputs import i18n
+from generator.outputs.wording import caretaker_title
 
 Keyed = tuple[str, icalendar.Event]
 """An event and the text its UID is derived from."""
+
+Gettext = Callable[[str], str]
+
+
+def _french(message: str) -> str:
+    return message
+
 
 ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
@@ -49,12 +59,13 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
     host = urlsplit(config.root_url).hostname or "residence-hub"
     page = ctx.url
     events: list[Keyed] = []
+    _ = i18n.gettext(ctx.lang)
     if residence.caretaker:
-        events += caretaker_events(residence, residence.caretaker, today)
-    events += [waste_event(w, today) for w in residence.waste if w.days]
-    events += notice_events(residence, today, page)
+        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx))
+    events += [waste_event(w, today, _) for w in residence.waste if w.days]
+    events += notice_events(residence, today, page, _)
     for key, event in events:
-        event.add("uid", f"{uid(ctx.slug, key)}@{host}")
+        event.add("uid", f"{uid(ctx.slug + ('/' + ctx.lang if ctx.prefix else ''), key)}@{host}")
         event.add("dtstamp", stamp)
         cal.add_component(event)
     document: bytes = cal.to_ical()
@@ -106,31 +117,33 @@ def _weekly(days: list[str]) -> dict[str, object]:
     return {"freq": "weekly", "byday": [ICAL_DAYS[d] for d in sorted(set(days), key=DAYS.index)]}
 
 
-def caretaker_events(residence: Residence, caretaker: Caretaker, today: date) -> list[Keyed]:
+def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _: Gettext = _french,
+                     title: str = "gardien") -> list[Keyed]:
     """A weekly event per slot with absences as EXDATE; each absence also as an all-day event."""
-    events = [slot_event(residence, caretaker, slot, today) for slot in caretaker.hours]
+    events = [slot_event(residence, caretaker, slot, today, _, title) for slot in caretaker.hours]
     for absence in caretaker.absences:
         if absence.to < week_start(today):
             continue
         event = icalendar.Event()
-        event.add("summary", f"{caretaker.name} absent")
+        event.add("summary", _("Absence : %(name)s") % {"name": caretaker.name})
         event.add("dtstart", absence.from_)
         event.add("dtend", absence.to + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         if absence.replacement:
             who = absence.replacement
             phone = f", {who.phone.display}" if who.phone else ""
-            event.add("description", f"Remplacement : {who.name}{phone}")
+            event.add("description", _("Remplacement : %(name)s") % {"name": who.name} + phone)
         events.append((f"absence {absence.from_} {absence.to}", event))
     return events
 
 
-def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date) -> Keyed:
+def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date, _: Gettext = _french,
+               title: str = "gardien") -> Keyed:
     """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after ``today``."""
     start = first_day(slot.days, today)
     event = icalendar.Event()
-    what = "Passage du gardien" if caretaker.mode == "itinerant" else "Loge du gardien ouverte"
-    event.add("summary", f"{what} ({caretaker.name})")
+    what = _("Passage : %(name)s, %(title)s") if caretaker.mode == "itinerant" else _("Loge ouverte : %(name)s, %(title)s")
+    event.add("summary", what % {"name": caretaker.name, "title": title})
     event.add("dtstart", datetime.combine(start, slot.open, tzinfo=PARIS))
     event.add("dtend", datetime.combine(start, slot.close, tzinfo=PARIS))
     event.add("rrule", _weekly(slot.days))
@@ -139,7 +152,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     event.add("location", f"{where}, {address}" if where else address)
     phone = caretaker.phone or caretaker.mobile
     if phone:
-        event.add("description", f"Téléphone : {phone.display}")
+        event.add("description", _("Téléphone : %(number)s") % {"number": phone.display})
     excluded = [datetime.combine(day, slot.open, tzinfo=PARIS)
                 for day in _absent_days(caretaker, slot, start)]
     if excluded:
@@ -160,11 +173,11 @@ def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
     return sorted(set(days))
 
 
-def waste_event(waste: Waste, today: date) -> Keyed:
+def waste_event(waste: Waste, today: date, _: Gettext = _french) -> Keyed:
     """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule."""
     start = first_day(waste.days, today)
     event = icalendar.Event()
-    event.add("summary", f"Collecte : {waste.kind}")
+    event.add("summary", _("Collecte : %(kind)s") % {"kind": waste.kind})
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(days=1))
     event.add("rrule", _weekly(waste.days))
@@ -172,12 +185,12 @@ def waste_event(waste: Waste, today: date) -> Keyed:
     return f"waste {waste.kind} {' '.join(waste.days)}", event
 
 
-def notice_events(residence: Residence, today: date, page: str) -> list[Keyed]:
+def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french) -> list[Keyed]:
     """Current and upcoming notices as all-day events over their display dates; expired ones are left out."""
     events = []
     for notice in live_notices(residence.notices, today):
         event = icalendar.Event()
-        event.add("summary", f"{LEVEL_LABELS[notice.level]} : {notice.title}")
+        event.add("summary", f"{_(LEVEL_LABELS[notice.level])} : {notice.title}")
         event.add("dtstart", notice.from_)
         event.add("dtend", notice.until + timedelta(days=1))
         if notice.body:

@@ -2,39 +2,66 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
+from generator.contract.languages import in_one_language
 from generator.contract.model import Agency, Residence, SiteConfig
 from generator.contract.project import Project, ResidenceFile
+from generator.outputs.published import language_prefix
 
 
 @dataclass(frozen=True)
 class ResidenceContext:
     """What an output of one microsite may read. Outputs are pure functions of it (deterministic bytes).
 
-    ``today`` decides which notices and absences are current; ``language`` is the language of the output
-    (French only, for now: every text is typed in French).
+    ``today`` decides which notices and absences are current; ``language`` is the language of the output.
+    ``residence`` and ``config`` are seen in that language: each text is a ``LocalText`` of its
+    translation, or of the default text (then its ``language`` says so, and pages mark it).
+    ``site_config`` keeps every translation (the language switcher, posters in every language).
     """
 
-    config: SiteConfig
+    site_config: SiteConfig
     item: ResidenceFile
     today: date
     logo: Path | None = None
     """The landlord's logo file (posters), resolved against the project folder."""
-    language: str = "fr"
+    language: str = ""
+    """The language of this output; empty means the site's default language."""
 
     @classmethod
-    def of(cls, project: Project, item: ResidenceFile, today: date) -> "ResidenceContext":
-        """The context of the residence ``item`` of ``project``, with the landlord's logo file if any."""
+    def of(cls, project: Project, item: ResidenceFile, today: date, language: str = "") -> "ResidenceContext":
+        """The context of the residence ``item`` of ``project`` in ``language`` (default: the site's default
+        language), with the landlord's logo file if any."""
         logo = project.config.landlord.logo
-        return cls(project.config, item, today, project.root / logo if logo else None)
+        return cls(project.config, item, today, project.root / logo if logo else None, language)
+
+    def in_language(self, language: str) -> "ResidenceContext":
+        return replace(self, language=language)
 
     @property
+    def lang(self) -> str:
+        """The output's language code (the default one when not given)."""
+        return self.language or self.site_config.languages[0]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.site_config.languages)
+
+    @property
+    def is_default_language(self) -> bool:
+        return self.lang == self.languages[0]
+
+    @cached_property
+    def config(self) -> SiteConfig:
+        return in_one_language(self.site_config, self.lang)  # type: ignore[no-any-return]
+
+    @cached_property
     def residence(self) -> Residence:
-        """The validated residence."""
-        return self.item.residence
+        """The residence seen in this language (see the class)."""
+        return in_one_language(self.item.residence, self.lang)  # type: ignore[no-any-return]
 
     @property
     def slug(self) -> str:
@@ -42,9 +69,14 @@ class ResidenceContext:
         return self.item.slug
 
     @property
+    def prefix(self) -> str:
+        """Where this language's files sit in the microsite's folder: « » or « en/ »."""
+        return language_prefix(self.lang, self.languages)
+
+    @property
     def url(self) -> str:
-        """The microsite's public address, as its QR code encodes it."""
-        return self.config.site_url(self.item.slug)
+        """The microsite's public address in this language (the default one is what QR codes encode)."""
+        return self.site_config.site_url(self.item.slug) + self.prefix
 
     @property
     def agency(self) -> Agency:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
 from generator.contract.model import Notice
-from generator.contract.values import format_date
+from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
@@ -34,11 +34,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def notice_dates(notice: Notice) -> str:
-    """When a notice shows, in French: « Le 3 décembre 2026 » or « Du … au … »."""
+def notice_dates(notice: Notice, language: str = "fr") -> str:
+    """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``."""
+    _ = i18n.gettext(language)
     if notice.from_ == notice.until:
-        return f"Le {format_date(notice.from_, with_year=True)}"
-    return f"Du {format_date(notice.from_, with_year=True)} au {format_date(notice.until, with_year=True)}"
+        return _("Le %(day)s") % {"day": i18n.long_date(notice.from_, language, with_year=True)}
+    return _("Du %(start)s au %(end)s") % {"start": i18n.long_date(notice.from_, language, with_year=True),
+                                           "end": i18n.long_date(notice.until, language, with_year=True)}
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
@@ -53,8 +55,9 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     notices = live_notices(residence.notices, today)
     ET.register_namespace("", ATOM)
     # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
-    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr", "xml:base": page})
-    _sub(root, "title", f"Avis aux locataires : {residence.name}")
+    _ = i18n.gettext(ctx.lang)
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": ctx.lang, "xml:base": page})
+    _sub(root, "title", _("Avis aux locataires : %(name)s") % {"name": residence.name})
     _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, slug)}")
     # The feed changes when its notices change: the latest first day, or today for an empty feed.
@@ -64,14 +67,14 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _sub(root, "link", rel="alternate", type="text/html", href=page)
     for notice in notices:
         entry = _sub(root, "entry")
-        level = LEVEL_LABELS[notice.level]
+        level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", f"{level} : {notice.title}")
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/{notice.from_}/{notice.title}')}")
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))
         _sub(entry, "link", rel="alternate", type="text/html", href=page)
         _sub(entry, "category", term=notice.level, label=level)
-        _sub(entry, "summary", notice_dates(notice) + ("" if notice.from_ <= today else " (à venir)"))
+        _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)")))
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
     ET.indent(root)

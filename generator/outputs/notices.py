@@ -10,8 +10,9 @@ from datetime import date
 from typing import Iterable
 
 from generator.contract.model import LEVELS, Notice
+from generator.outputs.i18n import N_
 
-LEVEL_LABELS = {"urgent": "Urgent", "warning": "Important", "info": "Information"}
+LEVEL_LABELS = {"urgent": N_("Urgent"), "warning": N_("Important"), "info": N_("Information")}
 """The level in words: shown beside the colour, so colour is never the only signal."""
 
 

@@ -2,7 +2,12 @@
 
 Page bodies are HTML blocks inside the ``.md`` files: Python-Markdown passes them through untouched,
 so values typed by staff are escaped by Jinja's autoescape, and their Markdown fields are rendered and
-sanitized by ``sanitize.py`` before they get there. Headings and wording are plain French.
+sanitized by ``sanitize.py`` before they get there. Our own words are French ``msgid`` translated by
+``i18n`` (Jinja's i18n extension: ``_()`` and ``{% trans %}``); one environment per language.
+
+Every staff value printed by ``{{ … }}`` goes through ``mark`` (the environment's ``finalize``, and the
+``t`` filter where a value goes into a translated sentence): a value in another language than the page
+(a fallback to the default text) carries ``lang``, one whose script runs the other way carries ``dir``.
 """
 
 from __future__ import annotations
@@ -16,15 +21,16 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.values import DAY_NAMES, format_date, format_time
-from generator.outputs import presence, published
+from generator.outputs import i18n, presence, published
+from generator.outputs.i18n import N_
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html
-from generator.outputs.wording import FIBRE_SENTENCE, days_text, email_link, phone_link, time_range
+from generator.outputs.wording import FIBRE_SENTENCE, caretaker_title, email_link, phone_link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,6 +52,7 @@ class PageSpec:
 
     file: str
     title: str
+    """French ``msgid``; ``%(title)s`` is the caretaker's title."""
     template: str
     link: str | None
     """Its label in the home page's quick links (None: not listed there)."""
@@ -63,24 +70,59 @@ def _always(_residence: Residence, _config: SiteConfig) -> bool:
 
 
 RESIDENCE_PAGES = (
-    PageSpec(published.HOME, "Accueil", "home.md.j2", None, _always),
-    PageSpec(published.CONTACTS, "Contacts", "contacts.md.j2", "Contacts et numéros d'urgence", _always),
-    PageSpec(published.CARETAKER, "Votre gardien", "caretaker.md.j2", None, lambda r, _: r.caretaker is not None),
-    PageSpec(published.MAINTENANCE, "Qui appeler en cas de panne ?", "maintenance.md.j2",
-             "Qui appeler en cas de panne ?", lambda r, _: bool(r.maintenance)),
-    PageSpec(published.SERVICES, "Services", "services.md.j2", "Services de la résidence",
+    PageSpec(published.HOME, N_("Accueil"), "home.md.j2", None, _always),
+    PageSpec(published.CONTACTS, N_("Contacts"), "contacts.md.j2", N_("Contacts et numéros d'urgence"), _always),
+    PageSpec(published.CARETAKER, N_("Votre %(title)s"), "caretaker.md.j2", None,
+             lambda r, _: r.caretaker is not None),
+    PageSpec(published.MAINTENANCE, N_("Qui appeler en cas de panne ?"), "maintenance.md.j2",
+             N_("Qui appeler en cas de panne ?"), lambda r, _: bool(r.maintenance)),
+    PageSpec(published.SERVICES, N_("Services"), "services.md.j2", N_("Services de la résidence"),
              lambda r, _: bool(r.services)),
-    PageSpec(published.WASTE, "Déchets", "waste.md.j2", "Jours de collecte des déchets", lambda r, _: bool(r.waste)),
-    PageSpec(published.FIBRE, "Fibre", "fibre.md.j2", "Internet par la fibre", lambda r, _: r.fibre is not None),
-    PageSpec(published.FAQ, "Questions fréquentes", "faq.md.j2", "Questions fréquentes",
+    PageSpec(published.WASTE, N_("Déchets"), "waste.md.j2", N_("Jours de collecte des déchets"),
+             lambda r, _: bool(r.waste)),
+    PageSpec(published.FIBRE, N_("Fibre"), "fibre.md.j2", N_("Internet par la fibre"),
+             lambda r, _: r.fibre is not None),
+    PageSpec(published.FAQ, N_("Questions fréquentes"), "faq.md.j2", N_("Questions fréquentes"),
              lambda r, c: bool(r.faq or c.faq)),
 )
 """The pages of a microsite, in the navigation's order."""
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """One environment per process: compiled templates are reused for every residence."""
+def mark(value: object, language: str) -> object:
+    """A staff value as it goes on a page of ``language``: wrapped in ``<span lang dir>`` when its
+    language or its script's direction differs from the page's (see ``i18n.marking``)."""
+    if not isinstance(value, LocalText):
+        return value
+    attributes = i18n.marking(value.language, str(value), language)
+    if not attributes:
+        return value
+    return Markup("<span{}>{}</span>").format(_attributes(attributes), str(value))
+
+
+def _attributes(attributes: dict[str, str]) -> Markup:
+    return Markup("").join(Markup(' {}="{}"').format(name, value) for name, value in sorted(attributes.items()))
+
+
+def _markdown(value: object, language: str) -> Markup:
+    """A Markdown field rendered and sanitized; in a ``<div lang dir>`` when it needs marking, with a
+    discreet note when it is the default-language text on another language's page."""
+    html = markdown_to_html(str(value))
+    if not isinstance(value, LocalText):
+        return html
+    attributes = i18n.marking(value.language, str(value), language)
+    if not attributes:
+        return html
+    note = Markup("")
+    if value.language != language:
+        _ = i18n.gettext(language)
+        name = i18n.language_name(value.language, language).lower()
+        note = Markup('<p class="rh-untranslated">{}</p>').format(_("(en %(language)s)") % {"language": name})
+    return Markup("<div{}>{}</div>{}").format(_attributes(attributes), html, note)
+
+
+@lru_cache(maxsize=None)
+def environment(language: str = "fr") -> jinja2.Environment:
+    """One environment per process and language: compiled templates are reused for every residence."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -88,12 +130,20 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+        finalize=lambda value: mark(value, language),
     )
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        md=markdown_to_html, phone=phone_link, email=email_link, time=format_time,
-        date=format_date, days=days_text, day_name=DAY_NAMES.__getitem__, escape=escape,
+        md=lambda value: _markdown(value, language), t=lambda value: mark(value, language),
+        phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
+        date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
+        days=lambda value: i18n.days_text(value, language),
+        day_name=lambda code: i18n.day_name(code, language), escape=escape,
     )
-    env.globals.update(time_range=time_range, level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE)
+    env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
+                       level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
+                       page_direction=direction(language))
     return env
 
 
@@ -117,6 +167,8 @@ class ResidencePageData:
     quick_links: list[tuple[str, Markup]]
     """(address, label) of the pages listed on the home page; labels are our own HTML text."""
     caretaker_url: str
+    caretaker_title: str
+    """« gardien » by default, else ``caretaker.title`` in the page's language."""
 
     def variables(self) -> dict[str, object]:
         """The fields as the templates' variables, by name."""
@@ -126,17 +178,24 @@ class ResidencePageData:
 def residence_pages(ctx: ResidenceContext) -> list[Page]:
     """Every page of one microsite; a section with no data gets no page."""
     shown = [spec for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
-    variables = page_data(ctx, shown).variables()
-    return [Page(spec.file, spec.title,
-                 environment().get_template(spec.template).render(variables, title=spec.title, page_file=spec.file))
-            for spec in shown]
+    data = page_data(ctx, shown)
+    variables = data.variables()
+    _ = i18n.gettext(ctx.lang)
+    env = environment(ctx.lang)
+    pages = []
+    for spec in shown:
+        title = _(spec.title) % {"title": data.caretaker_title} if "%(" in spec.title else _(spec.title)
+        pages.append(Page(spec.file, title,
+                          env.get_template(spec.template).render(variables, title=title, page_file=spec.file)))
+    return pages
 
 
 def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData:
     """What the templates of the pages in ``shown`` need, worked out once for the residence."""
-    residence, today = ctx.residence, ctx.today
+    residence, today, language = ctx.residence, ctx.today, ctx.lang
     caretaker = residence.caretaker
     now = datetime.combine(today, time(0, 0), tzinfo=presence.PARIS)
+    _ = i18n.gettext(language)
     return ResidencePageData(
         config=ctx.config,
         r=residence,
@@ -149,16 +208,24 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         absences=presence.upcoming_absences(caretaker, today) if caretaker else [],
         next_presence=presence.next_presence(caretaker, now) if caretaker else None,
         week=presence.weekly_table(caretaker) if caretaker else [],
-        presence_data=presence.script_data(caretaker, today) if caretaker else {},
+        presence_data=presence.script_data(caretaker, today, language) if caretaker else {},
         downloads=download_links(ctx.url, caretaker is not None),
-        quick_links=[(spec.url, Markup(spec.link)) for spec in shown if spec.link],
+        quick_links=[(spec.url, Markup(_(spec.link))) for spec in shown if spec.link],
         caretaker_url=page_url(published.CARETAKER),
+        caretaker_title=caretaker_title(ctx),
     )
 
 
-def index_pages(project: Project) -> list[Page]:
-    """The pages of the landlord's site at the root: the residence index first (it is the home page)."""
-    return [index_page(project.config, list(project.residences)), *law_pages(project.config), posters_page(project)]
+def index_pages(project: Project, language: str = "") -> list[Page]:
+    """The pages of the landlord's site at the root: the residence index first (it is the home page).
+
+    In another language than the default one (``/en/``), only the index: the law pages are French
+    legal texts, published once at the root, and the posters page is for staff.
+    """
+    config = project.config
+    if language and language != config.languages[0]:
+        return [index_page(config, list(project.residences), language)]
+    return [index_page(config, list(project.residences)), *law_pages(config), posters_page(project)]
 
 
 LAW_PAGES = (
@@ -169,24 +236,32 @@ LAW_PAGES = (
 
 
 def law_pages(config: SiteConfig) -> list[Page]:
-    """The accessibility statement (RGAA model) and the legal notice, filled from ``site_config.yml``."""
-    return [Page(file, title, environment().get_template(template).render(config=config))
+    """The accessibility statement (RGAA model) and the legal notice, filled from ``site_config.yml``.
+
+    French only (legal texts), whatever the site's languages: other languages' footers link here."""
+    config = in_one_language(config, "fr")
+    return [Page(file, title, environment("fr").get_template(template).render(config=config))
             for file, title, template in LAW_PAGES]
 
 
-def index_page(config: SiteConfig, residences: list[ResidenceFile]) -> Page:
+def index_page(config: SiteConfig, residences: list[ResidenceFile], language: str = "") -> Page:
     """The landlord's index: every residence by city, so a tenant finds their own."""
+    language = language or config.languages[0]
+    languages = tuple(config.languages)
+    shown = {item.slug: in_one_language(item.residence, language) for item in residences}
     by_city: dict[str, list[ResidenceFile]] = {}
-    for item in sorted(residences, key=lambda i: (i.residence.address.city, i.residence.name)):
-        by_city.setdefault(item.residence.address.city, []).append(item)
-    body = environment().get_template("index.md.j2").render(config=config, by_city=by_city,
-                                                            count=len(residences))
-    return Page(published.INDEX, "Nos résidences", body)
+    for item in sorted(residences, key=lambda i: (str(shown[i.slug].address.city), str(shown[i.slug].name))):
+        by_city.setdefault(shown[item.slug].address.city, []).append(item)
+    prefix = published.language_prefix(language, languages)
+    body = environment(language).get_template("index.md.j2").render(
+        config=in_one_language(config, language), by_city=by_city, count=len(residences),
+        residence_of=lambda item: shown[item.slug], prefix=prefix, up="../" if prefix else "")
+    return Page(published.INDEX, i18n.gettext(language)(N_("Nos résidences")), body)
 
 
 def posters_page(project: Project) -> Page:
     """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
     items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
-    body = environment().get_template("posters.md.j2").render(config=project.config, items=items,
+    body = environment("fr").get_template("posters.md.j2").render(config=project.config, items=items,
                                                               poster_paths=poster_paths)
     return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False)

@@ -11,7 +11,9 @@ from typing import Optional
 from zoneinfo import ZoneInfo
 
 from generator.contract.model import Absence, Caretaker, Person, Slot
-from generator.contract.values import DAY_NAMES, DAYS, format_date, format_time
+from generator.contract.values import DAYS
+from generator.outputs import i18n
+from generator.outputs.i18n import N_
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -25,15 +27,17 @@ class Presence:
     close: time
     place: Optional[str]
 
-    def sentence(self, today: date) -> str:
+    def sentence(self, today: date, language: str = "fr") -> str:
         """« Aujourd'hui de 16h à 18h30 », « Demain … », « Vendredi 6 décembre, de 9h à 10h30, hall B »."""
+        _ = i18n.gettext(language)
+        span = {"open": i18n.clock(self.open, language), "close": i18n.clock(self.close, language)}
         if self.day == today:
-            when = "Aujourd'hui"
+            text = _("Aujourd'hui de %(open)s à %(close)s") % span
         elif self.day == today + timedelta(days=1):
-            when = "Demain"
+            text = _("Demain de %(open)s à %(close)s") % span
         else:
-            when = format_date(self.day).capitalize() + ","
-        text = f"{when} de {format_time(self.open)} à {format_time(self.close)}"
+            day = i18n.long_date(self.day, language)
+            text = _("%(day)s, de %(open)s à %(close)s") % {**span, "day": day[:1].upper() + day[1:]}
         return f"{text}, {self.place[0].lower()}{self.place[1:]}" if self.place else text
 
 
@@ -80,14 +84,37 @@ def is_open(caretaker: Caretaker, now: datetime) -> bool:
     return any(s.open <= clock < s.close for s in slots_on(caretaker, local.date()))
 
 
-def next_label(caretaker: Caretaker, ongoing: bool = False) -> str:
+def next_label(caretaker: Caretaker, ongoing: bool = False, language: str = "fr") -> str:
     """« Prochain passage » for an itinerant caretaker, « Prochaine permanence » at a loge."""
+    _ = i18n.gettext(language)
     if caretaker.mode == "itinerant":
-        return "Passage en cours" if ongoing else "Prochain passage"
-    return "Permanence en cours" if ongoing else "Prochaine permanence"
+        return _("Passage en cours") if ongoing else _("Prochain passage")
+    return _("Permanence en cours") if ongoing else _("Prochaine permanence")
 
 
-def script_data(caretaker: Caretaker, today: date) -> dict[str, object]:
+def script_words(language: str) -> dict[str, object]:
+    """The words ``presence.js`` puts in its sentences, in the page's language (from the catalogs and
+    CLDR), so that the script holds no text of its own."""
+    _ = i18n.gettext(language)
+    pattern = i18n.date_template(language)
+    return {
+        "today": _("Aujourd'hui de %(open)s à %(close)s"),
+        "tomorrow": _("Demain de %(open)s à %(close)s"),
+        "other": _("%(day)s, de %(open)s à %(close)s"),
+        "date": pattern,
+        "days": [i18n.day_name(code, language) for code in DAYS],
+        "months": i18n.month_names(language),
+        "first": "1er" if language == "fr" else "",
+        "clock": "fr" if language == "fr" else "24h",
+        "absent": _("Absence de %(name)s jusqu'au %(date)s inclus."),
+        "replacement": _("Remplacement : %(name)s"),
+        "label": _("%(label)s :"),
+        "open": _("Ouvert maintenant"),
+        "closed": _("Fermé"),
+    }
+
+
+def script_data(caretaker: Caretaker, today: date, language: str = "fr") -> dict[str, object]:
     """What ``presence.js`` needs to redo ``next_presence`` at the reader's time, as JSON-ready data.
 
     Only the hours and the absences not yet over: the script is the same computation as above, on
@@ -101,7 +128,9 @@ def script_data(caretaker: Caretaker, today: date) -> dict[str, object]:
 
     return {
         "name": caretaker.name,
-        "labels": {"next": next_label(caretaker), "now": next_label(caretaker, ongoing=True)},
+        "labels": {"next": next_label(caretaker, language=language),
+                   "now": next_label(caretaker, ongoing=True, language=language)},
+        "words": script_words(language),
         "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
                    "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],
@@ -110,12 +139,13 @@ def script_data(caretaker: Caretaker, today: date) -> dict[str, object]:
     }
 
 
-def week_text(caretaker: Caretaker) -> str:
+def week_text(caretaker: Caretaker, language: str = "fr") -> str:
     """The weekly hours on a few lines (« lundi : 8h30-12h, 16h-18h30 »), for a contact card's note."""
+    _ = i18n.gettext(language)
     lines = []
     for code, slots in weekly_table(caretaker):
         if slots:
-            spans = ", ".join(f"{format_time(s.open)}-{format_time(s.close)}"
+            spans = ", ".join(f"{i18n.clock(s.open, language)}-{i18n.clock(s.close, language)}"
                               + (f" ({s.place})" if s.place else "") for s in slots)
-            lines.append(f"{DAY_NAMES[code]} : {spans}")
+            lines.append(_("%(day)s : %(hours)s") % {"day": i18n.day_name(code, language), "hours": spans})
     return "\n".join(lines)

@@ -35,6 +35,12 @@ DASHBOARD_PAGE = "equipe.md"
 """The staff dashboard (``/equipe/``): in no menu, linked from no tenant page, noindex, out of the sitemap."""
 
 
+def language_prefix(language: str, languages: tuple[str, ...] | list[str]) -> str:
+    """The folder of a language inside a microsite (or the root site): the default language has none
+    (``/les-tilleuls/``), each other one its code (``/les-tilleuls/en/``, the index at ``/en/``)."""
+    return "" if not languages or language == languages[0] else f"{language}/"
+
+
 def page_url(source: str) -> str:
     """A page's address relative to its site's root, as MkDocs publishes it: ``gardien.md`` → ``gardien/``."""
     return "" if source == HOME else source.removesuffix(".md") + "/"

@@ -20,22 +20,27 @@ class FileOutput:
 
     name: str
     produce: Callable[[ResidenceContext], dict[str, bytes]]
+    every_language: bool = True
+    """Made for each language, in its folder (``en/avis.xml``); else for the default language only."""
 
 
 RESIDENCE_FILES = (
     FileOutput("calendrier (iCalendar)", calendar.files),
     FileOutput("flux des avis (Atom)", feed.files),
     FileOutput("fiches contact (vCard)", vcard.files),
-    FileOutput("affiches et QR code", posters.files),
+    FileOutput("affiches et QR code", posters.files, every_language=False),
 )
+"""Posters are printed once per residence: their QR code leads to the default language, and they say in
+each language of the site that it exists in it."""
 
 
 def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """Every file of a microsite beside its pages, by path.
+    """Every file of a microsite in ``ctx``'s language beside its pages, by path in that language's folder.
 
     A problem only found while making a file (too much text for a poster) is raised as ``UserError``.
     """
     files: dict[str, bytes] = {}
     for output in RESIDENCE_FILES:
-        files.update(output.produce(ctx))
+        if output.every_language or ctx.is_default_language:
+            files.update(output.produce(ctx))
     return files

@@ -11,7 +11,9 @@ import uuid
 from generator.contract.model import Caretaker
 from generator.contract.values import Phone
 from generator.outputs.context import ResidenceContext
+from generator.outputs import i18n
 from generator.outputs.presence import week_text
+from generator.outputs.wording import caretaker_title
 from generator.outputs.published import AGENCY_CARD, CARETAKER_CARD
 
 NAMESPACE = uuid.UUID("5b0c3c4e-8d0f-4f0a-9a51-7265736964e5")
@@ -60,14 +62,15 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     """The caretaker as a person of the landlord's organisation, with the loge's address and hours."""
     config, slug, residence = ctx.config, ctx.slug, ctx.residence
-    hours = week_text(caretaker)
+    _ = i18n.gettext(ctx.lang)
+    hours = week_text(caretaker, ctx.lang)
     a = residence.address
     lines = [
         "KIND:individual",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
         f"FN:{escape(caretaker.name)}",
         f"N:;{escape(caretaker.name)};;;",
-        f"TITLE:{escape('Gardien, ' + residence.name)}",
+        f"TITLE:{escape(_('%(title)s, %(residence)s') % {'title': caretaker_title(ctx).capitalize(), 'residence': residence.name})}",
         f"ORG:{escape(config.landlord.name)};{escape(residence.name)}",
     ]
     if caretaker.phone:
@@ -100,6 +103,6 @@ def agency_card(ctx: ResidenceContext) -> bytes:
     if agency.address:
         lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
     if agency.hours:
-        lines.append(f"NOTE:{escape('Accueil : ' + agency.hours)}")
+        lines.append(f"NOTE:{escape(i18n.gettext(ctx.lang)('Accueil : %(hours)s') % {'hours': agency.hours})}")
     lines.append(f"SOURCE:{ctx.url}{AGENCY_CARD}")
     return card(lines)

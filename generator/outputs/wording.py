@@ -1,29 +1,51 @@
-"""How the site words times, days and contacts in French: one place for pages, posters and the diff."""
+"""How the site words times, days and contacts: one place for pages, posters and the diff.
+
+Sentences are French ``msgid`` marked with ``N_`` and translated by ``outputs.i18n`` for each language.
+"""
 
 from __future__ import annotations
 
 from datetime import time
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from generator.contract.values import DAY_NAMES, Phone, format_time
+from generator.contract.values import Phone
+from generator.outputs import i18n
+from generator.outputs.i18n import N_
 
-FIBRE_STATUS = {"available": "disponible", "in_progress": "en cours de déploiement", "planned": "prévue",
-                "unavailable": "non disponible"}
+if TYPE_CHECKING:
+    from generator.outputs.context import ResidenceContext
+
+FIBRE_STATUS = {"available": N_("disponible"), "in_progress": N_("en cours de déploiement"),
+                "planned": N_("prévue"), "unavailable": N_("non disponible")}
 """Each fibre status (``contract.model.FIBRE_STATUSES``) in words, as the diff says it."""
-FIBRE_SENTENCE = {"available": "La fibre est disponible dans la résidence.",
-                  "in_progress": "Le raccordement à la fibre est en cours.",
-                  "planned": "Le raccordement à la fibre est prévu.",
-                  "unavailable": "La fibre n'est pas encore disponible."}
+FIBRE_SENTENCE = {"available": N_("La fibre est disponible dans la résidence."),
+                  "in_progress": N_("Le raccordement à la fibre est en cours."),
+                  "planned": N_("Le raccordement à la fibre est prévu."),
+                  "unavailable": N_("La fibre n'est pas encore disponible.")}
 """Each fibre status as the fibre page says it."""
-CARETAKER_MODE = {"resident": "gardien sur place", "itinerant": "gardien itinérant"}
+CARETAKER_MODE = {"resident": N_("gardien sur place"), "itinerant": N_("gardien itinérant")}
+DEFAULT_TITLE = N_("gardien")
+"""What a caretaker is called when ``caretaker.title`` is not given, in each language's catalog."""
+
+
+def caretaker_title(ctx: "ResidenceContext") -> str:
+    """What the caretaker is called in ``ctx``'s language: ``caretaker.title`` when typed in this language
+    (or this is the default language), else our catalog's word (« gardien », « caretaker »)."""
+    caretaker = ctx.residence.caretaker
+    title = caretaker.title if caretaker else None
+    if title is not None and (getattr(title, "language", ctx.lang) == ctx.lang or ctx.is_default_language):
+        return str(title)
+    return i18n.gettext(ctx.lang)(DEFAULT_TITLE)
 
 
 def phone_link(phone: Phone | None) -> Markup:
     """A tappable number: ``tel:`` in international form, shown the French way."""
     if phone is None:
         return Markup("")
-    return Markup('<a class="rh-phone" href="tel:{}">{}</a>').format(phone.tel, phone.display)
+    # dir="ltr": in a right-to-left page the digit groups of « 01 48 20 11 22 » would be shown reversed
+    return Markup('<a class="rh-phone" dir="ltr" href="tel:{}">{}</a>').format(phone.tel, phone.display)
 
 
 def email_link(email: str | None) -> Markup:
@@ -33,16 +55,11 @@ def email_link(email: str | None) -> Markup:
     return Markup('<a class="rh-email" href="mailto:{0}">{0}</a>').format(email)
 
 
-def days_text(days: list[str]) -> str:
+def days_text(days: list[str], language: str = "fr") -> str:
     """[mon, tue, wed, thu, fri] → « du lundi au vendredi »; [mon, wed] → « lundi et mercredi »."""
-    names = [DAY_NAMES[d] for d in days]
-    order = list(DAY_NAMES)
-    indices = [order.index(d) for d in days]
-    if len(days) > 2 and indices == list(range(indices[0], indices[0] + len(days))):
-        return f"du {names[0]} au {names[-1]}"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    return i18n.days_text(days, language)
 
 
-def time_range(open_: time, close: time) -> str:
-    """« de 8h30 à 12h »."""
-    return f"de {format_time(open_)} à {format_time(close)}"
+def time_range(open_: time, close: time, language: str = "fr") -> str:
+    """« de 8h30 à 12h », « from 08:30 to 12:00 »."""
+    return i18n.time_range(open_, close, language)

@@ -5,8 +5,11 @@ Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both th
 
 - ``share_assets`` (microsites): the theme's static files (Material's and those of our ``theme/`` folder;
   not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the copy stored
-  once at the site root (``../assets/…``). So is ``404.html``: hosts serve the root one for any missing page.
+  once at the site root (``root``: ``../assets/…``, ``../../assets/…`` from a language's folder). So is
+  ``404.html``: hosts serve the root one for any missing page.
   Off (the index at the root): everything is kept, it is the site that stores the copies.
+- ``language``: our theme templates (``theme/``) are translated with the same catalogs as the pages
+  (``outputs.i18n``); the page's ``<html>`` gets ``dir`` (Material puts it on ``<body>`` only).
 
 Always:
 - no source maps (``*.map``) anywhere;
@@ -33,6 +36,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
 
+from generator.contract.languages import direction
+from generator.outputs import i18n
+
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
@@ -44,6 +50,8 @@ class PluginOptions(Config):
     """The plugin's option in ``mkdocs.yml``: ``share_assets``."""
 
     share_assets = config_options.Type(bool, default=False)
+    root = config_options.Type(str, default=SHARED_PREFIX)
+    language = config_options.Type(str, default="fr")
 
 
 class ResidenceHubPlugin(BasePlugin[PluginOptions]):
@@ -77,9 +85,12 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The ``url`` and ``script_tag`` filters for this build (shared assets or not)."""
         # The environment may be shared between builds (publish.microsite): set the filters for this build.
-        url = _shared_url_filter(self.shared) if self.config.share_assets else templates.url_filter
+        url = _shared_url_filter(self.shared, self.config.root) if self.config.share_assets else templates.url_filter
         env.filters["url"] = url
         env.filters["script_tag"] = _script_tag_filter(url)
+        if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -92,12 +103,24 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return self._html.pop(page.file.src_uri).strip("\n")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Drop Material's ``autocomplete`` from its two hidden checkboxes."""
-        return _valid_checkboxes(output)
+        """Drop Material's ``autocomplete`` from its two hidden checkboxes; put ``dir`` on ``<html>``."""
+        return _html_direction(_valid_checkboxes(output), self.config.language)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same fix for pages rendered from a bare template (``404.html``)."""
-        return _valid_checkboxes(output_content)
+        """The same fixes for pages rendered from a bare template (``404.html``)."""
+        return _html_direction(_valid_checkboxes(output_content), self.config.language)
+
+
+def _html_direction(html: str, language: str) -> str:
+    """``<html lang="ar">`` → ``<html lang="ar" dir="rtl">``: the direction where the language is."""
+    start = html.find("<html lang=")
+    if start < 0:
+        return html
+    end = html.find(">", start)
+    if ' dir="' in html[start:end]:
+        return html
+    return f'{html[:end]} dir="{direction(language)}"{html[end:]}'
+
 
 
 def _valid_checkboxes(html: str) -> str:
@@ -106,13 +129,13 @@ def _valid_checkboxes(html: str) -> str:
     return html
 
 
-def _shared_url_filter(shared: frozenset[str]) -> Callable[..., str]:
+def _shared_url_filter(shared: frozenset[str], root: str = SHARED_PREFIX) -> Callable[..., str]:
     """MkDocs' ``url`` filter, except that a shared theme file is linked from the site root."""
 
     @jinja2.pass_context
     def url(context: Any, value: Any) -> str:
         text = str(value)
-        return templates.url_filter(context, SHARED_PREFIX + text if text in shared else text)
+        return templates.url_filter(context, root + text if text in shared else text)
 
     return url
 

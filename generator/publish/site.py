@@ -23,12 +23,15 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
 
+from generator.contract.languages import direction, in_language
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
 from generator.errors import Problem, UserError
+from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, index_pages, residence_pages
+from generator.outputs.published import language_prefix
 from generator.outputs.registry import residence_files
 from generator.paths import THEME_DIR
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
@@ -162,73 +165,122 @@ def _swap(staging: Path, out_dir: Path) -> None:
 
 
 def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
-    """The MkDocs configuration and pages of one microsite (also built plainly by the tests)."""
+    """The MkDocs configuration and pages of one microsite in ``ctx``'s language (built plainly by tests)."""
     pages = residence_pages(ctx)
+    up = "../" if ctx.prefix else ""
     config = _mkdocs_config(
-        site_name=ctx.residence.name,
+        site_name=str(ctx.residence.name),
         site_url=ctx.url,
         pages=pages,
-        extra={"landlord": ctx.config.landlord.name, "home": "../", "residence": True,
-               "accessibility": ctx.config.accessibility.status_text},
+        extra={"landlord": str(ctx.config.landlord.name), "home": f"../{up}{ctx.prefix}", "law": f"../{up}",
+               "residence": True, "accessibility": ctx.config.accessibility.status_text, "language": ctx.lang,
+               "languages": _switcher(ctx.languages, ctx.lang, ctx.site_config.site_url(ctx.slug))},
         share_assets=True,
+        language=ctx.lang,
+        root=f"../{up}",
     )
     return config, pages
 
 
-def index_site(project: Project, today: date) -> tuple[dict[str, Any], list[Page]]:
-    """The MkDocs configuration and pages of the landlord's index at the root, with the staff dashboard."""
-    pages = [*index_pages(project), dashboard_page(project, today)]
+def index_site(project: Project, today: date, language: str = "") -> tuple[dict[str, Any], list[Page]]:
+    """The MkDocs configuration and pages of the landlord's index at the root, with the staff dashboard
+    (``/<lang>/`` for the other languages: the index alone, sharing the root's assets)."""
+    languages = tuple(project.config.languages)
+    language = language or languages[0]
+    prefix = language_prefix(language, languages)
+    pages = index_pages(project, language)
+    if not prefix:
+        pages.append(dashboard_page(project, today))
+    landlord = in_language(project.config.landlord.name, language)
     config = _mkdocs_config(
-        site_name=f"Résidences {project.config.landlord.name}",
-        site_url=project.config.root_url,
+        site_name=i18n.gettext(language)(i18n.N_("Résidences %(landlord)s")) % {"landlord": landlord},
+        site_url=project.config.root_url + prefix,
         pages=pages,
-        extra={"landlord": project.config.landlord.name, "home": None, "residence": False,
-               "accessibility": project.config.accessibility.status_text},
-        share_assets=False,
+        extra={"landlord": landlord, "home": None, "law": "../" if prefix else "", "residence": False,
+               "language": language,
+               "accessibility": project.config.accessibility.status_text,
+               "languages": _switcher(languages, language, project.config.root_url)},
+        share_assets=bool(prefix),
+        language=language,
+        root="../",
     )
     return config, pages
+
+
+SEARCH_LANGUAGES = frozenset({"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
+                              "ja", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr",
+                              "vi", "zh"})
+"""Languages whose stemmer Material's search (lunr-languages) ships; others are searched as English."""
+
+
+def search_languages(language: str) -> str:
+    return language if language in SEARCH_LANGUAGES else "en"
+
+
+def _switcher(languages: tuple[str, ...], current: str, default_url: str) -> list[dict[str, Any]]:
+    """The language switcher and ``hreflang`` links of a site in ``current``: each language named in
+    itself, with its root's address relative to this language's root and absolute. Empty for one language."""
+    if len(languages) < 2:
+        return []
+    up = "../" if language_prefix(current, languages) else ""
+    return [{"lang": code, "name": i18n.language_name(code), "dir": direction(code), "current": code == current,
+             "link": up + language_prefix(code, languages), "url": default_url + language_prefix(code, languages)}
+            for code in languages]
 
 
 def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path,
                      site_dir: Path) -> list[Problem]:
-    """One microsite. A problem only found while making it (too much text for a poster) is returned, not
-    raised, so that the build goes on and reports every residence's problems together."""
-    ctx = ResidenceContext.of(project, item, today)
-    config, pages = residence_site(ctx)
-    _run_mkdocs(config, pages, work, site_dir)
-    try:
-        files = residence_files(ctx)
-    except UserError as error:
-        return error.problems
-    for relative, content in files.items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    return []
+    """One microsite, in every language of the site: the default one in ``site_dir``, each other one in
+    its folder inside (``site_dir/en``), built after it since MkDocs empties its own folder first.
+    A problem only found while making it (too much text for a poster) is returned, not raised, so that
+    the build goes on and reports every residence's problems together."""
+    problems: list[Problem] = []
+    for language in project.config.languages:
+        ctx = ResidenceContext.of(project, item, today, language)
+        config, pages = residence_site(ctx)
+        target = site_dir / ctx.prefix if ctx.prefix else site_dir
+        _run_mkdocs(config, pages, work / (language or "default"), target)
+        try:
+            files = residence_files(ctx)
+        except UserError as error:
+            problems += error.problems
+            continue
+        for relative, content in files.items():
+            path = target / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    return problems
 
 
 def _build_index(project: Project, today: date, work: Path, site_dir: Path) -> None:
-    config, pages = index_site(project, today)
-    _run_mkdocs(config, pages, work, site_dir)
+    for language in project.config.languages:
+        config, pages = index_site(project, today, language)
+        prefix = language_prefix(language, tuple(project.config.languages))
+        _run_mkdocs(config, pages, work / language, site_dir / prefix if prefix else site_dir)
 
 
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],
-                   share_assets: bool) -> dict[str, Any]:
+                   share_assets: bool, language: str = "fr", root: str = "../") -> dict[str, Any]:
+    theme: dict[str, Any] = {
+        "name": "material",
+        "language": language,
+        "custom_dir": str(THEME_DIR),
+        "font": False,  # no Google Fonts: tenants' phones use their system fonts, no third party
+        "features": ["navigation.footer", "search.highlight"],
+    }
+    if direction(language) == "rtl":
+        theme["direction"] = "rtl"  # Material's right-to-left stylesheet and layout
+    scripts = ["javascripts/presence.js"] + (["javascripts/languages.js"] if extra.get("languages") else [])
     return {
         "site_name": site_name,
         "site_url": site_url,
         "use_directory_urls": True,
         "strict": True,
-        "theme": {
-            "name": "material",
-            "language": "fr",
-            "custom_dir": str(THEME_DIR),
-            "font": False,  # no Google Fonts: tenants' phones use their system fonts, no third party
-            "features": ["navigation.footer", "search.highlight"],
-        },
-        "plugins": [{"search": {"lang": "fr"}}, {PLUGIN_NAME: {"share_assets": share_assets}}],
+        "theme": theme,
+        "plugins": [{"search": {"lang": search_languages(language)}},
+                    {PLUGIN_NAME: {"share_assets": share_assets, "root": root, "language": language}}],
         "extra_css": ["stylesheets/residence-hub.css"],
-        "extra_javascript": ["javascripts/presence.js"],
+        "extra_javascript": scripts,
         "nav": [{p.title: p.file} for p in pages if p.in_nav],
         "extra": extra,
     }

@@ -3,16 +3,20 @@
  * Progressive enhancement: the page already says, as of the build date, when the caretaker is next
  * there. This script reads the hours and absences embedded in the page (a JSON script tag), works out
  * the same sentence for "now" on the wall clock of Paris, and adds "Ouvert maintenant" or "Fermé".
+ * Every word comes with the data, in the page's language (presence.script_words: our catalogs and
+ * CLDR's day and month names); the script holds no text of its own.
  * No dependency, no network request; ES5 so that old phones run it. Keep it in step with
  * generator/presence.py (next_presence, Presence.sentence, is_open): tests compare the two.
  */
 (function () {
   "use strict";
 
-  var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-  var MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre"];
   var HORIZON_DAYS = 60;
+
+  /* "de %(open)s à %(close)s" with {open: "8h"} -> "de 8h à …": Python's named placeholders. */
+  function fill(template, values) {
+    return template.replace(/%\(([a-z]+)\)s/g, function (all, name) { return values[name]; });
+  }
 
   /* Wall-clock date and minutes in Paris, whatever the phone's own time zone. */
   function parisNow(now) {
@@ -29,14 +33,17 @@
   function weekday(day) { return (new Date(day).getUTCDay() + 6) % 7; } /* Monday = 0 */
   function iso(day) { return new Date(day).toISOString().slice(0, 10); }
 
-  function formatDate(day) {
+  function formatDate(words, day) {
     var d = new Date(day), n = d.getUTCDate();
-    return DAY_NAMES[weekday(day)] + " " + (n === 1 ? "1er" : n) + " " + MONTH_NAMES[d.getUTCMonth()];
+    var number = n === 1 && words.first ? words.first : String(n);
+    return words.date.replace("{E}", words.days[weekday(day)]).replace("{d}", number)
+      .replace("{M}", words.months[d.getUTCMonth()]);
   }
 
-  function formatTime(minutes) {
+  function formatTime(words, minutes) {
     var h = Math.floor(minutes / 60), m = minutes % 60;
-    return h + "h" + (m ? (m < 10 ? "0" : "") + m : "");
+    if (words.clock === "fr") { return h + "h" + (m ? (m < 10 ? "0" : "") + m : ""); }
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
   function absenceOn(data, day) {
@@ -78,15 +85,16 @@
   }
 
   /* Same as Presence.sentence. */
-  function sentence(presence, today) {
-    var when;
-    if (presence.day === today) { when = "Aujourd'hui"; }
-    else if (presence.day === addDays(today, 1)) { when = "Demain"; }
+  function sentence(words, presence, today) {
+    var span = { open: formatTime(words, presence.slot.open), close: formatTime(words, presence.slot.close) };
+    var text;
+    if (presence.day === today) { text = fill(words.today, span); }
+    else if (presence.day === addDays(today, 1)) { text = fill(words.tomorrow, span); }
     else {
-      var date = formatDate(presence.day);
-      when = date.charAt(0).toUpperCase() + date.slice(1) + ",";
+      var date = formatDate(words, presence.day);
+      span.day = date.charAt(0).toUpperCase() + date.slice(1);
+      text = fill(words.other, span);
     }
-    var text = when + " de " + formatTime(presence.slot.open) + " à " + formatTime(presence.slot.close);
     var place = presence.slot.place;
     return place ? text + ", " + place.charAt(0).toLowerCase() + place.slice(1) : text;
   }
@@ -103,11 +111,12 @@
   function fillAbsence(element, data, absence) {
     while (element.firstChild) { element.removeChild(element.firstChild); }
     var strong = document.createElement("strong");
-    strong.textContent = data.name + " est absent jusqu'au " + formatDate(Date.parse(absence.to)) + " inclus.";
+    var words = data.words;
+    strong.textContent = fill(words.absent, { name: data.name, date: formatDate(words, Date.parse(absence.to)) });
     element.appendChild(strong);
     var r = absence.replacement;
     if (r) {
-      element.appendChild(document.createTextNode(" Remplacement : " + r.name));
+      element.appendChild(document.createTextNode(" " + fill(words.replacement, { name: r.name })));
       if (r.tel) {
         element.appendChild(document.createTextNode(", "));
         element.appendChild(phoneLink(r));
@@ -128,7 +137,7 @@
     var open = !absence && next !== null && next.day === now.day && next.slot.open <= now.minutes;
 
     var status = box.querySelector("[data-rh-status]");
-    status.textContent = open ? "Ouvert maintenant" : "Fermé";
+    status.textContent = open ? data.words.open : data.words.closed;
     status.className = "rh-status " + (open ? "rh-status--open" : "rh-status--closed");
     show(status, true);
 
@@ -139,8 +148,8 @@
 
     var line = box.querySelector("[data-rh-next]");
     if (next) {
-      line.querySelector("[data-rh-next-label]").textContent = (open ? data.labels.now : data.labels.next) + " :";
-      line.querySelector("[data-rh-next-text]").textContent = sentence(next, now.day);
+      line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: open ? data.labels.now : data.labels.next });
+      line.querySelector("[data-rh-next-text]").textContent = sentence(data.words, next, now.day);
     }
     show(line, next !== null);
   }

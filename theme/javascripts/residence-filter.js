@@ -21,9 +21,11 @@
       if (match) shown += 1;
     });
     cities.forEach(function (city) { city.hidden = !city.querySelector("[data-search]:not([hidden])"); });
+    /* The sentences come translated with the page (data-none, data-one, data-many). */
     status.textContent = words.length === 0 ? "" :
-      shown === 0 ? "Aucune résidence trouvée." :
-      shown === 1 ? "1 résidence trouvée." : shown + " résidences trouvées.";
+      shown === 0 ? status.getAttribute("data-none") :
+      shown === 1 ? status.getAttribute("data-one") :
+      status.getAttribute("data-many").replace("{n}", String(shown));
   }
   input.addEventListener("input", update);
   box.hidden = false;

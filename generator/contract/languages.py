@@ -1,0 +1,161 @@
+"""Languages of a site, and text typed in several of them.
+
+``site_config.yml`` lists ``languages: [fr, en, ar]``; the first is the default. Every text or Markdown
+field then accepts a plain value (the default language) or a mapping by language code::
+
+    title: {fr: Coupure d'eau chaude, en: Hot water cut}
+
+Such a value is a ``LocalText``: a ``str`` whose value is the default-language text, so every consumer
+that knows nothing of languages keeps working on the default language; language-aware outputs ask it
+for their language with ``in_``, which falls back to the default text (and says so).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from pydantic_core import PydanticCustomError
+
+DEFAULT_LANGUAGES = ("fr",)
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
+"""Languages written right to left: their pages get ``dir="rtl"``."""
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def direction(language: str) -> str:
+    """``rtl`` for Arabic, Persian, Hebrew, Urdu…, else ``ltr``."""
+    return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+class LocalText(str):
+    """A text in the default language (its ``str`` value) with its translations by language code.
+
+    ``translations`` holds every language typed, the default one included. Two ``LocalText`` are equal
+    only if every translation is: the diff sees a changed English title.
+    """
+
+    translations: dict[str, str]
+    language: str
+
+    def __new__(cls, translations: Mapping[str, str], language: str) -> "LocalText":
+        text = super().__new__(cls, translations[language])
+        text.translations = dict(translations)
+        text.language = language
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LocalText, (self.translations, self.language))
+
+    def in_(self, language: str) -> tuple[str, str]:
+        """(text, language it is really in): the default text when ``language`` has no translation."""
+        if language in self.translations:
+            return self.translations[language], language
+        return str(self), self.language
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalText):
+            return str.__eq__(self, other) and self.translations == other.translations
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
+
+def text_in(value: Any, language: str, default: str = "fr") -> tuple[str, str]:
+    """(text, its language) for any text value: a ``LocalText``, or a plain ``str`` (default language)."""
+    if isinstance(value, LocalText):
+        return value.in_(language)
+    return str(value), default
+
+
+def in_language(value: Any, language: str) -> str:
+    """Just the text of ``value`` in ``language`` (or its fallback)."""
+    return text_in(value, language)[0] if value is not None else ""
+
+
+def missing_languages(value: Any, languages: tuple[str, ...]) -> list[str]:
+    """The languages of ``languages`` (after the default) that ``value`` has no text for."""
+    have = value.translations if isinstance(value, LocalText) else {}
+    return [lang for lang in languages[1:] if lang not in have]
+
+
+def allowed_languages(info: Any) -> tuple[str, ...]:
+    """The site's languages, from the pydantic validation context (default: French only)."""
+    context = getattr(info, "context", None) or {}
+    return tuple(context.get("languages") or DEFAULT_LANGUAGES)
+
+
+def localize(value: Any, info: Any, parse: Any) -> Any:
+    """A plain value (default language) or a mapping by language code, each text checked by ``parse``."""
+    languages = allowed_languages(info)
+    if not isinstance(value, dict):
+        return LocalText({languages[0]: parse(value)}, languages[0])
+    for key in value:
+        if key not in languages:
+            raise PydanticCustomError(
+                "language_unknown", "langue « {language} » absente de « languages » dans site_config.yml",
+                {"language": str(key), "languages": ", ".join(languages)})
+    default = languages[0]
+    if default not in value:
+        raise PydanticCustomError(
+            "language_default_missing", "le texte en « {language} » (langue par défaut) manque",
+            {"language": default})
+    texts = {}
+    for lang in languages:  # in the order of ``languages``: deterministic everywhere
+        if lang in value:
+            try:
+                texts[lang] = parse(value[lang])
+            except ValueError as error:
+                raise PydanticCustomError("language_value", "{language} : {error}",
+                                          {"language": lang, "error": str(error)}) from None
+    return LocalText(texts, default)
+
+
+def in_one_language(value: Any, language: str) -> Any:
+    """``value`` (a model, list, dict or text) with every ``LocalText`` replaced by its text in
+    ``language``: a ``LocalText`` of that one text, whose ``language`` says which it really is (the
+    default one when there is no translation). Outputs written for one language read this view."""
+    from pydantic import BaseModel
+
+    if isinstance(value, LocalText):
+        text, actual = value.in_(language)
+        return LocalText({actual: text}, actual)
+    if isinstance(value, BaseModel):
+        update = {name: in_one_language(getattr(value, name), language) for name in type(value).model_fields}
+        changed = {name: new for name, new in update.items() if new is not getattr(value, name)}
+        return value.model_copy(update=changed) if changed else value
+    if isinstance(value, list):
+        items = [in_one_language(item, language) for item in value]
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        entries = {key: in_one_language(item, language) for key, item in value.items()}
+        return entries if any(entries[k] is not value[k] for k in value) else value
+    return value
+
+
+def missing_translations(value: Any, languages: tuple[str, ...],
+                         path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], list[str]]]:
+    """Every text of ``value`` lacking some of ``languages`` (after the default): (path, languages).
+
+    Paths use the keys typed in the file (``from``, not ``from_``) so the line map finds them."""
+    from pydantic import BaseModel
+
+    if len(languages) < 2 or value is None:
+        return []
+    if isinstance(value, LocalText):
+        lacking = missing_languages(value, languages)
+        return [(path, lacking)] if lacking else []
+    found: list[tuple[tuple[Any, ...], list[str]]] = []
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            found += missing_translations(getattr(value, name), languages, path + (field.alias or name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found += missing_translations(item, languages, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += missing_translations(item, languages, path + (key,))
+    return found

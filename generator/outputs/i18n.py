@@ -1,0 +1,166 @@
+"""Our interface in the reader's language: gettext catalogs read with Babel, dates and days from CLDR.
+
+Our strings are written in French in the code and the templates (French is the source language: the
+``msgid``); ``generator/outputs/locales/<lang>.po`` translates them. A catalog is
+compiled in memory the first time a process needs it (no ``.mo`` file to keep in step). Adding a language
+is one catalog file (``pybabel init``, see the README) and a line in the docs.
+
+Dates, day names and lists come from CLDR through Babel, never from tables of ours. Two French rules are
+kept as French typography has them: the first of the month is « 1er », and a clock time is « 8h30 ».
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, time
+from functools import lru_cache
+from typing import Callable
+
+from babel import Locale
+from babel.dates import format_date, format_time, get_day_names
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from generator.contract.languages import direction
+from generator.contract.values import DAYS, format_time as french_time
+from generator.paths import LOCALES_DIR
+
+SOURCE_LANGUAGE = "fr"
+"""The language of our ``msgid``: French pages need no catalog lookup to be right."""
+CLDR_LOCALE = {"en": "en_GB"}
+"""Where CLDR's plain language is not the one French tenants meet: English dates the British way."""
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction (``pybabel extract -k N_``) where it is translated later."""
+    return message
+
+
+ACCESSIBILITY_STATUS = (N_("non conforme"), N_("partiellement conforme"), N_("totalement conforme"))
+"""``Accessibility.status_text`` in words, as every page's footer says it."""
+
+
+@lru_cache(maxsize=None)
+def translations(language: str) -> NullTranslations:
+    """The compiled catalog of ``language`` (cached per process); French needs none."""
+    path = LOCALES_DIR / f"{language}.po"
+    if language == SOURCE_LANGUAGE or not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def gettext(language: str) -> Callable[[str], str]:
+    return translations(language).gettext
+
+
+def locale(language: str) -> Locale:
+    return Locale.parse(CLDR_LOCALE.get(language, language))
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """« English », « العربية », « Português »: a language named in itself (or in ``in_language``)."""
+    name = Locale.parse(code).get_display_name(Locale.parse(in_language or code)) or code
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=None)
+def _date_pattern(language: str, with_year: bool) -> str:
+    """CLDR's pattern for a long date with the weekday spelled out (« EEEE d MMMM »), per language."""
+    loc = locale(language)
+    skeleton = "yMMMMEEEEd" if with_year else "MMMMEEEEd"
+    from babel.dates import match_skeleton
+    matched = match_skeleton(skeleton, loc.datetime_skeletons) or skeleton
+    pattern = str(loc.datetime_skeletons[matched]) if matched in loc.datetime_skeletons else skeleton
+    return re.sub(r"E+", "EEEE", pattern)  # the skeleton match gives the short weekday: write it out
+
+
+def date_template(language: str) -> str:
+    """The long-date pattern for ``presence.js``: « {E} {d} {M} », « {E}, {d} de {M} », « {d} {M} {E} »."""
+    parts = re.split(r"('[^']*')", _date_pattern(language, False))
+    out = []
+    for part in parts:
+        if part.startswith("'"):
+            out.append(part.strip("'") or "'")
+        else:
+            out.append(re.sub(r"E+", "{E}", re.sub(r"M+", "{M}", re.sub(r"d+", "{d}", part))))
+    return "".join(out)
+
+
+def month_names(language: str) -> list[str]:
+    from babel.dates import get_month_names
+    names = get_month_names("wide", context="format", locale=locale(language))
+    return [str(names[month]) for month in range(1, 13)]
+
+
+def long_date(value: date, language: str, with_year: bool = False) -> str:
+    """« mardi 1er décembre », « Tuesday 1 December », « الثلاثاء، 1 ديسمبر »."""
+    text = format_date(value, _date_pattern(language, with_year), locale=locale(language))
+    if language == "fr" and value.day == 1:
+        text = re.sub(r"\b1\b", "1er", text, count=1)  # French ordinal for the first of the month
+    return text
+
+
+def clock(value: time, language: str) -> str:
+    """« 8h30 » in French (typographic rule), the 24-hour clock elsewhere (« 08:30 »): the hall's clock."""
+    if language == "fr":
+        return french_time(value)
+    return format_time(value, "HH:mm", locale=locale(language))
+
+
+def day_name(code: str, language: str) -> str:
+    """``mon`` → « lundi », « Monday », « الاثنين »."""
+    return str(get_day_names("wide", locale=locale(language))[DAYS.index(code)])
+
+
+def days_text(days: list[str], language: str) -> str:
+    """[mon … fri] → « du lundi au vendredi »; [mon, wed] → « lundi et mercredi » (CLDR list)."""
+    _ = gettext(language)
+    names = [day_name(d, language) for d in days]
+    indices = [DAYS.index(d) for d in days]
+    if len(days) > 2 and indices == list(range(indices[0], indices[0] + len(days))):
+        return _("du %(first)s au %(last)s") % {"first": names[0], "last": names[-1]}
+    return format_list(names, locale=locale(language))
+
+
+def time_range(open_: time, close: time, language: str) -> str:
+    _ = gettext(language)
+    return _("de %(open)s à %(close)s") % {"open": clock(open_, language), "close": clock(close, language)}
+
+
+def text_direction(text: str) -> str | None:
+    """The direction of a text's first strong character (``rtl``/``ltr``), ``None`` if it has none."""
+    import unicodedata
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
+
+
+def marking(value_language: str | None, text: str, page_language: str) -> dict[str, str]:
+    """The ``lang``/``dir`` attributes a staff value needs on a page of ``page_language``, if any.
+
+    A value in another language than the page (a fallback to the default language) carries ``lang``
+    (WCAG 3.1.2); a value whose script runs the other way than the page carries ``dir``.
+    """
+    attributes: dict[str, str] = {}
+    written = text_direction(text)
+    if written and value_language and written != direction(value_language):
+        value_language = None  # Arabic typed as French text: its language is not known, only its direction
+    if value_language and value_language != page_language:
+        attributes["lang"] = value_language
+    if written and written != direction(page_language):
+        attributes["dir"] = written
+    elif "lang" in attributes and direction(value_language or page_language) != direction(page_language):
+        attributes["dir"] = direction(value_language or page_language)
+    return attributes

@@ -115,8 +115,8 @@ def test_limits_are_published_whole_by_every_output(tmp_path: Path) -> None:
     calendar = icalendar.Calendar.from_ical((site / "calendrier.ics").read_bytes())
     assert sorted((str(e["summary"]), e["dtstart"].dt.isoformat(), e["dtend"].dt.isoformat())
                   for e in calendar.walk("VEVENT")) == [
-        ("Information : Avis permanent", "2000-01-01", "2100-01-01"),
-        ("Zoë Lefèvre absent", "2000-01-01", "2100-01-01")]
+        ("Absence : Zoë Lefèvre", "2000-01-01", "2100-01-01"),
+        ("Information : Avis permanent", "2000-01-01", "2100-01-01")]
 
 
 def test_limits_print_posters_on_the_first_supported_day(tmp_path: Path) -> None:

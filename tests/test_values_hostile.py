@@ -86,7 +86,8 @@ def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iter
         for name, field in annotation.model_fields.items():
             yield from _leaves(field.annotation, path + (field.alias or name,), list(field.metadata))
     else:
-        markdown = any(getattr(getattr(m, "func", None), "__name__", "") == "parse_markdown" for m in metadata)
+        markdown = any(getattr(getattr(m, "func", None), "__name__", "") in ("parse_markdown", "parse_local_markdown")
+                       for m in metadata)
         yield path, markdown
 
 

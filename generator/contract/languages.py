@@ -39,6 +39,7 @@ class LocalText(str):
     language: str
 
     def __new__(cls, translations: Mapping[str, str], language: str) -> "LocalText":
+        """The text of ``language`` (the default one), keeping every translation."""
         text = super().__new__(cls, translations[language])
         text.translations = dict(translations)
         text.language = language

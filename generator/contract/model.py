@@ -11,7 +11,7 @@ from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from generator.contract.languages import DEFAULT_LANGUAGES, LANGUAGE_CODE
+from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -21,6 +21,7 @@ from generator.contract.values import (
     Flag,
     Key,
     Label,
+    Language,
     Markdown,
     PhoneNumber,
     Postcode,
@@ -31,7 +32,7 @@ from generator.contract.values import (
 )
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
-           "Outage", "OutageUpdate", "SharedNotice", "Closure", "check_language"]
+           "Outage", "OutageUpdate", "SharedNotice", "Closure"]
 
 Level = Literal["urgent", "warning", "info"]
 FibreStatus = Literal["available", "in_progress", "planned", "unavailable"]
@@ -47,13 +48,6 @@ HOLIDAY_MODES: tuple[str, ...] = get_args(HolidayMode)
 ACCESSIBILITY_STATUSES: tuple[str, ...] = get_args(AccessibilityStatus)
 REPAIRED_SHOWN_DAYS = 7
 """A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
-
-
-def check_language(code: str) -> str:
-    """A language code as ``languages`` lists it: two or three lower-case letters (fr, en, ar, tr…)."""
-    if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
-        raise ValueError(f"code de langue « {code} » non reconnu : deux lettres minuscules, par exemple fr, en, ar")
-    return code
 
 
 class Model(BaseModel):
@@ -387,9 +381,9 @@ class SiteConfig(Model):
     landlord: Landlord
     base_url: BaseUrl = Field(description="Adresse publique du site, en https, sans ? ni #, par exemple "
                                           "https://residences.exemple.fr/")
-    language: Optional[str] = Field(None, description="Ancienne forme de « languages » pour une seule langue : "
+    language: Optional[Language] = Field(None, description="Ancienne forme de « languages » pour une seule langue : "
                                                       "« language: fr » vaut « languages: [fr] ».")
-    languages: list[str] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1,
+    languages: list[Language] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1,
                                  description="Langues du site, la première est la langue par défaut : "
                                              "par exemple [fr, en, ar].", examples=[["fr", "en", "ar"]])
     agencies: dict[str, Agency] = Field(min_length=1)
@@ -415,18 +409,9 @@ class SiteConfig(Model):
             raise ValueError("au moins 1 (mois), par exemple 6")
         return value
 
-    @field_validator("language")
-    @classmethod
-    def _one_language(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            check_language(value)
-        return value
-
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
-        for code in value:
-            check_language(code)
         twice = sorted({code for code in value if value.count(code) > 1})
         if twice:
             raise ValueError(f"langue « {twice[0]} » indiquée deux fois")
@@ -447,6 +432,7 @@ class SiteConfig(Model):
 
     @property
     def default_language(self) -> str:
+        """The first of ``languages``: the one typed as plain values, at the root of every address."""
         return self.languages[0]
 
     @property

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
+from babel.dates import format_date as cldr_date
+from babel.dates import get_day_names, get_month_names
 from email_validator import EmailNotValidError, validate_email
-from babel.dates import format_date as cldr_date, get_day_names, get_month_names
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -333,6 +334,22 @@ def _schema(schema: dict[str, Any]) -> WithJsonSchema:
 # numbers and true/false there too.
 _STRINGISH = ["string", "integer"]
 _SCALAR = ["string", "number", "boolean"]
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def parse_language(value: Any) -> str:
+    """A language code as ``languages`` lists it: two or three lower-case letters (fr, en, ar, tr…)."""
+    text = _text(value).strip()
+    if not LANGUAGE_CODE.fullmatch(text):
+        raise ValueError(f"code de langue « {visible(text)} » non reconnu : deux ou trois lettres minuscules, "
+                         "par exemple fr, en, ar")
+    return text
+
+
+Language = Annotated[str, BeforeValidator(parse_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$",
+                                                                     "examples": ["fr", "en", "ar"]})]
 
 
 def _localized(scalar: dict[str, Any]) -> dict[str, Any]:

@@ -17,11 +17,11 @@ import icalendar
 
 from generator.contract.model import Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
+from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
 from generator.outputs.published import CALENDAR
-from generator.outputs import i18n
 from generator.outputs.wording import caretaker_title
 
 Keyed = tuple[str, icalendar.Event]
@@ -142,7 +142,8 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after ``today``."""
     start = first_day(slot.days, today)
     event = icalendar.Event()
-    what = _("Passage : %(name)s, %(title)s") if caretaker.mode == "itinerant" else _("Loge ouverte : %(name)s, %(title)s")
+    itinerant = caretaker.mode == "itinerant"
+    what = _("Passage : %(name)s, %(title)s") if itinerant else _("Loge ouverte : %(name)s, %(title)s")
     event.add("summary", what % {"name": caretaker.name, "title": title})
     event.add("dtstart", datetime.combine(start, slot.open, tzinfo=PARIS))
     event.add("dtend", datetime.combine(start, slot.close, tzinfo=PARIS))

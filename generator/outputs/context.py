@@ -39,6 +39,7 @@ class ResidenceContext:
         return cls(project.config, item, today, project.root / logo if logo else None, language)
 
     def in_language(self, language: str) -> "ResidenceContext":
+        """The same residence and day, for the outputs of ``language``."""
         return replace(self, language=language)
 
     @property
@@ -48,14 +49,17 @@ class ResidenceContext:
 
     @property
     def languages(self) -> tuple[str, ...]:
+        """Every language of the site, the default one first."""
         return tuple(self.site_config.languages)
 
     @property
     def is_default_language(self) -> bool:
+        """Whether this output is in the site's default language (no folder of its own)."""
         return self.lang == self.languages[0]
 
     @cached_property
     def config(self) -> SiteConfig:
+        """``site_config.yml`` seen in this language (see the class)."""
         return in_one_language(self.site_config, self.lang)  # type: ignore[no-any-return]
 
     @cached_property

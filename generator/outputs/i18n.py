@@ -25,7 +25,8 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from generator.contract.languages import direction
-from generator.contract.values import DAYS, format_time as french_time
+from generator.contract.values import DAYS
+from generator.contract.values import format_time as french_time
 from generator.paths import LOCALES_DIR
 
 SOURCE_LANGUAGE = "fr"
@@ -58,10 +59,12 @@ def translations(language: str) -> NullTranslations:
 
 
 def gettext(language: str) -> Callable[[str], str]:
+    """The ``gettext`` function of ``language``'s catalog."""
     return translations(language).gettext
 
 
 def locale(language: str) -> Locale:
+    """The CLDR locale that formats dates for ``language``."""
     return Locale.parse(CLDR_LOCALE.get(language, language))
 
 
@@ -95,6 +98,7 @@ def date_template(language: str) -> str:
 
 
 def month_names(language: str) -> list[str]:
+    """January … December in ``language`` (CLDR), for ``presence.js``."""
     from babel.dates import get_month_names
     names = get_month_names("wide", context="format", locale=locale(language))
     return [str(names[month]) for month in range(1, 13)]
@@ -131,6 +135,7 @@ def days_text(days: list[str], language: str) -> str:
 
 
 def time_range(open_: time, close: time, language: str) -> str:
+    """« de 8h30 à 12h », « 08:30 to 12:00 »."""
     _ = gettext(language)
     return _("de %(open)s à %(close)s") % {"open": clock(open_, language), "close": clock(close, language)}
 

@@ -25,8 +25,8 @@ from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs import i18n, presence, published
-from generator.outputs.i18n import N_
 from generator.outputs.context import ResidenceContext
+from generator.outputs.i18n import N_
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from generator.contract.model import Absence, Caretaker, Person, Slot
 from generator.contract.values import DAYS
 from generator.outputs import i18n
-from generator.outputs.i18n import N_
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -10,11 +10,11 @@ import uuid
 
 from generator.contract.model import Caretaker
 from generator.contract.values import Phone
-from generator.outputs.context import ResidenceContext
 from generator.outputs import i18n
+from generator.outputs.context import ResidenceContext
 from generator.outputs.presence import week_text
-from generator.outputs.wording import caretaker_title
 from generator.outputs.published import AGENCY_CARD, CARETAKER_CARD
+from generator.outputs.wording import caretaker_title
 
 NAMESPACE = uuid.UUID("5b0c3c4e-8d0f-4f0a-9a51-7265736964e5")
 """Fixed namespace for UUIDv5 card ids: same residence and card, same UID on every build."""
@@ -64,13 +64,15 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     config, slug, residence = ctx.config, ctx.slug, ctx.residence
     _ = i18n.gettext(ctx.lang)
     hours = week_text(caretaker, ctx.lang)
+    title = caretaker_title(ctx)
+    title = title[:1].upper() + title[1:]
     a = residence.address
     lines = [
         "KIND:individual",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
         f"FN:{escape(caretaker.name)}",
         f"N:;{escape(caretaker.name)};;;",
-        f"TITLE:{escape(_('%(title)s, %(residence)s') % {'title': caretaker_title(ctx).capitalize(), 'residence': residence.name})}",
+        f"TITLE:{escape(_('%(title)s, %(residence)s') % {'title': title, 'residence': residence.name})}",
         f"ORG:{escape(config.landlord.name)};{escape(residence.name)}",
     ]
     if caretaker.phone:

@@ -214,6 +214,7 @@ SEARCH_LANGUAGES = frozenset({"ar", "da", "de", "du", "el", "en", "es", "fi", "f
 
 
 def search_languages(language: str) -> str:
+    """The stemmer Material's search uses for ``language``'s pages."""
     return language if language in SEARCH_LANGUAGES else "en"
 
 

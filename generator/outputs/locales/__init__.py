@@ -1,0 +1,1 @@
+"""Our interface's gettext catalogs, one ``<lang>.po`` per language (``outputs.i18n`` reads them)."""

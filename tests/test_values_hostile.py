@@ -205,6 +205,8 @@ def test_short_number_with_an_extension_is_refused() -> None:
                                 "accent, chiffres, points, tirets et barres obliques sont acceptés"),
     ("https://exemple.fr:0/", "adresse du site « https://exemple.fr:0/ » invalide : seuls des lettres sans accent, "
                               "chiffres, points, tirets et barres obliques sont acceptés"),
+    ("https://exemple.fr/a/../b/", "adresse du site « https://exemple.fr/a/../b/ » invalide : seuls des lettres sans "
+                                   "accent, chiffres, points, tirets et barres obliques sont acceptés"),
     ("javascript:alert(1)//https://x.fr", "adresse du site « javascript:alert(1)//https://x.fr » : elle doit "
                                           "commencer par https://"),
 ])

@@ -255,7 +255,8 @@ def parse_base_url(value: Any) -> str:
         port_ok = parts.port is None or parts.port > 0
     except ValueError:
         port_ok = False
-    if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and _PATH.fullmatch(parts.path)):
+    plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
+    if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and plain_path):
         raise ValueProblem(f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, "
                            "points, tirets et barres obliques sont acceptés", hint)
     return text

@@ -15,7 +15,7 @@ from conftest import RESIDENCE, SITE_CONFIG
 from PIL import Image
 
 from generator.contract.project import load_project
-from generator.errors import UserError
+from generator.errors import Problem, UserError
 
 
 def problems(root: Path) -> list[str]:
@@ -230,3 +230,12 @@ def test_residences_in_a_sub_folder_or_with_another_extension_are_not_skipped(ma
         "residences/AUTRE.YML:1: extension « .YML » : ce fichier serait ignoré\n    → renommez-le en AUTRE.yml",
         "residences/nord/les-lilas.yml:1: fichier dans un sous-dossier : il ne serait pas publié\n"
         "    → déplacez-le directement dans residences/ (ou hors de residences/ s'il est archivé)"]
+
+
+def test_a_path_through_a_file_is_told_in_french(tmp_path: Path) -> None:
+    from generator.contract.sources import read_source
+
+    (tmp_path / "fichier").write_text("x")
+    assert read_source(tmp_path / "fichier" / "r.yml", "residences/r.yml", 100) == (None, [
+        Problem("residences/r.yml", 1, "fichier illisible (un élément du chemin n'est pas un dossier)",
+                "vérifiez le nom et les droits du dossier")])

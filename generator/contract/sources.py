@@ -34,7 +34,7 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
     except FileNotFoundError:
         return refuse("fichier introuvable", "vérifiez le nom et le dossier du fichier")
     except OSError as e:
-        return refuse(f"fichier illisible ({e.strerror})", "vérifiez le nom et les droits du dossier")
+        return refuse(f"fichier illisible ({reason(e)})", "vérifiez le nom et les droits du dossier")
     if stat.S_ISLNK(info.st_mode):
         broken = not path.exists()
         return refuse("lien symbolique cassé (il ne mène à aucun fichier)" if broken else
@@ -54,7 +54,7 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
     except OSError as e:
         if e.errno == errno.ELOOP:  # replaced by a link since lstat
             return refuse("lien symbolique non accepté", "mettez à sa place une copie du fichier")
-        return refuse(f"fichier illisible ({e.strerror})", "vérifiez ce fichier")
+        return refuse(f"fichier illisible ({reason(e)})", "vérifiez ce fichier")
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced since lstat: never read a pipe or a device
@@ -65,12 +65,23 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
         with os.fdopen(fd, "rb", closefd=False) as stream:
             raw = stream.read(max_bytes + 1)
     except OSError as e:
-        return refuse(f"fichier illisible ({e.strerror})", "vérifiez ce fichier ou le disque qui le contient")
+        return refuse(f"fichier illisible ({reason(e)})", "vérifiez ce fichier ou le disque qui le contient")
     finally:
         os.close(fd)
     if len(raw) > max_bytes:  # grew since fstat
         return refuse(f"fichier trop volumineux (plus de {_size(max_bytes)})", "vérifiez que c'est le bon fichier")
     return raw, []
+
+
+_REASONS = {errno.EACCES: "droits d'accès insuffisants", errno.EPERM: "opération non permise",
+            errno.ENOTDIR: "un élément du chemin n'est pas un dossier", errno.ENAMETOOLONG: "nom trop long",
+            errno.ELOOP: "boucle de liens symboliques", errno.EIO: "erreur de lecture du disque",
+            errno.ENOENT: "introuvable", errno.EISDIR: "c'est un dossier"}
+
+
+def reason(error: OSError) -> str:
+    """Why the system refused, in French for the usual cases (else the system's own words)."""
+    return _REASONS.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 def _size(count: int) -> str:

@@ -6,11 +6,35 @@ import os
 import subprocess
 import sys
 import zipfile
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 from conftest import REPO, SAMPLE_TODAY
 from test_incremental import tree
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+def test_every_folder_of_the_package_and_theme_is_declared_with_its_files() -> None:
+    """The fast twin of the wheel test below: a new folder or file type must be named in pyproject.toml."""
+    setup = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    packages, data = set(setup["packages"]), setup["package-data"]
+    roots = {"generator": REPO / "generator", **{name: REPO / path for name, path in setup["package-dir"].items()}}
+    for root_name, root in roots.items():
+        for folder in [root, *(p for p in root.rglob("*") if p.is_dir() and p.name != "__pycache__")]:
+            files = [f for f in folder.iterdir() if f.is_file() and f.suffix not in {".py", ".pyc"}]
+            if not files and not any(folder.glob("*.py")):
+                continue
+            name = ".".join([root_name, *folder.relative_to(root).parts])
+            assert name in packages, f"pyproject.toml: add {name!r} to [tool.setuptools] packages"
+            for file in files:
+                assert any(fnmatch(file.name, pattern) for pattern in data.get(name, [])), (
+                    f"pyproject.toml: {file.relative_to(REPO)} is left out of the wheel; "
+                    f"add a pattern to [tool.setuptools.package-data] {name!r}")
 
 
 @pytest.mark.slow

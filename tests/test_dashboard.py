@@ -170,3 +170,20 @@ outages:
         (8, "panne « Chaudière » réparée depuis 12 jours (le vendredi 20 novembre 2026)"),
         (1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »")]
     assert south.warnings == []  # its agency's contracts are its own
+
+
+def test_staff_text_is_escaped_in_the_dashboard(make_project) -> None:  # type: ignore[no-untyped-def]
+    from generator.outputs.dashboard import dashboard_page
+
+    residence = """\
+name: "<b>Les Tilleuls</b>"
+address: {street: 1 rue A, postcode: 93200, city: "Saint-Denis & co"}
+agency: nord
+notices:
+  - {title: "<script>alert(1)</script>", from: 2026-10-01, until: 2026-10-02}
+  - {title: "Coupure <img src=x onerror=alert(1)>", from: 2026-12-01, until: 2026-12-05}
+"""
+    page = dashboard_page(load_project(make_project(test=residence)), SAMPLE_TODAY).markdown
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "avis « &lt;script&gt;alert(1)&lt;/script&gt; » terminé depuis 61 jours" in page
+    assert "Coupure &lt;img src=x onerror=alert(1)&gt;" in page and "Saint-Denis &amp; co" in page

@@ -67,7 +67,8 @@ def load_project(root: Path) -> Project:
     """Read and check everything; raise one ``UserError`` listing every problem of every file."""
     root = Path(root)
     problems: list[Problem] = []
-    config, config_digest, config_lines = _load_config(root, problems)
+    declared: list[str] = []  # the languages site_config.yml declares, even when the rest of it is wrong
+    config, config_digest, config_lines = _load_config(root, problems, declared)
     residences = []
     folder = root / RESIDENCES_DIR
     if not folder.is_dir():
@@ -78,7 +79,7 @@ def load_project(root: Path) -> Project:
     problems.extend(stray_files(folder, RESIDENCES_DIR))  # x.yaml, nord/x.yml: never skipped in silence
     for path in residence_paths(root):
         before = len(problems)
-        found = load_residence(root, path, config, problems, store)
+        found = load_residence(root, path, config, problems, store, tuple(declared))
         if found:
             residences.append(found)
             if store and len(problems) == before:
@@ -93,7 +94,8 @@ def load_project(root: Path) -> Project:
     return Project(root, config, tuple(residences), config_digest)
 
 
-def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None, str, LineMap]:
+def _load_config(root: Path, problems: list[Problem],
+                 declared: list[str] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
     if not path.exists() and not path.is_symlink():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
@@ -107,6 +109,8 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
     languages = _declared_languages(doc, problems) if doc else DEFAULT_LANGUAGES
+    if declared is not None:
+        declared[:] = languages
     config = validate(doc, SiteConfig, problems, languages) if doc else None
     if config is not None and doc is not None:
         problems.extend(config_problems(config, doc, root))  # what the posters print: logo, landlord, agencies
@@ -114,7 +118,7 @@ def _load_config(root: Path, problems: list[Problem]) -> tuple[SiteConfig | None
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
-                   store: ValidatedStore | None = None) -> ResidenceFile | None:
+                   store: ValidatedStore | None = None, languages: tuple[str, ...] = ()) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
     bytes with the same config and code; else parse, validate, then check what depends on the config."""
     name = f"{RESIDENCES_DIR}/{visible(path.name)}"
@@ -134,7 +138,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         return cached
     doc, found = parse_document(raw, name)
     problems.extend(found)
-    languages = tuple(config.languages) if config is not None else DEFAULT_LANGUAGES
+    languages = tuple(config.languages) if config is not None else (languages or DEFAULT_LANGUAGES)
     residence = validate(doc, Residence, problems, languages) if doc else None
     if residence is None or doc is None:
         return None

@@ -14,6 +14,7 @@ import calendar
 from datetime import date
 from typing import Callable, Iterator
 
+from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.model import REPAIRED_SHOWN_DAYS, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
@@ -100,8 +101,30 @@ def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iter
                       "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone")
 
 
+PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration"})
+"""Keys whose text is a name (a person, a company, a street): the same in every language, never asked for."""
+
+
+def _described(path: tuple[object, ...]) -> str:
+    return ".".join(f"[{part + 1}]" if isinstance(part, int) else str(part) for part in path).replace(".[", "[")
+
+
+def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A text not typed in every language of the site: tenants of that language read the default text,
+    marked as such. Names (``PROPER_NAMES``, except a service's name, which is a thing) are not asked for."""
+    languages = tuple(config.languages)
+    for path, lacking in languages_missing(item.residence, languages):
+        if path[-1] in PROPER_NAMES and not (path[0] == "services" and path[-1] == "name"):
+            continue
+        codes = ", ".join(lacking)
+        yield Problem(_file(item), item.lines.line_of(path),
+                      f"{_described(path)} : pas de traduction en {codes}",
+                      f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
+                      f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
+
+
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, stale_outages, not_reviewed, caretaker_without_hours,
-                           no_maintenance)
+                           no_maintenance, missing_translations)
 """Every warning rule, in the order they are shown."""
 
 

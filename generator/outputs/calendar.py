@@ -191,7 +191,8 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
     events = []
     for notice in live_notices(residence.notices, today):
         event = icalendar.Event()
-        event.add("summary", f"{_(LEVEL_LABELS[notice.level])} : {notice.title}")
+        event.add("summary", _("%(level)s : %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
+                                                            "title": notice.title})
         event.add("dtstart", notice.from_)
         event.add("dtend", notice.until + timedelta(days=1))
         if notice.body:

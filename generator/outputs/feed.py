@@ -68,7 +68,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
-        _sub(entry, "title", f"{level} : {notice.title}")
+        _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/{notice.from_}/{notice.title}')}")
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
+from generator.contract.languages import LocalText, missing_translations
 from generator.contract.model import Absence, Address, NoticeFields, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile, load_project
 from generator.contract.values import Phone, format_date, format_time
@@ -114,7 +115,7 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
         elif slug not in new:
             results.append(_removed(old[slug], base.config))
         else:
-            lines = residence_changes(old[slug].residence, new[slug].residence)
+            lines = residence_changes(old[slug].residence, new[slug].residence, tuple(head.config.languages))
             if lines:
                 results.append(ResidenceChanges(slug, new[slug].residence.name, "changed", tuple(lines)))
             else:
@@ -139,12 +140,15 @@ def _removed(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
     return ResidenceChanges(item.slug, item.residence.name, "removed", tuple(lines))
 
 
-def residence_changes(old: Residence, new: Residence) -> list[str]:
-    """Every visible difference between two versions of one residence, in reading order of the site."""
+def residence_changes(old: Residence, new: Residence, languages: tuple[str, ...] = ()) -> list[str]:
+    """Every visible difference between two versions of one residence, in reading order of the site.
+
+    With the site's ``languages``, an added or changed notice says which languages it lacks."""
     lines = _field_changes(old, new, ("name", "address", "agency", "buildings", "units"), "")
     lines += caretaker_changes(old, new)
     for section in RESIDENCE_LISTS:
-        lines += list_changes(section, getattr(old, section.field), getattr(new, section.field))
+        lines += list_changes(section, getattr(old, section.field), getattr(new, section.field),
+                              languages if section.field == "notices" else ())
     if _show(old.fibre) != _show(new.fibre):
         if old.fibre is None or new.fibre is None:
             lines.append("Rubrique fibre " + ("ajoutée" if old.fibre is None else "retirée"))
@@ -180,19 +184,31 @@ def hours_text(slots: Sequence[Slot]) -> str:
     return " ; ".join(_show(s) for s in slots) or "aucun horaire"
 
 
-def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[BaseModel]) -> list[str]:
-    """Items matched by their key: added, removed, or changed field by field."""
+def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[BaseModel],
+                 languages: tuple[str, ...] = ()) -> list[str]:
+    """Items matched by their key: added, removed, or changed field by field; with ``languages``, an added
+    or changed item says which of them it has no text in (tenants of those read the default text)."""
     before, after = _keyed(section, old), _keyed(section, new)
     lines = []
     for key in [k for k in before if k not in after]:
         lines.append(f"{section.said('retiré')} : « {key} »")
     for key, item in after.items():
         if key not in before:
-            lines.append(f"{section.said('ajouté')} : « {key} »{_details(item)}")
+            lines.append(f"{section.said('ajouté')} : « {key} »{_details(item)}{_lacking(item, languages)}")
         elif before[key] != item:
             fields = tuple(f for f in type(item).model_fields)
-            lines += _field_changes(before[key], item, fields, f"{section.noun} « {key} » — ")
+            changed = _field_changes(before[key], item, fields, f"{section.noun} « {key} » — ")
+            if changed and languages:
+                changed[-1] += _lacking(item, languages)
+            lines += changed
     return lines
+
+
+def _lacking(item: BaseModel, languages: tuple[str, ...]) -> str:
+    """« ; pas encore traduit en en, ar » when some text of ``item`` lacks some of the site's languages."""
+    lacking = sorted({code for _, codes in missing_translations(item, languages) for code in codes},
+                     key=languages.index)
+    return f" ; pas encore traduit en {', '.join(lacking)}" if lacking else ""
 
 
 def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
@@ -238,6 +254,10 @@ def _field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], pref
         a, b = getattr(old, name), getattr(new, name)
         shown_a, shown_b = _show(a, name), _show(b, name)
         if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
+            if a != b and isinstance(b, LocalText):  # the same default text, other translations
+                changed = [code for code in sorted(set(b.translations) | set(getattr(a, "translations", {})))
+                           if b.translations.get(code) != getattr(a, "translations", {}).get(code)]
+                lines.append(f"{prefix}{LABELS.get(name, name)} : traduction modifiée ({', '.join(changed)})")
             continue
         label = LABELS.get(name, name)
         label = label[0].upper() + label[1:] if not prefix else label

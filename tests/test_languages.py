@@ -1,0 +1,427 @@
+"""Every tenant in their language (issue 13): the contract, the catalogs, the per-language sites, in the browser.
+
+A three-language project (French by default, English, Arabic) is built once for the session; units check
+the contract's messages and lines, Babel's dates and the catalogs; the browser checks every page of every
+language with axe-core, the W3C checker, and the language switcher.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import textwrap
+import xml.etree.ElementTree as ET
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from click.testing import CliRunner
+
+from conftest import SAMPLE_TODAY, SITE_CONFIG
+from generator.cli import main
+from generator.contract.languages import LocalText, in_one_language, missing_translations
+from generator.contract.project import load_project
+from generator.errors import UserError
+from generator.outputs import i18n
+from generator.paths import LOCALES_DIR, interface_languages
+from generator.publish.site import build_site
+from test_accessibility import VNU_JAR, axe_violations, page_paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+CONFIG = """\
+landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}
+base_url: https://residences.example.org/
+languages: [fr, en, ar]
+agencies:
+  nord:
+    name: {fr: Agence Nord, en: North agency, ar: وكالة الشمال}
+    phone: 01 49 33 10 10
+    hours: {fr: Du lundi au vendredi, en: Monday to Friday}
+emergency:
+  - {label: SAMU, phone: 15}
+faq:
+  - q: {fr: Comment payer mon loyer ?, en: How do I pay my rent?, ar: كيف أدفع الإيجار؟}
+    a: {fr: Par prélèvement., en: By direct debit.}
+"""
+
+RESIDENCE = """\
+name: Résidence Les Tilleuls
+address: {street: 12 rue des Tilleuls, postcode: 93200, city: Saint-Denis}
+buildings: [A, B]
+agency: nord
+caretaker:
+  name: Fatima Benali
+  title: {fr: gardienne, en: caretaker, ar: الحارسة}
+  phone: 01 48 20 11 22
+  office: {fr: Loge du bâtiment A, en: Office in building A, ar: مكتب المبنى A}
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-22, to: 2027-01-02, replacement: {name: Sophie Martin, phone: 06 98 76 54 32}}
+maintenance:
+  - topic: {fr: Chaudière, en: Boiler, ar: المرجل}
+    company: Engie Home Services
+    phone: 09 69 32 00 00
+    note: Donnez votre **numéro de contrat**.
+notices:
+  - title: {fr: Coupure d'eau chaude, en: Hot water cut, ar: انقطاع الماء الساخن}
+    from: 2026-12-01
+    until: 2026-12-10
+    level: warning
+    body:
+      fr: Jeudi 3 décembre, de 9h à 12h.
+      en: Thursday 3 December, 9 am to 12 noon.
+  - title: مرحبا بكم في الإقامة
+    from: 2026-12-01
+    until: 2026-12-10
+"""
+
+
+def write_project(root: Path, config: str = CONFIG, residence: str = RESIDENCE) -> Path:
+    (root / "residences").mkdir(parents=True, exist_ok=True)
+    (root / "site_config.yml").write_text(textwrap.dedent(config), encoding="utf-8")
+    (root / "residences" / "les-tilleuls.yml").write_text(textwrap.dedent(residence), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_project(tmp_path_factory.mktemp("languages") / "project")
+    out = root.parent / "site"
+    build_site(load_project(root), out, SAMPLE_TODAY)
+    return out
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    return [f"{p.file}:{p.line}: {p.message}" for p in info.value.problems]
+
+
+# --- The contract -------------------------------------------------------------------------------------
+
+def test_a_text_is_typed_once_or_by_language(tmp_path: Path) -> None:
+    project = load_project(write_project(tmp_path))
+    assert project.config.languages == ["fr", "en", "ar"]
+    notice = project.residences[0].residence.notices[0]
+    assert notice.title == "Coupure d'eau chaude"  # consumers that know no language read the default text
+    assert isinstance(notice.title, LocalText)
+    assert notice.title.translations == {"fr": "Coupure d'eau chaude", "en": "Hot water cut",
+                                         "ar": "انقطاع الماء الساخن"}
+    assert notice.body.in_("ar") == ("Jeudi 3 décembre, de 9h à 12h.", "fr")  # falls back, and says so
+    plain = project.residences[0].residence.name
+    assert plain.translations == {"fr": "Résidence Les Tilleuls"} and plain.language == "fr"
+
+
+def test_the_old_single_language_key_still_means_french(tmp_path: Path) -> None:
+    config = SITE_CONFIG + "language: fr\n"
+    residence = RESIDENCE.split("caretaker:")[0]
+    assert load_project(write_project(tmp_path, config, residence)).config.languages == ["fr"]
+    assert problems(write_project(tmp_path, config.replace("nord:", "nord:", 1) + "languages: [en]\n", residence)
+                    )[0].startswith("site_config.yml:1: fichier:")
+
+
+def test_a_language_not_in_languages_is_an_error_at_its_line(tmp_path: Path) -> None:
+    residence = RESIDENCE.replace("en: Hot water cut,", "en: Hot water cut, pt: Corte,")
+    write_project(tmp_path, CONFIG.replace("[fr, en, ar]", "[fr, en]"), residence)
+    found = problems(tmp_path)
+    assert ("residences/les-tilleuls.yml:20: notices[1].title: langue « pt » absente de « languages » dans "
+            "site_config.yml") in found
+    assert ("residences/les-tilleuls.yml:7: caretaker.title: langue « ar » absente de « languages » dans "
+            "site_config.yml") in found
+
+
+def test_the_default_language_text_is_required(tmp_path: Path) -> None:
+    residence = RESIDENCE.replace("fr: Coupure d'eau chaude, ", "")
+    assert problems(write_project(tmp_path, residence=residence)) == [
+        "residences/les-tilleuls.yml:20: notices[1].title: le texte en « fr » (langue par défaut) manque"]
+
+
+def test_a_language_without_a_catalog_or_a_malformed_code_is_refused_at_its_line(tmp_path: Path) -> None:
+    write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", "languages:\n  - fr\n  - xx\n  - EN"),
+                  RESIDENCE.split("caretaker:")[0])
+    found = problems(tmp_path)
+    assert "site_config.yml:5: langue « xx » : l'interface du site n'est pas traduite dans cette langue" in found
+    assert any(p.startswith("site_config.yml:6: languages[3]: code de langue « EN » non reconnu") for p in found)
+
+
+def test_a_translation_keeps_the_checks_of_its_field(tmp_path: Path) -> None:
+    residence = RESIDENCE.replace("en: Hot water cut,", 'en: "Hot\\x01water",')
+    assert problems(write_project(tmp_path, residence=residence)) == [
+        "residences/les-tilleuls.yml:20: notices[1].title.en: caractère invisible U+0001 non permis, après « Hot »"]
+
+
+def test_a_localized_text_survives_the_validation_cache(tmp_path: Path) -> None:
+    root = write_project(tmp_path)
+    first = load_project(root).residences[0].residence
+    again = load_project(root).residences[0].residence  # from the cache, unpickled
+    assert again.notices[0].title.translations == first.notices[0].title.translations
+    assert again == first
+
+
+def test_one_language_view_marks_what_falls_back(tmp_path: Path) -> None:
+    residence = load_project(write_project(tmp_path)).residences[0].residence
+    english = in_one_language(residence, "en")
+    assert (english.notices[0].title, english.notices[0].title.language) == ("Hot water cut", "en")
+    assert (english.maintenance[0].note, english.maintenance[0].note.language) == (
+        "Donnez votre **numéro de contrat**.", "fr")
+    assert [(path, codes) for path, codes in missing_translations(residence, ("fr", "en", "ar"))
+            if path[0] == "notices"] == [(("notices", 0, "body"), ["ar"]), (("notices", 1, "title"), ["en", "ar"])]
+
+
+# --- Babel: dates, days and catalogs --------------------------------------------------------------------
+
+def test_dates_and_days_come_from_cldr() -> None:
+    first = date(2026, 12, 1)
+    assert i18n.long_date(first, "fr") == "mardi 1er décembre"  # the French ordinal, a French rule
+    assert i18n.long_date(date(2026, 12, 3), "fr", with_year=True) == "jeudi 3 décembre 2026"
+    assert i18n.long_date(first, "en") == "Tuesday 1 December"
+    assert i18n.long_date(first, "ar") == "الثلاثاء، 1 ديسمبر"
+    assert i18n.long_date(first, "pt") == "terça-feira, 1 de dezembro"
+    assert i18n.days_text(["mon", "tue", "wed", "thu", "fri"], "en") == "Monday to Friday"
+    assert i18n.days_text(["mon", "wed"], "fr") == "lundi et mercredi"
+    assert i18n.language_name("ar") == "العربية" and i18n.language_name("pt") == "Português"
+
+
+def test_every_catalog_translates_every_string_with_the_same_placeholders() -> None:
+    """What ``pybabel extract`` finds in the code and templates (babel.cfg) is in each catalog."""
+    from babel.messages.pofile import read_po
+
+    method_map = [("generator/**.py", "python"), ("generator/outputs/templates/**.j2", "jinja2"),
+                  ("theme/**.html", "jinja2")]
+    found = {message for _, _, message, _, _ in extract_from_dir(
+        REPO, method_map, keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)})}
+    ids = {m if isinstance(m, str) else m[0] for m in found}
+    assert "Votre %(title)s" in ids and "Aller au contenu" in ids and len(ids) > 100
+    assert interface_languages() == ["ar", "en", "es", "fr", "pt", "tr"]
+    for language in interface_languages():
+        with (LOCALES_DIR / f"{language}.po").open("rb") as file:
+            catalog = read_po(file, locale=language)
+        for msgid in ids:
+            message = catalog.get(msgid)
+            assert message is not None and message.string, (language, msgid)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for string in strings:
+                wanted = set(re.findall(r"%\(\w+\)s", msgid)) - {"%(num)s"}
+                assert wanted <= set(re.findall(r"%\(\w+\)s", string)), (language, msgid, string)
+
+
+# --- The built site -------------------------------------------------------------------------------------
+
+class _Text(HTMLParser):
+    """The visible text of a page's content and footer, without what is marked in another language."""
+
+    def __init__(self, skip_lang: str) -> None:
+        super().__init__()
+        self.skip_lang, self.depth, self.skipping, self.chunks = skip_lang, 0, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "meta", "link", "input", "img"):
+            return
+        self.depth += 1
+        if self.skipping or dict(attrs).get("lang") == self.skip_lang or tag in ("script", "style"):
+            self.skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("br", "meta", "link", "input", "img"):
+            return
+        self.depth -= 1
+        if self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.chunks.append(data)
+
+
+def test_each_language_has_its_pages_calendar_feed_and_cards(multilingual_site: Path) -> None:
+    site = multilingual_site
+    for folder in ("les-tilleuls", "les-tilleuls/en", "les-tilleuls/ar"):
+        for name in ("index.html", "gardien/index.html", "contacts/index.html", "qui-appeler/index.html",
+                     "calendrier.ics", "avis.xml", "gardien.vcf", "agence.vcf"):
+            assert (site / folder / name).is_file(), f"{folder}/{name}"
+    assert (site / "en" / "index.html").is_file() and (site / "ar" / "index.html").is_file()
+    assert not (site / "les-tilleuls" / "en" / "affiche").exists()  # posters once, for the QR code
+    feed = ET.fromstring((site / "les-tilleuls" / "en" / "avis.xml").read_bytes())
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert titles[:2] == ["Notices to residents: Résidence Les Tilleuls", "Important: Hot water cut"]
+    calendar = (site / "les-tilleuls" / "ar" / "calendrier.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:مهم: انقطاع الماء الساخن" in calendar
+    card = (site / "les-tilleuls" / "en" / "gardien.vcf").read_text(encoding="utf-8")
+    assert "TITLE:Caretaker\\, Résidence Les Tilleuls" in card
+
+
+def test_html_lang_and_dir_on_every_page(multilingual_site: Path) -> None:
+    for path in page_paths(multilingual_site):
+        html = (multilingual_site / (path + "index.html" if path.endswith("/") or not path else path)).read_text()
+        language = "ar" if "/ar/" in f"/{path}" else "en" if "/en/" in f"/{path}" else "fr"
+        direction = "rtl" if language == "ar" else "ltr"
+        assert f'<html lang="{language}" class="no-js" dir="{direction}">' in html, path
+
+
+def test_the_caretaker_is_called_by_her_title_in_every_language(multilingual_site: Path) -> None:
+    pages = {lang: (multilingual_site / "les-tilleuls" / folder / "gardien" / "index.html").read_text()
+             for lang, folder in (("fr", ""), ("en", "en"), ("ar", "ar"))}
+    assert "<h1>Votre gardienne</h1>" in pages["fr"]
+    assert "<strong>Fatima Benali</strong>, gardienne de la résidence." in pages["fr"]
+    assert "<h1>Your caretaker</h1>" in pages["en"]
+    assert "<h1>الحارسة في إقامتكم</h1>" in pages["ar"]
+
+
+def test_values_in_another_language_or_direction_are_marked(multilingual_site: Path) -> None:
+    english = (multilingual_site / "les-tilleuls" / "en" / "index.html").read_text()
+    french = (multilingual_site / "les-tilleuls" / "index.html").read_text()
+    arabic = (multilingual_site / "les-tilleuls" / "ar" / "qui-appeler" / "index.html").read_text()
+    # A fallback to the default text carries its language (WCAG 3.1.2) and, for Markdown, a note.
+    assert '<h1><span lang="fr">Résidence Les Tilleuls</span></h1>' in english
+    assert ('<div dir="ltr" lang="fr"><p>Donnez votre <strong>numéro de contrat</strong>.</p></div>'
+            '<p class="rh-untranslated">(باللغة الفرنسية)</p>') in arabic
+    # Arabic typed as a plain (French) value: its direction is marked, its language is not guessed.
+    assert '<h3 class="rh-notice__title"><span dir="rtl">مرحبا بكم في الإقامة</span></h3>' in french
+    assert '<span dir="ltr" lang="fr">Fatima Benali</span>' in arabic or "Fatima" not in arabic
+    # Translated values need no marking.
+    assert '<h3 class="rh-notice__title">Hot water cut</h3>' in english
+
+
+def test_no_default_language_interface_word_on_an_english_page(multilingual_site: Path) -> None:
+    from babel.messages.pofile import read_po
+
+    with (LOCALES_DIR / "en.po").open("rb") as file:
+        catalog = read_po(file, locale="en")
+    french = set()
+    for message in catalog:
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        for chunk in re.split(r"%\(\w+\)s|<[^>]+>", msgid):
+            if len(chunk.strip(" .:,()")) >= 8 and chunk.strip() not in message.string:
+                french.add(chunk.strip(" .:,()"))
+    french |= {"Rechercher", "Aller au contenu", "Votre", "Horaires", "Téléphone", "résidence"}
+    english_pages = [p for p in page_paths(multilingual_site) if p.startswith(("en/", "les-tilleuls/en/"))]
+    assert len(english_pages) >= 6
+    for path in english_pages:
+        parser = _Text(skip_lang="fr")
+        parser.feed((multilingual_site / path / "index.html").read_text(encoding="utf-8"))
+        text = " ".join(" ".join(parser.chunks).split())
+        assert "Hot water cut" in text or path.startswith("en/") or "gardien" in path or "contacts" in path \
+            or "qui-appeler" in path or "faq" in path
+        found = sorted(word for word in french if word in text)
+        assert found == [], (path, found)
+
+
+def test_switcher_and_hreflang_lead_to_the_same_page_in_each_language(multilingual_site: Path) -> None:
+    html = (multilingual_site / "les-tilleuls" / "en" / "gardien" / "index.html").read_text()
+    for code, url in (("fr", "les-tilleuls/gardien/"), ("en", "les-tilleuls/en/gardien/"),
+                      ("ar", "les-tilleuls/ar/gardien/")):
+        assert f'<link rel="alternate" hreflang="{code}" href="https://residences.example.org/{url}">' in html
+    assert 'href="../../gardien/" hreflang="fr" lang="fr" dir="ltr" data-rh-lang="fr">Français</a>' in html
+    assert 'href="../../ar/gardien/" hreflang="ar" lang="ar" dir="rtl" data-rh-lang="ar">العربية</a>' in html
+    assert '<span aria-current="page" lang="en" dir="ltr">English</span>' in html
+
+
+def test_one_language_keeps_the_site_as_it_was(sample_site: Path) -> None:
+    html = (sample_site / "les-tilleuls" / "gardien" / "index.html").read_text()
+    assert "rh-languages" not in html and "hreflang" not in html and "languages.js" not in html
+    assert not (sample_site / "les-tilleuls" / "en").exists() and not (sample_site / "en").exists()
+
+
+# --- validate and diff ------------------------------------------------------------------------------------
+
+def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None:
+    root = write_project(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--format", "github",
+                                       "--today", "2026-12-02"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"::warning file=\S*residences/les-tilleuls.yml,line=24,title=[^:]*::notices\[1\]\.body : "
+                     r"pas de traduction en ar", result.output), result.output
+    assert "maintenance[1].note : pas de traduction en en, ar" in result.output
+    assert "caretaker.name" not in result.output  # a name is the same in every language
+
+
+def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> None:
+    base = write_project(tmp_path / "base")
+    head = write_project(tmp_path / "head", residence=RESIDENCE.replace("en: Hot water cut", "en: Hot water off")
+                         + "  - {title: Ascenseur en panne, from: 2026-12-05, until: 2026-12-08}\n")
+    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+    assert result.exit_code == 0, result.output
+    assert "Avis « Coupure d'eau chaude » — titre : traduction modifiée \\(en\\) ; pas encore traduit en ar" \
+        in result.output
+    assert ("Avis ajouté : « Ascenseur en panne », du samedi 5 décembre 2026 au mardi 8 décembre 2026, niveau "
+            "information ; pas encore traduit en en, ar") in result.output
+
+
+# --- In the browser --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def multilingual_url(multilingual_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
+    return serve(multilingual_site) + "/"
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_any_page_of_any_language(browser, multilingual_site: Path,  # type: ignore[no-untyped-def]
+                                                       multilingual_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    found = {}
+    paths = page_paths(multilingual_site)
+    assert any(p.startswith("les-tilleuls/ar/") for p in paths) and "ar/" in paths
+    for path in paths:
+        page.goto(multilingual_url + path, wait_until="load")
+        found[path] = axe_violations(page)
+    context.close()
+    assert {path: v for path, v in found.items() if v} == {}
+    assert errors == []
+
+
+def test_every_page_of_every_language_is_valid_html_for_the_w3c_checker(multilingual_site: Path) -> None:
+    java = shutil.which("java")
+    assert java and VNU_JAR.is_file()
+    files = [str(p) for p in sorted(multilingual_site.rglob("*.html"))]
+    run = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+            for m in messages] == []
+
+
+@pytest.mark.browser
+def test_the_switcher_lands_on_the_same_page_and_the_choice_is_remembered(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/gardien/")
+    page.get_by_role("navigation", name="Langues").get_by_role("link", name="English").click()
+    page.wait_for_url("**/les-tilleuls/en/gardien/")
+    assert page.locator("h1").inner_text() == "Your caretaker"
+    # Back on the address of the hall's QR code, the tenant lands in the language they chose.
+    page.goto(multilingual_url + "les-tilleuls/")
+    page.wait_for_url("**/les-tilleuls/en/")
+    assert page.evaluate("localStorage.getItem('residence-hub-language')") == "en"
+    assert context.cookies() == []
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name="العربية").click()
+    page.wait_for_url("**/les-tilleuls/ar/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.get_by_role("navigation", name="اللغات").get_by_role("link", name="Français").click()
+    page.wait_for_url("**/les-tilleuls/")
+    page.goto(multilingual_url + "les-tilleuls/contacts/")
+    assert page.url.endswith("/les-tilleuls/contacts/")  # French chosen: no more redirection
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_presence_sentence_is_written_in_the_page_language(browser, multilingual_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="Europe/Paris")
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-02T09:00:00+01:00")
+    page.goto(multilingual_url + "les-tilleuls/en/")
+    assert page.locator("[data-rh-status]").inner_text() == "Open now"
+    assert page.locator("[data-rh-next-text]").inner_text() == "Today, 08:30 to 12:00"
+    page.goto(multilingual_url + "les-tilleuls/ar/")
+    assert page.locator("[data-rh-status]").inner_text() == "مفتوح الآن"
+    context.close()

@@ -425,3 +425,20 @@ def test_the_presence_sentence_is_written_in_the_page_language(browser, multilin
     page.goto(multilingual_url + "les-tilleuls/ar/")
     assert page.locator("[data-rh-status]").inner_text() == "مفتوح الآن"
     context.close()
+
+
+# --- The documentation ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])
+def test_the_documented_examples_validate(tmp_path: Path, doc: str) -> None:
+    """The YAML examples of the languages sections are valid for a site in fr, en and ar."""
+    text = (REPO / doc).read_text(encoding="utf-8")
+    section = text.split("## Languages" if doc == "README.md" else "## Traduire", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    residence = RESIDENCE.split("caretaker:")[0] + (blocks[1] if doc == "README.md" else blocks[0])
+    if doc == "README.md":
+        assert blocks[0].startswith("languages: [fr, en, ar]")
+    project = load_project(write_project(tmp_path, residence=residence))
+    notice = project.residences[0].residence.notices[0]
+    assert notice.title.translations["ar"] == "انقطاع الماء الساخن"
+    assert "pybabel init -i messages.pot -l uk -o generator/outputs/locales/uk.po" in text or doc != "README.md"

@@ -16,6 +16,7 @@ from generator.contract.values import date_from_epoch, parse_date
 from generator.errors import UserError
 from generator.onboarding.importer import import_report, import_spreadsheet
 from generator.onboarding.template import write_template
+from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.print_run import write_posters
 from generator.publish.serve import serve_site
@@ -26,6 +27,8 @@ from generator.review.validation import FORMATS, validation_report
 
 BUG_EXIT_CODE = 2
 """Exit code of an unexpected error (a bug), as Click's own usage errors: 1 is for mistakes in the data."""
+DATA_SCHEMA = "residence-data"
+"""``schema residence-data``: the JSON Schema of the published ``residence.json`` (open data)."""
 DEBUG_VARIABLE = "RESIDENCE_HUB_DEBUG"
 """Set to 1 to see a bug's Python traceback instead of the one-line message (for developers)."""
 
@@ -185,10 +188,10 @@ def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[s
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="residence")
+@click.argument("kind", type=click.Choice(sorted([*SCHEMAS, DATA_SCHEMA])), default="residence")
 def schema(kind: str) -> None:
-    """Affiche le contrat de données en JSON Schema (pour les éditeurs)."""
-    click.echo(schema_text(kind), nl=False)
+    """Affiche le contrat de données en JSON Schema (pour les éditeurs), ou celui du residence.json publié."""
+    click.echo(opendata.schema_text() if kind == DATA_SCHEMA else schema_text(kind), nl=False)
 
 
 @main.command()

@@ -52,7 +52,8 @@ def test_markdown_is_sanitized_and_data_never_runs_as_a_template(make_project, t
     site = build(make_project(test=FULL), tmp_path)
     faq = (site / "test" / "faq" / "index.html").read_text()
     home = (site / "test" / "index.html").read_text()
-    for page in (faq, home):
+    hall = (site / "test" / "ecran" / "index.html").read_text()
+    for page in (faq, home, hall):
         assert "<script>alert" not in page and "onerror" not in page and "onclick" not in page
         assert "javascript:" not in page
     assert "<strong>important</strong>" in faq
@@ -65,7 +66,7 @@ def test_markdown_is_sanitized_and_data_never_runs_as_a_template(make_project, t
 def test_sections_without_data_have_no_page(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = build(make_project(), tmp_path)
     pages = sorted(p.parent.name for p in (site / "test").glob("*/index.html"))
-    assert pages == ["contacts", "faq"]
+    assert pages == ["contacts", "ecran", "faq"]  # the hall screen is always there (emergency numbers, QR)
     home = (site / "test" / "index.html").read_text()
     assert "qui-appeler/" not in home and "dechets/" not in home and "Votre gardien" not in home
 

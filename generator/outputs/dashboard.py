@@ -5,8 +5,7 @@ A page of the landlord's root site, like the posters page: in no menu, linked fr
 ``theme/sitemap.xml``), excluded from the site search. The table works without JavaScript;
 ``theme/javascripts/dashboard.js`` adds sorting by column and a filter, in the browser, with no server.
 
-Hall screen: when the microsites publish one (``ecran/``, being built), add its path to
-``outputs.published`` and a link in ``templates/dashboard.md.j2`` beside the posters.
+Each row links to the residence's hall screen (``published.HALL_SCREEN_DIR``) beside its poster.
 """
 
 from __future__ import annotations
@@ -118,5 +117,6 @@ def dashboard_page(project: Project, today: date) -> Page:
     rows = dashboard_rows(project, today)
     body = environment().get_template("dashboard.md.j2").render(
         config=project.config, rows=rows, today=today, late=sum(1 for row in rows if row.warnings),
-        posters_url="../" + published.page_url(published.POSTERS_PAGE))
-    return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False)
+        posters_url="../" + published.page_url(published.POSTERS_PAGE), hall_dir=published.HALL_SCREEN_DIR)
+    return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False,
+                description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.")

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.outputs import i18n, presence, published
+from generator.outputs import i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
@@ -44,6 +44,8 @@ class Page:
     markdown: str
     in_nav: bool = True
     """False for pages built but left out of the menu (the staff page of posters)."""
+    description: str = ""
+    """The page's meta description (search engines' snippet), made from the data; plain text."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ class ResidencePageData:
     caretaker_url: str
     caretaker_title: str
     """« gardien » by default, else ``caretaker.title`` in the page's language."""
+    structured_data: Markup
+    """The home page's schema.org JSON-LD script element (``linked_data``)."""
 
     def variables(self) -> dict[str, object]:
         """The fields as the templates' variables, by name."""
@@ -182,11 +186,13 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     variables = data.variables()
     _ = i18n.gettext(ctx.lang)
     env = environment(ctx.lang)
+    place = f"{ctx.residence.name}, {ctx.residence.address.one_line}"
     pages = []
     for spec in shown:
         title = _(spec.title) % {"title": data.caretaker_title} if "%(" in spec.title else _(spec.title)
         pages.append(Page(spec.file, title,
-                          env.get_template(spec.template).render(variables, title=title, page_file=spec.file)))
+                          env.get_template(spec.template).render(variables, title=title, page_file=spec.file),
+                          description=f"{place} · {title}"))
     return pages
 
 
@@ -213,6 +219,7 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         quick_links=[(spec.url, Markup(_(spec.link))) for spec in shown if spec.link],
         caretaker_url=page_url(published.CARETAKER),
         caretaker_title=caretaker_title(ctx),
+        structured_data=linked_data.script_element(linked_data.structured_data(ctx)),
     )
 
 
@@ -240,7 +247,8 @@ def law_pages(config: SiteConfig) -> list[Page]:
 
     French only (legal texts), whatever the site's languages: other languages' footers link here."""
     config = in_one_language(config, "fr")
-    return [Page(file, title, environment("fr").get_template(template).render(config=config))
+    return [Page(file, title, environment("fr").get_template(template).render(config=config),
+                 description=f"{title} des sites des résidences de {config.landlord.name}.")
             for file, title, template in LAW_PAGES]
 
 
@@ -256,12 +264,18 @@ def index_page(config: SiteConfig, residences: list[ResidenceFile], language: st
     body = environment(language).get_template("index.md.j2").render(
         config=in_one_language(config, language), by_city=by_city, count=len(residences),
         residence_of=lambda item: shown[item.slug], prefix=prefix, up="../" if prefix else "")
-    return Page(published.INDEX, i18n.gettext(language)(N_("Nos résidences")), body)
+    cities = sorted({str(r.address.city) for r in shown.values()})
+    landlord = in_one_language(config, language).landlord.name
+    description = (f"{i18n.gettext(language)(N_('Nos résidences'))} · {landlord} · {len(residences)} · "
+                   + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else ""))
+    return Page(published.INDEX, i18n.gettext(language)(N_("Nos résidences")), body, description=description)
 
 
 def posters_page(project: Project) -> Page:
     """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
     items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
     body = environment("fr").get_template("posters.md.j2").render(config=project.config, items=items,
-                                                              poster_paths=poster_paths)
-    return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False)
+                                                              poster_paths=poster_paths,
+                                                              hall_dir=published.HALL_SCREEN_DIR)
+    return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False,
+                description=f"Affiches, QR codes et écrans du hall des résidences de {project.config.landlord.name}.")

@@ -25,6 +25,19 @@ CARETAKER_CARD = "gardien.vcf"
 AGENCY_CARD = "agence.vcf"
 POSTER_DIR = "affiche"
 """Folder of a microsite that holds its posters; linked from the staff page only, not from the navigation."""
+HALL_SCREEN_DIR = "ecran"
+"""Folder of the hall-screen page, a standalone page for a TV or tablet in the hall (``/<slug>/ecran/``, and
+``/<slug>/<lang>/ecran/`` in each other language, as every file of a language's folder)."""
+HALL_SCREEN = f"{HALL_SCREEN_DIR}/index.html"
+DATA = "residence.json"
+"""The residence's open data (``outputs.opendata``), also re-read by the hall screen to refresh itself."""
+WEB_MANIFEST = "manifest.webmanifest"
+ICONS = {192: "icone-192.png", 512: "icone-512.png"}
+"""The home-screen icons of a microsite, by size in pixels."""
+SERVICE_WORKER = "sw.js"
+"""Keeps every page of the microsite for offline use (``outputs.offline``); its scope is the microsite."""
+SEARCH_INDEX = "search/search_index.json"
+"""Written by MkDocs' search plugin in every microsite."""
 
 # Pages of the root site.
 INDEX = "index.md"
@@ -33,6 +46,12 @@ LEGAL = "mentions-legales.md"
 POSTERS_PAGE = "posters.md"
 DASHBOARD_PAGE = "equipe.md"
 """The staff dashboard (``/equipe/``): in no menu, linked from no tenant page, noindex, out of the sitemap."""
+
+# Files of the root site.
+RESIDENCES_JSON = "residences.json"
+RESIDENCES_CSV = "residences.csv"
+DATA_SCHEMA = "schema/residence-data.schema.json"
+"""The JSON Schema of every ``residence.json`` (and of ``residences.json``'s entries), published at the root."""
 
 
 def language_prefix(language: str, languages: tuple[str, ...] | list[str]) -> str:

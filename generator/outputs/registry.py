@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from generator.outputs import calendar, feed, posters, vcard
+from datetime import date
+
+from generator.contract.project import Project
+from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, vcard
 from generator.outputs.context import ResidenceContext
 
 
@@ -29,6 +32,9 @@ RESIDENCE_FILES = (
     FileOutput("flux des avis (Atom)", feed.files),
     FileOutput("fiches contact (vCard)", vcard.files),
     FileOutput("affiches et QR code", posters.files, every_language=False),
+    FileOutput("données ouvertes (residence.json)", opendata.files),
+    FileOutput("écran du hall", hall.files),
+    FileOutput("application (manifeste et icônes)", offline.files),
 )
 """Posters are printed once per residence: their QR code leads to the default language, and they say in
 each language of the site that it exists in it."""
@@ -43,4 +49,11 @@ def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
     for output in RESIDENCE_FILES:
         if output.every_language or ctx.is_default_language:
             files.update(output.produce(ctx))
+    # Last: the service worker lists every other file of this language's folder and takes their digest.
+    files.update(offline.service_worker(ctx, files))
     return files
+
+
+def root_files(project: Project, today: date) -> dict[str, bytes]:
+    """Files of the root site beside the landlord's index: the lists of residences and the data schema."""
+    return listing.files(project, today)

@@ -63,3 +63,7 @@ def days_text(days: list[str], language: str = "fr") -> str:
 def time_range(open_: time, close: time, language: str = "fr") -> str:
     """« de 8h30 à 12h », « from 08:30 to 12:00 »."""
     return i18n.time_range(open_, close, language)
+
+
+OUTAGE_STATUS = {"reported": N_("Signalée"), "in_repair": N_("En réparation"), "repaired": N_("Réparée")}
+"""Each outage status (``contract.model.OUTAGE_STATUSES``) in words: French msgids, translated where shown."""

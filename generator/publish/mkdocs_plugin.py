@@ -12,6 +12,8 @@ Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both th
   (``outputs.i18n``); the page's ``<html>`` gets ``dir`` (Material puts it on ``<body>`` only).
 
 Always:
+- each page's meta description comes from ``extra.descriptions`` (page file → plain text, made from the
+  residence's data by ``outputs.pages``), HTML-escaped here since Material's template does not escape it;
 - no source maps (``*.map``) anywhere;
 - our pages' HTML passes through untouched: our pages are HTML written by our templates (staff's Markdown
   is converted and sanitized before, in ``outputs.sanitize``); Python-Markdown would only re-parse it,
@@ -27,7 +29,7 @@ import os
 from typing import Any, Callable
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -96,6 +98,9 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Set the page's HTML aside: Python-Markdown gets nothing to parse."""
         self._html[page.file.src_uri] = markdown
+        description = (config.extra.get("descriptions") or {}).get(page.file.src_uri)
+        if description and not page.meta.get("description"):
+            page.meta["description"] = str(escape(description))  # Material writes it unescaped
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

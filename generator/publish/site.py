@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
 
+from markupsafe import escape
+
 from generator.contract.languages import direction, in_language
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
@@ -32,7 +34,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, index_pages, residence_pages
 from generator.outputs.published import language_prefix
-from generator.outputs.registry import residence_files
+from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from generator.publish.microsite import run_mkdocs, write_docs
@@ -258,10 +260,17 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path) -> N
         config, pages = index_site(project, today, language)
         prefix = language_prefix(language, tuple(project.config.languages))
         _run_mkdocs(config, pages, work / language, site_dir / prefix if prefix else site_dir)
+    for relative, content in root_files(project, today).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],
                    share_assets: bool, language: str = "fr", root: str = "../") -> dict[str, Any]:
+    """The MkDocs configuration of one site. ``extra.descriptions`` (page file → plain text) become the
+    pages' meta descriptions, escaped by our plugin; ``site_description`` is escaped here, since Material
+    writes it into the HTML as it is."""
     theme: dict[str, Any] = {
         "name": "material",
         "language": language,
@@ -275,6 +284,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     return {
         "site_name": site_name,
         "site_url": site_url,
+        "site_description": str(escape(pages[0].description)) if pages and pages[0].description else None,
         "use_directory_urls": True,
         "strict": True,
         "theme": theme,
@@ -283,7 +293,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
         "extra_css": ["stylesheets/residence-hub.css"],
         "extra_javascript": scripts,
         "nav": [{p.title: p.file} for p in pages if p.in_nav],
-        "extra": extra,
+        "extra": {**extra, "descriptions": {p.file: p.description for p in pages if p.description}},
     }
 
 

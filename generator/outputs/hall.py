@@ -1,0 +1,116 @@
+"""The hall-screen page ``/<slug>/ecran/``: a TV or tablet in the hall shows what tenants need today.
+
+A standalone HTML page (not a MkDocs page: no header, menu or search, nothing to tap), from its own Jinja
+template ``hall.html.j2``, autoescaped. Everything is in the HTML as of the build day, so a screen whose
+browser runs no script still shows it; ``hall.js`` (the clock, today's and tomorrow's collections, paging
+of long notices, reloading after a new build) and ``presence.js`` (the caretaker now) only bring it up to
+the minute. Its stylesheet and scripts are the shared theme files at the site root; it asks no other host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import segno
+from markupsafe import Markup
+
+from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
+from generator.contract.languages import direction
+from generator.contract.values import DAYS
+from generator.outputs import i18n, opendata, presence, published
+from generator.outputs.context import ResidenceContext
+from generator.outputs.notices import current_notices
+from generator.outputs.pages import environment
+from generator.outputs.qr import MIN_ERROR, QUIET_ZONE
+from generator.outputs.i18n import N_
+from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
+
+WORDS = {
+    "none": N_("Pas de collecte"),
+    "updated": N_("Mis à jour à %(time)s"),
+    "offline": N_("Pas de connexion · mis à jour à %(time)s"),
+    "page": N_("Avis %(first)s à %(last)s sur %(count)s"),
+    "page_one": N_("Avis %(first)s sur %(count)s"),
+}
+"""What hall.js writes, in the page's language (French ``msgid``)."""
+ALTERNATE_SECONDS = 60
+"""With several languages, each language's screen shows this long, then the next one's (while online)."""
+REFRESH_SECONDS = 300
+"""How often the screen asks for ``residence.json`` to learn of a new build (5 minutes)."""
+PAGE_SECONDS = 12
+"""How long each page of notices stays when they do not fit together."""
+
+
+@dataclass(frozen=True)
+class Collections:
+    """The waste collected on one day, for the screen's « Aujourd'hui » and « Demain »."""
+
+    day: date
+    kinds: list[str]
+
+
+def collections_on(residence: Residence, day: date) -> list[Waste]:
+    """The collections on ``day``'s weekday."""
+    return [w for w in residence.waste if DAYS[day.weekday()] in w.days]
+
+
+def qr_inline(url: str, title: str) -> Markup:
+    """The microsite's QR code as inline SVG (scalable, no request), named for screen readers."""
+    qr = segno.make_qr(url, error=MIN_ERROR, boost_error=True)
+    svg = qr.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title,
+                        svgclass="rh-hall__qr", lineclass=None)
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+
+
+def description(ctx: ResidenceContext) -> str:
+    """The hall screen's meta description: the residence, its address and what the page is."""
+    return f"{ctx.residence.name}, {ctx.residence.address.one_line} · {i18n.gettext(ctx.lang)(N_('Écran du hall'))}"
+
+
+def render(ctx: ResidenceContext) -> bytes:
+    """The page for ``ctx``, in its language's folder (``ecran/`` or ``en/ecran/`` of the microsite)."""
+    r, today = ctx.residence, ctx.today
+    _ = i18n.gettext(ctx.lang)
+    to_microsite = "../"  # the language's folder: its residence.json and manifest
+    to_root = "../" * (published.HALL_SCREEN.count("/") + 1 + ctx.prefix.count("/"))
+    up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder
+    caretaker = r.caretaker
+    tomorrow = today + timedelta(days=1)
+    data = opendata.residence_data(ctx)
+    script_data = {
+        "revision": data.revision, "data": to_microsite + published.DATA, "refresh": REFRESH_SECONDS,
+        "page": PAGE_SECONDS,
+        "words": {key: _(text) for key, text in WORDS.items()},
+        "languages": [up + published.language_prefix(code, ctx.languages) + published.HALL_SCREEN_DIR + "/"
+                      for code in ctx.languages] if len(ctx.languages) > 1 else [],
+        "current": ctx.languages.index(ctx.lang), "alternate": ALTERNATE_SECONDS,
+        "waste": [{"kind": w.kind, "days": sorted(DAYS.index(d) for d in w.days)} for w in r.waste if w.days],
+    }
+    variables = dict(
+        ctx=ctx, r=r, today=today, today_text=i18n.long_date(today, ctx.lang, True), language=ctx.lang,
+        direction=direction(ctx.lang),
+        title=f"{_(N_('Écran du hall'))} · {r.name}", description=description(ctx),
+        caretaker_title=caretaker_title(ctx),
+        notices=current_notices(r.notices, today),
+        outages=[(o, (o.repaired + timedelta(days=REPAIRED_SHOWN_DAYS - 1)).isoformat() if o.repaired else "9999-12-31")
+                 for o in opendata.shown_outages(r, today)],
+        outage_status=OUTAGE_STATUS,
+        caretaker=caretaker,
+        absence=caretaker.absence_on(today) if caretaker else None,
+        next_presence=presence.next_presence(caretaker, datetime.combine(today, time(0, 0), tzinfo=presence.PARIS))
+        if caretaker else None,
+        presence_data=presence.script_data(caretaker, today, ctx.lang) if caretaker else {},
+        collections=[Collections(today, [w.kind for w in collections_on(r, today)]),
+                     Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
+        emergency=ctx.config.emergency, agency=ctx.agency,
+        qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
+        hall_data=script_data,
+        root=to_root, microsite=to_microsite,
+    )
+    return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()
+
+
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The hall screen of the microsite, by path."""
+    return {published.HALL_SCREEN: render(ctx)}

@@ -1,0 +1,72 @@
+r"""schema.org JSON-LD of a residence's home page: an ``ApartmentComplex`` search engines can read.
+
+Its address, number of homes, and the caretaker's loge (or an itinerant caretaker's visits) as a
+contained ``Place`` with ``openingHoursSpecification`` (the weekly hours) and
+``specialOpeningHoursSpecification`` (absences not yet over: closed all day, ``opens`` = ``closes`` =
+00:00, from ``validFrom`` to ``validThrough``, as schema.org says to write a closure).
+
+The JSON goes inside a ``<script>`` element of the HTML: ``<``, ``>`` and ``&`` are written as ``\\u003c``…
+so that no text typed by staff (« </script> ») can end the element early; JSON parsers read them back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.contract.values import DAYS
+from generator.outputs import presence
+from generator.outputs.context import ResidenceContext
+
+SCHEMA_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+               "sat": "Saturday", "sun": "Sunday"}
+
+
+def _day(code: str) -> str:
+    return "https://schema.org/" + SCHEMA_DAYS[code]
+
+
+def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
+    """The home page's JSON-LD document for ``ctx``."""
+    r = ctx.residence
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ApartmentComplex",
+        "name": r.name,
+        "url": ctx.url,
+        "address": {"@type": "PostalAddress", "streetAddress": r.address.street,
+                    "postalCode": r.address.postcode, "addressLocality": r.address.city, "addressCountry": "FR"},
+    }
+    if r.units is not None:
+        data["numberOfAccommodationUnits"] = r.units
+    c = r.caretaker
+    if c is not None:
+        loge: dict[str, Any] = {
+            "@type": "Place",
+            "name": ("Permanences du gardien itinérant" if c.mode == "itinerant" else "Loge du gardien")
+            + f" ({c.name})",
+            "openingHoursSpecification": [
+                {"@type": "OpeningHoursSpecification", "dayOfWeek": [_day(d) for d in sorted(s.days, key=DAYS.index)],
+                 "opens": s.open.strftime("%H:%M:%S"), "closes": s.close.strftime("%H:%M:%S")}
+                for s in sorted(c.hours, key=lambda s: (DAYS.index(min(s.days, key=DAYS.index)), s.open))],
+        }
+        if c.office:
+            loge["description"] = c.office
+        if c.phone or c.mobile:
+            loge["telephone"] = (c.phone or c.mobile).tel  # type: ignore[union-attr]
+        closures = [{"@type": "OpeningHoursSpecification", "opens": "00:00:00", "closes": "00:00:00",
+                     "validFrom": a.from_.isoformat(), "validThrough": a.to.isoformat()}
+                    for a in presence.upcoming_absences(c, ctx.today)]
+        if closures:
+            loge["specialOpeningHoursSpecification"] = closures
+        data["containsPlace"] = loge
+    return data
+
+
+def script_element(data: dict[str, Any]) -> Markup:
+    """``<script type="application/ld+json">`` holding ``data``, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup('<script type="application/ld+json">') + Markup(text) + Markup("</script>")

@@ -1,0 +1,133 @@
+"""Offline use and « add to home screen »: each microsite's web app manifest, icons and service worker.
+
+- ``manifest.webmanifest``: the residence's name, its start address and scope (the microsite's folder),
+  and two icons drawn here with Pillow (a white house on the site's blue), the same bytes every build.
+- ``sw.js`` (``static/sw.js`` with this microsite's settings): stores every page of the microsite at the
+  first visit, the most needed first, and serves them when the network is down (see the file itself).
+  Its cache name carries a digest of everything the microsite's files are made from (its pages' sources,
+  its other files, and the generator's code and libraries), so a new build's files replace the stored
+  ones at the next visit and an unchanged build keeps them; the atomic publish swaps sw.js with the rest.
+
+The worker is registered by the shared theme script ``offline.js`` from each page's manifest link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from generator.contract.languages import direction
+from generator.outputs import published
+from generator.outputs.context import ResidenceContext
+from generator.outputs.pages import RESIDENCE_PAGES, residence_pages
+from generator.paths import PACKAGE_DIR, THEME_DIR
+from generator.user_cache import VERSIONED
+
+THEME_COLOUR = "#1f3a93"
+WORKER = Path(__file__).parent / "static" / "sw.js"
+FIRST = (published.HOME, published.CONTACTS, published.CARETAKER, published.MAINTENANCE)
+"""Pages stored first: the home page, then contacts and emergency numbers, the caretaker, "qui appeler"."""
+
+
+@lru_cache(maxsize=None)
+def icon(size: int) -> bytes:
+    """A square PNG icon: a white house on the theme's blue, with room for a round mask (maskable)."""
+    scale = 4  # drawn large then reduced: smooth edges, still deterministic
+    side = size * scale
+    image = Image.new("RGB", (side, side), THEME_COLOUR)
+    draw = ImageDraw.Draw(image)
+    u = side / 100
+    draw.polygon([(50 * u, 22 * u), (78 * u, 48 * u), (22 * u, 48 * u)], fill="white")
+    draw.rectangle([30 * u, 47 * u, 70 * u, 76 * u], fill="white")
+    draw.rectangle([45 * u, 58 * u, 55 * u, 76 * u], fill=THEME_COLOUR)
+    image = image.resize((size, size), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def manifest(ctx: ResidenceContext) -> bytes:
+    """``manifest.webmanifest``: what « add to home screen » shows."""
+    r = ctx.residence
+    data = {
+        "name": r.name,
+        "short_name": r.name if len(r.name) <= 24 else r.name[:23].rstrip() + "…",
+        "description": f"{r.name}, {r.address.one_line}",
+        "lang": ctx.lang,
+        "dir": direction(ctx.lang),
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOUR,
+        "icons": [{"src": name, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
+                  for size, name in sorted(published.ICONS.items())],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The manifest and icons of the microsite, by path."""
+    return {published.WEB_MANIFEST: manifest(ctx), **{name: icon(size) for size, name in published.ICONS.items()}}
+
+
+def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:
+    """Addresses (relative to the microsite) the worker stores at install, the most needed first.
+
+    Every page, the hall screen, the open data, the manifest and icons, the search index, the calendar
+    and contact cards; not the posters (large PDFs for staff, never needed offline).
+    """
+    shown = [spec.file for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
+    pages = [f for f in FIRST if f in shown] + [f for f in shown if f not in FIRST]
+    urls = [published.page_url(f) or "./" for f in pages]
+    extra = sorted(path for path in others if not path.startswith(published.POSTER_DIR + "/"))
+    urls += [path.removesuffix("index.html") for path in extra]
+    return urls + [published.SEARCH_INDEX]
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """Our code, templates and theme files by their place in their folder, and the libraries' versions.
+
+    Unlike ``user_cache.code_fingerprint`` (a cache key on one machine), this digest ends up in the published
+    ``sw.js``: it must not depend on where the package is installed (a checkout keeps ``theme/`` beside
+    ``generator/``, a wheel puts it inside).
+    """
+    digest = hashlib.sha256()
+    for folder in (PACKAGE_DIR, THEME_DIR):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and (
+                    folder == THEME_DIR or THEME_DIR not in path.parents):
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in VERSIONED:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} absent".encode())
+    return digest.hexdigest()
+
+
+def version(ctx: ResidenceContext, others: dict[str, bytes]) -> str:
+    """A digest of everything this microsite's published files are made from."""
+    digest = hashlib.sha256(_code().encode())
+    for page in residence_pages(ctx):
+        digest.update(f"\0page\0{page.file}\0{page.title}\0".encode() + page.markdown.encode())
+    for path in sorted(others):
+        digest.update(f"\0file\0{path}\0".encode() + others[path])
+    digest.update(f"\0{ctx.url}\0{ctx.lang}\0{ctx.today.isoformat()}".encode())
+    return digest.hexdigest()[:16]
+
+
+def service_worker(ctx: ResidenceContext, others: dict[str, bytes]) -> dict[str, bytes]:
+    """``sw.js`` for the microsite whose other files are ``others`` (every file beside its pages)."""
+    # One cache per microsite and language folder: a worker deletes only its own older caches.
+    prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
+    config = {"cache": prefix + version(ctx, others), "prefix": prefix, "precache": precache_list(ctx, others)}
+    text = WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
+    return {published.SERVICE_WORKER: text.encode()}

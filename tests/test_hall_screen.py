@@ -1,0 +1,215 @@
+"""The hall screen /<slug>/ecran/ in Debian's Chromium: a TV in landscape (1920×1080) and in portrait
+(1080×1920), with a fixed clock where time matters, JavaScript off for old screens, and a republish and
+a network cut while it runs."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.contract.project import load_project
+from generator.outputs.hall import PAGE_SECONDS, REFRESH_SECONDS
+from generator.publish.site import build_site
+
+from conftest import RESIDENCE, SAMPLE_TODAY
+from test_accessibility import axe_violations
+
+
+SCREENS = {"paysage 1920×1080": {"width": 1920, "height": 1080}, "portrait 1080×1920": {"width": 1080, "height": 1920}}
+PARIS = ZoneInfo("Europe/Paris")
+
+FITS_JS = """() => {
+  const out = [];
+  if (document.scrollingElement.scrollHeight > innerHeight + 1) out.push('la page défile');
+  const limit = document.querySelector('.rh-hall__footer').getBoundingClientRect().top;
+  const box = document.querySelector('[data-rh-notices]').getBoundingClientRect();
+  for (const el of document.querySelectorAll('header *, main *, footer *')) {
+    if (el.closest('[hidden]') || el.closest('script')) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.height) continue;
+    const bottom = el.closest('[data-rh-notices]') ? box.bottom : (el.closest('footer') ? innerHeight : limit);
+    if (r.bottom > bottom + 1 || r.right > innerWidth + 1) out.push(`coupé : ${el.tagName} « ${el.textContent.trim().slice(0, 40)} »`);
+  }
+  return out;
+}"""
+
+SMALL_TEXT_JS = """() => {
+  const small = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('script, [hidden], svg')) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 32) small.push(`${size}px « ${node.textContent.trim().slice(0, 30)} »`);
+  }
+  return small;
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
+    return serve(sample_site) + "/"
+
+
+def test_fits_the_screen_in_big_text_passes_axe_and_asks_no_other_host(browser, site_url: str) -> None:
+    problems = []
+    for screen, viewport in SCREENS.items():
+        context = browser.new_context(viewport=viewport, locale="fr-FR")
+        requests: list[str] = []
+        errors: list[str] = []
+        context.on("request", lambda r: requests.append(r.url))
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for slug in ("les-tilleuls", "cite-des-peupliers", "le-clos-fleuri"):
+            page.goto(site_url + f"{slug}/ecran/", wait_until="networkidle")
+            assert page.locator("h1").inner_text() and page.locator(".rh-hall__qr").is_visible()
+            problems += [f"[{screen}] {slug}: {p}" for p in page.evaluate(FITS_JS)]
+            problems += [f"[{screen}] {slug}: texte trop petit {p}" for p in page.evaluate(SMALL_TEXT_JS)]
+            problems += [f"[{screen}] {slug}: axe {v}" for v in axe_violations(page)]
+        host = urlparse(site_url).netloc
+        problems += [f"[{screen}] requête vers un autre hôte : {u}" for u in requests if urlparse(u).netloc != host]
+        problems += [f"[{screen}] erreur JavaScript : {e}" for e in errors]
+        assert requests, "no request recorded: the listener is broken"
+        context.close()
+    assert problems == []
+
+
+def test_without_javascript_everything_is_there_as_of_the_build_day(browser, site_url: str) -> None:
+    samples = load_project(Path(__file__).resolve().parent.parent)
+    context = browser.new_context(java_script_enabled=False, viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+    for item in samples.residences:
+        r = item.residence
+        page.goto(site_url + f"{item.slug}/ecran/")
+        assert page.get_by_role("heading", level=1, name=r.name).is_visible()
+        for notice in r.notices:
+            shown = notice.from_ <= SAMPLE_TODAY <= notice.until
+            assert page.get_by_text(notice.title, exact=True).count() == (1 if shown else 0), notice.title
+        if r.caretaker:
+            assert page.locator(".rh-hall__caretaker").get_by_text(r.caretaker.name).first.is_visible()
+        for e in samples.config.emergency:
+            assert page.locator(f'a[href="tel:{e.phone.tel}"]').first.is_visible()
+        assert page.locator("svg.rh-hall__qr title").text_content() == "QR code du site de la résidence"
+        assert page.locator("[data-rh-updated]").inner_text() == "Informations du mercredi 2 décembre 2026"
+    context.close()
+
+
+def _at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+def test_caretaker_clock_and_collections_follow_the_time_of_paris(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=SCREENS["portrait 1080×1920"], timezone_id="America/New_York")
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 2, 9, 0))  # Wednesday 9:00 in Paris: the loge is open
+    page.goto(site_url + "les-tilleuls/ecran/")
+    page.wait_for_function("document.querySelector('[data-rh-status]').textContent !== ''")
+    assert page.locator("[data-rh-status]").inner_text() == "Ouvert maintenant"
+    assert page.locator("[data-rh-clock]").inner_text() == "Mercredi 2 décembre 2026 · 09:00"
+    assert page.locator('[data-rh-waste="0"] li').all_inner_texts() == ["Ordures ménagères (bac gris)"]
+    assert page.locator('[data-rh-waste="1"] li').all_inner_texts() == ["Pas de collecte"]
+    page.clock.fast_forward("03:30:00")  # 12:30: no afternoon hours on Wednesdays
+    page.clock.run_for(61_000)
+    assert page.locator("[data-rh-status]").inner_text() == "Fermé"
+    assert page.locator("[data-rh-next-text]").inner_text() == "Demain de 8h30 à 12h"
+    page.clock.fast_forward("20:30:00")  # Thursday 9:00
+    page.clock.run_for(61_000)
+    assert page.locator("[data-rh-clock]").inner_text().startswith("Jeudi 3 décembre 2026 · 09:0")
+    assert page.locator('[data-rh-waste="0"] li').all_inner_texts() == ["Pas de collecte"]
+    assert page.locator('[data-rh-waste="1"] li').all_inner_texts() == ["Ordures ménagères (bac gris)"]
+    # The notice « Coupure d'eau chaude » ends on Thursday 3 December: gone on Friday.
+    assert page.get_by_text("Coupure d'eau chaude", exact=True).is_visible()
+    page.clock.fast_forward("24:00:00")
+    page.clock.run_for(31_000)
+    assert not page.get_by_text("Coupure d'eau chaude", exact=True).is_visible()
+    context.close()
+
+
+def _notices(titles: list[str], body_words: int = 45) -> str:
+    body = " ".join(["Texte long de l'avis pour remplir l'écran."] * (body_words // 8))
+    items = "".join(f"""
+          - title: {t}
+            from: 2026-11-30
+            until: 2026-12-31
+            level: warning
+            body: {body}""" for t in titles)
+    return RESIDENCE + "notices:" + items + "\n"
+
+
+def test_long_notices_page_through_by_themselves_and_each_page_fits(browser, serve, make_project,
+                                                                  tmp_path: Path) -> None:
+    titles = [f"Avis numéro {n}" for n in range(1, 8)]
+    project = load_project(make_project(test=textwrap.dedent(_notices(titles))))
+    build_site(project, tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    for viewport in SCREENS.values():
+        page = browser.new_page(viewport=viewport)
+        page.clock.install(time=_at(2026, 12, 2, 10))
+        page.goto(url)
+        seen: list[str] = []
+        labels = []
+        for _ in range(len(titles) + 1):
+            assert page.evaluate(FITS_JS) == []
+            labels.append(page.locator("[data-rh-pages]").inner_text())
+            shown = [t for t in page.locator("[data-rh-notices] article:visible h3").all_inner_texts()]
+            assert shown, labels
+            seen += [t for t in shown if t not in seen]
+            page.clock.run_for(PAGE_SECONDS * 1000)
+        assert seen == titles, labels
+        assert re.fullmatch(r"Avis 1( à \d)? sur 7", labels[0]) and len(set(labels)) > 1
+        page.close()
+
+
+def test_a_republish_reloads_the_screen_and_a_network_cut_keeps_the_last_data(browser, serve, make_project,
+                                                                               tmp_path: Path) -> None:
+    root = make_project(test=textwrap.dedent(_notices(["Première version"], 8)))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    assert page.locator("[data-rh-updated]").inner_text() == "Mis à jour à 10:00"
+    (root / "residences" / "test.yml").write_text(textwrap.dedent(_notices(["Deuxième version"], 8)), "utf-8")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    assert page.get_by_text("Première version", exact=True).is_visible()
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    page.get_by_text("Deuxième version", exact=True).wait_for()
+    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    assert page.locator("[data-rh-updated]").inner_text() == "Mis à jour à 10:05"
+    context.set_offline(True)
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Pas de')")
+    assert page.locator("[data-rh-updated]").inner_text() == "Pas de connexion · mis à jour à 10:05"
+    assert page.get_by_text("Deuxième version", exact=True).is_visible()
+    context.close()
+
+
+def test_with_several_languages_the_screen_alternates_them_while_online(browser, serve, make_project,
+                                                                        tmp_path: Path) -> None:
+    from conftest import SITE_CONFIG
+
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    assert (tmp_path / "site" / "test" / "en" / "ecran" / "index.html").is_file()
+    base = serve(tmp_path / "site") + "/test/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(base + "ecran/", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    page.clock.run_for(61_000)
+    page.wait_for_url(base + "en/ecran/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("link[rel=stylesheet]").get_attribute("href") == "../../../stylesheets/hall.css"
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "32.4px"  # its stylesheet loaded
+    page.clock.run_for(61_000)
+    page.wait_for_url(base + "ecran/")
+    page.close()

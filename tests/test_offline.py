@@ -1,0 +1,190 @@
+"""Offline use in Debian's Chromium: after one visit of the home page, every page of the microsite opens
+with the network cut; a new build replaces the stored files at the next visit; the web app manifest
+names the residence and its icons; registering the worker passes a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.contract.project import load_project
+from generator.outputs import published
+from generator.publish.site import build_site
+
+from conftest import RESIDENCE, SAMPLE_TODAY
+
+
+READY_JS = """async (expected) => {
+  const registration = await navigator.serviceWorker.ready;
+  for (let i = 0; i < 200; i++) {
+    const names = await caches.keys();
+    const name = names.find(n => n === expected);
+    if (name && navigator.serviceWorker.controller) {
+      const cache = await caches.open(name);
+      const urls = (await cache.keys()).map(r => r.url);
+      if (urls.some(u => u.includes('/search/search_index.json')) && urls.some(u => u.includes('/assets/javascripts/bundle.')))
+        return {names, urls, scope: registration.scope};
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return {names: await caches.keys(), urls: [], scope: registration.scope};
+}"""
+
+
+def _cache_name(site: Path, slug: str) -> str:
+    text = (site / slug / published.SERVICE_WORKER).read_text(encoding="utf-8")
+    return json.loads(re.search(r"var CONFIG = (\{.*?\});", text).group(1))["cache"]
+
+
+def test_after_a_first_visit_every_page_opens_without_network(browser, sample_site: Path, serve) -> None:
+    base = serve(sample_site) + "/"
+    samples = load_project(Path(__file__).resolve().parent.parent)
+    item = next(i for i in samples.residences if i.residence.maintenance and i.residence.caretaker)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + f"{item.slug}/", wait_until="load")
+    state = page.evaluate(READY_JS, _cache_name(sample_site, item.slug))
+    assert state["scope"] == base + f"{item.slug}/"
+    # Shared theme files one folder up are stored too: a worker's scope limits pages, not what it fetches.
+    assert any("/assets/stylesheets/main." in u for u in state["urls"]), state
+    assert base + f"{item.slug}/qui-appeler/" in state["urls"]
+    context.set_offline(True)
+    for path, check in (("qui-appeler/", item.residence.maintenance[0].phone.tel),
+                        ("contacts/", samples.config.emergency[0].phone.tel),
+                        ("gardien/", None), ("ecran/", None)):
+        page.goto(base + f"{item.slug}/{path}", wait_until="load")
+        assert page.locator("h1").first.is_visible(), path
+        if check:
+            assert page.locator(f'a[href="tel:{check}"]').first.is_visible(), path
+    # Styled as online: Material's stylesheet came from the cache.
+    page.goto(base + f"{item.slug}/gardien/", wait_until="load")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert page.get_by_text(item.residence.caretaker.name).first.is_visible()
+    # Pages of another residence were never visited: not there offline.
+    other = next(i for i in samples.residences if i.slug != item.slug)
+    with pytest.raises(Exception):
+        page.goto(base + f"{other.slug}/contacts/", wait_until="load")
+    context.close()
+
+
+def _residence(caretaker: str) -> str:
+    return textwrap.dedent(RESIDENCE) + textwrap.dedent(f"""\
+        caretaker:
+          name: {caretaker}
+          phone: 01 48 20 11 22
+          hours:
+            - days: [mon, tue, wed, thu, fri]
+              open: 8:30
+              close: 12:00
+        """)
+
+
+def test_a_new_build_replaces_the_stored_files_at_the_next_visit(browser, serve, make_project,
+                                                                 tmp_path: Path) -> None:
+    root = make_project(test=_residence("Paul Ancien"))
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    first_cache = _cache_name(site, "test")
+    base = serve(site) + "/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "test/", wait_until="load")
+    assert page.evaluate(READY_JS, first_cache)["urls"]
+    # Republished: the same input gives the same worker (nothing to download again) ...
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    assert _cache_name(site, "test") == first_cache
+    # ... new data give a new one, installed at the next visit, which deletes the old build's cache.
+    (root / "residences" / "test.yml").write_text(_residence("Jeanne Nouvelle"), encoding="utf-8")
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    second_cache = _cache_name(site, "test")
+    assert second_cache != first_cache
+    page.goto(base + "test/", wait_until="load")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    state = page.evaluate(READY_JS, second_cache)
+    page.wait_for_function(f"caches.keys().then(n => !n.includes({json.dumps(first_cache)}))")
+    assert second_cache in state["names"]
+    context.set_offline(True)
+    page.goto(base + "test/gardien/", wait_until="load")
+    assert page.get_by_text("Jeanne Nouvelle").first.is_visible()
+    assert page.get_by_text("Paul Ancien").count() == 0
+    context.close()
+
+
+def test_manifest_names_the_residence_and_its_icons_and_every_page_links_it(sample_site: Path) -> None:
+    samples = load_project(Path(__file__).resolve().parent.parent)
+    for item in samples.residences:
+        microsite = sample_site / item.slug
+        manifest = json.loads((microsite / published.WEB_MANIFEST).read_text(encoding="utf-8"))
+        assert manifest["name"] == item.residence.name and manifest["start_url"] == "./"
+        assert manifest["scope"] == "./" and manifest["display"] == "standalone" and manifest["lang"] == "fr"
+        for icon in manifest["icons"]:
+            width, height = (int(n) for n in icon["sizes"].split("x"))
+            with Image.open(microsite / icon["src"]) as image:
+                assert image.format == "PNG" and image.size == (width, height)
+        assert {i["sizes"] for i in manifest["icons"]} >= {"192x192", "512x512"}
+        for page in microsite.rglob("index.html"):
+            html = page.read_text(encoding="utf-8")
+            if page.parent.name == "ecran":
+                assert '<link rel="manifest" href="../manifest.webmanifest">' in html
+            else:
+                up = "/".join([".."] * (len(page.relative_to(microsite).parts) - 1)) or "."
+                assert f'<link rel="manifest" href="{up}/manifest.webmanifest">' in html, page
+        worker = (microsite / published.SERVICE_WORKER).read_text(encoding="utf-8")
+        precache = json.loads(re.search(r"var CONFIG = (\{.*?\});", worker).group(1))["precache"]
+        assert precache[:3] == ["./", "contacts/", "gardien/" if item.residence.caretaker else precache[2]]
+        assert not [u for u in precache if "://" in u or u.startswith("/") or "affiche" in u]
+        for url in precache:
+            assert (microsite / url / "index.html").is_file() or (microsite / url).is_file(), url
+
+
+def test_what_the_worker_stores_at_first_visit_weighs(sample_site: Path, record_property) -> None:
+    """Bytes the worker downloads for a microsite (gzip, as served), its pages and their shared assets."""
+    samples = load_project(Path(__file__).resolve().parent.parent)
+    figures = {}
+    for item in samples.residences:
+        microsite = sample_site / item.slug
+        worker = (microsite / published.SERVICE_WORKER).read_text(encoding="utf-8")
+        precache = json.loads(re.search(r"var CONFIG = (\{.*?\});", worker).group(1))["precache"]
+        files = [(microsite / url / "index.html") if (microsite / url / "index.html").is_file() else microsite / url
+                 for url in precache]
+        assets = set()
+        for file in files:
+            if file.suffix == ".html":
+                for link in re.findall(r'(?:href|src)="([^"#?]+)"', file.read_text(encoding="utf-8")):
+                    target = (file.parent / link).resolve()
+                    if target.is_file() and target.suffix in {".css", ".js", ".png", ".svg", ".webmanifest"}:
+                        assets.add(target)
+        total = sum(len(gzip.compress(f.read_bytes(), mtime=0)) for f in [*files, *assets])
+        figures[item.slug] = total
+    record_property("offline_bytes", json.dumps(figures))
+    print(f"\nStocké hors ligne à la première visite (octets gzip) : {figures}")
+    assert all(0 < size < 300_000 for size in figures.values()), figures
+
+
+def test_registering_the_worker_passes_a_strict_content_security_policy(browser, sample_site: Path,
+                                                                         serve) -> None:
+    base = serve(sample_site) + "/"
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    csp = "default-src 'self'"
+
+    def with_csp(route) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": csp})
+
+    context.route(re.compile(r".*/ecran/$"), with_csp)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(base + "les-tilleuls/ecran/", wait_until="networkidle")
+    state = page.evaluate(READY_JS, _cache_name(sample_site, "les-tilleuls"))
+    assert state["scope"] == base + "les-tilleuls/" and state["urls"]
+    assert page.locator("[data-rh-updated]").inner_text().startswith("Mis à jour à ")  # hall.js ran
+    assert page.locator("[data-rh-status]").is_visible()  # presence.js ran
+    assert problems == []
+    context.close()

@@ -1,0 +1,274 @@
+"""Open data and what search engines read: residence.json and its JSON Schema, the root lists of
+residences (JSON and CSV, read back with the standard parsers), schema.org JSON-LD (expanded by a JSON-LD
+processor), meta descriptions, the named search dialog, the staff page kept out of search engines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pyld import jsonld
+
+from generator.contract.project import load_project
+from generator.outputs import listing, opendata, published
+from generator.outputs.context import ResidenceContext
+from generator.outputs.pages import residence_pages
+
+from conftest import REPO, RESIDENCE, SAMPLE_TODAY, SITE_CONFIG
+
+
+@pytest.fixture(scope="module")
+def samples():  # type: ignore[no-untyped-def]
+    return load_project(REPO)
+
+
+def _validator(schema: dict) -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def test_the_published_and_committed_schemas_are_the_models_schema(sample_site: Path) -> None:
+    published_schema = json.loads((sample_site / published.DATA_SCHEMA).read_text(encoding="utf-8"))
+    committed = json.loads((REPO / "schema" / "residence-data.schema.json").read_text(encoding="utf-8"))
+    assert published_schema == committed == opendata.json_schema(), (
+        "schema/residence-data.schema.json is stale: run "
+        "`residence-hub schema residence-data > schema/residence-data.schema.json`")
+
+
+def test_every_residence_json_is_valid_against_the_published_schema(sample_site: Path, samples) -> None:
+    validator = _validator(json.loads((sample_site / published.DATA_SCHEMA).read_text(encoding="utf-8")))
+    for item in samples.residences:
+        data = json.loads((sample_site / item.slug / published.DATA).read_text(encoding="utf-8"))
+        errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == [], item.slug
+        assert data["version"] == opendata.VERSION and data["generated"] == SAMPLE_TODAY.isoformat()
+        assert data["url"] == samples.config.site_url(item.slug)
+
+
+def test_the_schema_refuses_what_the_format_forbids(sample_site: Path) -> None:
+    validator = _validator(opendata.json_schema())
+    data = json.loads((sample_site / "les-tilleuls" / published.DATA).read_text(encoding="utf-8"))
+    for broken in ({**data, "caretaker": {**data["caretaker"], "phone": "01 48 20 11 22"}},
+                   {**data, "generated": "02/12/2026"}, {**data, "version": 2}, {**data, "surprise": 1},
+                   {**data, "waste": [{**data["waste"][0], "days": ["lundi"]}]}):
+        assert list(validator.iter_errors(broken)), broken
+
+
+def test_residence_json_holds_the_data_in_standard_forms(sample_site: Path) -> None:
+    data = json.loads((sample_site / "les-tilleuls" / published.DATA).read_text(encoding="utf-8"))
+    caretaker = data["caretaker"]
+    assert caretaker["name"] == "Karim Benali" and caretaker["mode"] == "resident"
+    assert caretaker["phone"] == "+33148201122" and caretaker["mobile"] == "+33612345678"
+    assert caretaker["hours"][0] == {"days": ["mon", "tue", "wed", "thu", "fri"], "opens": "08:30",
+                                     "closes": "12:00", "place": None}
+    assert caretaker["hours"][1]["opens"] == "16:00" and caretaker["hours"][1]["closes"] == "18:30"
+    assert caretaker["absences"] == [{"from": "2026-12-22", "to": "2027-01-02",
+                                      "replacement": {"name": "Sophie Martin", "phone": "+33698765432"}}]
+    assert {"label": "SAMU", "phone": "15"} in data["emergency"]
+    assert [n["title"] for n in data["notices"]] == ["Ascenseur du bâtiment C à l'arrêt", "Coupure d'eau chaude"]
+    assert data["notices"][0]["level"] == "urgent" and data["notices"][0]["from"] == "2026-11-25"
+    assert data["units"] == 184 and data["buildings"] == ["A", "B", "C"]
+    assert data["maintenance"][0]["phone"] == "+33969320000"
+    assert data["links"]["hall_screen"] == "https://residences.habitat-exemple.fr/les-tilleuls/ecran/"
+    # Markdown as typed, for the reader to escape: never pre-rendered HTML.
+    assert "**numéro de contrat**" in data["maintenance"][0]["note"]
+
+
+def test_revision_changes_with_the_data_and_only_with_it(samples) -> None:
+    item = samples.residences[0]
+    one = opendata.residence_data(ResidenceContext.of(samples, item, SAMPLE_TODAY))
+    same = opendata.residence_data(ResidenceContext.of(samples, item, SAMPLE_TODAY))
+    later = opendata.residence_data(ResidenceContext.of(samples, item, date(2026, 12, 3)))
+    assert one.revision == same.revision and re.fullmatch(r"[0-9a-f]{16}", one.revision)
+    assert later.revision != one.revision
+
+
+def test_residences_json_and_csv_list_every_residence_alike(sample_site: Path, samples) -> None:
+    data = json.loads((sample_site / published.RESIDENCES_JSON).read_text(encoding="utf-8"))
+    raw = (sample_site / published.RESIDENCES_CSV).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert {r["slug"] for r in data["residences"]} == {i.slug for i in samples.residences} == {r["slug"] for r in rows}
+    assert list(rows[0]) == list(listing.COLUMNS)
+    for entry, row in zip(data["residences"], rows):
+        item = next(i for i in samples.residences if i.slug == entry["slug"])
+        r = item.residence
+        assert entry["name"] == row["name"] == r.name
+        assert entry["address"] == {"street": r.address.street, "postcode": r.address.postcode, "city": r.address.city}
+        assert row["street"] == r.address.street and row["postcode"] == r.address.postcode
+        assert entry["agency"] == row["agency"] == samples.config.agencies[r.agency].name
+        assert entry["url"] == row["url"] == samples.config.site_url(item.slug)
+        assert entry["caretaker_mode"] == row["caretaker_mode"] == (r.caretaker.mode if r.caretaker else None)
+        assert entry["fibre_status"] == row["fibre_status"] == (r.fibre.status if r.fibre else None)
+        assert entry["buildings"] == list(r.buildings) and row["buildings"].split(" ; ") == list(r.buildings)
+        assert entry["units"] == r.units and row["units"] == str(r.units)
+        assert (sample_site / item.slug / published.DATA).is_file()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_made_text_and_json_keeps_them(make_project) -> None:
+    hostile = RESIDENCE.replace("name: Résidence Test", "name: '=HYPERLINK(\"http://x.test\",\"clic\")'").replace(
+        "street: 1 rue de la Paix", "street: '+33 rue, 1'")
+    other = RESIDENCE.replace("name: Résidence Test", "name: '@SUM(A1)'").replace(
+        "city: Bourg-en-Bresse", "city: '-Ville'")
+    project = load_project(make_project(a=hostile, b=other, c=RESIDENCE))
+    files = listing.files(project, SAMPLE_TODAY)
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(files[published.RESIDENCES_CSV].decode("utf-8-sig")))}
+    assert rows["a"]["name"] == "'=HYPERLINK(\"http://x.test\",\"clic\")" and rows["a"]["street"] == "'+33 rue, 1"
+    assert rows["b"]["name"] == "'@SUM(A1)" and rows["b"]["city"] == "'-Ville"
+    assert rows["c"]["name"] == "Résidence Test"
+    names = {r["slug"]: r["name"] for r in json.loads(files[published.RESIDENCES_JSON])["residences"]}
+    assert names == {"a": "=HYPERLINK(\"http://x.test\",\"clic\")", "b": "@SUM(A1)", "c": "Résidence Test"}
+    assert listing.csv_cell("\tx") == "'\tx" and listing.csv_cell(None) == "" and listing.csv_cell(3) == "3"
+
+
+SCHEMA_ORG = "https://schema.org/"
+
+
+def _loader(url: str, options: dict | None = None) -> dict:
+    """JSON-LD documents without the network: schema.org's context is its vocabulary as ``@vocab``, with the
+    properties our pages use whose values are addresses or vocabulary terms typed as such."""
+    assert url.rstrip("/") == "https://schema.org", f"unexpected remote context {url}"
+    context = {"@vocab": SCHEMA_ORG, "url": {"@type": "@id"}, "dayOfWeek": {"@type": "@vocab"}}
+    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+            "document": {"@context": context}}
+
+
+def _json_ld(html: str) -> dict:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_home_pages_carry_schema_org_json_ld_that_expands(sample_site: Path, samples) -> None:
+    for item in samples.residences:
+        r = item.residence
+        data = _json_ld((sample_site / item.slug / "index.html").read_text(encoding="utf-8"))
+        expanded = jsonld.expand(data, {"documentLoader": _loader})
+        assert len(expanded) == 1
+        node = expanded[0]
+        assert node["@type"] == [SCHEMA_ORG + "ApartmentComplex"]
+        assert node[SCHEMA_ORG + "url"] == [{"@id": samples.config.site_url(item.slug)}]
+        address = node[SCHEMA_ORG + "address"][0]
+        assert address[SCHEMA_ORG + "postalCode"] == [{"@value": r.address.postcode}]
+        if r.units is not None:
+            assert node[SCHEMA_ORG + "numberOfAccommodationUnits"] == [{"@value": r.units}]
+        if r.caretaker:
+            loge = node[SCHEMA_ORG + "containsPlace"][0]
+            hours = loge[SCHEMA_ORG + "openingHoursSpecification"]
+            assert len(hours) == len(r.caretaker.hours)
+            assert all(SCHEMA_ORG + "opens" in h and SCHEMA_ORG + "dayOfWeek" in h for h in hours)
+            days = {d["@id"] for h in hours for d in h[SCHEMA_ORG + "dayOfWeek"]}
+            assert days <= {SCHEMA_ORG + d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                      "Saturday", "Sunday")}
+            if item.slug == "les-tilleuls":  # absent from 22 December: a closure
+                special = loge[SCHEMA_ORG + "specialOpeningHoursSpecification"][0]
+                assert special[SCHEMA_ORG + "validFrom"] == [{"@value": "2026-12-22"}]
+                assert special[SCHEMA_ORG + "opens"] == special[SCHEMA_ORG + "closes"] == [{"@value": "00:00:00"}]
+
+
+def test_json_ld_cannot_be_closed_by_text_staff_type(make_project) -> None:
+    name = "Les Tours </script><script>alert(1)</script> & <!-- co"
+    project = load_project(make_project(test=RESIDENCE.replace("name: Résidence Test", f"name: '{name}'")))
+    item = project.residences[0]
+    home = residence_pages(ResidenceContext.of(project, item, SAMPLE_TODAY))[0].markdown
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', home, re.S).group(1)
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert json.loads(block)["name"] == name
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def test_every_page_has_a_meta_description_from_the_data(sample_site: Path, samples) -> None:
+    missing = []
+    for page in _pages(sample_site):
+        found = re.findall(r'<meta name="description" content="([^"]+)">', page.read_text(encoding="utf-8"))
+        if len(found) != 1 or len(found[0]) < 40:
+            missing.append(str(page.relative_to(sample_site)))
+    assert missing == []
+    for item in samples.residences:
+        html = (sample_site / item.slug / "contacts" / "index.html").read_text(encoding="utf-8")
+        assert f'content="{item.residence.name}, ' in html.replace("&#39;", "'")
+
+
+def test_meta_descriptions_are_escaped(make_project, tmp_path: Path) -> None:
+    from generator.publish.site import build_site
+
+    name = 'Le "Beau" Site <b>'
+    project = load_project(make_project(test=RESIDENCE.replace("name: Résidence Test", f"name: '{name}'")))
+    build_site(project, tmp_path / "site", SAMPLE_TODAY)
+    html = (tmp_path / "site" / "test" / "contacts" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Le &#34;Beau&#34; Site &lt;b&gt;, 1 rue' in html
+
+
+def test_search_dialog_has_a_name_and_the_staff_page_is_not_indexed(sample_site: Path, samples) -> None:
+    for page in _pages(sample_site):
+        html = page.read_text(encoding="utf-8")
+        if 'data-md-component="search"' in html:
+            assert re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="[^"]+">',
+                             html), page
+    posters = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in posters
+    others = [p for p in _pages(sample_site) if "noindex" in p.read_text(encoding="utf-8")]
+    assert others == [sample_site / "equipe" / "index.html", sample_site / "posters" / "index.html"]
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/posters/" not in sitemap and "/equipe/" not in sitemap and "/accessibilite/" in sitemap
+
+
+def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:
+    html = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
+    for item in samples.residences:
+        url = samples.config.site_url(item.slug) + "ecran/"
+        assert f'<a href="../{item.slug}/ecran/">{url}</a>' in html
+        assert (sample_site / item.slug / "ecran" / "index.html").is_file()
+
+
+OUTAGES = """\
+buildings: [A, B]
+outages:
+  - equipment: Ascenseur
+    buildings: [B]
+    since: 2026-11-20
+    status: in_repair
+    expected: 2026-11-30
+    help: Appelez le **gardien** pour les courses.
+    updates:
+      - {date: 2026-11-21, text: Pièce commandée.}
+      - {date: 2026-11-25, text: Pièce livrée.}
+  - equipment: Interphone
+    since: 2026-11-25
+    status: repaired
+    repaired: 2026-11-30
+  - equipment: Portail
+    since: 2026-10-01
+    status: repaired
+    repaired: 2026-10-10
+"""
+
+
+def test_outages_shown_on_the_day_are_in_the_data_and_on_the_hall_screen(make_project) -> None:
+    from generator.outputs import hall
+
+    project = load_project(make_project(test=RESIDENCE + OUTAGES))
+    ctx = ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)
+    data = json.loads(opendata.data_bytes(ctx))
+    _validator(opendata.json_schema()).validate(data)
+    assert [o["equipment"] for o in data["outages"]] == ["Ascenseur", "Interphone"]  # Portail: repaired long ago
+    lift = data["outages"][0]
+    assert lift["late"] is True and lift["expected"] == "2026-11-30" and lift["buildings"] == ["B"]
+    assert [u["text"] for u in lift["updates"]] == ["Pièce livrée.", "Pièce commandée."]
+    assert data["outages"][1]["repaired"] == "2026-11-30" and data["outages"][1]["late"] is False
+    html = hall.render(ctx).decode()
+    assert "<h3 class=\"rh-notice__title\">Ascenseur (bâtiment B)</h3>" in html
+    assert "Panne · En réparation · en retard" in html and "Réparée le lundi 30 novembre" in html
+    assert "Portail" not in html and "Aucun avis en ce moment." in html  # present but hidden
+    assert 'data-rh-no-notice hidden' in html

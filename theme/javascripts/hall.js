@@ -1,0 +1,173 @@
+/* residence-hub: the hall screen, kept up to the minute without anyone touching it.
+ *
+ * The page already shows everything as of the build day (a screen whose browser runs no script still
+ * shows it). This script, ES5 for the old browsers of cheap screens, adds: the clock; which notices and
+ * which collections are for today and tomorrow, by the clock of Paris; paging of the notices when they do
+ * not fit the screen; every few minutes, a look at residence.json: a new build (its "revision" differs)
+ * reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM ».
+ * Only same-site requests; no inline script (the data are a JSON block).
+ */
+(function () {
+  "use strict";
+
+  var node = document.getElementById("rh-hall-data");
+  if (!node) { return; }
+  var data = JSON.parse(node.textContent);
+  var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+  var MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre"];
+  var STORE = "rh-hall-updated:" + data.data;
+  var first = 0; /* index of the first notice of the page shown */
+  var online = false; /* the last look at residence.json succeeded */
+
+  /* Wall-clock date and time in Paris, whatever the screen's own time zone. */
+  function paris(now) {
+    var n;
+    try {
+      n = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hour12: false
+      }).format(now).match(/\d+/g);
+    } catch (e) { /* no time zones in this browser: the screen's own clock */
+      n = [now.getDate(), now.getMonth() + 1, now.getFullYear(), now.getHours(), now.getMinutes()];
+    }
+    var day = Date.UTC(+n[2], +n[1] - 1, +n[0]);
+    return { day: day, hour: +n[3] % 24, minute: +n[4] };
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function weekday(day) { return (new Date(day).getUTCDay() + 6) % 7; } /* Monday = 0 */
+  function iso(day) { return new Date(day).toISOString().slice(0, 10); }
+  function clockText(p) { return pad(p.hour) + ":" + pad(p.minute); }
+
+  function word(key, values) {
+    var text = data.words[key];
+    for (var name in values) {
+      if (values.hasOwnProperty(name)) { text = text.replace("%(" + name + ")s", values[name]); }
+    }
+    return text;
+  }
+
+  /* The date in the page's language: French by hand (as the build writes it), others by the browser. */
+  function dateText(day) {
+    var d = new Date(day), n = d.getUTCDate(), lang = document.documentElement.lang, text;
+    if (lang === "fr" || !window.Intl) {
+      text = DAY_NAMES[weekday(day)] + " " + (n === 1 ? "1er" : n) + " " + MONTH_NAMES[d.getUTCMonth()] + " " +
+        d.getUTCFullYear();
+    } else {
+      text = new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric",
+        timeZone: "UTC" }).format(d);
+    }
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function setText(selector, text) {
+    var el = document.querySelector(selector);
+    if (el) { el.textContent = text; }
+  }
+
+  function showNoticesOf(key) {
+    var notices = document.querySelectorAll("[data-rh-notices] article"), shown = 0;
+    for (var i = 0; i < notices.length; i++) {
+      var a = notices[i], current = a.getAttribute("data-from") <= key && key <= a.getAttribute("data-until");
+      a.setAttribute("data-rh-current", current ? "1" : "0");
+      if (current) { shown++; } else { a.hidden = true; }
+    }
+    var none = document.querySelector("[data-rh-no-notice]");
+    if (none) { none.hidden = shown > 0; }
+  }
+
+  function fillCollections(p) {
+    for (var offset = 0; offset < 2; offset++) {
+      var list = document.querySelector('[data-rh-waste="' + offset + '"]');
+      if (!list) { continue; }
+      var wd = weekday(p.day + offset * 86400000), kinds = [];
+      for (var i = 0; i < data.waste.length; i++) {
+        if (data.waste[i].days.indexOf(wd) !== -1) { kinds.push(data.waste[i].kind); }
+      }
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      if (!kinds.length) { kinds.push(null); }
+      for (var k = 0; k < kinds.length; k++) {
+        var li = document.createElement("li");
+        li.textContent = kinds[k] === null ? word("none", {}) : kinds[k];
+        if (kinds[k] === null) { li.className = "rh-hall__muted"; }
+        list.appendChild(li);
+      }
+    }
+  }
+
+  /* Notices that do not fit together are shown a page at a time, each for data.page seconds. */
+  function page() {
+    var box = document.querySelector("[data-rh-notices]"), label = document.querySelector("[data-rh-pages]");
+    if (!box) { return; }
+    var all = box.querySelectorAll('article[data-rh-current="1"]'), i;
+    for (i = 0; i < all.length; i++) { all[i].hidden = false; }
+    var style = window.getComputedStyle ? window.getComputedStyle(box) : null;
+    if (!all.length || !style || style.overflowY !== "hidden" || box.scrollHeight <= box.clientHeight + 1) {
+      first = 0;
+      if (label) { label.hidden = true; }
+      return;
+    }
+    if (first >= all.length) { first = 0; }
+    if (label) { label.textContent = word("page_one", { first: 1, count: 1 }); label.hidden = false; } /* measured with its line shown */
+    for (i = 0; i < all.length; i++) { all[i].hidden = i !== first; }
+    var last = first;
+    for (i = first + 1; i < all.length; i++) {
+      all[i].hidden = false;
+      if (box.scrollHeight > box.clientHeight + 1) { all[i].hidden = true; break; }
+      last = i;
+    }
+    if (label) {
+      label.textContent = last > first ? word("page", { first: first + 1, last: last + 1, count: all.length })
+        : word("page_one", { first: first + 1, count: all.length });
+      label.hidden = false;
+    }
+    first = last + 1;
+  }
+
+  function tick() {
+    var p = paris(new Date());
+    setText("[data-rh-clock]", dateText(p.day) + " · " + clockText(p));
+    showNoticesOf(iso(p.day));
+    fillCollections(p);
+  }
+
+  function updated(online) {
+    var at = null;
+    try { at = window.localStorage.getItem(STORE); } catch (e) { /* storage off: keep the page's time */ }
+    at = at || loaded;
+    setText("[data-rh-updated]", word(online ? "updated" : "offline", { time: at }));
+  }
+
+  function check() {
+    var request = new XMLHttpRequest();
+    request.open("GET", data.data + "?live=" + new Date().getTime());
+    request.timeout = 20000;
+    request.onload = function () {
+      var fresh = null;
+      try { fresh = JSON.parse(request.responseText); } catch (e) { fresh = null; }
+      if (request.status !== 200 || !fresh) { online = false; updated(false); return; }
+      if (fresh.revision !== data.revision) { window.location.reload(); return; }
+      try { window.localStorage.setItem(STORE, clockText(paris(new Date()))); } catch (e) { /* ignore */ }
+      online = true;
+      updated(true);
+    };
+    request.onerror = request.ontimeout = function () { online = false; updated(false); };
+    request.send();
+  }
+
+  var loaded = clockText(paris(new Date()));
+  tick();
+  page();
+  check();
+  setInterval(tick, 30000);
+  setInterval(page, data.page * 1000);
+  setInterval(check, data.refresh * 1000);
+  /* Several languages: the next language's screen after a while, only while the network answers (a
+     screen never leaves for a page it could not load). */
+  if (data.languages.length > 1) {
+    setInterval(function () {
+      if (online) { window.location.href = data.languages[(data.current + 1) % data.languages.length]; }
+    }, data.alternate * 1000);
+  }
+}());

@@ -442,3 +442,28 @@ def test_the_documented_examples_validate(tmp_path: Path, doc: str) -> None:
     notice = project.residences[0].residence.notices[0]
     assert notice.title.translations["ar"] == "انقطاع الماء الساخن"
     assert "pybabel init -i messages.pot -l uk -o generator/outputs/locales/uk.po" in text or doc != "README.md"
+
+
+# --- Search -----------------------------------------------------------------------------------------------
+
+def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
+    from generator.publish.search_terms import forms
+
+    assert forms("<p>La Chaudière et les chaudières des réseaux</p>") == [
+        "chaudiere", "chaudieres", "reseau", "reseaux", "réseau"]
+
+
+@pytest.mark.browser
+def test_french_search_folds_accents_and_plurals(browser, multilingual_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Typed in the search box as a tenant types: each finds the page whose heading says « Chaudière »."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    for query in ("Chaudière", "chaudières", "chaudiere", "CHAUDIERES"):
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('1')")
+        titles = page.locator(".md-search-result__item h2").all_inner_texts()
+        assert "Chaudière" in titles, (query, titles)
+    context.close()

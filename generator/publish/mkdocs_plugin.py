@@ -26,6 +26,7 @@ Always:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
@@ -40,6 +41,7 @@ from mkdocs.utils import templates
 
 from generator.contract.languages import direction
 from generator.outputs import i18n
+from generator.publish.search_terms import add_forms
 
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
@@ -110,6 +112,12 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Drop Material's ``autocomplete`` from its two hidden checkboxes; put ``dir`` on ``<html>``."""
         return _html_direction(_valid_checkboxes(output), self.config.language)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the search index the other forms of its words (``search_terms``: accents, plurals)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            add_forms(index)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same fixes for pages rendered from a bare template (``404.html``)."""

@@ -15,15 +15,15 @@ from datetime import date, datetime, time, timedelta
 import segno
 from markupsafe import Markup
 
-from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.languages import direction
+from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
 from generator.outputs import i18n, opendata, presence, published
 from generator.outputs.context import ResidenceContext
+from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
 from generator.outputs.qr import MIN_ERROR, QUIET_ZONE
-from generator.outputs.i18n import N_
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {

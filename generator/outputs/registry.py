@@ -8,9 +8,8 @@ output is one function and one entry here; the pages link to it through ``publis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
 from datetime import date
+from typing import Callable
 
 from generator.contract.project import Project
 from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, vcard

@@ -468,3 +468,22 @@ def test_french_search_folds_accents_and_plurals(browser, multilingual_url: str)
         titles = page.locator(".md-search-result__item h2").all_inner_texts()
         assert "Chaudière" in titles, (query, titles)
     context.close()
+
+
+# --- Posters ----------------------------------------------------------------------------------------------
+
+def test_posters_say_in_each_language_that_the_site_exists_in_it(multilingual_site: Path) -> None:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    for name in ("les-tilleuls-affiche-a4.pdf", "les-tilleuls-flyer-a5.pdf"):
+        reader = PdfReader(multilingual_site / "les-tilleuls" / "affiche" / name)
+        text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())
+        assert "Votre gardienne" in text
+        assert "This site in English" in text and "residences.example.org/les-tilleuls/en/" in text
+        assert "residences.example.org/les-tilleuls/ar/" in text
+        # HarfBuzz's joined forms, read back as letters: the Arabic phrase, whole (visual order reversed).
+        letters = "".join(c for c in text if "\u0600" <= c <= "\u06ff")
+        assert "هذاالموقعبالعربية" in letters or "هذاالموقعبالعربية"[::-1] in letters, letters
+        assert "Information for residents" not in text  # the fixed line is for one-language sites

@@ -33,8 +33,16 @@ FONT_DIRS = (
 ARABIC = "معلومات للسكان"
 ARABIC_FEATURES = ["isol", "init", "medi", "fina", "rlig", "liga"]
 """The bold font keeps these (Arabic script only) so HarfBuzz can join the letters of ``ARABIC``."""
-SUBSET_VERSION = 2
+SUBSET_VERSION = 3
 """Bump when the subsetting below changes: it is part of the cache key, with the fonts and fontTools."""
+
+
+def arabic_texts() -> tuple[str, ...]:
+    """Every Arabic line a poster may print: ``ARABIC``, and « this site in Arabic » from the catalog."""
+    from generator.outputs import i18n
+    from generator.outputs.wording import SITE_IN_LANGUAGE
+
+    return (ARABIC, i18n.translations("ar").gettext(SITE_IN_LANGUAGE))
 
 
 def arabic_codepoints() -> list[int]:
@@ -43,7 +51,7 @@ def arabic_codepoints() -> list[int]:
     With the forms in the font's cmap, each joined glyph HarfBuzz picks has a real code point, so the
     PDF's text (copy, search, screen readers) holds Arabic letters rather than private-use characters.
     """
-    letters = {c for c in ARABIC if not c.isspace()}
+    letters = {c for text in arabic_texts() for c in text if not c.isspace()}
     forms = [cp for first, last in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)) for cp in range(first, last + 1)
              if unicodedata.normalize("NFKC", chr(cp)) in letters]
     return sorted({ord(c) for c in letters} | set(forms))
@@ -69,7 +77,7 @@ def font_key() -> str:
     It names the cached subsets, and is part of the incremental build's manifest: posters made with
     another font are rebuilt.
     """
-    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION}".encode())
+    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION} {' '.join(arabic_texts())}".encode())
     for name in FONT_FILES.values():
         digest.update((font_dir() / name).read_bytes())
     return digest.hexdigest()[:20]

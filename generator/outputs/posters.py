@@ -26,17 +26,19 @@ from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from segno import QRCode
 
+from generator.contract.languages import direction
 from generator.errors import UserError
-from generator.outputs import fonts
+from generator.outputs import fonts, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import ARABIC
-from generator.outputs.published import poster_paths
+from generator.outputs.published import language_prefix, poster_paths
 from generator.outputs.qr import dark_runs, make_qr, qr_png, qr_svg
-from generator.outputs.wording import days_text, time_range
+from generator.outputs.wording import SITE_IN_LANGUAGE, caretaker_title, days_text, time_range
 
 TITLE = "Toutes les infos de votre résidence"
 
 ENGLISH = "Information for residents"
+
 FONT = {"": "DejaVuSans", "B": "DejaVuSans-Bold"}
 """reportlab names of the two styles, registered once per process by ``load_fonts``."""
 
@@ -70,6 +72,9 @@ class PosterText:
     caretaker_title: str
     caretaker_lines: tuple[str, ...]
     emergency: tuple[tuple[str, str], ...]
+    languages: tuple[tuple[str, str, str], ...] = ()
+    """Each other language of the site: (code, « This site in English », its short address). Empty for a
+    site in one language, whose foot keeps the fixed English and Arabic line."""
 
 
 def poster_text(ctx: ResidenceContext) -> PosterText:
@@ -78,7 +83,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
-        title = "Votre gardien"
+        title = i18n.gettext(ctx.lang)("Votre %(title)s") % {"title": caretaker_title(ctx)}
         lines.append(caretaker.name)
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]
@@ -106,6 +111,8 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         caretaker_title=title,
         caretaker_lines=tuple(lines),
         emergency=tuple((e.phone.display, e.label) for e in config.emergency),
+        languages=tuple((code, i18n.gettext(code)(SITE_IN_LANGUAGE), (url + language_prefix(code, ctx.languages))
+                         .split("://", 1)[1]) for code in ctx.languages[1:]),
     )
 
 
@@ -289,6 +296,8 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
             y = page.lines(right + number_width, y, column - number_width, label, "", 13 * s)
     bottom = max(left_bottom, y)
 
+    if text.languages:
+        return bottom <= _draw_languages(page, text, fmt, s) - 4 * s
     # Other languages, at the foot of the page: English on the left, Arabic (right to left) on the right.
     size = 16 * s
     foot = fmt.height - m - size * 0.5
@@ -300,6 +309,34 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     c.setFont(FONT["B"], size)
     c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
     return bottom <= foot - 4 * s
+
+
+def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:
+    """One row per other language of the site, at the foot: the phrase on its script's side (right for
+    Arabic, shaped by HarfBuzz), the address on the other. Returns the top of the rows."""
+    m, width = fmt.margin, fmt.width - 2 * fmt.margin
+    size, row = 12 * s, 12 * s * 0.55
+    top = fmt.height - m - row * len(text.languages)
+    page.rule(m, top - 3 * s, width, 0.4 * s)
+    for index, (code, phrase, short_url) in enumerate(text.languages):
+        y = top + index * row
+        if direction(code) == "rtl":
+            shaped = shaped_text(phrase, size)
+            glyphs = shaped.__shapeData__  # type: ignore[attr-defined]
+            advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
+            page.canvas.setFont(FONT["B"], size)
+            page.canvas.drawString((m + width) * mm - advance, page.y(y + row / 2) - size * 0.35, shaped)
+            page.cell(m, y, width / 2, row, short_url, "", size)
+        else:
+            page.cell(m, y, width / 2, row, phrase, "B", size)
+            page.cell(m + width / 2, y, width / 2, row, short_url, "", size, align="R")
+    return top
+
+
+def shaped_text(value: str, size: float) -> str:
+    """A right-to-left-only line shaped by HarfBuzz, in visual order (see ``shaped_arabic``)."""
+    load_fonts()
+    return shapeStr(value, FONT["B"], size)  # type: ignore[no-any-return]
 
 
 def shaped_arabic(size: float) -> str:

@@ -26,6 +26,9 @@ FIBRE_SENTENCE = {"available": N_("La fibre est disponible dans la résidence.")
                   "unavailable": N_("La fibre n'est pas encore disponible.")}
 """Each fibre status as the fibre page says it."""
 CARETAKER_MODE = {"resident": N_("gardien sur place"), "itinerant": N_("gardien itinérant")}
+SITE_IN_LANGUAGE = N_("Ce site en français")
+"""Translated by each catalog into its own language (« This site in English », « هذا الموقع بالعربية »):
+the poster's foot says, in each language of the site, that the site exists in it."""
 DEFAULT_TITLE = N_("gardien")
 """What a caretaker is called when ``caretaker.title`` is not given, in each language's catalog."""
 

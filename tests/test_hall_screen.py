@@ -213,3 +213,22 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
     page.clock.run_for(61_000)
     page.wait_for_url(base + "ecran/")
     page.close()
+
+
+def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None:
+    from conftest import SITE_CONFIG
+    from generator.outputs import hall
+    from generator.outputs.context import ResidenceContext
+
+    waste = "waste:\n  - {kind: Verre, days: [wed]}\n"
+    project = load_project(make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", test=RESIDENCE + waste))
+    english = ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY, "en")
+    html = hall.render(english).decode()
+    assert '<html lang="en" dir="ltr">' in html
+    for heading in ("Information", "Waste collections", "Useful numbers", "On your phone"):
+        assert f">{heading}</h2>" in html, heading
+    assert "<h3>Today</h3>" in html and "<h3>Tomorrow</h3>" in html and "No collection" in html
+    assert '"updated": "Updated at %(time)s"' in html
+    assert 'href="../../../stylesheets/hall.css"' in html and 'href="../manifest.webmanifest"' in html
+    french = hall.render(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)).decode()
+    assert ">Collectes des déchets</h2>" in french and 'href="../../stylesheets/hall.css"' in french

@@ -1,9 +1,10 @@
 """Markdown typed by staff (FAQ answers, notices, how-to) → safe HTML.
 
 Ordinary formatting and links are kept; raw HTML, scripts, event handlers and ``javascript:`` links never
-reach the page. Python-Markdown passes raw HTML through, so its output goes through nh3 (the Ammonia
-sanitizer) with a short allow-list. Template syntax such as ``{{ x }}`` is plain text here: data is never
-rendered as a template.
+reach the page. The Markdown is read as CommonMark by cmark (``cmarkgfm``), in time linear in the text
+whatever it holds (``benchmarks/markdown_worst.py``: 512 KB of ``[`` or ``![`` in well under a second);
+raw HTML is passed through to nh3 (the Ammonia sanitizer), which keeps only a short allow-list. Template
+syntax such as ``{{ x }}`` is plain text here: data is never rendered as a template.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
@@ -33,10 +35,14 @@ def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_RAW_HTML = Options.CMARK_OPT_UNSAFE
+"""Raw HTML kept for the sanitizer to judge (``<span lang="ar">`` is allowed, ``<script>`` is not)."""
+
+
 @lru_cache(maxsize=4096)
 def markdown_to_html(text: str) -> Markup:
     """Render then sanitize; cached because landlord-wide FAQ answers repeat on every residence."""
-    html = markdown.markdown(text, output_format="html")
+    html = cmarkgfm.markdown_to_html(text, options=_RAW_HTML).strip("\n")
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                       attribute_filter=_language_attributes, link_rel=None, strip_comments=True)
     return Markup(clean)

@@ -20,7 +20,10 @@ Always:
   slowly for long pages such as the index of 1,000 residences;
 - Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
   attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
-  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped.
+  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped;
+- every text we hand MkDocs (site name, nav and page titles, ``extra``, copyright) is escaped once for
+  HTML, since Material's templates print it raw, and every page carries a Content-Security-Policy
+  (``publish.page_security``).
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
 
 from generator.contract.languages import direction
 from generator.outputs import i18n
+from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
 from generator.publish.search_terms import add_forms
 
 PLUGIN_NAME = "residence-hub"
@@ -67,7 +72,11 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         self._html: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """With ``share_assets``, no ``404.html`` of its own (the root one serves)."""
+        """Texts escaped once for Material's templates; with ``share_assets``, no ``404.html`` of its own."""
+        for key in ("site_name", "site_description", "site_author", "copyright"):
+            config[key] = escape_text(config[key])
+        for key in list(config.extra):
+            config.extra[key] = escape_tree(config.extra[key])
         if self.config.share_assets:
             config.theme.static_templates.discard("404.html")
         return config
@@ -86,12 +95,29 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         self.shared = frozenset(shared)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Titles of pages, sections and links are text: escaped once, as the site name."""
+        stack = list(nav.items)
+        while stack:
+            item = stack.pop()
+            if item.title is not None:
+                item.title = escape_text(item.title)
+            stack.extend(getattr(item, "children", None) or [])
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page outside the navigation gets its title here (``Markup`` is never escaped twice)."""
+        if page.title is not None:
+            page.title = escape_text(page.title)
+        return page
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The ``url`` and ``script_tag`` filters for this build (shared assets or not)."""
         # The environment may be shared between builds (publish.microsite): set the filters for this build.
         url = _shared_url_filter(self.shared, self.config.root) if self.config.share_assets else templates.url_filter
         env.filters["url"] = url
         env.filters["script_tag"] = _script_tag_filter(url)
+        env.filters["striptags"] = safe_striptags
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
@@ -110,8 +136,8 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return self._html.pop(page.file.src_uri).strip("\n")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Drop Material's ``autocomplete`` from its two hidden checkboxes; put ``dir`` on ``<html>``."""
-        return _html_direction(_valid_checkboxes(output), self.config.language)
+        """Drop Material's ``autocomplete`` from its two hidden checkboxes; ``dir`` on ``<html>``; the CSP."""
+        return with_csp(_html_direction(_valid_checkboxes(output), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the search index the other forms of its words (``search_terms``: accents, plurals)."""
@@ -120,8 +146,10 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
             add_forms(index)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same fixes for pages rendered from a bare template (``404.html``)."""
-        return _html_direction(_valid_checkboxes(output_content), self.config.language)
+        """The same fixes for pages rendered from a bare template (``404.html``, not ``sitemap.xml``)."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_csp(_html_direction(_valid_checkboxes(output_content), self.config.language))
 
 
 def _html_direction(html: str, language: str) -> str:

@@ -1,0 +1,107 @@
+"""What makes the HTML of every page safe where MkDocs and Material print our text, and a CSP behind it.
+
+Escaping: MkDocs renders Material's templates with autoescape off, so ``config.site_name``, page and nav
+titles, ``config.extra.*`` and ``copyright`` are printed raw: a residence named
+``Les Tilleuls <img src=x onerror=…>`` would run script in every page. Everything we hand MkDocs as text
+is therefore made ``Markup`` (escaped once) by the plugin: where Material applies ``| e`` nothing is
+escaped twice (``Markup`` is already safe), and Material's one ``| striptags`` (the page title in
+``<title>``), which unescapes, is replaced by a filter that escapes its result again.
+
+Content-Security-Policy: pages carry a ``<meta http-equiv>`` policy (static hosts set no headers) with
+everything from our own origin only and no ``'unsafe-inline'`` script: the inline scripts of Material's
+own templates are allowed by their SHA-256 hash, and only those whose text is exactly one of Material's
+(its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL characters).
+Any other inline script, injected or not, is not hashed, so the browser refuses to run it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+__all__ = ["escape_text", "escape_tree", "safe_striptags", "with_csp", "policy"]
+
+
+def escape_text(value: Any) -> Any:
+    """A text escaped once for HTML (as ``Markup``); anything else as it is."""
+    return escape(value) if isinstance(value, str) else value
+
+
+def escape_tree(value: Any) -> Any:
+    """Every text of nested dicts and lists escaped once (``config.extra``)."""
+    if isinstance(value, dict):
+        return {key: escape_tree(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_tree(item) for item in value]
+    return escape_text(value)
+
+
+def safe_striptags(value: Any) -> Markup:
+    """Jinja's ``striptags``, whose result (unescaped text) is escaped again for the page."""
+    if hasattr(value, "__html__"):
+        value = value.__html__()
+    return escape(Markup(str(value)).striptags())
+
+
+def _material_templates() -> Path:
+    import material  # the theme package; its templates are where its inline scripts are written
+
+    return Path(material.__file__).parent / "templates"
+
+
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+@lru_cache(maxsize=1)
+def _allowed_patterns() -> tuple[re.Pattern[str], ...]:
+    """Each inline script of Material's templates, as a pattern where ``{{ value }}`` is a URL path."""
+    patterns = []
+    for template in sorted((_material_templates() / "partials" / "javascripts").glob("*.html")):
+        for body in _SCRIPT.findall(template.read_text(encoding="utf-8")):
+            parts = _EXPRESSION.split(body)
+            patterns.append(re.compile(r"[A-Za-z0-9._~/:%-]*".join(re.escape(part) for part in parts)))
+    return tuple(patterns)
+
+
+_INLINE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_DATA_TYPE = re.compile(r"""\btype=["']?application/(?:ld\+)?json""", re.I)
+
+
+def _hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+def policy(html: str) -> str:
+    """The page's policy: our origin only, plus the hashes of its inline scripts that are Material's."""
+    hashes = []
+    for match in _INLINE.finditer(html):
+        attrs, body = match.group("attrs"), match.group("body")
+        if "src=" in attrs or _DATA_TYPE.search(attrs) or not body:
+            continue
+        if any(pattern.fullmatch(body) for pattern in _allowed_patterns()):
+            hashes.append(_hash(body))
+    scripts = " ".join(["'self'", *sorted(set(hashes))])
+    return ("default-src 'self'; "
+            f"script-src {scripts}; "
+            "style-src 'self'; "
+            "img-src 'self' data:; "  # Material's stylesheet draws its icons as data: SVG
+            "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+_CHARSET = '<meta charset="utf-8">'
+
+
+def with_csp(html: str) -> str:
+    """The page with its policy as the first element after ``<meta charset>`` (before any script)."""
+    if _CHARSET not in html:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html.replace(_CHARSET, _CHARSET + "\n    " + meta, 1)

@@ -1,0 +1,114 @@
+"""A complete residence and site_config, every field filled, generated from the pydantic models themselves.
+
+``documents(text_for)`` walks ``Residence`` and ``SiteConfig`` (``model_fields``, recursively through
+optional values, lists, mappings and sub-models) and fills every field: a *text* field (``Text``,
+``Label``, ``Markdown``: the values staff type freely) with ``text_for(path, markdown)``, every other field with a
+valid sample of its type. A field added to the contract tomorrow is filled, and so tested, the same day;
+a value type added without a sample here makes the walk fail loudly (``NotImplementedError``).
+"""
+
+from __future__ import annotations
+
+import typing
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from generator.contract import values
+from generator.contract.model import Residence, SiteConfig
+
+TEXT_PARSERS = {values.parse_text}
+"""The parsers of free text (Text, Label and Markdown share it)."""
+
+
+def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
+    """A valid typed value for each non-text value type, by its parser (the field path may matter)."""
+
+    def day_for(path: str) -> str:
+        # Ranges must be ordered: the first date of a pair is today, the second a month later.
+        later = path.endswith((".to", ".until"))
+        return (today + timedelta(days=30 if later else 0)).isoformat()
+
+    return {
+        values.parse_time: lambda path: "18:00" if path.endswith(".close") else "8:30",
+        values.parse_day: lambda path: "mon",
+        values.parse_date: day_for,
+        values.parse_count: lambda path: "12",
+        values.parse_postcode: lambda path: "01000",
+        values.parse_email: lambda path: "contact@example.org",
+        values.parse_url: lambda path: "https://example.org/",
+        values.parse_phone: lambda path: "01 48 20 11 22",
+    }
+
+
+NOT_FREE_TEXT = {"landlord.logo"}
+"""Text fields that name something rather than say something: left out (a logo is a file path)."""
+
+
+def _parser(metadata: tuple[Any, ...]) -> Callable[..., Any] | None:
+    for item in metadata:
+        func = getattr(item, "func", None)
+        if func is not None:
+            return func
+    return None
+
+
+def _fill(annotation: Any, path: str, text_for: TextFor, samples: dict[Any, Any]) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *metadata = typing.get_args(annotation)
+        parser = _parser(tuple(metadata))
+        if parser in TEXT_PARSERS:
+            return text_for(path, annotation == values.Markdown)
+        if parser in samples:
+            return samples[parser](path)
+        return _fill(base, path, text_for, samples)
+    if origin is typing.Union:
+        return _fill(next(a for a in typing.get_args(annotation) if a is not type(None)), path, text_for, samples)
+    if origin is list:
+        return [_fill(typing.get_args(annotation)[0], f"{path}[0]", text_for, samples)]
+    if origin is dict:
+        key = text_for(f"{path}.<clé>", False)
+        return {key: _fill(typing.get_args(annotation)[1], f"{path}.<valeur>", text_for, samples)}
+    if origin is typing.Literal:
+        return typing.get_args(annotation)[0]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _model(annotation, path, text_for, samples)
+    raise NotImplementedError(f"{path}: no sample for {annotation!r}; add one to tests/scenarios/contract_walk.py")
+
+
+def _model(model: type[BaseModel], path: str, text_for: TextFor, samples: dict[Any, Any]) -> dict:
+    document = {}
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        child = f"{path}.{key}" if path else key
+        if child in NOT_FREE_TEXT:
+            continue
+        annotation = field.annotation
+        if field.metadata:
+            annotation = typing.Annotated[(annotation, *field.metadata)]
+        document[key] = _fill(annotation, child, text_for, samples)
+    return document
+
+
+def text_paths(today: date) -> dict[str, bool]:
+    """Every text field's path, in both files (``residence:…``, ``site_config:…``) → is it Markdown."""
+    seen: dict[str, bool] = {}
+    documents(lambda path, markdown: seen.setdefault(path, markdown) and "x" or "x", today)
+    return seen
+
+
+TextFor = Callable[[str, bool], str]
+"""(field path, is Markdown) → the text to type there."""
+
+
+def documents(text_for: TextFor, today: date) -> tuple[dict, dict]:
+    """(site_config, residence) documents with every field present; the residence's agency exists."""
+    samples = _samples(today)
+    config = _model(SiteConfig, "", lambda path, md: text_for("site_config:" + path, md), samples)
+    residence = _model(Residence, "", lambda path, md: text_for("residence:" + path, md), samples)
+    # A residence names one of the agencies: the agency key is the residence's own (hostile) text.
+    (agency,) = config["agencies"].values()
+    config["agencies"] = {residence["agency"]: agency}
+    return config, residence

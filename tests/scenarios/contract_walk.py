@@ -39,11 +39,13 @@ def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
         values.parse_email: lambda path: "contact@example.org",
         values.parse_url: lambda path: "https://example.org/",
         values.parse_phone: lambda path: "01 48 20 11 22",
+        values.parse_flag: lambda path: "true",
     }
 
 
-NOT_FREE_TEXT = {"landlord.logo"}
-"""Text fields that name something rather than say something: left out (a logo is a file path)."""
+LEFT_OUT = {"landlord.logo", "outages[0].repaired"}
+"""Fields left empty: a logo is a file path, not text; a repair date would hide the outage (and needs
+``status: repaired``), so its texts would not be published and not be tested."""
 
 
 def _parser(metadata: tuple[Any, ...]) -> Callable[..., Any] | None:
@@ -83,7 +85,7 @@ def _model(model: type[BaseModel], path: str, text_for: TextFor, samples: dict[A
     for name, field in model.model_fields.items():
         key = field.alias or name
         child = f"{path}.{key}" if path else key
-        if child in NOT_FREE_TEXT:
+        if child in LEFT_OUT:
             continue
         annotation = field.annotation
         if field.metadata:
@@ -103,12 +105,32 @@ TextFor = Callable[[str, bool], str]
 """(field path, is Markdown) → the text to type there."""
 
 
-def documents(text_for: TextFor, today: date) -> tuple[dict, dict]:
-    """(site_config, residence) documents with every field present; the residence's agency exists."""
+def _refer(document: Any, key: str, names: list[str], top: bool = True) -> None:
+    """Every list ``key`` below the top of ``document`` names ``names`` (references must exist)."""
+    if isinstance(document, dict):
+        for child_key, child in document.items():
+            if child_key == key and not top and isinstance(child, list):
+                document[child_key] = list(names)
+            else:
+                _refer(child, key, names, top=False)
+    elif isinstance(document, list):
+        for child in document:
+            _refer(child, key, names, top=False)
+
+
+def documents(text_for: TextFor, today: date, slug: str = "hostile") -> tuple[dict, dict]:
+    """(site_config, residence) documents with every field present, their references resolved.
+
+    Names that refer to something (the residence's agency, the buildings a notice or outage concerns, the
+    agencies and residences a shared notice targets) are the referred (hostile) names themselves.
+    """
     samples = _samples(today)
     config = _model(SiteConfig, "", lambda path, md: text_for("site_config:" + path, md), samples)
     residence = _model(Residence, "", lambda path, md: text_for("residence:" + path, md), samples)
     # A residence names one of the agencies: the agency key is the residence's own (hostile) text.
     (agency,) = config["agencies"].values()
     config["agencies"] = {residence["agency"]: agency}
+    _refer(residence, "buildings", residence["buildings"])
+    _refer(config, "agencies", [residence["agency"]])
+    _refer(config, "residences", [slug])
     return config, residence

@@ -57,7 +57,8 @@ def test_a_crash_during_rendering_leaves_the_last_good_site(make_project, tmp_pa
     with pytest.raises(RuntimeError):
         build_site(project, out, TODAY)
     assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no staging left behind
+    # No staging left behind; the lock file stays (removing it would race with a build waiting on it).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "project", "site"]
 
 
 def test_a_successful_build_replaces_the_site_as_a_whole(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

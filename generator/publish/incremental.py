@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator.contract.project import Project
 from generator.outputs.fonts import font_key
+from generator.publish.output_dir import replace_entries
 from generator.user_cache import code_fingerprint, digest
 
 MANIFEST = ".residence-hub-manifest.json"
@@ -103,28 +104,15 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     Called once everything is built, so a failed build never gets here and leaves ``out_dir`` untouched.
     Rebuilding the whole tree beside it would cost a ``mkdir`` per page of every microsite, which takes
     longer than the build itself. Here each replaced entry (a rebuilt microsite, an index file or
-    folder) is swapped by two renames on the same file system, so at every moment each microsite is
+    folder) is exchanged in one step (``output_dir.replace``), so at every moment each microsite is
     whole. Beforehand, the manifest forgets the entries about to change: if the process is killed half
     way, the next build rebuilds them rather than trusting a half-published state.
     """
-    trash = out_dir.with_name(f".{out_dir.name}.old")
-    shutil.rmtree(trash, ignore_errors=True)
-    trash.mkdir()
     _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
                                                                 manifest.residences.items() if slug in keep},
                                                manifest.shard).text())
-    incoming = sorted(entry.name for entry in staging.iterdir())
-    for name in incoming:
-        target = out_dir / name
-        if target.exists() or target.is_symlink():
-            target.rename(trash / name)
-        (staging / name).rename(target)
-    for entry in sorted(out_dir.iterdir()):
-        if entry.name not in keep and entry.name not in preserve and entry.name != MANIFEST \
-                and entry.name not in incoming:
-            entry.rename(trash / entry.name)  # a residence removed, or a file the index no longer has
+    replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}))
     _write_atomic(out_dir / MANIFEST, manifest.text())
-    shutil.rmtree(trash, ignore_errors=True)
 
 
 def _write_atomic(path: Path, text: str) -> None:

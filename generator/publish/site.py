@@ -39,6 +39,7 @@ from generator.paths import THEME_DIR
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
 from generator.publish.microsite import run_mkdocs, write_docs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
+from generator.publish.output_dir import exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, run_all
 from generator.publish.progress import Progress
 from generator.publish.shards import Shard
@@ -88,49 +89,50 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
     is an error naming it.
     """
     out_dir = Path(out_dir).resolve()
-    _check_replaceable(out_dir)
-    manifest = manifest_for(project, today, [item.slug for item in residences],
-                            shard.label if shard else None)
-    reused: dict[str, Path] = {}
-    for source in sources:
-        for slug in sorted(reusable(manifest, read_manifest(source), source)):
-            reused.setdefault(slug, source / slug)
-    todo = {item.slug: item for item in residences if item.slug not in reused}
-    if todo and not missing_ok:
-        raise UserError.single(sources[0] if sources else out_dir, 1,
-                               f"{len(todo)} résidence(s) absente(s) des lots ou construite(s) avec d'autres "
-                               f"données : {', '.join(sorted(todo)[:10])}",
-                               "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
-                               "mêmes fichiers, puis relancez merge")
-    staging = out_dir.with_name(f".{out_dir.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
-            staging.mkdir(parents=True)
-            if with_index:
-                _build_index(project, today, Path(work) / "_index", staging)
-                _check_reserved(staging, residences)
-            in_place = bool(reused) and sources == [out_dir]  # an update of the published site
-            if not in_place:
-                for slug, source in reused.items():
-                    reuse_tree(source, staging / slug)
-            progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
-            found = run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
-                                                          staging / slug),
-                            sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
-            if progress:
-                progress.finish()
-            problems = [problem for residence_problems in found for problem in residence_problems]
-            if problems:
-                raise UserError(problems)
-        if in_place:
-            patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
-        else:
-            manifest.write(staging)
-            (staging / MARKER).write_text(MARKER_TEXT)
-            _swap(staging, out_dir)
-    finally:
+    with exclusive(out_dir, progress_stream), file_system_errors(out_dir):
+        _check_replaceable(out_dir)
+        manifest = manifest_for(project, today, [item.slug for item in residences],
+                                shard.label if shard else None)
+        reused: dict[str, Path] = {}
+        for source in sources:
+            for slug in sorted(reusable(manifest, read_manifest(source), source)):
+                reused.setdefault(slug, source / slug)
+        todo = {item.slug: item for item in residences if item.slug not in reused}
+        if todo and not missing_ok:
+            raise UserError.single(sources[0] if sources else out_dir, 1,
+                                   f"{len(todo)} résidence(s) absente(s) des lots ou construite(s) avec d'autres "
+                                   f"données : {', '.join(sorted(todo)[:10])}",
+                                   "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
+                                   "mêmes fichiers, puis relancez merge")
+        staging = staging_dir(out_dir)
         shutil.rmtree(staging, ignore_errors=True)
+        try:
+            with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
+                staging.mkdir(parents=True)
+                if with_index:
+                    _build_index(project, today, Path(work) / "_index", staging)
+                    _check_reserved(staging, residences)
+                in_place = bool(reused) and sources == [out_dir]  # an update of the published site
+                if not in_place:
+                    for slug, source in reused.items():
+                        reuse_tree(source, staging / slug)
+                progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
+                found = run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
+                                                              staging / slug),
+                                sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
+                if progress:
+                    progress.finish()
+                problems = [problem for residence_problems in found for problem in residence_problems]
+                if problems:
+                    raise UserError(problems)
+            if in_place:
+                patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
+            else:
+                manifest.write(staging)
+                (staging / MARKER).write_text(MARKER_TEXT)
+                swap(staging, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(out_dir, len(residences), built=len(todo))
 
 
@@ -149,21 +151,6 @@ def _check_replaceable(out_dir: Path) -> None:
         raise UserError.single(out_dir, 1, "ce dossier existe et n'a pas été créé par residence-hub",
                                "choisissez un autre dossier avec --out, ou videz celui-ci : "
                                "il serait remplacé en entier")
-
-
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with two renames on the same file system."""
-    old = out_dir.with_name(f".{out_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out_dir.exists():
-        out_dir.rename(old)
-    try:
-        staging.rename(out_dir)
-    except OSError:
-        if old.exists():
-            old.rename(out_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:

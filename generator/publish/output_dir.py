@@ -1,0 +1,184 @@
+"""The output folder: one build at a time, never an instant without a site, and plain French when it fails.
+
+- **Lock**: a build holds an exclusive ``flock`` on ``.<name>.lock`` beside the output folder from before it
+  reads the old site (to reuse microsites) until the new one is in place. A second build into the same
+  folder (a nightly run overlapping a merge's, two terminals) waits for it, saying so, and gives up with
+  a clear message after ``LOCK_WAIT`` seconds; it never writes into the first one's staging folder.
+- **Swap**: the new site, staged beside the old one, takes its place with Linux's
+  ``renameat2(RENAME_EXCHANGE)`` (through ``ctypes``): both names always exist, so a visitor gets either
+  the old site or the new one, never a missing folder. Where the kernel or file system lacks it (other
+  systems, some network file systems), two renames are the fallback: a short instant without a site.
+- **Mount point** (a Docker volume): a mount point cannot be renamed, and a folder beside it is on another
+  file system. The site is then staged *inside* it (in a hidden folder) and each entry is exchanged in
+  place, so every file and microsite is always whole.
+- **Errors**: read-only file system, full disk, missing rights... become one ``UserError`` naming the
+  folder; the old site is left as it was (the staging folder is removed).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, TextIO
+
+from generator.errors import UserError
+
+LOCK_WAIT = 600.0
+"""Seconds a build waits for another build into the same folder before giving up."""
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+_MESSAGES = {
+    errno.ENOSPC: ("le disque est plein : le nouveau site n'a pas pu être écrit",
+                   "libérez de la place sur ce disque puis relancez ; l'ancien site est resté en place"),
+    errno.EDQUOT: ("le quota de ce disque est atteint : le nouveau site n'a pas pu être écrit",
+                   "libérez de la place ou demandez un quota plus grand, puis relancez"),
+    errno.EROFS: ("ce dossier est en lecture seule : impossible d'y publier le site",
+                  "choisissez un dossier inscriptible avec --out, ou remontez le disque en écriture"),
+    errno.EACCES: ("droits insuffisants pour écrire dans ce dossier ou à côté",
+                   "donnez les droits d'écriture au compte qui lance la commande, ou choisissez un autre --out"),
+    errno.EPERM: ("opération refusée par le système dans ce dossier",
+                  "vérifiez les droits et attributs du dossier (lecture seule, immuable), "
+                  "ou choisissez un autre --out"),
+    errno.ENOTDIR: ("un fichier porte le nom d'un dossier attendu",
+                    "choisissez avec --out un dossier, pas un fichier"),
+}
+
+
+def problem(out_dir: Path, error: OSError) -> UserError:
+    """One French message naming the output folder, for any error of the file system."""
+    message, hint = _MESSAGES.get(error.errno or 0, (
+        f"erreur du système de fichiers ({error.strerror or error})",
+        "vérifiez le disque et les droits de ce dossier, puis relancez ; l'ancien site est resté en place"))
+    return UserError.single(out_dir, 1, message, hint)
+
+
+@contextmanager
+def file_system_errors(out_dir: Path) -> Iterator[None]:
+    """Turn an ``OSError`` raised while publishing into the ``UserError`` of ``problem``."""
+    try:
+        yield
+    except OSError as error:
+        raise problem(out_dir, error) from error
+
+
+def lock_path(out_dir: Path) -> Path:
+    """The lock file of an output folder: beside it, so that it survives the swap."""
+    return out_dir.with_name(f".{out_dir.name}.lock")
+
+
+@contextmanager
+def exclusive(out_dir: Path, stream: TextIO | None = None, wait: float | None = None) -> Iterator[None]:
+    """Hold the output folder's lock; wait (saying so on ``stream``) while another build holds it."""
+    wait = LOCK_WAIT if wait is None else wait
+    with file_system_errors(out_dir):
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path(out_dir), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError.single(
+                        out_dir, 1, "un autre build écrit déjà dans ce dossier", "attendez qu'il se termine "
+                        "puis relancez, ou choisissez un autre dossier avec --out ; rien n'a été modifié") from None
+                if not told:
+                    print(f"Un autre build écrit dans {out_dir} : attente de sa fin…", file=stream or sys.stderr)
+                    told = True
+                time.sleep(0.2)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _renameat2() -> Callable[..., int] | None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one step; ``False`` where the system cannot (then nothing changed)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False  # an old kernel, or a file system without the exchange
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def replace(new: Path, target: Path, trash: Path) -> None:
+    """Put ``new`` at ``target``; whatever was there ends at ``trash`` (which must not exist)."""
+    if not (target.exists() or target.is_symlink()):
+        new.rename(target)
+    elif exchange(new, target):
+        new.rename(trash)
+    else:  # two renames: ``target`` is missing between them
+        target.rename(trash)
+        try:
+            new.rename(target)
+        except OSError:
+            trash.rename(target)
+            raise
+
+
+def is_mount_point(out_dir: Path) -> bool:
+    """Whether the output folder is a file system's root (a Docker volume): it cannot be renamed."""
+    return out_dir.is_dir() and os.path.ismount(out_dir)
+
+
+def staging_dir(out_dir: Path) -> Path:
+    """Where a build is staged: beside the folder, or inside it when the folder is a mount point."""
+    if is_mount_point(out_dir):
+        return out_dir / ".residence-hub.building"
+    return out_dir.with_name(f".{out_dir.name}.building")
+
+
+def swap(staging: Path, out_dir: Path) -> None:
+    """Publish ``staging`` as ``out_dir`` with no instant without a site (see the module's notes)."""
+    if staging.parent == out_dir:  # a mount point: exchange its entries one by one
+        replace_entries(staging, out_dir, keep=set())
+        return
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    replace(staging, out_dir, old)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: frozenset[str] = frozenset()) -> None:
+    """Each entry of ``staging`` replaces its namesake in ``out_dir``; entries not in ``staging``,
+    ``keep`` or ``preserve`` are removed. ``staging`` may be inside ``out_dir`` (it is then skipped)."""
+    trash = out_dir / ".residence-hub.old" if staging.parent == out_dir else \
+        out_dir.with_name(f".{out_dir.name}.old")
+    shutil.rmtree(trash, ignore_errors=True)
+    trash.mkdir()
+    incoming = sorted(entry.name for entry in staging.iterdir())
+    for name in incoming:
+        replace(staging / name, out_dir / name, trash / name)
+    internal = {staging.name, trash.name}
+    for entry in sorted(out_dir.iterdir()):
+        if entry.name not in keep | preserve | internal and entry.name not in incoming:
+            entry.rename(trash / entry.name)
+    shutil.rmtree(trash, ignore_errors=True)

@@ -24,9 +24,11 @@ from scenarios.contract_walk import documents
 from scenarios.injection.test_every_text_field import write_project
 
 TODAY = date(2026, 12, 2)
-PAYLOAD = ('X <img src=x onerror=__pwn("{p}")> <script>__pwn("{p}")</script> "><svg onload=__pwn("{p}")> '
-           "</title><script>__pwn('{p}')</script> ' onfocus='__pwn(\"{p}\")' autofocus=' Y")
-MARKDOWN = PAYLOAD + ' [lien](javascript:__pwn("{p}")) <a href="javascript:__pwn(1)">a</a>'
+PAYLOADS = ["X<img src=x onerror=__pwn({n})>", "X<script>__pwn({n})</script>", '"><svg onload=__pwn({n})>',
+            "</title><script>__pwn({n})</script>", "' onfocus='__pwn({n})' autofocus='",
+            '" onmouseover="__pwn({n})', "</script><script>__pwn({n})</script>"]
+"""Short enough for the posters, which refuse what does not fit; fields take them in turn."""
+MARKDOWN = ' [lien](javascript:__pwn({n})) <a href="javascript:__pwn({n})">a</a><img src=x onerror=__pwn({n})>'
 
 # Collects violations reported by the browser, before any page script runs.
 WATCH = """
@@ -38,8 +40,11 @@ document.addEventListener("securitypolicyviolation",
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    count = iter(range(10_000))
+
     def text_for(path: str, markdown: bool) -> str:
-        return (MARKDOWN if markdown else PAYLOAD).format(p=path)
+        n = next(count)
+        return (PAYLOADS[n % len(PAYLOADS)] + (MARKDOWN if markdown else "")).format(n=n)
 
     config, residence = documents(text_for, TODAY)
     root = write_project(tmp_path_factory.mktemp("chromium"), config, residence)

@@ -1,0 +1,176 @@
+"""Promise: « the last good site is never damaged » — whatever happens to the output folder.
+
+Real file systems, not simulations: a small tmpfs is mounted (the tests run as root, as in CI's
+container) to get a full disk, a read-only disk and an output folder that is itself a mount point (a
+Docker volume). Two real ``residence-hub build`` processes race into one folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from generator.contract.project import load_project
+from generator.errors import UserError
+from generator.publish import output_dir
+from generator.publish.site import build_site
+from conftest import SAMPLE_TODAY as TODAY
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextmanager
+def tmpfs(where: Path, size: str = "64m") -> Iterator[Path]:
+    where.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], check=True)
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def rename_residence(root: Path, name: str) -> None:
+    path = root / "residences" / "test.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Résidence Test", name), encoding="utf-8")
+
+
+def test_a_second_build_waits_for_the_first_then_refuses_in_french(make_project, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    monkeypatch.setattr(output_dir, "LOCK_WAIT", 0.5)
+    with open(output_dir.lock_path(out), "a") as held:  # another build holds the folder
+        fcntl.flock(held, fcntl.LOCK_EX)
+        rename_residence(root, "Résidence Changée")
+        with pytest.raises(UserError) as error:
+            build_site(load_project(root), out, TODAY)
+    assert error.value.format_message().splitlines()[0] == (
+        f"{out}:1: un autre build écrit déjà dans ce dossier")
+    assert tree(out) == before
+
+
+def test_two_builds_racing_into_one_folder_both_succeed_and_leave_a_whole_site(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    command = [str(Path(sys.executable).parent / "residence-hub"), "build", "--project", str(root), "--out", str(out),
+               "--today", TODAY.isoformat(), "--jobs", "1"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]  # type: ignore[union-attr]
+    assert [code for code, _ in results] == [0, 0], results
+    assert (out / "index.html").is_file() and (out / "assets").is_dir() and (out / "test" / "index.html").is_file()
+    again = tmp_path / "again"
+    build_site(load_project(root), again, TODAY)
+    assert tree(out) == tree(again)
+
+
+def test_the_folder_never_disappears_during_the_swap(make_project, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    rename_residence(root, "Résidence Changée")
+    seen: list[bool] = []
+    real_rename = Path.rename
+
+    def watched(self: Path, target: Path) -> Path:  # type: ignore[override]
+        seen.append(out.is_dir() and (out / "index.html").is_file())
+        result = real_rename(self, target)
+        seen.append(out.is_dir() and (out / "index.html").is_file())
+        return result
+
+    monkeypatch.setattr(Path, "rename", watched)
+    build_site(load_project(root), out, TODAY, jobs=1)
+    assert seen and all(seen)
+    assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "f").write_text("a")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "f").write_text("b")
+    assert output_dir.exchange(tmp_path / "a", tmp_path / "b") is True  # Linux ≥ 3.15 on ext4/xfs/btrfs/tmpfs
+    assert (tmp_path / "a" / "f").read_text() == "b" and (tmp_path / "b" / "f").read_text() == "a"
+
+
+def test_without_renameat2_two_renames_still_publish(make_project, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    monkeypatch.setattr(output_dir, "_RENAMEAT2", None)
+    rename_residence(root, "Résidence Changée")
+    build_site(load_project(root), out, TODAY, jobs=1)
+    assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_gives_one_french_message_and_keeps_the_old_site(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    with tmpfs(tmp_path / "volume", size="2600k") as volume:
+        out = volume / "site"
+        build_site(load_project(root), out, TODAY)
+        before = tree(out)
+        with open(root / "site_config.yml", "a", encoding="utf-8") as config:  # every page is rebuilt
+            config.write("legal: {director: Claire Dupont}\n")
+        with pytest.raises(UserError) as error:
+            build_site(load_project(root), out, TODAY, jobs=1)
+        assert error.value.format_message().splitlines()[0] == (
+            f"{out}:1: le disque est plein : le nouveau site n'a pas pu être écrit")
+        assert tree(out) == before
+        assert sorted(p.name for p in volume.iterdir()) == [".site.lock", "site"]
+
+
+def test_a_read_only_disk_gives_one_french_message_and_keeps_the_old_site(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    with tmpfs(tmp_path / "volume") as volume:
+        out = volume / "site"
+        build_site(load_project(root), out, TODAY)
+        before = tree(out)
+        subprocess.run(["mount", "-o", "remount,ro", str(volume)], check=True)
+        rename_residence(root, "Résidence Changée")
+        with pytest.raises(UserError) as error:
+            build_site(load_project(root), out, TODAY, jobs=1)
+        assert error.value.format_message().splitlines()[0] == (
+            f"{out}:1: ce dossier est en lecture seule : impossible d'y publier le site")
+        assert tree(out) == before
+
+
+def test_an_output_folder_that_is_a_mount_point_is_updated_in_place(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    with tmpfs(tmp_path / "site") as out:
+        build_site(load_project(root), out, TODAY)
+        assert os.path.ismount(out) and (out / "test" / "index.html").is_file()
+        rename_residence(root, "Résidence Changée")
+        with open(root / "site_config.yml", "a", encoding="utf-8") as config:  # a full rebuild, not a patch
+            config.write("legal: {director: Claire Dupont}\n")
+        build_site(load_project(root), out, TODAY, jobs=1)
+        assert os.path.ismount(out)
+        assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
+        assert not [p.name for p in out.iterdir() if p.name.startswith(".residence-hub.")]
+        plain = tmp_path / "plain"
+        build_site(load_project(root), plain, TODAY)
+        assert tree(out) == tree(plain)
+
+
+def test_the_manifest_records_the_bytes_the_site_was_built_from(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Edited between validation and build (as ``serve`` may): the next build still rebuilds it."""
+    root = make_project()
+    out = tmp_path / "site"
+    project = load_project(root)
+    rename_residence(root, "Résidence Changée")  # after reading, before building
+    build_site(project, out, TODAY)
+    assert "Résidence Test" in (out / "test" / "index.html").read_text(encoding="utf-8")
+    result = build_site(load_project(root), out, TODAY)
+    assert result.built == 1
+    assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from generator.contract import values
 from generator.contract.model import Residence, SiteConfig
 
-TEXT_PARSERS = {values.parse_text}
-"""The parsers of free text (Text, Label and Markdown share it)."""
+TEXT_PARSERS = {values.parse_text, values.parse_markdown}
+"""The parsers of free text: one line (Text, Label), or Markdown."""
 
 
 def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
@@ -38,6 +38,7 @@ def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
         values.parse_postcode: lambda path: "01000",
         values.parse_email: lambda path: "contact@example.org",
         values.parse_url: lambda path: "https://example.org/",
+        values.parse_base_url: lambda path: "https://residences.example.org/",
         values.parse_phone: lambda path: "01 48 20 11 22",
         values.parse_flag: lambda path: "true",
     }
@@ -62,7 +63,7 @@ def _fill(annotation: Any, path: str, text_for: TextFor, samples: dict[Any, Any]
         base, *metadata = typing.get_args(annotation)
         parser = _parser(tuple(metadata))
         if parser in TEXT_PARSERS:
-            return text_for(path, annotation == values.Markdown)
+            return text_for(path, parser is values.parse_markdown)
         if parser in samples:
             return samples[parser](path)
         return _fill(base, path, text_for, samples)

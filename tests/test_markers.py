@@ -41,7 +41,8 @@ def test_browser_marks_every_test_using_chromium_directly_or_through_a_fixture_a
     assert browser == {test for test, names in marks.items() if "uses-browser-fixture" in names}
     assert {test.split("::")[0] for test in browser} >= {
         "tests/test_accessibility.py", "tests/test_dashboard.py", "tests/test_fastbuild.py", "tests/test_posters.py",
-        "tests/test_presence_script.py"}
+        "tests/test_presence_script.py", "tests/scenarios/injection/test_in_chromium.py",
+        "tests/scenarios/third_party/test_old_browser.py"}
     # A test that asks for the browser fixture, one that gets it through `crawl`, and every test of a file
     # whose tests all drive the caretaker script in Chromium.
     assert {"tests/test_fastbuild.py::test_search_works_in_a_microsite",

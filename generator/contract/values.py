@@ -21,6 +21,8 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonS
 
 from generator.contract.languages import localize
 
+from generator.contract import markdown_depth
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, code in enumerate(DAYS)}
 """French day names from CLDR (Babel), Monday first: lundi … dimanche."""
@@ -88,10 +90,14 @@ def parse_text(value: Any) -> str:
 
 
 def parse_markdown(value: Any) -> str:
-    """A non-empty Markdown text, kept as typed: several lines and tabs are allowed."""
+    """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting."""
     text = _text(value, multiline=True)
     if not text.strip():
         raise ValueError("ne doit pas être vide")
+    if markdown_depth.depth(text) > markdown_depth.MAX_DEPTH:
+        raise ValueProblem(f"mise en forme trop imbriquée (plus de {markdown_depth.MAX_DEPTH} niveaux de citations "
+                           "« > », de listes ou de balises les unes dans les autres)",
+                           "simplifiez la mise en forme de ce texte : quelques niveaux suffisent")
     return text
 
 

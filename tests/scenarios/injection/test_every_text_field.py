@@ -57,6 +57,8 @@ characters the posters can print: the others are refused at their line by ``vali
 MARKDOWN_ONLY = ["\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\n", "\n\n<rh-x>\n\n", "\n- liste\n"]
 """Line breaks: typed in Markdown fields, which are multi-line by nature."""
 
+pytestmark = pytest.mark.slow  # real builds (seconds each)
+
 
 def hostile_text(markdown: bool) -> st.SearchStrategy[str]:
     pieces = st.sampled_from(FRAGMENTS + (MARKDOWN_ONLY if markdown else []))

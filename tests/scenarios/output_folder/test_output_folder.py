@@ -23,6 +23,8 @@ from generator.publish import output_dir
 from generator.publish.site import build_site
 from conftest import SAMPLE_TODAY as TODAY
 
+pytestmark = pytest.mark.slow  # real builds (seconds each)
+
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,96 @@
+"""Benchmark: ``python benchmarks/markdown_worst.py`` — the worst Markdown a residence file can hold.
+
+For each pathological pattern (60,000 ``[``, nested ``[``, ``![``, ``[a](``, ``<http://`` runs, emphasis
+and backtick runs…), a residence file of the maximum size (``loader.MAX_BYTES``, 512 KB) holding that
+pattern in a FAQ answer is validated and built for real (one microsite and the index), and the time is
+printed. Patterns that nest deeper than ``markdown_depth.MAX_DEPTH`` (quotes in quotes, unclosed ``<div>``)
+are refused by validation at their line: the time to refuse them is printed instead. The promise is under 5 s per file on one core; ``tests/scenarios/markdown`` keeps a generous
+bound so that a regression to a quadratic parser cannot hang CI.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from generator.contract.loader import MAX_BYTES
+from generator.contract.project import load_project
+from generator.errors import UserError
+from generator.publish.site import build_site
+
+PATTERNS = {
+    "crochets [": "[",
+    "crochets imbriqués [a": "[a",
+    "images ![": "![",
+    "liens [a](": "[a](",
+    "liens fermés [a]": "[a]",
+    "autoliens <http://": "<http://",
+    "parenthèses [a](((": "(",
+    "emphase *a_": "*a_",
+    "accents graves `": "`",
+    "entités &#": "&#",
+    "citations > ": "> ",
+    "HTML <a ": "<a ",
+    "HTML <div> non fermés": "<div>",
+    "listes <ul><li>": "<ul><li>",
+    "mélange [![<http://a>](b ": "[![<http://a>](b ",
+}
+
+SITE_CONFIG = """\
+landlord: {name: Habitat Test}
+base_url: https://residences.example.org/
+agencies:
+  nord: {name: Agence Nord}
+"""
+HEAD = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: "01000", city: Bourg-en-Bresse}
+agency: nord
+faq:
+  - q: Pire cas
+    a: |
+"""
+
+
+def residence_file(unit: str) -> str:
+    """A residence file of exactly ``MAX_BYTES`` bytes whose FAQ answer repeats ``unit``."""
+    room = MAX_BYTES - len(HEAD.encode()) - len("      \n".encode())
+    prefix = "[a](" if unit == "(" else ""
+    body = prefix + unit * (room // len(unit.encode()))
+    body = body[: room - len(prefix)]
+    while len(body.encode()) > room - len(prefix):
+        body = body[:-1]
+    return HEAD + "      " + body + "\n"
+
+
+def build_time(unit: str, folder: Path) -> tuple[float, UserError | None]:
+    """Seconds to validate and build a maximum-size file of ``unit``, and the refusal if it was refused."""
+    (folder / "residences").mkdir(parents=True)
+    (folder / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    text = residence_file(unit)
+    assert len(text.encode()) <= MAX_BYTES, len(text.encode())
+    (folder / "residences" / "test.yml").write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    try:
+        build_site(load_project(folder), folder / "site", date(2026, 12, 2), jobs=1)
+    except UserError as error:
+        return time.perf_counter() - start, error
+    return time.perf_counter() - start, None
+
+
+def main() -> int:
+    worst = 0.0
+    for name, unit in PATTERNS.items():
+        with tempfile.TemporaryDirectory() as work:
+            seconds, refused = build_time(unit, Path(work))
+        worst = max(worst, seconds)
+        print(f"{name:32} {seconds:6.2f} s{'  (refusé à la validation)' if refused else ''}", flush=True)
+    print(f"{'pire':32} {worst:6.2f} s (promesse : moins de 5 s)")
+    return 0 if worst < 5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

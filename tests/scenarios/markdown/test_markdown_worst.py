@@ -1,0 +1,52 @@
+"""Promise: « any 512 KB residence file builds in bounded time, whatever its Markdown ».
+
+Every pathological pattern of ``benchmarks/markdown_worst.py`` fills a residence file of the maximum size;
+the Markdown of each renders in seconds, and a whole build of the worst of them stays under a generous
+bound (the promise, 5 s, is measured by the benchmark on a quiet machine; CI machines are shared). A
+quadratic parser (Python-Markdown took > 120 s on 64 KB of ``[``) fails this by far.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.contract import markdown_depth
+from generator.contract.loader import MAX_BYTES
+from generator.outputs.sanitize import markdown_to_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+from markdown_worst import PATTERNS, build_time, residence_file  # noqa: E402
+
+
+def test_every_pathological_pattern_renders_in_seconds_at_the_maximum_file_size() -> None:
+    times = {}
+    for name, unit in PATTERNS.items():
+        text = residence_file(unit)
+        assert MAX_BYTES - 16 <= len(text.encode()) <= MAX_BYTES
+        answer = text.split("    a: |\n      ", 1)[1]
+        start = time.perf_counter()
+        if markdown_depth.depth(answer) <= markdown_depth.MAX_DEPTH:  # else refused by validation, see below
+            assert "<script" not in markdown_to_html(answer)
+        times[name] = time.perf_counter() - start
+    assert sum(times.values()) < 20, times
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["crochets [", "images ![", "mélange [![<http://a>](b ", "entités &#"])
+def test_a_512_kb_file_of_the_worst_markdown_builds_in_bounded_time(name: str, tmp_path: Path) -> None:
+    seconds, refused = build_time(PATTERNS[name], tmp_path)
+    assert refused is None
+    assert seconds < 20
+
+
+@pytest.mark.parametrize("name", ["citations > ", "HTML <div> non fermés", "listes <ul><li>"])
+def test_endless_nesting_is_refused_at_its_line_in_bounded_time(name: str, tmp_path: Path) -> None:
+    seconds, refused = build_time(PATTERNS[name], tmp_path)
+    assert refused is not None and seconds < 20
+    assert refused.format_message().splitlines()[0] == (
+        "residences/test.yml:6: faq[1].a: mise en forme trop imbriquée (plus de 32 niveaux de citations « > », "
+        "de listes ou de balises les unes dans les autres)")

@@ -19,9 +19,8 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
-from generator.contract.languages import localize
-
 from generator.contract import markdown_depth
+from generator.contract.languages import localize
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, code in enumerate(DAYS)}

@@ -213,13 +213,28 @@ class _Page:
               align: str = "L", height: float = 0) -> float:
         """``value`` wrapped within ``width`` mm; returns the top of what comes next."""
         height = height or size * 0.45
-        for line in simpleSplit(value, FONT[style], size, width * mm) or [""]:
+        for line in wrap(value, FONT[style], size, width * mm):
             self.cell(x, top, width, height, line, style, size, align)
             top += height
         return top
 
     def link(self, x: float, top: float, width: float, height: float, url: str) -> None:
         self.canvas.linkURL(url, (x * mm, self.y(top + height), (x + width) * mm, self.y(top)), thickness=0)
+
+
+def wrap(value: str, font: str, size: float, width: float) -> list[str]:
+    """``value`` in lines no wider than ``width`` points: at spaces, and inside a word too long for a line
+    (a long name, an address without spaces), so that nothing is ever printed past the margin."""
+    lines = []
+    for line in simpleSplit(value, font, size, width) or [""]:
+        while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
+            cut = len(line) - 1
+            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
 
 
 def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | None, scale: float) -> bool:
@@ -271,12 +286,13 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     # The short address, as large as fits on one line, for those who cannot scan.
     y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez :", "", 12 * s,
                    align="C")
+    # Too long even at 12 points (the longest base_url and slug): on several lines, cut anywhere.
     size = 26 * s
-    while pdfmetrics.stringWidth(text.short_url, FONT["B"], size) > width * mm and size > 8:
+    while pdfmetrics.stringWidth(text.short_url, FONT["B"], size) > width * mm and size > 12 * s:
         size -= 1
-    page.cell(m, y, width, size * 0.5, text.short_url, "B", size, align="C")
-    page.link(m, y, width, size * 0.5, text.url)
-    y += size * 0.5
+    top = y
+    y = page.lines(m, y, width, text.short_url, "B", size, align="C", height=size * 0.5)
+    page.link(m, top, width, y - top, text.url)
 
     # Two columns: the caretaker (or agency) and the emergency numbers.
     top = y + 5 * s
@@ -292,6 +308,10 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
         y = page.lines(right, y, column, "Urgences", "B", 15 * s)
         for number, label in text.emergency:
             number_width = pdfmetrics.stringWidth(number, FONT["B"], 13 * s) / mm + 3
+            if number_width > column / 2:  # a long number (an extension): the label goes below it
+                y = page.lines(right, y, column, number, "B", 13 * s)
+                y = page.lines(right, y, column, label, "", 13 * s)
+                continue
             page.cell(right, y, number_width, 13 * s * 0.45, number, "B", 13 * s)
             y = page.lines(right + number_width, y, column - number_width, label, "", 13 * s)
     bottom = max(left_bottom, y)

@@ -18,8 +18,9 @@ from pydantic import BaseModel
 from generator.contract import values
 from generator.contract.model import Residence, SiteConfig
 
-TEXT_PARSERS = {values.parse_text, values.parse_markdown}
-"""The parsers of free text: one line (Text, Label), or Markdown."""
+MARKDOWN_PARSERS = {values.parse_markdown, values.parse_local_markdown}
+TEXT_PARSERS = {values.parse_text, values.parse_local_text} | MARKDOWN_PARSERS
+"""The parsers of free text: one line (Text, Label, Key), or Markdown (a text, or one per language)."""
 
 
 def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
@@ -41,6 +42,7 @@ def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
         values.parse_base_url: lambda path: "https://residences.example.org/",
         values.parse_phone: lambda path: "01 48 20 11 22",
         values.parse_flag: lambda path: "true",
+        values.parse_language: lambda path: "fr",
     }
 
 
@@ -63,7 +65,7 @@ def _fill(annotation: Any, path: str, text_for: TextFor, samples: dict[Any, Any]
         base, *metadata = typing.get_args(annotation)
         parser = _parser(tuple(metadata))
         if parser in TEXT_PARSERS:
-            return text_for(path, parser is values.parse_markdown)
+            return text_for(path, parser in MARKDOWN_PARSERS)
         if parser in samples:
             return samples[parser](path)
         return _fill(base, path, text_for, samples)

@@ -109,7 +109,7 @@ def check_html_tree(tree, where: str) -> set[tuple[str, str]]:  # type: ignore[n
             assert not value.strip().lower().startswith("javascript:"), f"{where}: javascript: link {value!r}"
             pairs.add((tag, name))
         if tag == "script" and not element.get("src"):
-            if element.get("type") == "application/json":
+            if element.get("type") in ("application/json", "application/ld+json"):
                 json.loads(element.text or "")  # a data block stays valid JSON, whatever text it carries
             else:
                 assert "__pwn" not in (element.text or ""), f"{where}: script injected: {element.text!r}"

@@ -9,9 +9,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from generator.contract.base import Model as Model
 from generator.contract.languages import DEFAULT_LANGUAGES
+from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
+from generator.contract.law import Accessibility as Accessibility
+from generator.contract.law import Audit as Audit
+from generator.contract.law import Host as Host
+from generator.contract.law import Legal as Legal
+from generator.contract.outages import OUTAGE_STATUSES as OUTAGE_STATUSES
+from generator.contract.outages import REPAIRED_SHOWN_DAYS as REPAIRED_SHOWN_DAYS
+from generator.contract.outages import Outage as Outage
+from generator.contract.outages import OutageUpdate as OutageUpdate
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -37,21 +47,11 @@ __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MOD
 Level = Literal["urgent", "warning", "info"]
 FibreStatus = Literal["available", "in_progress", "planned", "unavailable"]
 CaretakerMode = Literal["resident", "itinerant"]
-OutageStatus = Literal["reported", "in_repair", "repaired"]
 HolidayMode = Literal["closed", "open"]
-AccessibilityStatus = Literal["non_conforme", "partiellement_conforme", "totalement_conforme"]
 LEVELS: tuple[str, ...] = get_args(Level)
 FIBRE_STATUSES: tuple[str, ...] = get_args(FibreStatus)
 CARETAKER_MODES: tuple[str, ...] = get_args(CaretakerMode)
-OUTAGE_STATUSES: tuple[str, ...] = get_args(OutageStatus)
 HOLIDAY_MODES: tuple[str, ...] = get_args(HolidayMode)
-ACCESSIBILITY_STATUSES: tuple[str, ...] = get_args(AccessibilityStatus)
-REPAIRED_SHOWN_DAYS = 7
-"""A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Address(Model):
@@ -217,57 +217,6 @@ class SharedNotice(NoticeFields):
                                       buildings=[])
 
 
-class OutageUpdate(Model):
-    """One dated piece of news about an outage, shown newest first."""
-
-    date: Date = Field(description="Jour de la nouvelle, AAAA-MM-JJ.")
-    text: Text = Field(description="Ce qui a été fait ou appris, par exemple « La pièce est commandée. »")
-
-
-class Outage(Model):
-    """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
-
-    equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
-    buildings: list[Label] = Field(default_factory=list,
-                                   description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
-    since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
-    status: OutageStatus = Field(
-        description="reported (signalée), in_repair (en réparation) ou repaired (réparée).")
-    expected: Optional[Date] = Field(None, description="Remise en service prévue, AAAA-MM-JJ (facultatif).")
-    repaired: Optional[Date] = Field(None, description="Jour de la réparation, AAAA-MM-JJ (obligatoire si "
-                                                       "status: repaired).")
-    help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
-    updates: list[OutageUpdate] = Field(default_factory=list, description="Les nouvelles, une par date.")
-
-    @model_validator(mode="after")
-    def _coherent(self) -> "Outage":
-        if self.status == "repaired" and self.repaired is None:
-            raise ValueError("« repaired » (jour de la réparation) manque : il est obligatoire avec status: repaired")
-        if self.status != "repaired" and self.repaired is not None:
-            raise ValueError(f"« repaired » est donné mais status vaut « {self.status} » : écrivez status: repaired, "
-                             "ou retirez « repaired »")
-        if self.repaired is not None and self.repaired < self.since:
-            raise ValueError(f"« repaired » ({self.repaired}) est avant « since » ({self.since})")
-        if self.expected is not None and self.expected < self.since:
-            raise ValueError(f"« expected » ({self.expected}) est avant « since » ({self.since})")
-        for update in self.updates:
-            if update.date < self.since:
-                raise ValueError(f"la nouvelle du {update.date} est avant le début de la panne ({self.since})")
-        return self
-
-    def shown_on(self, today: date) -> bool:
-        """Shown from ``since`` (or before, if typed ahead) until ``REPAIRED_SHOWN_DAYS`` after its repair."""
-        return self.repaired is None or (today - self.repaired).days < REPAIRED_SHOWN_DAYS
-
-    def late_on(self, today: date) -> bool:
-        """Still being repaired (or only reported) after the day it was expected back: « retard »."""
-        return self.status != "repaired" and self.expected is not None and self.expected < today
-
-    def updates_newest_first(self) -> list[OutageUpdate]:
-        """The outage's news, the latest first, as the home page lists them."""
-        return sorted(self.updates, key=lambda u: u.date, reverse=True)
-
-
 class Residence(Model):
     """One residence file. ``slug`` comes from the file name, not from the file."""
 
@@ -328,51 +277,6 @@ class Emergency(Model):
     label: Text
     phone: PhoneNumber
 
-
-
-class Audit(Model):
-    date: Date = Field(description="Date de l'audit RGAA, AAAA-MM-JJ.")
-    by: Text = Field(description="Qui a réalisé l'audit.")
-    rate: Optional[Text] = Field(None, description="Taux de conformité, par exemple « 82 % ».")
-
-
-class Accessibility(Model):
-    """The RGAA accessibility statement. Without an audit the law says « non conforme »: that is the default."""
-
-    status: AccessibilityStatus = Field(
-        "non_conforme", description="non_conforme (pas encore d'audit), partiellement_conforme ou totalement_conforme.")
-    audit: Optional[Audit] = Field(None, description="Le dernier audit RGAA, s'il y en a eu un.")
-    statement_date: Optional[Date] = Field(None, description="Date où la déclaration a été établie, AAAA-MM-JJ.")
-    non_compliant: list[Text] = Field(default_factory=list, description="Contenus non accessibles.")
-    derogations: list[Text] = Field(default_factory=list, description="Dérogations pour charge disproportionnée.")
-    exempt: list[Text] = Field(default_factory=list, description="Contenus non soumis à l'obligation.")
-    email: Optional[Email] = Field(None, description="Pour signaler un problème (défaut : l'e-mail du bailleur).")
-    phone: Optional[PhoneNumber] = Field(
-        None, description="Pour signaler un problème (défaut : le téléphone du bailleur).")
-    address: Optional[Text] = Field(None, description="Adresse postale (défaut : celle du bailleur).")
-    plan: Optional[Url] = Field(None, description="Adresse du schéma pluriannuel de mise en accessibilité.")
-
-    @property
-    def status_text(self) -> str:
-        """« non conforme », « partiellement conforme »…: the words RGAA asks for on every page."""
-        return self.status.replace("_", " ")
-
-
-class Host(Model):
-    name: Text = Field(description="Nom de l'hébergeur.")
-    address: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    website: Optional[Url] = None
-
-
-class Legal(Model):
-    """The « Mentions légales » (LCEN article 6): publisher and host. Defaults come from ``landlord``."""
-
-    publisher: Optional[Text] = Field(None, description="Éditeur : raison sociale et forme (défaut : le bailleur).")
-    registration: Optional[Text] = Field(None, description="SIREN ou RCS, par exemple « SIREN 123 456 789 ».")
-    director: Optional[Text] = Field(None, description="Directeur ou directrice de la publication.")
-    privacy_email: Optional[Email] = Field(None, description="Contact pour les données personnelles (DPO).")
-    host: Optional[Host] = Field(None, description="Hébergeur du site (défaut : le bailleur lui-même).")
 
 
 class SiteConfig(Model):

@@ -7,20 +7,26 @@ it into a ``Problem`` at the right line. Displays are the French way (8h30, 01 4
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import phonenumbers
 from babel.dates import format_date as cldr_date
 from babel.dates import get_day_names, get_month_names
 from email_validator import EmailNotValidError, validate_email
-from phonenumbers import PhoneNumberFormat, shortnumberinfo
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from generator.contract import markdown_depth
+from generator.contract.characters import INVISIBLE as INVISIBLE
+from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
+from generator.contract.characters import ValueProblem as ValueProblem
+from generator.contract.characters import check_characters as check_characters
+from generator.contract.characters import text_of
+from generator.contract.characters import visible as visible
 from generator.contract.languages import localize
+from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
+from generator.contract.phones import Phone as Phone
+from generator.contract.phones import parse_phone
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, code in enumerate(DAYS)}
@@ -28,61 +34,9 @@ DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, cod
 MONTH_NAMES = tuple(str(get_month_names("wide", locale="fr")[month]) for month in range(1, 13))
 
 
-class ValueProblem(ValueError):
-    """Raised by a parser with a fix-it hint beside the message (``project._problem`` shows both)."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.hint = hint
-
-
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
-                                           for plane in range(17))
-INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                       "\u200b\u2060-\u2064\u206a-\u206f\ufeff" + _NONCHARACTERS + "]")
-"""Never allowed in any value or key: C0 and C1 control characters (but tab and newline, see
-``LINE_BREAKS``), DEL, lone surrogates, Unicode noncharacters (U+FFFE, U+FFFF…), the line and paragraph
-separators, the bidirectional overrides and isolates that make text display in another order than
-it is stored, and the zero-width spaces (U+200B, U+2060, U+FEFF…) that make « nord » and « nord » + U+200B
-look alike. They are invisible in an editor, several are invalid in XML (the Atom feed) or in iCalendar, and
-useless in a residence's information: refused, never removed."""
-LINE_BREAKS = re.compile("[\t\n]")
-"""Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""
-
-
-def visible(text: str) -> str:
-    """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
-    return re.sub(f"{INVISIBLE.pattern}|{LINE_BREAKS.pattern}", lambda m: f"U+{ord(m.group()):04X}", text)
-
-
-def check_characters(text: str, multiline: bool = False) -> str:
-    """Refuse (``ValueProblem``) the first character of ``text`` that no value may hold; else ``text``."""
-    bad = INVISIBLE.search(text) or (None if multiline else LINE_BREAKS.search(text))
-    if bad is None:
-        return text
-    char, before = bad.group(), text[max(0, bad.start() - 20):bad.start()]
-    where = f", après « {visible(before)} »" if before.strip() else ""
-    if char == "\n":
-        raise ValueProblem(f"retour à la ligne non permis ici{where}",
-                           "écrivez ce texte sur une seule ligne ; seuls les textes Markdown (description, "
-                           "note, how_to, a, body) peuvent tenir sur plusieurs lignes")
-    if char == "\t":
-        raise ValueProblem(f"tabulation non permise ici{where}", "remplacez-la par une espace")
-    raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis{where}",
-                       "il vient souvent d'un copier-coller depuis un autre logiciel : "
-                       "effacez ce passage et retapez-le au clavier")
-
-
-def _text(value: Any, multiline: bool = False) -> str:
-    """Every value goes through here first: a string, holding no forbidden character."""
-    if not isinstance(value, str):
-        raise ValueError("doit être un texte sur une ligne, pas une liste ni un ensemble de clés")
-    return check_characters(value, multiline)
-
-
 def parse_text(value: Any) -> str:
     """A non-empty text on one line, kept as typed."""
-    text = _text(value)
+    text = text_of(value)
     if not text.strip():
         raise ValueError("ne doit pas être vide")
     return text
@@ -90,7 +44,7 @@ def parse_text(value: Any) -> str:
 
 def parse_markdown(value: Any) -> str:
     """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting."""
-    text = _text(value, multiline=True)
+    text = text_of(value, multiline=True)
     if not text.strip():
         raise ValueError("ne doit pas être vide")
     if markdown_depth.depth(text) > markdown_depth.MAX_DEPTH:
@@ -106,7 +60,7 @@ _TIME = re.compile(r"([01]?[0-9]|2[0-3])(?:[:hH]([0-5][0-9])?)?")
 
 def parse_time(value: Any) -> time:
     """``8:30``, ``08:30``, ``8h30``, ``8h`` → 08:30. A bare ``8`` is refused: it may be a typo."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     match = _TIME.fullmatch(text)
     if not match or not re.search(r"[:hH]", text) or (":" in text and match.group(2) is None):
         raise ValueError(f"heure « {text} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h")
@@ -120,7 +74,7 @@ def format_time(value: time) -> str:
 
 def parse_day(value: Any) -> str:
     """A day of the week as typed (``mon`` … ``sun``, any case); refused in French otherwise."""
-    text = _text(value).strip().lower()
+    text = text_of(value).strip().lower()
     if text not in DAYS:
         raise ValueError(f"jour « {value} » non reconnu : utilisez {', '.join(DAYS)} (lundi … dimanche)")
     return text
@@ -134,7 +88,7 @@ FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
 def parse_date(value: Any) -> date:
     """An ISO date (AAAA-MM-JJ) as typed, within ``FIRST_DAY`` … ``LAST_DAY``; refused in French otherwise."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     try:
         if not _DATE.fullmatch(text):
             raise ValueError
@@ -172,7 +126,7 @@ def format_date(value: date, with_year: bool = False) -> str:
 
 def parse_count(value: Any) -> int:
     """A whole number of at most six digits, as typed."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     if not re.fullmatch(r"[0-9]+", text):
         raise ValueError(f"« {text} » n'est pas un nombre entier : écrivez par exemple 84")
     if len(text) > 6:
@@ -185,7 +139,7 @@ _POSTCODE = re.compile(r"[0-9]{5}")
 
 def parse_postcode(value: Any) -> str:
     """A French postcode: five digits kept as text (``01000`` stays ``01000``)."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     if not _POSTCODE.fullmatch(text):
         raise ValueError(f"code postal « {text} » invalide : cinq chiffres, par exemple 93200 ou 01000")
     return text
@@ -198,7 +152,7 @@ but those mean something in a ``mailto:`` link: ``gardien?cc=…@exemple.fr`` wo
 
 def parse_email(value: Any) -> str:
     """An address checked by ``email-validator`` (syntax and domain, no network), kept as typed."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     hint = "écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »"
     try:
         validate_email(text, check_deliverability=False, allow_smtputf8=False)
@@ -217,7 +171,7 @@ _URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")
 
 def parse_url(value: Any) -> str:
     """A web address starting with ``https://``, kept exactly as typed."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     if not _URL.fullmatch(text):
         raise ValueError(f"adresse web « {text} » invalide : elle doit commencer par https://")
     return text
@@ -242,7 +196,7 @@ def parse_base_url(value: Any) -> str:
     Every QR code encodes ``base_url`` + slug, so the address must be short (``MAX_BASE_URL_LENGTH``) and
     hold nothing a phone would treat differently (``?``, ``#``, ``user@``, spaces, accents).
     """
-    text = _text(value).strip()
+    text = text_of(value).strip()
     hint = "écrivez par exemple https://residences.exemple.fr/ ou https://exemple.github.io/residences/"
     if not text.startswith("https://"):
         raise ValueProblem(f"adresse du site « {text} » : elle doit commencer par https://", hint)
@@ -267,69 +221,6 @@ def parse_base_url(value: Any) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Phone:
-    """A checked phone number: what staff typed, how it is shown, and the ``tel:`` target."""
-
-    typed: str
-    display: str
-    tel: str
-
-    def __str__(self) -> str:
-        return self.display
-
-
-_PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>[0-9]{1,6}))?",
-                    re.IGNORECASE)
-"""A number written with digits and separators only, and optionally an extension: « … poste 12 »,
-« … ext. 12 » or « … p. 12 ». Anything else is refused whole: ``phonenumbers`` alone would keep
-« 06 12 34 56 78 ext. 9;phone-context=evil » as 06 12 34 56 78 ext. 9 and drop the rest in silence."""
-
-
-MAX_PHONE_LENGTH = 40
-"""Longer than any number with its extension and separators; checked before the pattern, which would
-take seconds on thousands of characters."""
-
-
-def parse_phone(value: Any) -> Phone:
-    """French numbers shown as « 01 48 20 11 22 », foreign ones in international form, short numbers as is.
-
-    ``phonenumbers`` treats 15, 17, 18, 112, 114 as invalid numbers; they are valid *short* numbers,
-    which ``shortnumberinfo`` knows, so we ask it for anything of six digits or fewer.
-    """
-    if isinstance(value, Phone):
-        return value
-    text = _text(value).strip()
-    hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
-    match = _PHONE.fullmatch(text) if len(text) <= MAX_PHONE_LENGTH else None  # the pattern backtracks
-    if match is None:
-        raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
-                           "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
-                           hint + " ; écrivez un commentaire dans un autre champ (hours, note…)")
-    digits, extension = match.group("number").strip(), match.group("extension")
-    compact = re.sub(r"[\s.\-()]", "", digits)
-    if compact.isdigit() and len(compact) <= 6:
-        try:
-            short = phonenumbers.parse(compact, "FR")
-        except phonenumbers.NumberParseException:  # « 0 », « 5 »: too short to be any number
-            short = None
-        if extension or short is None or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
-            raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
-        return Phone(text, compact, compact)
-    try:
-        number = phonenumbers.parse(digits, "FR")
-    except phonenumbers.NumberParseException:
-        raise ValueError(f"numéro de téléphone « {text} » non reconnu : {hint}") from None
-    if not phonenumbers.is_valid_number(number) or number.extension:
-        raise ValueError(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?) : {hint}")
-    style = PhoneNumberFormat.NATIONAL if number.country_code == 33 else PhoneNumberFormat.INTERNATIONAL
-    display = phonenumbers.format_number(number, style)
-    tel = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    if extension:  # carried in full: shown « poste 12 », dialled with RFC 3966's ;ext= (tel: links, vCard)
-        display, tel = f"{display} poste {extension}", f"{tel};ext={extension}"
-    return Phone(text, display, tel)
-
-
 def _schema(schema: dict[str, Any]) -> WithJsonSchema:
     return WithJsonSchema(schema)
 
@@ -347,7 +238,7 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 def parse_language(value: Any) -> str:
     """A language code as ``languages`` lists it: two or three lower-case letters (fr, en, ar, tr…)."""
-    text = _text(value).strip()
+    text = text_of(value).strip()
     if not LANGUAGE_CODE.fullmatch(text):
         raise ValueError(f"code de langue « {visible(text)} » non reconnu : deux ou trois lettres minuscules, "
                          "par exemple fr, en, ar")
@@ -410,7 +301,7 @@ def parse_flag(value: Any) -> bool:
     """``true`` / ``false`` (also oui / non, yes / no): a setting that is on or off."""
     if isinstance(value, bool):
         return value
-    text = _text(value).strip()
+    text = text_of(value).strip()
     if text.lower() in _TRUE:
         return True
     if text.lower() in _FALSE:

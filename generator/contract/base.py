@@ -1,0 +1,11 @@
+"""The base of every model of the contract: unknown keys refused, values frozen once validated."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """Unknown keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker's hours."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -1,0 +1,62 @@
+"""What any value may hold, checked first: a string, without invisible characters.
+
+Every parser of ``values`` and ``phones`` starts with ``text_of``; a refusal is a ``ValueProblem``, a
+French sentence with a fix-it hint that ``project`` shows at the value's line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+class ValueProblem(ValueError):
+    """Raised by a parser with a fix-it hint beside the message (``project._problem`` shows both)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                                           for plane in range(17))
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                       "\u200b\u2060-\u2064\u206a-\u206f\ufeff" + _NONCHARACTERS + "]")
+"""Never allowed in any value or key: C0 and C1 control characters (but tab and newline, see
+``LINE_BREAKS``), DEL, lone surrogates, Unicode noncharacters (U+FFFE, U+FFFF…), the line and paragraph
+separators, the bidirectional overrides and isolates that make text display in another order than
+it is stored, and the zero-width spaces (U+200B, U+2060, U+FEFF…) that make « nord » and « nord » + U+200B
+look alike. They are invisible in an editor, several are invalid in XML (the Atom feed) or in iCalendar, and
+useless in a residence's information: refused, never removed."""
+LINE_BREAKS = re.compile("[\t\n]")
+"""Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
+    return re.sub(f"{INVISIBLE.pattern}|{LINE_BREAKS.pattern}", lambda m: f"U+{ord(m.group()):04X}", text)
+
+
+def check_characters(text: str, multiline: bool = False) -> str:
+    """Refuse (``ValueProblem``) the first character of ``text`` that no value may hold; else ``text``."""
+    bad = INVISIBLE.search(text) or (None if multiline else LINE_BREAKS.search(text))
+    if bad is None:
+        return text
+    char, before = bad.group(), text[max(0, bad.start() - 20):bad.start()]
+    where = f", après « {visible(before)} »" if before.strip() else ""
+    if char == "\n":
+        raise ValueProblem(f"retour à la ligne non permis ici{where}",
+                           "écrivez ce texte sur une seule ligne ; seuls les textes Markdown (description, "
+                           "note, how_to, a, body) peuvent tenir sur plusieurs lignes")
+    if char == "\t":
+        raise ValueProblem(f"tabulation non permise ici{where}", "remplacez-la par une espace")
+    raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis{where}",
+                       "il vient souvent d'un copier-coller depuis un autre logiciel : "
+                       "effacez ce passage et retapez-le au clavier")
+
+
+def text_of(value: Any, multiline: bool = False) -> str:
+    """Every value goes through here first: a string, holding no forbidden character."""
+    if not isinstance(value, str):
+        raise ValueError("doit être un texte sur une ligne, pas une liste ni un ensemble de clés")
+    return check_characters(value, multiline)

@@ -1,0 +1,67 @@
+"""Outages (« Pannes en cours »): a breakdown tenants live with, since when, where the repair stands."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional, get_args
+
+from pydantic import Field, model_validator
+
+from generator.contract.base import Model
+from generator.contract.values import Date, Label, Markdown, Text
+
+OutageStatus = Literal["reported", "in_repair", "repaired"]
+OUTAGE_STATUSES: tuple[str, ...] = get_args(OutageStatus)
+REPAIRED_SHOWN_DAYS = 7
+"""A repaired outage stays on the home page this many days after its repair (« réparée le … »), then goes."""
+
+
+class OutageUpdate(Model):
+    """One dated piece of news about an outage, shown newest first."""
+
+    date: Date = Field(description="Jour de la nouvelle, AAAA-MM-JJ.")
+    text: Text = Field(description="Ce qui a été fait ou appris, par exemple « La pièce est commandée. »")
+
+
+class Outage(Model):
+    """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
+
+    equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
+    buildings: list[Label] = Field(default_factory=list,
+                                   description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
+    since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
+    status: OutageStatus = Field(
+        description="reported (signalée), in_repair (en réparation) ou repaired (réparée).")
+    expected: Optional[Date] = Field(None, description="Remise en service prévue, AAAA-MM-JJ (facultatif).")
+    repaired: Optional[Date] = Field(None, description="Jour de la réparation, AAAA-MM-JJ (obligatoire si "
+                                                       "status: repaired).")
+    help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
+    updates: list[OutageUpdate] = Field(default_factory=list, description="Les nouvelles, une par date.")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Outage":
+        if self.status == "repaired" and self.repaired is None:
+            raise ValueError("« repaired » (jour de la réparation) manque : il est obligatoire avec status: repaired")
+        if self.status != "repaired" and self.repaired is not None:
+            raise ValueError(f"« repaired » est donné mais status vaut « {self.status} » : écrivez status: repaired, "
+                             "ou retirez « repaired »")
+        if self.repaired is not None and self.repaired < self.since:
+            raise ValueError(f"« repaired » ({self.repaired}) est avant « since » ({self.since})")
+        if self.expected is not None and self.expected < self.since:
+            raise ValueError(f"« expected » ({self.expected}) est avant « since » ({self.since})")
+        for update in self.updates:
+            if update.date < self.since:
+                raise ValueError(f"la nouvelle du {update.date} est avant le début de la panne ({self.since})")
+        return self
+
+    def shown_on(self, today: date) -> bool:
+        """Shown from ``since`` (or before, if typed ahead) until ``REPAIRED_SHOWN_DAYS`` after its repair."""
+        return self.repaired is None or (today - self.repaired).days < REPAIRED_SHOWN_DAYS
+
+    def late_on(self, today: date) -> bool:
+        """Still being repaired (or only reported) after the day it was expected back: « retard »."""
+        return self.status != "repaired" and self.expected is not None and self.expected < today
+
+    def updates_newest_first(self) -> list[OutageUpdate]:
+        """The outage's news, the latest first, as the home page lists them."""
+        return sorted(self.updates, key=lambda u: u.date, reverse=True)

@@ -1,0 +1,79 @@
+"""Phone numbers as staff type them: checked by Google's libphonenumber, shown the French way.
+
+French numbers are shown « 01 48 20 11 22 », foreign ones in international form, short numbers (15, 17,
+18, 112, 114) as they are; the ``tel:`` target is international (E.164), with the extension if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, shortnumberinfo
+
+from generator.contract.characters import ValueProblem, text_of
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A checked phone number: what staff typed, how it is shown, and the ``tel:`` target."""
+
+    typed: str
+    display: str
+    tel: str
+
+    def __str__(self) -> str:
+        return self.display
+
+
+_PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>[0-9]{1,6}))?",
+                    re.IGNORECASE)
+"""A number written with digits and separators only, and optionally an extension: « … poste 12 »,
+« … ext. 12 » or « … p. 12 ». Anything else is refused whole: ``phonenumbers`` alone would keep
+« 06 12 34 56 78 ext. 9;phone-context=evil » as 06 12 34 56 78 ext. 9 and drop the rest in silence."""
+
+
+MAX_PHONE_LENGTH = 40
+"""Longer than any number with its extension and separators; checked before the pattern, which would
+take seconds on thousands of characters."""
+
+
+def parse_phone(value: Any) -> Phone:
+    """French numbers shown as « 01 48 20 11 22 », foreign ones in international form, short numbers as is.
+
+    ``phonenumbers`` treats 15, 17, 18, 112, 114 as invalid numbers; they are valid *short* numbers,
+    which ``shortnumberinfo`` knows, so we ask it for anything of six digits or fewer.
+    """
+    if isinstance(value, Phone):
+        return value
+    text = text_of(value).strip()
+    hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
+    match = _PHONE.fullmatch(text) if len(text) <= MAX_PHONE_LENGTH else None  # the pattern backtracks
+    if match is None:
+        raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
+                           "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
+                           hint + " ; écrivez un commentaire dans un autre champ (hours, note…)")
+    digits, extension = match.group("number").strip(), match.group("extension")
+    compact = re.sub(r"[\s.\-()]", "", digits)
+    if compact.isdigit() and len(compact) <= 6:
+        try:
+            short = phonenumbers.parse(compact, "FR")
+        except phonenumbers.NumberParseException:  # « 0 », « 5 »: too short to be any number
+            short = None
+        if extension or short is None or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
+            raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
+        return Phone(text, compact, compact)
+    try:
+        number = phonenumbers.parse(digits, "FR")
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"numéro de téléphone « {text} » non reconnu : {hint}") from None
+    if not phonenumbers.is_valid_number(number) or number.extension:
+        raise ValueError(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?) : {hint}")
+    style = PhoneNumberFormat.NATIONAL if number.country_code == 33 else PhoneNumberFormat.INTERNATIONAL
+    display = phonenumbers.format_number(number, style)
+    tel = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if extension:  # carried in full: shown « poste 12 », dialled with RFC 3966's ;ext= (tel: links, vCard)
+        display, tel = f"{display} poste {extension}", f"{tel};ext={extension}"
+    return Phone(text, display, tel)

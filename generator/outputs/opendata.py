@@ -29,12 +29,15 @@ from generator.outputs.notices import current_notices, upcoming_notices
 VERSION = 1
 
 PhoneText = str
-E164 = r"^(\+[1-9][0-9]{6,14}|[0-9]{2,6})$"
+E164 = r"^(\+[1-9][0-9]{6,14}(;ext=[0-9]{1,6})?|[0-9]{2,6})$"
+"""E.164 (with an extension as RFC 3966 writes it, ``;ext=12``, when staff typed « poste 12 »), or a
+French short number."""
 DayCode = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Clock = str
 
 
-def _phone(description: str = "Téléphone, E.164 (+33…) ou numéro court français (15, 3919).") -> Any:
+def _phone(description: str = "Téléphone, E.164 (+33…, suivi de « ;ext=12 » pour un poste) ou numéro court "
+                              "français (15, 3919).") -> Any:
     """An optional phone field of the open data, with its pattern in the schema."""
     return Field(None, description=description, pattern=E164)
 

@@ -118,11 +118,14 @@ def test_contributing_has_the_numbered_how_tos() -> None:
 
 @pytest.mark.parametrize("example", yaml_examples(), ids=lambda e: e.strip().splitlines()[0][:30])
 def test_contributing_examples_validate(example: str, make_project) -> None:  # type: ignore[no-untyped-def]
-    """Each example, added to a minimal residence (or alone when it is a whole file), passes validation."""
+    """Each example, added to a minimal residence (or alone when it is a whole file), passes validation
+    with the sample site_config.yml, in the three languages the translation example uses."""
     text = textwrap.dedent(example)
     data = yaml.safe_load(text)
     whole = "agency" in data
-    root = make_project(site_config=(REPO / "site_config.yml").read_text(encoding="utf-8"),
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    assert "languages:" not in config, "the samples are in French only: drop the line added below"
+    root = make_project(site_config=config + "languages: [fr, en, ar]\n",
                         example=text if whole else RESIDENCE.replace("agency: nord", "agency: saint-denis") + text)
     (residence,) = load_project(root).residences
     for key in data:

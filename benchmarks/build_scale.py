@@ -7,12 +7,20 @@ Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it
   cache the full build filled), then after another change with no cache at all (``off``: every file
   validated again, as on a new machine given only the previous ``site/``), and that the result is
   byte-identical to a fresh full build (``--no-verify`` skips this second full build);
-- output size with ``du``: the whole site, the shared files at the root, and per microsite.
+- output size: bytes of the files (what GitHub Pages' 1 GB limit counts) of the whole site, of the
+  shared files at the root and per residence (all its languages together), the same gzip-compressed (as
+  static hosts serve text), and ``du`` (disk blocks) for comparison;
+- ``--plain K``: K residences built by one plain ``mkdocs build`` per residence and per language (a process
+  each, as without our fast path), timed in the same run: the speed-up is the plain time per site times
+  residences × languages, over the full build's wall time.
+
+``--languages fr,en,ar`` publishes the site in those languages (``synthetic.write_project``).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import resource
 import subprocess
@@ -89,6 +97,45 @@ def du_kb(*paths: Path) -> int:
     return int(out.strip().splitlines()[-1].split()[0])
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".vcf", ".webmanifest", ".csv"}
+"""What static hosts (GitHub Pages) serve gzip-compressed."""
+
+
+def file_bytes(*paths: Path) -> tuple[int, int]:
+    """(bytes of every file under ``paths``, the same with text files gzip-compressed as served)."""
+    raw = served = 0
+    for root in paths:
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                raw += len(data)
+                served += len(gzip.compress(data, 6)) if path.suffix in COMPRESSED else len(data)
+    return raw, served
+
+
+def plain_builds(project: Path, count: int, workdir: Path) -> tuple[float, int]:
+    """Wall time of one plain ``mkdocs build`` (own process) for each language of ``count`` residences."""
+    code = (
+        "import sys; from pathlib import Path; from datetime import date\n"
+        "from generator.contract.project import load_project\n"
+        "from generator.outputs.context import ResidenceContext\n"
+        "from generator.publish.site import residence_site\n"
+        "from generator.publish.microsite import write_workdir\n"
+        "project = load_project(Path(sys.argv[1])); work = Path(sys.argv[3])\n"
+        "for item in project.residences[:int(sys.argv[2])]:\n"
+        "    for lang in project.config.languages:\n"
+        "        ctx = ResidenceContext.of(project, item, date.fromisoformat(sys.argv[4]), lang)\n"
+        "        w = work / item.slug / lang\n"
+        "        print(write_workdir(*residence_site(ctx), w, w / 'site'))\n")
+    configs = subprocess.run([sys.executable, "-c", code, str(project), str(count), str(workdir), TODAY],
+                             check=True, capture_output=True, text=True).stdout.split()
+    start = time.perf_counter()
+    for config in configs:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config], check=True,
+                       capture_output=True)
+    return time.perf_counter() - start, len(configs)
+
+
 def same_tree(a: Path, b: Path) -> bool:
     files = [p.relative_to(a) for p in a.rglob("*") if p.is_file()]
     other = [p.relative_to(b) for p in b.rglob("*") if p.is_file()]
@@ -101,9 +148,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("--no-verify", action="store_true", help="skip the byte-identity check")
+    parser.add_argument("--languages", default="", help="publish in these languages, e.g. fr,en,ar")
+    parser.add_argument("--plain", type=int, default=0, metavar="K",
+                        help="time plain mkdocs builds of K residences (every language) for the speed-up")
     options = parser.parse_args()
+    languages = tuple(code for code in options.languages.split(",") if code)
     with tempfile.TemporaryDirectory(prefix="rh-bench-") as tmp:
-        project = write_project(Path(tmp) / "project", options.count)
+        project = write_project(Path(tmp) / "project", options.count, languages=languages)
         site = project / "site"
         base = ["build", "--project", str(project), "--out", str(site), "--today", TODAY]
         load = os.getloadavg()
@@ -119,6 +170,10 @@ def main() -> None:
         shared = [p for p in site.iterdir() if p not in microsites]
         total_kb, shared_kb = du_kb(site), du_kb(*shared)
         per = sorted(du_kb(p) for p in microsites)
+        total_b, total_gz = file_bytes(site)
+        shared_b, shared_gz = file_bytes(*shared)
+        per_b = sorted(file_bytes(p) for p in microsites)
+        print(f"languages: {', '.join(languages) or 'fr (default)'}")
         print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
               f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
         print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB")
@@ -128,6 +183,17 @@ def main() -> None:
               f"made again): {cold_s:.2f} s wall, {cold_cpu:.2f} s CPU")
         print(f"du site: {total_kb / 1024:.1f} MB; shared files at the root: {shared_kb} kB; per microsite: "
               f"mean {sum(per) / len(per):.0f} kB, max {per[-1]} kB")
+        print(f"bytes of files: site {total_b / 1e6:.1f} MB ({total_gz / 1e6:.1f} MB gzip-served); shared at the "
+              f"root {shared_b / 1e3:.0f} KB ({shared_gz / 1e3:.0f} KB); per residence, all languages: mean "
+              f"{sum(b for b, _ in per_b) / len(per_b) / 1e3:.1f} KB, max {max(b for b, _ in per_b) / 1e3:.1f} KB "
+              f"(gzip-served mean {sum(g for _, g in per_b) / len(per_b) / 1e3:.1f} KB); at this rate 5,000 "
+              f"residences = {(shared_b + 5000 * sum(b for b, _ in per_b) / len(per_b)) / 1e9:.2f} GB")
+        if options.plain:
+            plain_s, sites = plain_builds(project, options.plain, Path(tmp) / "plain")
+            per_site = plain_s / sites
+            estimate = per_site * options.count * max(1, len(languages))
+            print(f"plain mkdocs build: {per_site:.2f} s per residence and language ({sites} timed); for all: "
+                  f"~{estimate:.0f} s, {estimate / full_s:.1f}x the full build's wall time")
         if not options.no_verify:
             fresh = Path(tmp) / "fresh"
             run(["build", "--project", str(project), "--out", str(fresh), "--today", TODAY], "off")

@@ -99,11 +99,16 @@ faq:
 """
 
 
-def write_project(root: Path, count: int, seed: int = 7) -> Path:
-    """Write ``site_config.yml`` and ``count`` residence files under ``root``; returns ``root``."""
+def write_project(root: Path, count: int, seed: int = 7, languages: tuple[str, ...] = ()) -> Path:
+    """Write ``site_config.yml`` and ``count`` residence files under ``root``; returns ``root``.
+
+    ``languages`` (``("fr", "en", "ar")``) publishes the site in each (``languages:`` in the config); the
+    residences' texts stay French, as most are typed (the other languages' pages fall back to them).
+    """
     rng = random.Random(seed)
     (root / "residences").mkdir(parents=True, exist_ok=True)
-    (root / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    config = SITE_CONFIG + (f"languages: [{', '.join(languages)}]\n" if languages else "")
+    (root / "site_config.yml").write_text(config, encoding="utf-8")
     for i in range(count):
         (root / "residences" / f"residence-{i:05d}.yml").write_text(
             residence_yaml(i, rng, ["nord", "sud", "est"]), encoding="utf-8")

@@ -1,9 +1,10 @@
 """The staff dashboard ``/equipe/`` of the root site: one row per residence, what to check and what is on.
 
 A page of the landlord's root site, like the posters page: in no menu, linked from no tenant page,
-``noindex`` and out of ``sitemap.xml`` (front matter ``robots: noindex``, read by ``theme/main.html`` and
-``theme/sitemap.xml``), excluded from the site search. The table works without JavaScript;
-``theme/javascripts/dashboard.js`` adds sorting by column and a filter, in the browser, with no server.
+``noindex`` and out of ``sitemap.xml`` (front matter ``robots: noindex``, read by ``theme/main.html``; the
+sitemap, ``outputs.sitemap``, lists tenants' pages only), excluded from the site search. The table works
+without JavaScript; ``theme/javascripts/dashboard.js`` adds sorting by column and a filter, in the browser,
+with no server.
 
 Each row links to the residence's hall screen (``published.HALL_SCREEN_DIR``) beside its poster.
 """

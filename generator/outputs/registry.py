@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable
 
 from generator.contract.project import Project
-from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, vcard
+from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, sitemap, vcard
 from generator.outputs.context import ResidenceContext
 
 
@@ -54,5 +54,6 @@ def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
 
 
 def root_files(project: Project, today: date) -> dict[str, bytes]:
-    """Files of the root site beside the landlord's index: the lists of residences and the data schema."""
-    return listing.files(project, today)
+    """Files of the root site beside the landlord's index: the lists of residences, the data schema and the
+    one sitemap of the whole site."""
+    return {**listing.files(project, today), **sitemap.files(project)}

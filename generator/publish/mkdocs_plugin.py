@@ -18,6 +18,8 @@ Always:
 - our pages' HTML passes through untouched: our pages are HTML written by our templates (staff's Markdown
   is converted and sanitized before, in ``outputs.sanitize``); Python-Markdown would only re-parse it,
   slowly for long pages such as the index of 1,000 residences;
+- no ``sitemap.xml`` of its own: the build publishes one for the whole site at the root
+  (``outputs.sitemap``), not one per microsite and language;
 - Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
   attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
   attribute only stops Firefox from restoring an open drawer on "back"; it is dropped;
@@ -72,11 +74,13 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         self._html: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Texts escaped once for Material's templates; with ``share_assets``, no ``404.html`` of its own."""
+        """Texts escaped once for Material's templates; no sitemap (one for the whole site,
+        ``outputs.sitemap``); with ``share_assets``, no ``404.html`` of its own (the root one serves)."""
         for key in ("site_name", "site_description", "site_author", "copyright"):
             config[key] = escape_text(config[key])
         for key in list(config.extra):
             config.extra[key] = escape_tree(config.extra[key])
+        config.theme.static_templates.discard("sitemap.xml")
         if self.config.share_assets:
             config.theme.static_templates.discard("404.html")
         return config

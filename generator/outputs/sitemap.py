@@ -1,0 +1,57 @@
+"""One ``sitemap.xml`` for the whole site, at the root: every public page of the index and of every
+microsite, in every language.
+
+MkDocs would write a sitemap (and its gzip copy) per site, so one per microsite and per language: 6 files
+per residence in three languages, that no search engine finds (only the root's is looked for). The staff
+pages (posters, dashboard, ``robots: noindex``) and the hall screens are not listed. No ``<lastmod>``: the
+build date would be all it could say, which search engines ignore.
+
+A sitemap holds at most 50,000 addresses (sitemaps.org): above that, ``sitemap.xml`` is a sitemap index
+naming ``sitemap-1.xml``, ``sitemap-2.xml``… of 50,000 addresses each.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from generator.contract.project import Project
+from generator.outputs import published
+from generator.outputs.pages import RESIDENCE_PAGES
+
+SITEMAP = "sitemap.xml"
+LIMIT = 50_000
+"""Addresses per sitemap file (sitemaps.org)."""
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+def addresses(project: Project) -> list[str]:
+    """The address of every public page: the index in each language and the law pages, then each
+    residence's pages in each language (a section with no data has no page, as in ``residence_pages``)."""
+    config = project.config
+    languages = tuple(config.languages)
+    root = config.root_url
+    urls = [root + published.language_prefix(language, languages) for language in languages]
+    urls += [root + published.page_url(page) for page in (published.ACCESSIBILITY, published.LEGAL)]
+    for item in project.residences:
+        pages = [spec.url for spec in RESIDENCE_PAGES if spec.shown(item.residence, config)]
+        site = config.site_url(item.slug)
+        urls += [site + published.language_prefix(language, languages) + page
+                 for language in languages for page in pages]
+    return urls
+
+
+def _urlset(urls: list[str]) -> bytes:
+    body = "".join(f"<url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    return f"{_HEAD}<urlset {_NS}>\n{body}</urlset>\n".encode()
+
+
+def files(project: Project, limit: int = LIMIT) -> dict[str, bytes]:
+    """``sitemap.xml`` (and its parts above ``limit`` addresses), by path from the site root."""
+    urls = addresses(project)
+    if len(urls) <= limit:
+        return {SITEMAP: _urlset(urls)}
+    parts = {f"sitemap-{n + 1}.xml": _urlset(urls[start:start + limit])
+             for n, start in enumerate(range(0, len(urls), limit))}
+    body = "".join(f"<sitemap><loc>{escape(project.config.root_url + name)}</loc></sitemap>\n" for name in parts)
+    return {SITEMAP: f"{_HEAD}<sitemapindex {_NS}>\n{body}</sitemapindex>\n".encode(), **parts}

@@ -86,11 +86,12 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Drop source maps; with ``share_assets``, drop the theme's static files and note them."""
+        """Drop source maps and the sitemap template; with ``share_assets``, drop the theme's static files
+        and note them."""
         theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
         shared = set()
         for file in list(files):
-            if file.src_uri.endswith(".map"):
+            if file.src_uri.endswith(".map") or file.src_uri == "sitemap.xml":  # no longer a template: not copied
                 files.remove(file)
             elif self.config.share_assets and file.src_dir and os.path.normpath(file.src_dir) in theme_dirs \
                     and not file.is_documentation_page():

@@ -179,8 +179,21 @@ class ResidencePageData:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+_LAST: list[tuple[ResidenceContext, list[Page]]] = []
+"""The last context's pages: the build renders them for MkDocs, then the service worker digests them
+(``offline.version``) with the same context object. Held by reference, so ``is`` cannot match another."""
+
+
 def residence_pages(ctx: ResidenceContext) -> list[Page]:
-    """Every page of one microsite; a section with no data gets no page."""
+    """Every page of one microsite; a section with no data gets no page (rendered once per context)."""
+    if _LAST and _LAST[0][0] is ctx:
+        return list(_LAST[0][1])
+    pages = _render_residence_pages(ctx)
+    _LAST[:] = [(ctx, pages)]
+    return list(pages)
+
+
+def _render_residence_pages(ctx: ResidenceContext) -> list[Page]:
     shown = [spec for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
     data = page_data(ctx, shown)
     variables = data.variables()

@@ -248,19 +248,21 @@ def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: Si
                  + ", ".join(f"{k} ({a.name})" for k, a in config.agencies.items()))
         else:
             row.values["Agence"] = key
-    mode = row.values.get("Gardien type")
-    if mode is not None:
-        if fold(mode) not in _MODES:
-            fail("Gardien type", f"« {mode} » non compris", "écrivez « sur place » ou « itinérant »")
+
+    def choose(title: str, choices: dict[str, str], hint: str) -> None:
+        """A word of a fixed list (« sur place », « prévue »…) becomes the contract's value, or is refused."""
+        typed = row.values.get(title)
+        if typed is None:
+            return
+        if fold(typed) in choices:
+            row.values[title] = choices[fold(typed)]
         else:
-            row.values["Gardien type"] = _MODES[fold(mode)]
+            fail(title, f"« {typed} » non compris", hint)
+
     fibre = row.values.get("Fibre")
-    if fibre is not None:
-        if fold(fibre) not in _FIBRE:
-            fail("Fibre", f"« {fibre} » non compris", "écrivez « disponible », « en cours », « prévue » ou « non »")
-        else:
-            row.values["Fibre"] = _FIBRE[fold(fibre)]
-    elif "Référence immeuble" in row.values:
+    choose("Gardien type", _MODES, "écrivez « sur place » ou « itinérant »")
+    choose("Fibre", _FIBRE, "écrivez « disponible », « en cours », « prévue » ou « non »")
+    if fibre is None and "Référence immeuble" in row.values:
         fail("Référence immeuble", "référence sans état de la fibre",
              "remplissez aussi la colonne « Fibre » (disponible, en cours, prévue ou non)")
     if "Gardien" not in row.values:

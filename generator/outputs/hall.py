@@ -40,6 +40,8 @@ REFRESH_SECONDS = 300
 """How often the screen asks for ``residence.json`` to learn of a new build (5 minutes)."""
 PAGE_SECONDS = 12
 """How long each page of notices stays when they do not fit together."""
+SCREEN_NAME = N_("Écran du hall")
+"""The page's name (title, description). Out of the f-strings below: ``pybabel extract`` cannot see into them."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def qr_inline(url: str, title: str) -> Markup:
 
 def description(ctx: ResidenceContext) -> str:
     """The hall screen's meta description: the residence, its address and what the page is."""
-    return f"{ctx.residence.name}, {ctx.residence.address.one_line} · {i18n.gettext(ctx.lang)(N_('Écran du hall'))}"
+    return f"{ctx.residence.name}, {ctx.residence.address.one_line} · {i18n.gettext(ctx.lang)(SCREEN_NAME)}"
 
 
 def render(ctx: ResidenceContext) -> bytes:
@@ -90,7 +92,7 @@ def render(ctx: ResidenceContext) -> bytes:
     variables = dict(
         ctx=ctx, r=r, today=today, today_text=i18n.long_date(today, ctx.lang, True), language=ctx.lang,
         direction=direction(ctx.lang),
-        title=f"{_(N_('Écran du hall'))} · {r.name}", description=description(ctx),
+        title=f"{_(SCREEN_NAME)} · {r.name}", description=description(ctx),
         caretaker_title=caretaker_title(ctx),
         notices=current_notices(r.notices, today),
         outages=[(o, (o.repaired + timedelta(days=REPAIRED_SHOWN_DAYS - 1)).isoformat() if o.repaired else "9999-12-31")

@@ -279,9 +279,10 @@ def index_page(config: SiteConfig, residences: list[ResidenceFile], language: st
         residence_of=lambda item: shown[item.slug], prefix=prefix, up="../" if prefix else "")
     cities = sorted({str(r.address.city) for r in shown.values()})
     landlord = in_one_language(config, language).landlord.name
-    description = (f"{i18n.gettext(language)(N_('Nos résidences'))} · {landlord} · {len(residences)} · "
+    title = i18n.gettext(language)(N_("Nos résidences"))
+    description = (f"{title} · {landlord} · {len(residences)} · "
                    + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else ""))
-    return Page(published.INDEX, i18n.gettext(language)(N_("Nos résidences")), body, description=description)
+    return Page(published.INDEX, title, body, description=description)
 
 
 def posters_page(project: Project) -> Page:

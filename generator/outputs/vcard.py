@@ -67,12 +67,13 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     title = caretaker_title(ctx)
     title = title[:1].upper() + title[1:]
     a = residence.address
+    role = _("%(title)s, %(residence)s") % {"title": title, "residence": residence.name}
     lines = [
         "KIND:individual",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
         f"FN:{escape(caretaker.name)}",
         f"N:;{escape(caretaker.name)};;;",
-        f"TITLE:{escape(_('%(title)s, %(residence)s') % {'title': title, 'residence': residence.name})}",
+        f"TITLE:{escape(role)}",
         f"ORG:{escape(config.landlord.name)};{escape(residence.name)}",
     ]
     if caretaker.phone:

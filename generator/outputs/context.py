@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from generator.contract.inheritance import inherited
 from generator.contract.languages import in_one_language
 from generator.contract.model import Agency, Residence, SiteConfig
 from generator.contract.project import Project, ResidenceFile
@@ -18,8 +19,10 @@ class ResidenceContext:
     """What an output of one microsite may read. Outputs are pure functions of it (deterministic bytes).
 
     ``today`` decides which notices and absences are current; ``language`` is the language of the output.
-    ``residence`` and ``config`` are seen in that language: each text is a ``LocalText`` of its
-    translation, or of the default text (then its ``language`` says so, and pages mark it).
+    ``residence`` is the residence as tenants see it (``inheritance.inherited``: its agency's defaults and
+    the shared notices that reach it), ``item.residence`` the file as typed. ``residence`` and ``config``
+    are seen in that language: each text is a ``LocalText`` of its translation, or of the default text
+    (then its ``language`` says so, and pages mark it).
     ``site_config`` keeps every translation (the language switcher, posters in every language).
     """
 
@@ -64,8 +67,9 @@ class ResidenceContext:
 
     @cached_property
     def residence(self) -> Residence:
-        """The residence seen in this language (see the class)."""
-        return in_one_language(self.item.residence, self.lang)  # type: ignore[no-any-return]
+        """The residence as tenants see it, in this language (see the class)."""
+        seen = inherited(self.site_config, self.item.slug, self.item.residence)
+        return in_one_language(seen, self.lang)  # type: ignore[no-any-return]
 
     @property
     def slug(self) -> str:

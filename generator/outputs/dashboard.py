@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
@@ -55,15 +56,16 @@ class DashboardRow:
 
 
 def _notices(project: Project, item: ResidenceFile, today: date) -> list[str]:
-    r = item.residence
-    shared = [n.as_notice() for n in project.config.notices if n.reaches(item.slug, r.agency)]
-    shared_ids = {id(n) for n in shared}
+    """Staff see every notice tenants see, the shared ones marked (``inherited`` puts them after the
+    residence's own)."""
+    seen = inherited(project.config, item.slug, item.residence).notices
+    shared_ids = {id(n) for n in seen[len(item.residence.notices):]}
     texts = []
-    for notice in current_notices([*r.notices, *shared], today):
+    for notice in current_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
         texts.append(f"En cours ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
                      f"jusqu'au {format_date(notice.until)}{where}")
-    for notice in upcoming_notices([*r.notices, *shared], today):
+    for notice in upcoming_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
         texts.append(f"À venir ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
                      f"du {format_date(notice.from_)} au {format_date(notice.until)}{where}")

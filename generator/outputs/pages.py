@@ -21,6 +21,7 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.contract.inheritance import inherited
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
@@ -269,7 +270,8 @@ def index_page(config: SiteConfig, residences: list[ResidenceFile], language: st
     """The landlord's index: every residence by city, so a tenant finds their own."""
     language = language or config.languages[0]
     languages = tuple(config.languages)
-    shown = {item.slug: in_one_language(item.residence, language) for item in residences}
+    shown = {item.slug: in_one_language(inherited(config, item.slug, item.residence), language)
+             for item in residences}
     by_city: dict[str, list[ResidenceFile]] = {}
     for item in sorted(residences, key=lambda i: (str(shown[i.slug].address.city), str(shown[i.slug].name))):
         by_city.setdefault(shown[item.slug].address.city, []).append(item)

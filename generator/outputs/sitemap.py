@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from generator.contract.inheritance import inherited
 from generator.contract.project import Project
 from generator.outputs import published
 from generator.outputs.pages import RESIDENCE_PAGES
@@ -27,14 +28,16 @@ _NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 def addresses(project: Project) -> list[str]:
     """The address of every public page: the index in each language and the law pages, then each
-    residence's pages in each language (a section with no data has no page, as in ``residence_pages``)."""
+    residence's pages in each language (a section with no data, its agency's defaults included, has no
+    page, as in ``residence_pages``)."""
     config = project.config
     languages = tuple(config.languages)
     root = config.root_url
     urls = [root + published.language_prefix(language, languages) for language in languages]
     urls += [root + published.page_url(page) for page in (published.ACCESSIBILITY, published.LEGAL)]
     for item in project.residences:
-        pages = [spec.url for spec in RESIDENCE_PAGES if spec.shown(item.residence, config)]
+        seen = inherited(config, item.slug, item.residence)
+        pages = [spec.url for spec in RESIDENCE_PAGES if spec.shown(seen, config)]
         site = config.site_url(item.slug)
         urls += [site + published.language_prefix(language, languages) + page
                  for language in languages for page in pages]

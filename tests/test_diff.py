@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.contract.project import load_project
+from generator.review.changes import ProjectChanges, diff_projects
 from tests.conftest import SITE_CONFIG
 
 TILLEULS = """\
@@ -131,3 +133,160 @@ def test_an_invalid_folder_is_reported_with_its_path(two_projects, monkeypatch) 
     assert code == 1
     assert "project/residences/les-tilleuls.yml:1: « address » manquant" in output
     assert "Traceback" not in output
+
+
+# --- Shared notices, agency defaults, outages (issue 14) -----------------------------------------------
+
+def write(folder: Path, config: str, residences: dict[str, str]) -> Path:
+    (folder / "residences").mkdir(parents=True)
+    (folder / "site_config.yml").write_text(config, encoding="utf-8")
+    for slug, text in residences.items():
+        (folder / "residences" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def changes(tmp_path: Path) -> Callable[..., ProjectChanges]:
+    """``changes(base, head, base_config, head_config)`` → what ``diff`` says, before Markdown escaping."""
+    count = iter(range(1000))
+
+    def compare(base: dict[str, str], head: dict[str, str], base_config: str = SITE_CONFIG,
+                head_config: str = SITE_CONFIG) -> ProjectChanges:
+        n = next(count)
+        return diff_projects(load_project(write(tmp_path / f"base{n}", base_config, base)),
+                             load_project(write(tmp_path / f"head{n}", head_config, head)))
+
+    return compare
+
+
+def lines_of(result: ProjectChanges, slug: str) -> list[str]:
+    return next(list(r.lines) for r in result.residences if r.slug == slug)
+
+
+ELECTION = ("notices:\n  - {title: Élection des représentants des locataires, from: 2026-11-15, until: 2026-12-15,\n"
+            "     agencies: [nord], residences: [les-lilas]}\n")
+THREE = {"les-tilleuls": TILLEULS, "les-peupliers": PEUPLIERS, "les-lilas": LILAS}
+
+
+def test_a_shared_notice_added_says_how_many_residences_and_which_agencies_it_reaches(two_projects) -> None:  # type: ignore[no-untyped-def]
+    output = diff(*two_projects(THREE, THREE, head_config=SITE_CONFIG + ELECTION))[1]
+    assert output == """\
+## Ce que les locataires verront changer
+
+### Toutes les résidences
+
+- Avis commun ajouté : « Élection des représentants des locataires », du dimanche 15 novembre 2026 au mardi \
+15 décembre 2026, niveau information : 3 résidences \\(agences : nord, sud\\)
+
+3 autre(s) résidence(s) sans changement visible.
+"""  # the residences themselves are unchanged: a shared notice is said once
+
+
+def test_a_shared_notice_changed_or_removed_says_whom_it_reached(changes) -> None:  # type: ignore[no-untyped-def]
+    narrowed = ELECTION.replace("until: 2026-12-15", "until: 2026-12-20").replace(", residences: [les-lilas]", "")
+    result = changes(THREE, THREE, SITE_CONFIG + ELECTION, SITE_CONFIG + narrowed)
+    assert result.site_wide == (
+        "Avis commun « Élection des représentants des locataires » — fin : « mardi 15 décembre 2026 » → "
+        "« dimanche 20 décembre 2026 »",
+        "Avis commun « Élection des représentants des locataires » — résidences retiré(e) (était « les-lilas »)",
+        "Avis commun « Élection des représentants des locataires » : 2 résidences (agence : nord) "
+        "(avant : 3 résidences (agences : nord, sud))")
+    assert changes(THREE, THREE, SITE_CONFIG + ELECTION).site_wide == (
+        "Avis commun retiré : « Élection des représentants des locataires » ; il était sur 3 résidences "
+        "(agences : nord, sud)",)
+
+
+AGENCY_LIFT = SITE_CONFIG.replace("  nord: {name: Agence Nord, phone: 01 49 33 10 10, email: nord@example.org}\n", """\
+  nord:
+    name: Agence Nord
+    phone: 01 49 33 10 10
+    email: nord@example.org
+    maintenance:
+      - {topic: Ascenseurs, company: Schindler, phone: 01 40 00 00 00}
+      - {topic: Chauffage, company: Dalkia, phone: 01 40 00 00 01}
+""")
+
+
+def test_a_change_of_an_agency_default_shows_on_each_residence_that_inherits_it(two_projects) -> None:  # type: ignore[no-untyped-def]
+    base, head = two_projects(THREE, THREE, head_config=AGENCY_LIFT.replace("01 40 00 00 00", "01 40 00 00 09"))
+    (base / "site_config.yml").write_text(AGENCY_LIFT)
+    assert diff(base, head)[1] == """\
+## Ce que les locataires verront changer
+
+### Toutes les résidences
+
+- Agence « Agence Nord » — Dépannage « Ascenseurs » — téléphone : « 01 40 00 00 00 » → « 01 40 00 00 09 »
+
+### Résidence modifiée : Les Peupliers (les-peupliers)
+
+- Dépannage « Ascenseurs » — téléphone : « 01 40 00 00 00 » → « 01 40 00 00 09 » \\(hérité de l'agence\\)
+
+2 autre(s) résidence(s) sans changement visible.
+"""  # les-tilleuls has its own « Ascenseurs » (Otis): the agency's change does not reach it
+
+
+def test_a_residence_dropping_its_own_entry_shows_the_agencys_coming_back_unmarked(changes) -> None:  # type: ignore[no-untyped-def]
+    head = TILLEULS.replace("maintenance:\n  - {topic: Ascenseurs, company: Otis, phone: 01 41 00 00 00}\n", "")
+    result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}, AGENCY_LIFT, AGENCY_LIFT)
+    assert lines_of(result, "les-tilleuls") == [
+        "Dépannage « Ascenseurs » — entreprise : « Otis » → « Schindler »",
+        "Dépannage « Ascenseurs » — téléphone : « 01 41 00 00 00 » → « 01 40 00 00 00 »"]
+
+
+def test_a_residence_newly_inheriting_by_a_change_of_agency_says_so(changes) -> None:  # type: ignore[no-untyped-def]
+    result = changes({"les-lilas": LILAS}, {"les-lilas": LILAS.replace("agency: sud", "agency: nord")},
+                     AGENCY_LIFT, AGENCY_LIFT)
+    assert lines_of(result, "les-lilas") == [
+        "Agence : « sud » → « nord »",
+        "Dépannage ajouté : « Ascenseurs » (hérité de l'agence)", "Dépannage ajouté : « Chauffage » (hérité de l'agence)"]
+
+
+def test_a_new_residence_lists_what_it_inherits_marked(changes) -> None:  # type: ignore[no-untyped-def]
+    result = changes({}, {"les-peupliers": PEUPLIERS}, AGENCY_LIFT, AGENCY_LIFT)
+    assert lines_of(result, "les-peupliers")[2:] == ["Dépannage : « Ascenseurs » (hérité de l'agence)",
+                                                     "Dépannage : « Chauffage » (hérité de l'agence)"]
+
+
+LIFT = PEUPLIERS + """\
+buildings: [C]
+outages:
+  - equipment: Ascenseur du bâtiment C
+    buildings: [C]
+    since: 2026-11-25
+    status: reported
+    expected: 2026-12-04
+    updates:
+      - {date: 2026-11-26, text: Le technicien est passé.}
+"""
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("status: reported", "status: repaired\n    repaired: 2026-12-08"),
+     ["Ascenseur du bâtiment C : réparé le mardi 8 décembre 2026"]),
+    (("status: reported", "status: in_repair"),
+     ["Ascenseur du bâtiment C : état « signalée » → « en réparation »"]),
+    (("expected: 2026-12-04", "expected: 2026-12-10"),
+     ["Ascenseur du bâtiment C : retour prévu le jeudi 10 décembre 2026 (au lieu du vendredi 4 décembre 2026)"]),
+    (("    expected: 2026-12-04\n", ""),
+     ["Ascenseur du bâtiment C : plus de date de retour prévue (était le vendredi 4 décembre 2026)"]),
+    (("passé.}", "passé.}\n      - {date: 2026-12-01, text: La pièce est commandée.}"),
+     ["Ascenseur du bâtiment C : nouvelle du mardi 1er décembre 2026 : La pièce est commandée."]),
+    (("Le technicien est passé.", "\"Le technicien est passé, la pièce manque.\""),
+     ["Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026 modifiée : Le technicien est passé, la pièce "
+      "manque."]),
+    (("since: 2026-11-25", "since: 2026-11-24\n    help: Appelez la gardienne."),
+     ["Ascenseur du bâtiment C — début : « mercredi 25 novembre 2026 » → « mardi 24 novembre 2026 »",
+      "Ascenseur du bâtiment C — en attendant ajouté(e) : « Appelez la gardienne. »"]),
+])
+def test_outage_changes_are_said_in_words(changes, change: tuple[str, str], expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = changes({"les-peupliers": LIFT}, {"les-peupliers": LIFT.replace(*change)})
+    assert lines_of(result, "les-peupliers") == expected
+
+
+def test_a_new_outage_and_one_taken_off_the_page(changes) -> None:  # type: ignore[no-untyped-def]
+    result = changes({"les-peupliers": PEUPLIERS + "buildings: [C]\n"}, {"les-peupliers": LIFT})
+    assert lines_of(result, "les-peupliers") == [
+        "Ascenseur du bâtiment C : nouvelle panne, signalée depuis le mercredi 25 novembre 2026, retour prévu le "
+        "vendredi 4 décembre 2026"]
+    result = changes({"les-peupliers": LIFT}, {"les-peupliers": PEUPLIERS + "buildings: [C]\n"})
+    assert lines_of(result, "les-peupliers") == ["Ascenseur du bâtiment C : panne retirée de la page"]

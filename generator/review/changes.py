@@ -3,58 +3,30 @@
 A reviewer of a pull request reads YAML diffs badly: a moved line looks like a change, a reformatted
 phone number (0148201122 → 01 48 20 11 22) looks like a new one. This module compares the *validated
 models* instead, so only what the published site shows counts, said the way the site says it
-(« 8h30 », « du lundi au vendredi », « 01 48 20 11 22 »). The pull-request workflow writes it to the job
-summary; ``residence-hub diff BASE HEAD`` runs it locally on any two project folders.
+(« 8h30 », « du lundi au vendredi », « 01 48 20 11 22 »: ``said``). The pull-request workflow writes it
+to the job summary; ``residence-hub diff BASE HEAD`` runs it locally on any two project folders.
+
+A residence is compared as tenants see it (``inheritance.inherited``): when its agency's default changes
+(the lift company's phone), every residence of the agency that does not replace it shows the change,
+marked « (hérité de l'agence) ». A shared notice of ``site_config.yml`` is said once, site-wide, with how
+many residences and which agencies it reaches.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Sequence
 
-from pydantic import BaseModel
-
-from generator.contract.languages import LocalText, missing_translations
-from generator.contract.model import Absence, Address, NoticeFields, Residence, SiteConfig, Slot
+from generator.contract.inheritance import INHERITED_KEYS, inherited, key_text
+from generator.contract.model import Residence, SharedNotice, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile, load_project
-from generator.contract.values import Phone, format_date, format_time
 from generator.errors import Problem, UserError
-from generator.outputs.notices import LEVEL_LABELS
-from generator.outputs.wording import CARETAKER_MODE, FIBRE_STATUS, days_text, time_range
+from generator.review.outage_changes import outage_changes
+from generator.review.said import INHERITED, ListSection, details, field_changes, keyed, lacking, list_changes
+from generator.review.said import show as _show
 from generator.review.validation import md_escape
-
-LABELS = {
-    "name": "nom", "address": "adresse", "agency": "agence", "buildings": "bâtiments", "units": "logements",
-    "street": "rue", "postcode": "code postal", "city": "commune", "mode": "type de gardien",
-    "phone": "téléphone", "mobile": "portable", "email": "e-mail", "office": "loge", "hours": "horaires",
-    "role": "rôle", "company": "entreprise", "topic": "panne", "note": "note", "description": "description",
-    "location": "lieu", "contact": "contact", "days": "jours", "schedule": "rythme", "kind": "type",
-    "status": "état", "operators": "opérateurs", "building_id": "référence de l'immeuble",
-    "how_to": "explications", "q": "question", "a": "réponse", "title": "titre", "from_": "début",
-    "until": "fin", "to": "fin", "level": "niveau", "body": "texte", "replacement": "remplaçant",
-    "website": "site web", "tenant_portal": "espace locataire", "logo": "logo", "label": "libellé",
-    "base_url": "adresse du site",
-}
-LONG_TEXT = 120
-"""Markdown answers and notes can be long: past this, a change is reported without quoting the text."""
-
-
-@dataclass(frozen=True)
-class ListSection:
-    """A list of the residence file whose items have a name tenants recognise (the key)."""
-
-    field: str
-    noun: str
-    key: Callable[[Any], str]
-    feminine: bool = False
-
-    def said(self, verb: str) -> str:
-        """« Avis ajouté », « Collecte ajoutée »: French agrees the participle with the noun."""
-        return f"{self.noun} {verb}{'e' if self.feminine else ''}"
-
 
 RESIDENCE_LISTS = (
     ListSection("contacts", "Contact", lambda c: c.role),
@@ -67,7 +39,9 @@ RESIDENCE_LISTS = (
 CONFIG_LISTS = (
     ListSection("emergency", "Numéro d'urgence", lambda e: e.label),
     ListSection("faq", "Question commune", lambda f: f.q, feminine=True),
+    ListSection("closures", "Fermeture de toutes les loges", lambda c: _show(c.date), feminine=True),
 )
+SHARED_NOTICES = ListSection("notices", "Avis commun", lambda n: n.title)
 
 
 @dataclass(frozen=True)
@@ -115,22 +89,46 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
         elif slug not in new:
             results.append(_removed(old[slug], base.config))
         else:
-            lines = residence_changes(old[slug].residence, new[slug].residence, tuple(head.config.languages))
+            before, after = seen(base.config, old[slug]), seen(head.config, new[slug])
+            lines = residence_changes(before, after, tuple(head.config.languages),
+                                      inherited_keys((old[slug].residence, before), (new[slug].residence, after)))
             if lines:
                 results.append(ResidenceChanges(slug, new[slug].residence.name, "changed", tuple(lines)))
             else:
                 unchanged += 1
-    return ProjectChanges(tuple(config_changes(base.config, head.config)), tuple(results), unchanged)
+    site_wide = config_changes(base.config, head.config) + shared_notice_changes(base, head)
+    return ProjectChanges(tuple(site_wide), tuple(results), unchanged)
+
+
+def seen(config: SiteConfig, item: ResidenceFile) -> Residence:
+    """The residence as tenants see it (its agency's defaults), with its own notices only: a shared notice
+    is said once, site-wide (``shared_notice_changes``), not on each residence it reaches."""
+    return inherited(config, item.slug, item.residence).model_copy(update={"notices": item.residence.notices})
+
+
+def inherited_keys(*versions: tuple[Residence, Residence]) -> dict[str, set[str]]:
+    """By section (maintenance, waste, contacts), the keys the residence shows from its agency in any of
+    ``versions`` (each: the file as typed, then as seen) and types itself in none: their changes are the
+    agency's doing, marked « (hérité de l'agence) »."""
+    keys = {}
+    for section, field in INHERITED_KEYS.items():
+        shown = {key_text(getattr(e, field)) for _, seen_ in versions for e in getattr(seen_, section)}
+        own = {key_text(getattr(e, field)) for typed, _ in versions for e in getattr(typed, section)}
+        keys[section] = shown - own
+    return keys
 
 
 def _added(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
-    r = item.residence
+    r = seen(config, item)
     lines = [f"Nouveau site : {config.site_url(item.slug)}",
              f"Adresse : {_show(r.address)} ; agence : {_agency_name(config, r.agency)}"]
     if r.caretaker:
         lines.append(f"Gardien : {r.caretaker.name}")
-    lines += [f"{section.noun} : « {section.key(x)} »" for section in RESIDENCE_LISTS
-              for x in getattr(r, section.field)]
+    lines += [f"Panne en cours : « {o.equipment} »" for o in r.outages]
+    marked = inherited_keys((item.residence, r))
+    lines += [f"{section.noun} : « {section.key(x)} »" + (INHERITED if key_text(section.key(x)) in
+                                                        marked.get(section.field, ()) else "")
+              for section in RESIDENCE_LISTS for x in getattr(r, section.field)]
     return ResidenceChanges(item.slug, r.name, "added", tuple(lines))
 
 
@@ -140,20 +138,25 @@ def _removed(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
     return ResidenceChanges(item.slug, item.residence.name, "removed", tuple(lines))
 
 
-def residence_changes(old: Residence, new: Residence, languages: tuple[str, ...] = ()) -> list[str]:
-    """Every visible difference between two versions of one residence, in reading order of the site.
+def residence_changes(old: Residence, new: Residence, languages: tuple[str, ...] = (),
+                      inherited: dict[str, set[str]] | None = None) -> list[str]:
+    """Every visible difference between two versions of one residence, in reading order of the site
+    (outages first, as on the home page).
 
-    With the site's ``languages``, an added or changed notice says which languages it lacks."""
-    lines = _field_changes(old, new, ("name", "address", "agency", "buildings", "units"), "")
+    With the site's ``languages``, an added or changed notice says which languages it lacks; the lines of
+    entries whose key is in ``inherited`` (by section, see ``inherited_keys``) are marked as the agency's."""
+    lines = field_changes(old, new, ("name", "address", "agency", "buildings", "units"), "")
+    lines += outage_changes(old.outages, new.outages)
     lines += caretaker_changes(old, new)
     for section in RESIDENCE_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field),
-                              languages if section.field == "notices" else ())
+                              languages if section.field == "notices" else (),
+                              (inherited or {}).get(section.field, set()))
     if _show(old.fibre) != _show(new.fibre):
         if old.fibre is None or new.fibre is None:
             lines.append("Rubrique fibre " + ("ajoutée" if old.fibre is None else "retirée"))
         else:
-            lines += _field_changes(old.fibre, new.fibre, tuple(type(new.fibre).model_fields), "Fibre — ")
+            lines += field_changes(old.fibre, new.fibre, tuple(type(new.fibre).model_fields), "Fibre — ")
     return lines
 
 
@@ -164,7 +167,7 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
         return []
     if a is None or b is None:
         return [f"Gardien ajouté : {b.name}" if b else f"Gardien retiré : {a.name}"]  # type: ignore[union-attr]
-    lines = _field_changes(a, b, ("name", "mode", "phone", "mobile", "email", "office"), "Gardien — ")
+    lines = field_changes(a, b, ("name", "mode", "phone", "mobile", "email", "office", "holidays"), "Gardien — ")
     if hours_text(a.hours) != hours_text(b.hours):
         lines.append(f"Gardien — horaires : avant « {hours_text(a.hours)} », maintenant « {hours_text(b.hours)} »")
     before = {(x.from_, x.to): x for x in a.absences}
@@ -184,37 +187,11 @@ def hours_text(slots: Sequence[Slot]) -> str:
     return " ; ".join(_show(s) for s in slots) or "aucun horaire"
 
 
-def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[BaseModel],
-                 languages: tuple[str, ...] = ()) -> list[str]:
-    """Items matched by their key: added, removed, or changed field by field; with ``languages``, an added
-    or changed item says which of them it has no text in (tenants of those read the default text)."""
-    before, after = _keyed(section, old), _keyed(section, new)
-    lines = []
-    for key in [k for k in before if k not in after]:
-        lines.append(f"{section.said('retiré')} : « {key} »")
-    for key, item in after.items():
-        if key not in before:
-            lines.append(f"{section.said('ajouté')} : « {key} »{_details(item)}{_lacking(item, languages)}")
-        elif before[key] != item:
-            fields = tuple(f for f in type(item).model_fields)
-            changed = _field_changes(before[key], item, fields, f"{section.noun} « {key} » — ")
-            if changed and languages:
-                changed[-1] += _lacking(item, languages)
-            lines += changed
-    return lines
-
-
-def _lacking(item: BaseModel, languages: tuple[str, ...]) -> str:
-    """« ; pas encore traduit en en, ar » when some text of ``item`` lacks some of the site's languages."""
-    lacking = sorted({code for _, codes in missing_translations(item, languages) for code in codes},
-                     key=languages.index)
-    return f" ; pas encore traduit en {', '.join(lacking)}" if lacking else ""
-
-
 def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
-    """Settings shown on every residence's site: landlord, agencies, emergency numbers, common questions."""
-    lines = _field_changes(old, new, ("base_url",), "")
-    lines += _field_changes(old.landlord, new.landlord, tuple(type(new.landlord).model_fields), "Bailleur — ")
+    """Settings shown on every residence's site: landlord, agencies (their defaults entry by entry),
+    emergency numbers, common questions, public holidays and closures."""
+    lines = field_changes(old, new, ("base_url", "holidays"), "")
+    lines += field_changes(old.landlord, new.landlord, tuple(type(new.landlord).model_fields), "Bailleur — ")
     for key in sorted(old.agencies.keys() | new.agencies.keys()):
         a, b = old.agencies.get(key), new.agencies.get(key)
         if a is None:
@@ -222,90 +199,42 @@ def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
         elif b is None:
             lines.append(f"Agence retirée : « {a.name} »")
         elif a != b:
-            lines += _field_changes(a, b, tuple(type(b).model_fields), f"Agence « {b.name} » — ")
+            fields = tuple(f for f in type(b).model_fields if f not in INHERITED_KEYS)
+            lines += field_changes(a, b, fields, f"Agence « {b.name} » — ")
+            lines += [f"Agence « {b.name} » — {line}" for section in RESIDENCE_LISTS if section.field in
+                      INHERITED_KEYS for line in list_changes(section, getattr(a, section.field),
+                                                              getattr(b, section.field))]
     for section in CONFIG_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field))
     return lines
 
 
-def _keyed(section: ListSection, items: Iterable[BaseModel]) -> dict[str, BaseModel]:
-    """Key → item; a repeated key gets « (2) », « (3) » so two notices with one title stay apart."""
-    result: dict[str, BaseModel] = {}
-    for item in items:
-        key = base = str(section.key(item))
-        count = 1
-        while key in result:
-            count += 1
-            key = f"{base} ({count})"
-        result[key] = item
-    return result
-
-
-def _details(item: BaseModel) -> str:
-    """Dates of a notice, for the reader to check them at a glance."""
-    if hasattr(item, "until"):
-        return f", {_show(item)}"
-    return ""
-
-
-def _field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefix: str) -> list[str]:
-    lines = []
-    for name in fields:
-        a, b = getattr(old, name), getattr(new, name)
-        shown_a, shown_b = _show(a, name), _show(b, name)
-        if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
-            if a != b and isinstance(b, LocalText):  # the same default text, other translations
-                changed = [code for code in sorted(set(b.translations) | set(getattr(a, "translations", {})))
-                           if b.translations.get(code) != getattr(a, "translations", {}).get(code)]
-                lines.append(f"{prefix}{LABELS.get(name, name)} : traduction modifiée ({', '.join(changed)})")
-            continue
-        label = LABELS.get(name, name)
-        label = label[0].upper() + label[1:] if not prefix else label
-        if len(shown_a) > LONG_TEXT or len(shown_b) > LONG_TEXT:
-            lines.append(f"{prefix}{label} : texte modifié")
-        elif a is None:
-            lines.append(f"{prefix}{label} ajouté(e) : « {shown_b} »")
-        elif b is None:
-            lines.append(f"{prefix}{label} retiré(e) (était « {shown_a} »)")
-        else:
-            lines.append(f"{prefix}{label} : « {shown_a} » → « {shown_b} »")
+def shared_notice_changes(base: Project, head: Project) -> list[str]:
+    """Shared notices added, changed or removed, each with whom it reaches (``reach``)."""
+    before, after = keyed(SHARED_NOTICES, base.config.notices), keyed(SHARED_NOTICES, head.config.notices)
+    languages = tuple(head.config.languages)
+    lines = [f"Avis commun retiré : « {name} » ; il était sur {reach(base, notice)}"
+             for key, (name, notice) in before.items() if key not in after]
+    for key, (name, notice) in after.items():
+        if key not in before:
+            lines.append(f"Avis commun ajouté : « {name} »{details(notice)}{lacking(notice, languages)} : "
+                         f"{reach(head, notice)}")
+        elif before[key][1] != notice:
+            fields = tuple(type(notice).model_fields)
+            lines += field_changes(before[key][1], notice, fields, f"{SHARED_NOTICES.noun} « {name} » — ")
+            was, now = reach(base, before[key][1]), reach(head, notice)
+            lines.append(f"Avis commun « {name} » : {now}" + (f" (avant : {was})" if was != now else ""))
     return lines
 
 
-def _show(value: Any, name: str = "") -> str:
-    """A value the way the site shows it: phones spaced, times 8h30, days in words, dates in full."""
-    if value is None:
-        return ""
-    if isinstance(value, Phone):
-        return value.display
-    if isinstance(value, date):
-        return format_date(value, with_year=True)
-    if isinstance(value, time):
-        return format_time(value)
-    if name == "days":
-        return days_text(value) if value else ""
-    if name == "status":
-        return str(FIBRE_STATUS.get(value, value))
-    if name == "level":
-        return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else str(value)
-    if name == "mode":
-        return str(CARETAKER_MODE.get(value, value))
-    if isinstance(value, list):
-        return ", ".join(_show(v) for v in value)
-    if isinstance(value, Slot):
-        text = f"{days_text(value.days)} {time_range(value.open, value.close)}"
-        return f"{text} ({value.place})" if value.place else text
-    if isinstance(value, BaseModel):
-        if isinstance(value, Absence):
-            text = f"du {_show(value.from_)} au {_show(value.to)}"
-            return f"{text}, remplacé par {_show(value.replacement)}" if value.replacement else text
-        if isinstance(value, NoticeFields):
-            return f"du {_show(value.from_)} au {_show(value.until)}, niveau {_show(value.level, 'level')}"
-        if isinstance(value, Address):
-            return value.one_line
-        return ", ".join(_show(getattr(value, f), f) for f in type(value).model_fields
-                         if getattr(value, f) not in (None, [], ""))
-    return str(value)
+def reach(project: Project, notice: SharedNotice) -> str:
+    """« 12 résidences (agences : nord, sud) »: whom a shared notice reaches in ``project``."""
+    reached = [i for i in project.residences if notice.reaches(i.slug, i.residence.agency)]
+    if not reached:
+        return "aucune résidence"
+    agencies = sorted({i.residence.agency for i in reached})
+    return (f"{len(reached)} résidence{'s' if len(reached) > 1 else ''} "
+            f"(agence{'s' if len(agencies) > 1 else ''} : {', '.join(agencies)})")
 
 
 def _agency_name(config: SiteConfig, key: str) -> str:

@@ -1,0 +1,175 @@
+"""How the diff says a value and a change of it: the way the site shows it, in French.
+
+A phone is spaced, a time is 8h30, days are « du lundi au vendredi », a date is written in full; a list
+of the residence file is compared item by item, matched by the key tenants recognise (a contact's role,
+a notice's title) as ``inheritance.same_key`` compares them: case, accents and spacing do not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, Callable, Collection, Iterable, Sequence, TypeVar
+
+from pydantic import BaseModel
+
+from generator.contract.inheritance import key_text
+from generator.contract.languages import LocalText, missing_translations
+from generator.contract.model import Absence, Address, NoticeFields, Slot
+from generator.contract.values import Phone, format_date, format_time
+from generator.outputs.notices import LEVEL_LABELS
+from generator.outputs.wording import CARETAKER_MODE, FIBRE_STATUS, days_text, time_range
+
+LABELS = {
+    "name": "nom", "address": "adresse", "agency": "agence", "buildings": "bâtiments", "units": "logements",
+    "street": "rue", "postcode": "code postal", "city": "commune", "mode": "type de gardien",
+    "phone": "téléphone", "mobile": "portable", "email": "e-mail", "office": "loge", "hours": "horaires",
+    "role": "rôle", "company": "entreprise", "topic": "panne", "note": "note", "description": "description",
+    "location": "lieu", "contact": "contact", "days": "jours", "schedule": "rythme", "kind": "type",
+    "status": "état", "operators": "opérateurs", "building_id": "référence de l'immeuble",
+    "how_to": "explications", "q": "question", "a": "réponse", "title": "titre", "from_": "début",
+    "until": "fin", "to": "fin", "level": "niveau", "body": "texte", "replacement": "remplaçant",
+    "website": "site web", "tenant_portal": "espace locataire", "logo": "logo", "label": "libellé",
+    "base_url": "adresse du site", "agencies": "agences", "residences": "résidences", "since": "début",
+    "expected": "retour prévu", "repaired": "réparation", "help": "en attendant", "holidays": "jours fériés",
+    "date": "date", "equipment": "équipement",
+}
+LONG_TEXT = 120
+"""Markdown answers and notes can be long: past this, a change is reported without quoting the text."""
+INHERITED = " (hérité de l'agence)"
+"""Said after a change a residence shows because its agency's default changed (``inheritance``)."""
+M = TypeVar("M", bound=BaseModel)
+HOLIDAYS = {True: "loges fermées les jours fériés", False: "jours fériés non pris en compte",
+            "closed": "loge fermée les jours fériés", "open": "loge ouverte les jours fériés"}
+
+
+@dataclass(frozen=True)
+class ListSection:
+    """A list of the residence file whose items have a name tenants recognise (the key)."""
+
+    field: str
+    noun: str
+    key: Callable[[Any], object]
+    feminine: bool = False
+
+    def said(self, verb: str) -> str:
+        """« Avis ajouté », « Collecte ajoutée »: French agrees the participle with the noun."""
+        return f"{self.noun} {verb}{'e' if self.feminine else ''}"
+
+
+def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[BaseModel],
+                 languages: tuple[str, ...] = (), inherited: Collection[str] = ()) -> list[str]:
+    """Items matched by their key: added, removed, or changed field by field; with ``languages``, an added
+    or changed item says which of them it has no text in (tenants of those read the default text). The
+    lines of an item whose key (``key_text``) is in ``inherited`` end with « (hérité de l'agence) »."""
+    before, after = keyed(section, old), keyed(section, new)
+    lines = []
+    for key, (name, _) in before.items():
+        if key not in after:
+            lines.append(f"{section.said('retiré')} : « {name} »" + (INHERITED if key in inherited else ""))
+    for key, (name, item) in after.items():
+        mark = INHERITED if key in inherited else ""
+        if key not in before:
+            lines.append(f"{section.said('ajouté')} : « {name} »{details(item)}{lacking(item, languages)}{mark}")
+        elif before[key][1] != item:
+            fields = tuple(f for f in type(item).model_fields)
+            changed = field_changes(before[key][1], item, fields, f"{section.noun} « {name} » — ")
+            if changed and languages:
+                changed[-1] += lacking(item, languages)
+            lines += [line + mark for line in changed]
+    return lines
+
+
+def lacking(item: BaseModel, languages: tuple[str, ...]) -> str:
+    """« ; pas encore traduit en en, ar » when some text of ``item`` lacks some of the site's languages."""
+    codes = sorted({code for _, found in missing_translations(item, languages) for code in found},
+                   key=languages.index)
+    return f" ; pas encore traduit en {', '.join(codes)}" if codes else ""
+
+
+def keyed(section: ListSection, items: Iterable[M]) -> dict[str, tuple[str, M]]:
+    """Compared key → (key as typed, item); a repeated key gets « (2) », « (3) » so two notices with one
+    title stay apart."""
+    result: dict[str, tuple[str, M]] = {}
+    for item in items:
+        name = base = str(section.key(item))
+        count = 1
+        while key_text(name) in result:
+            count += 1
+            name = f"{base} ({count})"
+        result[key_text(name)] = (name, item)
+    return result
+
+
+def details(item: BaseModel) -> str:
+    """Dates of a notice, for the reader to check them at a glance."""
+    if hasattr(item, "until"):
+        return f", {show(item)}"
+    return ""
+
+
+def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefix: str) -> list[str]:
+    """One line per field whose shown value differs (a translation changed alone says so)."""
+    lines = []
+    for name in fields:
+        a, b = getattr(old, name), getattr(new, name)
+        shown_a, shown_b = show(a, name), show(b, name)
+        if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
+            if a != b and isinstance(b, LocalText):  # the same default text, other translations
+                changed = [code for code in sorted(set(b.translations) | set(getattr(a, "translations", {})))
+                           if b.translations.get(code) != getattr(a, "translations", {}).get(code)]
+                lines.append(f"{prefix}{LABELS.get(name, name)} : traduction modifiée ({', '.join(changed)})")
+            continue
+        label = LABELS.get(name, name)
+        label = label[0].upper() + label[1:] if not prefix else label
+        if len(shown_a) > LONG_TEXT or len(shown_b) > LONG_TEXT:
+            lines.append(f"{prefix}{label} : texte modifié")
+        elif a is None or a == []:
+            lines.append(f"{prefix}{label} ajouté(e) : « {shown_b} »")
+        elif b is None or b == []:
+            lines.append(f"{prefix}{label} retiré(e) (était « {shown_a} »)")
+        else:
+            lines.append(f"{prefix}{label} : « {shown_a} » → « {shown_b} »")
+    return lines
+
+
+def show(value: Any, name: str = "") -> str:
+    """A value the way the site shows it: phones spaced, times 8h30, days in words, dates in full."""
+    if value is None:
+        return ""
+    if name == "holidays" and value in HOLIDAYS:
+        return HOLIDAYS[value]
+    if isinstance(value, Phone):
+        return value.display
+    if isinstance(value, date):
+        return format_date(value, with_year=True)
+    if isinstance(value, time):
+        return format_time(value)
+    if name == "days":
+        return days_text(value) if value else ""
+    if name == "status":
+        return str(FIBRE_STATUS.get(value, value))
+    if name == "level":
+        return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else str(value)
+    if name == "mode":
+        return str(CARETAKER_MODE.get(value, value))
+    if isinstance(value, list):
+        return ", ".join(show(v) for v in value)
+    if isinstance(value, Slot):
+        text = f"{days_text(value.days)} {time_range(value.open, value.close)}"
+        return f"{text} ({value.place})" if value.place else text
+    if isinstance(value, BaseModel):
+        return _show_model(value)
+    return str(value)
+
+
+def _show_model(value: BaseModel) -> str:
+    if isinstance(value, Absence):
+        text = f"du {show(value.from_)} au {show(value.to)}"
+        return f"{text}, remplacé par {show(value.replacement)}" if value.replacement else text
+    if isinstance(value, NoticeFields):
+        return f"du {show(value.from_)} au {show(value.until)}, niveau {show(value.level, 'level')}"
+    if isinstance(value, Address):
+        return value.one_line
+    return ", ".join(show(getattr(value, f), f) for f in type(value).model_fields
+                     if getattr(value, f) not in (None, [], ""))

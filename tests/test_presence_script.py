@@ -12,8 +12,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.outputs.presence import PARIS, is_open, next_label, next_presence
+from conftest import SAMPLE_TODAY, SITE_CONFIG
 from generator.contract.project import load_project
+from generator.outputs.closed_days import ahead
+from generator.outputs.presence import PARIS, is_open, next_label, next_presence
+from generator.publish.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 UTC = timezone.utc
@@ -53,10 +56,13 @@ def read(browser, url: str, when: datetime | None, javascript: bool = True) -> d
 def expected(slug: str, when: datetime) -> tuple[str, str]:
     """What presence.py says for that instant: the status and the « label : sentence » line."""
     project = load_project(REPO)
-    caretaker = next(i for i in project.residences if i.slug == slug).residence.caretaker
-    found = next_presence(caretaker, when)
+    residence = next(i for i in project.residences if i.slug == slug).residence
+    caretaker = residence.caretaker
+    assert caretaker is not None
+    closed = {c.day for c in ahead(project.config, residence.address.postcode, caretaker, SAMPLE_TODAY)}
+    found = next_presence(caretaker, when, closed=closed)
     assert found is not None
-    open_now = is_open(caretaker, when)
+    open_now = is_open(caretaker, when, closed)
     return ("Ouvert maintenant" if open_now else "Fermé",
             f"{next_label(caretaker, open_now)} : {found.sentence(when.astimezone(PARIS).date())}")
 
@@ -70,9 +76,12 @@ MORNING_NOW = "Permanence en cours : Aujourd'hui de 8h30 à 12h"
 
 @pytest.mark.parametrize("when, status, line", [
     (datetime(2027, 3, 26, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Friday before the spring change
-    (datetime(2027, 3, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Monday after it
+    (datetime(2027, 3, 30, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Tuesday after it (Monday is Easter Monday)
     (datetime(2027, 10, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Friday before the autumn change
-    (datetime(2027, 11, 1, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Monday after it
+    (datetime(2027, 11, 2, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Tuesday after it
+    # All Saints' Day (Monday 1 November 2027) and Ascension (Thursday 6 May 2027): public holidays
+    (datetime(2027, 11, 1, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+    (datetime(2027, 5, 6, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
     (datetime(2026, 12, 4, 17, 45, tzinfo=UTC), CLOSED, 
      "Prochaine permanence : Lundi 7 décembre, de 8h30 à 12h"),
     (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
@@ -108,3 +117,29 @@ def test_without_javascript_the_build_date_sentence_remains(browser, site_url: s
     seen = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False)
     assert seen == {"status": None, "next": "Prochaine permanence : Aujourd'hui de 8h30 à 12h",
                     "absence": None, "tel": []}
+
+
+CLOSURE_CONFIG = "closures:\n  - {date: 2026-12-24, label: Veille de Noël}\n"
+MOSELLE = """\
+name: Résidence Metz
+address: {street: 1 rue Serpenoise, postcode: 57000, city: Metz}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+    - {days: [sat], open: 9h, close: 11h}
+"""
+
+
+@pytest.mark.parametrize("when, line", [
+    (datetime(2026, 12, 24, 9, 0, tzinfo=UTC), "Prochaine permanence : Lundi 28 décembre, de 8h30 à 12h"),
+    (datetime(2027, 3, 26, 9, 0, tzinfo=UTC), "Prochaine permanence : Demain de 9h à 11h"),  # Good Friday
+])
+def test_closures_and_alsace_moselle_holidays_in_the_script(browser, make_project, serve, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           when: datetime, line: str) -> None:
+    out = tmp_path / "site"
+    build_site(load_project(make_project(site_config=SITE_CONFIG + CLOSURE_CONFIG, metz=MOSELLE)), out,
+               SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/metz/", when)  # 10h in Paris: in the hours, but closed
+    assert (seen["status"], seen["next"]) == ("Fermé", line)

@@ -18,6 +18,7 @@ import icalendar
 from generator.contract.model import Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import i18n
+from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import PARIS
@@ -61,7 +62,10 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
     events: list[Keyed] = []
     _ = i18n.gettext(ctx.lang)
     if residence.caretaker:
-        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx))
+        start = week_start(today)
+        closed = closed_days(config, residence.address.postcode, residence.caretaker, start,
+                             start + timedelta(days=AHEAD_DAYS), ctx.lang)
+        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed)
     events += [waste_event(w, today, _) for w in residence.waste if w.days]
     events += notice_events(residence, today, page, _)
     for key, event in events:
@@ -118,9 +122,22 @@ def _weekly(days: list[str]) -> dict[str, object]:
 
 
 def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _: Gettext = _french,
-                     title: str = "gardien") -> list[Keyed]:
-    """A weekly event per slot with absences as EXDATE; each absence also as an all-day event."""
-    events = [slot_event(residence, caretaker, slot, today, _, title) for slot in caretaker.hours]
+                     title: str = "gardien", closed: list[ClosedDay] | None = None) -> list[Keyed]:
+    """A weekly event per slot with absences and ``closed`` days (public holidays, closures) as EXDATE;
+    each absence also as an all-day event, and each closed day that removed an opening as one saying why."""
+    closed = closed or []
+    closed_dates = {c.day for c in closed}
+    events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates) for slot in caretaker.hours]
+    for day in closed:
+        if any(DAYS[day.day.weekday()] in slot.days for slot in caretaker.hours):
+            event = icalendar.Event()
+            closed_what = _("Pas de passage : %(label)s") if caretaker.mode == "itinerant" \
+                else _("Loge fermée : %(label)s")
+            event.add("summary", closed_what % {"label": day.label})
+            event.add("dtstart", day.day)
+            event.add("dtend", day.day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+            events.append((f"closed {day.day}", event))
     for absence in caretaker.absences:
         if absence.to < week_start(today):
             continue
@@ -138,8 +155,9 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
 
 
 def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date, _: Gettext = _french,
-               title: str = "gardien") -> Keyed:
-    """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after ``today``."""
+               title: str = "gardien", closed: set[date] | None = None) -> Keyed:
+    """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after
+    ``today``, except on days of absence and ``closed`` days."""
     start = first_day(slot.days, today)
     event = icalendar.Event()
     itinerant = caretaker.mode == "itinerant"
@@ -154,8 +172,9 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     phone = caretaker.phone or caretaker.mobile
     if phone:
         event.add("description", _("Téléphone : %(number)s") % {"number": phone.display})
-    excluded = [datetime.combine(day, slot.open, tzinfo=PARIS)
-                for day in _absent_days(caretaker, slot, start)]
+    skipped = set(_absent_days(caretaker, slot, start)) | {
+        day for day in closed or () if day >= start and DAYS[day.weekday()] in slot.days}
+    excluded = [datetime.combine(day, slot.open, tzinfo=PARIS) for day in sorted(skipped)]
     if excluded:
         event.add("exdate", excluded)
     event.add("transp", "TRANSPARENT")

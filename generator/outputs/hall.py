@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.contract.languages import direction
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
-from generator.outputs import i18n, opendata, presence, published
+from generator.outputs import closed_days, i18n, opendata, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
@@ -80,6 +80,7 @@ def render(ctx: ResidenceContext) -> bytes:
     caretaker = r.caretaker
     tomorrow = today + timedelta(days=1)
     data = opendata.residence_data(ctx)
+    closed = {c.day for c in closed_days.of_residence(ctx)}
     script_data = {
         "revision": data.revision, "data": to_microsite + published.DATA, "refresh": REFRESH_SECONDS,
         "page": PAGE_SECONDS,
@@ -100,9 +101,9 @@ def render(ctx: ResidenceContext) -> bytes:
         outage_status=OUTAGE_STATUS,
         caretaker=caretaker,
         absence=caretaker.absence_on(today) if caretaker else None,
-        next_presence=presence.next_presence(caretaker, datetime.combine(today, time(0, 0), tzinfo=presence.PARIS))
-        if caretaker else None,
-        presence_data=presence.script_data(caretaker, today, ctx.lang) if caretaker else {},
+        next_presence=presence.next_presence(caretaker, datetime.combine(today, time(0, 0), tzinfo=presence.PARIS),
+                                             closed=closed) if caretaker else None,
+        presence_data=presence.script_data(caretaker, today, ctx.lang, closed) if caretaker else {},
         collections=[Collections(today, [w.kind for w in collections_on(r, today)]),
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,

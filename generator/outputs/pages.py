@@ -25,7 +25,7 @@ from generator.contract.inheritance import inherited
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.outputs import i18n, linked_data, presence, published
+from generator.outputs import closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
@@ -166,6 +166,10 @@ class ResidencePageData:
     next_presence: presence.Presence | None
     week: list[tuple[str, list[Slot]]]
     presence_data: dict[str, object]
+    holidays_close: bool
+    """Whether public holidays close the caretaker's office (the weekly table's note says so)."""
+    closed_soon: list[closed_days.ClosedDay]
+    """Closed days of the coming weeks on which the caretaker would have been there, with why."""
     downloads: DownloadLinks
     quick_links: list[tuple[str, Markup]]
     """(address, label) of the pages listed on the home page; labels are our own HTML text."""
@@ -216,6 +220,8 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
     caretaker = residence.caretaker
     now = datetime.combine(today, time(0, 0), tzinfo=presence.PARIS)
     _ = i18n.gettext(language)
+    closed = closed_days.of_residence(ctx)
+    dates = {c.day for c in closed}
     return ResidencePageData(
         config=ctx.config,
         r=residence,
@@ -226,9 +232,11 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         upcoming_notices=upcoming_notices(residence.notices, today),
         absence=caretaker.absence_on(today) if caretaker else None,
         absences=presence.upcoming_absences(caretaker, today) if caretaker else [],
-        next_presence=presence.next_presence(caretaker, now) if caretaker else None,
+        next_presence=presence.next_presence(caretaker, now, closed=dates) if caretaker else None,
         week=presence.weekly_table(caretaker) if caretaker else [],
-        presence_data=presence.script_data(caretaker, today, language) if caretaker else {},
+        presence_data=presence.script_data(caretaker, today, language, dates) if caretaker else {},
+        holidays_close=closed_days.holidays_close(ctx.config, caretaker) if caretaker else False,
+        closed_soon=closed_days.instead_of_openings(closed, caretaker, today) if caretaker else [],
         downloads=download_links(ctx.url, caretaker is not None),
         quick_links=[(spec.url, Markup(_(spec.link))) for spec in shown if spec.link],
         caretaker_url=page_url(published.CARETAKER),

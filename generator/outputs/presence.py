@@ -5,6 +5,7 @@ All times are wall-clock times in Europe/Paris: staff type "8h30" meaning the cl
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Optional
@@ -15,6 +16,8 @@ from generator.contract.values import DAYS
 from generator.outputs import i18n
 
 PARIS = ZoneInfo("Europe/Paris")
+HORIZON_DAYS = 60
+"""How far ``next_presence`` (and ``presence.js``, its ``HORIZON_DAYS``) looks for the next presence."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,14 @@ def weekly_table(caretaker: Caretaker) -> list[tuple[str, list[Slot]]]:
     return [(code, _slots_of(caretaker, code)) for code in DAYS]
 
 
-def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = 60) -> Optional[Presence]:
-    """The current or next stretch of presence from ``now`` (Paris time), skipping absences."""
+def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = HORIZON_DAYS,
+                  closed: Collection[date] = ()) -> Optional[Presence]:
+    """The current or next stretch of presence from ``now`` (Paris time), skipping absences and the
+    ``closed`` days (public holidays and closures: ``closed_days``)."""
     local = now.astimezone(PARIS) if now.tzinfo else now
     for offset in range(horizon_days):
         day = local.date() + timedelta(days=offset)
-        if caretaker.absence_on(day):
+        if caretaker.absence_on(day) or day in closed:
             continue
         for slot in slots_on(caretaker, day):
             if offset == 0 and slot.close <= local.time().replace(tzinfo=None):
@@ -74,10 +79,10 @@ def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:
     return sorted((a for a in caretaker.absences if a.to >= today), key=lambda a: a.from_)
 
 
-def is_open(caretaker: Caretaker, now: datetime) -> bool:
-    """Whether the caretaker is there at ``now``: inside a slot of a day without absence."""
+def is_open(caretaker: Caretaker, now: datetime, closed: Collection[date] = ()) -> bool:
+    """Whether the caretaker is there at ``now``: inside a slot of a day without absence, not ``closed``."""
     local = now.astimezone(PARIS) if now.tzinfo else now
-    if caretaker.absence_on(local.date()):
+    if caretaker.absence_on(local.date()) or local.date() in closed:
         return False
     clock = local.time().replace(tzinfo=None)
     return any(s.open <= clock < s.close for s in slots_on(caretaker, local.date()))
@@ -113,11 +118,13 @@ def script_words(language: str) -> dict[str, object]:
     }
 
 
-def script_data(caretaker: Caretaker, today: date, language: str = "fr") -> dict[str, object]:
+def script_data(caretaker: Caretaker, today: date, language: str = "fr",
+                closed: Collection[date] = ()) -> dict[str, object]:
     """What ``presence.js`` needs to redo ``next_presence`` at the reader's time, as JSON-ready data.
 
-    Only the hours and the absences not yet over: the script is the same computation as above, on
-    « HH:MM » times and ISO dates, so it needs no date library and makes no request.
+    Only the hours, the absences not yet over and the ``closed`` days from ``today`` on
+    (``closed_days.ahead``): the script is the same computation as above, on « HH:MM » times and ISO
+    dates, so it needs no date library and makes no request.
     """
     def person(p: Optional[Person]) -> Optional[dict[str, str]]:
         if p is None:
@@ -135,6 +142,7 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr") -> dict
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],
         "absences": [{"from": a.from_.isoformat(), "to": a.to.isoformat(),
                       "replacement": person(a.replacement)} for a in upcoming_absences(caretaker, today)],
+        "closed": sorted(day.isoformat() for day in closed if day >= today),
     }
 
 

@@ -6,7 +6,7 @@
  * Every word comes with the data, in the page's language (presence.script_words: our catalogs and
  * CLDR's day and month names); the script holds no text of its own.
  * No dependency, no network request; ES5 so that old phones run it. Keep it in step with
- * generator/presence.py (next_presence, Presence.sentence, is_open): tests compare the two.
+ * generator/outputs/presence.py (next_presence, Presence.sentence, is_open): tests compare the two.
  */
 (function () {
   "use strict";
@@ -55,6 +55,11 @@
     return null;
   }
 
+  /* A public holiday or a landlord closure (closed_days.py): ISO dates, from the build day on. */
+  function closedOn(data, day) {
+    return (data.closed || []).indexOf(iso(day)) !== -1;
+  }
+
   function minutes(clock) { /* "08:30" -> 510 */
     return +clock.slice(0, 2) * 60 + +clock.slice(3, 5);
   }
@@ -70,11 +75,11 @@
     return slots;
   }
 
-  /* Same as presence.next_presence: the current or next slot, skipping days of absence. */
+  /* Same as presence.next_presence: the current or next slot, skipping days of absence and closed days. */
   function nextPresence(data, now) {
     for (var offset = 0; offset < HORIZON_DAYS; offset++) {
       var day = addDays(now.day, offset);
-      if (absenceOn(data, day)) { continue; }
+      if (absenceOn(data, day) || closedOn(data, day)) { continue; }
       var slots = slotsOn(data, day);
       for (var i = 0; i < slots.length; i++) {
         if (offset === 0 && slots[i].close <= now.minutes) { continue; }

@@ -1,0 +1,131 @@
+"""On which days is a residence's caretaker office closed, and why: public holidays and landlord closures.
+
+Every output that says when the caretaker is there (the next-presence sentence, the weekly table's note,
+``presence.js``, the calendar's EXDATE, the posters, the open data, the JSON-LD) asks this one module, so
+they all agree. The dates come from the ``holidays`` library (France and its subdivisions, maintained
+upstream as the law changes), never from a table of ours; we only say which subdivision a postcode is in:
+
+- Alsace-Moselle (postcodes 57xxx, 67xxx, 68xxx): Good Friday and 26 December on top of the national days;
+- the overseas departments (971 Guadeloupe, 972 Martinique, 973 Guyane, 974 La Réunion, 976 Mayotte) and
+  the overseas collectivities the library knows (975, 977, 978, 986, 987, 988): their own days
+  (abolition of slavery, Mi-Carême…).
+
+``site_config.holidays: false`` drops public holidays for every residence; ``caretaker.holidays: open``
+for one caretaker. ``closures`` (« Veille de Noël ») are decided by the landlord for every office, so they
+apply to every caretaker, even one who works on public holidays.
+
+Labels are in the output's language when the library is localised in it (French, English), else the
+library's French name after our translated « jour férié »; a closure's label is staff's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Literal, Optional
+
+from holidays.countries.france import France
+
+from generator.contract.model import Caretaker, SiteConfig
+from generator.outputs import i18n
+from generator.outputs.context import ResidenceContext
+from generator.outputs.i18n import N_
+from generator.outputs.presence import HORIZON_DAYS, slots_on
+
+SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE",
+                "971": "971", "972": "972", "973": "973", "974": "974", "976": "976",
+                "975": "PM", "977": "BL", "978": "MF", "986": "WF", "987": "PF", "988": "NC"}
+"""Postcode prefix → the ``holidays`` library's subdivision of France (its ``France.subdivisions``)."""
+
+AHEAD_DAYS = 366 + HORIZON_DAYS
+"""How far ahead closed days are written into a page's script data and the calendar: a page or calendar
+kept a year without a rebuild (a hall screen, an offline copy) still skips every holiday it can meet."""
+
+HOLIDAY = N_("jour férié")
+"""The generic word put before the library's French name in a language the library does not speak."""
+
+Kind = Literal["holiday", "closure"]
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    """A day the caretaker's office is closed: ``label`` says why, in the output's language."""
+
+    day: date
+    label: str
+    kind: Kind
+
+
+def subdivision(postcode: str) -> Optional[str]:
+    """The library's subdivision for a postcode (« 57000 » → « 57 », « 67000 » → « 6AE »), None for the
+    rest of metropolitan France. Monaco's 980xx is not France and is not mapped."""
+    return SUBDIVISIONS.get(postcode[:3]) or SUBDIVISIONS.get(postcode[:2])
+
+
+def library_language(language: str) -> Optional[str]:
+    """The library's own localisation for ``language`` (« en » → « en_US »), None when it has none."""
+    spoken = France.supported_languages
+    return next((code for code in spoken if code == language or code.startswith(language + "_")), None)
+
+
+@lru_cache(maxsize=None)
+def _public_holidays(subdiv: Optional[str], year: int, language: str) -> tuple[tuple[date, str], ...]:
+    language = library_language(language) or "fr"
+    found = France(subdiv=subdiv, years=year, language=language)  # type: ignore[no-untyped-call]
+    return tuple(sorted(found.items()))
+
+
+def public_holidays(postcode: str, start: date, end: date, language: str = "fr") -> list[ClosedDay]:
+    """French public holidays at ``postcode`` from ``start`` to ``end`` included, named in ``language``."""
+    subdiv = subdivision(postcode)
+    named_by_library = library_language(language) is not None
+    generic = i18n.gettext(language)(HOLIDAY)
+    found = []
+    for year in range(start.year, end.year + 1):
+        for day, name in _public_holidays(subdiv, year, language):
+            if start <= day <= end:
+                found.append(ClosedDay(day, name if named_by_library else f"{generic} ({name})", "holiday"))
+    return found
+
+
+def closed_days(config: SiteConfig, postcode: str, caretaker: Caretaker, start: date, end: date,
+                language: str = "fr") -> list[ClosedDay]:
+    """Days from ``start`` to ``end`` included when ``caretaker``'s office is closed, soonest first.
+
+    A closure on a public holiday keeps the closure's label (the landlord's own word for it).
+    """
+    found = {c.date: ClosedDay(c.date, c.label, "closure") for c in config.closures if start <= c.date <= end}
+    if holidays_close(config, caretaker):
+        for day in public_holidays(postcode, start, end, language):
+            found.setdefault(day.day, day)
+    return [found[day] for day in sorted(found)]
+
+
+def ahead(config: SiteConfig, postcode: str, caretaker: Caretaker, today: date, language: str = "fr",
+          days: int = AHEAD_DAYS) -> list[ClosedDay]:
+    """Closed days from ``today`` on, over ``days`` days: what pages, scripts and calendars carry."""
+    return closed_days(config, postcode, caretaker, today, today + timedelta(days=days - 1), language)
+
+
+def of_residence(ctx: ResidenceContext, days: int = AHEAD_DAYS) -> list[ClosedDay]:
+    """The closed days of ``ctx``'s caretaker from ``ctx.today`` on, labels in ``ctx``'s language (none
+    without a caretaker: closures and holidays are about the caretaker's office)."""
+    caretaker = ctx.residence.caretaker
+    if caretaker is None:
+        return []
+    return ahead(ctx.config, ctx.residence.address.postcode, caretaker, ctx.today, ctx.lang, days)
+
+
+def instead_of_openings(closed: list[ClosedDay], caretaker: Caretaker, today: date,
+                        days: int = HORIZON_DAYS) -> list[ClosedDay]:
+    """The closed days of the next ``days`` days on which the caretaker would have been there (a closed
+    Sunday of a loge never open on Sundays tells tenants nothing); absences are said elsewhere."""
+    end = today + timedelta(days=days)
+    return [c for c in closed if today <= c.day < end and slots_on(caretaker, c.day)
+            and not caretaker.absence_on(c.day)]
+
+
+def holidays_close(config: SiteConfig, caretaker: Caretaker) -> bool:
+    """Whether public holidays close this caretaker's office (the weekly table's note says so)."""
+    return bool(config.holidays) and caretaker.holidays == "closed"

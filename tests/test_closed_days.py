@@ -1,0 +1,167 @@
+"""Public holidays and landlord closures close the caretaker's office, the same way in every output.
+
+The dates come from the ``holidays`` library; these tests name exact days of 2026 and 2027 so that a
+library update changing them would be seen. 24 December 2026 is a Thursday, 25 a Friday, 26 a Saturday.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import holidays
+import icalendar
+
+from conftest import SITE_CONFIG
+from generator.contract.project import load_project
+from generator.outputs.closed_days import SUBDIVISIONS, closed_days, public_holidays, subdivision
+from generator.outputs.presence import PARIS, is_open, next_presence
+from generator.publish.site import build_site
+
+UTC = timezone.utc
+CLOSURES = SITE_CONFIG + "closures:\n  - {date: 2026-12-24, label: Veille de Noël}\n"
+
+RESIDENCE = """\
+name: Résidence {name}
+address: {{street: 1 rue de la Paix, postcode: {postcode}, city: {name}}}
+agency: nord
+caretaker:
+  name: Karim Benali
+  office: Loge, bâtiment A
+  holidays: {holidays}
+  hours:
+    - {{days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}}
+    - {{days: [sat], open: 9h, close: 11h}}
+"""
+
+
+def residence(name: str = "Saint-Denis", postcode: str = "93200", holidays: str = "closed") -> str:
+    return RESIDENCE.format(name=name, postcode=postcode, holidays=holidays)
+
+
+def closed_of(make_project, site_config: str = CLOSURES, **kwargs: str) -> dict[date, str]:  # type: ignore[no-untyped-def]
+    """The closed days of December 2026 to April 2027 of one residence, by date, labels in French."""
+    project = load_project(make_project(site_config=site_config, test=residence(**kwargs)))
+    r = project.residences[0].residence
+    assert r.caretaker is not None
+    found = closed_days(project.config, r.address.postcode, r.caretaker, date(2026, 12, 1), date(2027, 4, 30))
+    return {c.day: c.label for c in found}
+
+
+def test_christmas_and_new_year_close_every_office(make_project) -> None:  # type: ignore[no-untyped-def]
+    for postcode in ("93200", "57000", "67000", "68100", "97110", "97400"):
+        days = {c.day: c.label for c in public_holidays(postcode, date(2026, 12, 1), date(2027, 1, 31))}
+        assert days[date(2026, 12, 25)] == "Noël", postcode
+        assert days[date(2027, 1, 1)] == "Jour de l'an", postcode
+
+
+def test_alsace_moselle_adds_saint_stephen_and_good_friday() -> None:
+    def days(postcode: str) -> set[date]:
+        return {c.day for c in public_holidays(postcode, date(2026, 12, 1), date(2027, 4, 30))}
+    for postcode in ("57000", "67000", "68100"):
+        assert {date(2026, 12, 26), date(2027, 3, 26)} <= days(postcode), postcode
+    for postcode in ("93200", "75011", "01000", "69001"):
+        assert not {date(2026, 12, 26), date(2027, 3, 26)} & days(postcode), postcode
+
+
+def test_postcodes_map_to_the_library_subdivisions_including_overseas() -> None:
+    assert (subdivision("57000"), subdivision("67000"), subdivision("68100")) == ("57", "6AE", "6AE")
+    assert [subdivision(p) for p in ("97110", "97200", "97300", "97400", "97600")] == [
+        "971", "972", "973", "974", "976"]
+    assert subdivision("93200") is None and subdivision("98000") is None  # Monaco is not France
+    assert set(SUBDIVISIONS.values()) <= set(holidays.France.subdivisions)
+    reunion = {c.day: c.label for c in public_holidays("97400", date(2026, 12, 1), date(2026, 12, 31))}
+    assert reunion[date(2026, 12, 20)] == "Abolition de l'esclavage"
+
+
+def test_labels_in_the_page_language_or_french_after_the_translated_word() -> None:
+    christmas = date(2026, 12, 25)
+    assert public_holidays("93200", christmas, christmas, "en")[0].label == "Christmas Day"
+    assert public_holidays("93200", christmas, christmas, "es")[0].label == "día festivo (Noël)"
+
+
+def test_a_closure_closes_every_office_with_its_label(make_project) -> None:  # type: ignore[no-untyped-def]
+    days = closed_of(make_project)
+    assert days[date(2026, 12, 24)] == "Veille de Noël"
+    assert list(days)[:3] == [date(2026, 12, 24), date(2026, 12, 25), date(2027, 1, 1)]
+
+
+def test_a_caretaker_working_on_holidays_still_follows_closures(make_project) -> None:  # type: ignore[no-untyped-def]
+    assert closed_of(make_project, holidays="open") == {date(2026, 12, 24): "Veille de Noël"}
+
+
+def test_holidays_false_leaves_only_closures(make_project) -> None:  # type: ignore[no-untyped-def]
+    assert closed_of(make_project, site_config=CLOSURES + "holidays: false\n") == {
+        date(2026, 12, 24): "Veille de Noël"}
+
+
+def test_next_presence_and_open_now_skip_closed_days(make_project) -> None:  # type: ignore[no-untyped-def]
+    project = load_project(make_project(site_config=CLOSURES, test=residence()))
+    r = project.residences[0].residence
+    assert r.caretaker is not None
+    closed = {c.day for c in closed_days(project.config, "93200", r.caretaker, date(2026, 12, 1), date(2027, 2, 1))}
+    thursday = datetime(2026, 12, 24, 9, 0, tzinfo=UTC)  # 10h in Paris, in the hours of a Thursday
+    assert is_open(r.caretaker, thursday) and not is_open(r.caretaker, thursday, closed)
+    found = next_presence(r.caretaker, thursday, closed=closed)
+    assert found is not None and found.sentence(date(2026, 12, 24)) == "Samedi 26 décembre, de 9h à 11h"
+    friday = datetime(2026, 12, 31, 12, 0, tzinfo=UTC)
+    found = next_presence(r.caretaker, friday, closed=closed)  # 1 January is skipped
+    assert found is not None and found.sentence(date(2026, 12, 31)) == "Samedi 2 janvier, de 9h à 11h"
+
+
+def build(make_project, tmp_path: Path, today: date) -> Path:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=CLOSURES, paris=residence(), metz=residence("Metz", "57000"),
+                        open=residence("Montreuil", "93100", "open"))
+    out = tmp_path / "site"
+    build_site(load_project(root), out, today)
+    return out
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_built_pages_say_the_next_presence_after_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 24))
+    assert "Prochaine permanence :</strong> <span data-rh-next-text>Samedi 26 décembre, de 9h à 11h" \
+        in text_of(out / "paris/index.html")
+    assert "Prochaine permanence :</strong> <span data-rh-next-text>Lundi 28 décembre, de 8h30 à 12h" \
+        in text_of(out / "metz/index.html")  # 26 December is a holiday in Moselle
+    assert "Prochaine permanence :</strong> <span data-rh-next-text>Demain de 8h30 à 12h" \
+        in text_of(out / "open/index.html")  # works on Christmas, not on the landlord's closure
+    good_friday = build(make_project, tmp_path, date(2027, 3, 26))
+    assert "<span data-rh-next-text>Aujourd&#39;hui de 8h30 à 12h" in text_of(good_friday / "paris/index.html")
+    assert "<span data-rh-next-text>Demain de 9h à 11h" in text_of(good_friday / "metz/index.html")
+
+
+def test_caretaker_page_notes_holidays_and_lists_the_next_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 2))
+    metz = text_of(out / "metz/gardien/index.html")
+    assert "<p>Loge fermée les jours fériés.</p>" in metz
+    assert ("<li>Jeudi 24 décembre : Veille de Noël</li>\n<li>Vendredi 25 décembre : Noël</li>\n"
+            "<li>Samedi 26 décembre : Saint-Étienne</li>\n<li>Vendredi 1er janvier : Jour de l&#39;an</li>") in metz
+    paris = text_of(out / "paris/gardien/index.html")
+    assert "Saint-Étienne" not in paris and "<li>Vendredi 25 décembre : Noël</li>" in paris
+    works = text_of(out / "open/gardien/index.html")
+    assert "jours fériés" not in works and " : Noël</li>" not in works
+    assert "<li>Jeudi 24 décembre : Veille de Noël</li>" in works
+
+
+def test_calendar_excludes_the_openings_of_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 2))
+
+    def excluded(slug: str, hour: int) -> set[date]:
+        found = icalendar.Calendar.from_ical((out / slug / "calendrier.ics").read_bytes()).walk("VEVENT")
+        (slot,) = [e for e in found if "rrule" in e and getattr(e.decoded("dtstart"), "hour", None) == hour]
+        return {d.dt.astimezone(PARIS).date() for d in slot["exdate"].dts}
+
+    weekdays = {date(2026, 12, 24), date(2026, 12, 25), date(2027, 1, 1), date(2027, 3, 29), date(2027, 5, 6),
+                date(2027, 5, 17), date(2027, 7, 14), date(2027, 11, 1), date(2027, 11, 11)}
+    assert excluded("paris", 8) == weekdays
+    assert excluded("metz", 8) == weekdays | {date(2027, 3, 26)}
+    assert excluded("metz", 9) == {date(2026, 12, 26), date(2027, 5, 1), date(2027, 5, 8),  # Saturdays
+                                   date(2027, 12, 25), date(2028, 1, 1)}
+    assert excluded("open", 8) == {date(2026, 12, 24)}
+    events = icalendar.Calendar.from_ical((out / "metz/calendrier.ics").read_bytes()).walk("VEVENT")
+    (stephen,) = [e for e in events if e["summary"] == "Loge fermée : Saint-Étienne"]
+    assert stephen.decoded("dtstart") == date(2026, 12, 26)

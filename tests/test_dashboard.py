@@ -167,6 +167,7 @@ outages:
         "site_config.yml)"]
     assert south.notices == north.notices[1:]
     assert [(w.line, w.message) for w in north.warnings] == [
+        (6, "retard : panne « Ascenseur » prévue réparée le lundi 30 novembre 2026"),
         (8, "panne « Chaudière » réparée depuis 12 jours (le vendredi 20 novembre 2026)"),
         (1, "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »")]
     assert south.warnings == []  # its agency's contracts are its own

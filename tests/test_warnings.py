@@ -111,3 +111,49 @@ def test_warnings_wait_until_errors_are_fixed(make_project) -> None:  # type: ig
     code, output = run("--project", str(root), "--today", "2026-12-02", "--format", "json")
     document = json.loads(output)
     assert code == 1 and document["warnings"] == [] and len(document["problems"]) == 1
+
+
+LATE = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+maintenance:
+  - {topic: Ascenseur, company: Otis, phone: 0800 24 24 07}
+outages:
+  - {equipment: Chauffage, since: 2026-11-20, status: repaired, repaired: 2026-11-21}
+  - equipment: Ascenseur du bâtiment C
+    since: 2026-11-25
+    status: in_repair
+    expected: 2026-12-01
+  - {equipment: Interphone, since: 2026-11-25, status: reported, expected: 2026-12-02}
+"""
+
+
+def test_an_outage_past_its_expected_date_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    warnings = project_warnings(load_project(make_project(test=LATE)), TODAY)
+    assert [str(w) for w in warnings] == [
+        "residences/test.yml:7: panne « Chauffage » réparée depuis 11 jours (le samedi 21 novembre 2026)\n"
+        "    → elle n'est plus affichée : supprimez-la du fichier",
+        "residences/test.yml:8: retard : panne « Ascenseur du bâtiment C » prévue réparée le mardi 1er décembre 2026\n"
+        "    → mettez à jour status, expected ou ajoutez une nouvelle (updates) : les locataires voient « retard » "
+        "sur la page",
+    ]  # the interphone is expected back today: not late yet
+    assert len(project_warnings(load_project(make_project(test=LATE)), date(2026, 12, 3))) == 3
+
+
+def test_a_repaired_outage_is_never_late(make_project) -> None:  # type: ignore[no-untyped-def]
+    repaired = LATE.replace("status: in_repair", "status: repaired\n    repaired: 2026-12-02")
+    assert not [w for w in project_warnings(load_project(make_project(test=repaired)), TODAY) if "retard" in w.message]
+
+
+def test_an_expired_shared_notice_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Plan grand froid, from: 2026-01-01, until: 2026-03-31}
+  - {title: Élection, from: 2026-11-15, until: 2026-12-15}
+"""
+    warnings = project_warnings(load_project(make_project(site_config=config, test=LATE)), TODAY)
+    assert str(warnings[-1]) == ("site_config.yml:11: avis commun « Plan grand froid » terminé depuis 246 jours "
+                                 "(le mardi 31 mars 2026)\n"
+                                 "    → il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
+    assert [w.file for w in warnings] == ["residences/test.yml", "residences/test.yml", "site_config.yml"]

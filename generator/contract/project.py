@@ -9,7 +9,7 @@ the cache (``cache.ValidatedStore``) instead of being parsed again.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,6 +56,8 @@ class Project:
     residences: tuple[ResidenceFile, ...]
     config_digest: str
     """SHA-256 of ``site_config.yml`` as read once."""
+    config_lines: LineMap = field(default_factory=lambda: LineMap(CONFIG_NAME))
+    """Where each value of ``site_config.yml`` starts (warnings about shared notices name their line)."""
 
 
 def residence_paths(root: Path) -> list[Path]:
@@ -91,7 +93,7 @@ def load_project(root: Path) -> Project:
     if problems:
         raise UserError(problems)
     assert config is not None
-    return Project(root, config, tuple(residences), config_digest)
+    return Project(root, config, tuple(residences), config_digest, config_lines)
 
 
 def _load_config(root: Path, problems: list[Problem],

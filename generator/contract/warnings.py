@@ -93,6 +93,17 @@ def stale_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Itera
                           f"(le {_day(outage.repaired)})", "elle n'est plus affichée : supprimez-la du fichier")
 
 
+def late_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Still reported or in repair after the day it was expected back: the page shows « retard », and
+    tenants need news (an outage never expires silently)."""
+    for index, outage in enumerate(item.residence.outages):
+        if outage.late_on(today) and outage.expected is not None:
+            yield Problem(_file(item), item.lines.line_of(("outages", index)),
+                          f"retard : panne « {outage.equipment} » prévue réparée le {_day(outage.expected)}",
+                          "mettez à jour status, expected ou ajoutez une nouvelle (updates) : les locataires "
+                          "voient « retard » sur la page")
+
+
 def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """No contract in the residence's file nor in its agency's defaults (``agencies.<key>.maintenance``)."""
     agency = config.agencies.get(item.residence.agency)
@@ -123,8 +134,8 @@ def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -
                       f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, stale_outages, not_reviewed, caretaker_without_hours,
-                           no_maintenance, missing_translations)
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, late_outages, stale_outages, not_reviewed,
+                           caretaker_without_hours, no_maintenance, missing_translations)
 """Every warning rule, in the order they are shown."""
 
 
@@ -133,6 +144,18 @@ def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> 
     return [warning for rule in RULES for warning in rule(config, item, today)]
 
 
+def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:
+    """A shared notice of ``site_config.yml`` ended long ago, as ``stale_notices`` for a residence's own."""
+    for index, notice in enumerate(project.config.notices):
+        days = (today - notice.until).days
+        if days > NOTICE_STALE_DAYS:
+            yield Problem(project.config_lines.file, project.config_lines.line_of(("notices", index)),
+                          f"avis commun « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})",
+                          "il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
+
+
 def project_warnings(project: Project, today: date) -> list[Problem]:
-    """Every warning of every residence, file by file, line by line."""
-    return sorted(w for item in project.residences for w in residence_warnings(project.config, item, today))
+    """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
+    found = list(stale_shared_notices(project, today))
+    found += [w for item in project.residences for w in residence_warnings(project.config, item, today)]
+    return sorted(found)

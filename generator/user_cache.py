@@ -3,6 +3,7 @@
 Kept in a folder private to the user (``~/.cache/residence-hub``; ``RESIDENCE_HUB_CACHE`` names another
 folder, ``off`` disables every cache), one sub-folder per kind:
 - ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source;
+- ``jinja-pages``: ours (``outputs.pages``), apart since that environment compiles with other settings;
 - ``validated``: residences already validated (``contract.validation_cache``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``).
 
@@ -17,6 +18,7 @@ import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.paths import PACKAGE_DIR, THEME_DIR
 
@@ -66,3 +68,13 @@ def cache_dir(kind: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+def jinja_bytecode_cache(kind: str) -> Any:
+    """A Jinja bytecode cache in ``<cache folder>/<kind>`` (``None`` when disabled): templates compiled once
+    per machine, not once per command and process. Jinja checks each entry against the template's source
+    and its own version; one ``kind`` per set of environment settings, since entries do not record them."""
+    import jinja2  # here: validating alone does not need Jinja
+
+    folder = cache_dir(kind)
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None

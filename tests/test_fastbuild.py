@@ -49,9 +49,10 @@ def project():  # type: ignore[no-untyped-def]
 def test_every_microsite_matches_a_plain_mkdocs_build(sample_site: Path, project, tmp_path: Path) -> None:
     for item in project.residences:
         ctx = ResidenceContext.of(project, item, SAMPLE_TODAY)
-        plain = _files(_plain_build(*residence_site(ctx), tmp_path / item.slug))
+        config, pages = residence_site(ctx)
+        plain = _files(_plain_build(config, pages, tmp_path / item.slug))
         fast = _files(sample_site / item.slug)
-        for extra in residence_files(ctx):
+        for extra in residence_files(ctx, pages):
             fast.pop(extra)
         assert set(fast) == set(plain), item.slug
         for name, path in fast.items():
@@ -142,19 +143,19 @@ def test_caches_change_no_byte(make_project, tmp_path: Path) -> None:
     project_dir = make_project()
     cache = tmp_path / "cache"
     _cli_build(project_dir, tmp_path / "cold", str(cache))
-    assert list((cache / "jinja").iterdir()) and list((cache / "validated").iterdir()), "the first build fills it"
+    assert all(list((cache / kind).iterdir()) for kind in ("jinja", "jinja-pages", "validated")), "the first build fills it"
     _cli_build(project_dir, tmp_path / "warm", str(cache))
     _cli_build(project_dir, tmp_path / "off", "off")
     assert tree(tmp_path / "cold") == tree(tmp_path / "warm") == tree(tmp_path / "off")
 
 
 def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.publish.microsite import _bytecode_cache
+    from generator.user_cache import jinja_bytecode_cache
 
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o777)
     folder.chmod(0o777)
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(folder))
-    assert _bytecode_cache() is None
+    assert jinja_bytecode_cache("jinja") is None
     folder.chmod(0o700)
-    assert _bytecode_cache() is not None
+    assert jinja_bytecode_cache("jinja") is not None

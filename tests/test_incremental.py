@@ -156,7 +156,7 @@ def test_an_error_in_a_build_worker_reaches_the_command_and_publishes_nothing(
     from generator.publish import site as build_module
     from generator.errors import Problem
 
-    def refuse(ctx):  # type: ignore[no-untyped-def]
+    def refuse(ctx, pages):  # type: ignore[no-untyped-def]
         raise UserError([Problem(f"residences/{ctx.slug}.yml", 3, "affiche impossible", "corrigez-la")])
 
     monkeypatch.setattr(build_module, "residence_files", refuse)

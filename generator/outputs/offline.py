@@ -19,13 +19,14 @@ import json
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Sequence
 
 from PIL import Image, ImageDraw
 
 from generator.contract.languages import direction
 from generator.outputs import published
 from generator.outputs.context import ResidenceContext
-from generator.outputs.pages import RESIDENCE_PAGES, residence_pages
+from generator.outputs.pages import RESIDENCE_PAGES, Page
 from generator.paths import PACKAGE_DIR, THEME_DIR
 from generator.user_cache import VERSIONED
 
@@ -113,10 +114,10 @@ def _code() -> str:
     return digest.hexdigest()
 
 
-def version(ctx: ResidenceContext, others: dict[str, bytes]) -> str:
-    """A digest of everything this microsite's published files are made from."""
+def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> str:
+    """A digest of everything this microsite's published files are made from (``pages``: its pages)."""
     digest = hashlib.sha256(_code().encode())
-    for page in residence_pages(ctx):
+    for page in pages:
         digest.update(f"\0page\0{page.file}\0{page.title}\0".encode() + page.markdown.encode())
     for path in sorted(others):
         digest.update(f"\0file\0{path}\0".encode() + others[path])
@@ -124,10 +125,10 @@ def version(ctx: ResidenceContext, others: dict[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
-def service_worker(ctx: ResidenceContext, others: dict[str, bytes]) -> dict[str, bytes]:
-    """``sw.js`` for the microsite whose other files are ``others`` (every file beside its pages)."""
+def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> dict[str, bytes]:
+    """``sw.js`` for the microsite whose ``pages`` are published with ``others`` (every file beside them)."""
     # One cache per microsite and language folder: a worker deletes only its own older caches.
     prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
-    config = {"cache": prefix + version(ctx, others), "prefix": prefix, "precache": precache_list(ctx, others)}
+    config = {"cache": prefix + version(ctx, others, pages), "prefix": prefix, "precache": precache_list(ctx, others)}
     text = WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
     return {published.SERVICE_WORKER: text.encode()}

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import Callable, Sequence
 
 from generator.contract.project import Project
 from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, sitemap, vcard
 from generator.outputs.context import ResidenceContext
+from generator.outputs.pages import Page
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ RESIDENCE_FILES = (
 each language of the site that it exists in it."""
 
 
-def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """Every file of a microsite in ``ctx``'s language beside its pages, by path in that language's folder.
+def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, bytes]:
+    """Every file of a microsite in ``ctx``'s language beside its ``pages`` (``pages.residence_pages``, as
+    the build rendered them: the service worker's digest covers them), by path in that language's folder.
 
     A problem only found while making a file (too much text for a poster) is raised as ``UserError``.
     """
@@ -49,7 +51,7 @@ def residence_files(ctx: ResidenceContext) -> dict[str, bytes]:
         if output.every_language or ctx.is_default_language:
             files.update(output.produce(ctx))
     # Last: the service worker lists every other file of this language's folder and takes their digest.
-    files.update(offline.service_worker(ctx, files))
+    files.update(offline.service_worker(ctx, files, pages))
     return files
 
 

@@ -1,13 +1,15 @@
 """The ``residence-hub`` MkDocs plugin: what every site we build needs from MkDocs and mkdocs-material.
 
 Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both the fast builds
-(``publish.microsite``) and the plain ``mkdocs build`` of the tests load it by name, with one option:
+(``publish.microsite``) and the plain ``mkdocs build`` of the tests load it by name, with these options:
 
 - ``share_assets`` (microsites): the theme's static files (Material's and those of our ``theme/`` folder;
   not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the copy stored
   once at the site root (``root``: ``../assets/…``, ``../../assets/…`` from a language's folder). So is
   ``404.html``: hosts serve the root one for any missing page.
   Off (the index at the root): everything is kept, it is the site that stores the copies.
+- ``pages`` (fast builds only): the pages' text by file, handed to MkDocs as generated files, so that
+  no page is written to ``docs_dir`` and read back (the plain build of the tests reads the same text there).
 - ``language``: our theme templates (``theme/``) are translated with the same catalogs as the pages
   (``outputs.i18n``); the page's ``<html>`` gets ``dir`` (Material puts it on ``<body>`` only).
 
@@ -40,7 +42,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
@@ -58,11 +60,13 @@ _INVALID = (' type="checkbox" id="__drawer" autocomplete="off">',
 
 
 class PluginOptions(Config):
-    """The plugin's option in ``mkdocs.yml``: ``share_assets``."""
+    """The plugin's options (see the module's documentation)."""
 
     share_assets = config_options.Type(bool, default=False)
     root = config_options.Type(str, default=SHARED_PREFIX)
     language = config_options.Type(str, default="fr")
+    pages = config_options.Type(dict, default={})
+    """Fast builds (``publish.microsite``): the pages themselves (file → text), instead of ``docs_dir``."""
 
 
 class ResidenceHubPlugin(BasePlugin[PluginOptions]):
@@ -86,8 +90,12 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Drop source maps and the sitemap template; with ``share_assets``, drop the theme's static files
-        and note them."""
+        """Add the ``pages`` given as an option; drop source maps and the sitemap template; with
+        ``share_assets``, drop the theme's static files and note them."""
+        if self.config.pages:
+            generated = [File.generated(config, name, content=text) for name, text in self.config.pages.items()]
+            # Where and in the order get_files would have put them: before the theme's files, as a walk sorts.
+            files = Files([*sorted(generated, key=file_sort_key), *files])
         theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
         shared = set()
         for file in list(files):

@@ -32,12 +32,12 @@ from generator.errors import Problem, UserError
 from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
-from generator.outputs.pages import Page, index_pages, residence_pages
+from generator.outputs.pages import Page, compile_templates, index_pages, residence_pages
 from generator.outputs.published import language_prefix
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
-from generator.publish.microsite import run_mkdocs, write_docs
+from generator.publish.microsite import run_mkdocs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, run_all
@@ -117,6 +117,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                     for slug, source in reused.items():
                         reuse_tree(source, staging / slug)
                 progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
+                if todo:
+                    compile_templates(project.config.languages)  # once, before the workers fork
                 found = run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
                                                               staging / slug),
                                 sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
@@ -229,9 +231,9 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
         ctx = ResidenceContext.of(project, item, today, language)
         config, pages = residence_site(ctx)
         target = site_dir / ctx.prefix if ctx.prefix else site_dir
-        _run_mkdocs(config, pages, work / (language or "default"), target)
+        _run_mkdocs(config, pages, work, target)
         try:
-            files = residence_files(ctx)
+            files = residence_files(ctx, pages)
         except UserError as error:
             problems += error.problems
             continue
@@ -246,7 +248,7 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path) -> N
     for language in project.config.languages:
         config, pages = index_site(project, today, language)
         prefix = language_prefix(language, tuple(project.config.languages))
-        _run_mkdocs(config, pages, work / language, site_dir / prefix if prefix else site_dir)
+        _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
     for relative, content in root_files(project, today).items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -285,7 +287,10 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
 
 
 def _run_mkdocs(config: dict[str, Any], pages: list[Page], work: Path, site_dir: Path) -> None:
-    run_mkdocs(write_docs(config, pages, work, site_dir))
+    """MkDocs reads the pages from our plugin, not from ``docs_dir``: an empty folder in ``work``."""
+    empty = work / "docs"
+    empty.mkdir(parents=True, exist_ok=True)
+    run_mkdocs(config, pages, empty, site_dir)
 
 
 @contextmanager

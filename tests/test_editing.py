@@ -65,6 +65,21 @@ def test_the_committed_schemas_accept_every_sample_and_text_typed_as_a_number() 
         "the schema still underlines an unknown key"
 
 
+@pytest.mark.parametrize("kind", ["residence", "site_config"])
+def test_every_key_of_the_schemas_is_described_in_french_for_autocomplete(kind: str) -> None:
+    """Editors show a key's description as staff type it: every key of both files has one, the sections of
+    issue 14 (shared notices, agency defaults, holidays, closures, outages) included."""
+    schema = json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    undescribed = [f"{name}.{key}" for name, part in [("", schema), *schema["$defs"].items()]
+                   for key, value in part.get("properties", {}).items() if not value.get("description")]
+    assert undescribed == []
+    keys = {key for part in [schema, *schema["$defs"].values()] for key in part.get("properties", {})}
+    expected = {"residence": {"outages", "buildings", "holidays", "updates", "expected", "repaired", "help"},
+                "site_config": {"notices", "agencies", "residences", "maintenance", "waste", "contacts", "holidays",
+                                "closures"}}[kind]
+    assert expected <= keys
+
+
 def test_devcontainer_installs_the_tool_with_the_yaml_extension() -> None:
     devcontainer = json.loads((REPO / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
     assert devcontainer["customizations"]["vscode"]["extensions"] == ["redhat.vscode-yaml"]

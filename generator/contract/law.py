@@ -48,9 +48,9 @@ class Host(Model):
     """Who hosts the site, as the legal notice must say."""
 
     name: Text = Field(description="Nom de l'hébergeur.")
-    address: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    website: Optional[Url] = None
+    address: Optional[Text] = Field(None, description="Adresse de l'hébergeur.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone de l'hébergeur.")
+    website: Optional[Url] = Field(None, description="Site web de l'hébergeur.")
 
 
 class Legal(Model):

@@ -105,9 +105,9 @@ class Caretaker(Model):
                                   examples=["gardienne", "agent de proximité"])
     mode: CaretakerMode = Field(
         "resident", description="resident (gardien sur place) ou itinerant (passe à jours fixes).")
-    phone: Optional[PhoneNumber] = None
-    mobile: Optional[PhoneNumber] = None
-    email: Optional[Email] = None
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone de la loge.")
+    mobile: Optional[PhoneNumber] = Field(None, description="Portable du gardien.")
+    email: Optional[Email] = Field(None, description="E-mail du gardien, une seule adresse.")
     office: Optional[Text] = Field(None, description="Où trouver la loge.")
     hours: list[Slot] = Field(default_factory=list, description="Heures de loge, ou passages du gardien itinérant.")
     absences: list[Absence] = Field(default_factory=list, description="Congés et absences, avec le remplaçant.")
@@ -120,38 +120,41 @@ class Caretaker(Model):
 
 
 class Contact(Model):
-    role: Text = Field(description="Rôle, par exemple « Amicale des locataires ».")
-    name: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    email: Optional[Email] = None
-    hours: Optional[Text] = None
-    address: Optional[Text] = None
+    role: Text = Field(description="Rôle, par exemple « Amicale des locataires » ; dans une agence, une résidence "
+                                   "qui a un contact de même rôle le remplace.")
+    name: Optional[Text] = Field(None, description="Nom de la personne ou de l'organisme.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone.")
+    email: Optional[Email] = Field(None, description="E-mail, une seule adresse.")
+    hours: Optional[Text] = Field(None, description="Quand joindre ce contact, en clair.")
+    address: Optional[Text] = Field(None, description="Adresse ou lieu de permanence.")
 
 
 class Maintenance(Model):
-    topic: Text = Field(description="Pour quelle panne, par exemple « Ascenseur ».")
+    topic: Text = Field(description="Pour quelle panne, par exemple « Ascenseur » ; dans une agence, une résidence "
+                                    "qui a une entrée de même panne la remplace.")
     company: Text = Field(description="Entreprise sous contrat.")
-    phone: PhoneNumber
-    email: Optional[Email] = None
+    phone: PhoneNumber = Field(description="Téléphone de l'entreprise.")
+    email: Optional[Email] = Field(None, description="E-mail de l'entreprise.")
     hours: Optional[Text] = Field(None, description="Quand appeler, par exemple « 24h/24 ».")
-    note: Optional[Markdown] = None
+    note: Optional[Markdown] = Field(None, description="Précisions (Markdown).")
 
 
 class Service(Model):
     name: Text = Field(description="Nom du service, par exemple « Jardin partagé ».")
-    description: Optional[Markdown] = None
-    location: Optional[Text] = None
-    hours: Optional[Text] = None
-    contact: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    email: Optional[Email] = None
+    description: Optional[Markdown] = Field(None, description="Ce que propose le service (Markdown).")
+    location: Optional[Text] = Field(None, description="Où, par exemple « Derrière le bâtiment C ».")
+    hours: Optional[Text] = Field(None, description="Quand, en clair.")
+    contact: Optional[Text] = Field(None, description="Qui contacter.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone.")
+    email: Optional[Email] = Field(None, description="E-mail.")
 
 
 class Waste(Model):
-    kind: Text = Field(description="Type de déchets, par exemple « Encombrants ».")
+    kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
+                                   "a une collecte de même type la remplace.")
     days: list[Day] = Field(default_factory=list, description="Jours de collecte.")
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
-    note: Optional[Markdown] = None
+    note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 
     @model_validator(mode="after")
     def _when(self) -> "Waste":
@@ -163,9 +166,9 @@ class Waste(Model):
 class Fibre(Model):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
-    operators: list[Text] = Field(default_factory=list)
+    operators: list[Text] = Field(default_factory=list, description="Opérateurs proposés, par exemple [Orange, Free].")
     building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
-    how_to: Optional[Markdown] = None
+    how_to: Optional[Markdown] = Field(None, description="Comment se raccorder (Markdown).")
 
 
 class Faq(Model):
@@ -176,11 +179,12 @@ class Faq(Model):
 class NoticeFields(Model):
     """What every notice says, a residence's own or one shared by ``site_config.yml``."""
 
-    title: Text
-    from_: Date = Field(alias="from", description="Premier jour d'affichage, AAAA-MM-JJ.")
+    title: Text = Field(description="Titre de l'avis, par exemple « Coupure d'eau chaude ».")
+    from_: Date = Field(alias="from", description="Premier jour d'affichage, AAAA-MM-JJ (avant, l'avis est "
+                                                  "annoncé « À venir »).")
     until: Date = Field(description="Dernier jour d'affichage (inclus), AAAA-MM-JJ.")
     level: Level = Field("info", description="info, warning ou urgent.")
-    body: Optional[Markdown] = None
+    body: Optional[Markdown] = Field(None, description="Le texte de l'avis (Markdown).")
 
     @model_validator(mode="after")
     def _ordered(self) -> "NoticeFields":
@@ -221,40 +225,44 @@ class Residence(Model):
     """One residence file. ``slug`` comes from the file name, not from the file."""
 
     name: Text = Field(description="Nom de la résidence.")
-    address: Address
+    address: Address = Field(description="Adresse : street, postcode, city.")
     agency: Key = Field(description="Clé d'une agence de site_config.yml.")
     buildings: list[Label] = Field(default_factory=list,
                                    description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
-    caretaker: Optional[Caretaker] = None
-    contacts: list[Contact] = Field(default_factory=list)
-    maintenance: list[Maintenance] = Field(default_factory=list)
-    services: list[Service] = Field(default_factory=list)
-    waste: list[Waste] = Field(default_factory=list)
-    fibre: Optional[Fibre] = None
-    faq: list[Faq] = Field(default_factory=list)
-    notices: list[Notice] = Field(default_factory=list)
+    caretaker: Optional[Caretaker] = Field(None, description="Le gardien : nom, téléphones, horaires, absences.")
+    contacts: list[Contact] = Field(default_factory=list, description="Autres contacts (amicale, régie…), en plus "
+                                                                      "de ceux de l'agence.")
+    maintenance: list[Maintenance] = Field(default_factory=list, description="Qui appeler en cas de panne, en plus "
+                                                                             "des dépannages de l'agence.")
+    services: list[Service] = Field(default_factory=list, description="Services de la résidence.")
+    waste: list[Waste] = Field(default_factory=list, description="Collectes des déchets, en plus de celles de "
+                                                                 "l'agence.")
+    fibre: Optional[Fibre] = Field(None, description="Internet par la fibre.")
+    faq: list[Faq] = Field(default_factory=list, description="Questions fréquentes de la résidence.")
+    notices: list[Notice] = Field(default_factory=list, description="Avis aux locataires, affichés de « from » à "
+                                                                    "« until » inclus.")
     outages: list[Outage] = Field(default_factory=list, description="Pannes en cours (ascenseur, chauffage…).")
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
 
 class Landlord(Model):
-    name: Text
-    website: Optional[Url] = None
-    tenant_portal: Optional[Url] = None
+    name: Text = Field(description="Nom du bailleur.")
+    website: Optional[Url] = Field(None, description="Site web du bailleur.")
+    tenant_portal: Optional[Url] = Field(None, description="Adresse de l'espace locataire en ligne.")
     logo: Optional[Key] = Field(None, description="Chemin d'une image, relatif à site_config.yml.")
-    address: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    email: Optional[Email] = None
+    address: Optional[Text] = Field(None, description="Adresse du siège.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone du bailleur.")
+    email: Optional[Email] = Field(None, description="E-mail du bailleur.")
 
 
 class Agency(Model):
-    name: Text
-    address: Optional[Text] = None
-    phone: Optional[PhoneNumber] = None
-    email: Optional[Email] = None
-    hours: Optional[Text] = None
+    name: Text = Field(description="Nom de l'agence, par exemple « Agence de Saint-Denis ».")
+    address: Optional[Text] = Field(None, description="Adresse de l'agence.")
+    phone: Optional[PhoneNumber] = Field(None, description="Téléphone de l'agence.")
+    email: Optional[Email] = Field(None, description="E-mail de l'agence.")
+    hours: Optional[Text] = Field(None, description="Horaires d'accueil, en clair.")
     maintenance: list[Maintenance] = Field(
         default_factory=list, description="Dépannages de toutes les résidences de l'agence ; une résidence qui a "
                                           "une entrée de même « topic » la remplace.")
@@ -274,15 +282,15 @@ class Closure(Model):
 
 
 class Emergency(Model):
-    label: Text
-    phone: PhoneNumber
+    label: Text = Field(description="Pour quoi, par exemple « SAMU ».")
+    phone: PhoneNumber = Field(description="Le numéro, par exemple 15.")
 
 
 
 class SiteConfig(Model):
     """``site_config.yml``: the landlord, its agencies, and what every residence shares."""
 
-    landlord: Landlord
+    landlord: Landlord = Field(description="Le bailleur : nom, site web, espace locataire, logo, contacts.")
     base_url: BaseUrl = Field(description="Adresse publique du site, en https, sans ? ni #, par exemple "
                                           "https://residences.exemple.fr/")
     language: Optional[Language] = Field(None, description="Ancienne forme de « languages » pour une seule langue : "
@@ -290,9 +298,10 @@ class SiteConfig(Model):
     languages: list[Language] = Field(default_factory=lambda: list(DEFAULT_LANGUAGES), min_length=1,
                                  description="Langues du site, la première est la langue par défaut : "
                                              "par exemple [fr, en, ar].", examples=[["fr", "en", "ar"]])
-    agencies: dict[str, Agency] = Field(min_length=1)
-    emergency: list[Emergency] = Field(default_factory=list)
-    faq: list[Faq] = Field(default_factory=list)
+    agencies: dict[str, Agency] = Field(min_length=1, description="Les agences, par nom court (celui que « agency » "
+                                                                  "d'une résidence indique).")
+    emergency: list[Emergency] = Field(default_factory=list, description="Numéros d'urgence, sur chaque résidence.")
+    faq: list[Faq] = Field(default_factory=list, description="Questions fréquentes communes à toutes les résidences.")
     accessibility: Accessibility = Field(default_factory=Accessibility,
                                          description="Déclaration d'accessibilité (RGAA).")
     legal: Legal = Field(default_factory=Legal, description="Mentions légales.")

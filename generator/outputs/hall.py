@@ -74,15 +74,15 @@ def render(ctx: ResidenceContext) -> bytes:
     """The page for ``ctx``, in its language's folder (``ecran/`` or ``en/ecran/`` of the microsite)."""
     r, today = ctx.residence, ctx.today
     _ = i18n.gettext(ctx.lang)
-    to_microsite = "../"  # the language's folder: its residence.json and manifest
+    to_microsite = "../"  # the language's folder: its manifest
     to_root = "../" * (published.HALL_SCREEN.count("/") + 1 + ctx.prefix.count("/"))
-    up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder
+    up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder: its residence.json
     caretaker = r.caretaker
     tomorrow = today + timedelta(days=1)
-    data = opendata.residence_data(ctx)
+    data = opendata.residence_data(ctx.in_language(ctx.languages[0]))  # the one residence.json, default language
     closed = {c.day for c in closed_days.of_residence(ctx)}
     script_data = {
-        "revision": data.revision, "data": to_microsite + published.DATA, "refresh": REFRESH_SECONDS,
+        "revision": data.revision, "data": up + published.DATA, "refresh": REFRESH_SECONDS,
         "page": PAGE_SECONDS,
         "words": {key: _(text) for key, text in WORDS.items()},
         "languages": [up + published.language_prefix(code, ctx.languages) + published.HALL_SCREEN_DIR + "/"

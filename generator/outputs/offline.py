@@ -1,8 +1,12 @@
 """Offline use and « add to home screen »: each microsite's web app manifest, icons and service worker.
 
 - ``manifest.webmanifest``: the residence's name, its start address and scope (the microsite's folder),
-  and two icons drawn here with Pillow (a white house on the site's blue), the same bytes every build.
-- ``sw.js`` (``static/sw.js`` with this microsite's settings): stores every page of the microsite at the
+  and two icons drawn here with Pillow (a white house on the site's blue), the same bytes every build and
+  for every residence: published once at the site root (``root_files``), which the manifest links (a
+  manifest's icons may be anywhere on the site; only its scope limits the pages).
+- ``sw.js`` (``static/sw.js`` with this microsite's settings, importing the code shared by every microsite
+  from the site root, ``theme/javascripts/sw-core.js``, with its digest in the address so that a browser's
+  HTTP cache never gives a new worker an older copy): stores every page of the microsite at the
   first visit, the most needed first, and serves them when the network is down (see the file itself).
   Its cache name carries a digest of everything the microsite's files are made from (its pages' sources,
   its other files, and the generator's code and libraries), so a new build's files replace the stored
@@ -32,6 +36,8 @@ from generator.user_cache import VERSIONED
 
 THEME_COLOUR = "#1f3a93"
 WORKER = Path(__file__).parent / "static" / "sw.js"
+CORE = "javascripts/sw-core.js"
+"""The workers' shared code, a file of our theme: stored once at the site root with the other theme files."""
 FIRST = (published.HOME, published.CONTACTS, published.CARETAKER, published.MAINTENANCE)
 """Pages stored first: the home page, then contacts and emergency numbers, the caretaker, "qui appeler"."""
 
@@ -67,15 +73,25 @@ def manifest(ctx: ResidenceContext) -> bytes:
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": THEME_COLOUR,
-        "icons": [{"src": name, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
-                  for size, name in sorted(published.ICONS.items())],
+        "icons": [{"src": to_root(ctx) + name, "sizes": f"{size}x{size}", "type": "image/png",
+                   "purpose": "any maskable"} for size, name in sorted(published.ICONS.items())],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 
 
+def to_root(ctx: ResidenceContext) -> str:
+    """From the folder of ``ctx``'s language in its microsite up to the site root: ``../`` or ``../../``."""
+    return "../" * (1 + ctx.prefix.count("/"))
+
+
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """The manifest and icons of the microsite, by path."""
-    return {published.WEB_MANIFEST: manifest(ctx), **{name: icon(size) for size, name in published.ICONS.items()}}
+    """The manifest of the microsite, by path."""
+    return {published.WEB_MANIFEST: manifest(ctx)}
+
+
+def root_files() -> dict[str, bytes]:
+    """The home-screen icons, once for the whole site, by path from its root."""
+    return {name: icon(size) for size, name in published.ICONS.items()}
 
 
 def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:
@@ -114,6 +130,11 @@ def _code() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _core_digest() -> str:
+    return hashlib.sha256((THEME_DIR / CORE).read_bytes()).hexdigest()[:12]
+
+
 def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> str:
     """A digest of everything this microsite's published files are made from (``pages``: its pages)."""
     digest = hashlib.sha256(_code().encode())
@@ -130,5 +151,7 @@ def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Seque
     # One cache per microsite and language folder: a worker deletes only its own older caches.
     prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
     config = {"cache": prefix + version(ctx, others, pages), "prefix": prefix, "precache": precache_list(ctx, others)}
-    text = WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
+    core = f"{to_root(ctx)}{CORE}?v={_core_digest()}"
+    text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
+            .replace("/*CORE*/", core, 1))
     return {published.SERVICE_WORKER: text.encode()}

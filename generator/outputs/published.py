@@ -33,7 +33,8 @@ DATA = "residence.json"
 """The residence's open data (``outputs.opendata``), also re-read by the hall screen to refresh itself."""
 WEB_MANIFEST = "manifest.webmanifest"
 ICONS = {192: "icone-192.png", 512: "icone-512.png"}
-"""The home-screen icons of a microsite, by size in pixels."""
+"""The home-screen icons, by size in pixels: the same for every microsite, so published once at the site root
+(each manifest and page links them there) instead of in every microsite and language folder."""
 SERVICE_WORKER = "sw.js"
 """Keeps every page of the microsite for offline use (``outputs.offline``); its scope is the microsite."""
 SEARCH_INDEX = "search/search_index.json"

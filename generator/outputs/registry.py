@@ -32,12 +32,14 @@ RESIDENCE_FILES = (
     FileOutput("flux des avis (Atom)", feed.files),
     FileOutput("fiches contact (vCard)", vcard.files),
     FileOutput("affiches et QR code", posters.files, every_language=False),
-    FileOutput("données ouvertes (residence.json)", opendata.files),
+    FileOutput("données ouvertes (residence.json)", opendata.files, every_language=False),
     FileOutput("écran du hall", hall.files),
     FileOutput("application (manifeste et icônes)", offline.files),
 )
 """Posters are printed once per residence: their QR code leads to the default language, and they say in
-each language of the site that it exists in it."""
+each language of the site that it exists in it. The open data are the same facts in every language (only
+the addresses of the pages differed): one ``/<slug>/residence.json``, as the contract names it, which the
+hall screen of every language reads."""
 
 
 def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, bytes]:
@@ -57,5 +59,5 @@ def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, b
 
 def root_files(project: Project, today: date) -> dict[str, bytes]:
     """Files of the root site beside the landlord's index: the lists of residences, the data schema and the
-    one sitemap of the whole site."""
-    return {**listing.files(project, today), **sitemap.files(project)}
+    one sitemap of the whole site, and the home-screen icons every microsite's manifest links."""
+    return {**listing.files(project, today), **sitemap.files(project), **offline.root_files()}

@@ -104,4 +104,4 @@ def with_csp(html: str) -> str:
     if _CHARSET not in html:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
-    return html.replace(_CHARSET, _CHARSET + "\n    " + meta, 1)
+    return html.replace(_CHARSET, _CHARSET + "\n" + meta, 1)

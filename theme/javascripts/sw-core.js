@@ -1,0 +1,104 @@
+/* residence-hub: the code of every microsite's service worker (its scope is the microsite's folder). Each
+ * microsite's sw.js holds its settings (CONFIG) and imports this file, stored once at the site root.
+ *
+ * At the first visit it stores every page of the microsite, the most needed first (contacts and
+ * emergency numbers, the caretaker, "qui appeler"), and the stylesheets, scripts and images those pages
+ * use (the theme's shared copies one folder up included: a worker may fetch and store any same-site
+ * address; its scope only limits which pages it controls). Pages and data are then asked from the
+ * network first, so each visit refreshes them, with the stored copy when the network is down or too slow.
+ *
+ * The cache's name carries a digest of the build (CONFIG.cache): a new build gives a new sw.js, which the
+ * browser installs at the next visit; it stores the new files, then deletes the caches of older builds.
+ * Requests with a query string (the hall screen's live check) and other hosts' are left alone.
+ */
+"use strict";
+
+var SLOW_NETWORK_MS = 4000;
+
+function absolute(url) { return new URL(url, self.registration.scope).href; }
+
+function collectAssets(html, base, assets) {
+  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match;  /* icons.svg#menu: the sprite itself */
+  while ((match = pattern.exec(html))) {
+    var url = new URL(match[1].replace(/&amp;/g, "&"), base);
+    if (url.origin === self.location.origin && /\.(css|js|png|svg|ico|webmanifest|woff2?)$/.test(url.pathname)) {
+      assets[url.href] = true;
+    }
+  }
+}
+
+function store(cache, url, assets) {
+  return fetch(new Request(url, { cache: "no-cache" })).then(function (response) {
+    if (!response.ok) { return undefined; }
+    var copy = response.clone();
+    return cache.put(url, response).then(function () {
+      if (assets && (copy.headers.get("Content-Type") || "").indexOf("text/html") === 0) {
+        return copy.text().then(function (html) { collectAssets(html, url, assets); });
+      }
+      return undefined;
+    });
+  }).catch(function () { return undefined; });
+}
+
+self.addEventListener("install", function (event) {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CONFIG.cache).then(function (cache) {
+    var assets = {};
+    var pages = CONFIG.precache.reduce(function (done, url) {
+      return done.then(function () { return store(cache, absolute(url), assets); });
+    }, Promise.resolve());
+    return pages.then(function () {
+      return Promise.all(Object.keys(assets).map(function (url) { return store(cache, url, null); }));
+    });
+  }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf(CONFIG.prefix) === 0 && name !== CONFIG.cache;
+    }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function fromCache(request) {
+  return caches.open(CONFIG.cache).then(function (cache) { return cache.match(request); });
+}
+
+/* Pages and data: the network's answer (stored for next time), else the stored copy. */
+function networkFirst(request) {
+  var network = fetch(request).then(function (response) {
+    if (response.ok && response.type === "basic") {
+      var copy = response.clone();
+      caches.open(CONFIG.cache).then(function (cache) { return cache.put(request, copy); });
+    }
+    return response;
+  });
+  var slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_NETWORK_MS); }).then(function () {
+    return fromCache(request).then(function (hit) { return hit || network; });
+  });
+  var offline = network.catch(function () {
+    return fromCache(request).then(function (hit) { return hit || Response.error(); });
+  });
+  return Promise.race([offline, slow]);
+}
+
+/* Stylesheets, scripts, images: the stored copy, else the network's (stored). */
+function cacheFirst(request) {
+  return fromCache(request).then(function (hit) {
+    return hit || fetch(request).then(function (response) {
+      if (response.ok && response.type === "basic") {
+        var copy = response.clone();
+        caches.open(CONFIG.cache).then(function (cache) { return cache.put(request, copy); });
+      }
+      return response;
+    });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request, url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.search) { return; }
+  var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf)$/.test(url.pathname);
+  event.respondWith(page ? networkFirst(request) : cacheFirst(request));
+});

@@ -46,6 +46,19 @@ agency: nord
 """
 
 
+def with_sections(config: str, fragment: str) -> str:
+    """``config`` (a ``site_config.yml`` text) with the top-level sections of ``fragment`` put in place of
+    its own: how the docs' ``site_config.yml`` examples are checked against the sample configuration."""
+    keys = {line.split(":")[0] for line in fragment.splitlines() if line[:1].isalpha()}
+    kept, skipping = [], False
+    for line in config.splitlines(keepends=True):
+        if line[:1].isalpha():
+            skipping = line.split(":")[0] in keys
+        if not skipping:
+            kept.append(line)
+    return "".join(kept).rstrip("\n") + "\n" + fragment
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[..., Path]:
     """Write a project: ``make_project(**{"slug": "yaml text"}, site_config=...)`` → its folder."""

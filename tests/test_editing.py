@@ -16,8 +16,8 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.contract.project import load_project
-from tests.conftest import RESIDENCE
+from generator.contract.project import load_project, residence_paths
+from tests.conftest import RESIDENCE, with_sections
 
 REPO = Path(__file__).resolve().parent.parent
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -134,12 +134,20 @@ def test_contributing_has_the_numbered_how_tos() -> None:
 @pytest.mark.parametrize("example", yaml_examples(), ids=lambda e: e.strip().splitlines()[0][:30])
 def test_contributing_examples_validate(example: str, make_project) -> None:  # type: ignore[no-untyped-def]
     """Each example, added to a minimal residence (or alone when it is a whole file), passes validation
-    with the sample site_config.yml, in the three languages the translation example uses."""
+    with the sample site_config.yml, in the three languages the translation example uses. An example
+    headed ``# site_config.yml`` replaces those sections of the sample configuration, with the samples."""
     text = textwrap.dedent(example)
     data = yaml.safe_load(text)
     whole = "agency" in data
     config = (REPO / "site_config.yml").read_text(encoding="utf-8")
     assert "languages:" not in config, "the samples are in French only: drop the line added below"
+    if text.startswith("# site_config.yml\n"):
+        root = make_project(site_config=with_sections(config, text),
+                            **{path.stem: path.read_text(encoding="utf-8") for path in residence_paths(REPO)})
+        project = load_project(root)
+        for key in data:
+            assert getattr(project.config, key), key
+        return
     root = make_project(site_config=config + "languages: [fr, en, ar]\n",
                         example=text if whole else RESIDENCE.replace("agency: nord", "agency: saint-denis") + text)
     (residence,) = load_project(root).residences

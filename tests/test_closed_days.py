@@ -6,15 +6,20 @@ library update changing them would be seen. 24 December 2026 is a Thursday, 25 a
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import holidays
 import icalendar
+import jsonschema
 
-from conftest import SITE_CONFIG
+from conftest import REPO, SITE_CONFIG
 from generator.contract.project import load_project
+from generator.outputs import published
 from generator.outputs.closed_days import SUBDIVISIONS, closed_days, public_holidays, subdivision
+from generator.outputs.context import ResidenceContext
+from generator.outputs.posters import poster_text
 from generator.outputs.presence import PARIS, is_open, next_presence
 from generator.publish.site import build_site
 
@@ -165,3 +170,47 @@ def test_calendar_excludes_the_openings_of_closed_days(make_project, tmp_path: P
     events = icalendar.Calendar.from_ical((out / "metz/calendrier.ics").read_bytes()).walk("VEVENT")
     (stephen,) = [e for e in events if e["summary"] == "Loge fermée : Saint-Étienne"]
     assert stephen.decoded("dtstart") == date(2026, 12, 26)
+
+
+def test_posters_say_holidays_close_the_loge_unless_the_caretaker_works_then(make_project) -> None:  # type: ignore[no-untyped-def]
+    def lines(site_config: str, holidays: str = "closed") -> tuple[str, ...]:
+        project = load_project(make_project(site_config=site_config, test=residence(holidays=holidays)))
+        return poster_text(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2))).caretaker_lines
+    assert lines(CLOSURES)[-2:] == ("Loge fermée les jours fériés", "Loge, bâtiment A")
+    assert "Loge fermée les jours fériés" not in lines(CLOSURES, "open")
+    assert "Loge fermée les jours fériés" not in lines(CLOSURES + "holidays: false\n")
+
+
+def test_open_data_lists_closed_days_and_validates_against_its_schema(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 2))
+    schema = json.loads((REPO / "schema" / "residence-data.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+    metz = json.loads(text_of(out / "metz" / published.DATA))
+    validator.validate(metz)
+    assert metz["caretaker"]["closed_days"][:4] == [
+        {"date": "2026-12-24", "label": "Veille de Noël", "kind": "closure"},
+        {"date": "2026-12-25", "label": "Noël", "kind": "holiday"},
+        {"date": "2026-12-26", "label": "Saint-Étienne", "kind": "holiday"},
+        {"date": "2027-01-01", "label": "Jour de l'an", "kind": "holiday"}]
+    works = json.loads(text_of(out / "open" / published.DATA))
+    validator.validate(works)
+    assert works["caretaker"]["holidays"] == "open"
+    assert works["caretaker"]["closed_days"] == [{"date": "2026-12-24", "label": "Veille de Noël", "kind": "closure"}]
+
+
+def test_json_ld_names_the_closed_days_of_the_loge(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 2))
+    html = text_of(out / "metz/index.html")
+    script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    special = json.loads(script)["containsPlace"]["specialOpeningHoursSpecification"]
+    assert special[:3] == [
+        {"@type": "OpeningHoursSpecification", "name": name, "opens": "00:00:00", "closes": "00:00:00",
+         "validFrom": day, "validThrough": day}
+        for name, day in (("Veille de Noël", "2026-12-24"), ("Noël", "2026-12-25"), ("Saint-Étienne", "2026-12-26"))]
+    assert "2027-03-26" in {s["validFrom"] for s in special}  # Good Friday, a Friday the loge opens
+
+
+def test_the_staff_dashboard_lists_the_coming_closures(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = build(make_project, tmp_path, date(2026, 12, 2))
+    assert ("Fermetures de toutes les loges à venir (closures de site_config.yml) : jeudi 24 décembre 2026 "
+            "(Veille de Noël).") in text_of(out / "equipe/index.html")

@@ -129,7 +129,7 @@ def test_pdf_text_holds_the_words_a_tenant_needs(make_project, tmp_path: Path) -
         for expected in ("Habitat Test", "Résidence Les Œillets", "3 allée Cézanne, 93200 Saint-Denis",
                          "Toutes les infos de votre résidence", "residences.example.org/test/",
                          "Zoë Lefèvre", "01 48 20 11 22", "Passages", "Lundi et mercredi, de 8h30 à 12h",
-                         "(Hall du bâtiment B)", "15 SAMU", "Information for residents", "معلومات للسكان"):
+                         "(Hall du bâtiment B)", "Pas de passage les jours fériés", "15 SAMU", "Information for residents", "معلومات للسكان"):
             assert expected in text, (name, expected)
         # The short address is also a link to the full one, for those reading the PDF on screen.
         links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]

@@ -120,6 +120,7 @@ def dashboard_page(project: Project, today: date) -> Page:
     rows = dashboard_rows(project, today)
     body = environment().get_template("dashboard.md.j2").render(
         config=project.config, rows=rows, today=today, late=sum(1 for row in rows if row.warnings),
+        closures=sorted((c for c in project.config.closures if c.date >= today), key=lambda c: c.date),
         posters_url="../" + published.page_url(published.POSTERS_PAGE), hall_dir=published.HALL_SCREEN_DIR)
     return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False,
                 description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.")

@@ -2,8 +2,9 @@ r"""schema.org JSON-LD of a residence's home page: an ``ApartmentComplex`` searc
 
 Its address, number of homes, and the caretaker's loge (or an itinerant caretaker's visits) as a
 contained ``Place`` with ``openingHoursSpecification`` (the weekly hours) and
-``specialOpeningHoursSpecification`` (absences not yet over: closed all day, ``opens`` = ``closes`` =
-00:00, from ``validFrom`` to ``validThrough``, as schema.org says to write a closure).
+``specialOpeningHoursSpecification`` (absences not yet over, then the public holidays and closures of the
+coming year that fall on an opening day, named: closed all day, ``opens`` = ``closes`` = 00:00, from
+``validFrom`` to ``validThrough``, as schema.org says to write a closure).
 
 The JSON goes inside a ``<script>`` element of the HTML: ``<``, ``>`` and ``&`` are written as ``\\u003c``…
 so that no text typed by staff (« </script> ») can end the element early; JSON parsers read them back.
@@ -17,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.contract.values import DAYS
-from generator.outputs import presence
+from generator.outputs import closed_days, presence
 from generator.outputs.context import ResidenceContext
 
 SCHEMA_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
@@ -59,6 +60,10 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
         closures = [{"@type": "OpeningHoursSpecification", "opens": "00:00:00", "closes": "00:00:00",
                      "validFrom": a.from_.isoformat(), "validThrough": a.to.isoformat()}
                     for a in presence.upcoming_absences(c, ctx.today)]
+        closures += [{"@type": "OpeningHoursSpecification", "name": d.label, "opens": "00:00:00",
+                      "closes": "00:00:00", "validFrom": d.day.isoformat(), "validThrough": d.day.isoformat()}
+                     for d in closed_days.instead_of_openings(closed_days.of_residence(ctx), c, ctx.today,
+                                                              closed_days.AHEAD_DAYS)]
         if closures:
             loge["specialOpeningHoursSpecification"] = closures
         data["containsPlace"] = loge

@@ -2,8 +2,9 @@
 
 Everything a microsite publishes, for other tools to read: dates in ISO 8601, phone numbers in E.164
 (``+33148201122``; French short numbers such as 15 stay as dialled), hours as structured slots (days
-``mon`` … ``sun``, times ``HH:MM``, Europe/Paris wall clock), absences, and the notices current on the
-build day. Markdown fields are given as staff typed them: a reader escapes them for its own format.
+``mon`` … ``sun``, times ``HH:MM``, Europe/Paris wall clock), absences, the days public holidays and
+closures close the caretaker's office (``closed_days``), and the notices current on the build day.
+Markdown fields are given as staff typed them: a reader escapes them for its own format.
 
 ``VERSION`` is the format's version: it changes when a field changes meaning or goes away (adding a field
 does not change it). ``revision`` is a digest of the rest of the document: the hall screen compares it to
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.contract.model import Notice, Outage, Residence
 from generator.contract.model import Slot as InputSlot
 from generator.contract.values import DAYS, Phone
-from generator.outputs import presence, published
+from generator.outputs import closed_days, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import current_notices, upcoming_notices
 
@@ -81,8 +82,16 @@ class AbsenceData(Out):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class ClosedDayData(Out):
+    """Un jour où la loge est fermée : jour férié ou fermeture décidée par le bailleur."""
+
+    date: date
+    label: str = Field(description="Pourquoi : le nom du jour férié ou de la fermeture.")
+    kind: Literal["holiday", "closure"] = Field(description="holiday : jour férié ; closure : fermeture du bailleur.")
+
+
 class CaretakerData(Out):
-    """Le gardien : coordonnées, horaires, absences."""
+    """Le gardien : coordonnées, horaires, absences, jours de fermeture."""
 
     name: str
     mode: Literal["resident", "itinerant"]
@@ -93,6 +102,9 @@ class CaretakerData(Out):
     hours: list[OpeningSlot] = Field(description="Heures de loge ou passages, chaque semaine.")
     holidays: Literal["closed", "open"] = Field(description="closed : loge fermée les jours fériés.")
     absences: list[AbsenceData] = Field(description="Absences pas encore terminées, la plus proche d'abord.")
+    closed_days: list[ClosedDayData] = Field(
+        description="Jours fériés (s'ils ferment cette loge) et fermetures du bailleur, de la "
+                                          "publication à un peu plus d'un an, le plus proche d'abord.")
 
 
 class AgencyData(Out):
@@ -263,8 +275,8 @@ def slot_data(slot: InputSlot) -> OpeningSlot:
                        closes=slot.close.strftime("%H:%M"), place=slot.place)
 
 
-def _caretaker(residence: Residence, today: date) -> CaretakerData | None:
-    c = residence.caretaker
+def _caretaker(ctx: ResidenceContext) -> CaretakerData | None:
+    c, today = ctx.residence.caretaker, ctx.today
     if c is None:
         return None
     return CaretakerData(
@@ -275,7 +287,8 @@ def _caretaker(residence: Residence, today: date) -> CaretakerData | None:
         absences=[AbsenceData(start=a.from_, end=a.to,
                               replacement=PersonData(name=a.replacement.name, phone=_tel(a.replacement.phone))
                               if a.replacement else None)
-                  for a in presence.upcoming_absences(c, today)])
+                  for a in presence.upcoming_absences(c, today)],
+        closed_days=[ClosedDayData(date=d.day, label=d.label, kind=d.kind) for d in closed_days.of_residence(ctx)])
 
 
 def shown_outages(residence: Residence, today: date) -> list[Outage]:
@@ -299,7 +312,7 @@ def residence_data(ctx: ResidenceContext) -> ResidenceData:
         landlord=config.landlord.name,
         agency=AgencyData(key=r.agency, name=agency.name, address=agency.address, phone=_tel(agency.phone),
                           email=agency.email, hours=agency.hours),
-        buildings=list(r.buildings), units=r.units, caretaker=_caretaker(r, today),
+        buildings=list(r.buildings), units=r.units, caretaker=_caretaker(ctx),
         contacts=[ContactData(role=c.role, name=c.name, phone=_tel(c.phone), email=c.email, hours=c.hours,
                               address=c.address) for c in r.contacts],
         maintenance=[MaintenanceData(topic=m.topic, company=m.company, phone=m.phone.tel, email=m.email,

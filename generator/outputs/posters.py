@@ -29,6 +29,7 @@ from segno import QRCode
 from generator.contract.languages import direction
 from generator.errors import UserError
 from generator.outputs import fonts, i18n
+from generator.outputs.closed_days import holidays_close
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import ARABIC
 from generator.outputs.published import language_prefix, poster_paths
@@ -78,7 +79,11 @@ class PosterText:
 
 
 def poster_text(ctx: ResidenceContext) -> PosterText:
-    """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker."""
+    """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker.
+
+    Under the hours, whether public holidays close the loge (``closed_days``). A poster has no end of
+    validity (it prints the same for the same input, and stays on the wall for years), so it lists no
+    dated closure: the site, the hall screen and the calendar do."""
     config, residence, url = ctx.config, ctx.residence, ctx.url
     caretaker = residence.caretaker
     lines: list[str] = []
@@ -93,6 +98,9 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
             where = f" ({slot.place})" if slot.place else ""
             when = f"{days_text(slot.days)}, {time_range(slot.open, slot.close)}{where}"
             lines.append(when[0].upper() + when[1:])
+        if caretaker.hours and holidays_close(config, caretaker):
+            lines.append("Pas de passage les jours fériés" if caretaker.mode == "itinerant"
+                         else "Loge fermée les jours fériés")
         if caretaker.office:
             lines.append(caretaker.office)
     else:

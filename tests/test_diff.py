@@ -290,3 +290,13 @@ def test_a_new_outage_and_one_taken_off_the_page(changes) -> None:  # type: igno
         "vendredi 4 décembre 2026"]
     result = changes({"les-peupliers": LIFT}, {"les-peupliers": PEUPLIERS + "buildings: [C]\n"})
     assert lines_of(result, "les-peupliers") == ["Ascenseur du bâtiment C : panne retirée de la page"]
+
+
+def test_a_residence_changing_agency_says_which_shared_notices_it_gains_or_loses(changes) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG + ELECTION.replace(", residences: [les-lilas]", "")
+    result = changes({"les-lilas": LILAS}, {"les-lilas": LILAS.replace("agency: sud", "agency: nord")}, config, config)
+    assert lines_of(result, "les-lilas") == [
+        "Agence : « sud » → « nord »", "Avis commun désormais affiché : « Élection des représentants des locataires »"]
+    assert result.site_wide == ()
+    added = changes({}, {"les-peupliers": PEUPLIERS}, config, config)
+    assert lines_of(added, "les-peupliers")[-1] == "Avis commun : « Élection des représentants des locataires »"

@@ -150,10 +150,14 @@ def test_a_shared_notice_shows_on_exactly_the_targeted_residences_everywhere(sit
     for slug, titles in expected.items():
         home = (site / slug / "index.html").read_text()
         feed = (site / slug / "avis.xml").read_text()
+        calendar = (site / slug / "calendrier.ics").read_text()
+        hall = (site / slug / "ecran" / "index.html").read_text()
         data = json.loads((site / slug / "residence.json").read_text())
         in_data = {n["title"] for n in data["notices"] + data["upcoming_notices"]}
         for title in ("Pour tous", "Nord ou Lilas", "Tilleuls seulement"):
-            assert (title in home, title in feed, title in in_data) == (title in titles,) * 3, (slug, title)
+            found = (title in home, title in feed, title in calendar, title in in_data)
+            assert found == (title in titles,) * 4, (slug, title)
+        assert ("Nord ou Lilas" in hall) == ("Nord ou Lilas" in titles)  # current notices only
         assert not any(word in home.lower() for word in ("site_config", "hérité", "avis commun"))
 
 

@@ -92,6 +92,7 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
             before, after = seen(base.config, old[slug]), seen(head.config, new[slug])
             lines = residence_changes(before, after, tuple(head.config.languages),
                                       inherited_keys((old[slug].residence, before), (new[slug].residence, after)))
+            lines += shared_reach_changes(base.config, head.config, old[slug], new[slug])
             if lines:
                 results.append(ResidenceChanges(slug, new[slug].residence.name, "changed", tuple(lines)))
             else:
@@ -129,7 +130,23 @@ def _added(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
     lines += [f"{section.noun} : « {section.key(x)} »" + (INHERITED if key_text(section.key(x)) in
                                                         marked.get(section.field, ()) else "")
               for section in RESIDENCE_LISTS for x in getattr(r, section.field)]
+    lines += [f"Avis commun : « {n.title} »" for n in config.notices if n.reaches(item.slug, r.agency)]
     return ResidenceChanges(item.slug, r.name, "added", tuple(lines))
+
+
+def shared_reach_changes(old_config: SiteConfig, new_config: SiteConfig, old: ResidenceFile,
+                         new: ResidenceFile) -> list[str]:
+    """A shared notice, the same in both versions, that starts or stops reaching the residence because the
+    residence changed (its agency): said on the residence, since the site-wide line does not change."""
+    before = {key: n for key, (_, n) in keyed(SHARED_NOTICES, old_config.notices).items()}
+    lines = []
+    for key, (name, notice) in keyed(SHARED_NOTICES, new_config.notices).items():
+        if before.get(key) != notice:
+            continue  # added, removed or changed: said site-wide with whom it reaches
+        was, now = notice.reaches(old.slug, old.residence.agency), notice.reaches(new.slug, new.residence.agency)
+        if was != now:
+            lines.append(f"Avis commun {'désormais affiché' if now else 'plus affiché'} : « {name} »")
+    return lines
 
 
 def _removed(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:

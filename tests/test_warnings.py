@@ -157,3 +157,18 @@ notices:
                                  "(le mardi 31 mars 2026)\n"
                                  "    → il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
     assert [w.file for w in warnings] == ["residences/test.yml", "residences/test.yml", "site_config.yml"]
+
+
+def test_shared_notices_and_agency_defaults_lacking_a_language_warn_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", """\
+  sud:
+    name: Agence Sud
+    maintenance:
+      - {topic: {fr: Ascenseurs, en: Lifts}, company: Otis, phone: 0800 24 24 07, note: Appelez 24h/24.}
+""") + "languages: [fr, en]\nnotices:\n  - {title: Élection, from: 2026-11-15, until: 2026-12-15}\n"
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config)), TODAY)
+                if w.file == "site_config.yml"]
+    hint = ("    → ajoutez « en: … » sous cette clé (texte par langue) ; en attendant, le texte en « fr » s'affiche, "
+            "signalé comme tel")
+    assert warnings == [f"site_config.yml:8: agencies.sud.maintenance[1].note : pas de traduction en en\n{hint}",
+                        f"site_config.yml:15: notices[1].title : pas de traduction en en\n{hint}"]

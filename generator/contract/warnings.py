@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
+from generator.contract.inheritance import INHERITED_KEYS
 from generator.contract.languages import missing_translations as languages_missing
+from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
@@ -124,14 +126,30 @@ def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -
     """A text not typed in every language of the site: tenants of that language read the default text,
     marked as such. Names (``PROPER_NAMES``, except a service's name, which is a thing) are not asked for."""
     languages = tuple(config.languages)
-    for path, lacking in languages_missing(item.residence, languages):
+    yield from _untranslated(item.lines, languages_missing(item.residence, languages), languages)
+
+
+def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]],
+                  languages: tuple[str, ...]) -> Iterator[Problem]:
+    for path, lacking in found:
         if path[-1] in PROPER_NAMES and not (path[0] == "services" and path[-1] == "name"):
             continue
         codes = ", ".join(lacking)
-        yield Problem(_file(item), item.lines.line_of(path),
+        yield Problem(lines.file, lines.line_of(path),
                       f"{_described(path)} : pas de traduction en {codes}",
                       f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
                       f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
+
+
+def shared_missing_translations(project: Project) -> Iterator[Problem]:
+    """What ``site_config.yml`` shares with residences (notices, agency defaults) is read on their pages:
+    a text lacking a language of the site is reported at its line, as in a residence file."""
+    config, languages = project.config, tuple(project.config.languages)
+    found = languages_missing(config.notices, languages, ("notices",))
+    for key, agency in config.agencies.items():
+        for section in INHERITED_KEYS:
+            found += languages_missing(getattr(agency, section), languages, ("agencies", key, section))
+    yield from _untranslated(project.config_lines, found, languages)
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, late_outages, stale_outages, not_reviewed,
@@ -156,6 +174,6 @@ def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:
 
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
-    found = list(stale_shared_notices(project, today))
+    found = [*stale_shared_notices(project, today), *shared_missing_translations(project)]
     found += [w for item in project.residences for w in residence_warnings(project.config, item, today)]
     return sorted(found)

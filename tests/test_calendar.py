@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
@@ -141,3 +142,23 @@ def test_pages_link_the_calendar_and_subscription(make_project, tmp_path: Path) 
     caretaker = (site / "gardien" / "index.html").read_text()
     assert 'href="../calendrier.ics" type="text/calendar"' in caretaker
     assert 'href="webcal://residences.example.org/test/calendrier.ics"' in caretaker
+
+
+def test_the_calendar_link_says_only_what_the_calendar_holds(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« (gardien, collectes et avis) » only with each; no link to a calendar with no event at all."""
+    no_days = RESIDENCE.replace("  - {kind: Ordures ménagères, days: [fri, mon]}\n", "")  # a schedule in words only
+    bare = "name: Résidence Nue\naddress: {street: 2 rue Vide, postcode: 01000, city: Bourg-en-Bresse}\nagency: nord\n"
+    no_hours = bare + "caretaker: {name: Lina}\n"
+    out = tmp_path / "site"
+    build_site(load_project(make_project(full=RESIDENCE, no_days=no_days, bare=bare, no_hours=no_hours)), out, TODAY)
+
+    def link(slug: str) -> str | None:
+        home = (out / slug / "index.html").read_text()
+        found = re.search(r'href="calendrier.ics" type="text/calendar">([^<]*)</a>([^<]*)<', home)
+        return found and found[1] + found[2]
+
+    assert link("full") == "Ajouter l'agenda de la résidence à mon téléphone (gardien, collectes et avis)"
+    assert link("no-days") == "Ajouter l'agenda de la résidence à mon téléphone (gardien et avis)"
+    assert link("bare") is None and events(out / "bare" / "calendrier.ics") == []
+    assert link("no-hours") is None and events(out / "no-hours" / "calendrier.ics") == []
+    assert "calendrier.ics" not in (out / "no-hours" / "gardien" / "index.html").read_text()  # no hours to add

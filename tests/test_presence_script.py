@@ -113,10 +113,13 @@ def test_absence_that_started_after_the_build_shows_the_replacement(browser, sit
     assert seen["next"] == "Prochaine permanence : Lundi 4 janvier, de 8h30 à 12h"
 
 
-def test_without_javascript_the_build_date_sentence_remains(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_the_build_date_sentence_remains_and_says_its_day(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """« Aujourd'hui » read days later without JavaScript: the sentence says the day it was true for."""
     seen = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False)
-    assert seen == {"status": None, "next": "Prochaine permanence : Aujourd'hui de 8h30 à 12h",
-                    "absence": None, "tel": []}
+    assert seen == {"status": None, "absence": None, "tel": [], "next": (
+        "Prochaine permanence : Aujourd'hui de 8h30 à 12h (situation au mercredi 2 décembre 2026)")}
+    seen = read(browser, f"{site_url}/les-tilleuls/", datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+    assert seen["next"] == "Permanence en cours : Aujourd'hui de 8h30 à 12h"  # the script's own time: no day said
 
 
 CLOSURE_CONFIG = "closures:\n  - {date: 2026-12-24, label: Veille de Noël}\n"

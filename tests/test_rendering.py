@@ -92,3 +92,16 @@ def test_pages_are_html_that_markdown_would_leave_unchanged(make_project) -> Non
     for page in pages:
         body, _ = get_data(page.markdown)
         assert markdown.markdown(body, extensions=["toc", "tables", "fenced_code"]) == body.strip("\n"), page.file
+
+
+def test_a_place_or_a_building_is_never_said_twice(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Loge : Loge, bâtiment A » and « Bâtiment Unique » read naturally: a value that already says the word
+    goes without the label, and a residence of one building says nothing of its buildings."""
+    loge = FULL.replace("  email: k@example.org\n", "  email: k@example.org\n  office: Loge, bâtiment A\n")
+    site = build(make_project(test=loge, other=FULL.replace("agency: nord\n", "agency: nord\nbuildings: [Unique]\n")
+                              .replace("  email: k@example.org\n", "  email: k@example.org\n  office: Bâtiment B, rdc\n"),
+                              third=FULL.replace("agency: nord\n", "agency: nord\nbuildings: [A, B]\n")), tmp_path)
+    assert "<li>Loge, bâtiment A</li>" in (site / "test" / "gardien" / "index.html").read_text()
+    assert "<li>Loge : Bâtiment B, rdc</li>" in (site / "other" / "gardien" / "index.html").read_text()
+    assert '<p class="rh-address">1 rue de la Paix, 01000 Bourg-en-Bresse</p>' in (site / "other" / "index.html").read_text()
+    assert "Bourg-en-Bresse · Bâtiments A, B</p>" in (site / "third" / "index.html").read_text()

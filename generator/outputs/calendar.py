@@ -9,13 +9,14 @@ start in ``today``'s week (a subscriber sees the weeks ahead; past weeks are not
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 from urllib.parse import urlsplit
 
 import icalendar
 
-from generator.contract.model import Caretaker, Residence, Slot, Waste
+from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import i18n
 from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
@@ -41,6 +42,32 @@ ICAL_DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "s
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
     """The registry's entry point: the microsite's calendar file, by its published path."""
     return {CALENDAR: calendar_bytes(ctx)}
+
+
+@dataclass(frozen=True)
+class Holds:
+    """What a residence's calendar has in it on a given day, so that its links promise only that."""
+
+    caretaker: bool
+    waste: bool
+    notices: bool
+
+    def __bool__(self) -> bool:
+        return self.caretaker or self.waste or self.notices
+
+
+def holds(residence: Residence, today: date) -> Holds:
+    """Which kinds of events ``calendar_bytes`` writes for ``residence`` on ``today`` (same tests as it)."""
+    caretaker = residence.caretaker
+    return Holds(
+        caretaker=caretaker is not None and bool(caretaker.hours or _current_absences(caretaker, today)),
+        waste=any(w.days for w in residence.waste),
+        notices=bool(live_notices(residence.notices, today)))
+
+
+def _current_absences(caretaker: Caretaker, today: date) -> list[Absence]:
+    """Absences not over before ``today``'s week: the calendar still shows them."""
+    return [a for a in caretaker.absences if a.to >= week_start(today)]
 
 
 def calendar_bytes(ctx: ResidenceContext) -> bytes:
@@ -138,9 +165,7 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
             event.add("dtend", day.day + timedelta(days=1))
             event.add("transp", "TRANSPARENT")
             events.append((f"closed {day.day}", event))
-    for absence in caretaker.absences:
-        if absence.to < week_start(today):
-            continue
+    for absence in _current_absences(caretaker, today):
         event = icalendar.Event()
         event.add("summary", _("Absence : %(name)s") % {"name": caretaker.name})
         event.add("dtstart", absence.from_)

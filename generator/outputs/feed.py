@@ -1,7 +1,9 @@
-"""Each residence's notices as an Atom feed (RFC 4287), for a tenants' association or a screen in the hall.
+"""Each residence's notices and outages as an Atom feed (RFC 4287), for a tenants' association or a screen.
 
-Current notices first (most serious first), then upcoming ones; expired ones are left out. Deterministic:
-dates come from the notices, ids from the residence and the notice, never from the clock.
+Outages first (each outage, then each of its updates, as entries of their own), then current notices
+(most serious first), then upcoming ones; expired ones are left out. Each entry links to its own anchor
+on the home page (``anchors``). Deterministic: dates come from the notices and outages, ids from the
+residence and the item, never from the clock.
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
+from typing import Callable
 
-from generator.contract.model import Notice
-from generator.outputs import i18n
+from generator.contract.model import Notice, Outage
+from generator.outputs import anchors, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
+from generator.outputs.opendata import shown_outages
 from generator.outputs.presence import PARIS
 from generator.outputs.published import FEED
 from generator.outputs.sanitize import markdown_to_html
+from generator.outputs.wording import OUTAGE_STATUS
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")
@@ -48,31 +53,45 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
     return {FEED: feed_bytes(ctx)}
 
 
+def feed_title(ctx: ResidenceContext) -> str:
+    """The feed's title, also its name where every page of the microsite declares it (``<link>``)."""
+    _ = i18n.gettext(ctx.lang)
+    return _("Avis aux locataires : %(name)s") % {"name": ctx.residence.name}
+
+
 def feed_bytes(ctx: ResidenceContext) -> bytes:
     """The ``avis.xml`` file of one residence."""
     config, residence, today, slug = ctx.config, ctx.residence, ctx.today, ctx.slug
     page = ctx.url
     notices = live_notices(residence.notices, today)
+    outages = shown_outages(residence, today)
+    ids = {**anchors.notice_anchors(notices), **anchors.outage_anchors(outages)}
     ET.register_namespace("", ATOM)
     # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
     _ = i18n.gettext(ctx.lang)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": ctx.lang, "xml:base": page})
-    _sub(root, "title", _("Avis aux locataires : %(name)s") % {"name": residence.name})
+    _sub(root, "title", feed_title(ctx))
     _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, slug)}")
-    # The feed changes when its notices change: the latest first day, or today for an empty feed.
-    _sub(root, "updated", _stamp(max((n.from_ for n in notices), default=today)))
+    # The feed changes when its notices or outages change: the latest day they give, or today when empty.
+    days = [n.from_ for n in notices] + [_outage_updated(o) for o in outages]
+    _sub(root, "updated", _stamp(max(days, default=today)))
     _sub(_sub(root, "author"), "name", config.landlord.name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
     _sub(root, "link", rel="alternate", type="text/html", href=page)
+    for outage in outages:
+        _outage_entries(root, outage, ctx, lambda item: ids[id(item)])
+    seen: dict[str, int] = {}
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
-        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/{notice.from_}/{notice.title}')}")
+        key = f"{slug}/{notice.from_}/{notice.title}"
+        seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two entries all the same
+        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}")
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))
-        _sub(entry, "link", rel="alternate", type="text/html", href=page)
+        _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
         _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)")))
         if notice.body:
@@ -80,3 +99,55 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _outage_updated(outage: Outage) -> date:
+    """The last day something was said about an outage: its start, its latest update or its repair."""
+    return max([outage.since, *(u.date for u in outage.updates), *([outage.repaired] if outage.repaired else [])])
+
+
+def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
+    """Where the repair stands, in words, as the home page says it: « En réparation depuis le … ; retard : … »."""
+    _ = i18n.gettext(language)
+
+    def day(value: date) -> str:
+        return i18n.long_date(value, language, with_year=True)
+
+    if outage.repaired is not None:
+        return _("Réparée le %(day)s") % {"day": day(outage.repaired)}
+    parts = [_("Depuis le %(day)s") % {"day": day(outage.since)},
+             _("État : %(status)s") % {"status": _(OUTAGE_STATUS[outage.status])}]
+    if outage.late_on(today) and outage.expected is not None:
+        parts.append(_("Retard : le retour était prévu le %(day)s") % {"day": day(outage.expected)})
+    elif outage.expected is not None:
+        parts.append(_("Retour prévu le %(day)s") % {"day": day(outage.expected)})
+    return " · ".join(parts)
+
+
+def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anchor: Callable[[object], str]) -> None:
+    """The outage as an entry (its state, what to do meanwhile), then each update as an entry of its own;
+    each links to its anchor on the home page, and an update's id is its anchor's (date, not text: a
+    corrected sentence stays the same entry)."""
+    _ = i18n.gettext(ctx.lang)
+    key = f"{ctx.slug}/panne/{outage.since}/{outage.equipment}"
+    label = _("Panne")
+    entry = _sub(root, "entry")
+    _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
+    _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}")
+    _sub(entry, "published", _stamp(outage.since))
+    _sub(entry, "updated", _stamp(_outage_updated(outage)))
+    _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
+    _sub(entry, "category", term="outage", label=label)
+    _sub(entry, "summary", outage_state(outage, ctx.today, ctx.lang))
+    if outage.help and outage.repaired is None:
+        _sub(entry, "content", str(markdown_to_html(outage.help)), type="html")
+    for update in outage.updates_newest_first():
+        entry = _sub(root, "entry")
+        _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
+             % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
+        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.slug}/{anchor(update)}')}")
+        _sub(entry, "published", _stamp(update.date))
+        _sub(entry, "updated", _stamp(update.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")
+        _sub(entry, "category", term="outage", label=label)
+        _sub(entry, "summary", update.text)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.contract.languages import direction
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
-from generator.outputs import closed_days, i18n, opendata, presence, published
+from generator.outputs import closed_days, feed, i18n, opendata, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
@@ -109,7 +109,7 @@ def render(ctx: ResidenceContext) -> bytes:
         emergency=ctx.config.emergency, agency=ctx.agency,
         qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
         hall_data=script_data,
-        root=to_root, microsite=to_microsite,
+        root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
     )
     return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()
 

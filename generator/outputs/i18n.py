@@ -134,6 +134,11 @@ def days_text(days: list[str], language: str) -> str:
     return format_list(names, locale=locale(language))
 
 
+def list_text(items: list[str], language: str) -> str:
+    """[gardien, collectes, avis] → « gardien, collectes et avis » (CLDR's list in ``language``)."""
+    return format_list(items, locale=locale(language))
+
+
 def time_range(open_: time, close: time, language: str) -> str:
     """« de 8h30 à 12h », « 08:30 to 12:00 »."""
     _ = gettext(language)

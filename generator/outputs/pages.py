@@ -23,15 +23,23 @@ from markupsafe import Markup, escape
 
 from generator.contract.inheritance import inherited
 from generator.contract.languages import LocalText, direction, in_one_language
-from generator.contract.model import Absence, Agency, Notice, Residence, SiteConfig, Slot
+from generator.contract.model import Absence, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.outputs import closed_days, i18n, linked_data, presence, published
+from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
-from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
+from generator.outputs.notices import LEVEL_LABELS, current_notices, live_notices, upcoming_notices
+from generator.outputs.opendata import shown_outages
 from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html
-from generator.outputs.wording import FIBRE_SENTENCE, caretaker_title, email_link, phone_link
+from generator.outputs.wording import (
+    FIBRE_SENTENCE,
+    OUTAGE_STATUS,
+    begins_with_word,
+    caretaker_title,
+    email_link,
+    phone_link,
+)
 from generator.user_cache import jinja_bytecode_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -148,6 +156,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     )
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
+                       outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word,
                        page_direction=direction(language))
     return env
 
@@ -172,6 +181,10 @@ class ResidencePageData:
     agency: Agency
     current_notices: list[Notice]
     upcoming_notices: list[Notice]
+    outages: list[Outage]
+    """Outages shown today (« Pannes en cours »): not yet repaired first, repaired ones for a week."""
+    anchor: Callable[[object], str]
+    """A notice's, outage's or outage update's anchor on the home page (``anchors``), as the feed links it."""
     absence: Absence | None
     absences: list[Absence]
     next_presence: presence.Presence | None
@@ -182,6 +195,8 @@ class ResidencePageData:
     closed_soon: list[closed_days.ClosedDay]
     """Closed days of the coming weeks on which the caretaker would have been there, with why."""
     downloads: DownloadLinks
+    calendar_holds: str
+    """What the calendar file has in it, in words (« gardien, collectes et avis »); empty: no link to it."""
     quick_links: list[tuple[str, Markup]]
     """(address, label) of the pages listed on the home page; labels are our own HTML text."""
     caretaker_url: str
@@ -224,6 +239,8 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
     _ = i18n.gettext(language)
     closed = closed_days.of_residence(ctx)
     dates = {c.day for c in closed}
+    outages = shown_outages(residence, today)
+    ids = {**anchors.notice_anchors(live_notices(residence.notices, today)), **anchors.outage_anchors(outages)}
     return ResidencePageData(
         config=ctx.config,
         r=residence,
@@ -232,6 +249,8 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         agency=ctx.agency,
         current_notices=current_notices(residence.notices, today),
         upcoming_notices=upcoming_notices(residence.notices, today),
+        outages=outages,
+        anchor=lambda item: ids[id(item)],
         absence=caretaker.absence_on(today) if caretaker else None,
         absences=presence.upcoming_absences(caretaker, today) if caretaker else [],
         next_presence=presence.next_presence(caretaker, now, closed=dates) if caretaker else None,
@@ -240,11 +259,23 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         holidays_close=closed_days.holidays_close(ctx.config, caretaker) if caretaker else False,
         closed_soon=closed_days.instead_of_openings(closed, caretaker, today) if caretaker else [],
         downloads=download_links(ctx.url, caretaker is not None),
+        calendar_holds=calendar_words(calendar.holds(residence, today), caretaker_title(ctx), language),
         quick_links=[(spec.url, Markup(_(spec.link))) for spec in shown if spec.link],
         caretaker_url=page_url(published.CARETAKER),
         caretaker_title=caretaker_title(ctx),
         structured_data=linked_data.script_element(linked_data.structured_data(ctx)),
     )
+
+
+CALENDAR_WORDS = (N_("collectes"), N_("avis"))
+"""How the home page names the calendar's collection days and notices; the caretaker by their title."""
+
+
+def calendar_words(holds: calendar.Holds, title: str, language: str) -> str:
+    """« gardien, collectes et avis », only what the calendar holds (« collectes » only with collection days)."""
+    _ = i18n.gettext(language)
+    parts = [title] * holds.caretaker + [_(CALENDAR_WORDS[0])] * holds.waste + [_(CALENDAR_WORDS[1])] * holds.notices
+    return i18n.list_text(parts, language) if parts else ""
 
 
 def index_pages(project: Project, language: str = "") -> list[Page]:

@@ -70,3 +70,10 @@ def time_range(open_: time, close: time, language: str = "fr") -> str:
 
 OUTAGE_STATUS = {"reported": N_("Signalée"), "in_repair": N_("En réparation"), "repaired": N_("Réparée")}
 """Each outage status (``contract.model.OUTAGE_STATUSES``) in words: French msgids, translated where shown."""
+
+
+def begins_with_word(value: object, word: str) -> bool:
+    """Whether ``value`` already starts with ``word`` (« Loge, bâtiment A » with « Loge »): then a label
+    « Loge : » before it would say the word twice, and the value is shown alone."""
+    first = str(value).strip().replace(",", " ").split(maxsplit=1)
+    return bool(first) and first[0].casefold() == word.strip().casefold()

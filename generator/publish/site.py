@@ -29,11 +29,11 @@ from generator.contract.languages import direction, in_language
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
 from generator.errors import Problem, UserError
-from generator.outputs import i18n
+from generator.outputs import feed, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, compile_templates, index_pages, residence_pages
-from generator.outputs.published import language_prefix
+from generator.outputs.published import FEED, language_prefix
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
@@ -165,7 +165,8 @@ def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
         pages=pages,
         extra={"landlord": str(ctx.config.landlord.name), "home": f"../{up}{ctx.prefix}", "law": f"../{up}",
                "residence": True, "accessibility": ctx.config.accessibility.status_text, "language": ctx.lang,
-               "languages": _switcher(ctx.languages, ctx.lang, ctx.site_config.site_url(ctx.slug))},
+               "languages": _switcher(ctx.languages, ctx.lang, ctx.site_config.site_url(ctx.slug)),
+               "feed": {"href": FEED, "title": feed.feed_title(ctx)}},
         share_assets=True,
         language=ctx.lang,
         root=f"../{up}",

@@ -156,6 +156,7 @@
       line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: open ? data.labels.now : data.labels.next });
       line.querySelector("[data-rh-next-text]").textContent = sentence(data.words, next, now.day);
     }
+    show(line.querySelector("[data-rh-as-of]"), false); /* the sentence is now the reader's, not the build day's */
     show(line, next !== null);
   }
 

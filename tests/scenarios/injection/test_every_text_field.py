@@ -203,3 +203,10 @@ def test_hostile_text_in_every_field_stays_text_in_every_output(
     feed = ET.fromstring((site / SLUG / "avis.xml").read_bytes())
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert f"Urgent : {typed['residence:notices[0].title']}" in titles
+    # Outages go through the home page and the feed too: their texts shown as typed, in both.
+    equipment, news = typed["residence:outages[0].equipment"], typed["residence:outages[0].updates[0].text"]
+    assert f"Panne : {equipment}" in titles
+    assert news in [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}summary")]
+    outage = next(a for a in home.iter("article") if "rh-outage" in (a.get("class") or ""))
+    assert "".join(outage.find(".//h3").itertext()) == equipment
+    assert news in "".join(outage.itertext())

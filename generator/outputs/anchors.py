@@ -1,0 +1,48 @@
+"""Where on the home page each notice, outage and outage update sits: ``#avis-…``, ``#panne-…``.
+
+The Atom feed links each entry to its anchor, and a tenant may bookmark or share it, so an anchor is
+derived from what the item says (its dates, its title or equipment), never from its position: a notice
+added above another does not move the other's anchor. Two items saying exactly the same thing get ``-2``,
+``-3``… in the order the page shows them. Pages and feed ask this module, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from generator.contract.model import Notice, Outage, OutageUpdate
+
+
+def _digest(*parts: object) -> str:
+    """Eight hexadecimal digits of what the item says: short, stable, and valid in a URL and an ``id``."""
+    return hashlib.sha256("\n".join(str(p) for p in parts).encode()).hexdigest()[:8]
+
+
+def _unique(keys: Iterable[str]) -> list[str]:
+    """The keys in order, a repeated one suffixed ``-2``, ``-3``… (ids must be unique in a page)."""
+    seen: dict[str, int] = {}
+    result = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result
+
+
+def notice_anchors(notices: list[Notice]) -> dict[int, str]:
+    """``id(notice)`` → its anchor (« avis-2026-12-01-3fa9c2d1 »), for the notices in the page's order."""
+    keys = (f"avis-{n.from_}-{_digest(n.from_, n.until, n.level, n.title)}" for n in notices)
+    return {id(n): key for n, key in zip(notices, _unique(keys))}
+
+
+def outage_anchors(outages: list[Outage]) -> dict[int, str]:
+    """``id(outage)`` and ``id(update)`` → anchors: « panne-2026-11-25-ab12cd34 » for the outage, and
+    « panne-2026-11-25-ab12cd34-2026-11-26 » for its update of 26 November."""
+    anchors: dict[int, str] = {}
+    keys = _unique(f"panne-{o.since}-{_digest(o.since, o.equipment)}" for o in outages)
+    for outage, key in zip(outages, keys):
+        anchors[id(outage)] = key
+        updates: list[OutageUpdate] = outage.updates_newest_first()
+        for update, update_key in zip(updates, _unique(f"{key}-{u.date}" for u in updates)):
+            anchors[id(update)] = update_key
+    return anchors

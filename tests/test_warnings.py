@@ -172,3 +172,19 @@ def test_shared_notices_and_agency_defaults_lacking_a_language_warn_at_their_lin
             "signalé comme tel")
     assert warnings == [f"site_config.yml:8: agencies.sud.maintenance[1].note : pas de traduction en en\n{hint}",
                         f"site_config.yml:15: notices[1].title : pas de traduction en en\n{hint}"]
+
+
+def test_an_entry_differing_from_the_agencys_by_a_plural_warns_that_both_show(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG.replace("  nord: {name: Agence Nord, phone: 01 49 33 10 10, email: nord@example.org}\n", """\
+  nord:
+    name: Agence Nord
+    maintenance:
+      - {topic: Ascenseurs, company: Otis, phone: 0800 24 24 07}
+    waste:
+      - {kind: Encombrants, schedule: Le 2e mardi du mois}
+""")
+    residence = LATE.split("outages:")[0] + "waste:\n  - {kind: encombrants, schedule: Le 1er lundi}\n"
+    warnings = project_warnings(load_project(make_project(site_config=config, test=residence)), TODAY)
+    assert [str(w) for w in warnings] == [
+        "residences/test.yml:5: topic « Ascenseur » ne remplace pas « Ascenseurs » de l'agence : les deux s'affichent"
+        "\n    → pour remplacer celui de l'agence, écrivez « Ascenseurs »"]  # « encombrants » replaces: no warning

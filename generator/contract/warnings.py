@@ -14,7 +14,7 @@ import calendar
 from datetime import date
 from typing import Any, Callable, Iterator
 
-from generator.contract.inheritance import INHERITED_KEYS
+from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, SiteConfig
@@ -114,6 +114,26 @@ def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iter
                       "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone")
 
 
+def _singular(key: str) -> str:
+    return " ".join(word.rstrip("sx") or word for word in key.split())
+
+
+def almost_the_agencys(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """An entry whose key is the agency's but for a plural (« Ascenseur » / « Ascenseurs ») does not
+    replace it (``inheritance``: the same words are needed): tenants would see both, the old one too."""
+    agency = config.agencies.get(item.residence.agency)
+    for section, field in INHERITED_KEYS.items():
+        theirs = {_singular(key_text(getattr(e, field))): getattr(e, field) for e in getattr(agency, section, [])}
+        exact = {key_text(getattr(e, field)) for e in getattr(agency, section, [])}
+        for index, entry in enumerate(getattr(item.residence, section)):
+            key = key_text(getattr(entry, field))
+            if key not in exact and _singular(key) in theirs:
+                yield Problem(_file(item), item.lines.line_of((section, index, field)),
+                              f"{field} « {getattr(entry, field)} » ne remplace pas « {theirs[_singular(key)]} » "
+                              "de l'agence : les deux s'affichent",
+                              f"pour remplacer celui de l'agence, écrivez « {theirs[_singular(key)]} »")
+
+
 PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration"})
 """Keys whose text is a name (a person, a company, a street): the same in every language, never asked for."""
 
@@ -153,7 +173,7 @@ def shared_missing_translations(project: Project) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, late_outages, stale_outages, not_reviewed,
-                           caretaker_without_hours, no_maintenance, missing_translations)
+                           caretaker_without_hours, no_maintenance, almost_the_agencys, missing_translations)
 """Every warning rule, in the order they are shown."""
 
 

@@ -1,7 +1,8 @@
 """The root site's open data: every residence in ``residences.json`` and ``residences.csv``.
 
 One row per residence: name, address, agency, address of its microsite and of its ``residence.json``,
-caretaker mode, fibre status, buildings and number of homes. The CSV is RFC 4180 (comma, CRLF, quotes
+caretaker mode, fibre status, buildings and number of homes: none of them is inherited from the agency
+(``contract.inheritance``), so the residence file is read as typed. The CSV is RFC 4180 (comma, CRLF, quotes
 doubled) in UTF-8 with a byte-order mark, so that spreadsheet software shows the accents.
 
 Formula injection: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage

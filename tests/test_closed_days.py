@@ -82,7 +82,8 @@ def test_postcodes_map_to_the_library_subdivisions_including_overseas() -> None:
 def test_labels_in_the_page_language_or_french_after_the_translated_word() -> None:
     christmas = date(2026, 12, 25)
     assert public_holidays("93200", christmas, christmas, "en")[0].label == "Christmas Day"
-    assert public_holidays("93200", christmas, christmas, "es")[0].label == "día festivo (Noël)"
+    spanish = public_holidays("93200", christmas, christmas, "es")[0]
+    assert spanish.text == "día festivo (Noël)" and spanish.label.language == "fr"  # type: ignore[attr-defined]
 
 
 def test_a_closure_closes_every_office_with_its_label(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -214,3 +215,13 @@ def test_the_staff_dashboard_lists_the_coming_closures(make_project, tmp_path: P
     out = build(make_project, tmp_path, date(2026, 12, 2))
     assert ("Fermetures de toutes les loges à venir (closures de site_config.yml) : jeudi 24 décembre 2026 "
             "(Veille de Noël).") in text_of(out / "equipe/index.html")
+
+
+def test_in_a_language_the_library_does_not_speak_the_french_name_is_marked(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(site_config=CLOSURES + "languages: [fr, en, ar]\n", metz=residence("Metz", "57000"))
+    out = tmp_path / "site"
+    build_site(load_project(root), out, date(2026, 12, 2))
+    assert "<li>Saturday 26 December: Saint Stephen&#39;s Day</li>" in text_of(out / "metz/en/gardien/index.html")
+    arabic = text_of(out / "metz/ar/gardien/index.html")
+    assert '<li>الجمعة، 25 ديسمبر: عطلة رسمية (<span dir="ltr" lang="fr">Noël</span>)</li>' in arabic
+    assert "<p>المكتب مغلق في أيام العطل الرسمية.</p>" in arabic

@@ -160,7 +160,7 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
             event = icalendar.Event()
             closed_what = _("Pas de passage : %(label)s") if caretaker.mode == "itinerant" \
                 else _("Loge fermée : %(label)s")
-            event.add("summary", closed_what % {"label": day.label})
+            event.add("summary", closed_what % {"label": day.text})
             event.add("dtstart", day.day)
             event.add("dtend", day.day + timedelta(days=1))
             event.add("transp", "TRANSPARENT")

@@ -27,6 +27,7 @@ from typing import Literal, Optional
 
 from holidays.countries.france import France
 
+from generator.contract.languages import LocalText
 from generator.contract.model import Caretaker, SiteConfig
 from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
@@ -54,7 +55,16 @@ class ClosedDay:
 
     day: date
     label: str
+    """The holiday's or closure's name; a ``LocalText`` in French where the library does not speak the
+    output's language (pages then mark it ``lang="fr"``)."""
     kind: Kind
+    generic: str = ""
+    """« jour férié » in the output's language, when ``label`` stayed French."""
+
+    @property
+    def text(self) -> str:
+        """As plain text: the label, or « día festivo (Noël) » where the name stayed French."""
+        return f"{self.generic} ({self.label})" if self.generic else str(self.label)
 
 
 def subdivision(postcode: str) -> Optional[str]:
@@ -85,7 +95,8 @@ def public_holidays(postcode: str, start: date, end: date, language: str = "fr")
     for year in range(start.year, end.year + 1):
         for day, name in _public_holidays(subdiv, year, language):
             if start <= day <= end:
-                found.append(ClosedDay(day, name if named_by_library else f"{generic} ({name})", "holiday"))
+                found.append(ClosedDay(day, name, "holiday") if named_by_library
+                             else ClosedDay(day, LocalText({"fr": name}, "fr"), "holiday", generic))
     return found
 
 

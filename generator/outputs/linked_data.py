@@ -60,7 +60,7 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
         closures = [{"@type": "OpeningHoursSpecification", "opens": "00:00:00", "closes": "00:00:00",
                      "validFrom": a.from_.isoformat(), "validThrough": a.to.isoformat()}
                     for a in presence.upcoming_absences(c, ctx.today)]
-        closures += [{"@type": "OpeningHoursSpecification", "name": d.label, "opens": "00:00:00",
+        closures += [{"@type": "OpeningHoursSpecification", "name": d.text, "opens": "00:00:00",
                       "closes": "00:00:00", "validFrom": d.day.isoformat(), "validThrough": d.day.isoformat()}
                      for d in closed_days.instead_of_openings(closed_days.of_residence(ctx), c, ctx.today,
                                                               closed_days.AHEAD_DAYS)]

@@ -288,7 +288,7 @@ def _caretaker(ctx: ResidenceContext) -> CaretakerData | None:
                               replacement=PersonData(name=a.replacement.name, phone=_tel(a.replacement.phone))
                               if a.replacement else None)
                   for a in presence.upcoming_absences(c, today)],
-        closed_days=[ClosedDayData(date=d.day, label=d.label, kind=d.kind) for d in closed_days.of_residence(ctx)])
+        closed_days=[ClosedDayData(date=d.day, label=d.text, kind=d.kind) for d in closed_days.of_residence(ctx)])
 
 
 def shown_outages(residence: Residence, today: date) -> list[Outage]:

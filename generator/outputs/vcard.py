@@ -11,6 +11,7 @@ import uuid
 from generator.contract.model import Caretaker
 from generator.contract.values import Phone
 from generator.outputs import i18n
+from generator.outputs.closed_days import holidays_close
 from generator.outputs.context import ResidenceContext
 from generator.outputs.presence import week_text
 from generator.outputs.published import AGENCY_CARD, CARETAKER_CARD
@@ -64,6 +65,9 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     config, slug, residence = ctx.config, ctx.slug, ctx.residence
     _ = i18n.gettext(ctx.lang)
     hours = week_text(caretaker, ctx.lang)
+    if hours and holidays_close(config, caretaker):  # a saved card has no end date: no dated closure
+        hours += "\n" + (_("Pas de passage les jours fériés.") if caretaker.mode == "itinerant"
+                         else _("Loge fermée les jours fériés."))
     title = caretaker_title(ctx)
     title = title[:1].upper() + title[1:]
     a = residence.address

@@ -25,10 +25,11 @@ from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_no
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
 
-__all__ = ["DashboardRow", "dashboard_rows", "dashboard_page"]
+__all__ = ["DashboardRow", "OUTAGE_STATUS", "dashboard_rows", "dashboard_page"]
 
 
-_OUTAGE_STATUS = {"reported": "signalée", "in_repair": "en réparation", "repaired": "réparée"}
+OUTAGE_STATUS = {"reported": "signalée", "in_repair": "en réparation", "repaired": "réparée"}
+"""Each outage status in words (``contract.outages.OUTAGE_STATUSES``), for staff: this page and the diff."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _notices(project: Project, item: ResidenceFile, today: date) -> list[str]:
 def _outages(outages: list[Outage], today: date) -> list[str]:
     texts = []
     for outage in (o for o in outages if o.shown_on(today)):
-        text = f"{outage.equipment} : {_OUTAGE_STATUS[outage.status]}"
+        text = f"{outage.equipment} : {OUTAGE_STATUS[outage.status]}"
         if outage.repaired is not None:
             text += f" le {format_date(outage.repaired)}"
         else:

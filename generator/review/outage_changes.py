@@ -12,10 +12,8 @@ from typing import Sequence
 
 from generator.contract.inheritance import key_text
 from generator.contract.model import Outage
+from generator.outputs.dashboard import OUTAGE_STATUS
 from generator.review.said import field_changes, show
-
-OUTAGE_STATUS = {"reported": "signalée", "in_repair": "en réparation", "repaired": "réparée"}
-"""Each outage status in words (``contract.outages.OUTAGE_STATUSES``), as the diff says it."""
 
 
 def outage_changes(old: Sequence[Outage], new: Sequence[Outage]) -> list[str]:

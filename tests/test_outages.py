@@ -46,7 +46,7 @@ outages:
     status: repaired
     repaired: 2026-11-20
 notices:
-  - {title: Réunion, from: 2026-12-01, until: 2026-12-20}
+  - {title: Réunion, from: 2026-12-01, until: 2026-12-20, buildings: [A, B]}
   - {title: Réunion, from: 2026-11-30, until: 2026-12-20}
   - {title: Doublon, from: 2026-12-01, until: 2026-12-20}
   - {title: Doublon, from: 2026-12-01, until: 2026-12-20}
@@ -95,6 +95,13 @@ def test_outages_come_first_with_every_fact_in_words(make_project, tmp_path: Pat
         "Depuis le mardi 1er décembre", "État : Signalée", "Retour prévu le jeudi 10 décembre"]
     assert [text(li) for li in boxes["Porte du parking"].find(".//ul").findall("li")] == [
         "Réparée le samedi 28 novembre"]
+
+
+def test_a_notice_says_which_buildings_it_concerns(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site = build(make_project, tmp_path)
+    for page in ("index.html", "ecran/index.html"):
+        notes = [text(p) for p in tree(site / page).iter("p") if p.get("class") == "rh-notice__where"]
+        assert notes == ["Bâtiments A, B"], page  # the other notices concern every building: nothing said
 
 
 def test_a_repaired_outage_stays_seven_days_then_goes(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -178,3 +185,23 @@ def test_every_page_of_every_language_declares_its_feed(make_project, tmp_path: 
         assert links[0].get("title") == feedparser.parse(target.read_bytes()).feed.title, relative
     english = feedparser.parse((out / "test" / "en" / "avis.xml").read_bytes())
     assert english.feed.title == "Notices to residents: Résidence Test" and english.feed.language == "en"
+
+
+def test_a_feed_link_opens_the_home_page_at_its_entry_below_the_header(browser, serve, make_project,  # type: ignore[no-untyped-def]
+                                                                        tmp_path: Path) -> None:
+    """A tenant taps an entry in their feed reader: the page opens at that update, not under Material's
+    sticky header."""
+    site = build(make_project, tmp_path)
+    base = serve(site.parent)
+    feed = feedparser.parse((site / "avis.xml").read_bytes())
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for entry in (feed.entries[2], feed.entries[-1]):  # the lift's oldest update, the last notice
+        anchor = entry.link.split("#")[1]
+        page.goto(f"{base}/test/#{anchor}")
+        target = page.locator(f"#{anchor}")
+        header = page.locator("header.md-header").bounding_box()
+        box = target.bounding_box()
+        assert box is not None and header is not None
+        assert header["y"] + header["height"] <= box["y"] < 844, (anchor, header, box)
+    context.close()

@@ -224,6 +224,14 @@ def test_search_dialog_has_a_name_and_the_staff_page_is_not_indexed(sample_site:
     assert "/posters/" not in sitemap and "/equipe/" not in sitemap and "/accessibilite/" in sitemap
 
 
+def test_no_script_holds_up_the_first_paint_and_no_font_comes_from_another_host(sample_site: Path) -> None:
+    for page in _pages(sample_site):
+        html = page.read_text(encoding="utf-8")
+        blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html) if " defer" not in tag]
+        assert blocking == [], page
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
 def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:
     html = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
     for item in samples.residences:

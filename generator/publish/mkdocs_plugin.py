@@ -24,6 +24,7 @@ Always:
   (``outputs.sitemap``), not one per microsite and language;
 - pages lose their templates' indentation (``publish.whitespace``: each run of whitespace holding a line
   break becomes one line break, outside ``pre``, ``textarea``, ``script`` and ``style``), before the CSP;
+- every external script is deferred (``publish.script_loading``): none holds up the first paint;
 - Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
   attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
   attribute only stops Firefox from restoring an open drawer on "back"; it is dropped;
@@ -52,6 +53,7 @@ from mkdocs.utils import templates
 from generator.contract.languages import direction
 from generator.outputs import i18n
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
+from generator.publish.script_loading import deferred
 from generator.publish.search_terms import add_forms
 from generator.publish.whitespace import compact
 
@@ -152,9 +154,9 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return self._html.pop(page.file.src_uri).strip("\n")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Indentation out (``whitespace``); drop Material's ``autocomplete`` from its two hidden checkboxes;
+        """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from its two hidden checkboxes;
         ``dir`` on ``<html>``; then the CSP, over the final bytes of the inline scripts."""
-        return with_csp(_html_direction(_valid_checkboxes(compact(output)), self.config.language))
+        return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output))), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the search index the other forms of its words (``search_terms``: accents, plurals)."""
@@ -166,7 +168,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         """The same fixes for pages rendered from a bare template (``404.html``, not ``sitemap.xml``)."""
         if not template_name.endswith(".html"):
             return output_content
-        return with_csp(_html_direction(_valid_checkboxes(compact(output_content)), self.config.language))
+        return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output_content))), self.config.language))
 
 
 def _html_direction(html: str, language: str) -> str:

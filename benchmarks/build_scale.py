@@ -12,7 +12,10 @@ Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it
   static hosts serve text), and ``du`` (disk blocks) for comparison;
 - ``--plain K``: K residences built by one plain ``mkdocs build`` per residence and per language (a process
   each, as without our fast path), timed in the same run: the speed-up is the plain time per site times
-  residences × languages, over the full build's wall time.
+  residences × languages, over the full build's wall time (and the same in CPU time).
+
+CPU seconds (user + system, of the command and its workers) are printed beside every wall time, and per
+residence: on a machine shared with other work, wall times grow with the load while CPU times hardly move.
 
 ``--languages fr,en,ar`` publishes the site in those languages (``synthetic.write_project``).
 """
@@ -113,8 +116,9 @@ def file_bytes(*paths: Path) -> tuple[int, int]:
     return raw, served
 
 
-def plain_builds(project: Path, count: int, workdir: Path) -> tuple[float, int]:
-    """Wall time of one plain ``mkdocs build`` (own process) for each language of ``count`` residences."""
+def plain_builds(project: Path, count: int, workdir: Path) -> tuple[float, float, int]:
+    """Wall and CPU time of one plain ``mkdocs build`` (own process) for each language of ``count``
+    residences, and how many builds that was."""
     code = (
         "import sys; from pathlib import Path; from datetime import date\n"
         "from generator.contract.project import load_project\n"
@@ -129,11 +133,14 @@ def plain_builds(project: Path, count: int, workdir: Path) -> tuple[float, int]:
         "        print(write_workdir(*residence_site(ctx), w, w / 'site'))\n")
     configs = subprocess.run([sys.executable, "-c", code, str(project), str(count), str(workdir), TODAY],
                              check=True, capture_output=True, text=True).stdout.split()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     for config in configs:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config], check=True,
                        capture_output=True)
-    return time.perf_counter() - start, len(configs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.perf_counter() - start, cpu, len(configs)
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -176,7 +183,11 @@ def main() -> None:
         print(f"languages: {', '.join(languages) or 'fr (default)'}")
         print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
               f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
-        print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB")
+        sites = options.count * max(1, len(languages))
+        print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB; "
+              f"per residence {full_cpu / options.count:.3f} CPU-s ({1000 * full_cpu / sites:.0f} ms CPU per "
+              f"residence and language), {1000 * full_s / options.count:.1f} ms wall")
         print(f"incremental rebuild after one file changed: {inc_s:.2f} s wall, {inc_cpu:.2f} s CPU, peak memory "
               f"{inc_peak / 1024:.0f} MB ({inc_out})")
         print(f"same, without the user cache (RESIDENCE_HUB_CACHE=off: every file validated again, font subsets "
@@ -189,11 +200,11 @@ def main() -> None:
               f"(gzip-served mean {sum(g for _, g in per_b) / len(per_b) / 1e3:.1f} KB); at this rate 5,000 "
               f"residences = {(shared_b + 5000 * sum(b for b, _ in per_b) / len(per_b)) / 1e9:.2f} GB")
         if options.plain:
-            plain_s, sites = plain_builds(project, options.plain, Path(tmp) / "plain")
-            per_site = plain_s / sites
-            estimate = per_site * options.count * max(1, len(languages))
-            print(f"plain mkdocs build: {per_site:.2f} s per residence and language ({sites} timed); for all: "
-                  f"~{estimate:.0f} s, {estimate / full_s:.1f}x the full build's wall time")
+            plain_s, plain_cpu, timed = plain_builds(project, options.plain, Path(tmp) / "plain")
+            estimate, estimate_cpu = plain_s / timed * sites, plain_cpu / timed * sites
+            print(f"plain mkdocs build: {plain_s / timed:.2f} s wall, {plain_cpu / timed:.2f} s CPU per residence and "
+                  f"language ({timed} timed); for all: ~{estimate:.0f} s wall, {estimate / full_s:.1f}x the full "
+                  f"build's wall time; ~{estimate_cpu:.0f} s CPU, {estimate_cpu / full_cpu:.1f}x its CPU time")
         if not options.no_verify:
             fresh = Path(tmp) / "fresh"
             run(["build", "--project", str(project), "--out", str(fresh), "--today", TODAY], "off")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import segno
 from markupsafe import Markup
 
 from generator.contract.languages import direction
@@ -23,7 +22,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
-from generator.outputs.qr import MIN_ERROR, QUIET_ZONE
+from generator.outputs.qr import QUIET_ZONE, make_qr
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {
@@ -59,7 +58,7 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
 
 def qr_inline(url: str, title: str) -> Markup:
     """The microsite's QR code as inline SVG (scalable, no request), named for screen readers."""
-    qr = segno.make_qr(url, error=MIN_ERROR, boost_error=True)
+    qr = make_qr(url)
     svg = qr.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title,
                         svgclass="rh-hall__qr", lineclass=None)
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))

@@ -21,9 +21,8 @@ from typing import Callable, Sequence
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.contract.inheritance import inherited
 from generator.contract.languages import LocalText, direction, in_one_language
-from generator.contract.model import Absence, Agency, Notice, Outage, Residence, SiteConfig, Slot
+from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
@@ -307,12 +306,21 @@ def law_pages(config: SiteConfig) -> list[Page]:
             for file, title, template in LAW_PAGES]
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index shows of a residence, in the page's language: only these two are put in one language
+    (neither is inherited from the agency), not the whole residence 1,000 times per language and build."""
+
+    name: object
+    address: Address
+
+
 def index_page(config: SiteConfig, residences: list[ResidenceFile], language: str = "") -> Page:
     """The landlord's index: every residence by city, so a tenant finds their own."""
     language = language or config.languages[0]
     languages = tuple(config.languages)
-    shown = {item.slug: in_one_language(inherited(config, item.slug, item.residence), language)
-             for item in residences}
+    shown = {item.slug: IndexEntry(in_one_language(item.residence.name, language),
+                                   in_one_language(item.residence.address, language)) for item in residences}
     by_city: dict[str, list[ResidenceFile]] = {}
     for item in sorted(residences, key=lambda i: (str(shown[i.slug].address.city), str(shown[i.slug].name))):
         by_city.setdefault(shown[item.slug].address.city, []).append(item)

@@ -8,6 +8,7 @@ so a scratched or badly lit poster still scans.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import Iterator
 
 import segno
@@ -19,8 +20,13 @@ QUIET_ZONE = 4
 """Modules of white border required by ISO/IEC 18004 around a QR code."""
 
 
+@lru_cache(maxsize=4)
 def make_qr(url: str) -> segno.QRCode:
-    """A regular QR code (never a Micro QR, which many phone cameras ignore) for ``url``."""
+    """A regular QR code (never a Micro QR, which many phone cameras ignore) for ``url``.
+
+    Kept for the next few calls: the posters and the hall screen of the default language encode the same
+    address, and choosing the best mask is most of a microsite's QR time (~8 ms each, pure Python).
+    Callers only read the code."""
     return segno.make_qr(url, error=MIN_ERROR, boost_error=True)
 
 

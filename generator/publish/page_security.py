@@ -78,6 +78,13 @@ def _hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
+@lru_cache(maxsize=256)
+def _material_hash(body: str) -> str | None:
+    """The hash of an inline script whose text is one of Material's, else None (the same few scripts are on
+    every page: each is matched and hashed once per process)."""
+    return _hash(body) if any(pattern.fullmatch(body) for pattern in _allowed_patterns()) else None
+
+
 def policy(html: str) -> str:
     """The page's policy: our origin only, plus the hashes of its inline scripts that are Material's."""
     hashes = []
@@ -85,8 +92,9 @@ def policy(html: str) -> str:
         attrs, body = match.group("attrs"), match.group("body")
         if "src=" in attrs or _DATA_TYPE.search(attrs) or not body:
             continue
-        if any(pattern.fullmatch(body) for pattern in _allowed_patterns()):
-            hashes.append(_hash(body))
+        allowed = _material_hash(body)
+        if allowed:
+            hashes.append(allowed)
     scripts = " ".join(["'self'", *sorted(set(hashes))])
     return ("default-src 'self'; "
             f"script-src {scripts}; "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,21 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Singular, plural and both without accents of one lower-case word (kept: most words of thousands of
+    microsites are the same few thousand)."""
+    singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
+    plural = singular + ("x" if singular.endswith(("au", "eu")) else "s")
+    return singular, plural, fold(singular), fold(plural)
+
+
 def forms(text: str) -> list[str]:
     """The forms of the words of ``text`` (HTML allowed) that the text does not hold itself, sorted."""
     words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text)) if len(w) > 3 and not w.isdigit()}
     found: set[str] = set()
     for word in words:
-        singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
-        plural = singular + ("x" if singular.endswith(("au", "eu")) else "s")
-        found.update((singular, plural, fold(singular), fold(plural)))
+        found.update(word_forms(word))
     return sorted(found - words)
 
 

@@ -131,6 +131,11 @@ def _markdown(value: object, language: str) -> Markup:
     return Markup("<div{}>{}</div>{}").format(_attributes(attributes), html, note)
 
 
+JSON_POLICY = {"sort_keys": True, "ensure_ascii": False}
+"""``tojson`` in our pages writes letters as themselves: « العربية » in 12 bytes, not 36 as ``\\u0627…``
+(the page's JSON blocks are UTF-8 like the page). Jinja still escapes ``<``, ``>``, ``&`` and ``'``."""
+
+
 @lru_cache(maxsize=None)
 def environment(language: str = "fr") -> jinja2.Environment:
     """One environment per process and language: compiled templates are reused for every residence."""
@@ -146,6 +151,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
         finalize=lambda value: mark(value, language),
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.policies["json.dumps_kwargs"] = JSON_POLICY
     env.filters.update(
         md=lambda value: _markdown(value, language), t=lambda value: mark(value, language),
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),

@@ -52,6 +52,7 @@ from mkdocs.utils import templates
 
 from generator.contract.languages import direction
 from generator.outputs import i18n
+from generator.outputs.pages import JSON_POLICY
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
 from generator.publish.script_loading import deferred
 from generator.publish.search_terms import add_forms
@@ -136,6 +137,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         env.filters["url"] = url
         env.filters["script_tag"] = _script_tag_filter(url)
         env.filters["striptags"] = safe_striptags
+        env.policies["json.dumps_kwargs"] = JSON_POLICY  # Material's __config: translations as UTF-8
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
@@ -154,8 +156,9 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return self._html.pop(page.file.src_uri).strip("\n")
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from its two hidden checkboxes;
-        ``dir`` on ``<html>``; then the CSP, over the final bytes of the inline scripts."""
+        """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from
+        its two hidden checkboxes; ``dir`` on ``<html>``; then the CSP, over the final bytes of the inline
+        scripts."""
         return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output))), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

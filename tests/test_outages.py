@@ -104,6 +104,16 @@ def test_a_notice_says_which_buildings_it_concerns(make_project, tmp_path: Path)
         assert notes == ["Bâtiments A, B"], page  # the other notices concern every building: nothing said
 
 
+def test_a_residence_of_one_building_never_says_which(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Bâtiment Unique » tells nobody anything: neither the address line, nor an outage, nor the hall screen."""
+    single = RESIDENCE.replace("[A, B, C]", "[Unique]").replace("buildings: [C]", "buildings: [Unique]")
+    site = build(make_project, tmp_path, residence=single.replace(", buildings: [A, B]", ""))
+    for page in ("index.html", "ecran/index.html"):
+        assert "Unique" not in (site / page).read_text(), page
+    lift = outage_boxes(site / "index.html")["Ascenseur du bâtiment C"]
+    assert text(lift.find(".//ul").findall("li")[0]) == "Depuis le mercredi 25 novembre"
+
+
 def test_a_repaired_outage_stays_seven_days_then_goes(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sixth_day = outage_boxes(build(make_project, tmp_path, date(2026, 12, 4), name="a") / "index.html")
     seventh_day = outage_boxes(build(make_project, tmp_path, date(2026, 12, 5), name="b") / "index.html")

@@ -34,6 +34,7 @@ outages:
       - {date: 2026-11-26, text: La pièce est commandée.}
       - {date: 2026-12-01, text: "La pièce <b>arrive</b> lundi."}
   - equipment: Chauffage
+    buildings: [A, B]
     since: 2026-12-01
     status: reported
     expected: 2026-12-10
@@ -82,7 +83,7 @@ def test_outages_come_first_with_every_fact_in_words(make_project, tmp_path: Pat
     assert list(boxes) == ["Ascenseur du bâtiment C", "Chauffage", "Porte du parking"]  # Portail: repaired 12 days ago
     lift = boxes["Ascenseur du bâtiment C"]
     assert [text(li) for li in lift.find(".//ul").findall("li")] == [
-        "Bâtiment C", "Depuis le mercredi 25 novembre", "État : En réparation",
+        "Depuis le mercredi 25 novembre", "État : En réparation",  # « bâtiment C »: the equipment says it
         "Retard : le retour était prévu le lundi 30 novembre"]  # late: in words, not in colour alone
     assert [text(h) for h in lift.iter("h4")] == ["En attendant", "Les nouvelles"]
     help_html = html[html.index('class="rh-outage__help"'):html.index("Les nouvelles")]
@@ -92,7 +93,9 @@ def test_outages_come_first_with_every_fact_in_words(make_project, tmp_path: Pat
                                             "Jeudi 26 novembre : La pièce est commandée."]  # newest first, escaped
     assert [li.find("time").get("datetime") for li in updates] == ["2026-12-01", "2026-11-26"]
     assert [text(li) for li in boxes["Chauffage"].find(".//ul").findall("li")] == [
-        "Depuis le mardi 1er décembre", "État : Signalée", "Retour prévu le jeudi 10 décembre"]
+        "Bâtiments A, B", "Depuis le mardi 1er décembre", "État : Signalée", "Retour prévu le jeudi 10 décembre"]
+    hall = {text(h) for h in tree(home.parent / "ecran" / "index.html").iter("h3")}
+    assert {"Ascenseur du bâtiment C", "Chauffage (bâtiments A, B)"} <= hall
     assert [text(li) for li in boxes["Porte du parking"].find(".//ul").findall("li")] == [
         "Réparée le samedi 28 novembre"]
 
@@ -107,7 +110,8 @@ def test_a_notice_says_which_buildings_it_concerns(make_project, tmp_path: Path)
 def test_a_residence_of_one_building_never_says_which(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """« Bâtiment Unique » tells nobody anything: neither the address line, nor an outage, nor the hall screen."""
     single = RESIDENCE.replace("[A, B, C]", "[Unique]").replace("buildings: [C]", "buildings: [Unique]")
-    site = build(make_project, tmp_path, residence=single.replace(", buildings: [A, B]", ""))
+    site = build(make_project, tmp_path, residence=single.replace(", buildings: [A, B]", "").replace(
+        "    buildings: [A, B]\n", ""))
     for page in ("index.html", "ecran/index.html"):
         assert "Unique" not in (site / page).read_text(), page
     lift = outage_boxes(site / "index.html")["Ascenseur du bâtiment C"]

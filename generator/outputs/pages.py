@@ -37,6 +37,7 @@ from generator.outputs.wording import (
     begins_with_word,
     caretaker_title,
     email_link,
+    names_all,
     phone_link,
 )
 from generator.user_cache import jinja_bytecode_cache
@@ -161,7 +162,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     )
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
-                       outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word,
+                       outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word, names_all=names_all,
                        page_direction=direction(language))
     return env
 

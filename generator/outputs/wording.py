@@ -5,6 +5,7 @@ Sentences are French ``msgid`` marked with ``N_`` and translated by ``outputs.i1
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -77,3 +78,10 @@ def begins_with_word(value: object, word: str) -> bool:
     « Loge : » before it would say the word twice, and the value is shown alone."""
     first = str(value).strip().replace(",", " ").split(maxsplit=1)
     return bool(first) and first[0].casefold() == word.strip().casefold()
+
+
+def names_all(text: object, names: list[object]) -> bool:
+    """Whether ``text`` already names each of ``names`` as a word (« Ascenseur du bâtiment C » and [C]):
+    then « (bâtiment C) » after it would say it twice."""
+    said = str(text)
+    return bool(names) and all(re.search(rf"(?<!\w){re.escape(str(n))}(?!\w)", said) for n in names)

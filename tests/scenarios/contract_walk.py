@@ -16,6 +16,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from generator.contract import values
+from generator.contract.inheritance import INHERITED_KEYS, same_key
 from generator.contract.model import Residence, SiteConfig
 
 MARKDOWN_PARSERS = {values.parse_markdown, values.parse_local_markdown}
@@ -121,6 +122,17 @@ def _refer(document: Any, key: str, names: list[str], top: bool = True) -> None:
             _refer(child, key, names, top=False)
 
 
+def _keep_agency_entries(agency: dict, residence: dict) -> None:
+    """An agency entry whose key (topic, kind, role) happens to name the residence's own is replaced by
+    it on every page (``contract.inheritance``): random texts would then show one entry fewer than the
+    harmless site. Such a key gets « (agence) » added, so both documents always show both entries."""
+    for section, key in INHERITED_KEYS.items():
+        own = [entry[key] for entry in residence.get(section, [])]
+        for entry in agency.get(section, []):
+            while any(same_key(entry[key], name) for name in own):
+                entry[key] = f"{entry[key]} (agence)"
+
+
 def documents(text_for: TextFor, today: date, slug: str = "hostile") -> tuple[dict, dict]:
     """(site_config, residence) documents with every field present, their references resolved.
 
@@ -133,6 +145,7 @@ def documents(text_for: TextFor, today: date, slug: str = "hostile") -> tuple[di
     # A residence names one of the agencies: the agency key is the residence's own (hostile) text.
     (agency,) = config["agencies"].values()
     config["agencies"] = {residence["agency"]: agency}
+    _keep_agency_entries(agency, residence)
     _refer(residence, "buildings", residence["buildings"])
     _refer(config, "agencies", [residence["agency"]])
     _refer(config, "residences", [slug])

@@ -382,6 +382,23 @@ def multilingual_url(multilingual_site: Path, serve) -> str:  # type: ignore[no-
 
 
 @pytest.mark.browser
+def test_no_page_of_any_language_asks_for_a_file_that_is_not_there(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """Pages carry alternates (the feed, the page in each language): Material's bundle used to fetch a
+    ``sitemap.xml`` beside each of them, a 404 in the console of every page (``publish.alternate_links``)."""
+    page = browser.new_context().new_page()
+    missing: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in ("les-tilleuls/", "les-tilleuls/en/gardien/", "les-tilleuls/ar/", "en/"):
+        page.goto(multilingual_url + path, wait_until="networkidle")
+        assert page.locator('link[rel="alternate"]').count() >= 3  # the feed and the other languages
+    page.context.close()
+    assert (missing, errors) == ([], [])
+
+
+@pytest.mark.browser
 def test_axe_finds_nothing_on_any_page_of_any_language(browser, multilingual_site: Path,  # type: ignore[no-untyped-def]
                                                        multilingual_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})

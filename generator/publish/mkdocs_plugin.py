@@ -25,6 +25,8 @@ Always:
 - pages lose their templates' indentation (``publish.whitespace``: each run of whitespace holding a line
   break becomes one line break, outside ``pre``, ``textarea``, ``script`` and ``style``), before the CSP;
 - every external script is deferred (``publish.script_loading``): none holds up the first paint;
+- Material's bundle does not fetch a ``sitemap.xml`` beside each ``<link rel="alternate">`` (the feed, the
+  page in other languages): there is one sitemap, at the root (``publish.alternate_links``);
 - Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
   attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
   attribute only stops Firefox from restoring an open drawer on "back"; it is dropped;
@@ -53,6 +55,7 @@ from mkdocs.utils import templates
 from generator.contract.languages import direction
 from generator.outputs import i18n
 from generator.outputs.pages import JSON_POLICY
+from generator.publish.alternate_links import patch_bundles
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
 from generator.publish.script_loading import deferred
 from generator.publish.search_terms import add_forms
@@ -162,7 +165,9 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output))), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the other forms of its words (``search_terms``: accents, plurals)."""
+        """Give the search index the other forms of its words (``search_terms``: accents, plurals); keep
+        Material's bundle from asking for a sitemap beside each alternate link (``alternate_links``)."""
+        patch_bundles(Path(config.site_dir))
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             add_forms(index)

@@ -173,8 +173,7 @@ def test_anchors_and_entry_ids_stay_when_the_page_changes(make_project, tmp_path
 
 
 FEED_LINK = 'link[@type="application/atom+xml"]'
-"""With "alternate" among its rel tokens (feed discovery reads the tokens; theme/main.html says why
-Material's pages write "alternate feed")."""
+"""The feed's link, whose rel must hold "alternate" (feed discovery reads rel's tokens)."""
 
 LANGUAGES_CONFIG = """\
 landlord: {name: Habitat Test}

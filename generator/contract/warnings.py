@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.loader import LineMap
-from generator.contract.model import REPAIRED_SHOWN_DAYS, SiteConfig
+from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
 from generator.errors import Problem
@@ -41,12 +41,18 @@ def _file(item: ResidenceFile) -> str:
 
 
 def stale_notices(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    for index, notice in enumerate(item.residence.notices):
+    yield from _ended_notices(item.residence.notices, item.lines, today, "avis",
+                              "il n'est plus affiché : supprimez-le du fichier")
+
+
+def _ended_notices(notices: Sequence[NoticeFields], lines: LineMap, today: date, noun: str,
+                   hint: str) -> Iterator[Problem]:
+    """Notices (a residence's, or the shared ones) ended over ``NOTICE_STALE_DAYS`` ago, at their line."""
+    for index, notice in enumerate(notices):
         days = (today - notice.until).days
         if days > NOTICE_STALE_DAYS:
-            yield Problem(_file(item), item.lines.line_of(("notices", index)),
-                          f"avis « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})",
-                          "il n'est plus affiché : supprimez-le du fichier")
+            yield Problem(lines.file, lines.line_of(("notices", index)),
+                          f"{noun} « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})", hint)
 
 
 def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
@@ -184,12 +190,8 @@ def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:
     """A shared notice of ``site_config.yml`` ended long ago, as ``stale_notices`` for a residence's own."""
-    for index, notice in enumerate(project.config.notices):
-        days = (today - notice.until).days
-        if days > NOTICE_STALE_DAYS:
-            yield Problem(project.config_lines.file, project.config_lines.line_of(("notices", index)),
-                          f"avis commun « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})",
-                          "il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
+    yield from _ended_notices(project.config.notices, project.config_lines, today, "avis commun",
+                              "il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
 
 
 def project_warnings(project: Project, today: date) -> list[Problem]:

@@ -22,7 +22,7 @@ from generator.outputs import i18n
 from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
-from generator.outputs.presence import PARIS
+from generator.outputs.presence import PARIS, slots_on
 from generator.outputs.published import CALENDAR
 from generator.outputs.wording import caretaker_title
 
@@ -156,7 +156,7 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
     closed_dates = {c.day for c in closed}
     events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates) for slot in caretaker.hours]
     for day in closed:
-        if any(DAYS[day.day.weekday()] in slot.days for slot in caretaker.hours):
+        if slots_on(caretaker, day.day):
             event = icalendar.Event()
             closed_what = _("Pas de passage : %(label)s") if caretaker.mode == "itinerant" \
                 else _("Loge fermée : %(label)s")

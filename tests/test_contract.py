@@ -99,7 +99,7 @@ def test_level_and_status_list_their_values(make_project) -> None:  # type: igno
         """)
     found = problems_of(root)
     assert any(p.startswith("residences/test.yml:4: fibre.status: valeur « soon » non permise") and
-               "'available', 'in_progress', 'planned' or 'unavailable'" in p for p in found), found
+               "valeurs possibles : available, in_progress, planned, unavailable" in p for p in found), found
     assert any(p.startswith("residences/test.yml:6: notices[1].level: valeur « high » non permise") for p in found)
 
 

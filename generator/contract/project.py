@@ -9,6 +9,7 @@ the cache (``cache.ValidatedStore``) instead of being parsed again.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -205,7 +206,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = f"ajoutez la ligne « {loc[-1]}: … »"
     elif kind == "literal_error":
         message = f"{where}: valeur « {visible(str(err['input']))} » non permise"
-        hint = f"valeurs possibles : {err['ctx']['expected']}"
+        hint = f"valeurs possibles : {_choices(err['ctx']['expected'])}"
     elif kind in ("list_type", "too_short") and isinstance(err.get("input"), (str, type(None))):
         message = f"{where}: une liste est attendue"
         hint = "écrivez par exemple « days: [mon, wed, fri] » ou une ligne « - … » par élément"
@@ -232,6 +233,12 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     else:
         message = f"{where}: {err['msg']}"
     return Problem(doc.file, doc.line_of(loc), message, hint)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's English « 'a', 'b' or 'c' » → « a, b, c »: staff read French and copy a value as it is
+    (our choices are plain words, never holding a comma or « or »)."""
+    return ", ".join(value.strip("'") for value in re.split(r", | or ", expected))
 
 
 def _describe(loc: tuple[Any, ...]) -> str:

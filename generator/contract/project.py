@@ -236,7 +236,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
 
 
 def _choices(expected: str) -> str:
-    """pydantic's English « 'a', 'b' or 'c' » → « a, b, c »: staff read French and copy a value as it is
+    """Pydantic's English « 'a', 'b' or 'c' » → « a, b, c »: staff read French and copy a value as it is
     (our choices are plain words, never holding a comma or « or »)."""
     return ", ".join(value.strip("'") for value in re.split(r", | or ", expected))
 

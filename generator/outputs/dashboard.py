@@ -20,7 +20,7 @@ from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
-from generator.outputs import published
+from generator.outputs import published, wording
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
@@ -28,8 +28,9 @@ from generator.outputs.presence import upcoming_absences
 __all__ = ["DashboardRow", "OUTAGE_STATUS", "dashboard_rows", "dashboard_page"]
 
 
-OUTAGE_STATUS = {"reported": "signalée", "in_repair": "en réparation", "repaired": "réparée"}
-"""Each outage status in words (``contract.outages.OUTAGE_STATUSES``), for staff: this page and the diff."""
+OUTAGE_STATUS = {status: words.lower() for status, words in wording.OUTAGE_STATUS.items()}
+"""Each outage status in the tenants' words (``wording.OUTAGE_STATUS``), in a sentence: for staff, this page
+and the diff (« Ascenseur : en réparation depuis le … »)."""
 
 
 @dataclass(frozen=True)

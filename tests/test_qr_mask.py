@@ -1,0 +1,72 @@
+"""QR codes: our mask choice (``qr_mask``, whole lines as integers) gives segno's own code, module for module.
+
+segno is the reference: its make_qr, with its own module-by-module scoring, and its own penalty function.
+A real decoder (zxing-cpp) reads what we draw.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+
+import segno
+import zxingcpp
+from hypothesis import given, settings, strategies as st
+from PIL import Image
+from segno import encoder
+
+from generator.outputs import qr_mask
+from generator.outputs.qr import make_qr, qr_png
+
+FINDER_LIKE = (
+    (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1),  # light area before
+    (1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0),  # light area after
+    (1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1),  # neither
+    (1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1),  # two overlapping
+)
+
+
+def addresses(count: int) -> list[str]:
+    """Addresses of every length a microsite may have, and longer: versions 2 to 14 (version information
+    from 7 on), a few with characters outside ASCII."""
+    rng = random.Random(17)
+    return [f"https://residences.example.org/{''.join(rng.choice('abcdefghijklmnopé-/') for _ in range(size))}/"
+            for size in (rng.randrange(1, 320) for _ in range(count))]
+
+
+def test_each_code_is_the_one_segno_makes_module_for_module() -> None:
+    versions = set()
+    for url in addresses(150):
+        ours, theirs = make_qr.__wrapped__(url), segno.make_qr(url, error="m", boost_error=True)
+        assert (ours.matrix, ours.mask, ours.version, ours.error) == \
+            (theirs.matrix, theirs.mask, theirs.version, theirs.error), url
+        versions.add(ours.version)
+    assert min(versions) <= 3 and max(versions) >= 10  # small codes, and codes with version information
+
+
+def test_the_mask_is_found_from_a_code_under_any_mask() -> None:
+    url = addresses(1)[0]
+    chosen = segno.make_qr(url, error="m", boost_error=True).mask
+    assert {qr_mask.best_mask(segno.make_qr(url, error="m", boost_error=True, mask=m)) for m in range(8)} == {chosen}
+
+
+@settings(max_examples=150, derandomize=True, deadline=None, database=None)
+@given(width=st.sampled_from([21, 25, 33, 45, 57]), seed=st.integers(0, 2**32), finders=st.integers(0, 12),
+       dark=st.floats(0.1, 0.9))
+def test_the_penalty_is_segnos_on_any_symbol(width: int, seed: int, finders: int, dark: float) -> None:
+    rng = random.Random(seed)
+    matrix = tuple(bytearray(rng.random() < dark for _ in range(width)) for _ in range(width))
+    for _ in range(finders):  # finder-like patterns (rare in random data) at the edges and inside
+        row, start = rng.randrange(width), rng.choice((0, width - 11, rng.randrange(width - 10)))
+        matrix[row][start:start + 11] = bytearray(rng.choice(FINDER_LIKE)[::rng.choice((1, -1))])
+    shape = qr_mask.layout(width)
+    rows, columns = qr_mask.pack(matrix), qr_mask.pack([bytes(c) for c in zip(*matrix)])
+    assert qr_mask.penalty(rows, columns, shape) == encoder.evaluate_mask(matrix, width, width)
+    assert qr_mask.unpack(rows, width) == matrix
+
+
+def test_a_real_decoder_reads_the_address_back() -> None:
+    for url in addresses(12):
+        image = Image.open(io.BytesIO(qr_png(make_qr(url))))
+        [barcode] = [b for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode]
+        assert barcode.text == url

@@ -151,6 +151,13 @@ def test_pdf_fonts_are_embedded(make_project, tmp_path: Path) -> None:
     assert names == {"DejaVuSans", "DejaVuSans-Bold"}  # and no standard font left unembedded
 
 
+def test_reportlab_writes_the_pdfs_with_its_c_accelerator() -> None:
+    from reportlab.lib import rl_accel
+
+    # rl-accel (a dependency) formats numbers and measures strings in C: half the CPU of two posters.
+    assert {"fp_str", "instanceStringWidthTTF"} <= set(rl_accel._c_funcs)
+
+
 def test_without_caretaker_the_poster_gives_the_agency(make_project, tmp_path: Path) -> None:
     root = make_project()  # the default residence has no caretaker
     assert run_posters(root, tmp_path / "out").exit_code == 0

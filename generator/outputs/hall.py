@@ -78,7 +78,7 @@ def render(ctx: ResidenceContext) -> bytes:
     up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder: its residence.json
     caretaker = r.caretaker
     tomorrow = today + timedelta(days=1)
-    data = opendata.residence_data(ctx.in_language(ctx.languages[0]))  # the one residence.json, default language
+    data = opendata.published_data(ctx)  # the one residence.json, default language
     closed = {c.day for c in closed_days.of_residence(ctx)}
     script_data = {
         "revision": data.revision, "data": up + published.DATA, "refresh": REFRESH_SECONDS,

@@ -343,13 +343,31 @@ def residence_data(ctx: ResidenceContext) -> ResidenceData:
     return draft.model_copy(update={"revision": revision})
 
 
+_LAST: list[tuple[ResidenceContext, ResidenceData]] = []
+
+
+def published_data(ctx: ResidenceContext) -> ResidenceData:
+    """The document of the microsite's one ``residence.json`` (default language) whatever ``ctx``'s
+    language: the hall screen of every language reads its ``revision``. A residence's languages are built
+    one after the other, so the last document made is remembered, for the same residence file and
+    configuration (the same objects) and the same day: made once per residence, not once per language."""
+    if _LAST:
+        seen, data = _LAST[0]
+        if seen.item is ctx.item and seen.site_config is ctx.site_config and (seen.today, seen.logo) == \
+                (ctx.today, ctx.logo):
+            return data
+    default = ctx if ctx.is_default_language else ctx.in_language(ctx.languages[0])
+    _LAST[:] = [(default, residence_data(default))]
+    return _LAST[0][1]
+
+
 def _dump(data: BaseModel) -> str:
     return json.dumps(data.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n"
 
 
 def data_bytes(ctx: ResidenceContext) -> bytes:
     """``residence.json`` of ``ctx``, as published."""
-    return _dump(residence_data(ctx)).encode()
+    return _dump(published_data(ctx)).encode()
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

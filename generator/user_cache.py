@@ -5,6 +5,7 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source;
 - ``jinja-pages``: ours (``outputs.pages``), apart since that environment compiles with other settings;
 - ``validated``: residences already validated (``contract.validation_cache``);
+- ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``).
 
 They hold code or pickled objects that are loaded back, so a folder that other users can write is never

@@ -51,6 +51,53 @@ def test_rebuild_after_one_change_builds_one_residence_and_equals_a_full_build(p
     assert "Les Grands Ormes" in (site / "index.html").read_text(encoding="utf-8")  # the index lists it
 
 
+NOTICE = "notices:\n  - {title: Travaux, from: 2026-12-01, until: 2026-12-20, body: Travaux sur la colonne.}\n"
+
+
+def inodes(root: Path, names: list[str]) -> list[int]:
+    """A file taken from the last build by a hard link keeps its inode; a file written again gets another."""
+    return [(root / name).stat().st_ino for name in names]
+
+
+def test_the_index_is_taken_from_the_last_build_while_its_pages_are_the_same(make_project, tmp_path: Path) -> None:
+    """A notice's text is on its residence's pages only: the index runs of MkDocs (every language) are not
+    run again, their files are the last build's (same inodes), and the site equals a full build. A name
+    is on the index: it is built again."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", **{
+        "les-pins": residence("Les Pins") + NOTICE, "les-ormes": residence("Les Ormes", "Belley") + NOTICE})
+    site = tmp_path / "site"
+    assert build(root, site) == 2
+    index = ["index.html", "en/index.html", "equipe/index.html", "posters/index.html", "search/search_index.json",
+             "404.html"]
+    before = inodes(site, index)
+    path = root / "residences" / "les-ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("colonne.", "colonne montante."), encoding="utf-8")
+    assert build(root, site) == 1
+    assert inodes(site, index) == before
+    assert read_manifest(site).index == read_manifest(tmp_path / "site").index and read_manifest(site).index
+    build(root, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+    path.write_text(path.read_text(encoding="utf-8").replace("Les Ormes", "Les Grands Ormes"), encoding="utf-8")
+    assert build(root, site) == 1
+    assert inodes(site, ["index.html"]) != before[:1] and inodes(site, ["en/index.html"]) != before[1:2]
+    build(root, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
+def test_lists_written_over_an_index_taken_from_the_last_build(project_dir: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(project_dir, site)
+    kept = inodes(site, ["index.html", "equipe/index.html", "residences.json"])
+    path = project_dir / "residences" / "les-pins.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "units: 12\n", encoding="utf-8")
+    assert build(project_dir, site) == 1
+    assert inodes(site, ["index.html", "equipe/index.html"]) == kept[:2]
+    assert inodes(site, ["residences.json"]) != kept[2:]
+    assert '"units": 12' in (site / "residences.json").read_text(encoding="utf-8")
+    build(project_dir, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
 def test_nothing_changed_rebuilds_nothing_and_keeps_the_bytes(project_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(project_dir, site)
@@ -111,13 +158,18 @@ def test_an_untrusted_manifest_means_a_full_build(project_dir: Path, tmp_path: P
     assert tree(site) == tree(tmp_path / "fresh")
 
 
+@pytest.mark.parametrize("change", ["name", "units"])
 def test_a_failed_incremental_build_leaves_the_site_untouched(project_dir: Path, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                                              monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    """A new name rebuilds the index; a number of homes changes the lists (``residences.json``) written over
+    the index taken from the last build by hard links, which must not write into the published files."""
     site = tmp_path / "site"
     build(project_dir, site)
     before = tree(site)
     path = project_dir / "residences" / "les-pins.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Les Pins", "Les Pins Neufs"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Les Pins", "Les Pins Neufs") if change == "name" else text + "units: 12\n",
+                    encoding="utf-8")
     # A menu entry to a missing page makes MkDocs (strict) abort the microsite's build.
     from generator.publish import site as build_module
     real = build_module._mkdocs_config

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.contract.project import load_project
 from generator.contract.warnings import project_warnings, review_due
+from generator.errors import Problem
 from tests.conftest import SITE_CONFIG
 
 STALE = """\
@@ -59,6 +62,28 @@ def test_boundaries_thirty_days_and_review_period(make_project) -> None:  # type
     assert review_due(date(2026, 8, 31), 6) == date(2027, 2, 28)
     assert not [w for w in project_warnings(project, date(2026, 11, 30)) if "vérifiée" in w.message]
     assert [w for w in project_warnings(project, date(2026, 12, 1)) if "vérifiée" in w.message]
+
+
+def test_each_residences_warnings_are_kept_for_the_next_run_while_its_file_config_and_day_are_the_same(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild after one change computes only that file's warnings (every untranslated text of 1,000
+    residences took over a second); the others come from the store, which the file, the config and the day key."""
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path / "cache"))
+    root = make_project(site_config=WITH_REVIEW, test=STALE, autre=STALE.replace("Test", "Autre"))
+    first = project_warnings(load_project(root), TODAY)
+    (store,) = (tmp_path / "cache" / "warnings").iterdir()
+    entries = pickle.loads(store.read_bytes())
+    assert len(entries) == 2
+    marker = [Problem("residences/test.yml", 1, "taken from the store", "")]
+    store.write_bytes(pickle.dumps({key: pickle.dumps(marker) for key in entries}))
+    assert [w.message for w in project_warnings(load_project(root), TODAY)] == ["taken from the store"] * 2
+    assert project_warnings(load_project(root), date(2026, 12, 3)) != first  # another day: computed
+    assert "32 jours" in str(project_warnings(load_project(root), TODAY))  # computed: the store keeps one day
+    (root / "residences" / "test.yml").write_text(STALE.replace("Ancien avis", "Vieil avis"), encoding="utf-8")
+    found = [w.message for w in project_warnings(load_project(root), TODAY) if w.file == "residences/test.yml"]
+    assert "avis « Vieil avis » terminé depuis 32 jours (le samedi 31 octobre 2026)" in found
+    (root / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")  # no review period any more
+    assert not [w for w in project_warnings(load_project(root), TODAY) if "vérifiée" in w.message]
 
 
 def test_never_reviewed_only_when_the_config_asks(make_project) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,10 @@
 Validating 1,000 files takes about a second, most of it parsing YAML: a rebuild after one change re-reads
 only that one. Entries are keyed by a digest of everything their validation reads: the file's bytes,
 ``site_config.yml``, our code and the libraries' versions. Invalid files are never stored.
+
+The same kind of store keeps what is derived from a residence file alone, such as its warnings
+(``warnings.residences_warnings``): each kind has its own folder and adds what else it reads (the day)
+to the key.
 """
 
 from __future__ import annotations
@@ -15,18 +19,19 @@ from typing import Any
 from generator.user_cache import cache_dir, code_fingerprint, digest
 
 
-class ValidatedStore:
-    """Residences of one project that passed validation, by digest of their inputs (see module doc).
+class EntryStore:
+    """Values derived from the residence files of one project, by digest of their inputs: the file's name
+    and bytes, our code, and the ``context`` the values also depend on (``site_config.yml``, the day).
 
-    One file per project folder, holding only the entries of its last run, so it does not grow with
-    every edit. Each entry is pickled on its own: a run unpickles what it uses and re-pickles only what
-    it validated.
+    One file per project folder and kind, holding only the entries of its last run, so it does not grow
+    with every edit. Each entry is pickled on its own: a run unpickles what it uses and re-pickles only
+    what it computed.
     """
 
-    def __init__(self, root: Path, config_digest: str) -> None:
-        folder = cache_dir("validated")
+    def __init__(self, kind: str, root: Path, *context: str) -> None:
+        folder = cache_dir(kind)
         self._path = folder / f"{digest(str(root.resolve()).encode())[:32]}.pickle" if folder else None
-        self._context = digest(code_fingerprint().encode(), config_digest.encode())
+        self._context = digest(code_fingerprint().encode(), *(part.encode() for part in context))
         self._old: dict[str, bytes] = self._read()
         self._new: dict[str, bytes] = {}
 
@@ -41,27 +46,27 @@ class ValidatedStore:
         return entries if isinstance(entries, dict) else {}
 
     def key(self, name: str, file_digest: str) -> str:
-        """The entry's key: this code and config, the file's name and the digest of its bytes."""
+        """The entry's key: this code and context, the file's name and the digest of its bytes."""
         return digest(self._context.encode(), name.encode(), file_digest.encode())
 
     def get(self, name: str, file_digest: str) -> Any | None:
-        """The residence file ``name`` stored by an earlier run for these bytes (by digest), or ``None``."""
+        """The value stored by an earlier run for the file ``name`` with these bytes (by digest), or ``None``."""
         key = self.key(name, file_digest)
         entry = self._old.get(key)
         if entry is None:
             return None
         try:
             value = pickle.loads(entry)
-        except Exception:  # an entry written by other code: validate again
+        except Exception:  # an entry written by other code: compute it again
             return None
         self._new[key] = entry
         return value
 
-    def put(self, item: Any) -> None:
-        """Keep a validated ``ResidenceFile`` (with its line map) under its file name and digest."""
-        key = self.key(item.path.name, item.digest)
-        if key not in self._new:  # one taken from the cache keeps its stored bytes
-            self._new[key] = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    def keep(self, name: str, file_digest: str, value: Any) -> None:
+        """Store ``value`` for the file ``name`` with these bytes, for the next run."""
+        key = self.key(name, file_digest)
+        if key not in self._new:  # one taken from the store keeps its stored bytes
+            self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Write this run's entries (atomically: a concurrent reader sees the old file or the new one)."""
@@ -74,3 +79,14 @@ class ValidatedStore:
             os.replace(temporary, self._path)
         except OSError:
             temporary.unlink(missing_ok=True)
+
+
+class ValidatedStore(EntryStore):
+    """Residence files of one project that passed validation with this ``site_config.yml`` (its digest)."""
+
+    def __init__(self, root: Path, config_digest: str) -> None:
+        super().__init__("validated", root, config_digest)
+
+    def put(self, item: Any) -> None:
+        """Keep a validated ``ResidenceFile`` (with its line map) under its file name and digest."""
+        self.keep(item.path.name, item.digest, item)

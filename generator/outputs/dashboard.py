@@ -18,7 +18,7 @@ from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
-from generator.contract.warnings import residence_warnings, review_due
+from generator.contract.warnings import residences_warnings, review_due
 from generator.errors import Problem
 from generator.outputs import published, wording
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
@@ -99,6 +99,7 @@ def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
     """One row per residence, by city then name (the order of the index)."""
     rows = []
     months = project.config.review_every_months
+    warnings = residences_warnings(project, today)
     for item in sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name, i.slug)):
         r = item.residence
         reviewed = r.reviewed
@@ -106,7 +107,7 @@ def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
         rows.append(DashboardRow(
             item=item,
             agency=project.config.agencies[r.agency].name,
-            warnings=residence_warnings(project.config, item, today),
+            warnings=warnings[item.slug],
             review_late=bool(months) and (reviewed is None or review_due(reviewed, months) < today),  # type: ignore[arg-type]
             notices=_notices(project, item, today),
             outages=_outages(r.outages, today),

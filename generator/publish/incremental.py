@@ -4,8 +4,13 @@ A microsite depends on its own residence file, on ``site_config.yml`` (and the l
 ``today``, on the generator itself (code, templates, theme, versions of the libraries that shape the
 files: ``cache.VERSIONED``) and on the font the posters embed (``printing.font_key``). The
 manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
-microsite only when both digests match; any change to the shared inputs rebuilds everything. The index
-and every page listing residences are rebuilt each time: they are cheap.
+microsite only when both digests match; any change to the shared inputs rebuilds everything.
+
+The index and every page listing residences are made again each time, since any residence may change
+them, but MkDocs only runs on them when they did change: the manifest also keeps, per language of the
+index, a digest of what its MkDocs run was given (``inputs_key``: its configuration and every page's
+text). With the same shared inputs and the same key, that run's files of the last build are reused
+(``reuse_index``): a notice's text edited in one residence leaves the landlord's index as it was.
 
 Features whose microsite pages read other project files must add them to the ``site`` digest.
 """
@@ -15,12 +20,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator.contract.project import Project
 from generator.outputs.fonts import font_key
+from generator.outputs.pages import Page
 from generator.publish.output_dir import replace_entries
 from generator.user_cache import code_fingerprint, digest
 
@@ -35,10 +42,13 @@ class Manifest:
     site: str
     residences: dict[str, str]
     shard: str | None = None
+    index: dict[str, str] = field(default_factory=dict)
+    """Per language of the index, the ``inputs_key`` of its MkDocs run (none in a lot without the index)."""
 
     def text(self) -> str:
         """Deterministic JSON: builds of the same inputs give the same bytes."""
-        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": self.residences}
+        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": self.residences,
+                "index": self.index}
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
     def write(self, site_dir: Path) -> None:
@@ -53,7 +63,7 @@ def read_manifest(site_dir: Path) -> Manifest | None:
         if data.get("format") != FORMAT:
             return None
         return Manifest(str(data["site"]), {str(k): str(v) for k, v in data["residences"].items()},
-                        data.get("shard"))
+                        data.get("shard"), {str(k): str(v) for k, v in data.get("index", {}).items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -84,6 +94,45 @@ def reusable(new: Manifest, old: Manifest | None, old_dir: Path) -> set[str]:
             if old.residences.get(slug) == inputs and (old_dir / slug).is_dir()}
 
 
+def inputs_key(config: dict[str, Any], pages: list[Page], also: list[str]) -> str:
+    """What one MkDocs run of ours is given besides the shared inputs (``Manifest.site``: our code and
+    theme, the libraries, ``today``): its configuration and its pages, with ``also`` (names of files
+    written over its output). MkDocs gives the same bytes for the same inputs (the build is reproducible:
+    ``SOURCE_DATE_EPOCH`` from ``today``), so an equal key means equal files. Anything that is not plain
+    JSON raises ``TypeError`` rather than being left out of the key."""
+    return digest(json.dumps([config, [asdict(page) for page in pages], also], sort_keys=True,
+                             ensure_ascii=False).encode())
+
+
+def index_keys(new: Manifest, old: Manifest | None) -> dict[str, str]:
+    """The index runs' keys of the last build, usable only when it was made from the same shared inputs."""
+    return old.index if old is not None and old.site == new.site else {}
+
+
+def reuse_index(old_dir: Path, staging: Path, folder: str, others: set[str]) -> None:
+    """Put one index run's files of the last build in ``staging``, by hard links: the language's folder
+    (``en``), or for the default language every entry of the site's root but ``others`` (microsites, the
+    other languages' folders) and our own files. Files written over them afterwards must be unlinked first
+    (``write_new``): a hard link is the published file."""
+    if folder:
+        reuse_tree(old_dir / folder, staging / folder)
+        return
+    for entry in sorted(old_dir.iterdir()):
+        if entry.name in others or entry.name.startswith(".residence-hub"):  # marker, manifest, staging folders
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            reuse_tree(entry, staging / entry.name)
+        else:
+            _link_or_copy(str(entry), str(staging / entry.name))
+
+
+def write_new(path: Path, content: bytes) -> None:
+    """Write a new file at ``path``, never into the file a hard link there shares with the published site."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    path.write_bytes(content)
+
+
 def _link_or_copy(src: str, dst: str) -> None:
     """Hard-link a finished file (never written again: builds only write new files in staging)."""
     try:
@@ -107,6 +156,7 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     folder) is exchanged in one step (``output_dir.replace``), so at every moment each microsite is
     whole. Beforehand, the manifest forgets the entries about to change: if the process is killed half
     way, the next build rebuilds them rather than trusting a half-published state.
+    The forgetful manifest has no index keys either: the index entries are replaced one by one.
     """
     _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
                                                                 manifest.residences.items() if slug in keep},

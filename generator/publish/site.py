@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, TextIO
@@ -36,7 +36,17 @@ from generator.outputs.pages import Page, compile_templates, index_pages, reside
 from generator.outputs.published import FEED, language_prefix
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
-from generator.publish.incremental import manifest_for, patch_in_place, read_manifest, reusable, reuse_tree
+from generator.publish.incremental import (
+    index_keys,
+    inputs_key,
+    manifest_for,
+    patch_in_place,
+    read_manifest,
+    reusable,
+    reuse_index,
+    reuse_tree,
+    write_new,
+)
 from generator.publish.microsite import run_mkdocs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import exclusive, file_system_errors, staging_dir, swap
@@ -94,8 +104,9 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         manifest = manifest_for(project, today, [item.slug for item in residences],
                                 shard.label if shard else None)
         reused: dict[str, Path] = {}
+        previous = {source: read_manifest(source) for source in sources}
         for source in sources:
-            for slug in sorted(reusable(manifest, read_manifest(source), source)):
+            for slug in sorted(reusable(manifest, previous[source], source)):
                 reused.setdefault(slug, source / slug)
         todo = {item.slug: item for item in residences if item.slug not in reused}
         if todo and not missing_ok:
@@ -110,7 +121,11 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
                 staging.mkdir(parents=True)
                 if with_index:
-                    _build_index(project, today, Path(work) / "_index", staging)
+                    last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
+                    others = set(reused) | set(todo) | set(last.residences if last else ())
+                    manifest = replace(manifest, index=_build_index(
+                        project, today, Path(work) / "_index", staging,
+                        (out_dir, index_keys(manifest, last), others) if last else None))
                     _check_reserved(staging, residences)
                 in_place = bool(reused) and sources == [out_dir]  # an update of the published site
                 if not in_place:
@@ -245,15 +260,28 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
     return problems
 
 
-def _build_index(project: Project, today: date, work: Path, site_dir: Path) -> None:
-    for language in project.config.languages:
+def _build_index(project: Project, today: date, work: Path, site_dir: Path,
+                 last: tuple[Path, dict[str, str], set[str]] | None = None) -> dict[str, str]:
+    """The landlord's index in every language, and the root's files; returns each language's ``inputs_key``.
+
+    ``last``: the published site, the keys of its index runs and the names of its other entries
+    (microsites): a language whose run would be given the same inputs takes its files from there.
+    """
+    languages = tuple(project.config.languages)
+    extra = root_files(project, today)
+    keys = {}
+    for language in languages:
         config, pages = index_site(project, today, language)
-        prefix = language_prefix(language, tuple(project.config.languages))
-        _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
-    for relative, content in root_files(project, today).items():
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        prefix = language_prefix(language, languages)
+        keys[language] = inputs_key(config, pages, [] if prefix else sorted(extra))
+        if last is not None and last[1].get(language) == keys[language]:
+            reuse_index(last[0], site_dir, prefix.rstrip("/"),
+                        last[2] | {language_prefix(code, languages).rstrip("/") for code in languages} - {""})
+        else:
+            _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
+    for relative, content in extra.items():
+        write_new(site_dir / relative, content)
+    return keys
 
 
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import icalendar
 from dateutil.rrule import rrulestr
+from hypothesis import example, given, settings, strategies as st
 
+from generator.outputs import calendar
 from generator.publish.site import build_site
 from generator.contract.project import load_project
 
@@ -162,3 +164,21 @@ def test_the_calendar_link_says_only_what_the_calendar_holds(make_project, tmp_p
     assert link("bare") is None and events(out / "bare" / "calendrier.ics") == []
     assert link("no-hours") is None and events(out / "no-hours" / "calendrier.ics") == []
     assert "calendrier.ics" not in (out / "no-hours" / "gardien" / "index.html").read_text()  # no hours to add
+
+
+@settings(max_examples=100, derandomize=True, deadline=None, database=None)
+@example(value="a" * 65 + ";b" * 40)  # an escape right at the fold: it moves to the next line whole
+@example(value="a" * 65 + "^b")
+@example(value="é" * 40 + "中" * 30 + "😀" * 20)  # a fold never cuts a character
+@given(value=st.text(st.sampled_from(list("ab \\;,:\n\r^\"éà中😀")) | st.characters(codec="utf-8"), max_size=300))
+def test_any_text_is_escaped_and_folded_as_icalendar_writes_it_and_reads_back(value: str) -> None:
+    """The file is written as lines (fast), to the bytes icalendar's own serialiser gives: a staff text with
+    every special character, long and multi-byte, escaped and folded the same, and parsed back whole."""
+    event = icalendar.Event()
+    event.add("summary", value)
+    expected = event.to_ical().decode().removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")
+    ours = calendar.fold(f"SUMMARY:{calendar.text(value)}")
+    assert ours == expected
+    assert all(len(line.encode()) <= 75 for line in ours.split("\r\n"))
+    parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{ours}\r\nEND:VEVENT\r\n")
+    assert str(parsed["summary"]) == icalendar.Event.from_ical(event.to_ical())["summary"]

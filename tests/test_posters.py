@@ -155,7 +155,7 @@ def test_reportlab_writes_the_pdfs_with_its_c_accelerator() -> None:
     from reportlab.lib import rl_accel
 
     # rl-accel (a dependency) formats numbers and measures strings in C: half the CPU of two posters.
-    assert {"fp_str", "instanceStringWidthTTF"} <= set(rl_accel._c_funcs)
+    assert {"fp_str", "instanceStringWidthTTF"} <= set(rl_accel._c_funcs), "rl-accel missing: pip install -e ."
 
 
 def test_without_caretaker_the_poster_gives_the_agency(make_project, tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ def escape(value: str) -> str:
 
 def fold(line: str) -> str:
     """RFC 6350 §3.2: at most 75 octets a line, continued with CRLF and a space, never inside a character."""
+    if len(line) <= 75 and line.isascii():  # most lines: nothing to fold, no need to count octets
+        return line
     out: list[bytes] = []
     current = b""
     for char in line:

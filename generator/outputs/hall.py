@@ -22,7 +22,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
-from generator.outputs.qr import QUIET_ZONE, make_qr
+from generator.outputs.qr import make_qr, qr_svg_inline
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {
@@ -58,10 +58,7 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
 
 def qr_inline(url: str, title: str) -> Markup:
     """The microsite's QR code as inline SVG (scalable, no request), named for screen readers."""
-    qr = make_qr(url)
-    svg = qr.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title,
-                        svgclass="rh-hall__qr", lineclass=None)
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+    return Markup(qr_svg_inline(make_qr(url), title, "rh-hall__qr"))
 
 
 def description(ctx: ResidenceContext) -> str:

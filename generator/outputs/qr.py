@@ -11,6 +11,7 @@ import io
 import re
 from functools import lru_cache
 from typing import Iterator
+from xml.sax.saxutils import escape, quoteattr
 
 import segno
 from PIL import Image
@@ -37,11 +38,36 @@ def make_qr(url: str) -> segno.QRCode:
 
 
 def qr_svg(qr: segno.QRCode, title: str) -> bytes:
-    """A scalable SVG with a title (read out by screen readers) and no XML declaration date or id."""
-    out = io.BytesIO()
-    qr.save(out, kind="svg", scale=10, border=QUIET_ZONE, title=title, unit="px", svgclass=None,
-            lineclass=None)
-    return out.getvalue()
+    """A scalable SVG with a title (read out by screen readers) and no XML declaration date or id: 10 px
+    a module, as segno's ``save(kind="svg", scale=10, unit="px")`` writes it."""
+    side = (len(qr.matrix) + 2 * QUIET_ZONE) * 10
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{side}px" '
+            f'height="{side}px" viewBox="0 0 {side} {side}"><title>{escape(title)}</title>'
+            f'<path transform="scale(10)" stroke="#000" d="{svg_path(qr)}"/></svg>\n').encode()
+
+
+def qr_svg_inline(qr: segno.QRCode, title: str, svgclass: str) -> str:
+    """The SVG element alone, to put in a page: a module is one unit of its ``viewBox``, its size is the
+    page's to give (segno's ``svg_inline(scale=1, omitsize=True)``, with ``role="img"``)."""
+    side = len(qr.matrix) + 2 * QUIET_ZONE
+    return (f'<svg role="img" viewBox="0 0 {side} {side}" class={quoteattr(svgclass)}><title>{escape(title)}'
+            f'</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
+
+
+def svg_path(qr: segno.QRCode) -> str:
+    """The dark modules, quiet zone around, as segno draws them: a horizontal stroke one module thick per
+    run, each moved to relative to the end of the previous one (the first absolutely).
+
+    segno's writer walks the matrix module by module, in Python (~0.35 ms a code, four codes a
+    residence); the runs are found by a regular expression, and the path reads the same."""
+    moves: list[str] = []
+    x, y = 0, 0.0
+    for row, start, length in dark_runs(qr):
+        left, middle = QUIET_ZONE + start, QUIET_ZONE + row + 0.5
+        down = middle - y
+        moves.append(f"{'m' if moves else 'M'}{left - x} {int(down) if down.is_integer() else down}h{length}")
+        x, y = left + length, middle
+    return "".join(moves)
 
 
 def qr_png(qr: segno.QRCode, scale: int = 10) -> bytes:

@@ -1,7 +1,8 @@
-"""QR codes: our mask choice (``qr_mask``, whole lines as integers) gives segno's own code, module for module.
+"""QR codes: our mask choice (``qr_mask``, whole lines as integers) gives segno's own code, module for module,
+and our SVG writer segno's own SVG, byte for byte.
 
-segno is the reference: its make_qr, with its own module-by-module scoring, and its own penalty function.
-A real decoder (zxing-cpp) reads what we draw.
+segno is the reference: its make_qr, with its own module-by-module scoring, its own penalty function and its
+SVG writer. A real decoder (zxing-cpp) reads what we draw.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PIL import Image
 from segno import encoder
 
 from generator.outputs import qr_mask
-from generator.outputs.qr import make_qr, qr_png
+from generator.outputs.qr import QUIET_ZONE, make_qr, qr_png, qr_svg, qr_svg_inline
 
 FINDER_LIKE = (
     (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1),  # light area before
@@ -70,3 +71,14 @@ def test_a_real_decoder_reads_the_address_back() -> None:
         image = Image.open(io.BytesIO(qr_png(make_qr(url))))
         [barcode] = [b for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode]
         assert barcode.text == url
+
+
+def test_the_svgs_are_the_ones_segno_writes_with_any_title() -> None:
+    for url, title in zip(addresses(40), ["QR code : https://x/", 'a <b> & "c"', "l'été", "]]>"] * 10):
+        code = make_qr(url)
+        out = io.BytesIO()
+        code.save(out, kind="svg", scale=10, border=QUIET_ZONE, title=title, unit="px", svgclass=None, lineclass=None)
+        assert qr_svg(code, title) == out.getvalue()
+        inline = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title, svgclass="rh-hall__qr",
+                                 lineclass=None)
+        assert qr_svg_inline(code, title, "rh-hall__qr") == inline.replace("<svg ", '<svg role="img" ', 1)

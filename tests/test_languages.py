@@ -338,9 +338,11 @@ def test_switcher_and_hreflang_lead_to_the_same_page_in_each_language(multilingu
     for code, url in (("fr", "les-tilleuls/gardien/"), ("en", "les-tilleuls/en/gardien/"),
                       ("ar", "les-tilleuls/ar/gardien/")):
         assert f'<link rel="alternate" hreflang="{code}" href="https://residences.example.org/{url}">' in html
-    assert 'href="../../gardien/" hreflang="fr" lang="fr" dir="ltr" data-rh-lang="fr">Français</a>' in html
-    assert 'href="../../ar/gardien/" hreflang="ar" lang="ar" dir="rtl" data-rh-lang="ar">العربية</a>' in html
-    assert '<span aria-current="page" lang="en" dir="ltr">English</span>' in html
+    assert 'href="../../gardien/" hreflang="fr" lang="fr">Français</a>' in html  # left to right, as the page
+    assert 'href="../../ar/gardien/" hreflang="ar" lang="ar" dir="rtl">العربية</a>' in html
+    assert '<span aria-current="page" lang="en">English</span>' in html
+    arabic = (multilingual_site / "les-tilleuls" / "ar" / "gardien" / "index.html").read_text()
+    assert 'href="../../en/gardien/" hreflang="en" lang="en" dir="ltr">English</a>' in arabic
 
 
 def test_one_language_keeps_the_site_as_it_was(sample_site: Path) -> None:

@@ -8,9 +8,13 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from io import BytesIO
 from pathlib import Path
 
-from test_languages import multilingual_site, write_project  # noqa: F401, F811  (the session fixture)
+import pytest
+from PIL import Image
+
+from test_languages import multilingual_site, multilingual_url, write_project  # noqa: F401, F811  (the session fixtures)
 
 from generator.contract.project import load_project
 from generator.outputs import published, sitemap
@@ -61,19 +65,56 @@ def test_pages_carry_no_indentation_but_keep_scripts_preformatted_text_and_no_br
                              "<script>var a = 1;\n  b();</script>\n<p>Du   texte\nsuivi</p>")
 
 
-def test_every_page_is_without_indentation_and_draws_its_icons_from_one_shared_sprite(
+ICONS = {"logo", "menu", "search", "previous", "next", "close"}
+ICON_ELEMENTS = ('class="md-header__button md-logo"', '<label class="md-header__button md-icon" for="__drawer"></label>',
+                 '<label class="md-search__icon md-icon" for="__search"></label>',
+                 '<button type="reset" class="md-search__icon md-icon"')
+
+
+def test_every_page_is_without_indentation_and_its_icons_are_drawn_by_the_shared_stylesheet(
         multilingual_site: Path) -> None:
-    sprite = multilingual_site / "images" / "icons.svg"
-    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite.read_text(encoding="utf-8")))
+    stylesheet = multilingual_site / "stylesheets" / "residence-hub.css"
+    css = stylesheet.read_text(encoding="utf-8")
+    assert set(re.findall(r"--rh-icon-([a-z]+): url\('data:image/svg\+xml", css)) == ICONS
+    assert set(re.findall(r"var\(--rh-icon-([a-z]+)\)", css)) == ICONS
     for page in (multilingual_site / "les-tilleuls").rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"\n[ \t]+<", html), page
         if page.parent.name == published.HALL_SCREEN_DIR:
             continue
-        uses = re.findall(r'<use href="([^"#]+)#([^"]+)">', html)
-        assert uses and all((page.parent / path).resolve() == sprite.resolve() and name in symbols
-                            for path, name in uses), page
-        assert "<path" not in html, page  # no inline icon drawing left
+        assert "<svg" not in html and "<path" not in html, page  # no icon markup left in the page
+        assert all(element in html for element in ICON_ELEMENTS), page
+        assert any((page.parent / href).resolve() == stylesheet.resolve()
+                   for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)), page
+
+
+def _colours(png: bytes) -> int:
+    return len(Image.open(BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 16) or [])
+
+
+@pytest.mark.browser
+def test_the_stylesheet_draws_every_icon_mirrored_in_arabic(browser, multilingual_url: str) -> None:  # type: ignore[no-untyped-def]
+    """In Chromium, under the pages' CSP: each control shows its glyph (pixels of two colours, not one), the
+    arrows point the other way in a right-to-left page, as Material's stylesheet turned its <svg>."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for language, mirrored in (("", "none"), ("ar/", "matrix(-1, 0, 0, 1, 0, 0)")):
+        page.goto(f"{multilingual_url}les-tilleuls/{language}contacts/", wait_until="load")
+        for selector in ('label[for="__drawer"].md-header__button', ".md-footer__link--prev .md-footer__button",
+                         ".md-footer__link--next .md-footer__button"):
+            assert _colours(page.locator(selector).screenshot()) >= 2, (language, selector)  # glyph on background
+        assert page.evaluate("""getComputedStyle(document.querySelector('.md-footer__link--prev .md-footer__button'),
+                                '::before').transform""") == mirrored
+        page.locator('label[for="__search"].md-header__button').click()
+        page.wait_for_timeout(500)  # Material fades the search field in (0.25 s)
+        arrow = page.locator('.md-search__icon[for="__search"]')
+        assert _colours(arrow.screenshot()) >= 2, language
+        assert page.evaluate("""getComputedStyle(document.querySelector('.md-search__icon[for="__search"]'),
+                                '::after').transform""") == mirrored
+    context.close()
+    assert errors == []
 
 
 def test_icons_service_worker_code_and_open_data_are_published_once(multilingual_site: Path) -> None:
@@ -92,3 +133,27 @@ def test_icons_service_worker_code_and_open_data_are_published_once(multilingual
         data = json.loads(re.search(r'id="rh-hall-data">(.*?)</script>', screen).group(1))
         assert (folder / published.HALL_SCREEN_DIR / data["data"]).resolve() == (microsite / published.DATA).resolve()
         assert data["revision"] == json.loads((microsite / published.DATA).read_text(encoding="utf-8"))["revision"]
+
+
+def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_site: Path) -> None:
+    """No generator meta, no empty skip/announce blocks or alert dialog, a policy whose fetch directives all
+    fall back to default-src 'self', and Material's settings with the search translations its bundle reads
+    and its search worker (named by Material's hash: a new Material renames it)."""
+    bundle = next((multilingual_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    searched = set(re.findall(r'"(search\.result\.[a-z.]+)"', bundle))
+    assert len(searched) == 7
+    for page in (multilingual_site / "les-tilleuls").rglob("index.html"):
+        if page.parent.name == published.HALL_SCREEN_DIR:
+            continue
+        html = page.read_text(encoding="utf-8")
+        for unused in ('name="generator"', 'data-md-component="skip"', 'data-md-component="announce"', "md-dialog"):
+            assert unused not in html, (page, unused)
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+        directives = dict(d.split(" ", 1) for d in policy.split("; "))
+        assert list(directives) == ["default-src", "script-src", "img-src", "object-src", "base-uri", "form-action"]
+        assert directives["default-src"] == directives["base-uri"] == directives["form-action"] == "'self'"
+        assert re.fullmatch(r"'self'( 'sha256-[A-Za-z0-9+/=]+')*", directives["script-src"])
+        assert directives["img-src"] == "'self' data:" and directives["object-src"] == "'none'"
+        settings = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+        assert set(settings["translations"]) == searched, page
+        assert (page.parent / settings["search"]).resolve().is_file(), page

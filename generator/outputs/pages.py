@@ -132,9 +132,10 @@ def _markdown(value: object, language: str) -> Markup:
     return Markup("<div{}>{}</div>{}").format(_attributes(attributes), html, note)
 
 
-JSON_POLICY = {"sort_keys": True, "ensure_ascii": False}
+JSON_POLICY = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 """``tojson`` in our pages writes letters as themselves: « العربية » in 12 bytes, not 36 as ``\\u0627…``
-(the page's JSON blocks are UTF-8 like the page). Jinja still escapes ``<``, ``>``, ``&`` and ``'``."""
+(the page's JSON blocks are UTF-8 like the page), and no space after ``,`` and ``:`` (read by scripts,
+not people). Jinja still escapes ``<``, ``>``, ``&`` and ``'``."""
 
 
 @lru_cache(maxsize=None)

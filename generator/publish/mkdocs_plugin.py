@@ -29,7 +29,10 @@ Always:
   page in other languages): there is one sitemap, at the root (``publish.alternate_links``);
 - Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
   attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
-  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped;
+  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped. So are the base
+  template's empty ``skip`` and ``announce`` blocks (our skip link is in the header block; we announce
+  nothing: Material's bundle mounts these components only where they are) and its alert dialog, which
+  only the clipboard and search-sharing features we do not turn on fill (~250 bytes of every page);
 - every text we hand MkDocs (site name, nav and page titles, ``extra``, copyright) is escaped once for
   HTML, since Material's templates print it raw, and every page carries a Content-Security-Policy
   (``publish.page_security``).
@@ -64,8 +67,15 @@ from generator.publish.whitespace import compact
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
-_INVALID = (' type="checkbox" id="__drawer" autocomplete="off">',
-            ' type="checkbox" id="__search" autocomplete="off">')
+_REWRITTEN = (
+    (' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__drawer">'),
+    (' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">'),
+    ('<div data-md-component="skip">\n</div>\n', ""),
+    ('<div data-md-component="announce">\n</div>\n', ""),
+    ('<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n',
+     ""),
+)
+"""Material's base template, as compacted, where a page of ours needs less (see the module's documentation)."""
 
 
 class PluginOptions(Config):
@@ -160,9 +170,9 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from
-        its two hidden checkboxes; ``dir`` on ``<html>``; then the CSP, over the final bytes of the inline
-        scripts."""
-        return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output))), self.config.language))
+        its two hidden checkboxes and its empty blocks; ``dir`` on ``<html>``; then the CSP, over the final
+        bytes of the inline scripts."""
+        return with_csp(_html_direction(_material_trimmed(deferred(compact(output))), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the search index the other forms of its words (``search_terms``: accents, plurals); keep
@@ -176,7 +186,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         """The same fixes for pages rendered from a bare template (``404.html``, not ``sitemap.xml``)."""
         if not template_name.endswith(".html"):
             return output_content
-        return with_csp(_html_direction(_valid_checkboxes(deferred(compact(output_content))), self.config.language))
+        return with_csp(_html_direction(_material_trimmed(deferred(compact(output_content))), self.config.language))
 
 
 def _html_direction(html: str, language: str) -> str:
@@ -191,9 +201,9 @@ def _html_direction(html: str, language: str) -> str:
 
 
 
-def _valid_checkboxes(html: str) -> str:
-    for fragment in _INVALID:
-        html = html.replace(fragment, fragment.replace(' autocomplete="off"', ""))
+def _material_trimmed(html: str) -> str:
+    for fragment, replacement in _REWRITTEN:
+        html = html.replace(fragment, replacement, 1)
     return html
 
 

@@ -8,7 +8,8 @@ escaped twice (``Markup`` is already safe), and Material's one ``| striptags`` (
 ``<title>``), which unescapes, is replaced by a filter that escapes its result again.
 
 Content-Security-Policy: pages carry a ``<meta http-equiv>`` policy (static hosts set no headers) with
-everything from our own origin only and no ``'unsafe-inline'`` script: the inline scripts of Material's
+everything from our own origin only (``default-src 'self'``, which every fetch directive not written falls
+back to) and no ``'unsafe-inline'`` script: the inline scripts of Material's
 own templates are allowed by their SHA-256 hash, and only those whose text is exactly one of Material's
 (its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL characters).
 Any other inline script, injected or not, is not hashed, so the browser refuses to run it.
@@ -96,11 +97,12 @@ def policy(html: str) -> str:
         if allowed:
             hashes.append(allowed)
     scripts = " ".join(["'self'", *sorted(set(hashes))])
+    # Styles, fonts, fetches, manifests and frames fall back to default-src: naming them 'self' again only
+    # cost every page ~90 bytes. Workers fall back to script-src, whose 'self' allows ours and whose
+    # hashes match inline scripts only. base-uri, form-action (no fallback) and object-src stay.
     return ("default-src 'self'; "
             f"script-src {scripts}; "
-            "style-src 'self'; "
             "img-src 'self' data:; "  # Material's stylesheet draws its icons as data: SVG
-            "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
             "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 

@@ -13,10 +13,10 @@
   var store;
   try { store = window.localStorage; } catch (e) { return; }
   if (!store) { return; }
-  var links = nav.querySelectorAll("a[data-rh-lang]");
+  var links = nav.querySelectorAll("a[hreflang]");
   for (var i = 0; i < links.length; i++) {
     links[i].addEventListener("click", function (event) {
-      try { store.setItem(KEY, event.currentTarget.getAttribute("data-rh-lang")); } catch (e) { /* full */ }
+      try { store.setItem(KEY, event.currentTarget.getAttribute("hreflang")); } catch (e) { /* full */ }
     });
   }
   var current = nav.querySelector("[aria-current]");
@@ -25,6 +25,6 @@
   try { wanted = store.getItem(KEY); } catch (e) { wanted = null; }
   if (!wanted || wanted === here) { return; }
   if (here !== nav.getAttribute("data-default")) { return; } /* only from the default language's pages */
-  var target = nav.querySelector('a[data-rh-lang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
+  var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
   if (target) { window.location.replace(target.href); }
 }());

@@ -18,7 +18,7 @@ var SLOW_NETWORK_MS = 4000;
 function absolute(url) { return new URL(url, self.registration.scope).href; }
 
 function collectAssets(html, base, assets) {
-  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match;  /* icons.svg#menu: the sprite itself */
+  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match;  /* a.svg#part: the file itself */
   while ((match = pattern.exec(html))) {
     var url = new URL(match[1].replace(/&amp;/g, "&"), base);
     if (url.origin === self.location.origin && /\.(css|js|png|svg|ico|webmanifest|woff2?)$/.test(url.pathname)) {

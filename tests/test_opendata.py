@@ -91,6 +91,18 @@ def test_revision_changes_with_the_data_and_only_with_it(samples) -> None:
     assert later.revision != one.revision
 
 
+def test_the_published_file_is_the_document_with_its_revision_and_one_per_microsite(samples) -> None:
+    item = samples.residences[0]
+    french = ResidenceContext.of(samples, item, SAMPLE_TODAY)
+    published_bytes = opendata.data_bytes(french)
+    assert json.loads(published_bytes) == opendata.residence_data(french).model_dump(mode="json", by_alias=True)
+    assert published_bytes.decode().count('"revision": "') == 1 and '"revision": ""' not in published_bytes.decode()
+    # Each language's hall screen reads the one residence.json, the default language's.
+    english = ResidenceContext.of(samples, item, SAMPLE_TODAY, "en")
+    assert opendata.published_data(english) == opendata.residence_data(french)
+    assert opendata.published_data(english).links.home != opendata.residence_data(english).links.home
+
+
 def test_residences_json_and_csv_list_every_residence_alike(sample_site: Path, samples) -> None:
     data = json.loads((sample_site / published.RESIDENCES_JSON).read_text(encoding="utf-8"))
     raw = (sample_site / published.RESIDENCES_CSV).read_bytes()

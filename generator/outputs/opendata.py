@@ -299,6 +299,12 @@ def shown_outages(residence: Residence, today: date) -> list[Outage]:
 
 def residence_data(ctx: ResidenceContext) -> ResidenceData:
     """The document of ``residence.json``, its ``revision`` computed over everything else."""
+    return _document(ctx)[0]
+
+
+def _document(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
+    """The document and its bytes: the draft's JSON (revision empty) is digested, then the revision written
+    into that text (the second field, after the version number) rather than the document dumped again."""
     r, config, today = ctx.residence, ctx.config, ctx.today
     agency = ctx.agency
     links = published.download_links(ctx.url, r.caretaker is not None)
@@ -339,11 +345,13 @@ def residence_data(ctx: ResidenceContext) -> ResidenceData:
                         agency_card=ctx.url + links.agency,
                         caretaker_card=ctx.url + links.caretaker if links.caretaker else None),
     )
-    revision = hashlib.sha256(_dump(draft).encode()).hexdigest()[:16]
-    return draft.model_copy(update={"revision": revision})
+    text = _dump(draft)
+    revision = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return (draft.model_copy(update={"revision": revision}),
+            text.replace('"revision": ""', f'"revision": "{revision}"', 1).encode())
 
 
-_LAST: list[tuple[ResidenceContext, ResidenceData]] = []
+_LAST: list[tuple[ResidenceContext, tuple[ResidenceData, bytes]]] = []
 
 
 def published_data(ctx: ResidenceContext) -> ResidenceData:
@@ -351,13 +359,17 @@ def published_data(ctx: ResidenceContext) -> ResidenceData:
     language: the hall screen of every language reads its ``revision``. A residence's languages are built
     one after the other, so the last document made is remembered, for the same residence file and
     configuration (the same objects) and the same day: made once per residence, not once per language."""
+    return _published(ctx)[0]
+
+
+def _published(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
     if _LAST:
-        seen, data = _LAST[0]
+        seen, document = _LAST[0]
         if seen.item is ctx.item and seen.site_config is ctx.site_config and (seen.today, seen.logo) == \
                 (ctx.today, ctx.logo):
-            return data
+            return document
     default = ctx if ctx.is_default_language else ctx.in_language(ctx.languages[0])
-    _LAST[:] = [(default, residence_data(default))]
+    _LAST[:] = [(default, _document(default))]
     return _LAST[0][1]
 
 
@@ -366,8 +378,8 @@ def _dump(data: BaseModel) -> str:
 
 
 def data_bytes(ctx: ResidenceContext) -> bytes:
-    """``residence.json`` of ``ctx``, as published."""
-    return _dump(published_data(ctx)).encode()
+    """``residence.json`` of ``ctx``'s microsite, as published (see ``published_data``)."""
+    return _published(ctx)[1]
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

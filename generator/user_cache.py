@@ -6,6 +6,7 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``jinja-pages``: ours (``outputs.pages``), apart since that environment compiles with other settings;
 - ``validated``: residences already validated (``contract.validation_cache``);
 - ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
+- ``dashboard``: each residence's row of the staff dashboard for a day (``outputs.dashboard.rendered_rows``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``).
 
 They hold code or pickled objects that are loaded back, so a folder that other users can write is never

@@ -5,7 +5,9 @@ sortable and filterable in a real browser without a server."""
 from __future__ import annotations
 
 import json
+import pickle
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from generator.contract.warnings import residence_warnings
 
 from generator.outputs.dashboard import dashboard_rows
 
+from conftest import RESIDENCE as RESIDENCE_TEXT
 from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
 
 
@@ -188,3 +191,29 @@ notices:
     assert "<script>" not in page and "<img" not in page and "<b>" not in page
     assert "avis « &lt;script&gt;alert(1)&lt;/script&gt; » terminé depuis 61 jours" in page
     assert "Coupure &lt;img src=x onerror=alert(1)&gt;" in page and "Saint-Denis &amp; co" in page
+
+
+def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the_same(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild after one change makes that residence's row only; the others come from the store, which the
+    file, the config and the day key, and the page is the same as one made without the store."""
+    from generator.outputs.dashboard import dashboard_page
+
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path / "cache"))
+    old = "notices:\n  - {title: Ancien avis, from: 2026-10-01, until: 2026-10-02}\n"
+    root = make_project(pins=RESIDENCE_TEXT.replace("Test", "Les Pins") + old, ormes=RESIDENCE_TEXT.replace(
+        "Test", "Les Ormes"))
+    page = dashboard_page(load_project(root), SAMPLE_TODAY).markdown
+    (store,) = (tmp_path / "cache" / "dashboard").iterdir()
+    entries = pickle.loads(store.read_bytes())
+    assert len(entries) == 2
+    store.write_bytes(pickle.dumps({key: pickle.dumps(("<tr><td>from the store</td></tr>\n", True))
+                                    for key in entries}))
+    assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown.count("from the store") == 2
+    assert "terminé depuis 62 jours" in dashboard_page(load_project(root), date(2026, 12, 3)).markdown  # another day
+    path = root / "residences" / "pins.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ancien avis", "Vieil avis"), encoding="utf-8")
+    page = dashboard_page(load_project(root), SAMPLE_TODAY).markdown
+    assert "Vieil avis" in page and "Ancien avis" not in page
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown == page

@@ -103,3 +103,25 @@ def test_off_disables_it_and_a_folder_others_can_write_is_not_used(tmp_path: Pat
     assert cache_dir("validated") is None
     shared.chmod(0o700)
     assert cache_dir("validated") == shared / "validated"
+
+
+def test_files_only_our_code_shapes_are_made_once_per_code_version(cache: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home-screen icons (Pillow) and the data schema: made by the first command, read by the next;
+    another version of our code or of a library makes them again and drops the old ones."""
+    from generator import user_cache
+    from generator.outputs import offline
+
+    made: list[int] = []
+
+    def make() -> bytes:
+        made.append(1)
+        return b"\x89PNG"
+
+    assert user_cache.made_once("icone.png", make) == user_cache.made_once("icone.png", make) == b"\x89PNG"
+    assert made == [1]
+    monkeypatch.setattr(user_cache, "code_fingerprint", lambda: "another version of the code" * 2)
+    assert user_cache.made_once("icone.png", make) == b"\x89PNG" and made == [1, 1]
+    assert len(list((cache / "made").iterdir())) == 1
+    assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}
+    assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.contract.project import Project
 from generator.outputs import opendata, published
+from generator.user_cache import made_once
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("slug", "name", "street", "postcode", "city", "agency", "url", "data_url", "caretaker_mode",
@@ -98,4 +99,4 @@ def files(project: Project, today: date) -> dict[str, bytes]:
     data = listing(project, today)
     text = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
     return {published.RESIDENCES_JSON: text.encode(), published.RESIDENCES_CSV: csv_bytes(data),
-            published.DATA_SCHEMA: opendata.schema_text().encode()}
+            published.DATA_SCHEMA: made_once("schema.json", lambda: opendata.schema_text().encode())}

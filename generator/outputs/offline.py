@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import Sequence
@@ -32,7 +32,7 @@ from generator.outputs import published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import RESIDENCE_PAGES, Page
 from generator.paths import PACKAGE_DIR, THEME_DIR
-from generator.user_cache import VERSIONED
+from generator.user_cache import VERSIONED, made_once
 
 THEME_COLOUR = "#1f3a93"
 WORKER = Path(__file__).parent / "static" / "sw.js"
@@ -91,7 +91,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 
 def root_files() -> dict[str, bytes]:
     """The home-screen icons, once for the whole site, by path from its root."""
-    return {name: icon(size) for size, name in published.ICONS.items()}
+    return {name: made_once(name, partial(icon, size)) for size, name in published.ICONS.items()}
 
 
 def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:

@@ -13,9 +13,11 @@ from pathlib import Path
 import holidays
 import icalendar
 import jsonschema
+import pytest
 
 from conftest import REPO, SITE_CONFIG
 from generator.contract.project import load_project
+from generator.outputs import closed_days as closed_days_module
 from generator.outputs import published
 from generator.outputs.closed_days import SUBDIVISIONS, closed_days, public_holidays, subdivision
 from generator.outputs.context import ResidenceContext
@@ -225,3 +227,20 @@ def test_in_a_language_the_library_does_not_speak_the_french_name_is_marked(make
     arabic = text_of(out / "metz/ar/gardien/index.html")
     assert '<li>الجمعة، 25 ديسمبر: عطلة رسمية (<span dir="ltr" lang="fr">Noël</span>)</li>' in arabic
     assert "<p>المكتب مغلق في أيام العطل الرسمية.</p>" in arabic
+
+
+def test_the_librarys_answers_are_kept_so_a_command_need_not_import_it(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing ``holidays`` (every country) took ~0.1 s of every command: its answers for a subdivision,
+    a year and a language are kept in the user's cache, under our code's and the libraries' versions."""
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path / "cache"))
+    for cached in (closed_days_module._public_holidays, closed_days_module.library_language):
+        cached.cache_clear()
+    expected = public_holidays("57000", date(2026, 12, 24), date(2026, 12, 31), "en")
+    assert [(d.day, d.label) for d in expected] == [(date(2026, 12, 25), "Christmas Day"),
+                                                   (date(2026, 12, 26), "Saint Stephen's Day")]
+    (kept,) = (tmp_path / "cache" / "made").glob("*holidays-57-2026-en_US.json")
+    kept.write_text(kept.read_text(encoding="utf-8").replace("Christmas Day", "Noel, from the cache"), "utf-8")
+    closed_days_module._public_holidays.cache_clear()
+    assert public_holidays("57000", date(2026, 12, 25), date(2026, 12, 25), "en")[0].label == "Noel, from the cache"
+    closed_days_module._public_holidays.cache_clear()

@@ -20,12 +20,11 @@ library's French name after our translated « jour férié »; a closure's label
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal, Optional
-
-from holidays.countries.france import France
+from typing import Any, Literal, Optional
 
 from generator.contract.languages import LocalText
 from generator.contract.model import Caretaker, SiteConfig
@@ -33,6 +32,7 @@ from generator.outputs import i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.presence import HORIZON_DAYS, slots_on
+from generator.user_cache import made_once
 
 SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE",
                 "971": "971", "972": "972", "973": "973", "974": "974", "976": "976",
@@ -73,17 +73,34 @@ def subdivision(postcode: str) -> Optional[str]:
     return SUBDIVISIONS.get(postcode[:3]) or SUBDIVISIONS.get(postcode[:2])
 
 
+def _asked(name: str, question: Any) -> Any:
+    """What the library answers, kept in the user's cache with its version (``user_cache.made_once``):
+    importing it (every country of the world) took ~0.1 s of every command, for a few dates."""
+    return json.loads(made_once(f"holidays-{name}.json", lambda: json.dumps(question()).encode()))
+
+
+def _france() -> Any:
+    from holidays.countries.france import France  # here: see _asked
+
+    return France
+
+
+@lru_cache(maxsize=None)
 def library_language(language: str) -> Optional[str]:
     """The library's own localisation for ``language`` (« en » → « en_US »), None when it has none."""
-    spoken = France.supported_languages
+    spoken: list[str] = _asked("languages", lambda: list(_france().supported_languages))
     return next((code for code in spoken if code == language or code.startswith(language + "_")), None)
 
 
 @lru_cache(maxsize=None)
 def _public_holidays(subdiv: Optional[str], year: int, language: str) -> tuple[tuple[date, str], ...]:
     language = library_language(language) or "fr"
-    found = France(subdiv=subdiv, years=year, language=language)  # type: ignore[no-untyped-call]
-    return tuple(sorted(found.items()))
+
+    def ask() -> list[tuple[str, str]]:
+        found = _france()(subdiv=subdiv, years=year, language=language)
+        return [(day.isoformat(), name) for day, name in sorted(found.items())]
+
+    return tuple((date.fromisoformat(day), name) for day, name in _asked(f"{subdiv}-{year}-{language}", ask))
 
 
 def public_holidays(postcode: str, start: date, end: date, language: str = "fr") -> list[ClosedDay]:

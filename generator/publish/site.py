@@ -122,7 +122,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 staging.mkdir(parents=True)
                 if with_index:
                     last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
-                    others = set(reused) | set(todo) | set(last.residences if last else ())
+                    others = set(last.residences if last else ())  # its microsites: the rest is the index
                     manifest = replace(manifest, index=_build_index(
                         project, today, Path(work) / "_index", staging,
                         (out_dir, index_keys(manifest, last), others) if last else None))

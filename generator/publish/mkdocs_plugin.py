@@ -20,6 +20,10 @@ Always:
 - our pages' HTML passes through untouched: our pages are HTML written by our templates (staff's Markdown
   is converted and sanitized before, in ``outputs.sanitize``); Python-Markdown would only re-parse it,
   slowly for long pages such as the index of 1,000 residences;
+- the search index is written from our pages' HTML (``publish.search_index``: plain text, one entry per
+  section, the other forms of its words), not by Material's search plugin parsing each rendered page; that
+  plugin stays configured (its language, separator and pipeline; the header's search box) and is told to
+  skip every page;
 - no ``sitemap.xml`` of its own: the build publishes one for the whole site at the root
   (``outputs.sitemap``), not one per microsite and language;
 - pages lose their templates' indentation (``publish.whitespace``: each run of whitespace holding a line
@@ -40,6 +44,7 @@ Always:
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 from typing import Any, Callable
@@ -61,7 +66,7 @@ from generator.outputs.pages import JSON_POLICY
 from generator.publish.alternate_links import patch_bundles
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
 from generator.publish.script_loading import deferred
-from generator.publish.search_terms import add_forms
+from generator.publish.search_index import Entry, index_json, page_entries, without_marks
 from generator.publish.whitespace import compact
 
 PLUGIN_NAME = "residence-hub"
@@ -95,6 +100,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         super().__init__()
         self.shared: frozenset[str] = frozenset()
         self._html: dict[str, str] = {}
+        self._search: list[Entry] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Texts escaped once for Material's templates; no sitemap (one for the whole site,
@@ -157,16 +163,23 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Set the page's HTML aside: Python-Markdown gets nothing to parse."""
+        """Set the page's HTML aside: Python-Markdown gets nothing to parse. Its search entries come from
+        that HTML (``search_index``); Material's search plugin is told to skip the page (its documented
+        ``search: exclude``), which spares parsing the rendered page again."""
         self._html[page.file.src_uri] = markdown
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            title = html.unescape(str(page.meta.get("title", page.title)))
+            self._search += page_entries(page.url, title, markdown)
+        page.meta["search"] = {**search, "exclude": True}
         description = (config.extra.get("descriptions") or {}).get(page.file.src_uri)
         if description and not page.meta.get("description"):
             page.meta["description"] = str(escape(description))  # Material writes it unescaped
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the page's HTML back, unchanged."""
-        return self._html.pop(page.file.src_uri).strip("\n")
+        """Put the page's HTML back, unchanged but for the search marks (``data-search-exclude``)."""
+        return without_marks(self._html.pop(page.file.src_uri).strip("\n"))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from
@@ -175,12 +188,16 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return with_csp(_html_direction(_material_trimmed(deferred(compact(output))), self.config.language))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give the search index the other forms of its words (``search_terms``: accents, plurals); keep
+        """Write the search index from the pages' entries (``search_index``), in place of the empty one of
+        Material's search plugin, with its configuration (language, separator, pipeline, fields); keep
         Material's bundle from asking for a sitemap beside each alternate link (``alternate_links``)."""
         patch_bundles(Path(config.site_dir))
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            add_forms(index)
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            options = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            index.parent.mkdir(parents=True, exist_ok=True)
+            index.write_text(index_json(options, self._search), encoding="utf-8")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same fixes for pages rendered from a bare template (``404.html``, not ``sitemap.xml``)."""

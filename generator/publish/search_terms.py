@@ -10,12 +10,9 @@ page shown in the results keeps its text.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 FIELD = "forms"
 """The added field of each document, listed in the index's configuration with the weight of the text."""
@@ -45,14 +42,3 @@ def forms(text: str) -> list[str]:
         found.update(word_forms(word))
     return sorted(found - words)
 
-
-def add_forms(index_file: Path) -> None:
-    """Rewrite a built ``search_index.json`` with each document's ``forms`` (compact JSON, as Material;
-    letters written as UTF-8, not as escapes, which made the Arabic index twice as large)."""
-    data: dict[str, Any] = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        extra = forms(f"{doc.get('title', '')} {doc.get('text', '')}")
-        if extra:
-            doc[FIELD] = " ".join(extra)
-    data.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1.0}
-    index_file.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,103 @@
+"""A site's search index, written from our pages' HTML, not parsed from the rendered pages by Material.
+
+Material's search plugin runs Python's ``html.parser`` over every rendered page (a fifth of a microsite's
+build) and keeps the paragraph and list tags in each entry's text. Our pages are HTML written by our own
+templates (``outputs/pages.py``; staff text is sanitized before and can carry no heading ``id``), so one
+regular-expression pass over a page's HTML finds its sections exactly: each heading with an ``id`` starts
+one, as in Material's index. Each entry is the same JSON Material's search worker reads (``location``,
+``title``, ``text``, HTML-escaped), and smaller:
+
+- the text is plain: no tags (block elements leave a space, so table cells and list items do not run
+  together), no script or JSON data, whitespace collapsed;
+- a page's entry holds only what precedes its first section: the worker shows the sections under their
+  page, so nothing is said twice; its heading is left out when it repeats the page's title;
+- a section whose heading carries ``data-search-exclude`` (Material's own mark; the home page's quick
+  links, which repeat the navigation) is left out, and the mark is taken out of the page
+  (``without_marks``);
+- each entry has a ``forms`` field of the other forms of its words (``search_terms``: accents, plurals).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.publish.search_terms import FIELD, forms
+
+EXCLUDE = " data-search-exclude"
+"""Material's mark of what search leaves out, on a heading: its section is not indexed."""
+_DATA = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID = re.compile(r'(?:^|\s)id="([^"]+)"')
+_BLOCK = re.compile(r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption|figure|"
+                    r"footer|h[1-6]|header|hr|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)"
+                    r"\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+"""HTML's white space: a no-break space (« 8h 30 », « 15 € ») stays."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document of the index: a page (its URL) or one of its sections (``URL#id``); plain text."""
+
+    location: str
+    title: str
+    text: str
+
+
+def plain(fragment: str) -> str:
+    """The text of an HTML fragment, as read: tags out (a block's edge becomes a space), entities as
+    characters, whitespace collapsed."""
+    text = _TAG.sub("", _BLOCK.sub(" ", fragment))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def page_entries(url: str, title: str, page_html: str) -> list[Entry]:
+    """The page's entry (``url``, ``title``: plain text), then one per heading with an ``id``, except those
+    marked ``data-search-exclude``. A heading without ``id`` is text of the section it is in."""
+    body = _DATA.sub(" ", page_html)
+    cuts = [(match, found[1]) for match in _HEADING.finditer(body) if (found := _ID.search(match[2]))]
+    entries = [Entry(url, title, plain(_without_title(body[:cuts[0][0].start()] if cuts else body, title)))]
+    for number, (match, anchor) in enumerate(cuts):
+        if EXCLUDE in match[2]:
+            continue
+        end = cuts[number + 1][0].start() if number + 1 < len(cuts) else len(body)
+        entries.append(Entry(f"{url}#{anchor}", plain(match[3]), plain(body[match.end():end])))
+    return entries
+
+
+def _without_title(preface: str, title: str) -> str:
+    """The page's text before its first section, without its heading when that only repeats its title."""
+    match = _HEADING.search(preface)
+    if match and plain(match[3]) == title:
+        return preface[:match.start()] + preface[match.end():]
+    return preface
+
+
+def without_marks(page_html: str) -> str:
+    """The page as published: Material's search marks are for the index only."""
+    return page_html.replace(EXCLUDE, "")
+
+
+def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
+    """The ``search_index.json`` Material's worker reads: ``config`` (language, separator, pipeline, fields,
+    from Material's search plugin, plus ``forms``) and ``docs``, whose title and text are HTML-escaped as
+    Material's are (the worker shows them as HTML). Compact, letters as UTF-8."""
+    docs = []
+    for entry in entries:
+        doc = {"location": entry.location, "title": _escape(entry.title), "text": _escape(entry.text)}
+        extra = forms(f"{entry.title} {entry.text}")
+        if extra:
+            doc[FIELD] = " ".join(extra)
+        docs.append(doc)
+    fields = {**config.get("fields", {}), FIELD: {"boost": 1.0}}
+    data = {"config": {**config, "fields": fields}, "docs": docs}
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)

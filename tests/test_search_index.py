@@ -1,0 +1,88 @@
+"""The search index is written from our pages, small and plain, and search finds words in every language.
+
+Material's search worker reads the index we write (``publish.search_index``); its search plugin stays
+configured (language, separator, pipeline, the header's search box) but parses no page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.publish.search_index import index_json, page_entries, plain, without_marks
+from test_languages import multilingual_site  # noqa: F401  (the fixture: a site in fr, en and ar)
+
+PAGE = """<div class="rh-page">
+<script type="application/ld+json">{"name": "Résidence"}</script>
+<h1>Contacts</h1>
+<h2 id="urgences">En cas d&#39;urgence</h2>
+<ul>
+<li>SAMU : <a href="tel:15">15</a></li><li>Pompiers : 18</li>
+</ul>
+<h3>Amicale &amp; associations</h3><table><tr><td>Lundi</td><td>de 8h30 à 12h</td></tr></table>
+<h2 id="liens" data-search-exclude>Accès rapide</h2>
+<ul><li><a href="faq/">Questions fréquentes</a></li></ul>
+</div>"""
+
+
+def test_each_section_is_one_entry_of_plain_text() -> None:
+    entries = page_entries("contacts/", "Contacts", PAGE)
+    assert [(e.location, e.title, e.text) for e in entries] == [
+        ("contacts/", "Contacts", ""),  # the heading repeats the title: not said again
+        ("contacts/#urgences", "En cas d'urgence",
+         "SAMU : 15 Pompiers : 18 Amicale & associations Lundi de 8h30 à 12h"),
+    ]  # no script data, no tag, cells apart; the quick links (navigation again) are left out
+
+
+def test_a_page_heading_other_than_its_title_stays_in_its_text() -> None:
+    entries = page_entries("", "Accueil", "<h1>Résidence Les Tilleuls</h1>\n<p>12 rue des Tilleuls</p>")
+    assert [(e.title, e.text) for e in entries] == [("Accueil", "Résidence Les Tilleuls 12 rue des Tilleuls")]
+
+
+def test_the_index_is_escaped_as_material_expects_and_marks_leave_the_page() -> None:
+    entries = page_entries("x/", "A < B", "<p>1 &lt; 2 &amp; «&nbsp;3&nbsp;»</p>")
+    data = json.loads(index_json({"lang": ["fr"], "fields": {"title": {"boost": 1000.0}}}, entries))
+    assert data["config"] == {"lang": ["fr"], "fields": {"title": {"boost": 1000.0}, "forms": {"boost": 1.0}}}
+    assert data["docs"] == [{"location": "x/", "title": "A &lt; B", "text": "1 &lt; 2 &amp; «\u00a03\u00a0»"}]
+    assert plain("<p>a</p><p>b</p>") == "a b"
+    assert without_marks('<h2 id="liens" data-search-exclude>') == '<h2 id="liens">'
+
+
+def _docs(site: Path, folder: str) -> list[dict[str, str]]:
+    return json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_the_built_index_holds_text_only_once_and_no_navigation(multilingual_site: Path) -> None:
+    for folder in ("les-tilleuls", "les-tilleuls/en", "les-tilleuls/ar"):
+        docs = _docs(multilingual_site, folder)
+        assert not [d for d in docs if "<" in d["text"] or "<" in d["title"]], folder
+        assert not [d for d in docs if d["location"].endswith("#liens")], folder
+        by_page: dict[str, list[str]] = {}
+        for doc in docs:
+            by_page.setdefault(doc["location"].split("#")[0], []).append(doc["text"])
+        for page, (own, *sections) in by_page.items():
+            assert not [s for s in sections if s and s in own], (folder, page)
+    assert "data-search-exclude" not in (multilingual_site / "les-tilleuls" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "query", "title"), [
+    ("les-tilleuls/en/", "boilers", "Boiler"),  # a plural typed, the singular on the page
+    ("les-tilleuls/en/", "hot water", "Hot water cut"),
+    ("les-tilleuls/ar/", "المرجل", "المرجل"),
+    ("les-tilleuls/", "decembre", "Coupure d'eau chaude"),  # no accent typed: « décembre » in the notice
+])
+def test_search_finds_a_word_in_each_language(browser, serve, multilingual_site: Path, path: str,  # type: ignore[no-untyped-def]
+                                              query: str, title: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(serve(multilingual_site) + "/" + path, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query, delay=20)
+    box.press("End")  # Arabic letters are inserted without key events; Material reads the query on "keyup"
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    texts = page.locator(".md-search-result__item").all_inner_texts()
+    assert any(title in text for text in texts), (query, texts)
+    context.close()

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from generator.paths import PACKAGE_DIR, THEME_DIR
 
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
-             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "icalendar", "segno", "reportlab", "pillow",
+             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "pillow",
              "uharfbuzz", "holidays")
 """Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
 

@@ -166,19 +166,21 @@ def test_the_calendar_link_says_only_what_the_calendar_holds(make_project, tmp_p
     assert "calendrier.ics" not in (out / "no-hours" / "gardien" / "index.html").read_text()  # no hours to add
 
 
-@settings(max_examples=100, derandomize=True, deadline=None, database=None)
+@settings(max_examples=150, derandomize=True, deadline=None, database=None)
 @example(value="a" * 65 + ";b" * 40)  # an escape right at the fold: it moves to the next line whole
 @example(value="a" * 65 + "^b")
 @example(value="é" * 40 + "中" * 30 + "😀" * 20)  # a fold never cuts a character
-@given(value=st.text(st.sampled_from(list("ab \\;,:\n\r^\"éà中😀")) | st.characters(codec="utf-8"), max_size=300))
-def test_any_text_is_escaped_and_folded_as_icalendar_writes_it_and_reads_back(value: str) -> None:
-    """The file is written as lines (fast), to the bytes icalendar's own serialiser gives: a staff text with
-    every special character, long and multi-byte, escaped and folded the same, and parsed back whole."""
-    event = icalendar.Event()
-    event.add("summary", value)
-    expected = event.to_ical().decode().removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")
+@example(value="C:\\Nouveau\\N, « \\n » et \\\\ tels quels\\")  # backslashes are data, even before an N
+@given(value=st.text(st.sampled_from(list("abN \\;,:\n\r^\"éà中😀")) | st.characters(codec="utf-8"), max_size=300))
+def test_any_text_is_escaped_and_folded_and_reads_back_as_typed(value: str) -> None:
+    """The file is written by hand, as icalendar's serialiser writes it (escapes, folding at 75 octets,
+    never inside a character or an escape); icalendar's parser reads each staff text back as typed (line
+    breaks as LF), « \\N » included, which icalendar's own writer turned into a line break."""
     ours = calendar.fold(f"SUMMARY:{calendar.text(value)}")
-    assert ours == expected
     assert all(len(line.encode()) <= 75 for line in ours.split("\r\n"))
     parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{ours}\r\nEND:VEVENT\r\n")
-    assert str(parsed["summary"]) == icalendar.Event.from_ical(event.to_ical())["summary"]
+    assert str(parsed["summary"]) == value.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\N" not in value:
+        event = icalendar.Event()
+        event.add("summary", value)
+        assert ours == event.to_ical().decode().removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")

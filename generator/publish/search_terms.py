@@ -28,17 +28,28 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     """Singular, plural and both without accents of one lower-case word (kept: most words of thousands of
-    microsites are the same few thousand)."""
+    microsites are the same few thousand). A word that does not end in a Latin letter (Arabic…) gets no
+    plural: « s » and « x » are the plurals of Latin-script languages only."""
+    if not fold(word[-1]).isascii():
+        return (fold(word),)
     singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
     plural = singular + ("x" if singular.endswith(("au", "eu")) else "s")
     return singular, plural, fold(singular), fold(plural)
 
 
 def forms(text: str) -> list[str]:
-    """The forms of the words of ``text`` (HTML allowed) that the text does not hold itself, sorted."""
-    words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text)) if len(w) > 3 and not w.isdigit()}
+    """The forms of the words of ``text`` (HTML allowed) that a query could not already reach, sorted.
+
+    Material adds a wildcard to each word typed: a query finds every word it starts. So a form that starts
+    another form, or starts a word of the text as the index splits it (at spaces; Material's separator
+    also splits at hyphens, never inside a word), is found anyway and is left out: « chaudière » when the
+    text says « chaudières », « reseau » beside « reseaux »."""
+    plain = _TAG.sub(" ", text)
+    words = {w.lower() for w in _WORD.findall(plain) if len(w) > 3 and not w.isdigit()}
     found: set[str] = set()
     for word in words:
         found.update(word_forms(word))
-    return sorted(found - words)
-
+    found -= words
+    every = sorted(found | set(plain.lower().split()))
+    reached = {a for a, b in zip(every, every[1:]) if b.startswith(a)}
+    return sorted(found - reached)

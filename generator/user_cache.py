@@ -7,6 +7,7 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``validated``: residences already validated (``contract.validation_cache``);
 - ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
 - ``dashboard``: each residence's row of the staff dashboard for a day (``outputs.dashboard.rendered_rows``);
+- ``index``: each residence's line of the landlord's index, per language (``outputs.pages.index_page``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``);
 - ``made``: files that only our code and the libraries shape (the home-screen icons, the data schema), by
   ``code_fingerprint`` (``made_once``).

@@ -204,6 +204,7 @@ def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the
     root = make_project(pins=RESIDENCE_TEXT.replace("Test", "Les Pins") + old, ormes=RESIDENCE_TEXT.replace(
         "Test", "Les Ormes"))
     page = dashboard_page(load_project(root), SAMPLE_TODAY).markdown
+    assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown == page  # rows from the store
     (store,) = (tmp_path / "cache" / "dashboard").iterdir()
     entries = pickle.loads(store.read_bytes())
     assert len(entries) == 2

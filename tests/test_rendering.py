@@ -105,3 +105,34 @@ def test_a_place_or_a_building_is_never_said_twice(make_project, tmp_path: Path)
     assert "<li>Loge : Bâtiment B, rdc</li>" in (site / "other" / "gardien" / "index.html").read_text()
     assert '<p class="rh-address">1 rue de la Paix, 01000 Bourg-en-Bresse</p>' in (site / "other" / "index.html").read_text()
     assert "Bourg-en-Bresse · Bâtiments A, B</p>" in (site / "third" / "index.html").read_text()
+
+
+def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_language(
+        make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild after one change renders that residence's line of the index only (in every language); the
+    others come from the store, which the file, the config and the language key: the pages are the same."""
+    import pickle
+
+    from conftest import RESIDENCE, SITE_CONFIG
+
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path / "cache"))
+    config = SITE_CONFIG + "languages: [fr, ar]\n"
+    root = make_project(site_config=config, pins=RESIDENCE.replace("Test", "Les Pins"),
+                        ormes=RESIDENCE.replace("Test", "Les Ormes"))
+    first = {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")}
+    assert {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")} == first
+    stores = sorted((tmp_path / "cache" / "index").iterdir())
+    assert len(stores) == 2  # one per language
+    for store in stores:
+        entries = pickle.loads(store.read_bytes())
+        assert len(entries) == 2
+        store.write_bytes(pickle.dumps({key: pickle.dumps(("Bourg", "x", "<li>from the store</li>\n"))
+                                        for key in entries}))
+    assert index_pages(load_project(root), "ar")[0].markdown.count("from the store") == 2
+    path = root / "residences" / "pins.yml"
+    path.write_text(RESIDENCE.replace("Test", "Les Grands Pins"), encoding="utf-8")
+    page = index_pages(load_project(root), "fr")[0].markdown
+    assert page.count("from the store") == 1 and "Les Grands Pins" in page
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    path.write_text(RESIDENCE.replace("Test", "Les Pins"), encoding="utf-8")
+    assert {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")} == first

@@ -28,9 +28,10 @@ class EntryStore:
     what it computed.
     """
 
-    def __init__(self, kind: str, root: Path, *context: str) -> None:
+    def __init__(self, kind: str, root: Path, *context: str, part: str = "") -> None:
         folder = cache_dir(kind)
-        self._path = folder / f"{digest(str(root.resolve()).encode())[:32]}.pickle" if folder else None
+        name = digest(str(root.resolve()).encode())[:32] + (f"-{part}" if part else "")  # part: a store per language
+        self._path = folder / f"{name}.pickle" if folder else None
         self._context = digest(code_fingerprint().encode(), *(part.encode() for part in context))
         self._old: dict[str, bytes] = self._read()
         self._new: dict[str, bytes] = {}

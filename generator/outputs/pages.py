@@ -23,7 +23,8 @@ from markupsafe import Markup, escape
 
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
-from generator.contract.project import Project, ResidenceFile
+from generator.contract.project import Project
+from generator.contract.validation_cache import EntryStore
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
@@ -297,8 +298,8 @@ def index_pages(project: Project, language: str = "") -> list[Page]:
     """
     config = project.config
     if language and language != config.languages[0]:
-        return [index_page(config, list(project.residences), language)]
-    return [index_page(config, list(project.residences)), *law_pages(config), posters_page(project)]
+        return [index_page(project, language)]
+    return [index_page(project), *law_pages(config), posters_page(project)]
 
 
 LAW_PAGES = (
@@ -327,23 +328,35 @@ class IndexEntry:
     address: Address
 
 
-def index_page(config: SiteConfig, residences: list[ResidenceFile], language: str = "") -> Page:
-    """The landlord's index: every residence by city, so a tenant finds their own."""
+def index_page(project: Project, language: str = "") -> Page:
+    """The landlord's index: every residence by city, so a tenant finds their own.
+
+    A residence's line is a function of its file, ``site_config.yml``, our code and the language, so it is
+    kept between runs under those (``EntryStore``): a rebuild after one change renders that line only."""
+    config = project.config
     language = language or config.languages[0]
-    languages = tuple(config.languages)
-    shown = {item.slug: IndexEntry(in_one_language(item.residence.name, language),
-                                   in_one_language(item.residence.address, language)) for item in residences}
-    by_city: dict[str, list[ResidenceFile]] = {}
-    for item in sorted(residences, key=lambda i: (str(shown[i.slug].address.city), str(shown[i.slug].name))):
-        by_city.setdefault(shown[item.slug].address.city, []).append(item)
-    prefix = published.language_prefix(language, languages)
+    prefix = published.language_prefix(language, tuple(config.languages))
+    store = EntryStore("index", project.root, project.config_digest, language, part=language)
+    lines = []
+    for item in project.residences:
+        line = store.get(item.path.name, item.digest)
+        if line is None:
+            shown = IndexEntry(in_one_language(item.residence.name, language),
+                               in_one_language(item.residence.address, language))
+            line = (shown.address.city, shown.name, environment(language).get_template("index_entry.md.j2").render(
+                res=shown, slug=item.slug, prefix=prefix, up="../" if prefix else ""))
+            store.keep(item.path.name, item.digest, line)
+        lines.append(line)
+    store.save()
+    by_city: dict[str, list[Markup]] = {}
+    for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):
+        by_city.setdefault(city, []).append(Markup(html))
     body = environment(language).get_template("index.md.j2").render(
-        config=in_one_language(config, language), by_city=by_city, count=len(residences),
-        residence_of=lambda item: shown[item.slug], prefix=prefix, up="../" if prefix else "")
-    cities = sorted({str(r.address.city) for r in shown.values()})
+        config=in_one_language(config, language), by_city=by_city, count=len(lines))
+    cities = sorted({str(city) for city, _, _ in lines})
     landlord = in_one_language(config, language).landlord.name
     title = i18n.gettext(language)(N_("Nos résidences"))
-    description = (f"{title} · {landlord} · {len(residences)} · "
+    description = (f"{title} · {landlord} · {len(lines)} · "
                    + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else ""))
     return Page(published.INDEX, title, body, description=description)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.user_cache import cache_dir, code_fingerprint, digest
 
@@ -68,6 +68,14 @@ class EntryStore:
         key = self.key(name, file_digest)
         if key not in self._new:  # one taken from the store keeps its stored bytes
             self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def made(self, name: str, file_digest: str, make: Callable[[], Any]) -> Any:
+        """The value stored for the file ``name`` with these bytes, else ``make()``'s, stored for the next run."""
+        value = self.get(name, file_digest)
+        if value is None:
+            value = make()
+            self.keep(name, file_digest, value)
+        return value
 
     def save(self) -> None:
         """Write this run's entries (atomically: a concurrent reader sees the old file or the new one)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import partial
 from typing import Any, Callable, Iterator, Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, key_text
@@ -195,13 +196,9 @@ def residences_warnings(project: Project, today: date) -> dict[str, list[Problem
     and the day, so they are kept between runs under those (``EntryStore``): a rebuild after one change
     computes only that file's, where every untranslated text of 1,000 residences took over a second."""
     store = EntryStore("warnings", project.root, project.config_digest, today.isoformat())
-    found = {}
-    for item in project.residences:
-        warnings = store.get(item.path.name, item.digest)
-        if warnings is None:
-            warnings = residence_warnings(project.config, item, today)
-            store.keep(item.path.name, item.digest, warnings)
-        found[item.slug] = warnings
+    found = {item.slug: store.made(item.path.name, item.digest,
+                                   partial(residence_warnings, project.config, item, today))
+             for item in project.residences}
     store.save()
     return found
 

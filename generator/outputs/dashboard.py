@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from markupsafe import Markup
 
@@ -136,14 +137,13 @@ def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
     """
     store = EntryStore("dashboard", project.root, project.config_digest, today.isoformat())
     template = environment().get_template("dashboard_row.md.j2")
-    rows = []
-    for item in sorted(project.residences, key=_order):
-        found = store.get(item.path.name, item.digest)
-        if found is None:
-            row = dashboard_row(project, item, today)
-            found = (template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings))
-            store.keep(item.path.name, item.digest, found)
-        rows.append(found)
+
+    def make(item: ResidenceFile) -> tuple[str, bool]:
+        row = dashboard_row(project, item, today)
+        return template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
+
+    rows = [store.made(item.path.name, item.digest, partial(make, item))
+            for item in sorted(project.residences, key=_order)]
     store.save()
     return rows
 

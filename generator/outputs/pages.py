@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
-from generator.contract.project import Project
+from generator.contract.project import Project, ResidenceFile
 from generator.contract.validation_cache import EntryStore
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
@@ -337,16 +337,14 @@ def index_page(project: Project, language: str = "") -> Page:
     language = language or config.languages[0]
     prefix = published.language_prefix(language, tuple(config.languages))
     store = EntryStore("index", project.root, project.config_digest, language, part=language)
-    lines = []
-    for item in project.residences:
-        line = store.get(item.path.name, item.digest)
-        if line is None:
-            shown = IndexEntry(in_one_language(item.residence.name, language),
-                               in_one_language(item.residence.address, language))
-            line = (shown.address.city, shown.name, environment(language).get_template("index_entry.md.j2").render(
-                res=shown, slug=item.slug, prefix=prefix, up="../" if prefix else ""))
-            store.keep(item.path.name, item.digest, line)
-        lines.append(line)
+
+    def make(item: ResidenceFile) -> tuple[object, object, str]:
+        shown = IndexEntry(in_one_language(item.residence.name, language),
+                           in_one_language(item.residence.address, language))
+        return shown.address.city, shown.name, environment(language).get_template("index_entry.md.j2").render(
+            res=shown, slug=item.slug, prefix=prefix, up="../" if prefix else "")
+
+    lines = [store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences]
     store.save()
     by_city: dict[str, list[Markup]] = {}
     for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):

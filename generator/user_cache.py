@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -31,6 +32,7 @@ VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-
              "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "pillow",
              "uharfbuzz", "holidays")
 """Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
+DAY = 24 * 3600
 
 
 def digest(*parts: bytes) -> str:
@@ -88,7 +90,8 @@ def jinja_bytecode_cache(kind: str) -> Any:
 def made_once(name: str, make: Callable[[], bytes]) -> bytes:
     """The bytes ``make`` returns, which only our code and the libraries shape (``code_fingerprint``), kept
     in ``<cache folder>/made`` under that fingerprint: every command needed the home-screen icons (~0.1 s
-    with Pillow) and the data schema. Written atomically; entries of other fingerprints are removed."""
+    with Pillow) and the data schema. Written atomically. Entries of other fingerprints are removed once a
+    day old: two checkouts of different versions used the same day do not remove each other's."""
     folder = cache_dir("made")
     if folder is None:
         return make()
@@ -104,7 +107,7 @@ def made_once(name: str, make: Callable[[], bytes]) -> bytes:
         temporary.write_bytes(data)
         os.replace(temporary, path)
         for old in folder.iterdir():
-            if not old.name.startswith((prefix, ".")):
+            if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
                 old.unlink(missing_ok=True)
     except OSError:
         temporary.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -122,6 +123,11 @@ def test_files_only_our_code_shapes_are_made_once_per_code_version(cache: Path,
     assert made == [1]
     monkeypatch.setattr(user_cache, "code_fingerprint", lambda: "another version of the code" * 2)
     assert user_cache.made_once("icone.png", make) == b"\x89PNG" and made == [1, 1]
-    assert len(list((cache / "made").iterdir())) == 1
+    assert len(list((cache / "made").iterdir())) == 2  # another checkout may still use the first one today
+    for entry in (cache / "made").iterdir():
+        os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 2 * user_cache.DAY))
+    monkeypatch.setattr(user_cache, "code_fingerprint", lambda: "a third version of the code" * 2)
+    user_cache.made_once("icone.png", make)
+    assert len(list((cache / "made").iterdir())) == 1  # older than a day: removed
     assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}
     assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}

@@ -21,6 +21,11 @@ public extension points:
   only then, ``Page.render`` of an empty page sets what converting nothing gives (no content, an empty
   table of contents, no anchors, no links) without it (``_empty_pages_not_converted``); the third patch,
   since MkDocs offers no hook around the conversion. Any other page is converted by MkDocs as before.
+- MkDocs' ``Files.add_files_from_theme`` matched every theme file against its patterns and looked for it
+  in each theme folder, in every build (~1.7 ms), for the same answer: while our builds run, it finds
+  them once per process and set of theme folders and static templates (by MkDocs' own method), then
+  adds those files to each build, unless a page of the build has the same path, as MkDocs does
+  (``_theme_files_found_once``); the fourth patch, since MkDocs offers no hook before it adds them.
 - Everything else is done by our MkDocs plugin (``publish.mkdocs_plugin``), loaded by its entry point.
 
 ``tests/test_fastbuild.py`` compares every page of the fast path with a plain ``mkdocs build`` of the same
@@ -41,6 +46,7 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
@@ -152,6 +158,32 @@ def _empty_pages_not_converted() -> Iterator[None]:
         mkdocs_pages.Page.render = original  # type: ignore[method-assign]
 
 
+_THEME_FILES: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+"""Theme folders and static templates → the theme files MkDocs adds to a build (path, folder)."""
+
+
+@contextmanager
+def _theme_files_found_once() -> Iterator[None]:
+    """While our builds run, MkDocs' ``Files.add_files_from_theme`` finds the theme's files once."""
+    original = Files.add_files_from_theme
+
+    def add_files_from_theme(files: Files, env: jinja2.Environment, config: Any) -> None:
+        key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
+        if key not in _THEME_FILES:
+            found = Files([])
+            original(found, env, config)
+            _THEME_FILES[key] = [(file.src_uri, file.src_dir) for file in found if file.src_dir]
+        for path, folder in _THEME_FILES[key]:
+            if files.get_file_from_path(path) is None:  # a page of the build wins, as in MkDocs
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    Files.add_files_from_theme = add_files_from_theme  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        Files.add_files_from_theme = original  # type: ignore[method-assign]
+
+
 def run_mkdocs(config: dict[str, Any], pages: list[Page], empty_docs: Path, site_dir: Path) -> None:
     """Build one site of ``pages`` into ``site_dir`` with the shared Jinja environment.
 
@@ -166,5 +198,5 @@ def run_mkdocs(config: dict[str, Any], pages: list[Page], empty_docs: Path, site
     with _themes_listed_once():
         cfg = load_config(io.StringIO("{}"), **options)
     cfg.theme.get_env = lambda: _shared_env(cfg.theme)  # type: ignore[method-assign]
-    with _empty_pages_not_converted():
+    with _empty_pages_not_converted(), _theme_files_found_once():
         mkdocs_build(cfg)

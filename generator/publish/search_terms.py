@@ -37,13 +37,15 @@ def word_forms(word: str) -> tuple[str, ...]:
     return singular, plural, fold(singular), fold(plural)
 
 
-def forms(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def forms(text: str) -> tuple[str, ...]:
     """The forms of the words of ``text`` (HTML allowed) that a query could not already reach, sorted.
 
     Material adds a wildcard to each word typed: a query finds every word it starts. So a form that starts
     another form, or starts a word of the text as the index splits it (at spaces; Material's separator
     also splits at hyphens, never inside a word), is found anyway and is left out: « chaudière » when the
-    text says « chaudières », « reseau » beside « reseaux »."""
+    text says « chaudières », « reseau » beside « reseaux ». Kept per text: the landlord's FAQ, the
+    emergency numbers and the pages' fixed words are the same in every microsite of a language."""
     plain = _TAG.sub(" ", text)
     words = {w.lower() for w in _WORD.findall(plain) if len(w) > 3 and not w.isdigit()}
     found: set[str] = set()
@@ -52,4 +54,4 @@ def forms(text: str) -> list[str]:
     found -= words
     every = sorted(found | set(plain.lower().split()))
     reached = {a for a, b in zip(every, every[1:]) if b.startswith(a)}
-    return sorted(found - reached)
+    return tuple(sorted(found - reached))

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import click
 
-from generator.contract.project import CONFIG_NAME, load_project
+from generator.contract.project import CONFIG_NAME, Project, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.starter import write_starter
 from generator.contract.values import date_from_epoch, parse_date
@@ -90,7 +90,23 @@ def _collecting_less() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.unfreeze()  # what _loaded set aside is the collector's again
         gc.set_threshold(*thresholds)
+
+
+def _loaded(project_dir: Path) -> Project:
+    """``load_project`` for a command that builds: the collector paused while it reads, then what it read
+    set aside until the command ends (``freeze``), so no collection goes over the residences again; the
+    first one after 1,000 residences were unpickled took 0.3 s, as long as unpickling them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        project = load_project(project_dir)
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    return project
 
 
 today_option = click.option(
@@ -138,7 +154,7 @@ def diff(base: Path, head: Path) -> None:
               help="Nombre de processus (défaut : un par cœur disponible).")
 def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | None, jobs: int | None) -> None:
     """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
-    project = load_project(project_dir)
+    project = _loaded(project_dir)
     result = build_mod.build_site(project, out_dir or project_dir / "site", today,
                                   shard=Shard.parse(shard) if shard else None, jobs=jobs,
                                   progress_stream=sys.stderr)
@@ -156,7 +172,7 @@ def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | Non
 @today_option
 def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None, today: date) -> None:
     """Assemble les lots construits avec build --shard K/N en un seul site, avec l'index."""
-    result = merge_shards(load_project(project_dir), list(shard_dirs), out_dir or project_dir / "site", today)
+    result = merge_shards(_loaded(project_dir), list(shard_dirs), out_dir or project_dir / "site", today)
     click.echo(f"Site assemblé : {result.residences} résidence(s) dans {result.out_dir}")
 
 

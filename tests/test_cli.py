@@ -73,6 +73,18 @@ def test_build_says_how_many_residences_it_rebuilt(make_project, tmp_path: Path)
     assert run(*build)[1].endswith("(1 reconstruite(s), 1 inchangée(s))\n")
 
 
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """During a build the collector runs less often and leaves the residences read alone (frozen); a process
+    calling the command (tests, a caller's script) gets its collector back as it was, nothing frozen."""
+    import gc
+
+    before = gc.get_threshold()
+    for args in (["build", "--project", str(make_project()), "--out", str(tmp_path / "site")],
+                 ["build", "--project", str(tmp_path / "nowhere")]):  # a failed command too
+        CliRunner().invoke(main, args)
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0 and gc.isenabled()
+
+
 def test_build_defaults_today_to_source_date_epoch(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: T

@@ -510,6 +510,21 @@ def test_french_search_folds_accents_and_plurals(browser, multilingual_url: str)
     context.close()
 
 
+@pytest.mark.browser
+def test_arabic_search_finds_an_arabic_word_of_the_page(browser, multilingual_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Typed in the Arabic pages' search box: the Arabic heading « المرجل » (boiler) is found, as a Latin
+    word is (it used to leave the results at « type to start searching »)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/ar/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially("المرجل", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    titles = page.locator(".md-search-result__item h2").all_inner_texts()
+    assert "المرجل" in titles, titles
+    context.close()
+
+
 # --- Posters ----------------------------------------------------------------------------------------------
 
 def test_posters_say_in_each_language_that_the_site_exists_in_it(multilingual_site: Path) -> None:

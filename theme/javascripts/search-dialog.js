@@ -41,4 +41,11 @@
       ])
     ])
   ]));
+  // Material's bundle reads the query on « keyup » only. Text that comes without a key going up (a whole
+  // Arabic word from an input method or a phone keyboard's suggestion, a paste, dictation) fires only
+  // « input », and the query stayed empty: « type to start searching ». Told as a key going up, on the
+  // field only (not bubbling); the bundle drops a value it already has.
+  input.addEventListener("input", function () {
+    input.dispatchEvent(new KeyboardEvent("keyup"));
+  });
 }());

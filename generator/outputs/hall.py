@@ -18,6 +18,7 @@ from generator.contract.languages import direction
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
 from generator.outputs import closed_days, feed, i18n, opendata, presence, published
+from generator.outputs.content_policy import content_security_policy
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
@@ -104,7 +105,7 @@ def render(ctx: ResidenceContext) -> bytes:
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
         qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
-        hall_data=script_data,
+        hall_data=script_data, policy=Markup(content_security_policy()),  # our constant: no quote escaped
         root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
     )
     return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()

@@ -9,10 +9,11 @@ escaped twice (``Markup`` is already safe), and Material's one ``| striptags`` (
 
 Content-Security-Policy: pages carry a ``<meta http-equiv>`` policy (static hosts set no headers) with
 everything from our own origin only (``default-src 'self'``, which every fetch directive not written falls
-back to) and no ``'unsafe-inline'`` script: the inline scripts of Material's
-own templates are allowed by their SHA-256 hash, and only those whose text is exactly one of Material's
-(its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL characters).
-Any other inline script, injected or not, is not hashed, so the browser refuses to run it.
+back to; the text is ``outputs.content_policy``'s) and no ``'unsafe-inline'`` script. Our pages have no
+inline script (Material's storage helpers are ``theme/javascripts/material-storage.js``); should a
+template of Material's write one, it is allowed by its SHA-256 hash, and only if its text is exactly one of
+Material's (its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL
+characters). Any other inline script, injected or not, is not hashed, so the browser refuses to run it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from generator.outputs.content_policy import content_security_policy
 
 __all__ = ["escape_text", "escape_tree", "safe_striptags", "with_csp", "policy"]
 
@@ -96,14 +99,7 @@ def policy(html: str) -> str:
         allowed = _material_hash(body)
         if allowed:
             hashes.append(allowed)
-    scripts = " ".join(["'self'", *sorted(set(hashes))])
-    # Styles, fonts, fetches, manifests and frames fall back to default-src: naming them 'self' again only
-    # cost every page ~90 bytes. Workers fall back to script-src, whose 'self' allows ours and whose
-    # hashes match inline scripts only. base-uri, form-action (no fallback) and object-src stay.
-    return ("default-src 'self'; "
-            f"script-src {scripts}; "
-            "img-src 'self' data:; "  # Material's stylesheet draws its icons as data: SVG
-            "object-src 'none'; base-uri 'self'; form-action 'self'")
+    return content_security_policy(tuple(hashes))
 
 
 _CHARSET = '<meta charset="utf-8">'

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.contract.project import load_project
 from generator.outputs.hall import PAGE_SECONDS, REFRESH_SECONDS
@@ -49,6 +50,12 @@ SMALL_TEXT_JS = """() => {
   }
   return small;
 }"""
+
+
+def _wait_for_text(page, selector: str, pattern: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the element's text matches: Playwright's locator, not ``wait_for_function``, whose polling
+    evaluates a string, which the hall screen's Content-Security-Policy (no 'unsafe-eval') refuses."""
+    expect(page.locator(selector)).to_have_text(re.compile(pattern), timeout=30_000)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +116,7 @@ def test_caretaker_clock_and_collections_follow_the_time_of_paris(browser, site_
     page = context.new_page()
     page.clock.install(time=_at(2026, 12, 2, 9, 0))  # Wednesday 9:00 in Paris: the loge is open
     page.goto(site_url + "les-tilleuls/ecran/")
-    page.wait_for_function("document.querySelector('[data-rh-status]').textContent !== ''")
+    _wait_for_text(page, "[data-rh-status]", r"\S")
     assert page.locator("[data-rh-status]").inner_text() == "Ouvert maintenant"
     assert page.locator("[data-rh-clock]").inner_text() == "Mercredi 2 décembre 2026 · 09:00"
     assert page.locator('[data-rh-waste="0"] li').all_inner_texts() == ["Ordures ménagères (bac gris)"]
@@ -175,18 +182,18 @@ def test_a_republish_reloads_the_screen_and_a_network_cut_keeps_the_last_data(br
     page = context.new_page()
     page.clock.install(time=_at(2026, 12, 2, 10))
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")
     assert page.locator("[data-rh-updated]").inner_text() == "Mis à jour à 10:00"
     (root / "residences" / "test.yml").write_text(textwrap.dedent(_notices(["Deuxième version"], 8)), "utf-8")
     build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
     assert page.get_by_text("Première version", exact=True).is_visible()
     page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
     page.get_by_text("Deuxième version", exact=True).wait_for()
-    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")
     assert page.locator("[data-rh-updated]").inner_text() == "Mis à jour à 10:05"
     context.set_offline(True)
     page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
-    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Pas de')")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Pas de")
     assert page.locator("[data-rh-updated]").inner_text() == "Pas de connexion · mis à jour à 10:05"
     assert page.get_by_text("Deuxième version", exact=True).is_visible()
     context.close()
@@ -204,7 +211,7 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
     page.clock.install(time=_at(2026, 12, 2, 10))
     page.goto(base + "ecran/", wait_until="networkidle")
     assert page.evaluate("document.documentElement.lang") == "fr"
-    page.wait_for_function("document.querySelector('[data-rh-updated]').textContent.startsWith('Mis à jour')")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")
     page.clock.run_for(61_000)
     page.wait_for_url(base + "en/ecran/")
     assert page.evaluate("document.documentElement.lang") == "en"

@@ -11,7 +11,7 @@ Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both th
 - ``pages`` (fast builds only): the pages' text by file, handed to MkDocs as generated files, so that
   no page is written to ``docs_dir`` and read back (the plain build of the tests reads the same text there).
 - ``language``: our theme templates (``theme/``) are translated with the same catalogs as the pages
-  (``outputs.i18n``); the page's ``<html>`` gets ``dir`` (Material puts it on ``<body>`` only).
+  (``outputs.i18n``).
 
 Always:
 - each page's meta description comes from ``extra.descriptions`` (page file → plain text, made from the
@@ -26,17 +26,13 @@ Always:
   skip every page;
 - no ``sitemap.xml`` of its own: the build publishes one for the whole site at the root
   (``outputs.sitemap``), not one per microsite and language;
-- pages lose their templates' indentation (``publish.whitespace``: each run of whitespace holding a line
-  break becomes one line break, outside ``pre``, ``textarea``, ``script`` and ``style``), before the CSP;
-- every external script is deferred (``publish.script_loading``): none holds up the first paint;
+- the page template (``theme/main.html``, whole: it no longer extends Material's ``base.html``) writes the
+  page finished: no indentation, external scripts deferred, ``dir`` on ``<html>``, none of Material's
+  chrome we do not use; it reads Material's words from ``md`` (``publish.chrome``, once per build). The
+  page's own HTML loses its indentation here (``publish.whitespace``: each run of whitespace holding a
+  line break becomes one line break, outside ``pre``, ``textarea``, ``script`` and ``style``);
 - Material's bundle does not fetch a ``sitemap.xml`` beside each ``<link rel="alternate">`` (the feed, the
   page in other languages): there is one sitemap, at the root (``publish.alternate_links``);
-- Material's base template gives its two hidden checkboxes (navigation drawer, search) an ``autocomplete``
-  attribute, which HTML allows only on text-like inputs: the W3C checker rejects every page for it. The
-  attribute only stops Firefox from restoring an open drawer on "back"; it is dropped. So are the base
-  template's empty ``skip`` and ``announce`` blocks (our skip link is in the header block; we announce
-  nothing: Material's bundle mounts these components only where they are) and its alert dialog, which
-  only the clipboard and search-sharing features we do not turn on fill (~250 bytes of every page);
 - every text we hand MkDocs (site name, nav and page titles, ``extra``, copyright) is escaped once for
   HTML, since Material's templates print it raw, and every page carries a Content-Security-Policy
   (``publish.page_security``).
@@ -60,28 +56,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
 
-from generator.contract.languages import direction
 from generator.outputs import i18n
 from generator.outputs.pages import JSON_POLICY
 from generator.publish.alternate_links import patch_bundles
+from generator.publish.chrome import material_words
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
-from generator.publish.script_loading import deferred
 from generator.publish.search_index import Entry, index_json, page_entries, without_marks
-from generator.publish.whitespace import compact
+from generator.publish.whitespace import WHITESPACE, compact
 
 PLUGIN_NAME = "residence-hub"
 SHARED_PREFIX = "../"
 """From a microsite's root (``site/<slug>/``) to the site root, where the theme assets are stored once."""
-_REWRITTEN = (
-    (' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__drawer">'),
-    (' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">'),
-    ('<div data-md-component="skip">\n</div>\n', ""),
-    ('<div data-md-component="announce">\n</div>\n', ""),
-    ('<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n',
-     ""),
-)
-"""Material's base template, as compacted, where a page of ours needs less (see the module's documentation)."""
-
 
 class PluginOptions(Config):
     """The plugin's options (see the module's documentation)."""
@@ -160,6 +145,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
+        env.globals["md"] = material_words(env, config.theme["language"], self.config.language)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -178,14 +164,13 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the page's HTML back, unchanged but for the search marks (``data-search-exclude``)."""
-        return without_marks(self._html.pop(page.file.src_uri).strip("\n"))
+        """Put the page's HTML back without the search marks (``data-search-exclude``) nor its indentation
+        (``whitespace``; the template writes a line break on each side of it)."""
+        return compact(without_marks(self._html.pop(page.file.src_uri))).strip(WHITESPACE)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Indentation out (``whitespace``); external scripts deferred; drop Material's ``autocomplete`` from
-        its two hidden checkboxes and its empty blocks; ``dir`` on ``<html>``; then the CSP, over the final
-        bytes of the inline scripts."""
-        return with_csp(_html_direction(_material_trimmed(deferred(compact(output))), self.config.language))
+        """The CSP, over the final bytes of the page (``theme/main.html`` writes it finished)."""
+        return with_csp(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index from the pages' entries (``search_index``), in place of the empty one of
@@ -200,28 +185,11 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
             index.write_text(index_json(options, self._search), encoding="utf-8")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same fixes for pages rendered from a bare template (``404.html``, not ``sitemap.xml``)."""
+        """A page rendered from a bare template (``404.html``, not ``sitemap.xml``): its text, Material's,
+        is indented; then the CSP."""
         if not template_name.endswith(".html"):
             return output_content
-        return with_csp(_html_direction(_material_trimmed(deferred(compact(output_content))), self.config.language))
-
-
-def _html_direction(html: str, language: str) -> str:
-    """``<html lang="ar">`` → ``<html lang="ar" dir="rtl">``: the direction where the language is."""
-    start = html.find("<html lang=")
-    if start < 0:
-        return html
-    end = html.find(">", start)
-    if ' dir="' in html[start:end]:
-        return html
-    return f'{html[:end]} dir="{direction(language)}"{html[end:]}'
-
-
-
-def _material_trimmed(html: str) -> str:
-    for fragment, replacement in _REWRITTEN:
-        html = html.replace(fragment, replacement, 1)
-    return html
+        return with_csp(compact(output_content))
 
 
 def _shared_url_filter(shared: frozenset[str], root: str = SHARED_PREFIX) -> Callable[..., str]:

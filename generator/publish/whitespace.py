@@ -1,7 +1,9 @@
 """Pages without their templates' indentation: every run of spaces and line breaks becomes one line break.
 
-Material's templates and ours are indented for people to read, and Jinja keeps that indentation and the
-lines of its block tags: about a sixth of each page was whitespace. HTML renders any run of spaces and line
+Our page templates (``outputs/templates``) are indented for people to read, and Jinja keeps that
+indentation and the lines of its block tags: about a sixth of each page was whitespace. The chrome around
+a page's HTML (``theme/main.html``) is written that way already; this compacts the page's own HTML (and
+the rare page Material's templates write, ``404.html``). HTML renders any run of spaces and line
 breaks between words or tags as a single space (or nothing, between blocks), so one line break does the
 same, except where the text is kept as written: inside ``<pre>``, ``<textarea>``, ``<script>`` and
 ``<style>``, left untouched (the inline scripts keep the bytes their CSP hash is made of). A no-break space
@@ -14,7 +16,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["compact"]
+__all__ = ["WHITESPACE", "compact"]
+
+WHITESPACE = " \t\n\r\f"
+"""What ``compact`` counts as whitespace (not U+00A0, nor the vertical tab): ``str.strip`` would take more."""
 
 _KEPT_OR_RUN = re.compile(
     r"(?P<kept><(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)\s*>)|[ \t\r\f]*\n[ \t\n\r\f]*",

@@ -1,0 +1,31 @@
+"""What ``theme/main.html`` needs from Python, worked out once per build instead of once per page.
+
+Material's templates ask its translation macro (``partials/language.html``) for each of its words: every
+call imported the language's file again and built its table of ~60 words, about fifteen times per page.
+Our template reads them from ``md``, a plain dict made here once per build from the same Material files
+(the page's language, English where a word is missing there, as Material's macro falls back), with the
+page's direction for ``<html dir>``.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from generator.contract.languages import direction
+
+__all__ = ["material_words"]
+
+WORDS = ("language", "direction", "header", "nav", "search", "search.placeholder", "search.reset",
+         "search.result.initializer", "search.result.placeholder", "search.result.none", "search.result.one",
+         "search.result.other", "search.result.more.one", "search.result.more.other",
+         "search.result.term.missing")
+"""The words of Material's that our template writes (its header, navigation, search box, search settings)."""
+
+
+def material_words(env: jinja2.Environment, theme_language: str, language: str) -> dict[str, str]:
+    """Material's ``WORDS`` in ``theme_language`` (its ``partials/languages/*.html``), and ``html_dir``,
+    the direction of the site's ``language``."""
+    own = env.get_template(f"partials/languages/{theme_language}.html").module
+    fallback = env.get_template("partials/languages/en.html").module
+    words = {key: str(own.t(key)) or str(fallback.t(key)) or key for key in WORDS}  # type: ignore[attr-defined]
+    return {**words, "html_dir": direction(language)}

@@ -208,8 +208,8 @@ def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the
     (store,) = (tmp_path / "cache" / "dashboard").iterdir()
     entries = pickle.loads(store.read_bytes())
     assert len(entries) == 2
-    store.write_bytes(pickle.dumps({key: pickle.dumps(("<tr><td>from the store</td></tr>\n", True))
-                                    for key in entries}))
+    store.write_bytes(pickle.dumps({key: pickle.dumps((("Ville", "Nom", key), "<tr><td>from the store</td></tr>\n",
+                                                       True)) for key in entries}))
     assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown.count("from the store") == 2
     assert "terminé depuis 62 jours" in dashboard_page(load_project(root), date(2026, 12, 3)).markdown  # another day
     path = root / "residences" / "pins.yml"

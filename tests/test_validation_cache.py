@@ -87,10 +87,19 @@ def test_entries_depend_on_the_file_name_content_and_context(make_project, tmp_p
     store.put(item)
     store.save()
     again = ValidatedStore(tmp_path, "config")
-    assert again.get(item.path.name, item.digest) == item
-    assert again.get(item.path.name, item.digest).lines == item.lines  # the line map travels with it
-    assert again.get(item.path.name, "other bytes") is None
-    assert ValidatedStore(tmp_path, "other config").get(item.path.name, item.digest) is None
+    assert again.validated(item.path.name, item.digest) == item.validated
+    assert again.validated(item.path.name, item.digest).value[1] == item.lines  # the line map travels with it
+    assert again.validated(item.path.name, "other bytes") is None
+    assert ValidatedStore(tmp_path, "other config").validated(item.path.name, item.digest) is None
+
+
+def test_residences_from_the_cache_stay_pickled_until_used(make_project) -> None:
+    root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Test", "Autre"))
+    load_project(root)
+    first, second = load_project(root).residences
+    assert not first.validated.loaded and not second.validated.loaded
+    assert second.residence.name == "Résidence Test"
+    assert not first.validated.loaded and second.validated.loaded
 
 
 def test_off_disables_it_and_a_folder_others_can_write_is_not_used(tmp_path: Path,

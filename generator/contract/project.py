@@ -23,7 +23,7 @@ from generator.contract.printable import config_problems, residence_problems
 from generator.contract.references import building_problems, shared_notice_problems
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source, stray_files
-from generator.contract.validation_cache import ValidatedStore
+from generator.contract.validation_cache import Pickled, ValidatedStore
 from generator.contract.values import visible
 from generator.errors import Problem, UserError
 from generator.paths import interface_languages
@@ -41,11 +41,20 @@ class ResidenceFile:
 
     slug: str
     path: Path
-    residence: Residence
     digest: str
     """SHA-256 of the file's bytes as read once: the validation cache and the incremental manifest use it."""
-    lines: LineMap
-    """Where each value of the file starts: later stages ask it for a problem's line, never the raw text."""
+    validated: Pickled[tuple[Residence, LineMap]] = field(repr=False, hash=False)
+    """The residence and its line map; from the validation cache, unpickled only when first used."""
+
+    @property
+    def residence(self) -> Residence:
+        """The validated residence."""
+        return self.validated.value[0]
+
+    @property
+    def lines(self) -> LineMap:
+        """Where each value of the file starts: later stages ask it for a problem's line, never the raw text."""
+        return self.validated.value[1]
 
 
 @dataclass(frozen=True)
@@ -136,9 +145,9 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         problems.extend(unreadable)
         return None
     file_digest = digest(raw)
-    cached: ResidenceFile | None = store.get(path.name, file_digest) if store else None
+    cached = store.validated(path.name, file_digest) if store else None
     if cached is not None:
-        return cached
+        return ResidenceFile(slug, path, file_digest, cached)
     doc, found = parse_document(raw, name)
     problems.extend(found)
     languages = tuple(config.languages) if config is not None else (languages or DEFAULT_LANGUAGES)
@@ -153,7 +162,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         return None
     problems.extend(residence_problems(residence, doc))  # characters the posters cannot print
     problems.extend(building_problems(residence, doc.line_map))  # buildings named by notices and outages
-    return ResidenceFile(slug, path, residence, file_digest, doc.line_map)
+    return ResidenceFile(slug, path, file_digest, Pickled((residence, doc.line_map)))
 
 
 def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ...]:

@@ -11,12 +11,60 @@ to the key.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Any, Callable
+from functools import partial
+from typing import Any, Callable, Generic, TypeVar
 
 from generator.user_cache import cache_dir, code_fingerprint, digest
+
+T = TypeVar("T")
+_UNSET: Any = object()
+
+
+class Pickled(Generic[T]):
+    """A value and the bytes it pickles to, each made from the other when first asked for.
+
+    A rebuild after one change needs the models of that residence only: the others' microsites are
+    reused and the root's pages are made from what was kept of each residence (``EntryStore``), so their
+    validated models stay bytes; unpickling 1,000 of them took 0.4 s. Equal when the values are equal.
+    """
+
+    __slots__ = ("_value", "_data")
+
+    def __init__(self, value: T = _UNSET, data: bytes | None = None) -> None:
+        assert value is not _UNSET or data is not None
+        self._value = value
+        self._data = data
+
+    @property
+    def value(self) -> T:
+        """The value, unpickled on first use."""
+        if self._value is _UNSET:
+            self._value = pickle.loads(self._data)  # type: ignore[arg-type]
+        return self._value  # type: ignore[no-any-return]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the value was made or unpickled yet."""
+        return self._value is not _UNSET
+
+    @property
+    def data(self) -> bytes:
+        """The pickled bytes, made on first use."""
+        if self._data is None:
+            self._data = pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pickled) and self.value == other.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Pickled, (_UNSET, self.data))
 
 
 class EntryStore:
@@ -65,9 +113,12 @@ class EntryStore:
 
     def keep(self, name: str, file_digest: str, value: Any) -> None:
         """Store ``value`` for the file ``name`` with these bytes, for the next run."""
+        self._keep_bytes(name, file_digest, lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _keep_bytes(self, name: str, file_digest: str, data: Callable[[], bytes]) -> None:
         key = self.key(name, file_digest)
         if key not in self._new:  # one taken from the store keeps its stored bytes
-            self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._new[key] = data()
 
     def made(self, name: str, file_digest: str, make: Callable[[], Any]) -> Any:
         """The value stored for the file ``name`` with these bytes, else ``make()``'s, stored for the next run."""
@@ -96,6 +147,30 @@ class ValidatedStore(EntryStore):
     def __init__(self, root: Path, config_digest: str) -> None:
         super().__init__("validated", root, config_digest)
 
+    def validated(self, name: str, file_digest: str) -> Pickled[Any] | None:
+        """The validated residence and line map stored for the file ``name`` with these bytes, still
+        pickled (``Pickled``), or ``None``. The entry's own SHA-256 is checked here (2 ms for 1,000), since
+        its bytes are only unpickled when first used: a damaged entry is a miss, never a later error."""
+        key = self.key(name, file_digest)
+        entry = self._old.get(key)
+        if entry is None or hashlib.sha256(entry[32:]).digest() != entry[:32]:
+            return None
+        self._new[key] = entry
+        return Pickled(data=entry[32:])
+
     def put(self, item: Any) -> None:
-        """Keep a validated ``ResidenceFile`` (with its line map) under its file name and digest."""
-        self.keep(item.path.name, item.digest, item)
+        """Keep a validated ``ResidenceFile``'s residence and line map under its file name and digest."""
+        data = item.validated.data
+        self._keep_bytes(item.path.name, item.digest, lambda: hashlib.sha256(data).digest() + data)
+
+
+def per_residence(kind: str, project: Any, make: Callable[[Any], T], *context: str, part: str = "") -> list[T]:
+    """``make(item)`` for every residence of ``project`` (a ``Project``), in order, kept between runs in
+    the store ``kind`` under the file's bytes, ``site_config.yml``, our code and ``context`` (what else
+    ``make`` reads: the day, the language). What the root's pages show of each residence is made this
+    way: a rebuild after one change makes that one's and leaves the others' models pickled (``Pickled``).
+    ``make`` must depend on nothing else, and never return ``None``."""
+    store = EntryStore(kind, project.root, project.config_digest, *context, part=part)
+    values = [store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences]
+    store.save()
+    return values

@@ -101,7 +101,7 @@ def _absences(absences: list[Absence]) -> list[str]:
 
 def _order(item: ResidenceFile) -> tuple[str, str, str]:
     """By city then name (the order of the index)."""
-    return item.residence.address.city, item.residence.name, item.slug
+    return str(item.residence.address.city), str(item.residence.name), item.slug
 
 
 def dashboard_row(project: Project, item: ResidenceFile, today: date) -> DashboardRow:
@@ -138,14 +138,13 @@ def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
     store = EntryStore("dashboard", project.root, project.config_digest, today.isoformat())
     template = environment().get_template("dashboard_row.md.j2")
 
-    def make(item: ResidenceFile) -> tuple[str, bool]:
+    def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str, bool]:  # its place too: sorted unpickled
         row = dashboard_row(project, item, today)
-        return template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
+        return _order(item), template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
 
-    rows = [store.made(item.path.name, item.digest, partial(make, item))
-            for item in sorted(project.residences, key=_order)]
+    rows = sorted(store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences)
     store.save()
-    return rows
+    return [(html, warned) for _, html, warned in rows]
 
 
 def dashboard_page(project: Project, today: date) -> Page:

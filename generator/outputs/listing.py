@@ -17,11 +17,13 @@ import csv
 import io
 import json
 from datetime import date
+from functools import partial
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.contract.project import Project
+from generator.contract.project import Project, ResidenceFile
+from generator.contract.validation_cache import per_residence
 from generator.outputs import opendata, published
 from generator.user_cache import made_once
 
@@ -60,20 +62,25 @@ class Listing(BaseModel):
 
 
 def listing(project: Project, today: date) -> Listing:
-    """Every residence, by city then name."""
-    items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name, i.slug))
+    """Every residence, by city then name (each one's row kept between runs: ``per_residence``)."""
+    rows = sorted(per_residence("listing", project, partial(listed, project)), key=lambda row: row[0])
+    return Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
+                   residences=[row for _, row in rows])
+
+
+def listed(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], ListedResidence]:
+    """One residence's row, and its place in the lists (city, name, file): a function of its file and
+    ``site_config.yml``."""
     config = project.config
-    return Listing(version=opendata.VERSION, generated=today, landlord=config.landlord.name, residences=[
-        ListedResidence(
-            slug=i.slug, name=i.residence.name,
-            address=opendata.AddressData(street=i.residence.address.street, postcode=i.residence.address.postcode,
-                                         city=i.residence.address.city),
-            agency=config.agencies[i.residence.agency].name, url=config.site_url(i.slug),
-            data_url=config.site_url(i.slug) + published.DATA,
-            caretaker_mode=i.residence.caretaker.mode if i.residence.caretaker else None,
-            fibre_status=i.residence.fibre.status if i.residence.fibre else None,
-            buildings=list(i.residence.buildings), units=i.residence.units)
-        for i in items])
+    return (str(i.residence.address.city), str(i.residence.name), i.slug), ListedResidence(
+        slug=i.slug, name=i.residence.name,
+        address=opendata.AddressData(street=i.residence.address.street, postcode=i.residence.address.postcode,
+                                     city=i.residence.address.city),
+        agency=config.agencies[i.residence.agency].name, url=config.site_url(i.slug),
+        data_url=config.site_url(i.slug) + published.DATA,
+        caretaker_mode=i.residence.caretaker.mode if i.residence.caretaker else None,
+        fibre_status=i.residence.fibre.status if i.residence.fibre else None,
+        buildings=list(i.residence.buildings), units=i.residence.units)
 
 
 def csv_cell(value: object) -> str:

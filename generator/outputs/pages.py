@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import EntryStore
+from generator.contract.validation_cache import EntryStore, per_residence
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
@@ -360,10 +360,15 @@ def index_page(project: Project, language: str = "") -> Page:
 
 
 def posters_page(project: Project) -> Page:
-    """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu."""
-    items = sorted(project.residences, key=lambda i: (i.residence.address.city, i.residence.name))
-    body = environment("fr").get_template("posters.md.j2").render(config=project.config, items=items,
-                                                              poster_paths=poster_paths,
-                                                              hall_dir=published.HALL_SCREEN_DIR)
+    """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu.
+    Each residence's line is kept between runs, with its place (``per_residence``), as the index's."""
+    def make(item: ResidenceFile) -> tuple[tuple[str, str], str]:
+        return (str(item.residence.address.city), str(item.residence.name)), environment("fr").get_template(
+            "poster_entry.md.j2").render(config=project.config, item=item, poster_paths=poster_paths,
+                                         hall_dir=published.HALL_SCREEN_DIR)
+
+    lines = sorted(per_residence("posters", project, make), key=lambda line: line[0])
+    body = environment("fr").get_template("posters.md.j2").render(config=project.config,
+                                                              lines=[Markup(html) for _, html in lines])
     return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False,
                 description=f"Affiches, QR codes et écrans du hall des résidences de {project.config.landlord.name}.")

@@ -12,10 +12,13 @@ naming ``sitemap-1.xml``, ``sitemap-2.xml``… of 50,000 addresses each.
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import escape
 
 from generator.contract.inheritance import inherited
-from generator.contract.project import Project
+from generator.contract.project import Project, ResidenceFile
+from generator.contract.validation_cache import per_residence
 from generator.outputs import published
 from generator.outputs.pages import RESIDENCE_PAGES
 
@@ -35,13 +38,17 @@ def addresses(project: Project) -> list[str]:
     root = config.root_url
     urls = [root + published.language_prefix(language, languages) for language in languages]
     urls += [root + published.page_url(page) for page in (published.ACCESSIBILITY, published.LEGAL)]
-    for item in project.residences:
-        seen = inherited(config, item.slug, item.residence)
-        pages = [spec.url for spec in RESIDENCE_PAGES if spec.shown(seen, config)]
+    for item, pages in zip(project.residences, per_residence("sitemap", project, partial(_pages, project))):
         site = config.site_url(item.slug)
         urls += [site + published.language_prefix(language, languages) + page
                  for language in languages for page in pages]
     return urls
+
+
+def _pages(project: Project, item: ResidenceFile) -> list[str]:
+    """The addresses of a residence's pages in its microsite: a function of its file and the config."""
+    seen = inherited(project.config, item.slug, item.residence)
+    return [spec.url for spec in RESIDENCE_PAGES if spec.shown(seen, project.config)]
 
 
 def _urlset(urls: list[str]) -> bytes:

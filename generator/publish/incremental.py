@@ -99,9 +99,10 @@ def inputs_key(config: dict[str, Any], pages: list[Page], also: list[str]) -> st
     theme, the libraries, ``today``): its configuration and its pages, with ``also`` (names of files
     written over its output). MkDocs gives the same bytes for the same inputs (the build is reproducible:
     ``SOURCE_DATE_EPOCH`` from ``today``), so an equal key means equal files. Anything that is not plain
-    JSON raises ``TypeError`` rather than being left out of the key."""
-    return digest(json.dumps([config, [asdict(page) for page in pages], also], sort_keys=True,
-                             ensure_ascii=False).encode())
+    JSON raises ``TypeError`` rather than being left out of the key. A page's text is digested as it is:
+    the index, the lists and the dashboard hold every residence (megabytes), slow to put in JSON."""
+    shapes = [{**asdict(page), "markdown": digest(page.markdown.encode())} for page in pages]
+    return digest(json.dumps([config, shapes, also], sort_keys=True, ensure_ascii=False).encode())
 
 
 def index_keys(new: Manifest, old: Manifest | None) -> dict[str, str]:

@@ -5,6 +5,8 @@ a plain `mkdocs build` in tests/test_fastbuild.py."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from mkdocs.theme import Theme
 
 from generator.outputs import published
 from generator.paths import THEME_DIR
+from generator.paths import PACKAGE_DIR
 from generator.publish.chrome import WORDS, material_words
 from generator.publish.whitespace import compact
 
@@ -35,3 +38,24 @@ def test_every_page_comes_out_of_the_template_without_indentation(multilingual_s
         html = page.read_text(encoding="utf-8")
         assert compact(html) == html, page
         assert html.startswith('<!doctype html>\n<html lang="'), page
+
+
+def setup_words(site: Path) -> dict[str, dict[str, str]]:
+    """Material's words by language, as javascripts/page-setup.js of ``site`` holds them."""
+    code = (site / "javascripts" / "page-setup.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"var WORDS = (\{.*?\n  \});", code, re.S).group(1))
+
+
+def test_the_shared_setup_script_has_materials_search_words_for_every_language_we_publish() -> None:
+    """page-setup.js makes Material's settings (its search's words) for the page's language: for each
+    language of our catalogs, Material's own words (a new catalog, or a new Material, is checked here)."""
+    words = setup_words(THEME_DIR)
+    catalogs = {p.stem for p in (PACKAGE_DIR / "outputs" / "locales").glob("*.po")} | {"fr"}
+    assert set(words) == catalogs
+    for code, said in words.items():
+        env = Theme(name="material", custom_dir=str(THEME_DIR), language=code).get_env()
+        materials = material_words(env, code, code, tuple(said))
+        del materials["html_dir"]
+        assert said == materials, code
+        assert set(said) >= {"search.placeholder", "search.reset", "search.result.initializer",
+                              "search.result.none", "search.result.one", "search.result.other"}

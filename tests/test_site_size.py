@@ -18,7 +18,9 @@ from test_languages import multilingual_site, multilingual_url, write_project  #
 
 from generator.contract.project import load_project
 from generator.outputs import published, sitemap
+from generator.publish.site import _mkdocs_config
 from generator.publish.whitespace import compact
+from test_page_template import setup_words
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ROOT = "https://residences.example.org/"
@@ -119,11 +121,13 @@ def test_the_stylesheet_draws_every_icon_mirrored_in_arabic(browser, multilingua
 @pytest.mark.browser
 def test_the_search_dialog_is_built_before_materials_bundle_and_searches_in_every_language(  # type: ignore[no-untyped-def]
         browser, multilingual_site: Path, multilingual_url: str) -> None:
-    """The page holds only the dialog's element and its words; search-dialog.js builds Material's inside
-    (partials/search.html of Material 9.8) before the bundle mounts it: the box, named in the page's
-    language, finds the heading in that language, and its reset button empties it."""
+    """The page holds only the dialog's element; page-setup.js builds Material's inside (partials/search.html
+    of Material 9.8) with Material's words in the page's language, and Material's settings, before the
+    bundle mounts it: the box, named in the page's language, finds the heading in that language, and its
+    reset button empties it."""
     html = (multilingual_site / "les-tilleuls" / "ar" / "index.html").read_text(encoding="utf-8")
-    assert 'md-search__input' not in html and 'data-placeholder="' in html
+    assert 'md-search__input' not in html and '<div class="md-search" data-md-component="search" role="dialog"' in html
+    words = setup_words(multilingual_site)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     errors: list[str] = []
@@ -132,13 +136,16 @@ def test_the_search_dialog_is_built_before_materials_bundle_and_searches_in_ever
     # the Arabic page is searched for its caretaker's name.
     for language, query in (("", "Chaudière"), ("en/", "Boiler"), ("ar/", "Benali")):
         page.goto(f"{multilingual_url}les-tilleuls/{language}", wait_until="networkidle")
+        said = words[language.rstrip("/") or "fr"]
         dialog = page.locator(".md-search")
         box = page.get_by_role("search").locator('input[data-md-component="search-query"]')
-        assert box.get_attribute("placeholder") == box.get_attribute("aria-label") == dialog.get_attribute(
-            "data-placeholder")
+        assert box.get_attribute("placeholder") == box.get_attribute("aria-label") == said["search.placeholder"]
         reset = dialog.locator('button[type="reset"]')
-        assert reset.get_attribute("aria-label") == dialog.get_attribute("data-reset")
+        assert reset.get_attribute("aria-label") == said["search.reset"]
         assert dialog.locator(".md-search__scrollwrap .md-search-result .md-search-result__list").count() == 1
+        assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations") \
+            == {key: text for key, text in said.items() if key.startswith("search.result.")
+                and key != "search.result.initializer"}
         box.click()
         box.press_sequentially(query, delay=20)
         page.locator(".md-search-result__item").first.wait_for()
@@ -167,7 +174,7 @@ def test_every_html_file_of_the_site_carries_the_policy_first_and_runs_no_inline
 @pytest.mark.browser
 def test_materials_storage_helpers_come_from_a_shared_file_scoped_as_material_scopes_them(  # type: ignore[no-untyped-def]
         browser, multilingual_url: str) -> None:
-    """material-storage.js defines what Material's inline head script did: the scope is the root of the
+    """page-setup.js defines what Material's inline head script did: the scope is the root of the
     microsite in that language (``base_url`` from any page), and values round-trip under that scope."""
     page = browser.new_page()
     errors: list[str] = []
@@ -222,6 +229,14 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
         assert directives["script-src"] == "'self'", page  # no inline script: Material's helpers are a file
         assert re.findall(r"<script(?![^>]*\b(?:src=|type=\"application/))[^>]*>", html) == [], page
         assert directives["img-src"] == "'self' data:" and directives["object-src"] == "'none'"
-        settings = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
-        assert set(settings["translations"]) == searched, page
-        assert (page.parent / settings["search"]).resolve().is_file(), page
+        assert "__config" not in html and "data-placeholder" not in html, page
+        setup = re.search(r'<script src="([^"]*javascripts/page-setup\.js)" data-base="([^"]+)" defer></script>', html)
+        assert (page.parent / setup.group(1)).resolve() == (multilingual_site / "javascripts" / "page-setup.js"), page
+        assert (page.parent / setup.group(2) / "search" / "search_index.json").is_file(), page  # the site's root
+    code = (multilingual_site / "javascripts" / "page-setup.js").read_text(encoding="utf-8")
+    worker = re.search(r'var WORKER = "([^"]+)";', code).group(1)
+    assert (multilingual_site / "javascripts" / worker).resolve().is_file()
+    for words in setup_words(multilingual_site).values():
+        assert {key for key in words if key.startswith("search.result.")} - {"search.result.initializer"} == searched
+    features = json.loads(re.search(r"var FEATURES = (\[.*?\]);", code).group(1))
+    assert features == _mkdocs_config("x", ROOT, [], {}, True)["theme"]["features"]

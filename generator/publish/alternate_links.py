@@ -6,7 +6,7 @@ declare alternates of their own: the Atom feed (``avis.xml``, in every ``<head>`
 each language (``hreflang``). We publish one sitemap for the whole site, at the root (``outputs.sitemap``),
 so each of them became a request for a file that does not exist: a 404 in the console of every page
 (Lighthouse best practices 96), and requests for nothing on tenants' weak connections. Our own language
-switcher (``theme/javascripts/languages.js``) needs no sitemap, so the bundle's selector is narrowed to
+switcher (``theme/javascripts/page-setup.js``) needs no sitemap, so the bundle's selector is narrowed to
 links carrying ``data-md-alternate``, an attribute no page of ours writes.
 """
 

@@ -15,17 +15,15 @@ from generator.contract.languages import direction
 
 __all__ = ["material_words"]
 
-WORDS = ("language", "direction", "header", "nav", "search", "search.placeholder", "search.reset",
-         "search.result.initializer", "search.result.placeholder", "search.result.none", "search.result.one",
-         "search.result.other", "search.result.more.one", "search.result.more.other",
-         "search.result.term.missing")
-"""The words of Material's that our template writes (its header, navigation, search box, search settings)."""
+WORDS = ("language", "direction", "header", "nav", "search")
+"""The words of Material's that our template writes (its header, navigation and search dialog's names)."""
 
 
-def material_words(env: jinja2.Environment, theme_language: str, language: str) -> dict[str, str]:
-    """Material's ``WORDS`` in ``theme_language`` (its ``partials/languages/*.html``), and ``html_dir``,
-    the direction of the site's ``language``."""
+def material_words(env: jinja2.Environment, theme_language: str, language: str,
+                   keys: tuple[str, ...] = WORDS) -> dict[str, str]:
+    """Material's words (``keys``) in ``theme_language`` (its ``partials/languages/*.html``), and
+    ``html_dir``, the direction of the site's ``language``."""
     own = env.get_template(f"partials/languages/{theme_language}.html").module
     fallback = env.get_template("partials/languages/en.html").module
-    words = {key: str(own.t(key)) or str(fallback.t(key)) or key for key in WORDS}  # type: ignore[attr-defined]
+    words = {key: str(own.t(key)) or str(fallback.t(key)) or key for key in keys}  # type: ignore[attr-defined]
     return {**words, "html_dir": direction(language)}

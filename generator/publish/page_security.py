@@ -10,7 +10,7 @@ escaped twice (``Markup`` is already safe), and Material's one ``| striptags`` (
 Content-Security-Policy: pages carry a ``<meta http-equiv>`` policy (static hosts set no headers) with
 everything from our own origin only (``default-src 'self'``, which every fetch directive not written falls
 back to; the text is ``outputs.content_policy``'s) and no ``'unsafe-inline'`` script. Our pages have no
-inline script (Material's storage helpers are ``theme/javascripts/material-storage.js``); should a
+inline script (Material's storage helpers are in ``theme/javascripts/page-setup.js``); should a
 template of Material's write one, it is allowed by its SHA-256 hash, and only if its text is exactly one of
 Material's (its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL
 characters). Any other inline script, injected or not, is not hashed, so the browser refuses to run it.

@@ -298,7 +298,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     }
     if direction(language) == "rtl":
         theme["direction"] = "rtl"  # Material's right-to-left stylesheet and layout
-    scripts = ["javascripts/presence.js"] + (["javascripts/languages.js"] if extra.get("languages") else [])
+    scripts = ["javascripts/presence.js"]  # the language memory is in javascripts/page-setup.js, as all the rest
     return {
         "site_name": site_name,
         "site_url": site_url,

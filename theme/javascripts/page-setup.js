@@ -1,0 +1,143 @@
+/*
+ * residence-hub: what every page runs before Material's bundle (deferred, just before it; our pages
+ * keep no inline script and no per-page copy of what is the same on every page of a language):
+ * - Material's settings (its template writes them inline in every page, <script id="__config">, ~0.6 KB):
+ *   the bundle reads that element as it starts, so it is created here. The microsite's root (`base`, as
+ *   the page's base_url) is this script's data-base attribute; Material's search worker is beside this
+ *   file's folder, at the site root (its name has Material's hash: tests/test_site_size.py checks it);
+ *   the words of its search, in the page's language (<html lang>), are Material's own (WORDS, checked by
+ *   tests/test_page_template.py against Material's translation files for each language we publish; a
+ *   language not listed gets English, as Material falls back).
+ * - Material's storage helpers (__md_scope, __md_get, __md_set, __md_hash: its inline head script,
+ *   partials/javascripts/base.html), scoped as Material scopes them: the microsite's root.
+ * - The inside of Material's search dialog (partials/search.html), built in the page's element of it
+ *   (named there, in the page's language) instead of ~0.9 KB of the same markup in every page. Without
+ *   JavaScript there is no search (Material hides its button): nothing is lost. Same elements, classes,
+ *   attributes and order as Material's template.
+ * - Our language memory, which needs nothing of Material's: one more script tag on every page before.
+ */
+(function () {
+  "use strict";
+  var FEATURES = ["navigation.footer", "search.highlight"];
+  var WORKER = "../assets/javascripts/workers/search.a7633da7.min.js";
+  var WORDS = {
+    "ar": {"search.placeholder": "بحث", "search.reset": "مسح كلي", "search.result.initializer": "بدء البحث", "search.result.placeholder": "اكتب لبدء البحث", "search.result.none": "لا توجد نتائج", "search.result.one": "نتائج البحث مستند واحد", "search.result.other": "نتائج البحث # مستندات", "search.result.more.one": "أكثر من 1 في هذه الصفحة", "search.result.more.other": "أكثر من # في هذه الصفحة", "search.result.term.missing": "مفقود"},
+    "en": {"search.placeholder": "Search", "search.reset": "Clear", "search.result.initializer": "Initializing search", "search.result.placeholder": "Type to start searching", "search.result.none": "No matching documents", "search.result.one": "1 matching document", "search.result.other": "# matching documents", "search.result.more.one": "1 more on this page", "search.result.more.other": "# more on this page", "search.result.term.missing": "Missing"},
+    "es": {"search.placeholder": "Búsqueda", "search.reset": "Limpiar", "search.result.initializer": "Inicializando búsqueda", "search.result.placeholder": "Teclee para comenzar búsqueda", "search.result.none": "No se encontraron documentos", "search.result.one": "1 documento encontrado", "search.result.other": "# documentos encontrados", "search.result.more.one": "1 más en esta página", "search.result.more.other": "# más en esta página", "search.result.term.missing": "Falta"},
+    "fr": {"search.placeholder": "Rechercher", "search.reset": "Effacer", "search.result.initializer": "Initialisation de la recherche", "search.result.placeholder": "Taper pour démarrer la recherche", "search.result.none": "Aucun document trouvé", "search.result.one": "1 document trouvé", "search.result.other": "# documents trouvés", "search.result.more.one": "1 de plus sur cette page", "search.result.more.other": "# de plus sur cette page", "search.result.term.missing": "Non trouvé"},
+    "pt": {"search.placeholder": "Buscar", "search.reset": "Limpar", "search.result.initializer": "Inicializando a pesquisa", "search.result.placeholder": "Digite para iniciar a busca", "search.result.none": "Nenhum resultado encontrado", "search.result.one": "1 resultado encontrado", "search.result.other": "# resultados encontrados", "search.result.more.one": "Mais 1 nesta página", "search.result.more.other": "Mais # nesta página", "search.result.term.missing": "Ausente"},
+    "tr": {"search.placeholder": "Ara", "search.reset": "Temizle", "search.result.initializer": "Arama başlatılıyor", "search.result.placeholder": "Aramaya başlamak için yazın", "search.result.none": "Eşleşen doküman bulunamadı", "search.result.one": "1 doküman bulundu", "search.result.other": "# doküman bulundu", "search.result.more.one": "Bu sayfada 1 tane daha", "search.result.more.other": "Bu sayfada # tane daha", "search.result.term.missing": "Eksik"}
+  };
+  var script = document.currentScript;
+  var words = WORDS[document.documentElement.lang] || WORDS.en;
+  var base = script.getAttribute("data-base") || ".";
+
+  var config = document.createElement("script");
+  config.id = "__config";
+  config.type = "application/json";
+  var translations = {};
+  for (var key in words) {
+    if (key.indexOf("search.result.") === 0 && key !== "search.result.initializer") {
+      translations[key] = words[key];
+    }
+  }
+  config.textContent = JSON.stringify({
+    base: base, features: FEATURES, search: new URL(WORKER, script.src).href, translations: translations
+  });
+  document.body.appendChild(config);
+
+  window.__md_scope = new URL(base, location);
+  window.__md_hash = function (value) {
+    return Array.prototype.reduce.call(value, function (hash, char) {
+      return (hash << 5) - hash + char.charCodeAt(0);
+    }, 0);
+  };
+  window.__md_get = function (key, storage, scope) {
+    storage = storage || localStorage;
+    scope = scope || window.__md_scope;
+    return JSON.parse(storage.getItem(scope.pathname + "." + key));
+  };
+  window.__md_set = function (key, value, storage, scope) {
+    storage = storage || localStorage;
+    scope = scope || window.__md_scope;
+    try {
+      storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
+    } catch (error) {
+      // storage full or refused (private browsing): Material works without it
+    }
+  };
+
+  var dialog = document.querySelector(".md-search");
+  if (!dialog || dialog.firstChild) { return; }
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    for (var name in attributes) { node.setAttribute(name, attributes[name]); }
+    for (var i = 0; i < (children || []).length; i++) {
+      node.appendChild(typeof children[i] === "string" ? document.createTextNode(children[i]) : children[i]);
+    }
+    return node;
+  }
+  var input = el("input", {
+    type: "text", "class": "md-search__input", name: "query", "aria-label": words["search.placeholder"],
+    placeholder: words["search.placeholder"], autocapitalize: "off", autocorrect: "off", autocomplete: "off",
+    spellcheck: "false", "data-md-component": "search-query", required: ""
+  });
+  var reset = el("button", {
+    type: "reset", "class": "md-search__icon md-icon", title: words["search.reset"],
+    "aria-label": words["search.reset"], tabindex: "-1"
+  });
+  dialog.appendChild(el("label", { "class": "md-search__overlay", "for": "__search" }));
+  dialog.appendChild(el("div", { "class": "md-search__inner", role: "search" }, [
+    el("form", { "class": "md-search__form", name: "search" }, [
+      input,
+      el("label", { "class": "md-search__icon md-icon", "for": "__search" }),
+      el("nav", { "class": "md-search__options", "aria-label": dialog.getAttribute("aria-label") }, [reset])
+    ]),
+    el("div", { "class": "md-search__output" }, [
+      el("div", { "class": "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, [
+        el("div", { "class": "md-search-result", "data-md-component": "search-result" }, [
+          el("div", { "class": "md-search-result__meta" }, [words["search.result.initializer"]]),
+          el("ol", { "class": "md-search-result__list", role: "presentation" })
+        ])
+      ])
+    ])
+  ]));
+  // Material's bundle reads the query on « keyup » only. Text that comes without a key going up (a whole
+  // Arabic word from an input method or a phone keyboard's suggestion, a paste, dictation) fires only
+  // « input », and the query stayed empty: « type to start searching ». Told as a key going up, on the
+  // field only (not bubbling); the bundle drops a value it already has.
+  input.addEventListener("input", function () {
+    input.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+}());
+
+/* residence-hub: remember the language a tenant picks, and take them to it next time.
+ *
+ * Tapping a language in the switcher stores its code in this browser's localStorage (no cookie, nothing
+ * sent anywhere). On a page of the site's default language (where the QR code of the hall lands), a
+ * stored other language sends the tenant to the same page in it. Without JavaScript or storage the
+ * switcher still works: it is a list of links.
+ */
+(function () {
+  "use strict";
+  var KEY = "residence-hub-language";
+  var nav = document.querySelector("[data-rh-languages]");
+  if (!nav) { return; }
+  var store;
+  try { store = window.localStorage; } catch (e) { return; }
+  if (!store) { return; }
+  var links = nav.querySelectorAll("a[hreflang]");
+  for (var i = 0; i < links.length; i++) {
+    links[i].addEventListener("click", function (event) {
+      try { store.setItem(KEY, event.currentTarget.getAttribute("hreflang")); } catch (e) { /* full */ }
+    });
+  }
+  var current = nav.querySelector("[aria-current]");
+  var here = current ? current.getAttribute("lang") : "";
+  var wanted;
+  try { wanted = store.getItem(KEY); } catch (e) { wanted = null; }
+  if (!wanted || wanted === here) { return; }
+  if (here !== nav.getAttribute("data-default")) { return; } /* only from the default language's pages */
+  var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
+  if (target) { window.location.replace(target.href); }
+}());

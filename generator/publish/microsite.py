@@ -35,7 +35,6 @@ documents and configuration; it fails if a mkdocs/Material release changes what 
 from __future__ import annotations
 
 import fnmatch
-import io
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -44,13 +43,13 @@ import jinja2
 import mkdocs.utils
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
 from generator.outputs.pages import Page
+from generator.publish.derived_config import derived_config
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.user_cache import jinja_bytecode_cache
 
@@ -184,19 +183,24 @@ def _theme_files_found_once() -> Iterator[None]:
         Files.add_files_from_theme = original  # type: ignore[method-assign]
 
 
+def mkdocs_options(config: dict[str, Any], pages: list[Page], empty_docs: Path, site_dir: Path) -> dict[str, Any]:
+    """The options of one fast build: ``config``, our plugin given the pages, the folders."""
+    plugins = [{PLUGIN_NAME: {**entry[PLUGIN_NAME], "pages": {page.file: page.markdown for page in pages}}}
+               if isinstance(entry, dict) and PLUGIN_NAME in entry else entry for entry in config["plugins"]]
+    return {**config, "plugins": plugins, "docs_dir": str(empty_docs), "site_dir": str(site_dir)}
+
+
 def run_mkdocs(config: dict[str, Any], pages: list[Page], empty_docs: Path, site_dir: Path) -> None:
     """Build one site of ``pages`` into ``site_dir`` with the shared Jinja environment.
 
-    The configuration goes to MkDocs' ``load_config`` as keyword options, validated exactly as a
-    ``mkdocs.yml`` would be, without writing and re-parsing YAML for every residence. The pages are not
-    written to disk either: our plugin hands them to MkDocs as generated files (its ``pages`` option), and
-    ``docs_dir`` is an empty folder shared by every build.
+    The configuration is validated as a ``mkdocs.yml`` holding it would be: by MkDocs' ``load_config`` once
+    per kind of site, then only the options of this site (``derived_config``); no YAML is written and
+    parsed again for every residence. The pages are not written to disk either: our plugin hands them to
+    MkDocs as generated files (its ``pages`` option), and ``docs_dir`` is an empty folder shared by every
+    build.
     """
-    plugins = [{PLUGIN_NAME: {**entry[PLUGIN_NAME], "pages": {page.file: page.markdown for page in pages}}}
-               if isinstance(entry, dict) and PLUGIN_NAME in entry else entry for entry in config["plugins"]]
-    options = {**config, "plugins": plugins, "docs_dir": str(empty_docs), "site_dir": str(site_dir)}
     with _themes_listed_once():
-        cfg = load_config(io.StringIO("{}"), **options)
+        cfg = derived_config(mkdocs_options(config, pages, empty_docs, site_dir))
     cfg.theme.get_env = lambda: _shared_env(cfg.theme)  # type: ignore[method-assign]
     with _empty_pages_not_converted(), _theme_files_found_once():
         mkdocs_build(cfg)

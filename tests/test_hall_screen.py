@@ -235,7 +235,8 @@ def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None
     for heading in ("Information", "Waste collections", "Useful numbers", "On your phone"):
         assert f">{heading}</h2>" in html, heading
     assert "<h3>Today</h3>" in html and "<h3>Tomorrow</h3>" in html and "No collection" in html
-    assert '"updated":"Updated at %(time)s"' in html
+    assert '<script src="../../../javascripts/mots-en.js" defer></script>' in html  # hall.js's words
+    assert '"updated":"Updated at %(time)s"' in hall.words_script("en").decode()
     assert 'href="../../../stylesheets/hall.css"' in html and 'href="../manifest.webmanifest"' in html
     french = hall.render(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)).decode()
     assert ">Collectes des déchets</h2>" in french and 'href="../../stylesheets/hall.css"' in french

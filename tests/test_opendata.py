@@ -96,7 +96,8 @@ def test_the_published_file_is_the_document_with_its_revision_and_one_per_micros
     french = ResidenceContext.of(samples, item, SAMPLE_TODAY)
     published_bytes = opendata.data_bytes(french)
     assert json.loads(published_bytes) == opendata.residence_data(french).model_dump(mode="json", by_alias=True)
-    assert published_bytes.decode().count('"revision": "') == 1 and '"revision": ""' not in published_bytes.decode()
+    assert published_bytes.decode().count('"revision":"') == 1 and '"revision":""' not in published_bytes.decode()
+    assert published_bytes.startswith(b'{"version":1,"revision":') and published_bytes.count(b"\n") == 1  # compact
     # Each language's hall screen reads the one residence.json, the default language's.
     english = ResidenceContext.of(samples, item, SAMPLE_TODAY, "en")
     assert opendata.published_data(english) == opendata.residence_data(french)

@@ -240,3 +240,26 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
         assert {key for key in words if key.startswith("search.result.")} - {"search.result.initializer"} == searched
     features = json.loads(re.search(r"var FEATURES = (\[.*?\]);", code).group(1))
     assert features == _mkdocs_config("x", ROOT, [], {}, True)["theme"]["features"]
+
+
+def test_the_words_of_the_caretaker_box_and_hall_screen_are_one_file_per_language(multilingual_site: Path) -> None:
+    """Day and month names and the sentences' patterns are not repeated in each page's data: each page with
+    the caretaker's box (and each hall screen) loads its language's file at the site root, before the
+    scripts that read it."""
+    microsite = multilingual_site / "les-tilleuls"
+    for language, folder in (("fr", microsite), ("en", microsite / "en"), ("ar", microsite / "ar")):
+        pages = [p for p in folder.rglob("index.html") if p.relative_to(folder).parts[0] not in ("en", "ar")
+                 and "data-rh-presence-data" in p.read_text(encoding="utf-8")]
+        assert len(pages) == 3  # home, caretaker page, hall screen
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            data = json.loads(re.search(r"data-rh-presence-data>(.*?)</script>", html).group(1))
+            assert "words" not in data and '"months"' not in html
+            source = re.search(r'<script src="([^"]*mots-[a-z]+\.js)" defer></script>', html).group(1)
+            assert (page.parent / source).resolve() == multilingual_site / published.WORDS_SCRIPT.format(
+                language=language)
+            assert html.index(source) < html.index("javascripts/presence.js")
+        words = (multilingual_site / published.WORDS_SCRIPT.format(language=language)).read_text(encoding="utf-8")
+        assert words.startswith("window.rhWords = {") and words.endswith("};\n")
+        monday = {"fr": "lundi", "en": "Monday", "ar": "الاثنين"}[language]
+        assert json.loads(words.removeprefix("window.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday

@@ -9,6 +9,7 @@ the minute. Its stylesheet and scripts are the shared theme files at the site ro
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -33,7 +34,7 @@ WORDS = {
     "page": N_("Avis %(first)s à %(last)s sur %(count)s"),
     "page_one": N_("Avis %(first)s sur %(count)s"),
 }
-"""What hall.js writes, in the page's language (French ``msgid``)."""
+"""What hall.js writes, in the page's language (French ``msgid``): in ``words_script``, not in each screen."""
 ALTERNATE_SECONDS = 60
 """With several languages, each language's screen shows this long, then the next one's (while online)."""
 REFRESH_SECONDS = 300
@@ -81,7 +82,6 @@ def render(ctx: ResidenceContext) -> bytes:
     script_data = {
         "revision": data.revision, "data": up + published.DATA, "refresh": REFRESH_SECONDS,
         "page": PAGE_SECONDS,
-        "words": {key: _(text) for key, text in WORDS.items()},
         "languages": [up + published.language_prefix(code, ctx.languages) + published.HALL_SCREEN_DIR + "/"
                       for code in ctx.languages] if len(ctx.languages) > 1 else [],
         "current": ctx.languages.index(ctx.lang), "alternate": ALTERNATE_SECONDS,
@@ -105,10 +105,31 @@ def render(ctx: ResidenceContext) -> bytes:
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
         qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
-        hall_data=script_data, policy=Markup(content_security_policy()),  # our constant: no quote escaped
+        hall_data=script_data, words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang), policy=Markup(content_security_policy()),  # our constant: no quote escaped
         root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
     )
     return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()
+
+
+def words_script(language: str) -> bytes:
+    """The words ``presence.js`` and ``hall.js`` write in ``language`` (``rhWords.presence``, ``rhWords.hall``).
+
+    They are the same for every residence: a page that had them in its JSON data repeated ~0.8 KB that one
+    file at the site root, cached by the browser and stored by the service worker with the page's other
+    scripts, now says once. A script of ours (the policy allows no inline script), read before
+    ``presence.js`` and ``hall.js``; without it they leave the page as the build wrote it.
+    """
+    _ = i18n.gettext(language)
+    words = {"presence": presence.script_words(language), "hall": {key: _(text) for key, text in WORDS.items()}}
+    text = json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # U+2028 and U+2029 end a line in older JavaScript engines, even inside a string.
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.rhWords = {text};\n".encode()
+
+
+def words_scripts(languages: list[str] | tuple[str, ...]) -> dict[str, bytes]:
+    """``words_script`` of each language, by path from the site root."""
+    return {published.WORDS_SCRIPT.format(language=code): words_script(code) for code in languages}
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

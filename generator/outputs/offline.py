@@ -76,7 +76,7 @@ def manifest(ctx: ResidenceContext) -> bytes:
         "icons": [{"src": to_root(ctx) + name, "sizes": f"{size}x{size}", "type": "image/png",
                    "purpose": "any maskable"} for size, name in sorted(published.ICONS.items())],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()  # read by browsers only
 
 
 def to_root(ctx: ResidenceContext) -> str:

@@ -237,8 +237,11 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     pages = []
     for spec in shown:
         title = _(spec.title) % {"title": data.caretaker_title} if "%(" in spec.title else _(spec.title)
+        to_root = "../" * (1 + ctx.prefix.count("/") + page_url(spec.file).count("/"))  # page → site root
         pages.append(Page(spec.file, title,
-                          env.get_template(spec.template).render(variables, title=title, page_file=spec.file),
+                          env.get_template(spec.template).render(
+                              variables, title=title, page_file=spec.file,
+                              words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang)),
                           description=f"{place} · {title}"))
     return pages
 

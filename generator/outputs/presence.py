@@ -98,7 +98,8 @@ def next_label(caretaker: Caretaker, ongoing: bool = False, language: str = "fr"
 
 def script_words(language: str) -> dict[str, object]:
     """The words ``presence.js`` puts in its sentences, in the page's language (from the catalogs and
-    CLDR), so that the script holds no text of its own."""
+    CLDR), so that the script holds no text of its own: published once per language at the site root
+    (``hall.words_script``), not in every page's data."""
     _ = i18n.gettext(language)
     pattern = i18n.date_template(language)
     return {
@@ -123,7 +124,7 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
     """What ``presence.js`` needs to redo ``next_presence`` at the reader's time, as JSON-ready data.
 
     Only the hours, the absences not yet over and the ``closed`` days from ``today`` on
-    (``closed_days.ahead``): the script is the same computation as above, on « HH:MM » times and ISO
+    (``closed_days.ahead``); the words are those of ``script_words``, in their own file. The script is the same computation as above, on « HH:MM » times and ISO
     dates, so it needs no date library and makes no request.
     """
     def person(p: Optional[Person]) -> Optional[dict[str, str]]:
@@ -136,7 +137,6 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
         "name": caretaker.name,
         "labels": {"next": next_label(caretaker, language=language),
                    "now": next_label(caretaker, ongoing=True, language=language)},
-        "words": script_words(language),
         "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
                    "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],

@@ -59,5 +59,7 @@ def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, b
 
 def root_files(project: Project, today: date) -> dict[str, bytes]:
     """Files of the root site beside the landlord's index: the lists of residences, the data schema and the
-    one sitemap of the whole site, and the home-screen icons every microsite's manifest links."""
-    return {**listing.files(project, today), **sitemap.files(project), **offline.root_files()}
+    one sitemap of the whole site, the home-screen icons every microsite's manifest links, and the words
+    of the caretaker's box and the hall screen in each language."""
+    return {**listing.files(project, today), **sitemap.files(project), **offline.root_files(),
+            **hall.words_scripts(project.config.languages)}

@@ -40,8 +40,11 @@
   function iso(day) { return new Date(day).toISOString().slice(0, 10); }
   function clockText(p) { return pad(p.hour) + ":" + pad(p.minute); }
 
+  /* The words of the page's language: javascripts/mots-<language>.js, loaded before this script. Without
+     it (null), the texts written by the build stay. */
   function word(key, values) {
-    var text = data.words[key];
+    if (!window.rhWords) { return null; }
+    var text = window.rhWords.hall[key];
     for (var name in values) {
       if (values.hasOwnProperty(name)) { text = text.replace("%(" + name + ")s", values[name]); }
     }
@@ -63,7 +66,7 @@
 
   function setText(selector, text) {
     var el = document.querySelector(selector);
-    if (el) { el.textContent = text; }
+    if (el && text !== null) { el.textContent = text; }
   }
 
   function showNoticesOf(key) {
@@ -80,7 +83,7 @@
   function fillCollections(p) {
     for (var offset = 0; offset < 2; offset++) {
       var list = document.querySelector('[data-rh-waste="' + offset + '"]');
-      if (!list) { continue; }
+      if (!list || !window.rhWords) { continue; }
       var wd = weekday(p.day + offset * 86400000), kinds = [];
       for (var i = 0; i < data.waste.length; i++) {
         if (data.waste[i].days.indexOf(wd) !== -1) { kinds.push(data.waste[i].kind); }

@@ -3,8 +3,9 @@
  * Progressive enhancement: the page already says, as of the build date, when the caretaker is next
  * there. This script reads the hours and absences embedded in the page (a JSON script tag), works out
  * the same sentence for "now" on the wall clock of Paris, and adds "Ouvert maintenant" or "Fermé".
- * Every word comes with the data, in the page's language (presence.script_words: our catalogs and
- * CLDR's day and month names); the script holds no text of its own.
+ * Every word is in the page's language (presence.script_words: our catalogs and CLDR's day and month
+ * names), in window.rhWords.presence, which the file javascripts/mots-<language>.js sets (one per language
+ * at the site root, loaded by the page before this script); the script holds no text of its own.
  * No dependency, no network request; ES5 so that old phones run it. Keep it in step with
  * generator/outputs/presence.py (next_presence, Presence.sentence, is_open): tests compare the two.
  */
@@ -136,6 +137,7 @@
 
   function update(box, clock) {
     var data = JSON.parse(box.querySelector("[data-rh-presence-data]").textContent);
+    data.words = window.rhWords.presence; /* absent: update throws, the build's sentence stays */
     var now = parisNow(clock);
     var absence = absenceOn(data, now.day);
     var next = nextPresence(data, now);

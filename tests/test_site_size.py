@@ -67,6 +67,19 @@ def test_pages_carry_no_indentation_but_keep_scripts_preformatted_text_and_no_br
                              "<script>var a = 1;\n  b();</script>\n<p>Du   texte\nsuivi</p>")
 
 
+_ONE_REGEX = re.compile(r"(?P<kept><(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)\s*>)|[ \t\r\f]*\n[ \t\n\r\f]*",
+                        re.S | re.I)
+
+
+@pytest.mark.parametrize("html", [
+    "", "\n", "  \n", "\n  ", "a\n\n", "\n\na", " \u00a0\n\u00a0 x", "\v\n\v", "a \r\n\f\n\t b", "a  b",
+    "<pre>a</pre>", "x<pre>\n</pre>\n\n<style>\n</STYLE>  \n  y", "<SCRIPT>x\n  </script >  \n <pre>unclosed\n   x",
+    "<pre>a\n</textarea>\n  </pre>\n  <p>\n\n", "<prefix>\n  a</prefix>", "\u00a0 \n"])
+def test_compacting_is_one_line_break_per_run_of_whitespace_outside_kept_elements(html: str) -> None:
+    """``compact`` works with string methods; its result is that of the one regular expression that says it."""
+    assert compact(html) == _ONE_REGEX.sub(lambda m: m.group("kept") or "\n", html).lstrip()
+
+
 ICONS = {"logo", "menu", "search", "previous", "next", "close"}
 ICON_ELEMENTS = ('class="md-header__button md-logo"', '<label class="md-header__button md-icon" for="__drawer"></label>',
                  '<label class="md-header__button md-icon" for="__search"></label>', 'class="md-footer__button md-icon"')

@@ -20,12 +20,26 @@ __all__ = ["WHITESPACE", "compact"]
 
 WHITESPACE = " \t\n\r\f"
 """What ``compact`` counts as whitespace (not U+00A0, nor the vertical tab): ``str.strip`` would take more."""
+_SPACES = " \t\r\f"
 
-_KEPT_OR_RUN = re.compile(
-    r"(?P<kept><(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)\s*>)|[ \t\r\f]*\n[ \t\n\r\f]*",
-    re.S | re.I)
+_KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+"""An element whose text is kept as written (split out with its tag's name: every third part)."""
 
 
 def compact(html: str) -> str:
     """``html`` with each run of whitespace holding a line break made one line break, outside kept elements."""
-    return _KEPT_OR_RUN.sub(lambda m: m.group("kept") or "\n", html).lstrip()
+    parts = _KEPT.split(html)
+    del parts[2::3]  # the tags' names
+    parts[::2] = [_one_break_per_run(text) for text in parts[::2]]
+    return "".join(parts).lstrip()
+
+
+def _one_break_per_run(text: str) -> str:
+    """``text`` (no kept element) with each run of whitespace holding a line break made one line break: the
+    ends of its lines stripped, its blank lines dropped. String methods, not a regular expression whose
+    every line break called back into Python (~4× faster on our pages; the same result, see the tests)."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    inner = (line.strip(_SPACES) for line in lines[1:-1])
+    return "\n".join([lines[0].rstrip(_SPACES), *filter(None, inner), lines[-1].lstrip(_SPACES)])

@@ -1,5 +1,5 @@
-"""QR codes: our mask choice (``qr_mask``, whole lines as integers) gives segno's own code, module for module,
-and our SVG writer segno's own SVG, byte for byte.
+"""QR codes: our encoding (``qr_mask``: error correction, placement and mask choice on whole lines as
+integers) gives segno's own code, module for module, and our SVG writer segno's own SVG, byte for byte.
 
 segno is the reference: its make_qr, with its own module-by-module scoring, its own penalty function and its
 SVG writer. A real decoder (zxing-cpp) reads what we draw.

@@ -33,7 +33,7 @@ from generator.outputs.closed_days import holidays_close
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import ARABIC
 from generator.outputs.published import language_prefix, poster_paths
-from generator.outputs.qr import dark_runs, make_qr, qr_png, qr_svg
+from generator.outputs.qr import make_qr, pdf_rectangles, qr_png, qr_svg
 from generator.outputs.wording import SITE_IN_LANGUAGE, caretaker_title, days_text, time_range
 
 TITLE = "Toutes les infos de votre résidence"
@@ -283,9 +283,8 @@ def _draw(page: _Page, text: PosterText, qr: QRCode, fmt: Format, logo: Path | N
     c.saveState()  # in modules, from the code's top left corner: whole numbers keep the PDF small
     c.translate(qr_x * mm, page.y(qr_y))
     c.scale(module * mm, -module * mm)
-    # One path of a rectangle per run, filled, as beginPath/rect/drawPath write it: the operators are
-    # written out directly (whole numbers need none of reportlab's number formatting, ~290 runs a code).
-    c.addLiteral(" ".join(["n", *(f"{start} {row} {length} 1 re" for row, start, length in dark_runs(qr))]))
+    # One path of a rectangle per run, filled, as beginPath/rect/drawPath write it (~290 runs a code).
+    c.addLiteral(pdf_rectangles(qr))
     c.addLiteral("f*")
     c.restoreState()
     page.link(qr_x, qr_y, fmt.qr_size, fmt.qr_size, text.url)

@@ -122,6 +122,8 @@ def in_one_language(value: Any, language: str) -> Any:
     from pydantic import BaseModel
 
     if isinstance(value, LocalText):
+        if len(value.translations) == 1:
+            return value  # one text (most are): already its own view, in any language; nothing copied
         text, actual = value.in_(language)
         return LocalText({actual: text}, actual)
     if isinstance(value, BaseModel):

@@ -13,6 +13,9 @@ from generator.contract.model import Agency, Residence, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs.published import language_prefix
 
+_CONFIG_VIEWS: dict[str, tuple[SiteConfig, SiteConfig]] = {}
+"""By language, the last site configuration seen in it and that view (``ResidenceContext.config``)."""
+
 
 @dataclass(frozen=True)
 class ResidenceContext:
@@ -62,8 +65,13 @@ class ResidenceContext:
 
     @cached_property
     def config(self) -> SiteConfig:
-        """``site_config.yml`` seen in this language (see the class)."""
-        return in_one_language(self.site_config, self.lang)  # type: ignore[no-any-return]
+        """``site_config.yml`` seen in this language (see the class): the same for every residence, so
+        made once per language (``_CONFIG_VIEWS``), not for each of them."""
+        source, view = _CONFIG_VIEWS.get(self.lang, (None, None))
+        if source is not self.site_config or view is None:
+            view = in_one_language(self.site_config, self.lang)
+            _CONFIG_VIEWS[self.lang] = (self.site_config, view)
+        return view
 
     @cached_property
     def residence(self) -> Residence:

@@ -149,6 +149,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=jinja_bytecode_cache("jinja-pages"),
+        auto_reload=False,  # our package's templates do not change while it runs: no stat per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

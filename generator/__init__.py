@@ -6,8 +6,22 @@ Use it as a library the way the CLI does::
     build_site(project, Path("site"), date.today())
 """
 
-from generator.contract.project import Project, load_project
-from generator.errors import Problem, UserError
-from generator.publish.site import build_site
+from typing import Any
 
 __all__ = ["Problem", "Project", "UserError", "build_site", "load_project"]
+
+
+def __getattr__(name: str) -> Any:
+    """The names of ``__all__``, imported when first asked for: importing any module of the package
+    imports this one first, and importing everything from here made each of them pay for the whole
+    generator (MkDocs, reportlab…): a command imports what it uses."""
+    if name in ("Project", "load_project"):
+        from generator.contract import project
+        return getattr(project, name)
+    if name in ("Problem", "UserError"):
+        from generator import errors
+        return getattr(errors, name)
+    if name == "build_site":
+        from generator.publish.site import build_site
+        return build_site
+    raise AttributeError(f"module 'generator' has no attribute {name!r}")

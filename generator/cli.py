@@ -14,16 +14,12 @@ import click
 
 from generator.contract.project import CONFIG_NAME, Project, load_project
 from generator.contract.schema import SCHEMAS, schema_text
-from generator.contract.starter import write_starter
 from generator.contract.values import date_from_epoch, parse_date
 from generator.errors import UserError
 from generator.outputs import opendata
 from generator.publish import site as build_mod
-from generator.publish.print_run import write_posters
-from generator.publish.serve import serve_site
 from generator.publish.shards import Shard
 from generator.publish.site import merge_shards
-from generator.review.changes import diff_folders
 from generator.review.validation import FORMATS, validation_report
 
 BUG_EXIT_CODE = 2
@@ -140,6 +136,8 @@ def validate(ctx: click.Context, project_dir: Path, fmt: str, today: date) -> No
 @click.argument("head", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def diff(base: Path, head: Path) -> None:
     """Ce que les locataires verront changer entre deux dossiers de projet (BASE puis HEAD), en Markdown."""
+    from generator.review.changes import diff_folders  # here, as the other commands': build starts faster
+
     click.echo(diff_folders(base, head), nl=False)
 
 
@@ -182,6 +180,8 @@ def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None,
 @click.option("--agency", default=None, help="Clé de l'agence (défaut : la première de site_config.yml).")
 def new(project_dir: Path, slug: str, agency: str | None) -> None:
     """Crée residences/SLUG.yml, un modèle commenté qui passe la validation."""
+    from generator.contract.starter import write_starter  # here: build starts faster (a rebuild is ~1 s)
+
     if agency is None:
         agency = next(iter(load_project(project_dir).config.agencies))
     path = write_starter(project_dir, slug, agency)
@@ -218,6 +218,8 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
 @click.argument("slugs", nargs=-1, metavar="[RÉSIDENCE]...")
 def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[str, ...]) -> None:
     """Écrit le QR code (SVG, PNG), l'affiche A4 et le flyer A5 de chaque résidence (ou de celles nommées)."""
+    from generator.publish.print_run import write_posters  # here: build starts faster
+
     project = load_project(project_dir)
     out_dir = out_dir or project_dir / "affiches"
     written = write_posters(project, out_dir, slugs, today)
@@ -237,6 +239,8 @@ def schema(kind: str) -> None:
 @today_option
 def serve(project_dir: Path, port: int, today: date) -> None:
     """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""
+    from generator.publish.serve import serve_site  # here: build need not import http.server
+
     serve_site(project_dir, port, today)
 
 

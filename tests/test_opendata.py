@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 import re
 import textwrap
 from datetime import date
@@ -124,6 +125,21 @@ def test_residences_json_and_csv_list_every_residence_alike(sample_site: Path, s
         assert entry["buildings"] == list(r.buildings) and row["buildings"].split(" ; ") == list(r.buildings)
         assert entry["units"] == r.units and row["units"] == str(r.units)
         assert (sample_site / item.slug / published.DATA).is_file()
+
+
+def test_residences_json_is_the_typed_listing_written_from_each_residences_kept_text(make_project) -> None:
+    """Each residence's object is kept between runs as indented text; the whole is still exactly the typed
+    listing's JSON, with no residence too (an empty list), and a landlord named like the list's key."""
+    quoted = RESIDENCE.replace("name: Résidence Test", "name: 'Le \"Parc\", « résidences » : []'")
+    project = load_project(make_project(b=quoted, a=RESIDENCE.replace("Bourg-en-Bresse", "Villeurbanne")))
+    config = project.config.model_copy(update={"landlord": project.config.landlord.model_copy(
+        update={"name": '"residences": []'})})
+    for residences, order in ((project.residences, ["b", "a"]), ((), [])):  # by city
+        typed = listing.listing(replace(project, config=config, residences=residences), SAMPLE_TODAY)
+        assert [r.slug for r in typed.residences] == order
+        text = listing.files(replace(project, config=config, residences=residences), SAMPLE_TODAY)
+        assert text[published.RESIDENCES_JSON].decode() == json.dumps(typed.model_dump(mode="json"),
+                                                                      ensure_ascii=False, indent=1) + "\n"
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_made_text_and_json_keeps_them(make_project) -> None:

@@ -31,6 +31,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("slug", "name", "street", "postcode", "city", "agency", "url", "data_url", "caretaker_mode",
            "fibre_status", "buildings", "units")
 """The CSV's header; ``buildings`` are separated by « ; » in one cell."""
+EMPTY_LIST = "[]\n}"
+"""How ``residences.json`` of no residence ends: the list of residences is its last key."""
 
 
 class ListedResidence(BaseModel):
@@ -62,17 +64,21 @@ class Listing(BaseModel):
 
 
 def listing(project: Project, today: date) -> Listing:
-    """Every residence, by city then name (each one's row kept between runs: ``per_residence``)."""
-    rows = sorted(per_residence("listing", project, partial(listed, project)), key=lambda row: row[0])
+    """Every residence, by city then name: what ``residences.json`` holds, typed."""
+    rows = sorted((_order(i), listed(project, i)) for i in project.residences)
     return Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
                    residences=[row for _, row in rows])
 
 
-def listed(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], ListedResidence]:
-    """One residence's row, and its place in the lists (city, name, file): a function of its file and
-    ``site_config.yml``."""
+def _order(i: ResidenceFile) -> tuple[str, str, str]:
+    """A residence's place in the lists: by city, then name, then file."""
+    return str(i.residence.address.city), str(i.residence.name), i.slug
+
+
+def listed(project: Project, i: ResidenceFile) -> ListedResidence:
+    """One residence's row: a function of its file and ``site_config.yml``."""
     config = project.config
-    return (str(i.residence.address.city), str(i.residence.name), i.slug), ListedResidence(
+    return ListedResidence(
         slug=i.slug, name=i.residence.name,
         address=opendata.AddressData(street=i.residence.address.street, postcode=i.residence.address.postcode,
                                      city=i.residence.address.city),
@@ -89,21 +95,35 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_bytes(data: Listing) -> bytes:
-    """``residences.csv``: a header line, then one line per residence (see the module for the format)."""
+def csv_line(cells: tuple[object, ...]) -> str:
+    """One line of ``residences.csv`` (see the module for the format)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for r in data.residences:
-        writer.writerow([csv_cell(v) for v in (
-            r.slug, r.name, r.address.street, r.address.postcode, r.address.city, r.agency, r.url, r.data_url,
-            r.caretaker_mode, r.fibre_status, " ; ".join(r.buildings), r.units)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerow([csv_cell(v) for v in cells])
+    return out.getvalue()
+
+
+def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], str, str]:
+    """A residence's place in the lists, its object in ``residences.json`` (indented as it is there) and
+    its line of ``residences.csv``: kept between runs (``per_residence``), since writing 1,000 objects as
+    indented JSON (Python's own encoder: the fast one does not indent) took 0.1 s of every rebuild."""
+    r = listed(project, i)
+    text = json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    return _order(i), "  " + text.replace("\n", "\n  "), csv_line((
+        r.slug, r.name, r.address.street, r.address.postcode, r.address.city, r.agency, r.url, r.data_url,
+        r.caretaker_mode, r.fibre_status, " ; ".join(r.buildings), r.units))
 
 
 def files(project: Project, today: date) -> dict[str, bytes]:
-    """The root site's data files, by path: the two listings and the JSON Schema of ``residence.json``."""
-    data = listing(project, today)
-    text = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
-    return {published.RESIDENCES_JSON: text.encode(), published.RESIDENCES_CSV: csv_bytes(data),
+    """The root site's data files, by path: the two listings and the JSON Schema of ``residence.json``.
+
+    ``residences.json`` is ``listing``'s JSON (indent 1), written from each residence's kept text: the
+    objects of its last key's list, each on its lines (JSON strings hold no line break)."""
+    rows = sorted(per_residence("listing", project, partial(_texts, project)))
+    head = json.dumps(Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
+                              residences=[]).model_dump(mode="json"), ensure_ascii=False, indent=1)
+    assert head.endswith(EMPTY_LIST)
+    objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else "[]\n}"
+    text = head[:-len(EMPTY_LIST)] + objects + "\n"
+    table = "\ufeff" + csv_line(COLUMNS) + "".join(line for _, _, line in rows)
+    return {published.RESIDENCES_JSON: text.encode(), published.RESIDENCES_CSV: table.encode("utf-8"),
             published.DATA_SCHEMA: made_once("schema.json", lambda: opendata.schema_text().encode())}

@@ -29,36 +29,42 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
-def addresses(project: Project) -> list[str]:
-    """The address of every public page: the index in each language and the law pages, then each
-    residence's pages in each language (a section with no data, its agency's defaults included, has no
-    page, as in ``residence_pages``)."""
+def lines(project: Project) -> list[str]:
+    """A line per public page: the index in each language and the law pages, then each residence's pages
+    in each language (a section with no data, its agency's defaults included, has no page, as in
+    ``residence_pages``). A residence's lines are kept between runs (``per_residence``): escaping 60,000
+    addresses took 0.1 s of every rebuild at 1,000 residences in three languages."""
     config = project.config
     languages = tuple(config.languages)
     root = config.root_url
     urls = [root + published.language_prefix(language, languages) for language in languages]
     urls += [root + published.page_url(page) for page in (published.ACCESSIBILITY, published.LEGAL)]
-    for item, pages in zip(project.residences, per_residence("sitemap", project, partial(_pages, project))):
-        site = config.site_url(item.slug)
-        urls += [site + published.language_prefix(language, languages) + page
-                 for language in languages for page in pages]
-    return urls
+    kept = per_residence("sitemap", project, partial(_lines, project))
+    return [_line(url) for url in urls] + [line for residence_lines in kept for line in residence_lines]
 
 
-def _pages(project: Project, item: ResidenceFile) -> list[str]:
-    """The addresses of a residence's pages in its microsite: a function of its file and the config."""
-    seen = inherited(project.config, item.slug, item.residence)
-    return [spec.url for spec in RESIDENCE_PAGES if spec.shown(seen, project.config)]
+def _lines(project: Project, item: ResidenceFile) -> list[str]:
+    """A residence's lines: a function of its file and the config."""
+    config = project.config
+    languages = tuple(config.languages)
+    seen = inherited(config, item.slug, item.residence)
+    pages = [spec.url for spec in RESIDENCE_PAGES if spec.shown(seen, config)]
+    site = config.site_url(item.slug)
+    return [_line(site + published.language_prefix(language, languages) + page)
+            for language in languages for page in pages]
 
 
-def _urlset(urls: list[str]) -> bytes:
-    body = "".join(f"<url><loc>{escape(url)}</loc></url>\n" for url in urls)
-    return f"{_HEAD}<urlset {_NS}>\n{body}</urlset>\n".encode()
+def _line(url: str) -> str:
+    return f"<url><loc>{escape(url)}</loc></url>\n"
+
+
+def _urlset(lines: list[str]) -> bytes:
+    return f"{_HEAD}<urlset {_NS}>\n{''.join(lines)}</urlset>\n".encode()
 
 
 def files(project: Project, limit: int = LIMIT) -> dict[str, bytes]:
     """``sitemap.xml`` (and its parts above ``limit`` addresses), by path from the site root."""
-    urls = addresses(project)
+    urls = lines(project)
     if len(urls) <= limit:
         return {SITEMAP: _urlset(urls)}
     parts = {f"sitemap-{n + 1}.xml": _urlset(urls[start:start + limit])

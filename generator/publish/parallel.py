@@ -62,16 +62,25 @@ def run_all(task: Callable[[str], T], keys: list[str], jobs: int,
 
     A worker's exception stops the whole run and is raised here, so a failed build publishes nothing.
     """
-    if jobs <= 1 or len(keys) <= 1 or not can_fork():
-        results = []
-        for key in keys:
-            results.append(task(key))
-            advance()
-        return results
+    with started(task, keys, jobs if len(keys) > 1 else 1, advance) as results:
+        return results()
+
+
+@contextmanager
+def started(task: Callable[[str], T], keys: list[str], jobs: int,
+            advance: Callable[[], None] = lambda: None) -> Iterator[Callable[[], list[T]]]:
+    """``run_all`` begun now on forked workers, while this process does something else; the function
+    yielded waits for the results (and raises a worker's exception). Leaving the block without calling
+    it stops the workers. With one process (``jobs`` 1, no fork), the work is done when it is called."""
+    if jobs <= 1 or not keys or not can_fork():
+        yield lambda: [_advanced(task(key), advance) for key in keys]
+        return
     with forked_pool(task, min(jobs, len(keys))) as pool:
         chunk = max(1, min(8, len(keys) // (jobs * 8)))
-        results = []
-        for result in pool.imap_unordered(call_in_worker, keys, chunksize=chunk):
-            results.append(result)
-            advance()
-        return results
+        pending = pool.imap_unordered(call_in_worker, keys, chunksize=chunk)
+        yield lambda: [_advanced(result, advance) for result in pending]
+
+
+def _advanced(result: T, advance: Callable[[], None]) -> T:
+    advance()
+    return result

@@ -50,7 +50,7 @@ from generator.publish.incremental import (
 from generator.publish.microsite import run_mkdocs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import exclusive, file_system_errors, staging_dir, swap
-from generator.publish.parallel import default_jobs, run_all
+from generator.publish.parallel import default_jobs, started
 from generator.publish.progress import Progress
 from generator.publish.shards import Shard
 
@@ -116,32 +116,42 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                                    "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
                                    "mêmes fichiers, puis relancez merge")
         staging = staging_dir(out_dir)
-        shutil.rmtree(staging, ignore_errors=True)
+        built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
+        for folder in (staging, built):
+            shutil.rmtree(folder, ignore_errors=True)
         try:
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
                 staging.mkdir(parents=True)
-                if with_index:
-                    last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
-                    others = set(last.residences if last else ())  # its microsites: the rest is the index
-                    manifest = replace(manifest, index=_build_index(
-                        project, today, Path(work) / "_index", staging,
-                        (out_dir, index_keys(manifest, last), others) if last else None))
-                    _check_reserved(staging, residences)
-                in_place = bool(reused) and sources == [out_dir]  # an update of the published site
-                if not in_place:
-                    for slug, source in reused.items():
-                        reuse_tree(source, staging / slug)
                 progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
                 if todo:
                     compile_templates(project.config.languages)  # once, before the workers fork
-                found = run_all(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
-                                                              staging / slug),
-                                sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None)
+                # The microsites are built on the workers while this process makes the index (a rebuild's
+                # one microsite and the root's pages at once, on two cores), then moved into staging.
+                with started(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
+                                                           built / slug),
+                             sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None
+                             ) as results:
+                    if with_index:
+                        last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
+                        others = set(last.residences if last else ())  # its microsites: the rest is the index
+                        manifest = replace(manifest, index=_build_index(
+                            project, today, Path(work) / "_index", staging,
+                            (out_dir, index_keys(manifest, last), others) if last else None))
+                        _check_reserved(staging, residences)
+                    found = results()
                 if progress:
                     progress.finish()
                 problems = [problem for residence_problems in found for problem in residence_problems]
                 if problems:
                     raise UserError(problems)
+                for slug in todo:
+                    (built / slug).rename(staging / slug)
+                if todo:
+                    built.rmdir()  # empty now; a mount point's staging and it are inside the published folder
+                in_place = bool(reused) and sources == [out_dir]  # an update of the published site
+                if not in_place:
+                    for slug, source in reused.items():
+                        reuse_tree(source, staging / slug)
             if in_place:
                 patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
             else:
@@ -149,7 +159,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 (staging / MARKER).write_text(MARKER_TEXT)
                 swap(staging, out_dir)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            for folder in (staging, built):
+                shutil.rmtree(folder, ignore_errors=True)
     return BuildResult(out_dir, len(residences), built=len(todo))
 
 

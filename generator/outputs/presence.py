@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Optional
+from typing import Optional, get_args
 from zoneinfo import ZoneInfo
 
-from generator.contract.model import Absence, Caretaker, Person, Slot
+from generator.contract.model import Absence, Caretaker, CaretakerMode, Person, Slot
 from generator.contract.values import DAYS
 from generator.outputs import i18n
 
@@ -90,8 +90,13 @@ def is_open(caretaker: Caretaker, now: datetime, closed: Collection[date] = ()) 
 
 def next_label(caretaker: Caretaker, ongoing: bool = False, language: str = "fr") -> str:
     """« Prochain passage » for an itinerant caretaker, « Prochaine permanence » at a loge."""
+    return mode_label(caretaker.mode, ongoing, language)
+
+
+def mode_label(mode: str, ongoing: bool, language: str) -> str:
+    """``next_label`` for a caretaker ``mode`` (resident, itinerant): ``script_words`` holds both."""
     _ = i18n.gettext(language)
-    if caretaker.mode == "itinerant":
+    if mode == "itinerant":
         return _("Passage en cours") if ongoing else _("Prochain passage")
     return _("Permanence en cours") if ongoing else _("Prochaine permanence")
 
@@ -116,6 +121,8 @@ def script_words(language: str) -> dict[str, object]:
         "label": _("%(label)s :"),
         "open": _("Ouvert maintenant"),
         "closed": _("Fermé"),
+        "labels": {mode: {"next": mode_label(mode, False, language), "now": mode_label(mode, True, language)}
+                   for mode in get_args(CaretakerMode)},
     }
 
 
@@ -135,8 +142,7 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
 
     return {
         "name": caretaker.name,
-        "labels": {"next": next_label(caretaker, language=language),
-                   "now": next_label(caretaker, ongoing=True, language=language)},
+        "mode": caretaker.mode,
         "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
                    "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],

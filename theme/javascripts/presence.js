@@ -155,7 +155,7 @@
 
     var line = box.querySelector("[data-rh-next]");
     if (next) {
-      line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: open ? data.labels.now : data.labels.next });
+      line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: data.words.labels[data.mode][open ? "now" : "next"] });
       line.querySelector("[data-rh-next-text]").textContent = sentence(data.words, next, now.day);
     }
     show(line.querySelector("[data-rh-as-of]"), false); /* the sentence is now the reader's, not the build day's */

@@ -492,6 +492,7 @@ def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
     # « chaudiere », « reseau » and « réseau » start a word above: a query finds the words it starts.
     assert forms("Électricité") == ("electricites", "électricités")  # « electricite » starts the first
     assert forms("المرجل الرئيسية") == ("الرييسية",)  # no Latin plural for Arabic words
+    assert forms("Tous les mois, amicale3 à 8h30") == ()  # no « touss », « moiss », « amicale3s », « 8h30s »
 
 
 @pytest.mark.browser

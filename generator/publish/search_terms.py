@@ -28,12 +28,14 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     """Singular, plural and both without accents of one lower-case word (kept: most words of thousands of
-    microsites are the same few thousand). A word that does not end in a Latin letter (Arabic…) gets no
-    plural: « s » and « x » are the plurals of Latin-script languages only."""
-    if not fold(word[-1]).isascii():
+    microsites are the same few thousand). A word that does not end in a Latin letter (Arabic…, « 8h30 »,
+    « amicale3 ») gets no plural: « s » and « x » are the plurals of Latin-script words only; a short word
+    in « s » or « x » is its own plural (« mois », « tous », not « moiss »)."""
+    last = fold(word[-1])
+    if not (last.isascii() and last.isalpha()):
         return (fold(word),)
     singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
-    plural = singular + ("x" if singular.endswith(("au", "eu")) else "s")
+    plural = singular if singular[-1] in "sx" else singular + ("x" if singular.endswith(("au", "eu")) else "s")
     return singular, plural, fold(singular), fold(plural)
 
 

@@ -96,7 +96,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)")))
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
-    ET.indent(root)
+    # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
 

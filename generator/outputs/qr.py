@@ -7,13 +7,13 @@ so a scratched or badly lit poster still scans.
 
 from __future__ import annotations
 
-import io
 import re
+import struct
+import zlib
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 import segno
-from PIL import Image
 
 from generator.outputs.qr_mask import encode
 
@@ -87,22 +87,31 @@ def _pdf_rectangles(modules: bytes, width: int) -> str:
 def qr_png(qr: segno.QRCode, scale: int = 10) -> bytes:
     """A black and white PNG of ``scale`` pixels per module: about 6 cm wide at 150 dpi.
 
-    Drawn with Pillow rather than segno's pure-Python PNG writer, which is ~30 times slower: with
-    hundreds of residences that matters. The pixels are the matrix's bytes (dark 1 → black 0), not one
-    Python value per module. Pillow writes no timestamp, so the bytes are stable.
+    Written here, one bit a pixel, rows unfiltered: a QR code's rows are long runs of the same byte, each
+    repeated ``scale`` times, which deflate packs as they are (~800 bytes; Pillow's adaptive filters
+    made ~990, and its encoder took ~1.4 ms a code, this ~0.45). No timestamp: the bytes are stable.
     """
-    size = len(qr.matrix) + 2 * QUIET_ZONE
-    edge, quiet = b"\xff" * QUIET_ZONE, b"\xff" * (size * QUIET_ZONE)
-    pixels = b"".join(edge + bytes(row).translate(_GREY) + edge for row in qr.matrix)
-    image = Image.frombytes("L", (size, size), quiet + pixels + quiet).convert("1", dither=Image.Dither.NONE)
-    image = image.resize((size * scale, size * scale), Image.Resampling.NEAREST)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    side = (len(qr.matrix) + 2 * QUIET_ZONE) * scale
+    edge = b"1" * (QUIET_ZONE * scale)
+    blank = _png_row(b"1" * side) * (QUIET_ZONE * scale)
+    rows = (_png_row(edge + bytes(row).translate(_BITS).replace(b"1", b"1" * scale).replace(b"0", b"0" * scale)
+                     + edge) * scale for row in qr.matrix)
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1-bit greyscale, deflate, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+            + _png_chunk(b"IDAT", zlib.compress(b"".join([blank, *rows, blank]))) + _png_chunk(b"IEND", b""))
 
 
-_GREY = bytes.maketrans(b"\x00\x01", b"\xff\x00")
-"""A module (light 0, dark 1) as a grey pixel: white, black."""
+_BITS = bytes.maketrans(b"\x00\x01", b"10")
+"""A module (light 0, dark 1) as a pixel's bit: white 1, black 0."""
+
+
+def _png_row(bits: bytes) -> bytes:
+    """A row of pixels (ASCII bits) as PNG stores it: filter type 0, then the bits, padded to a byte."""
+    return b"\x00" + int(bits.ljust(-(-len(bits) // 8) * 8, b"0"), 2).to_bytes(-(-len(bits) // 8), "big")
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def _modules(qr: segno.QRCode) -> tuple[bytes, int]:

@@ -106,10 +106,16 @@ def mark(value: object, language: str) -> object:
     language or its script's direction differs from the page's (see ``i18n.marking``)."""
     if not isinstance(value, LocalText):
         return value
-    attributes = i18n.marking(value.language, str(value), language)
-    if not attributes:
-        return value
-    return Markup(f"<span{_attributes(attributes)}>{escape(str(value))}</span>")
+    span = _span(str(value), value.language, language)
+    return value if span is None else span
+
+
+@lru_cache(maxsize=4096)
+def _span(text: str, text_language: str, language: str) -> Markup | None:
+    """``mark``'s span, None when the text needs none; kept: a page prints the same names many times
+    (the residence's, the caretaker's, the agency's on every page), and ~200 values a microsite."""
+    attributes = i18n.marking(text_language, text, language)
+    return Markup(f"<span{_attributes(attributes)}>{escape(text)}</span>") if attributes else None
 
 
 def _attributes(attributes: dict[str, str]) -> Markup:
@@ -122,16 +128,23 @@ def _attributes(attributes: dict[str, str]) -> Markup:
 def _markdown(value: object, language: str) -> Markup:
     """A Markdown field rendered and sanitized; in a ``<div lang dir>`` when it needs marking, with a
     discreet note when it is the default-language text on another language's page."""
-    html = markdown_to_html(str(value))
     if not isinstance(value, LocalText):
-        return html
-    attributes = i18n.marking(value.language, str(value), language)
+        return markdown_to_html(str(value))
+    return _marked_html(str(value), value.language, language)
+
+
+@lru_cache(maxsize=4096)
+def _marked_html(text: str, text_language: str, language: str) -> Markup:
+    """``_markdown`` of a text in ``text_language``; kept as ``_span`` (landlord-wide FAQ answers repeat on
+    every residence)."""
+    html = markdown_to_html(text)
+    attributes = i18n.marking(text_language, text, language)
     if not attributes:
         return html
     note = Markup("")
-    if value.language != language:
+    if text_language != language:
         _ = i18n.gettext(language)
-        name = i18n.language_name(value.language, language).lower()
+        name = i18n.language_name(text_language, language).lower()
         said = _("(en %(language)s)") % {"language": name}
         note = Markup(f'<p class="rh-untranslated">{escape(said)}</p>')
     return Markup(f"<div{_attributes(attributes)}>{html}</div>{note}")

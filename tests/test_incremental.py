@@ -214,6 +214,19 @@ def test_a_residence_cannot_take_the_name_of_an_index_folder(make_project, tmp_p
     assert not (tmp_path / "site").exists()
 
 
+def test_a_rebuild_refuses_a_residence_named_like_a_language_folder(make_project, tmp_path: Path) -> None:
+    """A residence added as ``en`` in a rebuild is refused, and the published site is left as it was."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", **{"les-pins": residence("Les Pins")})
+    site = tmp_path / "site"
+    build(root, site)
+    before = tree(site)
+    (root / "residences" / "en.yml").write_text(residence("Les Anglais"), encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        build(root, site)
+    assert "residences/en.yml:1: le nom « en » est réservé au site principal" in error.value.format_message()
+    assert tree(site) == before
+
+
 def test_an_error_in_a_build_worker_reaches_the_command_and_publishes_nothing(
         project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A feature's ``UserError`` raised in a forked worker comes back whole (file:line, French hint)."""

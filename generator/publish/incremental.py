@@ -110,21 +110,26 @@ def index_keys(new: Manifest, old: Manifest | None) -> dict[str, str]:
     return old.index if old is not None and old.site == new.site else {}
 
 
-def reuse_index(old_dir: Path, staging: Path, folder: str, others: set[str]) -> None:
-    """Put one index run's files of the last build in ``staging``, by hard links: the language's folder
-    (``en``), or for the default language every entry of the site's root but ``others`` (microsites, the
-    other languages' folders) and our own files. Files written over them afterwards must be unlinked first
-    (``write_new``): a hard link is the published file."""
+def index_entries(old_dir: Path, folder: str, others: set[str]) -> list[str]:
+    """The entries of ``old_dir`` one index run made: the language's folder (``en``), or for the default
+    language every entry of the site's root but ``others`` (microsites, the other languages' folders) and
+    our own files (marker, manifest, staging folders)."""
     if folder:
-        reuse_tree(old_dir / folder, staging / folder)
-        return
-    for entry in sorted(old_dir.iterdir()):
-        if entry.name in others or entry.name.startswith(".residence-hub"):  # marker, manifest, staging folders
-            continue
+        return [folder]
+    return [entry.name for entry in sorted(old_dir.iterdir())
+            if entry.name not in others and not entry.name.startswith(".residence-hub")]
+
+
+def reuse_index(old_dir: Path, staging: Path, entries: list[str]) -> None:
+    """Put one index run's ``entries`` (``index_entries``) of the last build in ``staging``, by hard links.
+    Files written over them afterwards must be unlinked first (``write_new``): a hard link is the
+    published file."""
+    for name in entries:
+        entry = old_dir / name
         if entry.is_dir() and not entry.is_symlink():
-            reuse_tree(entry, staging / entry.name)
+            reuse_tree(entry, staging / name)
         else:
-            _link_or_copy(str(entry), str(staging / entry.name))
+            _link_or_copy(str(entry), str(staging / name))
 
 
 def write_new(path: Path, content: bytes) -> None:

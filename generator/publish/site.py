@@ -37,6 +37,7 @@ from generator.outputs.published import FEED, language_prefix
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish.incremental import (
+    index_entries,
     index_keys,
     inputs_key,
     manifest_for,
@@ -119,6 +120,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
         for folder in (staging, built):
             shutil.rmtree(folder, ignore_errors=True)
+        in_place = bool(reused) and sources == [out_dir]  # an update of the published site
+        kept = set(reused)  # with in_place: the entries of out_dir left as they are
         try:
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
                 staging.mkdir(parents=True)
@@ -134,10 +137,12 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                     if with_index:
                         last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
                         others = set(last.residences if last else ())  # its microsites: the rest is the index
-                        manifest = replace(manifest, index=_build_index(
-                            project, today, Path(work) / "_index", staging,
-                            (out_dir, index_keys(manifest, last), others) if last else None))
-                        _check_reserved(staging, residences)
+                        keys, unchanged = _build_index(project, today, Path(work) / "_index", staging,
+                                                       (out_dir, index_keys(manifest, last), others) if last else None,
+                                                       in_place)
+                        manifest = replace(manifest, index=keys)
+                        kept |= unchanged
+                        _check_reserved(staging, residences, unchanged)
                     found = results()
                 if progress:
                     progress.finish()
@@ -148,12 +153,11 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                     (built / slug).rename(staging / slug)
                 if todo:
                     built.rmdir()  # empty now; a mount point's staging and it are inside the published folder
-                in_place = bool(reused) and sources == [out_dir]  # an update of the published site
                 if not in_place:
                     for slug, source in reused.items():
                         reuse_tree(source, staging / slug)
             if in_place:
-                patch_in_place(staging, out_dir, keep=set(reused), manifest=manifest, preserve={MARKER})
+                patch_in_place(staging, out_dir, keep=kept, manifest=manifest, preserve={MARKER})
             else:
                 manifest.write(staging)
                 (staging / MARKER).write_text(MARKER_TEXT)
@@ -164,9 +168,10 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
     return BuildResult(out_dir, len(residences), built=len(todo))
 
 
-def _check_reserved(staging: Path, residences: list[ResidenceFile]) -> None:
-    """A residence cannot be named like a folder of the index site (``assets``, ``search``, …)."""
-    clashes = [item for item in residences if (staging / item.slug).exists()]
+def _check_reserved(staging: Path, residences: list[ResidenceFile], kept: set[str]) -> None:
+    """A residence cannot be named like a folder of the index site (``assets``, ``search``, …), staged or
+    ``kept`` in the published site."""
+    clashes = [item for item in residences if item.slug in kept or (staging / item.slug).exists()]
     if clashes:
         raise UserError([Problem(f"residences/{item.path.name}", 1,
                                  f"le nom « {item.slug} » est réservé au site principal",
@@ -272,27 +277,34 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
 
 
 def _build_index(project: Project, today: date, work: Path, site_dir: Path,
-                 last: tuple[Path, dict[str, str], set[str]] | None = None) -> dict[str, str]:
-    """The landlord's index in every language, and the root's files; returns each language's ``inputs_key``.
+                 last: tuple[Path, dict[str, str], set[str]] | None = None,
+                 in_place: bool = False) -> tuple[dict[str, str], set[str]]:
+    """The landlord's index in every language, and the root's files; returns each language's ``inputs_key``
+    and the entries of the published site its unchanged runs left there.
 
     ``last``: the published site, the keys of its index runs and the names of its other entries
-    (microsites): a language whose run would be given the same inputs takes its files from there.
+    (microsites): a language whose run would be given the same inputs takes its files from there, by hard
+    links into ``site_dir``, or, ``in_place`` (the published site is patched, ``patch_in_place``), by
+    leaving them where they are: neither staged nor exchanged, nor their old copies deleted.
     """
     languages = tuple(project.config.languages)
     extra = root_files(project, today)
-    keys = {}
+    written = {relative.split("/")[0] for relative in extra}  # entries the root's files are written into
+    keys, kept = {}, set()
     for language in languages:
         config, pages = index_site(project, today, language)
         prefix = language_prefix(language, languages)
         keys[language] = inputs_key(config, pages, [] if prefix else sorted(extra))
         if last is not None and last[1].get(language) == keys[language]:
-            reuse_index(last[0], site_dir, prefix.rstrip("/"),
-                        last[2] | {language_prefix(code, languages).rstrip("/") for code in languages} - {""})
+            entries = index_entries(last[0], prefix.rstrip("/"), last[2] | {
+                language_prefix(code, languages).rstrip("/") for code in languages} - {""})
+            kept |= set(entries) - written if in_place else set()
+            reuse_index(last[0], site_dir, [name for name in entries if name not in kept])
         else:
             _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
     for relative, content in extra.items():
         write_new(site_dir / relative, content)
-    return keys
+    return keys, kept
 
 
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],

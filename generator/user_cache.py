@@ -8,6 +8,8 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
 - ``dashboard``: each residence's row of the staff dashboard for a day (``outputs.dashboard.rendered_rows``);
 - ``index``: each residence's line of the landlord's index, per language (``outputs.pages.index_page``);
+- ``listing``, ``sitemap``, ``posters``: each residence's part of ``residences.json`` and ``.csv``, of the
+  sitemap and of the staff's posters page (``contract.validation_cache.per_residence``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``);
 - ``made``: files that only our code and the libraries shape (the home-screen icons, the data schema), by
   ``code_fingerprint`` (``made_once``).

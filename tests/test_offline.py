@@ -66,6 +66,8 @@ def test_after_a_first_visit_every_page_opens_without_network(browser, sample_si
     page.goto(base + f"{item.slug}/gardien/", wait_until="load")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     assert page.get_by_text(item.residence.caretaker.name).first.is_visible()
+    # « Ouvert maintenant » or « Fermé »: presence.js ran, with its words and hours files from the cache.
+    assert page.locator("[data-rh-status]").first.is_visible()
     # Pages of another residence were never visited: not there offline.
     other = next(i for i in samples.residences if i.slug != item.slug)
     with pytest.raises(Exception):

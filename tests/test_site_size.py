@@ -255,24 +255,29 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
     assert features == _mkdocs_config("x", ROOT, [], {}, True)["theme"]["features"]
 
 
-def test_the_words_of_the_caretaker_box_and_hall_screen_are_one_file_per_language(multilingual_site: Path) -> None:
-    """Day and month names and the sentences' patterns are not repeated in each page's data: each page with
-    the caretaker's box (and each hall screen) loads its language's file at the site root, before the
-    scripts that read it."""
+def test_the_caretaker_box_reads_its_words_and_hours_from_shared_files(multilingual_site: Path) -> None:
+    """Day and month names and the sentences' patterns are not repeated in each page: each page with the
+    caretaker's box (and each hall screen) loads its language's words at the site root and the hours of its
+    language folder, before the script that reads them."""
     microsite = multilingual_site / "les-tilleuls"
     for language, folder in (("fr", microsite), ("en", microsite / "en"), ("ar", microsite / "ar")):
         pages = [p for p in folder.rglob("index.html") if p.relative_to(folder).parts[0] not in ("en", "ar")
-                 and "data-rh-presence-data" in p.read_text(encoding="utf-8")]
+                 and "data-rh-presence" in p.read_text(encoding="utf-8")]
         assert len(pages) == 3  # home, caretaker page, hall screen
         for page in pages:
             html = page.read_text(encoding="utf-8")
-            data = json.loads(re.search(r"data-rh-presence-data>(.*?)</script>", html).group(1))
-            assert "words" not in data and '"months"' not in html
-            source = re.search(r'<script src="([^"]*mots-[a-z]+\.js)" defer></script>', html).group(1)
-            assert (page.parent / source).resolve() == multilingual_site / published.WORDS_SCRIPT.format(
+            assert '"months"' not in html and '"hours"' not in html
+            words = re.search(r'<script src="([^"]*mots-[a-z]+\.js)" defer></script>', html).group(1)
+            assert (page.parent / words).resolve() == multilingual_site / published.WORDS_SCRIPT.format(
                 language=language)
-            assert html.index(source) < html.index("javascripts/presence.js")
-        words = (multilingual_site / published.WORDS_SCRIPT.format(language=language)).read_text(encoding="utf-8")
-        assert words.startswith("window.rhWords = {") and words.endswith("};\n")
+            hours = re.search(r'<script src="([^"]*horaires\.js)" defer></script>', html).group(1)
+            assert (page.parent / hours).resolve() == folder / published.HOURS_SCRIPT
+            assert html.index(words) < html.index("javascripts/presence.js")
+            assert html.index(hours) < html.index("javascripts/presence.js")
+        text = (multilingual_site / published.WORDS_SCRIPT.format(language=language)).read_text(encoding="utf-8")
+        assert text.startswith("window.rhWords = {") and text.endswith("};\n")
         monday = {"fr": "lundi", "en": "Monday", "ar": "الاثنين"}[language]
-        assert json.loads(words.removeprefix("window.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday
+        assert json.loads(text.removeprefix("window.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday
+        text = (folder / published.HOURS_SCRIPT).read_text(encoding="utf-8")
+        hours = json.loads(text.removeprefix("window.rhPresence = ").removesuffix(";\n"))
+        assert hours["name"] == "Fatima Benali" and hours["hours"][0]["open"] == "08:30"

@@ -216,7 +216,6 @@ class ResidencePageData:
     absences: list[Absence]
     next_presence: presence.Presence | None
     week: list[tuple[str, list[Slot]]]
-    presence_data: dict[str, object]
     holidays_close: bool
     """Whether public holidays close the caretaker's office (the weekly table's note says so)."""
     closed_soon: list[closed_days.ClosedDay]
@@ -256,7 +255,8 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
         pages.append(Page(spec.file, title,
                           env.get_template(spec.template).render(
                               variables, title=title, page_file=spec.file,
-                              words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang)),
+                              words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang),
+                              hours_src="../" * page_url(spec.file).count("/") + published.HOURS_SCRIPT),
                           description=f"{place} · {title}"))
     return pages
 
@@ -285,7 +285,6 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
         absences=presence.upcoming_absences(caretaker, today) if caretaker else [],
         next_presence=presence.next_presence(caretaker, now, closed=dates) if caretaker else None,
         week=presence.weekly_table(caretaker) if caretaker else [],
-        presence_data=presence.script_data(caretaker, today, language, dates) if caretaker else {},
         holidays_close=closed_days.holidays_close(ctx.config, caretaker) if caretaker else False,
         closed_soon=closed_days.instead_of_openings(closed, caretaker, today) if caretaker else [],
         downloads=download_links(ctx.url, caretaker is not None),

@@ -29,6 +29,9 @@ HALL_SCREEN_DIR = "ecran"
 """Folder of the hall-screen page, a standalone page for a TV or tablet in the hall (``/<slug>/ecran/``, and
 ``/<slug>/<lang>/ecran/`` in each other language, as every file of a language's folder)."""
 HALL_SCREEN = f"{HALL_SCREEN_DIR}/index.html"
+HOURS_SCRIPT = "horaires.js"
+"""The caretaker's hours, absences and closed days for ``presence.js`` (``hall.hours_script``), in each language
+folder, read by the pages with the caretaker's box and the hall screen."""
 DATA = "residence.json"
 """The residence's open data (``outputs.opendata``), also re-read by the hall screen to refresh itself."""
 WEB_MANIFEST = "manifest.webmanifest"

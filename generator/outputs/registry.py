@@ -34,6 +34,7 @@ RESIDENCE_FILES = (
     FileOutput("affiches et QR code", posters.files, every_language=False),
     FileOutput("données ouvertes (residence.json)", opendata.files, every_language=False),
     FileOutput("écran du hall", hall.files),
+    FileOutput("horaires du gardien (presence.js)", hall.hours_script),
     FileOutput("application (manifeste et icônes)", offline.files),
 )
 """Posters are printed once per residence: their QR code leads to the default language, and they say in

@@ -1,7 +1,8 @@
 /* residence-hub: the caretaker's next presence, redone at the reader's time (Europe/Paris).
  *
  * Progressive enhancement: the page already says, as of the build date, when the caretaker is next
- * there. This script reads the hours and absences embedded in the page (a JSON script tag), works out
+ * there. This script reads the hours and absences (window.rhPresence, set by the file horaires.js of the
+ * page's language folder, loaded by the page before this script), works out
  * the same sentence for "now" on the wall clock of Paris, and adds "Ouvert maintenant" or "Fermé".
  * Every word is in the page's language (presence.script_words: our catalogs and CLDR's day and month
  * names), in window.rhWords.presence, which the file javascripts/mots-<language>.js sets (one per language
@@ -136,8 +137,8 @@
   }
 
   function update(box, clock) {
-    var data = JSON.parse(box.querySelector("[data-rh-presence-data]").textContent);
-    data.words = window.rhWords.presence; /* absent: update throws, the build's sentence stays */
+    var data = window.rhPresence; /* horaires.js and mots-<language>.js: absent, update throws and the */
+    data.words = window.rhWords.presence; /* sentence written by the build stays */
     var now = parisNow(clock);
     var absence = absenceOn(data, now.day);
     var next = nextPresence(data, now);

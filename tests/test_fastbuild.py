@@ -7,6 +7,7 @@ microsite, byte for byte; the theme's static files it links are the single copie
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -19,7 +20,7 @@ import pytest
 from generator.outputs.context import ResidenceContext
 from generator.outputs.registry import residence_files, root_files
 from generator.publish.site import MARKER, index_site, residence_site
-from generator.publish.microsite import write_workdir
+from generator.publish.microsite import run_mkdocs, write_workdir
 from generator.publish.incremental import MANIFEST
 from generator.contract.project import load_project
 
@@ -71,6 +72,24 @@ def test_index_matches_a_plain_mkdocs_build_without_source_maps(sample_site: Pat
     assert set(fast) == {name for name in plain if not name.endswith(".map")}
     for name, path in fast.items():
         assert path.read_bytes() == plain[name].read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_page_holding_a_search_attribute_loses_it_as_in_a_plain_build(project, tmp_path: Path) -> None:
+    """Material's search plugin removes ``data-search-*="…"`` attributes from pages; the fast path skips it
+    only where a page has none (``microsite._search_work_we_replace_skipped``)."""
+    config, pages = residence_site(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY))
+    marked = '<p data-search-note="à ignorer">Chauffage collectif</p>\n'
+    pages = [dataclasses.replace(pages[0], markdown=pages[0].markdown + marked), *pages[1:]]
+    plain = _files(_plain_build(config, pages, tmp_path / "plain"))
+    (tmp_path / "docs").mkdir()
+    run_mkdocs(config, pages, tmp_path / "docs", tmp_path / "fast")
+    fast = _files(tmp_path / "fast")
+    assert set(fast) == set(plain)
+    for name, path in fast.items():
+        assert path.read_bytes() == plain[name].read_bytes(), name
+    home = fast["index.html"].read_text(encoding="utf-8")
+    assert "Chauffage collectif" in home and "data-search-note" not in home
 
 
 LINK = re.compile(r'(?:href|src)="([^"]*)"|"search": "([^"]*)"')

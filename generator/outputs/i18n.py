@@ -15,7 +15,7 @@ import io
 import re
 from datetime import date, time
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
@@ -61,6 +61,29 @@ def translations(language: str) -> NullTranslations:
 def gettext(language: str) -> Callable[[str], str]:
     """The ``gettext`` function of ``language``'s catalog."""
     return translations(language).gettext
+
+
+def template_gettext(language: str) -> Callable[..., str]:
+    """Our templates' ``_()`` in ``language``: Jinja's new-style gettext (the translation formatted with
+    ``%`` and the variables, as ``Markup`` when autoescaping), without its two indirections per call (``_``
+    resolving ``gettext``, which calls the catalog through the context); a text without variables is
+    translated and formatted once (~50 calls a microsite, ~14 % of our pages' rendering)."""
+    from jinja2 import pass_context
+    from markupsafe import Markup
+
+    translate = gettext(language)
+
+    @lru_cache(maxsize=None)
+    def alone(text: str) -> Markup:
+        return Markup(translate(text)) % {}
+
+    @pass_context
+    def template_gettext(context: Any, text: str, /, **variables: Any) -> str:  # a variable may be named text
+        if not context.eval_ctx.autoescape:
+            return translate(text) % variables
+        return alone(text) if not variables else Markup(translate(text)) % variables
+
+    return template_gettext
 
 
 @lru_cache(maxsize=None)

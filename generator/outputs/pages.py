@@ -172,6 +172,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
         finalize=lambda value: mark(value, language),
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = env.globals["gettext"] = i18n.template_gettext(language)
     env.policies["json.dumps_kwargs"] = JSON_POLICY
     env.filters.update(
         md=lambda value: _markdown(value, language), t=lambda value: mark(value, language),

@@ -116,6 +116,10 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                                    f"données : {', '.join(sorted(todo)[:10])}",
                                    "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
                                    "mêmes fichiers, puis relancez merge")
+        last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
+        if not todo and last is not None and replace(last, index={}) == manifest and (
+                set(last.index) == set(project.config.languages) if with_index else not last.index):
+            return BuildResult(out_dir, len(residences))  # built whole from the same inputs: nothing to do
         staging = staging_dir(out_dir)
         built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
         for folder in (staging, built):
@@ -135,7 +139,6 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                              sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None
                              ) as results:
                     if with_index:
-                        last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
                         others = set(last.residences if last else ())  # its microsites: the rest is the index
                         keys, unchanged = _build_index(project, today, Path(work) / "_index", staging,
                                                        (out_dir, index_keys(manifest, last), others) if last else None,

@@ -67,18 +67,20 @@ def residence_file(unit: str) -> str:
 
 
 def build_time(unit: str, folder: Path) -> tuple[float, UserError | None]:
-    """Seconds to validate and build a maximum-size file of ``unit``, and the refusal if it was refused."""
+    """CPU seconds to validate and build a maximum-size file of ``unit`` (one process: ``jobs=1``), and the
+    refusal if it was refused. CPU time, not wall time: on a shared machine (CI runners, tests in parallel)
+    the wall time grows with the load, the CPU time hardly; a quadratic parser still takes minutes of it."""
     (folder / "residences").mkdir(parents=True)
     (folder / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
     text = residence_file(unit)
     assert len(text.encode()) <= MAX_BYTES, len(text.encode())
     (folder / "residences" / "test.yml").write_text(text, encoding="utf-8")
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         build_site(load_project(folder), folder / "site", date(2026, 12, 2), jobs=1)
     except UserError as error:
-        return time.perf_counter() - start, error
-    return time.perf_counter() - start, None
+        return time.process_time() - start, error
+    return time.process_time() - start, None
 
 
 def main() -> int:
@@ -87,8 +89,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as work:
             seconds, refused = build_time(unit, Path(work))
         worst = max(worst, seconds)
-        print(f"{name:32} {seconds:6.2f} s{'  (refusé à la validation)' if refused else ''}", flush=True)
-    print(f"{'pire':32} {worst:6.2f} s (promesse : moins de 5 s)")
+        print(f"{name:32} {seconds:6.2f} s CPU{'  (refusé à la validation)' if refused else ''}", flush=True)
+    print(f"{'pire':32} {worst:6.2f} s CPU (promesse : moins de 5 s)")
     return 0 if worst < 5 else 1
 
 

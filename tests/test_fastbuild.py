@@ -92,6 +92,23 @@ def test_a_page_holding_a_search_attribute_loses_it_as_in_a_plain_build(project,
     assert "Chauffage collectif" in home and "data-search-note" not in home
 
 
+def test_the_theme_listing_is_jinjas_but_for_dot_folders_it_does_not_enter() -> None:
+    """Jinja walks Material's 14,000 icons (``.icons/``) to list the theme; MkDocs copies none of them."""
+    import jinja2
+    import material
+    import mkdocs
+
+    from generator.paths import THEME_DIR
+    from generator.publish.microsite import _ListingCacheLoader
+
+    folders = [str(THEME_DIR), str(Path(material.__file__).parent / "templates"),
+               str(Path(mkdocs.__file__).parent / "templates")]
+    jinja = jinja2.FileSystemLoader(folders).list_templates()
+    ours = _ListingCacheLoader(folders)._names_outside_dot_folders()
+    assert ours == [name for name in jinja if not any(part.startswith(".") for part in name.split("/")[:-1])]
+    assert len(jinja) - len(ours) > 10_000 and "assets/javascripts/lunr/min/lunr.fr.min.js" in ours
+
+
 LINK = re.compile(r'(?:href|src)="([^"]*)"|"search": "([^"]*)"')
 
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -70,8 +71,9 @@ class _ListingCacheLoader(jinja2.FileSystemLoader):
 
     MkDocs only lists theme files to copy the static ones, matching each name against a dozen patterns of
     files it never copies (``_NEVER_COPIED``, dot folders such as ``.icons/`` among them); listing only the
-    others, once per process, avoids walking 14,000 icons and matching ~120 templates again in every build
-    (~1.5 ms). The templates are still loaded by name.
+    others, once per process, avoids matching ~120 templates again in every build (~1.5 ms). The walk does
+    not enter dot folders, whose files would all be dropped: Jinja's own listing walked Material's 14,000
+    icons first (~50 ms of every process, a tenth of a rebuild). The templates are still loaded by name.
     """
 
     def __init__(self, searchpath: list[str]) -> None:
@@ -80,10 +82,21 @@ class _ListingCacheLoader(jinja2.FileSystemLoader):
 
     def list_templates(self) -> list[str]:
         if self._listing is None:
-            self._listing = [name for name in super().list_templates()
+            self._listing = [name for name in self._names_outside_dot_folders()
                              if not name.startswith(".") and "/." not in name
                              and not any(fnmatch.fnmatch(name.lower(), p) for p in _NEVER_COPIED)]
         return list(self._listing)
+
+    def _names_outside_dot_folders(self) -> list[str]:
+        """Jinja's ``FileSystemLoader.list_templates``, without entering folders whose name starts with a dot."""
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                for name in names:
+                    template = os.path.join(folder, name)[len(searchpath):].strip(os.path.sep).replace(os.path.sep, "/")
+                    found.add(template[2:] if template[:2] == "./" else template)
+        return sorted(found)
 
 
 _ENVIRONMENTS: dict[tuple[Any, ...], jinja2.Environment] = {}

@@ -4,8 +4,10 @@ Material's search (lunr) indexes the words as written and adds a wildcard to eac
 the stemmer: a query finds a word it starts. It therefore misses a word typed without its accent (as on
 most phones) and a plural when the page has the singular. We add, to each document of the search index,
 a field of the other forms of its words: without accents (marks removed, Unicode NFD), and singular and
-plural (French, Spanish, Portuguese and English plurals add « s » or « x »). The query is unchanged; the
-page shown in the results keeps its text.
+plural (French, Spanish, Portuguese and English plurals add « s » or « x »); for Arabic, without the
+article and the letters joined before it (« المرجل » → « مرجل »: a query starts a word, and the article
+starts nearly every noun), and with the letters phones type alike written alike (hamza forms of alif,
+alif maqsura, ta marbuta). The query is unchanged; the page shown in the results keeps its text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ FIELD = "forms"
 """The added field of each document, listed in the index's configuration with the weight of the text."""
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+"""The Arabic article « ال », alone or after « و », « ف », « ب », « ك », and « لل » (« ل » + « ال »): longest first."""
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+"""Letters typed one for the other on phones, each written as the plainer one; the tatweel (a stretch) dropped."""
 
 
 def fold(word: str) -> str:
@@ -32,11 +38,26 @@ def word_forms(word: str) -> tuple[str, ...]:
     « amicale3 ») gets no plural: « s » and « x » are the plurals of Latin-script words only; a short word
     in « s » or « x » is its own plural (« mois », « tous », not « moiss »)."""
     last = fold(word[-1])
+    if "\u0600" <= last <= "\u06ff":
+        return arabic_forms(word)
     if not (last.isascii() and last.isalpha()):
         return (fold(word),)
     singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
     plural = singular if singular[-1] in "sx" else singular + ("x" if singular.endswith(("au", "eu")) else "s")
     return singular, plural, fold(singular), fold(plural)
+
+
+def arabic_forms(word: str) -> tuple[str, ...]:
+    """« المرجل » → « المرجل », « مرجل »: without its vowel marks, with its alike letters written alike,
+    and the same without the article (when at least three letters are left, so a short word that merely
+    starts with « ال » keeps its letters)."""
+    plain = fold(word).translate(_ARABIC_LETTERS)
+    found = {fold(word), plain}
+    for article in _ARTICLES:
+        if plain.startswith(article) and len(plain) - len(article) >= 3:
+            found.add(plain[len(article):])
+            break
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=8192)

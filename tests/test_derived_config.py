@@ -78,6 +78,9 @@ def test_a_derived_configuration_shares_only_what_builds_do_not_change(sites, tm
     assert first.plugins["residence-hub"] is not second.plugins["residence-hub"]
     assert first.theme is not second.theme and first.theme.static_templates is not second.theme.static_templates
     assert first.extra is not second.extra and first.site_name != second.site_name
+    first.theme["set_by_a_plugin"] = True  # a theme option one build sets is not seen by the next
+    assert "set_by_a_plugin" not in second.theme
+    assert "set_by_a_plugin" not in derived_config(mkdocs_options(other, other_pages, REPO / "docs", tmp_path / "c")).theme
 
 
 def test_an_invalid_site_option_fails_as_in_load_config(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

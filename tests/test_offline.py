@@ -190,3 +190,17 @@ def test_registering_the_worker_passes_a_strict_content_security_policy(browser,
     assert page.locator("[data-rh-status]").is_visible()  # presence.js ran
     assert problems == []
     context.close()
+
+
+def test_the_caretakers_hours_are_asked_from_the_network_first_as_pages_are() -> None:
+    """``horaires.js`` holds what the pages' script says of the caretaker: a copy of the last build, served
+    from the worker's store, would contradict the fresh page until the new worker is in (one visit)."""
+    from generator.paths import THEME_DIR
+
+    code = (THEME_DIR / "javascripts" / "sw-core.js").read_text(encoding="utf-8")
+    literal = re.search(r'var page = request\.mode === "navigate" \|\| /(.+)/\.test\(url\.pathname\);', code)
+    assert literal is not None
+    network_first = re.compile(literal.group(1).replace("\\/", "/"))
+    assert network_first.search("/les-tilleuls/en/" + published.HOURS_SCRIPT)
+    assert network_first.search("/les-tilleuls/contacts/") and network_first.search("/les-tilleuls/residence.json")
+    assert not network_first.search("/javascripts/presence.js")  # the code's files: from the store first

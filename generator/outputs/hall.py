@@ -131,7 +131,7 @@ def hours_script(ctx: ResidenceContext) -> dict[str, bytes]:
 
     Once per language folder, read by the home page, the caretaker page and the hall screen, instead of
     the same JSON in each (~0.4 KB). In the folder (not once per microsite): places may be translated, and
-    the service worker's cache name covers the files of its own folder. None without a caretaker.
+    the service worker's cache name covers the files of its own folder. Nothing (``{}``) without a caretaker.
     """
     caretaker = ctx.residence.caretaker
     if caretaker is None:

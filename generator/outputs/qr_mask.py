@@ -1,17 +1,16 @@
-"""Which of the eight masks a QR code gets: segno's choice, made with the whole symbol as one integer.
+"""QR codes encoded on whole integers: the same codes as segno's, module for module, at a fraction of the CPU.
 
-segno scores the eight masks module by module in pure Python: ~4 ms of a code's ~5 ms, and a residence
-has three codes (its hall screen in each language). The penalty rules are those of ISO/IEC 18004 (7.8.3:
-runs of one colour, 2 × 2 blocks, finder-like patterns, dark proportion) exactly as segno counts them.
-Here the rows of the symbol, each followed by a few light bits, are one ``int`` (and its columns
-another), so each rule is a few bit operations for the whole symbol; the light bits between lines stand
-for the edge, which segno's search treats as light too. ``best_mask`` gives the mask segno would choose
-(tests compare both on random symbols and real addresses) and ``with_mask`` turns a code masked with
-pattern 0 into that one: the same code, module for module, at a fraction of the CPU.
+``encode`` makes a code from an address: segno chooses the mode, version and error level and writes the
+data codewords; the rest of the symbol (Reed-Solomon codewords, placing the bits, choosing the mask) is
+done here on whole bytes and integers rather than module by module (1.84 ms a code with segno, 0.39 ms
+here, measured 2026-12-03; a residence has three codes: its hall screen in each language).
 
-``encode`` makes a code from an address that way from the start: segno writes the data codewords, and the
-rest of the symbol (Reed-Solomon codewords, placing the bits, the mask) is done on whole bytes and
-integers rather than module by module (segno's ~1.3 ms a code, three codes a residence, ~0.3 ms here).
+The mask is chosen by the penalty rules of ISO/IEC 18004 (7.8.3: runs of one colour, 2 × 2 blocks,
+finder-like patterns, dark proportion), exactly as segno counts them. The rows of the symbol, each
+followed by a few light bits, are one ``int`` (and its columns another), so each rule is a few bit
+operations for the whole symbol; the light bits between lines stand for the edge, which segno's search
+treats as light too. ``best_mask`` gives the mask segno would choose for a segno symbol: the tests' oracle
+(they compare both on random symbols and real addresses, and ``encode`` with ``segno.make_qr``).
 """
 
 from __future__ import annotations

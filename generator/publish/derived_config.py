@@ -14,7 +14,8 @@ options are set and validated again by MkDocs' own validators of those options, 
 pre-validation step of each, then each validation, then each post-validation step. So every build gets
 its own plugin instances, navigation and ``extra``, as with ``load_config``; the copies share the
 validated values of the other options, which a build only reads, except the theme's set of static
-templates, which our plugin's ``on_config`` changes: each copy gets its own theme object and set.
+templates, which our plugin's ``on_config`` changes, and the theme's options, which a plugin may set:
+each copy gets its own theme object, set and options.
 
 Where the shortcut might not give what ``load_config`` gives, ``load_config`` is used: a site option that
 warns or fails (``load_config`` then logs and aborts as MkDocs does), hooks (their post-validation adds
@@ -89,6 +90,9 @@ def _with_site_options(validated: MkDocsConfig, options: dict[str, Any]) -> MkDo
     config = copy.copy(validated)  # its own dict of options; the values are shared until replaced
     theme = copy.copy(validated.theme)
     theme.static_templates = set(theme.static_templates)  # changed by our plugin's on_config
+    # Its options too (MkDocs keeps them in a private dict): a plugin setting ``config.theme[key]`` for one
+    # site must not set it for every later site of the kind.
+    theme._Theme__vars = dict(validated.theme._Theme__vars)  # type: ignore[attr-defined]
     config["theme"] = theme
     for key, option in _SITE_SCHEMA:
         value = options.get(key)  # load_config drops None values: the option's default applies

@@ -4,7 +4,7 @@ Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both th
 (``publish.microsite``) and the plain ``mkdocs build`` of the tests load it by name, with these options:
 
 - ``share_assets`` (microsites): the theme's static files (Material's and those of our ``theme/`` folder;
-  not the pages) are left out, and the ``url`` and ``script_tag`` filters link them from the copy stored
+  not the pages) are left out, and the ``url`` filter links them from the copy stored
   once at the site root (``root``: ``../assets/…``, ``../../assets/…`` from a language's folder). So is
   ``404.html``: hosts serve the root one for any missing page.
   Off (the index at the root): everything is kept, it is the site that stores the copies.
@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,7 +57,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
 
 from generator.outputs import i18n
-from generator.outputs.pages import JSON_POLICY
 from generator.publish.alternate_links import patch_bundles
 from generator.publish.chrome import material_words
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
@@ -135,13 +134,11 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return page
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """The ``url`` and ``script_tag`` filters for this build (shared assets or not)."""
+        """The ``url`` filter for this build (shared assets or not), our words and Material's."""
         # The environment may be shared between builds (publish.microsite): set the filters for this build.
         url = _shared_url_filter(self.shared, self.config.root) if self.config.share_assets else templates.url_filter
         env.filters["url"] = url
-        env.filters["script_tag"] = _script_tag_filter(url)
         env.filters["striptags"] = safe_striptags
-        env.policies["json.dumps_kwargs"] = JSON_POLICY  # Material's __config: translations as UTF-8
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
@@ -202,15 +199,3 @@ def _shared_url_filter(shared: frozenset[str], root: str = SHARED_PREFIX) -> Cal
         return templates.url_filter(context, root + text if text in shared else text)
 
     return url
-
-
-def _script_tag_filter(url: Callable[..., str]) -> Callable[..., str]:
-    """MkDocs' ``script_tag`` filter (``extra_javascript``), whose link goes through ``url`` above."""
-
-    @jinja2.pass_context
-    def script_tag(context: Any, extra_script: Any) -> str:
-        tag = str(templates.script_tag_filter(context, extra_script))
-        plain = templates.url_filter(context, str(extra_script))
-        return Markup(tag.replace(f'src="{plain}"', f'src="{url(context, str(extra_script))}"', 1))
-
-    return script_tag

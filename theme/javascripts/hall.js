@@ -112,6 +112,7 @@
       return;
     }
     if (first >= all.length) { first = 0; }
+    if (!window.rhWords) { label = null; } /* without the words file, no label: the notices still page */
     if (label) { label.textContent = word("page_one", { first: 1, count: 1 }); label.hidden = false; } /* measured with its line shown */
     for (i = 0; i < all.length; i++) { all[i].hidden = i !== first; }
     var last = first;

@@ -99,6 +99,8 @@ function cacheFirst(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request, url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin || url.search) { return; }
-  var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf)$/.test(url.pathname);
+  /* Pages and data network first; so is horaires.js (published.HOURS_SCRIPT), the caretaker's hours that
+   * the pages' script reads: an older copy would contradict the fresh page until the new worker is in. */
+  var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf|\/horaires\.js)$/.test(url.pathname);
   event.respondWith(page ? networkFirst(request) : cacheFirst(request));
 });

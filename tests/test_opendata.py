@@ -261,6 +261,18 @@ def test_no_script_holds_up_the_first_paint_and_no_font_comes_from_another_host(
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
 
 
+def test_residences_of_one_name_in_one_city_are_listed_by_file_everywhere(make_project) -> None:  # type: ignore[no-untyped-def]
+    from generator.outputs.dashboard import dashboard_rows
+    from generator.outputs.pages import posters_page
+
+    project = load_project(make_project(zeta=RESIDENCE, alpha=RESIDENCE, mid=RESIDENCE))
+    project = replace(project, residences=project.residences[::-1])  # whatever order they were read in
+    assert [row.slug for row in listing.listing(project, SAMPLE_TODAY).residences] == ["alpha", "mid", "zeta"]
+    assert [row.item.slug for row in dashboard_rows(project, SAMPLE_TODAY)] == ["alpha", "mid", "zeta"]
+    text = posters_page(project).markdown
+    assert text.index("alpha-affiche") < text.index("mid-affiche") < text.index("zeta-affiche")
+
+
 def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:
     html = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
     for item in samples.residences:

@@ -56,6 +56,12 @@ class ResidenceFile:
         """Where each value of the file starts: later stages ask it for a problem's line, never the raw text."""
         return self.validated.value[1]
 
+    @property
+    def order(self) -> tuple[str, str, str]:
+        """Its place in the lists of residences (open data, staff dashboard, posters page): by city, then
+        name, then file, so that two residences of one name in one city keep one order."""
+        return str(self.residence.address.city), str(self.residence.name), self.slug
+
 
 @dataclass(frozen=True)
 class Project:

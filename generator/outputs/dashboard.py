@@ -99,11 +99,6 @@ def _absences(absences: list[Absence]) -> list[str]:
             + (f", remplacé par {a.replacement.name}" if a.replacement else "") for a in absences]
 
 
-def _order(item: ResidenceFile) -> tuple[str, str, str]:
-    """By city then name (the order of the index)."""
-    return str(item.residence.address.city), str(item.residence.name), item.slug
-
-
 def dashboard_row(project: Project, item: ResidenceFile, today: date) -> DashboardRow:
     """One residence's row: a function of its file, ``site_config.yml`` and the day only."""
     r = item.residence
@@ -125,7 +120,7 @@ def dashboard_row(project: Project, item: ResidenceFile, today: date) -> Dashboa
 
 def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
     """One row per residence, by city then name (the order of the index)."""
-    return [dashboard_row(project, item, today) for item in sorted(project.residences, key=_order)]
+    return [dashboard_row(project, item, today) for item in sorted(project.residences, key=lambda item: item.order)]
 
 
 def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
@@ -140,7 +135,7 @@ def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
 
     def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str, bool]:  # its place too: sorted unpickled
         row = dashboard_row(project, item, today)
-        return _order(item), template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
+        return item.order, template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
 
     rows = sorted(store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences)
     store.save()

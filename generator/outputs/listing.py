@@ -65,14 +65,9 @@ class Listing(BaseModel):
 
 def listing(project: Project, today: date) -> Listing:
     """Every residence, by city then name: what ``residences.json`` holds, typed."""
-    rows = sorted((_order(i), listed(project, i)) for i in project.residences)
+    rows = sorted((i.order, listed(project, i)) for i in project.residences)
     return Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
                    residences=[row for _, row in rows])
-
-
-def _order(i: ResidenceFile) -> tuple[str, str, str]:
-    """A residence's place in the lists: by city, then name, then file."""
-    return str(i.residence.address.city), str(i.residence.name), i.slug
 
 
 def listed(project: Project, i: ResidenceFile) -> ListedResidence:
@@ -108,7 +103,7 @@ def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], st
     indented JSON (Python's own encoder: the fast one does not indent) took 0.1 s of every rebuild."""
     r = listed(project, i)
     text = json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=1)
-    return _order(i), "  " + text.replace("\n", "\n  "), csv_line((
+    return i.order, "  " + text.replace("\n", "\n  "), csv_line((
         r.slug, r.name, r.address.street, r.address.postcode, r.address.city, r.agency, r.url, r.data_url,
         r.caretaker_mode, r.fibre_status, " ; ".join(r.buildings), r.units))
 

@@ -380,8 +380,8 @@ def index_page(project: Project, language: str = "") -> Page:
 def posters_page(project: Project) -> Page:
     """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu.
     Each residence's line is kept between runs, with its place (``per_residence``), as the index's."""
-    def make(item: ResidenceFile) -> tuple[tuple[str, str], str]:
-        return (str(item.residence.address.city), str(item.residence.name)), environment("fr").get_template(
+    def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str]:
+        return item.order, environment("fr").get_template(
             "poster_entry.md.j2").render(config=project.config, item=item, poster_paths=poster_paths,
                                          hall_dir=published.HALL_SCREEN_DIR)
 

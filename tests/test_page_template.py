@@ -13,8 +13,7 @@ import pytest
 from mkdocs.theme import Theme
 
 from generator.outputs import published
-from generator.paths import THEME_DIR
-from generator.paths import PACKAGE_DIR
+from generator.paths import PACKAGE_DIR, THEME_DIR
 from generator.publish.chrome import WORDS, material_words
 from generator.publish.whitespace import compact
 

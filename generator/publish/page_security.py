@@ -1,19 +1,21 @@
 """What makes the HTML of every page safe where MkDocs and Material print our text, and a CSP behind it.
 
-Escaping: MkDocs renders Material's templates with autoescape off, so ``config.site_name``, page and nav
-titles, ``config.extra.*`` and ``copyright`` are printed raw: a residence named
-``Les Tilleuls <img src=x onerror=…>`` would run script in every page. Everything we hand MkDocs as text
-is therefore made ``Markup`` (escaped once) by the plugin: where Material applies ``| e`` nothing is
-escaped twice (``Markup`` is already safe), and Material's one ``| striptags`` (the page title in
-``<title>``), which unescapes, is replaced by a filter that escapes its result again.
+Escaping: MkDocs renders the theme's templates (ours, ``theme/main.html``, and Material's ``404.html``)
+with autoescape off, so ``config.site_name``, page and nav titles, ``config.extra.*`` and ``copyright`` are
+printed raw: a residence named ``Les Tilleuls <img src=x onerror=…>`` would run script in every page.
+Everything we hand MkDocs as text is therefore made ``Markup`` (escaped once) by the plugin: where a
+template applies ``| e`` nothing is escaped twice (``Markup`` is already safe), and ``| striptags`` (the
+page title in ``<title>``), which unescapes, is replaced by a filter that escapes its result again.
 
 Content-Security-Policy: pages carry a ``<meta http-equiv>`` policy (static hosts set no headers) with
 everything from our own origin only (``default-src 'self'``, which every fetch directive not written falls
 back to; the text is ``outputs.content_policy``'s) and no ``'unsafe-inline'`` script. Our pages have no
-inline script (Material's storage helpers are in ``theme/javascripts/page-setup.js``); should a
-template of Material's write one, it is allowed by its SHA-256 hash, and only if its text is exactly one of
-Material's (its ``partials/javascripts/*.html``, with the template's ``{{ … }}`` values limited to URL
-characters). Any other inline script, injected or not, is not hashed, so the browser refuses to run it.
+inline script: our template (``theme/main.html``) writes none, Material's storage helpers are in
+``theme/javascripts/page-setup.js``. A safety net stays, though no page of ours uses it today: should a
+template of Material's write one again (its ``404.html`` extends ours), it is allowed by its SHA-256 hash,
+and only if its text is exactly one of Material's (its ``partials/javascripts/*.html``, with the template's
+``{{ … }}`` values limited to URL characters). Any other inline script, injected or not, is not hashed, so
+the browser refuses to run it.
 """
 
 from __future__ import annotations

@@ -184,6 +184,19 @@ notices:
     assert [w.file for w in warnings] == ["residences/test.yml", "residences/test.yml", "site_config.yml"]
 
 
+def test_a_closure_whose_day_has_passed_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    config = SITE_CONFIG + """\
+closures:
+  - {date: 2026-11-11, label: Pont du 11 novembre}
+  - {date: 2026-12-24, label: Veille de Noël}
+"""
+    warnings = [w for w in project_warnings(load_project(make_project(site_config=config)), TODAY)
+                if w.file == "site_config.yml"]
+    assert [str(w) for w in warnings] == [
+        "site_config.yml:11: fermeture passée : « Pont du 11 novembre » (le mercredi 11 novembre 2026)\n"
+        "    → supprimez-la du fichier"]  # the coming one (24 December) is not
+
+
 def test_shared_notices_and_agency_defaults_lacking_a_language_warn_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", """\
   sud:

@@ -209,8 +209,19 @@ def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:
                               "il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
 
 
+def past_closures(project: Project, today: date) -> Iterator[Problem]:
+    """A closure of every office (``closures`` of ``site_config.yml``) whose day has passed: no page shows it
+    any more, and the file grows a line a year for nothing (as ``past_absences`` for a residence's)."""
+    for index, closure in enumerate(project.config.closures):
+        if closure.date < today:
+            yield Problem(project.config_lines.file, project.config_lines.line_of(("closures", index)),
+                          f"fermeture passée : « {closure.label} » (le {_day(closure.date)})",
+                          "supprimez-la du fichier")
+
+
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
-    found = [*stale_shared_notices(project, today), *shared_missing_translations(project)]
+    found = [*stale_shared_notices(project, today), *past_closures(project, today),
+             *shared_missing_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -269,13 +269,13 @@ def test_the_caretaker_box_reads_its_words_and_hours_from_shared_files(multiling
             html = page.read_text(encoding="utf-8")
             assert '"months"' not in html and '"hours"' not in html
             words = re.search(r'<script src="([^"]*mots-[a-z]+\.js)" defer></script>', html).group(1)
-            assert (page.parent / words).resolve() == multilingual_site / published.WORDS_SCRIPT.format(
+            assert (page.parent / words).resolve() == multilingual_site / published.words_script(
                 language=language)
             hours = re.search(r'<script src="([^"]*horaires\.js)" defer></script>', html).group(1)
             assert (page.parent / hours).resolve() == folder / published.HOURS_SCRIPT
             assert html.index(words) < html.index("javascripts/presence.js")
             assert html.index(hours) < html.index("javascripts/presence.js")
-        text = (multilingual_site / published.WORDS_SCRIPT.format(language=language)).read_text(encoding="utf-8")
+        text = (multilingual_site / published.words_script(language)).read_text(encoding="utf-8")
         assert text.startswith("window.rhWords = {") and text.endswith("};\n")
         monday = {"fr": "lundi", "en": "Monday", "ar": "الاثنين"}[language]
         assert json.loads(text.removeprefix("window.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday

@@ -90,6 +90,11 @@ class ResidenceContext:
         return language_prefix(self.lang, self.languages)
 
     @property
+    def to_root(self) -> str:
+        """From this language's folder of the microsite up to the site root: ``../`` or ``../../``."""
+        return "../" * (1 + self.prefix.count("/"))
+
+    @property
     def url(self) -> str:
         """The microsite's public address in this language (the default one is what QR codes encode)."""
         return self.site_config.site_url(self.item.slug) + self.prefix

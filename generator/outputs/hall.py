@@ -73,7 +73,7 @@ def render(ctx: ResidenceContext) -> bytes:
     r, today = ctx.residence, ctx.today
     _ = i18n.gettext(ctx.lang)
     to_microsite = "../"  # the language's folder: its manifest
-    to_root = "../" * (published.HALL_SCREEN.count("/") + 1 + ctx.prefix.count("/"))
+    to_root = "../" * published.HALL_SCREEN.count("/") + ctx.to_root
     up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder: its residence.json
     caretaker = r.caretaker
     tomorrow = today + timedelta(days=1)
@@ -104,7 +104,7 @@ def render(ctx: ResidenceContext) -> bytes:
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
         qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
-        hall_data=script_data, words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang),
+        hall_data=script_data, words_src=to_root + published.words_script(ctx.lang),
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped
         root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
@@ -151,7 +151,7 @@ def _script(name: str, data: object) -> bytes:
 
 def words_scripts(languages: list[str] | tuple[str, ...]) -> dict[str, bytes]:
     """``words_script`` of each language, by path from the site root."""
-    return {published.WORDS_SCRIPT.format(language=code): words_script(code) for code in languages}
+    return {published.words_script(code): words_script(code) for code in languages}
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

@@ -73,15 +73,10 @@ def manifest(ctx: ResidenceContext) -> bytes:
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": THEME_COLOUR,
-        "icons": [{"src": to_root(ctx) + name, "sizes": f"{size}x{size}", "type": "image/png",
+        "icons": [{"src": ctx.to_root + name, "sizes": f"{size}x{size}", "type": "image/png",
                    "purpose": "any maskable"} for size, name in sorted(published.ICONS.items())],
     }
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()  # read by browsers only
-
-
-def to_root(ctx: ResidenceContext) -> str:
-    """From the folder of ``ctx``'s language in its microsite up to the site root: ``../`` or ``../../``."""
-    return "../" * (1 + ctx.prefix.count("/"))
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
@@ -151,7 +146,7 @@ def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Seque
     # One cache per microsite and language folder: a worker deletes only its own older caches.
     prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
     config = {"cache": prefix + version(ctx, others, pages), "prefix": prefix, "precache": precache_list(ctx, others)}
-    core = f"{to_root(ctx)}{CORE}?v={_core_digest()}"
+    core = f"{ctx.to_root}{CORE}?v={_core_digest()}"
     text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
             .replace("/*CORE*/", core, 1))
     return {published.SERVICE_WORKER: text.encode()}

@@ -252,12 +252,12 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     pages = []
     for spec in shown:
         title = _(spec.title) % {"title": data.caretaker_title} if "%(" in spec.title else _(spec.title)
-        to_root = "../" * (1 + ctx.prefix.count("/") + page_url(spec.file).count("/"))  # page → site root
+        up = "../" * page_url(spec.file).count("/")  # from the page to its language's folder
         pages.append(Page(spec.file, title,
                           env.get_template(spec.template).render(
                               variables, title=title, page_file=spec.file,
-                              words_src=to_root + published.WORDS_SCRIPT.format(language=ctx.lang),
-                              hours_src="../" * page_url(spec.file).count("/") + published.HOURS_SCRIPT),
+                              words_src=up + ctx.to_root + published.words_script(ctx.lang),
+                              hours_src=up + published.HOURS_SCRIPT),
                           description=f"{place} · {title}"))
     return pages
 

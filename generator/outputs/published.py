@@ -56,9 +56,13 @@ RESIDENCES_JSON = "residences.json"
 RESIDENCES_CSV = "residences.csv"
 DATA_SCHEMA = "schema/residence-data.schema.json"
 """The JSON Schema of every ``residence.json`` (and of ``residences.json``'s entries), published at the root."""
-WORDS_SCRIPT = "javascripts/mots-{language}.js"
-"""The words ``presence.js`` and ``hall.js`` write, one file per language at the root (``hall.words_script``),
-instead of the same words in every page that has the caretaker's box or is a hall screen."""
+
+
+def words_script(language: str) -> str:
+    """The words ``presence.js`` and ``hall.js`` write in ``language``, one file per language at the root
+    (``hall.words_script``), instead of the same words in every page that has the caretaker's box or is a
+    hall screen."""
+    return f"javascripts/mots-{language}.js"
 
 
 def language_prefix(language: str, languages: tuple[str, ...] | list[str]) -> str:

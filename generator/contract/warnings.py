@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from functools import partial
 from typing import Any, Callable, Iterator, Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, key_text
@@ -20,7 +19,7 @@ from generator.contract.languages import missing_translations as languages_missi
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import EntryStore
+from generator.contract.validation_cache import per_residence
 from generator.contract.values import format_date
 from generator.errors import Problem
 
@@ -193,14 +192,11 @@ def residence_warnings(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 def residences_warnings(project: Project, today: date) -> dict[str, list[Problem]]:
     """Every residence's warnings, by slug. They are a function of the file, ``site_config.yml``, our code
-    and the day, so they are kept between runs under those (``EntryStore``): a rebuild after one change
+    and the day, so they are kept between runs under those (``per_residence``): a rebuild after one change
     computes only that file's, where every untranslated text of 1,000 residences took over a second."""
-    store = EntryStore("warnings", project.root, project.config_digest, today.isoformat())
-    found = {item.slug: store.made(item.path.name, item.digest,
-                                   partial(residence_warnings, project.config, item, today))
-             for item in project.residences}
-    store.save()
-    return found
+    found = per_residence("warnings", project, lambda item: residence_warnings(project.config, item, today),
+                          today.isoformat())
+    return {item.slug: warnings for item, warnings in zip(project.residences, found)}
 
 
 def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 from markupsafe import Markup
 
 from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import EntryStore
+from generator.contract.validation_cache import per_residence
 from generator.contract.values import format_date
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
@@ -127,18 +126,16 @@ def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
     """Each residence's row of the table as HTML, and whether it has warnings, by city then name.
 
     A row is a function of its file, ``site_config.yml``, our code and the day (``dashboard_row``), so it
-    is kept between runs under those (``EntryStore``): a rebuild after one change makes that row only,
+    is kept between runs under those (``per_residence``): a rebuild after one change makes that row only,
     where making and rendering 1,000 rows (and their warnings: every untranslated text) took a second.
     """
-    store = EntryStore("dashboard", project.root, project.config_digest, today.isoformat())
     template = environment().get_template("dashboard_row.md.j2")
 
     def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str, bool]:  # its place too: sorted unpickled
         row = dashboard_row(project, item, today)
         return item.order, template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
 
-    rows = sorted(store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences)
-    store.save()
+    rows = sorted(per_residence("dashboard", project, make, today.isoformat()))
     return [(html, warned) for _, html, warned in rows]
 
 

@@ -117,7 +117,7 @@ def files(project: Project, today: date) -> dict[str, bytes]:
     head = json.dumps(Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
                               residences=[]).model_dump(mode="json"), ensure_ascii=False, indent=1)
     assert head.endswith(EMPTY_LIST)
-    objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else "[]\n}"
+    objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else EMPTY_LIST
     text = head[:-len(EMPTY_LIST)] + objects + "\n"
     table = "\ufeff" + csv_line(COLUMNS) + "".join(line for _, _, line in rows)
     return {published.RESIDENCES_JSON: text.encode(), published.RESIDENCES_CSV: table.encode("utf-8"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import EntryStore, per_residence
+from generator.contract.validation_cache import per_residence
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
@@ -350,11 +350,10 @@ def index_page(project: Project, language: str = "") -> Page:
     """The landlord's index: every residence by city, so a tenant finds their own.
 
     A residence's line is a function of its file, ``site_config.yml``, our code and the language, so it is
-    kept between runs under those (``EntryStore``): a rebuild after one change renders that line only."""
+    kept between runs under those (``per_residence``): a rebuild after one change renders that line only."""
     config = project.config
     language = language or config.languages[0]
     prefix = published.language_prefix(language, tuple(config.languages))
-    store = EntryStore("index", project.root, project.config_digest, language, part=language)
 
     def make(item: ResidenceFile) -> tuple[object, object, str]:
         shown = IndexEntry(in_one_language(item.residence.name, language),
@@ -362,9 +361,8 @@ def index_page(project: Project, language: str = "") -> Page:
         return shown.address.city, shown.name, environment(language).get_template("index_entry.md.j2").render(
             res=shown, slug=item.slug, prefix=prefix, up="../" if prefix else "")
 
-    lines = [store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences]
-    store.save()
-    by_city: dict[str, list[Markup]] = {}
+    lines = per_residence("index", project, make, language, part=language)
+    by_city: dict[object, list[Markup]] = {}  # a city is a text in one language: marked if need be
     for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):
         by_city.setdefault(city, []).append(Markup(html))
     body = environment(language).get_template("index.md.j2").render(

@@ -47,17 +47,33 @@ def digest(*parts: bytes) -> str:
 
 
 @lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Our code, templates and theme files, and the versions of the libraries that shape the result."""
+def code_files() -> tuple[tuple[Path, bytes], ...]:
+    """Our code, templates and theme files (path, bytes), read once per process: two digests are made of
+    them (``code_fingerprint`` here, the published one of ``outputs.offline``). Made before the workers
+    fork, so they inherit it instead of reading the ~150 files again."""
     files = sorted({p for folder in (PACKAGE_DIR, THEME_DIR) if folder.is_dir() for p in folder.rglob("*")
                     if p.is_file() and "__pycache__" not in p.parts})
-    parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + p.read_bytes() for p in files]
+    return tuple((path, path.read_bytes()) for path in files)
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> tuple[str, ...]:
+    """``name==version`` (or ``name absent``) of each library of ``VERSIONED``, looked up once per process
+    (each lookup reads the library's metadata, ~1 ms)."""
+    versions = []
     for name in VERSIONED:
         try:
-            parts.append(f"{name}=={metadata.version(name)}".encode())
+            versions.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            parts.append(f"{name} absent".encode())
-    return digest(*parts)
+            versions.append(f"{name} absent")
+    return tuple(versions)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Our code, templates and theme files, and the versions of the libraries that shape the result."""
+    parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + data for p, data in code_files()]
+    return digest(*parts, *(version.encode() for version in library_versions()))
 
 
 def cache_dir(kind: str) -> Path | None:

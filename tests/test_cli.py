@@ -132,3 +132,28 @@ def test_schema_command_prints_the_committed_schemas() -> None:
         assert code == 0
         assert json.loads(output) == json.loads((REPO / "schema" / file).read_text()), (
             f"schema/{file} is stale: run `residence-hub schema {kind} > schema/{file}`")
+
+
+def test_the_installed_command_keeps_exit_codes_and_output(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``residence-hub`` (``cli.run``) leaves without Python's teardown: its output must still be whole and
+    its exit code the command's, for success, bad data, a usage error and the version."""
+    import subprocess
+    import sys
+
+    command = str(Path(sys.executable).with_name("residence-hub"))
+
+    def call(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([command, *args], capture_output=True, text=True, timeout=120)
+
+    root = make_project()
+    built = call("build", "--project", str(root), "--out", str(tmp_path / "site"), "--today", "2026-12-03")
+    assert built.returncode == 0 and built.stdout.endswith("Site construit : 1 résidence(s) dans "
+                                                           f"{tmp_path / 'site'}\n"), built
+    assert (tmp_path / "site" / "test" / "index.html").is_file()
+    (root / "residences" / "test.yml").write_text("name: X\nunits: many\n")
+    refused = call("validate", "--project", str(root))
+    assert refused.returncode == 1, refused
+    assert refused.stderr.endswith("3 erreurs dans 1 fichier(s) : rien n'a été publié.\n"), refused
+    assert call("build", "--today", "hier").returncode == 2
+    version = call("--version")
+    assert version.returncode == 0 and version.stdout.startswith("residence-hub, version ")

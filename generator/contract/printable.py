@@ -12,8 +12,6 @@ import warnings
 from pathlib import Path
 from typing import Iterable
 
-from PIL import Image
-
 from generator.contract.loader import Document, Path_
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.sources import read_source
@@ -112,7 +110,11 @@ def _logo_problem(logo: str, root: Path) -> tuple[str, str] | None:
 
 
 def _image_problem(raw: bytes) -> tuple[str, str] | None:
-    """Open the image, check its size before decoding, then decode every pixel (``load``)."""
+    """Open the image, check its size before decoding, then decode every pixel (``load``).
+
+    Pillow is imported here (~15 ms), by the few projects with a logo, not by every command."""
+    from PIL import Image
+
     again = "enregistrez-la de nouveau en PNG ou JPEG depuis un logiciel d'images"
     try:
         with warnings.catch_warnings():

@@ -21,18 +21,15 @@ import hashlib
 import io
 import json
 from functools import lru_cache, partial
-from importlib import metadata
 from pathlib import Path
 from typing import Sequence
-
-from PIL import Image, ImageDraw
 
 from generator.contract.languages import direction
 from generator.outputs import published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import RESIDENCE_PAGES, Page
 from generator.paths import PACKAGE_DIR, THEME_DIR
-from generator.user_cache import VERSIONED, made_once
+from generator.user_cache import code_files, library_versions, made_once
 
 THEME_COLOUR = "#1f3a93"
 WORKER = Path(__file__).parent / "static" / "sw.js"
@@ -44,7 +41,12 @@ FIRST = (published.HOME, published.CONTACTS, published.CARETAKER, published.MAIN
 
 @lru_cache(maxsize=None)
 def icon(size: int) -> bytes:
-    """A square PNG icon: a white house on the theme's blue, with room for a round mask (maskable)."""
+    """A square PNG icon: a white house on the theme's blue, with room for a round mask (maskable).
+
+    Pillow is imported here, not at the top (~15 ms): the icons are made once and cached (``made_once``),
+    so most builds never draw them."""
+    from PIL import Image, ImageDraw
+
     scale = 4  # drawn large then reduced: smooth edges, still deterministic
     side = size * scale
     image = Image.new("RGB", (side, side), THEME_COLOUR)
@@ -112,16 +114,13 @@ def _code() -> str:
     ``generator/``, a wheel puts it inside).
     """
     digest = hashlib.sha256()
-    for folder in (PACKAGE_DIR, THEME_DIR):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and (
-                    folder == THEME_DIR or THEME_DIR not in path.parents):
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in VERSIONED:
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} absent".encode())
+    placed = sorted((THEME_DIR in path.parents, path.relative_to(THEME_DIR if THEME_DIR in path.parents
+                                                                  else PACKAGE_DIR), data)
+                    for path, data in code_files())
+    for _, name, data in placed:
+        digest.update(name.as_posix().encode() + b"\0" + data)
+    for version in library_versions():
+        digest.update(version.encode())
     return digest.hexdigest()
 
 

@@ -46,7 +46,7 @@ def _phone(description: str = "Téléphone, E.164 (+33…, suivi de « ;ext=12 �
 class Out(BaseModel):
     """Base of the open-data models: unknown fields refused, values frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AddressData(Out):
@@ -79,7 +79,7 @@ class AbsenceData(Out):
     start: date = Field(alias="from", description="Premier jour d'absence.")
     end: date = Field(alias="to", description="Dernier jour d'absence, inclus.")
     replacement: Optional[PersonData] = None
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class ClosedDayData(Out):
@@ -214,7 +214,7 @@ class NoticeData(Out):
     until: date = Field(description="Dernier jour d'affichage, inclus.")
     level: Literal["urgent", "warning", "info"]
     body: Optional[str] = Field(None, description="Markdown, tel que saisi.")
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class EmergencyData(Out):

@@ -11,7 +11,7 @@ import re
 import struct
 import zlib
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 import segno
 
@@ -38,7 +38,7 @@ def qr_svg(qr: segno.QRCode, title: str) -> bytes:
     a module, as segno's ``save(kind="svg", scale=10, unit="px")`` writes it."""
     side = (len(qr.matrix) + 2 * QUIET_ZONE) * 10
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="{side}px" '
-            f'height="{side}px" viewBox="0 0 {side} {side}"><title>{escape(title)}</title>'
+            f'height="{side}px" viewBox="0 0 {side} {side}"><title>{escape(title, quote=False)}</title>'
             f'<path transform="scale(10)" stroke="#000" d="{svg_path(qr)}"/></svg>\n').encode()
 
 
@@ -46,8 +46,8 @@ def qr_svg_inline(qr: segno.QRCode, title: str, svgclass: str) -> str:
     """The SVG element alone, to put in a page: a module is one unit of its ``viewBox``, its size is the
     page's to give (segno's ``svg_inline(scale=1, omitsize=True)``, with ``role="img"``)."""
     side = len(qr.matrix) + 2 * QUIET_ZONE
-    return (f'<svg role="img" viewBox="0 0 {side} {side}" class={quoteattr(svgclass)}><title>{escape(title)}'
-            f'</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
+    return (f'<svg role="img" viewBox="0 0 {side} {side}" class="{escape(svgclass)}">'
+            f'<title>{escape(title, quote=False)}</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
 
 
 def svg_path(qr: segno.QRCode) -> str:

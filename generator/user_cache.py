@@ -11,6 +11,8 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``listing``, ``sitemap``, ``posters``: each residence's part of ``residences.json`` and ``.csv``, of the
   sitemap and of the staff's posters page (``contract.validation_cache.per_residence``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``);
+- ``qr``: the modules of each address's QR code (``outputs.qr.code_of``), and ``poster-pdf``: each poster
+  drawn (``outputs.posters``), under the digest of what it is drawn from; both through ``kept``;
 - ``made``: files that only our code and the libraries shape (the home-screen icons, the data schema), by
   ``code_fingerprint`` (``made_once``).
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from contextlib import suppress
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -130,3 +133,58 @@ def made_once(name: str, make: Callable[[], bytes]) -> bytes:
     except OSError:
         temporary.unlink(missing_ok=True)
     return data
+
+
+CHECK = 16
+"""Bytes of BLAKE2b before each ``kept`` entry: a file cut short or overwritten is made again, not served."""
+
+
+def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
+         valid: Callable[[bytes], bool] = lambda data: True) -> bytes:
+    """The bytes ``make`` returns, kept in ``<cache folder>/<kind>/<group>/<key>``: ``key`` must be a digest
+    of everything they depend on, ``group`` what changes for all entries at once (our code, the day).
+
+    One file per entry, read only when asked (a store of all entries would be read and rewritten whole,
+    and posters weigh ~15 KB each). An entry that fails its check or ``valid`` is made again; without a
+    cache, or when writing fails, ``make`` alone. Groups not used for a day are removed when a new one
+    starts, so the folder does not keep every day's posters."""
+    folder = _group(kind, group)
+    if folder is None:
+        return make()
+    path = folder / key
+    with suppress(OSError):
+        entry = path.read_bytes()
+        data = entry[CHECK:]
+        if entry[:CHECK] == hashlib.blake2b(data, digest_size=CHECK).digest() and valid(data):
+            return data
+    data = make()
+    temporary = folder / f".{key}.{os.getpid()}.tmp"
+    try:
+        temporary.write_bytes(hashlib.blake2b(data, digest_size=CHECK).digest() + data)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+    return data
+
+
+@lru_cache(maxsize=8)
+def _group(kind: str, group: str) -> Path | None:
+    """``<cache folder>/<kind>/<group>``, made if new (then older groups unused for a day are removed),
+    else marked as used now: once per process."""
+    base = cache_dir(kind)
+    if base is None:
+        return None
+    folder = base / group
+    try:
+        if folder.is_dir():
+            os.utime(folder)
+            return folder
+        folder.mkdir(mode=0o700)
+        for old in base.iterdir():
+            if old != folder and old.is_dir() and time.time() - old.stat().st_mtime > DAY:
+                for entry in old.iterdir():
+                    entry.unlink(missing_ok=True)
+                old.rmdir()
+    except OSError:
+        return folder if folder.is_dir() else None
+    return folder

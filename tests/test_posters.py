@@ -7,8 +7,10 @@ code's printed size is measured on the rendered page, not taken from our own lay
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -265,3 +267,78 @@ def test_every_residence_with_too_much_text_is_reported_together(make_project, t
     assert "ok.yml" not in result.output
     if command == "build":
         assert not (tmp_path / "out").exists()
+
+
+# --- rebuilds: a poster is drawn, and reportlab or segno imported, only when what it prints changed -------
+
+NOTICE = """\
+notices:
+  - {title: Travaux, from: 2026-11-20, until: 2027-01-31, level: info, body: Travaux sur la colonne.}
+"""
+WATCHED = ("reportlab", "uharfbuzz", "segno")
+DRIVER = f"""\
+import sys
+def watch(event, args):  # every process, the forked workers too: each first import of a watched library
+    if event == "import" and args[0].split(".")[0] in {WATCHED!r}:
+        with open(sys.argv[1], "a") as log:
+            log.write(args[0].split(".")[0] + "\\n")
+sys.addaudithook(watch)
+from generator.cli import main
+main(sys.argv[2:], prog_name="residence-hub")
+"""
+
+
+def build_watched(root: Path, out: Path, cache: Path | str, tmp_path: Path) -> tuple[str, set[str]]:
+    """A real ``residence-hub build`` in a fresh process (as a command starts: nothing imported yet), and
+    which of ``WATCHED`` it or its workers imported."""
+    log = tmp_path / "imported.txt"
+    log.unlink(missing_ok=True)
+    result = subprocess.run([sys.executable, "-c", DRIVER, str(log), "build", "--project", str(root), "--out",
+                             str(out), "--today", "2026-12-02"], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "RESIDENCE_HUB_CACHE": str(cache)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout, set(log.read_text().split()) if log.exists() else set()
+
+
+def test_a_rebuild_after_a_notice_changed_draws_no_poster_and_imports_neither_reportlab_nor_segno(
+        make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_incremental import tree
+
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en, ar]\n", test=CARETAKER + NOTICE,
+                        autre=CARETAKER.replace("Œillets", "Lilas"))
+    residence, site, cache = root / "residences" / "test.yml", tmp_path / "site", tmp_path / "cache"
+    assert build_watched(root, site, cache, tmp_path)[1] == set(WATCHED)  # the first build draws them all
+
+    residence.write_text(residence.read_text().replace("colonne.", "colonne montante."))
+    output, imported = build_watched(root, site, cache, tmp_path)
+    assert "1 reconstruite(s)" in output and imported == set()
+
+    residence.write_text(residence.read_text().replace("01 48 20 11 22", "01 48 20 11 23"))
+    output, imported = build_watched(root, site, cache, tmp_path)
+    assert "1 reconstruite(s)" in output and imported == {"reportlab", "uharfbuzz"}  # the same address: no segno
+    pdf = pypdf.PdfReader(site / "test" / poster_paths("test").a4).pages[0].extract_text()
+    assert "01 48 20 11 23" in pdf
+    build_watched(root, tmp_path / "fresh", "off", tmp_path)
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
+def test_posters_and_codes_from_a_corrupt_or_unwritable_cache_are_drawn_again_the_same(
+        make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_incremental import tree
+
+    root = make_project(test=CARETAKER)
+    cache = tmp_path / "cache"
+    build_watched(root, tmp_path / "off", "off", tmp_path)
+    build_watched(root, tmp_path / "cold", cache, tmp_path)
+    entries = [p for kind in ("poster-pdf", "qr") for p in (cache / kind).rglob("*") if p.is_file()]
+    assert len(entries) == 3  # two posters, one code
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    assert build_watched(root, tmp_path / "corrupt", cache, tmp_path)[1] == set(WATCHED)
+    assert b"!" not in {entry.read_bytes()[-1:] for entry in entries}  # written again
+    for entry in entries:  # neither readable nor writable, even by root: a folder in the entry's place
+        entry.unlink()
+        entry.mkdir()
+    assert build_watched(root, tmp_path / "unwritable", cache, tmp_path)[1] == set(WATCHED)
+    assert all(entry.is_dir() for entry in entries)
+    assert tree(tmp_path / "off") == tree(tmp_path / "cold") == tree(tmp_path / "corrupt") == tree(tmp_path / "unwritable")

@@ -24,7 +24,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
-from generator.outputs.qr import make_qr, qr_svg_inline
+from generator.outputs.qr import code_of, qr_svg_inline
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {
@@ -60,7 +60,7 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
 
 def qr_inline(url: str, title: str) -> Markup:
     """The microsite's QR code as inline SVG (scalable, no request), named for screen readers."""
-    return Markup(qr_svg_inline(make_qr(url), title, "rh-hall__qr"))
+    return Markup(qr_svg_inline(code_of(url), title, "rh-hall__qr"))
 
 
 def description(ctx: ResidenceContext) -> str:

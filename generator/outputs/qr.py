@@ -3,6 +3,11 @@
 A poster in a hall is scanned for years, from a distance, by old phones: the code holds exactly the
 microsite's address (no tracking parameter, nothing that changes), at error correction level M or higher
 so a scratched or badly lit poster still scans.
+
+A build needs of a code only its modules (``Modules``: the SVG, the PNG, the posters' rectangles are
+drawn from them here), kept in the user cache by address (``code_of``): segno, which imports
+``xml.sax.saxutils`` and ``urllib.request`` with it (~30 ms), is imported only to encode an address that
+was never encoded by this code (``make_qr``), not by a rebuild where no address changed.
 """
 
 from __future__ import annotations
@@ -10,17 +15,54 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from math import isqrt
+from typing import TYPE_CHECKING, Protocol, Sequence
 
-import segno
+from generator.user_cache import code_fingerprint, digest, kept
 
-from generator.outputs.qr_mask import encode
+if TYPE_CHECKING:
+    import segno
 
 MIN_ERROR = "m"
 """Level M restores ~15 % of damaged modules; ``segno`` may boost it higher when the size allows."""
 QUIET_ZONE = 4
 """Modules of white border required by ISO/IEC 18004 around a QR code."""
+
+
+class Modules(Protocol):
+    """What the drawings below read of a code: its rows of modules (1 dark, 0 light), quiet zone excluded.
+    A ``segno.QRCode`` is one; so is a ``Code`` read back from the cache."""
+
+    @property
+    def matrix(self) -> Sequence[bytes | bytearray]:
+        """One row of modules after another, top to bottom."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code's modules, without segno: what ``code_of`` keeps in the user cache."""
+
+    matrix: tuple[bytes, ...]
+
+
+@lru_cache(maxsize=4)
+def code_of(url: str) -> Code:
+    """The modules of ``make_qr(url)``, kept in the user cache (kind ``qr``) under the address and
+    ``code_fingerprint`` (the encoder is our code and segno's): the hall screen in each language and the
+    posters of a rebuild read them back rather than import segno. Kept for the next few calls too."""
+    data = kept("qr", code_fingerprint()[:16], digest(url.encode()), lambda: b"".join(make_qr(url).matrix),
+                valid=_square)
+    width = isqrt(len(data))
+    return Code(tuple(data[row:row + width] for row in range(0, len(data), width)))
+
+
+def _square(data: bytes) -> bool:
+    """Whether ``data`` are the modules of a regular QR code, row after row: 21 to 177 a side, 0 or 1."""
+    width = isqrt(len(data))
+    return width * width == len(data) and 21 <= width <= 177 and width % 4 == 1 and not data.strip(b"\0\1")
 
 
 @lru_cache(maxsize=4)
@@ -29,11 +71,14 @@ def make_qr(url: str) -> segno.QRCode:
 
     Kept for the next few calls: the posters and the hall screen of the default language encode the same
     address. Callers only read the code. It is segno's ``make_qr(url, error="m", boost_error=True)``, made
-    by ``qr_mask.encode``: the same code, module for module, in ~0.4 ms rather than segno's ~1.8 ms."""
+    by ``qr_mask.encode``: the same code, module for module, in ~0.4 ms rather than segno's ~1.8 ms.
+    ``qr_mask`` (and segno) imported here: see the module's docstring."""
+    from generator.outputs.qr_mask import encode
+
     return encode(url, MIN_ERROR)
 
 
-def qr_svg(qr: segno.QRCode, title: str) -> bytes:
+def qr_svg(qr: Modules, title: str) -> bytes:
     """A scalable SVG with a title (read out by screen readers) and no XML declaration date or id: 10 px
     a module, as segno's ``save(kind="svg", scale=10, unit="px")`` writes it."""
     side = (len(qr.matrix) + 2 * QUIET_ZONE) * 10
@@ -42,7 +87,7 @@ def qr_svg(qr: segno.QRCode, title: str) -> bytes:
             f'<path transform="scale(10)" stroke="#000" d="{svg_path(qr)}"/></svg>\n').encode()
 
 
-def qr_svg_inline(qr: segno.QRCode, title: str, svgclass: str) -> str:
+def qr_svg_inline(qr: Modules, title: str, svgclass: str) -> str:
     """The SVG element alone, to put in a page: a module is one unit of its ``viewBox``, its size is the
     page's to give (segno's ``svg_inline(scale=1, omitsize=True)``, with ``role="img"``)."""
     side = len(qr.matrix) + 2 * QUIET_ZONE
@@ -50,7 +95,7 @@ def qr_svg_inline(qr: segno.QRCode, title: str, svgclass: str) -> str:
             f'<title>{escape(title, quote=False)}</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
 
 
-def svg_path(qr: segno.QRCode) -> str:
+def svg_path(qr: Modules) -> str:
     """The dark modules, quiet zone around, as segno draws them: a horizontal stroke one module thick per
     run, each moved to relative to the end of the previous one (the first absolutely).
 
@@ -72,7 +117,7 @@ def _svg_path(modules: bytes, width: int) -> str:
     return "".join(moves)
 
 
-def pdf_rectangles(qr: segno.QRCode) -> str:
+def pdf_rectangles(qr: Modules) -> str:
     """The dark runs as one path of PDF rectangles (``re`` operators, then ``n``), in modules from the
     code's top left corner: whole numbers, which need none of reportlab's number formatting. The same for
     every size of poster: kept for the next few calls."""
@@ -84,7 +129,7 @@ def _pdf_rectangles(modules: bytes, width: int) -> str:
     return " ".join(["n", *(f"{start} {row} {length} 1 re" for row, start, length in _dark_runs(modules, width))])
 
 
-def qr_png(qr: segno.QRCode, scale: int = 10) -> bytes:
+def qr_png(qr: Modules, scale: int = 10) -> bytes:
     """A black and white PNG of ``scale`` pixels per module: about 6 cm wide at 150 dpi.
 
     Written here, one bit a pixel, rows unfiltered: a QR code's rows are long runs of the same byte, each
@@ -114,7 +159,7 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def _modules(qr: segno.QRCode) -> tuple[bytes, int]:
+def _modules(qr: Modules) -> tuple[bytes, int]:
     """The code's rows, each followed by a light module (so no run goes on to the next row), and its width:
     what the drawings above are kept by."""
     return b"\x00".join(qr.matrix), len(qr.matrix)

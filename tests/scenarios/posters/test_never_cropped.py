@@ -18,6 +18,7 @@ from generator.contract.project import load_project
 from generator.contract.values import MAX_BASE_URL_LENGTH, MAX_SLUG_LENGTH
 from generator.outputs import posters
 from generator.outputs.context import ResidenceContext
+from generator.outputs.qr import make_qr
 from conftest import SAMPLE_TODAY
 
 MM = 72 / 25.4
@@ -68,7 +69,7 @@ def test_every_word_of_a_poster_with_long_words_and_the_longest_address_is_insid
     ctx = ResidenceContext.of(project, item, SAMPLE_TODAY)
     text = posters.poster_text(ctx)
     assert text.short_url == f"{BASE_URL.split('://')[1]}{SLUG}/"
-    pdf = posters.poster_pdf(text, posters.make_qr(text.url), fmt, SAMPLE_TODAY, None)
+    pdf = posters.poster_pdf(text, make_qr(text.url), fmt, SAMPLE_TODAY, None)
     (width, height), boxes = words(pdf, tmp_path)
     margin = fmt.margin * MM - 0.5  # half a point for rounding
     outside = [(w, round(x0), round(x1)) for w, x0, y0, x1, y1 in boxes

@@ -1,0 +1,270 @@
+"""The posters' PDFs, drawn with reportlab: the only module that imports it (with HarfBuzz, ~40 ms).
+
+``posters`` imports this module only when a poster must be drawn (its words, format, day, logo or font
+changed since it was last drawn): a rebuild after a notice changed draws none and imports neither.
+
+The font subsets (``fonts``) are parsed once per process and each PDF embeds only the glyphs it uses:
+about 4.5 times less CPU than fpdf2 took (its per-document subsetting with fontTools was 2/3 of the time).
+The Arabic line is shaped by HarfBuzz (``uharfbuzz``) through reportlab's ``shapeStr``; being right to left
+only, HarfBuzz's glyph order is already the visual order.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.contract.languages import direction
+from generator.outputs import fonts
+from generator.outputs.fonts import ARABIC
+from generator.outputs.poster_words import Format, PosterText
+from generator.outputs.qr import Modules, pdf_rectangles
+
+TITLE = "Toutes les infos de votre résidence"
+
+ENGLISH = "Information for residents"
+
+FONT = {"": "DejaVuSans", "B": "DejaVuSans-Bold"}
+"""reportlab names of the two styles, registered once per process by ``load_fonts``."""
+
+
+@lru_cache(maxsize=1)
+def load_fonts() -> None:
+    """Register the font subsets with reportlab, once per process (parsing a TTF costs ~10 ms).
+
+    ``asciiReadable=False``: each PDF embeds only the glyphs it uses (not all of ASCII as well), and
+    streams are not ASCII85-encoded (``rl_config.useA85``, read when writing; only we use reportlab): PDFs
+    are binary anyway, and every microsite carries two of them.
+    """
+    rl_config.useA85 = 0
+    paths = fonts.font_subsets()
+    pdfmetrics.registerFont(TTFont(FONT[""], str(paths["regular"]), asciiReadable=False))
+    pdfmetrics.registerFont(TTFont(FONT["B"], str(paths["bold"]), asciiReadable=False, shapable=True))
+
+
+# --- Drawing ---------------------------------------------------------------------------------------------
+
+
+def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | None) -> bytes:
+    """One poster; if the words do not fit (many hours, long names), the text is drawn smaller.
+
+    Raises ``OverflowError`` when even 60 % of the usual size does not fit: smaller would be unreadable.
+    """
+    load_fonts()
+    scale = fmt.text_scale
+    for _ in range(6):
+        out = io.BytesIO()
+        page = _Page(out, text, fmt, today)
+        if _draw(page, text, qr, fmt, logo, scale):
+            page.canvas.showPage()
+            page.canvas.save()
+            return out.getvalue()
+        scale *= 0.9
+    raise OverflowError(fmt.label)
+
+
+class _Page:
+    """A reportlab canvas measured in millimetres from the top left, as the layout is thought out.
+
+    ``invariant=1`` drops the random document id and the wall-clock date; the date is then ``today`` at
+    midnight UTC, so the same input gives the same bytes. Pages are compressed (two PDFs per microsite).
+    """
+
+    def __init__(self, out: io.BytesIO, text: PosterText, fmt: Format, today: date) -> None:
+        self.height = fmt.height
+        self.canvas = Canvas(out, pagesize=(fmt.width * mm, fmt.height * mm), invariant=1, pageCompression=1,
+                             lang="fr-FR",
+                             initialFontName=FONT[""])  # type: ignore[arg-type]  # types-reportlab says float
+        stamp = f"D:{today:%Y%m%d}000000+00'00'"
+        self.canvas.setDateFormatter(lambda *_: stamp)
+        self.canvas.setTitle(f"{text.residence} : {TITLE}")
+        self.canvas.setAuthor(text.landlord)
+        self.canvas.setSubject(text.url)
+        self.canvas.setCreator("residence-hub")
+        self.canvas.setProducer("residence-hub")
+
+    def y(self, top: float) -> float:
+        return (self.height - top) * mm
+
+    def rule(self, x: float, top: float, width: float, thickness: float) -> None:
+        self.canvas.setLineWidth(thickness * mm)
+        self.canvas.line(x * mm, self.y(top), (x + width) * mm, self.y(top))
+
+    def cell(self, x: float, top: float, width: float, height: float, value: str, style: str, size: float,
+             align: str = "L") -> None:
+        """One line of text, vertically centred in a ``height`` mm box (as fpdf2's cells were)."""
+        baseline = self.y(top + height / 2) - size * 0.35
+        self.canvas.setFont(FONT[style], size)
+        if align == "C":
+            self.canvas.drawCentredString((x + width / 2) * mm, baseline, value)
+        elif align == "R":
+            self.canvas.drawRightString((x + width) * mm, baseline, value)
+        else:
+            self.canvas.drawString(x * mm, baseline, value)
+
+    def lines(self, x: float, top: float, width: float, value: str, style: str, size: float,
+              align: str = "L", height: float = 0) -> float:
+        """``value`` wrapped within ``width`` mm; returns the top of what comes next."""
+        height = height or size * 0.45
+        for line in wrap(value, FONT[style], size, width * mm):
+            self.cell(x, top, width, height, line, style, size, align)
+            top += height
+        return top
+
+    def link(self, x: float, top: float, width: float, height: float, url: str) -> None:
+        self.canvas.linkURL(url, (x * mm, self.y(top + height), (x + width) * mm, self.y(top)), thickness=0)
+
+
+def wrap(value: str, font: str, size: float, width: float) -> list[str]:
+    """``value`` in lines no wider than ``width`` points: at spaces, and inside a word too long for a line
+    (a long name, an address without spaces), so that nothing is ever printed past the margin."""
+    lines = []
+    for line in simpleSplit(value, font, size, width) or [""]:
+        while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
+            cut = len(line) - 1
+            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: Path | None, scale: float) -> bool:
+    """Draw the poster at ``scale``; False when the text runs into the foot of the page."""
+    c = page.canvas
+    m, width = fmt.margin, fmt.width - 2 * fmt.margin
+    s = scale
+
+    # Landlord: logo and name, then a rule.
+    name_x = m
+    if logo:  # fitted, centred, in a 60 × 14 mm box: a wide logo must leave room for the name
+        c.drawImage(str(logo), m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
+                    anchor="c", mask="auto")
+        name_x = m + 60 * s + 4
+    y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s, height=14 * s) + 2
+    page.rule(m, y, width, 0.6 * s)
+
+    # Residence and address.
+    y = page.lines(m, y + 4 * s, width, text.residence, "B", 24 * s, align="C")
+    y = page.lines(m, y, width, text.address, "", 14 * s, align="C")
+
+    # Title: white on black, contrast 21:1.
+    size, pad_x, pad_y = 30 * s, 2 * s, 3 * s
+    title_lines = simpleSplit(TITLE, FONT["B"], size, (width - 2 * pad_x) * mm)
+    top = y + 4 * s
+    box = len(title_lines) * size * 0.5 + 2 * pad_y
+    c.setFillGray(0)
+    c.rect(m * mm, page.y(top + box), width * mm, box * mm, stroke=0, fill=1)
+    c.setFillGray(1)
+    y = page.lines(m, top + pad_y, width, TITLE, "B", size, align="C", height=size * 0.5) + pad_y
+    c.setFillGray(0)
+
+    # QR code, centred, with its white quiet zone and a link for those reading the PDF on screen.
+    module = fmt.qr_size / len(qr.matrix)
+    quiet = max(4 * module, 4)
+    qr_x = (fmt.width - fmt.qr_size) / 2
+    qr_y = y + quiet
+    c.saveState()  # in modules, from the code's top left corner: whole numbers keep the PDF small
+    c.translate(qr_x * mm, page.y(qr_y))
+    c.scale(module * mm, -module * mm)
+    # One path of a rectangle per run, filled, as beginPath/rect/drawPath write it (~290 runs a code).
+    c.addLiteral(pdf_rectangles(qr))
+    c.addLiteral("f*")
+    c.restoreState()
+    page.link(qr_x, qr_y, fmt.qr_size, fmt.qr_size, text.url)
+    y = qr_y + fmt.qr_size + quiet
+
+    # The short address, as large as fits on one line, for those who cannot scan.
+    y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez :", "", 12 * s,
+                   align="C")
+    # Too long even at 12 points (the longest base_url and slug): on several lines, cut anywhere.
+    size = 26 * s
+    while pdfmetrics.stringWidth(text.short_url, FONT["B"], size) > width * mm and size > 12 * s:
+        size -= 1
+    top = y
+    y = page.lines(m, y, width, text.short_url, "B", size, align="C", height=size * 0.5)
+    page.link(m, top, width, y - top, text.url)
+
+    # Two columns: the caretaker (or agency) and the emergency numbers.
+    top = y + 5 * s
+    column = (width - 6) / 2
+    page.rule(m, top - 2.5 * s, width, 0.4 * s)
+    y = page.lines(m, top, column, text.caretaker_title, "B", 15 * s)
+    for line in text.caretaker_lines:
+        y = page.lines(m, y, column, line, "", 13 * s)
+    left_bottom = y
+    right = m + column + 6
+    y = top
+    if text.emergency:
+        y = page.lines(right, y, column, "Urgences", "B", 15 * s)
+        for number, label in text.emergency:
+            number_width = pdfmetrics.stringWidth(number, FONT["B"], 13 * s) / mm + 3
+            if number_width > column / 2:  # a long number (an extension): the label goes below it
+                y = page.lines(right, y, column, number, "B", 13 * s)
+                y = page.lines(right, y, column, label, "", 13 * s)
+                continue
+            page.cell(right, y, number_width, 13 * s * 0.45, number, "B", 13 * s)
+            y = page.lines(right + number_width, y, column - number_width, label, "", 13 * s)
+    bottom = max(left_bottom, y)
+
+    if text.languages:
+        return bottom <= _draw_languages(page, text, fmt, s) - 4 * s
+    # Other languages, at the foot of the page: English on the left, Arabic (right to left) on the right.
+    size = 16 * s
+    foot = fmt.height - m - size * 0.5
+    page.rule(m, foot - 3 * s, width, 0.4 * s)
+    page.cell(m, foot, width / 2, size * 0.5, ENGLISH, "B", size)
+    arabic = shaped_arabic(size)
+    glyphs = arabic.__shapeData__  # type: ignore[attr-defined]  # ShapedStr's, undeclared in types-reportlab
+    advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
+    c.setFont(FONT["B"], size)
+    c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
+    return bottom <= foot - 4 * s
+
+
+def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:
+    """One row per other language of the site, at the foot: the phrase on its script's side (right for
+    Arabic, shaped by HarfBuzz), the address on the other. Returns the top of the rows."""
+    m, width = fmt.margin, fmt.width - 2 * fmt.margin
+    size, row = 12 * s, 12 * s * 0.55
+    top = fmt.height - m - row * len(text.languages)
+    page.rule(m, top - 3 * s, width, 0.4 * s)
+    for index, (code, phrase, short_url) in enumerate(text.languages):
+        y = top + index * row
+        if direction(code) == "rtl":
+            shaped = shaped_text(phrase, size)
+            glyphs = shaped.__shapeData__  # type: ignore[attr-defined]
+            advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
+            page.canvas.setFont(FONT["B"], size)
+            page.canvas.drawString((m + width) * mm - advance, page.y(y + row / 2) - size * 0.35, shaped)
+            page.cell(m, y, width / 2, row, short_url, "", size)
+        else:
+            page.cell(m, y, width / 2, row, phrase, "B", size)
+            page.cell(m + width / 2, y, width / 2, row, short_url, "", size, align="R")
+    return top
+
+
+def shaped_text(value: str, size: float) -> str:
+    """A right-to-left-only line shaped by HarfBuzz, in visual order (see ``shaped_arabic``)."""
+    load_fonts()
+    return shapeStr(value, FONT["B"], size)  # type: ignore[no-any-return]
+
+
+def shaped_arabic(size: float) -> str:
+    """``ARABIC`` shaped by HarfBuzz (joined letters), in visual order, as a reportlab ``ShapedStr``.
+
+    Shaped here rather than with ``drawString(shaping=True)``, which reportlab ignores unless its optional
+    ``rlbidi`` package is installed: a line that is right to left only needs no bidi algorithm.
+    """
+    load_fonts()
+    return shapeStr(ARABIC, FONT["B"], size)  # type: ignore[no-any-return]

@@ -1,0 +1,95 @@
+"""What a poster prints and on which page: its words as plain strings (``PosterText``) and its formats.
+
+Apart from the drawing (``poster_drawing``, reportlab) so that a build can tell whether a poster changed,
+from these values, without importing reportlab (``posters``: a poster is drawn only when they did).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.outputs import i18n
+from generator.outputs.closed_days import holidays_close
+from generator.outputs.context import ResidenceContext
+from generator.outputs.published import language_prefix
+from generator.outputs.wording import SITE_IN_LANGUAGE, caretaker_title, days_text, time_range
+
+
+@dataclass(frozen=True)
+class Format:
+    """A page format and the sizes that make the poster legible on it (millimetres)."""
+
+    label: str
+    width: float
+    height: float
+    margin: float
+    qr_size: float
+    """Side of the QR code's modules area, without its quiet zone: 6 cm at least, to scan from 1.5 m."""
+    text_scale: float
+
+
+A4 = Format("l'affiche A4", 210, 297, 15, 80, 1.0)
+A5 = Format("le flyer A5", 148, 210, 10, 62, 0.65)
+
+
+@dataclass(frozen=True)
+class PosterText:
+    """Everything printed on a poster, as plain strings: checked against the font before drawing."""
+
+    landlord: str
+    residence: str
+    address: str
+    url: str
+    short_url: str
+    caretaker_title: str
+    caretaker_lines: tuple[str, ...]
+    emergency: tuple[tuple[str, str], ...]
+    languages: tuple[tuple[str, str, str], ...] = ()
+    """Each other language of the site: (code, « This site in English », its short address). Empty for a
+    site in one language, whose foot keeps the fixed English and Arabic line."""
+
+
+def poster_text(ctx: ResidenceContext) -> PosterText:
+    """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker.
+
+    Under the hours, whether public holidays close the loge (``closed_days``). A poster has no end of
+    validity (it prints the same for the same input, and stays on the wall for years), so it lists no
+    dated closure: the site, the hall screen and the calendar do."""
+    config, residence, url = ctx.config, ctx.residence, ctx.url
+    caretaker = residence.caretaker
+    lines: list[str] = []
+    if caretaker:
+        title = i18n.gettext(ctx.lang)("Votre %(title)s") % {"title": caretaker_title(ctx)}
+        lines.append(caretaker.name)
+        lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
+                  if p]
+        if caretaker.hours:
+            lines.append("Passages :" if caretaker.mode == "itinerant" else "Horaires de la loge :")
+        for slot in caretaker.hours:
+            where = f" ({slot.place})" if slot.place else ""
+            when = f"{days_text(slot.days)}, {time_range(slot.open, slot.close)}{where}"
+            lines.append(when[0].upper() + when[1:])
+        if caretaker.hours and holidays_close(config, caretaker):
+            lines.append("Pas de passage les jours fériés" if caretaker.mode == "itinerant"
+                         else "Loge fermée les jours fériés")
+        if caretaker.office:
+            lines.append(caretaker.office)
+    else:
+        agency = ctx.agency
+        title = "Votre agence"
+        lines.append(agency.name)
+        lines += [f"Tél. {agency.phone.display}"] if agency.phone else []
+        lines += [agency.hours] if agency.hours else []
+        lines += [agency.address] if agency.address else []
+    return PosterText(
+        landlord=config.landlord.name,
+        residence=residence.name,
+        address=residence.address.one_line,
+        url=url,
+        short_url=url.split("://", 1)[1],
+        caretaker_title=title,
+        caretaker_lines=tuple(lines),
+        emergency=tuple((e.phone.display, e.label) for e in config.emergency),
+        languages=tuple((code, i18n.gettext(code)(SITE_IN_LANGUAGE), (url + language_prefix(code, ctx.languages))
+                         .split("://", 1)[1]) for code in ctx.languages[1:]),
+    )

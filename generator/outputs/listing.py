@@ -38,7 +38,7 @@ EMPTY_LIST = "[]\n}"
 class ListedResidence(BaseModel):
     """One residence in the lists of the root site."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     slug: str
     name: str
@@ -55,7 +55,7 @@ class ListedResidence(BaseModel):
 class Listing(BaseModel):
     """``residences.json``: every residence of the landlord."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     version: Literal[1]
     generated: date

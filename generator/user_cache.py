@@ -5,6 +5,7 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source;
 - ``jinja-pages``: ours (``outputs.pages``), apart since that environment compiles with other settings;
 - ``validated``: residences already validated (``contract.validation_cache``);
+- ``config``: ``site_config.yml`` already validated, its logo checked again (``contract.validation_cache``);
 - ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
 - ``dashboard``: each residence's row of the staff dashboard for a day (``outputs.dashboard.rendered_rows``);
 - ``index``: each residence's line of the landlord's index, per language (``outputs.pages.index_page``);

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import Image
 
 from generator.contract.validation_cache import ValidatedStore
 
@@ -140,3 +143,107 @@ def test_files_only_our_code_shapes_are_made_once_per_code_version(cache: Path,
     assert len(list((cache / "made").iterdir())) == 1  # older than a day: removed
     assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}
     assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}
+
+
+# --- site_config.yml ----------------------------------------------------------------------------------
+
+LOGO_CONFIG = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
+                                  "landlord:\n  name: Habitat Test\n  logo: logo.png\n")
+SHARED_NOTICE = "notices:\n  - {title: Travaux, from: 2026-11-15, until: 2026-12-15, residences: [autre]}\n"
+
+
+def config_entries(cache: Path) -> dict[str, bytes]:
+    (store,) = (cache / "config").iterdir()
+    return pickle.loads(store.read_bytes())
+
+
+def fresh(root: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The project validated from scratch, with every cache off."""
+    with monkeypatch.context() as patch:
+        patch.setenv("RESIDENCE_HUB_CACHE", "off")
+        return load_project(root)
+
+
+def test_the_config_validated_once_is_reused_equal_to_a_fresh_validation(make_project, cache: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    first = load_project(root)
+    (store,) = (cache / "config").iterdir()
+    written = store.stat().st_mtime_ns, store.read_bytes()
+    second = load_project(root)
+    expected = fresh(root, monkeypatch)
+    assert second.config == first.config == expected.config
+    assert second.config_lines == first.config_lines == expected.config_lines  # warnings name these lines
+    assert second.config_digest == expected.config_digest
+    assert (store.stat().st_mtime_ns, store.read_bytes()) == written  # read, not written again
+
+
+def test_the_config_is_taken_from_the_cache_not_parsed_again(make_project, cache: Path) -> None:
+    """An entry stored under the file's bytes is what the next run gets (here one we sealed by hand)."""
+    root = make_project()
+    load_project(root)
+    (store,) = (cache / "config").iterdir()
+    [(key, entry)] = config_entries(cache).items()
+    config, lines, logo = pickle.loads(entry[32:])
+    renamed = config.model_copy(update={"base_url": "https://ailleurs.example.org/"})
+    data = pickle.dumps((renamed, lines, logo))
+    store.write_bytes(pickle.dumps({key: hashlib.sha256(data).digest() + data}))
+    assert load_project(root).config.base_url == "https://ailleurs.example.org/"
+    store.write_bytes(pickle.dumps({key: b"\0" * 32 + data}))  # damaged: validated again
+    assert load_project(root).config.base_url == "https://residences.example.org/"
+
+
+def test_an_edited_config_is_validated_again_and_its_errors_keep_their_line(make_project, cache: Path) -> None:
+    root = make_project()
+    load_project(root)
+    (root / "site_config.yml").write_text(SITE_CONFIG + "colour: blue\n", encoding="utf-8")
+    for _ in range(2):  # a config with an error is never kept: the second run finds it again
+        with pytest.raises(UserError, match="site_config.yml:10: clé inconnue « colour »"):
+            load_project(root)
+    assert len(config_entries(cache)) == 1
+    (root / "site_config.yml").write_text(SITE_CONFIG.replace("Habitat Test", "Habitat Neuf"), encoding="utf-8")
+    assert load_project(root).config.landlord.name == "Habitat Neuf"
+
+
+def test_problems_found_later_name_the_line_of_a_cached_config(make_project) -> None:
+    root = make_project(site_config=SITE_CONFIG + SHARED_NOTICE)
+    for _ in range(2):  # the config itself is valid, kept after the first run
+        with pytest.raises(UserError, match="site_config.yml:11: résidence « autre » inconnue"):
+            load_project(root)
+
+
+def test_the_logo_is_checked_again_by_every_run_and_decoded_again_when_it_changed(make_project) -> None:
+    root = make_project(site_config=LOGO_CONFIG)
+    Image.new("RGB", (300, 100), "navy").save(root / "logo.png")
+    good = (root / "logo.png").read_bytes()
+    assert load_project(root).config.landlord.logo == "logo.png"
+    for damaged, problem in ((good[:-200], "image illisible"), (None, "introuvable")):
+        (root / "logo.png").unlink()
+        if damaged is not None:
+            (root / "logo.png").write_bytes(damaged)
+        with pytest.raises(UserError, match=f"site_config.yml:3: logo « logo.png » : {problem}"):
+            load_project(root)
+    (root / "logo.png").symlink_to(root / "residences" / "test.yml")
+    with pytest.raises(UserError, match="site_config.yml:3: logo « logo.png » : lien symbolique non accepté"):
+        load_project(root)
+    (root / "logo.png").unlink()
+    (root / "logo.png").write_bytes(good)
+    assert load_project(root).config.landlord.logo == "logo.png"
+
+
+def test_the_config_is_validated_when_the_cache_is_off_unwritable_or_damaged(make_project, cache: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project()
+    expected = fresh(root, monkeypatch)
+    assert not (cache / "config").exists()
+    load_project(root)
+    (store,) = (cache / "config").iterdir()
+    store.unlink()
+    store.mkdir()  # where the store goes, a folder: it can be neither read nor replaced (even by root)
+    assert load_project(root).config == load_project(root).config == expected.config
+    assert list((cache / "config").iterdir()) == [store] and store.is_dir()
+    store.rmdir()
+    load_project(root)
+    for damage in (b"not a pickle", pickle.dumps(["a list"]), pickle.dumps({k: b"x" for k in config_entries(cache)})):
+        store.write_bytes(damage)
+        assert load_project(root).config == expected.config

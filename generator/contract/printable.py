@@ -12,10 +12,11 @@ import warnings
 from pathlib import Path
 from typing import Iterable
 
-from generator.contract.loader import Document, Path_
+from generator.contract.loader import Document, LineMap, Path_
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.sources import read_source
 from generator.errors import Problem
+from generator.user_cache import digest
 
 LATIN_RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x218, 0x21B), (0x2010, 0x2027), (0x2030, 0x203A), (0x20AC, 0x20AC),
                 (0x2116, 0x2116), (0x2122, 0x2122))
@@ -45,13 +46,15 @@ def residence_problems(residence: Residence, doc: Document) -> list[Problem]:
     return unprintable(values, doc)
 
 
-def config_problems(config: SiteConfig, doc: Document, root: Path) -> list[Problem]:
-    """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), and its logo."""
+def config_problems(config: SiteConfig, doc: Document, root: Path) -> tuple[list[Problem], str]:
+    """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), and its logo; with
+    the digest of the logo's bytes as checked, which the config's cache keeps (``logo_problems``)."""
     values: list[tuple[Path_, str | None]] = [(("landlord", "name"), config.landlord.name)]
     values += [(("emergency", i, "label"), e.label) for i, e in enumerate(config.emergency)]
     for key, agency in config.agencies.items():
         values += [(("agencies", key, field), getattr(agency, field)) for field in ("name", "hours", "address")]
-    return unprintable(values, doc) + logo_problems(config, doc, root)
+    logo, logo_digest = logo_problems(config, doc.line_map, root)
+    return unprintable(values, doc) + logo, logo_digest
 
 
 def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> list[Problem]:
@@ -66,47 +69,51 @@ def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> li
             for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
 
 
-def logo_problems(config: SiteConfig, doc: Document, root: Path) -> list[Problem]:
-    """A logo outside the project, missing, unreadable, too large, or in a format the PDFs cannot embed.
+def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:
+    """A logo outside the project, missing, unreadable, too large, or in a format the PDFs cannot embed;
+    and the digest of the bytes read (``""`` when there is no logo or it could not be read).
 
-    It is decoded in full once here, so a corrupt or truncated image never reaches a build.
+    It is decoded in full here, so a corrupt or truncated image never reaches a build; ``decoded``, the
+    digest of bytes an earlier run decoded without a problem (the config's cache, ``project``), spares
+    decoding the same bytes again. Its place, type and bytes are still checked every time.
 
     SVG is refused: reportlab draws SVG only through svglib, a further dependency with its own
     rendering gaps, for a file staff can export as PNG in a minute.
     """
     logo = config.landlord.logo
     if not logo:
-        return []
-    found = _logo_problem(logo, root)
+        return [], ""
+    found, read = _logo_problem(logo, root, decoded)
     if found is None:
-        return []
+        return [], read
     message, hint = found
-    return [Problem(doc.file, doc.line_of(("landlord", "logo")), f"logo « {logo} » : {message}", hint)]
+    return [Problem(lines.file, lines.line_of(("landlord", "logo")), f"logo « {logo} » : {message}", hint)], read
 
 
-def _logo_problem(logo: str, root: Path) -> tuple[str, str] | None:
+def _logo_problem(logo: str, root: Path, decoded: str) -> tuple[tuple[str, str] | None, str]:
     path = root / logo
     inside = "le chemin est relatif au dossier de site_config.yml ; placez l'image dans le projet, par exemple " \
              "assets/logo.png"
     if Path(logo).is_absolute() or logo.startswith(("/", "\\")) or ":" in logo:
-        return "un chemin absolu n'est pas accepté", inside
+        return ("un chemin absolu n'est pas accepté", inside), ""
     try:
         outside = not path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):  # a loop of links
         outside = True
     if outside:
-        return "l'image doit se trouver dans le dossier du projet", inside
+        return ("l'image doit se trouver dans le dossier du projet", inside), ""
     if path.suffix.lower() == ".svg":
-        return "le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"
+        return ("le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"), ""
     if path.suffix.lower() not in LOGO_TYPES:
-        return "format non pris en charge", "utilisez une image PNG ou JPEG"
+        return ("format non pris en charge", "utilisez une image PNG ou JPEG"), ""
     raw, refused = read_source(path, logo, LOGO_MAX_BYTES)
     if raw is None:
         problem = refused[0]
         if problem.message == "fichier introuvable":
-            return "introuvable", "le chemin est relatif au dossier de site_config.yml ; vérifiez le nom"
-        return problem.message, problem.hint
-    return _image_problem(raw)
+            return ("introuvable", "le chemin est relatif au dossier de site_config.yml ; vérifiez le nom"), ""
+        return (problem.message, problem.hint), ""
+    read = digest(raw)
+    return (None if read == decoded else _image_problem(raw)), read
 
 
 def _image_problem(raw: bytes) -> tuple[str, str] | None:

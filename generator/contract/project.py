@@ -3,7 +3,8 @@
 Every file is read and checked even after the first mistake, so one run reports all of them; then a
 single ``UserError`` is raised. A pydantic error's ``loc`` is a path in the document, which the loader
 mapped to a line. A residence file already validated with the same bytes, config and code is taken from
-the cache (``cache.ValidatedStore``) instead of being parsed again.
+the cache (``validation_cache.ValidatedStore``) instead of being parsed again, and so is ``site_config.yml``
+(``ConfigStore``, its logo checked again).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from pydantic import BaseModel, ValidationError
 from generator.contract.languages import DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
-from generator.contract.printable import config_problems, residence_problems
+from generator.contract.printable import config_problems, logo_problems, residence_problems
 from generator.contract.references import building_problems, shared_notice_problems
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source, stray_files
-from generator.contract.validation_cache import Pickled, ValidatedStore
+from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
 from generator.contract.values import visible
 from generator.errors import Problem, UserError
 from generator.paths import interface_languages
@@ -126,15 +127,29 @@ def _load_config(root: Path, problems: list[Problem],
     if raw is None:
         problems.extend(unreadable)
         return None, "", LineMap(CONFIG_NAME)
+    config_digest = digest(raw)
+    store = ConfigStore(root)
+    cached = store.validated(CONFIG_NAME, config_digest)
+    if cached is not None:  # validated by an earlier run: only the logo, another file, is checked again
+        config, lines, logo_digest = cached
+        problems.extend(logo_problems(config, lines, root, logo_digest)[0])
+        if declared is not None:
+            declared[:] = config.languages
+        return config, config_digest, lines
+    before = len(problems)
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
     languages = _declared_languages(doc, problems) if doc else DEFAULT_LANGUAGES
     if declared is not None:
         declared[:] = languages
     config = validate(doc, SiteConfig, problems, languages) if doc else None
-    if config is not None and doc is not None:
-        problems.extend(config_problems(config, doc, root))  # what the posters print: logo, landlord, agencies
-    return config, digest(raw), doc.line_map if doc else LineMap(CONFIG_NAME)
+    if config is None or doc is None:
+        return None, config_digest, doc.line_map if doc else LineMap(CONFIG_NAME)
+    found, logo_digest = config_problems(config, doc, root)  # what the posters print: logo, landlord, agencies
+    problems.extend(found)
+    if len(problems) == before:  # a config with a problem is never kept
+        store.put(CONFIG_NAME, config_digest, (config, doc.line_map, logo_digest))
+    return config, config_digest, doc.line_map
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],

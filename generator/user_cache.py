@@ -149,7 +149,8 @@ def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
     and posters weigh ~15 KB each). An entry that fails its check or ``valid`` is made again; without a
     cache, or when writing fails, ``make`` alone. Groups not used for a day are removed when a new one
     starts, so the folder does not keep every day's posters."""
-    folder = _group(kind, group)
+    base = cache_dir(kind)
+    folder = _group(base, group) if base else None
     if folder is None:
         return make()
     path = folder / key
@@ -169,12 +170,9 @@ def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
 
 
 @lru_cache(maxsize=8)
-def _group(kind: str, group: str) -> Path | None:
-    """``<cache folder>/<kind>/<group>``, made if new (then older groups unused for a day are removed),
-    else marked as used now: once per process."""
-    base = cache_dir(kind)
-    if base is None:
-        return None
+def _group(base: Path, group: str) -> Path | None:
+    """``base/group``, made if new (then older groups unused for a day are removed), else marked as used
+    now: once per process and cache folder (``RESIDENCE_HUB_CACHE`` may name another one meanwhile)."""
     folder = base / group
     try:
         if folder.is_dir():

@@ -342,3 +342,18 @@ def test_posters_and_codes_from_a_corrupt_or_unwritable_cache_are_drawn_again_th
     assert build_watched(root, tmp_path / "unwritable", cache, tmp_path)[1] == set(WATCHED)
     assert all(entry.is_dir() for entry in entries)
     assert tree(tmp_path / "off") == tree(tmp_path / "cold") == tree(tmp_path / "corrupt") == tree(tmp_path / "unwritable")
+
+
+def test_kept_entries_of_a_group_unused_for_a_day_are_removed_when_a_new_group_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.user_cache import DAY, kept
+
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path))
+    assert kept("poster-pdf", "old", "a", lambda: b"old poster") == b"old poster"
+    assert kept("poster-pdf", "recent", "a", lambda: b"recent poster") == b"recent poster"
+    os.utime(tmp_path / "poster-pdf" / "old", (0, (tmp_path / "poster-pdf" / "old").stat().st_mtime - DAY - 60))
+    assert kept("poster-pdf", "recent", "a", lambda: b"drawn again") == b"recent poster"  # kept
+    assert kept("poster-pdf", "new", "a", lambda: b"new poster") == b"new poster"
+    assert sorted(p.name for p in (tmp_path / "poster-pdf").iterdir()) == ["new", "recent"]
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    assert kept("poster-pdf", "new", "a", lambda: b"drawn") == b"drawn"

@@ -102,7 +102,8 @@ def test_without_javascript_everything_is_there_as_of_the_build_day(browser, sit
             assert page.locator(".rh-hall__caretaker").get_by_text(r.caretaker.name).first.is_visible()
         for e in samples.config.emergency:
             assert page.locator(f'a[href="tel:{e.phone.tel}"]').first.is_visible()
-        assert page.locator("svg.rh-hall__qr title").text_content() == "QR code du site de la résidence"
+        qr = page.get_by_role("img", name="QR code du site de la résidence")
+        assert qr.is_visible() and qr.evaluate("image => image.complete && image.naturalWidth > 0")
         assert page.locator("[data-rh-updated]").inner_text() == "Informations du mercredi 2 décembre 2026"
     context.close()
 

@@ -140,7 +140,8 @@ def test_manifest_names_the_residence_and_its_icons_and_every_page_links_it(samp
         worker = (microsite / published.SERVICE_WORKER).read_text(encoding="utf-8")
         precache = json.loads(re.search(r"var CONFIG = (\{.*?\});", worker).group(1))["precache"]
         assert precache[:3] == ["./", "contacts/", "gardien/" if item.residence.caretaker else precache[2]]
-        assert not [u for u in precache if "://" in u or u.startswith("/") or "affiche" in u]
+        assert not [u for u in precache if "://" in u or u.startswith("/") or u.endswith(".pdf")]  # no poster
+        assert published.poster_paths(item.slug).svg in precache  # the hall screen's QR code
         for url in precache:
             assert (microsite / url / "index.html").is_file() or (microsite / url).is_file(), url
 

@@ -24,7 +24,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
-from generator.outputs.qr import code_of, qr_svg_inline
+from generator.outputs.qr import QUIET_ZONE, code_of
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {
@@ -58,9 +58,12 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
     return [w for w in residence.waste if DAYS[day.weekday()] in w.days]
 
 
-def qr_inline(url: str, title: str) -> Markup:
-    """The microsite's QR code as inline SVG (scalable, no request), named for screen readers."""
-    return Markup(qr_svg_inline(code_of(url), title, "rh-hall__qr"))
+def qr_image(ctx: ResidenceContext, up: str) -> dict[str, object]:
+    """The microsite's QR code: the posters' SVG file (``up`` leads from the screen to the microsite's
+    folder), not the same code written again in each language's screen (~2.4 KB each); the service worker
+    stores it with the screen (``offline.precache_list``). Its size is given, so nothing moves as it loads."""
+    side = (len(code_of(ctx.url).matrix) + 2 * QUIET_ZONE) * 10
+    return {"src": up + published.poster_paths(ctx.slug).svg, "size": side}
 
 
 def description(ctx: ResidenceContext) -> str:
@@ -103,7 +106,7 @@ def render(ctx: ResidenceContext) -> bytes:
         collections=[Collections(today, [w.kind for w in collections_on(r, today)]),
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
-        qr=qr_inline(ctx.url, _(N_("QR code du site de la résidence"))), url=ctx.url,
+        qr=qr_image(ctx, up), qr_alt=_(N_("QR code du site de la résidence")), url=ctx.url,
         hall_data=script_data, words_src=to_root + published.words_script(ctx.lang),
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped

@@ -51,8 +51,8 @@ class Code:
 @lru_cache(maxsize=4)
 def code_of(url: str) -> Code:
     """The modules of ``make_qr(url)``, kept in the user cache (kind ``qr``) under the address and
-    ``code_fingerprint`` (the encoder is our code and segno's): the hall screen in each language and the
-    posters of a rebuild read them back rather than import segno. Kept for the next few calls too."""
+    ``code_fingerprint`` (the encoder is our code and segno's): the posters of a rebuild and the hall
+    screen (the size of its image) read them back rather than import segno. Kept for the next few calls too."""
     data = kept("qr", code_fingerprint()[:16], digest(url.encode()), lambda: b"".join(make_qr(url).matrix),
                 valid=_square)
     width = isqrt(len(data))
@@ -69,8 +69,7 @@ def _square(data: bytes) -> bool:
 def make_qr(url: str) -> segno.QRCode:
     """A regular QR code (never a Micro QR, which many phone cameras ignore) for ``url``.
 
-    Kept for the next few calls: the posters and the hall screen of the default language encode the same
-    address. Callers only read the code. It is segno's ``make_qr(url, error="m", boost_error=True)``, made
+    Kept for the next few calls: the posters encode the same address. Callers only read the code. It is segno's ``make_qr(url, error="m", boost_error=True)``, made
     by ``qr_mask.encode``: the same code, module for module, in ~0.4 ms rather than segno's ~1.8 ms.
     ``qr_mask`` (and segno) imported here: see the module's docstring."""
     from generator.outputs.qr_mask import encode
@@ -87,21 +86,13 @@ def qr_svg(qr: Modules, title: str) -> bytes:
             f'<path transform="scale(10)" stroke="#000" d="{svg_path(qr)}"/></svg>\n').encode()
 
 
-def qr_svg_inline(qr: Modules, title: str, svgclass: str) -> str:
-    """The SVG element alone, to put in a page: a module is one unit of its ``viewBox``, its size is the
-    page's to give (segno's ``svg_inline(scale=1, omitsize=True)``, with ``role="img"``)."""
-    side = len(qr.matrix) + 2 * QUIET_ZONE
-    return (f'<svg role="img" viewBox="0 0 {side} {side}" class="{escape(svgclass)}">'
-            f'<title>{escape(title, quote=False)}</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
-
-
 def svg_path(qr: Modules) -> str:
     """The dark modules, quiet zone around, as segno draws them: a horizontal stroke one module thick per
     run, each moved to relative to the end of the previous one (the first absolutely).
 
     segno's writer walks the matrix module by module, in Python (~0.35 ms a code, three codes a
     residence); the runs are found by a regular expression, and the path reads the same. Kept for the next
-    few calls, as ``make_qr``'s codes: the poster's SVG and the hall screen draw the same one."""
+    few calls, as ``make_qr``'s codes."""
     return _svg_path(*_modules(qr))
 
 

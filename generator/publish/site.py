@@ -135,8 +135,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 tasks = split_tasks(sorted(todo), tuple(project.config.languages), jobs)
                 label = "Résidences" if len(tasks) == len(todo) else "Résidences × langues"
                 progress = Progress(len(tasks), label, progress_stream) if progress_stream and todo else None
-                if todo:
-                    compile_templates(project.config.languages)  # once, before the workers fork
+                if todo and len(tasks) == len(todo):  # once, before the workers fork; a language-per-worker
+                    compile_templates(project.config.languages)  # rebuild compiles only its own, in parallel
                 # The microsites are built on the workers while this process makes the index (a rebuild's
                 # one microsite and the root's pages at once, on two cores), then moved into staging.
                 with started(lambda task: _build_task(project, todo, today, Path(work), built, task), tasks, jobs,

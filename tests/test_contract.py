@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.errors import UserError
-from generator.contract.project import load_project
+from generator.contract.project import load_project, residence_paths
 from generator.contract.values import parse_phone, parse_time
+
+from conftest import RESIDENCE
 
 
 def problems_of(root: Path) -> list[str]:
@@ -21,6 +24,16 @@ def test_minimal_residence_is_valid(make_project) -> None:  # type: ignore[no-un
     project = load_project(make_project())
     assert [r.slug for r in project.residences] == ["test"]
     assert project.residences[0].residence.address.postcode == "01000"
+
+
+def test_residences_are_the_yml_files_of_the_folder_by_name(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(b=RESIDENCE, a=RESIDENCE, c10=RESIDENCE, c9=RESIDENCE)
+    (root / "residences" / "notes.txt").write_text("pas une résidence", encoding="utf-8")
+    assert [path.name for path in residence_paths(root)] == ["a.yml", "b.yml", "c10.yml", "c9.yml"]
+    assert residence_paths(root) == sorted((root / "residences").glob("*.yml"))
+    assert residence_paths(root / "ailleurs") == []
+    shutil.rmtree(root / "residences")
+    assert problems_of(root)[-1].startswith("residences:1: dossier introuvable")
 
 
 def test_unknown_key_suggests_the_closest(make_project) -> None:  # type: ignore[no-untyped-def]

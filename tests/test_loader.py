@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.contract.loader import load_document
+from generator.contract.loader import MAX_BYTES, load_document
+from generator.contract.sources import read_source
 
 
 def load(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]
@@ -73,3 +74,15 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 def test_huge_file_is_refused(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "faq:\n" + "  - {q: x, a: y}\n" * 40_000)
     assert problems[0].message.startswith("fichier trop volumineux")
+
+
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_beyond(tmp_path: Path) -> None:
+    """Read as much as its size says and one byte more, then to its end: never cut, never over the limit."""
+    path = tmp_path / "r.yml"
+    for size in (0, 1, 4096, 70_000, MAX_BYTES):
+        content = bytes(i % 251 for i in range(size))
+        path.write_bytes(content)
+        assert read_source(path, "r.yml", MAX_BYTES) == (content, [])
+    path.write_bytes(b"x" * (MAX_BYTES + 1))
+    raw, [problem] = read_source(path, "r.yml", MAX_BYTES)
+    assert raw is None and problem.message == "fichier trop volumineux (512 Ko, maximum 512 Ko)"

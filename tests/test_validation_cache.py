@@ -96,6 +96,57 @@ def test_entries_depend_on_the_file_name_content_and_context(make_project, tmp_p
     assert ValidatedStore(tmp_path, "other config").validated(item.path.name, item.digest) is None
 
 
+def from_cache(root: Path) -> list[bool]:
+    """For each residence of a new run, whether it came from the cache (still pickled) or was validated."""
+    return [not item.validated.loaded for item in load_project(root).residences]
+
+
+def test_a_run_that_validated_one_file_appends_it_instead_of_writing_the_store_again(make_project,
+                                                                                     cache: Path) -> None:
+    root = make_project(**{f"r{i}": RESIDENCE.replace("Test", f"Numéro {i}") for i in range(10)})
+    load_project(root)
+    (store,) = (cache / "validated").iterdir()
+    whole = store.read_bytes()
+    edited = root / "residences" / "r3.yml"
+    edited.write_text(RESIDENCE.replace("Test", "Trois"), encoding="utf-8")
+    assert from_cache(root) == [True] * 3 + [False] + [True] * 6
+    grown = store.read_bytes()
+    assert grown.startswith(whole) and len(grown) - len(whole) < len(whole) / 5  # one entry appended
+    assert from_cache(root) == [True] * 10 and store.read_bytes() == grown  # nothing new: not written
+    edited.write_text(RESIDENCE.replace("Test", "Numéro 3"), encoding="utf-8")  # back as it was
+    assert from_cache(root) == [True] * 3 + [False] + [True] * 6  # the first version was dropped
+    assert from_cache(root) == [True] * 10
+    assert len(stored_entries(cache)) == 10 and len(ValidatedStore(root, load_project(root).config_digest)._old) == 10
+
+
+def test_the_store_is_written_whole_after_many_appends_or_a_damaged_one(make_project, cache: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.contract import validation_cache
+
+    monkeypatch.setattr(validation_cache, "REWRITE_AFTER", 2)
+    root = make_project(**{f"r{i}": RESIDENCE.replace("Test", f"Numéro {i}") for i in range(10)})
+    load_project(root)
+    (store,) = (cache / "validated").iterdir()
+    sizes = []
+    for i in range(3):
+        (root / "residences" / "r0.yml").write_text(RESIDENCE.replace("Test", f"Édition {i}"), encoding="utf-8")
+        load_project(root)
+        sizes.append(len(store.read_bytes()))
+    assert sizes[0] < sizes[1] and sizes[2] < sizes[1]  # two appended, then written whole
+    assert len(pickle.loads(store.read_bytes())) == 10 and from_cache(root) == [True] * 10
+    (root / "residences" / "r1.yml").write_text(RESIDENCE.replace("Test", "Un"), encoding="utf-8")
+    load_project(root)  # appended
+    store.write_bytes(store.read_bytes()[:-3])
+    assert from_cache(root) == [True, False] + [True] * 8  # the cut record is lost, the rest is read
+    assert store.read_bytes() == pickle.dumps(pickle.loads(store.read_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+    (root / "residences" / "r1.yml").write_text(RESIDENCE.replace("Test", "Un bis"), encoding="utf-8")
+    load_project(root)  # appended
+    store.write_bytes(store.read_bytes() + b"\0\0\0\0\0\0\0\x05xyzab")  # then garbage
+    assert from_cache(root) == [True] * 10
+    assert store.read_bytes() == pickle.dumps(pickle.loads(store.read_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+    assert from_cache(root) == [True] * 10  # written whole again, nothing lost
+
+
 def test_residences_from_the_cache_stay_pickled_until_used(make_project) -> None:
     root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Test", "Autre"))
     load_project(root)

@@ -62,8 +62,7 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
         if opened.st_size > max_bytes:
             return refuse(f"fichier trop volumineux ({_size(opened.st_size)}, maximum {_size(max_bytes)})",
                           "vérifiez que c'est le bon fichier")
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            raw = stream.read(max_bytes + 1)
+        raw = _read(fd, opened.st_size, max_bytes)
     except OSError as e:
         return refuse(f"fichier illisible ({reason(e)})", "vérifiez ce fichier ou le disque qui le contient")
     finally:
@@ -71,6 +70,23 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
     if len(raw) > max_bytes:  # grew since fstat
         return refuse(f"fichier trop volumineux (plus de {_size(max_bytes)})", "vérifiez que c'est le bon fichier")
     return raw, []
+
+
+def _read(fd: int, size: int, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``fd``, whose ``fstat`` gave ``size``: that many and one more,
+    then the rest if it grew, until its end. Asking for ``max_bytes + 1`` at once, through a buffered
+    reader, took 30 µs per file (half a megabyte allocated each time); 1,000 residences are read by
+    every command."""
+    chunks: list[bytes] = []
+    total, wanted = 0, min(size, max_bytes) + 1
+    while total <= max_bytes:
+        chunk = os.read(fd, wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted = min(64 * 1024, max_bytes + 1 - total)
+    return b"".join(chunks)
 
 
 _REASONS = {errno.EACCES: "droits d'accès insuffisants", errno.EPERM: "opération non permise",
@@ -101,9 +117,12 @@ def stray_files(folder: Path, name: str) -> list[Problem]:
     for directory, subfolders, files in os.walk(folder, followlinks=False):
         subfolders.sort()
         inside = Path(directory).relative_to(folder)
+        top = inside == Path(".")
         for file in sorted(files):
+            if not file.lower().endswith((".yml", ".yaml")) or (top and file.endswith(".yml")):
+                continue  # most files, told apart without a Path each (1,000 residences: 5 ms)
             suffix = Path(file).suffix
-            if suffix.lower() not in (".yml", ".yaml") or (suffix == ".yml" and inside == Path(".")):
+            if suffix.lower() not in (".yml", ".yaml"):
                 continue
             shown = f"{name}/{visible((inside / file).as_posix())}"
             if inside != Path("."):

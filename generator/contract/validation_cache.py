@@ -12,16 +12,21 @@ to the key.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
+import struct
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 from generator.user_cache import cache_dir, code_fingerprint, digest
 
 T = TypeVar("T")
 _UNSET: Any = object()
+REWRITE_AFTER = 64
+"""Records appended to a ``ValidatedStore``'s file after which it is written whole again."""
+_LENGTH = struct.Struct(">Q")
 
 
 class Pickled(Generic[T]):
@@ -131,22 +136,69 @@ class EntryStore:
 
     def save(self) -> None:
         """Write this run's entries (atomically: a concurrent reader sees the old file or the new one)."""
-        if self._path is None or self._new == self._old:
-            return
-        temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-        try:
-            with temporary.open("wb") as file:
-                pickle.dump(self._new, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        if self._path is not None and self._new != self._old:
+            _write_whole(self._path, self._new)
 
 
 class ValidatedStore(EntryStore):
-    """Residence files of one project that passed validation with this ``site_config.yml`` (its digest)."""
+    """Residence files of one project that passed validation with this ``site_config.yml`` (its digest).
+
+    Its file is the entries of one run, pickled, then what later runs changed, appended: a run that
+    validated a few files adds a record of their entries and of the keys it no longer used (one
+    ``write`` of a few kilobytes) instead of writing the ~7 MB of 1,000 residences again (~15 ms of a
+    rebuild after one change). After ``REWRITE_AFTER`` records, or when they weigh half as much as the
+    rest, the file is written whole again. A cut or damaged record ends the reading there (what was read
+    stays; the next run writes the file whole): a miss, never an error.
+    """
 
     def __init__(self, root: Path, config_digest: str) -> None:
+        self._whole = 0  # bytes of the entries written whole
+        self._appended: int | None = 0  # bytes of the records appended after them; None: one was damaged
+        self._records = 0  # how many were read
         super().__init__("validated", root, config_digest)
+
+    def _read(self) -> dict[str, bytes]:
+        if self._path is None:
+            return {}
+        try:
+            data = self._path.read_bytes()
+            stream = io.BytesIO(data)
+            entries = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            return {}
+        if not isinstance(entries, dict):
+            return {}
+        self._whole = stream.tell()
+        self._appended = len(data) - self._whole
+        for record in _records(data, self._whole):
+            if record is None:
+                self._appended = None
+                break
+            added, dropped = record
+            entries.update(added)
+            for key in dropped:
+                entries.pop(key, None)
+            self._records += 1
+        return entries
+
+    def save(self) -> None:
+        """Append this run's changes (entries added, keys no longer used), or write the file whole."""
+        if self._path is None:
+            return
+        added = {key: entry for key, entry in self._new.items() if key not in self._old}
+        dropped = [key for key in self._old if key not in self._new]
+        if not added and not dropped and self._appended is not None:
+            return  # nothing validated, nothing gone, nothing damaged: not a byte written
+        record = pickle.dumps((added, dropped), protocol=pickle.HIGHEST_PROTOCOL)
+        if (not self._old or self._appended is None or self._records >= REWRITE_AFTER
+                or 2 * (self._appended + len(record)) > self._whole):
+            _write_whole(self._path, self._new)
+            return
+        try:
+            with self._path.open("ab") as file:  # O_APPEND: a concurrent append lands after, not across
+                file.write(_LENGTH.pack(len(record)) + record)
+        except OSError:
+            pass
 
     def validated(self, name: str, file_digest: str) -> Pickled[Any] | None:
         """The validated residence and line map stored for the file ``name`` with these bytes, still
@@ -189,6 +241,36 @@ class ConfigStore(EntryStore):
         self.save()
 
 
+def _write_whole(path: Path, entries: dict[str, bytes]) -> None:
+    """Write a store's file (atomically: a concurrent reader sees the old file or the new one)."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as file:
+            pickle.dump(entries, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def _records(data: bytes, at: int) -> Iterator[tuple[dict[str, bytes], list[str]] | None]:
+    """The records appended to a ``ValidatedStore``'s file from ``at``: entries added and keys dropped by
+    a run, each pickled after its length; ``None`` for a cut or damaged one, which ends them."""
+    while at < len(data):
+        record: Any = None
+        if at + _LENGTH.size <= len(data):
+            (size,) = _LENGTH.unpack_from(data, at)
+            at += _LENGTH.size + size
+            try:
+                record = pickle.loads(data[at - size:at]) if at <= len(data) else None
+            except Exception:  # damaged
+                record = None
+        if not (isinstance(record, tuple) and len(record) == 2 and isinstance(record[0], dict)
+                and isinstance(record[1], list)):
+            yield None
+            return
+        yield record
+
+
 def _sealed(data: bytes) -> bytes:
     """``data`` after its SHA-256, checked by ``_unsealed`` before it is used."""
     return hashlib.sha256(data).digest() + data
@@ -196,7 +278,7 @@ def _sealed(data: bytes) -> bytes:
 
 def _unsealed(entry: bytes | None) -> bytes | None:
     """The data of an entry made by ``_sealed``, or ``None`` if there is none or it was damaged."""
-    if entry is None or hashlib.sha256(entry[32:]).digest() != entry[:32]:
+    if not isinstance(entry, bytes) or hashlib.sha256(entry[32:]).digest() != entry[:32]:
         return None
     return entry[32:]
 

@@ -69,8 +69,9 @@ def _square(data: bytes) -> bool:
 def make_qr(url: str) -> segno.QRCode:
     """A regular QR code (never a Micro QR, which many phone cameras ignore) for ``url``.
 
-    Kept for the next few calls: the posters encode the same address. Callers only read the code. It is segno's ``make_qr(url, error="m", boost_error=True)``, made
-    by ``qr_mask.encode``: the same code, module for module, in ~0.4 ms rather than segno's ~1.8 ms.
+    Kept for the next few calls: the posters encode the same address. Callers only read the code. It is
+    segno's ``make_qr(url, error="m", boost_error=True)``, made by ``qr_mask.encode``: the same code,
+    module for module, in ~0.4 ms rather than segno's ~1.8 ms.
     ``qr_mask`` (and segno) imported here: see the module's docstring."""
     from generator.outputs.qr_mask import encode
 

@@ -7,10 +7,12 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``validated``: residences already validated (``contract.validation_cache``);
 - ``config``: ``site_config.yml`` already validated, its logo checked again (``contract.validation_cache``);
 - ``warnings``: each residence's warnings for a day (``contract.warnings.residences_warnings``);
-- ``dashboard``: each residence's row of the staff dashboard for a day (``outputs.dashboard.rendered_rows``);
-- ``index``: each residence's line of the landlord's index, per language (``outputs.pages.index_page``);
+- ``dashboard``: each residence's row of the staff dashboard for a day, and the page
+  (``outputs.dashboard.dashboard_page``);
+- ``index``: each residence's line of the landlord's index, and the page, per language
+  (``outputs.pages.index_page``);
 - ``listing``, ``sitemap``, ``posters``: each residence's part of ``residences.json`` and ``.csv``, of the
-  sitemap and of the staff's posters page (``contract.validation_cache.per_residence``);
+  sitemap and of the staff's posters page, and the whole (``contract.composed``);
 - ``fonts``: the posters' font subsets (``outputs.fonts``);
 - ``qr``: the modules of each address's QR code (``outputs.qr.code_of``), and ``poster-pdf``: each poster
   drawn (``outputs.posters``), under the digest of what it is drawn from; both through ``kept``;

@@ -9,16 +9,18 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import pickle
 import shutil
 import textwrap
 import threading
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
+from generator.contract.composed import MAGIC
 from generator.publish.site import build_site
 from generator.contract.project import load_project
 
@@ -44,6 +46,18 @@ name: Résidence Test
 address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
 agency: nord
 """
+
+
+def rewrite_store(path: Path, change: Callable[[Any], Any], piece: int) -> None:
+    """Change one piece of a ``contract.composed`` store as another program could: 0 the head (context,
+    names, digests), 1 the parts (pickled, by file name), 2 the whole. The file is written whole."""
+    data, at, pieces = path.read_bytes(), len(MAGIC), []
+    while at < len(data):
+        size = int.from_bytes(data[at:at + 8], "big")
+        pieces.append(pickle.loads(data[at + 8:at + 8 + size]))
+        at += 8 + size
+    pieces[piece] = change(pieces[piece])
+    path.write_bytes(MAGIC + b"".join(len(blob).to_bytes(8, "big") + blob for blob in map(pickle.dumps, pieces[:3])))
 
 
 def with_sections(config: str, fragment: str) -> str:

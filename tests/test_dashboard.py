@@ -4,6 +4,7 @@ sortable and filterable in a real browser without a server."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import re
@@ -19,7 +20,7 @@ from generator.contract.warnings import residence_warnings
 from generator.outputs.dashboard import dashboard_rows
 
 from conftest import RESIDENCE as RESIDENCE_TEXT
-from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
+from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG, rewrite_store
 
 
 class _Table(HTMLParser):
@@ -206,11 +207,15 @@ def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the
     page = dashboard_page(load_project(root), SAMPLE_TODAY).markdown
     assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown == page  # rows from the store
     (store,) = (tmp_path / "cache" / "dashboard").iterdir()
-    entries = pickle.loads(store.read_bytes())
-    assert len(entries) == 2
-    store.write_bytes(pickle.dumps({key: pickle.dumps((("Ville", "Nom", key), "<tr><td>from the store</td></tr>\n",
-                                                       True)) for key in entries}))
-    assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown.count("from the store") == 2
+    rewrite_store(store, lambda whole: whole.replace("Les Ormes", "from the store"), 2)
+    assert "from the store" in dashboard_page(load_project(root), SAMPLE_TODAY).markdown  # the page, kept
+    marker = pickle.dumps((("Ville", "Nom", "x"), "<tr><td>from the store</td></tr>\n", True))
+    rewrite_store(store, lambda parts: dict.fromkeys(parts, marker), 1)  # each row, with its digest in the head:
+    rewrite_store(store, lambda head: (*head[:2], {name: (digest, hashlib.sha256(marker).hexdigest())
+                                                   for name, (digest, _) in head[2].items()}), 0)
+    path = root / "residences" / "ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "units: 3\n", encoding="utf-8")  # its row made again
+    assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown.count("from the store") == 1  # pins' kept
     assert "terminé depuis 62 jours" in dashboard_page(load_project(root), date(2026, 12, 3)).markdown  # another day
     path = root / "residences" / "pins.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Ancien avis", "Vieil avis"), encoding="utf-8")

@@ -111,9 +111,10 @@ def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_lang
         make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A rebuild after one change renders that residence's line of the index only (in every language); the
     others come from the store, which the file, the config and the language key: the pages are the same."""
+    import hashlib
     import pickle
 
-    from conftest import RESIDENCE, SITE_CONFIG
+    from conftest import RESIDENCE, SITE_CONFIG, rewrite_store
 
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", str(tmp_path / "cache"))
     config = SITE_CONFIG + "languages: [fr, ar]\n"
@@ -123,16 +124,17 @@ def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_lang
     assert {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")} == first
     stores = sorted((tmp_path / "cache" / "index").iterdir())
     assert len(stores) == 2  # one per language
+    marker = pickle.dumps(("Bourg", "x", "<li>from the store</li>\n"))
     for store in stores:
-        entries = pickle.loads(store.read_bytes())
-        assert len(entries) == 2
-        store.write_bytes(pickle.dumps({key: pickle.dumps(("Bourg", "x", "<li>from the store</li>\n"))
-                                        for key in entries}))
-    assert index_pages(load_project(root), "ar")[0].markdown.count("from the store") == 2
+        rewrite_store(store, lambda parts: dict.fromkeys(parts, marker), 1)  # each line, with its digest:
+        rewrite_store(store, lambda head: (*head[:2], {name: (digest, hashlib.sha256(marker).hexdigest())
+                                                       for name, (digest, _) in head[2].items()}), 0)
+        rewrite_store(store, lambda whole: (whole[0].replace("Les Ormes", "from the store"), whole[1]), 2)
+    assert index_pages(load_project(root), "ar")[0].markdown.count("from the store") == 1  # the page, kept
     path = root / "residences" / "pins.yml"
     path.write_text(RESIDENCE.replace("Test", "Les Grands Pins"), encoding="utf-8")
     page = index_pages(load_project(root), "fr")[0].markdown
-    assert page.count("from the store") == 1 and "Les Grands Pins" in page
+    assert page.count("from the store") == 1 and "Les Grands Pins" in page  # the other line, kept
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
     path.write_text(RESIDENCE.replace("Test", "Les Pins"), encoding="utf-8")
     assert {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")} == first

@@ -16,10 +16,10 @@ from datetime import date
 
 from markupsafe import Markup
 
+from generator.contract.composed import composed
 from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import per_residence
 from generator.contract.values import format_date
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
@@ -28,7 +28,7 @@ from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_no
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
 
-__all__ = ["DashboardRow", "OUTAGE_STATUS", "dashboard_row", "dashboard_rows", "dashboard_page", "rendered_rows"]
+__all__ = ["DashboardRow", "OUTAGE_STATUS", "dashboard_row", "dashboard_rows", "dashboard_page"]
 
 
 OUTAGE_STATUS = {status: words.lower() for status, words in wording.OUTAGE_STATUS.items()}
@@ -122,30 +122,26 @@ def dashboard_rows(project: Project, today: date) -> list[DashboardRow]:
     return [dashboard_row(project, item, today) for item in sorted(project.residences, key=lambda item: item.order)]
 
 
-def rendered_rows(project: Project, today: date) -> list[tuple[str, bool]]:
-    """Each residence's row of the table as HTML, and whether it has warnings, by city then name.
+def dashboard_page(project: Project, today: date) -> Page:
+    """``equipe.md`` of the root site; not in the menu.
 
-    A row is a function of its file, ``site_config.yml``, our code and the day (``dashboard_row``), so it
-    is kept between runs under those (``per_residence``): a rebuild after one change makes that row only,
-    where making and rendering 1,000 rows (and their warnings: every untranslated text) took a second.
-    """
-    template = environment().get_template("dashboard_row.md.j2")
-
+    A residence's row is a function of its file, ``site_config.yml``, our code and the day
+    (``dashboard_row``), so it is kept between runs under those, with the page (``composed``): a rebuild
+    after one change makes that row only, and the page only if the row changed, where making and
+    rendering 1,000 rows (and their warnings: every untranslated text) took a second."""
     def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str, bool]:  # its place too: sorted unpickled
         row = dashboard_row(project, item, today)
-        return item.order, template.render(row=row, hall_dir=published.HALL_SCREEN_DIR), bool(row.warnings)
+        html = environment().get_template("dashboard_row.md.j2").render(row=row, hall_dir=published.HALL_SCREEN_DIR)
+        return item.order, html, bool(row.warnings)
 
-    rows = sorted(per_residence("dashboard", project, make, today.isoformat()))
-    return [(html, warned) for _, html, warned in rows]
+    def compose(rows: list[tuple[tuple[str, str, str], str, bool]]) -> str:
+        rows = sorted(rows)
+        return environment().get_template("dashboard.md.j2").render(
+            config=project.config, rows=[Markup(html) for _, html, _ in rows], today=today,
+            late=sum(1 for _, _, warned in rows if warned),
+            closures=sorted((c for c in project.config.closures if c.date >= today), key=lambda c: c.date),
+            posters_url="../" + published.page_url(published.POSTERS_PAGE))
 
-
-def dashboard_page(project: Project, today: date) -> Page:
-    """``equipe.md`` of the root site; not in the menu."""
-    rows = rendered_rows(project, today)
-    body = environment().get_template("dashboard.md.j2").render(
-        config=project.config, rows=[Markup(html) for html, _ in rows], today=today,
-        late=sum(1 for _, warned in rows if warned),
-        closures=sorted((c for c in project.config.closures if c.date >= today), key=lambda c: c.date),
-        posters_url="../" + published.page_url(published.POSTERS_PAGE))
+    body = composed("dashboard", project, make, compose, today.isoformat())
     return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False,
                 description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.")

@@ -22,8 +22,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.contract.composed import composed
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import per_residence
 from generator.outputs import opendata, published
 from generator.user_cache import made_once
 
@@ -99,7 +99,7 @@ def csv_line(cells: tuple[object, ...]) -> str:
 
 def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], str, str]:
     """A residence's place in the lists, its object in ``residences.json`` (indented as it is there) and
-    its line of ``residences.csv``: kept between runs (``per_residence``), since writing 1,000 objects as
+    its line of ``residences.csv``: kept between runs (``composed``), since writing 1,000 objects as
     indented JSON (Python's own encoder: the fast one does not indent) took 0.1 s of every rebuild."""
     r = listed(project, i)
     text = json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=1)
@@ -108,17 +108,24 @@ def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], st
         r.caretaker_mode, r.fibre_status, " ; ".join(r.buildings), r.units))
 
 
+def _joined(rows: list[tuple[tuple[str, str, str], str, str]]) -> tuple[bytes, bytes]:
+    """The list of ``residences.json``'s last key, and the lines of ``residences.csv``, by city then name."""
+    rows = sorted(rows)
+    objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else EMPTY_LIST
+    return objects.encode(), "".join(line for _, _, line in rows).encode()
+
+
 def files(project: Project, today: date) -> dict[str, bytes]:
     """The root site's data files, by path: the two listings and the JSON Schema of ``residence.json``.
 
     ``residences.json`` is ``listing``'s JSON (indent 1), written from each residence's kept text: the
-    objects of its last key's list, each on its lines (JSON strings hold no line break)."""
-    rows = sorted(per_residence("listing", project, partial(_texts, project)))
+    objects of its last key's list, each on its lines (JSON strings hold no line break). Both lists are
+    kept between runs with their parts (``composed``)."""
+    objects, lines = composed("listing", project, partial(_texts, project), _joined)
     head = json.dumps(Listing(version=opendata.VERSION, generated=today, landlord=project.config.landlord.name,
                               residences=[]).model_dump(mode="json"), ensure_ascii=False, indent=1)
     assert head.endswith(EMPTY_LIST)
-    objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else EMPTY_LIST
-    text = head[:-len(EMPTY_LIST)] + objects + "\n"
-    table = "\ufeff" + csv_line(COLUMNS) + "".join(line for _, _, line in rows)
-    return {published.RESIDENCES_JSON: text.encode(), published.RESIDENCES_CSV: table.encode("utf-8"),
+    text = head[:-len(EMPTY_LIST)].encode() + objects + b"\n"
+    table = ("\ufeff" + csv_line(COLUMNS)).encode("utf-8") + lines
+    return {published.RESIDENCES_JSON: text, published.RESIDENCES_CSV: table,
             published.DATA_SCHEMA: made_once("schema.json", lambda: opendata.schema_text().encode())}

@@ -21,10 +21,10 @@ from typing import Callable, Sequence
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.contract.composed import composed
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.validation_cache import per_residence
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
@@ -350,7 +350,8 @@ def index_page(project: Project, language: str = "") -> Page:
     """The landlord's index: every residence by city, so a tenant finds their own.
 
     A residence's line is a function of its file, ``site_config.yml``, our code and the language, so it is
-    kept between runs under those (``per_residence``): a rebuild after one change renders that line only."""
+    kept between runs under those, with the page's text (``composed``): a rebuild after one change renders
+    that line only, and the page again only if the line changed."""
     config = project.config
     language = language or config.languages[0]
     prefix = published.language_prefix(language, tuple(config.languages))
@@ -361,30 +362,33 @@ def index_page(project: Project, language: str = "") -> Page:
         return shown.address.city, shown.name, environment(language).get_template("index_entry.md.j2").render(
             res=shown, slug=item.slug, prefix=prefix, up="../" if prefix else "")
 
-    lines = per_residence("index", project, make, language, part=language)
-    by_city: dict[object, list[Markup]] = {}  # a city is a text in one language: marked if need be
-    for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):
-        by_city.setdefault(city, []).append(Markup(html))
-    body = environment(language).get_template("index.md.j2").render(
-        config=in_one_language(config, language), by_city=by_city, count=len(lines))
-    cities = sorted({str(city) for city, _, _ in lines})
+    def compose(lines: list[tuple[object, object, str]]) -> tuple[str, str]:
+        by_city: dict[object, list[Markup]] = {}  # a city is a text in one language: marked if need be
+        for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):
+            by_city.setdefault(city, []).append(Markup(html))
+        body = environment(language).get_template("index.md.j2").render(
+            config=in_one_language(config, language), by_city=by_city, count=len(lines))
+        cities = sorted({str(city) for city, _, _ in lines})
+        return body, f"{len(lines)} · " + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else "")
+
+    body, described = composed("index", project, make, compose, language, part=language)
     landlord = in_one_language(config, language).landlord.name
     title = i18n.gettext(language)(N_("Nos résidences"))
-    description = (f"{title} · {landlord} · {len(lines)} · "
-                   + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else ""))
-    return Page(published.INDEX, title, body, description=description)
+    return Page(published.INDEX, title, body, description=f"{title} · {landlord} · {described}")
 
 
 def posters_page(project: Project) -> Page:
     """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu.
-    Each residence's line is kept between runs, with its place (``per_residence``), as the index's."""
+    Each residence's line is kept between runs, with its place and the page (``composed``), as the index's."""
     def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str]:
         return item.order, environment("fr").get_template(
             "poster_entry.md.j2").render(config=project.config, item=item, poster_paths=poster_paths,
                                          hall_dir=published.HALL_SCREEN_DIR)
 
-    lines = sorted(per_residence("posters", project, make), key=lambda line: line[0])
-    body = environment("fr").get_template("posters.md.j2").render(config=project.config,
-                                                              lines=[Markup(html) for _, html in lines])
+    def compose(lines: list[tuple[tuple[str, str, str], str]]) -> str:
+        return environment("fr").get_template("posters.md.j2").render(
+            config=project.config, lines=[Markup(html) for _, html in sorted(lines, key=lambda line: line[0])])
+
+    body = composed("posters", project, make, compose)
     return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False,
                 description=f"Affiches, QR codes et écrans du hall des résidences de {project.config.landlord.name}.")

@@ -46,14 +46,23 @@ class Manifest:
     """Per language of the index, the ``inputs_key`` of its MkDocs run (none in a lot without the index)."""
 
     def text(self) -> str:
-        """Deterministic JSON: builds of the same inputs give the same bytes."""
-        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": self.residences,
-                "index": self.index}
-        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        """Deterministic JSON: builds of the same inputs give the same bytes. That of
+        ``json.dumps(indent=1, sort_keys=True, ensure_ascii=False)``, the residences' lines written here
+        with the fast encoder of strings (Python's indenting encoder took 3 ms a manifest at 1,000)."""
+        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": {}, "index": self.index}
+        text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        if not self.residences:
+            return text
+        lines = ",\n".join(f"  {_string(slug)}: {_string(inputs)}" for slug, inputs in sorted(self.residences.items()))
+        return text.replace('"residences": {}', '"residences": {\n' + lines + "\n }", 1)
 
     def write(self, site_dir: Path) -> None:
         """Write the manifest into the built site, where the next build looks for it."""
         (site_dir / MANIFEST).write_text(self.text(), encoding="utf-8")
+
+
+_string = json.JSONEncoder(ensure_ascii=False).encode
+"""A string as JSON, as ``json.dumps(…, ensure_ascii=False)`` writes it inside an object."""
 
 
 def read_manifest(site_dir: Path) -> Manifest | None:
@@ -90,8 +99,18 @@ def reusable(new: Manifest, old: Manifest | None, old_dir: Path) -> set[str]:
     """The microsites of ``old_dir`` built from exactly the inputs ``new`` describes."""
     if old is None or old.site != new.site:
         return set()
-    return {slug for slug, inputs in new.residences.items()
-            if old.residences.get(slug) == inputs and (old_dir / slug).is_dir()}
+    folders = _folders(old_dir)
+    return {slug for slug, inputs in new.residences.items() if old.residences.get(slug) == inputs and slug in folders}
+
+
+def _folders(folder: Path) -> set[str]:
+    """The names of ``folder``'s sub-folders (or links to one), from one listing: a ``stat`` per
+    microsite took 6 ms of a rebuild at 1,000 residences."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_dir()}
+    except OSError:
+        return set()
 
 
 def inputs_key(config: dict[str, Any], pages: list[Page], also: list[str]) -> str:

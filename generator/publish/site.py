@@ -178,8 +178,9 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
 
 def _check_reserved(staging: Path, residences: list[ResidenceFile], kept: set[str]) -> None:
     """A residence cannot be named like a folder of the index site (``assets``, ``search``, …), staged or
-    ``kept`` in the published site."""
-    clashes = [item for item in residences if item.slug in kept or (staging / item.slug).exists()]
+    ``kept`` in the published site (the staged names listed once: an ``exists`` per residence took 7 ms at 1,000)."""
+    taken = kept | set(os.listdir(staging))
+    clashes = [item for item in residences if item.slug in taken]
     if clashes:
         raise UserError([Problem(f"residences/{item.path.name}", 1,
                                  f"le nom « {item.slug} » est réservé au site principal",

@@ -1,0 +1,200 @@
+"""What the root's pages and files are made of, kept between runs: each residence's part, and the whole.
+
+The landlord's index, the staff dashboard and posters page, ``residences.json``/``.csv`` and the sitemap
+each show every residence. ``composed`` makes each residence's part once (``make``: a function of its file,
+``site_config.yml``, our code and the ``context`` given) and keeps it in the user's cache; it also keeps
+what ``compose`` made of all the parts last time. A rebuild after one change makes that residence's parts
+again, and when they are what they were (a notice's text edited: the index line, the row of the
+dashboard... do not show it), the whole comes back as it was made, without the other residences' parts
+being unpickled: unpickling, sorting and joining 1,000 of them for seven pages took ~60 ms of every rebuild.
+
+A store is one file per project, kind and ``part``: a head (the context, the residences' names in order,
+for each the digest of its file and of its part), then the parts, then what ``compose`` made. When only
+digests changed (the parts are the same), a few bytes are appended instead (an update: the context and,
+by name, the file's new digest and its part's, which must be the stored one's), rather than
+writing megabytes again; after ``REWRITE_AFTER`` of them the file is written whole. Every piece is
+length-prefixed: a damaged, cut or foreign file, or one of another context, is a miss (everything made
+again), never an error. A whole file is written atomically; an append is one ``write``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+from generator.user_cache import cache_dir, code_fingerprint, digest
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+MAGIC = b"residence-hub composed 1\n"
+REWRITE_AFTER = 64
+"""Appended updates after which a store is written whole again (the file does not grow for ever)."""
+_LENGTH = struct.Struct(">Q")
+
+
+@dataclass
+class _Stored:
+    """A store as read: ``entries`` maps a residence file's name to the digest of its bytes and of its
+    pickled part; ``parts`` (the pickled parts by name) and ``whole`` (what ``compose`` made, pickled) are
+    read only when needed."""
+
+    names: tuple[str, ...]
+    entries: dict[str, tuple[str, str]]
+    parts: bytes
+    whole: bytes
+    updates: int
+
+
+def _records(data: bytes) -> Iterable[memoryview]:
+    """The length-prefixed pieces after ``MAGIC``, up to the first cut one."""
+    view, at = memoryview(data), len(MAGIC)
+    while at + _LENGTH.size <= len(view):
+        (size,) = _LENGTH.unpack_from(view, at)
+        at += _LENGTH.size
+        if at + size > len(view):
+            return
+        yield view[at:at + size]
+        at += size
+
+
+def _record(data: bytes) -> bytes:
+    return _LENGTH.pack(len(data)) + data
+
+
+def _part_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ComposedStore:
+    """One kind of part of every residence of a project, and their whole (see the module)."""
+
+    def __init__(self, kind: str, root: Path, *context: str, part: str = "") -> None:
+        folder = cache_dir(kind)
+        name = digest(str(root.resolve()).encode())[:32] + (f"-{part}" if part else "")  # part: one per language
+        self._path = folder / f"{name}.pickle" if folder else None
+        self._context = digest(kind.encode(), code_fingerprint().encode(), *(item.encode() for item in context))
+        self._stored = self._read()
+
+    def _read(self) -> _Stored | None:
+        if self._path is None:
+            return None
+        try:
+            data = self._path.read_bytes()
+            if not data.startswith(MAGIC):
+                return None
+            records = iter(_records(data))
+            context, names, entries = pickle.loads(next(records))
+            if context != self._context:
+                return None
+            stored = _Stored(tuple(names), dict(entries), bytes(next(records)), bytes(next(records)), 0)
+            for record in records:
+                update_context, updated = pickle.loads(record)
+                if update_context != self._context:
+                    continue
+                for name, (file_digest, part) in updated.items():
+                    if stored.entries.get(name, ("", ""))[1] == part:
+                        stored.entries[name] = (file_digest, part)
+                stored.updates += 1
+            return stored
+        except Exception:  # unreadable, cut, foreign: made again (never an error, never a wrong page)
+            return None
+
+    def composed(self, items: list[Any], make: Callable[[Any], T], compose: Callable[[list[T]], U]) -> U:
+        """``compose([make(item) for item in items])``, each ``item`` a ``ResidenceFile``, from the store
+        where it can be: ``make`` runs only for files whose bytes changed, ``compose`` only when a part
+        changed. Saves the store for the next run."""
+        stored = self._stored
+        names = tuple(item.path.name for item in items)
+        files = {name: item.digest for name, item in zip(names, items)}
+        changed = [(name, item) for name, item in zip(names, items)
+                   if stored is None or stored.entries.get(name, ("", ""))[0] != item.digest]
+        made = {name: self._made(make, item) for name, item in changed}
+        if stored is not None and names == stored.names and all(
+                stored.entries[name][1] == _part_digest(data) for name, (_, data) in made.items()):
+            try:
+                whole: U = pickle.loads(stored.whole)
+            except Exception:  # a damaged store: made again below
+                pass
+            else:
+                if made:
+                    self._append({name: (files[name], stored.entries[name][1]) for name in made}, stored)
+                return whole
+        kept = self._parts(stored, names, made)
+        made.update((name, self._made(make, item)) for name, item in zip(names, items)
+                    if name not in made and name not in kept)  # a damaged part: made again
+        parts = {name: made[name][1] if name in made else kept[name] for name in names}
+        whole = compose([made[name][0] if name in made else pickle.loads(parts[name]) for name in names])
+        self._write(files, names, parts, whole)
+        return whole
+
+    @staticmethod
+    def _made(make: Callable[[Any], T], item: Any) -> tuple[T, bytes]:
+        value = make(item)
+        return value, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def _parts(stored: _Stored | None, names: tuple[str, ...], made: dict[str, Any]) -> dict[str, bytes]:
+        """The stored parts of the files not made again, each checked against its digest in the head."""
+        if stored is None or all(name in made for name in names):
+            return {}
+        try:
+            parts: dict[str, bytes] = pickle.loads(stored.parts)
+        except Exception:  # a damaged store: every part made again
+            return {}
+        return {name: parts[name] for name in names if name not in made and name in parts
+                and _part_digest(parts[name]) == stored.entries.get(name, ("", ""))[1]}
+
+    def _write(self, files: dict[str, str], names: tuple[str, ...], parts: dict[str, bytes], whole: Any) -> None:
+        if self._path is None:
+            return
+        entries = {name: (files[name], _part_digest(parts[name])) for name in names}
+        content = b"".join((MAGIC, _record(pickle.dumps((self._context, names, entries))),
+                            _record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)),
+                            _record(pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL))))
+        temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_bytes(content)
+            os.replace(temporary, self._path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def _append(self, entries: dict[str, tuple[str, str]], stored: _Stored) -> None:
+        """Record that these files' parts are the stored ones; the store is written whole when it has too
+        many such records. One ``write`` with ``O_APPEND``: a concurrent run's appends do not mix with it."""
+        if self._path is None:
+            return
+        if stored.updates >= REWRITE_AFTER:
+            stored.entries.update(entries)
+            try:
+                parts, whole = pickle.loads(stored.parts), pickle.loads(stored.whole)
+            except Exception:  # a damaged store: made whole again by the next run
+                return
+            self._write({name: stored.entries[name][0] for name in stored.names}, stored.names, parts, whole)
+            return
+        record = _record(pickle.dumps((self._context, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            fd = os.open(self._path, os.O_WRONLY | os.O_APPEND)
+        except OSError:
+            return
+        try:
+            os.write(fd, record)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def composed(kind: str, project: Any, make: Callable[[Any], T], compose: Callable[[list[T]], U],
+             *context: str, part: str = "") -> U:
+    """``compose`` of ``make(item)`` for every residence of ``project`` (a ``Project``), in order, kept
+    between runs in the store ``kind`` (see the module) under the files' bytes, ``site_config.yml``, our
+    code and ``context``. ``make`` and ``compose`` must depend on nothing else: ``make`` on the file and
+    ``context``, ``compose`` on the parts and ``context`` (the day, the language, a limit...)."""
+    store = ComposedStore(kind, project.root, project.config_digest, *context, part=part)
+    return store.composed(list(project.residences), make, compose)

@@ -118,6 +118,23 @@ def test_the_index_is_taken_from_the_last_build_while_its_pages_are_the_same(mak
     assert tree(site) == tree(tmp_path / "fresh")
 
 
+def test_the_index_key_is_the_same_whether_its_pages_digests_were_kept_or_made(project_dir: Path) -> None:
+    """The pages listing every residence keep their text's digest with them (``composed``), made once: the
+    key of the index's run is the one of the text."""
+    from dataclasses import replace
+
+    from generator.publish.incremental import inputs_key
+    from generator.publish.site import index_site
+    from generator.user_cache import digest
+
+    for _ in range(2):  # made, then from the store
+        config, pages = index_site(load_project(project_dir), SAMPLE_TODAY)
+        assert [page.file for page in pages if page.markdown_digest] == ["index.md", "posters.md", "equipe.md"]
+        assert all(page.markdown_digest == digest(page.markdown.encode()) for page in pages if page.markdown_digest)
+        plain = [replace(page, markdown_digest="") for page in pages]
+        assert inputs_key(config, pages, ["x"]) == inputs_key(config, plain, ["x"])
+
+
 def test_lists_written_over_an_index_taken_from_the_last_build(project_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(project_dir, site)

@@ -129,7 +129,7 @@ def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_lang
         rewrite_store(store, lambda parts: dict.fromkeys(parts, marker), 1)  # each line, with its digest:
         rewrite_store(store, lambda head: (*head[:2], {name: (digest, hashlib.sha256(marker).hexdigest())
                                                        for name, (digest, _) in head[2].items()}), 0)
-        rewrite_store(store, lambda whole: (whole[0].replace("Les Ormes", "from the store"), whole[1]), 2)
+        rewrite_store(store, lambda whole: (whole[0].replace("Les Ormes", "from the store"), *whole[1:]), 2)
     assert index_pages(load_project(root), "ar")[0].markdown.count("from the store") == 1  # the page, kept
     path = root / "residences" / "pins.yml"
     path.write_text(RESIDENCE.replace("Test", "Les Grands Pins"), encoding="utf-8")

@@ -46,8 +46,8 @@ class _Stored:
 
     names: tuple[str, ...]
     entries: dict[str, tuple[str, str]]
-    parts: bytes
-    whole: bytes
+    parts: memoryview
+    whole: memoryview
     updates: int
 
 
@@ -92,7 +92,7 @@ class ComposedStore:
             context, names, entries = pickle.loads(next(records))
             if context != self._context:
                 return None
-            stored = _Stored(tuple(names), dict(entries), bytes(next(records)), bytes(next(records)), 0)
+            stored = _Stored(tuple(names), dict(entries), next(records), next(records), 0)  # views: not copied
             for record in records:
                 update_context, updated = pickle.loads(record)
                 if update_context != self._context:

@@ -27,6 +27,7 @@ from generator.outputs import published, wording
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
+from generator.user_cache import digest
 
 __all__ = ["DashboardRow", "OUTAGE_STATUS", "dashboard_row", "dashboard_rows", "dashboard_page"]
 
@@ -134,14 +135,16 @@ def dashboard_page(project: Project, today: date) -> Page:
         html = environment().get_template("dashboard_row.md.j2").render(row=row, hall_dir=published.HALL_SCREEN_DIR)
         return item.order, html, bool(row.warnings)
 
-    def compose(rows: list[tuple[tuple[str, str, str], str, bool]]) -> str:
+    def compose(rows: list[tuple[tuple[str, str, str], str, bool]]) -> tuple[str, str]:
         rows = sorted(rows)
-        return environment().get_template("dashboard.md.j2").render(
+        body = environment().get_template("dashboard.md.j2").render(
             config=project.config, rows=[Markup(html) for _, html, _ in rows], today=today,
             late=sum(1 for _, _, warned in rows if warned),
             closures=sorted((c for c in project.config.closures if c.date >= today), key=lambda c: c.date),
             posters_url="../" + published.page_url(published.POSTERS_PAGE))
+        return body, digest(body.encode())
 
-    body = composed("dashboard", project, make, compose, today.isoformat())
+    body, body_digest = composed("dashboard", project, make, compose, today.isoformat())
     return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False,
-                description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.")
+                description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.",
+                markdown_digest=body_digest)

@@ -118,9 +118,11 @@ def inputs_key(config: dict[str, Any], pages: list[Page], also: list[str]) -> st
     theme, the libraries, ``today``): its configuration and its pages, with ``also`` (names of files
     written over its output). MkDocs gives the same bytes for the same inputs (the build is reproducible:
     ``SOURCE_DATE_EPOCH`` from ``today``), so an equal key means equal files. Anything that is not plain
-    JSON raises ``TypeError`` rather than being left out of the key. A page's text is digested as it is:
-    the index, the lists and the dashboard hold every residence (megabytes), slow to put in JSON."""
-    shapes = [{**asdict(page), "markdown": digest(page.markdown.encode())} for page in pages]
+    JSON raises ``TypeError`` rather than being left out of the key. A page's text is digested as it is
+    (or its digest kept with it taken, ``Page.markdown_digest``): the index, the lists and the dashboard
+    hold every residence (megabytes), slow to put in JSON."""
+    shapes = [{**asdict(page), "markdown": page.markdown_digest or digest(page.markdown.encode()),
+               "markdown_digest": None} for page in pages]
     return digest(json.dumps([config, shapes, also], sort_keys=True, ensure_ascii=False).encode())
 
 

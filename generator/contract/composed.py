@@ -9,7 +9,7 @@ dashboard... do not show it), the whole comes back as it was made, without the o
 being unpickled: unpickling, sorting and joining 1,000 of them for seven pages took ~60 ms of every rebuild.
 
 A store is one file per project, kind and ``part``: a head (the context, the residences' names in order,
-for each the digest of its file and of its part), then the parts, then what ``compose`` made. When only
+for each, by slug, the digest of its file and of its part), then the parts, then what ``compose`` made. When only
 digests changed (the parts are the same), a few bytes are appended instead (an update: the context and,
 by name, the file's new digest and its part's, which must be the stored one's), rather than
 writing megabytes again; after ``REWRITE_AFTER`` of them the file is written whole. Every piece is
@@ -110,7 +110,7 @@ class ComposedStore:
         where it can be: ``make`` runs only for files whose bytes changed, ``compose`` only when a part
         changed. Saves the store for the next run."""
         stored = self._stored
-        names = tuple(item.path.name for item in items)
+        names = tuple(item.slug for item in items)  # a file's name without « .yml » (``path.name``: 1 µs)
         files = {name: item.digest for name, item in zip(names, items)}
         changed = [(name, item) for name, item in zip(names, items)
                    if stored is None or stored.entries.get(name, ("", ""))[0] != item.digest]

@@ -372,8 +372,7 @@ def index_page(project: Project, language: str = "") -> Page:
         body = environment(language).get_template("index.md.j2").render(
             config=in_one_language(config, language), by_city=by_city, count=len(lines))
         cities = sorted({str(city) for city, _, _ in lines})
-        described = f"{len(lines)} · " + ", ".join(cities[:8]) + ("…" if len(cities) > 8 else "")
-        return body, digest(body.encode()), described
+        return body, digest(body.encode()), f"{len(lines)} · {', '.join(cities[:8])}{'…' if len(cities) > 8 else ''}"
 
     body, body_digest, described = composed("index", project, make, compose, language, part=language)
     landlord = in_one_language(config, language).landlord.name

@@ -41,6 +41,7 @@ class Manifest:
 
     site: str
     residences: dict[str, str]
+    """By slug, the SHA-256 of the residence's file (the file's name is the slug's)."""
     shard: str | None = None
     index: dict[str, str] = field(default_factory=dict)
     """Per language of the index, the ``inputs_key`` of its MkDocs run (none in a lot without the index)."""
@@ -61,8 +62,8 @@ class Manifest:
         (site_dir / MANIFEST).write_text(self.text(), encoding="utf-8")
 
 
-_string = json.JSONEncoder(ensure_ascii=False).encode
-"""A string as JSON, as ``json.dumps(…, ensure_ascii=False)`` writes it inside an object."""
+_string = json.encoder.encode_basestring
+"""A string as JSON, as ``json.dumps(…, ensure_ascii=False)`` writes it inside an object (in C)."""
 
 
 def read_manifest(site_dir: Path) -> Manifest | None:
@@ -90,8 +91,7 @@ def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
     site = digest(code_fingerprint().encode(), font_key().encode(), today.isoformat().encode(),
                   project.config_digest.encode(), logo_bytes)
     wanted = set(slugs) if slugs is not None else None
-    residences = {item.slug: digest(item.slug.encode(), item.digest.encode())
-                  for item in project.residences if wanted is None or item.slug in wanted}
+    residences = {item.slug: item.digest for item in project.residences if wanted is None or item.slug in wanted}
     return Manifest(site, dict(sorted(residences.items())), shard)
 
 

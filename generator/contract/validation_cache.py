@@ -286,9 +286,10 @@ def _unsealed(entry: bytes | None) -> bytes | None:
 def per_residence(kind: str, project: Any, make: Callable[[Any], T], *context: str, part: str = "") -> list[T]:
     """``make(item)`` for every residence of ``project`` (a ``Project``), in order, kept between runs in
     the store ``kind`` under the file's bytes, ``site_config.yml``, our code and ``context`` (what else
-    ``make`` reads: the day, the language). What the root's pages show of each residence is made this
-    way: a rebuild after one change makes that one's and leaves the others' models pickled (``Pickled``).
-    ``make`` must depend on nothing else, and never return ``None``."""
+    ``make`` reads: the day, the language). The residences' warnings are made this way (the root's pages
+    use ``contract.composed``, which keeps their whole too): a command after one change makes that one's
+    and leaves the others' models pickled (``Pickled``). ``make`` must depend on nothing else, and never
+    return ``None``."""
     store = EntryStore(kind, project.root, project.config_digest, *context, part=part)
     values = [store.made(item.path.name, item.digest, partial(make, item)) for item in project.residences]
     store.save()

@@ -147,6 +147,16 @@ def test_the_store_is_written_whole_after_many_appends_or_a_damaged_one(make_pro
     assert from_cache(root) == [True] * 10  # written whole again, nothing lost
 
 
+def test_residences_are_validated_when_the_store_can_be_neither_read_nor_written(make_project, cache: Path) -> None:
+    root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Test", "Autre"))
+    expected = load_project(root)
+    (store,) = (cache / "validated").iterdir()
+    store.unlink()
+    store.mkdir()  # a folder where the file goes (even root can neither read nor replace it)
+    assert load_project(root) == load_project(root) == expected
+    assert from_cache(root) == [False, False] and store.is_dir()
+
+
 def test_residences_from_the_cache_stay_pickled_until_used(make_project) -> None:
     root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Test", "Autre"))
     load_project(root)

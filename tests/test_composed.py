@@ -105,7 +105,7 @@ def test_after_many_updates_the_store_is_written_whole_again(root: Path, tmp_pat
     assert again.run(root) == EXPECTED and again.made == []
 
 
-@pytest.mark.parametrize("damage", ["garbage", "cut", "cut update", "empty", "flipped"])
+@pytest.mark.parametrize("damage", ["garbage", "cut", "cut update", "empty", "flipped", "parts"])
 def test_a_damaged_store_is_made_again_never_an_error_nor_a_wrong_whole(root: Path, tmp_path: Path,
                                                                         damage: str) -> None:
     Counted().run(root)
@@ -114,7 +114,8 @@ def test_a_damaged_store_is_made_again_never_an_error_nor_a_wrong_whole(root: Pa
     path = store(tmp_path)
     data = path.read_bytes()
     path.write_bytes({"garbage": b"not a store", "cut": data[:len(data) // 2], "cut update": data[:-5],
-                      "empty": b"", "flipped": data[:-300] + bytes([data[-300] ^ 0xFF]) + data[-299:]}[damage])
+                      "empty": b"", "flipped": data[:-300] + bytes([data[-300] ^ 0xFF]) + data[-299:],
+                      "parts": data.replace(b"Les Ormes", b"Les Orme!")}[damage])  # in the parts and the whole
     edit(root, "pins", "Les Pins", "Les Grands Pins")
     assert Counted().run(root) == EXPECTED.replace("Les Pins", "Les Grands Pins")
     assert Counted().run(root) == EXPECTED.replace("Les Pins", "Les Grands Pins")

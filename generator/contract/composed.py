@@ -25,7 +25,7 @@ import pickle
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, BinaryIO, Callable, TypeVar
 
 from generator.user_cache import cache_dir, code_fingerprint, digest
 
@@ -40,27 +40,25 @@ _LENGTH = struct.Struct(">Q")
 
 @dataclass
 class _Stored:
-    """A store as read: ``entries`` maps a residence file's name to the digest of its bytes and of its
-    pickled part; ``parts`` (the pickled parts by name) and ``whole`` (what ``compose`` made, pickled) are
-    read only when needed."""
+    """A store as read: ``entries`` maps a residence's slug to the digest of its file and of its pickled
+    part; ``whole`` is what ``compose`` made, pickled; the parts (pickled, by slug) are read from the file
+    only when needed, at ``parts`` (offset, size): a rebuild after a change they do not show needs none."""
 
     names: tuple[str, ...]
     entries: dict[str, tuple[str, str]]
-    parts: memoryview
-    whole: memoryview
+    parts: tuple[int, int]
+    whole: bytes
     updates: int
 
 
-def _records(data: bytes) -> Iterable[memoryview]:
-    """The length-prefixed pieces after ``MAGIC``, up to the first cut one."""
-    view, at = memoryview(data), len(MAGIC)
-    while at + _LENGTH.size <= len(view):
-        (size,) = _LENGTH.unpack_from(view, at)
-        at += _LENGTH.size
-        if at + size > len(view):
-            return
-        yield view[at:at + size]
-        at += size
+def _next(file: BinaryIO) -> bytes | None:
+    """The next length-prefixed piece of ``file``, or ``None`` at its end or where it is cut."""
+    prefix = file.read(_LENGTH.size)
+    if len(prefix) < _LENGTH.size:
+        return None
+    (size,) = _LENGTH.unpack(prefix)
+    data = file.read(size)
+    return data if len(data) == size else None
 
 
 def _record(data: bytes) -> bytes:
@@ -85,25 +83,43 @@ class ComposedStore:
         if self._path is None:
             return None
         try:
-            data = self._path.read_bytes()
-            if not data.startswith(MAGIC):
-                return None
-            records = iter(_records(data))
-            context, names, entries = pickle.loads(next(records))
-            if context != self._context:
-                return None
-            stored = _Stored(tuple(names), dict(entries), next(records), next(records), 0)  # views: not copied
-            for record in records:
-                update_context, updated = pickle.loads(record)
-                if update_context != self._context:
-                    continue
-                for name, (file_digest, part) in updated.items():
-                    if stored.entries.get(name, ("", ""))[1] == part:
-                        stored.entries[name] = (file_digest, part)
-                stored.updates += 1
+            with self._path.open("rb") as file:
+                if file.read(len(MAGIC)) != MAGIC:
+                    return None
+                context, names, entries = pickle.loads(_next(file))  # type: ignore[arg-type]
+                if context != self._context:
+                    return None
+                (size,) = _LENGTH.unpack(file.read(_LENGTH.size))
+                parts = file.tell(), size
+                file.seek(size, os.SEEK_CUR)
+                whole = _next(file)
+                if whole is None:
+                    return None
+                stored = _Stored(tuple(names), dict(entries), parts, whole, 0)
+                for record in iter(lambda: _next(file), None):
+                    update_context, updated = pickle.loads(record)
+                    if update_context != self._context:
+                        continue
+                    for name, (file_digest, part) in updated.items():
+                        if stored.entries.get(name, ("", ""))[1] == part:
+                            stored.entries[name] = (file_digest, part)
+                    stored.updates += 1
             return stored
         except Exception:  # unreadable, cut, foreign: made again (never an error, never a wrong page)
             return None
+
+    def _stored_parts(self, stored: _Stored) -> dict[str, bytes]:
+        """The pickled parts by slug, read now: the file may have been written again since, so each is
+        checked against its digest in the head as it is used (``_parts``)."""
+        assert self._path is not None
+        at, size = stored.parts
+        with self._path.open("rb") as file:
+            file.seek(at)
+            data = file.read(size)
+        if len(data) != size:
+            raise EOFError(self._path)
+        parts: dict[str, bytes] = pickle.loads(data)
+        return parts
 
     def composed(self, items: list[Any], make: Callable[[Any], T], compose: Callable[[list[T]], U]) -> U:
         """``compose([make(item) for item in items])``, each ``item`` a ``ResidenceFile``, from the store
@@ -138,13 +154,12 @@ class ComposedStore:
         value = make(item)
         return value, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
-    @staticmethod
-    def _parts(stored: _Stored | None, names: tuple[str, ...], made: dict[str, Any]) -> dict[str, bytes]:
+    def _parts(self, stored: _Stored | None, names: tuple[str, ...], made: dict[str, Any]) -> dict[str, bytes]:
         """The stored parts of the files not made again, each checked against its digest in the head."""
         if stored is None or all(name in made for name in names):
             return {}
         try:
-            parts: dict[str, bytes] = pickle.loads(stored.parts)
+            parts = self._stored_parts(stored)
         except Exception:  # a damaged store: every part made again
             return {}
         return {name: parts[name] for name in names if name not in made and name in parts
@@ -172,7 +187,7 @@ class ComposedStore:
         if stored.updates >= REWRITE_AFTER:
             stored.entries.update(entries)
             try:
-                parts, whole = pickle.loads(stored.parts), pickle.loads(stored.whole)
+                parts, whole = self._stored_parts(stored), pickle.loads(stored.whole)
             except Exception:  # a damaged store: made whole again by the next run
                 return
             self._write({name: stored.entries[name][0] for name in stored.names}, stored.names, parts, whole)

@@ -42,6 +42,7 @@ from generator.publish.incremental import (
     inputs_key,
     manifest_for,
     patch_in_place,
+    published_entries,
     read_manifest,
     reusable,
     reuse_index,
@@ -291,7 +292,8 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
     ``last``: the published site, the keys of its index runs and the names of its other entries
     (microsites): a language whose run would be given the same inputs takes its files from there, by hard
     links into ``site_dir``, or, ``in_place`` (the published site is patched, ``patch_in_place``), by
-    leaving them where they are: neither staged nor exchanged, nor their old copies deleted.
+    leaving them where they are: neither staged nor exchanged, nor their old copies deleted; so are the
+    entries of the root's files already published as they are (``published_entries``).
     """
     languages = tuple(project.config.languages)
     extra = root_files(project, today)
@@ -304,12 +306,14 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
         if last is not None and last[1].get(language) == keys[language]:
             entries = index_entries(last[0], prefix.rstrip("/"), last[2] | {
                 language_prefix(code, languages).rstrip("/") for code in languages} - {""})
-            kept |= set(entries) - written if in_place else set()
+            if in_place:
+                kept |= set(entries) - (written - (set() if prefix else published_entries(last[0], extra)))
             reuse_index(last[0], site_dir, [name for name in entries if name not in kept])
         else:
             _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
     for relative, content in extra.items():
-        write_new(site_dir / relative, content)
+        if relative.split("/")[0] not in kept:
+            write_new(site_dir / relative, content)
     return keys, kept
 
 

@@ -51,28 +51,6 @@ def test_rebuild_after_one_change_builds_one_residence_and_equals_a_full_build(p
     assert "Les Grands Ormes" in (site / "index.html").read_text(encoding="utf-8")  # the index lists it
 
 
-def test_one_residence_in_three_languages_is_built_a_language_per_worker_with_the_same_bytes(
-        make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Fewer residences to build than processes: each language is a task of its own (two cores for one
-    microsite), moved into its microsite's folder; the bytes are those of a build in one process."""
-    from generator.publish.tasks import split_tasks
-
-    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en, ar]\n",
-                        **{"les-pins": residence("Les Pins"), "les-ormes": residence("Les Ormes", "Belley")})
-    assert split_tasks(["les-ormes"], ("fr", "en", "ar"), 2) == ["les-ormes/fr", "les-ormes/en", "les-ormes/ar"]
-    assert split_tasks(["a", "b"], ("fr", "en", "ar"), 2) == ["a", "b"]
-    assert split_tasks(["a"], ("fr",), 2) == ["a"]
-    site = tmp_path / "site"
-    assert build(root, site, jobs=1) == 2
-    path = root / "residences" / "les-ormes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Les Ormes", "Les Grands Ormes"), encoding="utf-8")
-    assert build(root, site, jobs=2) == 1
-    assert build(root, tmp_path / "fresh", jobs=1) == 2
-    assert tree(site) == tree(tmp_path / "fresh")
-    assert "Les Grands Ormes" in (site / "les-ormes" / "ar" / "index.html").read_text(encoding="utf-8")
-    assert not [p.name for p in tmp_path.iterdir() if p.is_dir() and p.name.startswith(".")]  # no folder left beside
-
-
 def test_a_rebuild_after_one_change_reads_only_that_residence(project_dir: Path, tmp_path: Path) -> None:
     """The others' microsites are reused and the root's pages made from what was kept of each residence:
     their validated models stay pickled (unpickling 1,000 took 0.4 s)."""

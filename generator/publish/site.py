@@ -56,7 +56,6 @@ from generator.publish.parallel import default_jobs, started
 from generator.publish.progress import Progress
 from generator.publish.search_index import search_languages
 from generator.publish.shards import Shard
-from generator.publish.tasks import place_language, split_tasks, task_dir
 
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
@@ -132,16 +131,15 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         try:
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
                 staging.mkdir(parents=True)
-                jobs = jobs or default_jobs()
-                tasks = split_tasks(sorted(todo), tuple(project.config.languages), jobs)
-                label = "Résidences" if len(tasks) == len(todo) else "Résidences × langues"
-                progress = Progress(len(tasks), label, progress_stream) if progress_stream and todo else None
-                if todo and len(tasks) == len(todo):  # once, before the workers fork; a language-per-worker
-                    compile_templates(project.config.languages)  # rebuild compiles only its own, in parallel
+                progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
+                if todo:
+                    compile_templates(project.config.languages)  # once, before the workers fork
                 # The microsites are built on the workers while this process makes the index (a rebuild's
                 # one microsite and the root's pages at once, on two cores), then moved into staging.
-                with started(lambda task: _build_task(project, todo, today, Path(work), built, task), tasks, jobs,
-                             progress.advance if progress else lambda: None) as results:
+                with started(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
+                                                           built / slug),
+                             sorted(todo), jobs or default_jobs(), progress.advance if progress else lambda: None
+                             ) as results:
                     if with_index:
                         others = set(last.residences if last else ())  # its microsites: the rest is the index
                         keys, unchanged = _build_index(project, today, Path(work) / "_index", staging,
@@ -156,8 +154,6 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 problems = [problem for residence_problems in found for problem in residence_problems]
                 if problems:
                     raise UserError(problems)
-                for task in tasks:
-                    place_language(built, task, project.config.languages[0])
                 for slug in todo:
                     (built / slug).rename(staging / slug)
                 if todo:
@@ -251,22 +247,14 @@ def _switcher(languages: tuple[str, ...], current: str, default_url: str) -> lis
             for code in languages]
 
 
-def _build_task(project: Project, todo: dict[str, ResidenceFile], today: date, work: Path, built: Path,
-                task: str) -> list[Problem]:
-    """One of ``split_tasks``: a microsite, or one language of it, in ``task_dir``."""
-    slug, _, language = task.partition("/")
-    return _build_residence(project, todo[slug], today, work / task, task_dir(built, task, project.config.languages[0]),
-                            (language,) if language else tuple(project.config.languages))
-
-
 def _build_residence(project: Project, item: ResidenceFile, today: date, work: Path,
-                     site_dir: Path, languages: tuple[str, ...] = ()) -> list[Problem]:
-    """One microsite, in every language of the site (or in ``languages``): the default one in ``site_dir``,
-    each other one in its folder inside (``site_dir/en``), built after it since MkDocs empties its own
-    folder first. A problem only found while making it (too much text for a poster) is returned, not
-    raised, so that the build goes on and reports every residence's problems together."""
+                     site_dir: Path) -> list[Problem]:
+    """One microsite, in every language of the site: the default one in ``site_dir``, each other one in
+    its folder inside (``site_dir/en``), built after it since MkDocs empties its own folder first.
+    A problem only found while making it (too much text for a poster) is returned, not raised, so that
+    the build goes on and reports every residence's problems together."""
     problems: list[Problem] = []
-    for language in languages or project.config.languages:
+    for language in project.config.languages:
         ctx = ResidenceContext.of(project, item, today, language)
         config, pages = residence_site(ctx)
         target = site_dir / ctx.prefix if ctx.prefix else site_dir

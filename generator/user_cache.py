@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from contextlib import suppress
 from functools import lru_cache
@@ -64,15 +65,26 @@ def code_files() -> tuple[tuple[Path, bytes], ...]:
 
 @lru_cache(maxsize=1)
 def library_versions() -> tuple[str, ...]:
-    """``name==version`` (or ``name absent``) of each library of ``VERSIONED``, looked up once per process
-    (each lookup reads the library's metadata, ~1 ms)."""
+    """``name==version`` (or ``name absent``) of each library of ``VERSIONED``, looked up once per process."""
     versions = []
     for name in VERSIONED:
         try:
-            versions.append(f"{name}=={metadata.version(name)}")
+            versions.append(f"{name}=={version_of(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} absent")
     return tuple(versions)
+
+
+_VERSION_LINE = re.compile(r"^Version:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
+
+
+def version_of(name: str) -> str:
+    """The installed version of library ``name``: the ``Version:`` line of its metadata file, as
+    ``metadata.version`` gives it, without parsing the whole file as an e-mail message (which took
+    ~0.7 ms a library, 16 libraries for every command); ``metadata.version`` if the line is not found."""
+    distribution = metadata.distribution(name)
+    found = _VERSION_LINE.search(distribution.read_text("METADATA") or "")
+    return found.group(1) if found else distribution.version
 
 
 @lru_cache(maxsize=1)

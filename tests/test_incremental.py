@@ -164,7 +164,7 @@ def test_another_poster_font_or_library_version_rebuilds_everything(project_dir:
     build(project_dir, site)
     monkeypatch.setattr(incremental, "font_key", lambda: "another DejaVu release")
     assert build(project_dir, site) == 3
-    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0")
+    monkeypatch.setattr(cache, "version_of", lambda name: "99.0")
     cache.library_versions.cache_clear()
     cache.code_fingerprint.cache_clear()
     assert build(project_dir, site) == 3

@@ -308,3 +308,16 @@ def test_the_config_is_validated_when_the_cache_is_off_unwritable_or_damaged(mak
     for damage in (b"not a pickle", pickle.dumps(["a list"]), pickle.dumps({k: b"x" for k in config_entries(cache)})):
         store.write_bytes(damage)
         assert load_project(root).config == expected.config
+
+
+def test_the_libraries_versions_in_the_code_fingerprint_are_those_importlib_reads() -> None:
+    """``version_of`` reads the ``Version:`` line alone; for every library the caches depend on it gives
+    what ``importlib.metadata`` gives after parsing the whole file, and an unknown one is still refused."""
+    from importlib import metadata
+
+    from generator.user_cache import VERSIONED, version_of
+
+    for name in VERSIONED:
+        assert version_of(name) == metadata.version(name), name
+    with pytest.raises(metadata.PackageNotFoundError):
+        version_of("no-such-library-here")

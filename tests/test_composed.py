@@ -143,3 +143,27 @@ def test_with_the_cache_off_everything_is_made(root: Path, monkeypatch: pytest.M
     for _ in range(2):
         counted = Counted()
         assert counted.run(root) == EXPECTED and counted.made == ["ormes", "pins"] and counted.composed == 1
+
+
+def test_a_store_that_cannot_be_read_nor_written_still_gives_the_site(root: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store of the root's pages taken by a folder of its name (as a file that cannot be opened):
+    the build makes everything, says nothing, and its site is the one made with the cache off."""
+    from generator.publish.site import build_site
+
+    from conftest import SAMPLE_TODAY
+    from test_incremental import tree
+
+    build_site(load_project(root), tmp_path / "first", SAMPLE_TODAY)
+    stores = [path for kind in ("index", "dashboard", "posters", "listing", "sitemap")
+              for path in (tmp_path / "cache" / kind).iterdir()]
+    assert len(stores) == 5 and all(path.is_file() for path in stores)  # one language
+    for path in stores:
+        path.unlink()
+        path.mkdir()
+    edit(root, "pins", "Les Pins", "Les Grands Pins")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    assert all(path.is_dir() for path in stores)
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    build_site(load_project(root), tmp_path / "plain", SAMPLE_TODAY)
+    assert tree(tmp_path / "site") == tree(tmp_path / "plain")

@@ -261,7 +261,10 @@ def run() -> None:
         code = done.code or 0
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        stream.flush()
+        try:
+            stream.flush()
+        except OSError:  # a closed pipe (``| head``): what Python itself answers when it cannot flush
+            code = code or 120
     os._exit(code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import gc
 import os
 import sys
@@ -245,27 +244,4 @@ def serve(project_dir: Path, port: int, today: date) -> None:
     serve_site(project_dir, port, today)
 
 
-def run() -> None:
-    """The ``residence-hub`` command: ``main``, then out of the process without Python's teardown.
-
-    At exit Python frees every object one by one: after a build, ~0.1 s of a 0.7 s rebuild, for memory
-    the system takes back at once. So once the command is done (Click ends it with ``SystemExit``) the
-    output is flushed and the ``atexit`` functions run (logging's, multiprocessing's, tempfile's), as on a
-    normal exit, then the process ends with the command's exit code. Anything else propagates as usual.
-    """
-    try:
-        main()
-    except SystemExit as done:
-        if not isinstance(done.code, (int, type(None))):
-            raise
-        code = done.code or 0
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except OSError:  # a closed pipe (``| head``): what Python itself answers when it cannot flush
-            code = code or 120
-    os._exit(code)
-
-
-__all__ = ["main", "run", "UserError"]
+__all__ = ["main", "UserError"]

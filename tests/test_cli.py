@@ -135,7 +135,7 @@ def test_schema_command_prints_the_committed_schemas() -> None:
 
 
 def test_the_installed_command_keeps_exit_codes_and_output(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """``residence-hub`` (``cli.run``) leaves without Python's teardown: its output must still be whole and
+    """``residence-hub`` (``command.run``) leaves without Python's teardown: its output must still be whole and
     its exit code the command's, for success, bad data, a usage error and the version."""
     import subprocess
     import sys

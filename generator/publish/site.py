@@ -132,16 +132,16 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
                 staging.mkdir(parents=True)
                 progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
-                if todo:
-                    compile_templates(project.config.languages)  # once, before the workers fork
                 # The microsites are built on the workers while this process makes the index, then moved
                 # into staging. One microsite (a rebuild after one change) is built here, after the index:
                 # a worker would cost as much as it saves (forking, then copying every page of memory it
                 # touches: measured, ~0.05 s more CPU than the index it would overlap).
+                jobs = jobs or default_jobs() if len(todo) > 1 else 1
+                if todo and jobs > 1:  # every template, once, before the workers fork; here, what is used
+                    compile_templates(project.config.languages)
                 with started(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
                                                            built / slug),
-                             sorted(todo), jobs or default_jobs() if len(todo) > 1 else 1,
-                             progress.advance if progress else lambda: None) as results:
+                             sorted(todo), jobs, progress.advance if progress else lambda: None) as results:
                     if with_index:
                         others = set(last.residences if last else ())  # its microsites: the rest is the index
                         keys, unchanged = _build_index(project, today, Path(work) / "_index", staging,

@@ -167,8 +167,8 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--no-verify", action="store_true", help="skip the byte-identity check")
     parser.add_argument("--languages", default="", help="publish in these languages, e.g. fr,en,ar")
-    parser.add_argument("--rebuilds", type=int, default=7, metavar="R",
-                        help="rebuilds after one change to time (median, min and max reported)")
+    parser.add_argument("--rebuilds", type=lambda text: max(1, int(text)), default=7, metavar="R",
+                        help="rebuilds after one change to time, at least 1 (median, min and max reported)")
     parser.add_argument("--plain", type=int, default=0, metavar="K",
                         help="time plain mkdocs builds of K residences (every language) for the speed-up")
     options = parser.parse_args()

@@ -41,6 +41,6 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except OSError:  # a closed pipe (``| head``): what Python itself answers when it cannot flush
+        except (OSError, ValueError):  # a closed pipe (``| head``) or stream: as Python's own exit answers
             code = code or 120
     os._exit(code)

@@ -16,8 +16,8 @@ folder, ``off`` disables every cache), one sub-folder per kind:
 - ``fonts``: the posters' font subsets (``outputs.fonts``);
 - ``qr``: the modules of each address's QR code (``outputs.qr.code_of``), and ``poster-pdf``: each poster
   drawn (``outputs.posters``), under the digest of what it is drawn from; both through ``kept``;
-- ``made``: files that only our code and the libraries shape (the home-screen icons, the data schema), by
-  ``code_fingerprint`` (``made_once``).
+- ``made``: files that only our code and the libraries shape (the home-screen icons, the data schema, the
+  compiled catalogs), by ``code_fingerprint`` (``made_once``).
 
 They hold code or pickled objects that are loaded back, so a folder that other users can write is never
 used. Deleting the folder is always safe.
@@ -39,7 +39,7 @@ from generator.paths import PACKAGE_DIR, THEME_DIR
 
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
              "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "pillow",
-             "uharfbuzz", "holidays")
+             "uharfbuzz", "holidays", "babel", "cmarkgfm", "email-validator", "markupsafe")
 """Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
 DAY = 24 * 3600
 

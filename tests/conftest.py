@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import io
 import pickle
 import shutil
@@ -50,14 +51,17 @@ agency: nord
 
 def rewrite_store(path: Path, change: Callable[[Any], Any], piece: int) -> None:
     """Change one piece of a ``contract.composed`` store as another program could: 0 the head (context,
-    names, digests), 1 the parts (pickled, by file name), 2 the whole. The file is written whole."""
+    names, digests), 1 the parts (pickled, by file name), 2 the whole. The file is written whole, its head
+    holding the new whole's digest."""
     data, at, pieces = path.read_bytes(), len(MAGIC), []
     while at < len(data):
         size = int.from_bytes(data[at:at + 8], "big")
         pieces.append(pickle.loads(data[at + 8:at + 8 + size]))
         at += 8 + size
     pieces[piece] = change(pieces[piece])
-    path.write_bytes(MAGIC + b"".join(len(blob).to_bytes(8, "big") + blob for blob in map(pickle.dumps, pieces[:3])))
+    parts, whole = pickle.dumps(pieces[1]), pickle.dumps(pieces[2])
+    head = pickle.dumps((*pieces[0][:3], hashlib.sha256(whole).hexdigest()))
+    path.write_bytes(MAGIC + b"".join(len(blob).to_bytes(8, "big") + blob for blob in (head, parts, whole)))
 
 
 def with_sections(config: str, fragment: str) -> str:

@@ -121,6 +121,29 @@ def test_a_damaged_store_is_made_again_never_an_error_nor_a_wrong_whole(root: Pa
     assert Counted().run(root) == EXPECTED.replace("Les Pins", "Les Grands Pins")
 
 
+def test_a_damaged_whole_is_never_served_even_when_no_part_changed(root: Path, tmp_path: Path) -> None:
+    """The whole is kept with its digest: a byte changed in it (here in « Ormes », which stays valid
+    pickle) is a miss when the fast path would have served it (a change no part shows)."""
+    Counted().run(root)
+    path = store(tmp_path)
+    data = path.read_bytes()
+    at = data.rindex(b"Les Ormes")  # in the whole, the last piece of the file
+    path.write_bytes(data[:at] + b"Les Orme!" + data[at + len(b"Les Ormes"):])
+    edit(root, "pins", "units: 24", "units: 25")  # the part (name and city) does not show it
+    counted = Counted()
+    assert counted.run(root) == EXPECTED and counted.composed == 1
+
+
+def test_a_store_of_foreign_pickles_is_made_again(root: Path, tmp_path: Path) -> None:
+    """A file whose pickles name a module that does not exist (another program's, or damaged) is a miss."""
+    Counted().run(root)
+    path = store(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(store_module.MAGIC)] + b"\0" * 7 + bytes([16]) + b"\x80\x04cnosuchmod\nx\n." + b"." * 5)
+    counted = Counted()
+    assert counted.run(root) == EXPECTED and counted.composed == 1
+
+
 def test_an_update_for_another_part_is_ignored(root: Path, tmp_path: Path) -> None:
     """A run may append its update to a store another run has written since: the update names the part
     it saw, and applies only to that part."""

@@ -223,6 +223,27 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
     page.close()
 
 
+def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, tmp_path: Path) -> None:
+    """The default language's screen shows the posters' SVG (the same address), which its service worker
+    stores; another language's screen draws the code of its own address (``/test/en/``) in the page."""
+    from conftest import SITE_CONFIG
+    from generator.outputs import published
+    from generator.outputs.qr import code_of, qr_svg_inline
+
+    project = load_project(make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n"))
+    site = tmp_path / "site"
+    build_site(project, site, SAMPLE_TODAY)
+    french = (site / "test" / "ecran" / "index.html").read_text(encoding="utf-8")
+    svg = published.poster_paths("test").svg
+    assert f'<img class="rh-hall__qr" src="../{svg}" alt="QR code du site de la résidence"' in french
+    url = project.config.site_url("test")
+    assert f"<title>QR code : {url}</title>" in (site / "test" / svg).read_text(encoding="utf-8")
+    assert f'"{svg}"' in (site / "test" / "sw.js").read_text(encoding="utf-8")  # stored for offline use
+    english = (site / "test" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
+    assert qr_svg_inline(code_of(url + "en/"), "QR code of the residence's website", "rh-hall__qr") in english
+    assert "<img" not in english and "affiche" not in (site / "test" / "en" / "sw.js").read_text(encoding="utf-8")
+
+
 def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None:
     from conftest import SITE_CONFIG
     from generator.outputs import hall

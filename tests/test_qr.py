@@ -17,7 +17,7 @@ from PIL import Image
 from segno import encoder
 
 from generator.outputs import qr_mask
-from generator.outputs.qr import QUIET_ZONE, make_qr, qr_png, qr_svg
+from generator.outputs.qr import QUIET_ZONE, make_qr, qr_png, qr_svg, qr_svg_inline
 
 FINDER_LIKE = (
     (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1),  # light area before
@@ -79,3 +79,6 @@ def test_the_svgs_are_the_ones_segno_writes_with_any_title() -> None:
         out = io.BytesIO()
         code.save(out, kind="svg", scale=10, border=QUIET_ZONE, title=title, unit="px", svgclass=None, lineclass=None)
         assert qr_svg(code, title) == out.getvalue()
+        inline = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title, svgclass="rh-hall__qr",
+                                 lineclass=None)
+        assert qr_svg_inline(code, title, "rh-hall__qr") == inline.replace("<svg ", '<svg role="img" ', 1)

@@ -73,8 +73,9 @@ def test_a_damaged_cache_file_is_ignored(make_project, cache: Path) -> None:
     root = make_project()
     expected = load_project(root)
     (store,) = (cache / "validated").iterdir()
-    store.write_bytes(b"not a pickle")
-    assert load_project(root) == expected
+    for damage in (b"not a pickle", b"\x80\x04cnosuchmod\nx\n."):  # the second names a module that is not there
+        store.write_bytes(damage)
+        assert load_project(root) == expected
     entries = stored_entries(cache)
     entries = {key: b"garbage" for key in entries}
     store.write_bytes(pickle.dumps(entries))
@@ -305,7 +306,8 @@ def test_the_config_is_validated_when_the_cache_is_off_unwritable_or_damaged(mak
     assert list((cache / "config").iterdir()) == [store] and store.is_dir()
     store.rmdir()
     load_project(root)
-    for damage in (b"not a pickle", pickle.dumps(["a list"]), pickle.dumps({k: b"x" for k in config_entries(cache)})):
+    for damage in (b"not a pickle", b"\x80\x04cnosuchmod\nx\n.", pickle.dumps(["a list"]),
+                   pickle.dumps({k: b"x" for k in config_entries(cache)})):
         store.write_bytes(damage)
         assert load_project(root).config == expected.config
 

@@ -9,7 +9,8 @@ dashboard... do not show it), the whole comes back as it was made, without the o
 being unpickled: unpickling, sorting and joining 1,000 of them for seven pages took ~60 ms of every rebuild.
 
 A store is one file per project, kind and ``part``: a head (the context, the residences' names in order,
-for each, by slug, the digest of its file and of its part), then the parts, then what ``compose`` made. When only
+for each, by slug, the digest of its file and of its part, and the digest of the whole), then the parts,
+then what ``compose`` made (served only if it matches its digest: a flipped byte is a miss, not a page). When only
 digests changed (the parts are the same), a few bytes are appended instead (an update: the context and,
 by name, the file's new digest and its part's, which must be the stored one's), rather than
 writing megabytes again; after ``REWRITE_AFTER`` of them the file is written whole. Every piece is
@@ -32,7 +33,7 @@ from generator.user_cache import cache_dir, code_fingerprint, digest
 T = TypeVar("T")
 U = TypeVar("U")
 
-MAGIC = b"residence-hub composed 1\n"
+MAGIC = b"residence-hub composed 2\n"
 REWRITE_AFTER = 64
 """Appended updates after which a store is written whole again (the file does not grow for ever)."""
 _LENGTH = struct.Struct(">Q")
@@ -86,14 +87,14 @@ class ComposedStore:
             with self._path.open("rb") as file:
                 if file.read(len(MAGIC)) != MAGIC:
                     return None
-                context, names, entries = pickle.loads(_next(file))  # type: ignore[arg-type]
+                context, names, entries, whole_digest = pickle.loads(_next(file))  # type: ignore[arg-type]
                 if context != self._context:
                     return None
                 (size,) = _LENGTH.unpack(file.read(_LENGTH.size))
                 parts = file.tell(), size
                 file.seek(size, os.SEEK_CUR)
                 whole = _next(file)
-                if whole is None:
+                if whole is None or _part_digest(whole) != whole_digest:
                     return None
                 stored = _Stored(tuple(names), dict(entries), parts, whole, 0)
                 for record in iter(lambda: _next(file), None):
@@ -158,20 +159,20 @@ class ComposedStore:
         """The stored parts of the files not made again, each checked against its digest in the head."""
         if stored is None or all(name in made for name in names):
             return {}
-        try:
+        try:  # a damaged store, or one another build wrote meanwhile: every part not found made again
             parts = self._stored_parts(stored)
-        except Exception:  # a damaged store: every part made again
+            return {name: parts[name] for name in names if name not in made and isinstance(parts.get(name), bytes)
+                    and _part_digest(parts[name]) == stored.entries.get(name, ("", ""))[1]}
+        except Exception:
             return {}
-        return {name: parts[name] for name in names if name not in made and name in parts
-                and _part_digest(parts[name]) == stored.entries.get(name, ("", ""))[1]}
 
     def _write(self, files: dict[str, str], names: tuple[str, ...], parts: dict[str, bytes], whole: Any) -> None:
         if self._path is None:
             return
         entries = {name: (files[name], _part_digest(parts[name])) for name in names}
-        content = b"".join((MAGIC, _record(pickle.dumps((self._context, names, entries))),
-                            _record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)),
-                            _record(pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL))))
+        pickled = pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL)
+        content = b"".join((MAGIC, _record(pickle.dumps((self._context, names, entries, _part_digest(pickled)))),
+                            _record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)), _record(pickled)))
         temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
         try:
             temporary.write_bytes(content)
@@ -188,6 +189,8 @@ class ComposedStore:
             stored.entries.update(entries)
             try:
                 parts, whole = self._stored_parts(stored), pickle.loads(stored.whole)
+                if any(_part_digest(parts[name]) != stored.entries[name][1] for name in stored.names):
+                    return  # another build wrote the file meanwhile: its parts are not those of this whole
             except Exception:  # a damaged store: made whole again by the next run
                 return
             self._write({name: stored.entries[name][0] for name in stored.names}, stored.names, parts, whole)

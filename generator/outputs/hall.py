@@ -24,7 +24,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
-from generator.outputs.qr import QUIET_ZONE, code_of
+from generator.outputs.qr import QUIET_ZONE, code_of, qr_svg_inline
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 
 WORDS = {
@@ -58,12 +58,18 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
     return [w for w in residence.waste if DAYS[day.weekday()] in w.days]
 
 
-def qr_image(ctx: ResidenceContext, up: str) -> dict[str, object]:
-    """The microsite's QR code: the posters' SVG file (``up`` leads from the screen to the microsite's
-    folder), not the same code written again in each language's screen (~2.4 KB each); the service worker
-    stores it with the screen (``offline.precache_list``). Its size is given, so nothing moves as it loads."""
-    side = (len(code_of(ctx.url).matrix) + 2 * QUIET_ZONE) * 10
-    return {"src": up + published.poster_paths(ctx.slug).svg, "size": side}
+def qr_code(ctx: ResidenceContext, up: str, title: str) -> Markup:
+    """The QR code of the screen's own address, named for screen readers. In the default language it is
+    the posters' (the same address): their SVG file, not the same code written again in the page (~2.4 KB;
+    ``up`` leads from the screen to the microsite's folder, the service worker stores the file with the
+    screen, ``offline.precache_list``), its size given so that nothing moves as it loads. Another
+    language's address has no file: its code is drawn in the page (inline SVG, no request)."""
+    code = code_of(ctx.url)
+    if ctx.prefix:
+        return Markup(qr_svg_inline(code, title, "rh-hall__qr"))
+    side = (len(code.matrix) + 2 * QUIET_ZONE) * 10
+    return Markup('<img class="rh-hall__qr" src="{}" alt="{}" width="{}" height="{}">').format(
+        up + published.poster_paths(ctx.slug).svg, title, side, side)
 
 
 def description(ctx: ResidenceContext) -> str:
@@ -106,7 +112,7 @@ def render(ctx: ResidenceContext) -> bytes:
         collections=[Collections(today, [w.kind for w in collections_on(r, today)]),
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
-        qr=qr_image(ctx, up), qr_alt=_(N_("QR code du site de la résidence")), url=ctx.url,
+        qr=qr_code(ctx, up, _(N_("QR code du site de la résidence"))), url=ctx.url,
         hall_data=script_data, words_src=to_root + published.words_script(ctx.lang),
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped

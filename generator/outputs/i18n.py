@@ -52,7 +52,10 @@ def translations(language: str) -> NullTranslations:
     path = LOCALES_DIR / f"{language}.po"
     if language == SOURCE_LANGUAGE or not path.is_file():
         return NullTranslations()
-    return Translations(io.BytesIO(made_once(f"{language}.mo", lambda: _compiled(path, language))))
+    try:
+        return Translations(io.BytesIO(made_once(f"{language}.mo", lambda: _compiled(path, language))))
+    except Exception:  # a damaged cache entry: compiled again, never an error
+        return Translations(io.BytesIO(_compiled(path, language)))
 
 
 def _compiled(path: Path, language: str) -> bytes:

@@ -94,16 +94,17 @@ def root_files() -> dict[str, bytes]:
 def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:
     """Addresses (relative to the microsite) the worker stores at install, the most needed first.
 
-    Every page, the hall screen and its QR code (the posters' SVG, in the default language's folder), the
-    open data, the manifest and icons, the search index, the calendar and contact cards; not the posters
-    (large PDFs for staff, never needed offline).
+    Every page, the hall screen and, in the default language, its QR code (the posters' SVG), the open
+    data, the manifest and icons, the search index, the calendar and contact cards; not the posters (large
+    PDFs for staff, never needed offline).
     """
     shown = [spec.file for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
     pages = [f for f in FIRST if f in shown] + [f for f in shown if f not in FIRST]
     urls = [published.page_url(f) or "./" for f in pages]
     extra = sorted(path for path in others if not path.startswith(published.POSTER_DIR + "/"))
     urls += [path.removesuffix("index.html") for path in extra]
-    urls.append("../" * ctx.prefix.count("/") + published.poster_paths(ctx.slug).svg)
+    if not ctx.prefix:
+        urls.append(published.poster_paths(ctx.slug).svg)  # the hall screen's QR code (``hall.qr_code``)
     return urls + [published.SEARCH_INDEX]
 
 

@@ -136,7 +136,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 # into staging. One microsite (a rebuild after one change) is built here, after the index:
                 # a worker would cost as much as it saves (forking, then copying every page of memory it
                 # touches: measured, ~0.05 s more CPU than the index it would overlap).
-                jobs = jobs or default_jobs() if len(todo) > 1 else 1
+                jobs = jobs or (default_jobs() if len(todo) > 1 else 1)
                 if todo and jobs > 1:  # every template, once, before the workers fork; here, what is used
                     compile_templates(project.config.languages)
                 with started(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,

@@ -18,8 +18,9 @@ def run() -> None:
 
     - Importing the generator (MkDocs, Material, pydantic, Jinja, Babel…) creates hundreds of thousands of
       objects and almost no garbage, yet the collector ran ~120 times meanwhile (~40 ms of a 0.5 s
-      rebuild). It is off while ``cli`` is imported; what the imports made is then set aside for good
-      (``gc.freeze``): later collections, and forked workers' copies of memory, leave it alone.
+      rebuild). It is off while ``cli`` is imported; what the imports made is then set aside (``gc.freeze``)
+      until the command ends (``cli`` hands it back then): collections meanwhile, and forked workers'
+      copies of memory, leave it alone.
     - At exit Python frees every object one by one: after a build ~0.1 s, for memory the system takes back
       at once. Once the command is done (Click ends it with ``SystemExit``) the output is flushed and the
       ``atexit`` functions run (logging's, multiprocessing's, tempfile's), as on a normal exit, then the

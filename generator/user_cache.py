@@ -138,16 +138,26 @@ def made_once(name: str, make: Callable[[], bytes]) -> bytes:
     except OSError:
         pass
     data = make()
-    temporary = folder / f".{path.name}.{os.getpid()}.tmp"
+    if write_atomically(path, data):
+        with suppress(OSError):
+            for old in folder.iterdir():
+                if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
+                    old.unlink(missing_ok=True)
+    return data
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file through a temporary one beside it (hidden, named for this process) and
+    ``os.replace``: processes reading it at the same time get the old bytes or the new ones, never half.
+    False, and nothing left behind, when it cannot be written: a cache is only ever faster."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_bytes(data)
         os.replace(temporary, path)
-        for old in folder.iterdir():
-            if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
-                old.unlink(missing_ok=True)
     except OSError:
         temporary.unlink(missing_ok=True)
-    return data
+        return False
+    return True
 
 
 CHECK = 16
@@ -174,12 +184,7 @@ def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
         if entry[:CHECK] == hashlib.blake2b(data, digest_size=CHECK).digest() and valid(data):
             return data
     data = make()
-    temporary = folder / f".{key}.{os.getpid()}.tmp"
-    try:
-        temporary.write_bytes(hashlib.blake2b(data, digest_size=CHECK).digest() + data)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    write_atomically(path, hashlib.blake2b(data, digest_size=CHECK).digest() + data)
     return data
 
 

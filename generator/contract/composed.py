@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar
 
-from generator.user_cache import cache_dir, code_fingerprint, digest
+from generator.user_cache import cache_dir, code_fingerprint, digest, write_atomically
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -173,12 +173,7 @@ class ComposedStore:
         pickled = pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL)
         content = b"".join((MAGIC, _record(pickle.dumps((self._context, names, entries, _part_digest(pickled)))),
                             _record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)), _record(pickled)))
-        temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(content)
-            os.replace(temporary, self._path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        write_atomically(self._path, content)
 
     def _append(self, entries: dict[str, tuple[str, str]], stored: _Stored) -> None:
         """Record that these files' parts are the stored ones; the store is written whole when it has too

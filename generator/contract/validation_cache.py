@@ -12,14 +12,13 @@ to the key.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import struct
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterator, TypeVar
 
-from generator.user_cache import cache_dir, code_fingerprint, digest
+from generator.user_cache import cache_dir, code_fingerprint, digest, write_atomically
 
 T = TypeVar("T")
 _UNSET: Any = object()
@@ -241,13 +240,7 @@ class ConfigStore(EntryStore):
 
 def _write_whole(path: Path, entries: dict[str, bytes]) -> None:
     """Write a store's file (atomically: a concurrent reader sees the old file or the new one)."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as file:
-            pickle.dump(entries, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    write_atomically(path, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _records(data: bytes) -> Iterator[tuple[dict[str, bytes], list[str]] | None]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import struct
 import time
 from contextlib import suppress
 from functools import lru_cache
@@ -144,6 +145,31 @@ def made_once(name: str, make: Callable[[], bytes]) -> bytes:
                 if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
                     old.unlink(missing_ok=True)
     return data
+
+
+RECORD_LENGTH = struct.Struct(">Q")
+"""The length before each record of a store file (``contract.validation_cache``, ``contract.composed``)."""
+
+
+def record(data: bytes) -> bytes:
+    """``data`` as a record of a store file: its length, then it."""
+    return RECORD_LENGTH.pack(len(data)) + data
+
+
+def append_record(path: Path, data: bytes) -> None:
+    """Add a record at the end of the store file ``path``, if it is still there: one ``write`` with
+    ``O_APPEND``, so a concurrent run's record lands after this one, not across it. A store that cannot be
+    written is left as it is (its next reader makes the work again, or reads the record as damaged)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    except OSError:
+        return
+    try:
+        os.write(fd, record(data))
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_atomically(path: Path, data: bytes) -> bool:

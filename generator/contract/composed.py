@@ -23,12 +23,19 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar
 
-from generator.user_cache import cache_dir, code_fingerprint, digest, write_atomically
+from generator.user_cache import (
+    RECORD_LENGTH,
+    append_record,
+    cache_dir,
+    code_fingerprint,
+    digest,
+    record,
+    write_atomically,
+)
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -36,7 +43,6 @@ U = TypeVar("U")
 MAGIC = b"residence-hub composed 2\n"
 REWRITE_AFTER = 64
 """Appended updates after which a store is written whole again (the file does not grow for ever)."""
-_LENGTH = struct.Struct(">Q")
 
 
 @dataclass
@@ -54,16 +60,12 @@ class _Stored:
 
 def _next(file: BinaryIO) -> bytes | None:
     """The next length-prefixed piece of ``file``, or ``None`` at its end or where it is cut."""
-    prefix = file.read(_LENGTH.size)
-    if len(prefix) < _LENGTH.size:
+    prefix = file.read(RECORD_LENGTH.size)
+    if len(prefix) < RECORD_LENGTH.size:
         return None
-    (size,) = _LENGTH.unpack(prefix)
+    (size,) = RECORD_LENGTH.unpack(prefix)
     data = file.read(size)
     return data if len(data) == size else None
-
-
-def _record(data: bytes) -> bytes:
-    return _LENGTH.pack(len(data)) + data
 
 
 def _part_digest(data: bytes) -> str:
@@ -90,15 +92,15 @@ class ComposedStore:
                 context, names, entries, whole_digest = pickle.loads(_next(file))  # type: ignore[arg-type]
                 if context != self._context:
                     return None
-                (size,) = _LENGTH.unpack(file.read(_LENGTH.size))
+                (size,) = RECORD_LENGTH.unpack(file.read(RECORD_LENGTH.size))
                 parts = file.tell(), size
                 file.seek(size, os.SEEK_CUR)
                 whole = _next(file)
                 if whole is None or _part_digest(whole) != whole_digest:
                     return None
                 stored = _Stored(tuple(names), dict(entries), parts, whole, 0)
-                for record in iter(lambda: _next(file), None):
-                    update_context, updated = pickle.loads(record)
+                for update in iter(lambda: _next(file), None):
+                    update_context, updated = pickle.loads(update)
                     if update_context != self._context:
                         continue
                     for name, (file_digest, part) in updated.items():
@@ -171,8 +173,8 @@ class ComposedStore:
             return
         entries = {name: (files[name], _part_digest(parts[name])) for name in names}
         pickled = pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL)
-        content = b"".join((MAGIC, _record(pickle.dumps((self._context, names, entries, _part_digest(pickled)))),
-                            _record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)), _record(pickled)))
+        content = b"".join((MAGIC, record(pickle.dumps((self._context, names, entries, _part_digest(pickled)))),
+                            record(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)), record(pickled)))
         write_atomically(self._path, content)
 
     def _append(self, entries: dict[str, tuple[str, str]], stored: _Stored) -> None:
@@ -190,17 +192,7 @@ class ComposedStore:
                 return
             self._write({name: stored.entries[name][0] for name in stored.names}, stored.names, parts, whole)
             return
-        record = _record(pickle.dumps((self._context, entries), protocol=pickle.HIGHEST_PROTOCOL))
-        try:
-            fd = os.open(self._path, os.O_WRONLY | os.O_APPEND)
-        except OSError:
-            return
-        try:
-            os.write(fd, record)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        append_record(self._path, pickle.dumps((self._context, entries), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def composed(kind: str, project: Any, make: Callable[[Any], T], compose: Callable[[list[T]], U],

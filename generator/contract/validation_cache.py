@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import struct
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterator, TypeVar
 
-from generator.user_cache import cache_dir, code_fingerprint, digest, write_atomically
+from generator.user_cache import RECORD_LENGTH, append_record, cache_dir, code_fingerprint, digest, write_atomically
 
 T = TypeVar("T")
 _UNSET: Any = object()
 REWRITE_AFTER = 64
 """Records appended to a ``ValidatedStore``'s file after which it is written whole again."""
-_LENGTH = struct.Struct(">Q")
 
 
 class Pickled(Generic[T]):
@@ -191,11 +189,7 @@ class ValidatedStore(EntryStore):
                 or 2 * (self._appended + len(record)) > self._whole):
             _write_whole(self._path, self._new)
             return
-        try:
-            with self._path.open("ab") as file:  # O_APPEND: a concurrent append lands after, not across
-                file.write(_LENGTH.pack(len(record)) + record)
-        except OSError:
-            pass
+        append_record(self._path, record)
 
     def validated(self, name: str, file_digest: str) -> Pickled[Any] | None:
         """The validated residence and line map stored for the file ``name`` with these bytes, still
@@ -249,9 +243,9 @@ def _records(data: bytes) -> Iterator[tuple[dict[str, bytes], list[str]] | None]
     at = 0
     while at < len(data):
         record: Any = None
-        if at + _LENGTH.size <= len(data):
-            (size,) = _LENGTH.unpack_from(data, at)
-            at += _LENGTH.size + size
+        if at + RECORD_LENGTH.size <= len(data):
+            (size,) = RECORD_LENGTH.unpack_from(data, at)
+            at += RECORD_LENGTH.size + size
             try:
                 record = pickle.loads(data[at - size:at]) if at <= len(data) else None
             except Exception:  # damaged

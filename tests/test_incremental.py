@@ -99,6 +99,30 @@ def test_the_index_is_taken_from_the_last_build_while_its_pages_are_the_same(mak
     assert tree(site) == tree(tmp_path / "fresh")
 
 
+def test_an_index_run_made_again_leaves_what_it_made_the_same_in_place(make_project, tmp_path: Path) -> None:
+    """A notice's title is on the staff dashboard: the root's index run is made again, but only the dashboard
+    is exchanged; the theme files, icons and law pages it made again as they were published stay where they
+    are (same inodes). Compared, not assumed: a published file edited by hand is replaced."""
+    root = make_project(**{"les-pins": residence("Les Pins") + NOTICE, "les-ormes": residence("Les Ormes") + NOTICE})
+    site = tmp_path / "site"
+    build(root, site)
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    unchanged = ["index.html", "404.html", bundle, "javascripts/page-setup.js", "icone-192.png",
+                 "accessibilite/index.html", "mentions-legales/index.html", "posters/index.html"]
+    before, dashboard = inodes(site, unchanged), inodes(site, ["equipe/index.html"])
+    (site / "404.html").write_text("edited by hand", encoding="utf-8")
+    path = root / "residences" / "les-ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Travaux", "title: Travaux d'été"),
+                    encoding="utf-8")
+    assert build(root, site) == 1
+    assert "Travaux d&#39;été" in (site / "equipe" / "index.html").read_text(encoding="utf-8")
+    assert inodes(site, ["equipe/index.html"]) != dashboard
+    assert {name: ino for name, ino in zip(unchanged, inodes(site, unchanged)) if name != "404.html"} == \
+        {name: ino for name, ino in zip(unchanged, before) if name != "404.html"}
+    build(root, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")  # the hand-edited 404 page too: made again
+
+
 def test_the_index_key_is_the_same_whether_its_pages_digests_were_kept_or_made(project_dir: Path) -> None:
     """The pages listing every residence keep their text's digest with them (``composed``), made once: the
     key of the index's run is the one of the text."""

@@ -23,7 +23,7 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from generator.contract.project import Project
 from generator.outputs.fonts import font_key
@@ -154,6 +154,29 @@ def published_entries(site_dir: Path, files: dict[str, bytes]) -> set[str]:
             pass
         changed.add(relative.split("/")[0])
     return {relative.split("/")[0] for relative in files} - changed
+
+
+def same_entries(staging: Path, published: Path, names: Iterable[str]) -> set[str]:
+    """The entries ``names`` of ``staging`` that ``published`` already holds byte for byte (a file, or a
+    folder with the same names and bytes all the way down). An index run made again for one changed page
+    (the staff dashboard after a notice's title) stages every other entry of the root again too: theme
+    files, icons, law pages; left in place, they are neither exchanged nor deleted (~0.1-0.2 s of such a
+    rebuild at 1,000 residences). Compared, not assumed: an entry edited by hand is replaced."""
+    return {name for name in names if _same(staging / name, published / name)}
+
+
+def _same(new: Path, old: Path) -> bool:
+    try:
+        if new.is_symlink() or old.is_symlink():
+            return False
+        if new.is_dir():
+            names = sorted(os.listdir(new))
+            return old.is_dir() and names == sorted(os.listdir(old)) and all(_same(new / name, old / name)
+                                                                            for name in names)
+        return (old.is_file() and new.stat().st_size == old.stat().st_size
+                and new.read_bytes() == old.read_bytes())
+    except OSError:  # unreadable or gone: staged again
+        return False
 
 
 def reuse_index(old_dir: Path, staging: Path, entries: list[str]) -> None:

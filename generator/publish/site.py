@@ -47,6 +47,7 @@ from generator.publish.incremental import (
     reusable,
     reuse_index,
     reuse_tree,
+    same_entries,
     write_new,
 )
 from generator.publish.microsite import run_mkdocs
@@ -283,7 +284,8 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
     (microsites): a language whose run would be given the same inputs takes its files from there, by hard
     links into ``site_dir``, or, ``in_place`` (the published site is patched, ``patch_in_place``), by
     leaving them where they are: neither staged nor exchanged, nor their old copies deleted; so are the
-    entries of the root's files already published as they are (``published_entries``).
+    entries of the root's files already published as they are (``published_entries``), and ``in_place``,
+    those a run made again exactly as they are published (``same_entries``).
     """
     languages = tuple(project.config.languages)
     extra = root_files(project, today)
@@ -304,7 +306,18 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
     for relative, content in extra.items():
         if relative.split("/")[0] not in kept:
             write_new(site_dir / relative, content)
+    if in_place and last is not None:  # what a run made again as it was published stays in place
+        for name in same_entries(site_dir, last[0], set(os.listdir(site_dir)) - kept):
+            _remove(site_dir / name)
+            kept.add(name)
     return keys, kept
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 from click.testing import CliRunner
 
@@ -142,3 +145,27 @@ def test_markdown_escaping_shows_staff_text_literally() -> None:
     assert md_escape("<script>alert(1)</script> *gras* [lien](x) a|b") == (
         r"\<script\>alert\(1\)\</script\> \*gras\* \[lien\]\(x\) a\|b")
     assert md_escape("deux\nlignes") == "deux lignes"
+    assert md_escape("$x$") == r"\$x\$"  # GitHub's math, escaped as its documentation says
+
+
+SUMMARY_TEXTS = [
+    "Voir [le règlement](https://www.exemple.fr/reglement_(2026).pdf), page 2",
+    "https://exemple.fr/a_(b) et www.exemple.fr/c", "<https://exemple.fr/>", "![plan](https://exemple.fr/p.png)",
+    "- Karim", "+ Karim", "* Karim", "1. Les Lilas", "2) Les Lilas", "---", "***", "___", "=== x", "    retrait",
+    "\tretrait", "Tom &amp; Jerry &copy;", "`code` ~~barré~~ **gras** _a_", "$x^2$ et $$y$$", "# titre", "> cité",
+    "| a | b |", "[x]: https://exemple.fr/", "fin\\", "<!-- x -->", "https://exemple.fr/les-lilas/ ou www.exemple.fr",
+]
+
+
+@pytest.mark.parametrize("text", SUMMARY_TEXTS)
+def test_staff_text_in_the_job_summary_is_shown_exactly_as_typed_and_nothing_else(text: str) -> None:
+    """The job summary is GitHub Flavored Markdown (cmark-gfm, as GitHub renders it): staff's text comes back
+    as its text, at the start of a list item or after our words, never a list, a rule, code, an image or a
+    link elsewhere than a bare address shown whole (« https://exemple.fr/ » links to itself)."""
+    for line in (f"- {md_escape(text)}", f"- **ligne 3** : {md_escape(text)}", f"### Résidence : {md_escape(text)}"):
+        rendered = cmarkgfm.github_flavored_markdown_to_html(line)
+        inner = re.sub(r"^<(li|h3)>|</(li|h3)>$", "", rendered.strip().removeprefix("<ul>\n").removesuffix("\n</ul>"))
+        inner = re.sub(r'<a href="(?:http://)?([^"]*)">\1</a>', r"\1", inner)
+        assert not re.search(r"<(?!/?strong>)", inner), (line, rendered)
+        shown = html.unescape(inner).replace("<strong>", "").replace("</strong>", "")
+        assert " ".join(shown.split()).endswith(" ".join(text.split())), (line, rendered)

@@ -171,12 +171,33 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
     return lines
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}()])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!{}()$])")
+_BARE_LINK = re.compile(r"(?:https?|ftp)://\S*|www\.\S*", re.I)
+"""Text GitHub's Markdown makes a link of (« https://… », « www.… »), up to the next space."""
+_PLAIN_LINK = re.compile(r"[A-Za-z0-9./:%?=#-]+")
+"""A bare link of characters Markdown reads as text: left as typed, GitHub links it exactly (the new site's
+address). Any other is no link: escaped, the link would run over the backslashes of its escapes and show
+them (« reglement\\_\\(2026\\).pdf\\ »), so its « :// » or « www. » is escaped too."""
+_LINK_START = re.compile(r":(?=//)|(?<=www)\.", re.I)
+_BLOCK_MARKER = re.compile(r"^(?:[0-9]+[.)]|[-+])")
+"""What makes the start of a line a list item or a rule (« - Karim », « 1. Les Lilas », « --- »)."""
 
 
 def md_escape(text: str) -> str:
-    """Show staff's text literally in Markdown: escape what Markdown or HTML would interpret, join lines."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.splitlines()))
+    """Show staff's text literally in GitHub's Markdown (the job summary): escape what Markdown, HTML, math
+    (``$``) or a bare link would make of it, and what would start a block where the text starts a line (a
+    list marker; spaces, written as character references, would make it code); join lines."""
+    text = " ".join(text.splitlines())
+    parts, at = [], 0
+    for link in _BARE_LINK.finditer(text):
+        parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", text[at:link.start()]))
+        parts.append(link[0] if _PLAIN_LINK.fullmatch(link[0])
+                     else _LINK_START.sub(r"\\\g<0>", _MARKDOWN_SPECIAL.sub(r"\\\1", link[0])))
+        at = link.end()
+    text = "".join(parts) + _MARKDOWN_SPECIAL.sub(r"\\\1", text[at:])
+    rest = text.lstrip(" \t")
+    indent = "".join(f"&#{ord(char)};" for char in text[:len(text) - len(rest)])
+    return indent + _BLOCK_MARKER.sub(lambda marker: f"{marker[0][:-1]}\\{marker[0][-1]}", rest, count=1)
 
 
 def _count(problems: tuple[Problem, ...]) -> str:

@@ -194,6 +194,28 @@ notices:
     assert "Coupure &lt;img src=x onerror=alert(1)&gt;" in page and "Saint-Denis &amp; co" in page
 
 
+def test_a_name_in_another_language_than_french_stays_text_in_the_dashboards_attributes(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard is French; a site whose default language is English marks its names ``lang="en"``,
+    in the text only: an attribute (the name's sort key) holds the name, not a ``<span>`` that ends it."""
+    import html5lib
+
+    from generator.outputs.dashboard import dashboard_page
+
+    residence = """\
+name: {en: 'The "Limes" & co', fr: Les Tilleuls}
+address: {street: 1 rue A, postcode: 93200, city: {en: Saint-Denis, fr: Saint-Denis}}
+agency: nord
+"""
+    config = SITE_CONFIG.replace("base_url:", "languages: [en, fr]\nbase_url:")
+    page = dashboard_page(load_project(make_project(config, test=residence)), SAMPLE_TODAY).markdown
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parseFragment(page.split("---", 2)[2])
+    head = next(cell for cell in tree.iter("th") if cell.get("scope") == "row")
+    assert head.get("data-sort") == 'The "Limes" & co'
+    assert "".join(head.find("a").itertext()) == 'The "Limes" & co'
+    assert '<span lang="en">The &#34;Limes&#34; &amp; co</span>' in page
+
+
 def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the_same(
         make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """A rebuild after one change makes that residence's row only; the others come from the store, which the

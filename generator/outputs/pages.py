@@ -8,6 +8,7 @@ sanitized by ``sanitize.py`` before they get there. Our own words are French ``m
 Every staff value printed by ``{{ … }}`` goes through ``mark`` (the environment's ``finalize``, and the
 ``t`` filter where a value goes into a translated sentence): a value in another language than the page
 (a fallback to the default text) carries ``lang``, one whose script runs the other way carries ``dir``.
+An attribute cannot hold that span (its quotes would end it): there a value goes through ``plain``, its text.
 """
 
 from __future__ import annotations
@@ -181,9 +182,8 @@ def environment(language: str = "fr") -> jinja2.Environment:
         md=lambda value: _markdown(value, language), t=lambda value: mark(value, language),
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
         date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
-        days=lambda value: i18n.days_text(value, language),
-        day_name=lambda code: i18n.day_name(code, language), escape=escape,
-    )
+        days=lambda value: i18n.days_text(value, language), plain=str,
+        day_name=lambda code: i18n.day_name(code, language), escape=escape)
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
                        outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word, names_all=names_all,

@@ -54,9 +54,11 @@ def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None
 class _Main(click.Group):
     """The command group; a bug (any exception that is not a user error) is told in one French line.
 
-    ``UserError`` and Click's own errors are printed by Click as usual. Anything else would be a Python
-    traceback, which staff cannot act on: we say it is a bug, name the exception, ask for a report and
-    exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the traceback.
+    ``UserError`` and Click's own errors are printed by Click as usual, and so is a refusal of the system
+    (``OSError``: no rights, a full disk, a file where a folder is expected), named by its path: staff can
+    fix it. Anything else would be a Python traceback, which staff cannot act on: we say it is a bug, name
+    the exception, ask for a report and exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the
+    traceback.
     """
 
     def invoke(self, ctx: click.Context) -> object:
@@ -66,6 +68,8 @@ class _Main(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as bug:  # noqa: BLE001 - this is the one place that turns bugs into a message
+            if isinstance(bug, OSError) and not isinstance(bug, BrokenPipeError):
+                raise UserError.from_os_error(bug) from bug  # a file or folder the system refused: no bug
             if os.environ.get(DEBUG_VARIABLE):
                 raise
             click.echo(f"Erreur interne de residence-hub ({type(bug).__name__}) : c'est un bogue du programme, "

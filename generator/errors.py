@@ -7,6 +7,7 @@ shows every mistake at once rather than one per push.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,17 @@ class UserError(click.ClickException):
         """Raised for a lone problem, such as a bad command-line value or a missing folder."""
         return cls([Problem(str(file), line, message, hint)])
 
+    @classmethod
+    def from_os_error(cls, error: OSError, path: str | Path | None = None) -> "UserError":
+        """Raised for a file or folder the system refused (no rights, full disk, a file where a folder is
+        expected…): what staff can fix, named by its path (``path``, else the one the system gave)."""
+        code = errno.errorcode.get(error.errno or 0)
+        message, hint = FILE_SYSTEM_MESSAGES.get(error.errno or 0, (
+            "le système a refusé l'opération" + (f" (code {code})" if code else ""),
+            "vérifiez le disque, le chemin et les droits, puis relancez"))
+        where = path if path is not None else error.filename
+        return cls.single(where if isinstance(where, (str, Path)) else "<système>", 1, message, hint)
+
     def summary(self) -> str:
         """Every problem, then a count, in the order a reader fixes them: file by file, line by line."""
         files = {p.file for p in self.problems}
@@ -62,3 +74,29 @@ class UserError(click.ClickException):
     def format_message(self) -> str:
         """What Click prints: ``summary()``."""
         return self.summary()
+
+
+FILE_SYSTEM_MESSAGES: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("fichier ou dossier introuvable",
+                   "vérifiez le chemin : le dossier qui doit le contenir existe-t-il ?"),
+    errno.ENOTDIR: ("un fichier porte le nom d'un dossier attendu",
+                    "choisissez un chemin fait de dossiers, ou renommez ce fichier"),
+    errno.EISDIR: ("un dossier porte le nom d'un fichier attendu",
+                   "renommez ou déplacez ce dossier, ou choisissez un autre nom de fichier"),
+    errno.EEXIST: ("un fichier porte déjà le nom d'un dossier à créer",
+                   "renommez ou déplacez ce fichier : il faut un dossier à cet endroit"),
+    errno.EACCES: ("droits insuffisants sur ce fichier ou ce dossier",
+                   "donnez les droits au compte qui lance la commande, ou choisissez un autre emplacement"),
+    errno.EPERM: ("opération refusée par le système",
+                  "vérifiez les droits et attributs (lecture seule, immuable), ou choisissez un autre emplacement"),
+    errno.EROFS: ("ce disque est en lecture seule",
+                  "choisissez un dossier inscriptible, ou remontez le disque en écriture"),
+    errno.ENOSPC: ("le disque est plein", "libérez de la place sur ce disque, puis relancez"),
+    errno.EDQUOT: ("le quota de ce disque est atteint",
+                   "libérez de la place ou demandez un quota plus grand, puis relancez"),
+    errno.ENAMETOOLONG: ("nom de fichier trop long", "choisissez un chemin plus court"),
+    errno.ELOOP: ("trop de liens symboliques à suivre",
+                  "vérifiez les liens de ce chemin : l'un renvoie peut-être à lui-même"),
+    errno.EIO: ("erreur de lecture ou d'écriture du disque", "vérifiez le disque ou le fichier, puis relancez"),
+}
+"""What the system's refusals mean for staff, in French (Python's own words are English)."""

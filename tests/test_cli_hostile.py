@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
@@ -103,3 +104,28 @@ def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Pa
                     env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})
     assert result.exit_code == 1
     assert "GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans" in result.output
+
+
+def test_a_file_or_folder_the_system_refuses_is_a_french_error_naming_it(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    (tmp_path / "fichier").write_text("x")
+    cases = [
+        (("posters", "--project", str(root), "--out", str(tmp_path / "fichier" / "affiches")),
+         f"{tmp_path}/fichier/affiches/test:1: un fichier porte le nom d'un dossier attendu"),
+        (("import", "--template", str(tmp_path / "absent" / "modele.xlsx")),
+         f"{tmp_path}/absent/modele.xlsx:1: fichier ou dossier introuvable"),
+        (("build", "--project", str(root), "--out", "/proc/site"), "/proc/site:1: fichier ou dossier introuvable"),
+        (("build", "--project", str(root), "--out", "/"),
+         "/:1: la racine du disque ne peut pas être le dossier du site"),
+        (("merge", "--project", str(root), str(tmp_path), "--out", "/"),
+         "/:1: la racine du disque ne peut pas être le dossier du site"),
+    ]
+    for args, message in cases:
+        result = invoke(*args)
+        assert result.exit_code == 1 and message in result.output, (args, result.output)
+        assert "Erreur interne" not in result.output and "(No such file" not in result.output
+    shutil.rmtree(root / "residences")
+    (root / "residences").write_text("")  # a file where the folder of residences should be
+    result = invoke("new", "--project", str(root), "--agency", "nord", "les-lilas")
+    assert result.exit_code == 1
+    assert f"{root}/residences:1: un fichier porte déjà le nom d'un dossier à créer" in result.output

@@ -195,6 +195,26 @@ def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Pa
     assert "units: 12" not in target.read_text(encoding="utf-8")
 
 
+def test_a_residence_that_cannot_be_written_stops_the_import_before_any_file_is_there(tmp_path: Path,
+                                                                                        project: Path) -> None:
+    lilas = ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11 22", "lun 8h-9h"]
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD, lilas])
+    (project / "residences" / "les-lilas.yml").mkdir()  # a folder where the second file goes
+    code, output = run("--project", str(project), "--force", str(sheet))
+    assert code == 1 and f"{project}/residences/les-lilas.yml:1: un dossier porte le nom d'un fichier" in output
+    assert sorted(p.name for p in (project / "residences").iterdir()) == ["les-lilas.yml"]  # nothing, no leftover
+    shutil.rmtree(project / "residences")
+    (project / "residences").write_text("")  # a file where the folder goes
+    code, output = run("--project", str(project), str(sheet))
+    assert code == 1 and f"{project}/residences:1: un fichier porte déjà le nom d'un dossier à créer" in output
+
+
+def test_a_spreadsheet_the_system_cannot_read_is_a_french_error(tmp_path: Path, project: Path) -> None:
+    (tmp_path / "residences.csv").symlink_to("/proc/self/mem")  # a regular file whose reading fails (EIO)
+    code, output = run("--project", str(project), str(tmp_path / "residences.csv"))
+    assert code == 1 and "residences.csv:1: erreur de lecture ou d'écriture du disque" in output
+
+
 def test_columns_in_any_order_unknown_ones_reported(tmp_path: Path, project: Path) -> None:
     rows = [list(reversed(TITLES)) + ["Observations", "Telefone gardien"],
             list(reversed(GOOD)) + ["RAS", "x"]]

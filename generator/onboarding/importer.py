@@ -9,6 +9,8 @@ clean up first. Repairs of what Excel did to the data are listed with their cell
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
 import tempfile
 import unicodedata
@@ -112,6 +114,8 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
         sheet = read_sheet(Path(file), sheet_name)
     except SpreadsheetError as e:
         raise UserError.single(Path(file).name, 1, e.message, e.hint) from None
+    except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
+        raise UserError.from_os_error(e, Path(file).name) from None
     result = ImportResult(notes=list(sheet.notes))
     problems = [_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
     columns, rows = _table(sheet, problems, result)
@@ -127,16 +131,30 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     if not rows:
         raise UserError.single(sheet.where("A2"), 2, "aucune résidence dans le tableur",
                                "une ligne par résidence, sous la ligne des titres de colonnes")
-    folder = root / RESIDENCES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for slug, text in texts.items():
-        target = folder / f"{slug}.yml"
-        partial = folder / f".{slug}.yml.import"  # renamed once whole: never a half-written residence
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-        result.written.append(target)
+    result.written = _write_all(root / RESIDENCES_DIR, texts)
     result.repairs.sort(key=_by_cell)
     return result
+
+
+def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
+    """Every file written beside its place first, then each renamed into it: a disk that fills up or a
+    folder we may not write into stops the import before any residence file is there (the files
+    written so far are removed), never after half of them."""
+    partials = {folder / f".{slug}.yml.import": folder / f"{slug}.yml" for slug in texts}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for (partial, target), text in zip(partials.items(), texts.values()):
+            if target.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "dossier", str(target))
+            partial.write_text(text, encoding="utf-8")
+    except OSError as error:
+        for partial in partials:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+        raise UserError.from_os_error(error) from None
+    for partial, target in partials.items():
+        partial.replace(target)
+    return list(partials.values())
 
 
 def _by_cell(problem: Problem) -> tuple[int, int, str, str]:

@@ -55,9 +55,9 @@ _MESSAGES = {
 
 def problem(out_dir: Path, error: OSError) -> UserError:
     """One French message naming the output folder, for any error of the file system."""
-    message, hint = _MESSAGES.get(error.errno or 0, (
-        f"erreur du système de fichiers ({error.strerror or error})",
-        "vérifiez le disque et les droits de ce dossier, puis relancez ; l'ancien site est resté en place"))
+    if error.errno not in _MESSAGES:
+        return UserError.from_os_error(error, out_dir)  # the system's refusal in French, not its English words
+    message, hint = _MESSAGES[error.errno]
     return UserError.single(out_dir, 1, message, hint)
 
 
@@ -79,6 +79,9 @@ def lock_path(out_dir: Path) -> Path:
 def exclusive(out_dir: Path, stream: TextIO | None = None, wait: float | None = None) -> Iterator[None]:
     """Hold the output folder's lock; wait (saying so on ``stream``) while another build holds it."""
     wait = LOCK_WAIT if wait is None else wait
+    if out_dir.parent == out_dir:  # « --out / »: no folder beside it for the lock, the staging or the swap
+        raise UserError.single(out_dir, 1, "la racine du disque ne peut pas être le dossier du site",
+                               "choisissez un dossier à vous avec --out, par exemple site/ dans le projet")
     with file_system_errors(out_dir):
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock_path(out_dir), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)

@@ -156,6 +156,15 @@ def test_a_translation_keeps_the_checks_of_its_field(tmp_path: Path) -> None:
         "residences/les-tilleuls.yml:20: notices[1].title.en: caractère invisible U+0001 non permis, après « Hot »"]
 
 
+def test_a_character_the_posters_cannot_print_is_at_the_line_of_its_language(tmp_path: Path) -> None:
+    config = CONFIG.replace("name: {fr: Agence Nord, en: North agency, ar: وكالة الشمال}",
+                            "name:\n      fr: Agence Nord ★\n      en: North agency")
+    residence = RESIDENCE.replace("name: Résidence Les Tilleuls", "name:\n  en: The Lime Trees\n  fr: Les Tilleuls ★")
+    found = problems(write_project(tmp_path, config, residence))
+    assert found == ["residences/les-tilleuls.yml:3: caractère « ★ » (U+2605) impossible à imprimer sur l'affiche",
+                     "site_config.yml:7: caractère « ★ » (U+2605) impossible à imprimer sur l'affiche"]
+
+
 def test_a_localized_text_survives_the_validation_cache(tmp_path: Path) -> None:
     root = write_project(tmp_path)
     first = load_project(root).residences[0].residence

@@ -62,11 +62,19 @@ def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> li
 
     Such a character would vanish from the printed poster.
     """
-    return [Problem(doc.file, doc.line_of(path),
+    return [Problem(doc.file, doc.line_of(path + _language_of(value)),
                     f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
                     "remplacez-le par une lettre ou un signe courant du français")
             for path, value in values if value
             for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
+
+
+def _language_of(value: str) -> tuple[str, ...]:
+    """Where in its key a text the posters print was typed: a text by language (``name: {fr: …, en: …}``)
+    prints its default language's, typed on its own line (``line_of`` falls back to the key's line when
+    the text was typed once)."""
+    language = getattr(value, "language", None)
+    return (language,) if isinstance(language, str) else ()
 
 
 def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:

@@ -123,7 +123,17 @@ def test_the_old_single_language_key_still_means_french(tmp_path: Path) -> None:
     residence = RESIDENCE.split("caretaker:")[0]
     assert load_project(write_project(tmp_path, config, residence)).config.languages == ["fr"]
     assert problems(write_project(tmp_path, config.replace("nord:", "nord:", 1) + "languages: [en]\n", residence)
-                    )[0].startswith("site_config.yml:1: fichier:")
+                    ) == ["site_config.yml:10: « language » et « languages » ne disent pas la même langue par défaut : "
+                          "gardez seulement « languages »"]  # at the line of the old key, which is to go
+
+
+def test_a_mistake_in_the_old_single_language_key_is_told_once_at_its_line(tmp_path: Path) -> None:
+    residence = RESIDENCE.split("caretaker:")[0]
+    for typed, message in (("8h60", "code de langue « 8h60 » non reconnu : deux ou trois lettres minuscules, par "
+                                    "exemple fr, en, ar"),
+                           ("[fr]", "doit être un texte sur une ligne, pas une liste ni un ensemble de clés")):
+        assert problems(write_project(tmp_path, SITE_CONFIG + f"language: {typed}\n", residence)) == [
+            f"site_config.yml:10: language: {message}"]
 
 
 def test_a_language_not_in_languages_is_an_error_at_its_line(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Literal, Optional, get_args
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
 from generator.contract.languages import DEFAULT_LANGUAGES
@@ -39,6 +40,7 @@ from generator.contract.values import (
     Time,
     Url,
     format_time,
+    parse_language,
 )
 
 __all__ = ["Residence", "SiteConfig", "LEVELS", "FIBRE_STATUSES", "CARETAKER_MODES", "OUTAGE_STATUSES",
@@ -333,14 +335,18 @@ class SiteConfig(Model):
     @model_validator(mode="before")
     @classmethod
     def _language_alone(cls, data: object) -> object:
-        """``language: fr`` (the old key) means ``languages: [fr]``; both together must agree."""
+        """``language: fr`` (the old key) means ``languages: [fr]``; both together must agree. A mistaken
+        ``language`` is not copied: its own field tells it once, at its line (not « languages[1] »)."""
         if isinstance(data, dict) and isinstance(data.get("language"), str):
             if "languages" not in data:
-                return {**data, "languages": [data["language"]]}
+                try:
+                    return {**data, "languages": [parse_language(data["language"])]}
+                except ValueError:
+                    return data
             if data["languages"] != [data["language"]] and (not isinstance(data["languages"], list)
                                                            or data["languages"][:1] != [data["language"]]):
-                raise ValueError("« language » et « languages » ne disent pas la même langue par défaut : "
-                                 "gardez seulement « languages »")
+                raise PydanticCustomError("language_conflict", "« language » et « languages » ne disent pas la "
+                                          "même langue par défaut : gardez seulement « languages »")
         return data
 
     @property

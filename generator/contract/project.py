@@ -266,6 +266,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     elif kind == "language_value":
         language = err["ctx"]["language"]
         return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}.{language}: {err['ctx']['error']}", "")
+    elif kind == "language_conflict":  # told at the old key, the one to remove
+        return Problem(doc.file, doc.line_of(("language",)), err["msg"], "")
     elif kind == "too_short":
         message = f"{where}: au moins un élément est attendu"
     else:

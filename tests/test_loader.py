@@ -86,3 +86,18 @@ def test_a_file_is_read_whole_up_to_the_limit_and_refused_beyond(tmp_path: Path)
     path.write_bytes(b"x" * (MAX_BYTES + 1))
     raw, [problem] = read_source(path, "r.yml", MAX_BYTES)
     assert raw is None and problem.message == "fichier trop volumineux (512 Ko, maximum 512 Ko)"
+
+
+def test_a_line_break_only_yaml_sees_is_refused_at_the_line_git_shows(tmp_path: Path) -> None:
+    """YAML 1.1 also breaks lines at U+0085, U+2028, U+2029 and a lone carriage return; Git, GitHub and the
+    line numbers of every message count only the line feed. Such a break would hide a key on the line of
+    another (« units: 3␍city: x »), silently empty a value (« units: U+0085 ») or shift every line below."""
+    for text, line, char in (("name: A\nunits: 3\rcity: x\nfoo: 1\n", 2, "000D"),
+                             ("name: A\n# a\u2028b\nfoo: 1\n", 2, "2028"),
+                             ("name: A\nunits: \u0085\nfoo: 1\n", 2, "0085"),
+                             ("name: A\nfoo: x\u2029\n", 2, "2029")):
+        doc, problems = load(tmp_path, text)
+        assert doc is None and [(p.line, p.message) for p in problems] == [
+            (line, f"caractère invisible U+{char} non permis dans le fichier")], text
+    for text in ("name: A\r\nunits: 3\r\n", "name: A\runits: 3\r"):  # Windows' and old Macs' line ends
+        assert load(tmp_path, text)[0].data == {"name": "A", "units": "3"}  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ duplicate keys, non-UTF-8 bytes and huge files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -37,6 +38,12 @@ _STANDARD_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "value")
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks for YAML 1.1, not for Git, GitHub or an editor: they would hide a key on another's line,
+empty a value or shift the line of every message below them. Invisible, never allowed in a value either."""
+_ODD_BREAKS = re.compile(_UNICODE_BREAKS.pattern + "|\r(?!\n)")
+"""With them, in a file whose lines end with a line feed: a lone carriage return (a file made only of those,
+as old Macs saved, is read as it is)."""
 
 
 @dataclass(frozen=True)
@@ -103,13 +110,17 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
                     "enregistrez-le en UTF-8 (dans l'éditeur : « Enregistrer avec l'encodage » → UTF-8)")
     if text.startswith("\ufeff"):
         text = text[1:]
+    invisible = ("caractère invisible U+{:04X} non permis dans le fichier",
+                 "il vient souvent d'un copier-coller : effacez le passage et retapez-le, ou enregistrez "
+                 "le fichier comme texte UTF-8")
+    odd = _ODD_BREAKS.search(text) if "\n" in text else _UNICODE_BREAKS.search(text)
+    if odd:  # before YAML, which would break the line there and count lines unlike Git and GitHub
+        return fail(text[: odd.start()].count("\n") + 1, invisible[0].format(ord(odd.group())), invisible[1])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as e:  # a character YAML refuses in the file itself (NUL, U+FFFE…)
         char = e.character if isinstance(e.character, int) else ord(e.character)
-        return fail(text[: e.position].count("\n") + 1, f"caractère invisible U+{char:04X} non permis dans le fichier",
-                    "il vient souvent d'un copier-coller : effacez le passage et retapez-le, ou enregistrez "
-                    "le fichier comme texte UTF-8")
+        return fail(text[: e.position].count("\n") + 1, invisible[0].format(char), invisible[1])
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1

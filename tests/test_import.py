@@ -181,6 +181,23 @@ def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_writ
     assert list((project / "residences").iterdir()) == []
 
 
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\x7f", "\x9b", "\r"])
+def test_an_invisible_character_in_a_cell_is_refused_at_its_cell_never_changed(tmp_path: Path, project: Path,
+                                                                                 char: str) -> None:
+    """The file written for ``validate`` holds each cell's text exactly: a next-line (U+0085) or a line
+    separator is not read back by YAML as a line break (a space, or a new key), a control character does not
+    make the file unreadable; the character is refused as in a residence file, at its cell."""
+    rows = [TITLES + ["Loge"], [f"Les{char}Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo",
+                                "01 48 20 11 22", f"lun 8h-12h (hall{char}B)", f"Loge{char}A"]]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
+    assert code == 1, output
+    assert "YAML" not in output
+    refused = f"caractère invisible U+{ord(char):04X} non permis"
+    for cell in ("A2", "H2", "I2"):
+        assert f"residences.xlsx:Feuil1!{cell}: " in output and refused in output.split(f"Feuil1!{cell}: ")[1]
+    assert list((project / "residences").iterdir()) == []
+
+
 def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Path) -> None:
     sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD])
     assert run("--project", str(project), str(sheet))[0] == 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from generator.contract.characters import visible
 from generator.onboarding.hours import parse_hours
 
 try:
@@ -39,12 +40,19 @@ def scalar(text: str) -> str:
                 break
         else:
             return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # A JSON string is a YAML double-quoted scalar, once the characters JSON leaves as they are but YAML
+    # reads otherwise are escaped: U+0085, U+2028, U+2029 (line breaks to YAML, folded into a space or a new
+    # key) and the controls and noncharacters its reader refuses. The validator then sees them, as typed.
+    return _NOT_YAML_TEXT.sub(lambda char: f"\\u{ord(char[0]):04x}", json.dumps(text, ensure_ascii=False))
 
 
-def comment(text: str) -> str:
-    """Staff text inside a ``#`` comment: on one line."""
-    return " / ".join(part.strip() for part in text.splitlines() if part.strip())
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def comment(text: str, separator: str = " / ") -> str:
+    """Staff text inside a ``#`` comment: on one line (any line break YAML knows), invisible characters as
+    U+XXXX (YAML's reader refuses some, anywhere in the file)."""
+    return visible(separator.join(part.strip() for part in text.splitlines() if part.strip()))
 
 
 @dataclass
@@ -109,7 +117,7 @@ def residence_text(v: dict[str, str], ref: dict[str, str], origin: str, typed_ag
                 out.value(2, key, v[title], ref[title])
         slots = parse_hours(v["Horaires"])[0] if "Horaires" in v else []
         if slots:
-            out.line(f"  # Horaires dans le tableur : {v['Horaires']}".replace("\n", " ; "), ref["Horaires"])
+            out.line(f"  # Horaires dans le tableur : {comment(v['Horaires'], ' ; ')}", ref["Horaires"])
             out.line("  hours:", ref["Horaires"])
             for slot in slots:
                 out.line(f"    - days: [{', '.join(slot.days)}]", ref["Horaires"])

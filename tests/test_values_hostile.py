@@ -69,6 +69,24 @@ def test_other_value_types_check_characters_before_stripping() -> None:
     assert refusal(parse_phone, "01 48 20 11 22\x1c")[0].startswith("caractère invisible U+001C")
 
 
+@pytest.mark.parametrize(("reference", "code"), [("&#1;", 0x1), ("&#x1F;", 0x1F), ("&#13;", 0xD), ("&#x85;", 0x85),
+                                                 ("&#x202E;", 0x202E), ("&#8232;", 0x2028), ("&ZeroWidthSpace;", 0x200B),
+                                                 ("&NoBreak;", 0x2060), ("&#xFFFE;", 0xFFFE), ("&#xffff;", 0xFFFF),
+                                                 ("&#xFDD0;", 0xFDD0)])
+def test_a_character_reference_in_markdown_is_refused_like_the_character_it_writes(reference: str, code: int) -> None:
+    """Rendered, « &#1; » is the character U+0001 (invalid in the Atom feed, where it made the whole file
+    unreadable), « &#x202E; » turns the text around: refused as if typed, the reference shown."""
+    message, hint = refusal(parse_markdown, f"Eau coupée {reference} demain")
+    assert message == f"caractère invisible U+{code:04X} non permis, écrit « {reference} »"
+    assert hint.startswith("il vient souvent d'un copier-coller")
+
+
+def test_character_references_of_ordinary_characters_or_in_code_are_kept() -> None:
+    for text in ("Tom &amp; Jerry &eacute; &#233; &#x20AC; &nbsp; &lrm; &#9; &#10;", "Écrivez `&#1;` tel quel",
+                 "    &#x202E; dans un bloc de code\n", "&#0; &#xD800; &#x110000; &bogus;"):
+        assert parse_markdown(text) == text
+
+
 def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iterator[tuple[tuple[Any, ...], bool]]:
     """Every scalar under ``annotation``, as (path, is_markdown); lists get item 0, dicts a key "k"."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)

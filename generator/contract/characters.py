@@ -7,6 +7,7 @@ French sentence with a fix-it hint that ``project`` shows at the value's line.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 from typing import Any
 
 
@@ -53,6 +54,24 @@ def check_characters(text: str, multiline: bool = False) -> str:
     raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis{where}",
                        "il vient souvent d'un copier-coller depuis un autre logiciel : "
                        "effacez ce passage et retapez-le au clavier")
+
+
+_REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));")
+"""A character reference of Markdown (as of HTML): « &#1; », « &#x202E; », « &ZeroWidthSpace; »."""
+
+
+def check_references(text: str, rendered: str | None) -> None:
+    """Refuse (``ValueProblem``) a character reference of the Markdown ``text`` that writes, once rendered
+    (``rendered``, None when the renderer could not), a character no value may hold: « &#1; » is U+0001 in
+    the page and in the Atom feed, where it made the whole file unreadable. In code it stays text: kept."""
+    for match in _REFERENCE.finditer(text):
+        hexadecimal, decimal, name = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal) if decimal else -1
+        char = html5.get(f"{name};", "") if name else chr(code) if code <= 0x10FFFF else ""
+        if len(char) == 1 and INVISIBLE.match(char) and (rendered is None or char in rendered):
+            raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis, écrit « {match[0]} »",
+                               "il vient souvent d'un copier-coller depuis un autre logiciel : effacez ce passage "
+                               "et écrivez le caractère voulu lui-même")
 
 
 def text_of(value: Any, multiline: bool = False) -> str:

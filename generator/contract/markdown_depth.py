@@ -21,9 +21,23 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "wbr"})
 
 
+def rendered(text: str) -> str | None:
+    """``text`` rendered as CommonMark with its raw HTML (linear), as checked by ``parse_markdown``; None when
+    cmark cannot: it writes the character references « &#xFFFE; » and « &#xFFFF; » as bytes that are no UTF-8."""
+    try:
+        html: str = cmarkgfm.markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    except UnicodeDecodeError:
+        return None
+    return html
+
+
 def depth(text: str) -> int:
     """The deepest nesting of elements in ``text`` rendered as CommonMark with its raw HTML (linear)."""
-    html = cmarkgfm.markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return nesting(rendered(text) or "")
+
+
+def nesting(html: str) -> int:
+    """The deepest nesting of elements in the ``html`` of ``rendered``."""
     level = deepest = 0
     for match in _TAG.finditer(html):
         closing, name, self_closing = match.groups()

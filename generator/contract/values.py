@@ -21,7 +21,7 @@ from generator.contract.characters import INVISIBLE as INVISIBLE
 from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
 from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
-from generator.contract.characters import text_of
+from generator.contract.characters import check_references, text_of
 from generator.contract.characters import visible as visible
 from generator.contract.languages import localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
@@ -43,11 +43,14 @@ def parse_text(value: Any) -> str:
 
 
 def parse_markdown(value: Any) -> str:
-    """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting."""
+    """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting nor a
+    character reference (« &#1; ») to a character no value may hold."""
     text = text_of(value, multiline=True)
     if not text.strip():
         raise ValueError("ne doit pas être vide")
-    if markdown_depth.depth(text) > markdown_depth.MAX_DEPTH:
+    html = markdown_depth.rendered(text)
+    check_references(text, html)  # refuses the references cmark cannot write (html None)
+    if markdown_depth.nesting(html or "") > markdown_depth.MAX_DEPTH:
         raise ValueProblem(f"mise en forme trop imbriquée (plus de {markdown_depth.MAX_DEPTH} niveaux de citations "
                            "« > », de listes ou de balises les unes dans les autres)",
                            "simplifiez la mise en forme de ce texte : quelques niveaux suffisent")

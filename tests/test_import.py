@@ -280,6 +280,34 @@ def test_csv_as_excel_saves_it_in_france(tmp_path: Path, project: Path) -> None:
         ["mon", "tue", "wed", "thu", "fri"], ["sat"]]
 
 
+def test_csv_in_utf16_as_excel_saves_unicode_text(tmp_path: Path, project: Path) -> None:
+    """Excel's « Texte Unicode » is UTF-16 with a byte order mark, separated by tabulations."""
+    path = tmp_path / "r.csv"
+    path.write_bytes(("\t".join(TITLES) + "\r\n" + "\t".join(GOOD) + "\r\n").encode("utf-16"))
+    result = import_spreadsheet(project, path)
+    assert result.notes == ["fichier lu en UTF-16 (le « Texte Unicode » d'Excel)",
+                            "séparateur de colonnes : « tabulation »"]
+    assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
+    path.write_bytes((";".join(TITLES) + "\n" + ";".join(GOOD) + "\n").encode("utf-16-le"))  # without the mark
+    with pytest.raises(UserError) as caught:
+        import_spreadsheet(project, path, force=True)
+    assert [str(p) for p in caught.value.problems] == [
+        "r.csv:1: fichier en UTF-16 sans marque d'encodage\n"
+        "    → enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virgules) » ou « CSV (séparateur : "
+        "point-virgule) »"]
+
+
+@pytest.mark.parametrize("typed", ["²", "9" * 5000, "١٢"])
+def test_csv_digits_beyond_ascii_in_a_date_are_a_cell_error(tmp_path: Path, project: Path, typed: str) -> None:
+    path = tmp_path / "r.csv"
+    row = GOOD[:7] + ["lun-ven 8h30-12h", typed]
+    path.write_text(";".join(TITLES + ["Vérifié le"]) + "\n" + ";".join(row) + "\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, path)
+    (problem,) = caught.value.problems
+    assert problem.place == "I2" and problem.message.startswith("Vérifié le : date « ")
+
+
 def test_csv_utf8_with_commas(tmp_path: Path, project: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(",".join(TITLES[:5]) + "\n\"Les Tilleuls\",\"12 rue X, bât. A\",93200,Saint-Denis,nord\n",

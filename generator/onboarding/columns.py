@@ -67,7 +67,9 @@ COLUMNS: tuple[Column, ...] = (
 _NBSP = re.compile(r"[\u00a0\u202f\u2007]")
 _EXCEL_ERRORS = {"#N/A", "#NA", "#VALEUR!", "#VALUE!", "#REF!", "#DIV/0!", "#NOM?", "#NAME?", "#NUM!",
                  "#NUL!", "#NULL!"}
-_FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_FRENCH_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+_DIGITS = re.compile(r"[0-9]+")
+"""ASCII digits only: ``str.isdigit`` also takes « ² » and « ١٢ », which ``int`` refuses or reads as 12."""
 _EXCEL_EPOCH = date(1899, 12, 30)
 DATE_AS_TEXT = "tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir"
 
@@ -185,7 +187,7 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     out.text = text or None
     if not text:
         return
-    if kind in ("phone", "postcode") and text.isdigit() and from_csv:
+    if kind in ("phone", "postcode") and _DIGITS.fullmatch(text) and from_csv:
         _lost_zero(text, kind, out, "sans son 0 par Excel")
     elif kind == "date":
         french = _FRENCH_DATE.match(text)
@@ -196,7 +198,7 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
                 out.error = (f"date « {text} » impossible", "écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ")
                 return
             out.repaired(f"date écrite à la française ({text}) : lue comme {out.text}")
-        elif text.isdigit() and from_csv and 0 < int(text) < 2958466:
+        elif from_csv and _DIGITS.fullmatch(text) and len(text) <= 7 and 0 < int(text) < 2958466:
             _number(int(text), kind, out)
     elif kind == "hours" and re.fullmatch(r"0[.,]\d+", text):
         _number(float(text.replace(",", ".")), kind, out)

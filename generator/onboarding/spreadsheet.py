@@ -9,6 +9,7 @@ for five rows) gives its value to every row of the merge, and each such cell is 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -146,16 +147,40 @@ def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> lis
             if (cell.row, cell.column) in empty and cell.data_type == "f"]
 
 
-def _read_csv(path: Path) -> Sheet:
-    raw = path.read_bytes()
-    notes = []
+_RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virgules) » ou « CSV (séparateur : "
+           "point-virgule) »")
+
+
+def _utf16(raw: bytes) -> str:
+    """The text of a UTF-16 file with its byte order mark; without it, the order is a guess: refused."""
+    if not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SpreadsheetError("fichier en UTF-16 sans marque d'encodage", _RESAVE)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-16")
+    except UnicodeDecodeError:
+        raise SpreadsheetError("fichier UTF-16 abîmé (octets en trop ou caractère incomplet)", _RESAVE) from None
+
+
+def _decoded(raw: bytes, notes: list[str]) -> str:
+    """UTF-8 (with or without its mark), else Windows-1252 as Excel saves « CSV » in France."""
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel in France saves « CSV (séparateur : point-virgule) » in Windows-1252, which can decode any byte
         # but five; those five are reported below as the cell they fall in.
-        text = raw.decode("cp1252", errors="replace")
         notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
+        return raw.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path) -> Sheet:
+    raw = path.read_bytes()
+    notes = []
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(0) > len(raw) // 4:
+        # Excel's « Texte Unicode », or UTF-16 without its mark (every other byte 0 in French text)
+        text = _utf16(raw)
+        notes.append("fichier lu en UTF-16 (le « Texte Unicode » d'Excel)")
+    else:
+        text = _decoded(raw, notes)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     if first.count("\t") > max(first.count(";"), first.count(",")):

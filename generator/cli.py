@@ -156,9 +156,9 @@ def diff(base: Path, head: Path) -> None:
               help="Nombre de processus (défaut : un par cœur disponible).")
 def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | None, jobs: int | None) -> None:
     """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
+    lot = Shard.parse(shard) if shard is not None else None  # « --shard "" » is a mistake, not a whole build
     project = _loaded(project_dir)
-    result = build_mod.build_site(project, out_dir or project_dir / "site", today,
-                                  shard=Shard.parse(shard) if shard else None, jobs=jobs,
+    result = build_mod.build_site(project, out_dir or project_dir / "site", today, shard=lot, jobs=jobs,
                                   progress_stream=sys.stderr)
     kept = result.residences - result.built
     click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir}"

@@ -65,10 +65,16 @@ def test_merge_refuses_a_missing_or_outdated_shard(project_dir: Path, tmp_path: 
     assert not (tmp_path / "merged").exists()
 
 
-@pytest.mark.parametrize("text", ["0/3", "4/3", "2", "a/b", "1/0"])
+@pytest.mark.parametrize("text", ["0/3", "4/3", "2", "a/b", "1/0", "", "١/٢", "１/２", "1/2\n", "1/" + "9" * 5000])
 def test_bad_shard_values_are_refused_in_french(text: str) -> None:
     with pytest.raises(UserError, match="K/N"):
         Shard.parse(text)
+
+
+def test_an_empty_shard_is_refused_not_a_whole_build(tmp_path: Path) -> None:
+    """« --shard "$LOT" » with the variable unset must not build every residence in each job of a matrix."""
+    result = CliRunner().invoke(main, ["build", "--project", str(tmp_path), "--shard", "", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "--shard:1: lot «  » incompréhensible" in result.output
 
 
 def test_lots_built_in_another_checkout_merge_the_same(project_dir: Path, tmp_path: Path) -> None:

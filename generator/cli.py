@@ -12,7 +12,7 @@ from typing import Iterator
 
 import click
 
-from generator.contract.project import CONFIG_NAME, Project, load_project
+from generator.contract.project import CONFIG_NAME, Project, load_config, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.values import date_from_epoch, parse_date
 from generator.errors import UserError
@@ -186,9 +186,8 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
     """Crée residences/SLUG.yml, un modèle commenté qui passe la validation."""
     from generator.contract.starter import write_starter  # here: build starts faster (a rebuild is ~1 s)
 
-    if agency is None:
-        agency = next(iter(load_project(project_dir).config.agencies))
-    path = write_starter(project_dir, slug, agency)
+    agencies = list(load_config(project_dir).agencies)
+    path = write_starter(project_dir, slug, agencies[0] if agency is None else agency, agencies)
     click.echo(f"Créé : {path}")
 
 

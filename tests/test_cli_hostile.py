@@ -99,6 +99,19 @@ def test_new_never_writes_through_a_link_nor_injects_yaml(make_project, tmp_path
     assert not (root / "residences" / "autre.yml").exists()
 
 
+def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project()
+    result = invoke("new", "--project", str(root), "--agency", "nrod", "les-lilas")
+    assert result.exit_code == 1 and result.output == (
+        "Error: <ligne de commande>:1: agence « nrod » inconnue\n"
+        "    → agences déclarées dans site_config.yml : nord, sud\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+    assert not (root / "residences" / "les-lilas.yml").exists()
+    (root / "residences" / "test.yml").write_text("name: [\n")  # another residence's mistake does not matter
+    assert invoke("new", "--project", str(root), "--agency", "sud", "les-lilas").exit_code == 0
+    assert "agency: sud " in (root / "residences" / "les-lilas.yml").read_text(encoding="utf-8")
+
+
 def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("validate", "--project", str(make_project()), "--format", "github",
                     env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})

@@ -121,6 +121,16 @@ def load_project(root: Path) -> Project:
     return Project(root, config, tuple(residences), config_digest, config_lines)
 
 
+def load_config(root: Path) -> SiteConfig:
+    """``site_config.yml`` alone, checked as ``load_project`` checks it (for a command that needs only its
+    agencies, whatever the state of the residences); one ``UserError`` with its problems."""
+    problems: list[Problem] = []
+    config = _load_config(Path(root), problems)[0]
+    if problems or config is None:
+        raise UserError(problems)
+    return config
+
+
 def _load_config(root: Path, problems: list[Problem],
                  declared: list[str] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME

@@ -47,14 +47,18 @@ AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 """What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
 
 
-def write_starter(root: Path, slug: str, agency: str) -> Path:
-    """Write ``residences/<slug>.yml``; never overwrite a residence that exists."""
+def write_starter(root: Path, slug: str, agency: str, agencies: list[str]) -> Path:
+    """Write ``residences/<slug>.yml`` for ``agency``, one of ``agencies`` (those of ``site_config.yml``:
+    the file validates as written); never overwrite a residence that exists."""
     refused = slug_problem(slug)
     if refused:
         raise UserError.single("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1])
     if not AGENCY_KEY.fullmatch(agency):
         raise UserError.single("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
                                "indiquez une clé de « agencies » dans site_config.yml, par exemple --agency nord")
+    if agency not in agencies:
+        raise UserError.single("<ligne de commande>", 1, f"agence « {agency} » inconnue",
+                               f"agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}")
     path = root / RESIDENCES_DIR / f"{slug}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").title()

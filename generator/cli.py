@@ -15,7 +15,7 @@ import click
 from generator.contract.project import CONFIG_NAME, Project, load_config, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.values import date_from_epoch, parse_date
-from generator.errors import UserError
+from generator.errors import UserError, printable
 from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.shards import Shard
@@ -210,7 +210,7 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
         click.echo(f"Modèle écrit : {write_template(template)}")
         return
     result = import_spreadsheet(project_dir, file, sheet, force)  # type: ignore[arg-type]
-    click.echo(import_report(result))
+    click.echo(printable(import_report(result)))
 
 
 @main.command()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from generator.contract.characters import INVISIBLE
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -72,8 +74,15 @@ class UserError(click.ClickException):
         return "\n".join(lines)
 
     def format_message(self) -> str:
-        """What Click prints: ``summary()``."""
-        return self.summary()
+        """What Click prints: ``summary()``, ``printable``."""
+        return printable(self.summary())
+
+
+def printable(text: str) -> str:
+    """``text`` with every character of ``characters.INVISIBLE`` as U+XXXX: what staff typed (a spreadsheet's
+    cell, a file's name) is shown in a message, never run by the terminal (an escape sequence clearing it or
+    setting its title, a bell, backspaces writing over the words) nor hidden or turned around."""
+    return INVISIBLE.sub(lambda char: f"U+{ord(char[0]):04X}", text)
 
 
 FILE_SYSTEM_MESSAGES: dict[int, tuple[str, str]] = {

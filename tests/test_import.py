@@ -198,6 +198,19 @@ def test_an_invisible_character_in_a_cell_is_refused_at_its_cell_never_changed(t
     assert list((project / "residences").iterdir()) == []
 
 
+def test_a_cell_holding_terminal_controls_is_shown_not_run_in_the_messages(tmp_path: Path, project: Path) -> None:
+    """A cell's text in a message is shown: the escape sequences that clear a terminal or set its title, a
+    bell, backspaces that would write over the text, as U+XXXX (as ``validate`` shows them)."""
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5] + ["Fibre"]) + "\nLes Lilas;1 rue;93200;Saint-Denis;no\x1b[2Jrd;"
+                    "\"bien\x1b]0;titre\x07tôt\x08\x08\x08disponible\"\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1
+    assert "r.csv:E2: Agence : agence « noU+001B[2Jrd » inconnue" in output
+    assert "r.csv:F2: Fibre : « bienU+001B]0;titreU+0007tôtU+0008U+0008U+0008disponible » non compris" in output
+    assert not set(output) & {"\x1b", "\x07", "\x08"}
+
+
 def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Path) -> None:
     sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD])
     assert run("--project", str(project), str(sheet))[0] == 0

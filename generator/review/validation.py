@@ -18,7 +18,7 @@ from typing import Literal
 
 from generator.contract.project import load_project
 from generator.contract.warnings import project_warnings
-from generator.errors import Problem, UserError
+from generator.errors import Problem, UserError, printable
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
@@ -117,7 +117,7 @@ def annotation(problem: Problem, level: str = "error") -> str:
     message = f"{problem.message}\n→ {problem.hint}" if problem.hint else problem.message
     title = ANNOTATION_TITLE if level == "error" else WARNING_TITLE
     props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(title)}"
-    return f"::{level} {props}::{escape_data(message)}"
+    return f"::{level} {props}::{escape_data(printable(message))}"
 
 
 def escape_data(text: str) -> str:

@@ -54,6 +54,17 @@ def _docs(site: Path, folder: str) -> list[dict[str, str]]:
     return json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
+def test_staff_text_naming_the_mark_stays_on_the_page() -> None:
+    """The mark is taken out of our heading tags only: a notice or a name that happens to say
+    « data-search-exclude » is shown whole (it was cut out of the text, in silence)."""
+    page = ('<h1>Les Tilleuls data-search-exclude</h1><h2 id="avis">Avis</h2><h3 class="rh-notice__title">Mot '
+            'data-search-exclude ici</h3><p title="a data-search-exclude">b</p>\n<h2 id="liens" data-search-exclude>'
+            'Accès rapide</h2><ul><li><a href="faq/">Questions fréquentes</a></li></ul>')
+    assert without_marks(page) == page.replace('<h2 id="liens" data-search-exclude>', '<h2 id="liens">')
+    assert [(e.title, e.text) for e in page_entries("", "Accueil", page)] == [
+        ("Accueil", "Les Tilleuls data-search-exclude"), ("Avis", "Mot data-search-exclude ici b")]
+
+
 def test_the_built_index_holds_text_only_once_and_no_navigation(multilingual_site: Path) -> None:
     for folder in ("les-tilleuls", "les-tilleuls/en", "les-tilleuls/ar"):
         docs = _docs(multilingual_site, folder)

@@ -89,9 +89,13 @@ def _without_title(preface: str, title: str) -> str:
     return preface
 
 
+_MARKED = re.compile(rf"(<h[1-6]\b[^>]*?){EXCLUDE}(?=[\s/>])", re.I)
+"""The mark where our templates write it, in a heading's tag: never in the text (a notice may say it)."""
+
+
 def without_marks(page_html: str) -> str:
     """The page as published: Material's search marks are for the index only."""
-    return page_html.replace(EXCLUDE, "")
+    return _MARKED.sub(r"\1", page_html)
 
 
 def index_json(config: dict[str, Any], entries: list[Entry]) -> str:

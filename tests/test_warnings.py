@@ -102,6 +102,16 @@ def test_review_period_must_be_a_positive_number_of_months(make_project) -> None
     assert code == 1 and "« six » n'est pas un nombre entier" in output
 
 
+def test_a_review_period_beyond_ten_years_is_refused_not_a_crash(make_project) -> None:  # type: ignore[no-untyped-def]
+    """999999 months after a review is a year no calendar holds: it was « Erreur interne (ValueError) »."""
+    for months in ("999999", "121"):
+        root = make_project(site_config=SITE_CONFIG + f"review_every_months: {months}\n", test=STALE)
+        code, output = run("--project", str(root))
+        assert code == 1 and output == (f"Error: site_config.yml:10: review_every_months: au plus 120 (mois, dix ans), "
+                                        "par exemple 6\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+    assert run("--project", str(make_project(site_config=SITE_CONFIG + "review_every_months: 120\n")))[0] == 0
+
+
 def test_validate_exits_0_and_shows_warnings_in_every_format(make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = make_project(site_config=WITH_REVIEW, test=STALE)
     code, output = run("--project", str(root), "--today", "2026-12-02")

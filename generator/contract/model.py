@@ -54,6 +54,8 @@ LEVELS: tuple[str, ...] = get_args(Level)
 FIBRE_STATUSES: tuple[str, ...] = get_args(FibreStatus)
 CARETAKER_MODES: tuple[str, ...] = get_args(CaretakerMode)
 HOLIDAY_MODES: tuple[str, ...] = get_args(HolidayMode)
+MAX_REVIEW_MONTHS = 120
+"""``review_every_months`` at most: ten years after a review still falls in a year the calendar holds."""
 
 
 class Address(Model):
@@ -322,6 +324,8 @@ class SiteConfig(Model):
     def _at_least_one_month(cls, value: Optional[int]) -> Optional[int]:
         if value is not None and value < 1:
             raise ValueError("au moins 1 (mois), par exemple 6")
+        if value is not None and value > MAX_REVIEW_MONTHS:  # the day a review falls due must be a date
+            raise ValueError(f"au plus {MAX_REVIEW_MONTHS} (mois, dix ans), par exemple 6")
         return value
 
     @field_validator("languages")

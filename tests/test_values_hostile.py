@@ -367,3 +367,24 @@ def test_every_field_answers_odd_values_with_a_french_problem() -> None:
             english = [str(p) for p in problems
                        if any(w in str(p) for w in ("Input should", "Field required", "Value error", "' or '"))]
             assert english == [], (path, value)
+
+
+SECTIONS = sorted({(model, path[:end]) for model, path, _ in LEAVES for end in range(1, len(path))},
+                  key=lambda item: (item[0].__name__, str(item[1])))
+"""Every list, mapping and group of keys above the leaves: ``buildings``, ``caretaker.hours``, ``agencies``…"""
+
+
+def test_every_list_and_group_of_keys_answers_odd_values_with_a_french_problem() -> None:
+    """« buildings: {A: 1} » was told « Input should be a valid list », in English."""
+    from generator.contract.loader import parse_document
+    from generator.contract.project import validate
+
+    assert len(SECTIONS) > 40
+    for model, path in SECTIONS:
+        for value in ("{a: b}", "[a]", "x", "5", "~", "''"):
+            doc, problems = parse_document(yaml.safe_dump(_nest(path, "VALUE")).replace("VALUE", value).encode(), "f.yml")
+            assert doc is not None
+            validate(doc, model, problems)
+            english = [str(p) for p in problems
+                       if any(w in str(p) for w in ("Input should", "Field required", "Value error", "' or '"))]
+            assert english == [], (path, value)

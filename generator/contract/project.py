@@ -255,7 +255,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     elif kind == "literal_error":
         message = f"{where}: valeur « {visible(str(err['input']))} » non permise"
         hint = f"valeurs possibles : {_choices(err['ctx']['expected'])}"
-    elif kind in ("list_type", "too_short") and isinstance(err.get("input"), (str, type(None))):
+    elif kind == "list_type" or (kind == "too_short" and isinstance(err.get("input"), (str, type(None)))):
         message = f"{where}: une liste est attendue"
         hint = "écrivez par exemple « days: [mon, wed, fri] » ou une ligne « - … » par élément"
     elif kind in ("model_type", "model_attributes_type", "dict_type"):

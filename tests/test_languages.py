@@ -160,6 +160,22 @@ def test_a_language_without_a_catalog_or_a_malformed_code_is_refused_at_its_line
     assert any(p.startswith("site_config.yml:6: languages[3]: code de langue « EN » non reconnu") for p in found)
 
 
+def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(tmp_path: Path) -> None:
+    """Texts by language are checked against « languages »: when site_config.yml cannot be read, or its
+    languages are wrong, every text in English was also told « langue « en » absente » (one error per text of
+    every residence, before the one to fix; GitHub shows the first ten)."""
+    for config, expected in (
+            (CONFIG.replace("agencies:", "agencies: ["), "site_config.yml:6: syntaxe YAML invalide"),
+            (CONFIG.replace("[fr, en, ar]", "[FR, en, ar]"), "site_config.yml:3: languages[1]: code de langue « FR »"),
+            (CONFIG.replace("[fr, en, ar]", "{fr: 1}"), "site_config.yml:3: languages: une liste est attendue"),
+            (CONFIG.replace("[fr, en, ar]", "fr, en"), "site_config.yml:3: languages: une liste est attendue")):
+        found = problems(write_project(tmp_path, config))
+        assert len(found) == 1 and found[0].startswith(expected), found
+    residence = RESIDENCE.replace("en: Hot water cut,", 'en: "",')  # a residence's own mistakes are still told
+    found = problems(write_project(tmp_path, CONFIG.replace("agencies:", "agencies: ["), residence))
+    assert found[0] == "residences/les-tilleuls.yml:20: notices[1].title.en: ne doit pas être vide"
+
+
 def test_a_translation_keeps_the_checks_of_its_field(tmp_path: Path) -> None:
     residence = RESIDENCE.replace("en: Hot water cut,", 'en: "Hot\\x01water",')
     assert problems(write_project(tmp_path, residence=residence)) == [

@@ -18,6 +18,10 @@ from typing import Any, Mapping
 from pydantic_core import PydanticCustomError
 
 DEFAULT_LANGUAGES = ("fr",)
+ANY_LANGUAGE: tuple[str, ...] = ()
+"""The languages of a site whose ``site_config.yml`` cannot say them (unreadable, or ``languages`` wrong,
+which is then the error told): a text by language may use any code and needs none in particular, so
+that one mistake in the config is not told again at every text of every residence."""
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
 """Languages written right to left: their pages get ``dir="rtl"``."""
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -86,12 +90,17 @@ def missing_languages(value: Any, languages: tuple[str, ...]) -> list[str]:
 def allowed_languages(info: Any) -> tuple[str, ...]:
     """The site's languages, from the pydantic validation context (default: French only)."""
     context = getattr(info, "context", None) or {}
+    if "languages" in context and context["languages"] == ANY_LANGUAGE:
+        return ANY_LANGUAGE
     return tuple(context.get("languages") or DEFAULT_LANGUAGES)
 
 
 def localize(value: Any, info: Any, parse: Any) -> Any:
     """A plain value (default language) or a mapping by language code, each text checked by ``parse``."""
     languages = allowed_languages(info)
+    if languages == ANY_LANGUAGE:  # the config's languages are wrong: check the texts, not their codes
+        typed = tuple(key for key in value if LANGUAGE_CODE.match(key)) if isinstance(value, dict) else ()
+        languages = typed or DEFAULT_LANGUAGES
     if not isinstance(value, dict):
         return LocalText({languages[0]: parse(value)}, languages[0])
     for key in value:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.contract.languages import DEFAULT_LANGUAGES, LANGUAGE_CODE
+from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
@@ -155,7 +155,7 @@ def _load_config(root: Path, problems: list[Problem],
     before = len(problems)
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
-    languages = _declared_languages(doc, problems) if doc else DEFAULT_LANGUAGES
+    languages = _declared_languages(doc, problems) if doc else ANY_LANGUAGE
     if declared is not None:
         declared[:] = languages
     config = validate(doc, SiteConfig, problems, languages) if doc else None
@@ -169,7 +169,8 @@ def _load_config(root: Path, problems: list[Problem],
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
-                   store: ValidatedStore | None = None, languages: tuple[str, ...] = ()) -> ResidenceFile | None:
+                   store: ValidatedStore | None = None,
+                   languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
     bytes with the same config and code; else parse, validate, then check what depends on the config."""
     name = f"{RESIDENCES_DIR}/{visible(path.name)}"
@@ -189,7 +190,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         return ResidenceFile(slug, path, file_digest, cached)
     doc, found = parse_document(raw, name)
     problems.extend(found)
-    languages = tuple(config.languages) if config is not None else (languages or DEFAULT_LANGUAGES)
+    languages = tuple(config.languages) if config is not None else languages
     residence = validate(doc, Residence, problems, languages) if doc else None
     if residence is None or doc is None:
         return None
@@ -207,11 +208,14 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
 def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ...]:
     """The languages ``site_config.yml`` declares, read before the rest: its texts are checked against
     them. Their own mistakes are reported by the validation of the whole file; here a language our
-    interface has no catalog for is refused at its line."""
+    interface has no catalog for is refused at its line. Languages that cannot be read (not a list of
+    codes) are ``ANY_LANGUAGE``: the texts are not checked against a list the file does not give."""
     data = doc.data if isinstance(doc.data, dict) else {}
     declared = data.get("languages", [data["language"]] if isinstance(data.get("language"), str) else None)
-    if not isinstance(declared, list) or not declared or not all(isinstance(c, str) for c in declared):
+    if declared is None and "languages" not in data:
         return DEFAULT_LANGUAGES
+    if not isinstance(declared, list) or not declared or not all(isinstance(c, str) for c in declared):
+        return ANY_LANGUAGE
     known = interface_languages()
     key = "languages" if "languages" in data else "language"
     for index, code in enumerate(declared):
@@ -220,7 +224,7 @@ def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ..
                                     f"langue « {code} » : l'interface du site n'est pas traduite dans cette langue",
                                     f"langues disponibles : {', '.join(known)} ; pour en ajouter une, voir "
                                     "« Ajouter une langue » dans le README"))
-    return tuple(declared)
+    return tuple(declared) if all(LANGUAGE_CODE.match(code) for code in declared) else ANY_LANGUAGE
 
 
 def validate(doc: Document, model: type[M], problems: list[Problem],

@@ -239,6 +239,33 @@ def test_meta_descriptions_are_escaped(make_project, tmp_path: Path) -> None:
     assert '<meta name="description" content="Le &#34;Beau&#34; Site &lt;b&gt;, 1 rue' in html
 
 
+def test_every_meta_description_is_escaped_once_the_404_page_too(make_project, tmp_path: Path) -> None:
+    """Parsed, each page's description says the names as typed: the root's 404 page (its description is
+    the site's, MkDocs' ``site_description``) showed « Habitat d&#39;Exemple &amp;amp; Co » (escaped twice)."""
+    from html.parser import HTMLParser
+
+    from generator.publish.site import build_site
+
+    class Description(HTMLParser):
+        found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "meta" and dict(attrs).get("name") == "description":
+                self.found.append(dict(attrs)["content"] or "")
+
+    landlord = "Habitat d'Exemple & Co <b>"
+    config = SITE_CONFIG.replace("{name: Habitat Test,", f'{{name: "{landlord}",')
+    build_site(load_project(make_project(config, test=RESIDENCE)), tmp_path / "site", SAMPLE_TODAY)
+    for page in _pages(tmp_path / "site"):
+        parser = Description()
+        parser.found = []
+        parser.feed(page.read_text(encoding="utf-8"))
+        (text,) = parser.found
+        assert "&" not in text.replace(" & ", ""), (page, text)
+        if page.parent == tmp_path / "site":  # the index and the 404 page name the landlord
+            assert landlord in text, (page, text)
+
+
 def test_search_dialog_has_a_name_and_the_staff_page_is_not_indexed(sample_site: Path, samples) -> None:
     for page in _pages(sample_site):
         html = page.read_text(encoding="utf-8")

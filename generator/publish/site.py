@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
 
-from markupsafe import escape
-
 from generator.contract.languages import direction, in_language
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
@@ -323,8 +321,8 @@ def _remove(path: Path) -> None:
 def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict[str, Any],
                    share_assets: bool, language: str = "fr", root: str = "../") -> dict[str, Any]:
     """The MkDocs configuration of one site. ``extra.descriptions`` (page file → plain text) become the
-    pages' meta descriptions, escaped by our plugin; ``site_description`` is escaped here, since Material
-    writes it into the HTML as it is."""
+    pages' meta descriptions, and ``site_description`` (plain text too) that of a page without one (404),
+    each escaped once by our plugin, since Material writes them into the HTML as they are."""
     theme: dict[str, Any] = {
         "name": "material",
         "language": language,
@@ -338,7 +336,7 @@ def _mkdocs_config(site_name: str, site_url: str, pages: list[Page], extra: dict
     return {
         "site_name": site_name,
         "site_url": site_url,
-        "site_description": str(escape(pages[0].description)) if pages and pages[0].description else None,
+        "site_description": pages[0].description if pages and pages[0].description else None,
         "use_directory_urls": True,
         "strict": True,
         "theme": theme,

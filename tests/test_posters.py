@@ -191,6 +191,24 @@ def test_landlord_logo_is_printed(make_project, tmp_path: Path) -> None:
     assert len(page.images) == 1
 
 
+def test_a_poster_with_a_logo_is_the_same_from_any_project_folder(make_project, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The logo is drawn from its pixels, not named by its path (reportlab names an image by its file
+    name): the posters' cache keys the logo's bytes, so a poster drawn for a copy of the project in
+    another folder (another checkout sharing the cache, a moved project) is served, and must be the
+    bytes a full build there draws."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"),
+                        test=CARETAKER)
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(root / "logo.png")
+    elsewhere = shutil.copytree(root, tmp_path / "elsewhere" / "copie")
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
+    assert run_posters(root, tmp_path / "here").exit_code == 0
+    assert run_posters(elsewhere, tmp_path / "there").exit_code == 0
+    for name in ("test-affiche-a4.pdf", "test-flyer-a5.pdf"):
+        assert (tmp_path / "here" / "test" / name).read_bytes() == (tmp_path / "there" / "test" / name).read_bytes()
+
+
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("logo.png", None, "introuvable"), ("logo.png", b"not a PNG", "image illisible"),
     ("logo.gif", b"GIF89a", "format non pris en charge")])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -58,13 +58,17 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     """One poster; if the words do not fit (many hours, long names), the text is drawn smaller.
 
     Raises ``OverflowError`` when even 60 % of the usual size does not fit: smaller would be unreadable.
+    The logo is handed to reportlab as its bytes: given a path, reportlab names the image in the PDF by
+    that path, so the same poster drawn from a copy of the project in another folder had other bytes
+    (and the posters' cache, keyed by the logo's bytes, served one folder's PDF to the other).
     """
     load_fonts()
+    image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
     scale = fmt.text_scale
     for _ in range(6):
         out = io.BytesIO()
         page = _Page(out, text, fmt, today)
-        if _draw(page, text, qr, fmt, logo, scale):
+        if _draw(page, text, qr, fmt, image, scale):
             page.canvas.showPage()
             page.canvas.save()
             return out.getvalue()
@@ -139,7 +143,8 @@ def wrap(value: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: Path | None, scale: float) -> bool:
+def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageReader | None,
+          scale: float) -> bool:
     """Draw the poster at ``scale``; False when the text runs into the foot of the page."""
     c = page.canvas
     m, width = fmt.margin, fmt.width - 2 * fmt.margin
@@ -148,7 +153,7 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: Path | 
     # Landlord: logo and name, then a rule.
     name_x = m
     if logo:  # fitted, centred, in a 60 × 14 mm box: a wide logo must leave room for the name
-        c.drawImage(str(logo), m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
+        c.drawImage(logo, m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
                     anchor="c", mask="auto")
         name_x = m + 60 * s + 4
     y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s, height=14 * s) + 2

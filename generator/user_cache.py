@@ -20,12 +20,15 @@ folder, ``off`` disables every cache), one sub-folder per kind:
   compiled catalogs), by ``code_fingerprint`` (``made_once``).
 
 They hold code or pickled objects that are loaded back, so a folder that other users can write is never
-used. Deleting the folder is always safe.
+used. Every file is read back through a check of its bytes (``sealed``; the font subsets, their own
+checksum; the composed stores, their digests): one cut short or with a byte changed is made again, never
+served. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import struct
@@ -117,29 +120,52 @@ def cache_dir(kind: str) -> Path | None:
 def jinja_bytecode_cache(kind: str) -> Any:
     """A Jinja bytecode cache in ``<cache folder>/<kind>`` (``None`` when disabled): templates compiled once
     per machine, not once per command and process. Jinja checks each entry against the template's source
-    and its own version; one ``kind`` per set of environment settings, since entries do not record them."""
-    import jinja2  # here: validating alone does not need Jinja
-
+    and its own version, not the code itself: entries are sealed (``_sealed_bytecode_cache``). One ``kind``
+    per set of environment settings, since entries do not record them."""
     folder = cache_dir(kind)
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+    return _sealed_bytecode_cache()(str(folder)) if folder else None
+
+
+@lru_cache(maxsize=1)
+def _sealed_bytecode_cache() -> Any:
+    """Jinja's ``FileSystemBytecodeCache`` whose files are ``sealed``: unmarshalling a damaged file gave
+    code with another name or text in it (a page with other words, or an error of ours). Made on first
+    use: validating alone does not import Jinja."""
+    import jinja2
+    from jinja2.bccache import Bucket
+
+    class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
+        """A bytecode cache of sealed files: a damaged one is compiled again and written anew."""
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            data = read_sealed(Path(self._get_cache_filename(bucket)))
+            if data is not None:
+                bucket.load_bytecode(io.BytesIO(data))
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            out = io.BytesIO()
+            bucket.write_bytecode(out)
+            write_atomically(Path(self._get_cache_filename(bucket)), sealed(out.getvalue()))
+
+    return SealedBytecodeCache
 
 
 def made_once(name: str, make: Callable[[], bytes]) -> bytes:
     """The bytes ``make`` returns, which only our code and the libraries shape (``code_fingerprint``), kept
     in ``<cache folder>/made`` under that fingerprint: every command needed the home-screen icons (~0.1 s
-    with Pillow) and the data schema. Written atomically. Entries of other fingerprints are removed once a
-    day old: two checkouts of different versions used the same day do not remove each other's."""
+    with Pillow) and the data schema. Written atomically and sealed (``sealed``). Entries of other
+    fingerprints are removed once a day old: two checkouts of different versions used the same day do not
+    remove each other's."""
     folder = cache_dir("made")
     if folder is None:
         return make()
     prefix = code_fingerprint()[:32]
     path = folder / f"{prefix}-{name}"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
+    data = read_sealed(path)
+    if data is not None:
+        return data
     data = make()
-    if write_atomically(path, data):
+    if write_atomically(path, sealed(data)):
         with suppress(OSError):
             for old in folder.iterdir():
                 if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
@@ -186,8 +212,27 @@ def write_atomically(path: Path, data: bytes) -> bool:
     return True
 
 
-CHECK = 16
-"""Bytes of BLAKE2b before each ``kept`` entry: a file cut short or overwritten is made again, not served."""
+def sealed(data: bytes) -> bytes:
+    """``data`` after its SHA-256, for ``unsealed`` to check before it is used: every file of the cache is
+    read back through it (or its own format's check, ``outputs.fonts``), so a file cut short, overwritten
+    or with one byte changed is made again, never served (a changed byte in a compiled template or
+    catalog was published as it was, or stopped the build as a bug)."""
+    return hashlib.sha256(data).digest() + data
+
+
+def unsealed(entry: bytes | None) -> bytes | None:
+    """The data of an entry made by ``sealed``, or ``None`` if there is none or it was damaged."""
+    if not isinstance(entry, bytes) or hashlib.sha256(memoryview(entry)[32:]).digest() != entry[:32]:
+        return None  # (hashed in place: the entry is copied once, for what is returned)
+    return entry[32:]
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The data of the cache file ``path`` (``sealed``), or ``None`` if it is missing, unreadable or damaged."""
+    try:
+        return unsealed(path.read_bytes())
+    except OSError:
+        return None
 
 
 def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
@@ -196,7 +241,7 @@ def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
     of everything they depend on, ``group`` what changes for all entries at once (our code, the day).
 
     One file per entry, read only when asked (a store of all entries would be read and rewritten whole,
-    and posters weigh ~15 KB each). An entry that fails its check or ``valid`` is made again; without a
+    and posters weigh ~15 KB each). An entry that fails its seal or ``valid`` is made again; without a
     cache, or when writing fails, ``make`` alone. Groups not used for a day are removed when a new one
     starts, so the folder does not keep every day's posters."""
     base = cache_dir(kind)
@@ -204,13 +249,11 @@ def kept(kind: str, group: str, key: str, make: Callable[[], bytes],
     if folder is None:
         return make()
     path = folder / key
-    with suppress(OSError):
-        entry = path.read_bytes()
-        data = entry[CHECK:]
-        if entry[:CHECK] == hashlib.blake2b(data, digest_size=CHECK).digest() and valid(data):
-            return data
+    data = read_sealed(path)
+    if data is not None and valid(data):
+        return data
     data = make()
-    write_atomically(path, hashlib.blake2b(data, digest_size=CHECK).digest() + data)
+    write_atomically(path, sealed(data))
     return data
 
 

@@ -62,6 +62,20 @@ def test_font_subsets_are_cached_on_disk_for_the_next_process(tmp_path: Path) ->
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("damage", ["byte", "cut"])
+def test_a_damaged_font_subset_in_the_cache_is_made_again(tmp_path: Path, damage: str) -> None:
+    """A changed byte or a file cut short drew other glyphs into every poster (or none)."""
+    cache = tmp_path / "cache"
+    first = _subsets_in_new_process(str(cache))
+    for path in (cache / "fonts").iterdir():
+        data = bytearray(path.read_bytes())
+        data[len(data) // 3] ^= 1
+        path.write_bytes(bytes(data) if damage == "byte" else path.read_bytes()[:len(data) * 3 // 4])
+    assert _subsets_in_new_process(str(cache)) == first
+    assert _subsets_in_new_process(str(cache), forbid_subsetting=True) == first  # written anew
+
+
+@pytest.mark.slow
 def test_without_cache_subsets_are_made_the_same_and_posters_still_build(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     cached = _subsets_in_new_process(str(tmp_path / "cache"))

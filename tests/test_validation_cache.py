@@ -207,6 +207,48 @@ def test_files_only_our_code_shapes_are_made_once_per_code_version(cache: Path,
     assert offline.root_files() == {name: offline.icon(size) for size, name in offline.published.ICONS.items()}
 
 
+def test_a_file_made_once_with_a_byte_changed_is_made_again_not_served(cache: Path) -> None:
+    """A compiled catalog with « Hot water » turned into « Hot wbter » was published as it was."""
+    from generator import user_cache
+
+    assert user_cache.made_once("en.mo", lambda: b"Hot water") == b"Hot water"
+    (entry,) = (cache / "made").iterdir()
+    entry.write_bytes(entry.read_bytes().replace(b"water", b"wbter"))
+    assert user_cache.made_once("en.mo", lambda: b"Hot water") == b"Hot water"
+    assert user_cache.made_once("en.mo", lambda: b"made again") == b"Hot water"  # written anew, sealed
+
+
+def test_a_compiled_template_with_a_byte_changed_is_compiled_again(cache: Path) -> None:
+    """Jinja checks a cached template against its source, not its own code: a changed byte in a name
+    or a text of the code gave another page, or an error of ours."""
+    import jinja2
+
+    from generator.user_cache import jinja_bytecode_cache
+
+    def render() -> str:
+        loader = jinja2.DictLoader({"page.html": "{{ res.address }} : Bonjour"})
+        env = jinja2.Environment(loader=loader, bytecode_cache=jinja_bytecode_cache("jinja-test"))
+        return env.get_template("page.html").render(res={"address": "1 rue"})
+
+    assert render() == "1 rue : Bonjour"
+    (entry,) = (cache / "jinja-test").iterdir()
+    entry.write_bytes(entry.read_bytes().replace(b"address", b"adxress").replace(b"Bonjour", b"Bonsoir"))
+    assert render() == "1 rue : Bonjour"
+
+
+def test_warnings_kept_with_a_byte_changed_are_made_again(make_project, cache: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from generator.contract.warnings import residences_warnings
+
+    root = make_project(test=RESIDENCE + "notices:\n  - {title: Ancien avis, from: 2026-01-01, until: 2026-01-02}\n")
+    first = residences_warnings(load_project(root), date(2026, 12, 2))
+    assert "Ancien avis" in str(first)
+    (store,) = (cache / "warnings").iterdir()
+    store.write_bytes(store.read_bytes().replace("Ancien avis".encode(), "Autre avis!".encode()))
+    assert residences_warnings(load_project(root), date(2026, 12, 2)) == first
+
+
 # --- site_config.yml ----------------------------------------------------------------------------------
 
 LOGO_CONFIG = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",

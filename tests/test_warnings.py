@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.contract.project import load_project
 from generator.contract.warnings import project_warnings, review_due
 from generator.errors import Problem
+from generator.user_cache import sealed
 from tests.conftest import SITE_CONFIG
 
 STALE = """\
@@ -75,7 +76,7 @@ def test_each_residences_warnings_are_kept_for_the_next_run_while_its_file_confi
     entries = pickle.loads(store.read_bytes())
     assert len(entries) == 2
     marker = [Problem("residences/test.yml", 1, "taken from the store", "")]
-    store.write_bytes(pickle.dumps({key: pickle.dumps(marker) for key in entries}))
+    store.write_bytes(pickle.dumps({key: sealed(pickle.dumps(marker)) for key in entries}))  # as entries are
     assert [w.message for w in project_warnings(load_project(root), TODAY)] == ["taken from the store"] * 2
     assert project_warnings(load_project(root), date(2026, 12, 3)) != first  # another day: computed
     assert "32 jours" in str(project_warnings(load_project(root), TODAY))  # computed: the store keeps one day

@@ -11,13 +11,21 @@ to the key.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Generic, Iterator, TypeVar
 
-from generator.user_cache import RECORD_LENGTH, append_record, cache_dir, code_fingerprint, digest, write_atomically
+from generator.user_cache import (
+    RECORD_LENGTH,
+    append_record,
+    cache_dir,
+    code_fingerprint,
+    digest,
+    sealed,
+    unsealed,
+    write_atomically,
+)
 
 T = TypeVar("T")
 _UNSET: Any = object()
@@ -73,7 +81,8 @@ class EntryStore:
     and bytes, our code, and the ``context`` the values also depend on (``site_config.yml``, the day).
 
     One file per project folder and kind, holding only the entries of its last run, so it does not grow
-    with every edit. Each entry is pickled on its own: a run unpickles what it uses and re-pickles only
+    with every edit. Each entry is pickled on its own, and sealed (``user_cache.sealed``: a changed byte
+    inside a pickled text unpickles to another text): a run unpickles what it uses and re-pickles only
     what it computed.
     """
 
@@ -103,19 +112,19 @@ class EntryStore:
     def get(self, name: str, file_digest: str) -> Any | None:
         """The value stored by an earlier run for the file ``name`` with these bytes (by digest), or ``None``."""
         key = self.key(name, file_digest)
-        entry = self._old.get(key)
-        if entry is None:
+        data = unsealed(self._old.get(key))
+        if data is None:  # none, or damaged (``sealed``)
             return None
         try:
-            value = pickle.loads(entry)
+            value = pickle.loads(data)
         except Exception:  # an entry written by other code: compute it again
             return None
-        self._new[key] = entry
+        self._new[key] = self._old[key]
         return value
 
     def keep(self, name: str, file_digest: str, value: Any) -> None:
         """Store ``value`` for the file ``name`` with these bytes, for the next run."""
-        self._keep_bytes(name, file_digest, lambda: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self._keep_bytes(name, file_digest, lambda: sealed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
     def _keep_bytes(self, name: str, file_digest: str, data: Callable[[], bytes]) -> None:
         key = self.key(name, file_digest)
@@ -196,7 +205,7 @@ class ValidatedStore(EntryStore):
         pickled (``Pickled``), or ``None``. The entry's own SHA-256 is checked here (2 ms for 1,000), since
         its bytes are only unpickled when first used: a damaged entry is a miss, never a later error."""
         key = self.key(name, file_digest)
-        data = _unsealed(self._old.get(key))
+        data = unsealed(self._old.get(key))
         if data is None:
             return None
         self._new[key] = self._old[key]
@@ -204,7 +213,7 @@ class ValidatedStore(EntryStore):
 
     def put(self, item: Any) -> None:
         """Keep a validated ``ResidenceFile``'s residence and line map under its file name and digest."""
-        self._keep_bytes(item.path.name, item.digest, lambda: _sealed(item.validated.data))
+        self._keep_bytes(item.path.name, item.digest, lambda: sealed(item.validated.data))
 
 
 class ConfigStore(EntryStore):
@@ -212,23 +221,18 @@ class ConfigStore(EntryStore):
     map and the digest of the logo's bytes then decoded. Parsing and validating it took ~25 ms of every
     command (and building the config's models, ~35 ms more). Only a config without a problem is kept;
     what it reads besides its own bytes, the logo, is checked again by every run. Entries are sealed
-    like the residences': a damaged one is a miss."""
+    like every entry: a damaged one is a miss."""
 
     def __init__(self, root: Path) -> None:
         super().__init__("config", root)
 
     def validated(self, name: str, file_digest: str) -> Any | None:
         """The value kept for the file ``name`` with these bytes, or ``None``."""
-        key = self.key(name, file_digest)
-        data = _unsealed(self._old.get(key))
-        try:
-            return pickle.loads(data) if data is not None else None
-        except Exception:  # whatever it was: validate again
-            return None
+        return self.get(name, file_digest)
 
     def put(self, name: str, file_digest: str, value: Any) -> None:
         """Keep ``value`` for the file ``name`` with these bytes, for the next runs (written now)."""
-        self._keep_bytes(name, file_digest, lambda: _sealed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        self.keep(name, file_digest, value)
         self.save()
 
 
@@ -255,18 +259,6 @@ def _records(data: bytes) -> Iterator[tuple[dict[str, bytes], list[str]] | None]
             yield None
             return
         yield record
-
-
-def _sealed(data: bytes) -> bytes:
-    """``data`` after its SHA-256, checked by ``_unsealed`` before it is used."""
-    return hashlib.sha256(data).digest() + data
-
-
-def _unsealed(entry: bytes | None) -> bytes | None:
-    """The data of an entry made by ``_sealed``, or ``None`` if there is none or it was damaged."""
-    if not isinstance(entry, bytes) or hashlib.sha256(memoryview(entry)[32:]).digest() != entry[:32]:
-        return None  # (hashed in place: the entry is copied once, for what is returned)
-    return entry[32:]
 
 
 def per_residence(kind: str, project: Any, make: Callable[[Any], T], *context: str, part: str = "") -> list[T]:

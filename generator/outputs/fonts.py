@@ -10,7 +10,7 @@ fast, and the cache spares every command the ~0.4 s of subsetting.
 from __future__ import annotations
 
 import hashlib
-import os
+import struct
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -20,7 +20,7 @@ import fontTools
 
 from generator.contract.printable import PRINTABLE
 from generator.errors import UserError
-from generator.user_cache import cache_dir
+from generator.user_cache import cache_dir, write_atomically
 
 FONT_PACKAGE = "fonts-dejavu-core"
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
@@ -88,26 +88,51 @@ def font_subsets() -> dict[str, Path]:
     """The subsets of DejaVu Sans by style ("regular", "bold"), from the cache folder or made now.
 
     A cache entry is named by ``font_key()``, so a font or fontTools upgrade makes new entries, never
-    stale ones. Written through a temporary file and ``os.replace``: processes building at the same time
-    never read half a font. Without a cache (``RESIDENCE_HUB_CACHE=off``), the subsets go to a temporary
-    folder for this process.
+    stale ones, and is used only when whole (``_intact``): a damaged subset drew other glyphs into every
+    poster. Written through a temporary file and ``os.replace``: processes building at the same time
+    never read half a font. Without a cache (``RESIDENCE_HUB_CACHE=off``), or when the cache cannot be
+    written, the subsets go to a temporary folder for this process.
     """
     source = font_dir()
     key = font_key()
     folder = cache_dir("fonts")
-    if folder is None:
-        _TEMP_FONTS.append(tempfile.TemporaryDirectory(prefix="residence-hub-fonts-"))
-        folder = Path(_TEMP_FONTS[-1].name)
     paths = {}
     for style, name in FONT_FILES.items():
-        path = folder / f"{key}-{name}"
-        if not path.is_file():
+        path = folder / f"{key}-{name}" if folder else None
+        if path is None or not _intact(path):
             data = _subset(source / name, with_arabic=style == "bold")
-            with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as tmp:
-                tmp.write(data)
-            os.replace(tmp.name, path)
+            if path is None or not write_atomically(path, data):
+                if not _TEMP_FONTS:
+                    _TEMP_FONTS.append(tempfile.TemporaryDirectory(prefix="residence-hub-fonts-"))
+                path = Path(_TEMP_FONTS[-1].name) / name
+                path.write_bytes(data)
         paths[style] = path
     return paths
+
+
+CHECKSUM = 0xB1B0AFBA
+"""What the 32-bit words of a whole TrueType file add up to (its ``head.checkSumAdjustment`` is set so)."""
+
+
+def _intact(path: Path) -> bool:
+    """Whether ``path`` holds a whole font file: its words add up to ``CHECKSUM`` (a changed byte changes
+    the sum) and every table lies inside it (a file cut short). The font format's own check: the file
+    stays a plain font, which reportlab and fontTools read by its path."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if len(data) < 12:
+        return False
+    (tables,) = struct.unpack_from(">H", data, 4)
+    directory = data[12:12 + 16 * tables]
+    if len(directory) < 16 * tables:
+        return False
+    if any(offset + length > len(data) for _, _, offset, length in struct.iter_unpack(">4sIII", directory)):
+        return False
+    words = data + b"\0" * (-len(data) % 4)
+    total: int = sum(struct.unpack(f">{len(words) // 4}I", words))
+    return total & 0xFFFFFFFF == CHECKSUM
 
 
 def _subset(source: Path, with_arabic: bool) -> bytes:

@@ -4,7 +4,9 @@ Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it
 - full build wall time, and peak memory (sum of the resident sizes of the process and its workers,
   sampled every 50 ms), starting with an empty cache folder (``RESIDENCE_HUB_CACHE``), as a fresh runner;
 - incremental rebuild after changing one residence file (same command, previous ``site/`` present, the
-  cache the full build filled), ``--rebuilds R`` times (the word added, then taken out again...): the median,
+  cache the full build filled), ``--rebuilds R`` times (the word added, then taken out again...; ``--edit``
+  says where: a notice's text, its title, which the staff dashboard shows, or the residence's name, which
+  the index pages and lists show): the median,
   minimum and maximum, then after another change with no cache at all (``off``: every file
   validated again, as on a new machine given only the previous ``site/``), and that the result is
   byte-identical to a fresh full build (``--no-verify`` skips this second full build);
@@ -88,15 +90,22 @@ def run(args: list[str], cache: str) -> tuple[float, float, int, str]:
     return elapsed, cpu, peak, out.strip()
 
 
-BEFORE, AFTER = "Travaux sur la colonne.", "Travaux sur la colonne montante."
+EDITS = {
+    "notice-text": ("Travaux sur la colonne.", "Travaux sur la colonne montante."),  # on its microsite only
+    "notice-title": ("title: Coupure d'eau ", "title: Coupure d'eau chaude "),  # also on the staff dashboard
+    "name": ("name: Résidence ", "name: Résidence Nouvelle "),  # also on the index pages, lists, posters page
+}
+"""What a member of staff changes in one residence file (``--edit``): the text before and after."""
 
 
-def change(path: Path) -> None:
-    """What a member of staff does: one word added to a notice of one residence (or taken out again, for
-    the next rebuild)."""
+def change(path: Path, edit: str = "notice-text") -> None:
+    """What a member of staff does: one word added to one residence's file (or taken out again, for the
+    next rebuild), in the first place ``EDITS[edit]`` names."""
+    before, after = EDITS[edit]
     text = path.read_text(encoding="utf-8")
-    assert BEFORE in text or AFTER in text, f"{path.name} has no notice to change"
-    path.write_text(text.replace(AFTER, BEFORE) if AFTER in text else text.replace(BEFORE, AFTER), encoding="utf-8")
+    assert before in text or after in text, f"{path.name} has no « {before} » to change"
+    path.write_text(text.replace(after, before, 1) if after in text else text.replace(before, after, 1),
+                    encoding="utf-8")
 
 
 def median(values: list[float]) -> float:
@@ -169,6 +178,8 @@ def main() -> None:
     parser.add_argument("--languages", default="", help="publish in these languages, e.g. fr,en,ar")
     parser.add_argument("--rebuilds", type=lambda text: max(1, int(text)), default=7, metavar="R",
                         help="rebuilds after one change to time, at least 1 (median, min and max reported)")
+    parser.add_argument("--edit", choices=sorted(EDITS), default="notice-text",
+                        help="what the timed rebuilds change in one residence (default: a notice's text)")
     parser.add_argument("--plain", type=int, default=0, metavar="K",
                         help="time plain mkdocs builds of K residences (every language) for the speed-up")
     options = parser.parse_args()
@@ -183,7 +194,7 @@ def main() -> None:
         residences = sorted((project / "residences").glob("*.yml"))
         rebuilds = []  # one residence changed each time: single runs vary with the machine's other work
         for _ in range(options.rebuilds):
-            change(residences[options.count // 2])
+            change(residences[options.count // 2], options.edit)
             rebuilds.append(run(base, cache))
             assert "(1 reconstruite(s)" in rebuilds[-1][3], rebuilds[-1][3]
         inc_s, inc_cpu = median([r[0] for r in rebuilds]), median([r[1] for r in rebuilds])
@@ -206,7 +217,8 @@ def main() -> None:
         print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB; "
               f"per residence {full_cpu / options.count:.3f} CPU-s ({1000 * full_cpu / sites:.0f} ms CPU per "
               f"residence and language), {1000 * full_s / options.count:.1f} ms wall")
-        print(f"incremental rebuild after one file changed ({len(rebuilds)} runs, median): {inc_s:.2f} s wall, "
+        print(f"incremental rebuild after one file changed ({options.edit}; {len(rebuilds)} runs, median): "
+              f"{inc_s:.2f} s wall, "
               f"{inc_cpu:.2f} s CPU, min {min(r[0] for r in rebuilds):.2f} s wall, max "
               f"{max(r[0] for r in rebuilds):.2f} s; peak memory {inc_peak / 1024:.0f} MB ({inc_out})")
         print(f"same, without the user cache (RESIDENCE_HUB_CACHE=off: every file validated again, font subsets "

@@ -123,6 +123,24 @@ def test_an_index_run_made_again_leaves_what_it_made_the_same_in_place(make_proj
     assert tree(site) == tree(tmp_path / "fresh")  # the hand-edited 404 page too: made again
 
 
+def test_a_rebuilt_microsite_keeps_its_unchanged_files_as_they_are_published(make_project, tmp_path: Path) -> None:
+    """A notice's text is on the home page, not on the contacts page nor the posters: the rebuilt microsite
+    takes those from the published one by hard links (same inodes: deleting the old tree then frees only
+    what changed), and writes the home page anew; the site equals a full build."""
+    root = make_project(**{"les-pins": residence("Les Pins") + NOTICE, "les-ormes": residence("Les Ormes") + NOTICE})
+    site = tmp_path / "site"
+    build(root, site)
+    same = ["les-ormes/contacts/index.html", "les-ormes/affiche/les-ormes-affiche-a4.pdf", "les-ormes/agence.vcf"]
+    before, home = inodes(site, same), inodes(site, ["les-ormes/index.html"])
+    path = root / "residences" / "les-ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("colonne.", "colonne montante."), encoding="utf-8")
+    assert build(root, site) == 1
+    assert inodes(site, same) == before and inodes(site, ["les-ormes/index.html"]) != home
+    assert "colonne montante" in (site / "les-ormes" / "index.html").read_text(encoding="utf-8")
+    build(root, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+
+
 def test_the_index_key_is_the_same_whether_its_pages_digests_were_kept_or_made(project_dir: Path) -> None:
     """The pages listing every residence keep their text's digest with them (``composed``), made once: the
     key of the index's run is the one of the text."""

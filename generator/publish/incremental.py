@@ -165,6 +165,26 @@ def same_entries(staging: Path, published: Path, names: Iterable[str]) -> set[st
     return {name for name in names if _same(staging / name, published / name)}
 
 
+def link_unchanged(new: Path, published: Path) -> None:
+    """Make each file of the staged microsite ``new`` that its ``published`` copy holds byte for byte a hard
+    link to that copy, before the new tree replaces the published one, which is then deleted. Deleting a file
+    whose blocks are on the disk can be slow (~5 ms each on a disk mounted with online discard, as here:
+    0.28 s for a microsite's 56 files), deleting a name of a file that lives on is not; a notice's text
+    changes 19 of them. Hard links are safe: builds never write into a file, only new files in staging."""
+    for folder, _, names in os.walk(new):
+        for name in names:
+            staged = Path(folder, name)
+            old = published / staged.relative_to(new)
+            if not _same(staged, old):
+                continue
+            linked = staged.with_name(f".{name}.link")
+            try:
+                os.link(old, linked)
+                os.replace(linked, staged)
+            except OSError:  # another file system, no hard links: the staged copy stays
+                linked.unlink(missing_ok=True)
+
+
 def _same(new: Path, old: Path) -> bool:
     try:
         if new.is_symlink() or old.is_symlink():

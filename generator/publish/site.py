@@ -38,6 +38,7 @@ from generator.publish.incremental import (
     index_entries,
     index_keys,
     inputs_key,
+    link_unchanged,
     manifest_for,
     patch_in_place,
     published_entries,
@@ -156,6 +157,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 if problems:
                     raise UserError(problems)
                 for slug in todo:
+                    if in_place:  # its unchanged files: the published ones, by hard links
+                        link_unchanged(built / slug, out_dir / slug)
                     (built / slug).rename(staging / slug)
                 if todo:
                     built.rmdir()  # empty now; a mount point's staging and it are inside the published folder

@@ -388,3 +388,34 @@ def test_every_list_and_group_of_keys_answers_odd_values_with_a_french_problem()
             english = [str(p) for p in problems
                        if any(w in str(p) for w in ("Input should", "Field required", "Value error", "' or '"))]
             assert english == [], (path, value)
+
+
+def test_an_empty_value_is_told_empty_never_as_python_writes_it(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« agency: » (nothing after the colon) was « doit être un texte …, pas une liste ni un ensemble de clés »,
+    and « status: » was « valeur « None » non permise »."""
+    from generator.contract.loader import parse_document
+    from generator.contract.project import validate
+
+    for model, path, _ in LEAVES:
+        for value in ("~", "[a]", "{a: b}"):
+            text = yaml.safe_dump(_nest(path, "VALUE")).replace("VALUE", value)
+            doc, problems = parse_document(text.encode(), "f.yml")
+            assert doc is not None
+            validate(doc, model, problems)
+            python = [str(p) for p in problems if any(w in str(p) for w in ("None", "['", "{'"))]
+            assert python == [], (path, value)
+    root = make_project(test="name:\naddress: {street: a, postcode: 93200, city: b}\nagency:\n"
+                             "fibre: {status: }\nnotices:\n  - {title: t, from: , until: 2026-01-01, level: [info]}\n")
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    assert [str(p) for p in info.value.problems] == [
+        "residences/test.yml:1: name: ne doit pas être vide\n"
+        "    → écrivez la valeur après « : », ou retirez la ligne si elle est facultative",
+        "residences/test.yml:3: agency: ne doit pas être vide\n"
+        "    → écrivez la valeur après « : », ou retirez la ligne si elle est facultative",
+        "residences/test.yml:4: fibre.status: ne doit pas être vide\n"
+        "    → valeurs possibles : available, in_progress, planned, unavailable",
+        "residences/test.yml:6: notices[1].from: ne doit pas être vide\n"
+        "    → écrivez la valeur après « : », ou retirez la ligne si elle est facultative",
+        "residences/test.yml:6: notices[1].level: un seul mot est attendu, pas une liste ni un ensemble de clés\n"
+        "    → valeurs possibles : urgent, warning, info"]

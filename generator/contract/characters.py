@@ -74,8 +74,15 @@ def check_references(text: str, rendered: str | None) -> None:
                                "et écrivez le caractère voulu lui-même")
 
 
+EMPTY = "ne doit pas être vide"
+FILL_IN = "écrivez la valeur après « : », ou retirez la ligne si elle est facultative"
+
+
 def text_of(value: Any, multiline: bool = False) -> str:
-    """Every value goes through here first: a string, holding no forbidden character."""
+    """Every value goes through here first: a string, holding no forbidden character. Nothing typed
+    (``key:`` alone, ``~``) is told empty, not « not a text »."""
+    if value is None:
+        raise ValueProblem(EMPTY, FILL_IN)
     if not isinstance(value, str):
         raise ValueError("doit être un texte sur une ligne, pas une liste ni un ensemble de clés")
     return check_characters(value, multiline)

@@ -26,7 +26,7 @@ from generator.contract.references import building_problems, shared_notice_probl
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source, stray_files
 from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
-from generator.contract.values import visible
+from generator.contract.values import EMPTY, visible
 from generator.errors import Problem, UserError
 from generator.paths import interface_languages
 from generator.user_cache import digest
@@ -257,7 +257,13 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         message = f"« {loc[-1]} » manquant{_in(loc[:-1])}"
         hint = f"ajoutez la ligne « {loc[-1]}: … »"
     elif kind == "literal_error":
-        message = f"{where}: valeur « {visible(str(err['input']))} » non permise"
+        typed = err["input"]  # as the loader gives it: text, None (nothing typed), a list or a group of keys
+        if typed is None:
+            message = f"{where}: {EMPTY}"
+        elif isinstance(typed, str):
+            message = f"{where}: valeur « {visible(typed)} » non permise"
+        else:
+            message = f"{where}: un seul mot est attendu, pas une liste ni un ensemble de clés"
         hint = f"valeurs possibles : {_choices(err['ctx']['expected'])}"
     elif kind == "list_type" or (kind == "too_short" and isinstance(err.get("input"), (str, type(None)))):
         message = f"{where}: une liste est attendue"

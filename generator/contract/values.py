@@ -17,6 +17,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from generator.contract import markdown_depth
+from generator.contract.characters import EMPTY as EMPTY
 from generator.contract.characters import INVISIBLE as INVISIBLE
 from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
 from generator.contract.characters import ValueProblem as ValueProblem

@@ -101,3 +101,16 @@ def test_a_line_break_only_yaml_sees_is_refused_at_the_line_git_shows(tmp_path: 
             (line, f"caractère invisible U+{char} non permis dans le fichier")], text
     for text in ("name: A\r\nunits: 3\r\n", "name: A\runits: 3\r"):  # Windows' and old Macs' line ends
         assert load(tmp_path, text)[0].data == {"name": "A", "units": "3"}  # type: ignore[union-attr]
+
+
+def test_a_yaml_syntax_error_is_told_in_french(tmp_path: Path) -> None:
+    for text, line, said in (("name: A: B\n", 1, "deux-points « : » inattendu dans cette valeur"),
+                             ("name: A\ncity:\n\tx: y\n", 3, "caractère interdit en début de valeur (tabulation, @, "
+                                                              "` ou %)"),
+                             ("name: [A, B\n", 2, "crochet « ] » (ou virgule) attendu : liste non fermée"),
+                             ("name: 'A\n", 2, "fin du fichier inattendue : un guillemet, un crochet ou une accolade "
+                                               "n'est pas fermé"),
+                             ("name: A\n---\nname: B\n", 2, "un second document (ligne « --- ») : un fichier n'en "
+                                                           "contient qu'un")):
+        _, problems = load(tmp_path, text)
+        assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")], text

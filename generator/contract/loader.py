@@ -46,6 +46,32 @@ _ODD_BREAKS = re.compile(_UNICODE_BREAKS.pattern + "|\r(?!\n)")
 as old Macs saved, is read as it is)."""
 
 
+_YAML_PROBLEMS = {
+    "found character that cannot start any token": "caractère interdit en début de valeur (tabulation, @, ` ou %)",
+    "mapping values are not allowed in this context": "deux-points « : » inattendu dans cette valeur",
+    "could not find expected ':'": "deux-points « : » attendu après la clé",
+    "did not find expected key": "clé attendue à ce niveau de retrait",
+    "did not find expected ',' or ']'": "crochet « ] » (ou virgule) attendu : liste non fermée",
+    "did not find expected ',' or '}'": "accolade « } » (ou virgule) attendue : accolades non fermées",
+    "did not find expected '-' indicator": "tiret « - » d'un élément de liste attendu à ce niveau de retrait",
+    "did not find expected node content": "valeur attendue",
+    "found unexpected end of stream": "fin du fichier inattendue : un guillemet, un crochet ou une accolade n'est pas "
+                                      "fermé",
+    "but found another document": "un second document (ligne « --- ») : un fichier n'en contient qu'un",
+    "did not find expected <document start>": "du texte après la fin du document (ligne « ... »)",
+    "block sequence entries are not allowed in this context": "tiret « - » inattendu à cet endroit",
+    "mapping keys are not allowed in this context": "point d'interrogation « ? » inattendu à cet endroit",
+    "found a tab character that violates indentation": "tabulation dans le retrait : mettez des espaces",
+    "found a tab character where an indentation space is expected": "tabulation dans le retrait : mettez des espaces",
+    "found unknown escape character": "barre oblique inverse « \\ » suivie d'un caractère inconnu, entre guillemets",
+    "found invalid Unicode character escape code": "code de caractère « \\u… » invalide, entre guillemets",
+    "did not find expected hexdecimal number": "code de caractère « \\u… » incomplet, entre guillemets",
+    "found undefined alias": "alias « * » sans ancre « & »",
+    "exceeded maximum nesting depth": "trop de crochets ou d'accolades les uns dans les autres",
+}
+"""libyaml's usual problems in French (a rarer one is shown as libyaml wrote it)."""
+
+
 @dataclass(frozen=True)
 class LineMap:
     """Where each value of a file starts, by its path in the document: read once, asked by every stage.
@@ -124,7 +150,7 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
-        return fail(line, f"syntaxe YAML invalide : {e.problem or e}",
+        return fail(line, f"syntaxe YAML invalide : {_YAML_PROBLEMS.get(str(e.problem), e.problem or e)}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
     except yaml.YAMLError as e:

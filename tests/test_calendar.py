@@ -138,6 +138,24 @@ def test_deterministic_for_a_given_today_and_uids_stable_across_days(make_projec
     assert len(later_uids) == 5 and set(later_uids) < set(uids)  # water cut expired; the rest kept their id
 
 
+def test_two_notices_of_the_same_day_and_title_are_two_events(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A water cut in building A and one in building B, the same day: two events, each with its own UID
+    (RFC 5545: a UID names one event; a calendar app kept only one of two with the same UID), as the feed
+    has two entries. The first keeps the UID it had alone, and both keep theirs build after build."""
+    cut = "  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03, buildings: [%s], body: Bâtiment %s.}\n"
+    text = RESIDENCE.replace("notices:\n", "buildings: [A, B]\nnotices:\n" + cut % ("A", "A") + cut % ("B", "B"))
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=text)), out, TODAY)
+    found = [e for e in events(out / "test" / "calendrier.ics") if e["summary"] == "Information : Coupure d'eau"]
+    assert sorted(str(e["description"]) for e in found) == ["Bâtiment A.", "Bâtiment B."]
+    uids = [str(e["uid"]) for e in events(out / "test" / "calendrier.ics")]
+    assert len(set(uids)) == len(uids)
+    alone = tmp_path / "alone"
+    build_site(load_project(make_project(test=text.replace(cut % ("B", "B"), ""))), alone, TODAY)
+    (first,) = [e for e in events(alone / "test" / "calendrier.ics") if e["summary"] == "Information : Coupure d'eau"]
+    assert str(first["uid"]) in {str(e["uid"]) for e in found}
+
+
 def test_pages_link_the_calendar_and_subscription(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = build(make_project, tmp_path).parent
     assert 'href="calendrier.ics" type="text/calendar"' in (site / "index.html").read_text()

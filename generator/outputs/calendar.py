@@ -94,7 +94,10 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(residence.name)}",
              "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", "X-WR-TIMEZONE:Europe/Paris",
              *PARIS_TIMEZONE]
+    seen: dict[str, int] = {}
     for key, event in events:
+        seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two events, as in the feed
+        key = key if seen[key] == 1 else f"{key}/{seen[key]}"
         event["DTSTAMP"] = stamp
         event["UID"] = text(f"{uid(ctx.slug + ('/' + ctx.lang if ctx.prefix else ''), key)}@{host}")
         lines += ["BEGIN:VEVENT", *(f"{name}:{value}" for name, value in sorted(event.items(), key=_order)),
@@ -159,7 +162,8 @@ def uid(slug: str, key: str) -> str:
     """A stable id: the same residence and the same event content give the same UID, build after build.
 
     ``key`` says what the event is without its first date (recurring events start in ``today``'s week),
-    so a subscriber's calendar updates an event in place instead of duplicating it.
+    so a subscriber's calendar updates an event in place instead of duplicating it; a second event of the
+    same key (two notices of the same day and title) is numbered (``calendar_bytes``): a UID names one event.
     """
     return hashlib.sha256(f"{slug}\n{key}".encode()).hexdigest()[:32]
 

@@ -2,7 +2,8 @@
 
 Kept in a folder private to the user (``~/.cache/residence-hub``; ``RESIDENCE_HUB_CACHE`` names another
 folder, ``off`` disables every cache), one sub-folder per kind:
-- ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source;
+- ``jinja``: Material's templates compiled by Jinja (``publish.microsite``), checked against their source,
+  per version of our code;
 - ``jinja-pages``: ours (``outputs.pages``), apart since that environment compiles with other settings;
 - ``validated``: residences already validated (``contract.validation_cache``);
 - ``config``: ``site_config.yml`` already validated, its logo checked again (``contract.validation_cache``);
@@ -118,11 +119,14 @@ def cache_dir(kind: str) -> Path | None:
 
 
 def jinja_bytecode_cache(kind: str) -> Any:
-    """A Jinja bytecode cache in ``<cache folder>/<kind>`` (``None`` when disabled): templates compiled once
-    per machine, not once per command and process. Jinja checks each entry against the template's source
-    and its own version, not the code itself: entries are sealed (``_sealed_bytecode_cache``). One ``kind``
-    per set of environment settings, since entries do not record them."""
-    folder = cache_dir(kind)
+    """A Jinja bytecode cache in ``<cache folder>/<kind>/<our code>`` (``None`` when disabled): templates
+    compiled once per machine, not once per command and process. Jinja checks each entry against the
+    template's source and its own version, not the code itself: entries are sealed
+    (``_sealed_bytecode_cache``). Nor the settings they were compiled with (``trim_blocks``, autoescaping,
+    extensions: ours and MkDocs', so in ``code_fingerprint``), hence a group per version of the code (as
+    ``kept``'s, removed once unused for a day) and one ``kind`` per set of settings."""
+    base = cache_dir(kind)
+    folder = _group(base, code_fingerprint()[:16]) if base else None
     return _sealed_bytecode_cache()(str(folder)) if folder else None
 
 

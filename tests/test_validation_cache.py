@@ -231,9 +231,28 @@ def test_a_compiled_template_with_a_byte_changed_is_compiled_again(cache: Path) 
         return env.get_template("page.html").render(res={"address": "1 rue"})
 
     assert render() == "1 rue : Bonjour"
-    (entry,) = (cache / "jinja-test").iterdir()
+    (entry,) = (path for path in (cache / "jinja-test").rglob("*") if path.is_file())
     entry.write_bytes(entry.read_bytes().replace(b"address", b"adxress").replace(b"Bonjour", b"Bonsoir"))
     assert render() == "1 rue : Bonjour"
+
+
+def test_templates_compiled_by_another_version_of_the_code_are_compiled_again(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja keys a compiled template by its name and source only, but how it compiles (``trim_blocks``,
+    autoescaping, extensions) is set by our code and MkDocs': after an upgrade that changed them, the old
+    code was still served."""
+    import jinja2
+
+    from generator import user_cache
+
+    def render(**settings: bool) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "{% if x %}\nA{% endif %}"}),
+                                 bytecode_cache=user_cache.jinja_bytecode_cache("jinja-test"), **settings)
+        return env.get_template("page.html").render(x=1)
+
+    assert render(trim_blocks=True) == "A"
+    monkeypatch.setattr(user_cache, "code_fingerprint", lambda: "another version of the code" * 2)
+    assert render() == "\nA"
 
 
 def test_warnings_kept_with_a_byte_changed_are_made_again(make_project, cache: Path) -> None:  # type: ignore[no-untyped-def]

@@ -90,3 +90,19 @@ def test_home_links_the_feed(make_project, tmp_path: Path) -> None:  # type: ign
     home = (build(make_project, tmp_path) / "index.html").read_text()
     assert '<a class="rh-download" href="avis.xml" type="application/atom+xml">' in home
     assert "Suivre les avis (flux Atom)</a>" in home
+
+
+def test_every_entry_has_its_own_id_two_outages_of_the_same_day_and_equipment_too(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """RFC 4287: entries with the same id are one entry (a reader keeps one). The lift of building A and that
+    of building B, down since the same day, are two outages: two entries, the first keeping its id."""
+    lift = "  - {equipment: Ascenseur, buildings: [%s], since: 2026-11-24, status: in_repair}\n"
+    text = RESIDENCE.replace("notices:\n", "buildings: [A, B]\noutages:\n" + lift % "A" + lift % "B" + "notices:\n"
+                             "  - {title: Fête, from: 2026-12-12, until: 2026-12-12, buildings: [A]}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=text)), out, TODAY)
+    feed = ET.parse(out / "test" / "avis.xml").getroot()
+    ids = [e.findtext(f"{A}id") for e in feed.iter(f"{A}entry")]
+    assert len(ids) == len(set(ids)) == 9  # 2 outages, 7 notices (2 « Fête ») shown
+    alone = tmp_path / "alone"
+    build_site(load_project(make_project(test=text.replace(lift % "B", ""))), alone, TODAY)
+    assert set(e.findtext(f"{A}id") for e in ET.parse(alone / "test" / "avis.xml").getroot().iter(f"{A}entry")) < set(ids)

@@ -79,16 +79,14 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _sub(_sub(root, "author"), "name", config.landlord.name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
     _sub(root, "link", rel="alternate", type="text/html", href=page)
-    for outage in outages:
-        _outage_entries(root, outage, ctx, lambda item: ids[id(item)])
     seen: dict[str, int] = {}
+    for outage in outages:
+        _outage_entries(root, outage, ctx, lambda item: ids[id(item)], seen)
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
-        key = f"{slug}/{notice.from_}/{notice.title}"
-        seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two entries all the same
-        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}")
+        _sub(entry, "id", _entry_id(f"{slug}/{notice.from_}/{notice.title}", seen))
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -99,6 +97,13 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _entry_id(key: str, seen: dict[str, int]) -> str:
+    """The id of the entry ``key`` names (RFC 4287: one id, one entry): two notices of the same day and title,
+    or two outages of the same equipment and day, are two entries all the same, the second numbered."""
+    seen[key] = seen.get(key, 0) + 1
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}"
 
 
 def _outage_updated(outage: Outage) -> date:
@@ -124,16 +129,16 @@ def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
     return " · ".join(parts)
 
 
-def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anchor: Callable[[object], str]) -> None:
+def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anchor: Callable[[object], str],
+                    seen: dict[str, int]) -> None:
     """The outage as an entry (its state, what to do meanwhile), then each update as an entry of its own;
     each links to its anchor on the home page, and an update's id is its anchor's (date, not text: a
     corrected sentence stays the same entry)."""
     _ = i18n.gettext(ctx.lang)
-    key = f"{ctx.slug}/panne/{outage.since}/{outage.equipment}"
     label = _("Panne")
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
-    _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}")
+    _sub(entry, "id", _entry_id(f"{ctx.slug}/panne/{outage.since}/{outage.equipment}", seen))
     _sub(entry, "published", _stamp(outage.since))
     _sub(entry, "updated", _stamp(_outage_updated(outage)))
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")

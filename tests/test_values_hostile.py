@@ -204,6 +204,27 @@ def test_phone_with_anything_else_is_refused_whole(typed: str) -> None:
     assert "01 48 20 11 22" in hint
 
 
+@pytest.mark.parametrize("typed", ["148201122", "-148201122", "1 48 20 11 22", "33 1 48 20 11 22", "612345678"])
+def test_a_phone_without_its_first_0_nor_a_country_code_is_refused_not_completed(typed: str) -> None:
+    """« 148201122 » was shown « 01 48 20 11 22 »: a 0 added in silence (Excel drops it from a number; the
+    import says so when it puts it back, the contract never guesses)."""
+    message, hint = refusal(parse_phone, typed)
+    assert message == (f"numéro de téléphone « {typed} » : il manque le 0 du début (ou l'indicatif du pays, "
+                       "comme +33)")
+    assert "01 48 20 11 22" in hint
+
+
+@pytest.mark.parametrize(("typed", "display", "tel"), [
+    ("0262 12 34 56", "0262 12 34 56", "+262262123456"), ("0692 12 34 56", "0692 12 34 56", "+262692123456"),
+    ("0590 12 34 56", "0590 12 34 56", "+590590123456"), ("0694 12 34 56", "0694 12 34 56", "+594694123456"),
+    ("+262 262 12 34 56", "0262 12 34 56", "+262262123456"), ("0696 12 34 56", "0696 12 34 56", "+596696123456")])
+def test_numbers_of_the_overseas_departments_are_french_numbers(typed: str, display: str, tel: str) -> None:
+    """A landlord in La Réunion or the Antilles types its numbers as every French number, with a 0: they
+    were all « invalide (chiffre en trop ou en moins ?) »."""
+    phone = parse_phone(typed)
+    assert (phone.display, phone.tel) == (display, tel)
+
+
 def test_short_number_with_an_extension_is_refused() -> None:
     assert refusal(parse_phone, "15 poste 2")[0].startswith("numéro court « 15 poste 2 » inconnu en France")
 

@@ -35,6 +35,25 @@ _PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(
 « 06 12 34 56 78 ext. 9;phone-context=evil » as 06 12 34 56 78 ext. 9 and drop the rest in silence."""
 
 
+FRENCH_REGIONS = ("FR", "RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF")
+"""Metropolitan France, then the overseas departments and collectivities whose numbers are dialled from
+France with a 0 and ten digits (0262 La Réunion, 0590 Guadeloupe, 0596 Martinique, 0594 Guyane…): each
+has its own country code, so libphonenumber reads them as numbers of France only with their region."""
+
+
+def _french_or_foreign(digits: str) -> phonenumbers.PhoneNumber:
+    """A number with its country code (``+…``) as it says; one typed from France (``0…``) in the first
+    French region where it is a valid number (else as a number of France, refused by the caller)."""
+    first = phonenumbers.parse(digits, "FR")
+    if digits.startswith("+") or phonenumbers.is_valid_number(first):
+        return first
+    for region in FRENCH_REGIONS[1:]:
+        number = phonenumbers.parse(digits, region)
+        if phonenumbers.is_valid_number(number):
+            return number
+    return first
+
+
 MAX_PHONE_LENGTH = 40
 """Longer than any number with its extension and separators; checked before the pattern, which would
 take seconds on thousands of characters."""
@@ -65,13 +84,17 @@ def parse_phone(value: Any) -> Phone:
         if extension or short is None or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
             raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
         return Phone(text, compact, compact)
+    if not compact.startswith(("0", "+")):  # never completed in silence: « 148201122 » lost its 0 (in Excel?)
+        raise ValueProblem(f"numéro de téléphone « {text} » : il manque le 0 du début (ou l'indicatif du pays, "
+                           "comme +33)", hint)
     try:
-        number = phonenumbers.parse(digits, "FR")
+        number = _french_or_foreign(digits)
     except phonenumbers.NumberParseException:
         raise ValueError(f"numéro de téléphone « {text} » non reconnu : {hint}") from None
     if not phonenumbers.is_valid_number(number) or number.extension:
         raise ValueError(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?) : {hint}")
-    style = PhoneNumberFormat.NATIONAL if number.country_code == 33 else PhoneNumberFormat.INTERNATIONAL
+    french = phonenumbers.region_code_for_number(number) in FRENCH_REGIONS
+    style = PhoneNumberFormat.NATIONAL if french else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(number, style)
     tel = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     if extension:  # carried in full: shown « poste 12 », dialled with RFC 3966's ;ext= (tel: links, vCard)

@@ -186,8 +186,9 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
     """Crée residences/SLUG.yml, un modèle commenté qui passe la validation."""
     from generator.contract.starter import write_starter  # here: build starts faster (a rebuild is ~1 s)
 
-    agencies = list(load_config(project_dir).agencies)
-    path = write_starter(project_dir, slug, agencies[0] if agency is None else agency, agencies)
+    config = load_config(project_dir)
+    agencies = list(config.agencies)
+    path = write_starter(project_dir, slug, agencies[0] if agency is None else agency, agencies, config.languages)
     click.echo(f"Créé : {path}")
 
 

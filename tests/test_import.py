@@ -90,6 +90,10 @@ def test_slug_from_name_follows_the_project_rule(name: str, slug: str) -> None:
     assert SLUG.fullmatch(slug)
 
 
+def test_slug_from_name_is_never_the_folder_of_another_language_of_the_site() -> None:
+    assert (slug_of("En", ["fr", "en"]), slug_of("En"), slug_of("Schéma")) == ("residence-en", "en", "residence-schema")
+
+
 def test_two_names_giving_the_same_address_do_not_silently_share_it(tmp_path: Path, project: Path) -> None:
     sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD, ["Les Tilleuls", "1 rue Pasteur", "93100", "Montreuil",
                                                               "sud", None, None, None]])

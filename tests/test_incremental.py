@@ -288,7 +288,7 @@ def test_a_rebuild_refuses_a_residence_named_like_a_language_folder(make_project
     (root / "residences" / "en.yml").write_text(residence("Les Anglais"), encoding="utf-8")
     with pytest.raises(UserError) as error:
         build(root, site)
-    assert "residences/en.yml:1: le nom « en » est réservé au site principal" in error.value.format_message()
+    assert "residences/en.yml:1: nom de fichier « en.yml » réservé par le site" in error.value.format_message()
     assert tree(site) == before
 
 

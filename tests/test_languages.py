@@ -320,6 +320,19 @@ def test_html_lang_and_dir_on_every_page(multilingual_site: Path) -> None:
         assert f'lang="{language}"' in tag and f'dir="{direction}"' in tag, (path, tag)
 
 
+def test_every_folder_of_the_root_site_is_a_name_no_residence_may_take(multilingual_site: Path) -> None:
+    """A residence named like one of them passed validate (the pull request's check) and then stopped the
+    publication (« le nom « en » est réservé au site principal »): « schema » and the other languages."""
+    residences = {"les-tilleuls"}
+    folders = {entry.name for entry in multilingual_site.iterdir() if entry.is_dir()} - residences
+    assert {"en", "ar", "schema"} <= folders
+    for folder in sorted(folders):
+        root = write_project(multilingual_site.parent / f"nom-{folder}", CONFIG, RESIDENCE)
+        (root / "residences" / "les-tilleuls.yml").rename(root / "residences" / f"{folder}.yml")
+        found = problems(root)
+        assert found and found[0].startswith(f"residences/{folder}.yml:1: nom de fichier « {folder}.yml » "), found
+
+
 def test_the_caretaker_is_called_by_her_title_in_every_language(multilingual_site: Path) -> None:
     pages = {lang: (multilingual_site / "les-tilleuls" / folder / "gardien" / "index.html").read_text()
              for lang, folder in (("fr", ""), ("en", "en"), ("ar", "ar"))}

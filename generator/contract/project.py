@@ -175,7 +175,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     bytes with the same config and code; else parse, validate, then check what depends on the config."""
     name = f"{RESIDENCES_DIR}/{visible(path.name)}"
     slug = path.stem
-    refused = slug_problem(slug)
+    refused = slug_problem(slug, config.languages if config is not None else languages)
     if refused:
         problems.append(Problem(name, 1, f"nom de fichier « {visible(path.name)} » {refused[0]}",
                                 f"{refused[1]} (puis .yml)"))

@@ -8,29 +8,32 @@ single dashes, whole (a trailing newline is not « matched »), short, and not a
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from generator.contract.values import MAX_SLUG_LENGTH
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Always used with ``fullmatch``."""
 RESERVED_SLUGS = frozenset({"assets", "search", "stylesheets", "javascripts", "posters", "accessibilite",
-                            "mentions-legales", "404", "sitemap", "site", "equipe"})
-"""Folders the landlord's root site uses itself: a residence named so would overwrite them."""
+                            "mentions-legales", "404", "sitemap", "site", "equipe", "schema"})
+"""Folders the landlord's root site uses itself: a residence named so would overwrite them. The index in
+each other language of the site has its folder too (``/en/``): ``slug_problem`` is given the languages."""
 WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                            *(f"lpt{i}" for i in range(1, 10))})
 """Device names Windows forbids as file names, with any extension: ``residences/aux.yml`` would stop the
 repository from being cloned or pulled on a Windows PC (GitHub Desktop included)."""
 
 
-def slug_problem(slug: str) -> tuple[str, str] | None:
-    """Why ``slug`` cannot name a residence, as (reason, hint) to follow « nom « … » »; None when it can."""
+def slug_problem(slug: str, languages: Iterable[str] = ()) -> tuple[str, str] | None:
+    """Why ``slug`` cannot name a residence of a site in ``languages``, as (reason, hint) to follow
+    « nom « … » »; None when it can."""
     if not SLUG.fullmatch(slug):
         return ("impossible à utiliser dans une adresse web",
                 "renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls")
     if len(slug) > MAX_SLUG_LENGTH:
         return (f"trop long ({len(slug)} caractères, maximum {MAX_SLUG_LENGTH})",
                 "il termine l'adresse du QR code et se tape depuis l'affiche : raccourcissez-le")
-    if slug in RESERVED_SLUGS:
+    if slug in RESERVED_SLUGS or slug in languages:
         return "réservé par le site", f"ajoutez un mot, par exemple residence-{slug}"
     if slug in WINDOWS_NAMES:
         return ("interdit par Windows (le dépôt ne s'ouvrirait plus sur un PC)",

@@ -47,10 +47,11 @@ AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 """What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
 
 
-def write_starter(root: Path, slug: str, agency: str, agencies: list[str]) -> Path:
-    """Write ``residences/<slug>.yml`` for ``agency``, one of ``agencies`` (those of ``site_config.yml``:
-    the file validates as written); never overwrite a residence that exists."""
-    refused = slug_problem(slug)
+def write_starter(root: Path, slug: str, agency: str, agencies: list[str], languages: list[str]) -> Path:
+    """Write ``residences/<slug>.yml`` for ``agency``, one of ``agencies`` (those of ``site_config.yml``,
+    whose ``languages`` are names the site uses: the file validates as written); never overwrite a
+    residence that exists."""
+    refused = slug_problem(slug, languages)
     if refused:
         raise UserError.single("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1])
     if not AGENCY_KEY.fullmatch(agency):

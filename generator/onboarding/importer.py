@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from openpyxl.utils import get_column_letter
 
@@ -81,24 +82,24 @@ class _Row:
     slug: str = ""
 
 
-def slug_of(name: str) -> str:
+def slug_of(name: str, languages: Iterable[str] = ()) -> str:
     """« Résidence Les Tilleuls » → ``les-tilleuls``: accents dropped, « Résidence » left out, as the samples.
 
     The result always matches the project's rule for file names (``project.SLUG``, whole match) and is never
-    one of the reserved folders of the root site."""
+    one of the reserved folders of the root site (those of its ``languages`` included)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     # « Résidence Les Tilleuls » → les-tilleuls, but « Résidence du Parc » → residence-du-parc, not du-parc.
     slug = re.sub(r"^residences?-(?!(?:du|de|des|d)-)(?=.)", "", slug) or "residence"
-    return _fit(slug)
+    return _fit(slug, languages)
 
 
-def _fit(slug: str) -> str:
+def _fit(slug: str, languages: Iterable[str] = ()) -> str:
     """Within the project's length (cut at a dash) and never a reserved or Windows device name."""
     if len(slug) > MAX_SLUG_LENGTH:
         cut = slug[:MAX_SLUG_LENGTH]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
-    return f"residence-{slug}" if slug_problem(slug) else slug
+    return f"residence-{slug}" if slug_problem(slug, languages) else slug
 
 
 def _suffixed(base: str, suffix: str) -> str:
@@ -121,7 +122,7 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     columns, rows = _table(sheet, problems, result)
     for row in rows:
         _convert_row(sheet, row, columns, config, problems, result)
-    _assign_slugs(sheet, rows, root, force, problems, result)
+    _assign_slugs(sheet, rows, root, force, problems, result, config.languages)
     required = [c.title for c in COLUMNS if c.required]
     with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
         texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems, Path(scratch))
@@ -301,7 +302,7 @@ def _agency_key(text: str, config: SiteConfig) -> str | None:
 
 
 def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, problems: list[Problem],
-                  result: ImportResult) -> None:
+                  result: ImportResult, languages: list[str]) -> None:
     """Each row's file name: the « Adresse web » column, or the name; unique, never silently shared."""
     taken: dict[str, _Row] = {}
     for row in rows:  # chosen addresses first: a derived one never takes the place of a chosen one
@@ -309,7 +310,7 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         if chosen is None:
             continue
         cell = row.cells["Adresse web"]
-        reason = slug_problem(chosen)  # the project's one rule: whole match, length, reserved names
+        reason = slug_problem(chosen, languages)  # the project's one rule: whole match, length, reserved names
         if reason:
             problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » {reason[0]}", reason[1]))
         elif chosen in taken:
@@ -320,7 +321,7 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
     for row in rows:
         if row.slug or "Adresse web" in row.values or "Nom" not in row.values:
             continue
-        base = slug_of(row.values["Nom"])
+        base = slug_of(row.values["Nom"], languages)
         slug = base
         if slug in taken:
             slug = _suffixed(base, slug_of(row.values.get("Ville", "")))

@@ -205,3 +205,30 @@ def test_the_caretakers_hours_are_asked_from_the_network_first_as_pages_are() ->
     assert network_first.search("/les-tilleuls/en/" + published.HOURS_SCRIPT)
     assert network_first.search("/les-tilleuls/contacts/") and network_first.search("/les-tilleuls/residence.json")
     assert not network_first.search("/javascripts/presence.js")  # the code's files: from the store first
+
+
+def test_a_link_no_browser_can_read_does_not_stop_the_worker_collecting_a_pages_files(tmp_path: Path) -> None:
+    """A link typed in Markdown passes the sanitizer as a relative address (« //exemple.fr:99999/ », « //[ »)
+    that the URL parser refuses: the worker skips it and still stores the files the page uses after it (it
+    stopped at the first such link). Node runs the worker's own code."""
+    import shutil
+    import subprocess
+
+    from generator.outputs.sanitize import markdown_to_html
+    from generator.paths import THEME_DIR
+
+    node = shutil.which("node")
+    assert node is not None
+    links = str(markdown_to_html("[a](//exemple.fr:99999/) <a href=\"//[\">b</a>"))
+    assert 'href="//exemple.fr:99999/"' in links  # what a page may hold
+    page = f'<link href="../style.css"><p>{links}</p><script src="../javascripts/after.js"></script>'
+    script = tmp_path / "collect.js"
+    script.write_text(
+        "var self = {addEventListener: function () {}, location: {origin: 'https://r.example.org'}};\n"
+        + (THEME_DIR / "javascripts" / "sw-core.js").read_text(encoding="utf-8")
+        + f"\nvar found = {{}};\ncollectAssets({json.dumps(page)}, 'https://r.example.org/a/b/', found);\n"
+        "console.log(JSON.stringify(Object.keys(found).sort()));\n", encoding="utf-8")
+    result = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["https://r.example.org/a/javascripts/after.js",
+                                         "https://r.example.org/a/style.css"]

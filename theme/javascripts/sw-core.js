@@ -18,9 +18,10 @@ var SLOW_NETWORK_MS = 4000;
 function absolute(url) { return new URL(url, self.registration.scope).href; }
 
 function collectAssets(html, base, assets) {
-  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match;  /* a.svg#part: the file itself */
+  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match, url;  /* a.svg#part: the file itself */
   while ((match = pattern.exec(html))) {
-    var url = new URL(match[1].replace(/&amp;/g, "&"), base);
+    /* A link typed by staff may be one no browser can read ("//exemple.fr:99999/"): skipped, not the end. */
+    try { url = new URL(match[1].replace(/&amp;/g, "&"), base); } catch (error) { continue; }
     if (url.origin === self.location.origin && /\.(css|js|png|svg|ico|webmanifest|woff2?)$/.test(url.pathname)) {
       assets[url.href] = true;
     }

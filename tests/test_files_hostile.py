@@ -239,3 +239,25 @@ def test_a_path_through_a_file_is_told_in_french(tmp_path: Path) -> None:
     assert read_source(tmp_path / "fichier" / "r.yml", "residences/r.yml", 100) == (None, [
         Problem("residences/r.yml", 1, "fichier illisible (un élément du chemin n'est pas un dossier)",
                 "vérifiez le nom et les droits du dossier")])
+
+
+def test_every_mistake_of_a_residence_is_told_in_one_run(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An unknown agency, an invalid value or a refused file name stopped the checks that come after them
+    (characters the posters cannot print, buildings a notice names, the values): fixed one at a time, each
+    push of a pull request showed the next mistake."""
+    body = ("name: Résidence ★\naddress: {street: a, postcode: 93200, city: b}\nagency: {agency}\nbuildings: [A]\n"
+            "notices:\n  - {title: t, from: {day}, until: 2026-01-02, buildings: [Z]}\n")
+    expected = ["residences/{file}:1: caractère « ★ » (U+2605) impossible à imprimer sur l'affiche",
+                "residences/{file}:6: bâtiment « Z » inconnu dans cette résidence"]
+    for file, agency, day, more in (
+            ("test.yml", "sud", "2026-01-01", []),
+            ("test.yml", "ouest", "2026-01-01", ["residences/test.yml:3: agence « ouest » inconnue"]),
+            ("test.yml", "sud", "2026-02-30", ["residences/test.yml:6: notices[1].from: date « 2026-02-30 » non "
+                                               "reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"]),
+            ("Test.yml", "sud", "2026-01-01", ["residences/Test.yml:1: nom de fichier « Test.yml » impossible à "
+                                               "utiliser dans une adresse web"])):
+        root = make_project(test=body.replace("{agency}", agency).replace("{day}", day))
+        if file != "test.yml":
+            (root / "residences" / "test.yml").rename(root / "residences" / file)
+        found = sorted(p.split("\n")[0] for p in problems(root))
+        assert found == sorted([e.format(file=file) for e in expected] + more), (file, agency, day)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import warnings
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
+from generator.contract.characters import INVISIBLE, LINE_BREAKS
 from generator.contract.loader import Document, LineMap, Path_
-from generator.contract.model import Residence, SiteConfig
+from generator.contract.model import SiteConfig
 from generator.contract.sources import read_source
 from generator.errors import Problem
 from generator.user_cache import digest
@@ -33,48 +34,58 @@ LOGO_MAX_PIXELS = 25_000_000
 (a « decompression bomb » of a few kilobytes can declare billions of pixels)."""
 
 
-def residence_problems(residence: Residence, doc: Document) -> list[Problem]:
-    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw."""
-    address = residence.address
-    values: list[tuple[Path_, str | None]] = [
-        (("name",), residence.name), (("address", "street"), address.street),
-        (("address", "postcode"), address.postcode), (("address", "city"), address.city)]
-    caretaker = residence.caretaker
-    if caretaker:
-        values += [(("caretaker", "name"), caretaker.name), (("caretaker", "office"), caretaker.office)]
-        values += [(("caretaker", "hours", i, "place"), slot.place) for i, slot in enumerate(caretaker.hours)]
-    return unprintable(values, doc)
+RESIDENCE_PRINTED: tuple[Path_, ...] = (("name",), ("address", "street"), ("address", "postcode"),
+                                        ("address", "city"), ("caretaker", "name"), ("caretaker", "office"))
+"""What a residence's posters print (with each of the caretaker's hours' ``place``)."""
 
 
-def config_problems(config: SiteConfig, doc: Document, root: Path) -> tuple[list[Problem], str]:
-    """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), and its logo; with
-    the digest of the logo's bytes as checked, which the config's cache keeps (``logo_problems``)."""
-    values: list[tuple[Path_, str | None]] = [(("landlord", "name"), config.landlord.name)]
-    values += [(("emergency", i, "label"), e.label) for i, e in enumerate(config.emergency)]
-    for key, agency in config.agencies.items():
-        values += [(("agencies", key, field), getattr(agency, field)) for field in ("name", "hours", "address")]
-    logo, logo_digest = logo_problems(config, doc.line_map, root)
-    return unprintable(values, doc) + logo, logo_digest
+def residence_problems(doc: Document, language: str | None) -> list[Problem]:
+    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw, read from
+    the document itself: told with the file's other mistakes, even when the residence is not valid."""
+    hours = _at(doc.data, ("caretaker", "hours"))
+    places = [("caretaker", "hours", i, "place") for i in range(len(hours) if isinstance(hours, list) else 0)]
+    return unprintable(doc, [*RESIDENCE_PRINTED, *places], language)
 
 
-def unprintable(values: Iterable[tuple[Path_, str | None]], doc: Document) -> list[Problem]:
+def config_problems(doc: Document, language: str | None) -> list[Problem]:
+    """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), read from the document
+    itself like a residence's (``residence_problems``)."""
+    emergency, agencies = _at(doc.data, ("emergency",)), _at(doc.data, ("agencies",))
+    paths: list[Path_] = [("landlord", "name")]
+    paths += [("emergency", i, "label") for i in range(len(emergency) if isinstance(emergency, list) else 0)]
+    paths += [("agencies", key, field) for key in (agencies if isinstance(agencies, dict) else {})
+              for field in ("name", "hours", "address")]
+    return unprintable(doc, paths, language)
+
+
+def _at(data: Any, path: Path_) -> Any:
+    """The value at ``path`` in a document's data, or None where the document has something else."""
+    for part in path:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and part < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> list[Problem]:
     """One problem per value and character outside ``PRINTABLE``, at the line of that value.
 
-    Such a character would vanish from the printed poster.
-    """
-    return [Problem(doc.file, doc.line_of(path + _language_of(value)),
-                    f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
-                    "remplacez-le par une lettre ou un signe courant du français")
-            for path, value in values if value
-            for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
-
-
-def _language_of(value: str) -> tuple[str, ...]:
-    """Where in its key a text the posters print was typed: a text by language (``name: {fr: …, en: …}``)
-    prints its default language's, typed on its own line (``line_of`` falls back to the key's line when
-    the text was typed once)."""
-    language = getattr(value, "language", None)
-    return (language,) if isinstance(language, str) else ()
+    Such a character would vanish from the printed poster. A text by language (``name: {fr: …, en: …}``)
+    prints its default ``language``'s, typed on its own line."""
+    found = []
+    for path in paths:
+        value = _at(doc.data, path)
+        if isinstance(value, dict) and value:
+            typed = language if language is not None and language in value else str(next(iter(value)))
+            path, value = path + (typed,), value[typed]
+        if not isinstance(value, str) or INVISIBLE.search(value) or LINE_BREAKS.search(value):
+            continue  # an invisible character or a line break in a one-line text is told as such
+        found += [Problem(doc.file, doc.line_of(path),
+                          f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
+                          "remplacez-le par une lettre ou un signe courant du français")
+                  for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
+    return found
 
 
 def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:

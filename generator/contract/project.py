@@ -159,9 +159,11 @@ def _load_config(root: Path, problems: list[Problem],
     if declared is not None:
         declared[:] = languages
     config = validate(doc, SiteConfig, problems, languages) if doc else None
+    if doc is not None:  # what the posters print (landlord, agencies), told even when the config is not valid
+        problems.extend(config_problems(doc, languages[0] if languages else None))
     if config is None or doc is None:
         return None, config_digest, doc.line_map if doc else LineMap(CONFIG_NAME)
-    found, logo_digest = config_problems(config, doc, root)  # what the posters print: logo, landlord, agencies
+    found, logo_digest = logo_problems(config, doc.line_map, root)
     problems.extend(found)
     if len(problems) == before:  # a config with a problem is never kept
         store.put(CONFIG_NAME, config_digest, (config, doc.line_map, logo_digest))
@@ -175,33 +177,36 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     bytes with the same config and code; else parse, validate, then check what depends on the config."""
     name = f"{RESIDENCES_DIR}/{visible(path.name)}"
     slug = path.stem
+    before = len(problems)  # every check below runs, so that a run tells all of a file's mistakes at once
     refused = slug_problem(slug, config.languages if config is not None else languages)
     if refused:
         problems.append(Problem(name, 1, f"nom de fichier « {visible(path.name)} » {refused[0]}",
                                 f"{refused[1]} (puis .yml)"))
-        return None
     raw, unreadable = read_source(path, name, MAX_BYTES)  # never a folder, a pipe or a link; size first
     if raw is None:
-        problems.extend(unreadable)
+        problems.extend([] if refused else unreadable)  # a name refused says enough of an editor's lock link
         return None
     file_digest = digest(raw)
-    cached = store.validated(path.name, file_digest) if store else None
+    cached = store.validated(path.name, file_digest) if store and not refused else None
     if cached is not None:
         return ResidenceFile(slug, path, file_digest, cached)
     doc, found = parse_document(raw, name)
     problems.extend(found)
+    if doc is None:
+        return None
     languages = tuple(config.languages) if config is not None else languages
-    residence = validate(doc, Residence, problems, languages) if doc else None
-    if residence is None or doc is None:
-        return None
-    if config is not None and residence.agency not in config.agencies:
+    residence = validate(doc, Residence, problems, languages)
+    # Read from the document itself: told with the other mistakes even when the residence is not valid.
+    agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
+    if config is not None and isinstance(agency, str) and agency not in config.agencies:
         known = ", ".join(sorted(config.agencies))
-        problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {residence.agency} » inconnue",
-                                f"{_did_you_mean(residence.agency, list(config.agencies))}"
+        problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
+                                f"{_did_you_mean(agency, list(config.agencies))}"
                                 f"agences déclarées dans {CONFIG_NAME} : {known}"))
+    problems.extend(residence_problems(doc, languages[0] if languages else None))  # what posters cannot print
+    problems.extend(building_problems(doc.data, doc.line_map))  # buildings named by notices and outages
+    if residence is None or len(problems) > before:
         return None
-    problems.extend(residence_problems(residence, doc))  # characters the posters cannot print
-    problems.extend(building_problems(residence, doc.line_map))  # buildings named by notices and outages
     return ResidenceFile(slug, path, file_digest, Pickled((residence, doc.line_map)))
 
 

@@ -4,10 +4,11 @@ shared notice. Checked after validation, each problem at the line of the name it
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Sequence
+from typing import Any, Iterable
 
 from generator.contract.loader import LineMap
-from generator.contract.model import Notice, Outage, Residence, SiteConfig
+from generator.contract.model import SiteConfig
+from generator.contract.values import visible
 from generator.errors import Problem
 
 
@@ -16,24 +17,29 @@ def _close(word: str, choices: Iterable[str]) -> str:
     return f"vouliez-vous dire « {found[0]} » ? " if found else ""
 
 
-def building_problems(residence: Residence, lines: LineMap) -> list[Problem]:
-    """Every building a notice or an outage names must be one of the residence's ``buildings``."""
-    known = [str(b) for b in residence.buildings]
+def building_problems(data: Any, lines: LineMap) -> list[Problem]:
+    """Every building a notice or an outage names must be one of the residence's ``buildings``. Read from
+    the document's data: told with the file's other mistakes, even when the residence is not valid
+    (when ``buildings`` itself is not a list of names, its own error is enough)."""
+    data = data if isinstance(data, dict) else {}
+    known = data.get("buildings") or []
+    if not isinstance(known, list) or not all(isinstance(b, str) for b in known):
+        return []
     problems = []
-    sections: tuple[tuple[str, Sequence[Notice | Outage]], ...] = (
-        ("notices", residence.notices), ("outages", residence.outages))
-    for section, items in sections:
-        for index, item in enumerate(items):
-            for position, building in enumerate(item.buildings):
-                if building in known:
+    for section in ("notices", "outages"):
+        items = data.get(section)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            named = item.get("buildings") if isinstance(item, dict) else None
+            for position, building in enumerate(named if isinstance(named, list) else []):
+                if not isinstance(building, str) or building in known:
                     continue
                 where = lines.line_of((section, index, "buildings", position))
                 if known:
                     hint = _close(building, known) + "bâtiments de la résidence : " + ", ".join(known)
                 else:
                     hint = "déclarez d'abord les bâtiments en haut du fichier, par exemple « buildings: [A, B] »"
-                problems.append(Problem(lines.file, where, f"bâtiment « {building} » inconnu dans cette résidence",
-                                        hint))
+                problems.append(Problem(lines.file, where, f"bâtiment « {visible(building)} » inconnu dans cette "
+                                        "résidence", hint))
     return problems
 
 

@@ -206,6 +206,14 @@ def test_other_days_files_added_renamed_removed_and_failed_builds(run: Different
     run.failing_step("invalid configuration", run.edit(S, "review_every_months: 6", "review_every_months: six"))
     run.failing_step("still invalid, a residence edited", run.edit(F, "units: 36", "units: 37"))
     run.step("fixed", run.edit(S, "review_every_months: six", "review_every_months: 6"))
+    crowded = "".join(f"    - {{days: [{day}], open: 8h, close: 9h, place: {'Hall du bâtiment numéro ' * 4}{i}}}\n"
+                      for i, day in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 6))
+    run.failing_step("too much text for a poster, found while building",
+                     run.edit(T, "  hours:\n", "  hours:\n" + crowded))
+    run.step("fixed", run.edit(T, crowded, ""))
+    search = run.root / "residences" / "search.yml"
+    run.failing_step("a residence named like a folder of the index", lambda: shutil.copy(run.root / F, search))
+    run.step("fixed", search.unlink)
     run.step("a file touched", lambda: os.utime(run.root / T))
     run.step("back to the start", run.restore(start))
 

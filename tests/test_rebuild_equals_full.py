@@ -178,6 +178,8 @@ def test_edits_of_the_site_configuration_and_going_back(run: Differential) -> No
                                       "base_url: https://www.habitat-exemple.fr/residences/"))
     run.step("a language less", run.edit(S, "languages: [fr, en, ar]", "languages: [fr, en]"))
     run.step("two more", run.edit(S, "languages: [fr, en]", "languages: [fr, en, ar, es]"))
+    run.step("Arabic first", run.edit(S, "languages: [fr, en, ar, es]", "languages: [ar, fr]"))
+    run.step("French first again", run.edit(S, "languages: [ar, fr]", "languages: [fr, en, ar]"))
     run.step("agency defaults", run.edit(S, "    hours: Du lundi au vendredi, de 9h à 12h30 et de 13h30 à 17h\n",
                                          "    hours: Du lundi au vendredi, de 9h à 12h30 et de 13h30 à 17h\n"
                                          "    maintenance:\n      - {topic: Ascenseurs, company: Kone, phone: 09 69 32 "

@@ -78,6 +78,29 @@ def test_the_built_index_holds_text_only_once_and_no_navigation(multilingual_sit
     assert "data-search-exclude" not in (multilingual_site / "les-tilleuls" / "index.html").read_text(encoding="utf-8")
 
 
+def test_each_language_gets_materials_own_search_settings_whatever_was_built_before(make_project,  # type: ignore[no-untyped-def]
+                                                                                    tmp_path: Path) -> None:
+    """Material's search plugin reads its pipeline from its language file through the Jinja environment
+    the builds of a process share, where Jinja kept the first build's reading: every later site got the
+    first language's (a rebuild in ``serve`` after ``languages`` changed differed from a full build).
+    Material's files say: French falls back to English's stop-word filter, Arabic keeps none of the three."""
+    from datetime import date
+
+    from generator.contract.project import load_project
+    from generator.publish.site import build_site
+
+    from conftest import SITE_CONFIG
+
+    expected = {"fr": ["stopWordFilter"], "ar": [" "]}
+    for order in (["fr", "ar"], ["ar", "fr"], ["fr", "ar"]):
+        root = make_project(site_config=SITE_CONFIG + f"languages: [{', '.join(order)}]\n")
+        build_site(load_project(root), tmp_path / "site", date(2026, 12, 2))
+        for language in order:
+            folder = "" if language == order[0] else f"{language}/"
+            config = json.loads((tmp_path / "site" / folder / "search" / "search_index.json").read_text())["config"]
+            assert (config["lang"], config["pipeline"]) == ([language], expected[language]), order
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("path", "query", "title"), [
     ("les-tilleuls/en/", "boilers", "Boiler"),  # a plural typed, the singular on the page

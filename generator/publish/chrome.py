@@ -9,11 +9,14 @@ page's direction for ``<html dir>``.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import jinja2
 
 from generator.contract.languages import direction
 
-__all__ = ["material_words"]
+__all__ = ["material_words", "search_defaults"]
 
 WORDS = ("language", "direction", "header", "nav", "search")
 """The words of Material's that our template writes (its header, navigation and search dialog's names)."""
@@ -27,3 +30,14 @@ def material_words(env: jinja2.Environment, theme_language: str, language: str,
     fallback = env.get_template("partials/languages/en.html").module
     words = {key: str(own.t(key)) or str(fallback.t(key)) or key for key in keys}  # type: ignore[attr-defined]
     return {**words, "html_dir": direction(language)}
+
+
+def search_defaults(env: jinja2.Environment, theme_language: str) -> dict[str, Any]:
+    """The ``separator`` and ``pipeline`` Material's search plugin takes for a site in ``theme_language``,
+    as it reads them (its ``_translate``: the language's file, else English's; the pipeline split at
+    commas). Read here by language because the plugin reads them through ``partials/language.html``,
+    whose module Jinja keeps in the environment our builds share (``publish.microsite``): made with the
+    first build's configuration, it gave every later site of the process the first site's language."""
+    words = material_words(env, theme_language, theme_language, ("search.config.separator", "search.config.pipeline"))
+    return {"separator": words["search.config.separator"],
+            "pipeline": [name for name in re.split(r"\s*,\s*", words["search.config.pipeline"]) if name]}

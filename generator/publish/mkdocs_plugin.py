@@ -50,7 +50,7 @@ from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -58,7 +58,7 @@ from mkdocs.utils import templates
 
 from generator.outputs import i18n
 from generator.publish.alternate_links import patch_bundles
-from generator.publish.chrome import material_words
+from generator.publish.chrome import material_words, search_defaults
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
 from generator.publish.search_index import Entry, index_json, page_entries, without_marks
 from generator.publish.whitespace import WHITESPACE, compact
@@ -86,9 +86,18 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         self._html: dict[str, str] = {}
         self._search: list[Entry] = []
 
+    @event_priority(50)  # before Material's search plugin: it must find its defaults set (chrome.search_defaults)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Texts escaped once for Material's templates; no sitemap (one for the whole site,
-        ``outputs.sitemap``); with ``share_assets``, no ``404.html`` of its own (the root one serves)."""
+        ``outputs.sitemap``); with ``share_assets``, no ``404.html`` of its own (the root one serves);
+        the search plugin's separator and pipeline of this site's language (``chrome.search_defaults``)."""
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            defaults = search_defaults(config.theme.get_env(), config.theme["language"])
+            if not search.config.separator:
+                search.config.separator = defaults["separator"]
+            if search.config.pipeline is None:
+                search.config.pipeline = defaults["pipeline"]
         for key in ("site_name", "site_description", "site_author", "copyright"):
             config[key] = escape_text(config[key])
         for key in list(config.extra):

@@ -237,3 +237,47 @@ def test_an_entry_differing_from_the_agencys_by_a_plural_warns_that_both_show(ma
     assert [str(w) for w in warnings] == [
         "residences/test.yml:5: topic « Ascenseur » ne remplace pas « Ascenseurs » de l'agence : les deux s'affichent"
         "\n    → pour remplacer celui de l'agence, écrivez « Ascenseurs »"]  # « encombrants » replaces: no warning
+
+
+def test_what_a_markdown_text_holds_that_its_page_leaves_out_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The sanitizer drops images, HTML and links that are not web, mail or phone addresses: staff are told,
+    at the text's line (the translation's, for a text typed by language), rather than left to believe it
+    published; an ordinary text and a relative link say nothing."""
+    residence = STALE.replace("reviewed: 2026-05-31\n", "").replace("notices:\n", """\
+faq:
+  - q: Où sont les poubelles ?
+    a: "Voir le plan : ![plan du local](https://photos.example.com/local.png) ou [la page](../dechets/)."
+  - q: Le badge ?
+    a:
+      fr: À la loge, **sur rendez-vous**.
+      en: "[Call](javascript:alert(1)) or <u>ask</u> at the lodge."
+notices:
+""")
+    config = SITE_CONFIG + "languages: [fr, en]\nnotices:\n  - {title: Travaux, from: 2026-12-01, until: 2026-12-20, " \
+                           "body: '<iframe src=\"https://video.example.com\"></iframe>Voir la vidéo.'}\n"
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=residence)), TODAY)
+                if "non publié" in w.message]
+    hint = ("    → les pages ne montrent ni images ni HTML (hors gras, listes, liens…) et ne lient que des adresses "
+            "https://, mailto: ou tel: ; décrivez l'image en texte ou faites un lien vers elle : [texte](https://…)")
+    assert warnings == [
+        f"residences/test.yml:11: faq[1].a : non publié sur la page : image « plan du local »\n{hint}",
+        f"residences/test.yml:15: faq[2].a.en : non publié sur la page : lien « javascript:alert(1) », "
+        f"balise HTML <u>\n{hint}",
+        f"site_config.yml:12: notices[1].body : non publié sur la page : balise HTML <iframe>\n{hint}",
+    ]
+    code, output = run("--project", str(make_project(site_config=config, test=residence)))
+    assert code == 0 and "faq[1].a : non publié sur la page : image « plan du local »" in output
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("Un texte **gras**, une [page](../faq/), un [site](https://a.fr), [écrire](mailto:a@b.fr).", []),
+    ("# Un titre\n\n```\ndu code\n```\n\n<span lang=\"ar\">نص</span> <abbr title=\"x\">X</abbr>", []),
+    ("![](a.png) puis ![](b.png) et <img src=c.png alt='le hall'>", ["image", "image « le hall »"]),
+    ("<script>alert(1)</script> <table><tr><td>1</td></tr></table>", ["balise HTML <script>", "balise HTML <table>",
+                                                                      "balise HTML <tr>", "balise HTML <td>"]),
+    ("[a](ftp://x.fr/f) [b](data:text/html,x) [c](tel:15)", ["lien « ftp://x.fr/f »", "lien « data:text/html,x »"]),
+])
+def test_what_the_page_leaves_out_of_a_markdown_text(text: str, left_out: list[str]) -> None:
+    from generator.contract.markup import unpublished
+
+    assert unpublished(text) == left_out

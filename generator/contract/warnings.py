@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, Sequence
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.loader import LineMap
+from generator.contract.markup import markdown_texts, unpublished
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.validation_cache import per_residence
@@ -180,8 +181,26 @@ def shared_missing_translations(project: Project) -> Iterator[Problem]:
     yield from _untranslated(project.config_lines, found, languages)
 
 
+def unpublished_markup(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A Markdown text holding what its page will not show (an image, HTML, a ``javascript:`` link):
+    the sanitizer leaves it out, and staff must not believe it published (``markup``)."""
+    yield from _unpublished(item.residence, item.lines)
+
+
+def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iterator[Problem]:
+    for where, text in markdown_texts(value, path):
+        left_out = unpublished(text)
+        if left_out:
+            yield Problem(lines.file, lines.line_of(where),
+                          f"{_described(where)} : non publié sur la page : {', '.join(left_out)}",
+                          "les pages ne montrent ni images ni HTML (hors gras, listes, liens…) et ne lient "
+                          "que des adresses https://, mailto: ou tel: ; décrivez l'image en texte ou faites "
+                          "un lien vers elle : [texte](https://…)")
+
+
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, late_outages, stale_outages, not_reviewed,
-                           caretaker_without_hours, no_maintenance, almost_the_agencys, missing_translations)
+                           caretaker_without_hours, no_maintenance, almost_the_agencys, missing_translations,
+                           unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 
@@ -218,6 +237,6 @@ def past_closures(project: Project, today: date) -> Iterator[Problem]:
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *past_closures(project, today),
-             *shared_missing_translations(project)]
+             *shared_missing_translations(project), *_unpublished(project.config, project.config_lines)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -3,7 +3,8 @@
 Ordinary formatting and links are kept; raw HTML, scripts, event handlers and ``javascript:`` links never
 reach the page. The Markdown is read as CommonMark by cmark (``cmarkgfm``), in time linear in the text
 whatever it holds (``benchmarks/markdown_worst.py``: 512 KB of ``[`` or ``![`` in well under a second);
-raw HTML is passed through to nh3 (the Ammonia sanitizer), which keeps only a short allow-list. Template
+raw HTML is passed through to nh3 (the Ammonia sanitizer), which keeps only a short allow-list
+(``contract.markup``, where ``validate`` finds what a text holds that its page leaves out). Template
 syntax such as ``{{ x }}`` is plain text here: data is never rendered as a template.
 """
 
@@ -17,12 +18,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
-                "h3", "h4", "hr", "abbr", "span"}
-# lang/dir on any element: a passage in Arabic or English is read with the right voice and direction
-# (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by _language_attributes.
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 

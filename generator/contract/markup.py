@@ -1,0 +1,92 @@
+"""What of the Markdown staff type reaches the pages, decided once for both sides.
+
+The sanitizer (``outputs/sanitize``) keeps only these tags, attributes and link schemes: no image (a
+tenant's phone would fetch it from anywhere, and it has no text for a screen reader unless staff thought
+of one), no raw HTML beyond a few inline tags, no address that is not a web page, a mail or a phone.
+What it leaves out must not vanish in silence: ``unpublished`` says what a text holds that its page will
+not show, and ``validate`` warns at the text's line (``warnings.unpublished_markup``); the build goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any, Iterator, get_args
+
+from pydantic import BaseModel, PlainValidator
+
+from generator.contract.languages import LocalText
+from generator.contract.markdown_depth import rendered
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
+                "h3", "h4", "hr", "abbr", "span"}
+# lang/dir on any element: a passage in Arabic or English is read with the right voice and direction
+# (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by the sanitizer.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_MARKDOWN_TAGS = frozenset({"p", "em", "strong", "a", "img", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                            "ul", "ol", "li", "blockquote", "hr", "br"})
+"""What cmark writes for Markdown's own syntax: a heading or a code block loses its form on the page, not
+its text. Any other tag in cmark's output was typed as HTML."""
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
+_ALT = re.compile(r'\balt\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
+_HREF = re.compile(r'\bhref\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def unpublished(text: str) -> list[str]:
+    """What of the Markdown ``text`` its page leaves out, each said once, in order: images, HTML tags the
+    sanitizer does not keep, and links whose address is not a web page, a mail or a phone number."""
+    found: list[str] = []
+    for match in _TAG.finditer(rendered(text) or ""):
+        name, attributes = match.group(1).lower(), match.group(2)
+        if name == "img":
+            alt = _attribute(_ALT, attributes)
+            said = f"image « {alt} »" if alt else "image"
+        elif name == "a":
+            scheme = _SCHEME.match(_attribute(_HREF, attributes))
+            if not scheme or scheme.group(1).lower() in URL_SCHEMES:
+                continue
+            said = f"lien « {_attribute(_HREF, attributes)} »"
+        elif name in ALLOWED_TAGS or name in _MARKDOWN_TAGS:
+            continue
+        else:
+            said = f"balise HTML <{name}>"
+        if said not in found:
+            found.append(said)
+    return found
+
+
+def _attribute(pattern: re.Pattern[str], attributes: str) -> str:
+    match = pattern.search(attributes)
+    return unescape(next((group for group in match.groups() if group is not None), "")) if match else ""
+
+
+def _is_markdown(annotation: Any, metadata: tuple[Any, ...] = ()) -> bool:
+    """Whether a field is typed ``values.Markdown`` (``Optional`` or not): its validator says so."""
+    if any(isinstance(meta, PlainValidator) and getattr(meta.func, "__name__", "") == "parse_local_markdown"
+           for meta in (*metadata, *getattr(annotation, "__metadata__", ()))):
+        return True
+    return any(_is_markdown(argument) for argument in get_args(annotation))
+
+
+def markdown_texts(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every Markdown text of ``value`` (a residence, ``site_config.yml``, part of one), in every language
+    typed, with its path in the file: keys as typed, then the language code of a text typed by language
+    (the line map finds that translation's line)."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            item, key = getattr(value, name), field.alias or name
+            if isinstance(item, str) and _is_markdown(field.annotation, tuple(field.metadata)):
+                translations = item.translations if isinstance(item, LocalText) else {"": item}
+                for language, text in translations.items():
+                    yield path + (key, language) if len(translations) > 1 else path + (key,), text
+            else:
+                yield from markdown_texts(item, path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from markdown_texts(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from markdown_texts(item, path + (key,))

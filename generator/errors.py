@@ -8,12 +8,16 @@ shows every mistake at once rather than one per push.
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from generator.contract.characters import INVISIBLE
+
+QUOTED_START, QUOTED_END = 60, 20
+_LONG_QUOTE = re.compile(r"« ([^«»]{%d,}) »" % (QUOTED_START + QUOTED_END + 20))
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +31,13 @@ class Problem:
     place: str = ""
     """Where in the file when a line number is not how staff find it: a spreadsheet's cell, ``Feuil1!F17``
     (``line`` is then the row). Shown instead of the line."""
+
+    def __post_init__(self) -> None:
+        """A value quoted at length (« 9999… » of 400,000 digits, a key of a whole line) is shown by its start
+        and its end: the message stays a line staff can read, in a terminal and in GitHub's annotations."""
+        shortened = _LONG_QUOTE.sub(lambda m: f"« {m[1][:QUOTED_START]}…{m[1][-QUOTED_END:]} »", self.message)
+        if shortened != self.message:
+            object.__setattr__(self, "message", shortened)
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.place or self.line}: {self.message}"

@@ -440,3 +440,17 @@ def test_an_empty_value_is_told_empty_never_as_python_writes_it(make_project) ->
         "    → écrivez la valeur après « : », ou retirez la ligne si elle est facultative",
         "residences/test.yml:6: notices[1].level: un seul mot est attendu, pas une liste ni un ensemble de clés\n"
         "    → valeurs possibles : urgent, warning, info"]
+
+
+def test_a_value_typed_at_length_is_quoted_by_its_start_and_end(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« units: » followed by 400,000 digits was quoted whole: a message of 400 KB, in the terminal and in
+    GitHub's annotation of that line."""
+    root = make_project(test="name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+                             f"units: {'9' * 400_000}\n{'k' * 1000}: x\nreviewed: {'2' * 5000}\n")
+    with pytest.raises(UserError) as info:
+        load_project(root)
+    shown = [p.message for p in info.value.problems]
+    assert shown == [f"units: « {'9' * 60}…{'9' * 20} » : nombre trop grand (au plus 999999)",
+                     f"clé inconnue « {'k' * 60}…{'k' * 20} »",
+                     f"reviewed: date « {'2' * 60}…{'2' * 20} » non reconnue : écrivez-la AAAA-MM-JJ, par exemple "
+                     "2026-12-03"]

@@ -281,3 +281,20 @@ def test_what_the_page_leaves_out_of_a_markdown_text(text: str, left_out: list[s
     from generator.contract.markup import unpublished
 
     assert unpublished(text) == left_out
+
+
+def test_a_day_given_twice_is_refused_and_overlapping_slots_are_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« days: [mon, mon] » showed « Collecte : lundi, lundi », and two slots at the same time both
+    appeared on Monday's line of the weekly table (« de 8h à 9h de 8h30 à 10h »)."""
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    twice = head + "waste:\n  - kind: Verre\n    days: [mon, tue, Mon]\n"
+    code, output = run("--project", str(make_project(test=twice)))
+    assert code == 1 and output.startswith("Error: residences/test.yml:6: waste[1].days[3]: jour « mon » indiqué deux "
+                                           "fois\n    → retirez la seconde fois\n")
+    overlap = head + ("caretaker:\n  name: Jo\n  hours:\n    - {days: [mon, tue], open: 8h, close: 9h}\n"
+                      "    - {days: [wed], open: 8h30, close: 10h}\n    - {days: [tue], open: 8h30, close: 10h}\n")
+    code, output = run("--project", str(make_project(test=overlap)), "--today", "2026-12-02")
+    assert code == 0 and ("residences/test.yml:9: à vérifier : le mardi, le créneau 8h30-10h chevauche le créneau 1 "
+                          "(8h-9h)\n    → réunissez-les en un seul créneau, ou corrigez les heures : les deux sont "
+                          "affichés\n") in output
+    assert output.count("chevauche") == 1

@@ -23,6 +23,7 @@ from generator.contract.outages import OUTAGE_STATUSES as OUTAGE_STATUSES
 from generator.contract.outages import REPAIRED_SHOWN_DAYS as REPAIRED_SHOWN_DAYS
 from generator.contract.outages import Outage as Outage
 from generator.contract.outages import OutageUpdate as OutageUpdate
+from generator.contract.repeats import once
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -81,6 +82,8 @@ class Slot(Model):
     open: Time = Field(description="Début, par exemple 8:30 ou 8h30.")
     close: Time = Field(description="Fin, par exemple 12:00 ou 12h.")
     place: Optional[Text] = Field(None, description="Lieu, par exemple « Hall du bâtiment B ».")
+
+    _days_once = field_validator("days")(lambda days: once(days, "jour"))
 
     @model_validator(mode="after")
     def _close_after_open(self) -> "Slot":
@@ -157,6 +160,7 @@ class Waste(Model):
     kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
                                    "a une collecte de même type la remplace.")
     days: list[Day] = Field(default_factory=list, description="Jours de collecte.")
+    _days_once = field_validator("days")(lambda days: once(days, "jour"))
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 

@@ -20,8 +20,9 @@ from generator.contract.loader import LineMap
 from generator.contract.markup import markdown_texts, unpublished
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
+from generator.contract.repeats import overlaps
 from generator.contract.validation_cache import per_residence
-from generator.contract.values import format_date
+from generator.contract.values import DAY_NAMES, format_date, format_time
 from generator.errors import Problem
 
 __all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "residences_warnings", "project_warnings",
@@ -65,6 +66,17 @@ def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Itera
             yield Problem(_file(item), item.lines.line_of(("caretaker", "absences", index)),
                           f"absence du gardien passée (du {_day(absence.from_)} au {_day(absence.to)})",
                           "supprimez-la du fichier")
+
+
+def overlapping_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Two of the caretaker's slots at the same time on one day (« 8h-9h » and « 8h30-10h »): both are shown."""
+    slots = item.residence.caretaker.hours if item.residence.caretaker else []
+    for later, earlier, day in overlaps(slots):
+        slot, other = slots[later], slots[earlier]
+        yield Problem(_file(item), item.lines.line_of(("caretaker", "hours", later)),
+                      f"le {DAY_NAMES[day]}, le créneau {format_time(slot.open)}-{format_time(slot.close)} chevauche "
+                      f"le créneau {earlier + 1} ({format_time(other.open)}-{format_time(other.close)})",
+                      "réunissez-les en un seul créneau, ou corrigez les heures : les deux sont affichés")
 
 
 def review_due(reviewed: date, months: int) -> date:
@@ -198,9 +210,9 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
                           "un lien vers elle : [texte](https://…)")
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, late_outages, stale_outages, not_reviewed,
-                           caretaker_without_hours, no_maintenance, almost_the_agencys, missing_translations,
-                           unpublished_markup)
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_hours, late_outages, stale_outages,
+                           not_reviewed, caretaker_without_hours, no_maintenance, almost_the_agencys,
+                           missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

@@ -279,15 +279,23 @@ def test_lots_merged_after_an_edit(run: Differential) -> None:
 def test_a_damaged_file_of_any_kind_in_the_cache_is_made_again_never_served(tmp_path: Path) -> None:
     """Every kind of file the cache holds (found in it: a kind added later is covered too), each with
     bytes changed, read by a new process (this one keeps compiled templates and catalogs in memory):
-    the build is a full build's, never a page made from the damaged bytes nor a bug message. For the
-    font subsets, the posters drawn with them are removed, so that they are drawn again."""
+    the build is a full build's, and ``validate``'s report (its warnings are kept too) the same as
+    without cache, never made from the damaged bytes nor a bug message. For the font subsets, the
+    posters drawn with them are removed, so that they are drawn again."""
     root = samples(tmp_path / "project")
     warm = tmp_path / "warm"
     reference = full_build(root, tmp_path / "full", TODAY)
-    env = {**os.environ, "RESIDENCE_HUB_CACHE": str(warm)}
     command = [COMMAND, "build", "--project", str(root), "--today", TODAY, "--out"]
-    assert subprocess.run([*command, str(tmp_path / "first")], capture_output=True, env=env).returncode == 0
-    wrong = {}
+    validate = [COMMAND, "validate", "--project", str(root), "--today", "2027-06-01", "--format", "json"]
+
+    def run(arguments: list[str], cache: Path | str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(arguments, capture_output=True, text=True,
+                              env={**os.environ, "RESIDENCE_HUB_CACHE": str(cache)})
+
+    assert run([*command, str(tmp_path / "first")], warm).returncode == 0
+    report = run(validate, "off").stdout
+    assert '"warnings"' in report and run(validate, warm).stdout == report
+    wrong: dict[str, object] = {}
     for kind in sorted(path.name for path in warm.iterdir()):
         cache = shutil.copytree(warm, tmp_path / "cache", dirs_exist_ok=False)
         if kind == "fonts":
@@ -298,11 +306,12 @@ def test_a_damaged_file_of_any_kind_in_the_cache_is_made_again_never_served(tmp_
                 for at in (len(data) // 3, 2 * len(data) // 3, len(data) - 1):
                     data[at] ^= 1
                 path.write_bytes(bytes(data))
-        result = subprocess.run([*command, str(tmp_path / kind)], capture_output=True, text=True,
-                                env={**os.environ, "RESIDENCE_HUB_CACHE": str(cache)})
+        result = run([*command, str(tmp_path / kind)], cache)
         if result.returncode != 0:
             wrong[kind] = result.stdout + result.stderr
         elif differences(tree(tmp_path / kind), reference):
             wrong[kind] = differences(tree(tmp_path / kind), reference)[:10]
+        elif run(validate, cache).stdout != report:
+            wrong[kind] = run(validate, cache).stdout
         shutil.rmtree(cache)
     assert not wrong, wrong

@@ -261,3 +261,15 @@ def test_every_mistake_of_a_residence_is_told_in_one_run(make_project) -> None: 
             (root / "residences" / "test.yml").rename(root / "residences" / file)
         found = sorted(p.split("\n")[0] for p in problems(root))
         assert found == sorted([e.format(file=file) for e in expected] + more), (file, agency, day)
+
+
+def test_a_residence_s_unknown_agency_is_told_even_when_site_config_has_a_mistake(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The agency was checked against a valid config only: with a mistake in site_config.yml, a residence's
+    unknown agency came on the next push, once the config was fixed."""
+    root = make_project(site_config=SITE_CONFIG.replace("emergency:\n  - {label: SAMU, phone: 15}",
+                                                        "emergency:\n  - {label: SAMU, phone: 16}"),
+                        test="name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nrod\n")
+    assert [p.split("\n")[0] for p in problems(root)] == [
+        "residences/test.yml:3: agence « nrod » inconnue",
+        "site_config.yml:7: emergency[1].phone: numéro court « 16 » inconnu en France : écrivez par exemple "
+        "01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"]

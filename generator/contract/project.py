@@ -94,7 +94,8 @@ def load_project(root: Path) -> Project:
     root = Path(root)
     problems: list[Problem] = []
     declared: list[str] = []  # the languages site_config.yml declares, even when the rest of it is wrong
-    config, config_digest, config_lines = _load_config(root, problems, declared)
+    named: list[str] = []  # and the agencies it names: a residence's agency is checked against them
+    config, config_digest, config_lines = _load_config(root, problems, declared, named)
     residences = []
     folder = root / RESIDENCES_DIR
     if not folder.is_dir():
@@ -106,7 +107,7 @@ def load_project(root: Path) -> Project:
     paths = residence_paths(root)
     for path in paths:
         before = len(problems)
-        found = load_residence(root, path, config, problems, store, tuple(declared))
+        found = load_residence(root, path, config, problems, store, tuple(declared), tuple(named))
         if found:
             residences.append(found)
             if store and len(problems) == before:
@@ -131,8 +132,8 @@ def load_config(root: Path) -> SiteConfig:
     return config
 
 
-def _load_config(root: Path, problems: list[Problem],
-                 declared: list[str] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
+def _load_config(root: Path, problems: list[Problem], declared: list[str] | None = None,
+                 named: list[str] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
     if not path.exists() and not path.is_symlink():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
@@ -155,6 +156,9 @@ def _load_config(root: Path, problems: list[Problem],
     before = len(problems)
     doc, found = parse_document(raw, CONFIG_NAME)
     problems.extend(found)
+    agencies = doc.data.get("agencies") if doc is not None and isinstance(doc.data, dict) else None
+    if named is not None and isinstance(agencies, dict):
+        named[:] = agencies
     languages = _declared_languages(doc, problems) if doc else ANY_LANGUAGE
     if declared is not None:
         declared[:] = languages
@@ -171,10 +175,11 @@ def _load_config(root: Path, problems: list[Problem],
 
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
-                   store: ValidatedStore | None = None,
-                   languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> ResidenceFile | None:
+                   store: ValidatedStore | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+                   agencies: tuple[str, ...] = ()) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
-    bytes with the same config and code; else parse, validate, then check what depends on the config."""
+    bytes with the same config and code; else parse, validate, then check what depends on the config
+    (without a valid config: its ``languages`` and ``agencies`` as typed, when they can be read)."""
     name = f"{RESIDENCES_DIR}/{visible(path.name)}"
     slug = path.stem
     before = len(problems)  # every check below runs, so that a run tells all of a file's mistakes at once
@@ -198,11 +203,11 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     residence = validate(doc, Residence, problems, languages)
     # Read from the document itself: told with the other mistakes even when the residence is not valid.
     agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
-    if config is not None and isinstance(agency, str) and agency not in config.agencies:
-        known = ", ".join(sorted(config.agencies))
+    agencies = tuple(config.agencies) if config is not None else agencies
+    if agencies and isinstance(agency, str) and agency not in agencies:
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
-                                f"{_did_you_mean(agency, list(config.agencies))}"
-                                f"agences déclarées dans {CONFIG_NAME} : {known}"))
+                                f"{_did_you_mean(agency, list(agencies))}"
+                                f"agences déclarées dans {CONFIG_NAME} : {', '.join(sorted(agencies))}"))
     problems.extend(residence_problems(doc, languages[0] if languages else None))  # what posters cannot print
     problems.extend(building_problems(doc.data, doc.line_map))  # buildings named by notices and outages
     if residence is None or len(problems) > before:

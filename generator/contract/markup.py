@@ -19,7 +19,7 @@ from generator.contract.languages import LocalText
 from generator.contract.markdown_depth import rendered
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
-                "h3", "h4", "hr", "abbr", "span"}
+                "h3", "h4", "h5", "h6", "hr", "abbr", "span"}
 # lang/dir on any element: a passage in Arabic or English is read with the right voice and direction
 # (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by the sanitizer.
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
@@ -27,8 +27,9 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _MARKDOWN_TAGS = frozenset({"p", "em", "strong", "a", "img", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
                             "ul", "ol", "li", "blockquote", "hr", "br"})
-"""What cmark writes for Markdown's own syntax: a heading or a code block loses its form on the page, not
-its text. Any other tag in cmark's output was typed as HTML."""
+"""What cmark writes for Markdown's own syntax: a code block loses its form on the page, not its text (a
+heading keeps it, numbered below the page's heading: ``sanitize._relevel``). Any other tag in cmark's output
+was typed as HTML."""
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
 _ALT = re.compile(r'\balt\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _HREF = re.compile(r'\bhref\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)

@@ -129,19 +129,19 @@ def _attributes(attributes: dict[str, str]) -> Markup:
     return Markup("".join(f' {escape(name)}="{escape(value)}"' for name, value in sorted(attributes.items())))
 
 
-def _markdown(value: object, language: str) -> Markup:
-    """A Markdown field rendered and sanitized; in a ``<div lang dir>`` when it needs marking, with a
-    discreet note when it is the default-language text on another language's page."""
+def _markdown(value: object, language: str, under: int = 2) -> Markup:
+    """A Markdown field rendered and sanitized (headings below the page's « h``under`` »); in a ``<div lang
+    dir>`` when it needs marking, with a discreet note when it is the default-language text on another's."""
     if not isinstance(value, LocalText):
-        return markdown_to_html(str(value))
-    return _marked_html(str(value), value.language, language)
+        return markdown_to_html(str(value), under)
+    return _marked_html(str(value), value.language, language, under)
 
 
 @lru_cache(maxsize=4096)
-def _marked_html(text: str, text_language: str, language: str) -> Markup:
+def _marked_html(text: str, text_language: str, language: str, under: int) -> Markup:
     """``_markdown`` of a text in ``text_language``; kept as ``_span`` (landlord-wide FAQ answers repeat on
     every residence)."""
-    html = markdown_to_html(text)
+    html = markdown_to_html(text, under)
     attributes = i18n.marking(text_language, text, language)
     if not attributes:
         return html
@@ -179,7 +179,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     env.globals["_"] = env.globals["gettext"] = i18n.template_gettext(language)
     env.policies["json.dumps_kwargs"] = JSON_POLICY
     env.filters.update(
-        md=lambda value: _markdown(value, language), t=lambda value: mark(value, language),
+        md=lambda value, under=2: _markdown(value, language, under), t=lambda value: mark(value, language),
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
         date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
         days=lambda value: i18n.days_text(value, language), plain=str,

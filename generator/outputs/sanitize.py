@@ -37,10 +37,28 @@ _RAW_HTML = Options.CMARK_OPT_UNSAFE
 
 
 @lru_cache(maxsize=4096)
-def markdown_to_html(text: str) -> Markup:
-    """Render then sanitize; cached because landlord-wide FAQ answers repeat on every residence."""
+def markdown_to_html(text: str, under: int = 2) -> Markup:
+    """Render then sanitize; cached because landlord-wide FAQ answers repeat on every residence.
+
+    ``under``: the level of the page's heading the text sits under (2 for an FAQ answer under its « h2 »,
+    3 for a notice's body under the notice's « h3 »): see ``_relevel``.
+    """
     html = cmarkgfm.markdown_to_html(text, options=_RAW_HTML).strip("\n")
-    return Markup(_sanitize(html))
+    return Markup(_sanitize(_relevel(html, under)))
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def _relevel(html: str, under: int) -> str:
+    """Staff's headings (``#`` to ``######``) numbered below the page's heading they sit under, in their order
+    and without a gap: a notice's ``### Détails`` under the notice's « h3 » title is an « h4 », an FAQ
+    answer's ``#### Étape`` under an « h2 » an « h3 » (RGAA 9.1, WCAG 1.3.1). Levels past 6 stay « h6 »."""
+    levels = sorted({int(level) for _, level in _HEADING.findall(html)})
+    if not levels:
+        return html
+    rank = {level: min(6, under + 1 + index) for index, level in enumerate(levels)}
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{rank[int(m.group(2))]}", html)
 
 
 _ESCAPES = (("&amp;", "\x01"), ("&lt;", "\x02"), ("&gt;", "\x03"), ("&quot;", "\x04"))

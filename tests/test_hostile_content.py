@@ -1,0 +1,165 @@
+"""What a tester types rather than the samples' tidy content, on every kind of tenant page, in Chromium.
+
+One project is built once for the module: a residence in French, English and Arabic with a very long name
+and unbreakable words everywhere (name, address, caretaker, notices, outages), twenty notices and outages,
+Markdown with headings of every level and images from other hosts in notices, outage help, FAQ answers
+and notes; and a residence with nothing optional at all. The pages are checked as HTML (heading outline,
+images) and in the browser (axe-core, requests to other hosts, reflow at 320 CSS px, the hall screen).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_TODAY
+from generator.contract.project import load_project
+from generator.publish.site import build_site
+
+WORD = "Supercalifragilisticexpialidocious" * 3
+"""A word longer than any screen is wide at 320 CSS px or in the hall screen's big text."""
+OTHER_HOSTS = ("images.example.com", "pixel.example.net")
+
+MARKDOWN = """\
+# Titre de niveau 1
+Texte avec de l'arabe <span lang="ar" dir="rtl">مرحبا بكم في الإقامة</span> au milieu.
+![Plan du parking](https://images.example.com/plan.png) ![](https://pixel.example.net/t.gif)
+<img src="https://images.example.com/x.png" alt="Photo du hall">
+### Sous-titre de niveau 3
+###### Détail de niveau 6
+- un point
+"""
+
+CONFIG = f"""\
+landlord: {{name: Habitat Test, tenant_portal: https://locataires.example.org/}}
+base_url: https://residences.example.org/
+languages: [fr, en, ar]
+agencies:
+  nord: {{name: {{fr: Agence Nord, en: North agency, ar: وكالة الشمال}}, phone: 01 49 33 10 10}}
+emergency:
+  - {{label: SAMU, phone: 15}}
+faq:
+  - q: {{fr: "Comment payer mon loyer {WORD} ?", en: How do I pay my rent?, ar: كيف أدفع الإيجار؟}}
+    a: |
+{textwrap.indent(MARKDOWN, " " * 6)}"""
+
+
+def _long_residence() -> str:
+    notices = "".join(f"""
+  - title: "Avis {n} {WORD if n == 0 else 'travaux dans la cage d escalier'}"
+    from: 2026-11-25
+    until: 2026-12-20
+    level: {('info', 'warning', 'urgent')[n % 3]}
+    body: |
+{textwrap.indent(MARKDOWN, " " * 6)}""" for n in range(14))
+    outages = "".join(f"""
+  - equipment: "Ascenseur {n} {WORD if n == 0 else 'du bâtiment'}"
+    since: 2026-11-20
+    status: in_repair
+    expected: 2026-12-30
+    help: |
+{textwrap.indent(MARKDOWN, " " * 6)}""" for n in range(6))
+    return f"""\
+name: {{fr: "Résidence Anticonstitutionnellementextraordinairementinterminablementlongue des Très Longs Noms",
+       ar: "إقامة الزيزفون الطويلة جداً {WORD}"}}
+address: {{street: "12 rue {WORD}", postcode: 93200, city: Saint-Denis}}
+buildings: [A, B]
+agency: nord
+caretaker:
+  name: "Fatima {WORD}"
+  phone: 01 48 20 11 22
+  hours:
+    - {{days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}}
+maintenance:
+  - {{topic: "Chaudière {WORD}", company: Engie, phone: 09 69 32 00 00, note: "## Contrat\\n\\nDonnez le numéro."}}
+faq:
+  - q: "Question en arabe : مرحبا بكم ?"
+    a: |
+{textwrap.indent(MARKDOWN, " " * 6)}notices:{notices}
+outages:{outages}
+"""
+
+
+EMPTY = """\
+name: Résidence Vide
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile") / "project"
+    (root / "residences").mkdir(parents=True)
+    (root / "site_config.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "residences" / "longue.yml").write_text(_long_residence(), encoding="utf-8")
+    (root / "residences" / "vide.yml").write_text(EMPTY, encoding="utf-8")
+    build_site(load_project(root), root.parent / "site", SAMPLE_TODAY)
+    return root.parent / "site"
+
+
+class _Outline(HTMLParser):
+    """Headings in document order, each with the innermost container of staff Markdown it sits in."""
+
+    CONTAINERS = ("rh-notice", "rh-outage", "rh-faq", "rh-outage__help", "rh-notice__body", "rh-faq__answer")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.headings: list[tuple[int, str, str]] = []  # (level, container, text)
+        self.level = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "img", "meta", "link", "input", "hr", "source", "path"):
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        self.stack.append(next((c for c in classes if c in self.CONTAINERS), ""))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level = int(tag[1])
+            self.headings.append((self.level, next((c for c in reversed(self.stack) if c), ""), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and tag not in ("br", "img", "meta", "link", "input", "hr", "source", "path"):
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.headings and re.fullmatch(r"h[1-6]", self.lasttag or "") and data.strip():
+            level, container, text = self.headings[-1]
+            self.headings[-1] = (level, container, text + data.strip())
+
+
+def _outline_problems(html: str) -> list[str]:
+    """A level skipped going down, or staff's heading not deeper than the heading of what holds it."""
+    parser = _Outline()
+    parser.feed(html)
+    problems, previous, holder = [], 0, {}
+    for level, container, text in parser.headings:
+        if level > previous + 1:
+            problems.append(f"h{level} « {text} » après un h{previous}")
+        if container in ("rh-notice", "rh-outage", "rh-faq"):
+            holder[container] = level
+        staff = {"rh-notice__body": "rh-notice", "rh-outage__help": "rh-outage", "rh-faq__answer": "rh-faq"}
+        if container in staff and level <= holder.get(staff[container], 2):
+            problems.append(f"h{level} « {text} » de {container} au niveau du titre qui le contient")
+        previous = level
+    return problems
+
+
+def test_staff_headings_fall_under_the_heading_of_their_notice_answer_or_note(hostile_site: Path) -> None:
+    """RGAA 9.1: ``#`` to ``######`` typed in a notice, an outage's help, an FAQ answer or a note are
+    headings below the page's heading they sit under, in order and without a gap, in every language."""
+    problems = []
+    for language in ("", "en/", "ar/"):
+        for page in ("", "faq/", "qui-appeler/", "ecran/"):
+            html = (hostile_site / "longue" / language / page / "index.html").read_text(encoding="utf-8")
+            problems += [f"/longue/{language}{page}: {p}" for p in _outline_problems(html)]
+            parser = _Outline()
+            parser.feed(html)
+            typed = {text for _, _, text in parser.headings if "niveau" in text or text == "Contrat"}
+            assert typed == ({"Contrat"} if page == "qui-appeler/" else
+                             {"Titre de niveau 1", "Sous-titre de niveau 3", "Détail de niveau 6"}), page
+    assert problems == []

@@ -164,3 +164,21 @@ def test_jpeg_logo_is_printed(make_project, tmp_path: Path) -> None:
     project = load_project(root)
     pdf = posters.files(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))[poster_paths("test").a4]
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
+
+
+def test_the_subsets_key_follows_the_characters_they_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached subset is named by ``font_key``: a character added to what posters print (``PRINTABLE``,
+    in ``contract.printable``) without bumping ``SUBSET_VERSION`` in another module served the old
+    subsets, without its glyph, to every command with a cache, while a build without cache drew it."""
+    from generator.outputs import fonts
+
+    before = fonts.font_key()
+    try:
+        for name, value in (("PRINTABLE", fonts.PRINTABLE | {0x674E}), ("ARABIC_FEATURES", ["isol", "init"])):  # 李
+            with monkeypatch.context() as patch:
+                patch.setattr(fonts, name, value)
+                fonts.font_key.cache_clear()
+                assert fonts.font_key() != before, name
+    finally:
+        fonts.font_key.cache_clear()
+    assert fonts.font_key() == before

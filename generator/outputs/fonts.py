@@ -72,12 +72,15 @@ _TEMP_FONTS: list[tempfile.TemporaryDirectory[str]] = []
 
 @lru_cache(maxsize=1)
 def font_key() -> str:
-    """What the embedded fonts are made from: the DejaVu files, fontTools' version and ``SUBSET_VERSION``.
+    """What the embedded fonts are made from: the DejaVu files, fontTools' version, ``SUBSET_VERSION``, and
+    the characters and features kept (``PRINTABLE``, in another module, ``ARABIC_FEATURES``, the Arabic
+    lines): a character added there makes new subsets, with its glyph, without a bump of ``SUBSET_VERSION``.
 
     It names the cached subsets, and is part of the incremental build's manifest: posters made with
     another font are rebuilt.
     """
-    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION} {' '.join(arabic_texts())}".encode())
+    kept = f"{''.join(sorted(map(chr, PRINTABLE)))} {' '.join(ARABIC_FEATURES)} {' '.join(arabic_texts())}"
+    digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION} {kept}".encode())
     for name in FONT_FILES.values():
         digest.update((font_dir() / name).read_bytes())
     return digest.hexdigest()[:20]

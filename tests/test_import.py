@@ -349,6 +349,26 @@ def test_unreadable_files_are_user_errors(tmp_path: Path, project: Path, name: s
     assert code == 1 and message in output
 
 
+def test_a_value_typed_far_from_the_table_is_refused_at_once(tmp_path: Path, project: Path) -> None:
+    """One value in GR200000 made a grid of 40 million cells: the import ran for minutes, filling memory;
+    a CSV line of 20,000 separators went past Excel's last column (« Erreur interne (ValueError) »)."""
+    import time
+
+    book = openpyxl.Workbook()
+    book.active.append(TITLES)
+    book.active.append(GOOD)
+    book.active.cell(row=200_000, column=200, value="x")
+    book.save(tmp_path / "loin.xlsx")
+    (tmp_path / "large.csv").write_text(";".join(TITLES) + "\n" + ";".join(GOOD[:7]) + ";" * 20_000 + "\n",
+                                        encoding="utf-8")
+    for name, where in (("loin.xlsx", "A1:GR200000) : 200000 lignes, 200 colonnes"),
+                        ("large.csv", "ligne 2) : 2 lignes, 20007 colonnes")):
+        started = time.perf_counter()
+        code, output = run("--project", str(project), str(tmp_path / name))
+        assert code == 1 and f"{name}:1: tableur trop étendu ({where}" in output, output
+        assert time.perf_counter() - started < 10
+
+
 def test_command_needs_a_file_or_template(project: Path) -> None:
     code, output = run("--project", str(project))
     assert code == 2 and "indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx" in output

@@ -15,15 +15,19 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-__all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES"]
+__all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """A list of residences is a few hundred kilobytes; a larger file is the wrong file."""
+MAX_CELLS = 2_000_000
+"""Cells of the rectangle read (10,000 residences by 200 columns): far more than any landlord's list."""
+MAX_COLUMNS = 16_384
+"""Excel's own limit (column XFD): a CSV line with more separators is no spreadsheet's."""
 
 
 class SpreadsheetError(Exception):
@@ -104,6 +108,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
         raise SpreadsheetError(f"feuille « {wanted} » introuvable",
                                "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
     sheet = book[wanted] if wanted is not None else book.worksheets[0]
+    _within_bounds(sheet.max_row or 0, sheet.max_column or 0, sheet.dimensions)
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     problems: list[tuple[Cell, str, str]] = []
     for span in sheet.merged_cells.ranges:
@@ -151,6 +156,24 @@ _RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virg
            "point-virgule) »")
 
 
+def _records(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    try:
+        yield from reader
+    except csv.Error as e:
+        raise SpreadsheetError(f"fichier CSV illisible ({e})", "enregistrez-le à nouveau depuis Excel en « CSV "
+                               "(séparateur : point-virgule) »") from None
+
+
+def _within_bounds(rows: int, columns: int, where: str, cells: int | None = None) -> None:
+    """Refuse a sheet whose cells go far beyond a list of residences before reading them one by one: one
+    value typed in GR200000 made the grid 40 million cells (the import ran for minutes, filling memory),
+    and a column past XFD has no name (« Invalid column index »)."""
+    if columns > MAX_COLUMNS or (rows * columns if cells is None else cells) > MAX_CELLS:
+        raise SpreadsheetError(f"tableur trop étendu ({where}) : {rows} lignes, {columns} colonnes",
+                               "supprimez les lignes et colonnes vides sous le tableau et à sa droite (sélectionnez-"
+                               "les, clic droit → Supprimer), ou une valeur tapée loin des autres, puis enregistrez")
+
+
 def _utf16(raw: bytes) -> str:
     """The text of a UTF-16 file with its byte order mark; without it, the order is a guess: refused."""
     if not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -188,12 +211,11 @@ def _read_csv(path: Path) -> Sheet:
     notes.append(f"séparateur de colonnes : « {delimiter if delimiter != chr(9) else 'tabulation'} »")
     rows: list[list[Cell]] = []
     problems: list[tuple[Cell, str, str]] = []
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as e:
-        raise SpreadsheetError(f"fichier CSV illisible ({e})",
-                               "enregistrez-le à nouveau depuis Excel en « CSV (séparateur : point-virgule) »")
-    for r, record in enumerate(records, start=1):
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    cells = 0
+    for r, record in enumerate(_records(records), start=1):
+        cells += len(record)
+        _within_bounds(r, len(record), f"ligne {r}", cells)
         line = []
         for col, value in enumerate(record, start=1):
             cell = Cell(value, f"{get_column_letter(col)}{r}", r, from_csv=True)

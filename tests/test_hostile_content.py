@@ -13,12 +13,14 @@ import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from conftest import SAMPLE_TODAY
 from generator.contract.project import load_project
 from generator.publish.site import build_site
+from test_accessibility import LAYOUT_JS, axe_violations
 
 WORD = "Supercalifragilisticexpialidocious" * 3
 """A word longer than any screen is wide at 320 CSS px or in the hall screen's big text."""
@@ -102,6 +104,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root.parent / "site"
 
 
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
+    return serve(hostile_site) + "/"
+
+
 class _Outline(HTMLParser):
     """Headings in document order, each with the innermost container of staff Markdown it sits in."""
 
@@ -163,3 +170,28 @@ def test_staff_headings_fall_under_the_heading_of_their_notice_answer_or_note(ho
             assert typed == ({"Contrat"} if page == "qui-appeler/" else
                              {"Titre de niveau 1", "Sous-titre de niveau 3", "Détail de niveau 6"}), page
     assert problems == []
+
+
+
+PAGES = ["longue/", "longue/ar/", "longue/en/faq/", "longue/qui-appeler/", "vide/", "vide/ar/faq/", "", "ar/",
+         "equipe/", "posters/", "404.html"]
+
+
+def test_hostile_pages_pass_axe_reflow_at_320px_and_ask_no_other_host(browser, hostile_url: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2, locale="fr-FR")
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    problems = []
+    for path in PAGES:
+        page.goto(hostile_url + path, wait_until="networkidle")
+        page.evaluate(LAYOUT_JS)
+        if not path.startswith(("ar/", "longue/ar/", "vide/ar/")):  # the closed drawer sits off-canvas right
+            problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.overflow()")]
+        problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.targetSize()")]
+        problems += [f"/{path}: {v}" for v in axe_violations(page)]
+    host = urlparse(hostile_url).netloc
+    problems += [f"requête vers un autre hôte : {u}" for u in requests if urlparse(u).netloc != host]
+    context.close()
+    assert problems == []
+

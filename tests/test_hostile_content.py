@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import textwrap
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,6 +23,7 @@ from conftest import SAMPLE_TODAY
 from generator.contract.project import load_project
 from generator.publish.site import build_site
 from test_accessibility import LAYOUT_JS, axe_violations
+from test_hall_screen import FITS_JS, SCREENS
 
 WORD = "Supercalifragilisticexpialidocious" * 3
 """A word longer than any screen is wide at 320 CSS px or in the hall screen's big text."""
@@ -195,3 +198,17 @@ def test_hostile_pages_pass_axe_reflow_at_320px_and_ask_no_other_host(browser, h
     context.close()
     assert problems == []
 
+
+def test_the_hall_screen_of_a_long_residence_fits_every_page_in_each_orientation(browser, hostile_url: str) -> None:
+    """Long name, address and caretaker, twenty notices and outages: nothing cut, nothing scrolls."""
+    problems = []
+    for screen, viewport in SCREENS.items():
+        for language in ("", "ar/"):
+            page = browser.new_page(viewport=viewport)
+            page.clock.install(time=datetime(2026, 12, 2, 10, tzinfo=ZoneInfo("Europe/Paris")))
+            page.goto(hostile_url + f"longue/{language}ecran/")
+            problems += [f"[{screen}] /longue/{language}ecran/: {p}" for p in page.evaluate(FITS_JS)]
+            page.clock.run_for(12_000)
+            problems += [f"[{screen}] /longue/{language}ecran/ (page 2): {p}" for p in page.evaluate(FITS_JS)]
+            page.close()
+    assert problems == []

@@ -99,12 +99,28 @@
     }
   }
 
+  /* A box whose content is taller than it (one notice longer than the notices' column, a side column with
+     a long name) is drawn smaller, down to half its size, rather than cut. Only where the page is a
+     screen that does not scroll (overflow hidden); zoom is set through the CSSOM, which the page's
+     Content-Security-Policy allows. */
+  function fit(el, box) {
+    el.style.zoom = "";
+    var style = window.getComputedStyle ? window.getComputedStyle(box) : null;
+    if (!style || style.overflowY !== "hidden") { return; }
+    for (var z = 95; box.scrollHeight > box.clientHeight + 1 && z >= 50; z -= 5) { el.style.zoom = z / 100; }
+  }
+
+  function fitSides() {
+    var sides = document.querySelectorAll(".rh-hall__side");
+    for (var i = 0; i < sides.length; i++) { fit(sides[i], sides[i]); }
+  }
+
   /* Notices that do not fit together are shown a page at a time, each for data.page seconds. */
   function page() {
     var box = document.querySelector("[data-rh-notices]"), label = document.querySelector("[data-rh-pages]");
     if (!box) { return; }
     var all = box.querySelectorAll('article[data-rh-current="1"]'), i;
-    for (i = 0; i < all.length; i++) { all[i].hidden = false; }
+    for (i = 0; i < all.length; i++) { all[i].hidden = false; all[i].style.zoom = ""; }
     var style = window.getComputedStyle ? window.getComputedStyle(box) : null;
     if (!all.length || !style || style.overflowY !== "hidden" || box.scrollHeight <= box.clientHeight + 1) {
       first = 0;
@@ -126,6 +142,7 @@
         : word("page_one", { first: first + 1, count: all.length });
       label.hidden = false;
     }
+    if (last === first) { fit(all[first], box); }
     first = last + 1;
   }
 
@@ -134,6 +151,7 @@
     setText("[data-rh-clock]", dateText(p.day) + " · " + clockText(p));
     showNoticesOf(iso(p.day));
     fillCollections(p);
+    fitSides();
   }
 
   function updated(online) {

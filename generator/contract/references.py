@@ -25,13 +25,13 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
     known = data.get("buildings") or []
     if not isinstance(known, list) or not all(isinstance(b, str) for b in known):
         return []
-    problems = []
+    problems, names = [], set(known)  # a set: thousands of buildings named thousands of times stay quick
     for section in ("notices", "outages"):
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
             named = item.get("buildings") if isinstance(item, dict) else None
             for position, building in enumerate(named if isinstance(named, list) else []):
-                if not isinstance(building, str) or building in known:
+                if not isinstance(building, str) or building in names:
                     continue
                 where = lines.line_of((section, index, "buildings", position))
                 if known:

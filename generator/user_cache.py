@@ -43,9 +43,10 @@ from typing import Any, Callable
 from generator.paths import PACKAGE_DIR, THEME_DIR
 
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
-             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "pillow",
+             "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "rl-accel", "pillow",
              "uharfbuzz", "holidays", "babel", "cmarkgfm", "email-validator", "markupsafe")
-"""Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``)."""
+"""Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``;
+rl-accel, reportlab's C accelerator, formats the numbers of every PDF)."""
 DAY = 24 * 3600
 
 

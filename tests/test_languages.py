@@ -146,6 +146,16 @@ def test_a_language_not_in_languages_is_an_error_at_its_line(tmp_path: Path) -> 
             "site_config.yml") in found
 
 
+def test_a_key_that_is_no_language_code_under_a_text_says_so(tmp_path: Path) -> None:
+    """« street: » indented under « name: » was « langue « street » absente de « languages » », with the
+    hint to add it to the site's languages."""
+    residence = RESIDENCE.replace("name: Résidence Les Tilleuls", "name:\n  street: 12 rue des Tilleuls")
+    residence = residence.replace("title: {fr: gardienne, en: caretaker, ar: الحارسة}", "title: {fr: gardienne, EN: x}")
+    assert problems(write_project(tmp_path, residence=residence)) == [
+        "residences/les-tilleuls.yml:2: name: « street » n'est pas un code de langue",
+        "residences/les-tilleuls.yml:8: caretaker.title: « EN » n'est pas un code de langue"]
+
+
 def test_the_default_language_text_is_required(tmp_path: Path) -> None:
     residence = RESIDENCE.replace("fr: Coupure d'eau chaude, ", "")
     assert problems(write_project(tmp_path, residence=residence)) == [

@@ -104,6 +104,9 @@ def localize(value: Any, info: Any, parse: Any) -> Any:
     if not isinstance(value, dict):
         return LocalText({languages[0]: parse(value)}, languages[0])
     for key in value:
+        if not LANGUAGE_CODE.match(key):  # « street: » indented under « name: », or « EN »: no language at all
+            raise PydanticCustomError("language_code", "« {language} » n'est pas un code de langue",
+                                      {"language": str(key)})
         if key not in languages:
             raise PydanticCustomError(
                 "language_unknown", "langue « {language} » absente de « languages » dans site_config.yml",

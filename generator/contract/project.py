@@ -290,6 +290,11 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = (f"langues du site : {err['ctx']['languages']} ; corrigez le code ou ajoutez la langue à "
                 f"« languages » dans {CONFIG_NAME}")
         return Problem(doc.file, doc.line_of(loc + (language,)), message, hint)
+    elif kind == "language_code":
+        language = err["ctx"]["language"]
+        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}: {err['msg']}",
+                       "un texte s'écrit après sa clé (name: Les Tilleuls), ou par langue avec des codes de deux ou "
+                       "trois lettres minuscules (name: {fr: …, en: …}) ; vérifiez aussi le retrait de cette ligne")
     elif kind == "language_default_missing":
         message = f"{where}: le texte en « {err['ctx']['language']} » (langue par défaut) manque"
         hint = f"ajoutez la ligne « {err['ctx']['language']}: … » : les autres langues sont facultatives"

@@ -184,3 +184,14 @@ def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # typ
         "name: X\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\n")
     (problem,) = problems_of(root)
     assert problem.startswith("residences/assets.yml:1: nom de fichier « assets.yml » réservé par le site")
+
+
+def test_a_key_is_the_one_of_the_contract_not_the_program_s_name_for_it(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« from_ » (the program's name for « from », a word Python reserves) was accepted as « from »: a key
+    no documentation, schema or editor knows, whose warnings then pointed at the notice's first line."""
+    root = make_project(test="name: X\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\nnotices:\n"
+                             "  - title: t\n    from_: 2026-01-01\n    until: 2026-01-02\n")
+    assert problems_of(root) == [
+        "residences/test.yml:5: « from » manquant dans notices[1]\n    → ajoutez la ligne « from: … »",
+        "residences/test.yml:6: clé inconnue « from_ »\n    → vouliez-vous dire « from » ? clés possibles ici : body, "
+        "buildings, from, level, title, until"]

@@ -369,6 +369,22 @@ def test_a_value_typed_far_from_the_table_is_refused_at_once(tmp_path: Path, pro
         assert time.perf_counter() - started < 10
 
 
+def test_a_chart_sheet_named_with_sheet_is_told_not_a_bug(tmp_path: Path, project: Path) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(TITLES)
+    book.active.append(GOOD)
+    chart = BarChart()
+    chart.add_data(Reference(book.active, min_col=3, min_row=1, max_row=2))
+    book.create_chartsheet("Graphique").add_chart(chart)
+    book.save(tmp_path / "r.xlsx")
+    code, output = run("--project", str(project), "--sheet", "Graphique", str(tmp_path / "r.xlsx"))
+    assert code == 1 and ("r.xlsx:1: feuille « Graphique » sans tableau (c'est un graphique)\n"
+                          "    → feuilles du classeur : « Feuil1 »") in output
+
+
 def test_command_needs_a_file_or_template(project: Path) -> None:
     code, output = run("--project", str(project))
     assert code == 2 and "indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx" in output

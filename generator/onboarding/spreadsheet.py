@@ -103,10 +103,13 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
     except Exception as e:  # openpyxl raises its own types for damaged parts of the archive
         raise SpreadsheetError(f"le classeur est endommagé ({type(e).__name__})",
                                "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
-    names = book.sheetnames
+    names = [sheet.title for sheet in book.worksheets]  # the sheets of cells (not the charts' sheets)
     if wanted is not None and wanted not in names:
-        raise SpreadsheetError(f"feuille « {wanted} » introuvable",
+        what = "sans tableau (c'est un graphique)" if wanted in book.sheetnames else "introuvable"
+        raise SpreadsheetError(f"feuille « {wanted} » {what}",
                                "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
+    if not names:
+        raise SpreadsheetError("le classeur n'a pas de feuille de cellules", "ajoutez une feuille avec le tableau")
     sheet = book[wanted] if wanted is not None else book.worksheets[0]
     _within_bounds(sheet.max_row or 0, sheet.max_column or 0, sheet.dimensions)
     merged: dict[tuple[int, int], tuple[int, int]] = {}

@@ -188,6 +188,36 @@ def test_phone_menu_and_search_open_pass_axe_and_tap_target_checks(browser, site
     assert not problems, "\n".join(problems)
 
 
+def test_the_menu_opens_and_closes_with_the_keyboard_and_its_hidden_links_take_no_focus(
+        browser, site_url: str, samples) -> None:
+    """On a phone (or at 200 % zoom) the navigation is a drawer: Tab never lands on one of its links while it is
+    closed and out of sight (WCAG 2.4.7, 2.4.11); the menu button is reached by Tab, Enter opens the drawer on
+    its first link, Escape closes it and gives the focus back to the button (2.1.1, 2.1.2)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + f"{samples.residences[0].slug}/contacts/", wait_until="networkidle")
+    unseen, reached = [], False
+    button = page.locator('.md-header__button[for="__drawer"]')
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        unseen += page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return e.matches('a[href]') && (r.right <= 0 || r.left >= innerWidth) ? [e.textContent.trim()] : []; }""")
+        reached = reached or button.evaluate("b => b === document.activeElement")
+    assert unseen == [], "liens du menu fermé atteints au clavier hors de l'écran"
+    assert reached, "le bouton du menu n'est pas atteint au clavier"
+    assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("role") == "button"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # Material's slide-in transition
+    focused = page.evaluate("() => [document.activeElement.closest('.md-nav--primary') !== null, "
+                            "document.activeElement.getBoundingClientRect().left >= 0]")
+    assert focused == [True, True] and button.get_attribute("aria-expanded") == "true"
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert button.evaluate("b => b === document.activeElement") and button.get_attribute("aria-expanded") == "false"
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    page.close()
+
+
 def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()

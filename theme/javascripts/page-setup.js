@@ -141,3 +141,39 @@
   var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
   if (target) { window.location.replace(target.href); }
 }());
+
+/* residence-hub: the header's menu button (Material's <label for="__drawer">, which the keyboard cannot
+ * reach) made a button. Tab reaches it; Enter or Space opens the navigation drawer and puts the focus on its
+ * first link; Escape closes it and brings the focus back; aria-expanded says whether it is open. The closed
+ * drawer's links, out of sight on a phone or at 200 % zoom, are out of the tab order (residence-hub.css,
+ * under .js): they were Tab stops nobody could see (WCAG 2.4.7, 2.4.11). Named as Material names the drawer.
+ */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector('.md-header__button[for="__drawer"]');
+  var nav = document.querySelector(".md-nav--primary");
+  if (!toggle || !button || !nav) { return; }
+  function said() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+  function set(open) {
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+  said();
+  toggle.addEventListener("change", said);
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    event.preventDefault();
+    set(!toggle.checked);
+    var first = nav.querySelector("a[href]");
+    if (toggle.checked && first) { first.focus(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !toggle.checked) { return; }
+    set(false);
+    button.focus();
+  });
+}());

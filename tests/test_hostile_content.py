@@ -212,3 +212,23 @@ def test_the_hall_screen_of_a_long_residence_fits_every_page_in_each_orientation
             problems += [f"[{screen}] /longue/{language}ecran/ (page 2): {p}" for p in page.evaluate(FITS_JS)]
             page.close()
     assert problems == []
+
+
+def test_a_long_name_wraps_in_the_menu_s_title_rather_than_being_cut(browser, hostile_url: str) -> None:
+    """The menu's title is the only place a subpage shows the residence's whole name (the header's line is a
+    one-line summary): it wraps, at any letter for a word wider than the menu (WCAG 1.4.10), on a phone
+    (in the drawer) as on a computer, in French and in Arabic."""
+    cut = []
+    for width in (320, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for path in ("longue/contacts/", "longue/ar/contacts/"):
+            page.goto(hostile_url + path, wait_until="networkidle")
+            if width == 320:
+                page.locator('label.md-header__button[for="__drawer"]').click()
+                page.wait_for_timeout(400)  # Material's slide-in transition
+            title = page.locator(".md-nav--primary > .md-nav__title")
+            sizes = title.evaluate("t => [t.scrollWidth, t.clientWidth, t.scrollHeight, t.clientHeight]")
+            if sizes[0] > sizes[1] + 1 or sizes[2] > sizes[3] + 1:
+                cut.append(f"[{width}] /{path}: {sizes}")
+        page.close()
+    assert cut == []

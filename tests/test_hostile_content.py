@@ -232,3 +232,27 @@ def test_a_long_name_wraps_in_the_menu_s_title_rather_than_being_cut(browser, ho
                 cut.append(f"[{width}] /{path}: {sizes}")
         page.close()
     assert cut == []
+
+
+def test_no_page_links_to_an_address_that_names_no_host_of_ours(hostile_site: Path) -> None:
+    """A link written « //ar/ » is protocol-relative: its host is « ar ». The 404 page (at the site root,
+    served for any missing address, with an absolute base) wrote its language switcher so."""
+    found = [f"/{page.relative_to(hostile_site)}: {match}" for page in sorted(hostile_site.rglob("*.html"))
+             for match in re.findall(r'(?:href|src)="//[^"]*"', page.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_the_404_page_s_language_switcher_leads_to_each_language_of_the_site(browser, hostile_url: str) -> None:
+    page = browser.new_page()
+    host, landed = urlparse(hostile_url).netloc, []
+    for name in ("English", "العربية"):
+        page.goto(hostile_url + "404.html")  # what static hosts serve for any missing address
+        link = page.get_by_role("navigation", name="Langues").get_by_role("link", name=name)
+        target = link.evaluate("a => a.href")
+        if urlparse(target).netloc == host:  # never follow a link to another host
+            page.goto(target)
+            landed.append(page.evaluate("document.documentElement.lang"))
+        else:
+            landed.append(target)
+    page.close()
+    assert landed == ["en", "ar"]

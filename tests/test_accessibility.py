@@ -218,6 +218,25 @@ def test_the_menu_opens_and_closes_with_the_keyboard_and_its_hidden_links_take_n
     page.close()
 
 
+def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, site_url: str) -> None:
+    """The closed search dialog's result box took the next Tab, out of sight (WCAG 2.4.7, 2.4.11)."""
+    seen = []
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.type("ga", delay=30)
+        page.wait_for_timeout(400)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(400)  # Material's closing transition
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return e !== document.body && e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
+                && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; }"""))
+        page.close()
+    assert seen == [True, True]
+
+
 def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()

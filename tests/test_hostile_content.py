@@ -256,3 +256,30 @@ def test_the_404_page_s_language_switcher_leads_to_each_language_of_the_site(bro
             landed.append(target)
     page.close()
     assert landed == ["en", "ar"]
+
+
+ORDER_JS = """([selector, first, second]) => {
+  // Where two characters of an element's text are drawn: the first must be left of the second (read
+  // left to right), however the paragraph's direction reorders its runs.
+  const el = document.querySelector(selector), walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const at = (text) => { walker.currentNode = el; while (walker.nextNode()) { const i = walker.currentNode.data.indexOf(text);
+    if (i >= 0) { const r = document.createRange(); r.setStart(walker.currentNode, i); r.setEnd(walker.currentNode, i + 1);
+                  return r.getBoundingClientRect().left; } } return null; };
+  return at(first) < at(second);
+}"""
+
+
+def test_in_right_to_left_the_hall_screen_draws_the_address_and_the_site_s_address_in_their_order(
+        browser, hostile_url: str) -> None:
+    """« 1 rue de la Paix, 01000 Bourg-en-Bresse » in an Arabic screen was drawn « rue de la Paix, 01000
+    Bourg-en-Bresse 1 »: the street's number at the far end; the site's address (wrapped on two lines: its
+    characters' places are not compared) was laid right to left too, its final slash drawn at its start.
+    Each is drawn in its own direction, as the residence's home page already draws the address."""
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.goto(hostile_url + "vide/ar/ecran/")
+    drawn = [page.evaluate(ORDER_JS, [".rh-hall__address", "1 ", "rue"]),
+             page.evaluate(ORDER_JS, [".rh-hall__address", "rue", "Bourg"]),
+             page.evaluate("() => { const p = document.querySelector('.rh-hall__url'); "
+                           "return getComputedStyle(p.firstElementChild || p).direction === 'ltr'; }")]
+    page.close()
+    assert drawn == [True, True, True]

@@ -176,4 +176,17 @@
     set(false);
     button.focus();
   });
+  /* Tab from the search field: Material closes the search, whose scroll lock still holds the page while the
+     browser moves the focus on, then puts the page back where it was: the focused link stayed below the
+     window. A focus outside the search that is out of the window a moment later is brought into view. */
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!target.getBoundingClientRect || !target.closest || target.closest(".md-search")) { return; }
+    setTimeout(function () {
+      var r = target.getBoundingClientRect();
+      if (document.activeElement === target && (r.bottom > window.innerHeight || r.top < 0)) {
+        target.scrollIntoView({ block: "nearest" });
+      }
+    }, 100);
+  });
 }());

@@ -13,7 +13,7 @@ for their language with ``in_``, which falls back to the default text (and says 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from pydantic_core import PydanticCustomError
 
@@ -151,26 +151,31 @@ def in_one_language(value: Any, language: str) -> Any:
     return value
 
 
-def missing_translations(value: Any, languages: tuple[str, ...],
-                         path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], list[str]]]:
-    """Every text of ``value`` lacking some of ``languages`` (after the default): (path, languages).
-
-    Paths use the keys typed in the file (``from``, not ``from_``) so the line map finds them."""
+def values_in(value: Any, path: tuple[Any, ...] = (),
+              field: Any = None) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
+    """Every value inside ``value`` (a model, list, tuple or dict of them) that is none of those, as (its path
+    in the file, it, the model field that holds it: its type says what the value is). Paths use the keys
+    typed in the file (``from``, not ``from_``) so the line map finds them."""
     from pydantic import BaseModel
 
-    if len(languages) < 2 or value is None:
-        return []
-    if isinstance(value, LocalText):
-        lacking = missing_languages(value, languages)
-        return [(path, lacking)] if lacking else []
-    found: list[tuple[tuple[Any, ...], list[str]]] = []
     if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            found += missing_translations(getattr(value, name), languages, path + (field.alias or name,))
+        for name, info in type(value).model_fields.items():
+            yield from values_in(getattr(value, name), path + (info.alias or name,), info)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            found += missing_translations(item, languages, path + (index,))
+            yield from values_in(item, path + (index,), field)
     elif isinstance(value, dict):
         for key, item in value.items():
-            found += missing_translations(item, languages, path + (key,))
-    return found
+            yield from values_in(item, path + (key,), field)
+    else:
+        yield path, value, field
+
+
+def missing_translations(value: Any, languages: tuple[str, ...],
+                         path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], list[str]]]:
+    """Every text of ``value`` lacking some of ``languages`` (after the default): (path, languages)."""
+    if len(languages) < 2:
+        return []
+    found = [(where, missing_languages(text, languages)) for where, text, _ in values_in(value, path)
+             if isinstance(text, LocalText)]
+    return [(where, lacking) for where, lacking in found if lacking]

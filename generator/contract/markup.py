@@ -13,9 +13,9 @@ import re
 from html import unescape
 from typing import Any, Iterator, get_args
 
-from pydantic import BaseModel, PlainValidator
+from pydantic import PlainValidator
 
-from generator.contract.languages import LocalText
+from generator.contract.languages import LocalText, values_in
 from generator.contract.markdown_depth import rendered
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
@@ -76,18 +76,8 @@ def markdown_texts(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tup
     """Every Markdown text of ``value`` (a residence, ``site_config.yml``, part of one), in every language
     typed, with its path in the file: keys as typed, then the language code of a text typed by language
     (the line map finds that translation's line)."""
-    if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            item, key = getattr(value, name), field.alias or name
-            if isinstance(item, str) and _is_markdown(field.annotation, tuple(field.metadata)):
-                translations = item.translations if isinstance(item, LocalText) else {"": item}
-                for language, text in translations.items():
-                    yield path + (key, language) if len(translations) > 1 else path + (key,), text
-            else:
-                yield from markdown_texts(item, path + (key,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from markdown_texts(item, path + (index,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from markdown_texts(item, path + (key,))
+    for where, item, field in values_in(value, path):
+        if isinstance(item, str) and field is not None and _is_markdown(field.annotation, tuple(field.metadata)):
+            translations = item.translations if isinstance(item, LocalText) else {"": item}
+            for language, text in translations.items():
+                yield where + (language,) if len(translations) > 1 else where, text

@@ -6,10 +6,10 @@ Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it
 - incremental rebuild after changing one residence file (same command, previous ``site/`` present, the
   cache the full build filled), ``--rebuilds R`` times (the word added, then taken out again...; ``--edit``
   says where: a notice's text, its title, which the staff dashboard shows, or the residence's name, which
-  the index pages and lists show): the median,
-  minimum and maximum, then after another change with no cache at all (``off``: every file
-  validated again, as on a new machine given only the previous ``site/``), and that the result is
-  byte-identical to a fresh full build (``--no-verify`` skips this second full build);
+  the index pages and lists show): the median, minimum and maximum, then after another change with no
+  cache at all (``off``: every file validated again, as on a new machine given only the previous
+  ``site/``), and that the result is byte-identical to a fresh full build (``--no-verify`` skips this
+  second full build);
 - output size: bytes of the files (what GitHub Pages' 1 GB limit counts) of the whole site, of the
   shared files at the root and per residence (all its languages together), the same gzip-compressed (as
   static hosts serve text), and ``du`` (disk blocks) for comparison;
@@ -29,6 +29,7 @@ import argparse
 import gzip
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -106,12 +107,6 @@ def change(path: Path, edit: str = "notice-text") -> None:
     assert before in text or after in text, f"{path.name} has no « {before} » to change"
     path.write_text(text.replace(after, before, 1) if after in text else text.replace(before, after, 1),
                     encoding="utf-8")
-
-
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def du_kb(*paths: Path) -> int:
@@ -197,7 +192,7 @@ def main() -> None:
             change(residences[options.count // 2], options.edit)
             rebuilds.append(run(base, cache))
             assert "(1 reconstruite(s)" in rebuilds[-1][3], rebuilds[-1][3]
-        inc_s, inc_cpu = median([r[0] for r in rebuilds]), median([r[1] for r in rebuilds])
+        inc_s, inc_cpu = statistics.median(r[0] for r in rebuilds), statistics.median(r[1] for r in rebuilds)
         inc_peak, inc_out = max(r[2] for r in rebuilds), rebuilds[-1][3]
         change(residences[options.count // 3])
         cold_s, cold_cpu, _, _ = run(base, "off")

@@ -10,9 +10,10 @@ Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it
   cache at all (``off``: every file validated again, as on a new machine given only the previous
   ``site/``), and that the result is byte-identical to a fresh full build (``--no-verify`` skips this
   second full build);
-- output size: bytes of the files (what GitHub Pages' 1 GB limit counts) of the whole site, of the
-  shared files at the root and per residence (all its languages together), the same gzip-compressed (as
-  static hosts serve text), and ``du`` (disk blocks) for comparison;
+- output size: bytes of the files (what the size budget counts) of the whole site, of the shared files at
+  the root and per residence (all its languages together), the same gzip-compressed (as static hosts serve
+  text), ``du`` (disk blocks) for comparison, and the bytes of the archive ``upload-pages-artifact`` makes
+  of the site (what GitHub Pages' 1 GB counts: ~20 % more than the files, a header per file and folder);
 - ``--plain K``: K residences built by one plain ``mkdocs build`` per residence and per language (a process
   each, as without our fast path), timed in the same run: the speed-up is the plain time per site times
   residences × languages, over the full build's wall time (and the same in CPU time).
@@ -131,6 +132,19 @@ def file_bytes(*paths: Path) -> tuple[int, int]:
     return raw, served
 
 
+def archive_bytes(site: Path, *names: str) -> int:
+    """Bytes of the archive ``upload-pages-artifact`` makes of ``names`` in ``site`` (its own tar command):
+    what GitHub Pages' 1 GB counts. Every file takes a 512-byte header and is padded to 512 bytes, every
+    folder takes a header, and hard links are archived as copies."""
+    tar = subprocess.Popen(["tar", "--dereference", "--hard-dereference", "--directory", str(site), "-cf", "-",
+                            "--exclude=.git", "--exclude=.github", *names], stdout=subprocess.PIPE)
+    assert tar.stdout is not None
+    size = sum(len(block) for block in iter(lambda: tar.stdout.read(1 << 20), b""))  # type: ignore[union-attr]
+    if tar.wait():
+        raise RuntimeError(f"tar failed on {site}")
+    return size
+
+
 def plain_builds(project: Path, count: int, workdir: Path) -> tuple[float, float, int]:
     """Wall and CPU time of one plain ``mkdocs build`` (own process) for each language of ``count``
     residences, and how many builds that was."""
@@ -204,6 +218,8 @@ def main() -> None:
         total_b, total_gz = file_bytes(site)
         shared_b, shared_gz = file_bytes(*shared)
         per_b = sorted(file_bytes(p) for p in microsites)
+        archive, shared_archive = archive_bytes(site, "."), archive_bytes(site, *(p.name for p in shared))
+        per_archive = (archive - shared_archive) / options.count
         print(f"languages: {', '.join(languages) or 'fr (default)'}")
         print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
               f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
@@ -225,6 +241,9 @@ def main() -> None:
               f"{sum(b for b, _ in per_b) / len(per_b) / 1e3:.1f} KB, max {max(b for b, _ in per_b) / 1e3:.1f} KB "
               f"(gzip-served mean {sum(g for _, g in per_b) / len(per_b) / 1e3:.1f} KB); at this rate 5,000 "
               f"residences = {(shared_b + 5000 * sum(b for b, _ in per_b) / len(per_b)) / 1e9:.2f} GB")
+        print(f"archive uploaded to GitHub Pages (upload-pages-artifact's tar: a header per file and folder, "
+              f"files padded to 512 bytes): site {archive / 1e6:.1f} MB; per residence {per_archive / 1e3:.1f} KB; "
+              f"at this rate 5,000 residences = {(shared_archive + 5000 * per_archive) / 1e9:.2f} GB")
         if options.plain:
             plain_s, plain_cpu, timed = plain_builds(project, options.plain, Path(tmp) / "plain")
             estimate, estimate_cpu = plain_s / timed * sites, plain_cpu / timed * sites

@@ -186,18 +186,44 @@ def test_lots_built_and_merged_by_the_workflow_steps_give_the_full_site(make_pro
     assert tree(root / "site") == tree(root / "full")
 
 
-def test_a_site_over_the_pages_limit_is_refused_before_upload(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def size_step(root: Path, limit: int, summary: Path | None = None) -> subprocess.CompletedProcess[str]:
     script = step(load("publish.yml"), "merge", "Vérifier la taille du site")["run"]
+    return run_step(script, root, PAGES_LIMIT_BYTES=str(limit),
+                    **({"GITHUB_STEP_SUMMARY": str(summary)} if summary else {}))
+
+
+def test_a_site_over_the_pages_limit_is_refused_before_upload(tmp_path: Path) -> None:
     root = tmp_path / "project"
     (root / "site").mkdir(parents=True)
     (root / "site" / "page.html").write_bytes(b"x" * 3_000_000)
     summary = tmp_path / "summary.md"
-    refused = run_step(script, root, PAGES_LIMIT_BYTES="2000000", GITHUB_STEP_SUMMARY=str(summary))
+    refused = size_step(root, 2_000_000, summary)
     assert refused.returncode == 1
-    assert refused.stdout.startswith("::error title=Site trop volumineux::le site fait 3 Mo, plus que les 2 Mo")
-    assert "❌ Le site fait 3 Mo" in summary.read_text(encoding="utf-8")
-    accepted = run_step(script, root, PAGES_LIMIT_BYTES="1000000000")
-    assert accepted.returncode == 0 and "Taille du site : 3 Mo (limite : 1000 Mo)" in accepted.stdout
+    assert refused.stdout.startswith(
+        "::error title=Site trop volumineux::l'archive du site fait 3 Mo, plus que les 2 Mo")
+    assert "❌ L'archive du site fait 3 Mo" in summary.read_text(encoding="utf-8")
+    accepted = size_step(root, 1_000_000_000)
+    assert accepted.returncode == 0 and "Taille de l'archive du site : 3 Mo (limite : 1000 Mo)" in accepted.stdout
+
+
+def test_the_size_checked_is_the_archive_pages_receives_headers_and_hard_links_included(tmp_path: Path) -> None:
+    """upload-pages-artifact tars the site (each file a 512-byte header, padded to 512 bytes; each folder a
+    header; hard links copied): 1,000 files of 100 bytes in 100 folders are 0.1 MB of files, 1.1 MB of
+    archive; a file hard-linked twice is archived twice, where ``du`` counted it once."""
+    root = tmp_path / "project"
+    for n in range(1000):
+        folder = root / "site" / f"r{n % 100}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{n}.html").write_bytes(b"x" * 100)
+    assert size_step(root, 1_000_000).returncode == 1
+    assert "Taille de l'archive du site : 1 Mo" in size_step(root, 2_000_000).stdout
+
+    linked = tmp_path / "linked"
+    (linked / "site").mkdir(parents=True)
+    (linked / "site" / "a.pdf").write_bytes(b"x" * 1_500_000)
+    os.link(linked / "site" / "a.pdf", linked / "site" / "b.pdf")
+    refused = size_step(linked, 2_000_000)
+    assert refused.returncode == 1 and "l'archive du site fait 3 Mo" in refused.stdout
 
 
 def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_command() -> None:

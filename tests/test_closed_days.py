@@ -202,6 +202,21 @@ def test_open_data_lists_closed_days_and_validates_against_its_schema(make_proje
     assert works["caretaker"]["closed_days"] == [{"date": "2026-12-24", "label": "Veille de Noël", "kind": "closure"}]
 
 
+def test_open_data_says_holidays_close_the_loge_only_when_pages_say_so(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``holidays: false`` in site_config.yml keeps every loge open on public holidays: the caretaker page
+    and the contact card say nothing of them, so residence.json's ``caretaker.holidays`` is « open »
+    (it said « closed », the caretaker's own default, with no holiday in ``closed_days``)."""
+    for config, caretaker, expected in ((CLOSURES + "holidays: false\n", "closed", "open"),
+                                        (CLOSURES, "closed", "closed"), (CLOSURES, "open", "open")):
+        out = tmp_path / f"site-{expected}-{len(config)}-{caretaker}"
+        build_site(load_project(make_project(site_config=config, test=residence(holidays=caretaker))), out,
+                   date(2026, 12, 2))
+        data = json.loads(text_of(out / "test" / published.DATA))["caretaker"]
+        assert data["holidays"] == expected
+        assert ("fermée les jours fériés" in text_of(out / "test" / "gardien.vcf")) == (expected == "closed")
+        assert any(d["kind"] == "holiday" for d in data["closed_days"]) == (expected == "closed")
+
+
 def test_json_ld_names_the_closed_days_of_the_loge(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = build(make_project, tmp_path, date(2026, 12, 2))
     html = text_of(out / "metz/index.html")

@@ -281,7 +281,7 @@ def _caretaker(ctx: ResidenceContext) -> CaretakerData | None:
         return None
     return CaretakerData(
         name=c.name, mode=c.mode, phone=_tel(c.phone), mobile=_tel(c.mobile), email=c.email, office=c.office,
-        holidays=c.holidays,
+        holidays="closed" if closed_days.holidays_close(ctx.config, c) else "open",
         hours=[slot_data(s) for s in sorted(c.hours, key=lambda s: (DAYS.index(min(s.days, key=DAYS.index)),
                                                                      s.open, s.close))],
         absences=[AbsenceData(start=a.from_, end=a.to,

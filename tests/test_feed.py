@@ -106,3 +106,26 @@ def test_every_entry_has_its_own_id_two_outages_of_the_same_day_and_equipment_to
     alone = tmp_path / "alone"
     build_site(load_project(make_project(test=text.replace(lift % "B", ""))), alone, TODAY)
     assert set(e.findtext(f"{A}id") for e in ET.parse(alone / "test" / "avis.xml").getroot().iter(f"{A}entry")) < set(ids)
+
+
+def test_each_languages_feed_has_its_own_ids(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The feeds of a residence in fr, en and ar are three documents (their titles, summaries and language
+    differ): RFC 4287's ids name one feed or entry, and a reader following two of them kept one entry per
+    id, in one language. Each language's feed and entries have their own ids, as its calendar's UIDs do;
+    the default language's stay as they were."""
+    from conftest import SITE_CONFIG
+
+    lift = "  - {equipment: Ascenseur, since: 2026-11-24, status: in_repair, updates: [{date: 2026-11-25, text: Vu.}]}\n"
+    text = RESIDENCE.replace("notices:\n", "outages:\n" + lift + "notices:\n")
+    one, three = tmp_path / "one", tmp_path / "three"
+    build_site(load_project(make_project(test=text)), one, TODAY)
+    build_site(load_project(make_project(SITE_CONFIG + "languages: [fr, en, ar]\n", test=text)), three, TODAY)
+
+    def ids(feed: Path) -> list[str]:
+        root = ET.parse(feed).getroot()
+        return [root.findtext(f"{A}id")] + [e.findtext(f"{A}id") for e in root.iter(f"{A}entry")]
+
+    french, english, arabic = (ids(three / "test" / folder / "avis.xml") for folder in ("", "en", "ar"))
+    assert len(french) == len(english) == len(arabic) == 9  # the feed, the outage, its news, 6 notices
+    assert len(set(french + english + arabic)) == 27
+    assert french == ids(one / "test" / "avis.xml")

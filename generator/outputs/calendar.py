@@ -99,7 +99,7 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
         seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two events, as in the feed
         key = key if seen[key] == 1 else f"{key}/{seen[key]}"
         event["DTSTAMP"] = stamp
-        event["UID"] = text(f"{uid(ctx.slug + ('/' + ctx.lang if ctx.prefix else ''), key)}@{host}")
+        event["UID"] = text(f"{uid(ctx.scope, key)}@{host}")
         lines += ["BEGIN:VEVENT", *(f"{name}:{value}" for name, value in sorted(event.items(), key=_order)),
                   "END:VEVENT"]
     lines.append("END:VCALENDAR")

@@ -90,6 +90,13 @@ class ResidenceContext:
         return language_prefix(self.lang, self.languages)
 
     @property
+    def scope(self) -> str:
+        """What ids of this language's calendar and feed are made from: « les-tilleuls », « les-tilleuls/en ».
+        Each language's feed and calendar is a document of its own (its words differ), so its ids differ
+        from the default language's, which keep the ids they had before languages existed."""
+        return self.slug + ("/" + self.lang if self.prefix else "")
+
+    @property
     def to_root(self) -> str:
         """From this language's folder of the microsite up to the site root: ``../`` or ``../../``."""
         return "../" * (1 + self.prefix.count("/"))

@@ -61,7 +61,7 @@ def feed_title(ctx: ResidenceContext) -> str:
 
 def feed_bytes(ctx: ResidenceContext) -> bytes:
     """The ``avis.xml`` file of one residence."""
-    config, residence, today, slug = ctx.config, ctx.residence, ctx.today, ctx.slug
+    config, residence, today, scope = ctx.config, ctx.residence, ctx.today, ctx.scope
     page = ctx.url
     notices = live_notices(residence.notices, today)
     outages = shown_outages(residence, today)
@@ -72,7 +72,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": ctx.lang, "xml:base": page})
     _sub(root, "title", feed_title(ctx))
     _sub(root, "subtitle", residence.address.one_line)
-    _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, slug)}")
+    _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, scope)}")
     # The feed changes when its notices or outages change: the latest day they give, or today when empty.
     days = [n.from_ for n in notices] + [_outage_updated(o) for o in outages]
     _sub(root, "updated", _stamp(max(days, default=today)))
@@ -86,7 +86,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
-        _sub(entry, "id", _entry_id(f"{slug}/{notice.from_}/{notice.title}", seen))
+        _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}", seen))
         _sub(entry, "published", _stamp(notice.from_))
         _sub(entry, "updated", _stamp(notice.from_))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -138,7 +138,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     label = _("Panne")
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
-    _sub(entry, "id", _entry_id(f"{ctx.slug}/panne/{outage.since}/{outage.equipment}", seen))
+    _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
     _sub(entry, "published", _stamp(outage.since))
     _sub(entry, "updated", _stamp(_outage_updated(outage)))
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
@@ -150,7 +150,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         entry = _sub(root, "entry")
         _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
              % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
-        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.slug}/{anchor(update)}')}")
+        _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
         _sub(entry, "published", _stamp(update.date))
         _sub(entry, "updated", _stamp(update.date))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")

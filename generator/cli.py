@@ -15,12 +15,14 @@ import click
 from generator.contract.project import CONFIG_NAME, Project, load_config, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.values import date_from_epoch, parse_date
-from generator.errors import UserError, printable
+from generator.errors import UserError, printable, speak_french_to_click
 from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.shards import Shard
 from generator.publish.site import merge_shards
 from generator.review.validation import FORMATS, validation_report
+
+speak_french_to_click()  # before the commands are declared: Click words some of their help then
 
 BUG_EXIT_CODE = 2
 """Exit code of an unexpected error (a bug), as Click's own usage errors: 1 is for mistakes in the data."""
@@ -152,7 +154,7 @@ def diff(base: Path, head: Path) -> None:
 @today_option
 @click.option("--shard", default=None, metavar="K/N",
               help="Ne construit que le lot K sur N des résidences (à assembler ensuite avec merge).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Nombre de processus (défaut : un par cœur disponible).")
 def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | None, jobs: int | None) -> None:
     """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
@@ -239,7 +241,8 @@ def schema(kind: str) -> None:
 
 @main.command()
 @project_option
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port local.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), metavar="PORT",
+              help="Port local.")
 @today_option
 def serve(project_dir: Path, port: int, today: date) -> None:
     """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""

@@ -120,3 +120,97 @@ FILE_SYSTEM_MESSAGES: dict[int, tuple[str, str]] = {
     errno.EIO: ("erreur de lecture ou d'écriture du disque", "vérifiez le disque ou le fichier, puis relancez"),
 }
 """What the system's refusals mean for staff, in French (Python's own words are English)."""
+
+
+CLICK_FRENCH: dict[str, str] = {
+    "Error: {message}": "Erreur : {message}",
+    "Usage:": "Utilisation :",
+    "Try '{command} {option}' for help.": "Aide : « {command} {option} ».",
+    "Options": "Options",
+    "Commands": "Commandes",
+    "Positional arguments": "Arguments",
+    "Show this message and exit.": "Affiche cette aide et s'arrête.",
+    "Show the version and exit.": "Affiche la version et s'arrête.",
+    "Aborted!": "Interrompu.",
+    "Missing command.": "Commande manquante.",
+    "No such option {name!r}.": "Option {name!r} inconnue.",
+    "No such command {name!r}.": "Commande {name!r} inconnue.",
+    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Missing argument": "Argument manquant",
+    "Missing option": "Option manquante",
+    "Missing parameter": "Paramètre manquant",
+    "Missing {param_type}": "{param_type} manquant",
+    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
+    "Could not open file {filename!r}: {message}": "Impossible d'ouvrir le fichier {filename!r} : {message}",
+    "unknown error": "erreur inconnue",
+    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
+    "Argument {name!r} takes {nargs} values.": "L'argument {name!r} prend {nargs} valeurs.",
+    "Value must be an iterable.": "Une liste de valeurs est attendue.",
+    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
+    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} n'est ni vrai ni faux. Valeurs reconnues : {states}",
+    "file": "fichier",
+    "directory": "dossier",
+    "path": "chemin",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} introuvable.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} : c'est un fichier.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} : c'est un dossier.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} : droits de lecture insuffisants.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} : droits d'écriture insuffisants.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} : droits d'exécution insuffisants.",
+    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
+    "default: {default}": "défaut : {default}",
+    "env var: {var}": "variable d'environnement : {var}",
+    "required": "obligatoire",
+    "(dynamic)": "(dynamique)",
+    "deprecated": "obsolète",
+}
+"""Click's own messages (a mistyped option, a missing argument, a value out of range, the help's headings),
+in French, by their English text as Click writes them. Values keep Click's ``!r``: what was typed is shown
+quoted, with any control character escaped, never run by the terminal."""
+CLICK_FRENCH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
+        ("Vouliez-vous dire {possibility} ?", "(Vouliez-vous dire l'une de celles-ci : {possibilities} ?)"),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
+        ("Argument en trop ({args})", "Arguments en trop ({args})"),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
+        ("L'option {name!r} demande une valeur.", "L'option {name!r} demande {nargs} valeurs."),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
+        ("{nargs} valeurs attendues, 1 donnée.", "{nargs} valeurs attendues, {len} données."),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
+        ("{value!r} n'est pas {choice}.", "{value!r} n'est pas l'une des valeurs possibles : {choices}."),
+}
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
+"""The modules of Click that word messages through ``gettext`` (``_`` and ``ngettext``, imported from it)."""
+
+
+def click_french(message: str) -> str:
+    """Click's ``_``: the French of one of its messages (``CLICK_FRENCH``), else the message as it is."""
+    return CLICK_FRENCH.get(message, message)
+
+
+def click_french_plural(singular: str, plural: str, count: int) -> str:
+    """Click's ``ngettext``: the French form for ``count`` (Click's singular texts may say « 1 »)."""
+    forms = CLICK_FRENCH_PLURALS.get((singular, plural), (singular, plural))
+    return forms[0] if count == 1 else forms[1]
+
+
+def speak_french_to_click() -> None:
+    """Make Click word its own messages in French, as ours are: a staff member who mistypes an option read
+    « Error: No such option '--formt'. Did you mean '--format'? », and « Error: » before each of our
+    messages. Click words them through the standard ``gettext`` functions, imported into each of its
+    modules (``_``, ``ngettext``), which follow the system's language and find no French catalogue of
+    Click; each is replaced there by ``click_french``. Called before any command is declared (the help of
+    ``--version`` is worded then). Once is enough; a module that no longer uses ``gettext`` is left as it
+    is, and tests/test_cli_hostile.py checks that every text translated is still one Click writes."""
+    import gettext
+    import importlib
+
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if getattr(module, "_", None) is gettext.gettext:
+            setattr(module, "_", click_french)
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            setattr(module, "ngettext", click_french_plural)

@@ -25,7 +25,7 @@ def test_every_command_has_help() -> None:
     for command in main.commands.values():
         assert command.help, command.name
         code, output = run(command.name, "--help")
-        assert code == 0 and "Usage" in output
+        assert code == 0 and "Utilisation :" in output
 
 
 def test_validate_ok_and_errors_with_file_and_line(make_project) -> None:  # type: ignore[no-untyped-def]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import re
 import shutil
 import socket
+import string
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from generator import cli
+from generator import cli, errors
 from generator.cli import main
 
 
@@ -103,7 +107,7 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     root = make_project()
     result = invoke("new", "--project", str(root), "--agency", "nrod", "les-lilas")
     assert result.exit_code == 1 and result.output == (
-        "Error: <ligne de commande>:1: agence « nrod » inconnue\n"
+        "Erreur : <ligne de commande>:1: agence « nrod » inconnue\n"
         "    → agences déclarées dans site_config.yml : nord, sud\n"
         "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
     assert not (root / "residences" / "les-lilas.yml").exists()
@@ -142,3 +146,71 @@ def test_a_file_or_folder_the_system_refuses_is_a_french_error_naming_it(make_pr
     result = invoke("new", "--project", str(root), "--agency", "nord", "les-lilas")
     assert result.exit_code == 1
     assert f"{root}/residences:1: un fichier porte déjà le nom d'un dossier à créer" in result.output
+
+
+ENGLISH = re.compile(r"\b(Error|Usage|Try|Invalid|Missing|No such|Did you mean|is not|does not|Got unexpected|"
+                     r"requires|Show this|Commands|default:)\b")
+
+
+@pytest.mark.parametrize(("args", "french"), [
+    (("validate", "--formt", "github"), "Erreur : Option '--formt' inconnue. Vouliez-vous dire '--format' ?"),
+    (("validate", "--format", "xml"), "Erreur : Valeur invalide pour '--format' : 'xml' n'est pas l'une des "
+                                      "valeurs possibles : 'text', 'github', 'json'."),
+    (("build", "--jobs", "0"), "Erreur : Valeur invalide pour '--jobs' : 0 n'est pas dans l'intervalle x>=1."),
+    (("build", "--jobs", "deux"), "Erreur : Valeur invalide pour '--jobs' : 'deux' n'est pas un nombre valide."),
+    (("serve", "--port", "70000"), "Erreur : Valeur invalide pour '--port' : 70000 n'est pas dans l'intervalle"),
+    (("diff", "."), "Erreur : Argument manquant 'HEAD'."),
+    (("diff", ".", "absent"), "Erreur : Valeur invalide pour 'HEAD' : Dossier 'absent' introuvable."),
+    (("validate", "--project", "pyproject.toml"), "Erreur : Valeur invalide pour '--project' : Dossier "
+                                                  "'pyproject.toml' : c'est un fichier."),
+    (("import", "--template", "docs"), "Erreur : Valeur invalide pour '--template' : Fichier 'docs' : c'est un "
+                                       "dossier."),
+    (("new", "--agency"), "Erreur : L'option '--agency' demande une valeur."),
+    (("validate", "en-trop"), "Erreur : Argument en trop (en-trop)"),
+    (("merge",), "Erreur : Argument manquant 'SHARD_DIRS...'."),
+    (("construire",), "Erreur : Commande 'construire' inconnue."),
+    (("schema", "residences"), "Erreur : Valeur invalide pour '[residence|residence-data|site_config]' : "
+                               "'residences' n'est pas l'une des valeurs possibles"),
+    (("validate", "--format", "\x1b[2J"), "Valeur invalide pour '--format' : '\\x1b[2J'"),
+])
+def test_a_mistake_on_the_command_line_is_told_in_french(args: tuple[str, ...], french: str) -> None:
+    """Click's own messages (an unknown option, a value out of range, a missing argument) and the « Error: »
+    before each of ours were English; the usage and the help's words too."""
+    result = CliRunner().invoke(main, list(args), terminal_width=200)
+    assert result.exit_code == 2 and french in result.output, result.output
+    assert result.output.startswith(("Utilisation : ", "Erreur : ")) and "\x1b" not in result.output
+    assert not ENGLISH.search(result.output), result.output
+    assert invoke("validate", "--project", "absent").output.startswith("Erreur : ")  # our own errors too
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_the_help_of_every_command_is_french(name: str) -> None:
+    shown = CliRunner().invoke(main, [name, "--help"], terminal_width=200).output
+    assert shown.startswith("Utilisation : ") and "Affiche cette aide et s'arrête." in shown
+    assert not ENGLISH.search(shown) and "INTEGER" not in shown, shown
+    assert "Affiche la version et s'arrête." in CliRunner().invoke(main, ["--help"]).output
+
+
+def test_every_click_text_translated_is_one_click_still_writes() -> None:
+    """Against an upgrade of Click that rewords a message: its French would silently stop being used."""
+    import click
+
+    written: set[tuple[str, ...]] = set()
+    for path in Path(click.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+                texts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                written.add(tuple(texts[:2] if node.func.id == "ngettext" else texts[:1]))
+    core = (Path(click.__file__).parent / "core.py").read_text(encoding="utf-8")
+    if 'extra["required"] = "required"' in core:  # worded as _(extra["required"])
+        written.add(("required",))
+    assert {(text,) for text in errors.CLICK_FRENCH} <= written
+    assert set(errors.CLICK_FRENCH_PLURALS) <= written
+    for english, french in [*errors.CLICK_FRENCH.items(), *zip(errors.CLICK_FRENCH_PLURALS,
+                                                               errors.CLICK_FRENCH_PLURALS.values())]:
+        fields = {f for _, f, _, _ in string.Formatter().parse(str(english)) if f}
+        assert {f for _, f, _, _ in string.Formatter().parse(str(french)) if f} <= fields, english
+    for name in errors.CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        assert getattr(module, "_", errors.click_french) is errors.click_french, name
+        assert getattr(module, "ngettext", errors.click_french_plural) is errors.click_french_plural, name

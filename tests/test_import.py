@@ -165,7 +165,7 @@ def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_writ
     code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
     assert code == 1
     assert output.splitlines() == [
-        "Error: residences.xlsx:Feuil1!I2: Bâtiments : Excel a transformé la valeur en date (2026-02-01)",
+        "Erreur : residences.xlsx:Feuil1!I2: Bâtiments : Excel a transformé la valeur en date (2026-02-01)",
         "    → tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir",
         "residences.xlsx:Feuil1!C3: Code postal : code postal « 9320 » invalide : cinq chiffres, par exemple 93200 "
         "ou 01000",

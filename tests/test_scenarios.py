@@ -71,13 +71,13 @@ def test_refused_scenario_reports_exactly_its_errors(name: str, tmp_path: Path) 
     result = CliRunner().invoke(main, ["validate", "--project", str(root)])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
-    found = [m.group(1) for m in re.finditer(r"^(?:Error: )?(\S+:\d+: .*)$", result.output, re.MULTILINE)]
+    found = [m.group(1) for m in re.finditer(r"^(?:Erreur : )?(\S+:\d+: .*)$", result.output, re.MULTILINE)]
     expected = (SCENARIOS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert found == expected
     out = tmp_path / "site"
     built = CliRunner().invoke(main, ["build", "--project", str(root), "--out", str(out), "--today", "2026-12-02"])
     assert built.exit_code == 1 and not out.exists()
-    assert [m.group(1) for m in re.finditer(r"^(?:Error: )?(\S+:\d+: .*)$", built.output, re.MULTILINE)] == expected
+    assert [m.group(1) for m in re.finditer(r"^(?:Erreur : )?(\S+:\d+: .*)$", built.output, re.MULTILINE)] == expected
 
 
 class _Links(HTMLParser):

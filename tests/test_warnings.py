@@ -108,7 +108,7 @@ def test_a_review_period_beyond_ten_years_is_refused_not_a_crash(make_project) -
     for months in ("999999", "121"):
         root = make_project(site_config=SITE_CONFIG + f"review_every_months: {months}\n", test=STALE)
         code, output = run("--project", str(root))
-        assert code == 1 and output == (f"Error: site_config.yml:10: review_every_months: au plus 120 (mois, dix ans), "
+        assert code == 1 and output == (f"Erreur : site_config.yml:10: review_every_months: au plus 120 (mois, dix ans), "
                                         "par exemple 6\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
     assert run("--project", str(make_project(site_config=SITE_CONFIG + "review_every_months: 120\n")))[0] == 0
 
@@ -289,7 +289,7 @@ def test_a_day_given_twice_is_refused_and_overlapping_slots_are_to_check(make_pr
     head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
     twice = head + "waste:\n  - kind: Verre\n    days: [mon, tue, Mon]\n"
     code, output = run("--project", str(make_project(test=twice)))
-    assert code == 1 and output.startswith("Error: residences/test.yml:6: waste[1].days[3]: jour « mon » indiqué deux "
+    assert code == 1 and output.startswith("Erreur : residences/test.yml:6: waste[1].days[3]: jour « mon » indiqué deux "
                                            "fois\n    → retirez la seconde fois\n")
     overlap = head + ("caretaker:\n  name: Jo\n  hours:\n    - {days: [mon, tue], open: 8h, close: 9h}\n"
                       "    - {days: [wed], open: 8h30, close: 10h}\n    - {days: [tue], open: 8h30, close: 10h}\n")

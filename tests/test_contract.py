@@ -175,7 +175,30 @@ def test_close_before_open_is_refused(make_project) -> None:  # type: ignore[no-
             - {days: [mon], open: 12h, close: 8h30}
         """)
     (problem,) = problems_of(root)
-    assert problem.startswith("residences/test.yml:7: caretaker.hours[1]: l'heure de fin (8h30) doit être après")
+    assert problem.startswith("residences/test.yml:7: caretaker.hours[1].close: l'heure de fin (8h30) doit être "
+                              "après")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ("caretaker:\n  name: Y\n  hours:\n    - days: [mon]\n      open: 12h\n      close: 8h30\n",
+     "residences/test.yml:9: caretaker.hours[1].close: l'heure de fin (8h30) doit être après l'heure de début (12h)"),
+    ("caretaker:\n  name: Y\n  absences:\n    - from: 2026-12-22\n      to: 2026-12-02\n",
+     "residences/test.yml:8: caretaker.absences[1].to: « to » (2026-12-02) est avant « from » (2026-12-22)"),
+    ("notices:\n  - title: Eau\n    from: 2026-12-10\n    level: info\n    until: 2026-12-01\n",
+     "residences/test.yml:8: notices[1].until: « until » (2026-12-01) est avant « from » (2026-12-10)"),
+    ("outages:\n  - equipment: Ascenseur\n    since: 2026-11-25\n    status: in_repair\n    expected: 2026-11-01\n",
+     "residences/test.yml:8: outages[1].expected: « expected » (2026-11-01) est avant « since » (2026-11-25)"),
+    ("outages:\n  - equipment: Ascenseur\n    since: 2026-11-25\n    status: in_repair\n    updates:\n      - date: 2026-11-26\n"
+     "        text: Pièce commandée.\n      - date: 2026-11-02\n        text: Pièce arrivée.\n",
+     "residences/test.yml:11: outages[1].updates[2].date: la nouvelle du 2026-11-02 est avant le début de la panne "
+     "(2026-11-25)"),
+])
+def test_a_check_across_fields_is_told_at_the_line_of_the_value_to_change(make_project, lines: str,  # type: ignore[no-untyped-def]
+                                                                            expected: str) -> None:
+    """Not at the item's first line: in a long notice or outage, the editor must find the date to correct."""
+    (problem,) = problems_of(make_project(test=RESIDENCE + lines))
+    assert problem.split("\n")[0] == expected
+    assert problem.split("\n")[1].startswith("    → ")  # and how to correct it
 
 
 def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # type: ignore[no-untyped-def]

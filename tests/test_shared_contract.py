@@ -140,10 +140,10 @@ def test_a_repaired_outage_shows_seven_days_then_goes() -> None:
 
 
 @pytest.mark.parametrize("change, expected", [
-    ("status: in_repair", "residences/test.yml:6: outages[1]: « repaired » est donné mais status vaut « in_repair » : "
-                          "écrivez status: repaired, ou retirez « repaired »"),
-    ("status: repaired\n    repaired: 2026-11-01", "residences/test.yml:6: outages[1]: « repaired » (2026-11-01) est "
-                                                   "avant « since » (2026-11-25)"),
+    ("status: in_repair", "residences/test.yml:8: outages[1].status: « repaired » est donné mais status vaut "
+                          "« in_repair »"),
+    ("status: repaired\n    repaired: 2026-11-01", "residences/test.yml:9: outages[1].repaired: « repaired » "
+                                                   "(2026-11-01) est avant « since » (2026-11-25)"),
     ("status: fixed", "residences/test.yml:8: outages[1].status: valeur « fixed » non permise"),
 ])
 def test_outage_mistakes_are_reported_at_their_line(make_project, change: str, expected: str) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Union
+
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import PydanticCustomError
 
 
 class Model(BaseModel):
@@ -10,3 +13,10 @@ class Model(BaseModel):
     field is read by its key in the contract only (``from``), never by the program's name (``from_``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def refused_at(key: Union[str, tuple[Union[str, int], ...]], message: str, hint: str) -> PydanticCustomError:
+    """An error of a check across a model's fields, told at the line of ``key`` (the value to change, a key
+    of the model or a path in it), not at the first line of the whole item, where the editor would look
+    for it in vain (``project`` adds ``at`` to the error's place)."""
+    return PydanticCustomError("value_error_at", "{message}", {"message": message, "at": key, "hint": hint})

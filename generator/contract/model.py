@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
+from generator.contract.base import refused_at
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
 from generator.contract.law import Accessibility as Accessibility
@@ -88,8 +89,9 @@ class Slot(Model):
     @model_validator(mode="after")
     def _close_after_open(self) -> "Slot":
         if self.close <= self.open:
-            raise ValueError(f"l'heure de fin ({format_time(self.close)}) doit être après "
-                             f"l'heure de début ({format_time(self.open)})")
+            raise refused_at("close", f"l'heure de fin ({format_time(self.close)}) doit être après "
+                                      f"l'heure de début ({format_time(self.open)})",
+                             "« open » est l'heure de début et « close » celle de fin, le même jour")
         return self
 
 
@@ -101,7 +103,8 @@ class Absence(Model):
     @model_validator(mode="after")
     def _ordered(self) -> "Absence":
         if self.to < self.from_:
-            raise ValueError(f"« to » ({self.to}) est avant « from » ({self.from_})")
+            raise refused_at("to", f"« to » ({self.to}) est avant « from » ({self.from_})",
+                             "« from » est le premier jour d'absence et « to » le dernier")
         return self
 
 
@@ -197,7 +200,8 @@ class NoticeFields(Model):
     @model_validator(mode="after")
     def _ordered(self) -> "NoticeFields":
         if self.until < self.from_:
-            raise ValueError(f"« until » ({self.until}) est avant « from » ({self.from_})")
+            raise refused_at("until", f"« until » ({self.until}) est avant « from » ({self.from_})",
+                             "« from » est le premier jour d'affichage et « until » le dernier")
         return self
 
 

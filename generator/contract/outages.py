@@ -7,7 +7,7 @@ from typing import Literal, Optional, get_args
 
 from pydantic import Field, model_validator
 
-from generator.contract.base import Model
+from generator.contract.base import Model, refused_at
 from generator.contract.values import Date, Label, Markdown, Text
 
 OutageStatus = Literal["reported", "in_repair", "repaired"]
@@ -43,15 +43,19 @@ class Outage(Model):
         if self.status == "repaired" and self.repaired is None:
             raise ValueError("« repaired » (jour de la réparation) manque : il est obligatoire avec status: repaired")
         if self.status != "repaired" and self.repaired is not None:
-            raise ValueError(f"« repaired » est donné mais status vaut « {self.status} » : écrivez status: repaired, "
-                             "ou retirez « repaired »")
+            raise refused_at("status", f"« repaired » est donné mais status vaut « {self.status} »",
+                             "écrivez status: repaired, ou retirez « repaired »")
         if self.repaired is not None and self.repaired < self.since:
-            raise ValueError(f"« repaired » ({self.repaired}) est avant « since » ({self.since})")
+            raise refused_at("repaired", f"« repaired » ({self.repaired}) est avant « since » ({self.since})",
+                             "« since » est le jour de la panne et « repaired » celui de la réparation")
         if self.expected is not None and self.expected < self.since:
-            raise ValueError(f"« expected » ({self.expected}) est avant « since » ({self.since})")
-        for update in self.updates:
+            raise refused_at("expected", f"« expected » ({self.expected}) est avant « since » ({self.since})",
+                             "« expected » est le jour prévu pour la réparation, après « since »")
+        for index, update in enumerate(self.updates):
             if update.date < self.since:
-                raise ValueError(f"la nouvelle du {update.date} est avant le début de la panne ({self.since})")
+                raise refused_at(("updates", index, "date"),
+                                 f"la nouvelle du {update.date} est avant le début de la panne ({self.since})",
+                                 "vérifiez cette date et « since », le jour de la panne")
         return self
 
     def shown_on(self, today: date) -> bool:

@@ -301,8 +301,9 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     elif kind == "language_value":
         language = err["ctx"]["language"]
         return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}.{language}: {err['ctx']['error']}", "")
-    elif kind == "value_error_at":  # an item of a list, told at its own place
-        item = loc + (err["ctx"]["at"],)
+    elif kind == "value_error_at":  # an item of a list, or the field a check across fields refuses, at its place
+        at = err["ctx"]["at"]
+        item = loc + (tuple(at) if isinstance(at, (list, tuple)) else (at,))
         return Problem(doc.file, doc.line_of(item), f"{_describe(item)}: {err['msg']}", err["ctx"]["hint"])
     elif kind == "language_conflict":  # told at the old key, the one to remove
         return Problem(doc.file, doc.line_of(("language",)), err["msg"], "")

@@ -97,6 +97,26 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+OUTAGE = """\
+outages:
+  - equipment: {fr: Ascenseur du bâtiment A, en: Lift of building A, tr: A blok asansörü}
+    since: 2026-11-25
+    status: in_repair
+    updates:
+      - {date: 2026-11-26, text: {fr: La pièce est commandée., en: The part is ordered.}}
+"""
+
+
+@pytest.fixture(scope="session")
+def six_language_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every language we ship, French first."""
+    root = write_project(tmp_path_factory.mktemp("six") / "project",
+                         CONFIG.replace("[fr, en, ar]", "[fr, en, ar, pt, tr, es]"), RESIDENCE + OUTAGE)
+    out = root.parent / "site"
+    build_site(load_project(root), out, SAMPLE_TODAY)
+    return out
+
+
 def problems(root: Path) -> list[str]:
     with pytest.raises(UserError) as info:
         load_project(root)
@@ -231,6 +251,26 @@ def test_dates_and_days_come_from_cldr() -> None:
     assert i18n.days_text(["mon", "tue", "wed", "thu", "fri"], "en") == "Monday to Friday"
     assert i18n.days_text(["mon", "wed"], "fr") == "lundi et mercredi"
     assert i18n.language_name("ar") == "العربية" and i18n.language_name("pt") == "Português"
+
+
+def test_dates_keep_the_capitals_cldr_gives_them_in_every_output(six_language_site: Path) -> None:
+    """Jinja's ``capitalize`` lowercased all but the first letter: the English hall screen said « Thursday,
+    3 december 2026 », the Turkish one « 3 aralık 2026 perşembe », an outage's news « Thursday 26 november »."""
+    today = SAMPLE_TODAY
+    for code, folder in (("fr", ""), ("en", "en/"), ("ar", "ar/"), ("pt", "pt/"), ("tr", "tr/"), ("es", "es/")):
+        screen = (six_language_site / "les-tilleuls" / folder / "ecran" / "index.html").read_text(encoding="utf-8")
+        expected = i18n.long_date(today, code, with_year=True)
+        expected = expected[:1].upper() + expected[1:]  # none starts with « i »
+        assert f"data-rh-clock>{expected}</p>" in screen, (code, expected)
+        home = (six_language_site / "les-tilleuls" / folder / "index.html").read_text(encoding="utf-8")
+        news = i18n.long_date(date(2026, 11, 26), code)
+        news = news[:1].upper() + news[1:]
+        assert f'<time datetime="2026-11-26">{news}</time>' in home, (code, news)
+    english = (six_language_site / "les-tilleuls" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
+    assert "data-rh-clock>Wednesday, 2 December 2026</p>" in english
+    turkish = (six_language_site / "les-tilleuls" / "tr" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-26">26 Kasım Perşembe</time>' in turkish
+    assert i18n.capitalized("ikinci", "tr") == "İkinci" and i18n.capitalized("ikinci", "en") == "Ikinci"
 
 
 def test_every_catalog_translates_every_string_with_the_same_placeholders() -> None:

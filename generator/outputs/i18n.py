@@ -105,12 +105,22 @@ def locale(language: str) -> Locale:
     return Locale.parse(CLDR_LOCALE.get(language, language))
 
 
+def capitalized(text: str, language: str) -> str:
+    """``text`` with a capital first letter, the rest as written: Jinja's ``capitalize`` lowercases the
+    rest (« Thursday, 3 december 2026 », « 3 aralık 2026 perşembe »). Turkish and Azeri write the capital
+    of « i » with its dot (« İ »)."""
+    if not text:
+        return text
+    first = "İ" if text[0] == "i" and language in ("tr", "az") else text[0].upper()
+    return first + text[1:]
+
+
 @lru_cache(maxsize=None)
 def language_name(code: str, in_language: str | None = None) -> str:
     """« English », « العربية », « Português »: a language named in itself (or in ``in_language``); worked
     out once (every page's language switcher names every language)."""
     name = Locale.parse(code).get_display_name(Locale.parse(in_language or code)) or code
-    return name[:1].upper() + name[1:]
+    return capitalized(name, in_language or code)
 
 
 @lru_cache(maxsize=None)

@@ -182,8 +182,8 @@ def environment(language: str = "fr") -> jinja2.Environment:
         md=lambda value, under=2: _markdown(value, language, under), t=lambda value: mark(value, language),
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
         date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
-        days=lambda value: i18n.days_text(value, language), plain=str,
-        day_name=lambda code: i18n.day_name(code, language), escape=escape)
+        days=lambda value: i18n.days_text(value, language), plain=str, escape=escape,
+        day_name=lambda code: i18n.day_name(code, language), capitalized=lambda text: i18n.capitalized(text, language))
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
                        outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word, names_all=names_all,

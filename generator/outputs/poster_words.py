@@ -68,7 +68,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         for slot in caretaker.hours:
             where = f" ({slot.place})" if slot.place else ""
             when = f"{days_text(slot.days)}, {time_range(slot.open, slot.close)}{where}"
-            lines.append(when[0].upper() + when[1:])
+            lines.append(i18n.capitalized(when, "fr"))
         if caretaker.hours and holidays_close(config, caretaker):
             lines.append("Pas de passage les jours fériés" if caretaker.mode == "itinerant"
                          else "Loge fermée les jours fériés")

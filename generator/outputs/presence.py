@@ -39,7 +39,7 @@ class Presence:
             text = _("Demain de %(open)s à %(close)s") % span
         else:
             day = i18n.long_date(self.day, language)
-            text = _("%(day)s, de %(open)s à %(close)s") % {**span, "day": day[:1].upper() + day[1:]}
+            text = _("%(day)s, de %(open)s à %(close)s") % {**span, "day": i18n.capitalized(day, language)}
         return f"{text}, {self.place[0].lower()}{self.place[1:]}" if self.place else text
 
 

@@ -71,7 +71,7 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
         hours += "\n" + (_("Pas de passage les jours fériés.") if caretaker.mode == "itinerant"
                          else _("Loge fermée les jours fériés."))
     title = caretaker_title(ctx)
-    title = title[:1].upper() + title[1:]
+    title = i18n.capitalized(title, ctx.lang)
     a = residence.address
     role = _("%(title)s, %(residence)s") % {"title": title, "residence": residence.name}
     lines = [

@@ -564,6 +564,26 @@ def test_the_presence_sentence_is_written_in_the_page_language(browser, multilin
     context.close()
 
 
+@pytest.mark.browser
+def test_the_hall_screen_clock_says_the_date_as_the_build_does_in_each_language(  # type: ignore[no-untyped-def]
+        browser, serve, six_language_site: Path) -> None:
+    """hall.js wrote French dates from a table of its own and other languages' from the browser's formats:
+    « Tuesday, December 1, 2026 » in English, where the page beside it says « 1 December »."""
+    base = serve(six_language_site) + "/les-tilleuls/"
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, timezone_id="America/New_York")
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-01T09:05:00+01:00")
+    for code, folder in (("fr", ""), ("en", "en/"), ("ar", "ar/"), ("pt", "pt/"), ("tr", "tr/"), ("es", "es/")):
+        page.goto(base + folder + "ecran/")
+        expected = i18n.long_date(date(2026, 12, 1), code, with_year=True)
+        expected = expected[:1].upper() + expected[1:]
+        assert page.locator("[data-rh-clock]").inner_text() == f"{expected} · 09:05", code
+    assert expected == "Martes, 1 de diciembre de 2026"
+    page.goto(base + "ecran/")
+    assert page.locator("[data-rh-clock]").inner_text() == "Mardi 1er décembre 2026 · 09:05"
+    context.close()
+
+
 # --- The documentation ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])

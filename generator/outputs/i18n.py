@@ -134,15 +134,17 @@ def _date_pattern(language: str, with_year: bool) -> str:
     return re.sub(r"E+", "EEEE", pattern)  # the skeleton match gives the short weekday: write it out
 
 
-def date_template(language: str) -> str:
-    """The long-date pattern for ``presence.js``: « {E} {d} {M} », « {E}, {d} de {M} », « {d} {M} {E} »."""
-    parts = re.split(r"('[^']*')", _date_pattern(language, False))
+def date_template(language: str, with_year: bool = False) -> str:
+    """The long-date pattern for ``presence.js`` and ``hall.js``: « {E} {d} {M} », « {E}, {d} de {M} »,
+    « {d} {M} {E} »; with the year (the hall screen's clock), « {E}, {d} {M} {y} »."""
+    parts = re.split(r"('[^']*')", _date_pattern(language, with_year))
     out = []
     for part in parts:
         if part.startswith("'"):
             out.append(part.strip("'") or "'")
         else:
-            out.append(re.sub(r"E+", "{E}", re.sub(r"M+", "{M}", re.sub(r"d+", "{d}", part))))
+            part = re.sub(r"E+", "{E}", re.sub(r"M+", "{M}", re.sub(r"d+", "{d}", part)))
+            out.append(re.sub(r"y+", "{y}", part))
     return "".join(out)
 
 

@@ -112,6 +112,7 @@ def script_words(language: str) -> dict[str, object]:
         "tomorrow": _("Demain de %(open)s à %(close)s"),
         "other": _("%(day)s, de %(open)s à %(close)s"),
         "date": pattern,
+        "date_year": i18n.date_template(language, with_year=True),
         "days": [i18n.day_name(code, language) for code in DAYS],
         "months": i18n.month_names(language),
         "first": "1er" if language == "fr" else "",

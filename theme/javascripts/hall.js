@@ -13,9 +13,6 @@
   var node = document.getElementById("rh-hall-data");
   if (!node) { return; }
   var data = JSON.parse(node.textContent);
-  var DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-  var MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre"];
   var STORE = "rh-hall-updated:" + data.data;
   var first = 0; /* index of the first notice of the page shown */
   var online = false; /* the last look at residence.json succeeded */
@@ -51,16 +48,16 @@
     return text;
   }
 
-  /* The date in the page's language: French by hand (as the build writes it), others by the browser. */
+  /* The date in the page's language as the build writes it (i18n.long_date): CLDR's pattern, day and month
+     names and the French « 1er », from the words file (presence.script_words), not the browser's own
+     formats (« Thursday, December 3, 2026 » in English) nor tables of ours. Without it, null. */
   function dateText(day) {
-    var d = new Date(day), n = d.getUTCDate(), lang = document.documentElement.lang, text;
-    if (lang === "fr" || !window.Intl) {
-      text = DAY_NAMES[weekday(day)] + " " + (n === 1 ? "1er" : n) + " " + MONTH_NAMES[d.getUTCMonth()] + " " +
-        d.getUTCFullYear();
-    } else {
-      text = new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric",
-        timeZone: "UTC" }).format(d);
-    }
+    var words = window.rhWords && window.rhWords.presence;
+    if (!words) { return null; }
+    var d = new Date(day), n = d.getUTCDate();
+    var text = words.date_year.replace("{E}", words.days[weekday(day)])
+      .replace("{d}", n === 1 && words.first ? words.first : String(n))
+      .replace("{M}", words.months[d.getUTCMonth()]).replace("{y}", String(d.getUTCFullYear()));
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -148,7 +145,8 @@
 
   function tick() {
     var p = paris(new Date());
-    setText("[data-rh-clock]", dateText(p.day) + " · " + clockText(p));
+    var date = dateText(p.day);
+    setText("[data-rh-clock]", date === null ? null : date + " · " + clockText(p));
     showNoticesOf(iso(p.day));
     fillCollections(p);
     fitSides();

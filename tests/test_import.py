@@ -407,6 +407,20 @@ def test_template_has_the_documented_french_header_and_imports_to_nothing(tmp_pa
     assert code == 1 and "aucune résidence dans le tableur" in output
 
 
+def test_a_sheet_without_residences_is_told_under_its_titles_with_its_other_mistakes(tmp_path: Path,
+                                                                                       project: Path) -> None:
+    """« aucune résidence » was told alone, once every other mistake was fixed, at « r.csv:A2:2 » (a cell and a
+    line), even when the titles were on another row."""
+    (tmp_path / "r.csv").write_text("Patrimoine 2026\n\nNom;Rue;Ville;Agence\n;;;\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(tmp_path / "r.csv"))
+    assert code == 1 and "r.csv:A3: colonne obligatoire « Code postal » absente" in output
+    assert "\nr.csv:A4: aucune résidence dans le tableur\n    → une ligne par résidence" in output
+    assert "2 erreurs : aucun fichier n'a été écrit." in output
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "r.xlsx", [TITLES])))
+    assert code == 1 and "r.xlsx:Feuil1!A2: aucune résidence dans le tableur\n" in output
+    assert list((project / "residences").iterdir()) == []
+
+
 def _sample_module():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("sample_spreadsheet", REPO / "scripts" / "sample_spreadsheet.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]

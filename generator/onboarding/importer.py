@@ -129,9 +129,6 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
                  for row in rows if all(t in row.cells for t in required)}
     if problems:
         raise ImportRefused(problems, sorted(result.repairs, key=_by_cell), result.notes)
-    if not rows:
-        raise UserError.single(sheet.where("A2"), 2, "aucune résidence dans le tableur",
-                               "une ligne par résidence, sous la ligne des titres de colonnes")
     result.written = _write_all(root / RESIDENCES_DIR, texts)
     result.repairs.sort(key=_by_cell)
     return result
@@ -236,6 +233,10 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
                 cells.setdefault(column.title, Cell(None, f"{get_column_letter(index + 1)}{number}", number))
             rows.append(_Row(number, cells))
+    if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
+        below = header[0].row + 1
+        problems.append(_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
+                                 "une ligne par résidence, sous la ligne des titres de colonnes"))
     return columns, rows
 
 

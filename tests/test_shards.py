@@ -89,3 +89,14 @@ def test_lots_built_in_another_checkout_merge_the_same(project_dir: Path, tmp_pa
         str(tmp_path / "lot-1"), str(tmp_path / "lot-2"))
     run("build", "--project", str(elsewhere), "--out", str(tmp_path / "full"), *TODAY)
     assert tree(tmp_path / "merged") == tree(tmp_path / "full")
+
+
+def test_merge_names_every_missing_lot_folder_at_once(project_dir: Path, tmp_path: Path) -> None:
+    """Only the first missing folder was told: a matrix whose downloads all failed took one run per lot."""
+    run("build", "--project", str(project_dir), "--shard", "1/3", "--out", str(tmp_path / "lot-1"), *TODAY)
+    result = CliRunner().invoke(main, ["merge", "--project", str(project_dir), "--out", str(tmp_path / "merged"),
+                                       *TODAY, *(str(tmp_path / f"lot-{k}") for k in (1, 2, 3))])
+    assert result.exit_code == 1
+    for k in (2, 3):
+        assert f"{tmp_path}/lot-{k}:1: dossier de lot introuvable\n    → indiquez les dossiers" in result.output
+    assert "2 erreurs dans 2 fichier(s)" in result.output and not (tmp_path / "merged").exists()

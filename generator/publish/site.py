@@ -389,10 +389,11 @@ def _build_date(today: date) -> Iterator[None]:
 def merge_shards(project: Project, shard_dirs: list[Path], out_dir: Path, today: date,
                  progress_stream: TextIO | None = None) -> BuildResult:
     """The final site from shard folders: every residence must come, up to date, from one of them."""
+    hint = "indiquez les dossiers produits par « residence-hub build --shard K/N --out … »"
     missing = [d for d in shard_dirs if not Path(d).is_dir()]
-    if missing or not shard_dirs:
-        raise UserError.single(missing[0] if missing else "merge", 1, "dossier de lot introuvable",
-                               "indiquez les dossiers produits par « residence-hub build --shard K/N --out … »")
+    if missing or not shard_dirs:  # every folder that is not there, not the first one only
+        raise UserError([Problem(str(d), 1, "dossier de lot introuvable", hint) for d in missing]
+                        or [Problem("merge", 1, "dossier de lot introuvable", hint)])
     return assemble(project, out_dir, today, list(project.residences),
                     sources=[Path(d).resolve() for d in shard_dirs], with_index=True, missing_ok=False,
                     progress_stream=progress_stream)

@@ -135,6 +135,22 @@ def test_an_invalid_folder_is_reported_with_its_path(two_projects, monkeypatch) 
     assert "Traceback" not in output
 
 
+def test_the_mistakes_of_both_folders_come_together_with_hints_diff_can_follow(two_projects, tmp_path: Path,
+                                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The base's mistakes hid the head's, and a folder that is no project was told « indiquez --project »,
+    an option diff does not take."""
+    _, head = two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": "name: X\n"})
+    monkeypatch.chdir(head.parent)
+    (tmp_path / "vide").mkdir()
+    code, output = diff(Path("vide"), Path("project"))
+    assert code == 1 and "--project" not in output
+    assert "vide/site_config.yml:1: fichier introuvable\n    → BASE et HEAD sont deux dossiers de projet" in output
+    assert "vide/residences:1: dossier introuvable\n    → BASE et HEAD sont deux dossiers de projet" in output
+    assert "project/residences/les-tilleuls.yml:1: « address » manquant" in output
+    code, output = diff(Path("project"), Path("project"))
+    assert code == 1 and output.count("« address » manquant") == 1
+
+
 # --- Shared notices, agency defaults, outages (issue 14) -----------------------------------------------
 
 def write(folder: Path, config: str, residences: dict[str, str]) -> Path:

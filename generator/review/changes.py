@@ -21,7 +21,7 @@ from typing import Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, inherited, key_text
 from generator.contract.model import Residence, SharedNotice, SiteConfig, Slot
-from generator.contract.project import Project, ResidenceFile, load_project
+from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, Project, ResidenceFile, load_project
 from generator.errors import Problem, UserError
 from generator.review.outage_changes import outage_changes
 from generator.review.said import INHERITED, ListSection, details, field_changes, keyed, lacking, list_changes
@@ -63,9 +63,24 @@ class ProjectChanges:
     unchanged: int
 
 
+NOT_A_PROJECT = ("BASE et HEAD sont deux dossiers de projet, chacun avec site_config.yml et residences/ "
+                 "(par exemple une copie de la branche main, puis ce dossier-ci)")
+"""The hint when a folder given to ``diff`` is no project: ``load_project``'s says « --project », which ``diff``
+does not take."""
+
+
 def diff_folders(base: Path, head: Path) -> str:
-    """Load and validate both folders, then say in Markdown what tenants will see change."""
-    return changes_markdown(diff_projects(_load(base), _load(head)))
+    """Load and validate both folders (the problems of both told together), then say in Markdown what
+    tenants will see change."""
+    projects, problems = [], []
+    for root in (base, head):
+        try:
+            projects.append(_load(root))
+        except UserError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise UserError(list(dict.fromkeys(problems)))  # once, if both are the same folder
+    return changes_markdown(diff_projects(*projects))
 
 
 def _load(root: Path) -> Project:
@@ -74,7 +89,9 @@ def _load(root: Path) -> Project:
         return load_project(root)
     except UserError as e:
         prefix = os.path.relpath(Path(root).resolve(), Path.cwd())
-        raise UserError([Problem(f"{prefix}/{p.file}", p.line, p.message, p.hint) for p in e.problems]) from None
+        raise UserError([Problem(f"{prefix}/{p.file}", p.line, p.message,
+                                 NOT_A_PROJECT if p.file in (CONFIG_NAME, RESIDENCES_DIR) and "--project" in p.hint
+                                 else p.hint) for p in e.problems]) from None
 
 
 def diff_projects(base: Project, head: Project) -> ProjectChanges:

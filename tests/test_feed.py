@@ -129,3 +129,43 @@ def test_each_languages_feed_has_its_own_ids(make_project, tmp_path: Path) -> No
     assert len(french) == len(english) == len(arabic) == 9  # the feed, the outage, its news, 6 notices
     assert len(set(french + english + arabic)) == 27
     assert french == ids(one / "test" / "avis.xml")
+
+
+def test_the_buildings_a_notice_or_an_outage_concerns_are_said_in_the_feed_calendar_and_open_data(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The home page and the hall screen say « Bâtiment A » under a notice or an outage that names its
+    buildings; the feed's entries, the calendar's events and residence.json did not, so two water cuts of
+    the same day in buildings A and B read the same there. Read back with feedparser, icalendar and the
+    published JSON Schema, in French and in English."""
+    import json
+
+    import feedparser
+    import icalendar
+    import jsonschema
+
+    from conftest import SITE_CONFIG
+
+    text = RESIDENCE.replace("notices:\n", "buildings: [A, B, C]\noutages:\n"
+                             "  - {equipment: Chaudière, buildings: [C], since: 2026-11-24, status: reported}\n"
+                             "  - {equipment: Ascenseur du bâtiment C, buildings: [C], since: 2026-11-24, status: reported}\n"
+                             "notices:\n"
+                             "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, buildings: [A]}\n"
+                             "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, buildings: [B, C]}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(SITE_CONFIG + "languages: [fr, en]\n", test=text)), out, TODAY)
+    for folder, one, two in (("", "Bâtiment A", "Bâtiments B, C"), ("en/", "Building A", "Buildings B, C")):
+        site = out / "test" / folder
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert f'<p class="rh-notice__where">{one}</p>' in home and f"<li>{one.replace('A', 'C')}</li>" in home
+        entries = feedparser.parse((site / "avis.xml").read_bytes()).entries
+        cuts = [e.summary for e in entries if e.title.endswith("Coupure d'eau")]
+        assert [s.rsplit(" · ", 1)[-1] for s in cuts] == [one, two]
+        outages = {e.title.split(": ", 1)[-1].strip(): e.summary for e in entries}
+        assert outages["Chaudière"].startswith(one.replace("A", "C") + " · ")
+        assert not outages["Ascenseur du bâtiment C"].startswith(one.replace("A", "C"))  # its name says it
+        events = icalendar.Calendar.from_ical((site / "calendrier.ics").read_bytes()).walk("VEVENT")
+        places = sorted(str(e["location"]) for e in events if str(e["summary"]).endswith("Coupure d'eau"))
+        assert places == [f"{one}, 1 rue de la Paix, 01000 Bourg-en-Bresse",
+                          f"{two}, 1 rue de la Paix, 01000 Bourg-en-Bresse"]
+    data = json.loads((out / "test" / "residence.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((out / "schema" / "residence-data.schema.json").read_text(encoding="utf-8")))
+    assert [n["buildings"] for n in data["notices"] if n["title"] == "Coupure d'eau"] == [["A"], ["B", "C"]]

@@ -26,7 +26,7 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import slots_on
 from generator.outputs.published import CALENDAR
-from generator.outputs.wording import caretaker_title
+from generator.outputs.wording import buildings_text, caretaker_title
 
 Event = dict[str, str]
 """An event's properties as written, by name with its parameters (``DTSTART;VALUE=DATE``): values
@@ -88,7 +88,7 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
                              start + timedelta(days=AHEAD_DAYS), ctx.lang)
         events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed)
     events += [waste_event(w, today, _) for w in residence.waste if w.days]
-    events += notice_events(residence, today, page, _)
+    events += notice_events(residence, today, page, _, ctx.lang)
     stamp = f"{today:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//residence-hub//Calendrier de résidence//FR",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(residence.name)}",
@@ -266,7 +266,8 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french) -> Keyed:
         "TRANSP": "TRANSPARENT"}
 
 
-def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french) -> list[Keyed]:
+def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french,
+                  language: str = "fr") -> list[Keyed]:
     """Current and upcoming notices as all-day events over their display dates; expired ones are left out."""
     events = []
     for notice in live_notices(residence.notices, today):
@@ -274,6 +275,9 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
                                                                 "title": notice.title}),
                  "DTSTART;VALUE=DATE": on_day(notice.from_),
                  "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": page, "TRANSP": "TRANSPARENT"}
+        where = buildings_text(notice.buildings, residence.buildings, language)
+        if where:  # which buildings, as the home page and the feed say it
+            event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
         if notice.body:
             event["DESCRIPTION"] = text(notice.body.strip())
         events.append((f"notice {notice.from_} {notice.title}", event))

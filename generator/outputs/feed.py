@@ -21,7 +21,7 @@ from generator.outputs.opendata import shown_outages
 from generator.outputs.presence import PARIS
 from generator.outputs.published import FEED
 from generator.outputs.sanitize import markdown_to_html
-from generator.outputs.wording import OUTAGE_STATUS
+from generator.outputs.wording import OUTAGE_STATUS, buildings_text, names_all
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")
@@ -91,7 +91,9 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         _sub(entry, "updated", _stamp(notice.from_))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
-        _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)")))
+        where = buildings_text(notice.buildings, residence.buildings, ctx.lang)
+        _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)"))
+             + (f" · {where}" if where else ""))
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
@@ -143,7 +145,9 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _sub(entry, "updated", _stamp(_outage_updated(outage)))
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)
-    _sub(entry, "summary", outage_state(outage, ctx.today, ctx.lang))
+    where = "" if names_all(outage.equipment, outage.buildings) else \
+        buildings_text(outage.buildings, ctx.residence.buildings, ctx.lang)  # as the home page says it
+    _sub(entry, "summary", " · ".join(([where] if where else []) + [outage_state(outage, ctx.today, ctx.lang)]))
     if outage.help and outage.repaired is None:
         _sub(entry, "content", str(markdown_to_html(outage.help)), type="html")
     for update in outage.updates_newest_first():

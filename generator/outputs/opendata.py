@@ -213,6 +213,7 @@ class NoticeData(Out):
     start: date = Field(alias="from")
     until: date = Field(description="Dernier jour d'affichage, inclus.")
     level: Literal["urgent", "warning", "info"]
+    buildings: list[str] = Field(description="Bâtiments concernés ; vide : toute la résidence.")
     body: Optional[str] = Field(None, description="Markdown, tel que saisi.")
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
@@ -305,12 +306,12 @@ def residence_data(ctx: ResidenceContext) -> ResidenceData:
 def _document(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
     """The document and its bytes: the draft's JSON (revision empty) is digested, then the revision written
     into that text (the second field, after the version number) rather than the document dumped again."""
-    r, config, today = ctx.residence, ctx.config, ctx.today
-    agency = ctx.agency
+    r, config, today, agency = ctx.residence, ctx.config, ctx.today, ctx.agency
     links = published.download_links(ctx.url, r.caretaker is not None)
 
     def notice(n: Notice) -> NoticeData:
-        return NoticeData(title=n.title, start=n.from_, until=n.until, level=n.level, body=n.body)
+        return NoticeData(title=n.title, start=n.from_, until=n.until, level=n.level, buildings=n.buildings,
+                          body=n.body)
 
     draft = ResidenceData(
         version=VERSION, revision="", generated=today, slug=ctx.slug, name=r.name, url=ctx.url,
@@ -345,8 +346,7 @@ def _document(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
                         agency_card=ctx.url + links.agency,
                         caretaker_card=ctx.url + links.caretaker if links.caretaker else None),
     )
-    text = _dump(draft)
-    revision = hashlib.sha256(text.encode()).hexdigest()[:16]
+    revision = hashlib.sha256((text := _dump(draft)).encode()).hexdigest()[:16]
     return (draft.model_copy(update={"revision": revision}),
             text.replace('"revision":""', f'"revision":"{revision}"', 1).encode())
 

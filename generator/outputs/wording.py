@@ -6,6 +6,7 @@ Sentences are French ``msgid`` marked with ``N_`` and translated by ``outputs.i1
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,17 @@ def begins_with_word(value: object, word: str) -> bool:
     return bool(first) and first[0].casefold() == word.strip().casefold()
 
 
-def names_all(text: object, names: list[object]) -> bool:
+def buildings_text(names: list[str], all_buildings: list[str], language: str = "fr") -> str:
+    """« Bâtiment C », « Bâtiments A, B »: which buildings a notice or an outage concerns, as the pages'
+    ``buildings`` macro says it (same msgid), for the feed and the calendar; nothing when the residence has
+    a single building (« Bâtiment Unique » tells nobody anything) or none is named."""
+    if not names or len(all_buildings) <= 1:
+        return ""
+    return i18n.translations(language).ngettext("Bâtiment %(names)s", "Bâtiments %(names)s", len(names)) % {
+        "names": ", ".join(str(n) for n in names)}
+
+
+def names_all(text: object, names: Sequence[object]) -> bool:
     """Whether ``text`` already names each of ``names`` as a word (« Ascenseur du bâtiment C » and [C]):
     then « (bâtiment C) » after it would say it twice."""
     said = str(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.contract.loader import MAX_BYTES, load_document
 from generator.contract.sources import read_source
 
@@ -66,9 +68,38 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in problems] == [(1, "les ancres et alias YAML (& et *) ne sont pas acceptés")]
 
 
+@pytest.mark.parametrize("text, said", [
+    ("title: *** URGENT ***\n", "une valeur qui commence par « * » ou « & » doit être entre guillemets"),
+    ("name: & Co\n", "une valeur qui commence par « * » ou « & » doit être entre guillemets"),
+    ("note: > 18 ans\n", "une valeur qui commence par « | » ou « > » doit être entre guillemets (seuls, ils "
+                         "annoncent un texte sur les lignes suivantes)"),
+    ("name: |0\n  a\n", "une valeur qui commence par « | » ou « > » doit être entre guillemets (seuls, ils "
+                         "annoncent un texte sur les lignes suivantes)"),
+    ("name: !<abc a\n", "une valeur qui commence par « ! » doit être entre guillemets"),
+    ('name: "a\n---\nb"\n', "ligne « --- » ou « ... » au milieu d'un texte entre guillemets : mettez-la en "
+                            "retrait ou changez-la"),
+    ("%YAML 1.1\n%YAML 1.1\n---\nname: a\n", "directive « %YAML » donnée deux fois : retirez les lignes « % » du "
+                                              "début"),
+    ("%YAML 2.0\n---\nname: a\n", "version de YAML non prise en charge : retirez la ligne « %YAML »"),
+    ("%FOO bar\n---\nname: a\n", "ligne « % » incorrecte en tête du fichier : retirez-la"),
+    ("%YAML 1.1 x\n---\nname: a\n", "ligne « % » incorrecte en tête du fichier : retirez-la"),
+    ("%TAG !\n---\nname: a\n", "ligne « % » incorrecte en tête du fichier : retirez-la"),
+])
+def test_what_libyaml_refuses_is_told_in_french_and_what_to_do(tmp_path: Path, text: str, said: str) -> None:
+    """libyaml's rarer messages were shown in English (« did not find expected alphabetic or numeric
+    character » for a notice titled *** URGENT ***)."""
+    _, problems = load(tmp_path, text)
+    assert [p.message for p in problems] == [f"syntaxe YAML invalide : {said}"]
+    assert "guillemets" in problems[0].hint
+
+
 def test_python_tags_are_refused(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "name: !!python/object/apply:os.system [echo hi]\n")
     assert problems and problems[0].line == 1 and "balise YAML" in problems[0].message
+    _, problems = load(tmp_path, "name: !Important\n")
+    assert [(p.message, p.hint) for p in problems] == [(
+        "balise YAML non acceptée : !Important",
+        "un texte qui commence par « ! » s'écrit entre guillemets (\"!…\") ; sinon, retirez la balise")]
 
 
 def test_huge_file_is_refused(tmp_path: Path) -> None:

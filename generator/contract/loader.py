@@ -46,6 +46,7 @@ _ODD_BREAKS = re.compile(_UNICODE_BREAKS.pattern + "|\r(?!\n)")
 as old Macs saved, is read as it is)."""
 
 
+_QUOTE = "une valeur qui commence par {} doit être entre guillemets"
 _YAML_PROBLEMS = {
     "found character that cannot start any token": "caractère interdit en début de valeur (tabulation, @, ` ou %)",
     "mapping values are not allowed in this context": "deux-points « : » inattendu dans cette valeur",
@@ -68,8 +69,27 @@ _YAML_PROBLEMS = {
     "did not find expected hexdecimal number": "code de caractère « \\u… » incomplet, entre guillemets",
     "found undefined alias": "alias « * » sans ancre « & »",
     "exceeded maximum nesting depth": "trop de crochets ou d'accolades les uns dans les autres",
+    # A value that starts with a sign YAML reads as its own: « title: *** URGENT *** », « name: & Co »,
+    # « note: > 18 ans », « name: !Important ». The hint says to put such a text between quotes.
+    "did not find expected alphabetic or numeric character": _QUOTE.format("« * » ou « & »"),
+    **dict.fromkeys(["did not find expected comment or line break", "found an indentation indicator equal to 0"],
+                    _QUOTE.format("« | » ou « > »") + " (seuls, ils annoncent un texte sur les lignes suivantes)"),
+    **dict.fromkeys(["found undefined tag handle", "did not find expected '!'", "did not find the expected '>'",
+                     "did not find expected tag URI", "did not find URI escaped octet",
+                     "found an incorrect leading UTF-8 octet", "found an incorrect trailing UTF-8 octet"],
+                    _QUOTE.format("« ! »")),
+    "found unexpected document indicator": "ligne « --- » ou « ... » au milieu d'un texte entre guillemets : "
+                                           "mettez-la en retrait ou changez-la",
+    # YAML's directives (lines « %YAML », « %TAG » at the top), which our files never need; their own
+    # mistakes are all told as BAD_DIRECTIVE.
+    "found duplicate %YAML directive": "directive « %YAML » donnée deux fois : retirez les lignes « % » du début",
+    "found incompatible YAML document": "version de YAML non prise en charge : retirez la ligne « %YAML »",
+    "found duplicate %TAG directive": "directive « %TAG » donnée deux fois : retirez les lignes « % » du début",
 }
-"""libyaml's usual problems in French (a rarer one is shown as libyaml wrote it)."""
+"""libyaml's problems in French (each message of its scanner and parser a file can cause); one libyaml may
+add later is told as ``UNKNOWN_YAML_PROBLEM``, with its English words for whoever helps."""
+UNKNOWN_YAML_PROBLEM = "écriture YAML non reconnue ici (libyaml : « {} »)"
+BAD_DIRECTIVE = "ligne « % » incorrecte en tête du fichier : retirez-la"
 
 
 @dataclass(frozen=True)
@@ -150,11 +170,13 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
-        return fail(line, f"syntaxe YAML invalide : {_YAML_PROBLEMS.get(str(e.problem), e.problem or e)}",
+        problem = BAD_DIRECTIVE if "directive" in str(e.context) else (
+            _YAML_PROBLEMS.get(str(e.problem)) or UNKNOWN_YAML_PROBLEM.format(e.problem or e))
+        return fail(line, f"syntaxe YAML invalide : {problem}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
     except yaml.YAMLError as e:
-        return fail(1, f"syntaxe YAML invalide : {e}")
+        return fail(1, f"syntaxe YAML invalide : {UNKNOWN_YAML_PROBLEM.format(e)}")
     if node is None:
         return fail(1, "le fichier est vide", "copiez un fichier existant ou lancez « residence-hub new NOM »")
     doc = Document(name, None, LineMap(name))
@@ -176,7 +198,8 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
                        "recopiez la valeur à chaque endroit où elle sert")
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
-        raise _Refused(line, f"balise YAML non acceptée : {node.tag}", "retirez la balise commençant par « ! »")
+        raise _Refused(line, f"balise YAML non acceptée : {node.tag}",
+                       "un texte qui commence par « ! » s'écrit entre guillemets (\"!…\") ; sinon, retirez la balise")
     lines.setdefault(path, line)
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain (unquoted) only

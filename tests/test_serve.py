@@ -1,14 +1,24 @@
-"""``residence-hub serve``: a real server process that rebuilds when a residence file changes."""
+"""``residence-hub serve``: a real server that builds again when a file the build reads changes (a
+residence, a file put in residences/ by mistake, the logo), as staff use it while they edit."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
+from PIL import Image
+
+from generator.publish.serve import serve_site
+
+from conftest import RESIDENCE, SITE_CONFIG
 
 pytestmark = pytest.mark.slow  # a real server process, polled for seconds
 
@@ -52,3 +62,55 @@ def test_serve_rebuilds_on_change_and_keeps_serving_after_an_error(make_project)
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert "residences/test.yml:2: syntaxe YAML invalide" in output
+
+
+def until(check: Callable[[], bool], seconds: float = 60) -> None:
+    """Wait for ``check`` (a build takes a few seconds on a loaded machine)."""
+    end = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < end, "nothing changed in time"
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def served(make_project) -> Iterator[tuple[Path, Callable[[str], bytes]]]:  # type: ignore[no-untyped-def]
+    """A project with a logo, ``serve`` on it in a thread (polling every 0.1 s, stopped at the end), and a
+    function reading a path of the served site."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"))
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(root / "logo.png")
+    port, stop = free_port(), threading.Event()
+    thread = threading.Thread(target=serve_site, args=(root, port, date(2026, 12, 2), 0.1, stop), daemon=True)
+    thread.start()
+
+    def get(path: str) -> bytes:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as response:
+                return bytes(response.read())
+        except OSError:
+            return b""
+
+    until(lambda: "Résidence Test" in get("test/").decode())
+    yield root, get
+    stop.set()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+def test_a_file_put_in_residences_by_mistake_is_told_at_once(
+        served: tuple[Path, Callable[[str], bytes]], capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the .yml files were watched: a residence saved as .yaml was told only at the next .yml change."""
+    root, get = served
+    (root / "residences" / "autre.yaml").write_text(RESIDENCE, "utf-8")
+    until(lambda: "residences/autre.yaml" in capsys.readouterr().err)
+    assert "Résidence Test" in get("test/").decode()  # the last good site, still served
+
+
+def test_a_new_logo_is_printed_on_the_served_posters(served: tuple[Path, Callable[[str], bytes]]) -> None:
+    """The build reads the logo, which is no YAML file: it was not watched, and the preview kept the old
+    posters until a YAML file was saved."""
+    root, get = served
+    before = get("test/affiche/test-affiche-a4.pdf")
+    assert before.startswith(b"%PDF")
+    Image.new("RGB", (200, 80), (200, 30, 30)).save(root / "logo.png")
+    until(lambda: get("test/affiche/test-affiche-a4.pdf") not in (before, b""))

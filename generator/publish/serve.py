@@ -1,12 +1,15 @@
-"""``residence-hub serve``: build into a temporary folder, serve it, rebuild when a YAML file changes.
+"""``residence-hub serve``: build into a temporary folder, serve it, build again when a file changes.
 
-A failed rebuild prints its errors and keeps serving the last good site, as ``build`` does.
+Watched: ``site_config.yml``, the entries of ``residences/`` and the logo (polled every second: no
+dependency, and the same on every system). A failed build prints its errors and keeps serving the last
+good site, as ``build`` does.
 """
 
 from __future__ import annotations
 
 import errno
 import functools
+import os
 import tempfile
 import threading
 import time
@@ -16,45 +19,68 @@ from pathlib import Path
 
 import click
 
-from generator.contract.project import CONFIG_NAME, load_project, residence_paths
+from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.errors import UserError
 from generator.publish.site import build_site
 
-
-def _snapshot(root: Path) -> dict[Path, float]:
-    paths = [root / CONFIG_NAME, *residence_paths(root)]
-    return {p: p.stat().st_mtime for p in paths if p.exists()}
+Snapshot = dict[str, tuple[int, int]]
+"""Each file a build reads, by its path in the project: its modification time (ns) and size."""
 
 
-def _rebuild(root: Path, out: Path, today: date) -> None:
+def _snapshot(root: Path, logo: str | None) -> Snapshot:
+    """What a build reads: ``site_config.yml``, every entry of ``residences/`` (so that a file put there by
+    mistake, ``x.yaml``, is told at once) and the logo ``site_config.yml`` named at the last good build."""
     try:
-        build_site(load_project(root), out, today)
-        click.echo(f"{time.strftime('%H:%M:%S')} site reconstruit")
+        names = [f"{RESIDENCES_DIR}/{name}" for name in os.listdir(root / RESIDENCES_DIR)]
+    except OSError:
+        names = []
+    found: Snapshot = {}
+    for name in [CONFIG_NAME, *names, *([logo] if logo else [])]:
+        try:
+            stat = (root / name).stat()
+        except (OSError, ValueError):  # gone since it was listed, or a logo path no file system takes
+            continue
+        found[name] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _build(root: Path, out: Path, today: date, logo: str | None) -> tuple[Snapshot, str | None]:
+    """Build ``root`` into ``out`` (``build``'s errors printed, the last good site kept). Returns what it
+    read, as it was before reading it (a change made meanwhile brings another build), and the logo to
+    watch from now on."""
+    seen = _snapshot(root, logo)
+    try:
+        project = load_project(root)
+        build_site(project, out, today)
     except UserError as e:
         click.echo(e.format_message(), err=True)
+        return seen, logo
+    click.echo(f"{time.strftime('%H:%M:%S')} site reconstruit")
+    named = project.config.landlord.logo
+    return ({**_snapshot(root, named), **seen} if named else seen), named
 
 
-def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0) -> None:
-    """Build ``root`` into a temporary folder, serve it on ``port``, rebuild when a YAML file changes."""
+def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0,
+               stop: threading.Event | None = None) -> None:
+    """Build ``root`` into a temporary folder, serve it on ``port``, build again when a file it reads
+    changes, until Ctrl+C (or ``stop`` is set)."""
+    stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="residence-hub-serve-") as tmp:
         out = Path(tmp) / "site"
         out.mkdir()
         server = open_server(port, out)  # first: a busy port is told at once, not after a build
-        _rebuild(root, out, today)
+        seen, logo = _build(root, out, today, None)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"Aperçu : http://127.0.0.1:{port}/  (Ctrl+C pour arrêter)")
-        seen = _snapshot(root)
         try:
-            while True:
-                time.sleep(poll_seconds)
-                current = _snapshot(root)
-                if current != seen:
-                    seen = current
-                    _rebuild(root, out, today)
+            while not stop.wait(poll_seconds):
+                if _snapshot(root, logo) != seen:
+                    seen, logo = _build(root, out, today, logo)
         except KeyboardInterrupt:
             pass
         finally:
             server.shutdown()
+            server.server_close()
 
 
 def open_server(port: int, folder: Path) -> ThreadingHTTPServer:

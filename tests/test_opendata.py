@@ -348,3 +348,26 @@ def test_outages_shown_on_the_day_are_in_the_data_and_on_the_hall_screen(make_pr
     assert "Panne · En réparation · en retard" in html and "Réparée le lundi 30 novembre" in html
     assert "Portail" not in html and "Aucun avis en ce moment." in html  # present but hidden
     assert 'data-rh-no-notice hidden' in html
+
+
+def test_the_caretakers_title_and_the_pages_language_reach_the_json_ld_and_residence_json(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The JSON-LD's loge was « Permanences du gardien itinérant (Marie Dupont) » on every page: in French on
+    the English page, « gardien » for a « gardienne »; residence.json did not say the title at all. The loge
+    is now named as the home page's heading names the caretaker, in the page's language, and residence.json
+    says what the pages call the caretaker."""
+    from generator.publish.site import build_site
+
+    caretaker = ("caretaker:\n  name: Marie Dupont\n  title: gardienne\n  mode: itinerant\n"
+                 "  hours:\n    - {days: [tue], open: 9h, close: 10h}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(SITE_CONFIG + "languages: [fr, en]\n", test=RESIDENCE + caretaker)), out,
+               SAMPLE_TODAY)
+    for folder, heading, name in (("", "Votre gardienne (en tournée)", "Votre gardienne (en tournée) : Marie Dupont"),
+                                  ("en/", "Your caretaker (visiting)", "Your caretaker (visiting): Marie Dupont")):
+        html = (out / "test" / folder / "index.html").read_text(encoding="utf-8")
+        assert heading in html
+        loge = jsonld.expand(_json_ld(html), {"documentLoader": _loader})[0][SCHEMA_ORG + "containsPlace"][0]
+        assert loge[SCHEMA_ORG + "name"] == [{"@value": name}]
+    data = json.loads((out / "test" / published.DATA).read_text(encoding="utf-8"))
+    _validator(opendata.json_schema()).validate(data)
+    assert data["caretaker"]["title"] == "gardienne"

@@ -17,9 +17,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.contract.model import Caretaker
 from generator.contract.values import DAYS
-from generator.outputs import closed_days, presence
+from generator.outputs import closed_days, i18n, presence
 from generator.outputs.context import ResidenceContext
+from generator.outputs.wording import caretaker_title
 
 SCHEMA_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
                "sat": "Saturday", "sun": "Sunday"}
@@ -27,6 +29,16 @@ SCHEMA_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Th
 
 def _day(code: str) -> str:
     return "https://schema.org/" + SCHEMA_DAYS[code]
+
+
+def loge_name(ctx: ResidenceContext, caretaker: Caretaker) -> str:
+    """« Votre gardienne : Marie Dupont », « Your caretaker (visiting): Karim Benali »: the home page's
+    heading of the caretaker's part (its title as typed, the page's language), then the name."""
+    _ = i18n.gettext(ctx.lang)
+    heading = _("Votre %(title)s") % {"title": caretaker_title(ctx)}
+    if caretaker.mode == "itinerant":
+        heading += " " + _("(en tournée)")
+    return _("%(label)s :") % {"label": heading} + " " + caretaker.name
 
 
 def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
@@ -46,8 +58,7 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
     if c is not None:
         loge: dict[str, Any] = {
             "@type": "Place",
-            "name": ("Permanences du gardien itinérant" if c.mode == "itinerant" else "Loge du gardien")
-            + f" ({c.name})",
+            "name": loge_name(ctx, c),
             "openingHoursSpecification": [
                 {"@type": "OpeningHoursSpecification", "dayOfWeek": [_day(d) for d in sorted(s.days, key=DAYS.index)],
                  "opens": s.open.strftime("%H:%M:%S"), "closes": s.close.strftime("%H:%M:%S")}

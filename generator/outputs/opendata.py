@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.contract.model import Notice, Outage, Residence
 from generator.contract.model import Slot as InputSlot
 from generator.contract.values import DAYS, Phone
-from generator.outputs import closed_days, presence, published
+from generator.outputs import closed_days, presence, published, wording
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import current_notices, upcoming_notices
 
@@ -31,8 +31,7 @@ VERSION = 1
 
 PhoneText = str
 E164 = r"^(\+[1-9][0-9]{6,14}(;ext=[0-9]{1,6})?|[0-9]{2,6})$"
-"""E.164 (with an extension as RFC 3966 writes it, ``;ext=12``, when staff typed « poste 12 »), or a
-French short number."""
+"""E.164 (with an extension as RFC 3966 writes it, ``;ext=12``, for « poste 12 »), or a French short number."""
 DayCode = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Clock = str
 
@@ -94,6 +93,7 @@ class CaretakerData(Out):
     """Le gardien : coordonnées, horaires, absences, jours de fermeture."""
 
     name: str
+    title: str = Field(description="Comment les pages l'appellent : caretaker.title, ou « gardien ».")
     mode: Literal["resident", "itinerant"]
     phone: Optional[PhoneText] = _phone()
     mobile: Optional[PhoneText] = _phone()
@@ -281,8 +281,8 @@ def _caretaker(ctx: ResidenceContext) -> CaretakerData | None:
     if c is None:
         return None
     return CaretakerData(
-        name=c.name, mode=c.mode, phone=_tel(c.phone), mobile=_tel(c.mobile), email=c.email, office=c.office,
-        holidays="closed" if closed_days.holidays_close(ctx.config, c) else "open",
+        name=c.name, title=wording.caretaker_title(ctx), mode=c.mode, phone=_tel(c.phone), mobile=_tel(c.mobile),
+        email=c.email, office=c.office, holidays="closed" if closed_days.holidays_close(ctx.config, c) else "open",
         hours=[slot_data(s) for s in sorted(c.hours, key=lambda s: (DAYS.index(min(s.days, key=DAYS.index)),
                                                                      s.open, s.close))],
         absences=[AbsenceData(start=a.from_, end=a.to,

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.errors import Problem
-from generator.review.validation import annotation, escape_data, escape_property, md_escape
+from generator.review.validation import Outcome, annotation, escape_data, escape_property, markdown_summary, md_escape
 
 BAD = """\
 name: X
@@ -169,3 +169,37 @@ def test_staff_text_in_the_job_summary_is_shown_exactly_as_typed_and_nothing_els
         assert not re.search(r"<(?!/?strong>)", inner), (line, rendered)
         shown = html.unescape(inner).replace("<strong>", "").replace("</strong>", "")
         assert " ".join(shown.split()).endswith(" ".join(text.split())), (line, rendered)
+
+
+def test_a_summary_too_big_for_github_keeps_what_fits_and_says_how_many_are_in_the_log(tmp_path: Path) -> None:
+    """GitHub shows nothing at all of a step summary over 1 MiB: 5,000 residences not reviewed in time (one
+    warning each) or one agency renamed under thousands of them were a blank summary."""
+    problems = tuple(Problem(f"residences/r{i:04d}.yml", 3, "agence « nord » inconnue",
+                             "agences déclarées dans site_config.yml : " + ", ".join(f"agence-{n}" for n in range(20)))
+                     for i in range(6000))
+    for outcome, what in ((Outcome((), problems), "erreur(s)"), (Outcome(("a",), (), problems), "point(s) à vérifier")):
+        text = markdown_summary(outcome)
+        assert len(text.encode()) <= 1_048_576 - 40_000  # room left for the diff the workflow adds
+        shown = text.count("- **ligne 3** : agence « nord » inconnue")
+        assert 3000 < shown < 6000 and text.endswith(f"\n\n… et {6000 - shown} autre(s) {what}, que le résumé de "
+                                                     "GitHub (1 Mo au plus) ne peut pas montrer : la liste complète "
+                                                     "est dans le journal de cette étape, une ligne par point.\n\n")
+        assert cmarkgfm.github_flavored_markdown_to_html(text).count("<li>") == shown
+    small = Outcome((), problems[:10])
+    assert markdown_summary(small).count("- **ligne 3**") == 10 and "… et" not in markdown_summary(small)
+
+
+@pytest.mark.slow
+def test_the_job_summary_of_thousands_of_errors_fits_github_with_what_the_step_wrote_before(
+        make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    residence = ("name: Résidence numéro {i} au nom assez long\naddress: {{street: 12 rue des Tilleuls, postcode: 93200, "
+                 "city: Saint-Denis}}\nagency: ancienne-agence-du-nord-est\n")
+    monkeypatch.chdir(make_project(**{f"r{i:04d}": residence.format(i=i) for i in range(6000)}))
+    summary = tmp_path / "summary.md"
+    summary.write_text("x" * 300_000, encoding="utf-8")  # what the step wrote before: GitHub counts it too
+    code, output = validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 1 and output.count("::error file=residences/r") == 6000  # every one in the step's log
+    text = summary.read_text(encoding="utf-8")
+    assert 1_000_000 - 1000 < len(text.encode()) <= 1_000_000
+    shown = text.count("- **ligne 3** : agence « ancienne-agence-du-nord-est » inconnue")
+    assert 2000 < shown < 6000 and f"\n\n… et {6000 - shown} autre(s) erreur(s), que le résumé" in text

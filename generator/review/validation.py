@@ -24,6 +24,10 @@ Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
 ANNOTATION_TITLE = "À corriger avant publication"
 WARNING_TITLE = "À vérifier (ne bloque pas la publication)"
+SUMMARY_BYTES = 1_000_000
+"""GitHub shows a step's summary only up to 1 MiB (1,048,576 bytes), and nothing at all beyond (« upload
+aborted, supports content up to a size of 1024k »): 5,000 residences not reviewed in time are ~1.1 MB of
+warnings. The list stops before, saying how many more the step's log holds (one line each)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
     if summary_file and fmt == "github":
         try:
             with open(summary_file, "a", encoding="utf-8") as f:
-                f.write(summary)
+                f.write(markdown_summary(outcome, SUMMARY_BYTES - f.tell()) if f.tell() else summary)
         except OSError as e:
             raise UserError.single("GITHUB_STEP_SUMMARY", 1, f"impossible d'écrire le résumé dans « {summary_file} » "
                                    f"({e.strerror})", "vérifiez la variable GITHUB_STEP_SUMMARY") from None
@@ -144,19 +148,41 @@ def json_report(outcome: Outcome) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def markdown_summary(outcome: Outcome) -> str:
-    """The full list in French Markdown, grouped by file, for the job summary (no ten-annotation limit)."""
+def markdown_summary(outcome: Outcome, limit: int = SUMMARY_BYTES) -> str:
+    """The full list in French Markdown, grouped by file, for the job summary (no ten-annotation limit), in
+    at most ``limit`` bytes of UTF-8: beyond, the count of the points left out and where they are."""
     if outcome.ok:
         text = f"## Vérification des résidences\n\n✅ {len(outcome.slugs)} résidence(s) valide(s).\n\n"
         if outcome.warnings:
-            text += "\n".join(["### À vérifier (ne bloque pas la publication)", "",
-                               f"⚠️{_warning_count(outcome.warnings)}", *_by_file(outcome.warnings, "####")])
+            text += "\n".join(_within(["### À vérifier (ne bloque pas la publication)", "",
+                                        f"⚠️{_warning_count(outcome.warnings)}", *_by_file(outcome.warnings, "####")],
+                                       limit - len(text.encode()) - 2, "point(s) à vérifier"))
             text += "\n\n"
         return text
     lines = ["## Vérification des résidences", "",
              f"❌ {_count(outcome.problems)} Corrigez-les dans la demande de fusion (pull request), "
              "puis enregistrez : la vérification recommence.", *_by_file(outcome.problems, "###")]
-    return "\n".join(lines) + "\n\n"
+    return "\n".join(_within(lines, limit - 2, "erreur(s)")) + "\n\n"
+
+
+_ITEM = "- **ligne "
+_LEFT_OUT = ("… et {count} autre(s) {what}, que le résumé de GitHub (1 Mo au plus) ne peut pas montrer : "
+             "la liste complète est dans le journal de cette étape, une ligne par point.")
+
+
+def _within(lines: list[str], limit: int, what: str) -> list[str]:
+    """``lines`` whole if they fit in ``limit`` bytes; else the first ones, then how many points are left out."""
+    if sum(len(line.encode()) + 1 for line in lines) <= limit:
+        return lines
+    room = limit - len(_LEFT_OUT.encode()) - 40  # the line that says how many are left out (digits, words)
+    kept: list[str] = []
+    for line in lines:
+        room -= len(line.encode()) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    count = sum(line.startswith(_ITEM) for line in lines[len(kept):])
+    return [*kept, "", _LEFT_OUT.format(count=count, what=what)]
 
 
 def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
@@ -166,7 +192,7 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
         if p.file != current:
             current = p.file
             lines += ["", f"{heading} {md_escape(p.file)}", ""]
-        item = f"- **ligne {p.line}** : {md_escape(p.message)}"
+        item = f"{_ITEM}{p.line}** : {md_escape(p.message)}"
         lines.append(item + (f"<br>→ {md_escape(p.hint)}" if p.hint else ""))
     return lines
 

@@ -296,3 +296,35 @@ def test_diff_step_compares_with_the_base_commit(make_project, tmp_path: Path) -
     assert "### Résidence modifiée : X (test)" in text
     assert "- Gardien — téléphone : « 01 48 20 11 22 » → « 01 48 20 11 99 »" in text
     assert "[Télécharger le site construit](https://example.org/artifact/1)" in text
+
+
+@pytest.mark.slow
+def test_diff_step_of_a_landlord_arriving_keeps_the_job_summary_within_github_s_limit(tmp_path: Path) -> None:
+    """GitHub shows nothing of a step summary over 1 MiB: the pull request adding a landlord's imported
+    residences (~700 bytes of « Nouvelle résidence » each) had a blank summary, its preview link lost too."""
+    root = tmp_path / "project"
+    (root / "residences").mkdir(parents=True)
+    shutil.copy(REPO / "site_config.yml", root / "site_config.yml")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base: no residence yet")
+    base_sha = git(root, "rev-parse", "HEAD")
+    samples = sorted((REPO / "residences").glob("*.yml"))
+    for i in range(1800):
+        shutil.copy(samples[i % len(samples)], root / "residences" / f"r{i:04d}-{samples[i % len(samples)].name}")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "head: the imported residences")
+    summary = tmp_path / "summary.md"
+    (tmp_path / "runner").mkdir()
+    script = step(load("pull-request.yml"), "check", "Résumer ce que les locataires verront changer")["run"]
+    result = run_step(script, root, BASE_SHA=base_sha, RUNNER_TEMP=str(tmp_path / "runner"),
+                      GITHUB_STEP_SUMMARY=str(summary), PREVIEW_URL="https://example.org/artifact/1")
+    assert result.returncode == 0, result.stderr
+    full = (tmp_path / "runner" / "changements.md").read_text(encoding="utf-8")
+    assert len(full.encode()) > 1_048_576 and full.count("### Nouvelle résidence : ") == 1800
+    text = summary.read_text(encoding="utf-8")
+    assert len(text.encode()) <= 1_048_576
+    assert text.startswith(full[:500_000]) and "\ufffd" not in text  # cut between lines, never inside a letter
+    assert "… La suite ne tient pas dans le résumé de GitHub (1 Mo au plus) : lancez « residence-hub diff" in text
+    assert text.endswith("[Télécharger le site construit](https://example.org/artifact/1) (à décompresser ; voir "
+                         "CONTRIBUTING.md, « Prévisualiser »).\n")

@@ -202,3 +202,19 @@ def test_any_text_is_escaped_and_folded_and_reads_back_as_typed(value: str) -> N
         event = icalendar.Event()
         event.add("summary", value)
         assert ours == event.to_ical().decode().removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")
+
+
+def test_a_collections_schedule_and_note_in_words_go_with_its_days_in_the_calendar(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« days: [tue] » with « schedule: Les semaines paires » is said on the waste page under the days; the
+    calendar's weekly event said every Tuesday and nothing else (the schedule, the note, lost in silence)."""
+    waste = ("  - {kind: Verre, days: [tue], schedule: \"Les semaines paires, avant 7h\","
+             " note: \"Bornes *rue Haute*; pas de vaisselle.\"}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=RESIDENCE.replace("waste:\n", "waste:\n" + waste))), out, TODAY)
+    page = (out / "test" / "dechets" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Les semaines paires, avant 7h</p>" in page and "<em>rue Haute</em>" in page
+    found = events(out / "test" / "calendrier.ics")
+    glass = one(found, "Collecte : Verre")
+    assert glass["rrule"]["BYDAY"] == ["TU"]
+    assert str(glass["description"]) == "Les semaines paires, avant 7h\nBornes *rue Haute*; pas de vaisselle."
+    assert "description" not in one(found, "Collecte : Ordures ménagères")  # days only: nothing more to say

@@ -258,12 +258,17 @@ def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
 
 
 def waste_event(waste: Waste, today: date, _: Gettext = _french) -> Keyed:
-    """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule."""
+    """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule, so it goes with
+    the note into the event's description, as the waste page says them under the days (« les semaines
+    paires » must not read as every week)."""
     start = first_day(waste.days, today)
-    return f"waste {waste.kind} {' '.join(waste.days)}", {
-        "SUMMARY": text(_("Collecte : %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
-        "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
-        "TRANSP": "TRANSPARENT"}
+    event = {"SUMMARY": text(_("Collecte : %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
+             "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
+             "TRANSP": "TRANSPARENT"}
+    said = [str(words).strip() for words in (waste.schedule, waste.note) if words]
+    if said:
+        event["DESCRIPTION"] = text("\n".join(said))
+    return f"waste {waste.kind} {' '.join(waste.days)}", event
 
 
 def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french,

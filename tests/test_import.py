@@ -297,6 +297,26 @@ def test_csv_as_excel_saves_it_in_france(tmp_path: Path, project: Path) -> None:
         ["mon", "tue", "wed", "thu", "fri"], ["sat"]]
 
 
+def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_path: Path, project: Path) -> None:
+    """One Windows-1252 « ’ » in a UTF-8 file made the whole file read as Windows-1252: « Résidence Les Érables »
+    was written « RÃ©sidence Les Ã‰rables » (its file ra-sidence-les-a-rables.yml), in silence."""
+    text = ";".join(TITLES[:5]) + "\nRésidence Les Érables;3 rue de l'Église;93200;Saint-Denis;nord\n" \
+                                  "Les Ormes;4 rue des Ormes;93200;Saint-Denis;nord\n"
+    path = tmp_path / "r.csv"
+    path.write_bytes(text.encode("utf-8").replace(b"4 rue des Ormes", b"4 rue des Ormes \x92A\x92"))
+    with pytest.raises(ImportRefused) as caught:
+        import_spreadsheet(project, path)
+    assert [str(p) for p in caught.value.problems] == [
+        "r.csv:B3: caractère illisible dans le fichier (encodage inconnu)\n"
+        "    → enregistrez le fichier en « CSV UTF-8 » depuis Excel"]
+    assert caught.value.notes[0] == "fichier en UTF-8 mêlé d'un autre encodage : les cellules touchées sont signalées"
+    assert list((project / "residences").iterdir()) == []
+    path.write_bytes(text.encode("cp1252"))  # Windows-1252 throughout, as Excel writes it: read as before
+    result = import_spreadsheet(project, path)
+    assert [p.name for p in result.written] == ["les-erables.yml", "les-ormes.yml"]
+    assert load_project(project).residences[0].residence.name == "Résidence Les Érables"
+
+
 def test_csv_in_utf16_as_excel_saves_unicode_text(tmp_path: Path, project: Path) -> None:
     """Excel's « Texte Unicode » is UTF-16 with a byte order mark, separated by tabulations."""
     path = tmp_path / "r.csv"

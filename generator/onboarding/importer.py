@@ -243,8 +243,11 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
 def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: SiteConfig,
                  problems: list[Problem], result: ImportResult) -> None:
     """Each cell of the row as text (repairs recorded), then the checks that span several columns."""
+    unusable = {cell.ref for cell, _, _ in sheet.problems}  # told by the reader (unreadable bytes…): once
     for column in columns.values():
         cell = row.cells[column.title]  # every titled column has a cell in each row (see _table)
+        if cell.ref in unusable:
+            continue
         converted = convert(cell, column.kind)
         for sentence in converted.repairs or []:
             result.repairs.append(_problem(sheet, cell, f"{column.title} : {sentence}"))

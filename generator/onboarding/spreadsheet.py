@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,11 +188,24 @@ def _utf16(raw: bytes) -> str:
         raise SpreadsheetError("fichier UTF-16 abîmé (octets en trop ou caractère incomplet)", _RESAVE) from None
 
 
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A character beyond ASCII written in UTF-8 (« é » is C3 A9): Windows-1252 text hardly ever holds such a pair
+(it would read « Ã© »)."""
+
+
 def _decoded(raw: bytes, notes: list[str]) -> str:
-    """UTF-8 (with or without its mark), else Windows-1252 as Excel saves « CSV » in France."""
+    """UTF-8 (with or without its mark), else Windows-1252 as Excel saves « CSV » in France.
+
+    A file in UTF-8 but for a few bytes (a line pasted from another file, a « ’ » typed in an editor set to
+    Windows-1252) is not Windows-1252: read so, each of its accented letters would become two (« Résidence »
+    written « RÃ©sidence », in silence). It is read as UTF-8, and the cells holding the stray bytes are
+    reported below (« caractère illisible »)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if _UTF8_LETTER.search(raw):
+            notes.append("fichier en UTF-8 mêlé d'un autre encodage : les cellules touchées sont signalées")
+            return raw.decode("utf-8-sig", errors="replace")
         # Excel in France saves « CSV (séparateur : point-virgule) » in Windows-1252, which can decode any byte
         # but five; those five are reported below as the cell they fall in.
         notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")

@@ -26,6 +26,8 @@ def run() -> None:
       ``atexit`` functions run (logging's, multiprocessing's, tempfile's), as on a normal exit, then the
       process ends with the command's exit code. Anything else propagates as usual.
     """
+    for stream in (sys.stdout, sys.stderr):
+        _writes_every_character(stream)
     gc.disable()
     try:
         from generator.cli import main
@@ -45,3 +47,15 @@ def run() -> None:
         except (OSError, ValueError):  # a closed pipe (``| head``) or stream: as Python's own exit answers
             code = code or 120
     os._exit(code)
+
+
+def _writes_every_character(stream: object) -> None:
+    """A character the stream's encoding lacks is written as its escape (« → » as backslash-u2192), not a crash.
+
+    Where the output goes to a file or a pipe in an encoding short of Unicode (Windows' cp1252 when
+    redirected, or under a pre-commit hook; a Latin-1 terminal), printing « → » or a residence's Arabic name
+    raised UnicodeEncodeError: a valid project's ``validate`` ended as « Erreur interne », exit 2. Python
+    already writes its error stream so (``backslashreplace``); the output now too."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import re
 import shutil
 import socket
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -214,3 +217,20 @@ def test_every_click_text_translated_is_one_click_still_writes() -> None:
         module = importlib.import_module(f"click.{name}")
         assert getattr(module, "_", errors.click_french) is errors.click_french, name
         assert getattr(module, "ngettext", errors.click_french_plural) is errors.click_french_plural, name
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "iso-8859-15"])
+def test_an_output_in_an_encoding_short_of_unicode_gets_every_message_never_a_bug(make_project, encoding: str) -> None:
+    """Output redirected on Windows (cp1252), under a pre-commit hook, or a Latin-1 terminal: « → » (every
+    hint) raised UnicodeEncodeError, and a valid project's validate ended « Erreur interne »."""
+    root = make_project()
+    command = [str(Path(sys.executable).parent / "residence-hub"), "validate", "--project", str(root)]
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    valid = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    text = valid.stdout.decode(encoding)
+    assert "\\u2192 ajoutez" in text and "OK : 1 r" in text
+    (root / "residences" / "test.yml").write_text("name: X\n", encoding="utf-8")
+    invalid = subprocess.run(command + ["--format", "github"], capture_output=True, env=env, timeout=120)
+    assert invalid.returncode == 1 and b"Erreur interne" not in invalid.stdout + invalid.stderr
+    assert invalid.stdout.decode(encoding).startswith("::error file=")

@@ -443,6 +443,42 @@ def test_switcher_and_hreflang_lead_to_the_same_page_in_each_language(multilingu
     assert 'href="../../en/gardien/" hreflang="en" lang="en" dir="ltr">English</a>' in arabic
 
 
+def _other_languages_of(site: Path, path: str) -> list[Path]:
+    """Where a page says it is in other languages: its switcher's links (relative to it), its hreflang links."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    switcher = re.search(r'<nav class="rh-languages".*?</nav>', html, re.S)
+    relative = re.findall(r'<a href="([^"]+)" hreflang=', switcher.group(0) if switcher else "")
+    absolute = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="https://residences.example.org/([^"]*)">',
+                          html)
+    return [(site / path / link).resolve() for link in relative] + [(site / link).resolve() for link in absolute]
+
+
+def test_every_page_s_other_languages_are_pages_that_exist(multilingual_site: Path) -> None:
+    """The law pages, the posters page and the staff dashboard exist in French only: their switchers and
+    hreflang links led to « /en/accessibilite/ », « /ar/equipe/ »…, pages that are not there."""
+    targets = [(path, target) for path in page_paths(multilingual_site) if path.endswith("/") or not path
+               for target in _other_languages_of(multilingual_site, path)]
+    assert len(targets) > 90
+    assert [(path, target) for path, target in targets if not (target / "index.html").is_file()] == []
+
+
+def test_a_page_in_french_only_is_marked_french_on_a_site_in_another_language(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """With Arabic first, the law pages, the posters page and the staff dashboard (French texts) were
+    <html lang="ar" dir="rtl"> with nothing marking their French: laid right to left, read as Arabic."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [ar, fr, en]\n")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    for path in ("accessibilite/", "mentions-legales/", "posters/", "equipe/"):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="ar" class="no-js" dir="rtl">' in html  # the header, menu and footer are Arabic
+        assert '<div id="contenu" tabindex="-1" lang="fr" dir="ltr">' in html, path
+        assert '<span class="md-ellipsis" lang="fr" dir="ltr">' in html, path  # the header's page title
+        assert 'hreflang="fr" href=' not in html and '<a href="../fr/" hreflang="fr" lang="fr"' in html
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="accessibilite/" class="md-nav__link" lang="fr" dir="ltr">' in index
+    assert '<div id="contenu" tabindex="-1">' in index
+
+
 def test_one_language_keeps_the_site_as_it_was(sample_site: Path) -> None:
     html = (sample_site / "les-tilleuls" / "gardien" / "index.html").read_text()
     assert "rh-languages" not in html and "hreflang" not in html
@@ -548,6 +584,26 @@ def test_the_switcher_lands_on_the_same_page_and_the_choice_is_remembered(  # ty
     page.wait_for_url("**/les-tilleuls/")
     page.goto(multilingual_url + "les-tilleuls/contacts/")
     assert page.url.endswith("/les-tilleuls/contacts/")  # French chosen: no more redirection
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_tenant_who_chose_english_can_read_the_french_law_pages(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """The remembered language sent a tenant from the accessibility statement, in French only, to
+    « /en/accessibilite/ »: a missing page, for every footer's link once English was chosen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/")
+    page.get_by_role("navigation", name="Langues").get_by_role("link", name="English").click()
+    page.wait_for_url("**/les-tilleuls/en/")
+    page.get_by_role("link", name="Accessibility: not compliant").click()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.url == multilingual_url + "accessibilite/"
+    assert page.locator("h1").inner_text() == "Déclaration d'accessibilité"
+    page.get_by_role("navigation", name="Langues").get_by_role("link", name="English").click()
+    page.wait_for_url(multilingual_url + "en/")  # no English statement: the index in English
     context.close()
 
 

@@ -115,7 +115,8 @@
  *
  * Tapping a language in the switcher stores its code in this browser's localStorage (no cookie, nothing
  * sent anywhere). On a page of the site's default language (where the QR code of the hall lands), a
- * stored other language sends the tenant to the same page in it. Without JavaScript or storage the
+ * stored other language sends the tenant to the same page in it, unless the page exists in one language
+ * only (data-rh-alone: the law pages, which every footer links to). Without JavaScript or storage the
  * switcher still works: it is a list of links.
  */
 (function () {
@@ -138,6 +139,7 @@
   try { wanted = store.getItem(KEY); } catch (e) { wanted = null; }
   if (!wanted || wanted === here) { return; }
   if (here !== nav.getAttribute("data-default")) { return; } /* only from the default language's pages */
+  if (nav.hasAttribute("data-rh-alone")) { return; } /* a page in one language only: the law pages, French */
   var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
   if (target) { window.location.replace(target.href); }
 }());

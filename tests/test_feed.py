@@ -169,3 +169,26 @@ def test_the_buildings_a_notice_or_an_outage_concerns_are_said_in_the_feed_calen
     data = json.loads((out / "test" / "residence.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads((out / "schema" / "residence-data.schema.json").read_text(encoding="utf-8")))
     assert [n["buildings"] for n in data["notices"] if n["title"] == "Coupure d'eau"] == [["A"], ["B", "C"]]
+
+
+def test_an_outage_entry_is_dated_the_day_its_summary_began_saying_late(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """RFC 4287: an entry's updated says when it last changed in a way that matters. An outage expected back
+    on 30 November and not repaired says « Retard » from 1 December: its entry (and the feed) kept the date
+    of its last news, so a reader did not show it again and tenants missed the delay."""
+    import feedparser
+
+    lift = ("outages:\n  - {equipment: Ascenseur, since: 2026-11-20, status: in_repair, expected: 2026-11-30,"
+            " updates: [{date: 2026-11-25, text: Pièce commandée.}]}\n")
+    project = load_project(make_project(test=RESIDENCE.split("notices:")[0] + lift))
+
+    def entry(today: date) -> tuple[str, str, str]:
+        out = tmp_path / today.isoformat()
+        build_site(project, out, today)
+        feed = feedparser.parse((out / "test" / "avis.xml").read_bytes())
+        (lift_entry,) = [e for e in feed.entries if e.title == "Panne : Ascenseur"]
+        return lift_entry.summary, lift_entry.updated[:10], feed.feed.updated[:10]
+
+    before, after = entry(date(2026, 11, 30)), entry(date(2026, 12, 2))
+    assert "Retour prévu le lundi 30 novembre 2026" in before[0] and before[1:] == ("2026-11-25", "2026-11-25")
+    assert "Retard : le retour était prévu le lundi 30 novembre 2026" in after[0]
+    assert after[1:] == ("2026-12-01", "2026-12-01")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from generator.contract.model import Notice, Outage
@@ -74,7 +74,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, scope)}")
     # The feed changes when its notices or outages change: the latest day they give, or today when empty.
-    days = [n.from_ for n in notices] + [_outage_updated(o) for o in outages]
+    days = [n.from_ for n in notices] + [_outage_updated(o, today) for o in outages]
     _sub(root, "updated", _stamp(max(days, default=today)))
     _sub(_sub(root, "author"), "name", config.landlord.name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
@@ -108,9 +108,12 @@ def _entry_id(key: str, seen: dict[str, int]) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}"
 
 
-def _outage_updated(outage: Outage) -> date:
-    """The last day something was said about an outage: its start, its latest update or its repair."""
-    return max([outage.since, *(u.date for u in outage.updates), *([outage.repaired] if outage.repaired else [])])
+def _outage_updated(outage: Outage, today: date) -> date:
+    """The last day its entry's words changed: its start, its latest update, its repair, or the day after it
+    was expected back, when its summary began saying « Retard » (a reader shows a changed entry by its date)."""
+    late = [outage.expected + timedelta(days=1)] if outage.expected and outage.late_on(today) else []
+    return max([outage.since, *(u.date for u in outage.updates), *([outage.repaired] if outage.repaired else []),
+                *late])
 
 
 def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
@@ -142,7 +145,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
     _sub(entry, "published", _stamp(outage.since))
-    _sub(entry, "updated", _stamp(_outage_updated(outage)))
+    _sub(entry, "updated", _stamp(_outage_updated(outage, ctx.today)))
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)
     where = "" if names_all(outage.equipment, outage.buildings) else \

@@ -229,6 +229,25 @@ def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Pa
     assert "units: 12" not in target.read_text(encoding="utf-8")
 
 
+def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:
+    """A link to nothing was no file to these checks (``exists()`` follows it): the template was written
+    through it, wherever it led, and the import replaced a residence's link without --force."""
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (tmp_path / "modele.xlsx").symlink_to(elsewhere / "cible.xlsx")
+    code, output = run("--template", str(tmp_path / "modele.xlsx"))
+    assert code == 1 and "modele.xlsx:1: ce fichier existe déjà" in output
+    assert list(elsewhere.iterdir()) == []
+    link = project / "residences" / "les-tilleuls.yml"
+    link.symlink_to(elsewhere / "les-tilleuls.yml")
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD])
+    code, output = run("--project", str(project), str(sheet))
+    assert code == 1 and "le fichier residences/les-tilleuls.yml existe déjà\n    → ajoutez --force" in output
+    assert link.is_symlink() and list(elsewhere.iterdir()) == []
+    assert run("--project", str(project), "--force", str(sheet))[0] == 0  # the link replaced, not followed
+    assert not link.is_symlink() and list(elsewhere.iterdir()) == []
+
+
 def test_a_residence_that_cannot_be_written_stops_the_import_before_any_file_is_there(tmp_path: Path,
                                                                                         project: Path) -> None:
     lilas = ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11 22", "lun 8h-9h"]

@@ -339,7 +339,8 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
                                            "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
         row.slug, taken[slug] = slug, row
     for row in rows:
-        if row.slug and (root / RESIDENCES_DIR / f"{row.slug}.yml").exists() and not force:
+        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
+        if row.slug and (target.exists() or target.is_symlink()) and not force:  # a link to nothing too
             cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
             problems.append(_problem(sheet, cell, f"le fichier {RESIDENCES_DIR}/{row.slug}.yml existe déjà",
                                      "ajoutez --force pour le remplacer, ou choisissez une autre "

@@ -99,11 +99,16 @@ def _fixed_zip(data: bytes) -> bytes:
 def write_template(path: Path) -> Path:
     """Write the empty template; refuse to replace an existing file."""
     path = Path(path)
-    if path.exists():
-        raise UserError.single(path.name, 1, "ce fichier existe déjà",
-                               "choisissez un autre nom : le modèle ne remplace jamais un fichier")
+    exists = UserError.single(path.name, 1, "ce fichier existe déjà",
+                              "choisissez un autre nom : le modèle ne remplace jamais un fichier")
+    if path.exists() or path.is_symlink():  # a link too, even to nothing: never written through
+        raise exists
     if path.suffix.lower() != ".xlsx":
         raise UserError.single(path.name, 1, "le modèle est un classeur Excel",
                                "donnez un nom qui finit par .xlsx, par exemple modele-residences.xlsx")
-    path.write_bytes(template_bytes())
+    try:
+        with path.open("xb") as file:  # created here, or refused: a file or link made meanwhile is kept
+            file.write(template_bytes())
+    except FileExistsError:
+        raise exists from None
     return path

@@ -29,6 +29,11 @@ def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-un
     ("9999-12-31", "date 9999-12-31 hors de la période prise en charge (2000-01-01 à 2099-12-31)"),
     ("03/12/2026", "date « 03/12/2026 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"),
     ("20261203", "date « 20261203 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"),
+    # Written AAAA-MM-JJ, but no day of the calendar: « écrivez-la AAAA-MM-JJ » was no help.
+    ("2026-02-29", "date « 2026-02-29 » non reconnue : il n'y a pas de 29 février 2026 (2026 n'est pas bissextile)"),
+    ("2026-04-31", "date « 2026-04-31 » non reconnue : il n'y a pas de 31 avril 2026"),
+    ("2026-31-12", "date « 2026-31-12 » non reconnue : il n'y a pas de mois 31 : écrivez l'année, le mois puis le "
+                   "jour (AAAA-MM-JJ)"),
 ])
 def test_today_out_of_range_or_misspelt(make_project, tmp_path: Path, today: str, message: str) -> None:  # type: ignore[no-untyped-def]
     for command in ("build", "posters"):

@@ -253,7 +253,7 @@ def test_every_mistake_of_a_residence_is_told_in_one_run(make_project) -> None: 
             ("test.yml", "sud", "2026-01-01", []),
             ("test.yml", "ouest", "2026-01-01", ["residences/test.yml:3: agence « ouest » inconnue"]),
             ("test.yml", "sud", "2026-02-30", ["residences/test.yml:6: notices[1].from: date « 2026-02-30 » non "
-                                               "reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"]),
+                                               "reconnue : il n'y a pas de 30 février 2026"]),
             ("Test.yml", "sud", "2026-01-01", ["residences/Test.yml:1: nom de fichier « Test.yml » impossible à "
                                                "utiliser dans une adresse web"])):
         root = make_project(test=body.replace("{agency}", agency).replace("{day}", day))

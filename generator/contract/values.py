@@ -98,8 +98,21 @@ def parse_date(value: Any) -> date:
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"date « {text} » non reconnue : écrivez-la AAAA-MM-JJ, par exemple 2026-12-03") from None
+        raise ValueError(f"date « {text} » non reconnue : {_no_such_day(text)}") from None
     return check_date_range(day)
+
+
+def _no_such_day(text: str) -> str:
+    """Why ``text`` is no date: written AAAA-MM-JJ, the day it names is not in the calendar (« 2026-02-30 »
+    was told « écrivez-la AAAA-MM-JJ », as it was); else how to write one."""
+    if not _DATE.fullmatch(text):
+        return "écrivez-la AAAA-MM-JJ, par exemple 2026-12-03"
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"il n'y a pas de mois {month:02d} : écrivez l'année, le mois puis le jour (AAAA-MM-JJ)"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    reason = f" ({year} n'est pas bissextile)" if (month, day, leap) == (2, 29, False) else ""
+    return f"il n'y a pas de {day} {MONTH_NAMES[month - 1]} {year}{reason}"
 
 
 def check_date_range(day: date) -> date:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import SITE_CONFIG
+
 from generator import cli, errors
 from generator.cli import main
 
@@ -122,6 +124,20 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     (root / "residences" / "test.yml").write_text("name: [\n")  # another residence's mistake does not matter
     assert invoke("new", "--project", str(root), "--agency", "sud", "les-lilas").exit_code == 0
     assert "agency: sud " in (root / "residences" / "les-lilas.yml").read_text(encoding="utf-8")
+
+
+def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_declared(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The agency's mistake came only once the name was fixed, and a value that is no key was told « par exemple
+    --agency nord » whatever the agencies of site_config.yml."""
+    root = make_project(site_config=SITE_CONFIG.replace("nord:", "est:"))
+    result = invoke("new", "--project", str(root), "--agency", "Agence Nord", "Les Lilas")
+    assert result.exit_code == 1 and result.output == (
+        "Erreur : <ligne de commande>:1: agence « Agence Nord » : ce n'est pas une clé\n"
+        "    → agences déclarées dans site_config.yml : est, sud\n"
+        "<ligne de commande>:1: nom « Les Lilas » impossible à utiliser dans une adresse web\n"
+        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls\n"
+        "2 erreurs dans 1 fichier(s) : rien n'a été publié.\n")
+    assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
 
 
 def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.contract.project import RESIDENCES_DIR
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
-from generator.errors import UserError
+from generator.errors import Problem, UserError
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json
@@ -51,15 +51,18 @@ def write_starter(root: Path, slug: str, agency: str, agencies: list[str], langu
     """Write ``residences/<slug>.yml`` for ``agency``, one of ``agencies`` (those of ``site_config.yml``,
     whose ``languages`` are names the site uses: the file validates as written); never overwrite a
     residence that exists."""
+    problems = []  # the name's and the agency's mistakes, told together
     refused = slug_problem(slug, languages)
     if refused:
-        raise UserError.single("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1])
-    if not AGENCY_KEY.fullmatch(agency):
-        raise UserError.single("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
-                               "indiquez une clé de « agencies » dans site_config.yml, par exemple --agency nord")
-    if agency not in agencies:
-        raise UserError.single("<ligne de commande>", 1, f"agence « {agency} » inconnue",
-                               f"agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}")
+        problems.append(Problem("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1]))
+    declared = f"agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}"
+    if not AGENCY_KEY.fullmatch(agency):  # its example was « --agency nord », whatever the agencies
+        problems.append(Problem("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
+                                declared))
+    elif agency not in agencies:
+        problems.append(Problem("<ligne de commande>", 1, f"agence « {agency} » inconnue", declared))
+    if problems:
+        raise UserError(problems)
     path = root / RESIDENCES_DIR / f"{slug}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").title()

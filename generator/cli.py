@@ -31,8 +31,22 @@ DATA_SCHEMA = "residence-data"
 DEBUG_VARIABLE = "RESIDENCE_HUB_DEBUG"
 """Set to 1 to see a bug's Python traceback instead of the one-line message (for developers)."""
 
+
+class _Path(click.Path):
+    """``click.Path`` refusing an empty value, which would be the current folder: « --out "$DOSSIER" » with
+    the variable unset wrote the posters' folders where the command ran, and « import "" » named no file."""
+
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
+                ctx: click.Context | None) -> str | bytes | os.PathLike[str]:
+        """The path, or a usage error (exit 2) for an empty one."""
+        if value == "":
+            self.fail("chemin vide : indiquez un fichier ou un dossier (une variable du script non définie ?)",
+                      param, ctx)
+        return super().convert(value, param, ctx)
+
+
 project_option = click.option(
-    "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    "--project", "project_dir", type=_Path(file_okay=False, path_type=Path), default=Path("."),
     show_default=True, help=f"Dossier qui contient {CONFIG_NAME} et residences/.")
 
 
@@ -138,8 +152,8 @@ def validate(ctx: click.Context, project_dir: Path, fmt: str, today: date) -> No
 
 
 @main.command()
-@click.argument("base", type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.argument("head", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("base", type=_Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("head", type=_Path(file_okay=False, exists=True, path_type=Path))
 def diff(base: Path, head: Path) -> None:
     """Ce que les locataires verront changer entre deux dossiers de projet (BASE puis HEAD), en Markdown."""
     from generator.review.changes import diff_folders  # here, as the other commands': build starts faster
@@ -149,7 +163,7 @@ def diff(base: Path, head: Path) -> None:
 
 @main.command()
 @project_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--out", "out_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Dossier de sortie (défaut : site/ dans le dossier du projet).")
 @today_option
 @click.option("--shard", default=None, metavar="K/N",
@@ -170,8 +184,8 @@ def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | Non
 @main.command()
 @project_option
 @click.argument("shard_dirs", nargs=-1, required=True,
-                type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                type=_Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Dossier du site final (défaut : site/ dans le dossier du projet).")
 @today_option
 def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None, today: date) -> None:
@@ -196,10 +210,10 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
 
 @main.command(name="import")
 @project_option
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=_Path(dir_okay=False, path_type=Path))
 @click.option("--sheet", default=None, metavar="NOM", help="Feuille du classeur (défaut : la première).")
 @click.option("--force", is_flag=True, help="Remplace les fichiers de residences/ qui existent déjà.")
-@click.option("--template", "template", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--template", "template", type=_Path(dir_okay=False, path_type=Path), default=None,
               metavar="FICHIER.xlsx", help="Écrit le modèle de tableur (titres de colonnes en français) et s'arrête.")
 def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool, template: Path | None) -> None:
     """Crée un residences/<nom>.yml par ligne d'un tableur .xlsx ou .csv ; tout ou rien en cas d'erreur."""
@@ -218,7 +232,7 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
 
 @main.command()
 @project_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--out", "out_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Dossier des affiches (défaut : affiches/ dans le dossier du projet).")
 @today_option
 @click.argument("slugs", nargs=-1, metavar="[RÉSIDENCE]...")

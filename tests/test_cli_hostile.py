@@ -140,6 +140,23 @@ def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_de
     assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
 
 
+@pytest.mark.parametrize("args", [("posters", "--out", ""), ("build", "--out", ""), ("import", ""),
+                                  ("import", "--template", ""), ("validate", "--project", ""), ("merge", ""),
+                                  ("diff", "", "."), ("new", "--project", "", "les-lilas")])
+def test_an_empty_path_is_refused_never_the_current_folder(make_project, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                            args: tuple[str, ...]) -> None:
+    """« --out "$DOSSIER" » with the variable unset was the current folder: posters wrote a folder per
+    residence where the command ran; « import "" » was told « fichier « . » introuvable » at « :1 »."""
+    root = make_project()
+    here = tmp_path / "ici"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    project = [] if "--project" in args or args[0] == "diff" else ["--project", str(root)]
+    result = invoke(args[0], *project, *args[1:])
+    assert result.exit_code == 2 and "chemin vide : indiquez un fichier ou un dossier" in result.output, result.output
+    assert list(here.iterdir()) == []
+
+
 def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("validate", "--project", str(make_project()), "--format", "github",
                     env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import random
 
+import pytest
 import segno
 import zxingcpp
 from hypothesis import given, settings, strategies as st
@@ -82,3 +83,28 @@ def test_the_svgs_are_the_ones_segno_writes_with_any_title() -> None:
         inline = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title, svgclass="rh-hall__qr",
                                  lineclass=None)
         assert qr_svg_inline(code, title, "rh-hall__qr") == inline.replace("<svg ", '<svg role="img" ', 1)
+
+
+def test_an_accented_domain_is_told_in_the_ascii_form_its_qr_codes_read_back(make_project, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A landlord whose domain has accents (« résidences-habitat.fr ») was refused with « écrivez par
+    exemple https://residences.exemple.fr/ », which is another site. The hint now gives the same address in
+    the ASCII form (IDNA) phones and QR codes read alike; with it, every code decodes to the microsite."""
+    from generator.contract.project import load_project
+    from generator.contract.values import parse_base_url
+    from generator.publish.site import build_site
+
+    from conftest import RESIDENCE, SAMPLE_TODAY, SITE_CONFIG
+
+    with pytest.raises(ValueError) as refused:
+        parse_base_url("https://Résidences-Habitat.fr/sites/")
+    ascii_form = "https://xn--rsidences-habitat-btb.fr/sites/"
+    assert refused.value.hint.endswith(f"écrivez {ascii_form}")  # type: ignore[attr-defined]
+    assert b"xn--rsidences-habitat-btb".decode("idna") == "résidences-habitat"  # the same domain
+    with pytest.raises(ValueError) as other:  # a space is no domain name in any form
+        parse_base_url("https://rés idences.fr/")
+    assert "https://residences.exemple.fr/" in other.value.hint  # type: ignore[attr-defined]
+    config = SITE_CONFIG.replace("https://residences.example.org/", parse_base_url(ascii_form))
+    out = tmp_path / "site"
+    build_site(load_project(make_project(config, test=RESIDENCE)), out, SAMPLE_TODAY)
+    image = Image.open(out / "test" / "affiche" / "test-qr-code.png")
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [ascii_form + "test/"]

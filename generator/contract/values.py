@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timezone
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from babel.dates import format_date as cldr_date
 from babel.dates import get_day_names, get_month_names
@@ -234,8 +234,24 @@ def parse_base_url(value: Any) -> str:
     plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
     if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and plain_path):
         raise ValueProblem(f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, "
-                           "points, tirets et barres obliques sont acceptés", hint)
+                           "points, tirets et barres obliques sont acceptés",
+                           (port_ok and plain_path and _ascii_hint(parts)) or hint)
     return text
+
+
+def _ascii_hint(parts: SplitResult) -> str | None:
+    """For a domain name with accents (« résidences.fr »), the form a QR code and every phone read alike,
+    which the address is typed in (« xn--rsidences-d4a.fr », IDNA): the same site, said how to write it."""
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if host.isascii() or not _HOST.fullmatch(ascii_host):
+        return None
+    netloc = ascii_host + (f":{parts.port}" if parts.port else "")
+    return (f"un nom de domaine accentué s'écrit ici sous sa forme ASCII, celle que lisent les QR codes : "
+            f"écrivez {parts._replace(netloc=netloc).geturl()}")
 
 
 def _schema(schema: dict[str, Any]) -> WithJsonSchema:

@@ -1,6 +1,7 @@
 """Benchmark: ``python benchmarks/build_scale.py N`` builds N synthetic residences and prints the figures.
 
-Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it):
+Measures, with the real ``residence-hub`` command in a subprocess (as CI runs it; ``--command`` times
+another installation of it, e.g. one made by ``pip install .`` as the workflows do):
 - full build wall time, and peak memory (sum of the resident sizes of the process and its workers,
   sampled every 50 ms), starting with an empty cache folder (``RESIDENCE_HUB_CACHE``), as a fresh runner;
 - incremental rebuild after changing one residence file (same command, previous ``site/`` present, the
@@ -43,6 +44,7 @@ from synthetic import write_project  # noqa: E402
 
 TODAY = "2026-12-02"
 COMMAND = [str(Path(sys.executable).with_name("residence-hub"))]
+"""The command timed: this environment's, unless ``--command`` names another (see ``main``)."""
 
 
 def _tree_rss_kb(root_pid: int) -> int:
@@ -108,6 +110,12 @@ def change(path: Path, edit: str = "notice-text") -> None:
     assert before in text or after in text, f"{path.name} has no « {before} » to change"
     path.write_text(text.replace(after, before, 1) if after in text else text.replace(before, after, 1),
                     encoding="utf-8")
+
+
+def editable(command: str) -> bool:
+    """Whether ``command``'s environment holds the generator as an editable install (its import hook)."""
+    site = Path(command).resolve().parent.parent / "lib"
+    return any(site.glob("python*/site-packages/__editable__*residence_hub*"))
 
 
 def du_kb(*paths: Path) -> int:
@@ -189,9 +197,15 @@ def main() -> None:
                         help="rebuilds after one change to time, at least 1 (median, min and max reported)")
     parser.add_argument("--edit", choices=sorted(EDITS), default="notice-text",
                         help="what the timed rebuilds change in one residence (default: a notice's text)")
+    parser.add_argument("--command", metavar="PATH",
+                        help="the residence-hub command to time (default: this environment's). The workflows "
+                             "install it with `pip install .`; an editable install (`pip install -e`, as "
+                             "scripts/test.sh makes) adds its import hook to every start, ~30 ms")
     parser.add_argument("--plain", type=int, default=0, metavar="K",
                         help="time plain mkdocs builds of K residences (every language) for the speed-up")
     options = parser.parse_args()
+    if options.command:
+        COMMAND[:] = [options.command]
     languages = tuple(code for code in options.languages.split(",") if code)
     with tempfile.TemporaryDirectory(prefix="rh-bench-") as tmp:
         project = write_project(Path(tmp) / "project", options.count, languages=languages)
@@ -224,7 +238,8 @@ def main() -> None:
         print(f"residences: {options.count} (on {os.cpu_count()} cores; load average before "
               f"{load[0]:.1f}, after {os.getloadavg()[0]:.1f}: other work on the machine slows the figures)")
         sites = options.count * max(1, len(languages))
-        print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+        print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; command: {COMMAND[0]} "
+              f"({'editable install' if editable(COMMAND[0]) else 'installed as the workflows do'})")
         print(f"full build: {full_s:.1f} s wall, {full_cpu:.1f} s CPU, peak memory {full_peak / 1024:.0f} MB; "
               f"per residence {full_cpu / options.count:.3f} CPU-s ({1000 * full_cpu / sites:.0f} ms CPU per "
               f"residence and language), {1000 * full_s / options.count:.1f} ms wall")

@@ -273,6 +273,23 @@ def test_dates_keep_the_capitals_cldr_gives_them_in_every_output(six_language_si
     assert i18n.capitalized("ikinci", "tr") == "İkinci" and i18n.capitalized("ikinci", "en") == "Ikinci"
 
 
+def test_the_note_under_a_fallback_names_its_language_as_the_page_s_language_writes_it(
+        six_language_site: Path) -> None:
+    """The note was lowercased by hand: « (in french) » on English pages, and on a Turkish page of a site in
+    English first « (i̇ngilizce) », Python's lowercase « İ » being « i » and a combining dot."""
+    from generator.outputs.pages import _marked_html
+
+    notes = {code: (six_language_site / "les-tilleuls" / code / "qui-appeler" / "index.html").read_text("utf-8")
+             for code in ("en", "ar", "pt", "tr", "es")}
+    assert '<p class="rh-untranslated">(in French)</p>' in notes["en"]
+    assert '<p class="rh-untranslated">(Fransızca)</p>' in notes["tr"]
+    assert '<p class="rh-untranslated">(em francês)</p>' in notes["pt"]
+    assert '<p class="rh-untranslated">(en francés)</p>' in notes["es"]
+    assert '<p class="rh-untranslated">(باللغة الفرنسية)</p>' in notes["ar"]
+    assert '<p class="rh-untranslated">(İngilizce)</p>' in _marked_html("Call us.", "en", "tr", 2)
+    assert '<p class="rh-untranslated">(en anglais)</p>' in _marked_html("Call us.", "en", "fr", 2)
+
+
 def test_every_catalog_translates_every_string_with_the_same_placeholders() -> None:
     """What ``pybabel extract`` finds in the code and templates (babel.cfg) is in each catalog."""
     from babel.messages.pofile import read_po

@@ -115,6 +115,13 @@ def capitalized(text: str, language: str) -> str:
     return first + text[1:]
 
 
+def language_in_sentence(code: str, in_language: str) -> str:
+    """A language named inside a sentence of ``in_language``, as CLDR writes it there: « (in French) »,
+    « (en anglais) », « (İngilizce) ». Not lowercased by hand: English and Turkish write these names with a
+    capital, and Python's lowercase of « İ » is « i̇ » (with a combining dot)."""
+    return Locale.parse(code).get_display_name(Locale.parse(in_language)) or code
+
+
 @lru_cache(maxsize=None)
 def language_name(code: str, in_language: str | None = None) -> str:
     """« English », « العربية », « Português »: a language named in itself (or in ``in_language``); worked

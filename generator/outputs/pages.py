@@ -148,7 +148,7 @@ def _marked_html(text: str, text_language: str, language: str, under: int) -> Ma
     note = Markup("")
     if text_language != language:
         _ = i18n.gettext(language)
-        name = i18n.language_name(text_language, language).lower()
+        name = i18n.language_in_sentence(text_language, language)
         said = _("(en %(language)s)") % {"language": name}
         note = Markup(f'<p class="rh-untranslated">{escape(said)}</p>')
     return Markup(f"<div{_attributes(attributes)}>{html}</div>{note}")

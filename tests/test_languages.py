@@ -290,6 +290,21 @@ def test_the_note_under_a_fallback_names_its_language_as_the_page_s_language_wri
     assert '<p class="rh-untranslated">(en anglais)</p>' in _marked_html("Call us.", "en", "fr", 2)
 
 
+def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does(six_language_site: Path) -> None:
+    """« SAMU : 15 », « Engie Home Services : 09… » were written with French spacing on every language's
+    contacts page, repair page and hall screen (English and Arabic write « SAMU: 15 »)."""
+    site = six_language_site / "les-tilleuls"
+    for folder in ("en", "ar", "pt", "tr", "es"):
+        for page in ("contacts", "qui-appeler", "ecran"):
+            html = (site / folder / page / "index.html").read_text(encoding="utf-8")
+            assert re.findall(r'(?:</span>|</strong>|[^ >]) : (?:<a class="rh-phone"|$)', html, re.M) == [], (folder, page)
+            assert re.search(r'(?:</span>|</strong>): <a class="rh-phone"', html), (folder, page)
+    english = (site / "en" / "contacts" / "index.html").read_text(encoding="utf-8")
+    assert '<li><span lang="fr">SAMU</span>: <a class="rh-phone" dir="ltr" href="tel:15">15</a></li>' in english
+    french = (site / "qui-appeler" / "index.html").read_text(encoding="utf-8")
+    assert '<p><strong>Engie Home Services</strong> : <a class="rh-phone"' in french
+
+
 def test_every_catalog_translates_every_string_with_the_same_placeholders() -> None:
     """What ``pybabel extract`` finds in the code and templates (babel.cfg) is in each catalog."""
     from babel.messages.pofile import read_po

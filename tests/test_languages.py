@@ -542,6 +542,24 @@ def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> Non
             "information ; pas encore traduit en en, ar") in result.output
 
 
+def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_path: Path) -> None:
+    """A residence's notice said it; a landlord-wide notice and an outage (its news is what tenants read
+    first) did not, on the lines of a change."""
+    shared = "notices:\n  - {title: {fr: Élection, en: Election}, from: 2026-11-15, until: 2026-12-15}\n"
+    outage = OUTAGE.replace(", tr: A blok asansörü", ", ar: مصعد المبنى A")
+    base = write_project(tmp_path / "base", CONFIG + shared, RESIDENCE + outage)
+    head = write_project(tmp_path / "head", CONFIG + shared.replace("en: Election", "en: Elections"),
+                         RESIDENCE + outage + "      - {date: 2026-12-01, text: {fr: Pose demain., en: Fitted tomorrow.}}\n"
+                         "  - {equipment: Porte du parking, since: 2026-12-01, status: reported}\n")
+    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+    assert result.exit_code == 0, result.output
+    assert "Avis commun « Élection » — titre : traduction modifiée \\(en\\) ; pas encore traduit en ar" in result.output
+    assert ("Ascenseur du bâtiment A : nouvelle du mardi 1er décembre 2026 : Pose demain. ; pas encore traduit en ar"
+            in result.output), result.output
+    assert "Porte du parking : nouvelle panne, signalée depuis le mardi 1er décembre 2026 ; pas encore traduit en en, ar" \
+        in result.output, result.output
+
+
 # --- In the browser --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

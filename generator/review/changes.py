@@ -180,7 +180,7 @@ def residence_changes(old: Residence, new: Residence, languages: tuple[str, ...]
     With the site's ``languages``, an added or changed notice says which languages it lacks; the lines of
     entries whose key is in ``inherited`` (by section, see ``inherited_keys``) are marked as the agency's."""
     lines = field_changes(old, new, ("name", "address", "agency", "buildings", "units"), "")
-    lines += outage_changes(old.outages, new.outages)
+    lines += outage_changes(old.outages, new.outages, languages)
     lines += caretaker_changes(old, new)
     for section in RESIDENCE_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field),
@@ -255,7 +255,10 @@ def shared_notice_changes(base: Project, head: Project) -> list[str]:
                          f"{reach(head, notice)}")
         elif before[key][1] != notice:
             fields = tuple(type(notice).model_fields)
-            lines += field_changes(before[key][1], notice, fields, f"{SHARED_NOTICES.noun} « {name} » — ")
+            changed = field_changes(before[key][1], notice, fields, f"{SHARED_NOTICES.noun} « {name} » — ")
+            if changed:
+                changed[-1] += lacking(notice, languages)
+            lines += changed
             was, now = reach(base, before[key][1]), reach(head, notice)
             lines.append(f"Avis commun « {name} » : {now}" + (f" (avant : {was})" if was != now else ""))
     return lines

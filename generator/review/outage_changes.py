@@ -13,19 +13,23 @@ from typing import Sequence
 from generator.contract.inheritance import key_text
 from generator.contract.model import Outage
 from generator.outputs.dashboard import OUTAGE_STATUS
-from generator.review.said import field_changes, show
+from generator.review.said import field_changes, lacking, show
 
 
-def outage_changes(old: Sequence[Outage], new: Sequence[Outage]) -> list[str]:
-    """Outages added, removed, or changed (status, expected date, updates, the rest field by field)."""
+def outage_changes(old: Sequence[Outage], new: Sequence[Outage], languages: tuple[str, ...] = ()) -> list[str]:
+    """Outages added, removed, or changed (status, expected date, updates, the rest field by field); with the
+    site's ``languages``, an added or changed outage says which of them it has no text in, as a notice."""
     before = {key_text(o.equipment): o for o in old}
     after = {key_text(o.equipment): o for o in new}
     lines = [f"{o.equipment} : panne retirée de la page" for key, o in before.items() if key not in after]
     for key, outage in after.items():
         if key not in before:
-            lines.append(f"{outage.equipment} : nouvelle panne, {_state(outage)}")
+            lines.append(f"{outage.equipment} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
         elif before[key] != outage:
-            lines += _changed(before[key], outage)
+            changed = _changed(before[key], outage)
+            if changed:
+                changed[-1] += lacking(outage, languages)
+            lines += changed
     return lines
 
 

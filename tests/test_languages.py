@@ -530,6 +530,23 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_validate_lists_every_shared_text_lacking_a_language(tmp_path: Path) -> None:
+    """site_config.yml's common questions, emergency labels, closures and agencies' own texts are on every
+    residence's pages, yet only its shared notices and agency defaults were checked: an answer without its
+    Arabic text showed in French on every Arabic page, and validate said nothing."""
+    config = CONFIG + "closures:\n  - {date: 2026-12-24, label: {fr: Veille de Noël, en: Christmas Eve}}\n"
+    root = write_project(tmp_path, config)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
+    assert result.exit_code == 0, result.output
+    for line, said in ((8, "agencies.nord.hours : pas de traduction en ar"),
+                       (10, "emergency[1].label : pas de traduction en en, ar"),
+                       (13, "faq[1].a : pas de traduction en ar"),
+                       (15, "closures[1].label : pas de traduction en ar")):
+        assert f"site_config.yml:{line}: à vérifier : {said}" in result.output, (said, result.output)
+    assert "agencies.nord.name" not in result.output and "faq[1].q" not in result.output  # translated
+    assert "landlord" not in result.output and "accessibility" not in result.output
+
+
 def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> None:
     base = write_project(tmp_path / "base")
     head = write_project(tmp_path / "head", residence=RESIDENCE.replace("en: Hot water cut", "en: Hot water off")

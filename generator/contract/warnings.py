@@ -182,14 +182,17 @@ def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]]
                       f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
 
 
+SHARED_TEXTS = ("agencies", "emergency", "faq", "notices", "closures")
+"""What ``site_config.yml`` shows on residences' pages: the agencies (their hours, address, defaults), the
+emergency numbers' labels, the common questions, the shared notices and the closures' reasons. Not the
+law pages' texts (``accessibility``, ``legal``): those pages are French only."""
+
+
 def shared_missing_translations(project: Project) -> Iterator[Problem]:
-    """What ``site_config.yml`` shares with residences (notices, agency defaults) is read on their pages:
-    a text lacking a language of the site is reported at its line, as in a residence file."""
+    """What ``site_config.yml`` shares with residences (``SHARED_TEXTS``) is read on their pages: a text
+    lacking a language of the site is reported at its line, as in a residence file."""
     config, languages = project.config, tuple(project.config.languages)
-    found = languages_missing(config.notices, languages, ("notices",))
-    for key, agency in config.agencies.items():
-        for section in INHERITED_KEYS:
-            found += languages_missing(getattr(agency, section), languages, ("agencies", key, section))
+    found = [found for key in SHARED_TEXTS for found in languages_missing(getattr(config, key), languages, (key,))]
     yield from _untranslated(project.config_lines, found, languages)
 
 

@@ -336,6 +336,24 @@ def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_
     assert load_project(project).residences[0].residence.name == "Résidence Les Érables"
 
 
+def test_csv_with_a_quote_never_closed_is_told_in_french_at_its_line(tmp_path: Path, project: Path) -> None:
+    """Python's csv module refuses a cell over 131,072 characters, which a quote opened and never closed makes
+    of the rest of a long file: the message was « fichier CSV illisible (field larger than field limit
+    (131072)) », in English, at line 1."""
+    rows = ["Les Ormes;4 rue des Ormes;93200;Saint-Denis;nord"] * 4000
+    rows[5] = '"Les Lilas;3 rue des Lilas;93200;Saint-Denis;nord'
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1 and output == (
+        "Erreur : r.csv:7: cellule de plus de 131 072 caractères à partir de la ligne 7 : un guillemet (\") ouvert "
+        "n'y est sans doute jamais fermé\n"
+        "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
+        "(séparateur : point-virgule) »\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+    assert list((project / "residences").iterdir()) == []
+
+
 def test_csv_in_utf16_as_excel_saves_unicode_text(tmp_path: Path, project: Path) -> None:
     """Excel's « Texte Unicode » is UTF-16 with a byte order mark, separated by tabulations."""
     path = tmp_path / "r.csv"

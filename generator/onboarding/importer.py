@@ -114,7 +114,7 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     try:
         sheet = read_sheet(Path(file), sheet_name)
     except SpreadsheetError as e:
-        raise UserError.single(Path(file).name, 1, e.message, e.hint) from None
+        raise UserError.single(Path(file).name, e.line, e.message, e.hint) from None
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
         raise UserError.from_os_error(e, Path(file).name) from None
     result = ImportResult(notes=list(sheet.notes))

@@ -34,9 +34,9 @@ MAX_COLUMNS = 16_384
 class SpreadsheetError(Exception):
     """Raised when the file cannot be read as a spreadsheet at all: the message says why, in French."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", line: int = 1) -> None:
         super().__init__(message)
-        self.message, self.hint = message, hint
+        self.message, self.hint, self.line = message, hint, line
 
 
 @dataclass(frozen=True)
@@ -160,12 +160,22 @@ _RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virg
            "point-virgule) »")
 
 
-def _records(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+def _records(reader: Any) -> Iterator[list[str]]:
+    """The records of a ``csv.reader``; what it cannot read is told in French, at the line where the record
+    starts. Its one refusal here (« field larger than field limit (131072) », in English) comes of a quote
+    opened and never closed: the rest of the file runs into that one cell."""
+    start = 1
     try:
-        yield from reader
+        for record in reader:
+            yield record
+            start = reader.line_num + 1
     except csv.Error as e:
-        raise SpreadsheetError(f"fichier CSV illisible ({e})", "enregistrez-le à nouveau depuis Excel en « CSV "
-                               "(séparateur : point-virgule) »") from None
+        limit = csv.field_size_limit()
+        message = (f"cellule de plus de {limit:,} caractères à partir de la ligne {start} : un guillemet (\") "
+                   "ouvert n'y est sans doute jamais fermé".replace(",", " ")
+                   if "field limit" in str(e) else f"ligne {start} illisible ({type(e).__name__})")
+        raise SpreadsheetError(message, "fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau "
+                               "depuis Excel en « CSV (séparateur : point-virgule) »", line=start) from None
 
 
 def _within_bounds(rows: int, columns: int, where: str, cells: int | None = None) -> None:

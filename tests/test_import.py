@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import xml.etree.ElementTree as ET
 import zipfile
 import re
@@ -404,6 +405,27 @@ def test_unreadable_files_are_user_errors(tmp_path: Path, project: Path, name: s
     (tmp_path / name).write_bytes(content)
     code, output = run("--project", str(project), str(tmp_path / name))
     assert code == 1 and message in output
+
+
+def test_a_file_is_told_as_what_it_is_whatever_its_name(tmp_path: Path, project: Path) -> None:
+    """A workbook saved with a password (or an Excel 97-2003 file renamed .xlsx) was « pas un classeur .xlsx
+    lisible (BadZipFile) → enregistrez-le à nouveau » (the password stays); a workbook named .csv was read as
+    text, a column of garbage; a pipe or /dev/null was « introuvable »."""
+    for name in ("protege.xlsx", "protege.csv"):
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
+        code, output = run("--project", str(project), str(tmp_path / name))
+        assert code == 1 and f"{name}:1: classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)\n" \
+                              "    → dans Excel : Fichier → Informations → Protéger le classeur" in output
+    fifo = tmp_path / "tube.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/null")):
+        code, output = run("--project", str(project), str(path))
+        assert code == 1 and f"{path.name}:1: « {path} » n'est pas un fichier ordinaire" in output
+    xlsx(tmp_path / "r.xlsx", [TITLES, GOOD]).rename(tmp_path / "residences.csv")
+    code, output = run("--project", str(project), str(tmp_path / "residences.csv"))
+    assert code == 0, output
+    assert "Note : fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur" in output
+    assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
 def test_a_value_typed_far_from_the_table_is_refused_at_once(tmp_path: Path, project: Path) -> None:

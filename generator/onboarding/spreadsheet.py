@@ -31,6 +31,12 @@ MAX_COLUMNS = 16_384
 """Excel's own limit (column XFD): a CSV line with more separators is no spreadsheet's."""
 
 
+_ZIP = b"PK\x03\x04"
+"""How an .xlsx file starts (a zip archive)."""
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an Excel 97-2003 file starts, and an .xlsx protected by a password (encrypted in such a container)."""
+
+
 class SpreadsheetError(Exception):
     """Raised when the file cannot be read as a spreadsheet at all: the message says why, in French."""
 
@@ -79,10 +85,23 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     """The cells of ``path`` (an .xlsx or .csv file); ``sheet`` names a worksheet of an .xlsx file."""
     suffix = path.suffix.lower()
     if not path.is_file():
+        if path.exists():  # a pipe, a device (/dev/null): it was told « introuvable »
+            raise SpreadsheetError(f"« {path} » n'est pas un fichier ordinaire",
+                                   "indiquez le fichier du tableur enregistré depuis Excel (.xlsx ou .csv)")
         raise SpreadsheetError(f"fichier « {path} » introuvable", "vérifiez le nom et le dossier du fichier")
     if path.stat().st_size > MAX_BYTES:
         raise SpreadsheetError(f"fichier trop volumineux ({path.stat().st_size // (1024 * 1024)} Mo)",
                                "une liste de résidences tient en quelques centaines de kilo-octets")
+    with path.open("rb") as file:
+        start = file.read(len(_OLE))
+    if start.startswith(_OLE) and suffix in (".csv", ".xlsx", ".xlsm"):
+        raise SpreadsheetError("classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)",
+                               "dans Excel : Fichier → Informations → Protéger le classeur → Chiffrer avec mot de "
+                               "passe, effacez-le ; puis Fichier → Enregistrer sous → « Classeur Excel (.xlsx) »")
+    if start.startswith(_ZIP) and suffix == ".csv":  # read as CSV, its bytes were columns of garbage
+        read = _read_xlsx(path, sheet)
+        read.notes.insert(0, "fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur")
+        return read
     if suffix == ".csv":
         if sheet is not None:
             raise SpreadsheetError("un fichier CSV n'a qu'une feuille : retirez --sheet")
@@ -97,7 +116,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
 def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
     try:
         # data_only: a formula's last computed value, as Excel shows it (not the formula's text).
-        book = load_workbook(path, data_only=True)
+        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)  # bytes: whatever the file's name
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise SpreadsheetError(f"le fichier n'est pas un classeur .xlsx lisible ({type(e).__name__})",
                                "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
@@ -149,7 +168,7 @@ def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> lis
     empty = {key for key, cell in grid.items() if cell.value is None}
     if not empty:
         return []
-    formulas = load_workbook(path, data_only=False)[title]
+    formulas = load_workbook(io.BytesIO(path.read_bytes()), data_only=False)[title]
     return [(Cell(None, cell.coordinate, cell.row or 0), "formule dont le fichier ne contient pas le résultat",
              "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
             for line in formulas.iter_rows() for cell in line

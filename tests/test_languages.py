@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import textwrap
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -288,6 +288,13 @@ def test_the_note_under_a_fallback_names_its_language_as_the_page_s_language_wri
     assert '<p class="rh-untranslated">(باللغة الفرنسية)</p>' in notes["ar"]
     assert '<p class="rh-untranslated">(İngilizce)</p>' in _marked_html("Call us.", "en", "tr", 2)
     assert '<p class="rh-untranslated">(en anglais)</p>' in _marked_html("Call us.", "en", "fr", 2)
+
+
+def test_the_hall_screen_marks_an_address_shown_in_the_default_language(six_language_site: Path) -> None:
+    """The home page marked the street and the city in French on an English page; the hall screen did not."""
+    screen = (six_language_site / "les-tilleuls" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="rh-hall__address"><span lang="fr">12 rue des Tilleuls</span>, 93200 '
+            '<span lang="fr">Saint-Denis</span></p>') in screen
 
 
 def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does(six_language_site: Path) -> None:
@@ -704,6 +711,59 @@ def test_the_hall_screen_clock_says_the_date_as_the_build_does_in_each_language(
     assert expected == "Martes, 1 de diciembre de 2026"
     page.goto(base + "ecran/")
     assert page.locator("[data-rh-clock]").inner_text() == "Mardi 1er décembre 2026 · 09:05"
+    context.close()
+
+
+PLACES = RESIDENCE.replace("close: 12h}", "close: 12h, place: RDC du bâtiment A}\n    - {days: [sat], open: 10h, "
+                            "close: 11h, place: Hall du bâtiment B}") + "waste:\n  - {kind: Verre, days: [wed]}\n"
+
+
+@pytest.fixture(scope="module")
+def places_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # type: ignore[no-untyped-def]
+    root = write_project(tmp_path_factory.mktemp("places") / "project", CONFIG, PLACES)
+    build_site(load_project(root), root.parent / "site", SAMPLE_TODAY)
+    return serve(root.parent / "site") + "/les-tilleuls/"
+
+
+def test_a_place_ends_the_presence_sentence_as_typed_and_marked() -> None:
+    """The place's first letter was lowered whatever it was (« RDC » became « rDC »), and a place shown in the
+    default language on another language's page was not marked in the sentence."""
+    from generator.outputs.presence import Presence
+
+    acronym = LocalText({"fr": "RDC du bâtiment A"}, "fr")
+    assert Presence(date(2026, 12, 2), time(8, 30), time(12), acronym).sentence(date(2026, 12, 2)) == \
+        "Aujourd'hui de 8h30 à 12h, RDC du bâtiment A"
+    hall = LocalText({"fr": "Hall du bâtiment B"}, "fr")
+    assert Presence(date(2026, 12, 2), time(8, 30), time(12), hall).sentence(date(2026, 12, 2), "en") == \
+        "Today, 08:30 to 12:00, hall du bâtiment B"
+    assert i18n.lowercased_first("Idare ofisi", "tr") == "ıdare ofisi"
+    assert i18n.lowercased_first("B", "fr") == "B" and i18n.lowercased_first("SAS d'entrée", "fr") == "SAS d'entrée"
+    assert i18n.lowercased_first("İdare ofisi", "tr") == "idare ofisi"
+
+
+@pytest.mark.browser
+def test_scripts_mark_what_they_write_in_the_default_language(browser, places_url: str) -> None:  # type: ignore[no-untyped-def]
+    """presence.js and hall.js wrote the caretaker's name, the place and the collections as plain text: the
+    <span lang="fr"> the build gave them on an English page was lost once the script ran."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, timezone_id="Europe/Paris")
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-02T09:00:00+01:00")  # a Wednesday: the loge is open, glass collected
+    page.goto(places_url + "en/")
+    said = page.locator("[data-rh-next-text]")
+    assert said.inner_text() == "Today, 08:30 to 12:00, RDC du bâtiment A"
+    assert said.evaluate("e => e.innerHTML") == 'Today, 08:30 to 12:00, <span lang="fr">RDC du bâtiment A</span>'
+    page.goto(places_url + "en/ecran/")
+    assert page.locator('[data-rh-waste="0"] li').evaluate("e => e.outerHTML") == '<li lang="fr">Verre</li>'
+    page.clock.set_fixed_time("2026-12-23T09:00:00+01:00")  # away: the replacement's name
+    page.goto(places_url + "en/")
+    away = page.locator("[data-rh-absence]").evaluate("e => e.innerHTML")
+    assert '<strong><span lang="fr">Fatima Benali</span> is away until ' in away, away
+    assert '<span lang="fr">Sophie Martin</span>' in away, away
+    page.goto(places_url + "ar/")
+    away = page.locator("[data-rh-absence]").evaluate("e => e.innerHTML")
+    assert '<span lang="fr" dir="ltr">Fatima Benali</span>' in away, away
+    # the replacement's number in a right-to-left page: its digit groups kept in order, as the build does
+    assert '<a class="rh-phone" dir="ltr" href="tel:+33698765432">06 98 76 54 32</a>' in away, away
     context.close()
 
 

@@ -94,7 +94,9 @@ def render(ctx: ResidenceContext) -> bytes:
         "languages": [up + published.language_prefix(code, ctx.languages) + published.HALL_SCREEN_DIR + "/"
                       for code in ctx.languages] if len(ctx.languages) > 1 else [],
         "current": ctx.languages.index(ctx.lang), "alternate": ALTERNATE_SECONDS,
-        "waste": [{"kind": w.kind, "days": sorted(DAYS.index(d) for d in w.days)} for w in r.waste if w.days],
+        "waste": [{"kind": w.kind, "days": sorted(DAYS.index(d) for d in w.days),
+                   **({"mark": marks} if (marks := i18n.script_marks(w.kind, ctx.lang)) else {})}
+                  for w in r.waste if w.days],
     }
     variables = dict(
         ctx=ctx, r=r, today=today, today_text=i18n.long_date(today, ctx.lang, True), language=ctx.lang,

@@ -115,6 +115,26 @@ def capitalized(text: str, language: str) -> str:
     return first + text[1:]
 
 
+def lowercased_first(text: str, language: str) -> str:
+    """« Hall du bâtiment B » → « hall du bâtiment B », after a comma in a sentence. A first word with
+    another capital (« RDC », « SAS d'entrée ») or of one letter stays as typed: lowercasing it changed
+    what staff wrote (« rDC »). Turkish and Azeri lower « I » to « ı » and « İ » to « i »."""
+    words = text.split(maxsplit=1)
+    first = words[0] if words else ""
+    if len(first) < 2 or not first[0].isupper() or any(char.isupper() for char in first[1:]):
+        return text
+    turkic = {"I": "ı", "İ": "i"}.get(first[0]) if language in ("tr", "az") else None
+    return (turkic or first[0].lower()[:1]) + text[1:]
+
+
+def script_marks(value: object, language: str) -> dict[str, str]:
+    """The ``lang``/``dir`` a staff value needs on a page of ``language`` (``marking``, as the pages' spans):
+    what a script that writes the value sets on its element. Empty for a value in the page's language."""
+    from generator.contract.languages import LocalText
+
+    return marking(value.language, str(value), language) if isinstance(value, LocalText) else {}
+
+
 def language_in_sentence(code: str, in_language: str) -> str:
     """A language named inside a sentence of ``in_language``, as CLDR writes it there: « (in French) »,
     « (en anglais) », « (İngilizce) ». Not lowercased by hand: English and Turkish write these names with a

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Optional, get_args
 from zoneinfo import ZoneInfo
 
+from generator.contract.languages import LocalText
 from generator.contract.model import Absence, Caretaker, CaretakerMode, Person, Slot
 from generator.contract.values import DAYS
 from generator.outputs import i18n
@@ -31,16 +32,26 @@ class Presence:
 
     def sentence(self, today: date, language: str = "fr") -> str:
         """« Aujourd'hui de 16h à 18h30 », « Demain … », « Vendredi 6 décembre, de 9h à 10h30, hall B »."""
+        text = self.when(today, language)
+        return f"{text}, {self.place_in_sentence(language)}" if self.place else text
+
+    def when(self, today: date, language: str = "fr") -> str:
+        """The sentence without its place: the page writes the place after it, marked if need be."""
         _ = i18n.gettext(language)
         span = {"open": i18n.clock(self.open, language), "close": i18n.clock(self.close, language)}
         if self.day == today:
-            text = _("Aujourd'hui de %(open)s à %(close)s") % span
-        elif self.day == today + timedelta(days=1):
-            text = _("Demain de %(open)s à %(close)s") % span
-        else:
-            day = i18n.long_date(self.day, language)
-            text = _("%(day)s, de %(open)s à %(close)s") % {**span, "day": i18n.capitalized(day, language)}
-        return f"{text}, {self.place[0].lower()}{self.place[1:]}" if self.place else text
+            return _("Aujourd'hui de %(open)s à %(close)s") % span
+        if self.day == today + timedelta(days=1):
+            return _("Demain de %(open)s à %(close)s") % span
+        day = i18n.long_date(self.day, language)
+        return _("%(day)s, de %(open)s à %(close)s") % {**span, "day": i18n.capitalized(day, language)}
+
+    def place_in_sentence(self, language: str = "fr") -> object:
+        """The place as the sentence ends with it (``i18n.lowercased_first``), still a ``LocalText`` when it
+        was one: a place shown in the default language on another language's page keeps its marking."""
+        place = self.place or ""
+        lowered = i18n.lowercased_first(str(place), language)
+        return LocalText({place.language: lowered}, place.language) if isinstance(place, LocalText) else lowered
 
 
 def _slots_of(caretaker: Caretaker, code: str) -> list[Slot]:
@@ -136,22 +147,30 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
     same computation as above, on « HH:MM » times and ISO dates, so it needs no date library and makes no
     request.
     """
-    def person(p: Optional[Person]) -> Optional[dict[str, str]]:
+    def person(p: Optional[Person]) -> Optional[dict[str, object]]:
         if p is None:
             return None
         phone = {"phone": p.phone.display, "tel": p.phone.tel} if p.phone else {}
-        return {"name": p.name, **phone}
+        return {"name": p.name, **phone, **_marks("name", p.name, language)}
 
     return {
-        "name": caretaker.name,
+        "name": caretaker.name, **_marks("name", caretaker.name, language),
         "mode": caretaker.mode,
         "hours": [{"days": [DAYS.index(d) for d in sorted(s.days, key=DAYS.index)],
-                   "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place}
+                   "open": s.open.strftime("%H:%M"), "close": s.close.strftime("%H:%M"), "place": s.place,
+                   **_marks("place", s.place, language)}
                   for s in sorted(caretaker.hours, key=lambda s: (s.open, s.close))],
         "absences": [{"from": a.from_.isoformat(), "to": a.to.isoformat(),
                       "replacement": person(a.replacement)} for a in upcoming_absences(caretaker, today)],
         "closed": sorted(day.isoformat() for day in closed if day >= today),
     }
+
+
+def _marks(key: str, value: object, language: str) -> dict[str, object]:
+    """``{"<key>_mark": {"lang": …, "dir": …}}`` when ``value`` needs marking on the page (a name or place
+    shown in the default language): the script sets them on the element it writes. Nothing otherwise."""
+    marks = i18n.script_marks(value, language)
+    return {f"{key}_mark": marks} if marks else {}
 
 
 def week_text(caretaker: Caretaker, language: str = "fr") -> str:

@@ -83,13 +83,14 @@
       if (!list || !window.rhWords) { continue; }
       var wd = weekday(p.day + offset * 86400000), kinds = [];
       for (var i = 0; i < data.waste.length; i++) {
-        if (data.waste[i].days.indexOf(wd) !== -1) { kinds.push(data.waste[i].kind); }
+        if (data.waste[i].days.indexOf(wd) !== -1) { kinds.push(data.waste[i]); }
       }
       while (list.firstChild) { list.removeChild(list.firstChild); }
       if (!kinds.length) { kinds.push(null); }
       for (var k = 0; k < kinds.length; k++) {
         var li = document.createElement("li");
-        li.textContent = kinds[k] === null ? word("none", {}) : kinds[k];
+        li.textContent = kinds[k] === null ? word("none", {}) : kinds[k].kind;
+        if (kinds[k] !== null && window.rhMark) { window.rhMark(li, kinds[k].mark); } /* a kind in the default language: lang, dir */
         if (kinds[k] === null) { li.className = "rh-hall__muted"; }
         list.appendChild(li);
       }

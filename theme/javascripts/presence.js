@@ -20,6 +20,43 @@
     return template.replace(/%\(([a-z]+)\)s/g, function (all, name) { return values[name]; });
   }
 
+  /* A staff value the page shows in another language than its own (the default one) or another direction:
+     its lang and dir, as the build's <span lang dir> (presence.script_data's "…_mark"). Shared with hall.js. */
+  function mark(element, marks) {
+    if (marks && marks.lang) { element.lang = marks.lang; }
+    if (marks && marks.dir) { element.dir = marks.dir; }
+    return element;
+  }
+  window.rhMark = mark;
+
+  function marked(text, marks) {
+    if (!marks) { return document.createTextNode(text); }
+    var span = mark(document.createElement("span"), marks);
+    span.textContent = text;
+    return span;
+  }
+
+  /* fill() into an element: a value given as [text, marks] goes in its own marked span. */
+  function fillInto(element, template, values) {
+    var parts = template.split(/%\(([a-z]+)\)s/);
+    for (var i = 0; i < parts.length; i++) {
+      var value = i % 2 ? values[parts[i]] : parts[i];
+      if (value instanceof Array) { element.appendChild(marked(value[0], value[1])); }
+      else if (value) { element.appendChild(document.createTextNode(value)); }
+    }
+  }
+
+  /* The place after the sentence's comma with a small first letter, unless its first word is an acronym
+     (« RDC ») or one letter: i18n.lowercased_first. */
+  function lowerFirst(text, lang) {
+    var first = text.split(/\s/)[0], c = first.charAt(0);
+    if (first.length < 2 || c === c.toLowerCase() || first.slice(1) !== first.slice(1).toLowerCase()) {
+      return text;
+    }
+    var turkic = (lang === "tr" || lang === "az") ? { "I": "ı", "İ": "i" }[c] : null;
+    return (turkic || c.toLowerCase().charAt(0)) + text.slice(1);
+  }
+
   /* Wall-clock date and minutes in Paris, whatever the phone's own time zone. */
   function parisNow(now) {
     var text = new Intl.DateTimeFormat("en-GB", {
@@ -71,7 +108,7 @@
     for (var i = 0; i < data.hours.length; i++) {
       var s = data.hours[i];
       if (s.days.indexOf(wd) !== -1) {
-        slots.push({ open: minutes(s.open), close: minutes(s.close), place: s.place });
+        slots.push({ open: minutes(s.open), close: minutes(s.close), place: s.place, mark: s.place_mark });
       }
     }
     return slots;
@@ -91,7 +128,7 @@
     return null;
   }
 
-  /* Same as Presence.sentence. */
+  /* Same as Presence.when (the sentence without its place). */
   function sentence(words, presence, today) {
     var span = { open: formatTime(words, presence.slot.open), close: formatTime(words, presence.slot.close) };
     var text;
@@ -102,13 +139,13 @@
       span.day = date.charAt(0).toUpperCase() + date.slice(1);
       text = fill(words.other, span);
     }
-    var place = presence.slot.place;
-    return place ? text + ", " + place.charAt(0).toLowerCase() + place.slice(1) : text;
+    return text;
   }
 
   function phoneLink(person) {
     var link = document.createElement("a");
     link.className = "rh-phone";
+    link.dir = "ltr"; /* as wording.phone_link: in a right-to-left page the digit groups would be reversed */
     link.href = "tel:" + person.tel;
     link.textContent = person.phone;
     return link;
@@ -119,11 +156,12 @@
     while (element.firstChild) { element.removeChild(element.firstChild); }
     var strong = document.createElement("strong");
     var words = data.words;
-    strong.textContent = fill(words.absent, { name: data.name, date: formatDate(words, Date.parse(absence.to)) });
+    fillInto(strong, words.absent, { name: [data.name, data.name_mark], date: formatDate(words, Date.parse(absence.to)) });
     element.appendChild(strong);
     var r = absence.replacement;
     if (r) {
-      element.appendChild(document.createTextNode(" " + fill(words.replacement, { name: r.name })));
+      element.appendChild(document.createTextNode(" "));
+      fillInto(element, words.replacement, { name: [r.name, r.name_mark] });
       if (r.tel) {
         element.appendChild(document.createTextNode(", "));
         element.appendChild(phoneLink(r));
@@ -157,7 +195,12 @@
     var line = box.querySelector("[data-rh-next]");
     if (next) {
       line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: data.words.labels[data.mode][open ? "now" : "next"] });
-      line.querySelector("[data-rh-next-text]").textContent = sentence(data.words, next, now.day);
+      var said = line.querySelector("[data-rh-next-text]"), place = next.slot.place;
+      said.textContent = sentence(data.words, next, now.day);
+      if (place) {
+        said.appendChild(document.createTextNode(", "));
+        said.appendChild(marked(lowerFirst(place, document.documentElement.lang), next.slot.mark));
+      }
     }
     show(line.querySelector("[data-rh-as-of]"), false); /* the sentence is now the reader's, not the build day's */
     show(line, next !== null);

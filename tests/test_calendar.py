@@ -216,5 +216,27 @@ def test_a_collections_schedule_and_note_in_words_go_with_its_days_in_the_calend
     found = events(out / "test" / "calendrier.ics")
     glass = one(found, "Collecte : Verre")
     assert glass["rrule"]["BYDAY"] == ["TU"]
-    assert str(glass["description"]) == "Les semaines paires, avant 7h\nBornes *rue Haute*; pas de vaisselle."
+    assert str(glass["description"]) == "Les semaines paires, avant 7h\nBornes rue Haute; pas de vaisselle."
     assert "description" not in one(found, "Collecte : Ordures ménagères")  # days only: nothing more to say
+
+
+def test_a_notices_markdown_reads_in_the_calendar_as_on_its_page(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A notice's body went into its event as typed: « **jeudi** », « [le gardien](../gardien/) » showed
+    their asterisks and brackets in a phone's calendar, and a relative link could not be followed from it.
+    The description now holds the words the page shows, a block a line, and each link's address made
+    absolute from the page the text is on (the home page for a notice, the waste page for a note)."""
+    body = ("Coupure **jeudi**, voir [le gardien](gardien/) ou [l'agence](https://agence.example.org/).\\n"
+            "Pensez-y.\\n\\n- bâtiment A\\n- bâtiment B\\n\\n1. fermez\\n2. attendez")
+    notice = f'  - {{title: Eau, from: 2026-12-01, until: 2026-12-03, body: "{body}"}}\n'
+    waste = '  - {kind: Verre, days: [tue], note: "Voir le [plan](../faq/#verre)."}\n'
+    text = RESIDENCE.replace("notices:\n", "notices:\n" + notice).replace("waste:\n", "waste:\n" + waste)
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=text)), out, TODAY)
+    home = (out / "test" / "index.html").read_text(encoding="utf-8")
+    assert '<strong>jeudi</strong>, voir <a href="gardien/">le gardien</a>' in home
+    found = events(out / "test" / "calendrier.ics")
+    assert str(one(found, "Information : Eau")["description"]) == (
+        "Coupure jeudi, voir le gardien (https://residences.example.org/test/gardien/) ou l'agence "
+        "(https://agence.example.org/). Pensez-y.\n- bâtiment A\n- bâtiment B\n1. fermez\n2. attendez")
+    assert str(one(found, "Collecte : Verre")["description"]) == (
+        "Voir le plan (https://residences.example.org/test/faq/#verre).")

@@ -25,7 +25,8 @@ from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.presence import slots_on
-from generator.outputs.published import CALENDAR
+from generator.outputs.published import CALENDAR, WASTE, page_url
+from generator.outputs.sanitize import plain_text
 from generator.outputs.wording import buildings_text, caretaker_title
 
 Event = dict[str, str]
@@ -87,7 +88,7 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
         closed = closed_days(config, residence.address.postcode, residence.caretaker, start,
                              start + timedelta(days=AHEAD_DAYS), ctx.lang)
         events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed)
-    events += [waste_event(w, today, _) for w in residence.waste if w.days]
+    events += [waste_event(w, today, _, page + page_url(WASTE)) for w in residence.waste if w.days]
     events += notice_events(residence, today, page, _, ctx.lang)
     stamp = f"{today:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//residence-hub//Calendrier de résidence//FR",
@@ -257,7 +258,7 @@ def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
     return sorted(set(days))
 
 
-def waste_event(waste: Waste, today: date, _: Gettext = _french) -> Keyed:
+def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "") -> Keyed:
     """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule, so it goes with
     the note into the event's description, as the waste page says them under the days (« les semaines
     paires » must not read as every week)."""
@@ -265,7 +266,7 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french) -> Keyed:
     event = {"SUMMARY": text(_("Collecte : %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
              "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
              "TRANSP": "TRANSPARENT"}
-    said = [str(words).strip() for words in (waste.schedule, waste.note) if words]
+    said = ([waste.schedule.strip()] if waste.schedule else []) + ([plain_text(waste.note, page)] if waste.note else [])
     if said:
         event["DESCRIPTION"] = text("\n".join(said))
     return f"waste {waste.kind} {' '.join(waste.days)}", event
@@ -284,6 +285,6 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
         if where:  # which buildings, as the home page and the feed say it
             event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
         if notice.body:
-            event["DESCRIPTION"] = text(notice.body.strip())
+            event["DESCRIPTION"] = text(plain_text(notice.body, page))
         events.append((f"notice {notice.from_} {notice.title}", event))
     return events

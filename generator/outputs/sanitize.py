@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import cmarkgfm
 import nh3
@@ -82,3 +84,55 @@ def _sanitize(html: str) -> str:
 def _nh3(html: str) -> str:
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      attribute_filter=_language_attributes, link_rel=None, strip_comments=True)
+
+
+def plain_text(text: str, base: str) -> str:
+    """Staff's Markdown as the words its page shows, for outputs that hold text only (a calendar event's
+    description): no « ** » nor « [ ](…) » left, one block a line, a list item after « - », and a link's
+    address after its words, made absolute from ``base`` (the page the text is shown on) so that it can
+    be followed from a phone's calendar."""
+    reader = _PlainText(base)
+    reader.feed(str(markdown_to_html(text)))
+    reader.close()
+    lines = (line.strip() for line in "".join(reader.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class _PlainText(HTMLParser):
+    """Reads the sanitized HTML of ``markdown_to_html`` (its few tags, ``contract.markup``) into ``parts``."""
+
+    BLOCKS = frozenset({"p", "ul", "ol", "li", "blockquote", "h3", "h4", "h5", "h6", "hr", "br"})
+
+    def __init__(self, base: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.base = base
+        self.parts: list[str] = []
+        self.links: list[tuple[str, int]] = []
+        self.lists: list[int] = []
+        """Each open list: 0 for « - » items, else the next item's number."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("ul", "ol"):
+            self.lists.append(int(dict(attrs).get("start") or 1) if tag == "ol" else 0)
+        if tag == "li" and self.lists and self.lists[-1]:
+            self.parts.append(f"\n{self.lists[-1]}. ")
+            self.lists[-1] += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n- " if tag == "li" else "\n")
+        elif tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.parts)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag == "a" and self.links:
+            href, start = self.links.pop()
+            address = urljoin(self.base, href) if href else ""
+            words = "".join(self.parts[start:]).strip()
+            if address and words not in (address, address.split(":", 1)[-1]):  # « 01 48… » (tel:), e-mails
+                self.parts.append(f" ({address})")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data.replace("\n", " "))  # a line break inside a paragraph is a space on the page

@@ -171,11 +171,17 @@ def made_once(name: str, make: Callable[[], bytes]) -> bytes:
         return data
     data = make()
     if write_atomically(path, sealed(data)):
-        with suppress(OSError):
-            for old in folder.iterdir():
-                if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
-                    old.unlink(missing_ok=True)
+        remove_stale(folder, prefix)
     return data
+
+
+def remove_stale(folder: Path, prefix: str) -> None:
+    """Remove the files of ``folder`` not named ``prefix…`` once a day old: those of another version of our
+    code, whose fingerprint names them; two checkouts used the same day do not remove each other's."""
+    with suppress(OSError):
+        for old in folder.iterdir():
+            if not old.name.startswith((prefix, ".")) and time.time() - old.stat().st_mtime > DAY:
+                old.unlink(missing_ok=True)
 
 
 RECORD_LENGTH = struct.Struct(">Q")

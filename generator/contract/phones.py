@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
-
-import phonenumbers
-from phonenumbers import PhoneNumberFormat, shortnumberinfo
+from typing import TYPE_CHECKING, Any
 
 from generator.contract.characters import ValueProblem, text_of
+from generator.contract.checked import remembered
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ has its own country code, so libphonenumber reads them as numbers of France only
 def _french_or_foreign(digits: str) -> phonenumbers.PhoneNumber:
     """A number with its country code (``+…``) as it says; one typed from France (``0…``) in the first
     French region where it is a valid number (else as a number of France, refused by the caller)."""
+    import phonenumbers
+
     first = phonenumbers.parse(digits, "FR")
     if digits.startswith("+") or phonenumbers.is_valid_number(first):
         return first
@@ -67,7 +70,15 @@ def parse_phone(value: Any) -> Phone:
     """
     if isinstance(value, Phone):
         return value
-    text = text_of(value).strip()
+    return remembered("phone", text_of(value).strip(), _checked_phone)
+
+
+def _checked_phone(text: str) -> Phone:
+    """``parse_phone`` of a number not found right by an earlier run (``checked``): phonenumbers, ~15 ms to
+    import, is imported here."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, shortnumberinfo
+
     hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
     match = _PHONE.fullmatch(text) if len(text) <= MAX_PHONE_LENGTH else None  # the pattern backtracks
     if match is None:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.contract import checked
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
@@ -114,6 +115,7 @@ def load_project(root: Path) -> Project:
                 store.put(found)
     if store:
         store.save()
+    checked.save()  # the addresses and numbers found right, for the next run
     if config is not None:  # a shared notice naming a residence that has no file
         problems.extend(shared_notice_problems(config, config_lines, (p.stem for p in paths)))
     if problems:

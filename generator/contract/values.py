@@ -13,7 +13,6 @@ from urllib.parse import SplitResult, urlsplit
 
 from babel.dates import format_date as cldr_date
 from babel.dates import get_day_names, get_month_names
-from email_validator import EmailNotValidError, validate_email
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from generator.contract import markdown_depth
@@ -24,6 +23,7 @@ from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
 from generator.contract.characters import check_references, text_of
 from generator.contract.characters import visible as visible
+from generator.contract.checked import remembered
 from generator.contract.languages import localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
 from generator.contract.phones import Phone as Phone
@@ -168,8 +168,14 @@ but those mean something in a ``mailto:`` link: ``gardien?cc=…@exemple.fr`` wo
 
 
 def parse_email(value: Any) -> str:
-    """An address checked by ``email-validator`` (syntax and domain, no network), kept as typed."""
-    text = text_of(value).strip()
+    """An address checked by ``email-validator`` (syntax and domain, no network), kept as typed; once found
+    right, not checked again by later runs (``checked``)."""
+    return remembered("email", text_of(value).strip(), _checked_email)
+
+
+def _checked_email(text: str) -> str:
+    from email_validator import EmailNotValidError, validate_email  # here: ~20 ms to import (see checked)
+
     hint = "écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »"
     try:
         validate_email(text, check_deliverability=False, allow_smtputf8=False)

@@ -328,3 +328,27 @@ def test_diff_step_of_a_landlord_arriving_keeps_the_job_summary_within_github_s_
     assert "… La suite ne tient pas dans le résumé de GitHub (1 Mo au plus) : lancez « residence-hub diff" in text
     assert text.endswith("[Télécharger le site construit](https://example.org/artifact/1) (à décompresser ; voir "
                          "CONTRIBUTING.md, « Prévisualiser »).\n")
+
+
+@pytest.mark.slow
+def test_diff_step_passes_when_only_the_base_fails_this_version_s_checks(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A pull request making a check stricter mends the files with it: its own files pass « Vérifier les
+    fichiers », but the base's do not, and diff's refusal failed the pull request's check for good."""
+    root = make_project(test=BAD_RESIDENCE)  # the base: a mistake this version refuses
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    base_sha = git(root, "rev-parse", "HEAD")
+    (root / "residences" / "test.yml").write_text(BAD_RESIDENCE.replace("units: beaucoup\n", "units: 12\n"))
+    git(root, "commit", "-qam", "head: mended")
+    summary = tmp_path / "summary.md"
+    (tmp_path / "runner").mkdir()
+    script = step(load("pull-request.yml"), "check", "Résumer ce que les locataires verront changer")["run"]
+    result = run_step(script, root, BASE_SHA=base_sha, RUNNER_TEMP=str(tmp_path / "runner"),
+                      GITHUB_STEP_SUMMARY=str(summary), PREVIEW_URL="https://example.org/artifact/1")
+    assert result.returncode == 0, result.stderr
+    assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in result.stderr  # in the log
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("La branche de base ne passe pas la vérification de cette version de residence-hub : "
+                           "rien à comparer (ses erreurs sont dans le journal de cette étape).\n")
+    assert "[Télécharger le site construit](https://example.org/artifact/1)" in text

@@ -540,6 +540,27 @@ def test_contributing_shows_a_cell_error_as_the_command_prints_it(tmp_path: Path
     assert code == 1 and shown in output
 
 
+def test_rows_and_columns_hidden_in_excel_are_said_not_imported_in_silence(tmp_path: Path, project: Path) -> None:
+    """A filter showing one agency's residences hides the others' rows, which were imported with them without
+    a word (staff expect what they see); a hidden column was read as well."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Feuil1"
+    sheet.append(TITLES)
+    for n in range(4):
+        sheet.append([f"Les Lilas {n}"] + GOOD[1:])
+    sheet.row_dimensions[3].hidden = sheet.row_dimensions[5].hidden = True
+    sheet.row_dimensions[9].hidden = True  # an empty row: nothing to say
+    sheet.column_dimensions["F"].hidden = True
+    sheet.auto_filter.ref = "A1:H5"
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert result.notes == ["ligne(s) 3, 5 masquée(s) dans le classeur (filtre ou « Masquer ») : importée(s) comme "
+                            "les autres ; supprimez celles à ne pas importer",
+                            "colonne(s) F masquée(s) dans le classeur : lue(s) comme les autres"]
+    assert len(result.written) == 4
+
+
 def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project: Path) -> None:
     rows = [["Patrimoine au 1er janvier 2026"], [], TITLES, GOOD]
     result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))

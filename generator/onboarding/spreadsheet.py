@@ -159,7 +159,25 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             anchor = merged.get((r, col))
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
         rows.append(line)
-    return Sheet(path.name, sheet.title, rows, problems=problems)
+    return Sheet(path.name, sheet.title, rows, notes=_hidden(sheet, rows), problems=problems)
+
+
+def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:
+    """Rows and columns hidden in Excel (by a filter, or « Masquer ») that hold values: read like the others,
+    which staff looking at a filtered sheet (one agency's residences) do not expect; so they are said."""
+    filled = [c for line in rows for c in line if c.value is not None and str(c.value).strip()]
+    lines = sorted({c.row for c in filled if getattr(sheet.row_dimensions.get(c.row), "hidden", False)})
+    letters = {c.ref.rstrip("0123456789") for c in filled}
+    columns = [get_column_letter(n) for d in sheet.column_dimensions.values() if d.hidden
+               for n in range(d.min or 1, (d.max or d.min or 1) + 1) if get_column_letter(n) in letters]
+    notes = []
+    if lines:
+        notes.append(f"ligne(s) {', '.join(map(str, lines))} masquée(s) dans le classeur (filtre ou « Masquer ») : "
+                     "importée(s) comme les autres ; supprimez celles à ne pas importer")
+    if columns:
+        notes.append(f"colonne(s) {', '.join(sorted(set(columns), key=lambda c: (len(c), c)))} masquée(s) dans le "
+                     "classeur : lue(s) comme les autres")
+    return notes
 
 
 def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> list[tuple[Cell, str, str]]:

@@ -130,7 +130,8 @@ today_option = click.option(
     help="Date du jour pour les avis et la présence du gardien (défaut : aujourd'hui, ou SOURCE_DATE_EPOCH).")
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
+             subcommand_metavar="COMMANDE [ARGUMENTS]...")
 @click.version_option(package_name="residence-hub")
 def main() -> None:
     """Un petit site d'information accessible par résidence, à partir d'un fichier YAML par résidence."""

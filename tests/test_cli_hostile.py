@@ -229,7 +229,8 @@ def test_the_help_of_every_command_is_french(name: str) -> None:
     shown = CliRunner().invoke(main, [name, "--help"], terminal_width=200).output
     assert shown.startswith("Utilisation : ") and "Affiche cette aide et s'arrête." in shown
     assert not ENGLISH.search(shown) and "INTEGER" not in shown, shown
-    assert "Affiche la version et s'arrête." in CliRunner().invoke(main, ["--help"]).output
+    shown = CliRunner().invoke(main, ["--help"]).output
+    assert "Affiche la version et s'arrête." in shown and "COMMANDE [ARGUMENTS]..." in shown and "COMMAND " not in shown
 
 
 def test_every_click_text_translated_is_one_click_still_writes() -> None:

@@ -297,6 +297,22 @@ def test_the_hall_screen_marks_an_address_shown_in_the_default_language(six_lang
             '<span lang="fr">Saint-Denis</span></p>') in screen
 
 
+def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: Path) -> None:
+    """An Arabic feed (xml:lang="ar") carried the French notice body, outage news and help unmarked."""
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+
+    def language_of(folder: str, start: str) -> str | None:
+        feed = ET.fromstring((six_language_site / "les-tilleuls" / folder / "avis.xml").read_bytes())
+        found = [e.get(lang) for e in feed.iter() if e.tag in (atom + "content", atom + "summary")
+                 and (e.text or "").startswith(start)]
+        assert len(found) == 1, (folder, start)
+        return found[0]
+
+    assert language_of("ar", "<p>Jeudi 3 décembre") == "fr" and language_of("ar", "La pièce est commandée.") == "fr"
+    assert language_of("en", "<p>Thursday 3 December") is None and language_of("en", "The part is ordered.") is None
+    assert language_of("", "<p>Jeudi 3 décembre") is None  # the feed's own language
+
+
 def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does(six_language_site: Path) -> None:
     """« SAMU : 15 », « Engie Home Services : 09… » were written with French spacing on every language's
     contacts page, repair page and hall screen (English and Arabic write « SAMU: 15 »)."""

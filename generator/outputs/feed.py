@@ -39,6 +39,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def _language_of(value: object, language: str) -> dict[str, str]:
+    """``xml:lang`` for a staff text shown in the default language in another language's feed, as the
+    pages' ``lang`` (``i18n.script_marks``): a reader that speaks it picks the right voice. Nothing else."""
+    marks = i18n.script_marks(value, language)
+    return {"xml:lang": marks["lang"]} if "lang" in marks else {}
+
+
 def notice_dates(notice: Notice, language: str = "fr") -> str:
     """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``."""
     _ = i18n.gettext(language)
@@ -95,7 +102,8 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)"))
              + (f" · {where}" if where else ""))
         if notice.body:
-            _sub(entry, "content", str(markdown_to_html(notice.body)), type="html")
+            _sub(entry, "content", str(markdown_to_html(notice.body)), type="html",
+                 **_language_of(notice.body, ctx.lang))
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
@@ -152,7 +160,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         buildings_text(outage.buildings, ctx.residence.buildings, ctx.lang)  # as the home page says it
     _sub(entry, "summary", " · ".join(([where] if where else []) + [outage_state(outage, ctx.today, ctx.lang)]))
     if outage.help and outage.repaired is None:
-        _sub(entry, "content", str(markdown_to_html(outage.help)), type="html")
+        _sub(entry, "content", str(markdown_to_html(outage.help)), type="html", **_language_of(outage.help, ctx.lang))
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
         _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
@@ -162,4 +170,4 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         _sub(entry, "updated", _stamp(update.date))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")
         _sub(entry, "category", term="outage", label=label)
-        _sub(entry, "summary", update.text)
+        _sub(entry, "summary", update.text, **_language_of(update.text, ctx.lang))

@@ -313,6 +313,22 @@ def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: 
     assert language_of("", "<p>Jeudi 3 décembre") is None  # the feed's own language
 
 
+def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_language_site: Path) -> None:
+    """The page's heading marked the residence's name lang="fr" on an English page; the header, the menu's
+    title and the footer's landlord, written by the page template, did not."""
+    english = (six_language_site / "les-tilleuls" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="md-ellipsis"><span lang="fr">Résidence Les Tilleuls</span></span>' in english
+    assert '<label class="md-nav__title" for="__drawer"><span lang="fr">Résidence Les Tilleuls</span></label>' \
+        in english
+    assert '>All <span lang="fr">Habitat Test</span> residences</a>' in english
+    assert '<p class="rh-footer__note"><span lang="fr">Habitat Test</span> · ' in english
+    arabic = (six_language_site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="rh-footer__note"><span dir="ltr" lang="fr">Habitat Test</span> · ' in arabic
+    french = (six_language_site / "les-tilleuls" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="md-ellipsis">Résidence Les Tilleuls</span>' in french
+    assert '<p class="rh-footer__note">Habitat Test · ' in french
+
+
 def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does(six_language_site: Path) -> None:
     """« SAMU : 15 », « Engie Home Services : 09… » were written with French spacing on every language's
     contacts page, repair page and hall screen (English and Arabic write « SAMU: 15 »)."""

@@ -135,6 +135,12 @@ def script_marks(value: object, language: str) -> dict[str, str]:
     return marking(value.language, str(value), language) if isinstance(value, LocalText) else {}
 
 
+def marks_by_name(language: str, **values: object) -> dict[str, dict[str, str]]:
+    """``script_marks`` of each value, by name: what the page template marks (the site's name in the header
+    and menu, the landlord's in the footer), as the pages' own spans."""
+    return {name: script_marks(value, language) for name, value in values.items()}
+
+
 def language_in_sentence(code: str, in_language: str) -> str:
     """A language named inside a sentence of ``in_language``, as CLDR writes it there: « (in French) »,
     « (en anglais) », « (İngilizce) ». Not lowercased by hand: English and Turkish write these names with a

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
 
-from generator.contract.languages import direction, in_language
+from generator.contract.languages import direction, text_in
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
 from generator.errors import Problem, UserError
@@ -206,6 +206,7 @@ def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
         pages=pages,
         extra={"landlord": str(ctx.config.landlord.name), "home": f"../{up}{ctx.prefix}", "law": f"../{up}",
                "residence": True, "accessibility": ctx.config.accessibility.status_text, "language": ctx.lang,
+               "marks": i18n.marks_by_name(ctx.lang, name=ctx.residence.name, landlord=ctx.config.landlord.name),
                "languages": _switcher(ctx.languages, ctx.lang, ctx.site_config.site_url(ctx.slug)),
                "feed": {"href": FEED, "title": feed.feed_title(ctx)}},
         share_assets=True,
@@ -224,13 +225,13 @@ def index_site(project: Project, today: date, language: str = "") -> tuple[dict[
     pages = index_pages(project, language)
     if not prefix:
         pages.append(dashboard_page(project, today))
-    landlord = in_language(project.config.landlord.name, language)
+    landlord, written = text_in(project.config.landlord.name, language, languages[0])
     config = _mkdocs_config(
         site_name=i18n.gettext(language)(i18n.N_("Résidences %(landlord)s")) % {"landlord": landlord},
         site_url=project.config.root_url + prefix,
         pages=pages,
         extra={"landlord": landlord, "home": None, "law": "../" if prefix else "", "residence": False,
-               "language": language,
+               "language": language, "marks": {"landlord": i18n.marking(written, landlord, language)},
                "accessibility": project.config.accessibility.status_text,
                "languages": _switcher(languages, language, project.config.root_url)},
         share_assets=bool(prefix),

@@ -463,6 +463,29 @@ def test_the_caretaker_is_called_by_her_title_in_every_language(multilingual_sit
     assert "<h1>الحارسة في إقامتكم</h1>" in pages["ar"]
 
 
+def test_a_woman_s_title_agrees_in_every_language(six_language_site: Path, tmp_path: Path) -> None:
+    """« gardienne » typed in French (and English, Arabic) fell back to the catalog's masculine word where
+    the page's language had no text: « O seu zelador » on the Portuguese page; a Portuguese title typed
+    feminine was « O seu zeladora »."""
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.wording import caretaker_title
+
+    expected = {"": "Votre gardienne", "en": "Your caretaker", "ar": "الحارسة في إقامتكم", "pt": "A sua zeladora",
+                "es": "Su conserje", "tr": "Site görevlisi"}
+    for folder, heading in expected.items():
+        html = (six_language_site / "les-tilleuls" / folder / "gardien" / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{heading}</h1>" in html, (folder, heading)
+    config = "landlord: {name: Habitat Test}\nbase_url: https://residences.example.org/\nlanguages: [fr, pt]\n" \
+        "agencies:\n  nord: {name: Agence Nord}\n"
+    for typed, said in (("{fr: agente de proximité, pt: agente de proximidade}", "A sua agente de proximidade"),
+                        ("agent de proximité", "O seu zelador"), ("gardien", "O seu zelador")):
+        residence = ("name: Les Tilleuls\naddress: {street: 1 rue A, postcode: 93200, city: Saint-Denis}\n"
+                     f"agency: nord\ncaretaker:\n  name: Fatima Benali\n  title: {typed}\n")
+        project = load_project(write_project(tmp_path / str(len(typed)), config, residence))
+        context = ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY, "pt")
+        assert caretaker_title(context).heading == said, typed
+
+
 def test_values_in_another_language_or_direction_are_marked(multilingual_site: Path) -> None:
     english = (multilingual_site / "les-tilleuls" / "en" / "index.html").read_text()
     french = (multilingual_site / "les-tilleuls" / "index.html").read_text()

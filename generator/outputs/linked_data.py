@@ -35,7 +35,7 @@ def loge_name(ctx: ResidenceContext, caretaker: Caretaker) -> str:
     """« Votre gardienne : Marie Dupont », « Your caretaker (visiting): Karim Benali »: the home page's
     heading of the caretaker's part (its title as typed, the page's language), then the name."""
     _ = i18n.gettext(ctx.lang)
-    heading = _("Votre %(title)s") % {"title": caretaker_title(ctx)}
+    heading = caretaker_title(ctx).heading
     if caretaker.mode == "itinerant":
         heading += " " + _("(en tournée)")
     return _("%(label)s :") % {"label": heading} + " " + caretaker.name

@@ -26,7 +26,7 @@ from generator.contract.composed import composed
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
 from generator.contract.project import Project, ResidenceFile
-from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published
+from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published, wording
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import LEVEL_LABELS, current_notices, live_notices, upcoming_notices
@@ -230,8 +230,8 @@ class ResidencePageData:
     quick_links: list[tuple[str, Markup]]
     """(address, label) of the pages listed on the home page; labels are our own HTML text."""
     caretaker_url: str
-    caretaker_title: str
-    """« gardien » by default, else ``caretaker.title`` in the page's language."""
+    caretaker_title: wording.CaretakerTitle
+    """« gardien » by default, else ``caretaker.title`` in the page's language; ``.heading``: « Votre … »."""
     structured_data: Markup
     """The home page's schema.org JSON-LD script element (``linked_data``)."""
 
@@ -254,7 +254,7 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     place = f"{ctx.residence.name}, {ctx.residence.address.one_line}"
     pages = []
     for spec in shown:
-        title = _(spec.title) % {"title": data.caretaker_title} if "%(" in spec.title else _(spec.title)
+        title = data.caretaker_title.heading if "%(" in spec.title else _(spec.title)  # « Votre %(title)s »
         up = "../" * page_url(spec.file).count("/")  # from the page to its language's folder
         pages.append(Page(spec.file, title,
                           env.get_template(spec.template).render(

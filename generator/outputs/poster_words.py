@@ -59,7 +59,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
-        title = i18n.gettext(ctx.lang)("Votre %(title)s") % {"title": caretaker_title(ctx)}
+        title = caretaker_title(ctx).heading
         lines.append(caretaker.name)
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]

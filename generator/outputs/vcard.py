@@ -70,8 +70,7 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     if hours and holidays_close(config, caretaker):  # a saved card has no end date: no dated closure
         hours += "\n" + (_("Pas de passage les jours fériés.") if caretaker.mode == "itinerant"
                          else _("Loge fermée les jours fériés."))
-    title = caretaker_title(ctx)
-    title = i18n.capitalized(title, ctx.lang)
+    title = i18n.capitalized(caretaker_title(ctx), ctx.lang)
     a = residence.address
     role = _("%(title)s, %(residence)s") % {"title": title, "residence": residence.name}
     lines = [

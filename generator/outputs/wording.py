@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator.contract.languages import LocalText
 from generator.contract.values import Phone
 from generator.outputs import i18n
 from generator.outputs.i18n import N_
@@ -35,14 +36,49 @@ DEFAULT_TITLE = N_("gardien")
 """What a caretaker is called when ``caretaker.title`` is not given, in each language's catalog."""
 
 
-def caretaker_title(ctx: "ResidenceContext") -> str:
+FEMININE_TITLE = N_("gardienne")
+"""The catalog's word for a caretaker whose French title is feminine (« gardienne », « agente de
+proximité »), where ``caretaker.title`` has no text in the page's language: « zeladora », « الحارسة »."""
+FEMININE_HEADING = N_("Votre %(title)s (titre au féminin)")
+"""« Votre %(title)s » for a feminine title: Portuguese agrees the possessive (« A sua zeladora »). French
+says « Votre » either way and needs no catalog, so French pages keep the plain msgid."""
+FEMININE_WORDS = frozenset({"gardienne", "agente", "employée", "technicienne", "hôtesse"})
+"""First words of a woman's French title (« gardienne », « agente de proximité »)."""
+
+
+class CaretakerTitle(str):
+    """What the caretaker is called on a page (the ``str``), with the heading « Votre gardienne » that
+    agrees with it in the page's language (``heading``)."""
+
+    heading: str
+
+
+def feminine(ctx: "ResidenceContext") -> bool:
+    """Whether the caretaker's French title, as typed, is a woman's (« gardienne », « agente de proximité »):
+    its first word. Without a French title, not known: the catalogs' word."""
+    caretaker = ctx.item.residence.caretaker
+    title = caretaker.title if caretaker else None
+    french = (title.translations.get("fr") if isinstance(title, LocalText) else None) or ""
+    words = french.casefold().split()
+    return bool(words) and words[0] in FEMININE_WORDS
+
+
+def caretaker_title(ctx: "ResidenceContext") -> CaretakerTitle:
     """What the caretaker is called in ``ctx``'s language: ``caretaker.title`` when typed in this language
-    (or this is the default language), else our catalog's word (« gardien », « caretaker »)."""
+    (or this is the default language), else our catalog's word (« gardien », « caretaker »; « gardienne »,
+    « zeladora » for a woman's French title), with its heading."""
     caretaker = ctx.residence.caretaker
     title = caretaker.title if caretaker else None
+    woman = feminine(ctx)
+    _ = i18n.gettext(ctx.lang)
     if title is not None and (getattr(title, "language", ctx.lang) == ctx.lang or ctx.is_default_language):
-        return str(title)
-    return i18n.gettext(ctx.lang)(DEFAULT_TITLE)
+        text = str(title)
+    else:
+        text = _(FEMININE_TITLE if woman else DEFAULT_TITLE)
+    said = CaretakerTitle(text)
+    heading = FEMININE_HEADING if woman and ctx.lang != i18n.SOURCE_LANGUAGE else N_("Votre %(title)s")
+    said.heading = _(heading) % {"title": text}
+    return said
 
 
 def phone_link(phone: Phone | None) -> Markup:

@@ -791,6 +791,8 @@ def test_a_place_ends_the_presence_sentence_as_typed_and_marked() -> None:
     hall = LocalText({"fr": "Hall du bâtiment B"}, "fr")
     assert Presence(date(2026, 12, 2), time(8, 30), time(12), hall).sentence(date(2026, 12, 2), "en") == \
         "Today, 08:30 to 12:00, hall du bâtiment B"
+    assert Presence(date(2026, 12, 2), time(8, 30), time(12), hall).sentence(date(2026, 12, 2), "ar") == \
+        "اليوم من 08:30 إلى 12:00، hall du bâtiment B"  # Arabic's comma
     assert i18n.lowercased_first("Idare ofisi", "tr") == "ıdare ofisi"
     assert i18n.lowercased_first("B", "fr") == "B" and i18n.lowercased_first("SAS d'entrée", "fr") == "SAS d'entrée"
     assert i18n.lowercased_first("İdare ofisi", "tr") == "idare ofisi"
@@ -807,6 +809,8 @@ def test_scripts_mark_what_they_write_in_the_default_language(browser, places_ur
     said = page.locator("[data-rh-next-text]")
     assert said.inner_text() == "Today, 08:30 to 12:00, RDC du bâtiment A"
     assert said.evaluate("e => e.innerHTML") == 'Today, 08:30 to 12:00, <span lang="fr">RDC du bâtiment A</span>'
+    page.goto(places_url + "ar/")
+    assert "12:00، <span" in page.locator("[data-rh-next-text]").evaluate("e => e.innerHTML")
     page.goto(places_url + "en/ecran/")
     assert page.locator('[data-rh-waste="0"] li').evaluate("e => e.outerHTML") == '<li lang="fr">Verre</li>'
     page.clock.set_fixed_time("2026-12-23T09:00:00+01:00")  # away: the replacement's name

@@ -15,10 +15,15 @@ from generator.contract.languages import LocalText
 from generator.contract.model import Absence, Caretaker, CaretakerMode, Person, Slot
 from generator.contract.values import DAYS
 from generator.outputs import i18n
+from generator.outputs.i18n import N_
 
 PARIS = ZoneInfo("Europe/Paris")
 HORIZON_DAYS = 60
 """How far ``next_presence`` (and ``presence.js``, its ``HORIZON_DAYS``) looks for the next presence."""
+
+
+AT_PLACE = N_("%(when)s, %(place)s")
+"""The sentence and its place: a comma French, English… write « , » and Arabic « ، »."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,9 @@ class Presence:
     def sentence(self, today: date, language: str = "fr") -> str:
         """« Aujourd'hui de 16h à 18h30 », « Demain … », « Vendredi 6 décembre, de 9h à 10h30, hall B »."""
         text = self.when(today, language)
-        return f"{text}, {self.place_in_sentence(language)}" if self.place else text
+        if not self.place:
+            return text
+        return i18n.gettext(language)(AT_PLACE) % {"when": text, "place": self.place_in_sentence(language)}
 
     def when(self, today: date, language: str = "fr") -> str:
         """The sentence without its place: the page writes the place after it, marked if need be."""
@@ -122,6 +129,7 @@ def script_words(language: str) -> dict[str, object]:
         "today": _("Aujourd'hui de %(open)s à %(close)s"),
         "tomorrow": _("Demain de %(open)s à %(close)s"),
         "other": _("%(day)s, de %(open)s à %(close)s"),
+        "place": _(AT_PLACE),
         "date": pattern,
         "date_year": i18n.date_template(language, with_year=True),
         "days": [i18n.day_name(code, language) for code in DAYS],

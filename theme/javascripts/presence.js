@@ -196,10 +196,11 @@
     if (next) {
       line.querySelector("[data-rh-next-label]").textContent = fill(data.words.label, { label: data.words.labels[data.mode][open ? "now" : "next"] });
       var said = line.querySelector("[data-rh-next-text]"), place = next.slot.place;
-      said.textContent = sentence(data.words, next, now.day);
+      var when = sentence(data.words, next, now.day);
+      said.textContent = place ? "" : when;
       if (place) {
-        said.appendChild(document.createTextNode(", "));
-        said.appendChild(marked(lowerFirst(place, document.documentElement.lang), next.slot.mark));
+        fillInto(said, data.words.place, { when: when,
+          place: [lowerFirst(place, document.documentElement.lang), next.slot.mark || null] });
       }
     }
     show(line.querySelector("[data-rh-as-of]"), false); /* the sentence is now the reader's, not the build day's */

@@ -329,6 +329,23 @@ def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_langu
     assert '<p class="rh-footer__note">Habitat Test · ' in french
 
 
+def test_the_calendar_says_the_language_of_a_notice_shown_in_the_default_one(six_language_site: Path) -> None:
+    """The Arabic calendar gave the French body of a notice with nothing saying its language (RFC 5545's
+    LANGUAGE parameter), where the page marks it lang="fr"."""
+    import icalendar
+
+    def descriptions(folder: str) -> dict[str, str | None]:
+        calendar = icalendar.Calendar.from_ical((six_language_site / "les-tilleuls" / folder / "calendrier.ics")
+                                                .read_bytes())
+        return {str(e["DESCRIPTION"])[:20]: e["DESCRIPTION"].params.get("LANGUAGE")
+                for e in calendar.walk("VEVENT") if "DESCRIPTION" in e and "Jeudi 3" in str(e["DESCRIPTION"])
+                or "DESCRIPTION" in e and "Thursday 3" in str(e["DESCRIPTION"])}
+
+    assert descriptions("ar") == {"Jeudi 3 décembre, de": "fr"}
+    assert descriptions("en") == {"Thursday 3 December,": None}
+    assert descriptions("") == {"Jeudi 3 décembre, de": None}
+
+
 def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does(six_language_site: Path) -> None:
     """« SAMU : 15 », « Engie Home Services : 09… » were written with French spacing on every language's
     contacts page, repair page and hall screen (English and Arabic write « SAMU: 15 »)."""

@@ -284,7 +284,8 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
         where = buildings_text(notice.buildings, residence.buildings, language)
         if where:  # which buildings, as the home page and the feed say it
             event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
-        if notice.body:
-            event["DESCRIPTION"] = text(plain_text(notice.body, page))
+        if notice.body:  # in the default language on another's calendar: LANGUAGE says so, as the pages' lang
+            written = i18n.script_marks(notice.body, language).get("lang")
+            event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(plain_text(notice.body, page))
         events.append((f"notice {notice.from_} {notice.title}", event))
     return events

@@ -570,6 +570,9 @@ def test_every_page_s_other_languages_are_pages_that_exist(multilingual_site: Pa
     targets = [(path, target) for path in page_paths(multilingual_site) if path.endswith("/") or not path
                for target in _other_languages_of(multilingual_site, path)]
     assert len(targets) > 90
+    screen = [target for path, target in targets if path == "les-tilleuls/en/ecran/"]  # the hall screens too
+    assert screen == [(multilingual_site / folder / "ecran").resolve() for folder in
+                      ("les-tilleuls", "les-tilleuls/en", "les-tilleuls/ar")], screen
     assert [(path, target) for path, target in targets if not (target / "index.html").is_file()] == []
 
 

@@ -119,6 +119,8 @@ def render(ctx: ResidenceContext) -> bytes:
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped
         root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
+        alternates=[(code, ctx.site_config.site_url(ctx.slug) + published.language_prefix(code, ctx.languages)
+                     + published.HALL_SCREEN_DIR + "/") for code in ctx.languages] if len(ctx.languages) > 1 else [],
     )
     return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()
 

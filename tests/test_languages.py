@@ -612,6 +612,17 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_validate_asks_no_translation_of_the_fibre_s_operators(tmp_path: Path) -> None:
+    """« fibre.operators[1] : pas de traduction en en, ar » for « Orange », « Free »: brand names, the same
+    in every language, as a company's name (never asked for); one warning per operator and residence."""
+    root = write_project(tmp_path, CONFIG, RESIDENCE + "fibre:\n  status: available\n  operators: [Orange, Free]\n"
+                         "  how_to: Appelez votre opérateur.\n")
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
+    assert result.exit_code == 0, result.output
+    assert "fibre.how_to : pas de traduction en en, ar" in result.output
+    assert "operators" not in result.output
+
+
 def test_validate_lists_every_shared_text_lacking_a_language(tmp_path: Path) -> None:
     """site_config.yml's common questions, emergency labels, closures and agencies' own texts are on every
     residence's pages, yet only its shared notices and agency defaults were checked: an answer without its

@@ -155,8 +155,10 @@ def almost_the_agencys(config: SiteConfig, item: ResidenceFile, today: date) -> 
                               f"pour remplacer celui de l'agence, écrivez « {theirs[_singular(key)]} »")
 
 
-PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration"})
-"""Keys whose text is a name (a person, a company, a street): the same in every language, never asked for."""
+PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration",
+                          "operators"})
+"""Keys whose text is a name (a person, a company, a street, the fibre's operators: « Orange », « Free »): the
+same in every language, never asked for."""
 
 
 def _described(path: tuple[object, ...]) -> str:
@@ -173,7 +175,8 @@ def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -
 def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]],
                   languages: tuple[str, ...]) -> Iterator[Problem]:
     for path, lacking in found:
-        if path[-1] in PROPER_NAMES and not (path[0] == "services" and path[-1] == "name"):
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")  # « operators » of operators[1]
+        if key in PROPER_NAMES and not (path[0] == "services" and key == "name"):
             continue
         codes = ", ".join(lacking)
         yield Problem(lines.file, lines.line_of(path),

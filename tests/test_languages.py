@@ -291,10 +291,15 @@ def test_the_note_under_a_fallback_names_its_language_as_the_page_s_language_wri
 
 
 def test_the_hall_screen_marks_an_address_shown_in_the_default_language(six_language_site: Path) -> None:
-    """The home page marked the street and the city in French on an English page; the hall screen did not."""
+    """The home page marked the street and the city in French on an English page; the hall screen did not,
+    nor said that its law pages' links lead to French pages."""
     screen = (six_language_site / "les-tilleuls" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
     assert ('<p class="rh-hall__address"><span lang="fr">12 rue des Tilleuls</span>, 93200 '
             '<span lang="fr">Saint-Denis</span></p>') in screen
+    # Its links to the French law pages say so, as the pages' footer: hreflang, « (in French) », dir in Arabic.
+    assert 'hreflang="fr">Accessibility: not compliant</a> (in French) · ' in screen
+    arabic = (six_language_site / "les-tilleuls" / "ar" / "ecran" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../../mentions-legales/" hreflang="fr" lang="fr" dir="ltr">Mentions légales</a>' in arabic
 
 
 def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: Path) -> None:

@@ -931,6 +931,23 @@ def test_arabic_search_finds_an_arabic_word_of_the_page(browser, multilingual_ur
 
 # --- Posters ----------------------------------------------------------------------------------------------
 
+def test_the_poster_s_caretaker_heading_is_french_as_its_other_words(make_project) -> None:  # type: ignore[no-untyped-def]
+    """With English first the poster said « Your caretaker » among « Horaires de la loge », « Urgences »…;
+    with Arabic first « الحارس في إقامتكم », drawn unshaped and left to right (only the foot is shaped)."""
+    from conftest import RESIDENCE as PLAIN
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.poster_words import poster_text
+
+    for languages, title, heading in (("[en, fr]", "{en: keeper, fr: gardienne}", "Votre gardienne"),
+                                      ("[ar, fr]", "{ar: الحارسة, fr: gardienne}", "Votre gardienne"),
+                                      ("[en]", "keeper", "Votre gardien"), ("[fr, en]", "gardienne", "Votre gardienne")):
+        root = make_project(site_config=SITE_CONFIG + f"languages: {languages}\n",
+                            test=PLAIN + f"caretaker:\n  name: Karim Benali\n  title: {title}\n")
+        project = load_project(root)
+        text = poster_text(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY))
+        assert text.caretaker_title == heading, (languages, text.caretaker_title)
+
+
 def test_posters_say_in_each_language_that_the_site_exists_in_it(multilingual_site: Path) -> None:
     import unicodedata
 

@@ -52,6 +52,10 @@ class PosterText:
 def poster_text(ctx: ResidenceContext) -> PosterText:
     """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker.
 
+    Its words are French (« Horaires de la loge », « Urgences »), the heading « Votre gardienne » too,
+    whatever the site's default language: in English it read « Your caretaker » among them, and in Arabic
+    « الحارس في إقامتكم » was drawn letter by letter, unshaped, left to right (only the foot's lines are
+    shaped). The foot says, in each other language, that the site exists in it.
     Under the hours, whether public holidays close the loge (``closed_days``). A poster has no end of
     validity (it prints the same for the same input, and stays on the wall for years), so it lists no
     dated closure: the site, the hall screen and the calendar do."""
@@ -59,7 +63,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
-        title = caretaker_title(ctx).heading
+        title = caretaker_title(ctx.in_language("fr")).heading  # the poster's words are French, as this one
         lines.append(caretaker.name)
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]

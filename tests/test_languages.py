@@ -322,9 +322,8 @@ def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_langu
     """The page's heading marked the residence's name lang="fr" on an English page; the header, the menu's
     title and the footer's landlord, written by the page template, did not."""
     english = (six_language_site / "les-tilleuls" / "en" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="md-ellipsis"><span lang="fr">Résidence Les Tilleuls</span></span>' in english
-    assert '<label class="md-nav__title" for="__drawer"><span lang="fr">Résidence Les Tilleuls</span></label>' \
-        in english
+    assert '<span class="md-ellipsis" lang="fr">Résidence Les Tilleuls</span>' in english
+    assert '<label class="md-nav__title" for="__drawer" lang="fr">Résidence Les Tilleuls</label>' in english
     assert '>All <span lang="fr">Habitat Test</span> residences</a>' in english
     assert '<p class="rh-footer__note"><span lang="fr">Habitat Test</span> · ' in english
     arabic = (six_language_site / "ar" / "index.html").read_text(encoding="utf-8")

@@ -67,6 +67,14 @@ def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(str(e)) from None
 
 
+def _parse_shard(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Shard | None:
+    """``--shard K/N``; « --shard "" » (a matrix's variable unset) is a usage error, not a whole build."""
+    try:
+        return None if value is None else Shard.parse(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
 class _Main(click.Group):
     """The command group; a bug (any exception that is not a user error) is told in one French line.
 
@@ -167,13 +175,12 @@ def diff(base: Path, head: Path) -> None:
 @click.option("--out", "out_dir", type=_Path(file_okay=False, path_type=Path), default=None,
               help="Dossier de sortie (défaut : site/ dans le dossier du projet).")
 @today_option
-@click.option("--shard", default=None, metavar="K/N",
+@click.option("--shard", "lot", default=None, metavar="K/N", callback=_parse_shard,
               help="Ne construit que le lot K sur N des résidences (à assembler ensuite avec merge).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Nombre de processus (défaut : un par cœur disponible).")
-def build(project_dir: Path, out_dir: Path | None, today: date, shard: str | None, jobs: int | None) -> None:
+def build(project_dir: Path, out_dir: Path | None, today: date, lot: Shard | None, jobs: int | None) -> None:
     """Valide tout, puis construit le site complet ; en cas d'erreur, l'ancien site reste intact."""
-    lot = Shard.parse(shard) if shard is not None else None  # « --shard "" » is a mistake, not a whole build
     project = _loaded(project_dir)
     result = build_mod.build_site(project, out_dir or project_dir / "site", today, shard=lot, jobs=jobs,
                                   progress_stream=sys.stderr)

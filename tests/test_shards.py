@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.errors import UserError
 from generator.contract.project import load_project
 from generator.publish.shards import Shard
 
@@ -67,14 +66,24 @@ def test_merge_refuses_a_missing_or_outdated_shard(project_dir: Path, tmp_path: 
 
 @pytest.mark.parametrize("text", ["0/3", "4/3", "2", "a/b", "1/0", "", "١/٢", "１/２", "1/2\n", "1/" + "9" * 5000])
 def test_bad_shard_values_are_refused_in_french(text: str) -> None:
-    with pytest.raises(UserError, match="K/N"):
+    with pytest.raises(ValueError, match="K/N"):
         Shard.parse(text)
 
 
 def test_an_empty_shard_is_refused_not_a_whole_build(tmp_path: Path) -> None:
     """« --shard "$LOT" » with the variable unset must not build every residence in each job of a matrix."""
     result = CliRunner().invoke(main, ["build", "--project", str(tmp_path), "--shard", "", "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1 and "--shard:1: lot «  » incompréhensible" in result.output
+    assert result.exit_code == 2, result.output
+    assert "Valeur invalide pour '--shard' : lot «  » incompréhensible : écrivez K/N" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_shard_beyond_the_count_is_a_usage_error() -> None:
+    """A wrong command line exits 2 as Click's own usage errors (README), not 1 as a mistake in the data."""
+    result = CliRunner().invoke(main, ["build", "--shard", "3/2"])
+    assert result.exit_code == 2
+    assert result.output.endswith("Erreur : Valeur invalide pour '--shard' : lot « 3/2 » incompréhensible : "
+                                  "écrivez K/N avec 1 ≤ K ≤ N, par exemple --shard 2/4\n")
 
 
 def test_lots_built_in_another_checkout_merge_the_same(project_dir: Path, tmp_path: Path) -> None:

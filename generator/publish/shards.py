@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from generator.contract.project import ResidenceFile
-from generator.errors import UserError
 
 _SHARD = re.compile(r" *([0-9]{1,6}) */ *([0-9]{1,6}) *")
 """Matched whole: ASCII digits (``\\d`` takes « ١ » and « １ »), few enough for ``int`` (5,000 digits fail)."""
@@ -33,11 +32,11 @@ class Shard:
 
     @classmethod
     def parse(cls, text: str) -> "Shard":
-        """The shard written ``K/N``; a ``UserError`` in French otherwise."""
+        """The shard written ``K/N``; a ``ValueError`` in French otherwise (the command line's usage error)."""
         match = _SHARD.fullmatch(text)
         if not match or not 1 <= int(match[1]) <= int(match[2]):
-            raise UserError.single("--shard", 1, f"lot « {text} » incompréhensible",
-                                   "écrivez K/N avec 1 ≤ K ≤ N, par exemple --shard 2/4")
+            raise ValueError(f"lot « {text} » incompréhensible : écrivez K/N avec 1 ≤ K ≤ N, par exemple "
+                             "--shard 2/4")
         return cls(int(match[1]), int(match[2]))
 
     def owns(self, slug: str) -> bool:

@@ -152,7 +152,7 @@ def test_the_buildings_a_notice_or_an_outage_concerns_are_said_in_the_feed_calen
                              "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, buildings: [B, C]}\n")
     out = tmp_path / "site"
     build_site(load_project(make_project(SITE_CONFIG + "languages: [fr, en]\n", test=text)), out, TODAY)
-    for folder, one, two in (("", "Bâtiment A", "Bâtiments B, C"), ("en/", "Building A", "Buildings B, C")):
+    for folder, one, two in (("", "Bâtiment A", "Bâtiments B et C"), ("en/", "Building A", "Buildings B and C")):
         site = out / "test" / folder
         home = (site / "index.html").read_text(encoding="utf-8")
         assert f'<p class="rh-notice__where">{one}</p>' in home and f"<li>{one.replace('A', 'C')}</li>" in home

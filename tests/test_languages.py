@@ -616,6 +616,22 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_lists_are_joined_in_each_page_s_language(tmp_path: Path) -> None:
+    """« Bâtiments A, B » and « Opérateurs présents : Orange, Free » were joined by a Latin comma in every
+    language (an Arabic page read « A, B »): lists now follow CLDR's pattern of the page's language."""
+    root = write_project(tmp_path, CONFIG, RESIDENCE + "fibre:\n  status: available\n  operators: [Orange, Free]\n")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    said = {folder: ((site / "les-tilleuls" / folder / "index.html").read_text(encoding="utf-8"),
+                     (site / "les-tilleuls" / folder / "fibre" / "index.html").read_text(encoding="utf-8"))
+            for folder in ("", "en", "ar")}
+    assert "· Bâtiments A et B</p>" in said[""][0] and "Opérateurs présents : Orange et Free." in said[""][1]
+    assert "· Buildings A and B</p>" in said["en"][0]
+    assert '<span lang="fr">Orange</span> and <span lang="fr">Free</span>.' in said["en"][1]
+    assert "· المبنيان A وB</p>" in said["ar"][0]  # the dual, CLDR's « و » joined to the next word
+    assert '<span dir="ltr" lang="fr">Orange</span> و<span dir="ltr" lang="fr">Free</span>.' in said["ar"][1]
+
+
 def test_validate_asks_no_translation_of_the_fibre_s_operators(tmp_path: Path) -> None:
     """« fibre.operators[1] : pas de traduction en en, ar » for « Orange », « Free »: brand names, the same
     in every language, as a company's name (never asked for); one warning per operator and residence."""

@@ -93,9 +93,9 @@ def test_outages_come_first_with_every_fact_in_words(make_project, tmp_path: Pat
                                             "Jeudi 26 novembre : La pièce est commandée."]  # newest first, escaped
     assert [li.find("time").get("datetime") for li in updates] == ["2026-12-01", "2026-11-26"]
     assert [text(li) for li in boxes["Chauffage"].find(".//ul").findall("li")] == [
-        "Bâtiments A, B", "Depuis le mardi 1er décembre", "État : Signalée", "Retour prévu le jeudi 10 décembre"]
+        "Bâtiments A et B", "Depuis le mardi 1er décembre", "État : Signalée", "Retour prévu le jeudi 10 décembre"]
     hall = {text(h) for h in tree(home.parent / "ecran" / "index.html").iter("h3")}
-    assert {"Ascenseur du bâtiment C", "Chauffage (bâtiments A, B)"} <= hall
+    assert {"Ascenseur du bâtiment C", "Chauffage (bâtiments A et B)"} <= hall
     assert [text(li) for li in boxes["Porte du parking"].find(".//ul").findall("li")] == [
         "Réparée le samedi 28 novembre"]
 
@@ -104,7 +104,7 @@ def test_a_notice_says_which_buildings_it_concerns(make_project, tmp_path: Path)
     site = build(make_project, tmp_path)
     for page in ("index.html", "ecran/index.html"):
         notes = [text(p) for p in tree(site / page).iter("p") if p.get("class") == "rh-notice__where"]
-        assert notes == ["Bâtiments A, B"], page  # the other notices concern every building: nothing said
+        assert notes == ["Bâtiments A et B"], page  # the other notices concern every building: nothing said
 
 
 def test_a_residence_of_one_building_never_says_which(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -88,7 +88,7 @@ def test_script_data_holds_typed_times_and_only_absences_not_over(make_project) 
     assert data["absences"] == [{"from": "2026-12-22", "to": "2027-01-02", "replacement": {
         "name": "Sophie Martin", "phone": "06 98 76 54 32", "tel": "+33698765432"}}]
     assert script_data(c, date(2027, 1, 3))["absences"] == []
-    assert week_text(c).splitlines()[4] == "vendredi : 8h30-12h, 16h-18h30 (Hall du bâtiment B)"
+    assert week_text(c).splitlines()[4] == "vendredi : 8h30-12h et 16h-18h30 (Hall du bâtiment B)"
 
 
 def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -104,7 +104,7 @@ def test_a_place_or_a_building_is_never_said_twice(make_project, tmp_path: Path)
     assert "<li>Loge, bâtiment A</li>" in (site / "test" / "gardien" / "index.html").read_text()
     assert "<li>Loge : Bâtiment B, rdc</li>" in (site / "other" / "gardien" / "index.html").read_text()
     assert '<p class="rh-address">1 rue de la Paix, 01000 Bourg-en-Bresse</p>' in (site / "other" / "index.html").read_text()
-    assert "Bourg-en-Bresse · Bâtiments A, B</p>" in (site / "third" / "index.html").read_text()
+    assert "Bourg-en-Bresse · Bâtiments A et B</p>" in (site / "third" / "index.html").read_text()
 
 
 def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_language(

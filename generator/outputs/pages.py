@@ -183,6 +183,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
         date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
         days=lambda value: i18n.days_text(value, language), plain=str, escape=escape,
+        listed=lambda items: Markup(i18n.list_text([escape(item) for item in items], language)),
         day_name=lambda code: i18n.day_name(code, language), capitalized=lambda text: i18n.capitalized(text, language))
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,

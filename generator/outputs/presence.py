@@ -187,7 +187,7 @@ def week_text(caretaker: Caretaker, language: str = "fr") -> str:
     lines = []
     for code, slots in weekly_table(caretaker):
         if slots:
-            spans = ", ".join(f"{i18n.clock(s.open, language)}-{i18n.clock(s.close, language)}"
-                              + (f" ({s.place})" if s.place else "") for s in slots)
+            spans = i18n.list_text([f"{i18n.clock(s.open, language)}-{i18n.clock(s.close, language)}"
+                                    + (f" ({s.place})" if s.place else "") for s in slots], language)
             lines.append(_("%(day)s : %(hours)s") % {"day": i18n.day_name(code, language), "hours": spans})
     return "\n".join(lines)

@@ -124,7 +124,7 @@ def buildings_text(names: list[str], all_buildings: list[str], language: str = "
     if not names or len(all_buildings) <= 1:
         return ""
     return i18n.translations(language).ngettext("Bâtiment %(names)s", "Bâtiments %(names)s", len(names)) % {
-        "names": ", ".join(str(n) for n in names)}
+        "names": i18n.list_text([str(n) for n in names], language)}
 
 
 def names_all(text: object, names: Sequence[object]) -> bool:

@@ -20,7 +20,7 @@ from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.shards import Shard
 from generator.publish.site import merge_shards
-from generator.review.validation import FORMATS, validation_report
+from generator.review.validation import FORMATS, tell_github, validation_report
 
 speak_french_to_click()  # before the commands are declared: Click words some of their help then
 
@@ -82,13 +82,18 @@ class _Main(click.Group):
     (``OSError``: no rights, a full disk, a file where a folder is expected), named by its path: staff can
     fix it. Anything else would be a Python traceback, which staff cannot act on: we say it is a bug, name
     the exception, ask for a report and exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the
-    traceback.
+    traceback. In a GitHub Actions step, a ``UserError`` is also told as ``validate --format github`` tells
+    its problems (``tell_github``).
     """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             with _collecting_less():
                 return super().invoke(ctx)
+        except UserError as error:
+            if os.environ.get("GITHUB_ACTIONS") == "true":  # set by GitHub on every step of a workflow
+                click.echo(tell_github(error.problems, os.environ.get("GITHUB_STEP_SUMMARY")))
+            raise
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as bug:  # noqa: BLE001 - this is the one place that turns bugs into a message

@@ -101,6 +101,16 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def outside_github_actions() -> Iterator[None]:
+    """Commands tell GitHub their errors when ``GITHUB_ACTIONS`` is set: the tests run as on a computer
+    (the one test of that sets it), whether or not the suite itself runs in a GitHub workflow."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("GITHUB_ACTIONS", raising=False)
+        patch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real sample residences of the repository, built once for the whole session."""

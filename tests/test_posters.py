@@ -287,6 +287,31 @@ def test_every_residence_with_too_much_text_is_reported_together(make_project, t
         assert not (tmp_path / "out").exists()
 
 
+def test_a_mistake_only_the_build_finds_is_told_to_github_as_validate_tells_its_own(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too much text for a poster passes validation and stops the build: in a workflow it was a line of the
+    step's log only, neither on its line of the pull request (an annotation) nor in the job summary."""
+    root = make_project(ok=CARETAKER, un=CROWDED, deux=CROWDED)
+    summary = tmp_path / "summary.md"
+    summary.write_text("## Before\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    for slug in ("un", "deux"):
+        assert (f"::error file=residences/{slug}.yml,line=8,title=À corriger avant publication::trop de texte "
+                "pour l'affiche A4 (gardien et horaires)%0A→ regroupez les horaires") in result.output
+        assert f"residences/{slug}.yml:8: trop de texte pour l'affiche A4" in result.output  # the log's line
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## Before\n## Vérification des résidences\n\n❌ 2 erreurs")
+    assert "### residences/un.yml\n\n- **ligne 8** : trop de texte pour l'affiche A4" in written
+    monkeypatch.delenv("GITHUB_ACTIONS")  # on a computer: the message alone
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out"), "--today", "2026-12-02"])
+    assert result.exit_code == 1 and "::error" not in result.output
+    assert summary.read_text(encoding="utf-8") == written
+
+
 # --- rebuilds: a poster is drawn, and reportlab or segno imported, only when what it prints changed -------
 
 NOTICE = """\

@@ -77,16 +77,35 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
     problems = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.problems)
     warnings = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.warnings)
     outcome = Outcome(outcome.slugs, problems, warnings)
-    summary = markdown_summary(outcome)
     if summary_file and fmt == "github":
         try:
-            with open(summary_file, "a", encoding="utf-8") as f:
-                f.write(markdown_summary(outcome, SUMMARY_BYTES - f.tell()) if f.tell() else summary)
+            append_summary(summary_file, outcome)
         except OSError as e:
             raise UserError.single("GITHUB_STEP_SUMMARY", 1, f"impossible d'écrire le résumé dans « {summary_file} » "
                                    f"({e.strerror})", "vérifiez la variable GITHUB_STEP_SUMMARY") from None
     output = {"text": text_report, "github": github_report, "json": json_report}[fmt](outcome)
-    return Report(output, summary, 0 if outcome.ok else 1)
+    return Report(output, markdown_summary(outcome), 0 if outcome.ok else 1)
+
+
+def append_summary(summary_file: str, outcome: Outcome) -> None:
+    """Add ``markdown_summary`` to the job summary, within what GitHub shows of it (``SUMMARY_BYTES`` in all)."""
+    with open(summary_file, "a", encoding="utf-8") as f:
+        f.write(markdown_summary(outcome, SUMMARY_BYTES - f.tell()))
+
+
+def tell_github(problems: list[Problem], summary_file: str | None) -> str:
+    """What ``validate --format github`` says of its problems, for any command stopped by them in a GitHub
+    Actions step: ``build`` finds a few mistakes that validation cannot (too much text for a poster, a
+    residence named like a folder of the site), and they were only lines of the step's log, not shown on
+    their line of the pull request nor in the job summary. Returns the annotations; the summary is added
+    when it can be (the error is told in the log all the same)."""
+    outcome = Outcome((), tuple(problems))
+    if summary_file:
+        try:
+            append_summary(summary_file, outcome)
+        except OSError:
+            pass
+    return "\n".join(annotation(p) for p in problems)
 
 
 def text_report(outcome: Outcome) -> str:

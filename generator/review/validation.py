@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -101,10 +102,8 @@ def tell_github(problems: list[Problem], summary_file: str | None) -> str:
     when it can be (the error is told in the log all the same)."""
     outcome = Outcome((), tuple(problems))
     if summary_file:
-        try:
+        with suppress(OSError):
             append_summary(summary_file, outcome)
-        except OSError:
-            pass
     return "\n".join(annotation(p) for p in problems)
 
 

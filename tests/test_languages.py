@@ -195,7 +195,7 @@ def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(t
     languages are wrong, every text in English was also told « langue « en » absente » (one error per text of
     every residence, before the one to fix; GitHub shows the first ten)."""
     for config, expected in (
-            (CONFIG.replace("agencies:", "agencies: ["), "site_config.yml:6: syntaxe YAML invalide"),
+            (CONFIG.replace("agencies:", "agencies: ["), "site_config.yml:4: syntaxe YAML invalide"),
             (CONFIG.replace("[fr, en, ar]", "[FR, en, ar]"), "site_config.yml:3: languages[1]: code de langue « FR »"),
             (CONFIG.replace("[fr, en, ar]", "{fr: 1}"), "site_config.yml:3: languages: une liste est attendue"),
             (CONFIG.replace("[fr, en, ar]", "fr, en"), "site_config.yml:3: languages: une liste est attendue")):

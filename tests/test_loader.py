@@ -138,10 +138,49 @@ def test_a_yaml_syntax_error_is_told_in_french(tmp_path: Path) -> None:
     for text, line, said in (("name: A: B\n", 1, "deux-points « : » inattendu dans cette valeur"),
                              ("name: A\ncity:\n\tx: y\n", 3, "caractère interdit en début de valeur (tabulation, @, "
                                                               "` ou %)"),
-                             ("name: [A, B\n", 2, "crochet « ] » (ou virgule) attendu : liste non fermée"),
-                             ("name: 'A\n", 2, "fin du fichier inattendue : un guillemet, un crochet ou une accolade "
+                             ("name: [A, B\n", 1, "crochet « ] » (ou virgule) attendu : liste non fermée"),
+                             ("name: 'A\n", 1, "fin du fichier inattendue : un guillemet, un crochet ou une accolade "
                                                "n'est pas fermé"),
                              ("name: A\n---\nname: B\n", 2, "un second document (ligne « --- ») : un fichier n'en "
                                                            "contient qu'un")):
         _, problems = load(tmp_path, text)
         assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")], text
+
+
+@pytest.mark.parametrize("text, line, said", [
+    ("name: A\nunits 184\nagency: x\n", 2, "deux-points « : » attendu après la clé"),
+    ("name: A\ncaretaker:\n  name: K\n  mobile 06 12 34 56 78\n\n# c\n  email: a@b.fr\n", 4,
+     "deux-points « : » attendu après la clé"),
+    ("buildings: [A, B\nunits: 3\nagency: x\n", 1, "crochet « ] » (ou virgule) attendu : liste non fermée"),
+    ("address: {street: x, city: y\nunits: 3\n", 1, "accolade « } » (ou virgule) attendue : accolades non fermées"),
+    ('name: A\ntitle: "Coupure\nunits: 3\nagency: x\n', 2,
+     "fin du fichier inattendue : un guillemet, un crochet ou une accolade n'est pas fermé"),
+])
+def test_a_mistake_noticed_further_down_is_told_at_the_line_it_starts(tmp_path: Path, text: str, line: int,
+                                                                      said: str) -> None:
+    """A key without its « : », a « [ », a « { » or a quote never closed was told at the line where libyaml
+    noticed it: the next key (line 3 for « units 184 » on line 2), after blank lines and comments, or one
+    past the end of the file, a line GitHub cannot annotate. Found by removing a colon in a sample."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")]
+
+
+@pytest.mark.parametrize("text, line, said", [
+    ("name: A\ntitle: 'Coupure d'eau chaude'\nunits: 3\n", 2,
+     "texte entre guillemets fermé trop tôt : une apostrophe du texte le termine ; écrivez le texte sans les "
+     "apostrophes du début et de la fin, ou doublez celles du texte ('Coupure d''eau')"),
+    ('name: A\ntitle: "Le "grand" hall"\nunits: 3\n', 2,
+     "texte entre guillemets fermé trop tôt : un guillemet du texte le termine ; écrivez le texte sans les "
+     "guillemets du début et de la fin, ou mettez-le entre apostrophes ('Le \"grand\" hall')"),
+    ("name: 'Les Tilleuls\nunits: 3\n\nnote: l'entrée\ncity: x\n", 1,
+     "texte entre guillemets ouvert ligne 1 et fermé seulement ligne 4 : il manque le guillemet de la fin, ou une "
+     "apostrophe du texte le termine ; écrivez le texte sans les apostrophes du début et de la fin, ou doublez "
+     "celles du texte ('Coupure d''eau')"),
+])
+def test_an_apostrophe_closing_a_quoted_text_is_told_as_such(tmp_path: Path, text: str, line: int, said: str) -> None:
+    """French texts are full of apostrophes: « title: 'Coupure d'eau' » ends the text at « d' », and was told
+    « clé attendue à ce niveau de retrait », a mistake of indentation staff looked for in vain; a quote never
+    closed ran to the next apostrophe of the file and was told there, lines below. Found by quoting titles
+    of the samples as staff do."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")]

@@ -88,6 +88,19 @@ _YAML_PROBLEMS = {
 }
 """libyaml's problems in French (each message of its scanner and parser a file can cause); one libyaml may
 add later is told as ``UNKNOWN_YAML_PROBLEM``, with its English words for whoever helps."""
+_STARTED_ABOVE = {"while scanning a simple key", "while parsing a flow sequence", "while parsing a flow mapping",
+                  "while scanning a quoted scalar"}
+"""Mistakes libyaml notices only further down, on the next key or at the end of the file, but which are
+made where what it was reading started: a key without its « : » (« units 184 »), a « [ », a « { » or a
+quote never closed. Told at the line where that starts, the line staff have to mend (the line below,
+or one past the end of the file, is not)."""
+_QUOTE_CLOSED_EARLY = "texte entre guillemets fermé trop tôt : {} du texte le termine ; {}"
+_QUOTE_ACROSS_LINES = ("texte entre guillemets ouvert ligne {} et fermé seulement ligne {} : il manque le guillemet de "
+                       "la fin, ou {} du texte le termine ; {}")
+_QUOTE_MENDS = {"'": ("une apostrophe", "écrivez le texte sans les apostrophes du début et de la fin, ou doublez "
+                                        "celles du texte ('Coupure d''eau')"),
+                '"': ("un guillemet", "écrivez le texte sans les guillemets du début et de la fin, ou mettez-le "
+                                      "entre apostrophes ('Le \"grand\" hall')")}
 UNKNOWN_YAML_PROBLEM = "écriture YAML non reconnue ici (libyaml : « {} »)"
 BAD_DIRECTIVE = "ligne « % » incorrecte en tête du fichier : retirez-la"
 
@@ -170,8 +183,13 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
+        if e.context in _STARTED_ABOVE and e.context_mark:
+            line = e.context_mark.line + 1
         problem = BAD_DIRECTIVE if "directive" in str(e.context) else (
             _YAML_PROBLEMS.get(str(e.problem)) or UNKNOWN_YAML_PROBLEM.format(e.problem or e))
+        quoted = _quoted_before(text, e.problem_mark) if e.problem_mark else None
+        if quoted is not None:
+            line, problem = quoted
         return fail(line, f"syntaxe YAML invalide : {problem}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
@@ -185,6 +203,28 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     except _Refused as e:
         return fail(e.line, e.message, e.hint)
     return doc, []
+
+
+def _quoted_before(text: str, mark: Any) -> tuple[int, str] | None:
+    """When libyaml stops right after a text between quotes, the quotes are the mistake: staff write
+    « title: 'Coupure d'eau' », whose apostrophe closes the text, or forget the closing quote, so the text
+    runs on to the next apostrophe of the file, lines below. The line where the text starts, and why."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.end_mark.index > mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not (isinstance(last, yaml.ScalarToken) and last.style in ("'", '"')
+            and not text[last.end_mark.index:mark.index].strip(" ")):
+        return None
+    start, end = last.start_mark.line + 1, last.end_mark.line + 1
+    closer, mend = _QUOTE_MENDS[last.style]
+    if start == end:
+        return start, _QUOTE_CLOSED_EARLY.format(closer, mend)
+    return start, _QUOTE_ACROSS_LINES.format(start, end, closer, mend)
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:

@@ -29,7 +29,7 @@ from generator.errors import UserError
 from generator.outputs import i18n
 from generator.paths import LOCALES_DIR, interface_languages
 from generator.publish.site import build_site
-from test_accessibility import VNU_JAR, axe_violations, page_paths
+from test_accessibility import LAYOUT_JS, VNU_JAR, axe_violations, page_paths
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -730,6 +730,36 @@ def test_axe_finds_nothing_on_any_page_of_any_language(browser, multilingual_sit
     context.close()
     assert {path: v for path, v in found.items() if v} == {}
     assert errors == []
+
+
+@pytest.mark.browser
+def test_every_page_of_every_language_reflows_at_320px_from_the_moment_it_loads(  # type: ignore[no-untyped-def]
+        browser, multilingual_site: Path, multilingual_url: str) -> None:
+    """WCAG 1.4.10 in each language, read as soon as the page has loaded. A right-to-left page's closed menu
+    waits right of the screen: it showed there for a quarter second after the page started (its hiding was
+    delayed for the slide-out, from the start too), then an element past the screen's right edge."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2)
+    page = context.new_page()
+    problems: list[str] = []
+    for path in page_paths(multilingual_site):
+        page.goto(multilingual_url + path, wait_until="load")
+        page.evaluate(LAYOUT_JS)
+        problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.overflow()")]
+        if page.locator(".md-sidebar--primary").count():
+            shown = page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility")
+            problems += [f"/{path}: le menu fermé est visible"] if shown != "hidden" else []
+    drawer_opens_and_hides_again = []
+    page.goto(multilingual_url + "les-tilleuls/ar/contacts/", wait_until="networkidle")
+    for _ in range(2):
+        page.locator('.md-header__button[for="__drawer"]').click()
+        page.wait_for_timeout(400)  # Material's slide-in transition
+        drawer_opens_and_hides_again.append(page.locator(".md-nav--primary a[href]").first.is_visible())
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(400)
+        drawer_opens_and_hides_again.append(page.locator(".md-nav--primary a[href]").first.is_visible())
+    context.close()
+    assert problems == []
+    assert drawer_opens_and_hides_again == [True, False, True, False]
 
 
 def test_every_page_of_every_language_is_valid_html_for_the_w3c_checker(multilingual_site: Path) -> None:

@@ -166,6 +166,8 @@
   button.setAttribute("aria-label", nav.getAttribute("aria-label"));
   said();
   toggle.addEventListener("change", said);
+  /* The closed drawer hides once it has slid out (residence-hub.css), from its first opening on. */
+  toggle.addEventListener("change", function () { document.documentElement.classList.add("rh-drawer-used"); });
   button.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") { return; }
     event.preventDefault();

@@ -831,6 +831,32 @@ def test_the_presence_sentence_is_written_in_the_page_language(browser, multilin
 
 
 @pytest.mark.browser
+def test_the_replacement_s_number_follows_the_language_s_comma(  # type: ignore[no-untyped-def]
+        browser, multilingual_site: Path, multilingual_url: str) -> None:
+    """« البديل: Sophie Martin، 06 98 76 54 32 »: the replacement and their number were joined by a Latin
+    comma on every Arabic page that says an absence (the caretaker's, the contacts, the home page's script)
+    and in the Arabic calendar, where the catalogs join them as each language writes it."""
+    for path in ("les-tilleuls/ar/gardien/index.html", "les-tilleuls/ar/contacts/index.html"):
+        said = re.sub(r"<[^>]+>", "", re.search(r"البديل:.*?</(?:p|li)>", (multilingual_site / path).read_text(
+            encoding="utf-8"), re.S)[0])
+        assert "Sophie Martin، 06 98 76 54 32." in said, (path, said)
+    calendar = (multilingual_site / "les-tilleuls/ar/calendrier.ics").read_text(encoding="utf-8")
+    assert "Sophie Martin، 06 98 76 54 32" in calendar.replace("\r\n ", "").replace("\\,", ",")
+    english = (multilingual_site / "les-tilleuls/en/gardien/index.html").read_text(encoding="utf-8")
+    assert re.search(r"Replaced by: (<span[^>]*>)?Sophie Martin(</span>)?, <a", english)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="Europe/Paris")
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-23T09:00:00+01:00")  # during the absence: the script says it
+    seen = []
+    for path in ("les-tilleuls/ar/", "les-tilleuls/en/"):
+        page.goto(multilingual_url + path)
+        seen.append(page.locator("[data-rh-absence]").inner_text())
+    context.close()
+    assert seen[0].endswith("البديل: Sophie Martin، 06 98 76 54 32."), seen
+    assert seen[1].endswith("Replaced by: Sophie Martin, 06 98 76 54 32."), seen
+
+
+@pytest.mark.browser
 def test_the_hall_screen_clock_says_the_date_as_the_build_does_in_each_language(  # type: ignore[no-untyped-def]
         browser, serve, six_language_site: Path) -> None:
     """hall.js wrote French dates from a table of its own and other languages' from the browser's formats:

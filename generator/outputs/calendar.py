@@ -217,8 +217,9 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
                  "DTEND;VALUE=DATE": on_day(absence.to + timedelta(days=1)), "TRANSP": "TRANSPARENT"}
         if absence.replacement:
             who = absence.replacement
-            phone = f", {who.phone.display}" if who.phone else ""
-            event["DESCRIPTION"] = text(_("Remplacement : %(name)s") % {"name": who.name} + phone)
+            said = (_("Remplacement : %(name)s, %(phone)s") % {"name": who.name, "phone": who.phone.display}
+                    if who.phone else _("Remplacement : %(name)s") % {"name": who.name})
+            event["DESCRIPTION"] = text(said)
         events.append((f"absence {absence.from_} {absence.to}", event))
     return events
 

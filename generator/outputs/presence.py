@@ -138,6 +138,7 @@ def script_words(language: str) -> dict[str, object]:
         "clock": "fr" if language == "fr" else "24h",
         "absent": _("Absence de %(name)s jusqu'au %(date)s inclus."),
         "replacement": _("Remplacement : %(name)s"),
+        "replacement_phone": _("Remplacement : %(name)s, %(phone)s"),
         "label": _("%(label)s :"),
         "open": _("Ouvert maintenant"),
         "closed": _("Fermé"),

@@ -36,12 +36,13 @@
     return span;
   }
 
-  /* fill() into an element: a value given as [text, marks] goes in its own marked span. */
+  /* fill() into an element: a value given as [text, marks] goes in its own marked span, an element as is. */
   function fillInto(element, template, values) {
     var parts = template.split(/%\(([a-z]+)\)s/);
     for (var i = 0; i < parts.length; i++) {
       var value = i % 2 ? values[parts[i]] : parts[i];
       if (value instanceof Array) { element.appendChild(marked(value[0], value[1])); }
+      else if (value && value.nodeType) { element.appendChild(value); }
       else if (value) { element.appendChild(document.createTextNode(value)); }
     }
   }
@@ -161,10 +162,10 @@
     var r = absence.replacement;
     if (r) {
       element.appendChild(document.createTextNode(" "));
-      fillInto(element, words.replacement, { name: [r.name, r.name_mark] });
       if (r.tel) {
-        element.appendChild(document.createTextNode(", "));
-        element.appendChild(phoneLink(r));
+        fillInto(element, words.replacement_phone, { name: [r.name, r.name_mark], phone: phoneLink(r) });
+      } else {
+        fillInto(element, words.replacement, { name: [r.name, r.name_mark] });
       }
       element.appendChild(document.createTextNode("."));
     }

@@ -75,6 +75,12 @@ def _parse_shard(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(str(e)) from None
 
 
+TOLD_TO_GITHUB = frozenset({"validate", "build", "merge", "posters"})
+"""The commands whose mistakes are those of the files a workflow checks, to be shown on their lines. Not
+``diff``: in a pull request it reads the base branch too, whose mistakes are not the pull request's to
+fix (the workflow says so in its own words); the others are run on a computer."""
+
+
 class _Main(click.Group):
     """The command group; a bug (any exception that is not a user error) is told in one French line.
 
@@ -82,8 +88,8 @@ class _Main(click.Group):
     (``OSError``: no rights, a full disk, a file where a folder is expected), named by its path: staff can
     fix it. Anything else would be a Python traceback, which staff cannot act on: we say it is a bug, name
     the exception, ask for a report and exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the
-    traceback. In a GitHub Actions step, a ``UserError`` is also told as ``validate --format github`` tells
-    its problems (``tell_github``).
+    traceback. In a GitHub Actions step (``GITHUB_ACTIONS``, set by GitHub), the ``UserError`` of a command
+    in ``TOLD_TO_GITHUB`` is also told as ``validate --format github`` tells its problems (``tell_github``).
     """
 
     def invoke(self, ctx: click.Context) -> object:
@@ -91,7 +97,7 @@ class _Main(click.Group):
             with _collecting_less():
                 return super().invoke(ctx)
         except UserError as error:
-            if os.environ.get("GITHUB_ACTIONS") == "true":  # set by GitHub on every step of a workflow
+            if os.environ.get("GITHUB_ACTIONS") == "true" and ctx.invoked_subcommand in TOLD_TO_GITHUB:
                 click.echo(tell_github(error.problems, os.environ.get("GITHUB_STEP_SUMMARY")))
             raise
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):

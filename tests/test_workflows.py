@@ -46,10 +46,11 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 
 
 def run_step(script: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run a step's ``run:`` script the way GitHub does (bash -e -o pipefail), with our residence-hub."""
+    """Run a step's ``run:`` script the way GitHub does (bash -e -o pipefail, ``GITHUB_ACTIONS`` set), with
+    our residence-hub."""
     assert "${{" not in script, "expressions go through env:, never straight into a script"
     assert (BIN / "residence-hub").exists(), "residence-hub is not installed in this environment"
-    full_env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env}
+    full_env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "GITHUB_ACTIONS": "true", **env}
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd,
                           env=full_env, capture_output=True, text=True, timeout=300)
 
@@ -348,7 +349,8 @@ def test_diff_step_passes_when_only_the_base_fails_this_version_s_checks(make_pr
                       GITHUB_STEP_SUMMARY=str(summary), PREVIEW_URL="https://example.org/artifact/1")
     assert result.returncode == 0, result.stderr
     assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in result.stderr  # in the log
-    text = summary.read_text(encoding="utf-8")
+    text = summary.read_text(encoding="utf-8")  # the base's mistakes are not the pull request's: not told as its own
     assert text.startswith("La branche de base ne passe pas la vérification de cette version de residence-hub : "
                            "rien à comparer (ses erreurs sont dans le journal de cette étape).\n")
+    assert "::error" not in result.stdout + (tmp_path / "runner" / "changements.md").read_text(encoding="utf-8")
     assert "[Télécharger le site construit](https://example.org/artifact/1)" in text

@@ -11,7 +11,7 @@ from generator.errors import UserError
 from generator.contract.project import load_project, residence_paths
 from generator.contract.values import parse_phone, parse_time
 
-from conftest import RESIDENCE
+from conftest import RESIDENCE, SITE_CONFIG
 
 
 def problems_of(root: Path) -> list[str]:
@@ -63,6 +63,64 @@ def test_unknown_nested_key_lists_the_keys_allowed_there(make_project) -> None: 
     found = problems_of(root)
     assert any(line.startswith("residences/test.yml:8: clé inconnue « opne »") and "« open »" in line
                for line in found), found
+
+
+def test_a_key_on_the_wrong_level_says_where_it_belongs(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A line with two spaces too few or too many moves its key to another mapping: « absences: » pulled to
+    the left was « clé inconnue « absences » → vouliez-vous dire « services » ? », sending staff to rename
+    a right key. Found by pulling lines of a sample to the left and to the right."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          hours:
+            - days: [mon]
+              open: 8h
+              close: 9h
+              holidays: open
+        absences:
+          - {from: 2026-12-01, to: 2026-12-02}
+        """)
+    where = "vérifiez les espaces au début de cette ligne (deux par niveau, alignés sur les clés voisines) ; "
+    assert problems_of(root) == [
+        "residences/test.yml:10: clé inconnue « holidays »\n    → « holidays » n'est pas une clé de cet endroit mais "
+        f"de « caretaker » : {where}clés possibles ici : close, days, open, place",
+        "residences/test.yml:11: clé inconnue « absences »\n    → « absences » n'est pas une clé de cet endroit mais "
+        f"de « caretaker » : {where}clés possibles ici : address, agency, buildings, caretaker, contacts, faq, fibre, "
+        "maintenance, name, notices, outages, reviewed, services, units, waste"]
+
+
+def test_a_key_written_in_french_is_given_its_english_name(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Staff write keys in their language: « gardien: », « jours: », « téléphone: ». Close spelling found
+    nothing for most (« gardien », « portable », « courriel »), or the wrong key. Found by writing a sample's keys
+    in French."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        gardien:
+          name: Y
+        maintenance:
+          - {topic: Ascenseurs, company: Otis, phone: 01 48 20 11 22, courriel: a@b.fr}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: clé inconnue « gardien »\n    → les clés s'écrivent en anglais : « gardien » s'écrit "
+        "« caretaker » ; clés possibles ici : address, agency, buildings, caretaker, contacts, faq, fibre, maintenance, "
+        "name, notices, outages, reviewed, services, units, waste",
+        "residences/test.yml:7: clé inconnue « courriel »\n    → les clés s'écrivent en anglais : « courriel » "
+        "s'écrit « email » ; clés possibles ici : company, email, hours, note, phone, topic"]
+
+
+def test_an_unknown_key_of_an_agency_lists_the_keys_of_an_agency(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An agency's keys sit under its name, which the hints did not look through: « phon » in an agency had no
+    hint at all."""
+    config = SITE_CONFIG.replace("{name: Agence Sud}", "{name: Agence Sud, phon: 01 48 20 11 22}")
+    assert "phon" in config
+    [found] = problems_of(make_project(site_config=config))
+    assert found.endswith("clé inconnue « phon »\n    → vouliez-vous dire « phone » ? clés possibles ici : address, "
+                          "contacts, email, hours, maintenance, name, phone, waste")
 
 
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]

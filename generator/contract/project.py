@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
+from generator.contract.key_hints import in_french, keys_at, misplaced
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
@@ -262,9 +263,10 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     where = _describe(loc)
     hint = ""
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        message = f"clé inconnue « {visible(str(loc[-1]))} »"
-        hint = _did_you_mean(str(loc[-1]), known) + ("clés possibles ici : " + ", ".join(known) if known else "")
+        key, known = str(loc[-1]), keys_at(model, loc[:-1])
+        message = f"clé inconnue « {visible(key)} »"
+        hint = (misplaced(model, loc[:-1], key) or in_french(key, known) or _did_you_mean(key, known)) + (
+            "clés possibles ici : " + ", ".join(known) if known else "")
     elif kind == "missing":
         message = f"« {loc[-1]} » manquant{_in(loc[:-1])}"
         hint = f"ajoutez la ligne « {loc[-1]}: … »"
@@ -337,32 +339,6 @@ def _describe(loc: tuple[Any, ...]) -> str:
 
 def _in(loc: tuple[Any, ...]) -> str:
     return f" dans {_describe(loc)}" if loc else ""
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed at ``loc``, following the model's nested types (for "did you mean" hints)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        if current is None:
-            return []
-    return sorted(f.alias or name for name, f in current.model_fields.items())
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -1,0 +1,149 @@
+"""What to tell staff about a key the contract does not know, beyond « vouliez-vous dire »: where a real key
+belongs when its line has too many or too few spaces, and which key a French word stands for.
+
+Staff move a line by an indentation level by mistake (« absences: » pulled to the left leaves
+``caretaker``), and write the keys in French (« gardien: », « horaires: », « jours: »). Close spelling
+(``difflib``) sent them wrong: « absences » at the top of the file was « vouliez-vous dire « services » ? ».
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Iterator, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+Loc = tuple[Union[str, int], ...]
+
+FRENCH_KEYS: dict[str, tuple[str, ...]] = {
+    "nom": ("name",), "adresse": ("address",), "rue": ("street",), "codepostal": ("postcode",), "cp": ("postcode",),
+    "ville": ("city",), "commune": ("city",), "batiments": ("buildings",), "batiment": ("buildings",),
+    "logements": ("units",), "agence": ("agency",), "gardien": ("caretaker",), "gardienne": ("caretaker",),
+    "concierge": ("caretaker",), "titre": ("title",), "telephone": ("phone",), "tel": ("phone",),
+    "fixe": ("phone",), "portable": ("mobile",), "courriel": ("email",), "mail": ("email",), "loge": ("office",),
+    "bureau": ("office",), "horaires": ("hours",), "heures": ("hours",), "absence": ("absences",),
+    "conges": ("absences",), "feries": ("holidays",), "joursferies": ("holidays",), "jours": ("days",),
+    "jour": ("days", "date"), "ouverture": ("open",), "fermeture": ("close",), "lieu": ("place", "location"),
+    "du": ("from",), "debut": ("from", "open"), "au": ("to", "until"), "fin": ("to", "until", "close"),
+    "jusquau": ("to", "until"), "remplacant": ("replacement",), "remplacante": ("replacement",),
+    "remplacement": ("replacement",), "role": ("role",), "fonction": ("role",), "entretien": ("maintenance",),
+    "depannage": ("maintenance",), "depannages": ("maintenance",), "sujet": ("topic",), "theme": ("topic",),
+    "entreprise": ("company",), "societe": ("company",), "prestataire": ("company",), "remarque": ("note",),
+    "commentaire": ("note",), "emplacement": ("location",), "dechets": ("waste",), "poubelles": ("waste",),
+    "collectes": ("waste",), "type": ("kind", "mode"), "nature": ("kind",), "calendrier": ("schedule",),
+    "frequence": ("schedule",), "statut": ("status",), "etat": ("status",), "operateurs": ("operators",),
+    "reference": ("building_id",), "referenceimmeuble": ("building_id",), "question": ("q",),
+    "questions": ("faq",), "reponse": ("a",), "avis": ("notices",), "annonces": ("notices",),
+    "niveau": ("level",), "texte": ("body", "text"), "message": ("body", "text"), "contenu": ("body", "text"),
+    "pannes": ("outages",), "panne": ("outages",), "equipement": ("equipment",), "depuis": ("since",),
+    "prevu": ("expected",), "prevue": ("expected",), "aide": ("help",), "nouvelles": ("updates",),
+    "suivi": ("updates",), "repare": ("repaired",), "reparee": ("repaired",), "verifie": ("reviewed",),
+    "relu": ("reviewed",), "bailleur": ("landlord",), "siteweb": ("website",), "site": ("website",),
+    "espacelocataire": ("tenant_portal",), "agences": ("agencies",), "urgences": ("emergency",),
+    "urgence": ("emergency",), "libelle": ("label",), "langues": ("languages",), "langue": ("language",),
+    "fermetures": ("closures",), "accessibilite": ("accessibility",), "mentionslegales": ("legal",),
+    "hebergeur": ("host",), "directeur": ("director",), "directrice": ("director",), "editeur": ("publisher",),
+}
+"""A key typed in French (lower case, without accents, spaces, dashes or underscores) → the contract's
+keys it may mean, the first allowed where it is typed being the one suggested."""
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
+    return model.model_fields.get(key) or next((f for f in model.model_fields.values() if f.alias == key), None)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _by_name(annotation: Any) -> bool:
+    """A mapping whose keys staff choose (``agencies: {saint-denis: …}``): its keys are names, not fields."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(_by_name(arg) for arg in get_args(annotation) if arg is not type(None))
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return sorted(f.alias or name for name, f in model.model_fields.items())
+
+
+def _chain(model: type[BaseModel], loc: Loc) -> list[tuple[tuple[str, ...], type[BaseModel]]] | None:
+    """The mappings from the top of the file to ``loc``, each with its path of keys (list indexes left out,
+    the name of a mapping by name such as an agency's kept), the last being the one at ``loc``; None when
+    ``loc`` is not a mapping of the model."""
+    chain: list[tuple[tuple[str, ...], type[BaseModel]]] = [((), model)]
+    names: tuple[str, ...] = ()
+    current, name_next = model, False
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        names += (part,)
+        if name_next:
+            name_next = False
+            chain.append((names, current))
+            continue
+        found = _field(current, part)
+        inner = _inner_model(found.annotation) if found else None
+        if found is None or inner is None:
+            return None
+        current, name_next = inner, _by_name(found.annotation)
+        if not name_next:
+            chain.append((names, current))
+    return None if name_next else chain
+
+
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model of the mapping at ``loc`` (list indexes and the names of a mapping by name skipped)."""
+    chain = _chain(model, loc)
+    return chain[-1][1] if chain else None
+
+
+def keys_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed in the mapping at ``loc``, sorted; none when ``loc`` is not a mapping of the model."""
+    found = model_at(model, loc)
+    return _keys(found) if found else []
+
+
+def _children(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], type[BaseModel]]]:
+    for name, info in model.model_fields.items():
+        inner = _inner_model(info.annotation)
+        if inner is not None:
+            yield prefix + (info.alias or name,), inner
+
+
+def _where(path: tuple[str, ...]) -> str:
+    return f"« {'.'.join(path)} »" if path else "du haut du fichier (sans espace au début de la ligne)"
+
+
+def misplaced(model: type[BaseModel], loc: Loc, key: str) -> str:
+    """When ``key`` is a key of a mapping around the one at ``loc``, or of one just inside it (a line with
+    too few or too many spaces at its start), where it belongs; else ""."""
+    chain = _chain(model, loc)
+    if not chain:
+        return ""
+    names, here = chain[-1]
+    places = [path for path, around in reversed(chain[:-1]) if key in _keys(around)][:1]  # the nearest around it
+    places += [path for path, inner in _children(here, names) if key in _keys(inner)]
+    if not places:
+        return ""
+    listed = " ou ".join(_where(p) for p in places[:3])
+    return (f"« {key} » n'est pas une clé de cet endroit mais {'de ' if places[0] else ''}{listed} : vérifiez les "
+            "espaces au début de cette ligne (deux par niveau, alignés sur les clés voisines) ; ")
+
+
+def in_french(key: str, allowed: list[str]) -> str:
+    """When ``key`` is the French word for a key allowed here, which one; else ""."""
+    meant = next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in allowed and k != key), None)
+    return f"les clés s'écrivent en anglais : « {key} » s'écrit « {meant} » ; " if meant else ""

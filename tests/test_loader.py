@@ -184,3 +184,19 @@ def test_an_apostrophe_closing_a_quoted_text_is_told_as_such(tmp_path: Path, tex
     of the samples as staff do."""
     _, problems = load(tmp_path, text)
     assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")]
+
+
+@pytest.mark.parametrize("text, line, above", [
+    ("caretaker:\n  name: K\n  mode: resident\n   phone: 01 48 20 11 22\n  email: a@b.fr\n", 4, 3),
+    ("caretaker:\n  name: K\nmobile: 06 12 34 56 78\n  email: a@b.fr\n", 4, 3),
+])
+def test_a_key_read_as_the_rest_of_the_value_above_is_told_so(tmp_path: Path, text: str, line: int,
+                                                               above: int) -> None:
+    """A key with a space too many (« ␣␣␣phone: »), or the line above pulled to the left, makes YAML read the
+    line as the rest of the value above (« resident phone »): it was « deux-points « : » inattendu dans cette
+    valeur », with no word of the spaces. Found by moving the samples' lines left and right."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, (
+        f"syntaxe YAML invalide : cette ligne est lue comme la suite de la valeur de la ligne {above} : ses espaces "
+        f"au début ne correspondent pas à ceux des clés voisines (ou ceux de la ligne {above}) ; alignez les clés "
+        "d'un même niveau, deux espaces par niveau"))]

@@ -101,6 +101,9 @@ _QUOTE_MENDS = {"'": ("une apostrophe", "écrivez le texte sans les apostrophes 
                                         "celles du texte ('Coupure d''eau')"),
                 '"': ("un guillemet", "écrivez le texte sans les guillemets du début et de la fin, ou mettez-le "
                                       "entre apostrophes ('Le \"grand\" hall')")}
+_RUNS_ON = ("cette ligne est lue comme la suite de la valeur de la ligne {0} : ses espaces au début ne "
+            "correspondent pas à ceux des clés voisines (ou ceux de la ligne {0}) ; alignez les clés d'un même "
+            "niveau, deux espaces par niveau")
 UNKNOWN_YAML_PROBLEM = "écriture YAML non reconnue ici (libyaml : « {} »)"
 BAD_DIRECTIVE = "ligne « % » incorrecte en tête du fichier : retirez-la"
 
@@ -187,9 +190,9 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
             line = e.context_mark.line + 1
         problem = BAD_DIRECTIVE if "directive" in str(e.context) else (
             _YAML_PROBLEMS.get(str(e.problem)) or UNKNOWN_YAML_PROBLEM.format(e.problem or e))
-        quoted = _quoted_before(text, e.problem_mark) if e.problem_mark else None
-        if quoted is not None:
-            line, problem = quoted
+        before = _told_by_what_precedes(text, e.problem_mark, str(e.problem)) if e.problem_mark else None
+        if before is not None:
+            line, problem = before
         return fail(line, f"syntaxe YAML invalide : {problem}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
@@ -205,10 +208,14 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     return doc, []
 
 
-def _quoted_before(text: str, mark: Any) -> tuple[int, str] | None:
-    """When libyaml stops right after a text between quotes, the quotes are the mistake: staff write
-    « title: 'Coupure d'eau' », whose apostrophe closes the text, or forget the closing quote, so the text
-    runs on to the next apostrophe of the file, lines below. The line where the text starts, and why."""
+def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str] | None:
+    """Some mistakes are clear only from what libyaml read just before it stopped; the line to mend and why.
+
+    - a text between quotes right before: staff write « title: 'Coupure d'eau' », whose apostrophe closes
+      the text, or forget the closing quote, so the text runs on to the next apostrophe, lines below;
+    - a « : » inside a value begun on an earlier line: a key with one space too many (« ␣␣␣phone: »), or
+      the line above with too few (« mobile: » pulled to the left), made this line the rest of that value.
+    """
     last = None
     try:
         for token in yaml.scan(text, Loader=_Loader):
@@ -217,14 +224,17 @@ def _quoted_before(text: str, mark: Any) -> tuple[int, str] | None:
             last = token
     except yaml.YAMLError:
         pass
-    if not (isinstance(last, yaml.ScalarToken) and last.style in ("'", '"')
-            and not text[last.end_mark.index:mark.index].strip(" ")):
+    if not isinstance(last, yaml.ScalarToken) or text[last.end_mark.index:mark.index].strip(" "):
         return None
     start, end = last.start_mark.line + 1, last.end_mark.line + 1
-    closer, mend = _QUOTE_MENDS[last.style]
-    if start == end:
-        return start, _QUOTE_CLOSED_EARLY.format(closer, mend)
-    return start, _QUOTE_ACROSS_LINES.format(start, end, closer, mend)
+    if last.style in ("'", '"'):
+        closer, mend = _QUOTE_MENDS[last.style]
+        if start == end:
+            return start, _QUOTE_CLOSED_EARLY.format(closer, mend)
+        return start, _QUOTE_ACROSS_LINES.format(start, end, closer, mend)
+    if problem == "mapping values are not allowed in this context" and start < mark.line + 1:
+        return mark.line + 1, _RUNS_ON.format(start)
+    return None
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:

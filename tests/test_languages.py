@@ -857,6 +857,48 @@ def test_the_replacement_s_number_follows_the_language_s_comma(  # type: ignore[
 
 
 @pytest.mark.browser
+def test_a_number_or_an_address_in_staff_text_is_a_link_read_in_its_order(  # type: ignore[no-untyped-def]
+        browser, serve, tmp_path: Path) -> None:
+    """A phone number typed in a notice, an answer or a note was plain text: no « tap to call » as every other
+    number of the pages has (test_accessibility's rule), and on an Arabic page its groups were drawn right to
+    left (« 22 11 20 48 01 »). Numbers and e-mail addresses in staff text are now tel: and mailto: links,
+    the number marked left-to-right; a link staff made, code and what is no phone number stay as typed."""
+    from test_accessibility import _UnlinkedContacts, _without_scripts
+
+    body = ("\n    body:\n      fr: Appelez le 01 48 20 11 22 ou écrivez à loge@example.org.\n"
+            "      ar: اتصلوا بالرقم 01 48 20 11 22 أو اكتبوا إلى loge@example.org للمزيد.\n")
+    residence = RESIDENCE.replace("    until: 2026-12-10\n    level: warning\n    body:\n"
+                                  "      fr: Jeudi 3 décembre, de 9h à 12h.\n"
+                                  "      en: Thursday 3 December, 9 am to 12 noon.\n",
+                                  "    until: 2026-12-10\n    level: warning" + body)
+    residence = residence.replace("note: Donnez votre **numéro de contrat**.",
+                                  "note: Donnez votre **numéro de contrat** au `0 969 32 00 00` ou au 09.69.32.00.00.")
+    assert residence.count("loge@example.org") == 2 and "09.69" in residence
+    root = write_project(tmp_path / "project", CONFIG, residence)
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    unlinked = []
+    for path in ("les-tilleuls/", "les-tilleuls/ar/", "les-tilleuls/en/", "les-tilleuls/qui-appeler/",
+                 "les-tilleuls/ar/qui-appeler/"):
+        parser = _UnlinkedContacts()
+        parser.feed(_without_scripts((site / path / "index.html").read_text(encoding="utf-8")))
+        unlinked += [f"/{path}: {x}" for x in parser.found]
+    assert unlinked == []
+    note = (site / "les-tilleuls/qui-appeler/index.html").read_text(encoding="utf-8")
+    assert '<code>0 969 32 00 00</code>' in note and 'href="tel:+33969320000">09.69.32.00.00</a>' in note
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(serve(site) + "/les-tilleuls/ar/", wait_until="load")
+    link = page.locator('.rh-notice a[href="tel:+33148201122"]')
+    assert link.get_attribute("dir") == "ltr"
+    first_and_last = link.evaluate("""a => { const text = a.firstChild, range = document.createRange();
+        const at = (i) => { range.setStart(text, i); range.setEnd(text, i + 2); return range.getBoundingClientRect().left; };
+        return [at(0), at(text.length - 2)]; }""")
+    assert page.locator('.rh-notice a[href="mailto:loge@example.org"]').count() == 1
+    page.close()
+    assert first_and_last[0] < first_and_last[1], "« 01 » drawn right of « 22 »"
+
+
+@pytest.mark.browser
 def test_the_hall_screen_clock_says_the_date_as_the_build_does_in_each_language(  # type: ignore[no-untyped-def]
         browser, serve, six_language_site: Path) -> None:
     """hall.js wrote French dates from a table of its own and other languages' from the browser's formats:

@@ -46,7 +46,52 @@ def markdown_to_html(text: str, under: int = 2) -> Markup:
     3 for a notice's body under the notice's « h3 »): see ``_relevel``.
     """
     html = cmarkgfm.markdown_to_html(text, options=_RAW_HTML).strip("\n")
-    return Markup(_sanitize(_relevel(html, under)))
+    return Markup(_linked_contacts(_sanitize(_relevel(html, under))))
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_UNLINKED = frozenset({"a", "code", "pre"})
+"""Where a number or an address stays as typed: already a link, or code."""
+_NUMBER = re.compile(r"(?<![\w+.,-])\+?\d(?:[ .\u00a0-]?\d){8,13}(?!\w|[.,-]\d)")
+"""A phone number as staff write one in a sentence: nine to fourteen digits, with or without spaces, dots
+or dashes between them (« 01 48 20 11 22 », « 01.48.20.11.22 », « 0 800 47 33 33 », « +33 1 48 20 11 22 »);
+``contract.phones`` decides whether it is one."""
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+                    r"(?![\w@-])")
+"""An e-mail address in a sentence; a full stop after it ends the sentence."""
+
+
+def _linked_contacts(html: str) -> str:
+    """Phone numbers and e-mail addresses a text holds made ``tel:`` and ``mailto:`` links, as the pages'
+    own numbers are: a tenant taps « 01 48 20 11 22 » in a notice as anywhere else, and the number, marked
+    left-to-right, reads in its order inside an Arabic sentence (its groups were drawn right to left,
+    « 22 11 20 48 01 »). What staff linked themselves, and code, is left as it is."""
+    if "@" not in html and not _NUMBER.search(html):
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    inside = 0
+    for index, part in enumerate(parts):
+        if index % 2:
+            name = re.match(r"</?([A-Za-z0-9]+)", part)
+            if name and name[1].lower() in _UNLINKED and not part.endswith("/>"):
+                inside += -1 if part.startswith("</") else 1
+        elif part and not inside:
+            parts[index] = _EMAIL.sub(_email_link, _NUMBER.sub(_phone_link, part))
+    return "".join(parts)
+
+
+def _phone_link(match: re.Match[str]) -> str:
+    from generator.contract.phones import parse_phone
+
+    try:
+        phone = parse_phone(match[0])
+    except ValueError:  # not a number of ours: left as typed
+        return match[0]
+    return f'<a class="rh-phone" dir="ltr" href="tel:{phone.tel}">{match[0]}</a>'
+
+
+def _email_link(match: re.Match[str]) -> str:
+    return f'<a class="rh-email" href="mailto:{match[0]}">{match[0]}</a>'
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
@@ -131,7 +176,9 @@ class _PlainText(HTMLParser):
             href, start = self.links.pop()
             address = urljoin(self.base, href) if href else ""
             words = "".join(self.parts[start:]).strip()
-            if address and words not in (address, address.split(":", 1)[-1]):  # « 01 48… » (tel:), e-mails
+            if address and words not in (address, address.split(":", 1)[-1]) and not (
+                    href.startswith("tel:") and re.sub(r"\D", "", words)[-9:] == re.sub(r"\D", "", href)[-9:]):
+                # a number (tel:) or an e-mail written in full is its own address
                 self.parts.append(f" ({address})")
 
     def handle_data(self, data: str) -> None:

@@ -123,6 +123,37 @@ def test_an_unknown_key_of_an_agency_lists_the_keys_of_an_agency(make_project) -
                           "contacts, email, hours, maintenance, name, phone, waste")
 
 
+def test_a_section_left_empty_or_without_its_dashes_is_told_with_its_own_key(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Every list that was not one got the example « days: [mon, wed, fri] »: « contacts: » left empty or
+    written without its dashes was told to write days; « caretaker: » left empty was « un ensemble de clés est
+    attendu » (« address: » left empty too). Found by emptying and un-dashing the samples' sections."""
+    root = make_project(test="""\
+        name: X
+        address: 12 rue de la Paix, 93200 Saint-Denis
+        agency: nord
+        buildings: A, B
+        contacts:
+        maintenance:
+          topic: Ascenseurs
+          company: Otis
+        """, z="name: Z\naddress:\nagency: nord\ncaretaker:\n  name: Y\n  hours:\n    - {days: , open: 8h, close: 9h}\n"
+                                "contacts:\n  -\n")
+    assert problems_of(root) == [
+        "residences/test.yml:2: address: un ensemble de clés est attendu\n    → mettez les sous-clés en dessous, en "
+        "retrait de deux espaces : city, postcode, street",
+        "residences/test.yml:4: buildings: une liste est attendue\n    → écrivez par exemple « buildings: [A, B] » ou "
+        "une ligne « - … » par élément",
+        "residences/test.yml:5: contacts: liste vide\n    → ajoutez en dessous un élément par ligne « - … », en retrait "
+        "de deux espaces, ou retirez la ligne « contacts: »",
+        "residences/test.yml:6: maintenance: une liste est attendue\n    → mettez un tiret « - » devant la première clé "
+        "de chaque élément (« - topic: … »), les autres clés de l'élément alignées sur elle",
+        "residences/z.yml:2: address: ne doit pas être vide\n    → écrivez ses clés en dessous, en retrait de deux "
+        "espaces",
+        "residences/z.yml:7: caretaker.hours[1].days: liste vide\n    → ajoutez en dessous un élément par ligne « - … », "
+        "en retrait de deux espaces",
+        "residences/z.yml:9: contacts[1]: ne doit pas être vide\n    → écrivez ses clés après le tiret « - »"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

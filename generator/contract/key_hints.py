@@ -147,3 +147,12 @@ def in_french(key: str, allowed: list[str]) -> str:
     """When ``key`` is the French word for a key allowed here, which one; else ""."""
     meant = next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in allowed and k != key), None)
     return f"les clés s'écrivent en anglais : « {key} » s'écrit « {meant} » ; " if meant else ""
+
+
+def optional(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the key at ``loc`` may be left out (so its line removed), as far as the model says."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    around = model_at(model, loc[:-1])
+    found = _field(around, loc[-1]) if around is not None else None
+    return found is not None and not found.is_required()

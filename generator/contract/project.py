@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
-from generator.contract.key_hints import in_french, keys_at, misplaced
+from generator.contract.key_hints import in_french, keys_at, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
@@ -280,11 +280,17 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             message = f"{where}: un seul mot est attendu, pas une liste ni un ensemble de clés"
         hint = f"valeurs possibles : {_choices(err['ctx']['expected'])}"
     elif kind == "list_type" or (kind == "too_short" and isinstance(err.get("input"), (str, type(None)))):
-        message = f"{where}: une liste est attendue"
-        hint = "écrivez par exemple « days: [mon, wed, fri] » ou une ligne « - … » par élément"
+        message, hint = _not_a_list(where, str(loc[-1]) if loc else "", err.get("input"), optional(model, loc))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"{where}: un ensemble de clés est attendu"
-        hint = "mettez les sous-clés en dessous, en retrait de deux espaces"
+        if err.get("input") is None:  # « address: » with nothing under it, or an item « - » alone
+            message = f"{where}: {EMPTY}"
+            hint = ("écrivez ses clés après le tiret « - »" if loc and isinstance(loc[-1], int) else
+                    "écrivez ses clés en dessous, en retrait de deux espaces")
+        else:
+            message = f"{where}: un ensemble de clés est attendu"
+            keys = keys_at(model, loc)
+            hint = "mettez les sous-clés en dessous, en retrait de deux espaces" + (
+                f" : {', '.join(keys)}" if keys else "")
     elif kind == "value_error":
         message = f"{where}: {err['ctx']['error']}"
         hint = getattr(err["ctx"]["error"], "hint", "")
@@ -316,6 +322,25 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     else:
         message = f"{where}: {err['msg']}"
     return Problem(doc.file, doc.line_of(loc), message, hint)
+
+
+_LIST_EXAMPLES = {"days": "mon, wed, fri", "buildings": "A, B", "operators": "Orange, SFR", "languages": "fr, en"}
+
+
+def _not_a_list(where: str, key: str, typed: Any, optional: bool) -> tuple[str, str]:
+    """A list typed as something else, told with its own key: its example was « days: [mon, wed, fri] »
+    for every list, « contacts: » left empty or written without its dashes included."""
+    if typed is None:  # « contacts: » with nothing under it
+        return (f"{where}: liste vide", "ajoutez en dessous un élément par ligne « - … », en retrait de deux espaces"
+                                        + (f", ou retirez la ligne « {key}: »" if optional else ""))
+    if isinstance(typed, dict):  # the items' keys without their dash
+        first = next(iter(typed), "…")
+        return (f"{where}: une liste est attendue",
+                f"mettez un tiret « - » devant la première clé de chaque élément (« - {first}: … »), les autres "
+                "clés de l'élément alignées sur elle")
+    items = typed if isinstance(typed, str) and "," in typed else _LIST_EXAMPLES.get(key, "…, …")
+    example = f"« {key}: [{items}] »"
+    return f"{where}: une liste est attendue", f"écrivez par exemple {example} ou une ligne « - … » par élément"
 
 
 def _choices(expected: str) -> str:

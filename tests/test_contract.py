@@ -154,6 +154,30 @@ def test_a_section_left_empty_or_without_its_dashes_is_told_with_its_own_key(mak
         "residences/z.yml:9: contacts[1]: ne doit pas être vide\n    → écrivez ses clés après le tiret « - »"]
 
 
+def test_a_key_typed_twice_does_not_hide_the_file_s_other_mistakes(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A key typed twice stopped the reading of its file: its other mistakes were told only at the next push,
+    two minutes later, one by one. Found by pasting a line twice in a sample with a wrong time."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          mobile: 06 12 34 56 78
+          mobile: 06 12 34 56 79
+          hours:
+            - {days: [mon], open: 25:00, close: 9h}
+        name: Z
+        """, site_config=SITE_CONFIG + "faq:\n  - {q: Autre ?, a: Oui.}\n")
+    assert problems_of(root) == [
+        "residences/test.yml:7: la clé « mobile » apparaît deux fois (déjà ligne 6)\n    → gardez une seule des deux "
+        "lignes",
+        "residences/test.yml:9: caretaker.hours[1].open: heure « 25:00 » non reconnue : écrivez par exemple 8:30, 08:30, "
+        "8h30 ou 8h",
+        "residences/test.yml:10: la clé « name » apparaît deux fois (déjà ligne 1)\n    → gardez une seule des deux lignes",
+        "site_config.yml:10: la clé « faq » apparaît deux fois (déjà ligne 8)\n    → gardez une seule des deux lignes"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

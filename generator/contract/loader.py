@@ -201,11 +201,12 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     if node is None:
         return fail(1, "le fichier est vide", "copiez un fichier existant ou lancez « residence-hub new NOM »")
     doc = Document(name, None, LineMap(name))
+    repeated: list[_Refused] = []
     try:
-        doc.data = _convert(node, (), doc.line_map.lines, set())
+        doc.data = _convert(node, (), doc.line_map.lines, set(), repeated)
     except _Refused as e:
         return fail(e.line, e.message, e.hint)
-    return doc, []
+    return doc, [Problem(name, e.line, e.message, e.hint) for e in repeated]
 
 
 def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str] | None:
@@ -237,8 +238,13 @@ def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str
     return None
 
 
-def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
-    """Turn a node into str/dict/list, recording lines; refuse aliases, foreign tags and duplicate keys."""
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], repeated: list[_Refused]) -> Any:
+    """Turn a node into str/dict/list, recording lines; refuse aliases and foreign tags.
+
+    A key typed twice (a block pasted again, a line added above the one it replaces) is told in
+    ``repeated`` and its second value left out, unread: the rest of the file is still read and checked, so
+    one run tells its other mistakes too (they were told one push later). The document is never used
+    with such a problem: a file with one is refused whole."""
     line = node.start_mark.line + 1
     if len(path) > MAX_DEPTH:
         raise _Refused(line, f"trop de niveaux imbriqués (plus de {MAX_DEPTH})",
@@ -256,7 +262,7 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), lines, seen) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), lines, seen, repeated) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
@@ -271,9 +277,10 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
             raise _Refused(key_line, "la fusion YAML (<<) n'est pas acceptée", "recopiez les clés voulues")
         if key in result:
             first = lines[path + (key,)]
-            raise _Refused(key_line, f"la clé « {key} » apparaît deux fois (déjà ligne {first})",
-                           "gardez une seule des deux lignes")
+            repeated.append(_Refused(key_line, f"la clé « {key} » apparaît deux fois (déjà ligne {first})",
+                                     "gardez une seule des deux lignes"))
+            continue
         lines[path + (key,)] = key_line
-        result[key] = _convert(value_node, path + (key,), lines, seen)
+        result[key] = _convert(value_node, path + (key,), lines, seen, repeated)
         lines[path + (key,)] = key_line  # a key's line beats its value's, which may start below it
     return result

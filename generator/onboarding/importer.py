@@ -170,7 +170,7 @@ def _config(root: Path) -> SiteConfig:
     doc, found = load_document(path, CONFIG_NAME)
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
-    if config is None:
+    if config is None or problems:
         raise UserError(problems)
     return config
 

@@ -266,6 +266,17 @@ def test_phones_are_checked_and_shown_the_french_way(typed: str, display: str, t
     assert (phone.display, phone.tel) == (display, tel)
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u2007", "\u3000"])
+def test_a_phone_spaced_as_a_web_page_or_a_word_processor_spaces_it_is_read(space: str) -> None:
+    """A number copied from a web page or a document is often spaced with a narrow no-break space (U+202F,
+    French typography), a thin or a figure space: libphonenumber reads only some spaces, and the number was
+    refused « numéro de téléphone « 01 48 20 11 22 » non reconnu », a message showing a number that looks
+    right. Found by pasting the samples' numbers as the landlord's website spaces them."""
+    phone = parse_phone(space.join(["01", "48", "20", "11", "22"]) + " poste 12")
+    assert (phone.display, phone.tel) == ("01 48 20 11 22 poste 12", "+33148201122;ext=12")
+    assert parse_phone(f"+33{space}6{space}12 34 56 78").display == "06 12 34 56 78"
+
+
 @pytest.mark.parametrize("typed", ["01 43 20 11", "06 12 34 56 78 9", "99", "appelez-nous"])
 def test_bad_phones_are_refused(typed: str) -> None:
     with pytest.raises(ValueError, match="numéro"):

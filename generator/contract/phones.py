@@ -85,7 +85,9 @@ def _checked_phone(text: str) -> Phone:
         raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
                            "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
                            hint + " ; écrivez un commentaire dans un autre champ (hours, note…)")
-    digits, extension = match.group("number").strip(), match.group("extension")
+    # Any space as a plain one: libphonenumber reads some (no-break) but not others (narrow no-break U+202F,
+    # thin, figure), which a number copied from a web page or a document often holds.
+    digits, extension = re.sub(r"\s+", " ", match.group("number").strip()), match.group("extension")
     compact = re.sub(r"[\s.\-()]", "", digits)
     if compact.isdigit() and len(compact) <= 6:
         try:

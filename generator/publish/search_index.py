@@ -8,7 +8,8 @@ one, as in Material's index. Each entry is the same JSON Material's search worke
 ``title``, ``text``, HTML-escaped), and smaller:
 
 - the text is plain: no tags (block elements leave a space, so table cells and list items do not run
-  together), no script or JSON data, whitespace collapsed;
+  together), no script or JSON data, whitespace collapsed; what the page isolates (``dir``, ``<bdi>``)
+  stays isolated by Unicode's isolates, and the separator splits words at them;
 - a page's entry holds only what precedes its first section: the worker shows the sections under their
   page, so nothing is said twice; its heading is left out when it repeats the page's title;
 - a section whose heading carries ``data-search-exclude`` (Material's own mark; the home page's quick
@@ -60,9 +61,27 @@ class Entry:
     text: str
 
 
+_DIRECTED = re.compile(r'<(a|span|bdi)\b([^>]*)>(.*?)</\1\s*>', re.S | re.I)
+_DIR = re.compile(r'\sdir="(ltr|rtl)"')
+ISOLATES = {"ltr": "\u2066", "rtl": "\u2067", "": "\u2068"}
+"""Unicode's isolates (LRI, RLI, FSI), closed by PDI (U+2069): what ``dir`` and ``<bdi>`` do on the page,
+kept in the index's plain text. Material's worker splits words at them (``index_json``'s separator)."""
+
+
+def _isolate(match: re.Match[str]) -> str:
+    direction = _DIR.search(match[2])
+    if direction is None and match[1].lower() != "bdi":
+        return match[0]
+    return ISOLATES[direction[1] if direction else ""] + match[0] + "\u2069"
+
+
 def plain(fragment: str) -> str:
     """The text of an HTML fragment, as read: tags out (a block's edge becomes a space), entities as
-    characters, whitespace collapsed."""
+    characters, whitespace collapsed. A text the page marks with ``dir`` (a phone number, a name in the
+    other direction) or ``<bdi>`` keeps its isolation as Unicode's isolates: in a search result of an
+    Arabic page « 01 48 20 11 22 » was drawn « 22 11 20 48 01 »."""
+    if "dir=" in fragment or "<bdi" in fragment:
+        fragment = _DIRECTED.sub(_isolate, fragment)
     text = _TAG.sub("", _BLOCK.sub(" ", fragment))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
@@ -84,7 +103,7 @@ def page_entries(url: str, title: str, page_html: str) -> list[Entry]:
 def _without_title(preface: str, title: str) -> str:
     """The page's text before its first section, without its heading when that only repeats its title."""
     match = _HEADING.search(preface)
-    if match and plain(match[3]) == title:
+    if match and re.sub("[\u2066-\u2069]", "", plain(match[3])) == title:
         return preface[:match.start()] + preface[match.end():]
     return preface
 
@@ -110,7 +129,8 @@ def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
             doc[FIELD] = " ".join(extra)
         docs.append(doc)
     fields = {**config.get("fields", {}), FIELD: {"boost": 1.0}}
-    data = {"config": {**config, "fields": fields}, "docs": docs}
+    split = {"separator": f"(?:{config['separator']})|[\u2066-\u2069]+"} if config.get("separator") else {}
+    data = {"config": {**config, **split, "fields": fields}, "docs": docs}
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 

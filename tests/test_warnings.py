@@ -279,6 +279,12 @@ notices:
     ("<script>alert(1)</script> <table><tr><td>1</td></tr></table>", ["balise HTML <script>", "balise HTML <table>",
                                                                       "balise HTML <tr>", "balise HTML <td>"]),
     ("[a](ftp://x.fr/f) [b](data:text/html,x) [c](tel:15)", ["lien « ftp://x.fr/f »", "lien « data:text/html,x »"]),
+
+    ("[site](www.exemple.fr) [espace](locataires.exemple.fr/connexion) [écrire](gardien@exemple.fr) "
+     "[appeler](01.48.20.11.22) [agenda](calendrier.ics) [contacts](contacts/)",
+     ["lien « www.exemple.fr » sans « https:// » au début",
+      "lien « locataires.exemple.fr/connexion » sans « https:// » au début",
+      "lien « gardien@exemple.fr » sans « mailto: » au début", "lien « 01.48.20.11.22 » sans « tel: » au début"]),
 ])
 def test_what_the_page_leaves_out_of_a_markdown_text(text: str, left_out: list[str]) -> None:
     from generator.contract.markup import unpublished
@@ -301,3 +307,18 @@ def test_a_day_given_twice_is_refused_and_overlapping_slots_are_to_check(make_pr
                           "(8h-9h)\n    → réunissez-les en un seul créneau, ou corrigez les heures : les deux sont "
                           "affichés\n") in output
     assert output.count("chevauche") == 1
+
+
+def test_a_link_without_its_https_mailto_or_tel_is_not_a_broken_link_on_the_page() -> None:
+    """« [notre site](www.exemple.fr) », « [écrire](gardien@exemple.fr) », « [appeler](0148201122) » were
+    published as links to pages of the microsite (…/les-tilleuls/www.exemple.fr) that do not exist, and
+    validate said nothing. Their words now stay unlinked (as a javascript: link's) and validate warns with
+    what to add; a path of the site stays a link. Found by writing links as staff copy them from a browser's
+    address bar."""
+    from generator.outputs.sanitize import markdown_to_html, plain_text
+
+    text = "[notre site](www.exemple.fr), [écrire](gardien@exemple.fr), [appeler](0148201122), [agenda](calendrier.ics)"
+    assert str(markdown_to_html(text)) == ('<p><a>notre site</a>, <a>écrire</a>, <a>appeler</a>, '
+                                           '<a href="calendrier.ics">agenda</a></p>')
+    assert plain_text(text, "https://r.example.org/a/") == ("notre site, écrire, appeler, agenda "
+                                                            "(https://r.example.org/a/calendrier.ics)")

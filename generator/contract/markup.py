@@ -36,6 +36,28 @@ _HREF = re.compile(r'\bhref\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+_FILES = ("html?", "ics", "xml", "vcf", "json", "pdf", "png", "jpe?g", "svg", "txt", "csv", "php")
+"""Ends of a file's name, not of a domain's: « calendrier.ics » is a file of the microsite."""
+_WITHOUT_SCHEME = (
+    ("mailto:", re.compile(r"[^/@\s:]+@[^/@\s:]+\.[A-Za-z]{2,}")),
+    ("tel:", re.compile(r"\+?[0-9][0-9 .()-]{5,}")),
+    ("https://", re.compile(r"(?:www\.|(?:[A-Za-z0-9-]+\.)+(?!(?:" + "|".join(_FILES) + r")(?:[/?#:]|$))"
+                            r"[A-Za-z]{2,}(?=[/?#:]|$))[^\s]*", re.I)),
+)
+"""A link's address typed without the start that makes it leave the site: « [site](www.exemple.fr) »,
+« [écrire](gardien@exemple.fr) », « [appeler](0148201122) ». A browser reads each as a page of the
+microsite (…/les-tilleuls/www.exemple.fr), which does not exist; the sanitizer drops such an address (its
+words stay, unlinked) and ``unpublished`` says what to add. A path of the site (« ../qui-appeler/ ») is
+left as it is."""
+
+
+def missing_scheme(href: str) -> str | None:
+    """What a link's address lacks at its start to lead where it obviously means (``_WITHOUT_SCHEME``)."""
+    if _SCHEME.match(href):
+        return None
+    return next((start for start, pattern in _WITHOUT_SCHEME if pattern.fullmatch(href.strip())), None)
+
+
 def unpublished(text: str) -> list[str]:
     """What of the Markdown ``text`` its page leaves out, each said once, in order: images, HTML tags the
     sanitizer does not keep, and links whose address is not a web page, a mail or a phone number."""
@@ -46,10 +68,14 @@ def unpublished(text: str) -> list[str]:
             alt = _attribute(_ALT, attributes)
             said = f"image « {alt} »" if alt else "image"
         elif name == "a":
-            scheme = _SCHEME.match(_attribute(_HREF, attributes))
-            if not scheme or scheme.group(1).lower() in URL_SCHEMES:
+            href = _attribute(_HREF, attributes)
+            scheme, missing = _SCHEME.match(href), missing_scheme(href)
+            if missing:
+                said = f"lien « {href} » sans « {missing} » au début"
+            elif not scheme or scheme.group(1).lower() in URL_SCHEMES:
                 continue
-            said = f"lien « {_attribute(_HREF, attributes)} »"
+            else:
+                said = f"lien « {href} »"
         elif name in ALLOWED_TAGS or name in _MARKDOWN_TAGS:
             continue
         else:

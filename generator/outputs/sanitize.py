@@ -20,17 +20,20 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
-from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, missing_scheme
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
-    """Keep ``lang`` only as a language tag (``ar``, ``pt-BR``) and ``dir`` only as ltr/rtl/auto."""
+    """Keep ``lang`` only as a language tag (``ar``, ``pt-BR``), ``dir`` only as ltr/rtl/auto, and a link's
+    address unless it obviously lacks its start (``markup.missing_scheme``)."""
     if attribute == "lang":
         return value if _LANG.match(value) else None
     if attribute == "dir":
         return value if value in ("ltr", "rtl", "auto") else None
+    if attribute == "href" and missing_scheme(value):  # « www.exemple.fr »: a page of the site that does not exist
+        return None
     return value
 
 

@@ -126,6 +126,21 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     assert "agency: sud " in (root / "residences" / "les-lilas.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("typed, written", [("Les Lilas", "les-lilas"), ("résidence-été", "residence-ete"),
+                                            ("les-lilas.yml", "les-lilas"), ("Rés. L'Été  2", "res-l-ete-2"),
+                                            ("ÉÉÉ…", "eee"), ("…", "les-tilleuls"), ("Assets!", "les-tilleuls")])
+def test_a_name_refused_for_an_address_is_shown_as_it_would_be_written(make_project, typed: str,  # type: ignore[no-untyped-def]
+                                                                       written: str) -> None:
+    """« new "Les Lilas" » was told « par exemple les-tilleuls » whatever the name typed; the example is now
+    the name typed, written by the rule (or les-tilleuls when nothing valid is left of it). Found by running
+    new with names as staff type them."""
+    result = invoke("new", "--project", str(make_project()), "--agency", "nord", typed)
+    assert result.exit_code == 1 and result.output == (
+        f"Erreur : <ligne de commande>:1: nom « {typed} » impossible à utiliser dans une adresse web\n"
+        f"    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple {written}\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+
+
 def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_declared(make_project) -> None:  # type: ignore[no-untyped-def]
     """The agency's mistake came only once the name was fixed, and a value that is no key was told « par exemple
     --agency nord » whatever the agencies of site_config.yml."""
@@ -135,7 +150,7 @@ def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_de
         "Erreur : <ligne de commande>:1: agence « Agence Nord » : ce n'est pas une clé\n"
         "    → agences déclarées dans site_config.yml : est, sud\n"
         "<ligne de commande>:1: nom « Les Lilas » impossible à utiliser dans une adresse web\n"
-        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls\n"
+        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-lilas\n"
         "2 erreurs dans 1 fichier(s) : rien n'a été publié.\n")
     assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
 

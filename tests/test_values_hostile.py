@@ -314,7 +314,7 @@ def test_a_file_name_with_a_newline_is_refused(make_project) -> None:
     (root / "residences" / "abc\n.yml").write_text((root / "residences" / "test.yml").read_text())
     assert [str(p) for p in _problems(root)] == [
         "residences/abcU+000A.yml:1: nom de fichier « abcU+000A.yml » impossible à utiliser dans une adresse web\n"
-        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls (puis .yml)"]
+        "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple abc (puis .yml)"]
 
 
 def test_a_yaml_extension_is_not_skipped_in_silence(make_project) -> None:

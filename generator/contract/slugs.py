@@ -8,6 +8,7 @@ single dashes, whole (a trailing newline is not « matched »), short, and not a
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from generator.contract.values import MAX_SLUG_LENGTH
@@ -28,8 +29,8 @@ def slug_problem(slug: str, languages: Iterable[str] = ()) -> tuple[str, str] | 
     """Why ``slug`` cannot name a residence of a site in ``languages``, as (reason, hint) to follow
     « nom « … » »; None when it can."""
     if not SLUG.fullmatch(slug):
-        return ("impossible à utiliser dans une adresse web",
-                "renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-tilleuls")
+        return ("impossible à utiliser dans une adresse web", "renommez-le en minuscules sans accents, chiffres et "
+                                                              f"tirets, par exemple {_written_so(slug, languages)}")
     if len(slug) > MAX_SLUG_LENGTH:
         return (f"trop long ({len(slug)} caractères, maximum {MAX_SLUG_LENGTH})",
                 "il termine l'adresse du QR code et se tape depuis l'affiche : raccourcissez-le")
@@ -39,3 +40,12 @@ def slug_problem(slug: str, languages: Iterable[str] = ()) -> tuple[str, str] | 
         return ("interdit par Windows (le dépôt ne s'ouvrirait plus sur un PC)",
                 f"ajoutez un mot, par exemple residence-{slug}")
     return None
+
+
+def _written_so(name: str, languages: Iterable[str]) -> str:
+    """The name typed, as the rule writes it (« Les Lilas » → les-lilas, « résidence-été.yml » →
+    residence-ete): the example of the hint, where it was « les-tilleuls » whatever was typed; that one when
+    nothing of the name is left."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\.ya?ml\s*$", "", plain)).strip("-")
+    return slug if slug and slug_problem(slug, languages) is None else "les-tilleuls"

@@ -199,7 +199,11 @@ def test_an_invisible_character_in_a_cell_is_refused_at_its_cell_never_changed(t
     assert "YAML" not in output
     refused = f"caractère invisible U+{ord(char):04X} non permis"
     for cell in ("A2", "H2", "I2"):
-        assert f"residences.xlsx:Feuil1!{cell}: " in output and refused in output.split(f"Feuil1!{cell}: ")[1]
+        said = next(line for line in output.splitlines() if f"residences.xlsx:Feuil1!{cell}: " in line)
+        if char == "\r" and cell != "H2":  # a line break in a cell of one line (Alt+Entrée) is a repair, told
+            assert said.endswith("retour à la ligne dans la cellule remplacé par une espace")
+        else:
+            assert refused in said
     assert list((project / "residences").iterdir()) == []
 
 
@@ -609,3 +613,22 @@ def test_csv_values_beyond_the_titled_columns_are_an_error(tmp_path: Path, proje
         import_spreadsheet(project, path)
     assert [str(p).split("\n")[0] for p in caught.value.problems] == [
         "r.csv:F2: 1 valeur(s) au-delà de la dernière colonne titrée (F2)"]
+
+
+def test_a_refused_import_begins_with_its_first_error_not_with_a_repair(tmp_path: Path, project: Path) -> None:
+    """Click prints « Erreur : » before the first line: a sheet with a repaired value and a mistake began
+    « Erreur : Corrigé à la lecture : … Vérifié le : date écrite à la française », the repair told as the
+    error. The errors now come first, then the repairs and notes. Found by importing a CSV with a French date
+    and a wrong e-mail."""
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5] + ["Vérifié le", "E-mail gardien", "Gardien"]) +
+                    "\nLes Lilas;1 rue;93200;Saint-Denis;nord;03/12/2026;nadia .ouali@exemple.fr;Nadia Ouali\n",
+                    encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1 and output.splitlines() == [
+        "Erreur : r.csv:G2: E-mail gardien : adresse e-mail « nadia .ouali@exemple.fr » invalide",
+        "    → écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »",
+        "Corrigé à la lecture : r.csv:F2: Vérifié le : date écrite à la française (03/12/2026) : lue comme 2026-12-03",
+        "Note : séparateur de colonnes : « ; »",
+        "1 erreur : aucun fichier n'a été écrit. Corrigez le tableur, puis relancez la même commande."]
+    assert list((project / "residences").iterdir()) == []

@@ -54,11 +54,13 @@ class ImportRefused(UserError):
         return sorted(problems, key=_by_cell)
 
     def summary(self) -> str:
-        """The repairs and notes, then every problem, then what was (not) written."""
+        """Every problem, then the repairs and notes, then what was (not) written. The problems come first:
+        Click prints « Erreur : » before the first line, which read « Erreur : Corrigé à la lecture : … »
+        when a value had been repaired, a repair told as the error."""
         count = len(self.problems)
-        lines = [f"Corrigé à la lecture : {p}" for p in getattr(self, "repairs", [])]
+        lines = [str(p) for p in self.problems]
+        lines += [f"Corrigé à la lecture : {p}" for p in getattr(self, "repairs", [])]
         lines += [f"Note : {note}" for note in getattr(self, "notes", [])]
-        lines += [str(p) for p in self.problems]
         lines.append(f"{count} erreur{'s' if count > 1 else ''} : aucun fichier n'a été écrit. "
                      "Corrigez le tableur, puis relancez la même commande.")
         return "\n".join(lines)

@@ -200,3 +200,17 @@ def test_a_key_read_as_the_rest_of_the_value_above_is_told_so(tmp_path: Path, te
         f"syntaxe YAML invalide : cette ligne est lue comme la suite de la valeur de la ligne {above} : ses espaces "
         f"au début ne correspondent pas à ceux des clés voisines (ou ceux de la ligne {above}) ; alignez les clés "
         "d'un même niveau, deux espaces par niveau"))]
+
+
+@pytest.mark.parametrize("text, line", [
+    ("name: A\nnotices:\n  - {title: a}\nreviewed: 2026-11-20\nunits: 3\n- {title: b}\n", 6),
+    ("name: A\ncaretaker:\n  name: K\n  hours:\n    - {days: [mon], open: 8h, close: 9h}\n   - {days: [tue]}\n", 6),
+])
+def test_a_dash_where_a_key_is_expected_is_told_as_a_list_item_astray(tmp_path: Path, text: str, line: int) -> None:
+    """A notice pasted at the end of the file, after « reviewed: », or a dash one space off its list's, was
+    « clé attendue à ce niveau de retrait »: staff looked for a key. Found by adding a notice at the end of a
+    sample."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, (
+        "syntaxe YAML invalide : tiret « - » à un endroit où une clé est attendue : un élément se met sous sa liste "
+        "(notices:, hours:…), son tiret aligné sur ceux des autres éléments"))]

@@ -101,6 +101,8 @@ _QUOTE_MENDS = {"'": ("une apostrophe", "écrivez le texte sans les apostrophes 
                                         "celles du texte ('Coupure d''eau')"),
                 '"': ("un guillemet", "écrivez le texte sans les guillemets du début et de la fin, ou mettez-le "
                                       "entre apostrophes ('Le \"grand\" hall')")}
+_DASH_ASTRAY = ("tiret « - » à un endroit où une clé est attendue : un élément se met sous sa liste (notices:, "
+                "hours:…), son tiret aligné sur ceux des autres éléments")
 _RUNS_ON = ("cette ligne est lue comme la suite de la valeur de la ligne {0} : ses espaces au début ne "
             "correspondent pas à ceux des clés voisines (ou ceux de la ligne {0}) ; alignez les clés d'un même "
             "niveau, deux espaces par niveau")
@@ -215,8 +217,12 @@ def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str
     - a text between quotes right before: staff write « title: 'Coupure d'eau' », whose apostrophe closes
       the text, or forget the closing quote, so the text runs on to the next apostrophe, lines below;
     - a « : » inside a value begun on an earlier line: a key with one space too many (« ␣␣␣phone: »), or
-      the line above with too few (« mobile: » pulled to the left), made this line the rest of that value.
+      the line above with too few (« mobile: » pulled to the left), made this line the rest of that value;
+    - a dash where a key is expected: an item pasted under the wrong key (a notice after « reviewed: » at
+      the end of the file), or its dash not aligned with those of its list.
     """
+    if problem == "did not find expected key" and text[mark.index:mark.index + 1] == "-":
+        return mark.line + 1, _DASH_ASTRAY
     last = None
     try:
         for token in yaml.scan(text, Loader=_Loader):

@@ -626,7 +626,8 @@ def test_a_refused_import_begins_with_its_first_error_not_with_a_repair(tmp_path
                     encoding="utf-8")
     code, output = run("--project", str(project), str(path))
     assert code == 1 and output.splitlines() == [
-        "Erreur : r.csv:G2: E-mail gardien : adresse e-mail « nadia .ouali@exemple.fr » invalide",
+        "Erreur : r.csv:G2: E-mail gardien : adresse e-mail « nadia .ouali@exemple.fr » invalide : elle contient une "
+        "espace : retirez-la",
         "    → écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »",
         "Corrigé à la lecture : r.csv:F2: Vérifié le : date écrite à la française (03/12/2026) : lue comme 2026-12-03",
         "Note : séparateur de colonnes : « ; »",

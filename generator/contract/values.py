@@ -177,6 +177,9 @@ def _checked_email(text: str) -> str:
     from email_validator import EmailNotValidError, validate_email  # here: ~20 ms to import (see checked)
 
     hint = "écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »"
+    why = _why_not_an_email(text)
+    if why:
+        raise ValueProblem(f"adresse e-mail « {text} » invalide : {why}", hint)
     try:
         validate_email(text, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError:
@@ -187,6 +190,27 @@ def _checked_email(text: str) -> str:
         raise ValueProblem(f"adresse e-mail « {text} » : le caractère « {char} » n'est pas accepté avant le @",
                            "il ajouterait des destinataires ou un objet au message ; " + hint)
     return text
+
+
+def _why_not_an_email(text: str) -> str:
+    """The plain reason of the mistakes staff make typing an address, which ``email-validator`` would only
+    call « invalide »: a space (« gardien .tilleuls@… »), no @ or two, an accent before the @, a domain
+    without its end; "" for any other address, left to ``email-validator``."""
+    if text.count("@") > 1:
+        return "elle contient plusieurs @ (une seule adresse par ligne)"
+    if any(c.isspace() for c in text):
+        return "elle contient une espace : retirez-la"
+    if "@" not in text:
+        return "il manque le @"
+    local, _, domain = text.partition("@")
+    accented = next((c for c in local if c.isalpha() and not c.isascii()), None)
+    if accented:
+        return f"le caractère « {accented} » n'est pas accepté avant le @ : écrivez la lettre sans accent"
+    if "," in domain:
+        return "une virgule dans le nom de domaine (après le @) : mettez un point"
+    if re.fullmatch(r"[A-Za-z0-9-]+", domain):
+        return f"il manque la fin du nom de domaine, par exemple {domain}.fr"
+    return ""
 
 
 _URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")

@@ -283,6 +283,22 @@ def test_bad_phones_are_refused(typed: str) -> None:
         parse_phone(typed)
 
 
+@pytest.mark.parametrize("typed, hint", [
+    ("8 h 30", "écrivez « 8h30 » (sans espace)"), ("8 h", "écrivez « 8h » (sans espace)"),
+    ("8.30", "écrivez « 8h30 »"), ("Midi", "midi s'écrit 12h"),
+    ("minuit", "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"),
+    ("24:00", "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"),
+    ("25:00", ""), ("830", ""), ("8 h 75", ""),
+])
+def test_a_time_written_the_french_way_is_told_how_to_write_it(typed: str, hint: str) -> None:
+    """« 8 h 30 » (as French typography spaces it), « midi », « minuit » were refused with the examples only;
+    staff did not see that a space or a word was the mistake. Found by typing the samples' hours as staff do."""
+    with pytest.raises(ValueError) as refused:
+        parse_time(typed)
+    assert str(refused.value) == f"heure « {typed} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h"
+    assert getattr(refused.value, "hint", "") == hint
+
+
 @pytest.mark.parametrize("typed", ["8:30", "08:30", "8h30", "8H30"])
 def test_times_in_all_accepted_spellings(typed: str) -> None:
     assert parse_time(typed).strftime("%H:%M") == "08:30"

@@ -67,8 +67,23 @@ def parse_time(value: Any) -> time:
     text = text_of(value).strip()
     match = _TIME.fullmatch(text)
     if not match or not re.search(r"[:hH]", text) or (":" in text and match.group(2) is None):
-        raise ValueError(f"heure « {text} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h")
+        raise ValueProblem(f"heure « {text} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h",
+                           _time_hint(text))
     return time(int(match.group(1)), int(match.group(2) or 0))
+
+
+def _time_hint(text: str) -> str:
+    """How to write the times staff type the French way, which the check does not read: « 8 h 30 » (the
+    typographers' spaces), « 8.30 », « midi », « minuit », « 24h »; "" for any other."""
+    word = text.lower().strip()
+    if word == "midi":
+        return "midi s'écrit 12h"
+    if word in ("minuit", "24h", "24:00", "24h00"):
+        return "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
+    written = re.sub(r"\s+", "", word).replace(".", "h")
+    if written != word and _TIME.fullmatch(written) and re.search("h", written):
+        return f"écrivez « {written} »" + (" (sans espace)" if re.search(r"\s", word) else "")
+    return ""
 
 
 def format_time(value: time) -> str:

@@ -1071,6 +1071,35 @@ def test_a_number_in_an_arabic_search_result_reads_in_its_order(browser, multili
     assert drawn and all(drawn), drawn
 
 
+@pytest.mark.browser
+def test_the_404_page_says_it_in_the_site_s_language_and_leads_to_the_list(  # type: ignore[no-untyped-def]
+        browser, serve, make_project, multilingual_site: Path, tmp_path: Path) -> None:
+    """What static hosts serve for any address that leads nowhere said Material's « 404 - Not found », in
+    English on a page marked French (or Arabic, its default language first), titled by the site's name
+    alone, with no element for the skip link to reach. It is now in the default language, titled so, and
+    leads to the list of residences."""
+    arabic = tmp_path / "arabic-site"
+    build_site(load_project(make_project(SITE_CONFIG + "languages: [ar, fr]\n")), arabic, SAMPLE_TODAY)
+    expected = {multilingual_site: ("fr", "Page introuvable", "Toutes les résidences Habitat Test"),
+                arabic: ("ar", "الصفحة غير موجودة", "جميع إقامات Habitat Test")}
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    for site, (language, heading, link) in expected.items():
+        url = serve(site)
+        page.goto(url + "/404.html", wait_until="load")
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert page.title().startswith(heading + " - ")
+        page.get_by_role("link", name=link, exact=True).click()
+        page.wait_for_load_state()
+        assert page.url == url + "/"
+        page.goto(url + "/404.html", wait_until="load")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "contenu"
+        assert axe_violations(page) == []
+    page.close()
+
+
 # --- Posters ----------------------------------------------------------------------------------------------
 
 def test_the_poster_s_caretaker_heading_is_french_as_its_other_words(make_project) -> None:  # type: ignore[no-untyped-def]

@@ -299,6 +299,40 @@ def test_a_time_written_the_french_way_is_told_how_to_write_it(typed: str, hint:
     assert getattr(refused.value, "hint", "") == hint
 
 
+@pytest.mark.parametrize("typed, hint", [
+    ("03/12/2026", "écrivez « 2026-12-03 »"), ("3.1.2027", "écrivez « 2027-01-03 »"),
+    ("jeudi 3 décembre 2026", "écrivez « 2026-12-03 »"), ("1er janvier 2027", "écrivez « 2027-01-01 »"),
+    ("2026-12-3", "écrivez « 2026-12-03 »"), ("3 décembre", "ajoutez l'année : AAAA-12-03"),
+    ("30/02/2026", ""), ("demain", ""),
+])
+def test_a_date_written_the_french_way_is_told_as_it_is_written(typed: str, hint: str) -> None:
+    """« 03/12/2026 » or « 3 décembre 2026 » were told « écrivez-la AAAA-MM-JJ, par exemple 2026-12-03 », an
+    example that happened to be one date: staff rewrote « 15/01/2027 » by guesswork. The hint is now the date
+    typed, written as the contract reads it (never read in its place). Found by typing the samples' dates as
+    staff do."""
+    from generator.contract.values import parse_date
+
+    with pytest.raises(ValueError) as refused:
+        parse_date(typed)
+    assert getattr(refused.value, "hint", "") == hint
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("lun", "« lun » s'écrit mon"), ("Vendredi", "« vendredi » s'écrit fri"),
+    ("lun-ven", "une plage de jours s'écrit jour par jour : [mon, tue, wed, thu, fri]"),
+    ("mon-wed", "une plage de jours s'écrit jour par jour : [mon, tue, wed]"), ("ven-lun", ""), ("x", ""),
+])
+def test_a_day_written_in_french_is_told_its_key(typed: str, hint: str) -> None:
+    """« days: [lun, mar] » was refused with the list of keys only. Found by writing a sample's days in French."""
+    from generator.contract.values import parse_day
+
+    with pytest.raises(ValueError) as refused:
+        parse_day(typed)
+    assert str(refused.value) == (f"jour « {typed} » non reconnu : utilisez mon, tue, wed, thu, fri, sat, sun "
+                                  "(lundi … dimanche)")
+    assert getattr(refused.value, "hint", "") == hint
+
+
 @pytest.mark.parametrize("typed", ["8:30", "08:30", "8h30", "8H30"])
 def test_times_in_all_accepted_spellings(typed: str) -> None:
     assert parse_time(typed).strftime("%H:%M") == "08:30"

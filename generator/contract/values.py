@@ -24,6 +24,7 @@ from generator.contract.characters import check_characters as check_characters
 from generator.contract.characters import check_references, text_of
 from generator.contract.characters import visible as visible
 from generator.contract.checked import remembered
+from generator.contract.french_forms import date_hint, day_hint, time_hint
 from generator.contract.languages import localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
 from generator.contract.phones import Phone as Phone
@@ -68,22 +69,8 @@ def parse_time(value: Any) -> time:
     match = _TIME.fullmatch(text)
     if not match or not re.search(r"[:hH]", text) or (":" in text and match.group(2) is None):
         raise ValueProblem(f"heure « {text} » non reconnue : écrivez par exemple 8:30, 08:30, 8h30 ou 8h",
-                           _time_hint(text))
+                           time_hint(text))
     return time(int(match.group(1)), int(match.group(2) or 0))
-
-
-def _time_hint(text: str) -> str:
-    """How to write the times staff type the French way, which the check does not read: « 8 h 30 » (the
-    typographers' spaces), « 8.30 », « midi », « minuit », « 24h »; "" for any other."""
-    word = text.lower().strip()
-    if word == "midi":
-        return "midi s'écrit 12h"
-    if word in ("minuit", "24h", "24:00", "24h00"):
-        return "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
-    written = re.sub(r"\s+", "", word).replace(".", "h")
-    if written != word and _TIME.fullmatch(written) and re.search("h", written):
-        return f"écrivez « {written} »" + (" (sans espace)" if re.search(r"\s", word) else "")
-    return ""
 
 
 def format_time(value: time) -> str:
@@ -95,7 +82,8 @@ def parse_day(value: Any) -> str:
     """A day of the week as typed (``mon`` … ``sun``, any case); refused in French otherwise."""
     text = text_of(value).strip().lower()
     if text not in DAYS:
-        raise ValueError(f"jour « {value} » non reconnu : utilisez {', '.join(DAYS)} (lundi … dimanche)")
+        raise ValueProblem(f"jour « {value} » non reconnu : utilisez {', '.join(DAYS)} (lundi … dimanche)",
+                           day_hint(text))
     return text
 
 
@@ -113,7 +101,7 @@ def parse_date(value: Any) -> date:
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"date « {text} » non reconnue : {_no_such_day(text)}") from None
+        raise ValueProblem(f"date « {text} » non reconnue : {_no_such_day(text)}", date_hint(text)) from None
     return check_date_range(day)
 
 

@@ -1,0 +1,79 @@
+"""How to write, in the contract's form, a time, a day or a date staff typed the French way.
+
+The contract reads ``8h30``, ``mon`` and ``2026-12-03`` only, and never guesses (a value is never changed
+in silence). What staff type instead is French: « 8 h 30 », « midi », « lun », « 03/12/2026 »,
+« 3 décembre 2026 ». The refusal then says what to write, computed from what was typed, as its hint.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])h([0-5][0-9])?")
+_MIDNIGHT = ("minuit", "24h", "24:00", "24h00")
+
+FRENCH_DAYS = {"lundi": "mon", "lun": "mon", "mardi": "tue", "mar": "tue", "mercredi": "wed", "mer": "wed",
+               "jeudi": "thu", "jeu": "thu", "vendredi": "fri", "ven": "fri", "samedi": "sat", "sam": "sat",
+               "dimanche": "sun", "dim": "sun", "monday": "mon", "tuesday": "tue", "wednesday": "wed",
+               "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun"}
+"""A day's French name or abbreviation (and English full name) → the contract's key."""
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+           "novembre", "decembre")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_IN_WORDS = re.compile(r"(?:[a-z]+\s+)?([0-9]{1,2})(?:er)?\s+([a-z]+)(?:\s+([0-9]{4}))?")
+_ISO_UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower().strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def time_hint(text: str) -> str:
+    """« 8 h 30 » → write « 8h30 »; « 8.30 » → « 8h30 »; midi, minuit; "" for any other."""
+    word = text.lower().strip()
+    if word == "midi":
+        return "midi s'écrit 12h"
+    if word in _MIDNIGHT:
+        return "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
+    written = re.sub(r"\s+", "", word).replace(".", "h")
+    if written != word and _CLOCK.fullmatch(written):
+        return f"écrivez « {written} »" + (" (sans espace)" if re.search(r"\s", word) else "")
+    return ""
+
+
+def day_hint(text: str) -> str:
+    """« lun » → mon; « lun-ven » or « mon-fri » → the days between; "" for any other."""
+    word = _plain(text)
+    if word in FRENCH_DAYS:
+        return f"« {text.strip()} » s'écrit {FRENCH_DAYS[word]}"
+    ends = [FRENCH_DAYS.get(part.strip(), part.strip()) for part in re.split(r"\s*(?:-|à|au)\s*", word)]
+    if len(ends) == 2 and all(end in _WEEK for end in ends) and _WEEK.index(ends[0]) < _WEEK.index(ends[1]):
+        days = _WEEK[_WEEK.index(ends[0]):_WEEK.index(ends[1]) + 1]
+        return f"une plage de jours s'écrit jour par jour : [{', '.join(days)}]"
+    return ""
+
+
+def date_hint(text: str) -> str:
+    """« 03/12/2026 », « 3 décembre 2026 », « 2026-12-3 » → write « 2026-12-03 »; a date without its year
+    asks for it; "" for any other (or a day that does not exist)."""
+    word = _plain(text)
+    found = _DAY_MONTH_YEAR.fullmatch(word)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+    elif _ISO_UNPADDED.fullmatch(word):
+        year, month, day = (int(part) for part in _ISO_UNPADDED.fullmatch(word).groups())  # type: ignore[union-attr]
+    elif (words := _IN_WORDS.fullmatch(word)) and words.group(2) in _MONTHS:
+        day, month = int(words.group(1)), _MONTHS.index(words.group(2)) + 1
+        if not words.group(3):
+            return f"ajoutez l'année : AAAA-{month:02d}-{day:02d}"
+        year = int(words.group(3))
+    else:
+        return ""
+    try:
+        return f"écrivez « {date(year, month, day).isoformat()} »"
+    except ValueError:
+        return ""

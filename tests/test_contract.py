@@ -113,6 +113,24 @@ def test_a_key_written_in_french_is_given_its_english_name(make_project) -> None
         "s'écrit « email » ; clés possibles ici : company, email, hours, note, phone, topic"]
 
 
+def test_a_translation_pulled_out_of_its_text_is_told_as_such(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« en: » with two spaces too few leaves the text it translates for the item around it: « clé inconnue
+    « en » » came with no hint. Found by moving the translations of a sample in fr and en."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        contacts:
+          - role:
+              fr: Amicale des locataires
+            en: Tenants' association
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:7: clé inconnue « en »\n    → « en » est un code de langue : la traduction d'un texte se "
+        "met sous la clé de ce texte, en retrait, alignée sur celle de la langue par défaut (fr: …) ; clés possibles "
+        "ici : address, email, hours, name, phone, role"]
+
+
 def test_an_unknown_key_of_an_agency_lists_the_keys_of_an_agency(make_project) -> None:  # type: ignore[no-untyped-def]
     """An agency's keys sit under its name, which the hints did not look through: « phon » in an agency had no
     hint at all."""

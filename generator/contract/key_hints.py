@@ -156,3 +156,12 @@ def optional(model: type[BaseModel], loc: Loc) -> bool:
     around = model_at(model, loc[:-1])
     found = _field(around, loc[-1]) if around is not None else None
     return found is not None and not found.is_required()
+
+
+def language_astray(key: str, languages: list[str]) -> str:
+    """When ``key`` is a language code (« en: » pulled out of the text it translates, to the item's level),
+    how a text by language is written; else ""."""
+    if key not in languages:
+        return ""
+    return (f"« {key} » est un code de langue : la traduction d'un texte se met sous la clé de ce texte, en "
+            "retrait, alignée sur celle de la langue par défaut (fr: …) ; ")

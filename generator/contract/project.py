@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
-from generator.contract.key_hints import in_french, keys_at, misplaced, optional
+from generator.contract.key_hints import in_french, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
@@ -265,7 +265,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         key, known = str(loc[-1]), keys_at(model, loc[:-1])
         message = f"clé inconnue « {visible(key)} »"
-        hint = (misplaced(model, loc[:-1], key) or in_french(key, known) or _did_you_mean(key, known)) + (
+        hint = (misplaced(model, loc[:-1], key) or in_french(key, known)
+                or language_astray(key, interface_languages()) or _did_you_mean(key, known)) + (
             "clés possibles ici : " + ", ".join(known) if known else "")
     elif kind == "missing":
         message = f"« {loc[-1]} » manquant{_in(loc[:-1])}"

@@ -218,6 +218,29 @@ def test_the_menu_opens_and_closes_with_the_keyboard_and_its_hidden_links_take_n
     page.close()
 
 
+def test_every_control_reached_by_tab_shows_its_focus(browser, sample_site: Path, site_url: str) -> None:
+    """WCAG 2.4.7: each element Tab reaches on every page draws a ring (outline or shadow). Material's reset
+    (« input { outline: none } ») left the index's filter, and the team page's filter and box, with none:
+    nothing showed where the keyboard was. Material's search field opens its search panel instead."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    unseen: dict[str, str] = {}
+    for path in page_paths(sample_site):
+        page.goto(site_url + path, wait_until="networkidle")
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            found = page.evaluate("""() => { const e = document.activeElement;
+                if (!e || e === document.body) return null;
+                const c = getComputedStyle(e);
+                return [e.id || e.className || e.tagName, e.matches(".md-search__input"),
+                        c.outlineStyle !== "none" || c.boxShadow !== "none"]; }""")
+            if found is None or page.url != site_url + path:
+                break
+            if not found[1] and not found[2]:
+                unseen.setdefault(str(found[0]), path)
+    page.close()
+    assert unseen == {}
+
+
 def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, site_url: str) -> None:
     """The closed search dialog's result box took the next Tab, out of sight (WCAG 2.4.7, 2.4.11), after
     Escape as after Tab from the empty search field (Material closes the search on both)."""

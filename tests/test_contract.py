@@ -196,6 +196,23 @@ def test_a_key_typed_twice_does_not_hide_the_file_s_other_mistakes(make_project)
         "site_config.yml:10: la clé « faq » apparaît deux fois (déjà ligne 8)\n    → gardez une seule des deux lignes"]
 
 
+def test_a_group_of_keys_written_as_a_list_is_told_to_lose_its_dash(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« caretaker: » followed by « - name: … », as the lists around it are written, was told « mettez les
+    sous-clés en dessous, en retrait », which they were. Found by writing a sample's caretaker with a dash."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          - name: Y
+            phone: 01 48 20 11 22
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: caretaker: un ensemble de clés est attendu\n    → retirez le tiret « - » du début : "
+        "c'est un seul ensemble de clés, pas une liste, ses clés alignées en dessous : absences, email, holidays, "
+        "hours, mobile, mode, name, office, phone, title"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -290,7 +290,10 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         else:
             message = f"{where}: un ensemble de clés est attendu"
             keys = keys_at(model, loc)
-            hint = "mettez les sous-clés en dessous, en retrait de deux espaces" + (
+            hint = ("retirez le tiret « - » du début : c'est un seul ensemble de clés, pas une liste, ses clés "
+                    "alignées en dessous" if isinstance(err.get("input"), list) and err["input"]
+                    and all(isinstance(item, dict) for item in err["input"])
+                    else "mettez les sous-clés en dessous, en retrait de deux espaces") + (
                 f" : {', '.join(keys)}" if keys else "")
     elif kind == "value_error":
         message = f"{where}: {err['ctx']['error']}"

@@ -213,6 +213,27 @@ def test_a_group_of_keys_written_as_a_list_is_told_to_lose_its_dash(make_project
         "hours, mobile, mode, name, office, phone, title"]
 
 
+def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« buildings: [A, B, A] » was taken as typed: the pages said « Bâtiments A, B et A », and a notice or an
+    outage for [C, C] « bâtiments C et C », where a day named twice is refused. Found by pasting a building
+    twice in a sample."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        buildings: [A, B, A]
+        notices:
+          - {title: Travaux, from: 2026-12-01, until: 2026-12-02, buildings: [B, B]}
+        outages:
+          - {equipment: Ascenseur, since: 2026-12-01, status: reported, buildings: [A, C, A]}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois",
+        "residences/test.yml:6: notices[1].buildings[2]: bâtiment « B » indiqué deux fois\n    → retirez la seconde fois",
+        "residences/test.yml:8: bâtiment « C » inconnu dans cette résidence\n    → bâtiments de la résidence : A, B, A",
+        "residences/test.yml:8: outages[1].buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -211,6 +211,8 @@ class Notice(NoticeFields):
     buildings: list[Label] = Field(default_factory=list,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
+    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
+
 
 class SharedNotice(NoticeFields):
     """A notice of ``site_config.yml``: on every residence, or on those of ``agencies`` or ``residences``."""
@@ -257,6 +259,8 @@ class Residence(Model):
     outages: list[Outage] = Field(default_factory=list, description="Pannes en cours (ascenseur, chauffage…).")
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
+
+    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
 
 
 class Landlord(Model):

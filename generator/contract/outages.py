@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.contract.base import Model, refused_at
+from generator.contract.repeats import once
 from generator.contract.values import Date, Label, Markdown, Text
 
 OutageStatus = Literal["reported", "in_repair", "repaired"]
@@ -37,6 +38,8 @@ class Outage(Model):
                                                        "status: repaired).")
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
     updates: list[OutageUpdate] = Field(default_factory=list, description="Les nouvelles, une par date.")
+
+    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
 
     @model_validator(mode="after")
     def _coherent(self) -> "Outage":

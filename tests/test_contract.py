@@ -234,6 +234,33 @@ def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  #
         "residences/test.yml:8: outages[1].buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois"]
 
 
+def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
+    list of values only, in which staff did not find their word. Found by writing a sample's values in French."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker: {name: Y, mode: itinérant, holidays: ouvert}
+        fibre: {status: en cours}
+        notices:
+          - {title: Travaux, from: 2026-12-01, until: 2026-12-02, level: Urgente}
+        outages:
+          - {equipment: Ascenseur, since: 2026-12-01, status: in repair}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: caretaker.holidays: valeur « ouvert » non permise\n    → « ouvert » s'écrit open ; "
+        "valeurs possibles : closed, open",
+        "residences/test.yml:4: caretaker.mode: valeur « itinérant » non permise\n    → « itinérant » s'écrit itinerant ; "
+        "valeurs possibles : resident, itinerant",
+        "residences/test.yml:5: fibre.status: valeur « en cours » non permise\n    → « en cours » s'écrit in_progress ; "
+        "valeurs possibles : available, in_progress, planned, unavailable",
+        "residences/test.yml:7: notices[1].level: valeur « Urgente » non permise\n    → « Urgente » s'écrit urgent ; "
+        "valeurs possibles : urgent, warning, info",
+        "residences/test.yml:9: outages[1].status: valeur « in repair » non permise\n    → « in repair » s'écrit "
+        "in_repair ; valeurs possibles : reported, in_repair, repaired"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -77,3 +77,25 @@ def date_hint(text: str) -> str:
         return f"écrivez « {date(year, month, day).isoformat()} »"
     except ValueError:
         return ""
+
+
+FRENCH_CHOICES = {
+    "resident": "resident", "sur place": "resident", "gardien sur place": "resident", "itinerant": "itinerant",
+    "itinerante": "itinerant", "disponible": "available", "raccorde": "available", "raccordee": "available",
+    "en cours": "in_progress", "en travaux": "in_progress", "prevu": "planned", "prevue": "planned",
+    "planifie": "planned", "indisponible": "unavailable", "non disponible": "unavailable", "information": "info",
+    "important": "warning", "importante": "warning", "attention": "warning", "urgente": "urgent",
+    "urgence": "urgent", "ouvert": "open", "ouverte": "open", "ferme": "closed", "fermee": "closed",
+    "signale": "reported", "signalee": "reported", "en reparation": "in_repair", "repare": "repaired",
+    "reparee": "repaired", "non conforme": "non_conforme", "partiellement conforme": "partiellement_conforme",
+    "totalement conforme": "totalement_conforme", "conforme": "totalement_conforme",
+}
+"""A choice typed in French, or as a word of the page (without accents, case or underscores) → the value."""
+
+
+def choice_hint(text: str, choices: list[str]) -> str:
+    """« itinérant » → itinerant, « Resident » → resident, « en cours » → in_progress, among ``choices``;
+    "" when none is meant."""
+    word = re.sub(r"[\s_-]+", " ", _plain(text))
+    meant = next((c for c in choices if c.replace("_", " ") == word), None) or FRENCH_CHOICES.get(word)
+    return f"« {text} » s'écrit {meant} ; " if meant in choices and meant != text else ""

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
+from generator.contract.french_forms import choice_hint
 from generator.contract.key_hints import in_french, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
@@ -279,7 +280,9 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             message = f"{where}: valeur « {visible(typed)} » non permise"
         else:
             message = f"{where}: un seul mot est attendu, pas une liste ni un ensemble de clés"
-        hint = f"valeurs possibles : {_choices(err['ctx']['expected'])}"
+        choices = _choices(err["ctx"]["expected"])
+        hint = (choice_hint(typed, choices.split(", ")) if isinstance(typed, str) else "") + (
+            f"valeurs possibles : {choices}")
     elif kind == "list_type" or (kind == "too_short" and isinstance(err.get("input"), (str, type(None)))):
         message, hint = _not_a_list(where, str(loc[-1]) if loc else "", err.get("input"), optional(model, loc))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):

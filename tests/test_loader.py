@@ -214,3 +214,14 @@ def test_a_dash_where_a_key_is_expected_is_told_as_a_list_item_astray(tmp_path: 
     assert [(p.line, p.message) for p in problems] == [(line, (
         "syntaxe YAML invalide : tiret « - » à un endroit où une clé est attendue : un élément se met sous sa liste "
         "(notices:, hours:…), son tiret aligné sur ceux des autres éléments"))]
+
+
+@pytest.mark.parametrize("char", ["\x00", "\ufffe", "\x01"])
+def test_a_character_yaml_refuses_is_told_at_its_line_after_accented_lines(tmp_path: Path, char: str) -> None:
+    """libyaml tells where it stopped in bytes of UTF-8, not in characters: a NUL after a few lines of
+    accented French (« Résidence », « échéance ») was told lines below its own, at « agency » here. Found by
+    putting a NUL in the samples, whose first lines are full of accents."""
+    text = "name: Résidence Les Érables\nnote: éééééééééééééééééé\ncity: Créteil\nunits: 3" + char + "\nagency: a\n"
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"caractère invisible U+{ord(char):04X} non permis dans le fichier")]

@@ -184,7 +184,11 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as e:  # a character YAML refuses in the file itself (NUL, U+FFFE…)
         char = e.character if isinstance(e.character, int) else ord(e.character)
-        return fail(text[: e.position].count("\n") + 1, invisible[0].format(char), invisible[1])
+        # Found by the character itself, the first the reader refuses: libyaml's position counts the bytes
+        # of the UTF-8 text, not its characters, and put a NUL after « Résidence… » lines below its own.
+        where = text.find(chr(char))
+        return fail(text[: where if where >= 0 else e.position].count("\n") + 1, invisible[0].format(char),
+                    invisible[1])
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1

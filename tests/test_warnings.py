@@ -322,3 +322,26 @@ def test_a_link_without_its_https_mailto_or_tel_is_not_a_broken_link_on_the_page
                                            '<a href="calendrier.ics">agenda</a></p>')
     assert plain_text(text, "https://r.example.org/a/") == ("notre site, écrire, appeler, agenda "
                                                             "(https://r.example.org/a/calendrier.ics)")
+
+
+def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« from: 2062-12-01 » for 2026 (two digits swapped) was valid and silent: tenants read the notice in
+    « À venir » for decades, an absence « jusqu'au 2 janvier 2072 ». A notice's, an absence's or an outage's
+    date more than two years ahead now warns at its line, once per item. Found by swapping the digits of the
+    samples' years."""
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    text = head + ("caretaker:\n  name: Jo\n  hours: [{days: [mon], open: 8h, close: 9h}]\n  absences:\n"
+                   "    - {from: 2026-12-22, to: 2072-01-02}\n"
+                   "notices:\n  - {title: Travaux, from: 2062-12-01, until: 2062-12-03}\n"
+                   "  - {title: Réhabilitation, from: 2026-09-01, until: 2028-06-30}\n"
+                   "outages:\n  - {equipment: Ascenseur, since: 2026-11-25, status: in_repair, expected: 2036-12-10}\n")
+    found = [str(w) for w in project_warnings(load_project(make_project(test=text)), date(2026, 12, 4))
+             if "deux ans" in w.message]
+    hint = "\n    → vérifiez l'année : une date si lointaine est souvent une faute de frappe ({} pour 2026 ?)"
+    assert found == [
+        "residences/test.yml:8: absence du gardien : « to » dans plus de deux ans (le samedi 2 janvier 2072)"
+        + hint.format(2072),
+        "residences/test.yml:10: avis « Travaux » : « from » dans plus de deux ans (le vendredi 1er décembre 2062)"
+        + hint.format(2062),
+        "residences/test.yml:13: panne « Ascenseur » : « expected » dans plus de deux ans (le mercredi 10 décembre "
+        "2036)" + hint.format(2036)]

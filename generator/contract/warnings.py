@@ -127,6 +127,35 @@ def late_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
                           "voient « retard » sur la page")
 
 
+FAR_DAYS = 2 * 366
+"""A notice, an absence or an outage's repair dated further ahead than this is most likely a year mistyped
+(2062 for 2026, 2036): tenants would read « À venir » or « absent jusqu'au … » for decades. Long works can
+run more than a year, hence two."""
+
+
+def far_dates(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Each date of a notice, an absence or an outage's expected repair over ``FAR_DAYS`` ahead, at its line."""
+    residence, caretaker = item.residence, item.residence.caretaker
+    dated: list[tuple[tuple[Any, ...], str, date]] = []
+    for index, notice in enumerate(residence.notices):
+        dated += [(("notices", index, key), f"avis « {notice.title} »", day)
+                  for key, day in (("from", notice.from_), ("until", notice.until))]
+    for index, absence in enumerate(caretaker.absences if caretaker else []):
+        dated += [(("caretaker", "absences", index, key), "absence du gardien", day)
+                  for key, day in (("from", absence.from_), ("to", absence.to))]
+    for index, outage in enumerate(residence.outages):
+        if outage.expected is not None:
+            dated.append((("outages", index, "expected"), f"panne « {outage.equipment} »", outage.expected))
+    told: set[tuple[Any, ...]] = set()  # one per notice, absence or outage: its first far date
+    for path, what, day in dated:
+        if (day - today).days > FAR_DAYS and path[:-1] not in told:
+            told.add(path[:-1])
+            yield Problem(_file(item), item.lines.line_of(path),
+                          f"{what} : « {path[-1]} » dans plus de deux ans (le {_day(day)})",
+                          "vérifiez l'année : une date si lointaine est souvent une faute de frappe "
+                          f"({day.year} pour {today.year} ?)")
+
+
 def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """No contract in the residence's file nor in its agency's defaults (``agencies.<key>.maintenance``)."""
     agency = config.agencies.get(item.residence.agency)
@@ -216,7 +245,7 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
                           "un lien vers elle : [texte](https://…)")
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_hours, late_outages, stale_outages,
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, stale_outages,
                            not_reviewed, caretaker_without_hours, no_maintenance, almost_the_agencys,
                            missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""

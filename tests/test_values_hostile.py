@@ -209,6 +209,15 @@ def test_ordinary_emails_are_kept_as_typed() -> None:
         assert parse_email(good) == good
 
 
+def test_a_phone_too_long_is_told_too_long() -> None:
+    """A number of 41 digits or more was told « seuls des chiffres, espaces, points… sont acceptés », though
+    it held nothing else: its length is what is refused. Found by pasting a long value in a sample."""
+    message, _ = refusal(parse_phone, "0" * 41)
+    assert message.endswith(" » trop long (41 caractères, 40 au plus)")
+    message, _ = refusal(parse_phone, "01 48 20 11 22 poste 12345 (accueil du public)")
+    assert message.endswith(" » trop long (46 caractères, 40 au plus)")
+
+
 def test_phone_extension_is_carried_everywhere() -> None:
     for typed in ("06 12 34 56 78 poste 9", "06 12 34 56 78 ext. 9", "06.12.34.56.78 p. 9"):
         phone = parse_phone(typed)

@@ -80,7 +80,10 @@ def _checked_phone(text: str) -> Phone:
     from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
     hint = "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15"
-    match = _PHONE.fullmatch(text) if len(text) <= MAX_PHONE_LENGTH else None  # the pattern backtracks
+    if len(text) > MAX_PHONE_LENGTH:  # before the pattern, which backtracks
+        raise ValueProblem(f"numéro de téléphone « {text} » trop long ({len(text)} caractères, "
+                           f"{MAX_PHONE_LENGTH} au plus)", hint)
+    match = _PHONE.fullmatch(text)
     if match is None:
         raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
                            "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",

@@ -410,6 +410,24 @@ def test_index_filter_narrows_the_list_and_says_how_many_remain(browser, site_ur
     page.close()
 
 
+def test_no_text_is_cut_short_at_320px_but_the_header_s(browser, sample_site: Path, site_url: str) -> None:
+    """WCAG 1.4.10: at 320 CSS px nothing is cut with « … ». The footer named the next page so (« Qui appeler
+    en cas de pa… », « Who to call when s… »); the header's title alone is clipped, as Material draws it,
+    the page's own heading saying the name whole below it. On a phone the previous page's name is for screen
+    readers only, in one pixel out of sight: the name of the arrow's link."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    cut = []
+    for path in page_paths(sample_site):
+        page.goto(site_url + path, wait_until="load")
+        cut += [f"/{path}: {text}" for text in page.evaluate("""() => [...document.body.querySelectorAll("*")]
+            .filter(e => getComputedStyle(e).textOverflow === "ellipsis" && e.scrollWidth > e.clientWidth + 1
+                         && e.checkVisibility({checkVisibilityCSS: true}) && !e.closest(".md-header")
+                         && e.closest(".md-footer__title")?.getBoundingClientRect().width !== 1)
+            .map(e => e.textContent.trim())""")]
+    page.close()
+    assert cut == []
+
+
 def test_text_at_200_percent_stays_on_screen(browser, sample_site: Path, site_url: str) -> None:
     """WCAG 1.4.4: text enlarged to 200 % (browser font-size setting) loses nothing on a phone.
 

@@ -61,7 +61,7 @@ def test_serve_rebuilds_on_change_and_keeps_serving_after_an_error(make_project)
     finally:
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
-    assert "residences/test.yml:2: syntaxe YAML invalide" in output
+    assert "residences/test.yml:1: syntaxe YAML invalide" in output  # « name: [cassé »: its only line
 
 
 def until(check: Callable[[], bool], seconds: float = 60) -> None:

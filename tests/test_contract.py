@@ -261,6 +261,26 @@ def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  #
         "in_repair ; valeurs possibles : reported, in_repair, repaired"]
 
 
+def test_a_list_of_groups_typed_on_one_line_is_told_its_items_keys(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« hours: lun-ven 8h30-12h, sam 9h-12h », as the import's column reads it, was told « écrivez par exemple
+    « hours: [lun-ven 8h30-12h, sam 9h-12h] » », which is refused in turn: a slot is a group of keys. Found by
+    writing a sample's hours as the spreadsheet does."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          hours: lun-ven 8h30-12h, sam 9h-12h
+        buildings: A, B
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:6: caretaker.hours: une liste est attendue\n    → écrivez en dessous un élément par ligne "
+        "« - days: … », en retrait, chacun avec ses clés : days, open, close, place",
+        "residences/test.yml:7: buildings: une liste est attendue\n    → écrivez par exemple « buildings: [A, B] » ou "
+        "une ligne « - … » par élément"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -165,3 +165,14 @@ def language_astray(key: str, languages: list[str]) -> str:
         return ""
     return (f"« {key} » est un code de langue : la traduction d'un texte se met sous la clé de ce texte, en "
             "retrait, alignée sur celle de la langue par défaut (fr: …) ; ")
+
+
+def item_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys of an item of the list at ``loc``, in the model's order (``days, open, close, place``), when
+    its items are groups of keys; none for a list of words (``buildings``, ``days``)."""
+    if not loc or not isinstance(loc[-1], str):
+        return []
+    around = model_at(model, loc[:-1])
+    found = _field(around, loc[-1]) if around is not None else None
+    inner = _inner_model(found.annotation) if found is not None and get_origin(found.annotation) is list else None
+    return [info.alias or name for name, info in inner.model_fields.items()] if inner else []

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
 from generator.contract.french_forms import choice_hint
-from generator.contract.key_hints import in_french, keys_at, language_astray, misplaced, optional
+from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
@@ -284,7 +284,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = (choice_hint(typed, choices.split(", ")) if isinstance(typed, str) else "") + (
             f"valeurs possibles : {choices}")
     elif kind == "list_type" or (kind == "too_short" and isinstance(err.get("input"), (str, type(None)))):
-        message, hint = _not_a_list(where, str(loc[-1]) if loc else "", err.get("input"), optional(model, loc))
+        message, hint = _not_a_list(where, str(loc[-1]) if loc else "", err.get("input"), optional(model, loc),
+                                    item_keys(model, loc))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         if err.get("input") is None:  # « address: » with nothing under it, or an item « - » alone
             message = f"{where}: {EMPTY}"
@@ -334,7 +335,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
 _LIST_EXAMPLES = {"days": "mon, wed, fri", "buildings": "A, B", "operators": "Orange, SFR", "languages": "fr, en"}
 
 
-def _not_a_list(where: str, key: str, typed: Any, optional: bool) -> tuple[str, str]:
+def _not_a_list(where: str, key: str, typed: Any, optional: bool, keys: list[str]) -> tuple[str, str]:
     """A list typed as something else, told with its own key: its example was « days: [mon, wed, fri] »
     for every list, « contacts: » left empty or written without its dashes included."""
     if typed is None:  # « contacts: » with nothing under it
@@ -345,6 +346,10 @@ def _not_a_list(where: str, key: str, typed: Any, optional: bool) -> tuple[str, 
         return (f"{where}: une liste est attendue",
                 f"mettez un tiret « - » devant la première clé de chaque élément (« - {first}: … »), les autres "
                 "clés de l'élément alignées sur elle")
+    if keys:  # a list of groups of keys (hours, notices…), typed as one line: « hours: lun-ven 8h30-12h »
+        return (f"{where}: une liste est attendue",
+                f"écrivez en dessous un élément par ligne « - {keys[0]}: … », en retrait, chacun avec ses clés : "
+                f"{', '.join(keys)}")
     items = typed if isinstance(typed, str) and "," in typed else _LIST_EXAMPLES.get(key, "…, …")
     example = f"« {key}: [{items}] »"
     return f"{where}: une liste est attendue", f"écrivez par exemple {example} ou une ligne « - … » par élément"

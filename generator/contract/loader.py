@@ -223,10 +223,15 @@ def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str
     - a « : » inside a value begun on an earlier line: a key with one space too many (« ␣␣␣phone: »), or
       the line above with too few (« mobile: » pulled to the left), made this line the rest of that value;
     - a dash where a key is expected: an item pasted under the wrong key (a notice after « reviewed: » at
-      the end of the file), or its dash not aligned with those of its list.
+      the end of the file), or its dash not aligned with those of its list;
+    - a character no value starts with: a tab (in the indentation, or after a dash), or « @ », « ` », « % ».
     """
     if problem == "did not find expected key" and text[mark.index:mark.index + 1] == "-":
         return mark.line + 1, _DASH_ASTRAY
+    if problem == "found character that cannot start any token" and text[mark.index:mark.index + 1]:
+        char = text[mark.index]  # which of the four: « -⇥days: », « ⇥units: », « @… », « `… », « %… »
+        return mark.line + 1, (_YAML_PROBLEMS["found a tab character that violates indentation"] if char == "\t"
+                               else _QUOTE.format(f"« {char} »"))
     last = None
     try:
         for token in yaml.scan(text, Loader=_Loader):

@@ -241,6 +241,30 @@ def test_every_control_reached_by_tab_shows_its_focus(browser, sample_site: Path
     assert unseen == {}
 
 
+def test_going_back_with_shift_tab_no_focus_hides_under_the_header(browser, sample_site: Path, site_url: str) -> None:
+    """WCAG 2.4.11: going back up a page with Shift+Tab, the browser scrolled each control to the top of the
+    window, under the sticky header: a phone number, a quick link, the language switcher, hidden whole."""
+    page = browser.new_page(viewport={"width": 390, "height": 500})
+    hidden: list[str] = []
+    for path in page_paths(sample_site):
+        page.goto(site_url + path, wait_until="networkidle")
+        if not page.locator(".md-header").count():  # the hall screen: no sticky header
+            continue
+        page.locator("footer a").last.focus()
+        for _ in range(80):
+            page.keyboard.press("Shift+Tab")
+            found = page.evaluate("""() => { const e = document.activeElement;
+                if (!e || e === document.body || e.closest(".md-header, .md-skip")) return null;
+                const r = e.getBoundingClientRect(), h = document.querySelector(".md-header").getBoundingClientRect();
+                return [(e.innerText || e.value || "").trim(), r.bottom <= h.bottom + 0.5]; }""")
+            if found is None:
+                break
+            if found[1]:
+                hidden.append(f"/{path}: {found[0]}")
+    page.close()
+    assert hidden == []
+
+
 def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, site_url: str) -> None:
     """The closed search dialog's result box took the next Tab, out of sight (WCAG 2.4.7, 2.4.11), after
     Escape as after Tab from the empty search field (Material closes the search on both)."""

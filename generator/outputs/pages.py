@@ -1,14 +1,13 @@
 """Residence → Markdown pages for MkDocs, through Jinja templates in ``generator/templates``.
 
-Page bodies are HTML blocks inside the ``.md`` files: Python-Markdown passes them through untouched,
-so values typed by staff are escaped by Jinja's autoescape, and their Markdown fields are rendered and
-sanitized by ``sanitize.py`` before they get there. Our own words are French ``msgid`` translated by
-``i18n`` (Jinja's i18n extension: ``_()`` and ``{% trans %}``); one environment per language.
+Page bodies are HTML blocks inside the ``.md`` files, passed through by Python-Markdown untouched: staff
+values are escaped by Jinja's autoescape, their Markdown fields rendered and sanitized by ``sanitize.py``.
+Our words are French ``msgid`` translated by ``i18n`` (``_()``, ``{% trans %}``); one environment a language.
 
 Every staff value printed by ``{{ … }}`` goes through ``mark`` (the environment's ``finalize``, and the
 ``t`` filter where a value goes into a translated sentence): a value in another language than the page
-(a fallback to the default text) carries ``lang``, one whose script runs the other way carries ``dir``.
-An attribute cannot hold that span (its quotes would end it): there a value goes through ``plain``, its text.
+(a fallback to the default text) carries ``lang``, one whose script runs the other way carries ``dir``. An
+attribute cannot hold that span (its quotes would end it): there a value goes through ``plain``, its text.
 """
 
 from __future__ import annotations

@@ -265,6 +265,29 @@ def test_going_back_with_shift_tab_no_focus_hides_under_the_header(browser, samp
     assert hidden == []
 
 
+def test_tab_out_of_the_open_menu_closes_it_and_the_focus_is_seen(browser, sample_site: Path, site_url: str) -> None:
+    """On a phone, Tab past the open drawer's last link (or Shift+Tab before its first) put the focus on the
+    page behind it, under the drawer or its shade (WCAG 2.4.11), in Arabic as in French: the
+    drawer now closes as the focus leaves it, and the focused link is the one a tap at its centre reaches."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    seen = []
+    for path, key in (("les-tilleuls/", "Tab"), ("les-tilleuls/", "Shift+Tab")):
+        page.goto(site_url + path, wait_until="networkidle")
+        button = page.locator('.md-header__button[for="__drawer"]')
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)  # Material's slide-in transition
+        if key == "Tab":
+            page.locator(".md-nav--primary a[href]").last.focus()
+        page.keyboard.press(key)
+        page.wait_for_timeout(400)
+        seen.append(page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return [document.getElementById("__drawer").checked, e === hit || e.contains(hit)]; }"""))
+    page.close()
+    assert seen == [[False, True], [False, True]]
+
+
 def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, site_url: str) -> None:
     """The closed search dialog's result box took the next Tab, out of sight (WCAG 2.4.7, 2.4.11), after
     Escape as after Tab from the empty search field (Material closes the search on both)."""

@@ -180,6 +180,11 @@
     set(false);
     button.focus();
   });
+  /* Tab past the open drawer's last link (or Shift+Tab before its first) left the focus on the page behind
+     it, under the drawer or its shade: the drawer closes as the focus leaves it (WCAG 2.4.11). */
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && !nav.contains(event.target) && event.target !== button) { set(false); }
+  });
   /* Tab from the search field: Material closes the search, whose scroll lock still holds the page while the
      browser moves the focus on, then puts the page back where it was: the focused link stayed below the
      window. A focus outside the search that is out of the window a moment later is brought into view. */

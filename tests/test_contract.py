@@ -281,6 +281,25 @@ def test_a_list_of_groups_typed_on_one_line_is_told_its_items_keys(make_project)
         "une ligne « - … » par élément"]
 
 
+def test_days_typed_as_a_range_are_given_as_a_list(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« days: lun-ven » (as the import's hours read it) or « days: du lundi au vendredi » was told « écrivez par
+    exemple « days: [mon, wed, fri] » », an example of other days. The example is now the range typed, day by
+    day. Found by writing a sample's days as the spreadsheet does."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        waste:
+          - {kind: Verre, days: lun-ven}
+          - {kind: Papier, days: du lundi au samedi}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:5: waste[1].days: une liste est attendue\n    → écrivez par exemple « days: [mon, tue, wed, "
+        "thu, fri] » ou une ligne « - … » par élément",
+        "residences/test.yml:6: waste[2].days: une liste est attendue\n    → écrivez par exemple « days: [mon, tue, wed, "
+        "thu, fri, sat] » ou une ligne « - … » par élément"]
+
+
 def test_unknown_agency_lists_known_ones(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

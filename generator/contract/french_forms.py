@@ -50,11 +50,17 @@ def day_hint(text: str) -> str:
     word = _plain(text)
     if word in FRENCH_DAYS:
         return f"« {text.strip()} » s'écrit {FRENCH_DAYS[word]}"
+    days = day_range(text)
+    return f"une plage de jours s'écrit jour par jour : [{', '.join(days)}]" if days else ""
+
+
+def day_range(text: str) -> list[str]:
+    """« lun-ven », « mon-fri », « du lundi au vendredi » → [mon, tue, wed, thu, fri]; [] for any other."""
+    word = re.sub(r"^du\s+", "", _plain(text))
     ends = [FRENCH_DAYS.get(part.strip(), part.strip()) for part in re.split(r"\s*(?:-|à|au)\s*", word)]
     if len(ends) == 2 and all(end in _WEEK for end in ends) and _WEEK.index(ends[0]) < _WEEK.index(ends[1]):
-        days = _WEEK[_WEEK.index(ends[0]):_WEEK.index(ends[1]) + 1]
-        return f"une plage de jours s'écrit jour par jour : [{', '.join(days)}]"
-    return ""
+        return list(_WEEK[_WEEK.index(ends[0]):_WEEK.index(ends[1]) + 1])
+    return []
 
 
 def date_hint(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked
-from generator.contract.french_forms import choice_hint
+from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
@@ -350,7 +350,9 @@ def _not_a_list(where: str, key: str, typed: Any, optional: bool, keys: list[str
         return (f"{where}: une liste est attendue",
                 f"écrivez en dessous un élément par ligne « - {keys[0]}: … », en retrait, chacun avec ses clés : "
                 f"{', '.join(keys)}")
-    items = typed if isinstance(typed, str) and "," in typed else _LIST_EXAMPLES.get(key, "…, …")
+    days = day_range(typed) if key == "days" and isinstance(typed, str) else []  # « days: lun-ven »
+    items = ", ".join(days) if days else (typed if isinstance(typed, str) and "," in typed
+                                          else _LIST_EXAMPLES.get(key, "…, …"))
     example = f"« {key}: [{items}] »"
     return f"{where}: une liste est attendue", f"écrivez par exemple {example} ou une ligne « - … » par élément"
 

@@ -633,3 +633,14 @@ def test_a_refused_import_begins_with_its_first_error_not_with_a_repair(tmp_path
         "Note : séparateur de colonnes : « ; »",
         "1 erreur : aucun fichier n'a été écrit. Corrigez le tableur, puis relancez la même commande."]
     assert list((project / "residences").iterdir()) == []
+
+
+def test_hours_up_to_noon_in_words_say_what_is_not_read(tmp_path: Path, project: Path) -> None:
+    """« du lundi au vendredi de 8h à midi » was « heures manquantes », though the hours were there: « midi »
+    is what is not read. Found by importing hours as a landlord's sheet writes them."""
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES) + "\nLes Lilas;1 rue;93200;Saint-Denis;nord;Jo;01 48 20 11 22;"
+                    "du lundi au vendredi de 8h à midi\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1 and output.startswith("Erreur : r.csv:H2: Horaires : « du lundi au vendredi de 8h à midi » : "
+                                           "« midi » non compris : écrivez 12h (par exemple 8h-12h)\n")

@@ -101,7 +101,11 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
         ranges = list(_RANGE.finditer(segment))
         rest = _RANGE.sub(" ", segment)
         if not ranges:
-            errors.append(f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")
+            # « de 8h à midi »: the time in words is what is not read, not a time missing
+            word = next((w for w in ("midi", "minuit") if re.search(rf"\b{w}\b", _fold(segment))), None)
+            errors.append(f"« {segment} » : « {word} » non compris : écrivez {'12h' if word == 'midi' else '0h'} "
+                          "(par exemple 8h-12h)" if word else
+                          f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")
             continue
         days, problem = _days(rest)
         if problem:

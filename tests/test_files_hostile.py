@@ -191,6 +191,23 @@ def test_character_error_is_at_the_value_not_at_a_comment(make_project) -> None:
         "residences/test.yml:2: caractère « ☎ » (U+260E) impossible à imprimer sur l'affiche"]
 
 
+def test_a_value_in_another_alphabet_is_one_problem_naming_its_characters(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An Arabic name on a poster was one problem per distinct letter: 21 lines for one name, the file's
+    other mistakes lost among them. One problem per value names them, the first eight, and how many more."""
+    root = make_project(test=RESIDENCE + "caretaker:\n  mode: resident\n  name: فاطمة بن علي\n"
+                        "  office: Loge ★\n")
+    name, office = problems(root)
+    assert name == ("residences/test.yml:6: 10 caractères impossibles à imprimer sur l'affiche : « ا » (U+0627), "
+                    "« ب » (U+0628), « ة » (U+0629), « ط » (U+0637), « ع » (U+0639), « ف » (U+0641), « ل » (U+0644), "
+                    "« م » (U+0645) et 2 autre(s)\n    → l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres "
+                    "ou des signes courants du français (un nom dans un autre alphabet s'écrit en lettres latines)")
+    assert office.startswith("residences/test.yml:7: caractère « ★ » (U+2605) impossible à imprimer")
+    root = make_project(test=RESIDENCE.replace("Résidence Test", "إقامة الزيتون الكبرى الجديدة"))
+    [problem] = problems(root)
+    assert problem.startswith("residences/test.yml:1: 17 caractères impossibles à imprimer sur l'affiche : "
+                              "« إ » (U+0625), « ا » (U+0627), ") and " et 9 autre(s)\n" in problem
+
+
 def test_the_same_character_in_two_values_is_reported_at_both(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test=RESIDENCE.replace("Résidence Test", "Résidence ★") + "caretaker: {name: ★ Li}\n")
     assert [p.split("\n")[0] for p in problems(root)] == [

@@ -69,7 +69,8 @@ def _at(data: Any, path: Path_) -> Any:
 
 
 def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> list[Problem]:
-    """One problem per value and character outside ``PRINTABLE``, at the line of that value.
+    """One problem per value holding characters outside ``PRINTABLE``, at the line of that value, naming
+    each of them (a name in another alphabet was one problem per letter: 21 lines for one name).
 
     Such a character would vanish from the printed poster. A text by language (``name: {fr: …, en: …}``)
     prints its default ``language``'s, typed on its own line."""
@@ -81,11 +82,22 @@ def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> 
             path, value = path + (typed,), value[typed]
         if not isinstance(value, str) or INVISIBLE.search(value) or LINE_BREAKS.search(value):
             continue  # an invisible character or a line break in a one-line text is told as such
-        found += [Problem(doc.file, doc.line_of(path),
-                          f"caractère « {char} » (U+{ord(char):04X}) impossible à imprimer sur l'affiche",
-                          "remplacez-le par une lettre ou un signe courant du français")
-                  for char in sorted({c for c in value if ord(c) not in PRINTABLE})]
+        chars = sorted({c for c in value if ord(c) not in PRINTABLE})
+        if chars:
+            found.append(Problem(doc.file, doc.line_of(path), *_unprintable_words(chars)))
     return found
+
+
+def _unprintable_words(chars: list[str]) -> tuple[str, str]:
+    """The message and hint for ``chars`` (sorted, at least one): the first eight named, then how many more."""
+    named = ", ".join(f"« {char} » (U+{ord(char):04X})" for char in chars[:8])
+    if len(chars) == 1:
+        return (f"caractère {named} impossible à imprimer sur l'affiche",
+                "remplacez-le par une lettre ou un signe courant du français")
+    more = f" et {len(chars) - 8} autre(s)" if len(chars) > 8 else ""
+    return (f"{len(chars)} caractères impossibles à imprimer sur l'affiche : {named}{more}",
+            "l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants du "
+            "français (un nom dans un autre alphabet s'écrit en lettres latines)")
 
 
 def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:

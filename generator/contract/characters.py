@@ -7,6 +7,7 @@ French sentence with a fix-it hint that ``project`` shows at the value's line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.entities import html5
 from typing import Any
 
@@ -31,6 +32,13 @@ look alike. They are invisible in an editor, several are invalid in XML (the Ato
 useless in a residence's information: refused, never removed."""
 LINE_BREAKS = re.compile("[\t\n]")
 """Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""
+
+
+def unaccented(text: str) -> str:
+    """``text`` in lower case without accents (« Résidence Été » → « residence ete »), as staff's words are
+    compared with ours (choices, keys, days, column titles) and names made addresses: the accent is taken off
+    its letter (NFKD) and dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def visible(text: str) -> str:

@@ -8,8 +8,9 @@ in silence). What staff type instead is French: « 8 h 30 », « midi », « lun
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
+
+from generator.contract.characters import unaccented
 
 _CLOCK = re.compile(r"([01]?[0-9]|2[0-3])h([0-5][0-9])?")
 _MIDNIGHT = ("minuit", "24h", "24:00", "24h00")
@@ -27,11 +28,6 @@ _IN_WORDS = re.compile(r"(?:[a-z]+\s+)?([0-9]{1,2})(?:er)?\s+([a-z]+)(?:\s+([0-9
 _ISO_UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().strip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def time_hint(text: str) -> str:
     """« 8 h 30 » → write « 8h30 »; « 8.30 » → « 8h30 »; midi, minuit; "" for any other."""
     word = text.lower().strip()
@@ -47,7 +43,7 @@ def time_hint(text: str) -> str:
 
 def day_hint(text: str) -> str:
     """« lun » → mon; « lun-ven » or « mon-fri » → the days between; "" for any other."""
-    word = _plain(text)
+    word = unaccented(text.strip())
     if word in FRENCH_DAYS:
         return f"« {text.strip()} » s'écrit {FRENCH_DAYS[word]}"
     days = day_range(text)
@@ -56,7 +52,7 @@ def day_hint(text: str) -> str:
 
 def day_range(text: str) -> list[str]:
     """« lun-ven », « mon-fri », « du lundi au vendredi » → [mon, tue, wed, thu, fri]; [] for any other."""
-    word = re.sub(r"^du\s+", "", _plain(text))
+    word = re.sub(r"^du\s+", "", unaccented(text.strip()))
     ends = [FRENCH_DAYS.get(part.strip(), part.strip()) for part in re.split(r"\s*(?:-|à|au)\s*", word)]
     if len(ends) == 2 and all(end in _WEEK for end in ends) and _WEEK.index(ends[0]) < _WEEK.index(ends[1]):
         return list(_WEEK[_WEEK.index(ends[0]):_WEEK.index(ends[1]) + 1])
@@ -66,7 +62,7 @@ def day_range(text: str) -> list[str]:
 def date_hint(text: str) -> str:
     """« 03/12/2026 », « 3 décembre 2026 », « 2026-12-3 » → write « 2026-12-03 »; a date without its year
     asks for it; "" for any other (or a day that does not exist)."""
-    word = _plain(text)
+    word = unaccented(text.strip())
     found = _DAY_MONTH_YEAR.fullmatch(word)
     if found:
         day, month, year = (int(part) for part in found.groups())
@@ -102,6 +98,6 @@ FRENCH_CHOICES = {
 def choice_hint(text: str, choices: list[str]) -> str:
     """« itinérant » → itinerant, « Resident » → resident, « en cours » → in_progress, among ``choices``;
     "" when none is meant."""
-    word = re.sub(r"[\s_-]+", " ", _plain(text))
+    word = re.sub(r"[\s_-]+", " ", unaccented(text.strip()))
     meant = next((c for c in choices if c.replace("_", " ") == word), None) or FRENCH_CHOICES.get(word)
     return f"« {text} » s'écrit {meant} ; " if meant in choices and meant != text else ""

@@ -8,11 +8,12 @@ Staff move a line by an indentation level by mistake (« absences: » pulled to 
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, Iterator, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+from generator.contract.characters import unaccented
 
 Loc = tuple[Union[str, int], ...]
 
@@ -50,8 +51,7 @@ keys it may mean, the first allowed where it is typed being the one suggested.""
 
 
 def _plain(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in unaccented(word) if c.isalnum())
 
 
 def _field(model: type[BaseModel], key: str) -> FieldInfo | None:

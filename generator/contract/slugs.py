@@ -8,9 +8,9 @@ single dashes, whole (a trailing newline is not « matched »), short, and not a
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable
 
+from generator.contract.characters import unaccented
 from generator.contract.values import MAX_SLUG_LENGTH
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -46,6 +46,11 @@ def _written_so(name: str, languages: Iterable[str]) -> str:
     """The name typed, as the rule writes it (« Les Lilas » → les-lilas, « résidence-été.yml » →
     residence-ete): the example of the hint, where it was « les-tilleuls » whatever was typed; that one when
     nothing of the name is left."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\.ya?ml\s*$", "", plain)).strip("-")
+    slug = dashed(re.sub(r"\.ya?ml\s*$", "", unaccented(name)))
     return slug if slug and slug_problem(slug, languages) is None else "les-tilleuls"
+
+
+def dashed(text: str) -> str:
+    """``text`` in the slug's letters: lower case without accents, each run of anything else one dash, none at
+    the ends (« Résidence Les Tilleuls » → residence-les-tilleuls); it may still be too long or reserved."""
+    return re.sub(r"[^a-z0-9]+", "-", unaccented(text)).strip("-")

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from generator.contract.characters import unaccented
 from generator.onboarding.spreadsheet import Cell
 
 __all__ = ["Column", "COLUMNS", "Converted", "convert", "fold", "match_title"]
@@ -77,8 +77,7 @@ DATE_AS_TEXT = "tapez une apostrophe avant la valeur ('1-2), ou mettez la colonn
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: « Téléphone  gardien » and « telephone gardien » match."""
     text = _NBSP.sub(" ", text).replace("-", " ").replace("_", " ")
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    return " ".join(plain.split())
+    return " ".join(unaccented(text).split())
 
 
 _BY_TITLE = {fold(c.title): c for c in COLUMNS}

@@ -11,9 +11,9 @@ contract (``values.parse_time``) checks them when the written file is validated.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from generator.contract.characters import unaccented
 from generator.contract.values import DAYS
 
 __all__ = ["HoursSlot", "parse_hours", "EXAMPLE"]
@@ -42,10 +42,6 @@ class HoursSlot:
     place: str | None = None
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
 def _day(word: str) -> str | None:
     return _DAY_WORDS.get(word.rstrip("."))
 
@@ -58,7 +54,7 @@ def _span(first: str, last: str) -> list[str]:
 
 def _days(text: str) -> tuple[list[str], str | None]:
     """The days named in ``text`` (times and place already removed), or an error sentence."""
-    words = [w for w in re.split(r"[\s,/+]+", _fold(text).replace("–", "-")) if w]
+    words = [w for w in re.split(r"[\s,/+]+", unaccented(text).replace("–", "-")) if w]
     chosen: list[str] = []
     excluded: list[str] = []
     target = chosen
@@ -102,7 +98,7 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
         rest = _RANGE.sub(" ", segment)
         if not ranges:
             # « de 8h à midi »: the time in words is what is not read, not a time missing
-            word = next((w for w in ("midi", "minuit") if re.search(rf"\b{w}\b", _fold(segment))), None)
+            word = next((w for w in ("midi", "minuit") if re.search(rf"\b{w}\b", unaccented(segment))), None)
             errors.append(f"« {segment} » : « {word} » non compris : écrivez {'12h' if word == 'midi' else '0h'} "
                           "(par exemple 8h-12h)" if word else
                           f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")

@@ -13,7 +13,6 @@ import contextlib
 import errno
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -23,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from generator.contract.loader import load_document
 from generator.contract.model import SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.contract.slugs import slug_problem
+from generator.contract.slugs import dashed, slug_problem
 from generator.contract.values import MAX_SLUG_LENGTH
 from generator.errors import Problem, UserError
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
@@ -89,8 +88,7 @@ def slug_of(name: str, languages: Iterable[str] = ()) -> str:
 
     The result always matches the project's rule for file names (``project.SLUG``, whole match) and is never
     one of the reserved folders of the root site (those of its ``languages`` included)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    slug = dashed(name)
     # « Résidence Les Tilleuls » → les-tilleuls, but « Résidence du Parc » → residence-du-parc, not du-parc.
     slug = re.sub(r"^residences?-(?!(?:du|de|des|d)-)(?=.)", "", slug) or "residence"
     return _fit(slug, languages)

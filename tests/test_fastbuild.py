@@ -24,7 +24,7 @@ from generator.publish.microsite import run_mkdocs, write_workdir
 from generator.publish.incremental import MANIFEST
 from generator.contract.project import load_project
 
-from conftest import REPO, SAMPLE_TODAY
+from conftest import REPO, RESIDENCE, SAMPLE_TODAY
 
 
 def _files(root: Path) -> dict[str, Path]:
@@ -165,10 +165,14 @@ def test_search_works_in_a_microsite(sample_site: Path, serve, browser) -> None:
 
 
 def _cli_build(project_dir: Path, out: Path, cache: str) -> None:
-    """A fresh process, as in CI: nothing compiled in memory, only what the cache folder holds."""
+    """A fresh process, as in CI: nothing compiled in memory, only what the cache folder holds. It leaves
+    nothing in its temporary folder (without a cache, each forked worker once left its fonts there)."""
+    temporary = out.with_name(f"{out.name}-tmp")
+    temporary.mkdir()
     subprocess.run([str(Path(sys.executable).with_name("residence-hub")), "build", "--project", str(project_dir),
                     "--out", str(out), "--today", SAMPLE_TODAY.isoformat()], check=True, capture_output=True,
-                   env={**os.environ, "RESIDENCE_HUB_CACHE": cache})
+                   env={**os.environ, "RESIDENCE_HUB_CACHE": cache, "TMPDIR": str(temporary)})
+    assert not any(temporary.iterdir())
 
 
 @pytest.mark.slow
@@ -176,7 +180,7 @@ def test_caches_change_no_byte(make_project, tmp_path: Path) -> None:
     """Compiled templates and validated residences kept between commands give the same site as none."""
     from test_incremental import tree
 
-    project_dir = make_project()
+    project_dir = make_project(test=RESIDENCE, autre=RESIDENCE)  # two: built by forked workers
     cache = tmp_path / "cache"
     _cli_build(project_dir, tmp_path / "cold", str(cache))
     assert all(list((cache / kind).iterdir()) for kind in ("jinja", "jinja-pages", "validated")), "the first build fills it"

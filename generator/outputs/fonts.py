@@ -10,8 +10,8 @@ fast, and the cache spares every command the ~0.4 s of subsetting.
 from __future__ import annotations
 
 import hashlib
+import io
 import struct
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -67,9 +67,6 @@ def font_dir() -> Path:
                            f"installez le paquet {FONT_PACKAGE} : sudo apt-get install {FONT_PACKAGE}")
 
 
-_TEMP_FONTS: list[tempfile.TemporaryDirectory[str]] = []
-
-
 @lru_cache(maxsize=1)
 def font_key() -> str:
     """What the embedded fonts are made from: the DejaVu files, fontTools' version, ``SUBSET_VERSION``, and
@@ -87,55 +84,54 @@ def font_key() -> str:
 
 
 @lru_cache(maxsize=1)
-def font_subsets() -> dict[str, Path]:
+def font_subsets() -> dict[str, bytes]:
     """The subsets of DejaVu Sans by style ("regular", "bold"), from the cache folder or made now.
 
     A cache entry is named by ``font_key()``, so a font or fontTools upgrade makes new entries, never
     stale ones, and is used only when whole (``_intact``): a damaged subset drew other glyphs into every
     poster. Written through a temporary file and ``os.replace``: processes building at the same time
     never read half a font. Without a cache (``RESIDENCE_HUB_CACHE=off``), or when the cache cannot be
-    written, the subsets go to a temporary folder for this process.
+    written, the subsets stay in this process's memory: a temporary folder per process was left behind
+    by every forked worker, which ends without Python's clean-up.
     """
     source = font_dir()
     key = font_key()
     folder = cache_dir("fonts")
-    paths = {}
+    subsets = {}
     for style, name in FONT_FILES.items():
         path = folder / f"{key}-{name}" if folder else None
-        if path is None or not _intact(path):
+        data = _intact(path) if path else None
+        if data is None:
             data = _subset(source / name, with_arabic=style == "bold")
-            if path is None or not write_atomically(path, data):
-                if not _TEMP_FONTS:
-                    _TEMP_FONTS.append(tempfile.TemporaryDirectory(prefix="residence-hub-fonts-"))
-                path = Path(_TEMP_FONTS[-1].name) / name
-                path.write_bytes(data)
-        paths[style] = path
-    return paths
+            if path:
+                write_atomically(path, data)
+        subsets[style] = data
+    return subsets
 
 
 CHECKSUM = 0xB1B0AFBA
 """What the 32-bit words of a whole TrueType file add up to (its ``head.checkSumAdjustment`` is set so)."""
 
 
-def _intact(path: Path) -> bool:
-    """Whether ``path`` holds a whole font file: its words add up to ``CHECKSUM`` (a changed byte changes
-    the sum) and every table lies inside it (a file cut short). The font format's own check: the file
-    stays a plain font, which reportlab and fontTools read by its path."""
+def _intact(path: Path) -> bytes | None:
+    """The font file at ``path`` if it is whole, else None: its words add up to ``CHECKSUM`` (a changed byte
+    changes the sum) and every table lies inside it (a file cut short). The font format's own check: the
+    file stays a plain font, which fontTools reads as it is."""
     try:
         data = path.read_bytes()
     except OSError:
-        return False
+        return None
     if len(data) < 12:
-        return False
+        return None
     (tables,) = struct.unpack_from(">H", data, 4)
     directory = data[12:12 + 16 * tables]
     if len(directory) < 16 * tables:
-        return False
+        return None
     if any(offset + length > len(data) for _, _, offset, length in struct.iter_unpack(">4sIII", directory)):
-        return False
+        return None
     words = data + b"\0" * (-len(data) % 4)
     total: int = sum(struct.unpack(f">{len(words) // 4}I", words))
-    return total & 0xFFFFFFFF == CHECKSUM
+    return data if total & 0xFFFFFFFF == CHECKSUM else None
 
 
 def _subset(source: Path, with_arabic: bool) -> bytes:
@@ -160,7 +156,6 @@ def _subset(source: Path, with_arabic: bool) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
-    out = tempfile.SpooledTemporaryFile()
+    out = io.BytesIO()
     font.save(out)
-    out.seek(0)
-    return out.read()
+    return out.getvalue()

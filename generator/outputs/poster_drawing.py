@@ -46,9 +46,9 @@ def load_fonts() -> None:
     are binary anyway, and every microsite carries two of them.
     """
     rl_config.useA85 = 0
-    paths = fonts.font_subsets()
-    pdfmetrics.registerFont(TTFont(FONT[""], str(paths["regular"]), asciiReadable=False))
-    pdfmetrics.registerFont(TTFont(FONT["B"], str(paths["bold"]), asciiReadable=False, shapable=True))
+    subsets = fonts.font_subsets()
+    pdfmetrics.registerFont(TTFont(FONT[""], io.BytesIO(subsets["regular"]), asciiReadable=False))
+    pdfmetrics.registerFont(TTFont(FONT["B"], io.BytesIO(subsets["bold"]), asciiReadable=False, shapable=True))
 
 
 # --- Drawing ---------------------------------------------------------------------------------------------

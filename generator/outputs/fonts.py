@@ -88,7 +88,7 @@ def font_subsets() -> dict[str, bytes]:
     """The subsets of DejaVu Sans by style ("regular", "bold"), from the cache folder or made now.
 
     A cache entry is named by ``font_key()``, so a font or fontTools upgrade makes new entries, never
-    stale ones, and is used only when whole (``_intact``): a damaged subset drew other glyphs into every
+    stale ones, and is used only when whole (``_whole_font``): a damaged subset drew other glyphs into every
     poster. Written through a temporary file and ``os.replace``: processes building at the same time
     never read half a font. Without a cache (``RESIDENCE_HUB_CACHE=off``), or when the cache cannot be
     written, the subsets stay in this process's memory: a temporary folder per process was left behind
@@ -100,7 +100,7 @@ def font_subsets() -> dict[str, bytes]:
     subsets = {}
     for style, name in FONT_FILES.items():
         path = folder / f"{key}-{name}" if folder else None
-        data = _intact(path) if path else None
+        data = _whole_font(path) if path else None
         if data is None:
             data = _subset(source / name, with_arabic=style == "bold")
             if path:
@@ -113,7 +113,7 @@ CHECKSUM = 0xB1B0AFBA
 """What the 32-bit words of a whole TrueType file add up to (its ``head.checkSumAdjustment`` is set so)."""
 
 
-def _intact(path: Path) -> bytes | None:
+def _whole_font(path: Path) -> bytes | None:
     """The font file at ``path`` if it is whole, else None: its words add up to ``CHECKSUM`` (a changed byte
     changes the sum) and every table lies inside it (a file cut short). The font format's own check: the
     file stays a plain font, which fontTools reads as it is."""

@@ -25,10 +25,11 @@ from generator.outputs.context import ResidenceContext
 from generator.outputs.published import poster_paths
 from generator.outputs.fonts import ARABIC, FONT_FILES, font_dir, font_subsets
 from generator.contract.printable import PRINTABLE
+from generator.contract.values import MAX_BASE_URL_LENGTH, MAX_SLUG_LENGTH
 from generator.contract.project import load_project
 
 from conftest import REPO, SITE_CONFIG
-from test_posters import CARETAKER
+from test_posters import CARETAKER, decode, render_pdf, run_posters
 
 FORMS = ("INITIAL FORM", "MEDIAL FORM", "FINAL FORM")
 
@@ -176,3 +177,40 @@ def test_the_subsets_key_follows_the_characters_they_hold(monkeypatch: pytest.Mo
     finally:
         fonts.font_key.cache_clear()
     assert fonts.font_key() == before
+
+
+def _words(pdf: Path) -> tuple[float, float, list[tuple[float, float, float, float, str]]]:
+    """The page's size and each word's box (left, top, right, bottom, in points) as poppler reads them."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', out)
+    assert page
+    words = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
+        r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>', out)]
+    return float(page[1]), float(page[2]), words
+
+
+def test_the_other_languages_long_addresses_stay_on_the_page_and_clear_of_their_phrase(make_project,
+                                                                                       tmp_path: Path) -> None:
+    """The longest ``base_url`` the QR code allows and a file name of 50 letters: at the foot, each other
+    language's address was drawn beside its phrase on one line, over « This site in English » and over the
+    Arabic phrase, and past both edges of the page (A4 and A5)."""
+    base = "https://residences-du-bailleur-social.habitat-exemple-depart93.fr/"
+    slug = "residence-les-tilleuls-du-quartier-saint-denis-nor"
+    assert len(base) == MAX_BASE_URL_LENGTH - 5 and len(slug) == MAX_SLUG_LENGTH
+    root = make_project(site_config=SITE_CONFIG.replace("https://residences.example.org/", base)
+                        + "languages: [fr, en, ar]\n", **{slug: CARETAKER})
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        pdf = tmp_path / "out" / slug / f"{slug}-{name}.pdf"
+        width, height, words = _words(pdf)
+        for left, top, right, bottom, word in words:
+            assert 0 <= left and right <= width and 0 <= top and bottom <= height, (name, word)
+        for index, (left, top, right, bottom, word) in enumerate(words):
+            for other in words[index + 1:]:
+                overlap = min(right, other[2]) - max(left, other[0]), min(bottom, other[3]) - max(top, other[1])
+                assert min(overlap) <= 0.5, (name, word, other[4])
+        text = "".join(word for *_, word in words)
+        for language in ("en", "ar"):
+            assert f"{base.split('://')[1]}{slug}/{language}/" in text, (name, language)
+        [barcode] = decode(render_pdf(pdf, tmp_path))
+        assert barcode.text == f"{base}{slug}/"

@@ -239,24 +239,51 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
 
 def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:
     """One row per other language of the site, at the foot: the phrase on its script's side (right for
-    Arabic, shaped by HarfBuzz), the address on the other. Returns the top of the rows."""
+    Arabic, shaped by HarfBuzz), the address on the other. An address longer than what the phrase leaves
+    of the row (a long ``base_url`` and file name) goes under it, on as many lines as it needs, cut anywhere
+    as the main short address is: beside it, it ran over the phrase and off both edges of the page.
+    Returns the top of the rows."""
     m, width = fmt.margin, fmt.width - 2 * fmt.margin
     size, row = 12 * s, 12 * s * 0.55
-    top = fmt.height - m - row * len(text.languages)
+    phrases = [_phrase(code, phrase, size) for code, phrase, _ in text.languages]
+    under = [_address_under(advance, short_url, width, size)
+             for (_, advance), (_, _, short_url) in zip(phrases, text.languages)]
+    top = fmt.height - m - row * sum(1 + len(lines) for lines in under)
     page.rule(m, top - 3 * s, width, 0.4 * s)
-    for index, (code, phrase, short_url) in enumerate(text.languages):
-        y = top + index * row
-        if direction(code) == "rtl":
-            shaped = shaped_text(phrase, size)
-            glyphs = shaped.__shapeData__  # type: ignore[attr-defined]
-            advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
-            page.canvas.setFont(FONT["B"], size)
-            page.canvas.drawString((m + width) * mm - advance, page.y(y + row / 2) - size * 0.35, shaped)
-            page.cell(m, y, width / 2, row, short_url, "", size)
-        else:
-            page.cell(m, y, width / 2, row, phrase, "B", size)
-            page.cell(m + width / 2, y, width / 2, row, short_url, "", size, align="R")
+    y = top
+    for (code, _, short_url), (drawn, advance), lines in zip(text.languages, phrases, under):
+        rtl = direction(code) == "rtl"
+        page.canvas.setFont(FONT["B"], size)
+        page.canvas.drawString((m + width) * mm - advance if rtl else m * mm, page.y(y + row / 2) - size * 0.35,
+                               drawn)
+        if not lines:
+            page.cell(m, y, width, row, short_url, "", size, align="L" if rtl else "R")
+        for line in lines:
+            y += row
+            page.cell(m, y, width, row, line, "", size, align="R" if rtl else "L")
+        y += row
     return top
+
+
+def _phrase(code: str, phrase: str, size: float) -> tuple[str, float]:
+    """« This site in English » as drawn (shaped by HarfBuzz when right to left) and its width in points."""
+    if direction(code) != "rtl":
+        return phrase, pdfmetrics.stringWidth(phrase, FONT["B"], size)
+    shaped = shaped_text(phrase, size)
+    glyphs = shaped.__shapeData__  # type: ignore[attr-defined]  # ShapedStr's, undeclared in types-reportlab
+    return shaped, sum(glyph.x_advance for glyph in glyphs) * size / 1000
+
+
+LANGUAGE_GAP = 4
+"""Millimetres at least between a language's phrase and its address on one row."""
+
+
+def _address_under(advance: float, short_url: str, width: float, size: float) -> list[str]:
+    """The lines of a language's address under its phrase (``advance`` points wide): none when the address
+    fits beside it within ``width`` mm."""
+    if advance + pdfmetrics.stringWidth(short_url, FONT[""], size) <= (width - LANGUAGE_GAP) * mm:
+        return []
+    return wrap(short_url, FONT[""], size, width * mm)
 
 
 def shaped_text(value: str, size: float) -> str:

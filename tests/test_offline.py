@@ -232,3 +232,29 @@ def test_a_link_no_browser_can_read_does_not_stop_the_worker_collecting_a_pages_
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == ["https://r.example.org/a/javascripts/after.js",
                                          "https://r.example.org/a/style.css"]
+
+
+def test_each_languages_manifest_says_the_language_and_direction_its_name_is_written_in(tmp_path: Path) -> None:
+    """The manifest's ``lang`` and ``dir`` are those of its name and description (W3C Web App Manifest): the
+    Arabic microsite's manifest said « ar » and « rtl » of a residence named in French only, so a browser that
+    follows them lays « Résidence Les Tilleuls (B) » out right to left, « (Résidence Les Tilleuls (B »; a
+    name translated into Arabic is Arabic and right to left, as the pages mark it."""
+    from test_languages import CONFIG
+    from test_languages import RESIDENCE as MULTILINGUAL
+    from test_languages import write_project
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.offline import manifest
+
+    def manifests(residence: str) -> dict[str, tuple[str, str]]:
+        project = load_project(write_project(tmp_path / "project", CONFIG, residence))
+        seen = {}
+        for language in project.config.languages:
+            data = json.loads(manifest(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY, language)))
+            seen[language] = (data["lang"], data["dir"])
+        return seen
+
+    assert manifests(MULTILINGUAL) == {"fr": ("fr", "ltr"), "en": ("fr", "ltr"), "ar": ("fr", "ltr")}
+    translated = MULTILINGUAL.replace("name: Résidence Les Tilleuls",
+                                      "name: {fr: Résidence Les Tilleuls, en: Lime Trees, ar: إقامة الزيزفون}")
+    assert manifests(translated) == {"fr": ("fr", "ltr"), "en": ("en", "ltr"), "ar": ("ar", "rtl")}

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from generator.contract.languages import direction
-from generator.outputs import published
+from generator.outputs import i18n, published
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import RESIDENCE_PAGES, Page
 from generator.paths import PACKAGE_DIR, THEME_DIR
@@ -62,14 +62,17 @@ def icon(size: int) -> bytes:
 
 
 def manifest(ctx: ResidenceContext) -> bytes:
-    """``manifest.webmanifest``: what « add to home screen » shows."""
+    """``manifest.webmanifest``: what « add to home screen » shows. Its ``lang`` and ``dir`` are those of the
+    name (the description is the name and the address): a name in the default language only is French and
+    left to right in the Arabic microsite's manifest too, as the pages mark it (``i18n.script_marks``)."""
     r = ctx.residence
+    marks = i18n.script_marks(r.name, ctx.lang)
     data = {
         "name": r.name,
         "short_name": r.name if len(r.name) <= 24 else r.name[:23].rstrip() + "…",
         "description": f"{r.name}, {r.address.one_line}",
-        "lang": ctx.lang,
-        "dir": direction(ctx.lang),
+        "lang": marks.get("lang", ctx.lang),
+        "dir": marks.get("dir", direction(ctx.lang)),
         "start_url": "./",
         "scope": "./",
         "display": "standalone",

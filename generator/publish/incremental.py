@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from generator.contract.project import Project
 from generator.outputs.fonts import font_key
 from generator.outputs.pages import Page
-from generator.publish.output_dir import replace_entries
+from generator.publish.output_dir import replace_entries, uninterrupted
 from generator.user_cache import code_fingerprint, digest
 
 MANIFEST = ".residence-hub-manifest.json"
@@ -240,14 +240,16 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     longer than the build itself. Here each replaced entry (a rebuilt microsite, an index file or
     folder) is exchanged in one step (``output_dir.replace``), so at every moment each microsite is
     whole. Beforehand, the manifest forgets the entries about to change: if the process is killed half
-    way, the next build rebuilds them rather than trusting a half-published state.
+    way (SIGKILL, a power cut: other interruptions wait, ``uninterrupted``), the next build rebuilds them
+    rather than trusting a half-published state.
     The forgetful manifest has no index keys either: the index entries are replaced one by one.
     """
-    _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
-                                                                manifest.residences.items() if slug in keep},
-                                               manifest.shard).text())
-    replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}))
-    _write_atomic(out_dir / MANIFEST, manifest.text())
+    with uninterrupted():  # a Ctrl-C waits until the site is whole; a SIGKILL cannot, hence the manifest
+        _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
+                                                                    manifest.residences.items() if slug in keep},
+                                                   manifest.shard).text())
+        replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}))
+        _write_atomic(out_dir / MANIFEST, manifest.text())
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -11,6 +11,8 @@
 - **Mount point** (a Docker volume): a mount point cannot be renamed, and a folder beside it is on another
   file system. The site is then staged *inside* it (in a hidden folder) and each entry is exchanged in
   place, so every file and microsite is always whole.
+- **Interruptions** (Ctrl-C, SIGTERM, SIGHUP: ``command``) wait while a site is being put in place
+  (``uninterrupted``): it is then published whole, rather than left half old, half new.
 - **Errors**: read-only file system, full disk, missing rights... become one ``UserError`` naming the
   folder; the old site is left as it was (the staging folder is removed).
 """
@@ -22,6 +24,7 @@ import errno
 import fcntl
 import os
 import shutil
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -30,6 +33,8 @@ from typing import Callable, Iterator, TextIO
 
 from generator.errors import UserError
 
+INTERRUPTIONS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+"""What stops a command (``command.INTERRUPTIONS``): held while a site is put in place, ignored by workers."""
 LOCK_WAIT = 600.0
 """Seconds a build waits for another build into the same folder before giving up."""
 
@@ -159,15 +164,34 @@ def staging_dir(out_dir: Path) -> Path:
     return out_dir.with_name(f".{out_dir.name}.building")
 
 
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold ``INTERRUPTIONS`` until the block is done; one that came meanwhile then stops the command.
+
+    Putting a site in place takes several steps (entries exchanged one by one in a mount point or by an
+    incremental build; two renames where the system cannot exchange): interrupted between two of them, the
+    published folder held new entries beside old ones (an index naming a residence as its page did not
+    yet), or, between the two renames, no site at all, and the next build removed the old one."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTIONS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def swap(staging: Path, out_dir: Path) -> None:
     """Publish ``staging`` as ``out_dir`` with no instant without a site (see the module's notes)."""
     if staging.parent == out_dir:  # a mount point: exchange its entries one by one
-        replace_entries(staging, out_dir, keep=set())
+        with uninterrupted():
+            replace_entries(staging, out_dir, keep=set())
         return
     old = out_dir.with_name(f".{out_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    replace(staging, out_dir, old)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        with uninterrupted():
+            shutil.rmtree(old, ignore_errors=True)
+            replace(staging, out_dir, old)
+    finally:  # also when an interruption held meanwhile stops the command
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: frozenset[str] = frozenset()) -> None:

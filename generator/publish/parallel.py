@@ -14,9 +14,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TypeVar
+
+from generator.publish.output_dir import INTERRUPTIONS
 
 _FUNCTION: Callable[[Any], Any] | None = None
 T = TypeVar("T")
@@ -54,10 +57,18 @@ def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
     global _FUNCTION
     _FUNCTION = function
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_as_a_worker) as pool:
             yield pool
     finally:
         _FUNCTION = None
+
+
+def _as_a_worker() -> None:
+    """A worker leaves interruptions to the main process: Ctrl-C reaches the whole process group, and each
+    worker printed its own ``KeyboardInterrupt`` traceback; the main process stops the workers with SIGTERM
+    (``Pool.terminate``), which must end them at once, not raise in them (``command._interruptible``)."""
+    for number in INTERRUPTIONS:
+        signal.signal(number, signal.SIG_IGN if number == signal.SIGINT else signal.SIG_DFL)
 
 
 def run_all(task: Callable[[str], T], keys: list[str], jobs: int,

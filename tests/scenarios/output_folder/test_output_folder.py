@@ -176,3 +176,92 @@ def test_the_manifest_records_the_bytes_the_site_was_built_from(make_project, tm
     result = build_site(load_project(root), out, TODAY)
     assert result.built == 1
     assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
+
+
+INTERRUPTIONS = [("INT", "group"), ("TERM", "process"), ("TERM", "group"), ("HUP", "process")]
+"""Ctrl-C in a terminal (SIGINT to the whole process group); ``kill``, ``timeout``, ``docker stop`` (SIGTERM to
+the command); systemd stopping a service (SIGTERM to every process of it); a closed SSH session (SIGHUP)."""
+
+
+@pytest.mark.parametrize(("name", "to"), INTERRUPTIONS, ids=["-".join(case) for case in INTERRUPTIONS])
+def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path: Path, make_project,
+                                                                      name: str, to: str) -> None:  # type: ignore[no-untyped-def]
+    """Killed by SIGTERM, a build left its staging folders beside the site (tens of MB; inside it for a mount
+    point), its work folder in /tmp and each worker's Python traceback, and exited as killed; interrupted
+    by Ctrl-C, it exited 1 as for mistakes in the data, its workers printing « Process ForkPoolWorker-1: »."""
+    import signal
+    import time
+
+    repo = Path(__file__).resolve().parents[3]
+    root = make_project(site_config=(repo / "site_config.yml").read_text(encoding="utf-8"))
+    (root / "residences" / "test.yml").unlink()
+    for n in range(12):
+        for sample in (repo / "residences").glob("*.yml"):
+            (root / "residences" / f"r{n}-{sample.name}").write_bytes(sample.read_bytes())
+    out, temporary = tmp_path / "site", tmp_path / "tmp"
+    temporary.mkdir()
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    command = [str(Path(sys.executable).parent / "residence-hub"), "build", "--project", str(root), "--out", str(out),
+               "--today", "2026-12-03", "--jobs", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           env={**os.environ, "TMPDIR": str(temporary)})
+    building = tmp_path / ".site.building-residences"
+    deadline = time.monotonic() + 120
+    while not (building.is_dir() and any(building.iterdir())) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # interrupted once workers have written a microsite of the new site
+    number = getattr(signal, f"SIG{name}")
+    if to == "group":
+        os.killpg(run.pid, number)
+    else:
+        run.send_signal(number)
+    stdout, stderr = run.communicate(timeout=120)
+    assert run.returncode == 128 + number, (run.returncode, stderr)
+    assert stdout == "" and stderr.endswith("Interrompu.\n") and "Traceback" not in stderr, stderr
+    assert "ForkPoolWorker" not in stderr, stderr
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+    assert list(temporary.iterdir()) == []
+    after = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert after.returncode == 0, after.stderr
+    assert tree(out) != before and (out / "r0-les-tilleuls" / "index.html").is_file()
+
+
+def test_an_interruption_while_the_site_is_put_in_place_waits_until_it_is_whole(make_project, tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild exchanges the entries that changed one by one: SIGTERM between two of them left the index
+    naming the residence anew beside its microsite of before."""
+    import signal
+
+    from conftest import RESIDENCE
+    from generator import command
+
+    root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Résidence Test", "Résidence Autre"))
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    rename_residence(root, "Résidence Changée")  # on its microsite and on the index pages
+    exchanged: list[str] = []
+    real_replace = output_dir.replace
+
+    def interrupted_halfway(new: Path, target: Path, trash: Path) -> None:
+        exchanged.append(target.name)
+        if len(exchanged) == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+        real_replace(new, target, trash)
+
+    handlers = {number: signal.getsignal(number) for number in command.INTERRUPTIONS}
+    monkeypatch.setattr(command, "_RECEIVED", [])
+    monkeypatch.setattr(output_dir, "replace", interrupted_halfway)
+    try:
+        command._interruptible()
+        with pytest.raises(KeyboardInterrupt):
+            build_site(load_project(root), out, TODAY, jobs=1)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    monkeypatch.undo()
+    assert len(exchanged) > 2 and "test" in exchanged  # an incremental rebuild: several entries exchanged
+    whole = tmp_path / "whole"
+    build_site(load_project(root), whole, TODAY)
+    assert tree(out) == tree(whole)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]

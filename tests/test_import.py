@@ -565,6 +565,29 @@ def test_rows_and_columns_hidden_in_excel_are_said_not_imported_in_silence(tmp_p
     assert len(result.written) == 4
 
 
+def test_a_hidden_first_sheet_is_not_what_is_imported(tmp_path: Path, project: Path) -> None:
+    """Excel shows a workbook from its first visible tab: an old list kept in a hidden first sheet was
+    imported instead of the sheet staff see, in silence. The first visible sheet is read, and the hidden one
+    said; named with --sheet, a hidden sheet is read, and said too."""
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Ancienne liste"
+    old.append(TITLES)
+    old.append(["Les Lilas"] + GOOD[1:])
+    old.sheet_state = "hidden"
+    shown = book.create_sheet("Patrimoine")
+    shown.append(TITLES)
+    shown.append(GOOD)
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    assert result.notes == ["feuille « Ancienne liste » masquée dans le classeur : non lue ; lecture de la "
+                            "première feuille visible, « Patrimoine » (--sheet pour en choisir une autre)"]
+    result = import_spreadsheet(project, tmp_path / "r.xlsx", "Ancienne liste")
+    assert [p.name for p in result.written] == ["les-lilas.yml"]
+    assert result.notes == ["feuille « Ancienne liste » masquée dans le classeur : lue, car demandée par --sheet"]
+
+
 def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project: Path) -> None:
     rows = [["Patrimoine au 1er janvier 2026"], [], TITLES, GOOD]
     result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))

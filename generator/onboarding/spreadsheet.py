@@ -130,7 +130,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
                                "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
     if not names:
         raise SpreadsheetError("le classeur n'a pas de feuille de cellules", "ajoutez une feuille avec le tableau")
-    sheet = book[wanted] if wanted is not None else book.worksheets[0]
+    sheet = book[wanted] if wanted is not None else _first_shown(book.worksheets)
     _within_bounds(sheet.max_row or 0, sheet.max_column or 0, sheet.dimensions)
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     problems: list[tuple[Cell, str, str]] = []
@@ -159,7 +159,26 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             anchor = merged.get((r, col))
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
         rows.append(line)
-    return Sheet(path.name, sheet.title, rows, notes=_hidden(sheet, rows), problems=problems)
+    notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
+    return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems)
+
+
+def _first_shown(sheets: list[Any]) -> Any:
+    """The first sheet Excel shows a tab for: a hidden first sheet (an old list, the drop-downs' choices)
+    is not the table staff look at."""
+    return next((s for s in sheets if s.sheet_state == "visible"), sheets[0])
+
+
+def _hidden_sheets(sheets: list[Any], read: Any, named: bool) -> list[str]:
+    """What staff should know of hidden sheets: the one read when --sheet names it, those passed over."""
+    if read.sheet_state != "visible":
+        return [f"feuille « {read.title} » masquée dans le classeur : lue, car demandée par --sheet"]
+    passed = [f"« {s.title} »" for s in sheets[:sheets.index(read)] if s.sheet_state != "visible"]
+    if named or not passed:
+        return []
+    plural = "s" if len(passed) > 1 else ""
+    return [f"feuille{plural} {', '.join(passed)} masquée{plural} dans le classeur : non lue{plural} ; lecture de "
+            f"la première feuille visible, « {read.title} » (--sheet pour en choisir une autre)"]
 
 
 def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:

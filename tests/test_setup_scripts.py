@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO
 
 BASH = shutil.which("bash") or "/bin/bash"
-COREUTILS = {name: shutil.which(name) for name in ("mkdir", "chmod", "cp")}
+COREUTILS = {name: shutil.which(name) for name in ("mkdir", "chmod", "cp", "rm")}
 EVERY_TOOL = ("chromium", "pdftoppm", "pdftotext", "java", "node", "npm")
 FAKE_APT = """\
 #!{bash}
@@ -34,6 +34,7 @@ for package in "$@"; do
     poppler-utils) tools=(pdftoppm pdftotext) ;;
     default-jre-headless) tools=(java) ;;
     fonts-dejavu-core) : > "{fonts}/DejaVuSans.ttf"; : > "{fonts}/DejaVuSans-Bold.ttf"; tools=() ;;
+    python3-venv) "{rm}" -f "{bin}/.no-venv"; tools=() ;;
     *) tools=() ;;
   esac
   for tool in "${{tools[@]}}"; do "{cp}" "{stubs}/$tool" "{bin}/$tool"; done
@@ -42,6 +43,12 @@ done
 FAKE_PYTHON3 = """\
 #!{bash}
 echo "python3 $*" >> "{log}"
+if [[ -e "{bin}/.no-venv" ]]; then  # Debian's python3 without python3-venv: no ensurepip
+  [[ $1 == -c ]] && exit 1
+  echo "The virtual environment was not created successfully because ensurepip is not available." >&2
+  exit 1
+fi
+[[ $1 == -c ]] && exit 0
 "{mkdir}" -p .venv/bin
 printf '#!{bash}\\necho "pip $*" >> "{log}"\\n' > .venv/bin/pip
 printf '#!{bash}\\necho "pytest $*" >> "{log}"\\nexit {pytest_exit}\\n' > .venv/bin/python
@@ -60,7 +67,8 @@ echo "npm $*" >> "{log}"
 class Machine:
     """A checkout of the scripts and a PATH holding nothing but the stand-ins given."""
 
-    def __init__(self, root: Path, tools: tuple[str, ...], font: bool = True, pytest_exit: int = 0) -> None:
+    def __init__(self, root: Path, tools: tuple[str, ...], font: bool = True, pytest_exit: int = 0,
+                 venv: bool = True) -> None:
         self.repo, self.bin, self.fonts, self.log = root / "repo", root / "bin", root / "fonts", root / "log"
         self.stubs = root / "stubs"  # what the fake apt-get "installs"
         for folder in (self.repo / "scripts", self.repo / ".ci", self.bin, self.fonts, self.stubs):
@@ -79,6 +87,8 @@ class Machine:
             (self.stubs / tool).chmod(0o755)
         for tool in tools:
             shutil.copy(self.stubs / tool, self.bin / tool)
+        if not venv:  # python3 from apt alone: Debian and Ubuntu ship ensurepip apart, in python3-venv
+            (self.bin / ".no-venv").touch()
         if font:
             (self.fonts / "DejaVuSans.ttf").touch()
             (self.fonts / "DejaVuSans-Bold.ttf").touch()
@@ -220,3 +230,23 @@ def test_build_with_the_font_there_asks_apt_for_nothing(tmp_path: Path) -> None:
     machine = Machine(tmp_path, ())
     assert machine.run("scripts/build.sh").returncode == 0
     assert machine.calls("apt-get") == [] and machine.calls("residence-hub") == ["residence-hub build"]
+
+
+def test_build_on_debian_s_python3_alone_installs_python3_venv_first(tmp_path: Path) -> None:
+    """Python from apt (python3, python3-pip) has no ensurepip: « python3 -m venv .venv » failed, and with it
+    the README's first command on a fresh Debian or Ubuntu machine."""
+    machine = Machine(tmp_path, (), font=False, venv=False)
+    run = machine.run("scripts/build.sh")
+    assert run.returncode == 0, run.stderr
+    assert machine.calls("apt-get") == ["apt-get update -qq", "apt-get install -y -qq fonts-dejavu-core python3-venv"]
+    assert machine.calls("residence-hub") == ["residence-hub build"]
+
+
+def test_tests_on_debian_s_python3_alone_install_python3_venv_with_the_rest(tmp_path: Path) -> None:
+    machine = Machine(tmp_path, ("node", "npm"), venv=False)
+    assert machine.run("scripts/test.sh", "--plan").stdout.split() == [
+        "chromium", "poppler-utils", "default-jre-headless", "python3-venv"]
+    run = machine.run("scripts/test.sh", "-q")
+    assert run.returncode == 0, run.stderr
+    assert machine.calls("apt-get")[-1] == "apt-get install -y -qq chromium poppler-utils default-jre-headless python3-venv"
+    assert machine.calls("pytest") == ["pytest -m pytest -q"]

@@ -126,6 +126,32 @@ def test_new_writes_a_starter_that_validates(make_project) -> None:  # type: ign
     assert run("new", "Les Lilas", "--project", str(root))[0] == 1
 
 
+def test_the_starters_examples_left_in_are_told_at_their_lines_without_blocking(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The starter validates as written, so a file published as it was created showed tenants a caretaker
+    « Prénom Nom » at « 01 23 45 67 89 » (a number someone else may answer) and a repairer « Nom de
+    l'entreprise », with no word from validate. Each example left is a warning at its line;
+    replaced, it is not."""
+    root = make_project()
+    assert run("new", "les-lilas", "--project", str(root))[0] == 0
+    code, output = run("validate", "--project", str(root))
+    assert code == 0, output
+    told = [line.split("residences/les-lilas.yml:", 1)[1] for line in output.splitlines()
+            if "les-lilas.yml:" in line and "exemple du modèle" in line]
+    assert told == [
+        "5: à vérifier : address.street : « 1 rue de l'Exemple », exemple du modèle de « residence-hub new »",
+        "10: à vérifier : caretaker.name : « Prénom Nom », exemple du modèle de « residence-hub new »",
+        "12: à vérifier : caretaker.phone : « 01 23 45 67 89 », exemple du modèle de « residence-hub new »",
+        "20: à vérifier : maintenance[1].company : « Nom de l'entreprise », exemple du modèle de "
+        "« residence-hub new »"]
+    assert "→ remplacez-le par la vraie valeur, ou supprimez la ligne ou la section" in output
+    path = root / "residences" / "les-lilas.yml"
+    text = path.read_text(encoding="utf-8").replace("Prénom Nom", "Nadia Ouali").replace("01 23 45 67 89",
+                                                                                           "01 48 20 11 22")
+    path.write_text(text.replace("1 rue de l'Exemple", "4 rue des Lilas").replace("Nom de l'entreprise", "Dalkia"),
+                    encoding="utf-8")
+    assert "exemple du modèle" not in run("validate", "--project", str(root))[1]
+
+
 def test_schema_command_prints_the_committed_schemas() -> None:
     for kind, file in (("residence", "residence.schema.json"), ("site_config", "site_config.schema.json")):
         code, output = run("schema", kind)

@@ -43,6 +43,14 @@ maintenance:                  # « Qui appeler en cas de panne ? »
 """
 
 
+EXAMPLES = {("address", "street"): "1 rue de l'Exemple", ("caretaker", "name"): "Prénom Nom",
+            ("caretaker", "phone"): "01 23 45 67 89", ("maintenance", "company"): "Nom de l'entreprise"}
+"""The starter's stand-ins for what only staff know, by key (a ``maintenance`` item's without its index):
+valid, so ``warnings.starter_examples`` tells each one left, or it would reach tenants (a number to call
+that is no one's, or someone else's). Not its repairer's number, which the samples give Engie: the
+company's name marks that contract as the starter's."""
+
+
 AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 """What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
 

@@ -21,6 +21,7 @@ from generator.contract.markup import markdown_texts, unpublished
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.repeats import overlaps
+from generator.contract.starter import EXAMPLES
 from generator.contract.validation_cache import per_residence
 from generator.contract.values import DAY_NAMES, format_date, format_time
 from generator.errors import Problem
@@ -164,6 +165,24 @@ def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iter
                       "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone")
 
 
+def starter_examples(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A stand-in of ``residence-hub new``'s starter file (``starter.EXAMPLES``) still in the file: it is
+    valid, so nothing else would keep « Prénom Nom » at « 01 23 45 67 89 » from tenants."""
+    r = item.residence
+    found: list[tuple[tuple[Any, ...], object]] = [(("address", "street"), r.address.street)]
+    if r.caretaker:
+        found += [(("caretaker", "name"), r.caretaker.name), (("caretaker", "phone"), r.caretaker.phone)]
+    for index, contract in enumerate(r.maintenance):
+        found.append((("maintenance", index, "company"), contract.company))
+    for path, value in found:
+        typed = getattr(value, "typed", value)  # a phone as staff typed it
+        if typed is not None and EXAMPLES.get((path[0], path[-1])) == str(typed):
+            where = f"{path[0]}[{path[1] + 1}].{path[2]}" if len(path) == 3 else ".".join(path)
+            yield Problem(_file(item), item.lines.line_of(path),
+                          f"{where} : « {typed} », exemple du modèle de « residence-hub new »",
+                          "remplacez-le par la vraie valeur, ou supprimez la ligne ou la section")
+
+
 def _singular(key: str) -> str:
     return " ".join(word.rstrip("sx") or word for word in key.split())
 
@@ -246,7 +265,7 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, stale_outages,
-                           not_reviewed, caretaker_without_hours, no_maintenance, almost_the_agencys,
+                           not_reviewed, caretaker_without_hours, no_maintenance, starter_examples, almost_the_agencys,
                            missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 

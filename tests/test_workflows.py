@@ -229,11 +229,22 @@ def test_the_size_checked_is_the_archive_pages_receives_headers_and_hard_links_i
 
 def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_command() -> None:
     job = load("pull-request.yml")["jobs"]["tests"]
-    assert job["container"].endswith("-bookworm")
+    assert job["container"]["image"].endswith("-bookworm")
     assert step(load("pull-request.yml"), "tests", "Installer Chromium et poppler-utils (Debian)")["run"] == (
         "apt-get update && apt-get install -y chromium poppler-utils")
     assert step(load("pull-request.yml"), "tests", "Lancer les tests")["run"].startswith("bash scripts/test.sh")
     assert "npm ci" in (REPO / "scripts" / "test.sh").read_text()
+
+
+def test_test_job_s_container_may_mount_what_the_tests_mount() -> None:
+    """tests/scenarios/output_folder mounts tmpfs (as root, as in the container): Docker gives a container
+    neither CAP_SYS_ADMIN nor, under AppArmor's docker-default profile, mount, unless privileged; the job's
+    container was not, so those tests could only fail in the pull request's check."""
+    mounting = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "tests").rglob("*.py")
+                      if re.search(r"\[\s*\"mount\"", path.read_text(encoding="utf-8")))
+    assert mounting == ["tests/scenarios/output_folder/test_output_folder.py"]
+    options = load("pull-request.yml")["jobs"]["tests"]["container"].get("options", "")
+    assert "--privileged" in options.split()
 
 
 FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"

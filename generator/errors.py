@@ -47,6 +47,9 @@ class Problem:
 class UserError(click.ClickException):
     """Raised when the data or the command line is wrong in a way staff can fix; Click prints it."""
 
+    outcome = "rien n'a été publié"
+    """What the refusal kept from happening, said after the count."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = self.ordered(problems)
         super().__init__(self.summary())
@@ -81,12 +84,19 @@ class UserError(click.ClickException):
         count = len(self.problems)
         noun = "erreur" if count == 1 else "erreurs"
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} dans {len(files)} fichier(s) : rien n'a été publié.")
+        lines.append(f"{count} {noun} dans {len(files)} fichier(s) : {self.outcome}.")
         return "\n".join(lines)
 
     def format_message(self) -> str:
         """What Click prints: ``summary()``, ``printable``."""
         return printable(self.summary())
+
+
+class NothingWritten(UserError):
+    """Raised by the commands that write staff's files (``new``, ``import``, its template): they never
+    publish, so « rien n'a été publié » told nothing; what matters is that no file was written."""
+
+    outcome = "aucun fichier n'a été écrit"
 
 
 def printable(text: str) -> str:

@@ -123,7 +123,11 @@ def test_new_writes_a_starter_that_validates(make_project) -> None:  # type: ign
     assert "agency: nord" in text
     assert [r.slug for r in load_project(root).residences] == ["les-lilas", "test"]
     assert run("new", "les-lilas", "--project", str(root))[0] == 1
-    assert run("new", "Les Lilas", "--project", str(root))[0] == 1
+    code, output = run("new", "Les Lilas", "--project", str(root))
+    # It publishes nothing, ever: what staff need to know is that no file was written.
+    assert code == 1 and output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    code, output = run("import", "--template", str(root / "site_config.yml"), "--project", str(root))
+    assert code == 1 and output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
 
 
 def test_the_starters_examples_left_in_are_told_at_their_lines_without_blocking(make_project) -> None:  # type: ignore[no-untyped-def]

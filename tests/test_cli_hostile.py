@@ -119,7 +119,7 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     assert result.exit_code == 1 and result.output == (
         "Erreur : <ligne de commande>:1: agence « nrod » inconnue\n"
         "    → agences déclarées dans site_config.yml : nord, sud\n"
-        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
     assert not (root / "residences" / "les-lilas.yml").exists()
     (root / "residences" / "test.yml").write_text("name: [\n")  # another residence's mistake does not matter
     assert invoke("new", "--project", str(root), "--agency", "sud", "les-lilas").exit_code == 0
@@ -138,7 +138,7 @@ def test_a_name_refused_for_an_address_is_shown_as_it_would_be_written(make_proj
     assert result.exit_code == 1 and result.output == (
         f"Erreur : <ligne de commande>:1: nom « {typed} » impossible à utiliser dans une adresse web\n"
         f"    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple {written}\n"
-        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
 
 
 def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_declared(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +151,7 @@ def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_de
         "    → agences déclarées dans site_config.yml : est, sud\n"
         "<ligne de commande>:1: nom « Les Lilas » impossible à utiliser dans une adresse web\n"
         "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-lilas\n"
-        "2 erreurs dans 1 fichier(s) : rien n'a été publié.\n")
+        "2 erreurs dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
     assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
 
 

@@ -355,7 +355,7 @@ def test_csv_with_a_quote_never_closed_is_told_in_french_at_its_line(tmp_path: P
         "n'y est sans doute jamais fermé\n"
         "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
         "(séparateur : point-virgule) »\n"
-        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
     assert list((project / "residences").iterdir()) == []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.contract.project import RESIDENCES_DIR
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
-from generator.errors import Problem, UserError
+from generator.errors import NothingWritten, Problem
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json
@@ -70,7 +70,7 @@ def write_starter(root: Path, slug: str, agency: str, agencies: list[str], langu
     elif agency not in agencies:
         problems.append(Problem("<ligne de commande>", 1, f"agence « {agency} » inconnue", declared))
     if problems:
-        raise UserError(problems)
+        raise NothingWritten(problems)
     path = root / RESIDENCES_DIR / f"{slug}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").title()
@@ -78,6 +78,6 @@ def write_starter(root: Path, slug: str, agency: str, agencies: list[str], langu
         with path.open("x", encoding="utf-8") as file:
             file.write(STARTER.format(title=title, postcode="93200", agency=agency))
     except FileExistsError:
-        raise UserError.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
+        raise NothingWritten.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
                                "choisissez un autre nom ou modifiez le fichier existant") from None
     return path

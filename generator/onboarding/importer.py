@@ -24,7 +24,7 @@ from generator.contract.model import SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
 from generator.contract.slugs import dashed, slug_problem
 from generator.contract.values import MAX_SLUG_LENGTH
-from generator.errors import Problem, UserError
+from generator.errors import NothingWritten, Problem
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
@@ -41,7 +41,7 @@ _FIBRE = {"disponible": "available", "oui": "available", "available": "available
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 
-class ImportRefused(UserError):
+class ImportRefused(NothingWritten):
     """Raised when any cell is wrong: every problem, and the promise that no file was written."""
 
     def __init__(self, problems: list[Problem], repairs: list[Problem] = (), notes: list[str] = ()) -> None:  # type: ignore[assignment]
@@ -114,9 +114,9 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     try:
         sheet = read_sheet(Path(file), sheet_name)
     except SpreadsheetError as e:
-        raise UserError.single(Path(file).name, e.line, e.message, e.hint) from None
+        raise NothingWritten.single(Path(file).name, e.line, e.message, e.hint) from None
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
-        raise UserError.from_os_error(e, Path(file).name) from None
+        raise NothingWritten.from_os_error(e, Path(file).name) from None
     result = ImportResult(notes=list(sheet.notes))
     problems = [_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
     columns, rows = _table(sheet, problems, result)
@@ -149,7 +149,7 @@ def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
         for partial in partials:
             with contextlib.suppress(OSError):
                 partial.unlink()
-        raise UserError.from_os_error(error) from None
+        raise NothingWritten.from_os_error(error) from None
     for partial, target in partials.items():
         partial.replace(target)
     return list(partials.values())
@@ -165,13 +165,13 @@ def _config(root: Path) -> SiteConfig:
     problems: list[Problem] = []
     path = root / CONFIG_NAME
     if not path.is_file():
-        raise UserError.single(CONFIG_NAME, 1, "fichier introuvable",
+        raise NothingWritten.single(CONFIG_NAME, 1, "fichier introuvable",
                                f"indiquez avec --project le dossier qui contient {CONFIG_NAME} (les agences y sont)")
     doc, found = load_document(path, CONFIG_NAME)
     problems.extend(found)
     config = validate(doc, SiteConfig, problems) if doc else None
     if config is None or problems:
-        raise UserError(problems)
+        raise NothingWritten(problems)
     return config
 
 

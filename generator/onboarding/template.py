@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator.errors import UserError
+from generator.errors import NothingWritten
 from generator.onboarding.columns import COLUMNS
 
 __all__ = ["write_template", "template_bytes"]
@@ -99,12 +99,12 @@ def _fixed_zip(data: bytes) -> bytes:
 def write_template(path: Path) -> Path:
     """Write the empty template; refuse to replace an existing file."""
     path = Path(path)
-    exists = UserError.single(path.name, 1, "ce fichier existe déjà",
+    exists = NothingWritten.single(path.name, 1, "ce fichier existe déjà",
                               "choisissez un autre nom : le modèle ne remplace jamais un fichier")
     if path.exists() or path.is_symlink():  # a link too, even to nothing: never written through
         raise exists
     if path.suffix.lower() != ".xlsx":
-        raise UserError.single(path.name, 1, "le modèle est un classeur Excel",
+        raise NothingWritten.single(path.name, 1, "le modèle est un classeur Excel",
                                "donnez un nom qui finit par .xlsx, par exemple modele-residences.xlsx")
     try:
         with path.open("xb") as file:  # created here, or refused: a file or link made meanwhile is kept

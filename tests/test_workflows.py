@@ -187,6 +187,44 @@ def test_lots_built_and_merged_by_the_workflow_steps_give_the_full_site(make_pro
     assert tree(root / "site") == tree(root / "full")
 
 
+def test_every_job_of_a_publish_run_installs_the_library_versions_the_plan_validated_with(tmp_path: Path) -> None:
+    """Each job ran « pip install . » and resolved the libraries anew: one released during the run gave the
+    lots and the merge different code fingerprints (manifest), and merge refused every lot as built from
+    other data. The plan notes the versions it installed; the lots and the merge install those."""
+    from generator.user_cache import VERSIONED, version_of
+
+    publish = load("publish.yml")
+    output = tmp_path / "github_output"
+    output.write_text("")
+    noted = run_step(step(publish, "plan", "Noter les versions des bibliothèques")["run"], REPO, GITHUB_OUTPUT=str(output))
+    assert noted.returncode == 0, noted.stderr
+    found = re.fullmatch(r"constraints<<(\w+)\n(.*)\n\1\n", output.read_text(), re.DOTALL)
+    assert found, output.read_text()
+    constraints = found[2]
+
+    def canonical(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    pinned = {canonical(name): version for name, version in (line.split("==") for line in constraints.splitlines())}
+    assert "residence-hub" not in pinned
+    assert {name: pinned.get(name) for name in VERSIONED if name != "residence-hub"} == {
+        name: version_of(name) for name in VERSIONED if name != "residence-hub"}
+    assert publish["jobs"]["plan"]["outputs"]["constraints"] == "${{ steps.versions.outputs.constraints }}"
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "python").write_text(f'#!/bin/bash\necho "$*" > "{tmp_path}/args"\ncp "$RUNNER_TEMP/versions.txt" "{tmp_path}/used"\n')
+    (fake / "python").chmod(0o755)
+    for job in ("build", "merge"):
+        install = step(publish, job, "Installer residence-hub")
+        assert install["env"] == {"CONSTRAINTS": "${{ needs.plan.outputs.constraints }}"}, job
+        (tmp_path / "runner").mkdir(exist_ok=True)
+        ran = run_step(install["run"], REPO, CONSTRAINTS=constraints, RUNNER_TEMP=str(tmp_path / "runner"),
+                       PATH=f"{fake}{os.pathsep}{os.environ['PATH']}")
+        assert ran.returncode == 0, ran.stderr
+        assert (tmp_path / "args").read_text() == f"-m pip install --quiet --constraint {tmp_path}/runner/versions.txt .\n"
+        assert (tmp_path / "used").read_text() == constraints + "\n"
+
+
 def size_step(root: Path, limit: int, summary: Path | None = None) -> subprocess.CompletedProcess[str]:
     script = step(load("publish.yml"), "merge", "Vérifier la taille du site")["run"]
     return run_step(script, root, PAGES_LIMIT_BYTES=str(limit),

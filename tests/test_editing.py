@@ -93,11 +93,20 @@ def git(cwd: Path, *args: str) -> None:
                    check=True, capture_output=True)
 
 
+def hook_project(root: Path) -> Path:
+    """A project holding our pre-commit config and the script its hook runs."""
+    (root / ".pre-commit-config.yaml").write_text((REPO / ".pre-commit-config.yaml").read_text())
+    (root / "scripts").mkdir()
+    for script in re.findall(r"entry: (scripts/\S+)", (REPO / ".pre-commit-config.yaml").read_text()):
+        (root / script).write_bytes((REPO / script).read_bytes())
+        (root / script).chmod(0o755)
+    return root
+
+
 @pytest.mark.slow
 def test_pre_commit_hook_runs_validation(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The real pre-commit, on a throwaway repository holding our config: it passes, then catches an error."""
-    root = make_project()
-    (root / ".pre-commit-config.yaml").write_text((REPO / ".pre-commit-config.yaml").read_text())
+    root = hook_project(make_project())
     git(root, "init", "-q")
     git(root, "add", "-A")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
@@ -115,6 +124,34 @@ def test_pre_commit_hook_runs_validation(make_project, tmp_path: Path) -> None: 
     failed = pre_commit()
     assert failed.returncode == 1
     assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in failed.stdout
+
+
+@pytest.mark.slow
+def test_a_commit_from_an_editor_that_did_not_activate_the_venv_is_checked(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """CONTRIBUTING's « Sur votre ordinateur », followed as written: the tool and pre-commit in the project's
+    .venv, the hook installed, then a commit from VS Code's Source Control, whose PATH does not hold .venv/bin.
+    Every commit was refused with « Executable `residence-hub` not found », a clean one too."""
+    root = hook_project(make_project())
+    (root / ".venv").symlink_to(Path(sys.prefix))  # the venv CONTRIBUTING has staff make, with both tools
+    (root / ".gitignore").write_text(".venv\n")
+    git(root, "init", "-q")
+    env = {"PATH": os.defpath, "HOME": str(tmp_path), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
+    steps = re.search(r"## Sur votre ordinateur.*?```sh\n(.*?)```", CONTRIBUTING, re.S)[1].splitlines()  # type: ignore[index]
+    assert steps[:2] == ["python3 -m venv .venv", ".venv/bin/pip install -e . pre-commit"]  # what the link stands for
+    subprocess.run(steps[2].split(), cwd=root, env=env, check=True, capture_output=True)
+    git(root, "add", "-A")
+
+    def commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm",
+                               "x"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+    ok = commit()
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (root / "residences" / "test.yml").write_text(RESIDENCE + "units: beaucoup\n", encoding="utf-8")
+    git(root, "add", "-A")
+    refused = commit()
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in refused.stderr  # git's hook
 
 
 def yaml_examples() -> list[str]:

@@ -83,3 +83,15 @@ def test_fold_counts_octets_not_characters() -> None:
     folded = fold("NOTE:" + "é" * 80).encode("utf-8").split(b"\r\n")
     assert [len(x) for x in folded] == [75, 75, 17]  # 5 + 35×2 ; 1 + 37×2 ; 1 + 8×2
     assert b"".join(x[1:] if i else x for i, x in enumerate(folded)).decode() == "NOTE:" + "é" * 80
+
+
+def test_each_phone_type_is_a_value_of_its_own(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """RFC 6350 §5.6 writes TYPE's values as a list, ``TYPE=work,voice``; quoted (``TYPE="work,voice"``) they are
+    one value holding a comma (§5: a value with a comma is quoted), which vobject read as the type
+    « work,voice », and Android's vCard reader too (its parser splits at commas outside quotes only): no
+    phone was « work » nor « cell », so a tenant's contacts showed the mobile as a number of no known kind."""
+    site = build(make_project, tmp_path)
+    card = vobject.readOne((site / "gardien.vcf").read_text(encoding="utf-8"))
+    types = {t.value: t.params["TYPE"] for t in card.contents["tel"]}
+    assert types == {"tel:+33148201122": ["work", "voice"], "tel:+33612345678": ["cell", "voice", "text"]}
+    assert vobject.readOne((site / "agence.vcf").read_text(encoding="utf-8")).tel.params["TYPE"] == ["work", "voice"]

@@ -50,8 +50,9 @@ def card(lines: list[str]) -> bytes:
 
 
 def tel(phone: Phone, kinds: str) -> str:
-    """A TEL property: ``phone`` as a ``tel:`` URI, of the vCard ``kinds`` (``work,voice``…)."""
-    return f'TEL;VALUE=uri;TYPE="{kinds}":tel:{phone.tel}'
+    """A TEL property: ``phone`` as a ``tel:`` URI, of the vCard ``kinds`` (``work,voice``…), a list of values
+    as RFC 6350 §5.6 writes it: not quoted, or it reads as one type « work,voice » (vobject, Android)."""
+    return f"TEL;VALUE=uri;TYPE={kinds}:tel:{phone.tel}"
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

@@ -118,14 +118,14 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                                    f"données : {', '.join(sorted(todo)[:10])}",
                                    "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
                                    "mêmes fichiers, puis relancez merge")
+        staging = staging_dir(out_dir)
+        built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
+        for folder in (staging, built):  # a killed build's, even when there is nothing to do (in a mount point)
+            shutil.rmtree(folder, ignore_errors=True)
         last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
         if not todo and last is not None and replace(last, index={}) == manifest and (
                 set(last.index) == set(project.config.languages) if with_index else not last.index):
             return BuildResult(out_dir, len(residences))  # built whole from the same inputs: nothing to do
-        staging = staging_dir(out_dir)
-        built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
-        for folder in (staging, built):
-            shutil.rmtree(folder, ignore_errors=True)
         in_place = bool(reused) and sources == [out_dir]  # an update of the published site
         kept = set(reused)  # with in_place: the entries of out_dir left as they are
         try:

@@ -265,3 +265,24 @@ def test_an_interruption_while_the_site_is_put_in_place_waits_until_it_is_whole(
     build_site(load_project(root), whole, TODAY)
     assert tree(out) == tree(whole)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+
+
+def test_what_a_killed_build_left_goes_even_when_nothing_changed(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """SIGKILL (or a power cut) leaves a build's staging folders; a build with nothing to do returned before
+    removing them, so they stayed until the data changed: tens of MB beside the site, and, when the site is a
+    mount point, a half-built site published inside it at /.residence-hub.building/."""
+    root = make_project()
+    with tmpfs(tmp_path / "site") as out:
+        build_site(load_project(root), out, TODAY)
+        before = tree(out)
+        (out / ".residence-hub.building" / "test").mkdir(parents=True)
+        (out / ".residence-hub.building" / "test" / "index.html").write_text("à moitié")
+        (out / ".residence-hub.building-residences").mkdir()
+        assert build_site(load_project(root), out, TODAY).built == 0
+        assert tree(out) == before
+    beside = tmp_path / "beside"
+    build_site(load_project(root), beside, TODAY)
+    for leftover in (".beside.building", ".beside.building-residences"):
+        (tmp_path / leftover / "test").mkdir(parents=True)
+    assert build_site(load_project(root), beside, TODAY).built == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".beside")) == [".beside.lock"]

@@ -163,12 +163,13 @@ outages:
     sud = "name: Résidence Sud\naddress: {street: 2 rue B, postcode: 93200, city: Saint-Denis}\nagency: sud\n"
     project = load_project(make_project(site_config=config, nord=nord, sud=sud))
     north, south = dashboard_rows(project, SAMPLE_TODAY)
-    assert north.outages == ["Ascenseur : en réparation depuis le vendredi 20 novembre, retour prévu le lundi "
-                             "30 novembre (en retard)", "Interphone : réparée le samedi 28 novembre"]
+    assert north.outages == ["<bdi>Ascenseur</bdi> : en réparation depuis le vendredi 20 novembre, retour prévu le "
+                             "lundi 30 novembre (en retard)", "<bdi>Interphone</bdi> : réparée le samedi 28 novembre"]
     assert north.notices == [
-        "En cours (information) : Élections des représentants, jusqu'au jeudi 10 décembre (avis commun, site_config.yml)",
-        "À venir (important) : Fermeture des agences, du jeudi 24 décembre au jeudi 24 décembre (avis commun, "
-        "site_config.yml)"]
+        "En cours (information) : <bdi>Élections des représentants</bdi>, jusqu'au jeudi 10 décembre (avis commun, "
+        "site_config.yml)",
+        "À venir (important) : <bdi>Fermeture des agences</bdi>, du jeudi 24 décembre au jeudi 24 décembre (avis "
+        "commun, site_config.yml)"]
     assert south.notices == north.notices[1:]
     assert [(w.line, w.message) for w in north.warnings] == [
         (6, "retard : panne « Ascenseur » prévue réparée le lundi 30 novembre 2026"),
@@ -192,6 +193,33 @@ notices:
     assert "<script>" not in page and "<img" not in page and "<b>" not in page
     assert "avis « &lt;script&gt;alert(1)&lt;/script&gt; » terminé depuis 61 jours" in page
     assert "Coupure &lt;img src=x onerror=alert(1)&gt;" in page and "Saint-Denis &amp; co" in page
+
+
+def test_right_to_left_text_staff_typed_keeps_its_own_direction_in_the_french_sentences(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An Arabic notice title, outage or replacement's name inside a French line of the dashboard: without
+    isolation the bidirectional algorithm gave the French sentence the title's last « ! », shown at its right
+    end beside the comma instead of at the left end of the Arabic, and wrote « محمد العلي (B2) » with
+    « (B2) » on the right, as in French. Seen in Chromium, before and after."""
+    from generator.outputs.dashboard import dashboard_page
+
+    residence = """\
+name: Les Tilleuls
+address: {street: 1 rue A, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Karim Benali
+  phone: 01 48 20 11 22
+  absences:
+    - {from: 2026-12-22, to: 2027-01-02, replacement: {name: "محمد <b>العلي</b> (B2)", phone: 06 98 76 54 32}}
+outages:
+  - {equipment: "المصعد (3)", since: 2026-11-20, status: in_repair}
+notices:
+  - {title: "انقطاع الماء!", from: 2026-12-01, until: 2026-12-05}
+"""
+    page = dashboard_page(load_project(make_project(test=residence)), SAMPLE_TODAY).markdown
+    assert "<li>En cours (information) : <bdi>انقطاع الماء!</bdi>, jusqu'au samedi 5 décembre</li>" in page
+    assert "<li><bdi>المصعد (3)</bdi> : en réparation depuis le vendredi 20 novembre</li>" in page
+    assert ", remplacé par <bdi>محمد &lt;b&gt;العلي&lt;/b&gt; (B2)</bdi></li>" in page
 
 
 def test_a_name_in_another_language_than_french_stays_text_in_the_dashboards_attributes(make_project) -> None:  # type: ignore[no-untyped-def]

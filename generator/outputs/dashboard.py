@@ -39,16 +39,17 @@ and the diff (« Ascenseur : en réparation depuis le … »)."""
 
 @dataclass(frozen=True)
 class DashboardRow:
-    """One residence's line, its texts already worded (the template escapes them)."""
+    """One residence's line, its texts already worded: as HTML, what staff typed escaped and isolated in
+    its own direction (``_isolated``); the template escapes the rest."""
 
     item: ResidenceFile
     agency: str
     warnings: list[Problem]
     review_late: bool
-    notices: list[str]
+    notices: list[Markup]
     """Current ones first (most serious first), then coming ones; shared notices of site_config.yml too."""
-    outages: list[str]
-    absences: list[str]
+    outages: list[Markup]
+    absences: list[Markup]
     next_absence: str
     """The first day of the soonest coming absence, ISO (``9999`` without one): the column's sort key."""
     poster: str
@@ -61,27 +62,35 @@ class DashboardRow:
         return " ".join((r.name, r.address.city, self.agency, self.item.slug)).lower()
 
 
-def _notices(project: Project, item: ResidenceFile, today: date) -> list[str]:
+def _notices(project: Project, item: ResidenceFile, today: date) -> list[Markup]:
     """Staff see every notice tenants see, the shared ones marked (``inherited`` puts them after the
     residence's own)."""
     seen = inherited(project.config, item.slug, item.residence).notices
     shared_ids = {id(n) for n in seen[len(item.residence.notices):]}
-    texts = []
+    texts: list[Markup] = []
     for notice in current_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
-        texts.append(f"En cours ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
-                     f"jusqu'au {format_date(notice.until)}{where}")
+        texts.append(Markup("En cours ({}) : {}, jusqu'au {}{}").format(
+            LEVEL_LABELS[notice.level].lower(), _isolated(notice.title), format_date(notice.until), where))
     for notice in upcoming_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
-        texts.append(f"À venir ({LEVEL_LABELS[notice.level].lower()}) : {notice.title}, "
-                     f"du {format_date(notice.from_)} au {format_date(notice.until)}{where}")
+        texts.append(Markup("À venir ({}) : {}, du {} au {}{}").format(
+            LEVEL_LABELS[notice.level].lower(), _isolated(notice.title), format_date(notice.from_),
+            format_date(notice.until), where))
     return texts
 
 
-def _outages(outages: list[Outage], today: date) -> list[str]:
+def _isolated(text: str) -> Markup:
+    """A text staff typed, escaped, in its own direction: in « En cours (important) : انقطاع الماء!, jusqu'au … »
+    the Arabic title's « ! » went to the French sentence, shown after the title beside the comma, and a
+    replacement « محمد العلي (B2) » had « (B2) » on the right, as in French."""
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+def _outages(outages: list[Outage], today: date) -> list[Markup]:
     texts = []
     for outage in (o for o in outages if o.shown_on(today)):
-        text = f"{outage.equipment} : {OUTAGE_STATUS[outage.status]}"
+        text = Markup("{} : {}").format(_isolated(outage.equipment), OUTAGE_STATUS[outage.status])
         if outage.repaired is not None:
             text += f" le {format_date(outage.repaired)}"
         else:
@@ -94,9 +103,10 @@ def _outages(outages: list[Outage], today: date) -> list[str]:
     return texts
 
 
-def _absences(absences: list[Absence]) -> list[str]:
-    return [f"du {format_date(a.from_)} au {format_date(a.to, with_year=True)}"
-            + (f", remplacé par {a.replacement.name}" if a.replacement else "") for a in absences]
+def _absences(absences: list[Absence]) -> list[Markup]:
+    return [Markup("du {} au {}").format(format_date(a.from_), format_date(a.to, with_year=True))
+            + (Markup(", remplacé par {}").format(_isolated(a.replacement.name)) if a.replacement else "")
+            for a in absences]
 
 
 def dashboard_row(project: Project, item: ResidenceFile, today: date) -> DashboardRow:

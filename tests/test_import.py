@@ -432,6 +432,27 @@ def test_a_file_is_told_as_what_it_is_whatever_its_name(tmp_path: Path, project:
     assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
+def _ods(path: Path) -> Path:
+    """A LibreOffice Calc workbook: an OpenDocument zip whose first entry names its type."""
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office='
+                      '"urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+    return path
+
+
+def test_a_libreoffice_workbook_is_told_how_to_save_it_from_libreoffice(tmp_path: Path, project: Path) -> None:
+    """An .ods file (LibreOffice's own format), or one renamed .xlsx, was told to save it « dans Excel : Fichier →
+    Enregistrer sous → « Classeur Excel (.xlsx) » », a menu LibreOffice does not have; renamed .xlsx, it was
+    « pas un classeur .xlsx lisible (KeyError) → ouvrez-le dans Excel »."""
+    hint = ("    → dans LibreOffice Calc : Fichier → Enregistrer sous → Type de fichier « Excel 2007-365 (.xlsx) », "
+            "puis « Utiliser le format Excel 2007-365 ! »")
+    for name in ("residences.ods", "residences.xlsx"):
+        code, output = run("--project", str(project), str(_ods(tmp_path / name)))
+        assert code == 1 and output.startswith(
+            f"Erreur : {name}:1: classeur LibreOffice (OpenDocument, .ods), que l'import ne lit pas\n{hint}\n"), output
+
+
 def test_a_value_typed_far_from_the_table_is_refused_at_once(tmp_path: Path, project: Path) -> None:
     """One value in GR200000 made a grid of 40 million cells: the import ran for minutes, filling memory;
     a CSV line of 20,000 separators went past Excel's last column (« Erreur interne (ValueError) »)."""

@@ -98,6 +98,10 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         raise SpreadsheetError("classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)",
                                "dans Excel : Fichier → Informations → Protéger le classeur → Chiffrer avec mot de "
                                "passe, effacez-le ; puis Fichier → Enregistrer sous → « Classeur Excel (.xlsx) »")
+    if suffix == ".ods" or (start.startswith(_ZIP) and _opendocument(path)):
+        raise SpreadsheetError("classeur LibreOffice (OpenDocument, .ods), que l'import ne lit pas",
+                               "dans LibreOffice Calc : Fichier → Enregistrer sous → Type de fichier « Excel "
+                               "2007-365 (.xlsx) », puis « Utiliser le format Excel 2007-365 ! »")
     if start.startswith(_ZIP) and suffix == ".csv":  # read as CSV, its bytes were columns of garbage
         read = _read_xlsx(path, sheet)
         read.notes.insert(0, "fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur")
@@ -111,6 +115,16 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     raise SpreadsheetError(f"format « {suffix or path.name} » non pris en charge",
                            "dans Excel : Fichier → Enregistrer sous → « Classeur Excel (.xlsx) » ou "
                            "« CSV (séparateur : point-virgule) (.csv) »")
+
+
+def _opendocument(path: Path) -> bool:
+    """A LibreOffice workbook, whatever its name: its zip's ``mimetype`` entry says so. Told as what it is,
+    with LibreOffice's menu, not as an .xlsx file Excel should save again."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return False
 
 
 def _read_xlsx(path: Path, wanted: str | None) -> Sheet:

@@ -70,6 +70,22 @@ def test_hours_cell_as_staff_write_it_becomes_slots_with_times_as_typed() -> Non
     assert slots == [HoursSlot(("tue",), "9h", "10h", "hall du bâtiment B"), HoursSlot(("fri",), "14:00", "15:00")]
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+
+
+@pytest.mark.parametrize("typed, slots", [
+    ("Lundi au vendredi : 8h30 - 12h00 / 14h00 - 17h00", [(WEEKDAYS, "8h30", "12h00"), (WEEKDAYS, "14h00", "17h00")]),
+    ("lun, mar, jeu et ven : 16h-18h30", [(("mon", "tue", "thu", "fri"), "16h", "18h30")]),
+    ("Tous les jours : 8h-20h", [((*WEEKDAYS, "sat", "sun"), "8h", "20h")]),
+    ("tous les jours sauf dimanche de 9h à 12h", [((*WEEKDAYS, "sat"), "9h", "12h")]),
+])
+def test_hours_written_with_a_colon_after_the_days_or_every_day_are_read(typed: str, slots: list[object]) -> None:
+    """« Lundi au vendredi : 8h30-12h » is how a French notice board writes hours, and « tous les jours »
+    is every day: both were refused, « mot « : » non compris », « mot « tous » non compris »."""
+    found, errors = parse_hours(typed)
+    assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
+
+
 def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
     assert parse_hours("8h-12h")[1] == ["« 8h-12h » : jours manquants (écrivez par exemple lun-ven 8h30-12h)"]
     assert parse_hours("lundi")[1] == ["« lundi » : heures manquantes (écrivez par exemple 8h30-12h)"]

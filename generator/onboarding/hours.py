@@ -2,7 +2,8 @@
 
 ``lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30`` gives two slots. Segments are separated by ``;``
 or a line break (Alt+Entrée in Excel). In a segment: days (``lun``, ``lundi``, ranges ``lun-ven``,
-``du lundi au vendredi``, lists ``lun, mar et jeu``, ``sauf mer``), one or more time ranges (``8h30-12h``,
+``du lundi au vendredi``, lists ``lun, mar et jeu``, ``tous les jours``, ``sauf mer``), a colon after them
+if staff write one, one or more time ranges (``8h30-12h``,
 ``de 14h à 17h``, ``8h30-12h et 14h-17h``) and optionally a place in brackets at the end
 (``(hall du bâtiment B)``). Times are kept exactly as typed (``8h30`` stays ``8h30``): the data
 contract (``values.parse_time``) checks them when the written file is validated.
@@ -54,7 +55,10 @@ def _span(first: str, last: str) -> list[str]:
 
 def _days(text: str) -> tuple[list[str], str | None]:
     """The days named in ``text`` (times and place already removed), or an error sentence."""
-    words = [w for w in re.split(r"[\s,/+]+", unaccented(text).replace("–", "-")) if w]
+    # « lundi au vendredi : 8h30-12h », as notice boards write it: the times are gone, the colon is a separator;
+    # « tous les jours » is every day
+    plain = re.sub(r"\btous les jours\b", "lun-dim", unaccented(text).replace("–", "-"))
+    words = [w for w in re.split(r"[\s,/+:]+", plain) if w]
     chosen: list[str] = []
     excluded: list[str] = []
     target = chosen

@@ -109,3 +109,23 @@ def test_merge_names_every_missing_lot_folder_at_once(project_dir: Path, tmp_pat
     for k in (2, 3):
         assert f"{tmp_path}/lot-{k}:1: dossier de lot introuvable\n    → indiquez les dossiers" in result.output
     assert "2 erreurs dans 2 fichier(s)" in result.output and not (tmp_path / "merged").exists()
+
+
+def test_a_lot_never_replaces_a_whole_site(project_dir: Path, tmp_path: Path) -> None:
+    """« build --shard 1/2 » without --out (or with the published folder's) replaced the whole site with half
+    its residences and no index: the landlord's home page and the other half of the microsites were gone."""
+    project = ["--project", str(project_dir)]
+    run("build", *project, *TODAY)
+    whole = tree(project_dir / "site")
+    result = CliRunner().invoke(main, ["build", *project, "--shard", "1/2", *TODAY])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"Erreur : {project_dir / 'site'}:1: ce dossier contient un site complet : un lot le remplacerait par une "
+        "partie des résidences, sans l'index\n    → construisez le lot dans un autre dossier (--out lots/lot-1), "
+        "puis assemblez les lots avec merge\n"), result.output
+    assert tree(project_dir / "site") == whole
+    lot = tmp_path / "lot"  # a lot may replace another lot (the number of lots changed), a site a lot
+    run("build", *project, "--shard", "1/2", "--out", str(lot), *TODAY)
+    run("build", *project, "--shard", "2/3", "--out", str(lot), *TODAY)
+    run("build", *project, "--out", str(lot), *TODAY)
+    assert tree(lot) == whole

@@ -75,6 +75,14 @@ def file_system_errors(out_dir: Path) -> Iterator[None]:
         raise problem(out_dir, error) from error
 
 
+def check_replaceable(out_dir: Path, marker: str) -> None:
+    """Only an empty folder, or one we built (it holds ``marker``), is ever replaced whole."""
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / marker).exists():
+        raise UserError.single(out_dir, 1, "ce dossier existe et n'a pas été créé par residence-hub",
+                               "choisissez un autre dossier avec --out, ou videz celui-ci : "
+                               "il serait remplacé en entier")
+
+
 def lock_path(out_dir: Path) -> Path:
     """The lock file of an output folder: beside it, so that it survives the swap."""
     return out_dir.with_name(f".{out_dir.name}.lock")

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 from generator.contract.project import ResidenceFile
+from generator.errors import UserError
 
 _SHARD = re.compile(r" *([0-9]{1,6}) */ *([0-9]{1,6}) *")
 """Matched whole: ASCII digits (``\\d`` takes « ١ » and « １ »), few enough for ``int`` (5,000 digits fail)."""
@@ -47,3 +49,13 @@ class Shard:
     def select(self, residences: Iterable[ResidenceFile]) -> list[ResidenceFile]:
         """The residences of this shard, in their order."""
         return [item for item in residences if self.owns(item.slug)]
+
+
+def whole_site_kept(out_dir: Path) -> UserError:
+    """The refusal to build a lot into a folder holding a whole site (its manifest names no lot): « build
+    --shard 1/2 » without --out replaced the published site with half its microsites and no index. A lot
+    may replace another lot (the number of lots changed), and a whole site a lot."""
+    return UserError.single(out_dir, 1, "ce dossier contient un site complet : un lot le remplacerait par une "
+                                        "partie des résidences, sans l'index",
+                            "construisez le lot dans un autre dossier (--out lots/lot-1), puis assemblez les lots "
+                            "avec merge")

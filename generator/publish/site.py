@@ -51,11 +51,11 @@ from generator.publish.incremental import (
 )
 from generator.publish.microsite import run_mkdocs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
-from generator.publish.output_dir import exclusive, file_system_errors, staging_dir, swap
+from generator.publish.output_dir import check_replaceable, exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, started
 from generator.publish.progress import Progress
 from generator.publish.search_index import search_languages
-from generator.publish.shards import Shard
+from generator.publish.shards import Shard, whole_site_kept
 
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
@@ -103,7 +103,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
     """
     out_dir = Path(out_dir).resolve()
     with exclusive(out_dir, progress_stream), file_system_errors(out_dir):
-        _check_replaceable(out_dir)
+        check_replaceable(out_dir, MARKER)
         manifest = manifest_for(project, today, [item.slug for item in residences],
                                 shard.label if shard else None)
         reused: dict[str, Path] = {}
@@ -123,6 +123,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         for folder in (staging, built):  # a killed build's, even when there is nothing to do (in a mount point)
             shutil.rmtree(folder, ignore_errors=True)
         last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
+        if shard and last and last.shard is None:  # a lot over a whole site: half of it, no index
+            raise whole_site_kept(out_dir)
         if not todo and last is not None and replace(last, index={}) == manifest and (
                 set(last.index) == set(project.config.languages) if with_index else not last.index):
             return BuildResult(out_dir, len(residences))  # built whole from the same inputs: nothing to do
@@ -187,13 +189,6 @@ def _check_reserved(staging: Path, residences: list[ResidenceFile], kept: set[st
                                  f"le nom « {item.slug} » est réservé au site principal",
                                  f"renommez le fichier, par exemple residence-{item.slug}.yml")
                          for item in clashes])
-
-
-def _check_replaceable(out_dir: Path) -> None:
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise UserError.single(out_dir, 1, "ce dossier existe et n'a pas été créé par residence-hub",
-                               "choisissez un autre dossier avec --out, ou videz celui-ci : "
-                               "il serait remplacé en entier")
 
 
 def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:

@@ -6,9 +6,13 @@ import fnmatch
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -152,6 +156,45 @@ def test_a_commit_from_an_editor_that_did_not_activate_the_venv_is_checked(make_
     refused = commit()
     assert refused.returncode == 1, refused.stdout + refused.stderr
     assert "residences/test.yml:4: units: « beaucoup » n'est pas un nombre entier" in refused.stderr  # git's hook
+
+
+def test_the_preview_attached_to_a_pull_request_opens_as_contributing_says(tmp_path: Path) -> None:
+    """« Prévisualiser », step 3, run as written on the file GitHub gives (upload-artifact zips the contents of
+    site/, without the folder): it said « python3 -m http.server -d site », and there was no folder « site »
+    after unzipping (404 for every page), nor the file's name, nor the address to open."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    upload = next(step for job in workflow["jobs"].values() for step in job["steps"]
+                  if "upload-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site/"
+    with zipfile.ZipFile(tmp_path / f"{upload['with']['name']}.zip", "w") as archive:
+        archive.writestr("index.html", "<title>Résidences</title>")
+    section = CONTRIBUTING.split("## 5. Prévisualiser", 1)[1].split("\n## ", 1)[0]
+    unzip, serve = re.findall(r"```sh\n(.*?)```", section, re.S)[0].strip().splitlines()
+    subprocess.run(unzip.split(), cwd=tmp_path, check=True, capture_output=True)
+    port = serve.split()[-1]
+    assert f"http://127.0.0.1:{port}/" in section
+    free = _free_port()
+    server = subprocess.Popen([sys.executable if word == "python3" else word for word in serve.split()[:-1]]
+                              + [str(free)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{free}/", timeout=2) as answer:
+                    assert "<title>Résidences</title>" in answer.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the preview server never answered")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def yaml_examples() -> list[str]:

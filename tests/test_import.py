@@ -10,7 +10,9 @@ import os
 import xml.etree.ElementTree as ET
 import zipfile
 import re
+import shlex
 import shutil
+import subprocess
 from datetime import datetime, time
 from pathlib import Path
 
@@ -579,6 +581,39 @@ def test_contributing_shows_a_cell_error_as_the_command_prints_it(tmp_path: Path
     rows = [TITLES, GOOD, ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11", None]]
     code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
     assert code == 1 and shown in output
+
+
+def test_contributing_part_7_followed_command_by_command_ends_in_a_branch_to_propose(
+        tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Part 7 as a newcomer follows it, in a clone: the template, filled in, imported, validated, then sent.
+    Its last step said « proposez les fichiers … (partie 1, étape 5) », the web editor's « Commit changes… »,
+    which files made in a codespace or on a computer never reach; in a codespace on main, its Source
+    Control would have pushed them to main, published with no check nor review."""
+    part = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## 7. ", 1)[1].split("\n## ", 1)[0]
+    remote, env = tmp_path / "depot.git", {**os.environ, "GIT_AUTHOR_NAME": "Staff", "GIT_COMMITTER_NAME": "Staff",
+                                            "GIT_AUTHOR_EMAIL": "s@e.fr", "GIT_COMMITTER_EMAIL": "s@e.fr"}
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "début"],
+                    ["remote", "add", "origin", str(remote)], ["push", "-q", "origin", "main"]):
+        subprocess.run(["git", *command], cwd=project, env=env, check=True, capture_output=True)
+    monkeypatch.chdir(project)  # the clone's folder, where the terminal opens
+    template = re.search(r"`residence-hub (import --template \S+)`", part)[1].split()  # type: ignore[index]
+    assert CliRunner().invoke(main, template).exit_code == 0
+    book = openpyxl.load_workbook(project / template[-1])
+    sheet = book.worksheets[0]
+    sheet.append([dict(zip(TITLES, GOOD)).get(c.value) for c in sheet[1]])  # typed under the titles
+    book.save(project / "residences.xlsx")
+    for command in re.findall(r"`residence-hub ((?:import|validate)\b[^`]*)`", part)[1:]:
+        outcome = CliRunner().invoke(main, command.split())
+        assert outcome.exit_code == 0, (command, outcome.output)
+    block = re.search(r"```sh\n(.*?)```", part, re.S)[1].strip().splitlines()  # type: ignore[index]
+    for line in block:
+        subprocess.run(shlex.split(line), cwd=project, env=env, check=True, capture_output=True)
+    sent = subprocess.run(["git", "-C", str(remote), "ls-tree", "-r", "--name-only", block[-1].split()[-1]],
+                          capture_output=True, text=True, check=True).stdout.split()
+    assert sent == ["residences/les-tilleuls.yml", "site_config.yml"]
+    assert subprocess.run(["git", "-C", str(remote), "rev-list", "--count", "main"], capture_output=True,
+                          text=True).stdout.strip() == "1"  # main untouched: the pull request will check it
 
 
 def test_rows_and_columns_hidden_in_excel_are_said_not_imported_in_silence(tmp_path: Path, project: Path) -> None:

@@ -161,6 +161,18 @@ def test_excel_damage_is_repaired_and_each_repair_named_by_its_cell(tmp_path: Pa
     assert "# Horaires dans le tableur : lun-ven 8h30-12h" in text
 
 
+def test_a_date_typed_with_its_time_is_read_as_the_day_and_the_time_dropped_is_said(tmp_path: Path,
+                                                                                     project: Path) -> None:
+    """« 20/11/2026 14:30 » typed in « Vérifié le » is stored as a date and time: the time was dropped in
+    silence, the one repair not listed."""
+    rows = [TITLES + ["Vérifié le"], GOOD + [datetime(2026, 11, 20, 14, 30)]]
+    result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
+    assert [str(p) for p in result.repairs] == [
+        "r.xlsx:Feuil1!I2: Vérifié le : date et heure (2026-11-20 14:30) : l'heure n'est pas gardée, lue comme "
+        "2026-11-20"]
+    assert str(load_project(project).residences[0].residence.reviewed) == "2026-11-20"
+
+
 def test_time_stored_as_a_fraction_of_a_day_is_read_and_reported(tmp_path: Path, project: Path) -> None:
     rows = [TITLES, GOOD[:7] + [0.3541666666666667], ["B", "1 rue B", "93200", "Ville", "nord", "Jo", None, time(9, 0)]]
     with pytest.raises(ImportRefused) as caught:

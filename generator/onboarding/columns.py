@@ -126,6 +126,8 @@ def convert(cell: Cell, kind: str) -> Converted:
             out.error = (f"Excel a transformé la valeur en date ({day.isoformat()})", DATE_AS_TEXT)
             return out
         out.text = day.isoformat()
+        if isinstance(value, datetime) and value.time() != time(0, 0):
+            out.repaired(f"date et heure ({value:%Y-%m-%d %H:%M}) : l'heure n'est pas gardée, lue comme {out.text}")
     elif isinstance(value, time):
         if kind != "hours":
             out.error = (f"Excel a transformé la valeur en heure ({_clock(value)})", DATE_AS_TEXT)

@@ -54,8 +54,9 @@ def run() -> None:
     os._exit(code)
 
 
-INTERRUPTIONS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-"""Ctrl-C; ``kill``, ``timeout``, ``docker stop`` and systemd; a closed terminal or SSH session."""
+INTERRUPTIONS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+"""Ctrl-C; ``kill``, ``timeout``, ``docker stop`` and systemd; a closed terminal or SSH session (not on Windows,
+where staff run ``validate`` and the pre-commit hook: CONTRIBUTING.md)."""
 _RECEIVED: list[int] = []
 
 

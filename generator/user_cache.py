@@ -108,11 +108,14 @@ def cache_dir(kind: str) -> Path | None:
     base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / \
         "residence-hub"
     folder = base / kind
+    user = getattr(os, "getuid", None)
+    if user is None:  # Windows, where staff run validate (CONTRIBUTING.md): whose folder it is cannot be checked
+        return None
     try:
         for part in (base, folder):
             part.mkdir(mode=0o700, parents=True, exist_ok=True)
             info = part.stat()
-            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            if info.st_uid != user() or info.st_mode & 0o022:
                 return None
     except OSError:
         return None

@@ -187,3 +187,39 @@ def test_the_installed_command_keeps_exit_codes_and_output(make_project, tmp_pat
     assert call("build", "--today", "hier").returncode == 2
     version = call("--version")
     assert version.returncode == 0 and version.stdout.startswith("residence-hub, version ")
+
+
+WINDOWS = """
+import os, signal, sys
+sys.modules["fcntl"] = None  # what Windows' Python lacks, taken away from this one
+for module, names in ((os, ("getuid", "sched_getaffinity", "fork")), (signal, ("SIGHUP", "pthread_sigmask"))):
+    for name in names:
+        if hasattr(module, name):
+            delattr(module, name)
+sys.argv = ["residence-hub", *sys.argv[1:]]
+from generator.command import run
+run()
+"""
+
+
+def test_validate_and_diff_run_without_what_windows_lacks(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Staff run ``validate``, ``diff`` and the pre-commit hook on Windows (CONTRIBUTING.md), whose Python has no
+    fcntl, os.getuid, SIGHUP nor pthread_sigmask: every command imported the output folder's lock (fcntl) and
+    stopped at its import; the user cache asked os.getuid. No Windows here: this Python without them. ``build``
+    says in French that it needs Linux or macOS."""
+    import subprocess
+    import sys
+
+    root = make_project()
+
+    def call(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", WINDOWS, *args], capture_output=True, text=True, timeout=120,
+                              cwd=root)
+
+    validated = call("validate")
+    assert validated.returncode == 0 and "OK : 1 résidence(s) valide(s)." in validated.stdout, validated
+    compared = call("diff", str(root), str(root))
+    assert compared.returncode == 0 and "Aucun changement visible" in compared.stdout, compared
+    built = call("build", "--out", str(tmp_path / "site"))
+    assert built.returncode == 1, built
+    assert built.stderr.startswith(f"Erreur : {tmp_path / 'site'}:1: construire le site demande Linux ou macOS\n")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import signal
@@ -33,7 +32,7 @@ from typing import Callable, Iterator, TextIO
 
 from generator.errors import UserError
 
-INTERRUPTIONS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+INTERRUPTIONS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 """What stops a command (``command.INTERRUPTIONS``): held while a site is put in place, ignored by workers."""
 LOCK_WAIT = 600.0
 """Seconds a build waits for another build into the same folder before giving up."""
@@ -91,6 +90,12 @@ def lock_path(out_dir: Path) -> Path:
 @contextmanager
 def exclusive(out_dir: Path, stream: TextIO | None = None, wait: float | None = None) -> Iterator[None]:
     """Hold the output folder's lock; wait (saying so on ``stream``) while another build holds it."""
+    try:
+        import fcntl  # here: Unix only, and staff run validate on Windows, whose commands all import this module
+    except ImportError:
+        raise UserError.single(out_dir, 1, "construire le site demande Linux ou macOS",
+                               "sous Windows, construisez-le dans WSL ou un codespace (CONTRIBUTING.md), ou laissez "
+                               "GitHub le construire ; validate et diff marchent partout") from None
     wait = LOCK_WAIT if wait is None else wait
     if out_dir.parent == out_dir:  # « --out / »: no folder beside it for the lock, the staging or the swap
         raise UserError.single(out_dir, 1, "la racine du disque ne peut pas être le dossier du site",
@@ -180,6 +185,9 @@ def uninterrupted() -> Iterator[None]:
     incremental build; two renames where the system cannot exchange): interrupted between two of them, the
     published folder held new entries beside old ones (an index naming a residence as its page did not
     yet), or, between the two renames, no site at all, and the next build removed the old one."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
     held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTIONS)
     try:
         yield

@@ -264,6 +264,25 @@ def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Pa
     assert "units: 12" not in target.read_text(encoding="utf-8")
 
 
+def test_a_file_of_another_residence_in_the_way_is_named_and_force_is_not_what_is_offered(tmp_path: Path,
+                                                                                          project: Path) -> None:
+    """A second landlord's list, or a later one, with « Les Tilleuls » in Montreuil where residences/
+    already has Saint-Denis' « Résidence Les Tilleuls »: the one hint was « ajoutez --force pour le
+    remplacer », which would give Saint-Denis' tenants, through their poster's QR code, Montreuil's
+    caretaker and hours. The message names the residence in the file, and the hint offers an address of
+    its own first; the same residence again still offers --force."""
+    assert run("--project", str(project), str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD])))[0] == 0
+    other = ["Les Tilleuls", "4 avenue de Paris", "93100", "Montreuil"] + GOOD[4:]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "b.xlsx", [TITLES[:4] + TITLES[4:], other])))
+    assert code == 1
+    assert ("b.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà, pour une autre résidence : "
+            "« Résidence Les Tilleuls » (Saint-Denis)\n"
+            "    → donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            "les-tilleuls-montreuil ; --force remplacerait l'autre") in output
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "c.xlsx", [TITLES, GOOD])))
+    assert code == 1 and "c.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà\n    → ajoutez --force" in output
+
+
 def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:
     """A link to nothing was no file to these checks (``exists()`` follows it): the template was written
     through it, wherever it led, and the import replaced a residence's link without --force."""

@@ -15,17 +15,16 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from openpyxl.utils import get_column_letter
 
 from generator.contract.loader import load_document
 from generator.contract.model import SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.contract.slugs import dashed, slug_problem
-from generator.contract.values import MAX_SLUG_LENGTH
+from generator.contract.slugs import slug_problem
 from generator.errors import NothingWritten, Problem
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
+from generator.onboarding.file_names import residence_in, slug_of, suffixed
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.spreadsheet import Cell, Sheet, SpreadsheetError, read_sheet
@@ -81,30 +80,6 @@ class _Row:
     cells: dict[str, Cell]
     values: dict[str, str] = field(default_factory=dict)
     slug: str = ""
-
-
-def slug_of(name: str, languages: Iterable[str] = ()) -> str:
-    """« Résidence Les Tilleuls » → ``les-tilleuls``: accents dropped, « Résidence » left out, as the samples.
-
-    The result always matches the project's rule for file names (``project.SLUG``, whole match) and is never
-    one of the reserved folders of the root site (those of its ``languages`` included)."""
-    slug = dashed(name)
-    # « Résidence Les Tilleuls » → les-tilleuls, but « Résidence du Parc » → residence-du-parc, not du-parc.
-    slug = re.sub(r"^residences?-(?!(?:du|de|des|d)-)(?=.)", "", slug) or "residence"
-    return _fit(slug, languages)
-
-
-def _fit(slug: str, languages: Iterable[str] = ()) -> str:
-    """Within the project's length (cut at a dash) and never a reserved or Windows device name."""
-    if len(slug) > MAX_SLUG_LENGTH:
-        cut = slug[:MAX_SLUG_LENGTH]
-        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
-    return f"residence-{slug}" if slug_problem(slug, languages) else slug
-
-
-def _suffixed(base: str, suffix: str) -> str:
-    """``base-suffix`` within the project's length: the base is shortened, never the suffix."""
-    return f"{base[:MAX_SLUG_LENGTH - len(suffix) - 1].rstrip('-')}-{suffix}"
 
 
 def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, force: bool = False) -> ImportResult:
@@ -328,10 +303,10 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         base = slug_of(row.values["Nom"], languages)
         slug = base
         if slug in taken:
-            slug = _suffixed(base, slug_of(row.values.get("Ville", "")))
+            slug = suffixed(base, slug_of(row.values.get("Ville", "")))
             number = 2
             while slug in taken:
-                slug, number = _suffixed(base, str(number)), number + 1
+                slug, number = suffixed(base, str(number)), number + 1
             first = taken[base]
             result.repairs.append(_problem(sheet, row.cells["Nom"],
                                            f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
@@ -342,9 +317,22 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
         target = root / RESIDENCES_DIR / f"{row.slug}.yml"
         if row.slug and (target.exists() or target.is_symlink()) and not force:  # a link to nothing too
             cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
-            problems.append(_problem(sheet, cell, f"le fichier {RESIDENCES_DIR}/{row.slug}.yml existe déjà",
-                                     "ajoutez --force pour le remplacer, ou choisissez une autre "
-                                     "« Adresse web » pour cette ligne"))
+            problems.append(_problem(sheet, cell, *_in_the_way(row, target)))
+
+
+def _in_the_way(row: _Row, target: Path) -> tuple[str, str]:
+    """Why ``target`` stops the row, and what to do. When the file holds another residence (another city,
+    or a name giving another address), --force would replace it: its tenants' QR code would lead to this
+    one. The row is then offered an address of its own, as two rows of one sheet are told apart."""
+    where = f"{RESIDENCES_DIR}/{row.slug}.yml"
+    held = residence_in(target)
+    name, city = row.values.get("Nom", ""), row.values.get("Ville", "")
+    if held is None or (slug_of(held[0]) == slug_of(name) and fold(held[1]) == fold(city)):
+        return (f"le fichier {where} existe déjà",
+                "ajoutez --force pour le remplacer, ou choisissez une autre « Adresse web » pour cette ligne")
+    return (f"le fichier {where} existe déjà, pour une autre résidence : « {held[0]} » ({held[1]})",
+            f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            f"{suffixed(row.slug, slug_of(city))} ; --force remplacerait l'autre")
 
 
 def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, problems: list[Problem],

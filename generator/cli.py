@@ -240,7 +240,10 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
     from generator.onboarding.importer import import_report, import_spreadsheet
     from generator.onboarding.template import write_template
 
-    if (file is None) == (template is None):
+    if file is not None and template is not None:
+        raise click.UsageError("FICHIER ou --template, pas les deux : --template écrit le modèle vide, FICHIER "
+                               "importe un tableur rempli")
+    if file is None and template is None:
         raise click.UsageError("indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx")
     if template is not None:
         click.echo(f"Modèle écrit : {write_template(template)}")

@@ -130,6 +130,26 @@ def test_new_writes_a_starter_that_validates(make_project) -> None:  # type: ign
     assert code == 1 and output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
 
 
+def test_new_and_the_template_refused_by_the_system_or_given_both_say_what_to_do(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A template asked into a folder that does not exist, or `new` in a project whose residences/ is a
+    file, ended « rien n'a été publié » (the system's refusal went round NothingWritten); FILE and
+    --template together were told « indiquez le tableur à importer (FICHIER), ou --template », as if
+    neither had been given."""
+    root = make_project()
+    code, output = run("import", "--template", str(tmp_path / "nulle-part" / "modele.xlsx"))
+    assert code == 1 and "modele.xlsx:1: fichier ou dossier introuvable" in output
+    assert output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    (root / "residences" / "test.yml").unlink()
+    (root / "residences").rmdir()
+    (root / "residences").write_text("", encoding="utf-8")
+    code, output = run("new", "les-lilas", "--project", str(root))
+    assert code == 1 and output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n"), output
+    code, output = run("import", "r.xlsx", "--template", "modele.xlsx")
+    assert code == 2 and "Erreur : FICHIER ou --template, pas les deux : --template écrit le modèle vide, " \
+                         "FICHIER importe un tableur rempli" in output
+    assert not (Path.cwd() / "modele.xlsx").exists()
+
+
 def test_the_starters_examples_left_in_are_told_at_their_lines_without_blocking(make_project) -> None:  # type: ignore[no-untyped-def]
     """The starter validates as written, so a file published as it was created showed tenants a caretaker
     « Prénom Nom » at « 01 23 45 67 89 » (a number someone else may answer) and a repairer « Nom de

@@ -72,12 +72,16 @@ def write_starter(root: Path, slug: str, agency: str, agencies: list[str], langu
     if problems:
         raise NothingWritten(problems)
     path = root / RESIDENCES_DIR / f"{slug}.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
     title = slug.replace("-", " ").title()
     try:  # "x": created here or refused, even when a link of that name points elsewhere
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
             file.write(STARTER.format(title=title, postcode="93200", agency=agency))
-    except FileExistsError:
+    except FileExistsError as error:
+        if not path.parent.is_dir():  # residences/ is a file
+            raise NothingWritten.from_os_error(error) from None
         raise NothingWritten.single(f"{RESIDENCES_DIR}/{slug}.yml", 1, "ce fichier existe déjà",
-                               "choisissez un autre nom ou modifiez le fichier existant") from None
+                                    "choisissez un autre nom ou modifiez le fichier existant") from None
+    except OSError as error:  # the system's refusal (rights, a full disk): told as no file written
+        raise NothingWritten.from_os_error(error) from None
     return path

@@ -100,15 +100,22 @@ def write_template(path: Path) -> Path:
     """Write the empty template; refuse to replace an existing file."""
     path = Path(path)
     exists = NothingWritten.single(path.name, 1, "ce fichier existe déjà",
-                              "choisissez un autre nom : le modèle ne remplace jamais un fichier")
+                                   "choisissez un autre nom : le modèle ne remplace jamais un fichier")
     if path.exists() or path.is_symlink():  # a link too, even to nothing: never written through
         raise exists
     if path.suffix.lower() != ".xlsx":
         raise NothingWritten.single(path.name, 1, "le modèle est un classeur Excel",
-                               "donnez un nom qui finit par .xlsx, par exemple modele-residences.xlsx")
+                                    "donnez un nom qui finit par .xlsx, par exemple modele-residences.xlsx")
     try:
-        with path.open("xb") as file:  # created here, or refused: a file or link made meanwhile is kept
-            file.write(template_bytes())
+        file = path.open("xb")  # created here, or refused: a file or link made meanwhile is kept
     except FileExistsError:
         raise exists from None
+    except OSError as error:  # no such folder, no rights: the system's refusal, and no file
+        raise NothingWritten.from_os_error(error, path) from None
+    try:
+        with file:
+            file.write(template_bytes())
+    except OSError as error:  # a full disk: no half template left behind
+        path.unlink(missing_ok=True)
+        raise NothingWritten.from_os_error(error, path) from None
     return path

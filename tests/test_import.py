@@ -452,6 +452,9 @@ def test_csv_utf8_with_commas(tmp_path: Path, project: Path) -> None:
     ("r.xlsx", b"PK\x03\x04 not really a zip", "le fichier n'est pas un classeur .xlsx lisible (BadZipFile)"),
     ("r.xls", b"\xd0\xcf\x11\xe0", "format « .xls » non pris en charge"),
     ("r.csv", b"", "le tableur est vide"),
+    # an empty .xlsx (a download cut short, a file made with « Nouveau → Document ») was « pas un classeur
+    # .xlsx lisible (BadZipFile) »
+    ("r.xlsx", b"", "r.xlsx:1: le fichier est vide (0 octet)\n    → enregistrez à nouveau le classeur depuis Excel"),
 ])
 def test_unreadable_files_are_user_errors(tmp_path: Path, project: Path, name: str, content: bytes,
                                           message: str) -> None:

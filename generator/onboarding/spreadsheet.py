@@ -89,6 +89,10 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
             raise SpreadsheetError(f"« {path} » n'est pas un fichier ordinaire",
                                    "indiquez le fichier du tableur enregistré depuis Excel (.xlsx ou .csv)")
         raise SpreadsheetError(f"fichier « {path} » introuvable", "vérifiez le nom et le dossier du fichier")
+    if path.stat().st_size == 0 and suffix != ".csv":  # a CSV file is read: its empty table is told there
+        raise SpreadsheetError("le fichier est vide (0 octet)",
+                               "enregistrez à nouveau le classeur depuis Excel (Fichier → Enregistrer sous), puis "
+                               "relancez avec ce fichier")
     if path.stat().st_size > MAX_BYTES:
         raise SpreadsheetError(f"fichier trop volumineux ({path.stat().st_size // (1024 * 1024)} Mo)",
                                "une liste de résidences tient en quelques centaines de kilo-octets")

@@ -214,3 +214,20 @@ def test_the_other_languages_long_addresses_stay_on_the_page_and_clear_of_their_
             assert f"{base.split('://')[1]}{slug}/{language}/" in text, (name, language)
         [barcode] = decode(render_pdf(pdf, tmp_path))
         assert barcode.text == f"{base}{slug}/"
+
+
+def test_letters_typed_as_a_letter_and_its_accent_are_printed_as_the_letter(make_project, tmp_path: Path) -> None:
+    """Text pasted from a Mac's file names or some PDFs writes « é » as « e » followed by the combining accent
+    U+0301 (NFD): the same text for Unicode, shown alike in the editor and on the pages. ``validate`` refused
+    it, « caractère « ́ » (U+0301) impossible à imprimer sur l'affiche », for a name with no odd letter.
+    The poster prints it composed (NFC), as DejaVu draws « é »; the other outputs keep it as typed."""
+    root = make_project(test=unicodedata.normalize("NFD", CARETAKER))
+    assert "e\u0301" in (root / "residences" / "test.yml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        text = " ".join(word for *_, word in _words(tmp_path / "out" / "test" / f"test-{name}.pdf")[2])
+        for expected in ("Résidence Les Œillets", "3 allée Cézanne, 93200 Saint-Denis", "Zoë Lefèvre",
+                         "(Hall du bâtiment B)", "Pas de passage les jours fériés"):
+            assert expected in text, (name, expected)

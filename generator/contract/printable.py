@@ -8,6 +8,7 @@ value in its file (the loader's ``Document``), never at a line found by searchin
 from __future__ import annotations
 
 import io
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any, Iterable
@@ -73,7 +74,8 @@ def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> 
     each of them (a name in another alphabet was one problem per letter: 21 lines for one name).
 
     Such a character would vanish from the printed poster. A text by language (``name: {fr: …, en: …}``)
-    prints its default ``language``'s, typed on its own line."""
+    prints its default ``language``'s, typed on its own line. The poster prints a text composed (NFC,
+    ``poster_words.printed``): « e » followed by the accent U+0301 is the « é » it draws, not a problem."""
     found = []
     for path in paths:
         value = _at(doc.data, path)
@@ -82,7 +84,7 @@ def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> 
             path, value = path + (typed,), value[typed]
         if not isinstance(value, str) or INVISIBLE.search(value) or LINE_BREAKS.search(value):
             continue  # an invisible character or a line break in a one-line text is told as such
-        chars = sorted({c for c in value if ord(c) not in PRINTABLE})
+        chars = sorted({c for c in unicodedata.normalize("NFC", value) if ord(c) not in PRINTABLE})
         if chars:
             found.append(Problem(doc.file, doc.line_of(path), *_unprintable_words(chars)))
     return found

@@ -6,6 +6,7 @@ from these values, without importing reportlab (``posters``: a poster is drawn o
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from generator.outputs import i18n
@@ -49,6 +50,13 @@ class PosterText:
     site in one language, whose foot keeps the fixed English and Arabic line."""
 
 
+def printed(value: str) -> str:
+    """``value`` as a poster prints it: composed (NFC). « e » followed by the combining accent U+0301, as text
+    pasted from a Mac's file names writes « é », is the same text for Unicode; the font draws « é » whole, and
+    ``contract.printable`` checks this form."""
+    return unicodedata.normalize("NFC", value)
+
+
 def poster_text(ctx: ResidenceContext) -> PosterText:
     """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker.
 
@@ -86,14 +94,14 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         lines += [agency.hours] if agency.hours else []
         lines += [agency.address] if agency.address else []
     return PosterText(
-        landlord=config.landlord.name,
-        residence=residence.name,
-        address=residence.address.one_line,
+        landlord=printed(config.landlord.name),
+        residence=printed(residence.name),
+        address=printed(residence.address.one_line),
         url=url,
         short_url=url.split("://", 1)[1],
-        caretaker_title=title,
-        caretaker_lines=tuple(lines),
-        emergency=tuple((e.phone.display, e.label) for e in config.emergency),
+        caretaker_title=printed(title),
+        caretaker_lines=tuple(printed(line) for line in lines),
+        emergency=tuple((e.phone.display, printed(e.label)) for e in config.emergency),
         languages=tuple((code, i18n.gettext(code)(SITE_IN_LANGUAGE), (url + language_prefix(code, ctx.languages))
                          .split("://", 1)[1]) for code in ctx.languages[1:]),
     )

@@ -463,6 +463,29 @@ def test_unreadable_files_are_user_errors(tmp_path: Path, project: Path, name: s
     assert code == 1 and message in output
 
 
+@pytest.mark.parametrize("content, what", [
+    (b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 40, "un document PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20, "une image PNG"),
+    ("<!DOCTYPE html>\n<html lang=\"fr\"><head><title>Connexion</title></head><body>Votre session a expiré ; "
+     "identifiez-vous</body></html>\n".encode(), "une page web (HTML)"),
+])
+def test_a_file_named_csv_that_is_no_table_is_one_error_saying_what_it_is(tmp_path: Path, project: Path,
+                                                                         content: bytes, what: str) -> None:
+    """A list exported as PDF, a screenshot, or the login page a web tool sends instead of its export when the
+    session has expired, saved as residences.csv: read as text, a PDF gave 2,809 errors (« caractère
+    illisible », « colonne « %PDF-1.5 » inconnue », five « colonne obligatoire absente »), the page five
+    columns missing; none said the file was not a table. Named .xlsx, it was « pas un classeur .xlsx lisible
+    (BadZipFile) »."""
+    for name in ("residences.csv", "residences.xlsx"):
+        (tmp_path / name).write_bytes(content)
+        code, output = run("--project", str(project), str(tmp_path / name))
+        assert code == 1 and output == (
+            f"Erreur : {name}:1: ce fichier n'est pas un tableur : c'est {what}\n"
+            "    → dans Excel, ouvrez la liste des résidences puis Fichier → Enregistrer sous → « Classeur Excel "
+            "(.xlsx) » ou « CSV (séparateur : point-virgule) »\n"
+            "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+
+
 def test_a_file_is_told_as_what_it_is_whatever_its_name(tmp_path: Path, project: Path) -> None:
     """A workbook saved with a password (or an Excel 97-2003 file renamed .xlsx) was « pas un classeur .xlsx
     lisible (BadZipFile) → enregistrez-le à nouveau » (the password stays); a workbook named .csv was read as

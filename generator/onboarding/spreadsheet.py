@@ -97,7 +97,10 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         raise SpreadsheetError(f"fichier trop volumineux ({path.stat().st_size // (1024 * 1024)} Mo)",
                                "une liste de résidences tient en quelques centaines de kilo-octets")
     with path.open("rb") as file:
-        start = file.read(len(_OLE))
+        head = file.read(1024)
+    start = head[:len(_OLE)]
+    if suffix in (".csv", ".xlsx", ".xlsm"):
+        _not_a_table(head)
     if start.startswith(_OLE) and suffix in (".csv", ".xlsx", ".xlsm"):
         raise SpreadsheetError("classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)",
                                "dans Excel : Fichier → Informations → Protéger le classeur → Chiffrer avec mot de "
@@ -294,6 +297,26 @@ def _decoded(raw: bytes, notes: list[str]) -> str:
         # but five; those five are reported below as the cell they fall in.
         notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
         return raw.decode("cp1252", errors="replace")
+
+
+_NOT_TABLES = ((b"%PDF", "un document PDF"), (b"\x89PNG", "une image PNG"), (b"\xff\xd8\xff", "une image JPEG"),
+               (b"GIF8", "une image GIF"), (b"{\\rtf", "un document RTF (Word, WordPad)"))
+"""How files that are no table start: a list exported as PDF, a screenshot, named .csv."""
+_HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html)\b", re.I)
+"""A web page: what a web tool sends instead of its export when the session has expired."""
+
+
+def _not_a_table(head: bytes) -> None:
+    """Refuse, as what it is, a file that holds no table, from its first bytes: named .csv, a PDF gave thousands
+    of errors (« caractère illisible », « colonne « %PDF-1.5 » inconnue ») and none said what it was; named
+    .xlsx, it was « pas un classeur .xlsx lisible (BadZipFile) »."""
+    what = next((name for start, name in _NOT_TABLES if head.startswith(start)), None)
+    if what is None and _HTML.match(head):
+        what = "une page web (HTML)"
+    if what is not None:
+        raise SpreadsheetError(f"ce fichier n'est pas un tableur : c'est {what}",
+                               "dans Excel, ouvrez la liste des résidences puis Fichier → Enregistrer sous → "
+                               "« Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »")
 
 
 def _read_csv(path: Path) -> Sheet:

@@ -231,3 +231,16 @@ def test_letters_typed_as_a_letter_and_its_accent_are_printed_as_the_letter(make
         for expected in ("Résidence Les Œillets", "3 allée Cézanne, 93200 Saint-Denis", "Zoë Lefèvre",
                          "(Hall du bâtiment B)", "Pas de passage les jours fériés"):
             assert expected in text, (name, expected)
+
+
+def test_a_soft_hyphen_is_not_printed_as_a_hyphen(make_project, tmp_path: Path) -> None:
+    """A soft hyphen (U+00AD, in text pasted from a web page or a word processor) only says where a word may be
+    cut: the pages show « Résidence », the poster printed « Rési-dence Les Œil-lets » (reportlab draws its
+    glyph, a hyphen)."""
+    root = make_project(test=CARETAKER.replace("Résidence Les Œillets", "Rési\u00addence Les Œil\u00adlets"))
+    assert CliRunner().invoke(main, ["validate", "--project", str(root)]).exit_code == 0
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        words = [word for *_, word in _words(tmp_path / "out" / "test" / f"test-{name}.pdf")[2]]
+        assert "Résidence" in words and "Œillets" in words, (name, words[:8])
+        assert not [word for word in words if "\u00ad" in word], name

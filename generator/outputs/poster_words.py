@@ -50,11 +50,16 @@ class PosterText:
     site in one language, whose foot keeps the fixed English and Arabic line."""
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 def printed(value: str) -> str:
     """``value`` as a poster prints it: composed (NFC). « e » followed by the combining accent U+0301, as text
     pasted from a Mac's file names writes « é », is the same text for Unicode; the font draws « é » whole, and
-    ``contract.printable`` checks this form."""
-    return unicodedata.normalize("NFC", value)
+    ``contract.printable`` checks this form. Without soft hyphens (U+00AD, from a web page or a word
+    processor): one only says where a word may be cut, and reportlab drew it as a hyphen, « Rési-dence »;
+    the poster cuts a word too long for its line anywhere (``poster_drawing.wrap``)."""
+    return unicodedata.normalize("NFC", value).replace(SOFT_HYPHEN, "")
 
 
 def poster_text(ctx: ResidenceContext) -> PosterText:

@@ -276,11 +276,27 @@ def test_a_file_of_another_residence_in_the_way_is_named_and_force_is_not_what_i
     code, output = run("--project", str(project), str(xlsx(tmp_path / "b.xlsx", [TITLES[:4] + TITLES[4:], other])))
     assert code == 1
     assert ("b.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà, pour une autre résidence : "
-            "« Résidence Les Tilleuls » (Saint-Denis)\n"
+            "« Résidence Les Tilleuls » (12 rue des Tilleuls, Saint-Denis)\n"
             "    → donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
             "les-tilleuls-montreuil ; --force remplacerait l'autre") in output
     code, output = run("--project", str(project), str(xlsx(tmp_path / "c.xlsx", [TITLES, GOOD])))
     assert code == 1 and "c.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà\n    → ajoutez --force" in output
+
+
+def test_two_residences_of_one_name_and_city_sorted_anew_are_not_swapped_at_a_hints_word(tmp_path: Path,
+                                                                                       project: Path) -> None:
+    """Two « Les Tilleuls » of Saint-Denis get les-tilleuls and les-tilleuls-saint-denis by their order in the
+    sheet. Sorted anew and imported again, each file was « existe déjà → ajoutez --force », which swaps
+    them: each one's tenants reach, through their QR code, the other's caretaker. Their streets tell them
+    apart; the row is offered the other file's address, which is its own."""
+    second = ["Les Tilleuls", "3 allée des Pins"] + GOOD[2:]
+    assert run("--project", str(project), str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD, second])))[0] == 0
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "b.xlsx", [TITLES, second, GOOD])))
+    assert code == 1
+    assert ("b.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà, pour une autre résidence : "
+            "« Résidence Les Tilleuls » (12 rue des Tilleuls, Saint-Denis)\n"
+            "    → donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            "les-tilleuls-saint-denis ; --force remplacerait l'autre") in output
 
 
 def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:

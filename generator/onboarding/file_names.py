@@ -1,8 +1,8 @@
 """The file name of each imported residence: its slug, from its name, within the project's rule.
 
 ``slug_of`` is what a name gives (« Résidence Les Tilleuls » → ``les-tilleuls``); ``suffixed`` tells two
-residences apart (``les-tilleuls-montreuil``); ``residence_in`` reads who an existing file is for, so that
-a file in the way is told as another residence's, never replaced at a hint's word.
+residences apart (``les-tilleuls-montreuil``); ``residence_in`` reads whose an existing file is, so that a
+file in the way is told as another residence's, never replaced at a hint's word.
 """
 
 from __future__ import annotations
@@ -42,13 +42,15 @@ def suffixed(base: str, suffix: str) -> str:
     return f"{base[:MAX_SLUG_LENGTH - len(suffix) - 1].rstrip('-')}-{suffix}"
 
 
-def residence_in(path: Path) -> tuple[str, str] | None:
-    """The name and city of the residence file at ``path`` (the first language's), or None if unreadable."""
+def residence_in(path: Path) -> tuple[str, str, str] | None:
+    """The name, street and city of the residence file at ``path`` (the first language's), or None if
+    unreadable."""
     doc = load_document(path, path.name)[0] if path.is_file() else None
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     address = data.get("address")
-    name, city = _first(data.get("name")), _first(address.get("city") if isinstance(address, dict) else None)
-    return (name, city) if name and city else None
+    place = address if isinstance(address, dict) else {}
+    name, street, city = _first(data.get("name")), _first(place.get("street")), _first(place.get("city"))
+    return (name, street, city) if name and street and city else None
 
 
 def _first(text: object) -> str | None:

@@ -321,16 +321,18 @@ def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, probl
 
 
 def _in_the_way(row: _Row, target: Path) -> tuple[str, str]:
-    """Why ``target`` stops the row, and what to do. When the file holds another residence (another city,
-    or a name giving another address), --force would replace it: its tenants' QR code would lead to this
-    one. The row is then offered an address of its own, as two rows of one sheet are told apart."""
+    """Why ``target`` stops the row, and what to do. When the file holds another residence (another street
+    or city, or a name giving another address: two « Les Tilleuls » of one city, the sheet sorted anew),
+    --force would replace it: its tenants' QR code would lead to this one. The row is then offered an
+    address of its own, as two rows of one sheet are told apart."""
     where = f"{RESIDENCES_DIR}/{row.slug}.yml"
     held = residence_in(target)
-    name, city = row.values.get("Nom", ""), row.values.get("Ville", "")
-    if held is None or (slug_of(held[0]) == slug_of(name) and fold(held[1]) == fold(city)):
+    typed = (slug_of(row.values.get("Nom", "")), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
+    if held is None or (slug_of(held[0]), fold(held[1]), fold(held[2])) == typed:
         return (f"le fichier {where} existe déjà",
                 "ajoutez --force pour le remplacer, ou choisissez une autre « Adresse web » pour cette ligne")
-    return (f"le fichier {where} existe déjà, pour une autre résidence : « {held[0]} » ({held[1]})",
+    city = row.values.get("Ville", "")
+    return (f"le fichier {where} existe déjà, pour une autre résidence : « {held[0]} » ({held[1]}, {held[2]})",
             f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
             f"{suffixed(row.slug, slug_of(city))} ; --force remplacerait l'autre")
 

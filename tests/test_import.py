@@ -258,6 +258,9 @@ def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Pa
     code, output = run("--project", str(project), str(sheet))
     assert code == 1
     assert "residences.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà\n    → ajoutez --force" in output
+    # what --force costs is said: a file completed since its import (contracts, notices) would lose it all
+    assert ("ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
+            "(contrats, avis, contacts…) serait perdu" in output)
     assert "units: 12" in target.read_text(encoding="utf-8")
     code, output = run("--project", str(project), "--force", str(sheet))
     assert code == 0, output

@@ -330,7 +330,8 @@ def _in_the_way(row: _Row, target: Path) -> tuple[str, str]:
     typed = (slug_of(row.values.get("Nom", "")), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
     if held is None or (slug_of(held[0]), fold(held[1]), fold(held[2])) == typed:
         return (f"le fichier {where} existe déjà",
-                "ajoutez --force pour le remplacer, ou choisissez une autre « Adresse web » pour cette ligne")
+                "ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
+                "(contrats, avis, contacts…) serait perdu ; ou choisissez une autre « Adresse web » pour cette ligne")
     city = row.values.get("Ville", "")
     return (f"le fichier {where} existe déjà, pour une autre résidence : « {held[0]} » ({held[1]}, {held[2]})",
             f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "

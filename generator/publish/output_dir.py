@@ -25,6 +25,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -184,15 +185,23 @@ def uninterrupted() -> Iterator[None]:
     Putting a site in place takes several steps (entries exchanged one by one in a mount point or by an
     incremental build; two renames where the system cannot exchange): interrupted between two of them, the
     published folder held new entries beside old ones (an index naming a residence as its page did not
-    yet), or, between the two renames, no site at all, and the next build removed the old one."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
+    yet), or, between the two renames, no site at all, and the next build removed the old one.
+
+    Held by noting them (Python runs every signal handler in the main thread), not by blocking them with
+    ``pthread_sigmask``: that blocks them for the calling thread only, and the kernel hands a signal to any
+    other thread alive (serve's HTTP server), whose arrival still ran the handler at once."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTIONS)
+    held: list[int] = []
+    previous = {number: signal.signal(number, lambda number, _frame: held.append(number)) for number in INTERRUPTIONS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        if held:
+            signal.raise_signal(held[0])  # as it came, to the handler it was meant for
 
 
 def swap(staging: Path, out_dir: Path) -> None:

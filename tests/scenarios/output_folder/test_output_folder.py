@@ -230,8 +230,10 @@ def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path:
 def test_an_interruption_while_the_site_is_put_in_place_waits_until_it_is_whole(make_project, tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """A rebuild exchanges the entries that changed one by one: SIGTERM between two of them left the index
-    naming the residence anew beside its microsite of before."""
+    naming the residence anew beside its microsite of before. With another thread alive (serve's HTTP
+    server; Playwright's in a test session), which a signal blocked in the main thread alone still reaches."""
     import signal
+    import threading
 
     from conftest import RESIDENCE
     from generator import command
@@ -252,11 +254,16 @@ def test_an_interruption_while_the_site_is_put_in_place_waits_until_it_is_whole(
     handlers = {number: signal.getsignal(number) for number in command.INTERRUPTIONS}
     monkeypatch.setattr(command, "_RECEIVED", [])
     monkeypatch.setattr(output_dir, "replace", interrupted_halfway)
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
     try:
         command._interruptible()
         with pytest.raises(KeyboardInterrupt):
             build_site(load_project(root), out, TODAY, jobs=1)
     finally:
+        done.set()
+        other.join()
         for number, handler in handlers.items():
             signal.signal(number, handler)
     monkeypatch.undo()

@@ -258,3 +258,22 @@ def test_each_languages_manifest_says_the_language_and_direction_its_name_is_wri
     translated = MULTILINGUAL.replace("name: Résidence Les Tilleuls",
                                       "name: {fr: Résidence Les Tilleuls, en: Lime Trees, ar: إقامة الزيزفون}")
     assert manifests(translated) == {"fr": ("fr", "ltr"), "en": ("en", "ltr"), "ar": ("ar", "rtl")}
+
+
+def test_a_long_name_is_shortened_for_the_home_screen_between_characters_as_seen(make_project) -> None:
+    """``short_name`` (the home screen's label) was cut after 23 code points: a name typed with its accents
+    apart (« e » and U+0301, which ``validate`` accepts) lost the accent of the letter at the cut,
+    « Résidence Les Deux Pre… ». It is cut after 23 characters as a reader sees them, as a name typed whole."""
+    import unicodedata
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.offline import manifest
+
+    def short(name: str) -> str:
+        project = load_project(make_project(test=RESIDENCE.replace("name: Résidence Test", f"name: {name}")))
+        return json.loads(manifest(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)))["short_name"]
+
+    typed = unicodedata.normalize("NFD", "Résidence Les Deux Prés du Parc")
+    assert unicodedata.normalize("NFC", short(typed)) == "Résidence Les Deux Prés…"
+    assert short("Résidence Les Deux Prés du Parc") == "Résidence Les Deux Prés…"  # as before when typed whole
+    assert short(unicodedata.normalize("NFD", "Résidence Les Prés")) == unicodedata.normalize("NFD", "Résidence Les Prés")

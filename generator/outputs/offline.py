@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import unicodedata
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Sequence
@@ -69,7 +70,7 @@ def manifest(ctx: ResidenceContext) -> bytes:
     marks = i18n.script_marks(r.name, ctx.lang)
     data = {
         "name": r.name,
-        "short_name": r.name if len(r.name) <= 24 else r.name[:23].rstrip() + "…",
+        "short_name": short_name(r.name),
         "description": f"{r.name}, {r.address.one_line}",
         "lang": marks.get("lang", ctx.lang),
         "dir": marks.get("dir", direction(ctx.lang)),
@@ -82,6 +83,22 @@ def manifest(ctx: ResidenceContext) -> bytes:
                    "purpose": "any maskable"} for size, name in sorted(published.ICONS.items())],
     }
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()  # read by browsers only
+
+
+def short_name(name: str, most: int = 24) -> str:
+    """The home screen's label: ``name`` when it has at most ``most`` characters as a reader sees them, else
+    its first ``most - 1`` and « … ». Never cut inside one of them: a letter typed with its accent apart
+    (« e » and U+0301) lost its accent at the cut."""
+    starts = [i for i, char in enumerate(name) if i == 0 or not _continues(char, name[i - 1])]
+    return name if len(starts) <= most else name[:starts[most - 1]].rstrip() + "…"
+
+
+def _continues(char: str, before: str) -> bool:
+    """Whether ``char`` is drawn with the character before it: an accent, a variation selector or an emoji's
+    skin tone or tag after it, anything after a zero-width joiner (U+200D), the second letter of a flag."""
+    return (unicodedata.category(char) in ("Mn", "Me") or char == "\u200d" or before == "\u200d"
+            or 0x1F3FB <= ord(char) <= 0x1F3FF or 0xE0020 <= ord(char) <= 0xE007F
+            or (0x1F1E6 <= ord(char) <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF))
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

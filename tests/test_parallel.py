@@ -70,3 +70,28 @@ def test_a_worker_failure_is_raised_with_the_results() -> None:
 
     with pytest.raises(RuntimeError, match="trop de texte"), started(task, KEYS, jobs=2) as results:
         results()
+
+
+def test_default_jobs_keep_within_the_cgroup_s_cpu_quota(tmp_path: Path) -> None:
+    """A container's CPU limit (``docker run --cpus``, a Kubernetes pod) is a cgroup quota, not an affinity:
+    a build in a 1.5-CPU container on a 32-core host forked 32 workers. The files as the kernel shows them
+    (cgroup v2, then v1 with cpu and cpuacct mounted together); this machine's own, without a quota."""
+    from generator.publish.parallel import default_jobs
+
+    cores = len(os.sched_getaffinity(0))
+    proc, root = tmp_path / "cgroup", tmp_path / "sys"
+    (root / "kubepods" / "pod1").mkdir(parents=True)
+    proc.write_text("0::/kubepods/pod1\n")
+    (root / "kubepods" / "pod1" / "cpu.max").write_text("max 100000\n")
+    assert default_jobs(proc, root) == cores
+    (root / "kubepods" / "pod1" / "cpu.max").write_text("50000 100000\n")
+    assert default_jobs(proc, root) == 1
+    (root / "cpu" / "docker" / "abc").mkdir(parents=True)
+    proc.write_text("12:pids:/docker/abc\n4:cpu,cpuacct:/docker/abc\n0::/\n")
+    (root / "cpu" / "docker" / "abc" / "cpu.cfs_period_us").write_text("100000\n")
+    (root / "cpu" / "docker" / "abc" / "cpu.cfs_quota_us").write_text("-1\n")
+    assert default_jobs(proc, root) == cores
+    (root / "cpu" / "docker" / "abc" / "cpu.cfs_quota_us").write_text("50000\n")
+    assert default_jobs(proc, root) == 1
+    assert default_jobs(tmp_path / "none", root) == cores  # not Linux, or /proc not mounted
+    assert 1 <= default_jobs() <= cores

@@ -17,6 +17,7 @@ import pickle
 import signal
 import traceback
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 from generator.publish.output_dir import INTERRUPTIONS
@@ -25,12 +26,49 @@ _FUNCTION: Callable[[Any], Any] | None = None
 T = TypeVar("T")
 
 
-def default_jobs() -> int:
-    """The cores this process may use (a CI runner's share, not the host's count)."""
+PROC_CGROUP = Path("/proc/self/cgroup")
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+def default_jobs(proc_cgroup: Path = PROC_CGROUP, cgroup_root: Path = CGROUP_ROOT) -> int:
+    """The cores this process may use: its affinity (a CI runner's share, not the host's count), within its
+    cgroup's CPU quota (``docker run --cpus 2``, a Kubernetes pod's CPU limit), which the affinity does not
+    show: in such a container on a 32-core host a build forked 32 workers of ~130 MB each for 2 CPUs'
+    worth of time, enough to be killed for memory where the container has 2 GB."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    quotas = cpu_quotas(proc_cgroup, cgroup_root)
+    return max(1, min([cores, *quotas]))
+
+
+def cpu_quotas(proc_cgroup: Path, cgroup_root: Path) -> list[int]:
+    """The CPU quotas of this process's cgroups, each rounded up to whole CPUs: ``cpu.max`` (cgroup v2) and
+    ``cpu.cfs_quota_us`` over ``cpu.cfs_period_us`` (v1); none where there is no quota or nothing to read."""
+    try:
+        lines = proc_cgroup.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    quotas = []
+    for line in lines:
+        if line.count(":") < 2:
+            continue
+        _, controllers, path = line.split(":", 2)
+        try:
+            if controllers == "":  # v2: « 0::/path »
+                quota, period = (cgroup_root / path.lstrip("/") / "cpu.max").read_text(encoding="utf-8").split()
+            elif "cpu" in controllers.split(","):  # v1: « 4:cpu,cpuacct:/path »
+                folder = cgroup_root / "cpu" / path.lstrip("/")
+                quota, period = ((folder / name).read_text(encoding="utf-8").strip()
+                                 for name in ("cpu.cfs_quota_us", "cpu.cfs_period_us"))
+            else:
+                continue
+            if quota not in ("max", "-1"):
+                quotas.append(-(-int(quota) // int(period)))
+        except (OSError, ValueError, ZeroDivisionError):
+            continue
+    return quotas
 
 
 def can_fork() -> bool:

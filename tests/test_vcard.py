@@ -95,3 +95,22 @@ def test_each_phone_type_is_a_value_of_its_own(make_project, tmp_path: Path) -> 
     types = {t.value: t.params["TYPE"] for t in card.contents["tel"]}
     assert types == {"tel:+33148201122": ["work", "voice"], "tel:+33612345678": ["cell", "voice", "text"]}
     assert vobject.readOne((site / "agence.vcf").read_text(encoding="utf-8")).tel.params["TYPE"] == ["work", "voice"]
+
+
+def test_the_agency_is_one_contact_in_every_language(tmp_path: Path) -> None:
+    """A card's UID names the person or organisation (RFC 6350 §6.7.6): the agency's was derived from its name
+    in the card's language, so « Agence Nord », « North agency » and « وكالة الشمال » were three contacts for
+    one agency; the caretaker's, from a name typed once, was already one."""
+    from test_languages import write_project
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.vcard import files
+
+    project = load_project(write_project(tmp_path / "project"))
+    cards = [{path: vobject.readOne(raw.decode("utf-8"))
+              for path, raw in files(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2),
+                                                         language)).items()}
+             for language in ("fr", "en", "ar")]
+    assert [c["agence.vcf"].fn.value for c in cards] == ["Agence Nord", "North agency", "وكالة الشمال"]
+    for path in ("agence.vcf", "gardien.vcf"):
+        assert len({c[path].uid.value for c in cards}) == 1, path

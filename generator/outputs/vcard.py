@@ -97,11 +97,13 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
 
 
 def agency_card(ctx: ResidenceContext) -> bytes:
-    """The agency as an organisation; its address is free text, so it goes whole in the street field."""
+    """The agency as an organisation; its address is free text, so it goes whole in the street field. Its UID
+    comes from its name in the default language: one agency is one contact in every language."""
     config, slug, agency = ctx.config, ctx.slug, ctx.agency
+    named = ctx.in_language(ctx.languages[0]).agency.name
     lines = [
         "KIND:org",
-        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/agence/{agency.name}')}",
+        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/agence/{named}')}",
         f"FN:{escape(agency.name)}",
         f"ORG:{escape(config.landlord.name)};{escape(agency.name)}",
     ]

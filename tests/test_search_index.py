@@ -41,6 +41,15 @@ def test_a_page_heading_other_than_its_title_stays_in_its_text() -> None:
     assert [(e.title, e.text) for e in entries] == [("Accueil", "Résidence Les Tilleuls 12 rue des Tilleuls")]
 
 
+def test_a_word_typed_with_its_accent_apart_is_indexed_as_a_phone_types_it() -> None:
+    """« Pre » + U+0301 + « s » (a name copied from a Mac's file names) shows as « Prés »; the query « prés »,
+    one character « é » as phones type it, must find it: the index holds the composed form, forms too."""
+    entries = page_entries("", "Accueil", "<h1>Accueil</h1><h2 id=\"parc\">Pre\u0301s du parc</h2><p>Ve\u0301los</p>")
+    docs = json.loads(index_json({}, entries))["docs"]
+    assert [(doc["title"], doc["text"]) for doc in docs] == [("Accueil", ""), ("Prés du parc", "Vélos")]
+    assert docs[1]["forms"] == "parcs pres velos"
+
+
 def test_the_index_is_escaped_as_material_expects_and_marks_leave_the_page() -> None:
     entries = page_entries("x/", "A < B", "<p>1 &lt; 2 &amp; «&nbsp;3&nbsp;»</p>")
     data = json.loads(index_json({"lang": ["fr"], "fields": {"title": {"boost": 1000.0}}}, entries))

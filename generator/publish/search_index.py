@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,11 +121,14 @@ def without_marks(page_html: str) -> str:
 def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
     """The ``search_index.json`` Material's worker reads: ``config`` (language, separator, pipeline, fields,
     from Material's search plugin, plus ``forms``) and ``docs``, whose title and text are HTML-escaped as
-    Material's are (the worker shows them as HTML). Compact, letters as UTF-8."""
+    Material's are (the worker shows them as HTML). Compact, letters as UTF-8, composed (NFC): a phone
+    types « é » as one character, and a name typed with its accent apart (« e » then U+0301, as copied from
+    a Mac's file names), which the page shows the same, was not found by « prés »."""
     docs = []
     for entry in entries:
-        doc = {"location": entry.location, "title": _escape(entry.title), "text": _escape(entry.text)}
-        extra = forms(f"{entry.title} {entry.text}")
+        title, text = unicodedata.normalize("NFC", entry.title), unicodedata.normalize("NFC", entry.text)
+        doc = {"location": entry.location, "title": _escape(title), "text": _escape(text)}
+        extra = forms(f"{title} {text}")
         if extra:
             doc[FIELD] = " ".join(extra)
         docs.append(doc)

@@ -1,9 +1,10 @@
 """The output folder: one build at a time, never an instant without a site, and plain French when it fails.
 
-- **Lock**: a build holds an exclusive ``flock`` on ``.<name>.lock`` beside the output folder from before it
-  reads the old site (to reuse microsites) until the new one is in place. A second build into the same
-  folder (a nightly run overlapping a merge's, two terminals) waits for it, saying so, and gives up with
-  a clear message after ``LOCK_WAIT`` seconds; it never writes into the first one's staging folder.
+- **Lock**: a build holds an exclusive ``flock`` on ``.<name>.lock`` beside the output folder (inside a mount
+  point: ``lock_path``) from before it reads the old site (to reuse microsites) until the new one is in
+  place. A second build into the same folder (a nightly run overlapping a merge's, two terminals) waits
+  for it, saying so, and gives up with a clear message after ``LOCK_WAIT`` seconds; it never writes into
+  the first one's staging folder.
 - **Swap**: the new site, staged beside the old one, takes its place with Linux's
   ``renameat2(RENAME_EXCHANGE)`` (through ``ctypes``): both names always exist, so a visitor gets either
   the old site or the new one, never a missing folder. Where the kernel or file system lacks it (other
@@ -77,15 +78,21 @@ def file_system_errors(out_dir: Path) -> Iterator[None]:
 
 def check_replaceable(out_dir: Path, marker: str) -> None:
     """Only an empty folder, or one we built (it holds ``marker``), is ever replaced whole."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / marker).exists():
+    if out_dir.exists() and set(os.listdir(out_dir)) - {INSIDE_LOCK} and not (out_dir / marker).exists():
         raise UserError.single(out_dir, 1, "ce dossier existe et n'a pas été créé par residence-hub",
                                "choisissez un autre dossier avec --out, ou videz celui-ci : "
                                "il serait remplacé en entier")
 
 
+INSIDE_LOCK = ".residence-hub.lock"
+"""The lock file of a mount point, inside it: kept by every update (``replace_entries``)."""
+
+
 def lock_path(out_dir: Path) -> Path:
-    """The lock file of an output folder: beside it, so that it survives the swap."""
-    return out_dir.with_name(f".{out_dir.name}.lock")
+    """The lock file of an output folder: beside it, so that it survives the swap; inside a mount point,
+    which is never swapped and whose parent may be read-only (``docker run --read-only -v …:/site``: a lock
+    beside it stopped every build there, though the site is staged inside)."""
+    return out_dir / INSIDE_LOCK if is_mount_point(out_dir) else out_dir.with_name(f".{out_dir.name}.lock")
 
 
 @contextmanager
@@ -229,7 +236,7 @@ def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: froz
     incoming = sorted(entry.name for entry in staging.iterdir())
     for name in incoming:
         replace(staging / name, out_dir / name, trash / name)
-    staying = keep | preserve | {staging.name, trash.name} | set(incoming)  # once: keep lists every microsite
+    staying = keep | preserve | {staging.name, trash.name, INSIDE_LOCK} | set(incoming)  # keep: every microsite
     for name in sorted(os.listdir(out_dir)):  # names: sorting 1,000 paths takes 8 ms
         if name not in staying:
             (out_dir / name).rename(trash / name)

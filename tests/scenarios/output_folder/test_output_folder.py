@@ -296,25 +296,22 @@ def test_what_a_killed_build_left_goes_even_when_nothing_changed(make_project, t
 
 
 def test_a_mount_point_in_a_read_only_parent_is_built_and_locked_inside(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A Docker volume in a container whose own files are read-only (``docker run --read-only -v …:/site``):
+    """A Docker volume in a container whose own files are read-only (``docker run --read-only -v …:/site``; here a
+    tmpfs in a tmpfs remounted read-only):
     the site was to be staged inside the volume, but the lock was taken beside it, in the read-only folder,
     so every build stopped at « opération refusée par le système dans ce dossier ». The lock is inside now,
     kept there across updates, and still keeps a second build out."""
     root = make_project()
-    parent = tmp_path / "srv"
-    with tmpfs(parent / "site") as out:
-        subprocess.run(["chattr", "+i", str(parent)], check=True)  # nothing may be added beside the volume
-        try:
-            build_site(load_project(root), out, TODAY)
-            rename_residence(root, "Résidence Changée")
-            build_site(load_project(root), out, TODAY, jobs=1)  # an update in place
-            assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
-            assert output_dir.lock_path(out) == out / ".residence-hub.lock" and output_dir.lock_path(out).is_file()
-            with open(output_dir.lock_path(out), "a") as held:  # another build holds the folder
-                fcntl.flock(held, fcntl.LOCK_EX)
-                with pytest.raises(UserError, match="un autre build écrit déjà dans ce dossier"):
-                    with output_dir.exclusive(out, wait=0.2):
-                        pass
-        finally:
-            subprocess.run(["chattr", "-i", str(parent)], check=True)
+    with tmpfs(tmp_path / "srv") as parent, tmpfs(parent / "site") as out:
+        subprocess.run(["mount", "-o", "remount,ro", str(parent)], check=True)  # the container's read-only root
+        build_site(load_project(root), out, TODAY)
+        rename_residence(root, "Résidence Changée")
+        build_site(load_project(root), out, TODAY, jobs=1)  # an update in place
+        assert "Résidence Changée" in (out / "test" / "index.html").read_text(encoding="utf-8")
+        assert output_dir.lock_path(out) == out / ".residence-hub.lock" and output_dir.lock_path(out).is_file()
+        with open(output_dir.lock_path(out), "a") as held:  # another build holds the folder
+            fcntl.flock(held, fcntl.LOCK_EX)
+            with pytest.raises(UserError, match="un autre build écrit déjà dans ce dossier"):
+                with output_dir.exclusive(out, wait=0.2):
+                    pass
         assert sorted(p.name for p in parent.iterdir()) == ["site"]

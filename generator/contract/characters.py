@@ -43,7 +43,15 @@ def unaccented(text: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
-    return re.sub(f"{INVISIBLE.pattern}|{LINE_BREAKS.pattern}", lambda m: f"U+{ord(m.group()):04X}", text)
+    return _UNPRINTABLE.sub(_code_point, text) if _UNPRINTABLE.search(text) else text
+
+
+_UNPRINTABLE = re.compile(f"{INVISIBLE.pattern}|{LINE_BREAKS.pattern}")
+"""What ``visible`` writes as U+XXXX; looked for first: every file name is shown so (2 ms at 1,000 files)."""
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return f"U+{ord(match.group()):04X}"
 
 
 def check_characters(text: str, multiline: bool = False) -> str:

@@ -9,7 +9,6 @@ the cache (``validation_cache.ValidatedStore``) instead of being parsed again, a
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.contract import checked
+from generator.contract import checked, cldr
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
@@ -99,6 +98,8 @@ def load_project(root: Path) -> Project:
     declared: list[str] = []  # the languages site_config.yml declares, even when the rest of it is wrong
     named: list[str] = []  # and the agencies it names: a residence's agency is checked against them
     config, config_digest, config_lines = _load_config(root, problems, declared, named)
+    if config is not None:  # before Babel is first used: its data of the site's languages, kept
+        cldr.preload(config.languages)
     residences = []
     folder = root / RESIDENCES_DIR
     if not folder.is_dir():
@@ -381,5 +382,7 @@ def _in(loc: tuple[Any, ...]) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib  # here: only a file with a mistake needs it
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"vouliez-vous dire « {close[0]} » ? " if close else ""

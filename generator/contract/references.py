@@ -3,7 +3,6 @@ shared notice. Checked after validation, each problem at the line of the name it
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable
 
 from generator.contract.loader import LineMap
@@ -13,6 +12,8 @@ from generator.errors import Problem
 
 
 def _close(word: str, choices: Iterable[str]) -> str:
+    import difflib  # here: only a name with a mistake needs it
+
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"vouliez-vous dire « {found[0]} » ? " if found else ""
 

@@ -76,7 +76,9 @@ def _read(fd: int, size: int, max_bytes: int) -> bytes:
     """At most ``max_bytes + 1`` bytes of ``fd``, whose ``fstat`` gave ``size``: that many and one more,
     then the rest if it grew, until its end. Asking for ``max_bytes + 1`` at once, through a buffered
     reader, took 30 µs per file (half a megabyte allocated each time); 1,000 residences are read by
-    every command."""
+    every command. Once the bytes ``fstat`` counted came in fewer than asked (a regular file's end; a
+    network file system may give less before it), no read is made to find the end (one system call less
+    per file)."""
     chunks: list[bytes] = []
     total, wanted = 0, min(size, max_bytes) + 1
     while total <= max_bytes:
@@ -85,6 +87,8 @@ def _read(fd: int, size: int, max_bytes: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
+        if total == size and len(chunk) < wanted:  # its end, as fstat saw it
+            break
         wanted = min(64 * 1024, max_bytes + 1 - total)
     return b"".join(chunks)
 

@@ -31,9 +31,17 @@ from generator.contract.phones import Phone as Phone
 from generator.contract.phones import parse_phone
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES = {code: str(get_day_names("wide", locale="fr")[index]) for index, code in enumerate(DAYS)}
-"""French day names from CLDR (Babel), Monday first: lundi … dimanche."""
-MONTH_NAMES = tuple(str(get_month_names("wide", locale="fr")[month]) for month in range(1, 13))
+
+
+def french_day(code: str) -> str:
+    """The French name of the day ``code`` (``mon``: lundi) from CLDR (Babel); asked when first needed, not
+    when the module is imported: CLDR's French data are loaded then (``contract.cldr``)."""
+    return str(get_day_names("wide", locale="fr")[DAYS.index(code)])
+
+
+def french_month(month: int) -> str:
+    """The French name of ``month`` (1: janvier) from CLDR (Babel)."""
+    return str(get_month_names("wide", locale="fr")[month])
 
 
 def parse_text(value: Any) -> str:
@@ -115,7 +123,7 @@ def _no_such_day(text: str) -> str:
         return f"il n'y a pas de mois {month:02d} : écrivez l'année, le mois puis le jour (AAAA-MM-JJ)"
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     reason = f" ({year} n'est pas bissextile)" if (month, day, leap) == (2, 29, False) else ""
-    return f"il n'y a pas de {day} {MONTH_NAMES[month - 1]} {year}{reason}"
+    return f"il n'y a pas de {day} {french_month(month)} {year}{reason}"
 
 
 def check_date_range(day: date) -> date:

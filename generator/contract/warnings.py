@@ -23,7 +23,7 @@ from generator.contract.project import Project, ResidenceFile
 from generator.contract.repeats import overlaps
 from generator.contract.starter import EXAMPLES
 from generator.contract.validation_cache import per_residence
-from generator.contract.values import DAY_NAMES, format_date, format_time
+from generator.contract.values import format_date, format_time, french_day
 from generator.errors import Problem
 
 __all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "residences_warnings", "project_warnings",
@@ -75,7 +75,7 @@ def overlapping_hours(config: SiteConfig, item: ResidenceFile, today: date) -> I
     for later, earlier, day in overlaps(slots):
         slot, other = slots[later], slots[earlier]
         yield Problem(_file(item), item.lines.line_of(("caretaker", "hours", later)),
-                      f"le {DAY_NAMES[day]}, le créneau {format_time(slot.open)}-{format_time(slot.close)} chevauche "
+                      f"le {french_day(day)}, le créneau {format_time(slot.open)}-{format_time(slot.close)} chevauche "
                       f"le créneau {earlier + 1} ({format_time(other.open)}-{format_time(other.close)})",
                       "réunissez-les en un seul créneau, ou corrigez les heures : les deux sont affichés")
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import unicodedata
 from functools import lru_cache, partial
 from pathlib import Path
@@ -137,8 +138,9 @@ def _code() -> str:
     ``generator/``, a wheel puts it inside).
     """
     digest = hashlib.sha256()
-    placed = sorted((THEME_DIR in path.parents, path.relative_to(THEME_DIR if THEME_DIR in path.parents
-                                                                  else PACKAGE_DIR), data)
+    theme = os.path.join(THEME_DIR, "")  # « THEME_DIR in path.parents » made ~1,000 paths (4 ms a build)
+    placed = sorted((str(path).startswith(theme), path.relative_to(THEME_DIR if str(path).startswith(theme)
+                                                                    else PACKAGE_DIR), data)
                     for path, data in code_files())
     for _, name, data in placed:
         digest.update(name.as_posix().encode() + b"\0" + data)

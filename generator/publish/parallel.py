@@ -11,7 +11,6 @@ whole batch to build at the end (~1 s at 1,000 residences) while the others wait
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -73,6 +72,8 @@ def cpu_quotas(proc_cgroup: Path, cgroup_root: Path) -> list[int]:
 
 def can_fork() -> bool:
     """Whether this system can fork processes (Linux, macOS); otherwise work runs in one."""
+    import multiprocessing  # here, as below: a rebuild of one residence forks nothing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -92,6 +93,8 @@ def call_in_worker(item: Any) -> Any:
 @contextmanager
 def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
     """A ``multiprocessing`` pool of ``jobs`` forked workers whose ``call_in_worker`` runs ``function``."""
+    import multiprocessing
+
     global _FUNCTION
     _FUNCTION = function
     try:

@@ -18,9 +18,10 @@ localedata.resolve_locale_filename = lambda name: read.append(name) or original(
 from generator.contract import cldr
 if sys.argv[1] == "preload":
     cldr.preload(["fr", "en", "ar"])
-for name in ("ar", "en", "fr"):
+for name in ("ar", "en", "en_GB", "fr"):  # en_GB: English dates (cldr.CLDR_LOCALE)
     localedata.load(name)
-data = pickle.dumps({name: localedata._cache[name] for name in ("root", "ar", "en", "fr")}, protocol=5)
+data = pickle.dumps({name: localedata._cache[name] for name in ("root", "ar", "en", "en_001", "en_GB", "fr")},
+                    protocol=5)
 sys.stdout.buffer.write(pickle.dumps((read, data)))
 """
 
@@ -43,7 +44,7 @@ def test_babel_is_given_the_data_it_loads_and_reads_none_itself_once_they_are_ke
 
 def test_damaged_kept_data_are_loaded_by_babel_again(tmp_path: Path) -> None:
     _, babel = run("preload", tmp_path)
-    (kept,) = (tmp_path / "made").glob("*-cldr-ar-en-fr.pickle")
+    (kept,) = (tmp_path / "made").glob("*-cldr-ar-en-en_GB-fr.pickle")
     kept.write_bytes(kept.read_bytes()[:-5] + b"xxxxx")
     assert run("preload", tmp_path) == (True, babel)
     assert run("preload", tmp_path) == (False, babel)  # kept anew

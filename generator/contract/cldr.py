@@ -20,13 +20,19 @@ from babel import localedata
 from generator.contract.languages import LANGUAGE_CODE
 from generator.user_cache import made_once
 
+CLDR_LOCALE = {"en": "en_GB"}
+"""Where CLDR's plain language is not the one French tenants meet: English dates the British way
+(``outputs.i18n.locale``)."""
+
 
 def preload(languages: Iterable[str]) -> None:
-    """Give Babel the merged CLDR data of ``languages`` (and of the locales they inherit from), from the
-    cache when a run kept them, else as Babel loads them, then kept for the next run."""
+    """Give Babel the merged CLDR data of ``languages``, of the locales that format their dates
+    (``CLDR_LOCALE``) and of those they inherit from, from the cache when a run kept them, else as Babel
+    loads them, then kept for the next run."""
     loaded = getattr(localedata, "_cache", None)
     lock = getattr(localedata, "_cache_lock", None)
-    names = sorted({code for code in languages if LANGUAGE_CODE.fullmatch(code) and localedata.exists(code)})
+    codes = [code for code in languages if LANGUAGE_CODE.fullmatch(code)]
+    names = sorted({name for code in codes for name in (code, CLDR_LOCALE.get(code, code)) if localedata.exists(name)})
     if not isinstance(loaded, dict) or lock is None or not names or all(name in loaded for name in names):
         return
     made: list[bool] = []

@@ -25,6 +25,7 @@ from babel.dates import format_date, format_time, get_day_names
 from babel.lists import format_list
 from babel.support import NullTranslations, Translations
 
+from generator.contract.cldr import CLDR_LOCALE
 from generator.contract.languages import direction
 from generator.contract.values import DAYS
 from generator.contract.values import format_time as french_time
@@ -33,8 +34,6 @@ from generator.user_cache import made_once
 
 SOURCE_LANGUAGE = "fr"
 """The language of our ``msgid``: French pages need no catalog lookup to be right."""
-CLDR_LOCALE = {"en": "en_GB"}
-"""Where CLDR's plain language is not the one French tenants meet: English dates the British way."""
 
 
 def N_(message: str) -> str:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -172,17 +174,31 @@ def link_unchanged(new: Path, published: Path) -> None:
     0.28 s for a microsite's 56 files), deleting a name of a file that lives on is not; a notice's text
     changes 19 of them. Hard links are safe: builds never write into a file, only new files in staging."""
     for folder, _, names in os.walk(new):
+        inside = os.path.join(published, os.path.relpath(folder, new))
         for name in names:
-            staged = Path(folder, name)
-            old = published / staged.relative_to(new)
-            if not _same(staged, old):
+            staged, old = os.path.join(folder, name), os.path.join(inside, name)
+            if not _same_file(staged, old):
                 continue
-            linked = staged.with_name(f".{name}.link")
+            linked = os.path.join(folder, f".{name}.link")
             try:
                 os.link(old, linked)
                 os.replace(linked, staged)
             except OSError:  # another file system, no hard links: the staged copy stays
-                linked.unlink(missing_ok=True)
+                with suppress(OSError):
+                    os.unlink(linked)
+
+
+def _same_file(new: str, old: str) -> bool:
+    """``_same`` of two files, told from one ``lstat`` each (a microsite's 56 files: 5 ms with ``_same``)."""
+    try:
+        staged, published = os.lstat(new), os.lstat(old)
+        if not (stat.S_ISREG(staged.st_mode) and stat.S_ISREG(published.st_mode)) or \
+                staged.st_size != published.st_size:
+            return False
+        with open(new, "rb") as one, open(old, "rb") as other:
+            return one.read() == other.read()
+    except OSError:  # unreadable or gone: staged again
+        return False
 
 
 def _same(new: Path, old: Path) -> bool:

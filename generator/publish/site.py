@@ -106,11 +106,11 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         check_replaceable(out_dir, MARKER)
         manifest = manifest_for(project, today, [item.slug for item in residences],
                                 shard.label if shard else None)
-        reused: dict[str, Path] = {}
+        reused: dict[str, Path] = {}  # by slug, the folder that holds it (not a path per microsite: 2 ms)
         previous = {source: read_manifest(source) for source in sources}
         for source in sources:
             for slug in sorted(reusable(manifest, previous[source], source)):
-                reused.setdefault(slug, source / slug)
+                reused.setdefault(slug, source)
         todo = {item.slug: item for item in residences if item.slug not in reused}
         if todo and not missing_ok:
             raise UserError.single(sources[0] if sources else out_dir, 1,
@@ -166,7 +166,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                     built.rmdir()  # empty now; a mount point's staging and it are inside the published folder
                 if not in_place:
                     for slug, source in reused.items():
-                        reuse_tree(source, staging / slug)
+                        reuse_tree(source / slug, staging / slug)
             if in_place:
                 patch_in_place(staging, out_dir, keep=kept, manifest=manifest, preserve={MARKER})
             else:

@@ -243,3 +243,29 @@ def test_validate_and_diff_run_without_what_windows_lacks(make_project, tmp_path
     built = call("build", "--out", str(tmp_path / "site"))
     assert built.returncode == 1, built
     assert built.stderr.startswith(f"Erreur : {tmp_path / 'site'}:1: construire le site demande Linux ou macOS\n")
+
+
+PLUGINS = """
+import atexit, sys
+def told():
+    from pydantic.plugin import _loader
+    print("looked for pydantic plugins:", _loader._plugins is not None, file=sys.stderr)
+atexit.register(told)
+sys.argv = ["residence-hub", *sys.argv[1:]]
+from generator.command import run
+run()
+"""
+
+
+def test_the_installed_command_does_not_look_for_pydantic_plugins(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Looking for them read every installed package's entry points when the first model was built (a
+    residence validated); the command tells pydantic not to (``command.NO_PYDANTIC_PLUGINS``)."""
+    import os
+    import subprocess
+    import sys
+
+    root = make_project()
+    env = {name: value for name, value in os.environ.items() if name != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", PLUGINS, "validate", "--project", str(root)], capture_output=True,
+                          text=True, timeout=120, env={**env, "RESIDENCE_HUB_CACHE": "off"})
+    assert done.returncode == 0 and done.stderr.endswith("looked for pydantic plugins: False\n"), done

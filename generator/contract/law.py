@@ -7,7 +7,7 @@ from typing import Literal, Optional, get_args
 
 from pydantic import Field
 
-from generator.contract.base import Model
+from generator.contract.base import Model, no_items
 from generator.contract.values import Date, Email, PhoneNumber, Text, Url
 
 AccessibilityStatus = Literal["non_conforme", "partiellement_conforme", "totalement_conforme"]
@@ -29,9 +29,9 @@ class Accessibility(Model):
         "non_conforme", description="non_conforme (pas encore d'audit), partiellement_conforme ou totalement_conforme.")
     audit: Optional[Audit] = Field(None, description="Le dernier audit RGAA, s'il y en a eu un.")
     statement_date: Optional[Date] = Field(None, description="Date où la déclaration a été établie, AAAA-MM-JJ.")
-    non_compliant: list[Text] = Field(default_factory=list, description="Contenus non accessibles.")
-    derogations: list[Text] = Field(default_factory=list, description="Dérogations pour charge disproportionnée.")
-    exempt: list[Text] = Field(default_factory=list, description="Contenus non soumis à l'obligation.")
+    non_compliant: list[Text] = Field(default_factory=no_items, description="Contenus non accessibles.")
+    derogations: list[Text] = Field(default_factory=no_items, description="Dérogations pour charge disproportionnée.")
+    exempt: list[Text] = Field(default_factory=no_items, description="Contenus non soumis à l'obligation.")
     email: Optional[Email] = Field(None, description="Pour signaler un problème (défaut : l'e-mail du bailleur).")
     phone: Optional[PhoneNumber] = Field(
         None, description="Pour signaler un problème (défaut : le téléphone du bailleur).")

@@ -13,7 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
-from generator.contract.base import refused_at
+from generator.contract.base import no_items, refused_at
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
 from generator.contract.law import Accessibility as Accessibility
@@ -119,8 +119,8 @@ class Caretaker(Model):
     mobile: Optional[PhoneNumber] = Field(None, description="Portable du gardien.")
     email: Optional[Email] = Field(None, description="E-mail du gardien, une seule adresse.")
     office: Optional[Text] = Field(None, description="Où trouver la loge.")
-    hours: list[Slot] = Field(default_factory=list, description="Heures de loge, ou passages du gardien itinérant.")
-    absences: list[Absence] = Field(default_factory=list, description="Congés et absences, avec le remplaçant.")
+    hours: list[Slot] = Field(default_factory=no_items, description="Heures de loge, ou passages du gardien itinérant.")
+    absences: list[Absence] = Field(default_factory=no_items, description="Congés et absences, avec le remplaçant.")
     holidays: HolidayMode = Field(
         "closed", description="closed (défaut : loge fermée les jours fériés) ou open (le gardien travaille "
                               "les jours fériés).")
@@ -162,7 +162,7 @@ class Service(Model):
 class Waste(Model):
     kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
                                    "a une collecte de même type la remplace.")
-    days: list[Day] = Field(default_factory=list, description="Jours de collecte.")
+    days: list[Day] = Field(default_factory=no_items, description="Jours de collecte.")
     _days_once = field_validator("days")(lambda days: once(days, "jour"))
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
@@ -177,7 +177,8 @@ class Waste(Model):
 class Fibre(Model):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
-    operators: list[Text] = Field(default_factory=list, description="Opérateurs proposés, par exemple [Orange, Free].")
+    operators: list[Text] = Field(default_factory=no_items,
+                                  description="Opérateurs proposés, par exemple [Orange, Free].")
     building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
     how_to: Optional[Markdown] = Field(None, description="Comment se raccorder (Markdown).")
 
@@ -208,7 +209,7 @@ class NoticeFields(Model):
 class Notice(NoticeFields):
     """A notice of one residence; ``buildings`` says which of its buildings it concerns (all when empty)."""
 
-    buildings: list[Label] = Field(default_factory=list,
+    buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
     _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
@@ -217,9 +218,9 @@ class Notice(NoticeFields):
 class SharedNotice(NoticeFields):
     """A notice of ``site_config.yml``: on every residence, or on those of ``agencies`` or ``residences``."""
 
-    agencies: list[Key] = Field(default_factory=list,
+    agencies: list[Key] = Field(default_factory=no_items,
                                  description="Facultatif : seulement les résidences de ces agences (clés d'agencies).")
-    residences: list[Key] = Field(default_factory=list,
+    residences: list[Key] = Field(default_factory=no_items,
                                    description="Facultatif : seulement ces résidences (nom du fichier sans .yml).")
 
     def reaches(self, slug: str, agency: str) -> bool:
@@ -241,22 +242,22 @@ class Residence(Model):
     name: Text = Field(description="Nom de la résidence.")
     address: Address = Field(description="Adresse : street, postcode, city.")
     agency: Key = Field(description="Clé d'une agence de site_config.yml.")
-    buildings: list[Label] = Field(default_factory=list,
+    buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
     caretaker: Optional[Caretaker] = Field(None, description="Le gardien : nom, téléphones, horaires, absences.")
-    contacts: list[Contact] = Field(default_factory=list, description="Autres contacts (amicale, régie…), en plus "
+    contacts: list[Contact] = Field(default_factory=no_items, description="Autres contacts (amicale, régie…), en plus "
                                                                       "de ceux de l'agence.")
-    maintenance: list[Maintenance] = Field(default_factory=list, description="Qui appeler en cas de panne, en plus "
+    maintenance: list[Maintenance] = Field(default_factory=no_items, description="Qui appeler en cas de panne, en plus "
                                                                              "des dépannages de l'agence.")
-    services: list[Service] = Field(default_factory=list, description="Services de la résidence.")
-    waste: list[Waste] = Field(default_factory=list, description="Collectes des déchets, en plus de celles de "
+    services: list[Service] = Field(default_factory=no_items, description="Services de la résidence.")
+    waste: list[Waste] = Field(default_factory=no_items, description="Collectes des déchets, en plus de celles de "
                                                                  "l'agence.")
     fibre: Optional[Fibre] = Field(None, description="Internet par la fibre.")
-    faq: list[Faq] = Field(default_factory=list, description="Questions fréquentes de la résidence.")
-    notices: list[Notice] = Field(default_factory=list, description="Avis aux locataires, affichés de « from » à "
+    faq: list[Faq] = Field(default_factory=no_items, description="Questions fréquentes de la résidence.")
+    notices: list[Notice] = Field(default_factory=no_items, description="Avis aux locataires, affichés de « from » à "
                                                                     "« until » inclus.")
-    outages: list[Outage] = Field(default_factory=list, description="Pannes en cours (ascenseur, chauffage…).")
+    outages: list[Outage] = Field(default_factory=no_items, description="Pannes en cours (ascenseur, chauffage…).")
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
@@ -280,13 +281,13 @@ class Agency(Model):
     email: Optional[Email] = Field(None, description="E-mail de l'agence.")
     hours: Optional[Text] = Field(None, description="Horaires d'accueil, en clair.")
     maintenance: list[Maintenance] = Field(
-        default_factory=list, description="Dépannages de toutes les résidences de l'agence ; une résidence qui a "
+        default_factory=no_items, description="Dépannages de toutes les résidences de l'agence ; une résidence qui a "
                                           "une entrée de même « topic » la remplace.")
     waste: list[Waste] = Field(
-        default_factory=list, description="Collectes de toutes les résidences de l'agence ; une résidence qui a "
+        default_factory=no_items, description="Collectes de toutes les résidences de l'agence ; une résidence qui a "
                                           "une entrée de même « kind » la remplace.")
     contacts: list[Contact] = Field(
-        default_factory=list, description="Contacts de toutes les résidences de l'agence ; une résidence qui a "
+        default_factory=no_items, description="Contacts de toutes les résidences de l'agence ; une résidence qui a "
                                           "un contact de même « role » le remplace.")
 
 
@@ -316,16 +317,18 @@ class SiteConfig(Model):
                                              "par exemple [fr, en, ar].", examples=[["fr", "en", "ar"]])
     agencies: dict[str, Agency] = Field(min_length=1, description="Les agences, par nom court (celui que « agency » "
                                                                   "d'une résidence indique).")
-    emergency: list[Emergency] = Field(default_factory=list, description="Numéros d'urgence, sur chaque résidence.")
-    faq: list[Faq] = Field(default_factory=list, description="Questions fréquentes communes à toutes les résidences.")
+    emergency: list[Emergency] = Field(default_factory=no_items,
+                                       description="Numéros d'urgence, sur chaque résidence.")
+    faq: list[Faq] = Field(default_factory=no_items,
+                           description="Questions fréquentes communes à toutes les résidences.")
     accessibility: Accessibility = Field(default_factory=Accessibility,
                                          description="Déclaration d'accessibilité (RGAA).")
     legal: Legal = Field(default_factory=Legal, description="Mentions légales.")
     notices: list[SharedNotice] = Field(
-        default_factory=list, description="Avis affichés sur toutes les résidences, ou sur celles qu'ils nomment.")
+        default_factory=no_items, description="Avis affichés sur toutes les résidences, ou sur celles qu'ils nomment.")
     holidays: Flag = Field(True, description="true (défaut) : les loges sont fermées les jours fériés (ceux "
                                              "d'Alsace-Moselle en plus pour les codes postaux 57, 67, 68).")
-    closures: list[Closure] = Field(default_factory=list,
+    closures: list[Closure] = Field(default_factory=no_items,
                                     description="Jours de fermeture de toutes les loges, en plus des jours fériés.")
     review_every_months: Optional[Count] = Field(
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "

@@ -7,7 +7,7 @@ from typing import Literal, Optional, get_args
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.contract.base import Model, refused_at
+from generator.contract.base import Model, no_items, refused_at
 from generator.contract.repeats import once
 from generator.contract.values import Date, Label, Markdown, Text
 
@@ -28,7 +28,7 @@ class Outage(Model):
     """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
 
     equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
-    buildings: list[Label] = Field(default_factory=list,
+    buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
     since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
     status: OutageStatus = Field(
@@ -37,7 +37,7 @@ class Outage(Model):
     repaired: Optional[Date] = Field(None, description="Jour de la réparation, AAAA-MM-JJ (obligatoire si "
                                                        "status: repaired).")
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
-    updates: list[OutageUpdate] = Field(default_factory=list, description="Les nouvelles, une par date.")
+    updates: list[OutageUpdate] = Field(default_factory=no_items, description="Les nouvelles, une par date.")
 
     _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
 

@@ -247,16 +247,16 @@ class Residence(Model):
     units: Optional[Count] = Field(None, description="Nombre de logements.")
     caretaker: Optional[Caretaker] = Field(None, description="Le gardien : nom, téléphones, horaires, absences.")
     contacts: list[Contact] = Field(default_factory=no_items, description="Autres contacts (amicale, régie…), en plus "
-                                                                      "de ceux de l'agence.")
+                                                                          "de ceux de l'agence.")
     maintenance: list[Maintenance] = Field(default_factory=no_items, description="Qui appeler en cas de panne, en plus "
-                                                                             "des dépannages de l'agence.")
+                                                                                 "des dépannages de l'agence.")
     services: list[Service] = Field(default_factory=no_items, description="Services de la résidence.")
     waste: list[Waste] = Field(default_factory=no_items, description="Collectes des déchets, en plus de celles de "
-                                                                 "l'agence.")
+                                                                     "l'agence.")
     fibre: Optional[Fibre] = Field(None, description="Internet par la fibre.")
     faq: list[Faq] = Field(default_factory=no_items, description="Questions fréquentes de la résidence.")
     notices: list[Notice] = Field(default_factory=no_items, description="Avis aux locataires, affichés de « from » à "
-                                                                    "« until » inclus.")
+                                                                        "« until » inclus.")
     outages: list[Outage] = Field(default_factory=no_items, description="Pannes en cours (ascenseur, chauffage…).")
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
@@ -282,13 +282,13 @@ class Agency(Model):
     hours: Optional[Text] = Field(None, description="Horaires d'accueil, en clair.")
     maintenance: list[Maintenance] = Field(
         default_factory=no_items, description="Dépannages de toutes les résidences de l'agence ; une résidence qui a "
-                                          "une entrée de même « topic » la remplace.")
+                                              "une entrée de même « topic » la remplace.")
     waste: list[Waste] = Field(
         default_factory=no_items, description="Collectes de toutes les résidences de l'agence ; une résidence qui a "
-                                          "une entrée de même « kind » la remplace.")
+                                              "une entrée de même « kind » la remplace.")
     contacts: list[Contact] = Field(
         default_factory=no_items, description="Contacts de toutes les résidences de l'agence ; une résidence qui a "
-                                          "un contact de même « role » le remplace.")
+                                              "un contact de même « role » le remplace.")
 
 
 class Closure(Model):

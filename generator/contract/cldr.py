@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from babel import localedata
 
 from generator.contract.languages import LANGUAGE_CODE
-from generator.user_cache import made_once
+from generator.user_cache import cache_dir, made_once
 
 CLDR_LOCALE = {"en": "en_GB"}
 """Where CLDR's plain language is not the one French tenants meet: English dates the British way
@@ -33,7 +33,8 @@ def preload(languages: Iterable[str]) -> None:
     lock = getattr(localedata, "_cache_lock", None)
     codes = [code for code in languages if LANGUAGE_CODE.fullmatch(code)]
     names = sorted({name for code in codes for name in (code, CLDR_LOCALE.get(code, code)) if localedata.exists(name)})
-    if not isinstance(loaded, dict) or lock is None or not names or all(name in loaded for name in names):
+    if not isinstance(loaded, dict) or lock is None or not names or all(name in loaded for name in names) \
+            or cache_dir("made") is None:  # without the cache: Babel loads what it needs when it needs it
         return
     made: list[bool] = []
 

@@ -189,7 +189,8 @@ def link_unchanged(new: Path, published: Path) -> None:
 
 
 def _same_file(new: str, old: str) -> bool:
-    """``_same`` of two files, told from one ``lstat`` each (a microsite's 56 files: 5 ms with ``_same``)."""
+    """Whether two regular files (not links) hold the same bytes, told from one ``lstat`` each (a microsite's
+    56 files: 5 ms with ``Path`` methods)."""
     try:
         staged, published = os.lstat(new), os.lstat(old)
         if not (stat.S_ISREG(staged.st_mode) and stat.S_ISREG(published.st_mode)) or \
@@ -202,6 +203,7 @@ def _same_file(new: str, old: str) -> bool:
 
 
 def _same(new: Path, old: Path) -> bool:
+    """Whether ``new`` holds what ``old`` holds: a folder's names and files alike, a file's bytes."""
     try:
         if new.is_symlink() or old.is_symlink():
             return False
@@ -209,10 +211,9 @@ def _same(new: Path, old: Path) -> bool:
             names = sorted(os.listdir(new))
             return old.is_dir() and names == sorted(os.listdir(old)) and all(_same(new / name, old / name)
                                                                             for name in names)
-        return (old.is_file() and new.stat().st_size == old.stat().st_size
-                and new.read_bytes() == old.read_bytes())
     except OSError:  # unreadable or gone: staged again
         return False
+    return _same_file(str(new), str(old))
 
 
 def reuse_index(old_dir: Path, staging: Path, entries: list[str]) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -184,6 +185,32 @@ def test_time_stored_as_a_fraction_of_a_day_is_read_and_reported(tmp_path: Path,
     assert [p.message for p in caught.value.problems] == [
         "Horaires : « 8h30 » : heures manquantes (écrivez par exemple 8h30-12h)",
         "Horaires : « 9h » : heures manquantes (écrivez par exemple 8h30-12h)"]
+
+
+@pytest.mark.parametrize(("title", "typed", "value"), [
+    ("Gardien type", "Itinérante", "itinerant"), ("Gardien type", "gardien sur place", "resident"),
+    ("Fibre", "Prévu", "planned"), ("Fibre", "planifiée", "planned"), ("Fibre", "Raccordée", "available"),
+    ("Fibre", "en travaux", "in_progress"), ("Fibre", "non", "unavailable"), ("Fibre", "unavailable", "unavailable")])
+def test_a_choice_is_understood_in_the_french_words_validate_knows(tmp_path: Path, project: Path, title: str,
+                                                                   typed: str, value: str) -> None:
+    """« itinérante » (the caretaker may be a woman: ``caretaker.title``) and « prévu » were refused by the
+    import, while ``validate`` read in a residence file answers them with the contract's value: one list
+    of French words serves both."""
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", [
+        TITLES + [title], GOOD + [typed]])))
+    assert code == 0, output
+    written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert (written["caretaker"]["mode"] if title == "Gardien type" else written["fibre"]["status"]) == value
+
+
+@pytest.mark.parametrize("typed", ["bientôt", "itinérants", "oui et non"])
+def test_a_choice_not_understood_is_refused_at_its_cell(tmp_path: Path, project: Path, typed: str) -> None:
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", [
+        TITLES + ["Gardien type", "Fibre"], GOOD + [typed, typed]])))
+    assert code == 1
+    assert f"residences.xlsx:Feuil1!I2: Gardien type : « {typed} » non compris" in output
+    assert f"residences.xlsx:Feuil1!J2: Fibre : « {typed} » non compris" in output
+    assert list((project / "residences").iterdir()) == []
 
 
 def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_written(tmp_path: Path,

@@ -84,9 +84,10 @@ def date_hint(text: str) -> str:
 FRENCH_CHOICES = {
     "resident": "resident", "sur place": "resident", "gardien sur place": "resident", "itinerant": "itinerant",
     "itinerante": "itinerant", "disponible": "available", "raccorde": "available", "raccordee": "available",
-    "en cours": "in_progress", "en travaux": "in_progress", "prevu": "planned", "prevue": "planned",
-    "planifie": "planned", "indisponible": "unavailable", "non disponible": "unavailable", "information": "info",
-    "important": "warning", "importante": "warning", "attention": "warning", "urgente": "urgent",
+    "en cours": "in_progress", "en cours de deploiement": "in_progress", "en travaux": "in_progress",
+    "prevu": "planned", "prevue": "planned", "planifie": "planned", "planifiee": "planned",
+    "indisponible": "unavailable", "non disponible": "unavailable", "information": "info", "important": "warning",
+    "importante": "warning", "attention": "warning", "urgente": "urgent",
     "urgence": "urgent", "ouvert": "open", "ouverte": "open", "ferme": "closed", "fermee": "closed",
     "signale": "reported", "signalee": "reported", "en reparation": "in_repair", "repare": "repaired",
     "reparee": "repaired", "non conforme": "non_conforme", "partiellement conforme": "partiellement_conforme",

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from generator.contract.french_forms import FRENCH_CHOICES
 from generator.contract.loader import load_document
-from generator.contract.model import SiteConfig
+from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
 from generator.contract.slugs import slug_problem
 from generator.errors import NothingWritten, Problem
@@ -31,12 +32,18 @@ from generator.onboarding.spreadsheet import Cell, Sheet, SpreadsheetError, read
 
 __all__ = ["ImportResult", "ImportRefused", "import_spreadsheet", "import_report", "slug_of"]
 
-_MODES = {"sur place": "resident", "resident": "resident", "itinerant": "itinerant"}
-_FIBRE = {"disponible": "available", "oui": "available", "available": "available",
-          "en cours": "in_progress", "en cours de deploiement": "in_progress", "in progress": "in_progress",
-          "prevue": "planned", "planifiee": "planned", "planned": "planned",
-          "non": "unavailable", "indisponible": "unavailable", "non disponible": "unavailable",
-          "unavailable": "unavailable"}
+
+def _words(values: tuple[str, ...], **own: str) -> dict[str, str]:
+    """The words a column of fixed choices understands (folded) → the contract's value: each value itself,
+    the French forms ``validate`` knows for it (``FRENCH_CHOICES``: « itinérante », « prévu », « raccordé »…,
+    so a cell is read as a residence file's value would be hinted), and the column's own (« oui »)."""
+    words = {value.replace("_", " "): value for value in values}
+    words.update((word, value) for word, value in FRENCH_CHOICES.items() if value in values)
+    return words | own
+
+
+_MODES = _words(CARETAKER_MODES)
+_FIBRE = _words(FIBRE_STATUSES, oui="available", non="unavailable")
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 

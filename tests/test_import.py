@@ -22,6 +22,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.contract.french_forms import FRENCH_DAYS
 from generator.contract.project import SLUG, load_project
 from generator.errors import UserError
 from generator.onboarding.columns import COLUMNS
@@ -88,6 +89,14 @@ def test_hours_written_with_a_colon_after_the_days_or_every_day_are_read(typed: 
     found, errors = parse_hours(typed)
     assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
 
+
+
+@pytest.mark.parametrize("word", sorted(FRENCH_DAYS))
+def test_every_day_word_a_residence_file_takes_is_read_in_the_hours_cell(word: str) -> None:
+    """The cell and ``caretaker.hours`` read the same day names (``FRENCH_DAYS``): « monday » and
+    « friday », which a residence file takes, were « non compris » in the spreadsheet."""
+    found, errors = parse_hours(f"{word.capitalize()} 8h-12h")
+    assert errors == [] and [s.days for s in found] == [(FRENCH_DAYS[word],)]
 
 def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
     assert parse_hours("8h-12h")[1] == ["« 8h-12h » : jours manquants (écrivez par exemple lun-ven 8h30-12h)"]

@@ -15,17 +15,13 @@ import re
 from dataclasses import dataclass
 
 from generator.contract.characters import unaccented
+from generator.contract.french_forms import FRENCH_DAYS
 from generator.contract.values import DAYS
 
 __all__ = ["HoursSlot", "parse_hours", "EXAMPLE"]
 
 EXAMPLE = "lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30"
 
-_DAY_WORDS = {
-    "lun": "mon", "lundi": "mon", "mar": "tue", "mardi": "tue", "mer": "wed", "mercredi": "wed",
-    "jeu": "thu", "jeudi": "thu", "ven": "fri", "vendredi": "fri", "sam": "sat", "samedi": "sat",
-    "dim": "sun", "dimanche": "sun",
-}
 _FILLERS = {"de", "du", "et", "le", "les", "a", "au", "matin", "apres-midi", "soir", "h", "chaque"}
 _TIME = r"\d{1,2}(?:\s?[hH:.]\s?\d{0,2})?"
 _RANGE = re.compile(rf"(?:\b(?:de|des)\s+)?({_TIME})\s*(?:-|–|—|à|a|/)\s*({_TIME})(?![\d])")
@@ -44,7 +40,8 @@ class HoursSlot:
 
 
 def _day(word: str) -> str | None:
-    return _DAY_WORDS.get(word.rstrip("."))
+    """A day's key from its word as a residence file would take it (``FRENCH_DAYS``: « lun », « lundi »…)."""
+    return FRENCH_DAYS.get(word.rstrip("."))
 
 
 def _span(first: str, last: str) -> list[str]:

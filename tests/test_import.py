@@ -90,13 +90,13 @@ def test_hours_written_with_a_colon_after_the_days_or_every_day_are_read(typed: 
     assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
 
 
-
 @pytest.mark.parametrize("word", sorted(FRENCH_DAYS))
 def test_every_day_word_a_residence_file_takes_is_read_in_the_hours_cell(word: str) -> None:
     """The cell and ``caretaker.hours`` read the same day names (``FRENCH_DAYS``): « monday » and
     « friday », which a residence file takes, were « non compris » in the spreadsheet."""
     found, errors = parse_hours(f"{word.capitalize()} 8h-12h")
     assert errors == [] and [s.days for s in found] == [(FRENCH_DAYS[word],)]
+
 
 def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
     assert parse_hours("8h-12h")[1] == ["« 8h-12h » : jours manquants (écrivez par exemple lun-ven 8h30-12h)"]

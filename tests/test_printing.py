@@ -244,3 +244,37 @@ def test_a_soft_hyphen_is_not_printed_as_a_hyphen(make_project, tmp_path: Path) 
         words = [word for *_, word in _words(tmp_path / "out" / "test" / f"test-{name}.pdf")[2]]
         assert "Résidence" in words and "Œillets" in words, (name, words[:8])
         assert not [word for word in words if "\u00ad" in word], name
+
+
+FRENCH_SPACES = CARETAKER.replace("Résidence Les Œillets", "Résidence «\u202fLes Œillets\u202f»").replace(
+    "place: Hall du bâtiment B", "place: 'Hall du bâtiment B\u00a0: sonnez\u2009!'")
+"""French typography as a word processor or a web page writes it: a narrow no-break space (U+202F) inside
+« » and a no-break space before « : », a thin space (U+2009) before « ! »."""
+
+
+def test_french_typographic_spaces_are_printed_as_typed(make_project, tmp_path: Path) -> None:
+    """The font draws the narrow no-break, thin and figure spaces; ``validate`` refused them, « caractère
+    «   » (U+202F) impossible à imprimer sur l'affiche », in a name whose pages showed it well."""
+    root = make_project(test=FRENCH_SPACES)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        text = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{name}.pdf").pages[0].extract_text()
+        assert "Résidence «\u202fLes Œillets\u202f»" in text and "sonnez\u2009!)" in text, name
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_a_poster_line_never_breaks_at_a_no_break_space_nor_loses_it(space: str) -> None:
+    """The lines of reportlab's ``simpleSplit`` broke at any whitespace and joined the words with a plain space: a
+    no-break space was printed as an ordinary one, and « Hall du bâtiment B : sonnez » could put its colon
+    at the start of a line. Ordinary spaces typed twice are one, as on the pages."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from generator.outputs.poster_drawing import FONT, load_fonts, wrap
+
+    load_fonts()
+    typed = f"Hall du  bâtiment B{space}: sonnez"
+    width = stringWidth(f"Hall du bâtiment B{space}:", FONT[""], 12) - 1
+    assert wrap(typed, FONT[""], 12, width) == ["Hall du bâtiment", f"B{space}: sonnez"]
+    assert wrap(typed, FONT[""], 12, 1000) == [f"Hall du bâtiment B{space}: sonnez"]

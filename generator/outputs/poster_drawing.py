@@ -12,6 +12,7 @@ only, HarfBuzz's glyph order is already the visual order.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -128,11 +129,38 @@ class _Page:
         self.canvas.linkURL(url, (x * mm, self.y(top + height), (x + width) * mm, self.y(top)), thickness=0)
 
 
+NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+"""The no-break space, the figure space and the narrow no-break space: French typography puts them before
+« : ; ! ? », inside « », and between a number's groups, so that a line never begins with the sign."""
+_BREAK = re.compile(f"[^\\S{NO_BREAK_SPACES}]+")
+"""A run of the spaces a line may break at: every whitespace but ``NO_BREAK_SPACES``."""
+_EDGES = re.compile(f"^{_BREAK.pattern}|{_BREAK.pattern}$")
+
+
+def _at_spaces(value: str, font: str, size: float, width: float) -> list[str]:
+    """``value`` in lines no wider than ``width`` points, broken at ``_BREAK`` spaces only; inside a line a run
+    of ordinary spaces is one, as on a page, and any other space is kept as typed. reportlab's ``simpleSplit``
+    broke at any whitespace and joined words with a space: a no-break space was printed as an ordinary one,
+    and « B : sonnez » could be cut before its colon."""
+    text = _EDGES.sub("", value)
+    words, spaces = _BREAK.split(text), _BREAK.findall(text)
+    lines, line = [], words[0]
+    for space, word in zip(spaces, words[1:]):
+        space = " " if space.isascii() else space  # as a page shows it: spaces typed twice are one
+        if pdfmetrics.stringWidth(line + space + word, font, size) <= width:
+            line += space + word
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line]
+
+
 def wrap(value: str, font: str, size: float, width: float) -> list[str]:
-    """``value`` in lines no wider than ``width`` points: at spaces, and inside a word too long for a line
-    (a long name, an address without spaces), so that nothing is ever printed past the margin."""
+    """``value`` in lines no wider than ``width`` points: at spaces (never at a no-break space), and inside a
+    word too long for a line (a long name, an address without spaces), so that nothing is ever printed past
+    the margin."""
     lines = []
-    for line in simpleSplit(value, font, size, width) or [""]:
+    for line in [cut for text in value.split("\n") for cut in _at_spaces(text, font, size, width)]:
         while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
             cut = len(line) - 1
             while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:

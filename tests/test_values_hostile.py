@@ -63,6 +63,20 @@ def test_newline_and_tab_only_in_markdown() -> None:
     assert parse_text("Saint\u00a0Denis\u00ad\u200d") == "Saint\u00a0Denis\u00ad\u200d"
 
 
+@pytest.mark.parametrize("typed", ["\u00ad", "\u200e", " \u200f ", "\u200d\u200c", "\u034f", "\u3164", "\u2800",
+                                   "\ufe0f", "\u00a0\u00ad\u202f"])
+def test_a_text_that_shows_nothing_is_refused_as_empty(typed: str) -> None:
+    """A soft hyphen, a left-to-right mark or a joiner pasted alone passed « ne doit pas être vide » (``strip``
+    leaves them), and a blank name, title or heading reached the pages, the calendar and the feed."""
+    codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in typed if not char.isspace()}))
+    for parse in (parse_text, parse_markdown):
+        message, hint = refusal(parse, typed)
+        assert message == f"ne doit pas être vide : ce texte ne contient que des caractères qui ne s'affichent pas " \
+                          f"({codes})"
+        assert hint == "écrivez la valeur après « : », ou retirez la ligne si elle est facultative"
+    assert refusal(parse_text, " \u00a0 ")[0] == "ne doit pas être vide"
+
+
 def test_other_value_types_check_characters_before_stripping() -> None:
     """str.strip() removes U+001C…U+001F: the check runs on the value as typed."""
     assert refusal(parse_date, "2026-12-03\x1f")[0].startswith("caractère invisible U+001F")
@@ -87,8 +101,8 @@ def test_character_references_of_ordinary_characters_or_in_code_are_kept() -> No
         assert parse_markdown(text) == text
 
 
-def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iterator[tuple[tuple[Any, ...], bool]]:
-    """Every scalar under ``annotation``, as (path, is_markdown); lists get item 0, dicts a key "k"."""
+def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every scalar under ``annotation``, as (path, name of its parser); lists get item 0, dicts a key "k"."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         yield from _leaves(args[0], path, list(annotation.__metadata__))
@@ -104,9 +118,7 @@ def _leaves(annotation: Any, path: tuple[Any, ...], metadata: list[Any]) -> Iter
         for name, field in annotation.model_fields.items():
             yield from _leaves(field.annotation, path + (field.alias or name,), list(field.metadata))
     else:
-        markdown = any(getattr(getattr(m, "func", None), "__name__", "") in ("parse_markdown", "parse_local_markdown")
-                       for m in metadata)
-        yield path, markdown
+        yield path, next((name for m in metadata if (name := getattr(getattr(m, "func", None), "__name__", ""))), "")
 
 
 def _nest(path: tuple[Any, ...], value: str) -> Any:
@@ -115,7 +127,11 @@ def _nest(path: tuple[Any, ...], value: str) -> Any:
     return value
 
 
-LEAVES = [(model, path, markdown) for model in (Residence, SiteConfig) for path, markdown in _leaves(model, (), [])]
+PARSERS = [(model, path, parser) for model in (Residence, SiteConfig) for path, parser in _leaves(model, (), [])]
+LEAVES = [(model, path, parser in ("parse_markdown", "parse_local_markdown")) for model, path, parser in PARSERS]
+TEXT_LEAVES = [(model, path, parser) for model, path, parser in PARSERS
+               if parser in ("parse_text", "parse_local_text", "parse_markdown", "parse_local_markdown")]
+"""The fields of free text (one line, or Markdown), by language or not: the others parse their own form."""
 
 
 def test_the_walk_finds_the_fields() -> None:
@@ -146,6 +162,20 @@ def test_every_text_field_refuses_invisible_characters_at_its_line(make_project,
                  (f"U+{ord(value[1]):04X}" in p.message or "retour à la ligne" in p.message
                   or "tabulation" in p.message)]
         assert bool(found) == refused, (path, value, text, [str(p) for p in _problems(root)])
+
+
+@pytest.mark.parametrize(("model", "path", "parser"), TEXT_LEAVES, ids=[".".join(map(str, p)) for _, p, _ in TEXT_LEAVES])
+def test_every_text_field_refuses_a_text_that_shows_nothing_at_its_line(make_project, model: type,
+                                                                       path: tuple[Any, ...], parser: str) -> None:
+    """A soft hyphen and a right-to-left mark alone: « ne doit pas être vide » at the field's line."""
+    text = yaml.safe_dump(_nest(path, "VALUE"), default_flow_style=False)
+    line = text.splitlines().index(next(row for row in text.splitlines() if "VALUE" in row)) + 1
+    text = text.replace("VALUE", json.dumps("\u00ad\u200f"))
+    kind = "site_config" if model is SiteConfig else "residence"
+    root = make_project(**({"site_config": text} if kind == "site_config" else {"test": text}))
+    file = "site_config.yml" if kind == "site_config" else "residences/test.yml"
+    assert [p for p in _problems(root) if p.file == file and p.line == line and "ne doit pas être vide" in p.message
+            and "(U+00AD, U+200F)" in p.message], (path, [str(p) for p in _problems(root)])
 
 
 def test_an_invisible_character_in_a_key_is_refused_at_its_line(make_project) -> None:

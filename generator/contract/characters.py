@@ -92,6 +92,25 @@ def check_references(text: str, rendered: str | None) -> None:
 
 EMPTY = "ne doit pas être vide"
 FILL_IN = "écrivez la valeur après « : », ou retirez la ligne si elle est facultative"
+_SHOWS_NOTHING = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200c-\u200f\u2800"
+                            "\u3164\ufe00-\ufe0f\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                            "\U000e0000-\U000e0fff]*")
+"""Spaces, and the characters allowed in a value that draw nothing by themselves: Unicode's default-ignorable
+ones that ``INVISIBLE`` leaves to typography (the soft hyphen, the joiners, the left-to-right and
+right-to-left marks, variation selectors, Hangul fillers, tags) and the blank braille pattern."""
+
+
+def check_shown(text: str) -> str:
+    """Refuse (``ValueProblem``) a text that shows nothing: empty, spaces only, or only characters that draw
+    nothing (a soft hyphen or a left-to-right mark pasted alone): a name, a title or a heading left blank on
+    the pages, the calendar and the feed. Else ``text``, as typed."""
+    if not text.strip():
+        raise ValueError(EMPTY)
+    if _SHOWS_NOTHING.fullmatch(text):
+        codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in text if not char.isspace()}))
+        raise ValueProblem(f"{EMPTY} : ce texte ne contient que des caractères qui ne s'affichent pas ({codes})",
+                           FILL_IN)
+    return text
 
 
 def text_of(value: Any, multiline: bool = False) -> str:

@@ -21,7 +21,7 @@ from generator.contract.characters import INVISIBLE as INVISIBLE
 from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
 from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
-from generator.contract.characters import check_references, text_of
+from generator.contract.characters import check_references, check_shown, text_of
 from generator.contract.characters import visible as visible
 from generator.contract.checked import remembered
 from generator.contract.french_forms import date_hint, day_hint, time_hint
@@ -46,18 +46,13 @@ def french_month(month: int) -> str:
 
 def parse_text(value: Any) -> str:
     """A non-empty text on one line, kept as typed."""
-    text = text_of(value)
-    if not text.strip():
-        raise ValueError("ne doit pas être vide")
-    return text
+    return check_shown(text_of(value))
 
 
 def parse_markdown(value: Any) -> str:
     """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting nor a
     character reference (« &#1; ») to a character no value may hold."""
-    text = text_of(value, multiline=True)
-    if not text.strip():
-        raise ValueError("ne doit pas être vide")
+    text = check_shown(text_of(value, multiline=True))
     html = markdown_depth.rendered(text)
     check_references(text, html)  # refuses the references cmark cannot write (html None)
     if markdown_depth.nesting(html or "") > markdown_depth.MAX_DEPTH:

@@ -40,6 +40,18 @@ def test_dejavu_and_its_subsets_draw_every_printable_character() -> None:
         assert PRINTABLE <= set(TTFont(io.BytesIO(data)).getBestCmap()), number
 
 
+def test_the_bold_subset_draws_this_site_in_each_language_of_our_catalogs() -> None:
+    """A catalog added in a script DejaVu Sans lacks would print its poster line as empty boxes: this says so."""
+    from generator.outputs.i18n import translations
+    from generator.outputs.wording import SITE_IN_LANGUAGE
+    from generator.paths import interface_languages
+
+    bold = set(TTFont(io.BytesIO(font_subsets()["bold"])).getBestCmap())
+    for code in interface_languages():
+        phrase = translations(code).gettext(SITE_IN_LANGUAGE)
+        assert {ord(c) for c in phrase} <= bold, (code, phrase, sorted({c for c in phrase if ord(c) not in bold}))
+
+
 def _subsets_in_new_process(cache: str, forbid_subsetting: bool = False) -> dict[str, bytes]:
     """``font_subsets()`` in a fresh process; with ``forbid_subsetting``, making a subset is an error."""
     code = ("import sys, generator.outputs.fonts as p\n"
@@ -120,7 +132,7 @@ def _drawn_runs(pdf: bytes) -> list[list[int]]:
         elif operator in (b"Tj", b"TJ"):
             items = operands[0] if operator == b"TJ" else [operands[0]]
             data = b"".join(item.get_original_bytes() for item in items if hasattr(item, "get_original_bytes"))
-            runs.append([current[byte] for byte in data])
+            runs.append([current.get(byte, 0) for byte in data])  # 0: a glyph standing for no character
     return runs
 
 
@@ -278,3 +290,38 @@ def test_a_poster_line_never_breaks_at_a_no_break_space_nor_loses_it(space: str)
     width = stringWidth(f"Hall du bâtiment B{space}:", FONT[""], 12) - 1
     assert wrap(typed, FONT[""], 12, width) == ["Hall du bâtiment", f"B{space}: sonnez"]
     assert wrap(typed, FONT[""], 12, 1000) == [f"Hall du bâtiment B{space}: sonnez"]
+
+
+ADDED = {"uk": "Цей сайт українською", "he": "האתר הזה בעברית"}
+"""« Ce site en français » in two languages a landlord may add (README, « Adding a language »: its example
+is Ukrainian), in scripts the posters' words and the Arabic line did not use."""
+
+
+def test_the_foot_prints_this_site_in_a_language_added_to_the_catalogs_in_its_letters(make_project,
+                                                                                       tmp_path: Path) -> None:
+    """The bold subset kept Latin and the Arabic lines only: with a catalog added as the README says, the
+    poster's foot printed « Цей сайт українською » and « האתר הזה בעברית » as empty boxes."""
+    from generator.paths import LOCALES_DIR
+
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    for catalog in LOCALES_DIR.glob("*.po"):
+        (locales / catalog.name).write_bytes(catalog.read_bytes())
+    english = (LOCALES_DIR / "en.po").read_text(encoding="utf-8")
+    for code, phrase in ADDED.items():
+        (locales / f"{code}.po").write_text(english.replace('msgstr "This site in English"', f'msgstr "{phrase}"')
+                                            .replace('"Language: en', f'"Language: {code}'), encoding="utf-8")
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, uk, he]\n", test=CARETAKER)
+    out = tmp_path / "out"
+    code = ("import pathlib, generator.paths as paths, generator.outputs.i18n as i18n\n"
+            f"paths.LOCALES_DIR = i18n.LOCALES_DIR = pathlib.Path({str(locales)!r})\n"
+            "from generator.cli import main\n"
+            f"main(['posters', '--project', {str(root)!r}, '--out', {str(out)!r}, '--today', '2026-12-02'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "RESIDENCE_HUB_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("affiche-a4", "flyer-a5"):
+        runs = _drawn_runs((out / "test" / f"test-{name}.pdf").read_bytes())
+        assert [ord(c) for c in ADDED["uk"]] in runs, name
+        assert [ord(c) for c in reversed(ADDED["he"])] in runs, name  # right to left: drawn in visual order
+        assert not [run for run in runs if 0xFFFF in run or 0 in run], name

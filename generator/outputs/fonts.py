@@ -2,9 +2,10 @@
 
 What the font can print is checked at validation, by ``contract.printable``. DejaVu Sans (Debian
 ``fonts-dejavu-core``) covers French *and* Arabic in one static family with regular and bold. We subset
-it with fontTools (Latin; the bold also keeps the letters of the fixed Arabic line, their presentation
-forms and joining features) and keep the subsets in the user's cache folder: small fonts make each PDF
-fast, and the cache spares every command the ~0.4 s of subsetting.
+it with fontTools (Latin; the bold also keeps the letters of the foot's lines in other scripts, the fixed
+Arabic one and « this site in … » of every catalog, with Arabic's presentation forms and joining features)
+and keep the subsets in the user's cache folder: small fonts make each PDF fast, and the cache spares every
+command the ~0.4 s of subsetting.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import fontTools
 
 from generator.contract.printable import PRINTABLE
 from generator.errors import UserError
-from generator.user_cache import cache_dir, write_atomically
+from generator.paths import interface_languages
+from generator.user_cache import cache_dir, made_once, write_atomically
 
 FONT_PACKAGE = "fonts-dejavu-core"
 FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
@@ -37,21 +39,31 @@ SUBSET_VERSION = 3
 """Bump when the subsetting below changes: it is part of the cache key, with the fonts and fontTools."""
 
 
-def arabic_texts() -> tuple[str, ...]:
-    """Every Arabic line a poster may print: ``ARABIC``, and « this site in Arabic » from the catalog."""
+def foot_texts() -> tuple[str, ...]:
+    """Every line of our own words a poster's foot may print in the bold font: ``ARABIC``, and « Ce site en
+    français » in the language of each of our catalogs (« This site in English », « هذا الموقع بالعربية »),
+    a catalog added (« Цей сайт українською », « האתר הזה בעברית ») included: its letters were missing from
+    the subset, drawn as empty boxes. Read once per version of our code (``made_once``): loading every
+    catalog took ~15 ms of each command."""
+    return (ARABIC, *made_once("poster-foot.txt", lambda: "\n".join(_site_in_each_language()).encode()).decode()
+            .split("\n"))
+
+
+def _site_in_each_language() -> list[str]:
     from generator.outputs import i18n
     from generator.outputs.wording import SITE_IN_LANGUAGE
 
-    return (ARABIC, i18n.translations("ar").gettext(SITE_IN_LANGUAGE))
+    return [i18n.translations(code).gettext(SITE_IN_LANGUAGE) for code in interface_languages()]
 
 
-def arabic_codepoints() -> list[int]:
-    """The letters of ``ARABIC`` and their presentation forms (initial, medial, final, isolated).
+def foot_codepoints() -> list[int]:
+    """The letters of ``foot_texts`` and, for Arabic, their presentation forms (initial, medial, final,
+    isolated).
 
     With the forms in the font's cmap, each joined glyph HarfBuzz picks has a real code point, so the
     PDF's text (copy, search, screen readers) holds Arabic letters rather than private-use characters.
     """
-    letters = {c for text in arabic_texts() for c in text if not c.isspace()}
+    letters = {c for text in foot_texts() for c in text if not c.isspace()}
     forms = [cp for first, last in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)) for cp in range(first, last + 1)
              if unicodedata.normalize("NFKC", chr(cp)) in letters]
     return sorted({ord(c) for c in letters} | set(forms))
@@ -70,13 +82,13 @@ def font_dir() -> Path:
 @lru_cache(maxsize=1)
 def font_key() -> str:
     """What the embedded fonts are made from: the DejaVu files, fontTools' version, ``SUBSET_VERSION``, and
-    the characters and features kept (``PRINTABLE``, in another module, ``ARABIC_FEATURES``, the Arabic
+    the characters and features kept (``PRINTABLE``, in another module, ``ARABIC_FEATURES``, the foot's
     lines): a character added there makes new subsets, with its glyph, without a bump of ``SUBSET_VERSION``.
 
     It names the cached subsets, and is part of the incremental build's manifest: posters made with
     another font are rebuilt.
     """
-    kept = f"{''.join(sorted(map(chr, PRINTABLE)))} {' '.join(ARABIC_FEATURES)} {' '.join(arabic_texts())}"
+    kept = f"{''.join(sorted(map(chr, PRINTABLE)))} {' '.join(ARABIC_FEATURES)} {' '.join(foot_texts())}"
     digest = hashlib.sha256(f"{fontTools.version} {SUBSET_VERSION} {kept}".encode())
     for name in FONT_FILES.values():
         digest.update((font_dir() / name).read_bytes())
@@ -143,7 +155,7 @@ def _subset(source: Path, with_arabic: bool) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    unicodes = sorted(PRINTABLE) + (arabic_codepoints() if with_arabic else [])
+    unicodes = sorted(PRINTABLE) + (foot_codepoints() if with_arabic else [])
     options = subset.Options()
     options.layout_features = ARABIC_FEATURES if with_arabic else []
     options.layout_scripts = ["arab"]

@@ -325,3 +325,19 @@ def test_the_foot_prints_this_site_in_a_language_added_to_the_catalogs_in_its_le
         assert [ord(c) for c in ADDED["uk"]] in runs, name
         assert [ord(c) for c in reversed(ADDED["he"])] in runs, name  # right to left: drawn in visual order
         assert not [run for run in runs if 0xFFFF in run or 0 in run], name
+
+
+def test_direction_marks_and_joiners_pasted_in_a_name_are_printed_as_nothing(make_project, tmp_path: Path) -> None:
+    """A name copied from a message or a document written right to left carries a left-to-right mark (U+200E),
+    a joiner (U+200D): invisible in the editor and on the pages, refused by ``validate`` as a character the
+    poster cannot print, with a hint to replace it « par une lettre » that staff could not see. DejaVu Sans
+    draws them as nothing; the PDF's text keeps them as typed."""
+    name = "Zoë\u200d Lefèvre\u200e"
+    root = make_project(test=CARETAKER.replace("Zoë Lefèvre", name).replace("Hall du bâtiment B",
+                                                                           "Hall du bâtiment B\u200f\u200c"))
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for fmt in ("affiche-a4", "flyer-a5"):
+        text = " ".join(pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{fmt}.pdf").pages[0].extract_text().split())
+        assert name in text and "(Hall du bâtiment B\u200f\u200c)" in text, (fmt, text)

@@ -3,8 +3,10 @@
 ``documents(text_for)`` walks ``Residence`` and ``SiteConfig`` (``model_fields``, recursively through
 optional values, lists, mappings and sub-models) and fills every field: a *text* field (``Text``,
 ``Label``, ``Markdown``: the values staff type freely) with ``text_for(path, markdown)``, every other field with a
-valid sample of its type. A field added to the contract tomorrow is filled, and so tested, the same day;
-a value type added without a sample here makes the walk fail loudly (``NotImplementedError``).
+valid sample of its type. With ``languages``, each field typed by language (``Text``, ``Markdown``) is a
+mapping ``{fr: …, en: …}`` whose texts come from ``text_for("<path>@<language>", markdown)``. A field added to
+the contract tomorrow is filled, and so tested, the same day; a value type added without a sample here makes
+the walk fail loudly (``NotImplementedError``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from generator.contract.model import Residence, SiteConfig
 
 MARKDOWN_PARSERS = {values.parse_markdown, values.parse_local_markdown}
 TEXT_PARSERS = {values.parse_text, values.parse_local_text} | MARKDOWN_PARSERS
+LOCAL_PARSERS = {values.parse_local_text, values.parse_local_markdown}
+"""The texts typed once or by language: ``{fr: …, en: …, ar: …}``."""
+LANGUAGES = "<langues>"
+"""Where ``samples`` carries the site's languages through the walk (empty: every text typed once)."""
 """The parsers of free text: one line (Text, Label, Key), or Markdown (a text, or one per language)."""
 
 
@@ -65,6 +71,9 @@ def _fill(annotation: Any, path: str, text_for: TextFor, samples: dict[Any, Any]
     if origin is typing.Annotated:
         base, *metadata = typing.get_args(annotation)
         parser = _parser(tuple(metadata))
+        if parser in LOCAL_PARSERS and samples[LANGUAGES]:
+            return {language: text_for(f"{path}@{language}", parser in MARKDOWN_PARSERS)
+                    for language in samples[LANGUAGES]}
         if parser in TEXT_PARSERS:
             return text_for(path, parser in MARKDOWN_PARSERS)
         if parser in samples:
@@ -126,21 +135,30 @@ def _keep_agency_entries(agency: dict, residence: dict) -> None:
     """An agency entry whose key (topic, kind, role) happens to name the residence's own is replaced by
     it on every page (``contract.inheritance``): random texts would then show one entry fewer than the
     harmless site. Such a key gets « (agence) » added, so both documents always show both entries."""
+    def default(text: Any) -> str:  # a text by language is compared on its default language's, the first
+        return next(iter(text.values())) if isinstance(text, dict) else text
+
     for section, key in INHERITED_KEYS.items():
-        own = [entry[key] for entry in residence.get(section, [])]
+        own = [default(entry[key]) for entry in residence.get(section, [])]
         for entry in agency.get(section, []):
-            while any(same_key(entry[key], name) for name in own):
-                entry[key] = f"{entry[key]} (agence)"
+            while any(same_key(default(entry[key]), name) for name in own):
+                entry[key] = ({language: f"{text} (agence)" for language, text in entry[key].items()}
+                              if isinstance(entry[key], dict) else f"{entry[key]} (agence)")
 
 
-def documents(text_for: TextFor, today: date, slug: str = "hostile") -> tuple[dict, dict]:
-    """(site_config, residence) documents with every field present, their references resolved.
+def documents(text_for: TextFor, today: date, slug: str = "hostile",
+              languages: tuple[str, ...] = ()) -> tuple[dict, dict]:
+    """(site_config, residence) documents with every field present, their references resolved; with
+    ``languages``, a site in these languages whose texts are typed in each.
 
     Names that refer to something (the residence's agency, the buildings a notice or outage concerns, the
     agencies and residences a shared notice targets) are the referred (hostile) names themselves.
     """
-    samples = _samples(today)
+    samples: dict[Any, Any] = {**_samples(today), LANGUAGES: languages}
     config = _model(SiteConfig, "", lambda path, md: text_for("site_config:" + path, md), samples)
+    if languages:
+        config["languages"] = list(languages)
+        config.pop("language", None)
     residence = _model(Residence, "", lambda path, md: text_for("residence:" + path, md), samples)
     # A residence names one of the agencies: the agency key is the residence's own (hostile) text.
     (agency,) = config["agencies"].values()

@@ -7,7 +7,10 @@ parser (html5lib for HTML, the XML parser for Atom and the sitemap, icalendar, v
 compared with the same site built from harmless text: no element, attribute, property, component or line
 may exist that the harmless site does not have (Markdown fields may add the tags the sanitizer allows,
 nothing else), and the texts shown where MkDocs and Material print them (``<title>``, header, footer) are
-exactly what was typed: neither raw nor escaped twice.
+exactly what was typed: neither raw nor escaped twice. Then again on a site in French, English and Arabic
+whose every text is typed in each language (``documents(languages=…)``), with the other scripts' own
+characters: the marks of a text in another language or direction (``<span lang dir>``) are a path of their
+own, which a site in one language never takes.
 """
 
 from __future__ import annotations
@@ -210,3 +213,70 @@ def test_hostile_text_in_every_field_stays_text_in_every_output(
     outage = next(a for a in home.iter("article") if "rh-outage" in (a.get("class") or ""))
     assert "".join(outage.find(".//h3").itertext()) == equipment
     assert news in "".join(outage.itertext())
+
+
+LANGUAGES = ("fr", "en", "ar")
+OTHER_SCRIPTS = ["مرحبا بكم", "١٢ شارع", "\u200fRTL\u200e", "👩\u200d👩\u200d👧", "e\u0301", "ي\u00a0:"]
+"""What another language's text holds besides markup: Arabic, its digits, direction marks, an emoji sequence
+joined by ZWJ, a letter and its accent apart. Not in the default language, which the posters print."""
+
+
+def hostile_in(language: str, markdown: bool) -> st.SearchStrategy[str]:
+    pieces = st.sampled_from(FRAGMENTS + (MARKDOWN_ONLY if markdown else [])
+                             + (OTHER_SCRIPTS if language != LANGUAGES[0] else []))
+    return st.lists(pieces, min_size=1, max_size=3).map(lambda parts: f"{language.upper()} " + "".join(parts) + " Y")
+
+
+def _folder(site: Path, language: str) -> Path:
+    return site / SLUG / ("" if language == LANGUAGES[0] else language)
+
+
+@pytest.fixture(scope="module")
+def harmless_in_languages(tmp_path_factory: pytest.TempPathFactory) -> Shape:
+    counter = iter(range(10_000))
+    config, residence = documents(lambda path, markdown: f"Texte {next(counter)}", TODAY, languages=LANGUAGES)
+    return shape(build(tmp_path_factory.mktemp("harmless-languages"), config, residence))
+
+
+@settings(max_examples=6, derandomize=True, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_hostile_text_in_every_language_of_every_field_stays_text_in_every_output(
+        data: st.DataObject, harmless_in_languages: Shape, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The same, on a site in French, English and Arabic whose every text is typed in each language
+    (``{fr: …, en: …, ar: …}``): each language's pages, hall screen, feed, calendar and cards, the language
+    switcher and the marks of a text shown in another language or direction (``<span lang dir>``)."""
+    typed: dict[str, str] = {}
+
+    def text_for(path: str, markdown: bool) -> str:
+        language = path.rsplit("@", 1)[1] if "@" in path else LANGUAGES[0]
+        return typed.setdefault(path, data.draw(hostile_in(language, markdown), label=path))
+
+    config, residence = documents(text_for, TODAY, languages=LANGUAGES)
+    site = build(tmp_path_factory.mktemp("hostile-languages"), config, residence)
+    hostile, harmless = shape(site), harmless_in_languages
+
+    assert hostile.html_pairs <= harmless.html_pairs | MARKDOWN_PAIRS, \
+        sorted(hostile.html_pairs - harmless.html_pairs - MARKDOWN_PAIRS)
+    assert hostile.script_srcs == harmless.script_srcs
+    assert hostile.xml_tags == harmless.xml_tags
+    assert hostile.ics_components == harmless.ics_components
+    assert hostile.ics_props == harmless.ics_props
+    assert (hostile.vcf_cards, hostile.vcf_props) == (harmless.vcf_cards, harmless.vcf_props)
+
+    # Each language's outputs say that language's text, as typed: read back by each format's parser.
+    for language in LANGUAGES:
+        folder = _folder(site, language)
+        name, title = typed[f"residence:name@{language}"], typed[f"residence:notices[0].title@{language}"]
+        caretaker = typed[f"residence:caretaker.name@{language}"]
+        home = parse_html((folder / "index.html").read_bytes())
+        assert home.find(".//title").text == name, language
+        feed = ET.fromstring((folder / "avis.xml").read_bytes())
+        assert any((e.text or "").endswith(title) for e in feed.iter("{http://www.w3.org/2005/Atom}title")), language
+        calendar = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes())
+        assert any(str(event["SUMMARY"]).endswith(title) for event in calendar.walk("VEVENT")), language
+        (card,) = vobject.readComponents((folder / "gardien.vcf").read_text(encoding="utf-8"))
+        assert card.fn.value == caretaker, language
+        manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))
+        assert manifest["name"] == name, language

@@ -341,3 +341,22 @@ def test_direction_marks_and_joiners_pasted_in_a_name_are_printed_as_nothing(mak
     for fmt in ("affiche-a4", "flyer-a5"):
         text = " ".join(pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{fmt}.pdf").pages[0].extract_text().split())
         assert name in text and "(Hall du bâtiment B\u200f\u200c)" in text, (fmt, text)
+
+
+def test_a_caretaker_s_title_the_poster_cannot_print_is_refused_at_its_line(make_project, tmp_path: Path) -> None:
+    """The poster prints « Votre gardienne » from ``caretaker.title``, which ``validate`` did not check: an emoji
+    or a letter of another alphabet there was printed as an empty box (« Votre gardienne □ »). A site whose
+    default language is not French prints our French word instead: its title is not checked."""
+    titled = CARETAKER.replace("  mode: itinerant", "  title: {fr: gardienne 🧹, ar: الحارسة}\n  mode: itinerant")
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, ar]\n", test=titled)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Erreur : residences/test.yml:6: caractère « 🧹 » (U+1F9F9) impossible à "
+                                    "imprimer sur l'affiche\n"), result.output
+    assert "1 erreur dans 1 fichier(s)" in result.output
+    english = make_project(site_config=SITE_CONFIG + "languages: [en, fr]\n",
+                           test=CARETAKER.replace("  mode: itinerant", "  title: caretaker 🧹\n  mode: itinerant"))
+    assert CliRunner().invoke(main, ["validate", "--project", str(english)]).exit_code == 0
+    assert run_posters(english, tmp_path / "out").exit_code == 0
+    text = pypdf.PdfReader(tmp_path / "out" / "test" / "test-affiche-a4.pdf").pages[0].extract_text()
+    assert "Votre gardien\n" in text and "🧹" not in text

@@ -42,14 +42,19 @@ LOGO_MAX_PIXELS = 25_000_000
 RESIDENCE_PRINTED: tuple[Path_, ...] = (("name",), ("address", "street"), ("address", "postcode"),
                                         ("address", "city"), ("caretaker", "name"), ("caretaker", "office"))
 """What a residence's posters print (with each of the caretaker's hours' ``place``)."""
+PRINTED_IN_FRENCH: tuple[Path_, ...] = (("caretaker", "title"),)
+"""Printed when the site's default language is French: « Votre gardienne ». The posters' words are French, and
+a title typed in another default language gives way to our French word (``outputs.wording.caretaker_title``)."""
 
 
 def residence_problems(doc: Document, language: str | None) -> list[Problem]:
-    """Characters of a residence's poster text (name, address, caretaker) the font cannot draw, read from
-    the document itself: told with the file's other mistakes, even when the residence is not valid."""
+    """Characters of a residence's poster text (name, address, caretaker and their title) the font cannot
+    draw, read from the document itself: told with the file's other mistakes, even when the residence is not
+    valid."""
     hours = _at(doc.data, ("caretaker", "hours"))
     places = [("caretaker", "hours", i, "place") for i in range(len(hours) if isinstance(hours, list) else 0)]
-    return unprintable(doc, [*RESIDENCE_PRINTED, *places], language)
+    french = PRINTED_IN_FRENCH if language in (None, "fr") else ()
+    return unprintable(doc, [*RESIDENCE_PRINTED, *places, *french], language)
 
 
 def config_problems(doc: Document, language: str | None) -> list[Problem]:

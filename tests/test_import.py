@@ -851,3 +851,20 @@ def test_hours_up_to_noon_in_words_say_what_is_not_read(tmp_path: Path, project:
     code, output = run("--project", str(project), str(path))
     assert code == 1 and output.startswith("Erreur : r.csv:H2: Horaires : « du lundi au vendredi de 8h à midi » : "
                                            "« midi » non compris : écrivez 12h (par exemple 8h-12h)\n")
+
+
+@pytest.mark.parametrize(("name", "said"), [("liste\nagency: autre.csv", "liste / agency: autre.csv"),
+                                            ("liste\u2028agency: autre.csv", "liste / agency: autre.csv"),
+                                            ("liste\x1b[2J.csv", "listeU+001B[2J.csv")])
+def test_the_spreadsheet_s_name_is_said_in_a_comment_of_one_line_never_read_as_yaml(tmp_path: Path, project: Path,
+                                                                                    name: str, said: str) -> None:
+    """Each file written says where its row comes from, « # Importé de <fichier>, ligne 2 »: a file name holding
+    a line break (for YAML, U+2028 is one too) wrote the rest of it as a key of the residence (here a second
+    « agency »), refused as a mistake of the row's cell G2; a control character made the file unreadable."""
+    path = tmp_path / name
+    path.write_text(",".join(TITLES) + "\n" + ",".join(f'"{cell}"' for cell in GOOD) + "\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 0, output
+    (written,) = (project / "residences").iterdir()
+    assert written.read_text(encoding="utf-8").splitlines()[1] == f"# Importé de {said}, ligne 2 (residence-hub import)."
+    assert CliRunner().invoke(main, ["validate", "--project", str(project)]).exit_code == 0

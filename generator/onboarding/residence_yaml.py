@@ -89,7 +89,7 @@ def residence_text(v: dict[str, str], ref: dict[str, str], origin: str, typed_ag
     ``origin`` where the row comes from, ``typed_agency`` the agency as typed when it was not the key."""
     out = YamlWriter()
     out.line("# yaml-language-server: $schema=../schema/residence.schema.json")
-    out.line(f"# Importé de {origin} (residence-hub import).")
+    out.line(f"# Importé de {comment(origin)} (residence-hub import).")
     out.line("# Vérifiez et complétez la fiche (contacts, pannes, déchets…), puis notez la date dans « reviewed ».")
     out.value(0, "name", v["Nom"], ref["Nom"])
     out.line("address:", ref["Rue"])

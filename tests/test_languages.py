@@ -841,7 +841,7 @@ def test_the_replacement_s_number_follows_the_language_s_comma(  # type: ignore[
             encoding="utf-8"), re.S)[0])
         assert "Sophie Martin، 06 98 76 54 32." in said, (path, said)
     calendar = (multilingual_site / "les-tilleuls/ar/calendrier.ics").read_text(encoding="utf-8")
-    assert "Sophie Martin، 06 98 76 54 32" in calendar.replace("\r\n ", "").replace("\\,", ",")
+    assert "Sophie Martin، \u206606 98 76 54 32\u2069" in calendar.replace("\r\n ", "").replace("\\,", ",")  # isolated
     english = (multilingual_site / "les-tilleuls/en/gardien/index.html").read_text(encoding="utf-8")
     assert re.search(r"Replaced by: (<span[^>]*>)?Sophie Martin(</span>)?, <a", english)
     context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="Europe/Paris")
@@ -1134,3 +1134,51 @@ def test_posters_say_in_each_language_that_the_site_exists_in_it(multilingual_si
         letters = "".join(c for c in text if "\u0600" <= c <= "\u06ff")
         assert "هذاالموقعبالعربية" in letters or "هذاالموقعبالعربية"[::-1] in letters, letters
         assert "Information for residents" not in text  # the fixed line is for one-language sites
+
+
+ARABIC_NOTICE = RESIDENCE.replace("      en: Thursday 3 December, 9 am to 12 noon.\n",
+                                  "      en: Thursday 3 December, 9 am to 12 noon.\n"
+                                  "      ar: اتصلوا بالحارسة على 01 48 20 11 22 عند الحاجة.\n")
+
+VISUAL_ORDER = """t => { const d = document.createElement('div'); d.style.cssText = 'unicode-bidi:plaintext;white-space:pre';
+  d.textContent = t; document.body.append(d); const out = [];
+  for (let i = 0; i < t.length; i++) { const r = document.createRange(); r.setStart(d.firstChild, i);
+    r.setEnd(d.firstChild, i + 1); const box = r.getBoundingClientRect(); if (box.width) out.push([box.left, t[i]]); }
+  d.remove(); return out.sort((a, b) => a[0] - b[0]).map(x => x[1]).join(''); }"""
+"""The characters of a line of plain text as a screen shows them, left to right: its direction from its first
+strong letter, as a phone's calendar or contacts app sets a text's (Unicode's bidirectional algorithm, ICU)."""
+
+
+def _arabic_plain_texts(tmp_path: Path) -> list[str]:
+    """The Arabic calendar's and caretaker card's texts holding a number, as icalendar and vobject read them."""
+    import icalendar
+    import vobject
+
+    root = write_project(tmp_path / "project", residence=ARABIC_NOTICE)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    described = [str(e["DESCRIPTION"]) for e in events if "DESCRIPTION" in e and re.search(r"\d\d \d\d", e["DESCRIPTION"])]
+    note = vobject.readOne((folder / "gardien.vcf").read_text(encoding="utf-8")).note.value
+    return [*described, note.splitlines()[0]]
+
+
+def test_numbers_and_hours_in_arabic_calendars_and_cards_are_isolated_left_to_right(tmp_path: Path) -> None:
+    """In an Arabic line of plain text, Unicode's bidirectional algorithm draws « 01 48 20 11 22 » as « 22 11 20
+    48 01 » and « 08:30-12:00 » as « 12:00-08:30 »: the pages mark them ``dir="ltr"``, the calendar's
+    descriptions and the contact card's note now isolate them (LRI … PDI), as the search index does."""
+    texts = _arabic_plain_texts(tmp_path)
+    assert texts == ["الهاتف: \u206601 48 20 11 22\u2069", "البديل: Sophie Martin، \u206606 98 76 54 32\u2069",
+                     "اتصلوا بالحارسة على \u206601 48 20 11 22\u2069 عند الحاجة.",
+                     "الاثنين: \u206608:30-12:00\u2069"], texts
+    french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
+    assert "\u2066" not in french and "Téléphone : 01 48 20 11 22" in french  # left to right: nothing to isolate
+
+
+def test_an_arabic_calendar_s_number_and_card_s_hours_are_drawn_in_their_order(browser, tmp_path: Path) -> None:
+    """The same texts drawn by Chromium (ICU, as phones draw them): each number and span in its order."""
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in _arabic_plain_texts(tmp_path)]
+    page.close()
+    numbers = ("01 48 20 11 22", "06 98 76 54 32", "01 48 20 11 22", "08:30-12:00")
+    assert len(drawn) == len(numbers) and all(number in line for number, line in zip(numbers, drawn)), drawn

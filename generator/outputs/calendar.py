@@ -18,6 +18,7 @@ from datetime import date, time, timedelta
 from typing import Callable
 from urllib.parse import urlsplit
 
+from generator.contract.languages import direction
 from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import i18n
@@ -87,8 +88,8 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
         start = week_start(today)
         closed = closed_days(config, residence.address.postcode, residence.caretaker, start,
                              start + timedelta(days=AHEAD_DAYS), ctx.lang)
-        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed)
-    events += [waste_event(w, today, _, page + page_url(WASTE)) for w in residence.waste if w.days]
+        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed, ctx.lang)
+    events += [waste_event(w, today, _, page + page_url(WASTE), ctx.lang) for w in residence.waste if w.days]
     events += notice_events(residence, today, page, _, ctx.lang)
     stamp = f"{today:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//residence-hub//Calendrier de résidence//FR",
@@ -198,12 +199,15 @@ def _weekly(days: list[str]) -> str:
 
 
 def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _: Gettext = _french,
-                     title: str = "gardien", closed: list[ClosedDay] | None = None) -> list[Keyed]:
+                     title: str = "gardien", closed: list[ClosedDay] | None = None,
+                     language: str = "fr") -> list[Keyed]:
     """A weekly event per slot with absences and ``closed`` days (public holidays, closures) as EXDATE;
-    each absence also as an all-day event, and each closed day that removed an opening as one saying why."""
+    each absence also as an all-day event, and each closed day that removed an opening as one saying why.
+    Phone numbers are isolated left to right in a right-to-left ``language`` (``i18n.left_to_right``)."""
     closed = closed or []
     closed_dates = {c.day for c in closed}
-    events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates) for slot in caretaker.hours]
+    events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates, language)
+              for slot in caretaker.hours]
     for day in closed:
         if slots_on(caretaker, day.day):
             closed_what = _("Pas de passage : %(label)s") if caretaker.mode == "itinerant" \
@@ -217,15 +221,16 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
                  "DTEND;VALUE=DATE": on_day(absence.to + timedelta(days=1)), "TRANSP": "TRANSPARENT"}
         if absence.replacement:
             who = absence.replacement
-            said = (_("Remplacement : %(name)s, %(phone)s") % {"name": who.name, "phone": who.phone.display}
-                    if who.phone else _("Remplacement : %(name)s") % {"name": who.name})
+            said = (_("Remplacement : %(name)s, %(phone)s") % {
+                "name": who.name, "phone": i18n.left_to_right(who.phone.display, language)}
+                if who.phone else _("Remplacement : %(name)s") % {"name": who.name})
             event["DESCRIPTION"] = text(said)
         events.append((f"absence {absence.from_} {absence.to}", event))
     return events
 
 
 def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date, _: Gettext = _french,
-               title: str = "gardien", closed: set[date] | None = None) -> Keyed:
+               title: str = "gardien", closed: set[date] | None = None, language: str = "fr") -> Keyed:
     """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after
     ``today``, except on days of absence and ``closed`` days."""
     start = first_day(slot.days, today)
@@ -239,7 +244,8 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
              "LOCATION": text(f"{where}, {address}" if where else address), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:
-        event["DESCRIPTION"] = text(_("Téléphone : %(number)s") % {"number": phone.display})
+        number = i18n.left_to_right(phone.display, language)
+        event["DESCRIPTION"] = text(_("Téléphone : %(number)s") % {"number": number})
     skipped = set(_absent_days(caretaker, slot, start)) | {
         day for day in closed or () if day >= start and DAYS[day.weekday()] in slot.days}
     if skipped:
@@ -259,7 +265,7 @@ def _absent_days(caretaker: Caretaker, slot: Slot, start: date) -> list[date]:
     return sorted(set(days))
 
 
-def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "") -> Keyed:
+def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "", language: str = "fr") -> Keyed:
     """Collection days as a weekly all-day event; a « schedule » in words cannot be a rule, so it goes with
     the note into the event's description, as the waste page says them under the days (« les semaines
     paires » must not read as every week)."""
@@ -267,7 +273,8 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "")
     event = {"SUMMARY": text(_("Collecte : %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
              "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
              "TRANSP": "TRANSPARENT"}
-    said = ([waste.schedule.strip()] if waste.schedule else []) + ([plain_text(waste.note, page)] if waste.note else [])
+    said = ([waste.schedule.strip()] if waste.schedule else []) + (
+        [plain_text(waste.note, page, isolated=direction(language) == "rtl")] if waste.note else [])
     if said:
         event["DESCRIPTION"] = text("\n".join(said))
     return f"waste {waste.kind} {' '.join(waste.days)}", event
@@ -287,6 +294,7 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
             event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
         if notice.body:  # in the default language on another's calendar: LANGUAGE says so, as the pages' lang
             written = i18n.script_marks(notice.body, language).get("lang")
-            event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(plain_text(notice.body, page))
+            event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(
+                plain_text(notice.body, page, isolated=direction(language) == "rtl"))
         events.append((f"notice {notice.from_} {notice.title}", event))
     return events

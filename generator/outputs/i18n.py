@@ -228,6 +228,18 @@ def time_range(open_: time, close: time, language: str) -> str:
     return _("de %(open)s à %(close)s") % {"open": clock(open_, language), "close": clock(close, language)}
 
 
+LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+
+
+def left_to_right(text: str, language: str) -> str:
+    """``text`` written left to right (a phone number, hours « 08:30-18:00 ») as a plain-text output of
+    ``language`` holds it: isolated (LRI … PDI) in a right-to-left language, where Unicode's bidirectional
+    algorithm draws « 01 48 20 11 22 » as « 22 11 20 48 01 » and « 08:30-18:00 » as « 18:00-08:30 » in an
+    Arabic sentence (a calendar event's description, a contact card's note); as it is elsewhere. Our pages
+    do the same with ``dir="ltr"``."""
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}" if direction(language) == "rtl" else text
+
+
 def text_direction(text: str) -> str | None:
     """The direction of a text's first strong character (``rtl``/``ltr``), ``None`` if it has none."""
     import unicodedata

@@ -134,12 +134,15 @@ def _nh3(html: str) -> str:
                      attribute_filter=_language_attributes, link_rel=None, strip_comments=True)
 
 
-def plain_text(text: str, base: str) -> str:
+def plain_text(text: str, base: str, isolated: bool = False) -> str:
     """Staff's Markdown as the words its page shows, for outputs that hold text only (a calendar event's
     description): no « ** » nor « [ ](…) » left, one block a line, a list item after « - », and a link's
     address after its words, made absolute from ``base`` (the page the text is shown on) so that it can
-    be followed from a phone's calendar."""
-    reader = _PlainText(base)
+    be followed from a phone's calendar. ``isolated`` (a right-to-left language's output): what the page
+    isolates in its direction (``dir``: a phone number, a passage in another script) is isolated by
+    Unicode's isolates, as the search index keeps it: « 01 48 20 11 22 » in an Arabic sentence was drawn
+    « 22 11 20 48 01 »."""
+    reader = _PlainText(base, isolated)
     reader.feed(str(markdown_to_html(text)))
     reader.close()
     lines = (line.strip() for line in "".join(reader.parts).split("\n"))
@@ -151,15 +154,29 @@ class _PlainText(HTMLParser):
 
     BLOCKS = frozenset({"p", "ul", "ol", "li", "blockquote", "h3", "h4", "h5", "h6", "hr", "br"})
 
-    def __init__(self, base: str) -> None:
+    VOID = frozenset({"br", "hr"})
+    ISOLATES = {"ltr": "\u2066", "rtl": "\u2067"}
+
+    def __init__(self, base: str, isolated: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.base = base
+        self.isolated = isolated
+        self.open: list[tuple[str, bool]] = []
+        """Each open element, and whether its start wrote an isolate (closed at its end)."""
         self.parts: list[str] = []
         self.links: list[tuple[str, int]] = []
         self.lists: list[int] = []
         """Each open list: 0 for « - » items, else the next item's number."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        isolate = self.ISOLATES.get(dict(attrs).get("dir") or "") if self.isolated else None
+        if tag not in self.VOID:
+            self.open.append((tag, isolate is not None))
+        self._start(tag, attrs)
+        if isolate:
+            self.parts.append(isolate)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ul", "ol"):
             self.lists.append(int(dict(attrs).get("start") or 1) if tag == "ol" else 0)
         if tag == "li" and self.lists and self.lists[-1]:
@@ -171,6 +188,12 @@ class _PlainText(HTMLParser):
             self.links.append((dict(attrs).get("href") or "", len(self.parts)))
 
     def handle_endtag(self, tag: str) -> None:
+        while self.open and tag in (name for name, _ in self.open):
+            name, isolate = self.open.pop()
+            if isolate:
+                self.parts.append("\u2069")
+            if name == tag:
+                break
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
         if tag in self.BLOCKS:
@@ -178,7 +201,7 @@ class _PlainText(HTMLParser):
         elif tag == "a" and self.links:
             href, start = self.links.pop()
             address = urljoin(self.base, href) if href else ""
-            words = "".join(self.parts[start:]).strip()
+            words = re.sub("[\u2066-\u2069]", "", "".join(self.parts[start:])).strip()
             if address and words not in (address, address.split(":", 1)[-1]) and not (
                     href.startswith("tel:") and re.sub(r"\D", "", words)[-9:] == re.sub(r"\D", "", href)[-9:]):
                 # a number (tel:) or an e-mail written in full is its own address

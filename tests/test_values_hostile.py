@@ -77,6 +77,25 @@ def test_a_text_that_shows_nothing_is_refused_as_empty(typed: str) -> None:
     assert refusal(parse_text, " \u00a0 ")[0] == "ne doit pas être vide"
 
 
+@pytest.mark.parametrize("typed", ["<!-- à compléter -->", "<b></b>", "[](https://exemple.fr/)", "&nbsp;", "&shy;",
+                                   "&zwj;&lrm;", "```\n\n```", "> ", "#  ", "*<!-- -->*\n\n<span lang=\"ar\"></span>"])
+def test_a_markdown_text_that_shows_nothing_once_rendered_is_refused_as_empty(typed: str) -> None:
+    """A comment left in, empty formatting, an empty link or a character reference that draws nothing
+    validated, and the page showed an empty answer or notice (an empty link, which a screen reader reads as
+    « lien » alone, for « [](https://…) »)."""
+    message, hint = refusal(parse_markdown, typed)
+    assert message == "ne doit pas être vide : une fois mis en forme, ce texte ne montre rien"
+    assert hint == "écrivez la valeur après « : », ou retirez la ligne si elle est facultative"
+
+
+def test_a_markdown_text_showing_something_or_told_by_a_warning_is_kept() -> None:
+    """What shows a word is kept, however little; what the page leaves out (an image, a <div>) keeps its own
+    warning (``markup.unpublished``): not refused here."""
+    for text in ("a<!-- note -->", "**A**", "[plan](https://exemple.fr/)", "`x`", "&amp;", "1. a", "----",
+                 "![plan](https://exemple.fr/p.png)", "<div></div>"):
+        assert parse_markdown(text) == text
+
+
 def test_other_value_types_check_characters_before_stripping() -> None:
     """str.strip() removes U+001C…U+001F: the check runs on the value as typed."""
     assert refusal(parse_date, "2026-12-03\x1f")[0].startswith("caractère invisible U+001F")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape as html_unescape
 from html.entities import html5
 from typing import Any
 
@@ -110,6 +111,26 @@ def check_shown(text: str) -> str:
         codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in text if not char.isspace()}))
         raise ValueProblem(f"{EMPTY} : ce texte ne contient que des caractères qui ne s'affichent pas ({codes})",
                            FILL_IN)
+    return text
+
+
+_HTML_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>", re.S)
+_TEXT_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "a", "span", "abbr", "code", "pre", "blockquote",
+                        "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Tags that only hold or shape text: a Markdown text of them and nothing visible shows nothing. Any other
+(an image, a rule, HTML the page drops) is told by ``markup.unpublished``'s warning instead."""
+
+
+def check_rendered_shown(text: str, html: str | None) -> str:
+    """Refuse (``ValueProblem``) a Markdown ``text`` whose rendering ``html`` (CommonMark) shows nothing: only a
+    comment (« <!-- … --> »), empty formatting (« <b></b> », « [](https://…) ») or character references of
+    characters that draw nothing (« &nbsp; », « &shy; »). Else ``text``."""
+    if html is None:
+        return text
+    tags = {match[2].lower() for match in _HTML_TAG.finditer(html) if match[2]}
+    words = html_unescape(_HTML_TAG.sub("", html))
+    if tags <= _TEXT_TAGS and _SHOWS_NOTHING.fullmatch(words):
+        raise ValueProblem(f"{EMPTY} : une fois mis en forme, ce texte ne montre rien", FILL_IN)
     return text
 
 

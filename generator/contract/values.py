@@ -21,7 +21,7 @@ from generator.contract.characters import INVISIBLE as INVISIBLE
 from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
 from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
-from generator.contract.characters import check_references, check_shown, text_of
+from generator.contract.characters import check_references, check_rendered_shown, check_shown, text_of
 from generator.contract.characters import visible as visible
 from generator.contract.checked import remembered
 from generator.contract.french_forms import date_hint, day_hint, time_hint
@@ -51,7 +51,8 @@ def parse_text(value: Any) -> str:
 
 def parse_markdown(value: Any) -> str:
     """A non-empty Markdown text, kept as typed: several lines and tabs are allowed, not endless nesting nor a
-    character reference (« &#1; ») to a character no value may hold."""
+    character reference (« &#1; ») to a character no value may hold, nor a text that shows nothing once
+    rendered."""
     text = check_shown(text_of(value, multiline=True))
     html = markdown_depth.rendered(text)
     check_references(text, html)  # refuses the references cmark cannot write (html None)
@@ -59,7 +60,7 @@ def parse_markdown(value: Any) -> str:
         raise ValueProblem(f"mise en forme trop imbriquée (plus de {markdown_depth.MAX_DEPTH} niveaux de citations "
                            "« > », de listes ou de balises les unes dans les autres)",
                            "simplifiez la mise en forme de ce texte : quelques niveaux suffisent")
-    return text
+    return check_rendered_shown(text, html)
 
 
 _TIME = re.compile(r"([01]?[0-9]|2[0-3])(?:[:hH]([0-5][0-9])?)?")

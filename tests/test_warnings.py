@@ -285,11 +285,24 @@ notices:
      ["lien « www.exemple.fr » sans « https:// » au début",
       "lien « locataires.exemple.fr/connexion » sans « https:// » au début",
       "lien « gardien@exemple.fr » sans « mailto: » au début", "lien « 01.48.20.11.22 » sans « tel: » au début"]),
+    ("Voir [](https://a.fr), [![plan](p.png)](https://b.fr) ou [ ](mailto:a@b.fr) : [le site](https://c.fr).",
+     ["image « plan »", "lien sans texte vers « https://a.fr »", "lien sans texte vers « https://b.fr »",
+      "lien sans texte vers « mailto:a@b.fr »"]),
 ])
 def test_what_the_page_leaves_out_of_a_markdown_text(text: str, left_out: list[str]) -> None:
     from generator.contract.markup import unpublished
 
     assert unpublished(text) == left_out
+
+
+def test_a_link_without_words_is_left_out_of_the_page_not_published_empty() -> None:
+    """« [](https://…) », or a link around an image the page drops, was published as an empty link: a tab stop
+    a screen reader can only call « lien » (axe: link-name). It is left out, its neighbours kept, and
+    ``validate`` says so (above)."""
+    from generator.outputs.sanitize import markdown_to_html
+
+    html = str(markdown_to_html("Voir [](https://a.fr), [![plan](p.png)](https://b.fr) ou [le site](https://c.fr)."))
+    assert html == '<p>Voir ,  ou <a href="https://c.fr">le site</a>.</p>'
 
 
 def test_a_day_given_twice_is_refused_and_overlapping_slots_are_to_check(make_project) -> None:  # type: ignore[no-untyped-def]

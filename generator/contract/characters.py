@@ -128,10 +128,15 @@ def check_rendered_shown(text: str, html: str | None) -> str:
     if html is None:
         return text
     tags = {match[2].lower() for match in _HTML_TAG.finditer(html) if match[2]}
-    words = html_unescape(_HTML_TAG.sub("", html))
-    if tags <= _TEXT_TAGS and _SHOWS_NOTHING.fullmatch(words):
+    if tags <= _TEXT_TAGS and shows_nothing(html):
         raise ValueProblem(f"{EMPTY} : une fois mis en forme, ce texte ne montre rien", FILL_IN)
     return text
+
+
+def shows_nothing(html: str) -> bool:
+    """Whether the HTML fragment ``html`` shows no character: its tags and comments left out, its character
+    references read, nothing but spaces and characters that draw nothing (``_SHOWS_NOTHING``)."""
+    return _SHOWS_NOTHING.fullmatch(html_unescape(_HTML_TAG.sub("", html))) is not None
 
 
 def text_of(value: Any, multiline: bool = False) -> str:

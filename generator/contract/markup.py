@@ -15,6 +15,7 @@ from typing import Any, Iterator, get_args
 
 from pydantic import PlainValidator
 
+from generator.contract.characters import shows_nothing
 from generator.contract.languages import LocalText, values_in
 from generator.contract.markdown_depth import rendered
 
@@ -34,6 +35,8 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
 _ALT = re.compile(r'\balt\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _HREF = re.compile(r'\bhref\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)
+"""A link and what it holds (links do not nest)."""
 
 
 _FILES = ("html?", "ics", "xml", "vcf", "json", "pdf", "png", "jpe?g", "svg", "txt", "csv", "php")
@@ -60,9 +63,11 @@ def missing_scheme(href: str) -> str | None:
 
 def unpublished(text: str) -> list[str]:
     """What of the Markdown ``text`` its page leaves out, each said once, in order: images, HTML tags the
-    sanitizer does not keep, and links whose address is not a web page, a mail or a phone number."""
+    sanitizer does not keep, and links whose address is not a web page, a mail or a phone number; then links
+    without words (« [](https://…) », or an image alone), which no one could read nor a screen reader name."""
     found: list[str] = []
-    for match in _TAG.finditer(rendered(text) or ""):
+    html = rendered(text) or ""
+    for match in _TAG.finditer(html):
         name, attributes = match.group(1).lower(), match.group(2)
         if name == "img":
             alt = _attribute(_ALT, attributes)
@@ -81,6 +86,10 @@ def unpublished(text: str) -> list[str]:
         else:
             said = f"balise HTML <{name}>"
         if said not in found:
+            found.append(said)
+    for link in _LINK.finditer(html):
+        said = f"lien sans texte vers « {_attribute(_HREF, link[1])} »"
+        if shows_nothing(link[2]) and said not in found:
             found.append(said)
     return found
 

@@ -1182,3 +1182,36 @@ def test_an_arabic_calendar_s_number_and_card_s_hours_are_drawn_in_their_order(b
     page.close()
     numbers = ("01 48 20 11 22", "06 98 76 54 32", "01 48 20 11 22", "08:30-12:00")
     assert len(drawn) == len(numbers) and all(number in line for number, line in zip(numbers, drawn)), drawn
+
+
+ARABIC_IN_FRENCH = """\
+name: Résidence Les Tilleuls
+address: {street: 12 rue des Tilleuls, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-22, to: 2027-01-02, replacement: {name: فاطمة بن علي, phone: 06 98 76 54 32}}
+notices:
+  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-10, body: اتصلوا بالحارس على 01 48 20 11 22 عند الحاجة.}
+"""
+
+
+def test_a_number_beside_arabic_words_in_a_french_calendar_is_drawn_in_its_order(browser, tmp_path: Path) -> None:
+    """A French site's text may be Arabic (a notice for the residence's Arabic-speaking tenants, a replacement's
+    name): its numbers are drawn backwards in a line of plain text as in an Arabic calendar, « 32 54 76 98 06 »
+    after « فاطمة بن علي », and are isolated likewise; lines without right-to-left letters are unchanged."""
+    import icalendar
+
+    root = write_project(tmp_path / "project", config=SITE_CONFIG, residence=ARABIC_IN_FRENCH)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    events = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_bytes())
+    described = [str(e["DESCRIPTION"]) for e in events.walk("VEVENT") if "DESCRIPTION" in e]
+    assert described == ["Remplacement : فاطمة بن علي, \u206606 98 76 54 32\u2069",
+                         "اتصلوا بالحارس على \u206601 48 20 11 22\u2069 عند الحاجة."], described
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in described if "\u2066" in text]
+    page.close()
+    assert len(drawn) == 2 and "06 98 76 54 32" in drawn[0] and "01 48 20 11 22" in drawn[1], drawn

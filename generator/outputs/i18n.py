@@ -231,13 +231,22 @@ def time_range(open_: time, close: time, language: str) -> str:
 LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
 
 
-def left_to_right(text: str, language: str) -> str:
+def left_to_right(text: str, language: str, beside: str = "") -> str:
     """``text`` written left to right (a phone number, hours « 08:30-18:00 ») as a plain-text output of
-    ``language`` holds it: isolated (LRI … PDI) in a right-to-left language, where Unicode's bidirectional
-    algorithm draws « 01 48 20 11 22 » as « 22 11 20 48 01 » and « 08:30-18:00 » as « 18:00-08:30 » in an
-    Arabic sentence (a calendar event's description, a contact card's note); as it is elsewhere. Our pages
-    do the same with ``dir="ltr"``."""
-    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}" if direction(language) == "rtl" else text
+    ``language`` holds it: isolated (LRI … PDI) in a right-to-left language, or beside a text written right to
+    left (``beside``: a name in Arabic in a French line), where Unicode's bidirectional algorithm draws
+    « 01 48 20 11 22 » as « 22 11 20 48 01 » and « 08:30-18:00 » as « 18:00-08:30 » (a calendar event's
+    description, a contact card's note); as it is elsewhere. Our pages do the same with ``dir="ltr"``."""
+    if direction(language) == "rtl" or holds_right_to_left(beside):
+        return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}"
+    return text
+
+
+def holds_right_to_left(text: str) -> bool:
+    """Whether ``text`` has a letter written right to left (Arabic, Hebrew…): a number after it in a line of
+    plain text is drawn as part of it."""
+    import unicodedata
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
 def text_direction(text: str) -> str | None:

@@ -181,6 +181,18 @@ def test_escaping_follows_github_workflow_commands() -> None:
                                    "title=À corriger avant publication::ligne 1%0Aligne 2")
 
 
+def test_a_control_character_reaches_neither_the_log_nor_the_summary_as_it_is(tmp_path: Path) -> None:
+    """A path given on the command line is a problem's file as typed (« --out $'site\\e[2J' »): its escape
+    sequence went raw into the annotation's ``file=``, which GitHub's log viewer runs (colours, clearing), and
+    into the job summary; the message was already shown with U+XXXX, as Click's own output is."""
+    problem = Problem("site\x1b[2J\u202e", 1, "dossier \x07", "")
+    assert annotation(problem) == ("::error file=siteU+001B[2JU+202E,line=1,title=À corriger avant publication::"
+                                   "dossier U+0007")
+    summary = markdown_summary(Outcome((), (problem,)))
+    assert "### siteU+001B\\[2JU+202E\n" in summary and "- **ligne 1** : dossier U+0007" in summary
+    assert not re.search("[\x00-\x1f\u202e]", summary.replace("\n", ""))
+
+
 def test_markdown_escaping_shows_staff_text_literally() -> None:
     assert md_escape("<script>alert(1)</script> *gras* [lien](x) a|b") == (
         r"\<script\>alert\(1\)\</script\> \*gras\* \[lien\]\(x\) a\|b")

@@ -142,10 +142,11 @@ def github_report(outcome: Outcome) -> str:
 
 def annotation(problem: Problem, level: str = "error") -> str:
     """``::error file=F,line=N,title=T::message`` (or ``::warning``) with GitHub's escaping, the hint on a
-    second line."""
+    second line; control characters written U+XXXX (``printable``), in the file too: GitHub's log viewer
+    runs escape sequences."""
     message = f"{problem.message}\n→ {problem.hint}" if problem.hint else problem.message
     title = ANNOTATION_TITLE if level == "error" else WARNING_TITLE
-    props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(title)}"
+    props = f"file={escape_property(printable(problem.file))},line={problem.line},title={escape_property(title)}"
     return f"::{level} {props}::{escape_data(printable(message))}"
 
 
@@ -216,9 +217,9 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
     for p in problems:
         if p.file != current:
             current = p.file
-            lines += ["", f"{heading} {md_escape(p.file)}", ""]
-        item = f"{_ITEM}{p.line}** : {md_escape(p.message)}"
-        lines.append(item + (f"<br>→ {md_escape(p.hint)}" if p.hint else ""))
+            lines += ["", f"{heading} {md_escape(printable(p.file))}", ""]
+        item = f"{_ITEM}{p.line}** : {md_escape(printable(p.message))}"
+        lines.append(item + (f"<br>→ {md_escape(printable(p.hint))}" if p.hint else ""))
     return lines
 
 

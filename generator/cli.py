@@ -45,9 +45,17 @@ class _Path(click.Path):
         return super().convert(value, param, ctx)
 
 
+def _remember_project(ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """Keep ``--project`` where ``_Main`` finds it after the command failed: in a workflow, the files of
+    its mistakes are named by their path in the repository (``tell_github``)."""
+    ctx.meta[PROJECT_KEY] = value
+    return value
+
+
+PROJECT_KEY = "residence_hub.project"
 project_option = click.option(
     "--project", "project_dir", type=_Path(file_okay=False, path_type=Path), default=Path("."),
-    show_default=True, help=f"Dossier qui contient {CONFIG_NAME} et residences/.")
+    show_default=True, callback=_remember_project, help=f"Dossier qui contient {CONFIG_NAME} et residences/.")
 
 
 def _parse_today(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
@@ -98,7 +106,8 @@ class _Main(click.Group):
                 return super().invoke(ctx)
         except UserError as error:
             if os.environ.get("GITHUB_ACTIONS") == "true" and ctx.invoked_subcommand in TOLD_TO_GITHUB:
-                click.echo(tell_github(error.problems, os.environ.get("GITHUB_STEP_SUMMARY")))
+                summary = os.environ.get("GITHUB_STEP_SUMMARY")
+                click.echo(tell_github(error.problems, summary, ctx.meta.get(PROJECT_KEY)))
             raise
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise

@@ -55,8 +55,9 @@ class UserError(click.ClickException):
         super().__init__(self.summary())
 
     def ordered(self, problems: list[Problem]) -> list[Problem]:
-        """The order a reader fixes them in: file by file, line by line."""
-        return sorted(problems)
+        """The order a reader fixes them in: file by file, line by line; each once (a mistake of
+        ``site_config.yml`` found while building each of the residences that inherit it)."""
+        return sorted(set(problems))
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Rebuilt from its problems, so it crosses from a build worker process to the main one."""

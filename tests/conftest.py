@@ -108,6 +108,7 @@ def outside_github_actions() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("GITHUB_ACTIONS", raising=False)
         patch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+        patch.delenv("GITHUB_WORKSPACE", raising=False)
         yield
 
 

@@ -172,6 +172,29 @@ def test_an_empty_path_is_refused_never_the_current_folder(make_project, tmp_pat
     assert list(here.iterdir()) == []
 
 
+@pytest.mark.parametrize(("command", "out"), [("build", "residences/site"), ("build", "residences/x.yml"),
+                                            ("build", "residences"), ("merge", "residences/site"),
+                                            ("posters", "residences/affiches.yml")])
+def test_an_output_folder_among_the_residence_files_is_refused(make_project, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                               command: str, out: str) -> None:
+    """« build --out residences/x.yml » built the site there; the next validate then refused the whole project
+    (« residences/x.yml:1: c'est un dossier, pas un fichier »), and any other name put the site's files among
+    those staff edit and commit. Refused before anything is written."""
+    root = make_project()
+    monkeypatch.chdir(root)
+    lots = [str(tmp_path / "lot")] if command == "merge" else []
+    (tmp_path / "lot").mkdir()
+    result = invoke(command, "--out", out, "--today", "2026-12-02", *lots)
+    assert result.exit_code == 1, result.output
+    assert result.output.endswith(
+        f"Erreur : {root.resolve() / out}:1: le dossier de sortie est dans residences/, parmi les fiches des "
+        "résidences\n"
+        "    → choisissez un dossier hors de residences/ avec --out (par défaut : site/ pour le site, affiches/ "
+        "pour les affiches)\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+    assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
+
+
 def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("validate", "--project", str(make_project()), "--format", "github",
                     env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})

@@ -131,6 +131,28 @@ def test_pre_commit_hook_runs_validation(make_project, tmp_path: Path) -> None: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("added", ["residences/nouvelle.yaml", "residences/nord/nouvelle.yml"])
+def test_pre_commit_hook_runs_for_a_residence_validate_would_refuse(make_project, tmp_path: Path,
+                                                                    added: str) -> None:  # type: ignore[no-untyped-def]
+    """A commit adding only a residence with another extension or in a sub-folder ran no check: the hook
+    looked at ``residences/*.yml`` alone, so the mistake (such a file is never published) was told by the
+    pull request, not before the commit, as CONTRIBUTING.md promises."""
+    root = hook_project(make_project())
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "début")
+    (root / added).parent.mkdir(exist_ok=True)
+    (root / added).write_text(RESIDENCE, encoding="utf-8")
+    git(root, "add", "-A")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
+    staged = subprocess.run([sys.executable, "-m", "pre_commit", "run"], cwd=root, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert f"{added}:1: " in staged.stdout
+
+
+@pytest.mark.slow
 def test_a_commit_from_an_editor_that_did_not_activate_the_venv_is_checked(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """CONTRIBUTING's « Sur votre ordinateur », followed as written: the tool and pre-commit in the project's
     .venv, the hook installed, then a commit from VS Code's Source Control, whose PATH does not hold .venv/bin.

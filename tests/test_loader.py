@@ -226,6 +226,20 @@ def test_a_character_yaml_refuses_is_told_at_its_line_after_accented_lines(tmp_p
         (4, f"caractère invisible U+{ord(char):04X} non permis dans le fichier")]
 
 
+def test_every_line_holding_a_character_the_file_may_not_hold_is_told_in_one_run(tmp_path: Path) -> None:
+    """Text pasted from a word processor brings a U+000B for each of its line breaks (Shift+Entrée): only the
+    first was told, then the next one at the next push. Each line holding one is told (its first such
+    character), line breaks only YAML sees included."""
+    text = ("name: Résidence\nnote: \"un\x0bdeux\"\ncity: x\nbody: \"trois\x0bquatre\x00cinq\x0b\"\n"
+            "faq: a\u2028b\nunits: 3\rx: y\n")
+    doc, problems = load(tmp_path, text)
+    assert doc is None and [(p.line, p.message) for p in problems] == [
+        (2, "caractère invisible U+000B non permis dans le fichier"),
+        (4, "caractère invisible U+000B non permis dans le fichier"),
+        (5, "caractère invisible U+2028 non permis dans le fichier"),
+        (6, "caractère invisible U+000D non permis dans le fichier")]
+
+
 @pytest.mark.parametrize("text, line, said", [
     ("name: A\nhours:\n  -\tdays: [mon]\n", 3, "tabulation dans le retrait : mettez des espaces"),
     ("name: A\n\tunits: 3\n", 2, "tabulation dans le retrait : mettez des espaces"),

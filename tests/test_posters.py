@@ -28,7 +28,7 @@ from generator.outputs.published import poster_paths
 from generator.publish.print_run import write_posters
 from generator.contract.project import load_project
 
-from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
+from conftest import REPO, RESIDENCE, SAMPLE_TODAY, SITE_CONFIG
 
 URL = "https://residences.example.org/test/"
 MM_PER_INCH = 25.4
@@ -271,6 +271,27 @@ def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_proje
     result = run_posters(make_project(test=CROWDED), tmp_path / "out")
     assert result.exit_code == 1
     assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output
+
+
+@pytest.mark.parametrize("command", ["posters", "build"])
+def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
+        make_project, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]
+    """Without a caretaker, the poster prints the agency's name, phone, hours and address, typed in
+    site_config.yml: too long, it was told at each residence's « agency: » line, once per residence, « (gardien
+    et horaires) », with a hint about the caretaker's slots that the file does not have."""
+    hours = "Du lundi au vendredi de 9h à 12h30 et de 13h30 à 17h, le samedi sur rendez-vous ; " * 30
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", f"  sud:\n    name: Agence Sud\n    hours: {hours}\n")
+    residence = RESIDENCE.replace("agency: nord", "agency: sud")
+    root = make_project(site_config=config, un=residence, deux=residence, trois=RESIDENCE)
+    result = CliRunner().invoke(main, [command, "--project", str(root), "--out", str(tmp_path / "out"),
+                                       "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    assert result.output.endswith(  # after the build's progress lines
+        "Erreur : site_config.yml:5: trop de texte pour l'affiche A4 (agence « sud » : nom, téléphone, horaires, "
+        "adresse)\n"
+        "    → raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses résidences sans "
+        "gardien les impriment sur leur affiche\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
 
 
 @pytest.mark.parametrize("command", ["posters", "build"])

@@ -95,6 +95,46 @@ def test_annotation_paths_are_relative_to_the_folder_the_step_runs_in(make_proje
     assert code == 1 and "::error file=project/residences/test.yml,line=4," in output
 
 
+def test_annotation_paths_are_relative_to_the_repository_when_the_step_runs_in_a_subfolder(
+        make_project, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """GitHub places an annotation by its path in the repository (``$GITHUB_WORKSPACE``), whatever folder the
+    step runs in: with ``working-directory: donnees``, « residences/test.yml » was no file of the pull request,
+    and no mistake showed on its line."""
+    root = make_project(test=BAD)
+    monkeypatch.chdir(root)
+    summary = tmp_path / "summary.md"
+    code, output = validate(Path("."), "--format", "github",
+                            env={"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(root.parent)})
+    assert code == 1 and output.startswith("::error file=project/residences/test.yml,line=4,")
+    assert "### project/residences/test.yml\n" in summary.read_text(encoding="utf-8")
+    code, output = validate(Path("."), "--format", "json", env={"GITHUB_WORKSPACE": str(root.parent)})
+    assert json.loads(output)["problems"][0]["file"] == "residences/test.yml"  # for a tool run here
+    outside = tmp_path / "ailleurs"  # a project outside the checkout: relative to the step's folder, as before
+    outside.mkdir()
+    code, output = validate(Path("."), "--format", "github", env={"GITHUB_STEP_SUMMARY": "",
+                                                                  "GITHUB_WORKSPACE": str(outside)})
+    assert output.startswith("::error file=residences/test.yml,line=4,")
+
+
+@pytest.mark.parametrize("command", ["build", "posters"])
+def test_a_command_given_project_tells_github_the_paths_in_the_repository(
+        make_project, tmp_path: Path, monkeypatch, command: str) -> None:  # type: ignore[no-untyped-def]
+    """``build --project donnees`` in a workflow tells its mistakes as ``validate --project donnees --format
+    github`` does: at « donnees/residences/test.yml », the file of the pull request; they were annotated at
+    « residences/test.yml », a file the repository does not have, and so on no line of the pull request."""
+    root = make_project(test=BAD)
+    monkeypatch.chdir(root.parent)
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(root.parent)}
+    result = CliRunner().invoke(main, [command, "--project", "project", "--out", str(tmp_path / "out")], env=env)
+    assert result.exit_code == 1
+    assert result.output.startswith("::error file=project/residences/test.yml,line=4,title=À corriger avant "
+                                    "publication::units: « 50%25, ou 60 » n'est pas un nombre entier")
+    assert "\n::error file=project/residences/test.yml,line=7," in result.output
+    assert "### project/residences/test.yml\n" in summary.read_text(encoding="utf-8")
+    assert "Erreur : residences/test.yml:4: units:" in result.output  # the log's lines, as on a computer
+
+
 def test_json_format_parses_back_with_every_problem(in_project: Path) -> None:
     code, output = validate(Path("."), "--format", "json")
     assert code == 1
@@ -139,6 +179,18 @@ def test_escaping_follows_github_workflow_commands() -> None:
     problem = Problem("residences/a,b:c.yml", 3, "ligne 1\nligne 2", "")
     assert annotation(problem) == ("::error file=residences/a%2Cb%3Ac.yml,line=3,"
                                    "title=À corriger avant publication::ligne 1%0Aligne 2")
+
+
+def test_a_control_character_reaches_neither_the_log_nor_the_summary_as_it_is(tmp_path: Path) -> None:
+    """A path given on the command line is a problem's file as typed (« --out $'site\\e[2J' »): its escape
+    sequence went raw into the annotation's ``file=``, which GitHub's log viewer runs (colours, clearing), and
+    into the job summary; the message was already shown with U+XXXX, as Click's own output is."""
+    problem = Problem("site\x1b[2J\u202e", 1, "dossier \x07", "")
+    assert annotation(problem) == ("::error file=siteU+001B[2JU+202E,line=1,title=À corriger avant publication::"
+                                   "dossier U+0007")
+    summary = markdown_summary(Outcome((), (problem,)))
+    assert "### siteU+001B\\[2JU+202E\n" in summary and "- **ligne 1** : dossier U+0007" in summary
+    assert not re.search("[\x00-\x1f\u202e]", summary.replace("\n", ""))
 
 
 def test_markdown_escaping_shows_staff_text_literally() -> None:

@@ -73,6 +73,37 @@ notices:
     ]
 
 
+def test_unknown_targets_are_told_with_the_other_mistakes_of_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A mistake elsewhere in site_config.yml (a date, a phone) no longer hides a shared notice's unknown
+    agency or residence until the next run; the notice's own mistake neither."""
+    config = SITE_CONFIG.replace("phone: 15}", "phone: 1234}") + """\
+notices:
+  - title: Élection
+    from: 2026-13-15
+    until: 2026-12-15
+    agencies: [nrod]
+    residences:
+      - tset
+  - {title: Gel, from: 2026-12-01, until: 2026-12-02, residences: [test, {a: b}], agencies: nord}
+"""
+    root = make_project(site_config=config, test=RESIDENCE)
+    assert problems_of(root) == [
+        "site_config.yml:7: emergency[1].phone: numéro court « 1234 » inconnu en France : écrivez par exemple "
+        "01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15",
+        "site_config.yml:12: notices[1].from: date « 2026-13-15 » non reconnue : il n'y a pas de mois 13 : "
+        "écrivez l'année, le mois puis le jour (AAAA-MM-JJ)",
+        "site_config.yml:14: agence « nrod » inconnue\n"
+        "    → vouliez-vous dire « nord » ? agences déclarées plus haut : nord, sud",
+        "site_config.yml:16: résidence « tset » inconnue\n"
+        "    → vouliez-vous dire « test » ? écrivez le nom du fichier de la résidence sans « .yml », "
+        "par exemple « test »",
+        "site_config.yml:17: notices[2].agencies: une liste est attendue\n"
+        "    → écrivez par exemple « agencies: […, …] » ou une ligne « - … » par élément",
+        "site_config.yml:17: notices[2].residences[2]: doit être un texte sur une ligne, pas une liste ni un "
+        "ensemble de clés",
+    ]
+
+
 def test_holidays_flag_refuses_anything_but_true_or_false(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(site_config=SITE_CONFIG + "holidays: parfois\n")
     assert problems_of(root) == ["site_config.yml:10: holidays: « parfois » non reconnu : écrivez true (oui) ou "

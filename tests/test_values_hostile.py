@@ -327,6 +327,11 @@ def test_short_number_with_an_extension_is_refused() -> None:
                                    "accent, chiffres, points, tirets et barres obliques sont acceptés"),
     ("javascript:alert(1)//https://x.fr", "adresse du site « javascript:alert(1)//https://x.fr » : elle doit "
                                           "commencer par https://"),
+    # A bracket Python's URL parser takes for an IPv6 address: its English « Invalid IPv6 URL » was the message.
+    ("https://[residences.exemple.fr/", "adresse du site « https://[residences.exemple.fr/ » invalide : seuls des "
+                                        "lettres sans accent, chiffres, points, tirets et barres obliques sont acceptés"),
+    ("https://residences]exemple.fr/", "adresse du site « https://residences]exemple.fr/ » invalide : seuls des "
+                                       "lettres sans accent, chiffres, points, tirets et barres obliques sont acceptés"),
 ])
 def test_base_url_is_a_plain_https_address(url: str, message: str) -> None:
     assert refusal(parse_base_url, url)[0] == message

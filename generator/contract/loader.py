@@ -177,9 +177,9 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     invisible = ("caractère invisible U+{:04X} non permis dans le fichier",
                  "il vient souvent d'un copier-coller : effacez le passage et retapez-le, ou enregistrez "
                  "le fichier comme texte UTF-8")
-    odd = _ODD_BREAKS.search(text) if "\n" in text else _UNICODE_BREAKS.search(text)
-    if odd:  # before YAML, which would break the line there and count lines unlike Git and GitHub
-        return fail(text[: odd.start()].count("\n") + 1, invisible[0].format(ord(odd.group())), invisible[1])
+    refused = _refused_characters(text)
+    if refused:  # before YAML, which would stop at the first, or break the line there unlike Git and GitHub
+        return None, [Problem(name, line, invisible[0].format(ord(char)), invisible[1]) for line, char in refused]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as e:  # a character YAML refuses in the file itself (NUL, U+FFFE…)
@@ -213,6 +213,28 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
     except _Refused as e:
         return fail(e.line, e.message, e.hint)
     return doc, [Problem(name, e.line, e.message, e.hint) for e in repeated]
+
+
+_NOT_IN_A_FILE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+"""What YAML's reader refuses anywhere in a file (control characters, lone surrogates, U+FFFE, U+FFFF); the
+values' own check (``characters.INVISIBLE``) tells the rest at their key."""
+_REFUSED_IN_LINES = re.compile(f"{_NOT_IN_A_FILE}|{_ODD_BREAKS.pattern}")
+_REFUSED_IN_CR_LINES = re.compile(f"{_NOT_IN_A_FILE}|{_UNICODE_BREAKS.pattern}")
+"""The same in a file whose lines end with a carriage return alone (old Macs): that one is its line end."""
+
+
+def _refused_characters(text: str) -> list[tuple[int, str]]:
+    """(line, character) for each line holding a character no file may hold, its first one: all told in one
+    run (text pasted from a word processor brings a U+000B per line break, told one push at a time when
+    YAML's reader stopped at the first)."""
+    found: list[tuple[int, str]] = []
+    line, at = 1, 0
+    for match in (_REFUSED_IN_LINES if "\n" in text else _REFUSED_IN_CR_LINES).finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if not found or found[-1][0] != line:
+            found.append((line, match.group()))
+    return found
 
 
 def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str] | None:

@@ -24,7 +24,7 @@ from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUA
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
-from generator.contract.references import building_problems, shared_notice_problems
+from generator.contract.references import building_problems, shared_notice_problems, typed_targets
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source, stray_files
 from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
@@ -97,7 +97,8 @@ def load_project(root: Path) -> Project:
     problems: list[Problem] = []
     declared: list[str] = []  # the languages site_config.yml declares, even when the rest of it is wrong
     named: list[str] = []  # and the agencies it names: a residence's agency is checked against them
-    config, config_digest, config_lines = _load_config(root, problems, declared, named)
+    notices: list[Any] = []  # and its shared notices as typed: their targets are checked against both
+    config, config_digest, config_lines = _load_config(root, problems, declared, named, notices)
     if config is not None:  # before Babel is first used: its data of the site's languages, kept
         cldr.preload(config.languages)
     residences = []
@@ -119,8 +120,10 @@ def load_project(root: Path) -> Project:
     if store:
         store.save()
     checked.save()  # the addresses and numbers found right, for the next run
-    if config is not None:  # a shared notice naming a residence that has no file
-        problems.extend(shared_notice_problems(config, config_lines, (p.stem for p in paths)))
+    # A shared notice naming an agency or a residence that has no file, told even when the config is not valid.
+    targets = typed_targets(config) if config is not None else notices
+    problems.extend(shared_notice_problems(targets, config.agencies if config is not None else named, config_lines,
+                                           (p.stem for p in paths)))
     if problems:
         raise UserError(problems)
     assert config is not None
@@ -138,7 +141,8 @@ def load_config(root: Path) -> SiteConfig:
 
 
 def _load_config(root: Path, problems: list[Problem], declared: list[str] | None = None,
-                 named: list[str] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
+                 named: list[str] | None = None,
+                 notices: list[Any] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
     if not path.exists() and not path.is_symlink():
         problems.append(Problem(CONFIG_NAME, 1, "fichier introuvable",
@@ -164,6 +168,9 @@ def _load_config(root: Path, problems: list[Problem], declared: list[str] | None
     agencies = doc.data.get("agencies") if doc is not None and isinstance(doc.data, dict) else None
     if named is not None and isinstance(agencies, dict):
         named[:] = agencies
+    typed = doc.data.get("notices") if doc is not None and isinstance(doc.data, dict) else None
+    if notices is not None and isinstance(typed, list):
+        notices[:] = typed
     languages = _declared_languages(doc, problems) if doc else ANY_LANGUAGE
     if declared is not None:
         declared[:] = languages

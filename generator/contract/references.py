@@ -44,22 +44,41 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
     return problems
 
 
-def shared_notice_problems(config: SiteConfig, lines: LineMap, slugs: Iterable[str]) -> list[Problem]:
-    """Agencies and residences a shared notice targets must exist: a typo would hide it from tenants."""
-    slugs = sorted(slugs)
+def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap,
+                           slugs: Iterable[str]) -> list[Problem]:
+    """Agencies and residences a shared notice targets must exist: a typo would hide it from tenants.
+
+    ``notices`` is the ``notices`` list of ``site_config.yml`` as typed (dicts of plain values), ``agencies``
+    the keys it declares: like ``building_problems``, read from the document, so that a mistake elsewhere in
+    the file (a date, a phone) does not hide these until the next run; a list or a name that is not one is
+    left to validation's own message."""
+    slugs, agencies = sorted(slugs), sorted(agencies)
     problems = []
-    for index, notice in enumerate(config.notices):
-        for position, key in enumerate(notice.agencies):
-            if key not in config.agencies:
+    for index, notice in enumerate(notices if isinstance(notices, list) else []):
+        notice = notice if isinstance(notice, dict) else {}
+        for position, key in _names(notice.get("agencies")):
+            if agencies and key not in agencies:
                 problems.append(Problem(
-                    lines.file, lines.line_of(("notices", index, "agencies", position)), f"agence « {key} » inconnue",
-                    _close(key, config.agencies) + "agences déclarées plus haut : "
-                    + ", ".join(sorted(config.agencies))))
-        for position, slug in enumerate(notice.residences):
+                    lines.file, lines.line_of(("notices", index, "agencies", position)),
+                    f"agence « {visible(key)} » inconnue",
+                    _close(key, agencies) + "agences déclarées plus haut : " + ", ".join(agencies)))
+        for position, slug in _names(notice.get("residences")):
             if slug not in slugs:
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "residences", position)),
-                    f"résidence « {slug} » inconnue",
+                    f"résidence « {visible(slug)} » inconnue",
                     _close(slug, slugs) + "écrivez le nom du fichier de la résidence sans « .yml », par exemple "
                     f"« {slugs[0] if slugs else 'les-tilleuls'} »"))
     return problems
+
+
+def typed_targets(config: SiteConfig) -> list[dict[str, list[str]]]:
+    """The shared notices of a valid ``config`` in the form ``shared_notice_problems`` reads (a config the
+    validation cache kept has no document left)."""
+    return [{"agencies": notice.agencies, "residences": notice.residences} for notice in config.notices]
+
+
+def _names(typed: Any) -> list[tuple[int, str]]:
+    """The names of a list as typed, with their positions (a non-text item or a non-list: none)."""
+    items = typed if isinstance(typed, list) else []
+    return [(position, name) for position, name in enumerate(items) if isinstance(name, str)]

@@ -263,16 +263,19 @@ def parse_base_url(value: Any) -> str:
                            f"maximum {MAX_BASE_URL_LENGTH})",
                            f"chaque QR code contient cette adresse suivie du nom de la résidence "
                            f"({MAX_SLUG_LENGTH} caractères au plus) : choisissez une adresse plus courte")
-    parts = urlsplit(text)
+    invalid = (f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, points, tirets et "
+               "barres obliques sont acceptés")
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a « [ » or « ] » Python takes for an IPv6 address: « Invalid IPv6 URL », in English
+        raise ValueProblem(invalid, hint) from None
     try:
         port_ok = parts.port is None or parts.port > 0
     except ValueError:
         port_ok = False
     plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
     if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and plain_path):
-        raise ValueProblem(f"adresse du site « {text} » invalide : seuls des lettres sans accent, chiffres, "
-                           "points, tirets et barres obliques sont acceptés",
-                           (port_ok and plain_path and _ascii_hint(parts)) or hint)
+        raise ValueProblem(invalid, (port_ok and plain_path and _ascii_hint(parts)) or hint)
     return text
 
 

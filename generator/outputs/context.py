@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.contract.inheritance import inherited
 from generator.contract.languages import in_one_language
+from generator.contract.loader import LineMap
 from generator.contract.model import Agency, Residence, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs.published import language_prefix
@@ -36,13 +37,17 @@ class ResidenceContext:
     """The landlord's logo file (posters), resolved against the project folder."""
     language: str = ""
     """The language of this output; empty means the site's default language."""
+    config_lines: LineMap | None = None
+    """Where each value of ``site_config.yml`` was typed: a problem an output finds in what the residence
+    inherits from it (the agency a poster prints) is told there."""
 
     @classmethod
     def of(cls, project: Project, item: ResidenceFile, today: date, language: str = "") -> "ResidenceContext":
         """The context of the residence ``item`` of ``project`` in ``language`` (default: the site's default
         language), with the landlord's logo file if any."""
         logo = project.config.landlord.logo
-        return cls(project.config, item, today, project.root / logo if logo else None, language)
+        return cls(project.config, item, today, project.root / logo if logo else None, language,
+                   project.config_lines)
 
     def in_language(self, language: str) -> "ResidenceContext":
         """The same residence and day, for the outputs of ``language``."""

@@ -40,10 +40,22 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
             paths.a5: kept_pdf(text, qr, A5, ctx.today, ctx.logo),
         }
     except OverflowError as too_long:
-        where = ("caretaker", "hours") if ctx.residence.caretaker else ("agency",)
-        raise UserError.single(ctx.item.lines.file, ctx.item.lines.line_of(where),
-                               f"trop de texte pour {too_long} (gardien et horaires)",
-                               "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux") from None
+        raise _too_long(ctx, str(too_long)) from None
+
+
+def _too_long(ctx: ResidenceContext, fmt: str) -> UserError:
+    """Too much text for the poster ``fmt``, told where that text was typed: the caretaker's hours in the
+    residence's file; without a caretaker, the agency's words of ``site_config.yml`` (the same problem for
+    each of its residences, told once: ``UserError`` keeps one of each)."""
+    if ctx.residence.caretaker or ctx.config_lines is None:
+        return UserError.single(ctx.item.lines.file, ctx.item.lines.line_of(("caretaker", "hours")),
+                                f"trop de texte pour {fmt} (gardien et horaires)",
+                                "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux")
+    key = ctx.item.residence.agency
+    return UserError.single(ctx.config_lines.file, ctx.config_lines.line_of(("agencies", key)),
+                            f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
+                            "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
+                            "résidences sans gardien les impriment sur leur affiche")
 
 
 def kept_pdf(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | None) -> bytes:

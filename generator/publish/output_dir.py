@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
+from generator.contract.project import RESIDENCES_DIR
 from generator.errors import UserError
 
 INTERRUPTIONS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -74,6 +75,17 @@ def file_system_errors(out_dir: Path) -> Iterator[None]:
         yield
     except OSError as error:
         raise problem(out_dir, error) from error
+
+
+def check_outside_residences(out_dir: Path, root: Path) -> None:
+    """An output folder is never in ``residences/``: a site or posters there sat among the files staff edit
+    and commit, and a folder named ``x.yml`` made every later command refuse the project (« c'est un
+    dossier, pas un fichier »)."""
+    residences, out_dir = (root / RESIDENCES_DIR).resolve(), Path(out_dir).resolve()
+    if out_dir.is_relative_to(residences):
+        raise UserError.single(out_dir, 1, f"le dossier de sortie est dans {RESIDENCES_DIR}/, parmi les fiches des "
+                               "résidences", f"choisissez un dossier hors de {RESIDENCES_DIR}/ avec --out (par "
+                               "défaut : site/ pour le site, affiches/ pour les affiches)")
 
 
 def check_replaceable(out_dir: Path, marker: str) -> None:

@@ -10,6 +10,7 @@ from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
 from generator.errors import Problem, UserError
 from generator.outputs import posters
 from generator.outputs.context import ResidenceContext
+from generator.publish.output_dir import check_outside_residences
 from generator.publish.parallel import default_jobs, run_all
 
 
@@ -21,8 +22,9 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     text was checked by ``load_project`` (contract.printable); a residence with too much text for a poster is
     only found when laid out: all of them are reported together, after the others are written.
     """
-    items = {item.slug: item for item in select_residences(project, list(slugs))}
     out_dir = Path(out_dir)
+    check_outside_residences(out_dir, project.root)
+    items = {item.slug: item for item in select_residences(project, list(slugs))}
     # Forking for a handful of residences costs more than it saves.
     jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
     posters.load_fonts()  # load the fonts before forking, so every worker inherits them

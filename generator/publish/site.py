@@ -34,6 +34,7 @@ from generator.outputs.pages import Page, compile_templates, index_pages, reside
 from generator.outputs.published import FEED, language_prefix
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
+from generator.publish import output_dir
 from generator.publish.incremental import (
     index_entries,
     index_keys,
@@ -102,6 +103,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
     is an error naming it.
     """
     out_dir = Path(out_dir).resolve()
+    output_dir.check_outside_residences(out_dir, project.root)  # before the lock, written beside it
     with exclusive(out_dir, progress_stream), file_system_errors(out_dir):
         check_replaceable(out_dir, MARKER)
         manifest = manifest_for(project, today, [item.slug for item in residences],

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from generator.contract.project import load_project
+from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.contract.warnings import project_warnings
 from generator.errors import Problem, UserError, printable
 
@@ -69,12 +69,14 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
     """Validate ``root`` and present the result in ``fmt``; append the French summary to ``summary_file``.
 
     Text keeps raising ``UserError`` (Click prints it, exit 1) so the everyday output is unchanged.
-    Paths in annotations are made relative to the current folder, where GitHub runs the step.
+    Paths in annotations and the summary are those of the repository (``github_prefix``); in JSON, relative
+    to the current folder, where the tool reading it runs.
     """
     outcome = check(root, today or date.today())
     if fmt == "text" and not outcome.ok:
         raise UserError(list(outcome.problems))
-    prefix = "" if fmt == "text" else _relative_prefix(Path(root))  # text: as errors, relative to the project
+    prefix = ("" if fmt == "text" else github_prefix(Path(root)) if fmt == "github"  # text: as errors
+              else _prefix(Path(root), Path.cwd()))
     problems = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.problems)
     warnings = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.warnings)
     outcome = Outcome(outcome.slugs, problems, warnings)
@@ -94,12 +96,17 @@ def append_summary(summary_file: str, outcome: Outcome) -> None:
         f.write(markdown_summary(outcome, SUMMARY_BYTES - f.tell()))
 
 
-def tell_github(problems: list[Problem], summary_file: str | None) -> str:
+def tell_github(problems: list[Problem], summary_file: str | None, root: Path | None = None) -> str:
     """What ``validate --format github`` says of its problems, for any command stopped by them in a GitHub
     Actions step: ``build`` finds a few mistakes that validation cannot (too much text for a poster, a
     residence named like a folder of the site), and they were only lines of the step's log, not shown on
     their line of the pull request nor in the job summary. Returns the annotations; the summary is added
-    when it can be (the error is told in the log all the same)."""
+    when it can be (the error is told in the log all the same). The files of the project at ``root`` (the
+    command's ``--project``) are named by their path in the repository, as ``validate`` names them; other
+    paths (an output folder, a lot) are left as the command line gave them."""
+    prefix = github_prefix(root) if root is not None else ""
+    problems = [Problem(prefix + p.file, p.line, p.message, p.hint, p.place) if _of_project(p.file) else p
+                for p in problems]
     outcome = Outcome((), tuple(problems))
     if summary_file:
         with suppress(OSError):
@@ -135,10 +142,11 @@ def github_report(outcome: Outcome) -> str:
 
 def annotation(problem: Problem, level: str = "error") -> str:
     """``::error file=F,line=N,title=T::message`` (or ``::warning``) with GitHub's escaping, the hint on a
-    second line."""
+    second line; control characters written U+XXXX (``printable``), in the file too: GitHub's log viewer
+    runs escape sequences."""
     message = f"{problem.message}\n→ {problem.hint}" if problem.hint else problem.message
     title = ANNOTATION_TITLE if level == "error" else WARNING_TITLE
-    props = f"file={escape_property(problem.file)},line={problem.line},title={escape_property(title)}"
+    props = f"file={escape_property(printable(problem.file))},line={problem.line},title={escape_property(title)}"
     return f"::{level} {props}::{escape_data(printable(message))}"
 
 
@@ -209,9 +217,9 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
     for p in problems:
         if p.file != current:
             current = p.file
-            lines += ["", f"{heading} {md_escape(p.file)}", ""]
-        item = f"{_ITEM}{p.line}** : {md_escape(p.message)}"
-        lines.append(item + (f"<br>→ {md_escape(p.hint)}" if p.hint else ""))
+            lines += ["", f"{heading} {md_escape(printable(p.file))}", ""]
+        item = f"{_ITEM}{p.line}** : {md_escape(printable(p.message))}"
+        lines.append(item + (f"<br>→ {md_escape(printable(p.hint))}" if p.hint else ""))
     return lines
 
 
@@ -250,10 +258,26 @@ def _count(problems: tuple[Problem, ...]) -> str:
     return f"{len(problems)} {noun} dans {files} fichier(s) : rien ne sera publié avant correction."
 
 
-def _relative_prefix(root: Path) -> str:
-    """``residences/x.yml`` as GitHub wants it: relative to the folder the step runs in (else absolute)."""
+def _of_project(name: str) -> bool:
+    """Whether a problem's file is named relative to the project (``site_config.yml``, ``residences/…``), as
+    every file ``load_project`` and the outputs read is, rather than as the command line gave a path."""
+    return name == CONFIG_NAME or name.partition("/")[0] == RESIDENCES_DIR
+
+
+def github_prefix(root: Path) -> str:
+    """What goes before ``residences/x.yml`` for GitHub: the project's path in the repository checked out
+    (``$GITHUB_WORKSPACE``), where GitHub looks for an annotation's file whatever folder the step runs in
+    (``working-directory:``); outside a checkout, relative to the current folder (else absolute)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    base = Path(workspace).resolve() if workspace else None
+    return _prefix(root, base if base is not None and root.resolve().is_relative_to(base) else Path.cwd())
+
+
+def _prefix(root: Path, base: Path) -> str:
+    """``root``'s path relative to ``base`` with a final « / » (empty for ``base`` itself; absolute when
+    ``root`` is not inside it)."""
     absolute = root.resolve()
-    relative = os.path.relpath(absolute, Path.cwd())
+    relative = os.path.relpath(absolute, base)
     if relative == ".":
         return ""
     return (absolute.as_posix() if relative.startswith("..") else Path(relative).as_posix()) + "/"

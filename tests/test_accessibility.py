@@ -20,7 +20,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from conftest import SAMPLE_TODAY
 from generator.contract.project import load_project
+from generator.publish.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -491,6 +493,40 @@ def test_text_at_200_percent_stays_on_screen(browser, sample_site: Path, site_ur
     page.context.close()
     assert problems == []
 
+
+
+@pytest.fixture(scope="session")
+def samples_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample residences published in French, English and Arabic: every page kind in each, right to left too."""
+    root = tmp_path_factory.mktemp("samples-fr-en-ar") / "project"
+    shutil.copytree(REPO / "residences", root / "residences")
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    assert "\nlanguage: fr\n" in config
+    (root / "site_config.yml").write_text(config.replace("\nlanguage: fr\n", "\nlanguages: [fr, en, ar]\n"),
+                                          encoding="utf-8")
+    build_site(load_project(root), root.parent / "site", SAMPLE_TODAY)
+    return root.parent / "site"
+
+
+def test_the_search_says_how_many_results_it_found_while_the_focus_stays_in_the_field(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 4.1.3: the count of results (« 6 documents trouvés ») changes as the tenant types, and a screen
+    reader said nothing of it: the focus stays in the field, and Material's count is no live region. It is a
+    status, in every language."""
+    base = serve(samples_in_three_languages) + "/"
+    said = []
+    for path, word in (("les-tilleuls/", "gardien"), ("les-tilleuls/en/", "caretaker"), ("les-tilleuls/ar/", "الحارس")):
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + path, wait_until="networkidle")
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").press_sequentially(word, delay=30)
+        page.locator(".md-search-result__item").first.wait_for()
+        status = page.get_by_role("status")
+        said.append([status.count(), status.count() == 1
+                     and status.inner_text() == page.locator(".md-search-result__meta").inner_text(),
+                     page.evaluate("document.activeElement.matches('input.md-search__input')")])
+        page.close()
+    assert said == [[1, True, True]] * 3
 
 def test_residence_home_page_transfers_under_150_kb_on_first_load(
         browser, site_url: str, samples, record_property) -> None:

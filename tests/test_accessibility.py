@@ -527,6 +527,53 @@ def test_text_at_200_percent_stays_on_screen_in_every_language(
     assert problems == []
 
 
+MASKED_ICONS_JS = r"""() => {
+  const probe = document.createElement("div");
+  probe.style.backgroundColor = "Canvas";
+  document.body.append(probe);
+  const rgb = (colour) => colour.replace(/^rgba?\(([^,]+), ([^,]+), ([^,)]+).*$/, "$1 $2 $3");
+  const canvas = rgb(getComputedStyle(probe).backgroundColor);
+  probe.remove();
+  const unseen = [];
+  for (const el of document.querySelectorAll("*")) {
+    if (!el.checkVisibility({checkVisibilityCSS: true})) continue;
+    for (const pseudo of [null, "::before", "::after"]) {
+      const c = getComputedStyle(el, pseudo);
+      const mask = c.maskImage && c.maskImage !== "none" ? c.maskImage : c.webkitMaskImage;
+      if ((pseudo && c.content === "none") || c.display === "none" || !mask || mask === "none") continue;
+      if (rgb(c.backgroundColor) === canvas || /^rgba\(.*, 0\)$/.test(c.backgroundColor))
+        unseen.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}${pseudo || ""}`);
+    }
+  }
+  return [...new Set(unseen)];
+}"""
+"""Icons drawn as a mask filled with the background colour: high contrast paints that colour as the page's own
+background (Canvas, whatever its opacity), and the icon vanishes. Each name is an element, or its ::before or
+::after."""
+
+
+def test_in_high_contrast_mode_every_icon_is_still_drawn(browser, sample_site: Path, site_url: str) -> None:
+    """Windows high contrast (forced colours): the FAQ's questions lost their chevron, the one sign that an answer
+    opens and whether it is open, and the search results their page icon (Material draws both as masks in a
+    background colour, which forced colours replace by the page's). Every page kind, and the search with its
+    results, on a phone and on a computer."""
+    unseen: dict[str, str] = {}
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800}, forced_colors="active")
+        for path in [p for p in page_paths(sample_site) if p.startswith("les-tilleuls/") or "/" not in p.strip("/")]:
+            page.goto(site_url + path, wait_until="load")
+            for name in page.evaluate(MASKED_ICONS_JS):
+                unseen.setdefault(name, f"{width} px /{path}")
+        page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.type("gardien", delay=30)
+        page.locator(".md-search-result__item").first.wait_for()
+        for name in page.evaluate(MASKED_ICONS_JS):
+            unseen.setdefault(name, f"{width} px, résultats de recherche")
+        page.close()
+    assert unseen == {}
+
+
 def test_the_search_says_how_many_results_it_found_while_the_focus_stays_in_the_field(
         browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
     """WCAG 4.1.3: the count of results (« 6 documents trouvés ») changes as the tenant types, and a screen

@@ -20,7 +20,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from conftest import SAMPLE_TODAY
 from generator.contract.project import load_project
+from generator.publish.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -491,6 +493,135 @@ def test_text_at_200_percent_stays_on_screen(browser, sample_site: Path, site_ur
     page.context.close()
     assert problems == []
 
+
+
+@pytest.fixture(scope="session")
+def samples_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample residences published in French, English and Arabic: every page kind in each, right to left too."""
+    root = tmp_path_factory.mktemp("samples-fr-en-ar") / "project"
+    shutil.copytree(REPO / "residences", root / "residences")
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    assert "\nlanguage: fr\n" in config
+    (root / "site_config.yml").write_text(config.replace("\nlanguage: fr\n", "\nlanguages: [fr, en, ar]\n"),
+                                          encoding="utf-8")
+    build_site(load_project(root), root.parent / "site", SAMPLE_TODAY)
+    return root.parent / "site"
+
+
+def test_text_at_200_percent_stays_on_screen_in_every_language(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.4 and 1.4.10 in English and Arabic too, where words are longer: the caretaker's hours of an
+    itinerant caretaker in English (« Wednesday » beside « (Hall d'entrée) ») were wider than a phone at 200 %
+    text, and the page scrolled sideways. The browser's setting is stood in for as above (CSP bypassed)."""
+    base = serve(samples_in_three_languages) + "/"
+    page = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}).new_page()
+    problems = []
+    paths = page_paths(samples_in_three_languages)
+    assert any(p.endswith("/en/gardien/") for p in paths) and any(p.endswith("/ar/gardien/") for p in paths)
+    for path in paths:
+        page.goto(base + path)
+        page.add_style_tag(content="html { font-size: 250% !important; }")  # Material's 125 %, doubled
+        page.evaluate(LAYOUT_JS)
+        problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.overflow()")]
+    page.context.close()
+    assert problems == []
+
+
+
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+                " p { margin-bottom: 2em !important; }")
+"""WCAG 1.4.12's figures, as the W3C's text-spacing bookmarklet applies them."""
+CLIPPED_JS = """() => [...document.body.querySelectorAll("*")].filter(e => {
+    if (!e.checkVisibility({checkVisibilityCSS: true})) return false;
+    if (e.closest(".md-header, .md-sidebar--primary, .md-search")) return false;
+    const c = getComputedStyle(e), clips = v => v === "hidden" || v === "clip";
+    return (clips(c.overflowX) || clips(c.overflowY)) && e.clientWidth > 1
+        && (e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2);
+  }).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}: ${e.innerText.trim().slice(0, 40)}`)"""
+
+
+def test_text_spacing_cuts_nothing_nor_pushes_it_sideways_in_any_language(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.12 at 320 CSS px, every page of the samples in French, English and Arabic, the hall screens
+    included: with lines, letters, words and paragraphs spaced out, no text is clipped by its box and nothing
+    leaves the screen. The header's one-line title is clipped by design, the page's heading saying it whole."""
+    base = serve(samples_in_three_languages) + "/"
+    page = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 640}).new_page()
+    problems = []
+    for path in page_paths(samples_in_three_languages):
+        page.goto(base + path, wait_until="load")
+        page.add_style_tag(content=TEXT_SPACING)
+        page.evaluate(LAYOUT_JS)
+        problems += [f"/{path}: {p}" for p in page.evaluate("__rhChecks.overflow()") + page.evaluate(CLIPPED_JS)]
+    page.context.close()
+    assert problems == []
+
+MASKED_ICONS_JS = r"""() => {
+  const probe = document.createElement("div");
+  probe.style.backgroundColor = "Canvas";
+  document.body.append(probe);
+  const rgb = (colour) => colour.replace(/^rgba?\(([^,]+), ([^,]+), ([^,)]+).*$/, "$1 $2 $3");
+  const canvas = rgb(getComputedStyle(probe).backgroundColor);
+  probe.remove();
+  const unseen = [];
+  for (const el of document.querySelectorAll("*")) {
+    if (!el.checkVisibility({checkVisibilityCSS: true})) continue;
+    for (const pseudo of [null, "::before", "::after"]) {
+      const c = getComputedStyle(el, pseudo);
+      const mask = c.maskImage && c.maskImage !== "none" ? c.maskImage : c.webkitMaskImage;
+      if ((pseudo && c.content === "none") || c.display === "none" || !mask || mask === "none") continue;
+      if (rgb(c.backgroundColor) === canvas || /^rgba\(.*, 0\)$/.test(c.backgroundColor))
+        unseen.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}${pseudo || ""}`);
+    }
+  }
+  return [...new Set(unseen)];
+}"""
+"""Icons drawn as a mask filled with the background colour: high contrast paints that colour as the page's own
+background (Canvas, whatever its opacity), and the icon vanishes. Each name is an element, or its ::before or
+::after."""
+
+
+def test_in_high_contrast_mode_every_icon_is_still_drawn(browser, sample_site: Path, site_url: str) -> None:
+    """Windows high contrast (forced colours): the FAQ's questions lost their chevron, the one sign that an answer
+    opens and whether it is open, and the search results their page icon (Material draws both as masks in a
+    background colour, which forced colours replace by the page's). Every page kind, and the search with its
+    results, on a phone and on a computer."""
+    unseen: dict[str, str] = {}
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800}, forced_colors="active")
+        for path in [p for p in page_paths(sample_site) if p.startswith("les-tilleuls/") or "/" not in p.strip("/")]:
+            page.goto(site_url + path, wait_until="load")
+            for name in page.evaluate(MASKED_ICONS_JS):
+                unseen.setdefault(name, f"{width} px /{path}")
+        page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.type("gardien", delay=30)
+        page.locator(".md-search-result__item").first.wait_for()
+        for name in page.evaluate(MASKED_ICONS_JS):
+            unseen.setdefault(name, f"{width} px, résultats de recherche")
+        page.close()
+    assert unseen == {}
+
+
+def test_the_search_says_how_many_results_it_found_while_the_focus_stays_in_the_field(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 4.1.3: the count of results (« 6 documents trouvés ») changes as the tenant types, and a screen
+    reader said nothing of it: the focus stays in the field, and Material's count is no live region. It is a
+    status, in every language."""
+    base = serve(samples_in_three_languages) + "/"
+    said = []
+    for path, word in (("les-tilleuls/", "gardien"), ("les-tilleuls/en/", "caretaker"), ("les-tilleuls/ar/", "الحارس")):
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + path, wait_until="networkidle")
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").press_sequentially(word, delay=30)
+        page.locator(".md-search-result__item").first.wait_for()
+        status = page.get_by_role("status")
+        said.append([status.count(), status.count() == 1
+                     and status.inner_text() == page.locator(".md-search-result__meta").inner_text(),
+                     page.evaluate("document.activeElement.matches('input.md-search__input')")])
+        page.close()
+    assert said == [[1, True, True]] * 3
 
 def test_residence_home_page_transfers_under_150_kb_on_first_load(
         browser, site_url: str, samples, record_property) -> None:

@@ -199,6 +199,39 @@ def test_hostile_pages_pass_axe_reflow_at_320px_and_ask_no_other_host(browser, h
     assert problems == []
 
 
+
+OLD_PHONE = ("delete window.ResizeObserver; delete window.ResizeObserverEntry; delete window.IntersectionObserver; "
+             "delete window.IntersectionObserverEntry; delete window.fetch; delete Navigator.prototype.serviceWorker;")
+"""A browser without the interfaces an old phone lacks (iOS Safari 12.0: no ResizeObserver nor IntersectionObserver)."""
+
+
+def test_a_browser_that_ignores_the_policy_asks_no_other_host_for_what_staff_typed(
+        browser, hostile_url: str) -> None:  # type: ignore[no-untyped-def]
+    """« No request to a third party » on any browser, not only on those that read the pages' policy in
+    ``<meta>``: staff's images from other hosts (``![](https://…)``, ``<img src=https://…>``) never reach the
+    pages, and Material's old-browser branches (a polyfill from unpkg.com) are never taken, on every page kind
+    and the hall screens, in each language, while searching and switching language, with ResizeObserver,
+    IntersectionObserver, fetch and service workers missing."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    context.add_init_script(OLD_PHONE)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    for path in [*PAGES, "longue/ecran/", "longue/ar/ecran/", "longue/faq/", "longue/en/qui-appeler/"]:
+        page.goto(hostile_url + path, wait_until="networkidle")
+    page.goto(hostile_url + "longue/", wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").press_sequentially("Avis", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.get_by_role("navigation", name="Langues").get_by_role("link", name="English").click()
+    page.wait_for_url("**/longue/en/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    host = urlparse(hostile_url).netloc
+    assert [u for u in requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != host] == []
+    assert any(u.endswith("/search/search_index.json") for u in requests), "the search did not run"
+
 def test_the_hall_screen_of_a_long_residence_fits_every_page_in_each_orientation(browser, hostile_url: str) -> None:
     """Long name, address and caretaker, twenty notices and outages: nothing cut, nothing scrolls."""
     problems = []

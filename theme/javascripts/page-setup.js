@@ -96,7 +96,8 @@
     el("div", { "class": "md-search__output" }, [
       el("div", { "class": "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, [
         el("div", { "class": "md-search-result", "data-md-component": "search-result" }, [
-          el("div", { "class": "md-search-result__meta" }, [words["search.result.initializer"]]),
+          /* The count of results, said by screen readers as it changes (WCAG 4.1.3): Material's has no role. */
+          el("div", { "class": "md-search-result__meta", role: "status" }, [words["search.result.initializer"]]),
           el("ol", { "class": "md-search-result__list", role: "presentation" })
         ])
       ])

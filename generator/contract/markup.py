@@ -35,8 +35,9 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
 _ALT = re.compile(r'\balt\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _HREF = re.compile(r'\bhref\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+))', re.I)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
-_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)
-"""A link and what it holds (links do not nest)."""
+LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.S | re.I)
+"""A link's attributes and what it holds (links do not nest): read by ``unpublished`` and by the pages'
+sanitizer, which leaves out the links that show nothing."""
 
 
 _FILES = ("html?", "ics", "xml", "vcf", "json", "pdf", "png", "jpe?g", "svg", "txt", "csv", "php")
@@ -87,7 +88,7 @@ def unpublished(text: str) -> list[str]:
             said = f"balise HTML <{name}>"
         if said not in found:
             found.append(said)
-    for link in _LINK.finditer(html):
+    for link in LINK.finditer(html):
         said = f"lien sans texte vers « {_attribute(_HREF, link[1])} »"
         if shows_nothing(link[2]) and said not in found:
             found.append(said)

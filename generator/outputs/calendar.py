@@ -18,7 +18,6 @@ from datetime import date, time, timedelta
 from typing import Callable
 from urllib.parse import urlsplit
 
-from generator.contract.languages import direction
 from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import i18n
@@ -274,7 +273,7 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
              "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
              "TRANSP": "TRANSPARENT"}
     said = ([waste.schedule.strip()] if waste.schedule else []) + (
-        [plain_text(waste.note, page, isolated=_isolated(waste.note, language))] if waste.note else [])
+        [plain_text(waste.note, page, isolated=i18n.isolates(language, waste.note))] if waste.note else [])
     if said:
         event["DESCRIPTION"] = text("\n".join(said))
     return f"waste {waste.kind} {' '.join(waste.days)}", event
@@ -295,13 +294,6 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
         if notice.body:  # in the default language on another's calendar: LANGUAGE says so, as the pages' lang
             written = i18n.script_marks(notice.body, language).get("lang")
             event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(
-                plain_text(notice.body, page, isolated=_isolated(notice.body, language)))
+                plain_text(notice.body, page, isolated=i18n.isolates(language, notice.body)))
         events.append((f"notice {notice.from_} {notice.title}", event))
     return events
-
-
-def _isolated(markdown: str, language: str) -> bool:
-    """Whether a Markdown text's plain words isolate what its page isolates (``sanitize.plain_text``): in a
-    right-to-left language's calendar, and wherever the text holds right-to-left letters (an Arabic notice
-    typed as a French site's text), whose numbers would otherwise be drawn backwards."""
-    return direction(language) == "rtl" or i18n.holds_right_to_left(markdown)

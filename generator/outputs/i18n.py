@@ -237,9 +237,16 @@ def left_to_right(text: str, language: str, beside: str = "") -> str:
     left (``beside``: a name in Arabic in a French line), where Unicode's bidirectional algorithm draws
     « 01 48 20 11 22 » as « 22 11 20 48 01 » and « 08:30-18:00 » as « 18:00-08:30 » (a calendar event's
     description, a contact card's note); as it is elsewhere. Our pages do the same with ``dir="ltr"``."""
-    if direction(language) == "rtl" or holds_right_to_left(beside):
+    if isolates(language, beside):
         return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}"
     return text
+
+
+def isolates(language: str, text: str) -> bool:
+    """Whether a plain-text output of ``language`` isolates what is written left to right in or beside
+    ``text``: in a right-to-left language, and wherever ``text`` holds right-to-left letters (an Arabic
+    notice or name in a French calendar), whose numbers would otherwise be drawn backwards."""
+    return direction(language) == "rtl" or holds_right_to_left(text)
 
 
 def holds_right_to_left(text: str) -> bool:

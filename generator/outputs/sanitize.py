@@ -21,7 +21,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from generator.contract.characters import shows_nothing
-from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, missing_scheme
+from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK, URL_SCHEMES, missing_scheme
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -53,14 +53,11 @@ def markdown_to_html(text: str, under: int = 2) -> Markup:
     return Markup(_linked_contacts(_without_empty_links(_sanitize(_relevel(html, under)))))
 
 
-_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.S)
-
-
 def _without_empty_links(html: str) -> str:
     """``html`` without its links that show no word (« [](https://…) », or an image the sanitizer dropped):
     an empty link is a tab stop a screen reader can only call « lien »; ``validate`` warns of it
     (``markup.unpublished``)."""
-    return _LINK.sub(lambda link: link[1] if shows_nothing(link[1]) else link[0], html) if "<a" in html else html
+    return LINK.sub(lambda link: link[2] if shows_nothing(link[2]) else link[0], html) if "<a" in html else html
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

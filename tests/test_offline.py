@@ -18,6 +18,7 @@ from generator.outputs import published
 from generator.publish.site import build_site
 
 from conftest import RESIDENCE, SAMPLE_TODAY
+from test_languages import multilingual_site  # noqa: F401  (the session fixture: a site in fr, en and ar)
 
 
 READY_JS = """async (expected) => {
@@ -277,3 +278,32 @@ def test_a_long_name_is_shortened_for_the_home_screen_between_characters_as_seen
     assert unicodedata.normalize("NFC", short(typed)) == "Résidence Les Deux Prés…"
     assert short("Résidence Les Deux Prés du Parc") == "Résidence Les Deux Prés…"  # as before when typed whole
     assert short(unicodedata.normalize("NFD", "Résidence Les Prés")) == unicodedata.normalize("NFD", "Résidence Les Prés")
+
+
+@pytest.mark.parametrize(("folder", "queries", "title"), [
+    ("", ("Chaudière", "chaudiere", "CHAUDIERES"), "Chaudière"),
+    ("en/", ("Boiler", "boilers"), "Boiler"),
+    ("ar/", ("المرجل", "مرجل"), "المرجل"),
+])
+def test_after_a_first_visit_search_finds_the_microsites_pages_without_network(  # type: ignore[no-untyped-def]
+        browser, serve, multilingual_site: Path, folder: str, queries: tuple[str, ...],  # noqa: F811
+        title: str) -> None:
+    """Issue 15: after a first visit every page of the microsite works without a network, its search too, in
+    each language. A worker is served by the service worker whose scope holds the worker's own address:
+    Material's, at the site root, was asked from the network, and offline the search stayed at
+    « Initialisation de la recherche ». Typed with or without accents, in capitals, in the plural."""
+    base = serve(multilingual_site) + "/"
+    home = base + "les-tilleuls/" + folder
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(home, wait_until="load")
+    assert page.evaluate(READY_JS, _cache_name(multilingual_site, "les-tilleuls/" + folder.rstrip("/")))["urls"]
+    context.set_offline(True)
+    page.goto(home + "contacts/", wait_until="load")  # another page, opened offline: its search starts anew
+    assert page.get_by_text(title).count() == 0  # what is found is on another page
+    box = page.locator("input.md-search__input")
+    for query in queries:
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        page.locator(".md-search-result__item h2", has_text=title).first.wait_for(timeout=10000)
+    context.close()

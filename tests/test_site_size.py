@@ -247,9 +247,14 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
         setup = re.search(r'<script src="([^"]*javascripts/page-setup\.js)" data-base="([^"]+)" defer></script>', html)
         assert (page.parent / setup.group(1)).resolve() == (multilingual_site / "javascripts" / "page-setup.js"), page
         assert (page.parent / setup.group(2) / "search" / "search_index.json").is_file(), page  # the site's root
+        assert (page.parent / setup.group(2) / published.SEARCH_WORKER).is_file(), page  # which starts the worker
     code = (multilingual_site / "javascripts" / "page-setup.js").read_text(encoding="utf-8")
-    worker = re.search(r'var WORKER = "([^"]+)";', code).group(1)
-    assert (multilingual_site / "javascripts" / worker).resolve().is_file()
+    assert re.search(r'var WORKER = "([^"]+)";', code).group(1) == published.SEARCH_WORKER
+    for folder in (multilingual_site, multilingual_site / "les-tilleuls", multilingual_site / "les-tilleuls" / "ar"):
+        start = (folder / published.SEARCH_WORKER).read_text(encoding="utf-8")
+        worker = re.search(r'new URL\("([^"]+)", location\)', start).group(1)
+        assert (folder / worker).resolve() == next((multilingual_site / "assets" / "javascripts" / "workers")
+                                                   .glob("search.*.min.js")), folder  # Material's, named by its hash
     for words in setup_words(multilingual_site).values():
         assert {key for key in words if key.startswith("search.result.")} - {"search.result.initializer"} == searched
     features = json.loads(re.search(r"var FEATURES = (\[.*?\]);", code).group(1))

@@ -4,6 +4,11 @@
   and two icons drawn here with Pillow (a white house on the site's blue), the same bytes every build and
   for every residence: published once at the site root (``root_files``), which the manifest links (a
   manifest's icons may be anywhere on the site; only its scope limits the pages).
+- ``search-worker.js`` (``static/search-worker.js``, in every language folder and at the site root): starts
+  Material's search worker, stored once at the site root. A dedicated worker is served by the service worker
+  whose scope holds the worker's own address, not the page's: started from the site root, Material's worker
+  and the stemmers it loads always asked the network, and offline the search stayed at « Initialisation de
+  la recherche ». Started from the microsite's folder, its worker serves them from its store.
 - ``sw.js`` (``static/sw.js`` with this microsite's settings, importing the code shared by every microsite
   from the site root, ``theme/javascripts/sw-core.js``, with its digest in the address so that a browser's
   HTTP cache never gives a new worker an older copy): stores every page of the microsite at the
@@ -35,6 +40,7 @@ from generator.user_cache import code_files, library_versions, made_once
 
 THEME_COLOUR = "#1f3a93"
 WORKER = Path(__file__).parent / "static" / "sw.js"
+SEARCH_LOADER = Path(__file__).parent / "static" / "search-worker.js"
 CORE = "javascripts/sw-core.js"
 """The workers' shared code, a file of our theme: stored once at the site root with the other theme files."""
 FIRST = (published.HOME, published.CONTACTS, published.CARETAKER, published.MAINTENANCE)
@@ -103,8 +109,8 @@ def _continues(char: str, before: str) -> bool:
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """The manifest of the microsite, by path."""
-    return {published.WEB_MANIFEST: manifest(ctx)}
+    """The manifest of the microsite and the start of its search worker, by path."""
+    return {published.WEB_MANIFEST: manifest(ctx), published.SEARCH_WORKER: search_worker(ctx.to_root)}
 
 
 def root_files() -> dict[str, bytes]:
@@ -112,12 +118,31 @@ def root_files() -> dict[str, bytes]:
     return {name: made_once(name, partial(icon, size)) for size, name in published.ICONS.items()}
 
 
+@lru_cache(maxsize=1)
+def material_search_worker() -> str:
+    """Material's search worker, from the site root: its name carries a digest of its code, which a new
+    Material changes; read from the theme package as MkDocs copies it."""
+    import material  # the theme package (~40 ms the first time, as page_security reads it)
+
+    folder = Path(material.__file__).parent / "templates"
+    (found,) = folder.glob(published.MATERIAL_WORKERS + "search.*.min.js")
+    return found.relative_to(folder).as_posix()
+
+
+def search_worker(to_root: str) -> bytes:
+    """``search-worker.js`` of the site whose folder is ``to_root`` from the site root (``static/`` has the
+    file with its comment, which the published copy, in every language folder, leaves out)."""
+    code = SEARCH_LOADER.read_text(encoding="utf-8").split("*/", 1)[1].lstrip()
+    return code.replace("/*WORKER*/", to_root + material_search_worker(), 1).encode()
+
+
 def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:
     """Addresses (relative to the microsite) the worker stores at install, the most needed first.
 
     Every page, the hall screen and, in the default language, its QR code (the posters' SVG), the open
-    data, the manifest and icons, the search index, the calendar and contact cards; not the posters (large
-    PDFs for staff, never needed offline).
+    data, the manifest and icons, the calendar and contact cards, the search index and what its worker loads
+    at the site root (Material's worker and the language's stemmer); not the posters (large PDFs for staff,
+    never needed offline).
     """
     shown = [spec.file for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
     pages = [f for f in FIRST if f in shown] + [f for f in shown if f not in FIRST]
@@ -126,7 +151,8 @@ def precache_list(ctx: ResidenceContext, others: dict[str, bytes]) -> list[str]:
     urls += [path.removesuffix("index.html") for path in extra]
     if not ctx.prefix:
         urls.append(published.poster_paths(ctx.slug).svg)  # the hall screen's QR code (``hall.qr_code``)
-    return urls + [published.SEARCH_INDEX]
+    search = [published.SEARCH_INDEX, ctx.to_root + material_search_worker()]
+    return urls + search + [ctx.to_root + path for path in published.stemmer_scripts(ctx.lang)]
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,33 @@ SERVICE_WORKER = "sw.js"
 """Keeps every page of the microsite for offline use (``outputs.offline``); its scope is the microsite."""
 SEARCH_INDEX = "search/search_index.json"
 """Written by MkDocs' search plugin in every microsite."""
+SEARCH_WORKER = "search-worker.js"
+"""Starts Material's search worker (at the site root) from the folder of the site the page is in: each
+microsite's language folder and the root site (``outputs.offline.search_worker``; ``page-setup.js`` names it)."""
+MATERIAL_WORKERS = "assets/javascripts/workers/"
+"""Where Material's search worker is, from the site root; its stemmers are in ``assets/javascripts/lunr/``."""
+SEARCH_LANGUAGES = frozenset({"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
+                              "ja", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr",
+                              "vi", "zh"})
+"""Languages whose stemmer Material's search (lunr-languages) ships; others are searched as English."""
+
+
+def search_languages(language: str) -> str:
+    """The stemmer Material's search uses for ``language``'s pages."""
+    return language if language in SEARCH_LANGUAGES else "en"
+
+
+def stemmer_scripts(language: str) -> list[str]:
+    """What Material's search worker loads, from the site root, for a site in ``language`` (its
+    ``setupSearchLanguages``): nothing in English, else lunr-languages' support and the language's stemmer,
+    and the word splitter of Japanese, Hindi and Thai before it."""
+    stemmer = search_languages(language)
+    lunr = "assets/javascripts/lunr/"
+    if stemmer == "en":
+        return []
+    splitter = {"ja": ["tinyseg.js"], "hi": ["wordcut.js"], "th": ["wordcut.js"]}.get(stemmer, [])
+    return [f"{lunr}min/lunr.stemmer.support.min.js", *(lunr + name for name in splitter),
+            f"{lunr}min/lunr.{stemmer}.min.js"]
 
 # Pages of the root site.
 INDEX = "index.md"

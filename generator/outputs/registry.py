@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from generator.contract.project import Project
-from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, sitemap, vcard
+from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, published, sitemap, vcard
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import Page
 
@@ -61,6 +61,7 @@ def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, b
 def root_files(project: Project, today: date) -> dict[str, bytes]:
     """Files of the root site beside the landlord's index: the lists of residences, the data schema and the
     one sitemap of the whole site, the home-screen icons every microsite's manifest links, and the words
-    of the caretaker's box and the hall screen in each language."""
+    of the caretaker's box and the hall screen in each language, and the start of the root site's search
+    worker (as in each microsite, ``offline.search_worker``)."""
     return {**listing.files(project, today), **sitemap.files(project), **offline.root_files(),
-            **hall.words_scripts(project.config.languages)}
+            published.SEARCH_WORKER: offline.search_worker(""), **hall.words_scripts(project.config.languages)}

@@ -42,17 +42,6 @@ _SPACE = re.compile(r"[ \t\r\n\f]+")
 """HTML's white space: a no-break space (« 8h 30 », « 15 € ») stays."""
 
 
-SEARCH_LANGUAGES = frozenset({"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",
-                              "ja", "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr",
-                              "vi", "zh"})
-"""Languages whose stemmer Material's search (lunr-languages) ships; others are searched as English."""
-
-
-def search_languages(language: str) -> str:
-    """The stemmer Material's search uses for ``language``'s pages."""
-    return language if language in SEARCH_LANGUAGES else "en"
-
-
 @dataclass(frozen=True)
 class Entry:
     """One document of the index: a page (its URL) or one of its sections (``URL#id``); plain text."""

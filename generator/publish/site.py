@@ -31,7 +31,7 @@ from generator.outputs import feed, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, compile_templates, index_pages, residence_pages
-from generator.outputs.published import FEED, language_prefix
+from generator.outputs.published import FEED, language_prefix, search_languages
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish import output_dir
@@ -55,7 +55,6 @@ from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import check_replaceable, exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, started
 from generator.publish.progress import Progress
-from generator.publish.search_index import search_languages
 from generator.publish.shards import Shard, whole_site_kept
 
 MARKER = ".residence-hub"

@@ -3,8 +3,8 @@
  * keep no inline script and no per-page copy of what is the same on every page of a language):
  * - Material's settings (its template writes them inline in every page, <script id="__config">, ~0.6 KB):
  *   the bundle reads that element as it starts, so it is created here. The microsite's root (`base`, as
- *   the page's base_url) is this script's data-base attribute; Material's search worker is beside this
- *   file's folder, at the site root (its name has Material's hash: tests/test_site_size.py checks it);
+ *   the page's base_url) is this script's data-base attribute; Material's search worker is started by
+ *   the file WORKER there (outputs/offline.py: so that a microsite's service worker serves it offline);
  *   the words of its search, in the page's language (<html lang>), are Material's own (WORDS, checked by
  *   tests/test_page_template.py against Material's translation files for each language we publish; a
  *   language not listed gets English, as Material falls back).
@@ -19,7 +19,7 @@
 (function () {
   "use strict";
   var FEATURES = ["navigation.footer", "search.highlight"];
-  var WORKER = "../assets/javascripts/workers/search.a7633da7.min.js";
+  var WORKER = "search-worker.js";
   var WORDS = {
     "ar": {"search.placeholder": "بحث", "search.reset": "مسح كلي", "search.result.initializer": "بدء البحث", "search.result.placeholder": "اكتب لبدء البحث", "search.result.none": "لا توجد نتائج", "search.result.one": "نتائج البحث مستند واحد", "search.result.other": "نتائج البحث # مستندات", "search.result.more.one": "أكثر من 1 في هذه الصفحة", "search.result.more.other": "أكثر من # في هذه الصفحة", "search.result.term.missing": "مفقود"},
     "en": {"search.placeholder": "Search", "search.reset": "Clear", "search.result.initializer": "Initializing search", "search.result.placeholder": "Type to start searching", "search.result.none": "No matching documents", "search.result.one": "1 matching document", "search.result.other": "# matching documents", "search.result.more.one": "1 more on this page", "search.result.more.other": "# more on this page", "search.result.term.missing": "Missing"},
@@ -42,7 +42,8 @@
     }
   }
   config.textContent = JSON.stringify({
-    base: base, features: FEATURES, search: new URL(WORKER, script.src).href, translations: translations
+    base: base, features: FEATURES, search: new URL(base.replace(/\/?$/, "/") + WORKER, location.href).href,
+    translations: translations
   });
   document.body.appendChild(config);
 

@@ -306,4 +306,10 @@ def test_after_a_first_visit_search_finds_the_microsites_pages_without_network( 
         box.fill("")
         box.press_sequentially(query, delay=20)
         page.locator(".md-search-result__item h2", has_text=title).first.wait_for(timeout=10000)
+    # The result's link (« qui-appeler/?h=… »: Material's highlight's query) opens the stored page.
+    link = page.locator(".md-search-result__item a", has=page.locator("h2", has_text=title)).first
+    assert "?h=" in link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(home + "qui-appeler/?h=")))
+    assert page.locator("h1").first.is_visible() and page.get_by_text("09 69 32 00 00").first.is_visible()
     context.close()

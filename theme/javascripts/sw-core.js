@@ -9,7 +9,9 @@
  *
  * The cache's name carries a digest of the build (CONFIG.cache): a new build gives a new sw.js, which the
  * browser installs at the next visit; it stores the new files, then deletes the caches of older builds.
- * Requests with a query string (the hall screen's live check) and other hosts' are left alone.
+ * Requests with a query string (the hall screen's live check) and other hosts' are left alone, except a
+ * page's: a static page is the same whatever its query ("?h=chaudiere", which a search result adds for
+ * Material to highlight the words), so it is the stored page without its query.
  */
 "use strict";
 
@@ -66,20 +68,21 @@ function fromCache(request) {
   return caches.open(CONFIG.cache).then(function (cache) { return cache.match(request); });
 }
 
-/* Pages and data: the network's answer (stored for next time), else the stored copy. */
-function networkFirst(request) {
+/* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up
+ * by ``key``, the page's address without its query. */
+function networkFirst(request, key) {
   var network = fetch(request).then(function (response) {
     if (response.ok && response.type === "basic") {
       var copy = response.clone();
-      caches.open(CONFIG.cache).then(function (cache) { return cache.put(request, copy); });
+      caches.open(CONFIG.cache).then(function (cache) { return cache.put(key, copy); });
     }
     return response;
   });
   var slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_NETWORK_MS); }).then(function () {
-    return fromCache(request).then(function (hit) { return hit || network; });
+    return fromCache(key).then(function (hit) { return hit || network; });
   });
   var offline = network.catch(function () {
-    return fromCache(request).then(function (hit) { return hit || Response.error(); });
+    return fromCache(key).then(function (hit) { return hit || Response.error(); });
   });
   return Promise.race([offline, slow]);
 }
@@ -99,9 +102,10 @@ function cacheFirst(request) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request, url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.search) { return; }
+  if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
+  if (url.search && request.mode !== "navigate") { return; }
   /* Pages and data network first; so is horaires.js (published.HOURS_SCRIPT), the caretaker's hours that
    * the pages' script reads: an older copy would contradict the fresh page until the new worker is in. */
   var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf|\/horaires\.js)$/.test(url.pathname);
-  event.respondWith(page ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(page ? networkFirst(request, url.origin + url.pathname) : cacheFirst(request));
 });

@@ -18,7 +18,7 @@ from generator.outputs import published
 from generator.publish.site import build_site
 
 from conftest import RESIDENCE, SAMPLE_TODAY
-from test_languages import multilingual_site  # noqa: F401  (the session fixture: a site in fr, en and ar)
+from test_languages import multilingual_site, six_language_site  # noqa: F401  (session fixtures: 3 and 6 languages)
 
 
 READY_JS = """async (expected) => {
@@ -313,3 +313,28 @@ def test_after_a_first_visit_search_finds_the_microsites_pages_without_network( 
     page.wait_for_url(re.compile(re.escape(home + "qui-appeler/?h=")))
     assert page.locator("h1").first.is_visible() and page.get_by_text("09 69 32 00 00").first.is_visible()
     context.close()
+
+
+def test_each_languages_worker_stores_the_files_its_search_loads(six_language_site: Path) -> None:  # noqa: F811
+    """What Material's search worker loads is named in Python after Material's own loader (its
+    ``setupSearchLanguages``): a name that is not in the site would be skipped by the worker's install
+    without a word, and that language's search would fail offline. Every address each language's worker
+    stores is a file of the built site, the search's among them; and every stemmer Material ships is there."""
+    from generator.outputs.offline import material_search_worker
+
+    site = six_language_site
+    code = (site / material_search_worker()).read_text(encoding="utf-8")
+    for loaded in ('"../lunr"', "/min/lunr.stemmer.support.min.js", "/min/lunr.${", "/tinyseg.js", "/wordcut.js"):
+        assert loaded in code, loaded  # Material's loader as stemmer_scripts copies it
+    for language in ("fr", "en", "ar", "pt", "tr", "es"):
+        folder = site / "les-tilleuls" / ("" if language == "fr" else language)
+        worker = (folder / published.SERVICE_WORKER).read_text(encoding="utf-8")
+        precache = json.loads(re.search(r"var CONFIG = (\{.*?\});", worker).group(1))["precache"]
+        for url in precache:
+            assert (folder / url / "index.html").is_file() or (folder / url).is_file(), (language, url)
+        assert {published.SEARCH_INDEX, published.SEARCH_WORKER, "../" * (language != "fr") + "../"
+                + material_search_worker()} <= set(precache), language
+        stemmers = [url.rsplit("/", 1)[1] for url in precache if "/lunr/" in url]
+        assert stemmers == ([] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"])
+    for language in published.SEARCH_LANGUAGES:
+        assert all((site / path).is_file() for path in published.stemmer_scripts(language)), language

@@ -262,3 +262,82 @@ def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None
     assert 'href="../../../stylesheets/hall.css"' in html and 'href="../manifest.webmanifest"' in html
     french = hall.render(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)).decode()
     assert ">Collectes des déchets</h2>" in french and 'href="../../stylesheets/hall.css"' in french
+
+
+REVISION_SITE = """\
+landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}
+base_url: https://residences.example.org/
+languages: [fr, en, ar]
+agencies:
+  nord: {name: {fr: Agence Nord, en: North agency, ar: وكالة الشمال}, phone: 01 49 33 10 10}
+emergency:
+  - {label: {fr: SAMU, en: Ambulance, ar: الإسعاف}, phone: 15}
+notices:
+  - {title: {fr: Élection, en: Election, ar: انتخاب}, from: 2026-11-30, until: 2026-12-31, level: info}
+"""
+REVISION_RESIDENCE = RESIDENCE + """\
+caretaker:
+  name: Fatima Benali
+  title: {fr: gardienne, en: caretaker, ar: الحارسة}
+  phone: 01 48 20 11 22
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: "08:30", close: "12:00", place: {fr: Loge, en: Office, ar: المكتب}}
+notices:
+  - title: {fr: Coupure d'eau chaude, en: Hot water cut, ar: انقطاع الماء الساخن}
+    from: 2026-12-01
+    until: 2026-12-03
+    level: warning
+    body: {fr: De 9h à 12h., en: From 9 am to 12 noon., ar: من 9 إلى 12.}
+"""
+EDITS_SHOWN = {
+    "la traduction anglaise d'un avis": ("residence", "en: Hot water cut", "en: Hot-water cut"),
+    "la traduction arabe du texte d'un avis": ("residence", "ar: من 9 إلى 12.", "ar: من 9 إلى 13."),
+    "la traduction anglaise du titre du gardien": ("residence", "en: caretaker", "en: site manager"),
+    "la traduction anglaise du lieu des heures de loge": ("residence", "en: Office", "en: Lodge"),
+    "la traduction d'un avis commun (site_config.yml)": ("site", "en: Election", "en: Elections"),
+    "la traduction du nom de l'agence": ("site", "en: North agency", "en: Northern agency"),
+    "la traduction d'un numéro d'urgence": ("site", "en: Ambulance", "en: Emergency doctor"),
+}
+
+
+def _revisions(root: Path) -> tuple[str, dict[str, str]]:
+    """The ``revision`` of the microsite's residence.json, and the one each language's screen compares it to."""
+    import json
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.registry import residence_files
+
+    project = load_project(root)
+    data, screens = "", {}
+    for code in project.config.languages:
+        files = residence_files(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY, code), [])
+        data = data or json.loads(files["residence.json"])["revision"]
+        screen = files["ecran/index.html"].decode()
+        screens[code] = json.loads(re.search(r'id="rh-hall-data">(.*?)</script>', screen).group(1))["revision"]
+    return data, screens
+
+
+@pytest.mark.parametrize("edit", EDITS_SHOWN)
+def test_the_revision_changes_with_anything_a_language_s_screen_shows(make_project, edit: str) -> None:
+    """Each language's screen reloads when residence.json's ``revision`` differs from its own: an edit only
+    one translation shows (a residence's, or one of site_config.yml) changes it too, and every screen and
+    residence.json carry the same."""
+    where, old, new = EDITS_SHOWN[edit]
+    root = make_project(site_config=REVISION_SITE, test=REVISION_RESIDENCE)
+    before, screens = _revisions(root)
+    assert set(screens.values()) == {before}
+    path = root / ("site_config.yml" if where == "site" else "residences/test.yml")
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    after, screens = _revisions(root)
+    assert after != before and set(screens.values()) == {after}
+
+
+def test_the_revision_stays_when_nothing_published_changes(make_project) -> None:
+    """A screen that reloaded for nothing would flicker and ask the network again: same inputs, same revision."""
+    root = make_project(site_config=REVISION_SITE, test=REVISION_RESIDENCE)
+    before = _revisions(root)
+    path = root / "residences" / "test.yml"
+    path.write_text("# Relu le 2 décembre.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _revisions(root) == before

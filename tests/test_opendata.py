@@ -93,16 +93,21 @@ def test_revision_changes_with_the_data_and_only_with_it(samples) -> None:
 
 
 def test_the_published_file_is_the_document_with_its_revision_and_one_per_microsite(samples) -> None:
+    from generator.outputs import hall
+
     item = samples.residences[0]
     french = ResidenceContext.of(samples, item, SAMPLE_TODAY)
-    published_bytes = opendata.data_bytes(french)
-    assert json.loads(published_bytes) == opendata.residence_data(french).model_dump(mode="json", by_alias=True)
+    published_bytes = hall.data_files(french)[published.DATA]
+    assert json.loads(published_bytes) == hall.publication(french).data.model_dump(mode="json", by_alias=True)
     assert published_bytes.decode().count('"revision":"') == 1 and '"revision":""' not in published_bytes.decode()
     assert published_bytes.startswith(b'{"version":1,"revision":') and published_bytes.count(b"\n") == 1  # compact
+    # The document is residence_data's, its revision covering every language's hall screen as well.
+    document, revision = opendata.residence_data(french), hall.publication(french).data.revision
+    assert hall.publication(french).data == document.model_copy(update={"revision": revision})
     # Each language's hall screen reads the one residence.json, the default language's.
     english = ResidenceContext.of(samples, item, SAMPLE_TODAY, "en")
-    assert opendata.published_data(english) == opendata.residence_data(french)
-    assert opendata.published_data(english).links.home != opendata.residence_data(english).links.home
+    assert hall.publication(english).data == hall.publication(french).data
+    assert hall.publication(english).data.links.home != opendata.residence_data(english).links.home
 
 
 def test_residences_json_and_csv_list_every_residence_alike(sample_site: Path, samples) -> None:
@@ -336,7 +341,7 @@ def test_outages_shown_on_the_day_are_in_the_data_and_on_the_hall_screen(make_pr
 
     project = load_project(make_project(test=RESIDENCE + OUTAGES))
     ctx = ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)
-    data = json.loads(opendata.data_bytes(ctx))
+    data = json.loads(hall.data_files(ctx)[published.DATA])
     _validator(opendata.json_schema()).validate(data)
     assert [o["equipment"] for o in data["outages"]] == ["Ascenseur", "Interphone"]  # Portail: repaired long ago
     lift = data["outages"][0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from markupsafe import Markup
 
@@ -26,6 +27,7 @@ from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
 from generator.outputs.qr import QUIET_ZONE, code_of, qr_svg_inline
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
+from generator.paths import THEME_DIR
 
 WORDS = {
     "none": N_("Pas de collecte"),
@@ -41,6 +43,8 @@ REFRESH_SECONDS = 300
 """How often the screen asks for ``residence.json`` to learn of a new build (5 minutes)."""
 PAGE_SECONDS = 12
 """How long each page of notices stays when they do not fit together."""
+THEME_FILES = ("stylesheets/hall.css", "javascripts/hall.js", "javascripts/presence.js", "javascripts/offline.js")
+"""The theme's files each screen loads (at the site root), in ``THEME_DIR``."""
 SCREEN_NAME = N_("Écran du hall")
 """The page's name (title, description). Out of the f-strings below: ``pybabel extract`` cannot see into them."""
 
@@ -77,8 +81,76 @@ def description(ctx: ResidenceContext) -> str:
     return f"{ctx.residence.name}, {ctx.residence.address.one_line} · {i18n.gettext(ctx.lang)(SCREEN_NAME)}"
 
 
+UNSET = b'"revision":""'
+"""The revision in a screen's draft (``hall_data``, Jinja's ``tojson``), replaced by the published one."""
+DATA_BLOCK = b'<script type="application/json" id="rh-hall-data">'
+"""Where the screen's data start in its template."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """``residence.json`` of a microsite and its hall screen in each language, with the same ``revision``."""
+
+    data: opendata.ResidenceData
+    data_bytes: bytes
+    screens: dict[str, bytes]
+    """By language code."""
+
+
+_LAST: list[tuple[ResidenceContext, Publication]] = []
+
+
+def publication(ctx: ResidenceContext) -> Publication:
+    """What the hall screens of ``ctx``'s microsite read and are, whatever ``ctx``'s language.
+
+    Each language's screen reloads when the ``revision`` of the one ``residence.json`` (default language)
+    differs from its own, so that revision covers what every screen shows: the document, each language's
+    page as drafted (revision empty) and the files it runs with (its hours, hall.js's words, our scripts and
+    stylesheet). A translation corrected alone, in the residence or in ``site_config.yml``, reaches the
+    screens of its language; nothing else changes it, so an unchanged build gives the same bytes.
+    A residence's languages are built one after the other: the last publication made is remembered, for the
+    same residence file and configuration (the same objects) and the same day, and made once per residence.
+    """
+    if _LAST:
+        seen, made = _LAST[0]
+        if seen.item is ctx.item and seen.site_config is ctx.site_config and (seen.today, seen.logo) == \
+                (ctx.today, ctx.logo):
+            return made
+    contexts = [ctx if code == ctx.lang else ctx.in_language(code) for code in ctx.languages]
+    drafts = {c.lang: _draft(c) for c in contexts}
+    shown = [*drafts.values(), *_theme_files(),
+             *(part for c in contexts for part in (words_script(c.lang), *hours_script(c).values()))]
+    data, text = opendata.document(contexts[0], shown)
+    made = Publication(data, text, {code: _with_revision(page, data.revision) for code, page in drafts.items()})
+    _LAST[:] = [(ctx, made)]
+    return made
+
+
+def _with_revision(draft: bytes, revision: str) -> bytes:
+    """The screen's draft with ``revision`` in its data: the first ``UNSET`` after the data block's start
+    (a notice's Markdown, later in the page, may say the same words; its JSON escapes any quote of a text)."""
+    start = draft.index(DATA_BLOCK)
+    return draft[:start] + draft[start:].replace(UNSET, f'"revision":"{revision}"'.encode(), 1)
+
+
+@cache
+def _theme_files() -> tuple[bytes, ...]:
+    """The shared theme files a screen runs with: a new version of them reloads the screens too."""
+    return tuple((THEME_DIR / path).read_bytes() for path in THEME_FILES)
+
+
 def render(ctx: ResidenceContext) -> bytes:
     """The page for ``ctx``, in its language's folder (``ecran/`` or ``en/ecran/`` of the microsite)."""
+    return publication(ctx).screens[ctx.lang]
+
+
+def data_files(ctx: ResidenceContext) -> dict[str, bytes]:
+    """The microsite's open-data file, by path: ``residence.json``, whose revision the screens read."""
+    return {published.DATA: publication(ctx).data_bytes}
+
+
+def _draft(ctx: ResidenceContext) -> bytes:
+    """The page for ``ctx`` with its revision empty (``UNSET``): ``publication`` writes it in."""
     r, today = ctx.residence, ctx.today
     _ = i18n.gettext(ctx.lang)
     to_microsite = "../"  # the language's folder: its manifest
@@ -86,10 +158,9 @@ def render(ctx: ResidenceContext) -> bytes:
     up = "../" * (1 + ctx.prefix.count("/"))  # from this screen to the microsite's folder: its residence.json
     caretaker = r.caretaker
     tomorrow = today + timedelta(days=1)
-    data = opendata.published_data(ctx)  # the one residence.json, default language
     closed = {c.day for c in closed_days.of_residence(ctx)}
     script_data = {
-        "revision": data.revision, "data": up + published.DATA, "refresh": REFRESH_SECONDS,
+        "revision": "", "data": up + published.DATA, "refresh": REFRESH_SECONDS,
         "page": PAGE_SECONDS,
         "languages": [up + published.language_prefix(code, ctx.languages) + published.HALL_SCREEN_DIR + "/"
                       for code in ctx.languages] if len(ctx.languages) > 1 else [],
@@ -168,5 +239,5 @@ def words_scripts(languages: list[str] | tuple[str, ...]) -> dict[str, bytes]:
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """The hall screen of the microsite, by path."""
+    """The hall screen of the microsite in ``ctx``'s language, by path."""
     return {published.HALL_SCREEN: render(ctx)}

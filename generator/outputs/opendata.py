@@ -7,8 +7,8 @@ closures close the caretaker's office (``closed_days``), and the notices current
 Markdown fields are given as staff typed them: a reader escapes them for its own format.
 
 ``VERSION`` is the format's version: it changes when a field changes meaning or goes away (adding a field
-does not change it). ``revision`` is a digest of the rest of the document: the hall screen compares it to
-its own to know a new build was published.
+does not change it). ``revision`` is a digest of the rest of the document and of every language's hall
+screen (``hall.publication``): each screen compares it to its own to know a new build changed what it shows.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -240,7 +240,8 @@ class ResidenceData(Out):
     """One residence as its microsite publishes it on ``generated``."""
 
     version: Literal[1] = Field(description="Version du format de ce document.")
-    revision: str = Field(description="Empreinte du reste du document : change à chaque nouvelle publication.")
+    revision: str = Field(description="Empreinte du reste du document et de l'écran du hall de la résidence dans "
+                                      "chaque langue : change quand l'un d'eux change, une traduction comprise.")
     generated: date = Field(description="Jour de la publication : les avis « en cours » le sont ce jour-là.")
     slug: str
     name: str
@@ -298,14 +299,20 @@ def shown_outages(residence: Residence, today: date) -> list[Outage]:
                   key=lambda o: (o.status == "repaired", o.since, o.equipment))
 
 
-def residence_data(ctx: ResidenceContext) -> ResidenceData:
-    """The document of ``residence.json``, its ``revision`` computed over everything else."""
-    return _document(ctx)[0]
+def residence_data(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> ResidenceData:
+    """The document of ``residence.json``, its ``revision`` computed over everything else and ``shown``."""
+    return document(ctx, shown)[0]
 
 
-def _document(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
+def document(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> tuple[ResidenceData, bytes]:
     """The document and its bytes: the draft's JSON (revision empty) is digested, then the revision written
-    into that text (the second field, after the version number) rather than the document dumped again."""
+    into that text (the second field, after the version number) rather than the document dumped again.
+
+    ``shown``: the other files whose change a reader of ``revision`` must learn of, each digested after the
+    draft. The document is in the default language only, while each language's hall screen compares its
+    own revision to this one to know it must reload (``hall.publication`` gives every language's screen):
+    a translation corrected alone changes no byte of the draft, but changes its screen.
+    """
     r, config, today, agency = ctx.residence, ctx.config, ctx.today, ctx.agency
     links = published.download_links(ctx.url, r.caretaker is not None)
 
@@ -346,45 +353,16 @@ def _document(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
                         agency_card=ctx.url + links.agency,
                         caretaker_card=ctx.url + links.caretaker if links.caretaker else None),
     )
-    revision = hashlib.sha256((text := _dump(draft)).encode()).hexdigest()[:16]
+    digest = hashlib.sha256((text := _dump(draft)).encode())
+    for part in shown:  # each part's own digest: two parts never read as one with another boundary
+        digest.update(hashlib.sha256(part).digest())
+    revision = digest.hexdigest()[:16]
     return (draft.model_copy(update={"revision": revision}),
             text.replace('"revision":""', f'"revision":"{revision}"', 1).encode())
 
 
-_LAST: list[tuple[ResidenceContext, tuple[ResidenceData, bytes]]] = []
-
-
-def published_data(ctx: ResidenceContext) -> ResidenceData:
-    """The document of the microsite's one ``residence.json`` (default language) whatever ``ctx``'s
-    language: the hall screen of every language reads its ``revision``. A residence's languages are built
-    one after the other, so the last document made is remembered, for the same residence file and
-    configuration (the same objects) and the same day: made once per residence, not once per language."""
-    return _published(ctx)[0]
-
-
-def _published(ctx: ResidenceContext) -> tuple[ResidenceData, bytes]:
-    if _LAST:
-        seen, document = _LAST[0]
-        if seen.item is ctx.item and seen.site_config is ctx.site_config and (seen.today, seen.logo) == \
-                (ctx.today, ctx.logo):
-            return document
-    default = ctx if ctx.is_default_language else ctx.in_language(ctx.languages[0])
-    _LAST[:] = [(default, _document(default))]
-    return _LAST[0][1]
-
-
 def _dump(data: BaseModel) -> str:  # compact: programs read it; indentation was a fifth of its bytes (issue 17)
     return json.dumps(data.model_dump(mode="json", by_alias=True), ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def data_bytes(ctx: ResidenceContext) -> bytes:
-    """``residence.json`` of ``ctx``'s microsite, as published (see ``published_data``)."""
-    return _published(ctx)[1]
-
-
-def files(ctx: ResidenceContext) -> dict[str, bytes]:
-    """The microsite's open-data file, by path."""
-    return {published.DATA: data_bytes(ctx)}
 
 
 def json_schema() -> dict[str, object]:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from generator.contract.project import Project
-from generator.outputs import calendar, feed, hall, listing, offline, opendata, posters, published, sitemap, vcard
+from generator.outputs import calendar, feed, hall, listing, offline, posters, published, sitemap, vcard
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import Page
 
@@ -32,7 +32,7 @@ RESIDENCE_FILES = (
     FileOutput("flux des avis (Atom)", feed.files),
     FileOutput("fiches contact (vCard)", vcard.files),
     FileOutput("affiches et QR code", posters.files, every_language=False),
-    FileOutput("données ouvertes (residence.json)", opendata.files, every_language=False),
+    FileOutput("données ouvertes (residence.json)", hall.data_files, every_language=False),
     FileOutput("écran du hall", hall.files),
     FileOutput("horaires du gardien (presence.js)", hall.hours_script),
     FileOutput("application (manifeste et icônes)", offline.files),
@@ -40,7 +40,7 @@ RESIDENCE_FILES = (
 """Posters are printed once per residence: their QR code leads to the default language, and they say in
 each language of the site that it exists in it. The open data are the same facts in every language (only
 the addresses of the pages differed): one ``/<slug>/residence.json``, as the contract names it, which the
-hall screen of every language reads."""
+hall screen of every language reads (``hall.publication``: its revision covers every language's screen)."""
 
 
 def residence_files(ctx: ResidenceContext, pages: Sequence[Page]) -> dict[str, bytes]:

@@ -105,6 +105,7 @@ def test_without_javascript_everything_is_there_as_of_the_build_day(browser, sit
         qr = page.get_by_role("img", name="QR code du site de la résidence")
         assert qr.is_visible() and qr.evaluate("image => image.complete && image.naturalWidth > 0")
         assert page.locator("[data-rh-updated]").inner_text() == "Informations du mercredi 2 décembre 2026"
+        assert page.get_by_role("button").count() == 0  # « Pause » pauses hall.js: without it, nothing to pause
     context.close()
 
 
@@ -220,6 +221,81 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
     assert page.evaluate("getComputedStyle(document.body).fontSize") == "32.4px"  # its stylesheet loaded
     page.clock.run_for(61_000)
     page.wait_for_url(base + "ecran/")
+    page.close()
+
+
+SHOWN_JS = "() => [...document.querySelectorAll('[data-rh-notices] article')].filter(a => a.offsetParent).map(a => a.querySelector('h3').textContent)"
+
+
+def test_a_pause_button_stops_the_language_change_and_the_paging_until_resumed(browser, serve, make_project,
+                                                                                tmp_path: Path) -> None:
+    """WCAG 2.2.1 and 2.2.2 (RGAA 13.1, 13.8): the screen changes language every minute and pages its notices
+    every 12 s by itself, which a tenant reading it on a phone, or in the hall, must be able to stop. A real
+    button, the first reached and pressed with the keyboard, its state said (``aria-pressed``) and seen (focus, and in
+    forced colours); paused, nothing changes by itself, not even for a new build; resumed, all goes on.
+    Left alone, the screen still does everything without anyone touching it."""
+    from conftest import SITE_CONFIG
+
+    titles = [f"Avis numéro {n}" for n in range(1, 8)]
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", test=textwrap.dedent(_notices(titles)))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/test/"
+    for screen, viewport in SCREENS.items():
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.clock.install(time=_at(2026, 12, 2, 10))
+        page.goto(base + "ecran/", wait_until="networkidle")
+        _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")  # online: the language would change
+        pause = page.get_by_role("button", name="Pause", exact=True)
+        expect(pause).to_have_attribute("aria-pressed", "false")
+        assert page.evaluate(FITS_JS) == [], screen
+        assert axe_violations(page) == [], screen
+        page.keyboard.press("Tab")  # the first control: reached long before the minute is over
+        assert page.evaluate("document.activeElement.textContent") == "Pause", screen
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+        assert outline != "none" and width >= 2, (screen, outline, width)
+        page.keyboard.press("Space")
+        expect(pause).to_have_attribute("aria-pressed", "true")
+        assert page.evaluate(FITS_JS) == [] and axe_violations(page) == [], screen
+        shown, label = page.evaluate(SHOWN_JS), page.locator("[data-rh-pages]").inner_text()
+        assert shown and shown != titles, (screen, shown)  # paged
+        page.clock.run_for(3 * 61_000)
+        assert page.url == base + "ecran/" and page.evaluate(SHOWN_JS) == shown, screen
+        assert page.locator("[data-rh-pages]").inner_text() == label
+        page.keyboard.press("Enter")  # resumed: the next page, then the next language
+        expect(pause).to_have_attribute("aria-pressed", "false")
+        page.clock.run_for(PAGE_SECONDS * 1000)
+        assert page.evaluate(SHOWN_JS) != shown, screen
+        page.clock.run_for(61_000)
+        page.wait_for_url(base + "en/ecran/")
+        context.close()
+
+
+def test_paused_a_new_build_waits_and_forced_colours_show_the_state(browser, serve, make_project,
+                                                                    tmp_path: Path) -> None:
+    root = make_project(test=textwrap.dedent(_notices(["Première version"], 8)))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(url, wait_until="networkidle")
+    pause = page.get_by_role("button", name="Pause", exact=True)
+    expect(pause).to_have_attribute("aria-pressed", "false")  # one language, one page: still there, same place
+    page.emulate_media(forced_colors="active")
+    look = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.borderTopStyle]; }"
+    released = pause.evaluate(look)
+    pause.click()
+    pressed = pause.evaluate(look)
+    assert released[2] != "none" and pressed[:2] != released[:2], (released, pressed)
+    page.emulate_media(forced_colors="none")
+    (root / "residences" / "test.yml").write_text(textwrap.dedent(_notices(["Deuxième version"], 8)), "utf-8")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    page.wait_for_timeout(500)
+    assert page.get_by_text("Première version", exact=True).is_visible()  # read on: no reload while paused
+    pause.press("Enter")
+    page.get_by_text("Deuxième version", exact=True).wait_for()
     page.close()
 
 

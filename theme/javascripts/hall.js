@@ -4,7 +4,8 @@
  * shows it). This script, ES5 for the old browsers of cheap screens, adds: the clock; which notices and
  * which collections are for today and tomorrow, by the clock of Paris; paging of the notices when they do
  * not fit the screen; every few minutes, a look at residence.json: a new build (its "revision" differs)
- * reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM ».
+ * reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM »; a
+ * « Pause » button that stops the pages, the languages and the reload while it is pressed.
  * Only same-site requests; no inline script (the data are a JSON block).
  */
 (function () {
@@ -16,6 +17,8 @@
   var STORE = "rh-hall-updated:" + data.data;
   var first = 0; /* index of the first notice of the page shown */
   var online = false; /* the last look at residence.json succeeded */
+  var paused = false; /* the « Pause » button is pressed */
+  var stale = false; /* residence.json has another revision: a new build, shown at the next reload */
 
   /* Wall-clock date and time in Paris, whatever the screen's own time zone. */
   function paris(now) {
@@ -168,8 +171,11 @@
       var fresh = null;
       try { fresh = JSON.parse(request.responseText); } catch (e) { fresh = null; }
       if (request.status !== 200 || !fresh) { online = false; updated(false); return; }
-      if (fresh.revision !== data.revision) { window.location.reload(); return; }
-      try { window.localStorage.setItem(STORE, clockText(paris(new Date()))); } catch (e) { /* ignore */ }
+      if (fresh.revision !== data.revision) { stale = true; }
+      if (stale && !paused) { window.location.reload(); return; }
+      if (!stale) { /* paused with an older build shown: its time stays */
+        try { window.localStorage.setItem(STORE, clockText(paris(new Date()))); } catch (e) { /* ignore */ }
+      }
       online = true;
       updated(true);
     };
@@ -177,18 +183,41 @@
     request.send();
   }
 
+  /* What changes the screen by itself: the notices' next page, and with several languages the next
+     language's screen after a while, only while the network answers (a screen never leaves for a page it
+     could not load). Each waits its whole time again after a pause. */
+  var timers = [];
+  function start() {
+    timers.push(setInterval(page, data.page * 1000));
+    if (data.languages.length > 1) {
+      timers.push(setInterval(function () {
+        if (online) { window.location.href = data.languages[(data.current + 1) % data.languages.length]; }
+      }, data.alternate * 1000));
+    }
+  }
+
+  /* WCAG 2.2.1 and 2.2.2: a tenant reading the screen (on a phone, or in the hall) stops what changes by
+     itself, a new build's reload included, until pressed again. Nobody pressing it, all goes on. */
+  function pauseButton() {
+    var button = document.querySelector("[data-rh-pause]");
+    if (!button) { return; }
+    button.hidden = false;
+    button.onclick = function () {
+      paused = !paused;
+      button.setAttribute("aria-pressed", paused ? "true" : "false");
+      while (timers.length) { clearInterval(timers.pop()); }
+      if (paused) { return; }
+      if (stale) { window.location.reload(); return; }
+      start();
+    };
+  }
+
   var loaded = clockText(paris(new Date()));
   tick();
   page();
   check();
+  pauseButton();
   setInterval(tick, 30000);
-  setInterval(page, data.page * 1000);
   setInterval(check, data.refresh * 1000);
-  /* Several languages: the next language's screen after a while, only while the network answers (a
-     screen never leaves for a page it could not load). */
-  if (data.languages.length > 1) {
-    setInterval(function () {
-      if (online) { window.location.href = data.languages[(data.current + 1) % data.languages.length]; }
-    }, data.alternate * 1000);
-  }
+  start();
 }());

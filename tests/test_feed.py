@@ -70,7 +70,8 @@ def test_atom_feed(make_project, tmp_path: Path) -> None:  # type: ignore[no-unt
     href = re.search(r'href="([^"]+)"', content.text)[1]
     base = feed.get("{http://www.w3.org/XML/1998/namespace}base")
     assert urljoin(base, href) == "https://residences.example.org/test/gardien/"
-    assert feed.findtext(f"{A}updated") == "2026-12-12T00:00:00+01:00"  # from the notices, not the clock
+    # From the entries, not the clock; upcoming « Fête » and « Réunion » are dated the build day, never ahead.
+    assert feed.findtext(f"{A}updated") == "2026-12-02T00:00:00+01:00"
 
 
 def test_feed_drops_expired_notices_and_keeps_ids(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -192,3 +193,37 @@ def test_an_outage_entry_is_dated_the_day_its_summary_began_saying_late(make_pro
     assert "Retour prévu le lundi 30 novembre 2026" in before[0] and before[1:] == ("2026-11-25", "2026-11-25")
     assert "Retard : le retour était prévu le lundi 30 novembre 2026" in after[0]
     assert after[1:] == ("2026-12-01", "2026-12-01")
+
+
+def test_no_date_of_the_feed_is_after_the_day_it_was_built(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """RFC 4287: an entry's updated is when it last changed, its published when it first became available.
+    An upcoming notice (« Fête », 12 December) was dated 12 December in a feed built on 2 December, and the
+    feed itself too: readers list it above everything for ten days, or as published « in 10 days ». So was
+    an outage typed ahead, or a news dated ahead. Each entry is now dated at the latest on the build day
+    (its day to come is in its summary), has no published date before it is shown, and its dates only move
+    forward from one build to the next."""
+    import feedparser
+
+    ahead = ("buildings: [A]\noutages:\n  - {equipment: Chaufferie, since: 2026-12-07, status: reported,"
+             " updates: [{date: 2026-12-08, text: Intervention prévue.}]}\n")
+    project = load_project(make_project(test=RESIDENCE.replace("notices:\n", ahead + "notices:\n")))
+    last: dict[str, str] = {}
+    for today in (TODAY, date(2026, 12, 7), date(2026, 12, 12)):
+        out = tmp_path / today.isoformat()
+        build_site(project, out, today)
+        feed = feedparser.parse((out / "test" / "avis.xml").read_bytes())
+        assert not feed.bozo and feed.feed.updated[:10] <= today.isoformat(), (today, feed.feed.updated)
+        for entry in feed.entries:
+            assert entry.updated[:10] <= today.isoformat(), (today, entry.title, entry.updated)
+            assert entry.get("published", "")[:10] <= entry.updated[:10], (today, entry.title)
+            assert entry.updated >= last.get(entry.id, ""), (today, entry.title)  # never back in time
+            last[entry.id] = entry.updated
+        dated = {e.title: (e.get("published", "")[:10], e.updated[:10], e.summary) for e in feed.entries}
+        if today == TODAY:
+            assert dated["Information : Fête"] == ("", "2026-12-02", "Le samedi 12 décembre 2026 (à venir)")
+            assert dated["Panne : Chaufferie"][:2] == ("", "2026-12-02")
+            assert dated["Chaufferie : nouvelle du mardi 8 décembre 2026"][:2] == ("", "2026-12-02")
+            assert dated["Information : Info récente"][:2] == ("2026-12-01", "2026-12-01")  # as it was
+        if today == date(2026, 12, 12):
+            assert dated["Information : Fête"] == ("2026-12-12", "2026-12-12", "Le samedi 12 décembre 2026")
+            assert dated["Panne : Chaufferie"][:2] == ("2026-12-07", "2026-12-08")

@@ -3,7 +3,8 @@
 Outages first (each outage, then each of its updates, as entries of their own), then current notices
 (most serious first), then upcoming ones; expired ones are left out. Each entry links to its own anchor
 on the home page (``anchors``). Deterministic: dates come from the notices and outages, ids from the
-residence and the item, never from the clock.
+residence and the item, never from the clock. No date is after the build day (``_dated``): what is
+announced for later says its day in its summary, not in a date a reader would sort or show as past.
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")
 def _stamp(day: date) -> str:
     """Midnight in Paris, as RFC 3339."""
     return datetime(day.year, day.month, day.day, tzinfo=PARIS).isoformat()
+
+
+def _dated(entry: ET.Element, first: date, changed: date, today: date) -> date:
+    """An entry's ``published`` (``first``, the day it shows) and ``updated`` (``changed``, the last day its
+    words changed), neither after ``today``: RFC 4287 dates when an entry was made available and last
+    modified, and readers sort and show them as past. Announced ahead, it has no ``published`` yet and is
+    ``updated`` on the build day (when it was known at the latest), until the day it shows. Its dates so
+    only move forward from one nightly build to the next. Returns the ``updated`` day, for the feed's own."""
+    if first <= today:
+        _sub(entry, "published", _stamp(first))
+    day = min(changed, today)
+    _sub(entry, "updated", _stamp(day))
+    return day
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -80,22 +94,21 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _sub(root, "title", feed_title(ctx))
     _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, scope)}")
-    # The feed changes when its notices or outages change: the latest day they give, or today when empty.
-    days = [n.from_ for n in notices] + [_outage_updated(o, today) for o in outages]
-    _sub(root, "updated", _stamp(max(days, default=today)))
+    # The feed changes when its notices or outages change: its latest entry's day, or today when empty.
+    updated = _sub(root, "updated")
     _sub(_sub(root, "author"), "name", config.landlord.name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
     _sub(root, "link", rel="alternate", type="text/html", href=page)
     seen: dict[str, int] = {}
+    days = [today] if not notices and not outages else []
     for outage in outages:
-        _outage_entries(root, outage, ctx, lambda item: ids[id(item)], seen)
+        days += _outage_entries(root, outage, ctx, lambda item: ids[id(item)], seen)
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}", seen))
-        _sub(entry, "published", _stamp(notice.from_))
-        _sub(entry, "updated", _stamp(notice.from_))
+        days.append(_dated(entry, notice.from_, notice.from_, today))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
         where = buildings_text(notice.buildings, residence.buildings, ctx.lang)
@@ -104,6 +117,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html",
                  **_language_of(notice.body, ctx.lang))
+    updated.text = _stamp(max(days))
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
@@ -143,17 +157,16 @@ def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
 
 
 def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anchor: Callable[[object], str],
-                    seen: dict[str, int]) -> None:
+                    seen: dict[str, int]) -> list[date]:
     """The outage as an entry (its state, what to do meanwhile), then each update as an entry of its own;
     each links to its anchor on the home page, and an update's id is its anchor's (date, not text: a
-    corrected sentence stays the same entry)."""
+    corrected sentence stays the same entry). Returns the entries' ``updated`` days."""
     _ = i18n.gettext(ctx.lang)
     label = _("Panne")
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
-    _sub(entry, "published", _stamp(outage.since))
-    _sub(entry, "updated", _stamp(_outage_updated(outage, ctx.today)))
+    days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)
     where = "" if names_all(outage.equipment, outage.buildings) else \
@@ -166,8 +179,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
              % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
-        _sub(entry, "published", _stamp(update.date))
-        _sub(entry, "updated", _stamp(update.date))
+        days.append(_dated(entry, update.date, update.date, ctx.today))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")
         _sub(entry, "category", term="outage", label=label)
         _sub(entry, "summary", update.text, **_language_of(update.text, ctx.lang))
+    return days

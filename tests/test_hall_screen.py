@@ -299,6 +299,31 @@ def test_paused_a_new_build_waits_and_forced_colours_show_the_state(browser, ser
     page.close()
 
 
+def test_the_language_change_leaves_the_back_button_to_the_page_the_tenant_came_from(browser, serve, make_project,
+                                                                                     tmp_path: Path) -> None:
+    """Each language's screen replaced the last one in the browser's history: a tenant who opened the screen
+    from the home page on a phone and pressed Back after a few minutes went through every screen shown since
+    (one a minute), never back to the home page. The next language's screen now takes the place of this one."""
+    from conftest import SITE_CONFIG
+
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/test/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(base, wait_until="networkidle")
+    page.goto(base + "ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")
+    page.clock.run_for(61_000)
+    page.wait_for_url(base + "en/ecran/")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Updated")
+    page.clock.run_for(61_000)
+    page.wait_for_url(base + "ecran/")
+    page.go_back()
+    assert page.url == base
+    page.close()
+
+
 def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, tmp_path: Path) -> None:
     """The default language's screen shows the posters' SVG (the same address), which its service worker
     stores; another language's screen draws the code of its own address (``/test/en/``) in the page."""

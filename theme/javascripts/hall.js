@@ -191,7 +191,8 @@
     timers.push(setInterval(page, data.page * 1000));
     if (data.languages.length > 1) {
       timers.push(setInterval(function () {
-        if (online) { window.location.href = data.languages[(data.current + 1) % data.languages.length]; }
+        /* replace: in the history, in place of this one (Back leads to the page the tenant came from) */
+        if (online) { window.location.replace(data.languages[(data.current + 1) % data.languages.length]); }
       }, data.alternate * 1000));
     }
   }

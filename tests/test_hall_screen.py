@@ -201,6 +201,30 @@ def test_a_republish_reloads_the_screen_and_a_network_cut_keeps_the_last_data(br
     context.close()
 
 
+def test_offline_each_screen_says_when_its_own_residence_was_last_updated(browser, serve, make_project,
+                                                                            tmp_path: Path) -> None:
+    """« mis à jour à HH:MM » is kept in the browser's storage under the address of the residence's data: it
+    was its relative address (« ../residence.json »), the same for every residence, so a browser that had
+    shown another residence's screen since said that one's time when this one's network failed."""
+    root = make_project(a=RESIDENCE, b=RESIDENCE.replace("Résidence Test", "Résidence Bis"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/"
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(base + "a/ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour à 10:00")
+    page.goto("about:blank")  # a's screen closed before the clock moves: its last read stays at 10:00
+    page.clock.fast_forward("00:30:00")
+    page.goto(base + "b/ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour à 10:30")
+    context.route("**/a/residence.json*", lambda route: route.abort())  # a's network is down
+    page.goto(base + "a/ecran/")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Pas de")
+    assert page.locator("[data-rh-updated]").inner_text() == "Pas de connexion · mis à jour à 10:00"
+    context.close()
+
+
 def test_with_several_languages_the_screen_alternates_them_while_online(browser, serve, make_project,
                                                                         tmp_path: Path) -> None:
     from conftest import SITE_CONFIG

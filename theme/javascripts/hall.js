@@ -14,7 +14,9 @@
   var node = document.getElementById("rh-hall-data");
   if (!node) { return; }
   var data = JSON.parse(node.textContent);
-  var STORE = "rh-hall-updated:" + data.data;
+  var link = document.createElement("a");
+  link.href = data.data; /* its absolute address: the relative one is the same for every residence */
+  var STORE = "rh-hall-updated:" + link.href;
   var first = 0; /* index of the first notice of the page shown */
   var online = false; /* the last look at residence.json succeeded */
   var paused = false; /* the « Pause » button is pressed */

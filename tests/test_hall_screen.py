@@ -348,6 +348,28 @@ def test_the_language_change_leaves_the_back_button_to_the_page_the_tenant_came_
     page.close()
 
 
+def test_in_arabic_the_bar_of_a_notice_and_of_an_absence_is_at_the_start_of_the_line(browser, serve, make_project,
+                                                                                     tmp_path: Path) -> None:
+    """A notice's coloured bar marks where its text starts: on the right in a right-to-left screen, as the
+    site's pages do (logical properties); the hall screen's stylesheet put it on the left in Arabic too."""
+    from conftest import SITE_CONFIG
+
+    absent = ("caretaker:\n  name: Jo\n  hours:\n    - {days: [mon], open: 9h, close: 10h}\n"
+              "  absences:\n    - {from: 2026-12-01, to: 2026-12-04}\n")
+    text = textwrap.dedent(_notices(["Avis"], 8)).replace("notices:", absent + "notices:")
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, ar]\n", test=text)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    sides = "el => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]"
+    for folder, bare, barred in (("", 0, 1), ("ar/", 1, 0)):  # [right, left]: the bar on the left, on the right
+        page.goto(serve(tmp_path / "site") + f"/test/{folder}ecran/")
+        for selector in (".rh-notice", ".rh-absent"):
+            widths = page.locator(selector).first.evaluate(sides)
+            assert widths[bare] == "0px" and widths[barred] != "0px", (folder, selector, widths)
+    page.close()
+
+
 def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, tmp_path: Path) -> None:
     """The default language's screen shows the posters' SVG (the same address), which its service worker
     stores; another language's screen draws the code of its own address (``/test/en/``) in the page."""

@@ -234,6 +234,70 @@ def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  #
         "residences/test.yml:8: outages[1].buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois"]
 
 
+def test_a_name_listed_or_referred_to_is_refused_with_a_space_at_an_end(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« buildings: ["A ", A] » was two buildings (« Bâtiments A , A »), and a notice for [A] did not reach the
+    building « A  »; the same for a fibre operator (« Orange , Free »), a notice's or an outage's buildings,
+    the residence's agency and a shared notice's targets. Each is told at its item with the name to write,
+    and not also as unknown. Found by quoting a building with a space, as a spreadsheet's cell pastes it."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: "nord "
+        buildings: ["A ", B, "\\u00a0C"]
+        fibre: {status: available, operators: [Orange, " Free "]}
+        notices:
+          - {title: Travaux, from: 2026-12-01, until: 2026-12-02, buildings: ["B "]}
+        outages:
+          - {equipment: Ascenseur, since: 2026-12-01, status: reported, buildings: [" B"]}
+        """)
+    hint = "\n    → écrivez « {} » : entre guillemets, une espace fait partie du nom, qui ne serait plus le même"
+    assert problems_of(root) == [
+        "residences/test.yml:3: agency: « nord  » : espace à la fin" + hint.format("nord"),
+        "residences/test.yml:4: buildings[1]: « A  » : espace à la fin" + hint.format("A"),
+        "residences/test.yml:4: buildings[3]: « \u00a0C » : espace (U+00A0) au début" + hint.format("C"),
+        "residences/test.yml:5: fibre.operators[2]: «  Free  » : espace au début et à la fin" + hint.format("Free"),
+        "residences/test.yml:7: notices[1].buildings[1]: « B  » : espace à la fin" + hint.format("B"),
+        "residences/test.yml:9: outages[1].buildings[1]: «  B » : espace au début" + hint.format("B")]
+
+
+def test_names_that_differ_only_by_case_accents_or_spaces_are_one_name_twice(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« buildings: [A, a] », « [Bât. C, Bat.  C] » or « operators: [Orange, orange] » were taken as two and shown
+    « Bâtiments A, a et B », « Opérateurs présents : Orange et orange »; names compare as the agency's
+    entries do (« Ascenseurs » replaces « ascenseurs »)."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        buildings: [A, "Bât. C", a]
+        fibre: {status: available, operators: [Orange, Free, ORANGE]}
+        notices:
+          - {title: Travaux, from: 2026-12-01, until: 2026-12-02, buildings: [Bât. C, Bat.  C]}
+        """)
+    same = "\n    → « {} » et « {} » ne diffèrent que par les majuscules, les accents ou les espaces : retirez la seconde " \
+           "fois, ou donnez-lui un autre nom"
+    assert problems_of(root) == [
+        "residences/test.yml:4: buildings[3]: bâtiment « a » indiqué deux fois" + same.format("A", "a"),
+        "residences/test.yml:5: fibre.operators[3]: opérateur « ORANGE » indiqué deux fois"
+        + same.format("Orange", "ORANGE"),
+        "residences/test.yml:7: notices[1].buildings[2]: bâtiment « Bat.  C » indiqué deux fois"
+        + same.format("Bât. C", "Bat.  C")]
+
+
+def test_an_agency_key_with_a_space_at_an_end_or_typed_twice_is_told_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An agency key « "sud " » was not the key residences name (« agence « sud » inconnue » at each of them,
+    « vouliez-vous dire « sud  » ? »); « Nord » beside « nord » was a second agency. Told once, at the key in
+    site_config.yml, and the residences naming « sud » are not blamed."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", '  "sud ": {name: Agence Sud}')
+    assert problems_of(make_project(site_config=config, test=RESIDENCE.replace("nord", "sud"))) == [
+        "site_config.yml:5: agencies.sud : « sud  » : espace à la fin\n    → écrivez « sud » : entre guillemets, une "
+        "espace fait partie du nom, qui ne serait plus le même"]
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", "  Nord: {name: Agence Nord bis}")
+    assert problems_of(make_project(site_config=config)) == [
+        "site_config.yml:5: agencies.Nord: agence « Nord » déclarée deux fois (déjà « nord »)\n    → « nord » et "
+        "« Nord » ne diffèrent que par les majuscules, les accents ou les espaces : réunissez-les en une seule agence, "
+        "ou donnez-lui une autre clé"]
+
+
 def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
     """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
     list of values only, in which staff did not find their word. Found by writing a sample's values in French."""

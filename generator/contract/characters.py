@@ -42,6 +42,31 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
+def key_text(value: object) -> str:
+    """A name as it is compared with another (an agency's entry and a residence's, two buildings of one list):
+    its text without accents, case or extra spaces, so « Bât. A », « bât. a » and « Bat.  A » are one."""
+    decomposed = unicodedata.normalize("NFKD", str(value))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def check_no_edge_spaces(text: str) -> str:
+    """Refuse (``ValueProblem``) a name (a building, an agency key, a fibre operator) that begins or ends with
+    a space: typed between quotes (« "A " »), or a no-break space pasted at its end, the space is part of the
+    name, which then is not the one it looks like (« A  » is not « A » for a notice's ``buildings``) and is
+    shown with its space in lists (« A , B »). Never taken off in silence: told, with the name to write."""
+    trimmed = text.strip()
+    if trimmed == text:
+        return text
+    where = ("au début et à la fin" if text[0].isspace() and text[-1].isspace()
+             else "au début" if text[0].isspace() else "à la fin")
+    spaces = {char for char in (text[:len(text) - len(text.lstrip())] + text[len(text.rstrip()):])}
+    kind = "espace" if spaces == {" "} else "espace (" + ", ".join(sorted(f"U+{ord(c):04X}" for c in spaces)) + ")"
+    raise ValueProblem(f"« {visible(text)} » : {kind} {where}",
+                       f"écrivez « {visible(trimmed)} » : entre guillemets, une espace fait partie du nom, qui ne "
+                       "serait plus le même")
+
+
 def visible(text: str) -> str:
     """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
     return _UNPRINTABLE.sub(_code_point, text) if _UNPRINTABLE.search(text) else text

@@ -21,11 +21,11 @@ Rules, in one place:
 
 from __future__ import annotations
 
-import unicodedata
 from operator import attrgetter
 from typing import Callable, Sequence, TypeVar
 
 from generator.contract.base import Model
+from generator.contract.characters import key_text
 from generator.contract.model import Residence, SiteConfig
 
 __all__ = ["inherited", "same_key", "key_text", "merged", "INHERITED_KEYS"]
@@ -34,13 +34,6 @@ INHERITED_KEYS = {"maintenance": "topic", "waste": "kind", "contacts": "role"}
 """The sections an agency shares with its residences, and the key an entry is matched by."""
 
 E = TypeVar("E", bound=Model)
-
-
-def key_text(value: object) -> str:
-    """A key as it is compared: the default-language text, without accents, case or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(value))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 def same_key(a: object, b: object) -> bool:

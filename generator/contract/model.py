@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
 from generator.contract.base import no_items, refused_at
+from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
 from generator.contract.law import Accessibility as Accessibility
@@ -36,6 +37,7 @@ from generator.contract.values import (
     Label,
     Language,
     Markdown,
+    Name,
     PhoneNumber,
     Postcode,
     Text,
@@ -177,8 +179,9 @@ class Waste(Model):
 class Fibre(Model):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
-    operators: list[Text] = Field(default_factory=no_items,
+    operators: list[Name] = Field(default_factory=no_items,
                                   description="Opérateurs proposés, par exemple [Orange, Free].")
+    _operators_once = field_validator("operators")(lambda operators: once(operators, "opérateur"))
     building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
     how_to: Optional[Markdown] = Field(None, description="Comment se raccorder (Markdown).")
 
@@ -333,6 +336,25 @@ class SiteConfig(Model):
     review_every_months: Optional[Count] = Field(
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])
+
+    @field_validator("agencies")
+    @classmethod
+    def _agency_keys(cls, value: dict[str, Agency]) -> dict[str, Agency]:
+        """An agency's key is what residences name in « agency: »: with a space at an end (between quotes) it
+        is not the key it looks like, and two keys that differ only by case, accents or spaces (« nord »,
+        « Nord ») are one agency typed twice, which residences would name at random."""
+        seen: dict[str, str] = {}
+        for key in value:
+            try:
+                check_no_edge_spaces(key)
+            except ValueProblem as problem:
+                raise refused_at(key, str(problem), problem.hint) from None
+            first = seen.setdefault(key_text(key), key)
+            if first != key:
+                raise refused_at(key, f"agence « {key} » déclarée deux fois (déjà « {first} »)",
+                                 f"« {first} » et « {key} » ne diffèrent que par les majuscules, les accents ou les "
+                                 "espaces : réunissez-les en une seule agence, ou donnez-lui une autre clé")
+        return value
 
     @field_validator("review_every_months")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from generator.contract.characters import key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import SiteConfig
 from generator.contract.values import visible
@@ -31,9 +32,15 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
             named = item.get("buildings") if isinstance(item, dict) else None
+            seen: set[str] = set()
             for position, building in enumerate(named if isinstance(named, list) else []):
-                if not isinstance(building, str) or building in names:
+                if not isinstance(building, str):
                     continue
+                compared = key_text(building)
+                repeated = compared in seen
+                seen.add(compared)
+                if building in names or building != building.strip() or repeated:
+                    continue  # a space at an end, a name repeated: told by the contract (edge spaces, ``once``)
                 where = lines.line_of((section, index, "buildings", position))
                 if known:
                     hint = _close(building, known) + "bâtiments de la résidence : " + ", ".join(known)
@@ -57,7 +64,7 @@ def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap
     for index, notice in enumerate(notices if isinstance(notices, list) else []):
         notice = notice if isinstance(notice, dict) else {}
         for position, key in _names(notice.get("agencies")):
-            if agencies and key not in agencies:
+            if agencies and key not in agencies and key not in {name.strip() for name in agencies}:
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "agencies", position)),
                     f"agence « {visible(key)} » inconnue",
@@ -79,6 +86,7 @@ def typed_targets(config: SiteConfig) -> list[dict[str, list[str]]]:
 
 
 def _names(typed: Any) -> list[tuple[int, str]]:
-    """The names of a list as typed, with their positions (a non-text item or a non-list: none)."""
+    """The names of a list as typed, with their positions (a non-text item or a non-list: none; nor a name with
+    a space at an end, which the contract tells)."""
     items = typed if isinstance(typed, list) else []
-    return [(position, name) for position, name in enumerate(items) if isinstance(name, str)]
+    return [(position, name) for position, name in enumerate(items) if isinstance(name, str) and name == name.strip()]

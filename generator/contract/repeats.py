@@ -11,14 +11,23 @@ from typing import Any, Iterator, Sequence
 
 from pydantic_core import PydanticCustomError
 
+from generator.contract.characters import key_text
+
 
 def once(values: list[Any], what: str) -> list[Any]:
-    """``values`` if no value is there twice; else the second one is refused at its place."""
+    """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
+    keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
+    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B »."""
+    seen: dict[str, int] = {}
     for index, value in enumerate(values):
-        if value in values[:index]:
+        earlier = seen.setdefault(key_text(value), index)
+        if earlier != index:
+            first = values[earlier]
+            hint = "retirez la seconde fois" if str(first) == str(value) else (
+                f"« {first} » et « {value} » ne diffèrent que par les majuscules, les accents ou les espaces : "
+                "retirez la seconde fois, ou donnez-lui un autre nom")
             raise PydanticCustomError("value_error_at", "{what} « {value} » indiqué deux fois",
-                                      {"what": what, "value": str(value), "at": index,
-                                       "hint": "retirez la seconde fois"})
+                                      {"what": what, "value": str(value), "at": index, "hint": hint})
     return values
 
 

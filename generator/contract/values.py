@@ -21,7 +21,13 @@ from generator.contract.characters import INVISIBLE as INVISIBLE
 from generator.contract.characters import LINE_BREAKS as LINE_BREAKS
 from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
-from generator.contract.characters import check_references, check_rendered_shown, check_shown, text_of
+from generator.contract.characters import (
+    check_no_edge_spaces,
+    check_references,
+    check_rendered_shown,
+    check_shown,
+    text_of,
+)
 from generator.contract.characters import visible as visible
 from generator.contract.checked import remembered
 from generator.contract.french_forms import date_hint, day_hint, time_hint
@@ -47,6 +53,13 @@ def french_month(month: int) -> str:
 def parse_text(value: Any) -> str:
     """A non-empty text on one line, kept as typed."""
     return check_shown(text_of(value))
+
+
+def parse_name(value: Any) -> str:
+    """A text that names something other values refer to or that is listed with others (a building, an
+    agency key, a fibre operator): as ``parse_text``, and without a space at either end
+    (``characters.check_no_edge_spaces``)."""
+    return check_no_edge_spaces(parse_text(value))
 
 
 def parse_markdown(value: Any) -> str:
@@ -338,9 +351,18 @@ def parse_local_text(value: Any, info: Any) -> str:
 
 Text = Annotated[str, PlainValidator(parse_local_text), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
 """A text tenants read: typed once, or by language."""
-Key = Annotated[str, BeforeValidator(parse_text), _schema({"type": _SCALAR, "minLength": 1})]
+def parse_local_name(value: Any, info: Any) -> str:
+    """A name (``parse_name``), or a mapping by language code of them."""
+    return localize(value, info, parse_name)  # type: ignore[no-any-return]
+
+
+Name = Annotated[str, PlainValidator(parse_local_name), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
+"""A name tenants read in a list (a fibre operator): typed once, or by language; no space at either end."""
+Key = Annotated[str, BeforeValidator(parse_name), _schema({"type": _SCALAR, "minLength": 1})]
 """A text that names something (an agency key, a file, a reference): never translated."""
-Label = Annotated[str, BeforeValidator(parse_text), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
+Label = Annotated[str, BeforeValidator(parse_name), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
+
+
 def parse_local_markdown(value: Any, info: Any) -> str:
     """A Markdown text (several lines allowed), or a mapping by language code of them."""
     return localize(value, info, parse_markdown)  # type: ignore[no-any-return]

@@ -337,6 +337,51 @@ def test_a_link_without_its_https_mailto_or_tel_is_not_a_broken_link_on_the_page
                                                             "(https://r.example.org/a/calendrier.ics)")
 
 
+@pytest.mark.parametrize(("text", "left_out", "page"), [
+    ("[le site](https://)", ["lien « https:// » : pas de nom de site après « https:// »"], "<a>le site</a>"),
+    ("[le site](http://)", ["lien « http:// » : pas de nom de site après « http:// »"], "<a>le site</a>"),
+    ("[le site](<https://exa mple.org>)", ["lien « https://exa mple.org » : une espace dans l'adresse"],
+     "<a>le site</a>"),
+    ("[le site](https://exa%20mple.org/)", ["lien « https://exa mple.org/ » : une espace dans l'adresse"],
+     "<a>le site</a>"),
+    ("[le site](https://a.fr:99999/)", ["lien « https://a.fr:99999/ » : adresse mal formée"], "<a>le site</a>"),
+    ("[le site](https://a%zz.fr)", ["lien « https://a%zz.fr » : adresse mal formée"], "<a>le site</a>"),
+    ("[le site](https:/exemple.org)", ["lien « https:/exemple.org » : il manque « // » après « https: »"],
+     "<a>le site</a>"),
+    ("[le site](https:exemple.org)", ["lien « https:exemple.org » : il manque « // » après « https: »"],
+     "<a>le site</a>"),
+    ("[écrire](mailto:) ou [appeler](tel:)", ["lien « mailto: » : sans adresse e-mail après « mailto: »",
+                                              "lien « tel: » : sans numéro après « tel: »"],
+     "<a>écrire</a> ou <a>appeler</a>"),
+    ("[le site][r]\n\n[r]: https://", ["lien « https:// » : pas de nom de site après « https:// »"], "<a>le site</a>"),
+    ("[le site](https://exa mple.org) et `[code](https://a b)`",
+     ["lien non reconnu, affiché tel quel : « [le site](https://exa mple.org) »"],
+     "[le site](https://exa mple.org) et <code>[code](https://a b)</code>"),
+    ("[le site](https://exemple.org/é?a=1#b) [x](HTTPS://A.FR) [y](//a.fr)", [],
+     '<a href="https://exemple.org/%C3%A9?a=1#b">le site</a> <a href="HTTPS://A.FR">x</a> <a href="//a.fr">y</a>'),
+])
+def test_a_malformed_link_the_page_does_not_link_is_told(text: str, left_out: list[str], page: str) -> None:
+    """A link to a malformed address was taken out of the page by the sanitizer (nh3 reads each address with a
+    URL parser: « https:// » alone, a space, a port out of range), or published as a link to a page of the
+    microsite that does not exist (« https:/exemple.org », read as the path /exemple.org), or left on the page
+    as its Markdown with its brackets (a space in the address), and validate said nothing, as it says for a
+    link without https://. Now each is told with why; its words stay, unlinked. Found by typing addresses
+    with a slash missing or a space, as staff do on a phone."""
+    from generator.contract.markup import unpublished
+    from generator.outputs.sanitize import markdown_to_html
+
+    assert unpublished(text) == left_out
+    assert str(markdown_to_html(text)) == f"<p>{page}</p>"
+
+
+def test_a_malformed_link_warns_at_its_line_in_validate(make_project) -> None:  # type: ignore[no-untyped-def]
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    text = head + "faq:\n  - q: Le site ?\n    a: Voir [notre site](https:/www.exemple.fr).\n"
+    code, output = run("--project", str(make_project(test=text)), "--today", "2026-12-02")
+    assert code == 0 and ("residences/test.yml:6: à vérifier : faq[1].a : non publié sur la page : lien "
+                          "« https:/www.exemple.fr » : il manque « // » après « https: »\n") in output
+
+
 def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
     """« from: 2062-12-01 » for 2026 (two digits swapped) was valid and silent: tenants read the notice in
     « À venir » for decades, an absence « jusqu'au 2 janvier 2072 ». A notice's, an absence's or an outage's

@@ -10,8 +10,10 @@ not show, and ``validate`` warns at the text's line (``warnings.unpublished_mark
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 from typing import Any, Iterator, get_args
+from urllib.parse import unquote
 
 from pydantic import PlainValidator
 
@@ -62,6 +64,51 @@ def missing_scheme(href: str) -> str | None:
     return next((start for start, pattern in _WITHOUT_SCHEME if pattern.fullmatch(href.strip())), None)
 
 
+def unreachable(href: str) -> str | None:
+    """Why a link's address, written with a scheme of ours, leads nowhere although a browser takes it: web
+    without « // » (« https:/exemple.fr », « https:exemple.fr » are read as pages of the microsite, which do
+    not exist), or a mail or phone link with nothing after its « : ». The sanitizer drops such an address (its
+    words stay, unlinked) and ``unpublished`` says why. None for any other address."""
+    scheme = _SCHEME.match(href)
+    if not scheme or scheme.group(1).lower() not in URL_SCHEMES:
+        return None
+    name, rest = scheme.group(1).lower(), href[scheme.end():]
+    if name in ("http", "https") and not rest.startswith("//"):
+        return f"il manque « // » après « {scheme.group(1)}: »"
+    if not rest.strip():
+        return "sans adresse e-mail après « mailto: »" if name == "mailto" else (
+            "sans numéro après « tel: »" if name == "tel" else None)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def malformed(href: str) -> str | None:
+    """Why the sanitizer (nh3, which reads each address with a URL parser) takes a link's address out of the
+    page, its words kept unlinked: no site after « https:// », a space (« <https://exa mple.org> »), a « % »
+    not followed by two hex digits, a port out of range… None when it keeps it. Asked of nh3 itself, so that
+    what ``validate`` says is what the page does."""
+    import nh3  # here: only a text holding a link needs it
+
+    scheme = _SCHEME.match(href)
+    if not scheme or scheme.group(1).lower() not in URL_SCHEMES:
+        return None
+    link = '<a href="' + href.replace("&", "&amp;").replace('"', "&quot;") + '">x</a>'
+    if "href=" in nh3.clean(link, tags={"a"}, attributes={"a": {"href"}}, url_schemes=URL_SCHEMES, link_rel=None):
+        return None
+    address = unquote(href[scheme.end():])
+    if address.strip("/") == "" or address.startswith("//") and not address[2:].split("/")[0].strip():
+        return f"pas de nom de site après « {scheme.group(1)}:// »"
+    if any(char.isspace() for char in address):
+        return "une espace dans l'adresse"
+    return "adresse mal formée"
+
+
+_LINK_AS_TEXT = re.compile(r"\[[^\[\]\n]+\]\((?:https?:|mailto:|tel:|www\.)[^()\n]*\)", re.I)
+"""A link written in Markdown that cmark could not read as one, left as text on the page with its brackets:
+an address holding a space (« [site](https://exa mple.org) »)."""
+_CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S | re.I)
+
+
 def unpublished(text: str) -> list[str]:
     """What of the Markdown ``text`` its page leaves out, each said once, in order: images, HTML tags the
     sanitizer does not keep, and links whose address is not a web page, a mail or a phone number; then links
@@ -76,8 +123,11 @@ def unpublished(text: str) -> list[str]:
         elif name == "a":
             href = _attribute(_HREF, attributes)
             scheme, missing = _SCHEME.match(href), missing_scheme(href)
+            broken = unreachable(href) or malformed(href)
             if missing:
                 said = f"lien « {href} » sans « {missing} » au début"
+            elif broken:
+                said = f"lien « {unquote(href)} » : {broken}"
             elif not scheme or scheme.group(1).lower() in URL_SCHEMES:
                 continue
             else:
@@ -91,6 +141,10 @@ def unpublished(text: str) -> list[str]:
     for link in LINK.finditer(html):
         said = f"lien sans texte vers « {_attribute(_HREF, link[1])} »"
         if shows_nothing(link[2]) and said not in found:
+            found.append(said)
+    for written in _LINK_AS_TEXT.finditer(unescape(_TAG.sub("", _CODE.sub("", html)))):
+        said = f"lien non reconnu, affiché tel quel : « {written[0]} »"
+        if said not in found:
             found.append(said)
     return found
 

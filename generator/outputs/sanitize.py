@@ -21,19 +21,20 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from generator.contract.characters import shows_nothing
-from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK, URL_SCHEMES, missing_scheme
+from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK, URL_SCHEMES, missing_scheme, unreachable
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
     """Keep ``lang`` only as a language tag (``ar``, ``pt-BR``), ``dir`` only as ltr/rtl/auto, and a link's
-    address unless it obviously lacks its start (``markup.missing_scheme``)."""
+    address unless it obviously lacks its start (``markup.missing_scheme``) or leads nowhere
+    (``markup.unreachable``: « https:/exemple.fr », « mailto: » alone)."""
     if attribute == "lang":
         return value if _LANG.match(value) else None
     if attribute == "dir":
         return value if value in ("ltr", "rtl", "auto") else None
-    if attribute == "href" and missing_scheme(value):  # « www.exemple.fr »: a page of the site that does not exist
+    if attribute == "href" and (missing_scheme(value) or unreachable(value)):  # a page of the site that does not exist
         return None
     return value
 

@@ -295,6 +295,29 @@ def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
 
 
 @pytest.mark.parametrize("command", ["posters", "build"])
+def test_too_many_emergency_numbers_for_a_poster_are_told_once_at_emergency_in_site_config(
+        make_project, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]
+    """Every poster prints all the emergency numbers of site_config.yml beside the caretaker: too many (or too
+    long labels) were told at each residence's caretaker hours, « (gardien et horaires) », with a hint about
+    slots, and at each agency of a residence without a caretaker. Told once, at « emergency: »; a residence
+    whose own column is too long as well is still told at its hours."""
+    numbers = "".join(f"  - {{label: Urgence de la ligne de secours numéro {i} pour les locataires, phone: 15}}\n"
+                      for i in range(30))
+    config = SITE_CONFIG.replace("  - {label: SAMU, phone: 15}\n", numbers)
+    root = make_project(site_config=config, un=CARETAKER, deux=CARETAKER, trois=RESIDENCE, quatre=CROWDED)
+    result = CliRunner().invoke(main, [command, "--project", str(root), "--out", str(tmp_path / "out"),
+                                       "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    assert result.output.endswith(  # after the build's progress lines
+        "Erreur : residences/quatre.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)\n"
+        "    → regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux\n"
+        "site_config.yml:6: trop de texte pour l'affiche A4 (numéros d'urgence, « emergency »)\n"
+        "    → raccourcissez les libellés (label) ou gardez les numéros essentiels : chaque affiche les imprime tous, "
+        "à côté du gardien\n"
+        "2 erreurs dans 2 fichier(s) : rien n'a été publié.\n")
+
+
+@pytest.mark.parametrize("command", ["posters", "build"])
 def test_every_residence_with_too_much_text_is_reported_together(make_project, tmp_path: Path,
                                                                  command: str) -> None:
     root = make_project(ok=CARETAKER, un=CROWDED, deux=CROWDED)

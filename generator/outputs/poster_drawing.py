@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
-from generator.outputs.poster_words import Format, PosterText
+from generator.outputs.poster_words import Format, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
 TITLE = "Toutes les infos de votre résidence"
@@ -58,7 +58,8 @@ def load_fonts() -> None:
 def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | None) -> bytes:
     """One poster; if the words do not fit (many hours, long names), the text is drawn smaller.
 
-    Raises ``OverflowError`` when even 60 % of the usual size does not fit: smaller would be unreadable.
+    Raises ``TooMuchText`` (an ``OverflowError``) naming the columns that run into the foot when even 60 % of
+    the usual size does not fit: smaller would be unreadable.
     The logo is handed to reportlab as its bytes: given a path, reportlab names the image in the PDF by
     that path, so the same poster drawn from a copy of the project in another folder had other bytes
     (and the posters' cache, keyed by the logo's bytes, served one folder's PDF to the other).
@@ -66,15 +67,17 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     load_fonts()
     image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
     scale = fmt.text_scale
+    over: tuple[str, ...] = ()
     for _ in range(6):
         out = io.BytesIO()
         page = _Page(out, text, fmt, today)
-        if _draw(page, text, qr, fmt, image, scale):
+        over = _draw(page, text, qr, fmt, image, scale)
+        if not over:
             page.canvas.showPage()
             page.canvas.save()
             return out.getvalue()
         scale *= 0.9
-    raise OverflowError(fmt.label)
+    raise TooMuchText(fmt.label, over)
 
 
 class _Page:
@@ -172,8 +175,9 @@ def wrap(value: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageReader | None,
-          scale: float) -> bool:
-    """Draw the poster at ``scale``; False when the text runs into the foot of the page."""
+          scale: float) -> tuple[str, ...]:
+    """Draw the poster at ``scale``; the columns whose text runs into the foot of the page (« caretaker »,
+    « emergency »), none when it fits."""
     c = page.canvas
     m, width = fmt.margin, fmt.width - 2 * fmt.margin
     s = scale
@@ -248,10 +252,14 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
                 continue
             page.cell(right, y, number_width, 13 * s * 0.45, number, "B", 13 * s)
             y = page.lines(right + number_width, y, column - number_width, label, "", 13 * s)
-    bottom = max(left_bottom, y)
+    right_bottom = y
+
+    def over(limit: float) -> tuple[str, ...]:
+        return tuple(column for column, bottom in (("caretaker", left_bottom), ("emergency", right_bottom))
+                     if bottom > limit)
 
     if text.languages:
-        return bottom <= _draw_languages(page, text, fmt, s) - 4 * s
+        return over(_draw_languages(page, text, fmt, s) - 4 * s)
     # Other languages, at the foot of the page: English on the left, Arabic (right to left) on the right.
     size = 16 * s
     foot = fmt.height - m - size * 0.5
@@ -262,7 +270,7 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     advance = sum(glyph.x_advance for glyph in glyphs) * size / 1000
     c.setFont(FONT["B"], size)
     c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
-    return bottom <= foot - 4 * s
+    return over(foot - 4 * s)
 
 
 def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:

@@ -50,6 +50,17 @@ class PosterText:
     site in one language, whose foot keeps the fixed English and Arabic line."""
 
 
+class TooMuchText(OverflowError):
+    """Raised by ``poster_drawing.draw`` when the words do not fit even at the smallest size; ``columns`` says
+    which of the two ran into the foot of the page: « caretaker » (the caretaker's, or the agency's, words) and
+    « emergency » (``site_config.yml``'s numbers, the same on every poster), so that the mistake is told where
+    that text was typed."""
+
+    def __init__(self, label: str, columns: tuple[str, ...] = ("caretaker",)) -> None:
+        super().__init__(label)
+        self.columns = columns
+
+
 SOFT_HYPHEN = "\u00ad"
 
 

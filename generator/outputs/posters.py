@@ -16,10 +16,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.errors import UserError
+from generator.errors import Problem, UserError
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import font_key
-from generator.outputs.poster_words import A4, A5, Format, PosterText, poster_text
+from generator.outputs.poster_words import A4, A5, Format, PosterText, TooMuchText, poster_text
 from generator.outputs.published import poster_paths
 from generator.outputs.qr import Modules, code_of, qr_png, qr_svg
 from generator.user_cache import code_fingerprint, digest, kept
@@ -39,23 +39,33 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
             paths.a4: kept_pdf(text, qr, A4, ctx.today, ctx.logo),
             paths.a5: kept_pdf(text, qr, A5, ctx.today, ctx.logo),
         }
-    except OverflowError as too_long:
-        raise _too_long(ctx, str(too_long)) from None
+    except TooMuchText as too_long:
+        raise UserError(_too_long(ctx, str(too_long), too_long.columns)) from None
 
 
-def _too_long(ctx: ResidenceContext, fmt: str) -> UserError:
-    """Too much text for the poster ``fmt``, told where that text was typed: the caretaker's hours in the
-    residence's file; without a caretaker, the agency's words of ``site_config.yml`` (the same problem for
-    each of its residences, told once: ``UserError`` keeps one of each)."""
-    if ctx.residence.caretaker or ctx.config_lines is None:
-        return UserError.single(ctx.item.lines.file, ctx.item.lines.line_of(("caretaker", "hours")),
-                                f"trop de texte pour {fmt} (gardien et horaires)",
-                                "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux")
+def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list[Problem]:
+    """Too much text for the poster ``fmt``, told where that text was typed: the emergency numbers of
+    ``site_config.yml`` when their column is too long; the caretaker's hours in the residence's file; without
+    a caretaker, the agency's words of ``site_config.yml``. What ``site_config.yml`` holds is the same problem
+    for each residence, told once (``UserError`` keeps one of each)."""
+    lines = ctx.config_lines
+    problems = []
+    if "emergency" in columns and lines is not None:
+        problems.append(Problem(lines.file, lines.line_of(("emergency",)),
+                                f"trop de texte pour {fmt} (numéros d'urgence, « emergency »)",
+                                "raccourcissez les libellés (label) ou gardez les numéros essentiels : chaque affiche "
+                                "les imprime tous, à côté du gardien"))
+    if "caretaker" not in columns and problems:
+        return problems
+    if ctx.residence.caretaker or lines is None:
+        return [*problems, Problem(ctx.item.lines.file, ctx.item.lines.line_of(("caretaker", "hours")),
+                                   f"trop de texte pour {fmt} (gardien et horaires)",
+                                   "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux")]
     key = ctx.item.residence.agency
-    return UserError.single(ctx.config_lines.file, ctx.config_lines.line_of(("agencies", key)),
-                            f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
-                            "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
-                            "résidences sans gardien les impriment sur leur affiche")
+    return [*problems, Problem(lines.file, lines.line_of(("agencies", key)),
+                               f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
+                               "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
+                               "résidences sans gardien les impriment sur leur affiche")]
 
 
 def kept_pdf(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | None) -> bytes:

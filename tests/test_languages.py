@@ -212,6 +212,29 @@ def test_a_translation_keeps_the_checks_of_its_field(tmp_path: Path) -> None:
         "residences/les-tilleuls.yml:20: notices[1].title.en: caractère invisible U+0001 non permis, après « Hot »"]
 
 
+def test_every_mistake_of_a_text_typed_by_language_is_told_in_one_run_with_its_hint(tmp_path: Path) -> None:
+    """A text typed by language was checked until its first mistake: « fr » and « en » both pasted with an
+    invisible character (from one document), or a translation left empty beside an unknown code, took a push
+    each, and a translation's refusal lost its hint (« il vient souvent d'un copier-coller… »), which the same
+    mistake in a plain text has. Found by pasting a notice's two translations from a word processor."""
+    residence = RESIDENCE.replace("{fr: Coupure d'eau chaude, en: Hot water cut, ar: انقطاع الماء الساخن}",
+                                  '{fr: "Coupure\\x0b", en: "Hot\\x0bwater", ar: "", de: Warmwasser}')
+    with pytest.raises(UserError) as info:
+        load_project(write_project(tmp_path, residence=residence))
+    pasted = "\n    → il vient souvent d'un copier-coller depuis un autre logiciel : effacez ce passage et retapez-le " \
+             "au clavier"
+    assert [str(p) for p in info.value.problems] == [
+        "residences/les-tilleuls.yml:20: notices[1].title.ar: ne doit pas être vide\n    → écrivez la valeur après "
+        "« : », ou retirez la ligne si elle est facultative",
+        "residences/les-tilleuls.yml:20: notices[1].title.en: caractère invisible U+000B non permis, après « Hot »"
+        + pasted,
+        "residences/les-tilleuls.yml:20: notices[1].title.fr: caractère invisible U+000B non permis, après "
+        "« Coupure »" + pasted,
+        "residences/les-tilleuls.yml:20: notices[1].title: langue « de » absente de « languages » dans "
+        "site_config.yml\n    → langues du site : fr, en, ar ; corrigez le code ou ajoutez la langue à « languages » "
+        "dans site_config.yml"]
+
+
 def test_a_character_the_posters_cannot_print_is_at_the_line_of_its_language(tmp_path: Path) -> None:
     config = CONFIG.replace("name: {fr: Agence Nord, en: North agency, ar: وكالة الشمال}",
                             "name:\n      fr: Agence Nord ★\n      en: North agency")

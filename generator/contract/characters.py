@@ -131,7 +131,7 @@ def check_shown(text: str) -> str:
     nothing (a soft hyphen or a left-to-right mark pasted alone): a name, a title or a heading left blank on
     the pages, the calendar and the feed. Else ``text``, as typed."""
     if not text.strip():
-        raise ValueError(EMPTY)
+        raise ValueProblem(EMPTY, FILL_IN)
     if _SHOWS_NOTHING.fullmatch(text):
         codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in text if not char.isspace()}))
         raise ValueProblem(f"{EMPTY} : ce texte ne contient que des caractères qui ne s'affichent pas ({codes})",

@@ -103,27 +103,29 @@ def localize(value: Any, info: Any, parse: Any) -> Any:
         languages = typed or DEFAULT_LANGUAGES
     if not isinstance(value, dict):
         return LocalText({languages[0]: parse(value)}, languages[0])
+    found: list[tuple[str, str, dict[str, Any]]] = []  # every mistake of the mapping: told together
     for key in value:
         if not LANGUAGE_CODE.match(key):  # « street: » indented under « name: », or « EN »: no language at all
-            raise PydanticCustomError("language_code", "« {language} » n'est pas un code de langue",
-                                      {"language": str(key)})
-        if key not in languages:
-            raise PydanticCustomError(
-                "language_unknown", "langue « {language} » absente de « languages » dans site_config.yml",
-                {"language": str(key), "languages": ", ".join(languages)})
+            found.append(("language_code", "« {language} » n'est pas un code de langue", {"language": str(key)}))
+        elif key not in languages:
+            found.append(("language_unknown", "langue « {language} » absente de « languages » dans site_config.yml",
+                          {"language": str(key), "languages": ", ".join(languages)}))
     default = languages[0]
-    if default not in value:
-        raise PydanticCustomError(
-            "language_default_missing", "le texte en « {language} » (langue par défaut) manque",
-            {"language": default})
+    if default not in value and not any(kind == "language_code" for kind, _, _ in found):
+        found.append(("language_default_missing", "le texte en « {language} » (langue par défaut) manque",
+                      {"language": default}))
     texts = {}
     for lang in languages:  # in the order of ``languages``: deterministic everywhere
         if lang in value:
             try:
                 texts[lang] = parse(value[lang])
             except ValueError as error:
-                raise PydanticCustomError("language_value", "{language} : {error}",
-                                          {"language": lang, "error": str(error)}) from None
+                found.append(("language_value", "{language} : {error}",
+                              {"language": lang, "error": str(error), "hint": getattr(error, "hint", "")}))
+    if found:
+        kind, message, context = found[0]
+        more = [{"type": other, "msg": words.format(**values), "ctx": values} for other, words, values in found[1:]]
+        raise PydanticCustomError(kind, message, {**context, "more": more})
     return LocalText(texts, default)
 
 

@@ -263,8 +263,15 @@ def validate(doc: Document, model: type[M], problems: list[Problem],
     try:
         return model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as e:
-        problems.extend(_problem(doc, model, err) for err in e.errors())
+        problems.extend(_problem(doc, model, each) for err in e.errors() for each in _each(err))
         return None
+
+
+def _each(err: Any) -> list[Any]:
+    """A pydantic error, and the others of the same value it carries (``ctx["more"]``): every mistake of a
+    text typed by language (« fr » and « en » both holding a pasted invisible character) is told in one run."""
+    more = (err.get("ctx") or {}).get("more") or []
+    return [err, *({**err, "type": other["type"], "msg": other["msg"], "ctx": other["ctx"]} for other in more)]
 
 
 def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
@@ -327,7 +334,8 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = f"ajoutez la ligne « {err['ctx']['language']}: … » : les autres langues sont facultatives"
     elif kind == "language_value":
         language = err["ctx"]["language"]
-        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}.{language}: {err['ctx']['error']}", "")
+        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}.{language}: {err['ctx']['error']}",
+                       err["ctx"].get("hint", ""))
     elif kind == "value_error_at":  # an item of a list, or the field a check across fields refuses, at its place
         at = err["ctx"]["at"]
         item = loc + (tuple(at) if isinstance(at, (list, tuple)) else (at,))

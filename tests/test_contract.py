@@ -486,6 +486,60 @@ def test_a_time_written_the_french_way_is_told_how_to_write_it(typed: str, hint:
 
 
 @pytest.mark.parametrize("typed, hint", [
+    ("9 heures", "écrivez « 9h »"), ("9h30mn", "écrivez « 9h30 »"),
+    ("8:30:00", "écrivez « 8:30 » (sans les secondes)"), ("2pm", "écrivez l'heure sur 24 heures : « 14h »"),
+    ("9h-12h", "une plage d'heures s'écrit en deux clés : « open: 9h » (début) et « close: 12h » (fin)"),
+    ("de 8h30 à 12h", "une plage d'heures s'écrit en deux clés : « open: 8h30 » (début) et « close: 12h » (fin)"),
+    ("9h du matin", ""), ("25h-26h", ""),
+])
+def test_a_time_as_a_spreadsheet_or_a_notice_board_writes_it_is_told_how_to_write_it(typed: str, hint: str) -> None:
+    """« 8:30:00 » (a spreadsheet's cell), « 9 heures », « 2pm », or the whole range « 9h-12h » typed in
+    « open » were refused with the examples only: staff could not see that the seconds, the word or the range
+    was the mistake. Found by pasting the hours of a notice board and of the import's spreadsheet."""
+    with pytest.raises(ValueError) as refused:
+        parse_time(typed)
+    assert getattr(refused.value, "hint", "") == hint
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("2026/12/03", "écrivez « 2026-12-03 »"), ("20261203", "écrivez « 2026-12-03 »"),
+    ("3/12/26", "écrivez « 2026-12-03 »"), ("03/12", "ajoutez l'année : AAAA-12-03"),
+    ("2026-12-03T10:00", "écrivez « 2026-12-03 » : la date seule, sans l'heure"),
+    ("2026-12-03 10:00", "écrivez « 2026-12-03 » : la date seule, sans l'heure"), ("2026/02/30", ""),
+])
+def test_a_date_as_a_spreadsheet_or_a_calendar_writes_it_is_told_how_to_write_it(typed: str, hint: str) -> None:
+    """« 2026/12/03 », « 20261203 », « 3/12/26 », « 03/12 » or a date with its time (copied from a calendar)
+    got no hint. Found by pasting dates from a spreadsheet and a calendar."""
+    from generator.contract.values import parse_date
+
+    with pytest.raises(ValueError) as refused:
+        parse_date(typed)
+    assert getattr(refused.value, "hint", "") == hint
+
+
+def test_a_night_slot_and_a_number_with_its_unit_are_told_how_to_write_them(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A slot from 22h to 6h was told « « open » est l'heure de début et « close » celle de fin, le même jour »,
+    with no way to write it; « units: 84 logements » and « review_every_months: 6 mois » were told « écrivez
+    par exemple 84 » (84 months for a review)."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        units: 84 logements
+        caretaker:
+          name: Y
+          hours: [{days: [sat], open: 22h, close: 6h}]
+        """, site_config=SITE_CONFIG + "review_every_months: 6 mois\n")
+    assert problems_of(root) == [
+        "residences/test.yml:4: units: « 84 logements » n'est pas un nombre entier : écrivez par exemple 84\n"
+        "    → écrivez le nombre seul : 84",
+        "residences/test.yml:7: caretaker.hours[1].close: l'heure de fin (6h) doit être après l'heure de début (22h)\n"
+        "    → un créneau qui passe minuit s'écrit en deux : de 22h à 23h59, puis de 0h à 6h les jours suivants",
+        "site_config.yml:10: review_every_months: « 6 mois » n'est pas un nombre entier : écrivez par exemple 6\n"
+        "    → écrivez le nombre seul : 6"]
+
+
+@pytest.mark.parametrize("typed, hint", [
     ("03/12/2026", "écrivez « 2026-12-03 »"), ("3.1.2027", "écrivez « 2027-01-03 »"),
     ("jeudi 3 décembre 2026", "écrivez « 2026-12-03 »"), ("1er janvier 2027", "écrivez « 2027-01-01 »"),
     ("2026-12-3", "écrivez « 2026-12-03 »"), ("3 décembre", "ajoutez l'année : AAAA-12-03"),

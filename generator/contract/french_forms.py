@@ -23,13 +23,26 @@ FRENCH_DAYS = {"lundi": "mon", "lun": "mon", "mardi": "tue", "mar": "tue", "merc
 _WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
            "novembre", "decembre")
-_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})[/.]?([0-9]{2})[/.]?([0-9]{2})")
+"""« 2026/12/03 », « 2026.12.03 », « 20261203 »."""
+_DAY_MONTH = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})")
+_WITH_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[t ]+[0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?")
+"""A date with its time (« 2026-12-03T10:00 », « 2026-12-03 10:00 »), as a calendar or a spreadsheet writes it."""
 _IN_WORDS = re.compile(r"(?:[a-z]+\s+)?([0-9]{1,2})(?:er)?\s+([a-z]+)(?:\s+([0-9]{4}))?")
 _ISO_UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
+_SECONDS = re.compile(r"([0-9]{1,2}:[0-9]{2}):00")
+_WORDED = re.compile(r"([0-9]{1,2})\s*(?:h|heures?)\s*([0-9]{2})?\s*(?:mn|min|minutes?)?")
+_RANGE = re.compile(r"(?:de\s+)?(\S+?)\s*(?:-|–|à|a)\s*(\S+)")
+_TWELVE_HOURS = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?m\.?")
+
+
 def time_hint(text: str) -> str:
-    """« 8 h 30 » → write « 8h30 »; « 8.30 » → « 8h30 »; midi, minuit; "" for any other."""
+    """« 8 h 30 » → write « 8h30 »; « 8.30 » → « 8h30 »; midi, minuit; « 9 heures », « 9h30mn », « 8:30:00 »
+    (a spreadsheet's time), « 2pm »; a range typed as one time (« 9h-12h »: open and close are two keys);
+    "" for any other."""
     word = text.lower().strip()
     if word == "midi":
         return "midi s'écrit 12h"
@@ -38,7 +51,27 @@ def time_hint(text: str) -> str:
     written = re.sub(r"\s+", "", word).replace(".", "h")
     if written != word and _CLOCK.fullmatch(written):
         return f"écrivez « {written} »" + (" (sans espace)" if re.search(r"\s", word) else "")
+    return _other_time_hint(word)
+
+
+def _other_time_hint(word: str) -> str:
+    """The forms of ``time_hint`` that are not a space or a dot too many."""
+    if (seconds := _SECONDS.fullmatch(word)) and _clock(seconds[1]):
+        return f"écrivez « {seconds[1]} » (sans les secondes)"
+    if (worded := _WORDED.fullmatch(word)) and _clock(f"{worded[1]}h{worded[2] or ''}"):
+        return f"écrivez « {worded[1]}h{worded[2] or ''} »"
+    if (twelve := _TWELVE_HOURS.fullmatch(word)) and 1 <= int(twelve[1]) <= 12:
+        hour = int(twelve[1]) % 12 + (12 if twelve[3] == "p" else 0)
+        return f"écrivez l'heure sur 24 heures : « {hour}h{twelve[2] or ''} »"
+    if (span := _RANGE.fullmatch(word)) and _clock(span[1]) and _clock(span[2]):
+        return (f"une plage d'heures s'écrit en deux clés : « open: {_clock(span[1])} » (début) et « close: "
+                f"{_clock(span[2])} » (fin)")
     return ""
+
+
+def _clock(word: str) -> str:
+    """``word`` if it is a time the contract reads (« 9h », « 12:30 »), else ""."""
+    return word if re.fullmatch(r"([01]?[0-9]|2[0-3])(?:h(?:[0-5][0-9])?|:[0-5][0-9])", word) else ""
 
 
 def day_hint(text: str) -> str:
@@ -64,8 +97,16 @@ def date_hint(text: str) -> str:
     asks for it; "" for any other (or a day that does not exist)."""
     word = unaccented(text.strip())
     found = _DAY_MONTH_YEAR.fullmatch(word)
+    timed = _WITH_TIME.fullmatch(word)
+    if timed:
+        return f"écrivez « {timed[1]} » : la date seule, sans l'heure"
     if found:
         day, month, year = (int(part) for part in found.groups())
+        year += 2000 if year < 100 else 0  # « 3/12/26 »: every date lies in 2000…2099
+    elif (backwards := _YEAR_FIRST.fullmatch(word)):
+        year, month, day = (int(part) for part in backwards.groups())
+    elif (short := _DAY_MONTH.fullmatch(word)):
+        return f"ajoutez l'année : AAAA-{int(short[2]):02d}-{int(short[1]):02d}"
     elif _ISO_UNPADDED.fullmatch(word):
         year, month, day = (int(part) for part in _ISO_UNPADDED.fullmatch(word).groups())  # type: ignore[union-attr]
     elif (words := _IN_WORDS.fullmatch(word)) and words.group(2) in _MONTHS:

@@ -129,6 +129,14 @@ def localize(value: Any, info: Any, parse: Any) -> Any:
     return LocalText(texts, default)
 
 
+def each_error(err: Any) -> list[Any]:
+    """A pydantic error, and the others of the same text it carries (``ctx["more"]``, from ``localize``): every
+    mistake of a text typed by language (« fr » and « en » both holding a pasted invisible character) is told
+    in one run (``project.validate``)."""
+    more = (err.get("ctx") or {}).get("more") or []
+    return [err, *({**err, "type": other["type"], "msg": other["msg"], "ctx": other["ctx"]} for other in more)]
+
+
 def in_one_language(value: Any, language: str) -> Any:
     """``value`` (a model, list, dict or text) with every ``LocalText`` replaced by its text in
     ``language``: a ``LocalText`` of that one text, whose ``language`` says which it really is (the

@@ -14,7 +14,6 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
 from generator.contract.base import no_items, refused_at
-from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
 from generator.contract.law import Accessibility as Accessibility
@@ -25,7 +24,7 @@ from generator.contract.outages import OUTAGE_STATUSES as OUTAGE_STATUSES
 from generator.contract.outages import REPAIRED_SHOWN_DAYS as REPAIRED_SHOWN_DAYS
 from generator.contract.outages import Outage as Outage
 from generator.contract.outages import OutageUpdate as OutageUpdate
-from generator.contract.repeats import once
+from generator.contract.repeats import distinct_keys, once
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -37,6 +36,7 @@ from generator.contract.values import (
     Label,
     Language,
     Markdown,
+    Months,
     Name,
     PhoneNumber,
     Postcode,
@@ -91,8 +91,11 @@ class Slot(Model):
     @model_validator(mode="after")
     def _close_after_open(self) -> "Slot":
         if self.close <= self.open:
+            overnight = self.close < self.open and self.close.hour < 12 <= self.open.hour  # 22h-6h: a night
             raise refused_at("close", f"l'heure de fin ({format_time(self.close)}) doit être après "
                                       f"l'heure de début ({format_time(self.open)})",
+                             f"un créneau qui passe minuit s'écrit en deux : de {format_time(self.open)} à 23h59, "
+                             f"puis de 0h à {format_time(self.close)} les jours suivants" if overnight else
                              "« open » est l'heure de début et « close » celle de fin, le même jour")
         return self
 
@@ -333,28 +336,11 @@ class SiteConfig(Model):
                                              "d'Alsace-Moselle en plus pour les codes postaux 57, 67, 68).")
     closures: list[Closure] = Field(default_factory=no_items,
                                     description="Jours de fermeture de toutes les loges, en plus des jours fériés.")
-    review_every_months: Optional[Count] = Field(
+    review_every_months: Optional[Months] = Field(
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])
 
-    @field_validator("agencies")
-    @classmethod
-    def _agency_keys(cls, value: dict[str, Agency]) -> dict[str, Agency]:
-        """An agency's key is what residences name in « agency: »: with a space at an end (between quotes) it
-        is not the key it looks like, and two keys that differ only by case, accents or spaces (« nord »,
-        « Nord ») are one agency typed twice, which residences would name at random."""
-        seen: dict[str, str] = {}
-        for key in value:
-            try:
-                check_no_edge_spaces(key)
-            except ValueProblem as problem:
-                raise refused_at(key, str(problem), problem.hint) from None
-            first = seen.setdefault(key_text(key), key)
-            if first != key:
-                raise refused_at(key, f"agence « {key} » déclarée deux fois (déjà « {first} »)",
-                                 f"« {first} » et « {key} » ne diffèrent que par les majuscules, les accents ou les "
-                                 "espaces : réunissez-les en une seule agence, ou donnez-lui une autre clé")
-        return value
+    _agency_keys = field_validator("agencies")(lambda agencies: distinct_keys(agencies, "agence"))
 
     @field_validator("review_every_months")
     @classmethod

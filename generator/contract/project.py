@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.contract import checked, cldr
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
-from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE
+from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
@@ -263,15 +263,9 @@ def validate(doc: Document, model: type[M], problems: list[Problem],
     try:
         return model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as e:
-        problems.extend(_problem(doc, model, each) for err in e.errors() for each in _each(err))
+        problems.extend(_problem(doc, model, each) for err in e.errors() for each in each_error(err))
         return None
 
-
-def _each(err: Any) -> list[Any]:
-    """A pydantic error, and the others of the same value it carries (``ctx["more"]``): every mistake of a
-    text typed by language (« fr » and « en » both holding a pasted invisible character) is told in one run."""
-    more = (err.get("ctx") or {}).get("more") or []
-    return [err, *({**err, "type": other["type"], "msg": other["msg"], "ctx": other["ctx"]} for other in more)]
 
 
 def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:

@@ -11,7 +11,8 @@ from typing import Any, Iterator, Sequence
 
 from pydantic_core import PydanticCustomError
 
-from generator.contract.characters import key_text
+from generator.contract.base import refused_at
+from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
 
 
 def once(values: list[Any], what: str) -> list[Any]:
@@ -29,6 +30,25 @@ def once(values: list[Any], what: str) -> list[Any]:
             raise PydanticCustomError("value_error_at", "{what} « {value} » indiqué deux fois",
                                       {"what": what, "value": str(value), "at": index, "hint": hint})
     return values
+
+
+def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:
+    """``mapping`` if its keys are names others refer to (an agency's, which residences name in « agency: »)
+    without a space at an end (between quotes, « "nord " » is not the key it looks like) and no two of them
+    differing only by case, accents or spaces (« nord », « Nord »: one agency typed twice, which residences
+    would name at random); else the first such key is refused at its line."""
+    seen: dict[str, str] = {}
+    for key in mapping:
+        try:
+            check_no_edge_spaces(key)
+        except ValueProblem as problem:
+            raise refused_at(key, str(problem), problem.hint) from None
+        first = seen.setdefault(key_text(key), key)
+        if first != key:
+            raise refused_at(key, f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
+                             f"« {first} » et « {key} » ne diffèrent que par les majuscules, les accents ou les "
+                             f"espaces : réunissez-les en une seule {what}, ou donnez-lui une autre clé")
+    return mapping
 
 
 def overlaps(slots: Sequence[Any]) -> Iterator[tuple[int, int, str]]:

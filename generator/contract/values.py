@@ -29,7 +29,7 @@ from generator.contract.characters import (
     text_of,
 )
 from generator.contract.characters import visible as visible
-from generator.contract.checked import remembered
+from generator.contract.emails import parse_email as parse_email
 from generator.contract.french_forms import date_hint, day_hint, time_hint
 from generator.contract.languages import localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
@@ -161,11 +161,13 @@ def format_date(value: date, with_year: bool = False) -> str:
     return text.replace(" 1 ", " 1er ", 1) if value.day == 1 else text
 
 
-def parse_count(value: Any) -> int:
-    """A whole number of at most six digits, as typed."""
+def parse_count(value: Any, example: str = "84") -> int:
+    """A whole number of at most six digits, as typed (``example``: one that fits the field)."""
     text = text_of(value).strip()
     if not re.fullmatch(r"[0-9]+", text):
-        raise ValueError(f"« {text} » n'est pas un nombre entier : écrivez par exemple 84")
+        digits = re.fullmatch(r"([0-9]+)\s*[^\W\d_]{2,}[^0-9]*", text)  # « 84 logements », « 6 mois »
+        raise ValueProblem(f"« {text} » n'est pas un nombre entier : écrivez par exemple {example}",
+                           f"écrivez le nombre seul : {digits[1]}" if digits else "")
     if len(text) > 6:
         raise ValueError(f"« {text} » : nombre trop grand (au plus 999999)")
     return int(text)
@@ -180,57 +182,6 @@ def parse_postcode(value: Any) -> str:
     if not _POSTCODE.fullmatch(text):
         raise ValueError(f"code postal « {text} » invalide : cinq chiffres, par exemple 93200 ou 01000")
     return text
-
-
-_LOCAL_PART = re.compile(r"[A-Za-z0-9._+'-]+")
-"""What may stand before the @: letters, digits and ``. _ + ' -``. RFC 5322 allows more (``? % & = #``…),
-but those mean something in a ``mailto:`` link: ``gardien?cc=…@exemple.fr`` would add a recipient."""
-
-
-def parse_email(value: Any) -> str:
-    """An address checked by ``email-validator`` (syntax and domain, no network), kept as typed; once found
-    right, not checked again by later runs (``checked``)."""
-    return remembered("email", text_of(value).strip(), _checked_email)
-
-
-def _checked_email(text: str) -> str:
-    from email_validator import EmailNotValidError, validate_email  # here: ~20 ms to import (see checked)
-
-    hint = "écrivez une seule adresse, par exemple gardien@exemple.fr, sans nom ni « mailto: »"
-    why = _why_not_an_email(text)
-    if why:
-        raise ValueProblem(f"adresse e-mail « {text} » invalide : {why}", hint)
-    try:
-        validate_email(text, check_deliverability=False, allow_smtputf8=False)
-    except EmailNotValidError:
-        raise ValueProblem(f"adresse e-mail « {text} » invalide", hint) from None
-    local = text.rpartition("@")[0]
-    if not _LOCAL_PART.fullmatch(local):
-        char = next(c for c in local if not _LOCAL_PART.fullmatch(c))
-        raise ValueProblem(f"adresse e-mail « {text} » : le caractère « {char} » n'est pas accepté avant le @",
-                           "il ajouterait des destinataires ou un objet au message ; " + hint)
-    return text
-
-
-def _why_not_an_email(text: str) -> str:
-    """The plain reason of the mistakes staff make typing an address, which ``email-validator`` would only
-    call « invalide »: a space (« gardien .tilleuls@… »), no @ or two, an accent before the @, a domain
-    without its end; "" for any other address, left to ``email-validator``."""
-    if text.count("@") > 1:
-        return "elle contient plusieurs @ (une seule adresse par ligne)"
-    if any(c.isspace() for c in text):
-        return "elle contient une espace : retirez-la"
-    if "@" not in text:
-        return "il manque le @"
-    local, _, domain = text.partition("@")
-    accented = next((c for c in local if c.isalpha() and not c.isascii()), None)
-    if accented:
-        return f"le caractère « {accented} » n'est pas accepté avant le @ : écrivez la lettre sans accent"
-    if "," in domain:
-        return "une virgule dans le nom de domaine (après le @) : mettez un point"
-    if re.fullmatch(r"[A-Za-z0-9-]+", domain):
-        return f"il manque la fin du nom de domaine, par exemple {domain}.fr"
-    return ""
 
 
 _URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")
@@ -377,6 +328,9 @@ Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
 Date = Annotated[date, BeforeValidator(parse_date),
                  _schema({"type": "string", "format": "date", "examples": ["2026-12-03"]})]
 Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0})]
+Months = Annotated[int, BeforeValidator(lambda value: parse_count(value, "6")),
+                   _schema({"type": "integer", "minimum": 0})]
+"""A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^\d{5}$", "examples": ["93200"]})]
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]

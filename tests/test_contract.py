@@ -48,6 +48,27 @@ def test_unknown_key_suggests_the_closest(make_project) -> None:  # type: ignore
     assert missing.startswith("residences/test.yml:1: « address » manquant")
 
 
+def test_a_key_typed_with_a_capital_is_told_once_in_lower_case(make_project) -> None:  # type: ignore[no-untyped-def]
+    """GitHub's editor on a phone capitalizes the start of each line: « Name: », « City: », « Title: » were each
+    told twice, as unknown (« vouliez-vous dire « name » ? ») and as missing (« ajoutez la ligne « name: … » »,
+    a second line to add beside the one typed). Told once, with the key to write. Found by editing a
+    residence in GitHub's editor on a phone."""
+    root = make_project(test="""\
+        Name: X
+        address: {street: a, postcode: "93200", City: b}
+        agency: nord
+        notices:
+          - {Title: T, from: 2026-12-01, until: 2026-12-02}
+        """)
+    phone = "en minuscules (un clavier de téléphone met souvent une majuscule au début de la ligne) ; clés possibles ici"
+    assert problems_of(root) == [
+        f"residences/test.yml:1: clé inconnue « Name »\n    → écrivez « name », {phone} : address, agency, buildings, "
+        "caretaker, contacts, faq, fibre, maintenance, name, notices, outages, reviewed, services, units, waste",
+        f"residences/test.yml:2: clé inconnue « City »\n    → écrivez « city », {phone} : city, postcode, street",
+        f"residences/test.yml:5: clé inconnue « Title »\n    → écrivez « title », {phone} : body, buildings, from, "
+        "level, title, until"]
+
+
 def test_unknown_nested_key_lists_the_keys_allowed_there(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -176,3 +176,19 @@ def item_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     found = _field(around, loc[-1]) if around is not None else None
     inner = _inner_model(found.annotation) if found is not None and get_origin(found.annotation) is list else None
     return [info.alias or name for name, info in inner.model_fields.items()] if inner else []
+
+
+def in_lower_case(key: str, known: list[str]) -> str:
+    """« Name » for « name »: a phone's keyboard (GitHub's editor on a phone) capitalizes the start of a line."""
+    lower = key.lower()
+    return (f"écrivez « {lower} », en minuscules (un clavier de téléphone met souvent une majuscule au début de la "
+            "ligne) ; ") if lower != key and lower in known else ""
+
+
+def without_capitalized_missing(errors: list[Any]) -> list[Any]:
+    """Pydantic's ``errors`` without the « missing » of a key typed with a capital beside it (« Name: »): the key
+    is there, told once as unknown with ``in_lower_case``; « ajoutez la ligne « name: … » » sent staff to add a
+    second one."""
+    typed = {(tuple(err["loc"][:-1]), str(err["loc"][-1]).lower())
+             for err in errors if err["type"] == "extra_forbidden"}
+    return [err for err in errors if err["type"] != "missing" or (tuple(err["loc"][:-1]), err["loc"][-1]) not in typed]

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.contract import checked, cldr
+from generator.contract import checked, cldr, key_hints
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error
@@ -263,7 +263,8 @@ def validate(doc: Document, model: type[M], problems: list[Problem],
     try:
         return model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as e:
-        problems.extend(_problem(doc, model, each) for err in e.errors() for each in each_error(err))
+        errors = [each for err in e.errors() for each in each_error(err)]
+        problems.extend(_problem(doc, model, err) for err in key_hints.without_capitalized_missing(errors))
         return None
 
 
@@ -276,7 +277,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         key, known = str(loc[-1]), keys_at(model, loc[:-1])
         message = f"clé inconnue « {visible(key)} »"
-        hint = (misplaced(model, loc[:-1], key) or in_french(key, known)
+        hint = (key_hints.in_lower_case(key, known) or misplaced(model, loc[:-1], key) or in_french(key, known)
                 or language_astray(key, interface_languages()) or _did_you_mean(key, known)) + (
             "clés possibles ici : " + ", ".join(known) if known else "")
     elif kind == "missing":

@@ -33,6 +33,7 @@ from generator.contract.values import (
     parse_markdown,
     parse_phone,
     parse_text,
+    parse_url,
 )
 from generator.errors import UserError
 
@@ -350,6 +351,32 @@ def test_base_url_leaves_room_for_the_longest_slug_in_the_qr_code() -> None:
     assert len(address) == MAX_URL_LENGTH
     assert segno.make_qr(address, error="m", boost_error=True).version == QR_MAX_VERSION
     assert segno.make_qr(address + "x", error="m").version > QR_MAX_VERSION
+
+
+@pytest.mark.parametrize(("url", "why"), [
+    ("https://", "le nom du site, après « // », manque ou est mal écrit"),
+    ("https:///connexion", "le nom du site, après « // », manque ou est mal écrit"),
+    ("https://,", "le nom du site, après « // », manque ou est mal écrit"),
+    ("https://locataires..exemple.fr", "le nom du site, après « // », manque ou est mal écrit"),
+    ("https://[::1", "le nom du site, après « // », manque ou est mal écrit"),
+    ("https://locataires.exemple.fr:99999/", "adresse mal formée"),
+    ("https://locataires.exemple.fr/espace locataire", "elle contient une espace"),
+    ("https://locataires.exemple.fr/a|b", "le caractère « | » n'est pas permis dans une adresse web"),
+    ("www.exemple.fr", "elle doit commencer par https://"),
+])
+def test_a_web_address_that_leads_nowhere_is_refused_with_why(url: str, why: str) -> None:
+    """« tenant_portal: https:///connexion », « https://locataires.exemple.fr:99999/ » validated: every home page
+    linked « Mon espace locataire » to nowhere; an address with a space was told « elle doit commencer par
+    https:// », which it did. Found by typing the portal's address with a slash too many and a space."""
+    message, hint = refusal(parse_url, url)
+    assert message == f"adresse web « {url} » invalide : {why}"
+    assert hint == "écrivez l'adresse comme le navigateur l'affiche, par exemple https://locataires.exemple.fr/connexion"
+
+
+@pytest.mark.parametrize("url", ["https://locataires.exemple.fr/", "HTTPS://EXEMPLE.FR", "http://exemple.fr",
+                                 "https://résidences.fr/é?q=1&x=%C3%A9#haut", "https://intranet"])
+def test_a_web_address_a_browser_follows_is_kept_as_typed(url: str) -> None:
+    assert parse_url(url) == url
 
 
 # --- dates and slugs ----------------------------------------------------------------------------------

@@ -184,15 +184,37 @@ def parse_postcode(value: Any) -> str:
     return text
 
 
-_URL = re.compile(r"https?://[^\s<>\"'\\^`{|}]+")
-
-
 def parse_url(value: Any) -> str:
-    """A web address starting with ``https://``, kept exactly as typed."""
+    """A web address starting with ``https://`` (or ``http://``), kept exactly as typed, which a browser can
+    follow: a name of a site after the « // », no space, nothing the URL parser of the pages' sanitizer
+    refuses (``markup.malformed``: « https://a.fr:99999 », « https://%zz »). The tenants' portal is a link
+    of every home page: a link to nowhere there was never told."""
     text = text_of(value).strip()
-    if not _URL.fullmatch(text):
-        raise ValueError(f"adresse web « {text} » invalide : elle doit commencer par https://")
+    hint = "écrivez l'adresse comme le navigateur l'affiche, par exemple https://locataires.exemple.fr/connexion"
+    if not re.match(r"https?://", text, re.I):
+        raise ValueProblem(f"adresse web « {text} » invalide : elle doit commencer par https://", hint)
+    why = _why_not_a_url(text)
+    if why:
+        raise ValueProblem(f"adresse web « {text} » invalide : {why}", hint)
     return text
+
+
+def _why_not_a_url(text: str) -> str:
+    """Why the web address ``text`` (starting with its scheme) leads nowhere, in plain words; "" if it does."""
+    from generator.contract.markup import malformed  # here: markup reads Markdown, which the values do not need
+
+    if any(char.isspace() for char in text):
+        return "elle contient une espace"
+    refused = next((char for char in text if char in "<>\"'\\^`{|}"), None)
+    if refused:
+        return f"le caractère « {refused} » n'est pas permis dans une adresse web"
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:  # « https://[::1 »: Python's « Invalid IPv6 URL »
+        host = None
+    if not host or not all(re.fullmatch(r"[\w-]+", label) for label in host.removesuffix(".").split(".")):
+        return "le nom du site, après « // », manque ou est mal écrit"
+    return malformed(text) or ""
 
 
 QR_MAX_VERSION = 7

@@ -27,6 +27,10 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "cod
 # (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by the sanitizer.
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+"""A ``lang`` the sanitizer keeps (``ar``, ``pt-BR``); ``dir`` is one of ``DIRECTIONS``."""
+DIRECTIONS = ("ltr", "rtl", "auto")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 _MARKDOWN_TAGS = frozenset({"p", "em", "strong", "a", "img", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
                             "ul", "ol", "li", "blockquote", "hr", "br"})
@@ -129,10 +133,16 @@ def unpublished(text: str) -> list[str]:
             elif broken:
                 said = f"lien « {unquote(href)} » : {broken}"
             elif not scheme or scheme.group(1).lower() in URL_SCHEMES:
-                continue
+                said = _dropped_attribute(name, attributes)  # « target="_blank" »: the link stays, not that
+                if not said:
+                    continue
             else:
                 said = f"lien « {href} »"
-        elif name in ALLOWED_TAGS or name in _MARKDOWN_TAGS:
+        elif name in ALLOWED_TAGS:
+            said = _dropped_attribute(name, attributes)
+            if not said:
+                continue
+        elif name in _MARKDOWN_TAGS:
             continue
         else:
             said = f"balise HTML <{name}>"
@@ -147,6 +157,23 @@ def unpublished(text: str) -> list[str]:
         if said not in found:
             found.append(said)
     return found
+
+
+def _dropped_attribute(tag: str, attributes: str) -> str:
+    """What the sanitizer takes off a tag it keeps, said as staff typed it: an attribute it does not keep
+    (« style », « target », « class »), a ``lang`` that is no language tag (« arabe »: a screen reader would
+    read the passage in the page's language), a ``dir`` that is no direction; "" when it keeps them all.
+    A code block's « class » (its language, from « ```python ») is cmark's, not typed as an attribute."""
+    allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
+    for match in _ATTRIBUTE.finditer(attributes):
+        name, value = match[1].lower(), unescape(next((g for g in match.groups()[1:] if g is not None), ""))
+        if name not in allowed and not (tag == "code" and name == "class"):
+            return f"attribut « {name} » de <{tag}>"
+        if name == "lang" and not LANGUAGE_TAG.match(value):
+            return f"langue « {value} » (lang) : écrivez un code comme ar, en, pt-BR"
+        if name == "dir" and value not in DIRECTIONS:
+            return f"direction « {value} » (dir) : écrivez ltr, rtl ou auto"
+    return ""
 
 
 def _attribute(pattern: re.Pattern[str], attributes: str) -> str:

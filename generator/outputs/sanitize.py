@@ -21,9 +21,16 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from generator.contract.characters import shows_nothing
-from generator.contract.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK, URL_SCHEMES, missing_scheme, unreachable
-
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+from generator.contract.markup import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    DIRECTIONS,
+    LANGUAGE_TAG,
+    LINK,
+    URL_SCHEMES,
+    missing_scheme,
+    unreachable,
+)
 
 
 def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
@@ -31,9 +38,9 @@ def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
     address unless it obviously lacks its start (``markup.missing_scheme``) or leads nowhere
     (``markup.unreachable``: « https:/exemple.fr », « mailto: » alone)."""
     if attribute == "lang":
-        return value if _LANG.match(value) else None
+        return value if LANGUAGE_TAG.match(value) else None
     if attribute == "dir":
-        return value if value in ("ltr", "rtl", "auto") else None
+        return value if value in DIRECTIONS else None
     if attribute == "href" and (missing_scheme(value) or unreachable(value)):  # a page of the site that does not exist
         return None
     return value

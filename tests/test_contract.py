@@ -319,6 +319,17 @@ def test_an_agency_key_with_a_space_at_an_end_or_typed_twice_is_told_in_site_con
         "ou donnez-lui une autre clé"]
 
 
+def test_an_empty_agency_key_or_target_is_told_once_as_empty(make_project) -> None:  # type: ignore[no-untyped-def]
+    """An agency key left empty (« "": {name: …} ») validated, and an empty shared notice's target was told twice,
+    « ne doit pas être vide » and « résidence «  » inconnue »."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", '  "": {name: Agence Sud}\n') + \
+        'notices:\n  - {title: T, from: 2026-12-01, until: 2026-12-02, residences: ["", test]}\n'
+    assert problems_of(make_project(site_config=config)) == [
+        'site_config.yml:5: agencies."": clé d\'agence vide\n    → donnez à cette agence un nom court, par exemple « nord »',
+        "site_config.yml:11: notices[1].residences[1]: ne doit pas être vide\n    → écrivez la valeur après « : », ou "
+        "retirez la ligne si elle est facultative"]
+
+
 def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
     """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
     list of values only, in which staff did not find their word. Found by writing a sample's values in French."""

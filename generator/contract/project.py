@@ -384,6 +384,7 @@ def _describe(loc: tuple[Any, ...]) -> str:
         elif part.startswith("function-") or part.startswith("literal["):
             continue
         else:
+            part = part if part.strip() else f'"{part}"'  # a key left empty: « agencies."" »
             text += f".{part}" if text else str(part)
     return text or "fichier"
 

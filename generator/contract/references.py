@@ -39,7 +39,7 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
                 compared = key_text(building)
                 repeated = compared in seen
                 seen.add(compared)
-                if building in names or building != building.strip() or repeated:
+                if building in names or building != building.strip() or not building or repeated:
                     continue  # a space at an end, a name repeated: told by the contract (edge spaces, ``once``)
                 where = lines.line_of((section, index, "buildings", position))
                 if known:
@@ -87,6 +87,7 @@ def typed_targets(config: SiteConfig) -> list[dict[str, list[str]]]:
 
 def _names(typed: Any) -> list[tuple[int, str]]:
     """The names of a list as typed, with their positions (a non-text item or a non-list: none; nor a name with
-    a space at an end, which the contract tells)."""
+    a space at an end or an empty one, which the contract tells)."""
     items = typed if isinstance(typed, list) else []
-    return [(position, name) for position, name in enumerate(items) if isinstance(name, str) and name == name.strip()]
+    return [(position, name) for position, name in enumerate(items)
+            if isinstance(name, str) and name == name.strip() and name]

@@ -39,6 +39,8 @@ def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:
     would name at random); else the first such key is refused at its line."""
     seen: dict[str, str] = {}
     for key in mapping:
+        if not key.strip():
+            raise refused_at(key, f"clé d'{what} vide", f"donnez à cette {what} un nom court, par exemple « nord »")
         try:
             check_no_edge_spaces(key)
         except ValueProblem as problem:

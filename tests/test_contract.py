@@ -330,6 +330,27 @@ def test_an_empty_agency_key_or_target_is_told_once_as_empty(make_project) -> No
         "retirez la ligne si elle est facultative"]
 
 
+def test_a_name_typed_with_its_accent_apart_is_the_same_name(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« Bâtiment É » pasted from a Mac (« E » then U+0301) in a notice's buildings was « bâtiment « Bâtiment É »
+    inconnu → vouliez-vous dire « Bâtiment É » ? », two names that look the same: a notice's building is read
+    as the same text (shown as typed), and an agency, which is looked up, is told that its accents are typed
+    apart. Found by pasting a building's name from a Mac's file name."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", "  évry: {name: Agence d'Évry}")
+    apart = "E\u0301"  # « É » as a Mac's copy and paste gives it
+    root = make_project(site_config=config, test=f"""\
+        name: X
+        address: {{street: a, postcode: "91000", city: b}}
+        agency: "e\u0301vry"
+        buildings: [Bâtiment É, Bâtiment F]
+        notices:
+          - {{title: T, from: 2026-12-01, until: 2026-12-02, buildings: ["Bâtiment {apart}"]}}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:3: agence « e\u0301vry » inconnue\n    → ses accents sont écrits à part (une lettre puis "
+        "l'accent, comme le donne un copier-coller depuis un Mac) : effacez ce nom et retapez-le au clavier ; agences "
+        "déclarées dans site_config.yml : nord, évry"]
+
+
 def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
     """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
     list of values only, in which staff did not find their word. Found by writing a sample's values in French."""

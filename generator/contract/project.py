@@ -24,7 +24,7 @@ from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUA
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
-from generator.contract.references import building_problems, shared_notice_problems, typed_targets
+from generator.contract.references import building_problems, close_name, shared_notice_problems, typed_targets
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import read_source, stray_files
 from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
@@ -219,8 +219,8 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     declared = {name.strip() for name in agencies}  # « "nord " » in site_config.yml is told there, not here
     if agencies and isinstance(agency, str) and agency == agency.strip() and agency not in declared:
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
-                                f"{_did_you_mean(agency, list(agencies))}"
-                                f"agences déclarées dans {CONFIG_NAME} : {', '.join(sorted(agencies))}"))
+                                f"{close_name(agency, agencies)}agences déclarées dans {CONFIG_NAME} : "
+                                + ", ".join(sorted(agencies))))
     problems.extend(residence_problems(doc, languages[0] if languages else None))  # what posters cannot print
     problems.extend(building_problems(doc.data, doc.line_map))  # buildings named by notices and outages
     if residence is None or len(problems) > before:

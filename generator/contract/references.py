@@ -3,6 +3,7 @@ shared notice. Checked after validation, each problem at the line of the name it
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Iterable
 
 from generator.contract.characters import key_text
@@ -12,10 +13,17 @@ from generator.contract.values import visible
 from generator.errors import Problem
 
 
-def _close(word: str, choices: Iterable[str]) -> str:
+def close_name(word: str, choices: Iterable[str]) -> str:
+    """What a name not found among ``choices`` was meant to be: one that differs only by how its accents are
+    stored (« é » typed as « e » and U+0301, as a Mac's copy and paste gives it: the same text to read, another
+    to compare), else the closest spelling; "" when none is close."""
     import difflib  # here: only a name with a mistake needs it
 
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    if any(unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", choice) for choice in choices):
+        return ("ses accents sont écrits à part (une lettre puis l'accent, comme le donne un copier-coller depuis "
+                "un Mac) : effacez ce nom et retapez-le au clavier ; ")
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"vouliez-vous dire « {found[0]} » ? " if found else ""
 
 
@@ -27,7 +35,9 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
     known = data.get("buildings") or []
     if not isinstance(known, list) or not all(isinstance(b, str) for b in known):
         return []
-    problems, names = [], set(known)  # a set: thousands of buildings named thousands of times stay quick
+    problems, names = [], {_composed(b) for b in known}  # a set: thousands of buildings named thousands of times
+    # stay quick; composed, as « Bâtiment A » is the same text with its accent typed apart (a Mac's copy): shown
+    # as typed, compared as read
     for section in ("notices", "outages"):
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
@@ -39,16 +49,20 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
                 compared = key_text(building)
                 repeated = compared in seen
                 seen.add(compared)
-                if building in names or building != building.strip() or not building or repeated:
+                if _composed(building) in names or building != building.strip() or not building or repeated:
                     continue  # a space at an end, a name repeated: told by the contract (edge spaces, ``once``)
                 where = lines.line_of((section, index, "buildings", position))
                 if known:
-                    hint = _close(building, known) + "bâtiments de la résidence : " + ", ".join(known)
+                    hint = close_name(building, known) + "bâtiments de la résidence : " + ", ".join(known)
                 else:
                     hint = "déclarez d'abord les bâtiments en haut du fichier, par exemple « buildings: [A, B] »"
                 problems.append(Problem(lines.file, where, f"bâtiment « {visible(building)} » inconnu dans cette "
                                         "résidence", hint))
     return problems
+
+
+def _composed(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
 
 
 def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap,
@@ -68,13 +82,13 @@ def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "agencies", position)),
                     f"agence « {visible(key)} » inconnue",
-                    _close(key, agencies) + "agences déclarées plus haut : " + ", ".join(agencies)))
+                    close_name(key, agencies) + "agences déclarées plus haut : " + ", ".join(agencies)))
         for position, slug in _names(notice.get("residences")):
             if slug not in slugs:
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "residences", position)),
                     f"résidence « {visible(slug)} » inconnue",
-                    _close(slug, slugs) + "écrivez le nom du fichier de la résidence sans « .yml », par exemple "
+                    close_name(slug, slugs) + "écrivez le nom du fichier de la résidence sans « .yml », par exemple "
                     f"« {slugs[0] if slugs else 'les-tilleuls'} »"))
     return problems
 

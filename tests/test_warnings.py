@@ -354,6 +354,8 @@ def test_a_link_without_its_https_mailto_or_tel_is_not_a_broken_link_on_the_page
                                               "lien « tel: » : sans numéro après « tel: »"],
      "<a>écrire</a> ou <a>appeler</a>"),
     ("[le site][r]\n\n[r]: https://", ["lien « https:// » : pas de nom de site après « https:// »"], "<a>le site</a>"),
+    ("[le **site**]() ou [](<>)", ["lien « le site » sans adresse entre les parenthèses", "lien sans texte vers «  »"],
+     "<a>le <strong>site</strong></a> ou "),
     ("[le site](https://exa mple.org) et `[code](https://a b)`",
      ["lien non reconnu, affiché tel quel : « [le site](https://exa mple.org) »"],
      "[le site](https://exa mple.org) et <code>[code](https://a b)</code>"),

@@ -69,10 +69,12 @@ def missing_scheme(href: str) -> str | None:
 
 
 def unreachable(href: str) -> str | None:
-    """Why a link's address, written with a scheme of ours, leads nowhere although a browser takes it: web
-    without « // » (« https:/exemple.fr », « https:exemple.fr » are read as pages of the microsite, which do
-    not exist), or a mail or phone link with nothing after its « : ». The sanitizer drops such an address (its
-    words stay, unlinked) and ``unpublished`` says why. None for any other address."""
+    """Why a link's address leads nowhere although a browser takes it: none at all (« [le site]() », a link to
+    the page itself), web without « // » (« https:/exemple.fr », « https:exemple.fr » are read as pages of
+    the microsite, which do not exist), or a mail or phone link with nothing after its « : ». The sanitizer
+    drops such an address (its words stay, unlinked) and ``unpublished`` says why. None for any other."""
+    if not href.strip():  # « [le site]() », an address left to fill in: a link to the page itself
+        return "sans adresse entre les parenthèses"
     scheme = _SCHEME.match(href)
     if not scheme or scheme.group(1).lower() not in URL_SCHEMES:
         return None
@@ -130,6 +132,11 @@ def unpublished(text: str) -> list[str]:
             broken = unreachable(href) or malformed(href)
             if missing:
                 said = f"lien « {href} » sans « {missing} » au début"
+            elif broken and not href.strip():  # named by its words, its address being none (none: told below)
+                words = unescape(re.sub(r"<[^>]*>", "", html[match.end():html.find("</a", match.end())]))
+                if shows_nothing(words):
+                    continue
+                said = f"lien « {words} » {broken}"
             elif broken:
                 said = f"lien « {unquote(href)} » : {broken}"
             elif not scheme or scheme.group(1).lower() in URL_SCHEMES:

@@ -401,6 +401,36 @@ def test_a_malformed_link_warns_at_its_line_in_validate(make_project) -> None:  
                           "« https:/www.exemple.fr » : il manque « // » après « https: »\n") in output
 
 
+def test_two_entries_named_alike_in_one_section_are_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« Amicale des locataires » and « Amicale des Locataires », two services « Jardin partagé », an agency's
+    « Ascenseurs » and « ascenseurs », a common question typed twice were all shown, one under the other, and
+    a residence's « Ascenseurs » replaced both of the agency's. A warning at the second (two companies may
+    share a name on purpose), compared as the agencies' entries are (case, accents, spaces)."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", """\
+  sud:
+    name: Agence Sud
+    maintenance:
+      - {topic: Ascenseurs, company: Otis, phone: 09 69 32 24 24}
+      - {topic: ascenseurs, company: Kone, phone: 09 69 32 24 25}
+""") + "  - {q: Comment  payer mon loyer ?, a: Par chèque.}\n"
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    text = head + ("contacts:\n  - {role: Amicale des locataires, name: A}\n  - {role: Amicale des Locataires, name: B}\n"
+                   "services:\n  - {name: Jardin partagé}\n  - {name: Jardin partage}\nwaste:\n"
+                   "  - {kind: Encombrants, days: [mon]}\n  - {kind: Verre, days: [tue]}\n")
+    found = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=text)), TODAY)
+             if "les deux s'affichent" in w.message]
+    hint = ("\n    → réunissez-les en une seule entrée, ou écrivez ce qui les distingue (par exemple « … du bâtiment A », "
+            "« … du bâtiment B »)")
+    assert found == [
+        "residences/test.yml:6: contacts[2].role « Amicale des Locataires » : même role que contacts[1] : les deux "
+        "s'affichent" + hint,
+        "residences/test.yml:9: services[2].name « Jardin partage » : même name que services[1] : les deux s'affichent"
+        + hint,
+        "site_config.yml:9: agencies.sud.maintenance[2].topic « ascenseurs » : même topic que maintenance[1] : les "
+        "deux s'affichent" + hint,
+        "site_config.yml:14: faq[2].q « Comment  payer mon loyer ? » : même q que faq[1] : les deux s'affichent" + hint]
+
+
 def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
     """« from: 2062-12-01 » for 2026 (two digits swapped) was valid and silent: tenants read the notice in
     « À venir » for decades, an absence « jusqu'au 2 janvier 2072 ». A notice's, an absence's or an outage's

@@ -203,6 +203,40 @@ def almost_the_agencys(config: SiteConfig, item: ResidenceFile, today: date) -> 
                               f"pour remplacer celui de l'agence, écrivez « {theirs[_singular(key)]} »")
 
 
+NAMED_ENTRIES = {**INHERITED_KEYS, "services": "name", "faq": "q"}
+"""The sections whose entries are told apart by one text: the key an agency's entry is replaced by, a
+service's name, a question."""
+
+
+def repeated_entries(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Two entries of one section named alike (« Ascenseurs » and « ascenseurs », compared as agencies' entries
+    are: ``key_text``): both are shown, one under the other, and a residence's entry of that name replaces
+    both of its agency's. A warning, not an error: two lift companies may share one name on purpose."""
+    yield from _repeated(item.residence, item.lines, ())
+
+
+def _repeated(owner: Any, lines: LineMap, path: tuple[Any, ...]) -> Iterator[Problem]:
+    for section, field in NAMED_ENTRIES.items():
+        first: dict[str, int] = {}
+        for index, entry in enumerate(getattr(owner, section, [])):
+            earlier = first.setdefault(key_text(getattr(entry, field)), index)
+            if earlier != index:
+                where = path + (section, index, field)
+                yield Problem(lines.file, lines.line_of(where),
+                              f"{_described(where)} « {getattr(entry, field)} » : même {field} que {section}"
+                              f"[{earlier + 1}] : les deux s'affichent",
+                              "réunissez-les en une seule entrée, ou écrivez ce qui les distingue (par exemple "
+                              "« … du bâtiment A », « … du bâtiment B »)")
+
+
+def shared_repeated_entries(project: Project) -> Iterator[Problem]:
+    """``repeated_entries`` in each agency of ``site_config.yml`` and in its common questions, at their lines."""
+    config = project.config
+    for key, agency in config.agencies.items():
+        yield from _repeated(agency, project.config_lines, ("agencies", key))
+    yield from _repeated(config, project.config_lines, ())  # its « faq »: it has no other such section
+
+
 PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration",
                           "operators"})
 """Keys whose text is a name (a person, a company, a street, the fibre's operators: « Orange », « Free »): the
@@ -266,7 +300,7 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, stale_outages,
                            not_reviewed, caretaker_without_hours, no_maintenance, starter_examples, almost_the_agencys,
-                           missing_translations, unpublished_markup)
+                           repeated_entries, missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 
@@ -303,6 +337,7 @@ def past_closures(project: Project, today: date) -> Iterator[Problem]:
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *past_closures(project, today),
-             *shared_missing_translations(project), *_unpublished(project.config, project.config_lines)]
+             *shared_repeated_entries(project), *shared_missing_translations(project),
+             *_unpublished(project.config, project.config_lines)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

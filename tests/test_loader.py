@@ -40,6 +40,24 @@ def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in problems] == [(3, "la clé « name » apparaît deux fois (déjà ligne 1)")]
 
 
+def test_a_hash_glued_to_its_words_after_a_value_is_told_not_dropped(tmp_path: Path) -> None:
+    """« name: Bâtiment #2 » was « Bâtiment »: YAML reads « #2 » as a comment, and the end of the value was
+    dropped in silence. A « # » followed by a letter or a digit after a value is told at its line; a comment
+    written as ours are (« # » and a space, « open: 8:30  # 8h30 ») and a quoted or Markdown « # » stay. Found
+    by naming a building « Escalier #2 »."""
+    text = ("name: Résidence #2\nopen: 8:30  # 8h30\ntitle: 'Porte #3'\nbody: |\n  Escalier #4\n"
+            "buildings:\n  - A\n  - B #bis\n")
+    doc, problems = load(tmp_path, text)
+    assert [str(p) for p in problems] == [
+        "residences/r.yml:1: « #2 » est lu comme un commentaire : la valeur publiée serait « Résidence », sans lui\n"
+        "    → pour le garder, mettez toute la valeur entre guillemets (\"Résidence #2\") ; pour un commentaire, "
+        "mettez une espace après « # »",
+        "residences/r.yml:8: « #bis » est lu comme un commentaire : la valeur publiée serait « B », sans lui\n"
+        "    → pour le garder, mettez toute la valeur entre guillemets (\"B #bis\") ; pour un commentaire, mettez une "
+        "espace après « # »"]
+    assert doc.data["open"] == "8:30" and doc.data["title"] == "Porte #3" and doc.data["body"] == "Escalier #4\n"
+
+
 def test_syntax_error_has_its_line(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "name: A\naddress:\n  street: x\n city: y\n")
     assert len(problems) == 1 and problems[0].line == 4

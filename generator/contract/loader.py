@@ -212,7 +212,32 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         doc.data = _convert(node, (), doc.line_map.lines, set(), repeated)
     except _Refused as e:
         return fail(e.line, e.message, e.hint)
-    return doc, [Problem(name, e.line, e.message, e.hint) for e in repeated]
+    return doc, [Problem(name, e.line, e.message, e.hint) for e in repeated + _glued_comments(node, text)]
+
+
+_GLUED_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
+"""A « # » right after a value and a space, itself followed by a letter or digit: « name: Bâtiment #2 »."""
+
+
+def _glued_comments(root: yaml.Node, text: str) -> list[_Refused]:
+    """Values whose end YAML reads as a comment though it looks like their text: « name: Bâtiment #2 » is
+    « Bâtiment », « #2 » dropped in silence. A comment written as comments are (« # » then a space, as in our
+    examples: « open: 8:30  # 8h30 ») is left alone; one glued to its « # » is told, at its line."""
+    found, nodes = [], [root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.MappingNode):
+            nodes.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.value:
+            glued = _GLUED_COMMENT.match(text, node.end_mark.index)
+            if glued:
+                found.append(_Refused(node.end_mark.line + 1, f"« {glued[1]} » est lu comme un commentaire : la valeur "
+                                      f"publiée serait « {node.value} », sans lui",
+                                      f"pour le garder, mettez toute la valeur entre guillemets (\"{node.value} "
+                                      f"{glued[1]}\") ; pour un commentaire, mettez une espace après « # »"))
+    return sorted(found, key=lambda refused: refused.line)
 
 
 _NOT_IN_A_FILE = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"

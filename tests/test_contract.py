@@ -523,6 +523,26 @@ def test_bad_phones_are_refused(typed: str) -> None:
 
 
 @pytest.mark.parametrize("typed, hint", [
+    ("Tél : 01 48 20 11 22", "écrivez le numéro seul : « 01 48 20 11 22 »"),
+    ("tel:0148201122", "écrivez le numéro seul : « 0148201122 »"),
+    ("Portable: 06 12 34 56 78", "écrivez le numéro seul : « 06 12 34 56 78 »"),
+    ("O1 48 2O 11 22", "écrivez « 01 48 20 11 22 » : la lettre O y est à la place du chiffre 0"),
+    ("01 48 20 11 22 ou 06 12 34 56 78", "un seul numéro par champ : gardez-en un ici, l'autre dans « mobile » (pour "
+                                         "le gardien) ou dans un autre contact"),
+    ("01 48 20 11 22 / 06 12 34 56 78", "un seul numéro par champ : gardez-en un ici, l'autre dans « mobile » (pour "
+                                        "le gardien) ou dans un autre contact"),
+])
+def test_a_phone_copied_with_its_label_or_a_second_number_is_told_how_to_write_it(typed: str, hint: str) -> None:
+    """A number copied from a letterhead or a signature (« Tél : 01… »), typed with the letter O, or two numbers
+    in one field were refused with the examples only; staff did not see which part was the mistake. Found by
+    pasting the agencies' numbers from their letters."""
+    with pytest.raises(ValueError) as refused:
+        parse_phone(typed)
+    assert getattr(refused.value, "hint", "") == hint + " ; écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, " \
+                                                     "+33 1 48 20 11 22 ou un numéro court comme 15"
+
+
+@pytest.mark.parametrize("typed, hint", [
     ("8 h 30", "écrivez « 8h30 » (sans espace)"), ("8 h", "écrivez « 8h » (sans espace)"),
     ("8.30", "écrivez « 8h30 »"), ("Midi", "midi s'écrit 12h"),
     ("minuit", "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"),

@@ -57,6 +57,27 @@ def _french_or_foreign(digits: str) -> phonenumbers.PhoneNumber:
     return first
 
 
+_LABEL = re.compile(r"(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|fixe|tel:)\s*:?\s*", re.IGNORECASE)
+_TWO = re.compile(r"\s*(?:/|,|;|\bou\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def _mistyped(text: str) -> str:
+    """The fix of a number typed with what is no part of it, as staff copy one from a letterhead or a
+    signature: its label (« Tél : 01… », « tel:01… »), the letter O for the digit 0, two numbers in one
+    field; "" for any other."""
+    label = _LABEL.match(text)
+    if label and _PHONE.fullmatch(text[label.end():]):
+        return f"écrivez le numéro seul : « {text[label.end():]} »"
+    digits = text.translate(str.maketrans("Oo", "00"))
+    if digits != text and _PHONE.fullmatch(digits):
+        return f"écrivez « {digits} » : la lettre O y est à la place du chiffre 0"
+    parts = _TWO.split(text)
+    if len(parts) == 2 and all(part and _PHONE.fullmatch(part) for part in parts):
+        return ("un seul numéro par champ : gardez-en un ici, l'autre dans « mobile » (pour le gardien) ou dans un "
+                "autre contact")
+    return ""
+
+
 MAX_PHONE_LENGTH = 40
 """Longer than any number with its extension and separators; checked before the pattern, which would
 take seconds on thousands of characters."""
@@ -87,7 +108,8 @@ def _checked_phone(text: str) -> Phone:
     if match is None:
         raise ValueProblem(f"numéro de téléphone « {text} » : seuls des chiffres, espaces, points, tirets, "
                            "parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
-                           hint + " ; écrivez un commentaire dans un autre champ (hours, note…)")
+                           (_mistyped(text) or "écrivez un commentaire dans un autre champ (hours, note…)")
+                           + " ; " + hint)
     # Any space as a plain one: libphonenumber reads some (no-break) but not others (narrow no-break U+202F,
     # thin, figure), which a number copied from a web page or a document often holds.
     digits, extension = re.sub(r"\s+", " ", match.group("number").strip()), match.group("extension")

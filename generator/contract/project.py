@@ -268,7 +268,6 @@ def validate(doc: Document, model: type[M], problems: list[Problem],
         return None
 
 
-
 def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]

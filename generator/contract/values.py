@@ -324,6 +324,11 @@ def parse_local_text(value: Any, info: Any) -> str:
 
 Text = Annotated[str, PlainValidator(parse_local_text), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
 """A text tenants read: typed once, or by language."""
+def parse_months(value: Any) -> int:
+    """A number of months (``review_every_months``): a count whose example fits it (6, not 84 dwellings)."""
+    return parse_count(value, "6")
+
+
 def parse_local_name(value: Any, info: Any) -> str:
     """A name (``parse_name``), or a mapping by language code of them."""
     return localize(value, info, parse_name)  # type: ignore[no-any-return]
@@ -350,7 +355,7 @@ Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
 Date = Annotated[date, BeforeValidator(parse_date),
                  _schema({"type": "string", "format": "date", "examples": ["2026-12-03"]})]
 Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0})]
-Months = Annotated[int, BeforeValidator(lambda value: parse_count(value, "6")),
+Months = Annotated[int, BeforeValidator(parse_months),
                    _schema({"type": "integer", "minimum": 0})]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),

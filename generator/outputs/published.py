@@ -44,7 +44,8 @@ SEARCH_INDEX = "search/search_index.json"
 """Written by MkDocs' search plugin in every microsite."""
 SEARCH_WORKER = "search-worker.js"
 """Starts Material's search worker (at the site root) from the folder of the site the page is in: each
-microsite's language folder and the root site (``outputs.offline.search_worker``; ``page-setup.js`` names it)."""
+microsite's language folder, and each language's folder of the landlord's index, the root's included
+(``outputs.offline.search_worker``; ``page-setup.js`` names it)."""
 MATERIAL_WORKERS = "assets/javascripts/workers/"
 """Where Material's search worker is, from the site root; its stemmers are in ``assets/javascripts/lunr/``."""
 SEARCH_LANGUAGES = frozenset({"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it",

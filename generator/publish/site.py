@@ -27,11 +27,11 @@ from generator.contract.languages import direction, text_in
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import date_from_epoch
 from generator.errors import Problem, UserError
-from generator.outputs import feed, i18n
+from generator.outputs import feed, i18n, offline
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
 from generator.outputs.pages import Page, compile_templates, index_pages, residence_pages
-from generator.outputs.published import FEED, language_prefix, search_languages
+from generator.outputs.published import FEED, SEARCH_WORKER, language_prefix, search_languages
 from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish import output_dir
@@ -301,6 +301,8 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
             reuse_index(last[0], site_dir, [name for name in entries if name not in kept])
         else:
             _run_mkdocs(config, pages, work, site_dir / prefix if prefix else site_dir)
+            if prefix:  # its pages start the search from their folder, as the root's (``root_files``)
+                write_new(site_dir / prefix / SEARCH_WORKER, offline.search_worker("../"))
     for relative, content in extra.items():
         if relative.split("/")[0] not in kept:
             write_new(site_dir / relative, content)

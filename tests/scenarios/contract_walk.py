@@ -22,8 +22,9 @@ from generator.contract.inheritance import INHERITED_KEYS, same_key
 from generator.contract.model import Residence, SiteConfig
 
 MARKDOWN_PARSERS = {values.parse_markdown, values.parse_local_markdown}
-TEXT_PARSERS = {values.parse_text, values.parse_local_text} | MARKDOWN_PARSERS
-LOCAL_PARSERS = {values.parse_local_text, values.parse_local_markdown}
+TEXT_PARSERS = {values.parse_text, values.parse_local_text, values.parse_name, values.parse_local_name} \
+    | MARKDOWN_PARSERS
+LOCAL_PARSERS = {values.parse_local_text, values.parse_local_name, values.parse_local_markdown}
 """The texts typed once or by language: ``{fr: …, en: …, ar: …}``."""
 LANGUAGES = "<langues>"
 """Where ``samples`` carries the site's languages through the walk (empty: every text typed once)."""
@@ -43,6 +44,7 @@ def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
         values.parse_day: lambda path: "mon",
         values.parse_date: day_for,
         values.parse_count: lambda path: "12",
+        values.parse_months: lambda path: "6",
         values.parse_postcode: lambda path: "01000",
         values.parse_email: lambda path: "contact@example.org",
         values.parse_url: lambda path: "https://example.org/",

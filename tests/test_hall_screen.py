@@ -87,6 +87,21 @@ def test_fits_the_screen_in_big_text_passes_axe_and_asks_no_other_host(browser, 
     assert problems == []
 
 
+def test_on_a_phone_the_screen_s_text_follows_the_tenant_s_font_size(browser, site_url: str) -> None:
+    """WCAG 1.4.4 (RGAA 10.4): on a phone the hall screen is an ordinary page at the browser's text size; a
+    tenant who asked for larger text (Chrome's « Taille de police », here through the DevTools protocol) gets
+    it. On a TV the text stays 3 % of the screen's short side."""
+    sizes = {}
+    for standard in (16, 24):
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": standard}})
+        page.goto(site_url + "les-tilleuls/ecran/")
+        sizes[standard] = page.evaluate("getComputedStyle(document.body).fontSize")
+        context.close()
+    assert sizes == {16: "16px", 24: "24px"}
+
+
 def test_without_javascript_everything_is_there_as_of_the_build_day(browser, site_url: str) -> None:
     samples = load_project(Path(__file__).resolve().parent.parent)
     context = browser.new_context(java_script_enabled=False, viewport=SCREENS["paysage 1920×1080"])

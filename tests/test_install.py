@@ -71,3 +71,66 @@ def test_the_wheel_builds_the_same_site_as_the_checkout(sample_site: Path, tmp_p
     # The manifest's digest of our code differs (other paths); every published file is the same.
     assert {k: v for k, v in built.items() if "manifest" not in k} == \
         {k: v for k, v in expected.items() if "manifest" not in k}
+
+
+def _installed_by(requirements: list[str], extras: frozenset[str] = frozenset()) -> set[str]:
+    """The distributions ``pip install`` brings for ``requirements`` (their markers evaluated here), with
+    theirs, read from what is installed: the libraries a `pip install .` gives, without the test ones."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: set[str] = set()
+    todo = [(Requirement(text), extras) for text in requirements]
+    while todo:
+        requirement, wanted = todo.pop()
+        if requirement.marker and not any(requirement.marker.evaluate({"extra": extra}) for extra in wanted or {""}):
+            continue
+        name = canonicalize_name(requirement.name)
+        if name in found:
+            continue
+        found.add(name)
+        todo += [(Requirement(text), frozenset(requirement.extras)) for text in metadata.requires(name) or []]
+    return found
+
+
+def test_what_the_commands_import_comes_with_pip_install_dot() -> None:
+    """`pip install .` (scripts/build.sh, the workflows, the pre-commit hook on staff's Windows) installs the
+    dependencies of pyproject.toml and theirs, not the test ones. The time zone of Paris (``zoneinfo``) reads
+    the system's tz database, absent from Windows and from Ubuntu's container images: without the ``tzdata``
+    library every command, --help included, stopped on a Python traceback, and the test libraries (icalendar)
+    installed it here, which hid it. Each library the package imports must come with it."""
+    import ast
+    from importlib import metadata
+
+    from packaging.utils import canonicalize_name
+
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    installed = _installed_by(declared)
+    providers = metadata.packages_distributions()
+    imported: dict[str, set[str]] = {}
+    for path in (REPO / "generator").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            for name in names:
+                imported.setdefault(name.split(".")[0], set()).add(path.relative_to(REPO).as_posix())
+    needed = {module: {canonicalize_name(d) for d in providers[module]} for module in imported
+              if module in providers and module not in sys.stdlib_module_names and module != "generator"}
+    if "zoneinfo" in imported:  # its data, where the system has none (Python's documentation advises it)
+        needed["zoneinfo"] = {"tzdata"}
+    missing = {module: sorted(imported[module])[:3] for module, providing in needed.items()
+               if not providing & installed}
+    assert not missing, f"pyproject.toml: add to [project] dependencies what provides {missing}"
+
+
+def test_commands_run_on_a_machine_without_the_system_s_time_zones(tmp_path: Path) -> None:
+    """Windows and Ubuntu's container images have no /usr/share/zoneinfo: ``zoneinfo`` then reads the
+    ``tzdata`` library. Here the system's is hidden (``PYTHONTZPATH``) from the installed command."""
+    command = Path(sys.executable).parent / "residence-hub"
+    env = {**os.environ, "PYTHONTZPATH": str(tmp_path)}  # an empty folder: no system time zone
+    result = subprocess.run([str(command), "validate", "--project", str(REPO)], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "résidence(s) valide(s)" in result.stdout

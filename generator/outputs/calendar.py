@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
-from generator.outputs import i18n
+from generator.outputs import i18n, local_time
 from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
@@ -83,18 +83,20 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
     page = ctx.url
     events: list[Keyed] = []
     _ = i18n.gettext(ctx.lang)
+    zone = local_time.zone_name(residence.address.postcode)
     if residence.caretaker:
         start = week_start(today)
         closed = closed_days(config, residence.address.postcode, residence.caretaker, start,
                              start + timedelta(days=AHEAD_DAYS), ctx.lang)
-        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed, ctx.lang)
+        events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed, ctx.lang,
+                                   zone)
     events += [waste_event(w, today, _, page + page_url(WASTE), ctx.lang) for w in residence.waste if w.days]
     events += notice_events(residence, today, page, _, ctx.lang)
     stamp = f"{today:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//residence-hub//Calendrier de résidence//FR",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(residence.name)}",
-             "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", "X-WR-TIMEZONE:Europe/Paris",
-             *PARIS_TIMEZONE]
+             "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", f"X-WR-TIMEZONE:{zone}",
+             *local_time.vtimezone(zone)]
     seen: dict[str, int] = {}
     for key, event in events:
         seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two events, as in the feed
@@ -131,8 +133,8 @@ def on_day(value: date) -> str:
     return f"{value:%Y%m%d}"
 
 
-def paris_time(day: date, clock: time) -> str:
-    """A DATE-TIME in Paris wall-clock time, for a property named with ``;TZID=Europe/Paris``."""
+def wall_time(day: date, clock: time) -> str:
+    """A DATE-TIME at the residence's wall clock, for a property named with its ``;TZID=`` (``local_time``)."""
     return f"{day:%Y%m%d}T{clock:%H%M%S}"
 
 
@@ -169,19 +171,6 @@ def uid(slug: str, key: str) -> str:
     return hashlib.sha256(f"{slug}\n{key}".encode()).hexdigest()[:32]
 
 
-PARIS_TIMEZONE = (
-    "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
-    "BEGIN:DAYLIGHT", "DTSTART:19810329T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "TZNAME:CEST",
-    "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT",
-    "BEGIN:STANDARD", "DTSTART:19961027T030000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "TZNAME:CET",
-    "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
-    "END:VTIMEZONE")
-"""Europe/Paris as the EU has defined it since 1996 (last Sunday of March and of October), from 1981.
-
-Written out by rule rather than from the tz database so that the file does not depend on the
-machine's tzdata version and stays small."""
-
-
 def week_start(today: date) -> date:
     """Monday of ``today``'s week: where recurring events begin."""
     return today - timedelta(days=today.weekday())
@@ -199,13 +188,14 @@ def _weekly(days: list[str]) -> str:
 
 def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _: Gettext = _french,
                      title: str = "gardien", closed: list[ClosedDay] | None = None,
-                     language: str = "fr") -> list[Keyed]:
+                     language: str = "fr", zone: str = local_time.PARIS_NAME) -> list[Keyed]:
     """A weekly event per slot with absences and ``closed`` days (public holidays, closures) as EXDATE;
     each absence also as an all-day event, and each closed day that removed an opening as one saying why.
-    Phone numbers are isolated left to right in a right-to-left ``language`` (``i18n.left_to_right``)."""
+    Phone numbers are isolated left to right in a right-to-left ``language`` (``i18n.left_to_right``); times
+    are at the wall clock of ``zone``, the residence's time zone (``local_time``)."""
     closed = closed or []
     closed_dates = {c.day for c in closed}
-    events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates, language)
+    events = [slot_event(residence, caretaker, slot, today, _, title, closed_dates, language, zone)
               for slot in caretaker.hours]
     for day in closed:
         if slots_on(caretaker, day.day):
@@ -229,7 +219,8 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
 
 
 def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: date, _: Gettext = _french,
-               title: str = "gardien", closed: set[date] | None = None, language: str = "fr") -> Keyed:
+               title: str = "gardien", closed: set[date] | None = None, language: str = "fr",
+               zone: str = local_time.PARIS_NAME) -> Keyed:
     """One weekly opening (or visit) of the caretaker, repeating on its days from the first one after
     ``today``, except on days of absence and ``closed`` days."""
     start = first_day(slot.days, today)
@@ -238,8 +229,8 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     where = slot.place or caretaker.office
     address = residence.address.one_line
     event = {"SUMMARY": text(what % {"name": caretaker.name, "title": title}),
-             "DTSTART;TZID=Europe/Paris": paris_time(start, slot.open),
-             "DTEND;TZID=Europe/Paris": paris_time(start, slot.close), "RRULE": _weekly(slot.days),
+             f"DTSTART;TZID={zone}": wall_time(start, slot.open),
+             f"DTEND;TZID={zone}": wall_time(start, slot.close), "RRULE": _weekly(slot.days),
              "LOCATION": text(f"{where}, {address}" if where else address), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:
@@ -248,7 +239,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     skipped = set(_absent_days(caretaker, slot, start)) | {
         day for day in closed or () if day >= start and DAYS[day.weekday()] in slot.days}
     if skipped:
-        event["EXDATE;TZID=Europe/Paris"] = ",".join(paris_time(day, slot.open) for day in sorted(skipped))
+        event[f"EXDATE;TZID={zone}"] = ",".join(wall_time(day, slot.open) for day in sorted(skipped))
     return f"slot {' '.join(slot.days)} {slot.open}-{slot.close} {slot.place}", event
 
 

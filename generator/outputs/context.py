@@ -6,12 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.contract.inheritance import inherited
 from generator.contract.languages import in_one_language
 from generator.contract.loader import LineMap
 from generator.contract.model import Agency, Residence, SiteConfig
 from generator.contract.project import Project, ResidenceFile
+from generator.outputs import local_time
 from generator.outputs.published import language_prefix
 
 _CONFIG_VIEWS: dict[str, tuple[SiteConfig, SiteConfig]] = {}
@@ -88,6 +90,11 @@ class ResidenceContext:
     def slug(self) -> str:
         """The residence's name in addresses: its file name without ``.yml``."""
         return self.item.slug
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The time zone of the residence's hall clock, in which staff typed its hours (``local_time``)."""
+        return local_time.zone(self.item.residence.address.postcode)
 
     @property
     def prefix(self) -> str:

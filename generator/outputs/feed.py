@@ -13,13 +13,13 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from generator.contract.model import Notice, Outage
 from generator.outputs import anchors, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.opendata import shown_outages
-from generator.outputs.presence import PARIS
 from generator.outputs.published import FEED
 from generator.outputs.sanitize import markdown_to_html
 from generator.outputs.wording import OUTAGE_STATUS, buildings_text, names_all
@@ -29,21 +29,22 @@ NAMESPACE = uuid.UUID("0f1d7c52-3a43-4f3e-8c61-61766973a001")
 """Fixed namespace for UUIDv5 entry ids: the same notice keeps its id while its text is corrected."""
 
 
-def _stamp(day: date) -> str:
-    """Midnight in Paris, as RFC 3339."""
-    return datetime(day.year, day.month, day.day, tzinfo=PARIS).isoformat()
+def _stamp(day: date, zone: ZoneInfo) -> str:
+    """Midnight at the residence's wall clock (``local_time``), as RFC 3339: a reader shows it on that day
+    in the residence's own time zone (midnight in Paris was the evening before in Guadeloupe)."""
+    return datetime(day.year, day.month, day.day, tzinfo=zone).isoformat()
 
 
-def _dated(entry: ET.Element, first: date, changed: date, today: date) -> date:
+def _dated(entry: ET.Element, first: date, changed: date, today: date, zone: ZoneInfo) -> date:
     """An entry's ``published`` (``first``, the day it shows) and ``updated`` (``changed``, the last day its
     words changed), neither after ``today``: RFC 4287 dates when an entry was made available and last
     modified, and readers sort and show them as past. Announced ahead, it has no ``published`` yet and is
     ``updated`` on the build day (when it was known at the latest), until the day it shows. Its dates so
     only move forward from one nightly build to the next. Returns the ``updated`` day, for the feed's own."""
     if first <= today:
-        _sub(entry, "published", _stamp(first))
+        _sub(entry, "published", _stamp(first, zone))
     day = min(changed, today)
-    _sub(entry, "updated", _stamp(day))
+    _sub(entry, "updated", _stamp(day, zone))
     return day
 
 
@@ -108,7 +109,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}", seen))
-        days.append(_dated(entry, notice.from_, notice.from_, today))
+        days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
         where = buildings_text(notice.buildings, residence.buildings, ctx.lang)
@@ -117,7 +118,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         if notice.body:
             _sub(entry, "content", str(markdown_to_html(notice.body)), type="html",
                  **_language_of(notice.body, ctx.lang))
-    updated.text = _stamp(max(days))
+    updated.text = _stamp(max(days), ctx.zone)
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
@@ -166,7 +167,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
-    days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today)]
+    days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)
     where = "" if names_all(outage.equipment, outage.buildings) else \
@@ -179,7 +180,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
              % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
-        days.append(_dated(entry, update.date, update.date, ctx.today))
+        days.append(_dated(entry, update.date, update.date, ctx.today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")
         _sub(entry, "category", term="outage", label=label)
         _sub(entry, "summary", update.text, **_language_of(update.text, ctx.lang))

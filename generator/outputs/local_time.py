@@ -1,0 +1,76 @@
+"""The clock on a residence's hall wall: Europe/Paris, or the time zone of its overseas department or
+collectivity.
+
+Staff type « 8h30 » meaning the clock tenants read; in La Réunion that clock is four hours ahead of UTC,
+in Guadeloupe four hours behind. The files that other programs turn into instants (the calendar's events,
+the feed's dates) name the residence's own zone, found from its postcode as ``closed_days`` finds its
+public holidays (971 to 978, 986 to 988; Monaco's 980xx is not France). French Polynesia is given Tahiti's
+time: the Marquesas (half an hour ahead) and the Gambier (an hour ahead) are not told apart by postcode.
+
+Each zone is also written out as an iCalendar VTIMEZONE by its rule, not from the machine's tz database,
+so that a calendar does not depend on the builder's tzdata version and stays small; the tests compare
+every one with the tz database.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+PARIS_NAME = "Europe/Paris"
+
+ZONES = {"971": "America/Guadeloupe", "972": "America/Martinique", "973": "America/Cayenne",
+         "974": "Indian/Reunion", "975": "America/Miquelon", "976": "Indian/Mayotte",
+         "977": "America/St_Barthelemy", "978": "America/Marigot", "986": "Pacific/Wallis",
+         "987": "Pacific/Tahiti", "988": "Pacific/Noumea"}
+"""Postcode prefix → IANA time zone, for the postcodes outside Europe/Paris."""
+
+FIXED = {"America/Guadeloupe": -240, "America/Martinique": -240, "America/Cayenne": -180,
+         "Indian/Reunion": 240, "Indian/Mayotte": 180, "America/St_Barthelemy": -240,
+         "America/Marigot": -240, "Pacific/Wallis": 720, "Pacific/Tahiti": -600, "Pacific/Noumea": 660}
+"""Offset from UTC in minutes of the zones without summer time."""
+
+
+def zone_name(postcode: str) -> str:
+    """The IANA name of the time zone a residence's hall clock shows (« 97400 » → « Indian/Reunion »)."""
+    return ZONES.get(postcode[:3], PARIS_NAME)
+
+
+@lru_cache(maxsize=None)
+def zone(postcode: str) -> ZoneInfo:
+    """The residence's time zone, to date an instant at its wall clock."""
+    return ZoneInfo(zone_name(postcode))
+
+
+def _offset(minutes: int) -> str:
+    """« +0400 », « -0930 »: a UTC offset as TZOFFSETFROM/TO write it."""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _observance(kind: str, start: str, rule: str | None, name: str, before: int, after: int) -> list[str]:
+    return [f"BEGIN:{kind}", f"DTSTART:{start}", *([f"RRULE:{rule}"] if rule else []), f"TZNAME:{name}",
+            f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}", f"END:{kind}"]
+
+
+def _abbreviation(minutes: int) -> str:
+    """The tz database's name of a zone without letters of its own: « +04 », « -0930 »."""
+    return _offset(minutes).removesuffix("00")
+
+
+VTIMEZONES = {
+    PARIS_NAME: (  # as the EU has defined it since 1996 (last Sunday of March and of October), from 1981
+        *_observance("DAYLIGHT", "19810329T020000", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "CEST", 60, 120),
+        *_observance("STANDARD", "19961027T030000", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "CET", 120, 60)),
+    "America/Miquelon": (  # North America's rule since 2007: second Sunday of March, first of November
+        *_observance("DAYLIGHT", "20070311T020000", "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "-02", -180, -120),
+        *_observance("STANDARD", "20071104T020000", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11", "-03", -120, -180)),
+    **{name: tuple(_observance("STANDARD", "19700101T000000", None, _abbreviation(minutes), minutes, minutes))
+       for name, minutes in FIXED.items()},
+}
+"""Each zone's observances as VTIMEZONE lines (RFC 5545 3.6.5), inside BEGIN/END:VTIMEZONE."""
+
+
+def vtimezone(name: str) -> tuple[str, ...]:
+    """The whole VTIMEZONE component of a zone of ``ZONES`` or Europe/Paris."""
+    return ("BEGIN:VTIMEZONE", f"TZID:{name}", *VTIMEZONES[name], "END:VTIMEZONE")

@@ -376,3 +376,38 @@ def test_the_caretakers_title_and_the_pages_language_reach_the_json_ld_and_resid
     data = json.loads((out / "test" / published.DATA).read_text(encoding="utf-8"))
     _validator(opendata.json_schema()).validate(data)
     assert data["caretaker"]["title"] == "gardienne"
+
+
+def test_residence_json_names_the_time_zone_its_hours_are_in_as_the_calendar_does(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The caretaker's « opens »/« closes » were said « heure de Paris » by the schema, also for a residence in
+    La Réunion whose staff type the hours its hall clock shows (and whose calendar now says so): a program
+    reading them as Paris time was three hours off. The document names its zone (``time_zone``, required by
+    the schema), and each slot read at that zone is the calendar's first opening, to the minute."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    from generator.publish.site import build_site
+
+    hours = "caretaker:\n  name: Jo\n  hours:\n    - {days: [mon, fri], open: 8h30, close: 12h}\n"
+
+    def residence(postcode: str) -> str:
+        return RESIDENCE.replace("postcode: 01000", f"postcode: {postcode}") + hours
+
+    out = tmp_path / "site"
+    build_site(load_project(make_project(reunion=residence("97400"), metropole=residence("01000"))), out, SAMPLE_TODAY)
+    schema = json.loads((out / "schema" / "residence-data.schema.json").read_text(encoding="utf-8"))
+    assert "time_zone" in schema["required"]
+    assert "Paris" not in json.dumps(schema["$defs"]["OpeningSlot"])
+    for slug, zone in (("reunion", "Indian/Reunion"), ("metropole", "Europe/Paris")):
+        data = json.loads((out / slug / published.DATA).read_text(encoding="utf-8"))
+        _validator(schema).validate(data)
+        assert data["time_zone"] == zone
+        (slot,) = data["caretaker"]["hours"]
+        cal = icalendar.Calendar.from_ical((out / slug / "calendrier.ics").read_bytes())
+        (event,) = [e for e in cal.walk("VEVENT") if "rrule" in e]
+        first = event.decoded("dtstart")
+        opens = datetime.combine(first.date(), datetime.strptime(slot["opens"], "%H:%M").time(),
+                                 tzinfo=ZoneInfo(data["time_zone"]))
+        assert opens.astimezone(timezone.utc) == first.astimezone(timezone.utc), slug

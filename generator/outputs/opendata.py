@@ -2,7 +2,8 @@
 
 Everything a microsite publishes, for other tools to read: dates in ISO 8601, phone numbers in E.164
 (``+33148201122``; French short numbers such as 15 stay as dialled), hours as structured slots (days
-``mon`` … ``sun``, times ``HH:MM``, Europe/Paris wall clock), absences, the days public holidays and
+``mon`` … ``sun``, times ``HH:MM`` at the residence's wall clock, whose zone ``time_zone`` names:
+Europe/Paris, or an overseas zone such as Indian/Reunion, ``local_time``), absences, the days public holidays and
 closures close the caretaker's office (``closed_days``), and the notices current on the build day.
 Markdown fields are given as staff typed them: a reader escapes them for its own format.
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.contract.model import Notice, Outage, Residence
 from generator.contract.model import Slot as InputSlot
 from generator.contract.values import DAYS, Phone
-from generator.outputs import closed_days, presence, published, wording
+from generator.outputs import closed_days, local_time, presence, published, wording
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import current_notices, upcoming_notices
 
@@ -60,8 +61,10 @@ class OpeningSlot(Out):
     """Mêmes horaires sur plusieurs jours de la semaine."""
 
     days: list[DayCode] = Field(description="Jours de la semaine, lundi d'abord.")
-    opens: Clock = Field(description="Début, HH:MM, heure de Paris.", pattern=r"^[0-2][0-9]:[0-5][0-9]$")
-    closes: Clock = Field(description="Fin, HH:MM, heure de Paris.", pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+    opens: Clock = Field(description="Début, HH:MM, heure locale de la résidence (time_zone).",
+                         pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+    closes: Clock = Field(description="Fin, HH:MM, heure locale de la résidence (time_zone).",
+                          pattern=r"^[0-2][0-9]:[0-5][0-9]$")
     place: Optional[str] = None
 
 
@@ -247,6 +250,9 @@ class ResidenceData(Out):
     name: str
     url: str
     address: AddressData
+    time_zone: str = Field(description="Fuseau horaire de la résidence (nom de la base tz de l'IANA) : celui de "
+                                       "ses horaires, Europe/Paris en métropole, Indian/Reunion à La Réunion…",
+                           examples=["Europe/Paris", "America/Guadeloupe"])
     landlord: str
     agency: AgencyData
     buildings: list[str]
@@ -323,7 +329,7 @@ def document(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> tuple[Reside
     draft = ResidenceData(
         version=VERSION, revision="", generated=today, slug=ctx.slug, name=r.name, url=ctx.url,
         address=AddressData(street=r.address.street, postcode=r.address.postcode, city=r.address.city),
-        landlord=config.landlord.name,
+        time_zone=local_time.zone_name(r.address.postcode), landlord=config.landlord.name,
         agency=AgencyData(key=r.agency, name=agency.name, address=agency.address, phone=_tel(agency.phone),
                           email=agency.email, hours=agency.hours),
         buildings=list(r.buildings), units=r.units, caretaker=_caretaker(ctx),

@@ -257,3 +257,27 @@ def test_an_overseas_feeds_dates_fall_on_their_day_at_the_residences_clock(make_
         assert dated["Information : Info récente"] == datetime(2026, 12, 1, tzinfo=ZoneInfo(zone)), slug
         assert at_residence(feed.feed.updated_parsed) == datetime(2026, 12, 2, tzinfo=ZoneInfo(zone)), slug
         assert all((d.hour, d.minute) == (0, 0) for d in dated.values()), slug
+
+
+def test_every_link_of_an_entrys_content_is_absolute(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A notice's or an outage's Markdown links to a page of the microsite as the home page shows it
+    (« [le gardien](gardien/) »). The feed's content kept « gardien/ », to be resolved by ``xml:base``,
+    which many readers, chat bots and screens that repost a feed ignore: the link then led to a page of the
+    reader's own site. Each address is now absolute, the one the home page's link leads to (in each
+    language's feed, its own folder's page); ``tel:``, ``mailto:`` and absolute links stay as typed."""
+    import html
+
+    body = ("Voir [le gardien](gardien/), [la FAQ](faq/#verre), [ici](#avis), [l'agence](https://agence.example.org/?a=1&b=2)"
+            " ou le 01 48 20 11 22.")
+    text = RESIDENCE.replace("notices:\n", "buildings: [A]\noutages:\n  - {equipment: Ascenseur, since: 2026-11-30, "
+                                           "status: reported, help: \"Voir [le gardien](gardien/).\"}\n"
+                                           f"notices:\n  - {{title: Liens, from: 2026-12-01, until: 2026-12-03, body: \"{body}\"}}\n")
+    config = "languages: [fr, en]\n" + __import__("conftest").SITE_CONFIG
+    out = tmp_path / "site"
+    build_site(load_project(make_project(site_config=config, test=text)), out, TODAY)
+    for folder, site in ((out / "test", "https://residences.example.org/test/"),
+                         (out / "test" / "en", "https://residences.example.org/test/en/")):
+        feed = ET.fromstring((folder / "avis.xml").read_bytes())
+        hrefs = [html.unescape(h) for c in feed.iter(f"{A}content") for h in re.findall(r'href="([^"]*)"', c.text)]
+        assert sorted(hrefs) == sorted([site + "gardien/"] * 3 + [  # the outage's help, « Info récente », « Liens »
+            site + "faq/#verre", site + "#avis", "https://agence.example.org/?a=1&b=2", "tel:+33148201122"]), folder

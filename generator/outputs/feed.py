@@ -9,11 +9,16 @@ announced for later says its day in its summary, not in a date a reader would so
 
 from __future__ import annotations
 
+import html
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from typing import Callable
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
+
+from markupsafe import escape
 
 from generator.contract.model import Notice, Outage
 from generator.outputs import anchors, i18n
@@ -54,6 +59,24 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)"')
+"""A link's address in sanitized HTML (nh3 writes every attribute between double quotes; a « " » typed in
+text is written « &quot; », so only a tag matches)."""
+
+
+def content_html(markdown: str, base: str) -> str:
+    """A staff Markdown text as an entry's HTML content: as the page shows it (``markdown_to_html``), each
+    link's address made absolute from ``base``, the page the text is on. ``xml:base`` says the same to a
+    reader that applies it, but many readers, chat bots and screens reposting a feed ignore it, and
+    « gardien/ » then led to a page of their own site."""
+    def absolute(link: re.Match[str]) -> str:
+        address = html.unescape(link[2])
+        joined = urljoin(base, address)
+        return link[0] if joined == address else f'{link[1]}{escape(joined)}"'
+
+    return _HREF.sub(absolute, str(markdown_to_html(markdown)))
+
+
 def _language_of(value: object, language: str) -> dict[str, str]:
     """``xml:lang`` for a staff text shown in the default language in another language's feed, as the
     pages' ``lang`` (``i18n.script_marks``): a reader that speaks it picks the right voice. Nothing else."""
@@ -89,7 +112,8 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     outages = shown_outages(residence, today)
     ids = {**anchors.notice_anchors(notices), **anchors.outage_anchors(outages)}
     ET.register_namespace("", ATOM)
-    # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it.
+    # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it (and
+    # content_html writes it absolute, for readers that ignore xml:base).
     _ = i18n.gettext(ctx.lang)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": ctx.lang, "xml:base": page})
     _sub(root, "title", feed_title(ctx))
@@ -116,7 +140,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         _sub(entry, "summary", notice_dates(notice, ctx.lang) + ("" if notice.from_ <= today else " " + _("(à venir)"))
              + (f" · {where}" if where else ""))
         if notice.body:
-            _sub(entry, "content", str(markdown_to_html(notice.body)), type="html",
+            _sub(entry, "content", content_html(notice.body, page), type="html",
                  **_language_of(notice.body, ctx.lang))
     updated.text = _stamp(max(days), ctx.zone)
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
@@ -174,7 +198,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         buildings_text(outage.buildings, ctx.residence.buildings, ctx.lang)  # as the home page says it
     _sub(entry, "summary", " · ".join(([where] if where else []) + [outage_state(outage, ctx.today, ctx.lang)]))
     if outage.help and outage.repaired is None:
-        _sub(entry, "content", str(markdown_to_html(outage.help)), type="html", **_language_of(outage.help, ctx.lang))
+        _sub(entry, "content", content_html(outage.help, ctx.url), type="html", **_language_of(outage.help, ctx.lang))
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
         _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")

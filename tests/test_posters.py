@@ -153,6 +153,20 @@ def test_pdf_fonts_are_embedded(make_project, tmp_path: Path) -> None:
     assert names == {"DejaVuSans", "DejaVuSans-Bold"}  # and no standard font left unembedded
 
 
+def test_a_pdf_reader_shows_and_reads_the_posters_title_and_language(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """WCAG's PDF18 and PDF/UA: a reader shows the document's title, not its file name, only when the
+    catalog's ViewerPreferences say DisplayDocTitle; a screen reader announces « les-tilleuls-affiche-a4.pdf »
+    otherwise. Each poster has its title, its language (French, the posters' words) and that flag."""
+    root = make_project(test=CARETAKER)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        reader = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{name}.pdf")
+        catalog = reader.trailer["/Root"]
+        assert reader.metadata.title == "Résidence Les Œillets : Toutes les infos de votre résidence"
+        assert catalog["/Lang"] == "fr-FR", name
+        assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True, name  # noqa: E712 (pypdf BooleanObject)
+
+
 def test_reportlab_writes_the_pdfs_with_its_c_accelerator() -> None:
     from reportlab.lib import rl_accel
 

@@ -95,6 +95,7 @@ class _Page:
         stamp = f"D:{today:%Y%m%d}000000+00'00'"
         self.canvas.setDateFormatter(lambda *_: stamp)
         self.canvas.setTitle(f"{text.residence} : {TITLE}")
+        self.canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name (PDF18, PDF/UA)
         self.canvas.setAuthor(text.landlord)
         self.canvas.setSubject(text.url)
         self.canvas.setCreator("residence-hub")

@@ -262,3 +262,29 @@ def test_the_librarys_answers_are_kept_so_a_command_need_not_import_it(tmp_path:
     closed_days_module._public_holidays.cache_clear()
     assert public_holidays("57000", date(2026, 12, 25), date(2026, 12, 25), "en")[0].label == "Noel, from the cache"
     closed_days_module._public_holidays.cache_clear()
+
+
+def test_saint_martin_and_saint_barthelemy_have_their_own_days_from_their_postcodes(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Saint-Barthélemy's postcode is 97133 and Saint-Martin's 97150 (977 and 978 are their INSEE codes, no
+    postcode starts so): read as Guadeloupe's 971, a residence there was closed on Guadeloupe's abolition of
+    slavery (27 May) and Victor Schœlcher day (21 July, not Saint-Barthélemy's) and open on its own
+    (28 May in Saint-Martin, 9 October in Saint-Barthélemy). The calendar's exceptions follow each one's
+    days, at its own zone's clock."""
+    assert [subdivision(p) for p in ("97133", "97150", "97110", "97190")] == ["BL", "MF", "971", "971"]
+    out = tmp_path / "site"
+    build_site(load_project(make_project(**{slug: residence(slug, postcode) for slug, postcode in (
+        ("gustavia", "97133"), ("marigot", "97150"), ("pointe-a-pitre", "97110"))})), out, date(2027, 3, 10))
+
+    def excluded(slug: str) -> tuple[str, set[date]]:
+        found = icalendar.Calendar.from_ical((out / slug / "calendrier.ics").read_bytes()).walk("VEVENT")
+        (slot,) = [e for e in found if "rrule" in e and e.decoded("dtstart").hour == 9]  # Saturdays too
+        (weekdays,) = [e for e in found if "rrule" in e and e.decoded("dtstart").hour == 8]
+        return slot["dtstart"].params["TZID"], {d.dt.date() for e in (slot, weekdays) for d in e["exdate"].dts}
+
+    own = {"gustavia": ("America/St_Barthelemy", {date(2027, 10, 9)}, {date(2027, 5, 27), date(2027, 7, 21)}),
+           "marigot": ("America/Marigot", {date(2027, 5, 28), date(2027, 7, 21)}, {date(2027, 5, 27)}),
+           "pointe-a-pitre": ("America/Guadeloupe", {date(2027, 5, 27), date(2027, 7, 21)}, {date(2027, 5, 28)})}
+    for slug, (zone, closed, opened) in own.items():
+        tzid, days = excluded(slug)
+        assert tzid == zone, slug
+        assert closed <= days and not opened & days, (slug, sorted(days))

@@ -7,7 +7,9 @@ upstream as the law changes), never from a table of ours; we only say which subd
 
 - Alsace-Moselle (postcodes 57xxx, 67xxx, 68xxx): Good Friday and 26 December on top of the national days;
 - the overseas departments (971 Guadeloupe, 972 Martinique, 973 Guyane, 974 La Réunion, 976 Mayotte) and
-  the overseas collectivities the library knows (975, 977, 978, 986, 987, 988): their own days
+  the overseas collectivities the library knows (975 Saint-Pierre-et-Miquelon, 986 Wallis-et-Futuna, 987
+  French Polynesia, 988 New Caledonia; Saint-Barthélemy and Saint-Martin by their whole postcodes, 97133
+  and 97150, inside Guadeloupe's 971: 977 and 978 are their INSEE codes, not postcodes): their own days
   (abolition of slavery, Mi-Carême…).
 
 ``site_config.holidays: false`` drops public holidays for every residence; ``caretaker.holidays: open``
@@ -36,8 +38,9 @@ from generator.user_cache import made_once
 
 SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE",
                 "971": "971", "972": "972", "973": "973", "974": "974", "976": "976",
-                "975": "PM", "977": "BL", "978": "MF", "986": "WF", "987": "PF", "988": "NC"}
-"""Postcode prefix → the ``holidays`` library's subdivision of France (its ``France.subdivisions``)."""
+                "975": "PM", "97133": "BL", "97150": "MF", "986": "WF", "987": "PF", "988": "NC"}
+"""Postcode (whole, or its first three or two digits) → the ``holidays`` library's subdivision of France
+(its ``France.subdivisions``)."""
 
 AHEAD_DAYS = 366 + HORIZON_DAYS
 """How far ahead closed days are written into a page's script data and the calendar: a page or calendar
@@ -69,8 +72,9 @@ class ClosedDay:
 
 def subdivision(postcode: str) -> Optional[str]:
     """The library's subdivision for a postcode (« 57000 » → « 57 », « 67000 » → « 6AE »), None for the
-    rest of metropolitan France. Monaco's 980xx is not France and is not mapped."""
-    return SUBDIVISIONS.get(postcode[:3]) or SUBDIVISIONS.get(postcode[:2])
+    rest of metropolitan France. Monaco's 980xx is not France and is not mapped. A whole postcode first:
+    Saint-Barthélemy's 97133 and Saint-Martin's 97150 are not Guadeloupe's."""
+    return SUBDIVISIONS.get(postcode) or SUBDIVISIONS.get(postcode[:3]) or SUBDIVISIONS.get(postcode[:2])
 
 
 def _asked(name: str, question: Any) -> Any:

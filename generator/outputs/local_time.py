@@ -4,7 +4,8 @@ collectivity.
 Staff type « 8h30 » meaning the clock tenants read; in La Réunion that clock is four hours ahead of UTC,
 in Guadeloupe four hours behind. The files that other programs turn into instants (the calendar's events,
 the feed's dates) name the residence's own zone, found from its postcode as ``closed_days`` finds its
-public holidays (971 to 978, 986 to 988; Monaco's 980xx is not France). French Polynesia is given Tahiti's
+public holidays (971 to 976, 986 to 988, Saint-Barthélemy's 97133 and Saint-Martin's 97150; Monaco's 980xx
+is not France). French Polynesia is given Tahiti's
 time: the Marquesas (half an hour ahead) and the Gambier (an hour ahead) are not told apart by postcode.
 
 Each zone is also written out as an iCalendar VTIMEZONE by its rule, not from the machine's tz database,
@@ -21,9 +22,9 @@ PARIS_NAME = "Europe/Paris"
 
 ZONES = {"971": "America/Guadeloupe", "972": "America/Martinique", "973": "America/Cayenne",
          "974": "Indian/Reunion", "975": "America/Miquelon", "976": "Indian/Mayotte",
-         "977": "America/St_Barthelemy", "978": "America/Marigot", "986": "Pacific/Wallis",
+         "97133": "America/St_Barthelemy", "97150": "America/Marigot", "986": "Pacific/Wallis",
          "987": "Pacific/Tahiti", "988": "Pacific/Noumea"}
-"""Postcode prefix → IANA time zone, for the postcodes outside Europe/Paris."""
+"""Postcode (whole, or its first three digits) → IANA time zone, for the postcodes outside Europe/Paris."""
 
 FIXED = {"America/Guadeloupe": -240, "America/Martinique": -240, "America/Cayenne": -180,
          "Indian/Reunion": 240, "Indian/Mayotte": 180, "America/St_Barthelemy": -240,
@@ -33,7 +34,7 @@ FIXED = {"America/Guadeloupe": -240, "America/Martinique": -240, "America/Cayenn
 
 def zone_name(postcode: str) -> str:
     """The IANA name of the time zone a residence's hall clock shows (« 97400 » → « Indian/Reunion »)."""
-    return ZONES.get(postcode[:3], PARIS_NAME)
+    return ZONES.get(postcode) or ZONES.get(postcode[:3], PARIS_NAME)
 
 
 @lru_cache(maxsize=None)

@@ -155,6 +155,36 @@ def test_caretaker_clock_and_collections_follow_the_time_of_paris(browser, site_
     context.close()
 
 
+def test_an_overseas_screen_keeps_its_residence_s_clock(browser, serve, make_project, tmp_path: Path) -> None:
+    """At La Réunion (UTC+4) the hall clock, the day's collections and the caretaker's status are the
+    residence's, not Paris's: Wednesday 22:30 in Paris is already Thursday 1:30 there."""
+    root = make_project(bourbon=textwrap.dedent("""\
+        name: Résidence Bourbon
+        address: {street: 2 rue de Paris, postcode: 97400, city: Saint-Denis}
+        agency: nord
+        caretaker:
+          name: Karim Benali
+          hours:
+            - {days: [thu], open: 8h, close: 12h}
+        waste:
+          - kind: Bac vert
+            days: [thu]
+        """))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"], timezone_id="Europe/Paris")
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 2, 22, 30))
+    page.goto(serve(tmp_path / "site") + "/bourbon/ecran/")
+    _wait_for_text(page, "[data-rh-clock]", "·")
+    assert page.locator("[data-rh-clock]").inner_text() == "Jeudi 3 décembre 2026 · 01:30"
+    assert page.locator('[data-rh-waste="0"] li').all_inner_texts() == ["Bac vert"]
+    page.clock.fast_forward("06:00:00")  # 4:30 in Paris, 7:30 there; then 8:00 there
+    page.clock.run_for(31 * 60_000)
+    assert page.locator("[data-rh-clock]").inner_text() == "Jeudi 3 décembre 2026 · 08:01"
+    assert page.locator("[data-rh-status]").inner_text() == "Ouvert maintenant"
+    context.close()
+
+
 def _notices(titles: list[str], body_words: int = 45) -> str:
     body = " ".join(["Texte long de l'avis pour remplir l'écran."] * (body_words // 8))
     items = "".join(f"""

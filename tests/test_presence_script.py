@@ -146,3 +146,23 @@ def test_closures_and_alsace_moselle_holidays_in_the_script(browser, make_projec
                SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/metz/", when)  # 10h in Paris: in the hours, but closed
     assert (seen["status"], seen["next"]) == ("Fermé", line)
+
+
+REUNION = MOSELLE.replace("1 rue Serpenoise, postcode: 57000, city: Metz", "2 rue de Paris, postcode: 97400, "
+                          "city: Saint-Denis").replace("Résidence Metz", "Résidence Bourbon")
+
+
+@pytest.mark.parametrize("when, status, line", [
+    # Thursday 3 December 2026: 5h UTC is 9h at La Réunion (UTC+4, no summer time), 6h in Paris
+    (datetime(2026, 12, 3, 5, 0, tzinfo=UTC), OPEN, MORNING_NOW),
+    # 8h30 UTC is 12h30 at La Réunion (closed since 12h), 9h30 in Paris (open there)
+    (datetime(2026, 12, 3, 8, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+])
+def test_an_overseas_residence_is_open_by_its_own_clock(browser, make_project, serve, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        when: datetime, status: str, line: str) -> None:
+    """The hours staff type are the hall clock's; at La Réunion that clock is 3 hours ahead of Paris in
+    winter: « Ouvert maintenant » by Paris's clock was wrong there for hours every day."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(bourbon=REUNION)), out, SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/bourbon/", when)
+    assert (seen["status"], seen["next"]) == (status, line)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.contract.languages import direction
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
-from generator.outputs import closed_days, feed, i18n, opendata, presence, published
+from generator.outputs import closed_days, feed, i18n, local_time, opendata, presence, published
 from generator.outputs.content_policy import content_security_policy
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
@@ -168,6 +168,7 @@ def _draft(ctx: ResidenceContext) -> bytes:
         "waste": [{"kind": w.kind, "days": sorted(DAYS.index(d) for d in w.days),
                    **({"mark": marks} if (marks := i18n.script_marks(w.kind, ctx.lang)) else {})}
                   for w in r.waste if w.days],
+        **local_time.script_zone(r.address.postcode),
     }
     variables = dict(
         ctx=ctx, r=r, today=today, today_text=i18n.long_date(today, ctx.lang, True), language=ctx.lang,
@@ -221,8 +222,9 @@ def hours_script(ctx: ResidenceContext) -> dict[str, bytes]:
     if caretaker is None:
         return {}
     closed = {c.day for c in closed_days.of_residence(ctx)}
-    return {published.HOURS_SCRIPT: _script("rhPresence", presence.script_data(caretaker, ctx.today, ctx.lang,
-                                                                               closed))}
+    data = presence.script_data(caretaker, ctx.today, ctx.lang, closed)
+    zone = local_time.script_zone(ctx.residence.address.postcode)
+    return {published.HOURS_SCRIPT: _script("rhPresence", data | zone)}
 
 
 def _script(name: str, data: object) -> bytes:

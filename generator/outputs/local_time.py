@@ -37,6 +37,14 @@ def zone_name(postcode: str) -> str:
     return ZONES.get(postcode) or ZONES.get(postcode[:3], PARIS_NAME)
 
 
+def script_zone(postcode: str) -> dict[str, str]:
+    """``{"zone": name}`` for the scripts that redo a page at the reader's time (``presence.js``, ``hall.js``)
+    when the residence's clock is not Paris's; nothing otherwise (the scripts' default: no byte on the
+    pages of metropolitan residences). A phone reads the hall clock of its residence, not its own."""
+    name = zone_name(postcode)
+    return {} if name == PARIS_NAME else {"zone": name}
+
+
 @lru_cache(maxsize=None)
 def zone(postcode: str) -> ZoneInfo:
     """The residence's time zone, to date an instant at its wall clock."""

@@ -1,6 +1,8 @@
 """When is the caretaker there? Weekly hours, absences and the next presence, as plain data.
 
-All times are wall-clock times in Europe/Paris: staff type "8h30" meaning the clock on the hall wall.
+All times are wall-clock times at the residence (Europe/Paris, or its overseas zone: ``local_time``): staff
+type "8h30" meaning the clock on the hall wall. The build works on the build day's dates; the scripts
+(``presence.js``, ``hall.js``) redo it at the reader's instant on that clock (``local_time.script_zone``).
 """
 
 from __future__ import annotations

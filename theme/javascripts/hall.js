@@ -2,9 +2,9 @@
  *
  * The page already shows everything as of the build day (a screen whose browser runs no script still
  * shows it). This script, ES5 for the old browsers of cheap screens, adds: the clock; which notices and
- * which collections are for today and tomorrow, by the clock of Paris; paging of the notices when they do
- * not fit the screen; every few minutes, a look at residence.json: a new build (its "revision" differs)
- * reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM »; a
+ * which collections are for today and tomorrow, by the residence's clock (Paris's, or its overseas zone's);
+ * paging of the notices when they do not fit the screen; every few minutes, a look at residence.json: a new
+ * build (its "revision" differs) reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM »; a
  * « Pause » button that stops the pages, the languages and the reload while it is pressed.
  * Only same-site requests; no inline script (the data are a JSON block).
  */
@@ -22,12 +22,13 @@
   var paused = false; /* the « Pause » button is pressed */
   var stale = false; /* residence.json has another revision: a new build, shown at the next reload */
 
-  /* Wall-clock date and time in Paris, whatever the screen's own time zone. */
-  function paris(now) {
+  /* Wall-clock date and time at the residence (Paris, or its overseas zone: data.zone), whatever the
+     screen's own time zone. */
+  function wallClock(now) {
     var n;
     try {
       n = new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
+        timeZone: data.zone || "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
         hour: "2-digit", minute: "2-digit", hour12: false
       }).format(now).match(/\d+/g);
     } catch (e) { /* no time zones in this browser: the screen's own clock */
@@ -150,7 +151,7 @@
   }
 
   function tick() {
-    var p = paris(new Date());
+    var p = wallClock(new Date());
     var date = dateText(p.day);
     setText("[data-rh-clock]", date === null ? null : date + " · " + clockText(p));
     showNoticesOf(iso(p.day));
@@ -176,7 +177,7 @@
       if (fresh.revision !== data.revision) { stale = true; }
       if (stale && !paused) { window.location.reload(); return; }
       if (!stale) { /* paused with an older build shown: its time stays */
-        try { window.localStorage.setItem(STORE, clockText(paris(new Date()))); } catch (e) { /* ignore */ }
+        try { window.localStorage.setItem(STORE, clockText(wallClock(new Date()))); } catch (e) { /* ignore */ }
       }
       online = true;
       updated(true);
@@ -215,7 +216,7 @@
     };
   }
 
-  var loaded = clockText(paris(new Date()));
+  var loaded = clockText(wallClock(new Date()));
   tick();
   page();
   check();

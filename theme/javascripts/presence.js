@@ -1,9 +1,10 @@
-/* residence-hub: the caretaker's next presence, redone at the reader's time (Europe/Paris).
+/* residence-hub: the caretaker's next presence, redone at the reader's time (the residence's clock).
  *
  * Progressive enhancement: the page already says, as of the build date, when the caretaker is next
  * there. This script reads the hours and absences (window.rhPresence, set by the file horaires.js of the
  * page's language folder, loaded by the page before this script), works out
- * the same sentence for "now" on the wall clock of Paris, and adds "Ouvert maintenant" or "Fermé".
+ * the same sentence for "now" on the residence's wall clock (Paris's, or its overseas zone's: data.zone), and
+ * adds "Ouvert maintenant" or "Fermé".
  * Every word is in the page's language (presence.script_words: our catalogs and CLDR's day and month
  * names), in window.rhWords.presence, which the file javascripts/mots-<language>.js sets (one per language
  * at the site root, loaded by the page before this script); the script holds no text of its own.
@@ -58,10 +59,10 @@
     return (turkic || c.toLowerCase().charAt(0)) + text.slice(1);
   }
 
-  /* Wall-clock date and minutes in Paris, whatever the phone's own time zone. */
-  function parisNow(now) {
+  /* Wall-clock date and minutes at the residence (Paris, or its overseas zone), whatever the phone's own. */
+  function wallClock(now, zone) {
     var text = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
+      timeZone: zone || "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
       hour: "2-digit", minute: "2-digit", hour12: false
     }).format(now);
     var n = text.match(/\d+/g); /* dd/mm/yyyy, hh:mm */
@@ -178,7 +179,7 @@
   function update(box, clock) {
     var data = window.rhPresence; /* horaires.js and mots-<language>.js: absent, update throws and the */
     data.words = window.rhWords.presence; /* sentence written by the build stays */
-    var now = parisNow(clock);
+    var now = wallClock(clock, data.zone);
     var absence = absenceOn(data, now.day);
     var next = nextPresence(data, now);
     var open = !absence && next !== null && next.day === now.day && next.slot.open <= now.minutes;

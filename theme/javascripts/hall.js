@@ -25,17 +25,12 @@
   /* Wall-clock date and time at the residence (Paris, or its overseas zone: data.zone), whatever the
      screen's own time zone. */
   function wallClock(now) {
-    var n;
     try {
-      n = new Intl.DateTimeFormat("en-GB", {
-        timeZone: data.zone || "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
-        hour: "2-digit", minute: "2-digit", hour12: false
-      }).format(now).match(/\d+/g);
+      return window.rhWallClock(now, data.zone); /* presence.js */
     } catch (e) { /* no time zones in this browser: the screen's own clock */
-      n = [now.getDate(), now.getMonth() + 1, now.getFullYear(), now.getHours(), now.getMinutes()];
+      return { day: Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()), hour: now.getHours(),
+               minute: now.getMinutes() };
     }
-    var day = Date.UTC(+n[2], +n[1] - 1, +n[0]);
-    return { day: day, hour: +n[3] % 24, minute: +n[4] };
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }

@@ -59,15 +59,19 @@
     return (turkic || c.toLowerCase().charAt(0)) + text.slice(1);
   }
 
-  /* Wall-clock date and minutes at the residence (Paris, or its overseas zone), whatever the phone's own. */
+  /* Wall-clock date and time at the residence (Paris, or its overseas zone), whatever the device's own time
+     zone: the date as a UTC midnight, the hour, the minute, and the minutes since midnight. Throws in a
+     browser that knows no time zones. Shared with hall.js (the hall screen loads this script first). */
   function wallClock(now, zone) {
     var text = new Intl.DateTimeFormat("en-GB", {
       timeZone: zone || "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit",
       hour: "2-digit", minute: "2-digit", hour12: false
     }).format(now);
     var n = text.match(/\d+/g); /* dd/mm/yyyy, hh:mm */
-    return { day: Date.UTC(+n[2], +n[1] - 1, +n[0]), minutes: (+n[3] % 24) * 60 + +n[4] };
+    var hour = +n[3] % 24, minute = +n[4];
+    return { day: Date.UTC(+n[2], +n[1] - 1, +n[0]), hour: hour, minute: minute, minutes: hour * 60 + minute };
   }
+  window.rhWallClock = wallClock;
 
   /* Days are UTC midnights: plain calendar arithmetic, no daylight saving inside. */
   function addDays(day, count) { return day + count * 86400000; }

@@ -173,6 +173,21 @@ def test_jpeg_logo_is_printed(make_project, tmp_path: Path) -> None:
     assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1
 
 
+def test_a_poster_s_fonts_carry_their_copyright_and_licence_address_not_the_licence_s_text(make_project) -> None:
+    project = load_project(make_project(test=CARETAKER))
+    context = ResidenceContext.of(project, project.residences[0], date(2026, 12, 2))
+    pdf = pypdf.PdfReader(io.BytesIO(posters.files(context)[poster_paths("test").a5]))
+    embedded = [font["/FontDescriptor"]["/FontFile2"].get_data()
+                for font in (f.get_object() for f in pdf.pages[0]["/Resources"]["/Font"].values())]
+    assert len(embedded) == 2
+    for data in embedded:
+        names = {record.nameID: record.toUnicode() for record in TTFont(io.BytesIO(data))["name"].names}
+        assert names[0].startswith("Copyright (c) 2003 by Bitstream, Inc.")
+        assert names[14] == "http://dejavu.sourceforge.net/wiki/index.php/License"
+        assert 13 not in names  # the licence's 9.5 KB text, twice in each PDF before
+        assert len(data) < 9000
+
+
 def test_the_subsets_key_follows_the_characters_they_hold(monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached subset is named by ``font_key``: a character added to what posters print (``PRINTABLE``,
     in ``contract.printable``) without bumping ``SUBSET_VERSION`` in another module served the old

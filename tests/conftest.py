@@ -1,6 +1,6 @@
 """Shared fixtures: small projects written inline, the real samples built once, a browser on them.
 
-Browser fixtures use Debian's Chromium (``/usr/bin/chromium``) through Playwright; they never download
+Browser fixtures use Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM``) through Playwright; they never download
 a browser. A test that needs them fails (it is not skipped) when Chromium is missing: CI installs it.
 """
 
@@ -10,6 +10,7 @@ import functools
 import gzip
 import hashlib
 import io
+import os
 import pickle
 import shutil
 import textwrap
@@ -28,7 +29,7 @@ from generator.contract.project import load_project
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_TODAY = date(2026, 12, 2)
 """The samples' notices and absences are written around this date; builds in tests use it."""
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # scripts/test.sh checks the same file
 
 SITE_CONFIG = """\
 landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}

@@ -78,6 +78,7 @@ class Machine:
                  venv: bool = True) -> None:
         self.repo, self.bin, self.fonts, self.log = root / "repo", root / "bin", root / "fonts", root / "log"
         self.stubs = root / "stubs"  # what the fake apt-get "installs"
+        self.chromium = self.bin / "chromium"  # where the browser tests launch it
         for folder in (self.repo / "scripts", self.repo / ".ci", self.bin, self.fonts, self.stubs):
             folder.mkdir(parents=True)
         for script in ("scripts/test.sh", "scripts/build.sh", ".ci/run"):
@@ -116,7 +117,8 @@ class Machine:
 
     def run(self, script: str, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([BASH, script, *args], cwd=self.repo, capture_output=True, text=True, timeout=60,
-                              env={"PATH": str(self.bin), "FONT_DIR": str(self.fonts), "HOME": str(self.repo)})
+                              env={"PATH": str(self.bin), "FONT_DIR": str(self.fonts), "HOME": str(self.repo),
+                                   "CHROMIUM": str(self.chromium)})
 
     def calls(self, program: str) -> list[str]:
         return [line for line in self.log.read_text().splitlines() if line.startswith(program + " ")]
@@ -196,6 +198,18 @@ def test_the_fake_apt_refuses_debian_npm_beside_nodesource_node_as_the_real_one_
     refused = subprocess.run([str(machine.bin / "apt-get"), "install", "-y", "chromium", "npm"],
                              capture_output=True, text=True)
     assert refused.returncode == 100 and "held broken packages" in refused.stderr
+
+
+def test_a_chromium_command_that_is_not_the_file_the_tests_launch_counts_as_missing(tmp_path: Path) -> None:
+    """Ubuntu's ``chromium`` is a snap in /snap/bin: the check passed, then every browser test failed."""
+    machine = Machine(tmp_path, EVERY_TOOL)
+    machine.installed()
+    machine.chromium = tmp_path / "usr" / "bin" / "chromium"
+    assert machine.run("scripts/test.sh", "--plan").stdout.split() == ["chromium"]
+    check = machine.run("scripts/test.sh", "--check")
+    assert check.returncode == 1
+    assert check.stderr == (f"scripts/test.sh: missing: {machine.chromium} (apt-get install chromium, Debian's: "
+                            "the browser tests launch this file)\n")
 
 
 def test_a_tool_still_missing_after_set_up_stops_the_run_before_pytest(tmp_path: Path) -> None:

@@ -125,6 +125,17 @@ def test_absence_waste_and_notices(make_project, tmp_path: Path) -> None:  # typ
     assert len(opened(found)) == 6  # two caretaker slots, one absence, one collection, two notices
 
 
+def test_each_notice_links_to_its_own_place_on_the_home_page(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As the feed does: a tenant opening the event lands on the notice, not at the top of the page."""
+    ics = build(make_project, tmp_path)
+    home = (ics.parent / "index.html").read_text(encoding="utf-8")
+    for title in ("Important : Coupure d'eau", "Information : Fête des voisins"):
+        page, _, anchor = str(one(events(ics), title)["url"]).partition("#")
+        assert page == "https://residences.example.org/test/"
+        assert re.fullmatch(r"avis-2026-12-\d\d-[0-9a-f]{8}", anchor)
+        assert f' id="{anchor}"' in home
+
+
 def test_deterministic_for_a_given_today_and_uids_stable_across_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = build(make_project, tmp_path, name="a").read_bytes()
     assert build(make_project, tmp_path, name="b").read_bytes() == first

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
-from generator.outputs import i18n, local_time
+from generator.outputs import anchors, i18n, local_time
 from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
@@ -272,13 +272,17 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
 
 def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french,
                   language: str = "fr") -> list[Keyed]:
-    """Current and upcoming notices as all-day events over their display dates; expired ones are left out."""
+    """Current and upcoming notices as all-day events over their display dates; expired ones are left out.
+    Each links to its own place on the home page, as its feed entry does."""
     events = []
-    for notice in live_notices(residence.notices, today):
+    notices = live_notices(residence.notices, today)
+    ids = anchors.notice_anchors(notices)
+    for notice in notices:
         event = {"SUMMARY": text(_("%(level)s : %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
                                                                 "title": notice.title}),
                  "DTSTART;VALUE=DATE": on_day(notice.from_),
-                 "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": page, "TRANSP": "TRANSPARENT"}
+                 "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": f"{page}#{ids[id(notice)]}",
+                 "TRANSP": "TRANSPARENT"}
         where = buildings_text(notice.buildings, residence.buildings, language)
         if where:  # which buildings, as the home page and the feed say it
             event["LOCATION"] = text(f"{where}, {residence.address.one_line}")

@@ -304,6 +304,23 @@ def test_names_that_differ_only_by_case_accents_or_spaces_are_one_name_twice(mak
         + same.format("Bât. C", "Bat.  C")]
 
 
+def test_a_number_written_with_and_without_a_zero_before_it_is_one_building(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« buildings: [1, 01] » (a spreadsheet's habit) were two buildings, « Bâtiments 1, 01 et 2 »."""
+    residence = """\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        buildings: [%s]
+        """
+    root = make_project(test=residence % "1, 2, 01", autre=residence % "Escalier 1, Escalier 10, 100, Escalier 010")
+    same = "\n    → « {} » et « {} » ne diffèrent que par un zéro devant un nombre : retirez la seconde fois, ou " \
+           "donnez-lui un autre nom"
+    assert problems_of(root) == [
+        "residences/autre.yml:4: buildings[4]: bâtiment « Escalier 010 » indiqué deux fois"
+        + same.format("Escalier 10", "Escalier 010"),
+        "residences/test.yml:4: buildings[3]: bâtiment « 01 » indiqué deux fois" + same.format("1", "01")]
+
+
 def test_an_agency_key_with_a_space_at_an_end_or_typed_twice_is_told_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     """An agency key « "sud " » was not the key residences name (« agence « sud » inconnue » at each of them,
     « vouliez-vous dire « sud  » ? »); « Nord » beside « nord » was a second agency. Told once, at the key in

@@ -7,6 +7,7 @@ the same line of the weekly table (« de 8h à 9h de 8h30 à 10h »): a warning 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Sequence
 
 from pydantic_core import PydanticCustomError
@@ -18,18 +19,26 @@ from generator.contract.characters import ValueProblem, check_no_edge_spaces, ke
 def once(values: list[Any], what: str) -> list[Any]:
     """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
     keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
-    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B »."""
+    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B »; so do « [1, 01] »
+    or « [Escalier 2, Escalier 02] », the same number with a zero before it (a spreadsheet's habit)."""
     seen: dict[str, int] = {}
     for index, value in enumerate(values):
-        earlier = seen.setdefault(key_text(value), index)
+        earlier = seen.setdefault(_without_leading_zeros(key_text(value)), index)
         if earlier != index:
             first = values[earlier]
+            differ = ("les majuscules, les accents ou les espaces" if key_text(first) == key_text(value)
+                      else "un zéro devant un nombre")
             hint = "retirez la seconde fois" if str(first) == str(value) else (
-                f"« {first} » et « {value} » ne diffèrent que par les majuscules, les accents ou les espaces : "
+                f"« {first} » et « {value} » ne diffèrent que par {differ} : "
                 "retirez la seconde fois, ou donnez-lui un autre nom")
             raise PydanticCustomError("value_error_at", "{what} « {value} » indiqué deux fois",
                                       {"what": what, "value": str(value), "at": index, "hint": hint})
     return values
+
+
+def _without_leading_zeros(text: str) -> str:
+    """« escalier 02 » → « escalier 2 »: each number as its value reads."""
+    return re.sub(r"\d+", lambda number: number[0].lstrip("0") or "0", text)
 
 
 def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:

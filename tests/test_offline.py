@@ -315,6 +315,36 @@ def test_after_a_first_visit_search_finds_the_microsites_pages_without_network( 
     context.close()
 
 
+def test_the_hall_s_qr_address_opens_offline_for_a_reader_of_another_language(  # type: ignore[no-untyped-def]
+        browser, serve, multilingual_site: Path) -> None:  # noqa: F811
+    """A tenant who reads Arabic came first to the Arabic pages (from the landlord's index, a shared link) and
+    chose Arabic. The hall's QR code leads to the French address, whose page sends them to the Arabic one at
+    once: it never stayed long enough to register its worker, so offline the QR address did not open."""
+    base = serve(multilingual_site) + "/les-tilleuls/"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "ar/", wait_until="load")
+    page.evaluate("localStorage.setItem('residence-hub-language', 'ar')")
+    assert page.evaluate(READY_JS, _cache_name(multilingual_site, "les-tilleuls/ar"))["urls"]
+    page.goto(base, wait_until="commit")  # the QR code, online
+    page.wait_for_url(base + "ar/")
+    active = page.evaluate("""async (scope) => {
+      for (let i = 0; i < 100; i++) {
+        const registration = await navigator.serviceWorker.getRegistration(scope);
+        if (registration && registration.scope === scope && registration.active) return true;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      return false;
+    }""", base)
+    assert active  # the French address's worker, with what it stores at install
+    context.set_offline(True)
+    page.goto(base, wait_until="commit")  # the QR code, offline
+    page.wait_for_url(base + "ar/")
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("html").get_attribute("lang") == "ar"
+    context.close()
+
+
 def test_each_languages_worker_stores_the_files_its_search_loads(six_language_site: Path) -> None:  # noqa: F811
     """What Material's search worker loads is named in Python after Material's own loader (its
     ``setupSearchLanguages``): a name that is not in the site would be skipped by the worker's install

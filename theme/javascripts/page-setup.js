@@ -143,7 +143,15 @@
   if (here !== nav.getAttribute("data-default")) { return; } /* only from the default language's pages */
   if (nav.hasAttribute("data-rh-alone")) { return; } /* a page in one language only: the law pages, French */
   var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
-  if (target) { window.location.replace(target.href); }
+  if (!target) { return; }
+  /* This page (the hall's QR address) is left before offline.js registers its worker, at the page's load:
+   * registered here, the address opens offline too, and sends the tenant on to their stored pages. */
+  var manifest = document.querySelector('link[rel="manifest"]');
+  if (manifest && "serviceWorker" in navigator && window.URL) {
+    var base = new URL(".", manifest.href).href;
+    navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base })["catch"](function () {});
+  }
+  window.location.replace(target.href);
 }());
 
 /* residence-hub: the header's menu button (Material's <label for="__drawer">, which the keyboard cannot

@@ -24,7 +24,7 @@ from generator.contract.outages import OUTAGE_STATUSES as OUTAGE_STATUSES
 from generator.contract.outages import REPAIRED_SHOWN_DAYS as REPAIRED_SHOWN_DAYS
 from generator.contract.outages import Outage as Outage
 from generator.contract.outages import OutageUpdate as OutageUpdate
-from generator.contract.repeats import distinct_keys, once
+from generator.contract.repeats import buildings_once, distinct_keys, once
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -218,7 +218,7 @@ class Notice(NoticeFields):
     buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
-    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
+    _buildings_once = field_validator("buildings")(buildings_once)
 
 
 class SharedNotice(NoticeFields):
@@ -267,7 +267,7 @@ class Residence(Model):
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
-    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
+    _buildings_once = field_validator("buildings")(buildings_once)
 
 
 class Landlord(Model):

@@ -8,7 +8,7 @@ from typing import Literal, Optional, get_args
 from pydantic import Field, field_validator, model_validator
 
 from generator.contract.base import Model, no_items, refused_at
-from generator.contract.repeats import once
+from generator.contract.repeats import buildings_once
 from generator.contract.values import Date, Label, Markdown, Text
 
 OutageStatus = Literal["reported", "in_repair", "repaired"]
@@ -39,7 +39,7 @@ class Outage(Model):
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
     updates: list[OutageUpdate] = Field(default_factory=no_items, description="Les nouvelles, une par date.")
 
-    _buildings_once = field_validator("buildings")(lambda buildings: once(buildings, "bâtiment"))
+    _buildings_once = field_validator("buildings")(buildings_once)
 
     @model_validator(mode="after")
     def _coherent(self) -> "Outage":

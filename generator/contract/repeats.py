@@ -16,14 +16,15 @@ from generator.contract.base import refused_at
 from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
 
 
-def once(values: list[Any], what: str) -> list[Any]:
+def once(values: list[Any], what: str, by_number: bool = False) -> list[Any]:
     """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
     keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
-    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B »; so do « [1, 01] »
-    or « [Escalier 2, Escalier 02] », the same number with a zero before it (a spreadsheet's habit)."""
+    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``by_number``:
+    numbers compare by their value too, as buildings' do (``buildings_once``)."""
     seen: dict[str, int] = {}
     for index, value in enumerate(values):
-        earlier = seen.setdefault(_without_leading_zeros(key_text(value)), index)
+        key = key_text(value)
+        earlier = seen.setdefault(_without_leading_zeros(key) if by_number else key, index)
         if earlier != index:
             first = values[earlier]
             differ = ("les majuscules, les accents ou les espaces" if key_text(first) == key_text(value)
@@ -34,6 +35,13 @@ def once(values: list[Any], what: str) -> list[Any]:
             raise PydanticCustomError("value_error_at", "{what} « {value} » indiqué deux fois",
                                       {"what": what, "value": str(value), "at": index, "hint": hint})
     return values
+
+
+def buildings_once(buildings: list[Any]) -> list[Any]:
+    """A list of buildings naming none twice: « [1, 01] » or « [Escalier 2, Escalier 02] » is one building
+    typed twice (a spreadsheet's habit), shown « Bâtiments 1, 01 et 2 ». Residence files and agency keys keep
+    their own names: « tour-1 » and « tour-01 » may be two residences."""
+    return once(buildings, "bâtiment", by_number=True)
 
 
 def _without_leading_zeros(text: str) -> str:

@@ -105,6 +105,37 @@ def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
         "« jeu 9h-10h sur rdv » : mot « sur » non compris (écrivez par exemple lun-ven 8h30-12h)"]
 
 
+
+@pytest.mark.parametrize("typed, slots", [
+    ("lun-ven 8h30-12h, sam 9h-12h", [(WEEKDAYS, "8h30", "12h"), (("sat",), "9h", "12h")]),
+    ("Lundi 8h-12h et Mardi 14h-18h", [(("mon",), "8h", "12h"), (("tue",), "14h", "18h")]),
+    ("lun-ven 8h-12h et 14h-17h, mer 9h-10h", [(WEEKDAYS, "8h", "12h"), (WEEKDAYS, "14h", "17h"),
+                                              (("wed",), "9h", "10h")]),
+    ("8h-12h du lundi au vendredi, 9h-11h le samedi", [(WEEKDAYS, "8h", "12h"), (("sat",), "9h", "11h")]),
+    ("lun-ven 8h-12h et 14h-17h sauf mer", [(("mon", "tue", "thu", "fri"), "8h", "12h"),
+                                           (("mon", "tue", "thu", "fri"), "14h", "17h")]),
+])
+def test_several_groups_of_days_in_one_segment_each_keep_their_own_hours(typed: str, slots: list[object]) -> None:
+    """« lun-ven 8h30-12h, sam 9h-12h » (no « ; ») gave both sets of hours to all six days, in silence: the
+    loge was announced open on Saturday at 8h30 and on weekday mornings from 9h too."""
+    found, errors = parse_hours(typed)
+    assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
+
+
+@pytest.mark.parametrize("typed, error", [
+    ("lun-ven 8h-12h et 14h-17h sauf mer après-midi",
+     "« sauf … après-midi » : une partie de journée ne peut pas être retirée ; écrivez à part les jours aux "
+     "horaires différents, séparés par « ; »"),
+    ("lun-ven 8h-12h sauf mer, sam 9h-12h", "plusieurs groupes de jours mêlés : écrivez chaque groupe de jours "
+                                            "avec ses heures, séparés par « ; »"),
+    ("lun 8h-12h mar", "plusieurs groupes de jours mêlés : écrivez chaque groupe de jours avec ses heures, "
+                       "séparés par « ; »"),
+])
+def test_hours_that_would_be_read_wrong_are_refused_not_guessed(typed: str, error: str) -> None:
+    """« sauf mer après-midi » closed the loge all Wednesday, its morning too: a part of a day is not left out
+    in silence, nor days whose hours cannot be told apart."""
+    assert parse_hours(typed) == ([], [f"« {typed} » : {error} (écrivez par exemple lun-ven 8h30-12h)"])
+
 # --- slugs --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, slug", [("Résidence Les Tilleuls", "les-tilleuls"), ("Les Tilleuls", "les-tilleuls"),

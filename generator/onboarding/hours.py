@@ -50,8 +50,23 @@ def _span(first: str, last: str) -> list[str]:
     return [DAYS[(start + i) % 7] for i in range((end - start) % 7 + 1)]
 
 
+_PART_OF_DAY = {"matin": "matin", "apres-midi": "après-midi", "soir": "soir"}
+_MIXED = "plusieurs groupes de jours mêlés : écrivez chaque groupe de jours avec ses heures, séparés par « ; »"
+
+
 def _days(text: str) -> tuple[list[str], str | None]:
     """The days named in ``text`` (times and place already removed), or an error sentence."""
+    chosen, excluded, problem = _day_words(text)
+    if problem:
+        return [], problem
+    days = [d for d in DAYS if d in chosen and d not in excluded]
+    if not days:
+        return [], "jours manquants"
+    return days, None
+
+
+def _day_words(text: str) -> tuple[list[str], list[str], str | None]:
+    """The days ``text`` names and those it leaves out (« sauf … »), or an error sentence."""
     # « lundi au vendredi : 8h30-12h », as notice boards write it: the times are gone, the colon is a separator;
     # « tous les jours » is every day
     plain = re.sub(r"\btous les jours\b", "lun-dim", unaccented(text).replace("–", "-"))
@@ -74,13 +89,50 @@ def _days(text: str) -> tuple[list[str], str | None]:
                 target.append(_day(word))  # type: ignore[arg-type]
         elif word == "sauf":
             target = excluded
+        elif word in _PART_OF_DAY and target is excluded:
+            # « sauf mer après-midi » left Wednesday out of the morning too: the loge shown closed when open
+            return [], [], (f"« sauf … {_PART_OF_DAY[word]} » : une partie de journée ne peut pas être retirée ; "
+                            "écrivez à part les jours aux horaires différents, séparés par « ; »")
         elif word not in _FILLERS and word != "-":
-            return [], f"mot « {word} » non compris"
+            return [], [], f"mot « {word} » non compris"
         i += 1
-    days = [d for d in DAYS if d in chosen and d not in excluded]
-    if not days:
-        return [], "jours manquants"
-    return days, None
+    return chosen, excluded, None
+
+
+_Group = tuple[list[str], list["re.Match[str]"]]
+"""Days, and the time ranges they take."""
+
+
+def _groups(segment: str, ranges: list[re.Match[str]]) -> tuple[list[_Group], str | None]:
+    """Each group of days of ``segment`` with its time ranges, or an error sentence.
+
+    One group of days (« lun-ven 8h-12h et 14h-17h sauf mer », « 8h30-12h du lundi au vendredi ») takes every
+    range. Several (« lun-ven 8h30-12h, sam 9h-12h ») each take the ranges written after them (or before them,
+    when the segment starts with its times): both sets of hours were given to all six days, in silence."""
+    bounds = [0, *(end for match in ranges for end in (match.start(), match.end())), len(segment)]
+    pieces = [segment[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2)]  # around the ranges
+    read = [_day_words(piece) for piece in pieces]
+    with_days = [i for i, (chosen, _, problem) in enumerate(read) if chosen and not problem]
+    if any(excluded and not chosen for chosen, excluded, _ in read[1:-1]):  # « lun-ven 8h-12h sauf mer, sam 9h-12h »
+        return [], _MIXED
+    if len(with_days) <= 1:
+        days, problem = _days(" ".join(pieces))
+        return ([(days, ranges)], None) if not problem else ([], problem)
+    problem = next((p for _, _, p in read if p), None)
+    if problem:
+        return [], problem
+    days_first, times_first = 0 in with_days, len(pieces) - 1 in with_days
+    if days_first == times_first or any(excluded and i not in with_days for i, (_, excluded, _) in enumerate(read)):
+        return [], _MIXED
+    groups = []
+    for number, piece in enumerate(with_days):
+        start, end = (piece, with_days[number + 1] if number + 1 < len(with_days) else len(ranges)) if days_first \
+            else (with_days[number - 1] if number else 0, piece)
+        chosen, excluded, _ = read[piece]
+        groups.append(([d for d in DAYS if d in chosen and d not in excluded], ranges[start:end]))
+    if any(not days or not times for days, times in groups):
+        return [], _MIXED
+    return groups, None
 
 
 def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
@@ -96,7 +148,6 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
             place = found.group(1).strip() or None
             segment = segment[: found.start()].strip()
         ranges = list(_RANGE.finditer(segment))
-        rest = _RANGE.sub(" ", segment)
         if not ranges:
             # « de 8h à midi »: the time in words is what is not read, not a time missing
             word = next((w for w in ("midi", "minuit") if re.search(rf"\b{w}\b", unaccented(segment))), None)
@@ -104,11 +155,12 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
                           "(par exemple 8h-12h)" if word else
                           f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")
             continue
-        days, problem = _days(rest)
+        groups, problem = _groups(segment, ranges)
         if problem:
             errors.append(f"« {segment} » : {problem} (écrivez par exemple lun-ven 8h30-12h)")
             continue
-        for match in ranges:
-            slots.append(HoursSlot(tuple(days), match.group(1).replace(" ", ""),
-                                   match.group(2).replace(" ", ""), place))
+        for days, times in groups:
+            for match in times:
+                slots.append(HoursSlot(tuple(days), match.group(1).replace(" ", ""),
+                                       match.group(2).replace(" ", ""), place))
     return slots, errors

@@ -166,6 +166,38 @@ def test_two_names_giving_the_same_address_do_not_silently_share_it(tmp_path: Pa
     assert sorted(r.slug for r in load_project(project).residences) == ["les-tilleuls", "les-tilleuls-montreuil"]
 
 
+
+def test_a_row_repeated_in_the_sheet_is_an_error_not_a_second_residence(tmp_path: Path, project: Path) -> None:
+    """A line copied twice (or « Les Tilleuls » below « Résidence Les Tilleuls », same street and city) became
+    two residences, les-tilleuls and les-tilleuls-saint-denis: two sites and two QR codes for one building,
+    told only as a repair. Two rows given their own « Adresse web » are two residences on purpose."""
+    again = ["Les Tilleuls", "12 rue des  Tilleuls "] + GOOD[2:]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD, again])))
+    assert code == 1
+    assert ("a.xlsx:Feuil1!A3: Nom : même résidence que la ligne 2 (même nom, même rue, même ville) : ligne en double\n"
+            "    → supprimez l'une des deux lignes ; si ce sont bien deux résidences, donnez à chacune sa propre "
+            "« Adresse web »") in output
+    assert "les-tilleuls-saint-denis" not in output and list((project / "residences").iterdir()) == []
+    chosen = xlsx(tmp_path / "b.xlsx", [[*TITLES, "Adresse web"], [*GOOD, "tilleuls-a"], [*GOOD, "tilleuls-b"]])
+    assert [p.name for p in import_spreadsheet(project, chosen).written] == ["tilleuls-a.yml", "tilleuls-b.yml"]
+
+
+def test_a_file_replaced_with_force_is_said_and_another_residence_s_named(tmp_path: Path, project: Path) -> None:
+    """With --force, a replaced file was « Écrit : » as a new one, and a file holding another residence (its
+    tenants' QR code now leading to this one) was replaced without a word."""
+    lilas = ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", None, None, None]
+    assert run("--project", str(project), str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD])))[0] == 0
+    other = ["Les Tilleuls", "4 avenue de Paris", "93100", "Montreuil"] + GOOD[4:]
+    code, output = run("--project", str(project), "--force", str(xlsx(tmp_path / "b.xlsx", [TITLES, other, lilas])))
+    assert code == 0, output
+    folder = project / "residences"
+    assert (f"Remplacé (--force) : {folder / 'les-tilleuls.yml'} ; il décrivait une autre résidence : « Résidence "
+            "Les Tilleuls » (12 rue des Tilleuls, Saint-Denis)\n"
+            f"Écrit : {folder / 'les-lilas.yml'}\n"
+            "2 résidence(s) importée(s), dont 1 fichier(s) remplacé(s).") in output
+    code, output = run("--project", str(project), "--force", str(xlsx(tmp_path / "c.xlsx", [TITLES, other])))
+    assert code == 0 and f"Remplacé (--force) : {folder / 'les-tilleuls.yml'}\n1 résidence(s)" in output
+
 # --- xlsx: what Excel does to French data -------------------------------------------------------------
 
 def test_excel_damage_is_repaired_and_each_repair_named_by_its_cell(tmp_path: Path, project: Path) -> None:

@@ -22,12 +22,12 @@ from generator.contract.french_forms import FRENCH_CHOICES
 from generator.contract.loader import load_document
 from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.contract.slugs import slug_problem
 from generator.errors import NothingWritten, Problem
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
-from generator.onboarding.file_names import residence_in, slug_of, suffixed
+from generator.onboarding.file_names import slug_of
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
+from generator.onboarding.row_files import Row, assign_slugs, cell_problem, replaced_files
 from generator.onboarding.spreadsheet import Cell, Sheet, SpreadsheetError, read_sheet
 
 __all__ = ["ImportResult", "ImportRefused", "import_spreadsheet", "import_report", "slug_of"]
@@ -79,14 +79,8 @@ class ImportResult:
     repairs: list[Problem] = field(default_factory=list)
     """What was changed from the stored value, and why, cell by cell."""
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Row:
-    number: int
-    cells: dict[str, Cell]
-    values: dict[str, str] = field(default_factory=dict)
-    slug: str = ""
+    replaced: dict[Path, str] = field(default_factory=dict)
+    """Files that were there before (``--force``), each with what it held when another residence: « » if not."""
 
 
 def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, force: bool = False) -> ImportResult:
@@ -100,17 +94,18 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
         raise NothingWritten.from_os_error(e, Path(file).name) from None
     result = ImportResult(notes=list(sheet.notes))
-    problems = [_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
+    problems = [cell_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
     columns, rows = _table(sheet, problems, result)
     for row in rows:
         _convert_row(sheet, row, columns, config, problems, result)
-    _assign_slugs(sheet, rows, root, force, problems, result, config.languages)
+    assign_slugs(sheet, rows, root, force, problems, result.repairs, config.languages)
     required = [c.title for c in COLUMNS if c.required]
     with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
         texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems, Path(scratch))
                  for row in rows if all(t in row.cells for t in required)}
     if problems:
         raise ImportRefused(problems, sorted(result.repairs, key=_by_cell), result.notes)
+    result.replaced = replaced_files(root, rows)
     result.written = _write_all(root / RESIDENCES_DIR, texts)
     result.repairs.sort(key=_by_cell)
     return result
@@ -157,11 +152,7 @@ def _config(root: Path) -> SiteConfig:
     return config
 
 
-def _problem(sheet: Sheet, cell: Cell, message: str, hint: str = "") -> Problem:
-    return Problem(sheet.file_name, cell.row, message, hint, place=sheet.place(cell.ref))
-
-
-def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple[dict[int, Column], list[_Row]]:
+def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple[dict[int, Column], list[Row]]:
     """The header row (the first row with text) and the rows below it that hold anything."""
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
@@ -187,25 +178,25 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
             continue
         column, close = match_title(title)
         if column is None and close:
-            problems.append(_problem(sheet, cell, f"colonne « {title} » inconnue",
+            problems.append(cell_problem(sheet, cell, f"colonne « {title} » inconnue",
                                      f"vouliez-vous dire « {close} » ? Renommez-la comme dans le modèle "
                                      "(residence-hub import --template modele.xlsx)"))
         elif column is None:
             result.notes.append(f"colonne « {title} » ({cell.ref}) inconnue : ignorée")
         elif column in columns.values():
-            problems.append(_problem(sheet, cell, f"colonne « {title} » en double",
+            problems.append(cell_problem(sheet, cell, f"colonne « {title} » en double",
                                      "gardez une seule colonne de ce nom"))
         else:
             columns[index] = column
     header = sheet.rows[header_index]
     beyond = [c.ref for line in sheet.rows[header_index + 1:] for c in line[len(header):] if str(c.value or "").strip()]
     if beyond:  # a CSV line longer than its header: those values belong to no column
-        problems.append(_problem(sheet, Cell(None, beyond[0], int(re.sub(r"[A-Z]", "", beyond[0]))),
+        problems.append(cell_problem(sheet, Cell(None, beyond[0], int(re.sub(r"[A-Z]", "", beyond[0]))),
                                  f"{len(beyond)} valeur(s) au-delà de la dernière colonne titrée "
                                  f"({', '.join(beyond[:5])})",
                                  "donnez un titre à la colonne, ou retirez le séparateur en trop (« ; ») de la ligne"))
     for column in (c for c in (c for c in COLUMNS if c.required) if c not in columns.values()):
-        problems.append(_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
+        problems.append(cell_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
                                  "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
     for line in sheet.rows[header_index + 1:]:
@@ -214,15 +205,15 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
             number = line[0].row
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
                 cells.setdefault(column.title, Cell(None, f"{get_column_letter(index + 1)}{number}", number))
-            rows.append(_Row(number, cells))
+            rows.append(Row(number, cells))
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
-        problems.append(_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
+        problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
                                  "une ligne par résidence, sous la ligne des titres de colonnes"))
     return columns, rows
 
 
-def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: SiteConfig,
+def _convert_row(sheet: Sheet, row: Row, columns: dict[int, Column], config: SiteConfig,
                  problems: list[Problem], result: ImportResult) -> None:
     """Each cell of the row as text (repairs recorded), then the checks that span several columns."""
     unusable = {cell.ref for cell, _, _ in sheet.problems}  # told by the reader (unreadable bytes…): once
@@ -232,17 +223,17 @@ def _convert_row(sheet: Sheet, row: _Row, columns: dict[int, Column], config: Si
             continue
         converted = convert(cell, column.kind)
         for sentence in converted.repairs or []:
-            result.repairs.append(_problem(sheet, cell, f"{column.title} : {sentence}"))
+            result.repairs.append(cell_problem(sheet, cell, f"{column.title} : {sentence}"))
         if converted.error:
-            problems.append(_problem(sheet, cell, f"{column.title} : {converted.error[0]}", converted.error[1]))
+            problems.append(cell_problem(sheet, cell, f"{column.title} : {converted.error[0]}", converted.error[1]))
         elif converted.text is not None:
             row.values[column.title] = converted.text
         elif column.required:
-            problems.append(_problem(sheet, cell, f"{column.title} : vide", f"indiquez « {column.title} »"))
+            problems.append(cell_problem(sheet, cell, f"{column.title} : vide", f"indiquez « {column.title} »"))
 
     def fail(title: str, message: str, hint: str) -> None:
         row.values.pop(title, None)  # not written: the validator would report it a second time
-        problems.append(_problem(sheet, row.cells[title], f"{title} : {message}", hint))
+        problems.append(cell_problem(sheet, row.cells[title], f"{title} : {message}", hint))
 
     agency = row.values.get("Agence")
     if agency is not None:
@@ -287,65 +278,7 @@ def _agency_key(text: str, config: SiteConfig) -> str | None:
                  if wanted in (fold(key), fold(agency.name))), None)
 
 
-def _assign_slugs(sheet: Sheet, rows: list[_Row], root: Path, force: bool, problems: list[Problem],
-                  result: ImportResult, languages: list[str]) -> None:
-    """Each row's file name: the « Adresse web » column, or the name; unique, never silently shared."""
-    taken: dict[str, _Row] = {}
-    for row in rows:  # chosen addresses first: a derived one never takes the place of a chosen one
-        chosen = row.values.get("Adresse web")
-        if chosen is None:
-            continue
-        cell = row.cells["Adresse web"]
-        reason = slug_problem(chosen, languages)  # the project's one rule: whole match, length, reserved names
-        if reason:
-            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » {reason[0]}", reason[1]))
-        elif chosen in taken:
-            problems.append(_problem(sheet, cell, f"Adresse web : « {chosen} » déjà donnée à la ligne "
-                                     f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
-        else:
-            row.slug, taken[chosen] = chosen, row
-    for row in rows:
-        if row.slug or "Adresse web" in row.values or "Nom" not in row.values:
-            continue
-        base = slug_of(row.values["Nom"], languages)
-        slug = base
-        if slug in taken:
-            slug = suffixed(base, slug_of(row.values.get("Ville", "")))
-            number = 2
-            while slug in taken:
-                slug, number = suffixed(base, str(number)), number + 1
-            first = taken[base]
-            result.repairs.append(_problem(sheet, row.cells["Nom"],
-                                           f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
-                                           f"(« {first.values['Nom']} ») : cette résidence aura « {slug} » "
-                                           "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
-        row.slug, taken[slug] = slug, row
-    for row in rows:
-        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
-        if row.slug and (target.exists() or target.is_symlink()) and not force:  # a link to nothing too
-            cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
-            problems.append(_problem(sheet, cell, *_in_the_way(row, target)))
-
-
-def _in_the_way(row: _Row, target: Path) -> tuple[str, str]:
-    """Why ``target`` stops the row, and what to do. When the file holds another residence (another street
-    or city, or a name giving another address: two « Les Tilleuls » of one city, the sheet sorted anew),
-    --force would replace it: its tenants' QR code would lead to this one. The row is then offered an
-    address of its own, as two rows of one sheet are told apart."""
-    where = f"{RESIDENCES_DIR}/{row.slug}.yml"
-    held = residence_in(target)
-    typed = (slug_of(row.values.get("Nom", "")), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
-    if held is None or (slug_of(held[0]), fold(held[1]), fold(held[2])) == typed:
-        return (f"le fichier {where} existe déjà",
-                "ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
-                "(contrats, avis, contacts…) serait perdu ; ou choisissez une autre « Adresse web » pour cette ligne")
-    city = row.values.get("Ville", "")
-    return (f"le fichier {where} existe déjà, pour une autre résidence : « {held[0]} » ({held[1]}, {held[2]})",
-            f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
-            f"{suffixed(row.slug, slug_of(city))} ; --force remplacerait l'autre")
-
-
-def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, problems: list[Problem],
+def _checked_text(sheet: Sheet, row: Row, root: Path, config: SiteConfig, problems: list[Problem],
                   scratch: Path) -> str:
     """The file's text, validated as ``validate`` will read it; its problems reported at their cells."""
     origin = f"{sheet.file_name}" + (f", feuille « {sheet.sheet_name} »" if sheet.sheet_name else "")
@@ -366,7 +299,7 @@ def _checked_text(sheet: Sheet, row: _Row, root: Path, config: SiteConfig, probl
         ref = writer.cells.get(problem.line) or row.cells["Nom"].ref
         message = re.sub(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*: ", "", problem.message)
         title = next((t for t, c in row.cells.items() if c.ref == ref), "")
-        problems.append(_problem(sheet, next(c for c in row.cells.values() if c.ref == ref),
+        problems.append(cell_problem(sheet, next(c for c in row.cells.values() if c.ref == ref),
                                  f"{title} : {message}" if title else message, problem.hint))
     return text
 
@@ -375,8 +308,14 @@ def import_report(result: ImportResult) -> str:
     """What the command prints: every repair with its cell, what was ignored, the files written."""
     lines = [f"Corrigé à la lecture : {p}" for p in result.repairs]
     lines += [f"Note : {note}" for note in result.notes]
-    lines += [f"Écrit : {path}" for path in result.written]
-    lines.append(f"{len(result.written)} résidence(s) importée(s)"
+    for path in result.written:
+        if path not in result.replaced:
+            lines.append(f"Écrit : {path}")
+        else:
+            other = result.replaced[path]
+            lines.append(f"Remplacé (--force) : {path}" + (f" ; il décrivait {other}" if other else ""))
+    replaced = f", dont {len(result.replaced)} fichier(s) remplacé(s)" if result.replaced else ""
+    lines.append(f"{len(result.written)} résidence(s) importée(s){replaced}"
                  + (f", {len(result.repairs)} valeur(s) corrigée(s) : vérifiez-les ci-dessus." if result.repairs
                     else ".")
                  + " Lancez « residence-hub validate » puis ouvrez une pull request.")

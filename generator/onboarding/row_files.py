@@ -1,0 +1,137 @@
+"""Which file each row of the spreadsheet becomes: its slug, unique in the sheet, never silently in another's place.
+
+A row's file name is its « Adresse web », or comes from its name (``file_names.slug_of``); two rows giving
+the same one are told apart by the city, then a number, and it is said. A row repeating an earlier one's
+residence is an error. A file already in ``residences/`` stops the row without ``--force`` (named as another
+residence's when it is one), and what ``--force`` replaces is said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.contract.project import RESIDENCES_DIR
+from generator.contract.slugs import slug_problem
+from generator.errors import Problem
+from generator.onboarding.columns import fold
+from generator.onboarding.file_names import residence_in, slug_of, suffixed
+from generator.onboarding.spreadsheet import Cell, Sheet
+
+__all__ = ["Row", "cell_problem", "assign_slugs", "replaced_files"]
+
+
+@dataclass
+class Row:
+    """One residence of the sheet: its row number, its cells by column title, their values as text, its file name."""
+
+    number: int
+    cells: dict[str, Cell]
+    values: dict[str, str] = field(default_factory=dict)
+    slug: str = ""
+
+
+def replaced_files(root: Path, rows: list[Row]) -> dict[Path, str]:
+    """The files ``--force`` replaces, each with the residence it held when it was another one: a run with
+    --force said « Écrit : » for them as for new files, and a file of another residence (its tenants' QR code
+    now leading to this one) was replaced without a word."""
+    replaced = {}
+    for row in rows:
+        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
+        if target.exists() or target.is_symlink():
+            replaced[target] = _another_residence(row, target)
+    return replaced
+
+
+def cell_problem(sheet: Sheet, cell: Cell, message: str, hint: str = "") -> Problem:
+    """A problem (or a repair) told at ``cell``: ``residences.xlsx:Feuil1!F17: …``."""
+    return Problem(sheet.file_name, cell.row, message, hint, place=sheet.place(cell.ref))
+
+
+def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problems: list[Problem],
+                 repairs: list[Problem], languages: list[str]) -> None:
+    """Each row's file name: the « Adresse web » column, or the name; unique, never silently shared."""
+    taken: dict[str, Row] = {}
+    for row in rows:  # chosen addresses first: a derived one never takes the place of a chosen one
+        chosen = row.values.get("Adresse web")
+        if chosen is None:
+            continue
+        cell = row.cells["Adresse web"]
+        reason = slug_problem(chosen, languages)  # the project's one rule: whole match, length, reserved names
+        if reason:
+            problems.append(cell_problem(sheet, cell, f"Adresse web : « {chosen} » {reason[0]}", reason[1]))
+        elif chosen in taken:
+            problems.append(cell_problem(sheet, cell, f"Adresse web : « {chosen} » déjà donnée à la ligne "
+                                     f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
+        else:
+            row.slug, taken[chosen] = chosen, row
+    twins = _repeated_rows(sheet, rows, problems)
+    for row in rows:
+        if row.slug or "Adresse web" in row.values or "Nom" not in row.values or row in twins:
+            continue
+        base = slug_of(row.values["Nom"], languages)
+        slug = base
+        if slug in taken:
+            slug = suffixed(base, slug_of(row.values.get("Ville", "")))
+            number = 2
+            while slug in taken:
+                slug, number = suffixed(base, str(number)), number + 1
+            first = taken[base]
+            repairs.append(cell_problem(sheet, row.cells["Nom"],
+                                           f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
+                                           f"(« {first.values['Nom']} ») : cette résidence aura « {slug} » "
+                                           "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
+        row.slug, taken[slug] = slug, row
+    for row in rows:
+        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
+        if row.slug and (target.exists() or target.is_symlink()) and not force:  # a link to nothing too
+            cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
+            problems.append(cell_problem(sheet, cell, *_in_the_way(row, target)))
+
+
+def _repeated_rows(sheet: Sheet, rows: list[Row], problems: list[Problem]) -> list[Row]:
+    """Rows that repeat an earlier one's residence (a name giving the same address, the same street and city),
+    each reported at its name: a line copied twice, or a list pasted below itself, became two residences
+    (``les-tilleuls`` and ``les-tilleuls-saint-denis``, two sites and two QR codes for one building), told
+    only as a repair. Rows given their own « Adresse web » are two residences on purpose."""
+    first: dict[tuple[str, str, str], Row] = {}
+    twins = []
+    for row in rows:
+        if "Nom" not in row.values or "Adresse web" in row.values:
+            continue
+        key = (slug_of(row.values["Nom"]), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
+        earlier = first.setdefault(key, row)
+        if earlier is not row:
+            twins.append(row)
+            problems.append(cell_problem(sheet, row.cells["Nom"], f"Nom : même résidence que la ligne {earlier.number} "
+                                     "(même nom, même rue, même ville) : ligne en double",
+                                     "supprimez l'une des deux lignes ; si ce sont bien deux résidences, donnez à "
+                                     "chacune sa propre « Adresse web »"))
+    return twins
+
+
+def _in_the_way(row: Row, target: Path) -> tuple[str, str]:
+    """Why ``target`` stops the row, and what to do. When the file holds another residence (another street
+    or city, or a name giving another address: two « Les Tilleuls » of one city, the sheet sorted anew),
+    --force would replace it: its tenants' QR code would lead to this one. The row is then offered an
+    address of its own, as two rows of one sheet are told apart."""
+    where = f"{RESIDENCES_DIR}/{row.slug}.yml"
+    other = _another_residence(row, target)
+    if not other:
+        return (f"le fichier {where} existe déjà",
+                "ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
+                "(contrats, avis, contacts…) serait perdu ; ou choisissez une autre « Adresse web » pour cette ligne")
+    city = row.values.get("Ville", "")
+    return (f"le fichier {where} existe déjà, pour {other}",
+            f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            f"{suffixed(row.slug, slug_of(city))} ; --force remplacerait l'autre")
+
+
+def _another_residence(row: Row, target: Path) -> str:
+    """« une autre résidence : « name » (street, city) » when ``target`` holds another residence than the
+    row's, else "" (the same residence, or a file that names none)."""
+    held = residence_in(target)
+    typed = (slug_of(row.values.get("Nom", "")), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
+    if held is None or (slug_of(held[0]), fold(held[1]), fold(held[2])) == typed:
+        return ""
+    return f"une autre résidence : « {held[0]} » ({held[1]}, {held[2]})"

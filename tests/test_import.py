@@ -488,6 +488,33 @@ def test_csv_as_excel_saves_it_in_france(tmp_path: Path, project: Path) -> None:
         ["mon", "tue", "wed", "thu", "fri"], ["sat"]]
 
 
+
+def test_csv_counts_with_a_thousands_separator_and_dates_with_a_time_are_read_and_said(tmp_path: Path,
+                                                                                      project: Path) -> None:
+    """Excel saves in a CSV what a cell shows: « 1 184 » logements (a non-breaking or narrow space, as French
+    Excel groups thousands) was refused, « n'est pas un nombre entier » ; « 20/11/2026 08:15 » (a cell of date
+    and time) was « date non reconnue », though the same cell in an .xlsx file is read, its time dropped."""
+    lines = [";".join(TITLES[:5] + ["Logements", "Vérifié le"]),
+             "Les Lilas;1 rue des Lilas;93200;Saint-Denis;nord;1\u00a0184;20/11/2026 08:15",
+             "Les Pins;2 rue des Pins;93200;Saint-Denis;nord;12\u202f000;20/11/2026 00:00",
+             "Les Ifs;3 rue des Ifs;93200;Saint-Denis;nord;1 2;21/11/2026"]
+    path = tmp_path / "r.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8-sig")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1 and "r.csv:F4: Logements : « 1 2 » n'est pas un nombre entier" in output  # not a grouping
+    assert [line for line in output.splitlines() if line.startswith("Corrigé")] == [
+        "Corrigé à la lecture : r.csv:F2: Logements : séparateur de milliers retiré (1 184) : lu comme 1184",
+        "Corrigé à la lecture : r.csv:G2: Vérifié le : date écrite à la française (20/11/2026 08:15) : lue comme "
+        "2026-11-20 ; l'heure n'est pas gardée",
+        "Corrigé à la lecture : r.csv:F3: Logements : séparateur de milliers retiré (12 000) : lu comme 12000",
+        "Corrigé à la lecture : r.csv:G3: Vérifié le : date écrite à la française (20/11/2026 00:00) : lue comme "
+        "2026-11-20",
+        "Corrigé à la lecture : r.csv:G4: Vérifié le : date écrite à la française (21/11/2026) : lue comme 2026-11-21"]
+    path.write_text("\r\n".join(lines[:3]), encoding="utf-8-sig")
+    assert import_spreadsheet(project, path).written
+    assert [(i.residence.units, str(i.residence.reviewed)) for i in load_project(project).residences] == [
+        (1184, "2026-11-20"), (12000, "2026-11-20")]
+
 def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_path: Path, project: Path) -> None:
     """One Windows-1252 « ’ » in a UTF-8 file made the whole file read as Windows-1252: « Résidence Les Érables »
     was written « RÃ©sidence Les Ã‰rables » (its file ra-sidence-les-a-rables.yml), in silence."""

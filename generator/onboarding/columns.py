@@ -6,8 +6,9 @@ only where the intent is certain, and every repair is reported with its cell:
 
 - a phone number stored as a number loses its leading 0 (``143201122``): the 0 is put back;
 - a postcode stored as a number loses its leading 0 (``1000``): it is padded to five digits;
-- a date stored as a serial number (``46346``) or typed the French way (``20/11/2026``) is written
-  ``2026-11-20``; a time stored as a fraction of a day (``0.354166…``) is written ``8h30``;
+- a date stored as a serial number (``46346``) or typed the French way (``20/11/2026``, with or without
+  a time) is written ``2026-11-20``; a time stored as a fraction of a day (``0.354166…``) is written ``8h30``;
+- a number of units shown with a thousands separator (``1 184``, as a CSV file saves it) is ``1184``;
 - non-breaking spaces become ordinary spaces; spaces at the start or end are removed; a line break
   inside a one-line value becomes a space.
 
@@ -67,7 +68,10 @@ COLUMNS: tuple[Column, ...] = (
 _NBSP = re.compile(r"[\u00a0\u202f\u2007]")
 _EXCEL_ERRORS = {"#N/A", "#NA", "#VALEUR!", "#VALUE!", "#REF!", "#DIV/0!", "#NOM?", "#NAME?", "#NUM!",
                  "#NUL!", "#NULL!"}
-_FRENCH_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+_FRENCH_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:\s+([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?$")
+"""20/11/2026, and 20/11/2026 08:15 as Excel saves a cell of date and time in a CSV file."""
+_GROUPED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+"""1 184: a number shown with a thousands separator (a space, or a non-breaking one), as Excel saves it in a CSV."""
 _DIGITS = re.compile(r"[0-9]+")
 """ASCII digits only: ``str.isdigit`` also takes « ² » and « ١٢ », which ``int`` refuses or reads as 12."""
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -173,6 +177,11 @@ def _lost_zero(digits: str, kind: str, out: Converted, how: str) -> None:
 
 def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     text = value
+    if kind == "count" and _GROUPED.fullmatch(_NBSP.sub(" ", text.strip())):
+        digits = re.sub(r"\D", "", text)
+        out.text = digits
+        out.repaired(f"séparateur de milliers retiré ({_NBSP.sub(' ', text.strip())}) : lu comme {digits}")
+        return
     if _NBSP.search(text):
         text = _NBSP.sub(" ", text)
         out.repaired("espace insécable remplacée par une espace ordinaire")
@@ -198,7 +207,9 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
             except ValueError:
                 out.error = (f"date « {text} » impossible", "écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ")
                 return
-            out.repaired(f"date écrite à la française ({text}) : lue comme {out.text}")
+            dropped = french.group(4) is not None and (int(french.group(4)), int(french.group(5))) != (0, 0)
+            out.repaired(f"date écrite à la française ({text}) : lue comme {out.text}"
+                         + (" ; l'heure n'est pas gardée" if dropped else ""))
         elif from_csv and _DIGITS.fullmatch(text) and len(text) <= 7 and 0 < int(text) < 2958466:
             _number(int(text), kind, out)
     elif kind == "hours" and re.fullmatch(r"0[.,]\d+", text):

@@ -73,6 +73,28 @@ notices:
     ]
 
 
+
+def test_a_target_named_twice_by_a_shared_notice_is_an_error_at_the_second(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« residences: [les-lilas, les-lilas] » was taken as it is: the second name was often meant for another
+    residence (a line copied, its name left to change), which then missed the notice in silence. Told as a
+    building named twice is, at the repeated name."""
+    config = SITE_CONFIG + """\
+notices:
+  - title: Élection
+    from: 2026-11-15
+    until: 2026-12-15
+    agencies: [nord, sud, nord]
+    residences:
+      - les-lilas
+      - les-lilas
+"""
+    root = make_project(site_config=config, test=RESIDENCE, les_lilas=RESIDENCE)
+    assert problems_of(root) == [
+        "site_config.yml:14: notices[1].agencies[3]: agence « nord » indiquée deux fois\n    → retirez la seconde fois",
+        "site_config.yml:17: notices[1].residences[2]: résidence « les-lilas » indiquée deux fois\n"
+        "    → retirez la seconde fois",
+    ]
+
 def test_unknown_targets_are_told_with_the_other_mistakes_of_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     """A mistake elsewhere in site_config.yml (a date, a phone) no longer hides a shared notice's unknown
     agency or residence until the next run; the notice's own mistake neither."""

@@ -229,6 +229,11 @@ class SharedNotice(NoticeFields):
     residences: list[Key] = Field(default_factory=no_items,
                                    description="Facultatif : seulement ces résidences (nom du fichier sans .yml).")
 
+    # « residences: [les-tilleuls, les-tilleuls] » was taken as it is, when the second was often meant for another
+    # residence (a line copied, its name left to change), which the notice then missed in silence
+    _agencies_once = field_validator("agencies")(lambda agencies: once(agencies, "agence", "indiquée"))
+    _residences_once = field_validator("residences")(lambda residences: once(residences, "résidence", "indiquée"))
+
     def reaches(self, slug: str, agency: str) -> bool:
         """Whether the residence ``slug`` of ``agency`` shows it: everyone when no target is given; with
         both given, a residence named or of an agency named (either matches)."""

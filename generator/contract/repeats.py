@@ -16,11 +16,12 @@ from generator.contract.base import refused_at
 from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
 
 
-def once(values: list[Any], what: str, by_number: bool = False) -> list[Any]:
+def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool = False) -> list[Any]:
     """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
     keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
-    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``by_number``:
-    numbers compare by their value too, as buildings' do (``buildings_once``)."""
+    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``said`` agrees
+    with ``what`` (« indiquée » for « agence »). ``by_number``: numbers compare by their value too, as
+    buildings' do (``buildings_once``)."""
     seen: dict[str, int] = {}
     for index, value in enumerate(values):
         key = key_text(value)
@@ -32,8 +33,8 @@ def once(values: list[Any], what: str, by_number: bool = False) -> list[Any]:
             hint = "retirez la seconde fois" if str(first) == str(value) else (
                 f"« {first} » et « {value} » ne diffèrent que par {differ} : "
                 "retirez la seconde fois, ou donnez-lui un autre nom")
-            raise PydanticCustomError("value_error_at", "{what} « {value} » indiqué deux fois",
-                                      {"what": what, "value": str(value), "at": index, "hint": hint})
+            raise PydanticCustomError("value_error_at", "{what} « {value} » {said} deux fois",
+                                      {"what": what, "value": str(value), "said": said, "at": index, "hint": hint})
     return values
 
 

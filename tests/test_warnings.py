@@ -182,6 +182,21 @@ def test_a_repaired_outage_is_never_late(make_project) -> None:  # type: ignore[
     assert not [w for w in project_warnings(load_project(make_project(test=repaired)), TODAY) if "retard" in w.message]
 
 
+
+def test_an_outage_repaired_on_a_day_to_come_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« repaired: 2026-12-20 » typed on 2 December (the day planned, in « repaired » instead of « expected »):
+    the home page, the hall screen and the feed said « Réparée le dimanche 20 décembre » of a lift still out,
+    and validate said nothing."""
+    future = LATE.replace("status: in_repair\n    expected: 2026-12-01", "status: repaired\n    repaired: 2026-12-20")
+    warnings = [str(w) for w in project_warnings(load_project(make_project(test=future)), TODAY) if "à venir" in str(w)]
+    assert warnings == [
+        "residences/test.yml:11: panne « Ascenseur du bâtiment C » réparée le dimanche 20 décembre 2026, un jour à "
+        "venir : les locataires lisent déjà « Réparée le … »\n"
+        "    → tant que ce n'est pas réparé, écrivez status: in_repair et le jour prévu dans expected ; « repaired » "
+        "est le jour où la réparation a été faite"]
+    assert not [w for w in project_warnings(load_project(make_project(test=future)), date(2026, 12, 20))
+                if "à venir" in w.message]  # repaired today: true
+
 def test_an_expired_shared_notice_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 notices:

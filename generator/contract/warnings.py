@@ -117,6 +117,18 @@ def stale_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Itera
                           f"(le {_day(outage.repaired)})", "elle n'est plus affichée : supprimez-la du fichier")
 
 
+def future_repairs(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """An outage « repaired » on a day still to come: its page, hall screen and feed already say « Réparée le … »
+    of a lift still out (the day planned for the repair typed in « repaired » instead of « expected »)."""
+    for index, outage in enumerate(item.residence.outages):
+        if outage.repaired is not None and outage.repaired > today:
+            yield Problem(_file(item), item.lines.line_of(("outages", index, "repaired")),
+                          f"panne « {outage.equipment} » réparée le {_day(outage.repaired)}, un jour à venir : "
+                          "les locataires lisent déjà « Réparée le … »",
+                          "tant que ce n'est pas réparé, écrivez status: in_repair et le jour prévu dans expected ; "
+                          "« repaired » est le jour où la réparation a été faite")
+
+
 def late_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """Still reported or in repair after the day it was expected back: the page shows « retard », and
     tenants need news (an outage never expires silently)."""
@@ -298,9 +310,9 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
                           "un lien vers elle : [texte](https://…)")
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, stale_outages,
-                           not_reviewed, caretaker_without_hours, no_maintenance, starter_examples, almost_the_agencys,
-                           repeated_entries, missing_translations, unpublished_markup)
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, future_repairs,
+                           stale_outages, not_reviewed, caretaker_without_hours, no_maintenance, starter_examples,
+                           almost_the_agencys, repeated_entries, missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

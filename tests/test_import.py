@@ -515,6 +515,32 @@ def test_csv_counts_with_a_thousands_separator_and_dates_with_a_time_are_read_an
     assert [(i.residence.units, str(i.residence.reviewed)) for i in load_project(project).residences] == [
         (1184, "2026-11-20"), (12000, "2026-11-20")]
 
+
+@pytest.mark.parametrize("codec, said, misread", [
+    ("cp850", "« CSV (MS-DOS) » (page de codes 850)", "R‚sidence"),
+    ("mac_roman", "« CSV (Macintosh) » (Mac Roman)", "RŽsidence"),
+])
+def test_csv_saved_by_excel_for_dos_or_mac_keeps_its_accents(tmp_path: Path, project: Path, codec: str, said: str,
+                                                              misread: str) -> None:
+    """Excel also saves « CSV (MS-DOS) » and « CSV (Macintosh) », which Windows-1252 reads without a fault:
+    « R‚sidence Les Tilleuls », its caretaker « H‚lŠne Dupr‚ », were written to the files (and the sites),
+    its address r-sidence-les-tilleuls, with only « lu en Windows-1252 » said. A Windows-1252 file with an
+    « š » between letters (« Šešelj ») is still read as Windows-1252."""
+    text = "\r\n".join([";".join(TITLES[:6]), "Résidence Les Tilleuls;12 rue de la Poste;93200;Saint-Denis;nord;"
+                                               "Hélène Dupré", ""])
+    path = tmp_path / "r.csv"
+    path.write_bytes(text.encode(codec))
+    result = import_spreadsheet(project, path)
+    assert result.notes[0] == (f"fichier lu comme un {said} d'Excel : en Windows-1252, « Résidence » se lisait "
+                               f"« {misread} » ; pour ne plus y penser, enregistrez en « CSV UTF-8 »")
+    (item,) = load_project(project).residences
+    assert (item.slug, item.residence.name, item.residence.caretaker.name) == (  # type: ignore[union-attr]
+        "les-tilleuls", "Résidence Les Tilleuls", "Hélène Dupré")
+    path.write_bytes(text.replace("Hélène Dupré", "Zoran Šešelj").encode("cp1252"))
+    result = import_spreadsheet(project, path, force=True)
+    assert result.notes[0] == "fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)"
+    assert load_project(project).residences[0].residence.caretaker.name == "Zoran Šešelj"  # type: ignore[union-attr]
+
 def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_path: Path, project: Path) -> None:
     """One Windows-1252 « ’ » in a UTF-8 file made the whole file read as Windows-1252: « Résidence Les Érables »
     was written « RÃ©sidence Les Ã‰rables » (its file ra-sidence-les-a-rables.yml), in silence."""

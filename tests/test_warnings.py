@@ -210,6 +210,25 @@ notices:
     assert [w.file for w in warnings] == ["residences/test.yml", "residences/test.yml", "site_config.yml"]
 
 
+
+def test_a_residence_s_copy_of_a_shared_notice_that_reaches_it_warns_that_both_show(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The notice moved to site_config.yml, its copy left in the residence's file: the home page, the hall screen
+    and the calendar showed it twice, and validate said nothing. Not for another residence, nor other days."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Plan grand froid, from: 2026-12-01, until: 2027-02-28, agencies: [nord]}
+"""
+    own = STALE.replace("reviewed: 2026-05-31\n", "") + """\
+  - {title: PLAN GRAND  FROID, from: 2026-11-20, until: 2026-12-01}
+  - {title: Plan grand froid, from: 2026-11-01, until: 2026-11-30}
+"""
+    root = make_project(site_config=config, test=own, autre=own.replace("agency: nord", "agency: sud"))
+    warnings = [str(w) for w in project_warnings(load_project(root), TODAY) if "même titre" in w.message]
+    assert warnings == [
+        "residences/test.yml:12: avis « PLAN GRAND  FROID » : même titre que l'avis commun n° 1 de site_config.yml, "
+        "qui atteint déjà cette résidence aux mêmes dates : les deux s'affichent\n"
+        "    → supprimez-le de ce fichier (l'avis commun suffit), ou donnez-lui un autre titre"]
+
 def test_a_closure_whose_day_has_passed_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 closures:

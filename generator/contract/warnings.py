@@ -215,6 +215,24 @@ def almost_the_agencys(config: SiteConfig, item: ResidenceFile, today: date) -> 
                               f"pour remplacer celui de l'agence, écrivez « {theirs[_singular(key)]} »")
 
 
+def shared_notice_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A residence's notice with the title of a shared notice that reaches it, on days they share: tenants read
+    it twice, on the home page, the hall screen and in the calendar (the notice moved to ``site_config.yml``,
+    its copy left in the residence's file)."""
+    residence = item.residence
+    shared = [(number, notice) for number, notice in enumerate(config.notices, start=1)
+              if notice.reaches(item.slug, residence.agency)]
+    for index, own in enumerate(residence.notices):
+        for number, notice in shared:
+            overlap = own.from_ <= notice.until and notice.from_ <= own.until
+            if overlap and key_text(own.title) == key_text(notice.title):
+                yield Problem(_file(item), item.lines.line_of(("notices", index)),
+                              f"avis « {own.title} » : même titre que l'avis commun n° {number} de site_config.yml, "
+                              "qui atteint déjà cette résidence aux mêmes dates : les deux s'affichent",
+                              "supprimez-le de ce fichier (l'avis commun suffit), ou donnez-lui un autre titre")
+                break
+
+
 NAMED_ENTRIES = {**INHERITED_KEYS, "services": "name", "faq": "q"}
 """The sections whose entries are told apart by one text: the key an agency's entry is replaced by, a
 service's name, a question."""
@@ -312,7 +330,8 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, future_repairs,
                            stale_outages, not_reviewed, caretaker_without_hours, no_maintenance, starter_examples,
-                           almost_the_agencys, repeated_entries, missing_translations, unpublished_markup)
+                           almost_the_agencys, repeated_entries, shared_notice_twice, missing_translations,
+                           unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

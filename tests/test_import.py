@@ -198,6 +198,17 @@ def test_a_file_replaced_with_force_is_said_and_another_residence_s_named(tmp_pa
     code, output = run("--project", str(project), "--force", str(xlsx(tmp_path / "c.xlsx", [TITLES, other])))
     assert code == 0 and f"Remplacé (--force) : {folder / 'les-tilleuls.yml'}\n1 résidence(s)" in output
 
+
+def test_an_address_chosen_by_a_row_without_a_name_is_told_not_a_crash(tmp_path: Path, project: Path) -> None:
+    """A row given « Adresse web » les-tilleuls but no name (the cell left empty), and a « Les Tilleuls » below:
+    the second row's repair quoted the first row's name, and the import stopped on a traceback (KeyError)."""
+    sheet = xlsx(tmp_path / "a.xlsx", [[*TITLES, "Adresse web"], [None, *GOOD[1:], "les-tilleuls"], [*GOOD, None]])
+    code, output = run("--project", str(project), str(sheet))
+    assert code == 1
+    assert "a.xlsx:Feuil1!A2: Nom : vide\n    → indiquez « Nom »" in output
+    assert ("Corrigé à la lecture : a.xlsx:Feuil1!A3: Nom : l'adresse « les-tilleuls » est déjà celle de la ligne 2 "
+            ": cette résidence aura « les-tilleuls-saint-denis »") in output
+
 # --- xlsx: what Excel does to French data -------------------------------------------------------------
 
 def test_excel_damage_is_repaired_and_each_repair_named_by_its_cell(tmp_path: Path, project: Path) -> None:

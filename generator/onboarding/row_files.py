@@ -76,11 +76,12 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
             number = 2
             while slug in taken:
                 slug, number = suffixed(base, str(number)), number + 1
-            first = taken[base]
+            first = taken[base]  # its name may be the cell in error, when « Adresse web » gave it this address
+            named = f" (« {first.values['Nom']} »)" if "Nom" in first.values else ""
             repairs.append(cell_problem(sheet, row.cells["Nom"],
-                                           f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number} "
-                                           f"(« {first.values['Nom']} ») : cette résidence aura « {slug} » "
-                                           "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
+                                        f"Nom : l'adresse « {base} » est déjà celle de la ligne {first.number}{named} "
+                                        f": cette résidence aura « {slug} » "
+                                        "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
         row.slug, taken[slug] = slug, row
     for row in rows:
         target = root / RESIDENCES_DIR / f"{row.slug}.yml"

@@ -229,6 +229,28 @@ notices:
         "qui atteint déjà cette résidence aux mêmes dates : les deux s'affichent\n"
         "    → supprimez-le de ce fichier (l'avis commun suffit), ou donnez-lui un autre titre"]
 
+
+def test_a_contact_with_a_role_alone_warns_and_says_when_it_hides_the_agency_s(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« contacts: [{role: Régie de quartier}] » in a residence replaced its agency's « Régie de quartier » whole:
+    the page showed the role and no way to reach it, the agency's phone gone, and validate said nothing."""
+    config = SITE_CONFIG.replace("email: nord@example.org}", "email: nord@example.org, contacts: [{role: Régie de "
+                                                             "quartier, phone: 01 48 20 30 40}]}")
+    assert config != SITE_CONFIG
+    own = STALE.replace("reviewed: 2026-05-31\n", "") + """\
+contacts:
+  - role: régie de quartier
+  - {role: Amicale}
+  - {role: Centre social, hours: le mardi}
+"""
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=own)), TODAY)
+                if "contact" in w.message]
+    assert warnings == [
+        "residences/test.yml:13: contact « régie de quartier » sans nom, téléphone, e-mail, adresse ni horaires : "
+        "les locataires ne savent pas comment le joindre ; il remplace celui de l'agence, qui ne s'affiche plus\n"
+        "    → ajoutez phone, email, name ou address ; pour garder celui de l'agence, retirez cette entrée",
+        "residences/test.yml:14: contact « Amicale » sans nom, téléphone, e-mail, adresse ni horaires : les "
+        "locataires ne savent pas comment le joindre\n    → ajoutez phone, email, name ou address"]
+
 def test_a_closure_whose_day_has_passed_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 closures:

@@ -101,6 +101,23 @@ def not_reviewed(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
                       f"fiche vérifiée le {_day(reviewed)}, il y a plus de {months} mois", hint)
 
 
+def unreachable_contacts(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A contact with a role and nothing else: its page shows « Régie de quartier » and no way to reach it. Worse
+    when it has the role of one of its agency's contacts: it replaces that one whole (``inheritance``), so the
+    agency's phone was taken off the page by an entry typed empty, and nothing said so."""
+    agency = config.agencies.get(item.residence.agency)
+    shared = {key_text(contact.role): contact for contact in (agency.contacts if agency else [])}
+    for index, contact in enumerate(item.residence.contacts):
+        if not any((contact.name, contact.phone, contact.email, contact.address, contact.hours)):
+            hidden = shared.get(key_text(contact.role))
+            yield Problem(_file(item), item.lines.line_of(("contacts", index)),
+                          f"contact « {contact.role} » sans nom, téléphone, e-mail, adresse ni horaires : les "
+                          "locataires ne savent pas comment le joindre"
+                          + (" ; il remplace celui de l'agence, qui ne s'affiche plus" if hidden else ""),
+                          "ajoutez phone, email, name ou address"
+                          + (" ; pour garder celui de l'agence, retirez cette entrée" if hidden else ""))
+
+
 def caretaker_without_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     caretaker = item.residence.caretaker
     if caretaker and not caretaker.hours:
@@ -329,9 +346,9 @@ def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iter
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, future_repairs,
-                           stale_outages, not_reviewed, caretaker_without_hours, no_maintenance, starter_examples,
-                           almost_the_agencys, repeated_entries, shared_notice_twice, missing_translations,
-                           unpublished_markup)
+                           stale_outages, not_reviewed, caretaker_without_hours, unreachable_contacts, no_maintenance,
+                           starter_examples, almost_the_agencys, repeated_entries, shared_notice_twice,
+                           missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

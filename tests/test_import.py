@@ -547,10 +547,11 @@ def test_csv_saved_by_excel_for_dos_or_mac_keeps_its_accents(tmp_path: Path, pro
     (item,) = load_project(project).residences
     assert (item.slug, item.residence.name, item.residence.caretaker.name) == (  # type: ignore[union-attr]
         "les-tilleuls", "Résidence Les Tilleuls", "Hélène Dupré")
-    path.write_bytes(text.replace("Hélène Dupré", "Zoran Šešelj").encode("cp1252"))
-    result = import_spreadsheet(project, path, force=True)
-    assert result.notes[0] == "fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)"
-    assert load_project(project).residences[0].residence.caretaker.name == "Zoran Šešelj"  # type: ignore[union-attr]
+    for other in (text, text.replace("Résidence", "Residence")):  # no French letter for « Šešelj » to be outnumbered by
+        path.write_bytes(other.replace("Hélène Dupré", "Zoran Šešelj").encode("cp1252"))
+        result = import_spreadsheet(project, path, force=True)
+        assert result.notes[0] == "fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)"
+        assert load_project(project).residences[0].residence.caretaker.name == "Zoran Šešelj"  # type: ignore[union-attr]
 
 def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_path: Path, project: Path) -> None:
     """One Windows-1252 « ’ » in a UTF-8 file made the whole file read as Windows-1252: « Résidence Les Érables »

@@ -304,6 +304,7 @@ _MISREAD = re.compile("(?<=[^\\W\\d_])[\u201a\u0192\u201e\u2020\u2021\u02c6\u203
 """A sign Windows-1252 reads from the bytes 0x80-0x9F, between two letters: « R‚sidence », « H‚lŠne », what the
 « é » and « è » of Excel's « CSV (MS-DOS) » read as (« RŽsidence » from « CSV (Macintosh) »)."""
 _OLDER_CODES = (("cp850", "« CSV (MS-DOS) » (page de codes 850)"), ("mac_roman", "« CSV (Macintosh) » (Mac Roman)"))
+_FRENCH_LETTERS = frozenset("éèêëàâäîïôöùûüçÉÈÊËÀÂÎÏÔÙÛÇ")
 _ACCENTED = re.compile("[éèàç]")
 """The accented letters of French text that no other of these codes reads from the same bytes (« é » of
 Windows-1252 is « Ú » to the DOS code and « È » to the Mac's)."""
@@ -316,8 +317,10 @@ def _older_code(raw: bytes, windows: str, notes: list[str]) -> str | None:
     (more accented letters than in Windows-1252, no such sign left), and said; None when the file is
     Windows-1252's."""
     misread = _MISREAD.search(windows)
+    signs = [sign.start() for sign in _MISREAD.finditer(windows)]
     found = sorted(((len(_ACCENTED.findall(raw.decode(c))), c, n) for c, n in _OLDER_CODES
-                    if misread and not _MISREAD.search(raw.decode(c))), reverse=True)
+                    if not _MISREAD.search(raw.decode(c))  # and each sign is a French letter there (not « Šešelj »)
+                    and all(raw.decode(c)[i] in _FRENCH_LETTERS for i in signs)), reverse=True)
     if misread is None or not found or found[0][0] <= len(_ACCENTED.findall(windows)):  # « Šešelj » in a Windows file
         notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
         return None

@@ -371,6 +371,10 @@ def test_existing_file_is_not_replaced_without_force(tmp_path: Path, project: Pa
     # what --force costs is said: a file completed since its import (contracts, notices) would lose it all
     assert ("ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
             "(contrats, avis, contacts…) serait perdu" in output)
+    # the same residence imported again (rows added to the sheet, the command run anew): the hint offered another
+    # « Adresse web », which makes a second site of the same building; its own row is what to take out
+    assert ("serait perdu ; si elle est déjà importée, retirez plutôt sa ligne du tableur (une autre « Adresse web » "
+            "en ferait un second site, avec son propre QR code)") in output
     assert "units: 12" in target.read_text(encoding="utf-8")
     code, output = run("--project", str(project), "--force", str(sheet))
     assert code == 0, output

@@ -121,7 +121,8 @@ def _in_the_way(row: Row, target: Path) -> tuple[str, str]:
     if not other:
         return (f"le fichier {where} existe déjà",
                 "ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
-                "(contrats, avis, contacts…) serait perdu ; ou choisissez une autre « Adresse web » pour cette ligne")
+                "(contrats, avis, contacts…) serait perdu ; si elle est déjà importée, retirez plutôt sa ligne du "
+                "tableur (une autre « Adresse web » en ferait un second site, avec son propre QR code)")
     city = row.values.get("Ville", "")
     return (f"le fichier {where} existe déjà, pour {other}",
             f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "

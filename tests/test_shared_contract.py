@@ -73,7 +73,6 @@ notices:
     ]
 
 
-
 def test_a_target_named_twice_by_a_shared_notice_is_an_error_at_the_second(make_project) -> None:  # type: ignore[no-untyped-def]
     """« residences: [les-lilas, les-lilas] » was taken as it is: the second name was often meant for another
     residence (a line copied, its name left to change), which then missed the notice in silence. Told as a
@@ -94,6 +93,14 @@ notices:
         "site_config.yml:17: notices[1].residences[2]: résidence « les-lilas » indiquée deux fois\n"
         "    → retirez la seconde fois",
     ]
+
+
+def test_residences_whose_names_differ_by_a_zero_are_two_targets(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Buildings « 1 » and « 01 » are one building; files « tour-1.yml » and « tour-01.yml » are two residences."""
+    config = SITE_CONFIG + "notices:\n  - {title: Élection, from: 2026-11-15, until: 2026-12-15, residences: [tour-1, tour-01]}\n"
+    project = load_project(make_project(site_config=config, tour_1=RESIDENCE, tour_01=RESIDENCE))
+    assert [n.residences for n in project.config.notices] == [["tour-1", "tour-01"]]
+
 
 def test_unknown_targets_are_told_with_the_other_mistakes_of_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     """A mistake elsewhere in site_config.yml (a date, a phone) no longer hides a shared notice's unknown

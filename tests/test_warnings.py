@@ -197,6 +197,23 @@ def test_an_outage_repaired_on_a_day_to_come_warns_at_its_line(make_project) -> 
     assert not [w for w in project_warnings(load_project(make_project(test=future)), date(2026, 12, 20))
                 if "à venir" in w.message]  # repaired today: true
 
+
+def test_a_shared_notice_whose_targets_are_written_empty_warns_that_it_reaches_every_residence(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« agencies: [] » reads as « no agency » but, with no residence named either, the notice is on every site."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Élection, from: 2026-11-15, until: 2026-12-15, agencies: [], residences: []}
+  - {title: Plan grand froid, from: 2026-11-15, until: 2026-12-15, agencies: [], residences: [test]}
+  - {title: Vœux, from: 2026-11-15, until: 2026-12-15}
+"""
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=LATE)), TODAY)
+                if "vide" in w.message]
+    assert warnings == [
+        "site_config.yml:11: avis commun « Élection » : « agencies » est vide, il s'affiche donc dans toutes les "
+        "résidences\n    → pour toutes les résidences, retirez cette ligne ; sinon, écrivez les agences ou les "
+        "résidences visées"]
+
+
 def test_an_expired_shared_notice_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 notices:

@@ -372,6 +372,20 @@ def stale_shared_notices(project: Project, today: date) -> Iterator[Problem]:
                               "il n'est plus affiché sur aucune résidence : supprimez-le du fichier")
 
 
+def empty_targets(project: Project) -> Iterator[Problem]:
+    """A shared notice whose « agencies » or « residences » is written empty ([]), with no target in the
+    other, reaches every residence, as if neither were written; staff may have meant « none yet »."""
+    lines = project.config_lines
+    for index, notice in enumerate(project.config.notices):
+        written = [key for key in ("agencies", "residences") if ("notices", index, key) in lines.lines]
+        if written and not notice.agencies and not notice.residences:
+            yield Problem(lines.file, lines.line_of(("notices", index, written[0])),
+                          f"avis commun « {notice.title} » : « {written[0]} » est vide, il s'affiche donc dans "
+                          "toutes les résidences",
+                          "pour toutes les résidences, retirez cette ligne ; sinon, écrivez les agences ou les "
+                          "résidences visées")
+
+
 def past_closures(project: Project, today: date) -> Iterator[Problem]:
     """A closure of every office (``closures`` of ``site_config.yml``) whose day has passed: no page shows it
     any more, and the file grows a line a year for nothing (as ``past_absences`` for a residence's)."""
@@ -384,7 +398,7 @@ def past_closures(project: Project, today: date) -> Iterator[Problem]:
 
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
-    found = [*stale_shared_notices(project, today), *past_closures(project, today),
+    found = [*stale_shared_notices(project, today), *empty_targets(project), *past_closures(project, today),
              *shared_repeated_entries(project), *shared_missing_translations(project),
              *_unpublished(project.config, project.config_lines)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.contract.project import load_project
 from generator.review.changes import ProjectChanges, diff_projects
-from tests.conftest import SITE_CONFIG
+from conftest import SITE_CONFIG
 
 TILLEULS = """\
 name: Les Tilleuls

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.contract.project import load_project, residence_paths
-from tests.conftest import RESIDENCE, with_sections
+from conftest import RESIDENCE, with_sections
 
 REPO = Path(__file__).resolve().parent.parent
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

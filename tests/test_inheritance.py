@@ -15,7 +15,7 @@ from generator.contract.project import load_project
 from generator.outputs.context import ResidenceContext
 from generator.outputs import sitemap
 from generator.publish.site import build_site
-from tests.conftest import SITE_CONFIG
+from conftest import SITE_CONFIG
 
 TODAY = date(2026, 12, 2)
 

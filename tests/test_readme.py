@@ -51,7 +51,7 @@ def test_data_contract_site_config_example_validates_with_the_samples(tmp_path: 
 
     from generator.contract.inheritance import inherited
     from generator.contract.project import load_project
-    from tests.conftest import with_sections
+    from conftest import with_sections
 
     section = README.split("## The data contract", 1)[1].split("\n## ", 1)[0]
     example = re.findall(r"```yaml\n(.*?)```", section, re.S)[1]

@@ -11,7 +11,7 @@ import pytest
 from generator.contract.model import Outage
 from generator.contract.project import load_project
 from generator.errors import UserError
-from tests.conftest import RESIDENCE, SITE_CONFIG
+from conftest import RESIDENCE, SITE_CONFIG
 
 
 def problems_of(root: Path) -> list[str]:

@@ -15,7 +15,7 @@ from generator.contract.project import load_project
 from generator.contract.warnings import project_warnings, review_due
 from generator.errors import Problem
 from generator.user_cache import sealed
-from tests.conftest import SITE_CONFIG
+from conftest import SITE_CONFIG
 
 STALE = """\
 name: Résidence Test

@@ -15,13 +15,18 @@ from datetime import date
 from typing import Any, Callable, Iterator, Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, key_text
-from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.loader import LineMap
-from generator.contract.markup import markdown_texts, unpublished
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.repeats import overlaps
 from generator.contract.starter import EXAMPLES
+from generator.contract.text_warnings import (
+    described,
+    missing_translations,
+    shared_missing_translations,
+    unpublished_in,
+    unpublished_markup,
+)
 from generator.contract.validation_cache import per_residence
 from generator.contract.values import format_date, format_time, french_day
 from generator.errors import Problem
@@ -270,7 +275,7 @@ def _repeated(owner: Any, lines: LineMap, path: tuple[Any, ...]) -> Iterator[Pro
             if earlier != index:
                 where = path + (section, index, field)
                 yield Problem(lines.file, lines.line_of(where),
-                              f"{_described(where)} « {getattr(entry, field)} » : même {field} que {section}"
+                              f"{described(where)} « {getattr(entry, field)} » : même {field} que {section}"
                               f"[{earlier + 1}] : les deux s'affichent",
                               "réunissez-les en une seule entrée, ou écrivez ce qui les distingue (par exemple "
                               "« … du bâtiment A », « … du bâtiment B »)")
@@ -282,67 +287,6 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
     for key, agency in config.agencies.items():
         yield from _repeated(agency, project.config_lines, ("agencies", key))
     yield from _repeated(config, project.config_lines, ())  # its « faq »: it has no other such section
-
-
-PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration",
-                          "operators"})
-"""Keys whose text is a name (a person, a company, a street, the fibre's operators: « Orange », « Free »): the
-same in every language, never asked for."""
-
-
-def _described(path: tuple[object, ...]) -> str:
-    return ".".join(f"[{part + 1}]" if isinstance(part, int) else str(part) for part in path).replace(".[", "[")
-
-
-def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """A text not typed in every language of the site: tenants of that language read the default text,
-    marked as such. Names (``PROPER_NAMES``, except a service's name, which is a thing) are not asked for."""
-    languages = tuple(config.languages)
-    yield from _untranslated(item.lines, languages_missing(item.residence, languages), languages)
-
-
-def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]],
-                  languages: tuple[str, ...]) -> Iterator[Problem]:
-    for path, lacking in found:
-        key = next((part for part in reversed(path) if isinstance(part, str)), "")  # « operators » of operators[1]
-        if key in PROPER_NAMES and not (path[0] == "services" and key == "name"):
-            continue
-        codes = ", ".join(lacking)
-        yield Problem(lines.file, lines.line_of(path),
-                      f"{_described(path)} : pas de traduction en {codes}",
-                      f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
-                      f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
-
-
-SHARED_TEXTS = ("agencies", "emergency", "faq", "notices", "closures")
-"""What ``site_config.yml`` shows on residences' pages: the agencies (their hours, address, defaults), the
-emergency numbers' labels, the common questions, the shared notices and the closures' reasons. Not the
-law pages' texts (``accessibility``, ``legal``): those pages are French only."""
-
-
-def shared_missing_translations(project: Project) -> Iterator[Problem]:
-    """What ``site_config.yml`` shares with residences (``SHARED_TEXTS``) is read on their pages: a text
-    lacking a language of the site is reported at its line, as in a residence file."""
-    config, languages = project.config, tuple(project.config.languages)
-    found = [found for key in SHARED_TEXTS for found in languages_missing(getattr(config, key), languages, (key,))]
-    yield from _untranslated(project.config_lines, found, languages)
-
-
-def unpublished_markup(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """A Markdown text holding what its page will not show (an image, HTML, a ``javascript:`` link):
-    the sanitizer leaves it out, and staff must not believe it published (``markup``)."""
-    yield from _unpublished(item.residence, item.lines)
-
-
-def _unpublished(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iterator[Problem]:
-    for where, text in markdown_texts(value, path):
-        left_out = unpublished(text)
-        if left_out:
-            yield Problem(lines.file, lines.line_of(where),
-                          f"{_described(where)} : non publié sur la page : {', '.join(left_out)}",
-                          "les pages ne montrent ni images ni HTML (hors gras, listes, liens…) et ne lient "
-                          "que des adresses https://, mailto: ou tel: ; décrivez l'image en texte ou faites "
-                          "un lien vers elle : [texte](https://…)")
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, future_repairs,
@@ -400,6 +344,6 @@ def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *past_closures(project, today),
              *shared_repeated_entries(project), *shared_missing_translations(project),
-             *_unpublished(project.config, project.config_lines)]
+             *unpublished_in(project.config, project.config_lines)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -1,0 +1,77 @@
+"""Warnings about texts: a text not typed in every language of the site, and Markdown holding what its page
+will not show. Rules of ``warnings`` (``RULES``), apart because they read every text of a file, not one
+section; ``warnings.project_warnings`` applies them to ``site_config.yml`` too."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from generator.contract.languages import missing_translations as languages_missing
+from generator.contract.loader import LineMap
+from generator.contract.markup import markdown_texts, unpublished
+from generator.contract.model import SiteConfig
+from generator.contract.project import Project, ResidenceFile
+from generator.errors import Problem
+
+PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher", "director", "registration",
+                          "operators"})
+"""Keys whose text is a name (a person, a company, a street, the fibre's operators: « Orange », « Free »): the
+same in every language, never asked for."""
+
+
+def described(path: tuple[object, ...]) -> str:
+    """A value's place as staff read it in a message: « faq[2].a », « agencies.nord.hours »."""
+    return ".".join(f"[{part + 1}]" if isinstance(part, int) else str(part) for part in path).replace(".[", "[")
+
+
+def missing_translations(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A text not typed in every language of the site: tenants of that language read the default text,
+    marked as such. Names (``PROPER_NAMES``, except a service's name, which is a thing) are not asked for."""
+    languages = tuple(config.languages)
+    yield from _untranslated(item.lines, languages_missing(item.residence, languages), languages)
+
+
+def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]],
+                  languages: tuple[str, ...]) -> Iterator[Problem]:
+    for path, lacking in found:
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")  # « operators » of operators[1]
+        if key in PROPER_NAMES and not (path[0] == "services" and key == "name"):
+            continue
+        codes = ", ".join(lacking)
+        yield Problem(lines.file, lines.line_of(path),
+                      f"{described(path)} : pas de traduction en {codes}",
+                      f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
+                      f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
+
+
+SHARED_TEXTS = ("agencies", "emergency", "faq", "notices", "closures")
+"""What ``site_config.yml`` shows on residences' pages: the agencies (their hours, address, defaults), the
+emergency numbers' labels, the common questions, the shared notices and the closures' reasons. Not the
+law pages' texts (``accessibility``, ``legal``): those pages are French only."""
+
+
+def shared_missing_translations(project: Project) -> Iterator[Problem]:
+    """What ``site_config.yml`` shares with residences (``SHARED_TEXTS``) is read on their pages: a text
+    lacking a language of the site is reported at its line, as in a residence file."""
+    config, languages = project.config, tuple(project.config.languages)
+    found = [found for key in SHARED_TEXTS for found in languages_missing(getattr(config, key), languages, (key,))]
+    yield from _untranslated(project.config_lines, found, languages)
+
+
+def unpublished_markup(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """A Markdown text holding what its page will not show (an image, HTML, a ``javascript:`` link):
+    the sanitizer leaves it out, and staff must not believe it published (``markup``)."""
+    yield from unpublished_in(item.residence, item.lines)
+
+
+def unpublished_in(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> Iterator[Problem]:
+    """``unpublished_markup`` in any model (a residence, ``site_config.yml``), at the lines of ``lines``."""
+    for where, text in markdown_texts(value, path):
+        left_out = unpublished(text)
+        if left_out:
+            yield Problem(lines.file, lines.line_of(where),
+                          f"{described(where)} : non publié sur la page : {', '.join(left_out)}",
+                          "les pages ne montrent ni images ni HTML (hors gras, listes, liens…) et ne lient "
+                          "que des adresses https://, mailto: ou tel: ; décrivez l'image en texte ou faites "
+                          "un lien vers elle : [texte](https://…)")

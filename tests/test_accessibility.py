@@ -619,6 +619,40 @@ def test_the_search_says_how_many_results_it_found_while_the_focus_stays_in_the_
         page.close()
     assert said == [[1, True, True]] * 3
 
+def chromium_names(page, selector: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The accessible name Chromium gives each element matching ``selector``: what a screen reader is told
+    (Playwright's ``get_by_role`` computes names its own way, and finds names Chromium does not give)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    names = []
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+        ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"]
+        names.append(ax[0].get("name", {}).get("value", "").strip())
+    cdp.detach()
+    return names
+
+
+def test_each_search_result_is_a_link_named_by_its_page_and_section(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 2.4.4, 4.1.2 (RGAA 6.2): Material writes each search result as a link around an <article>, and Chromium
+    names no link from an article's text: every result was « lien », with no name, as the arrow keys went
+    through them with a screen reader, on a phone as on a computer, in every language."""
+    base = serve(samples_in_three_languages) + "/"
+    said = []
+    for path, word, width in (("les-tilleuls/", "gardien", 390), ("les-tilleuls/ar/", "الحارس", 1280)):
+        page = browser.new_page(viewport={"width": width, "height": 844})
+        page.goto(base + path, wait_until="networkidle")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.type(word, delay=30)
+        page.locator(".md-search-result__link").first.wait_for()
+        titles = page.locator(".md-search-result__link :is(h1, h2)").all_inner_texts()
+        names = chromium_names(page, ".md-search-result__link")
+        said.append((path, len(names) > 1 and len(names) == len(titles)
+                     and all(name.startswith(title.strip()) for name, title in zip(names, titles)), names))
+        page.close()
+    assert [ok for _, ok, _ in said] == [True, True], said
+
+
 def test_residence_home_page_transfers_under_150_kb_on_first_load(
         browser, site_url: str, samples, record_property) -> None:
     """Bytes on the wire with an empty cache, gzip as static hosts serve it, until the network is idle.

@@ -104,6 +104,14 @@
       ])
     ])
   ]));
+  /* Each result is a link around an <article> (Material's): Chromium names no link from an article's text, so a
+     screen reader said « lien » and nothing more for every result (WCAG 2.4.4, 4.1.2). Plain containers, the
+     links are named by their page's title and the text found. */
+  var list = dialog.querySelector(".md-search-result__list");
+  new MutationObserver(function () {
+    var found = list.querySelectorAll("article:not([role])");
+    for (var i = 0; i < found.length; i++) { found[i].setAttribute("role", "none"); }
+  }).observe(list, { childList: true, subtree: true });
   // Material's bundle reads the query on « keyup » only. Text that comes without a key going up (a whole
   // Arabic word from an input method or a phone keyboard's suggestion, a paste, dictation) fires only
   // « input », and the query stayed empty: « type to start searching ». Told as a key going up, on the

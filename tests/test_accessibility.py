@@ -311,6 +311,44 @@ def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, s
     assert seen == [True, True, True, True]
 
 
+def test_the_phone_s_search_button_is_a_named_button_the_keyboard_opens_and_gets_back(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """On a phone (below 60 em: 200 % zoom too) the search opens from the header's magnifier, Material's empty
+    <label for="__search">: a screen reader found there a thing without name nor role (WCAG 4.1.2, RGAA 11.9),
+    and the keyboard reached instead the closed search's field, out of sight. It is now a button named as the
+    search dialog, that Tab reaches, in French and in Arabic; Enter opens the search in its field, Escape closes
+    it and gives the focus back to the button, and the next Tab goes on to the page, not into the closed search."""
+    base = serve(samples_in_three_languages) + "/"
+    seen = []
+    for path in ("les-tilleuls/", "les-tilleuls/ar/gardien/"):
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + path, wait_until="networkidle")
+        button = page.locator('label.md-header__button[for="__search"]')
+        stops = []
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate("document.activeElement.matches('label[for=__search]') ? 'button' : "
+                                       "document.activeElement.matches('.md-search__input') ? 'field' : 'other'"))
+        name = chromium_names(page, 'label.md-header__button[for="__search"]')
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)  # Material's opening transition
+        opened = page.evaluate("[document.getElementById('__search').checked, "
+                               "document.activeElement.matches('.md-search__input')]")
+        expanded = button.get_attribute("aria-expanded")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(400)
+        back = [button.evaluate("b => b === document.activeElement"), button.get_attribute("aria-expanded")]
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(400)
+        after = page.evaluate("[document.getElementById('__search').checked, "
+                              "!!document.activeElement.closest('.rh-languages, #contenu')]")
+        seen.append([button.get_attribute("role"), name == [page.locator(".md-search").get_attribute("aria-label")],
+                     stops.count("button"), stops.count("field"), opened, expanded, back, after])
+        page.close()
+    assert seen == [["button", True, 1, 0, [True, True], "true", [True, "false"], [False, True]]] * 2
+
+
 def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()

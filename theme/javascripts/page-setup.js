@@ -112,6 +112,33 @@
     var found = list.querySelectorAll("article:not([role])");
     for (var i = 0; i < found.length; i++) { found[i].setAttribute("role", "none"); }
   }).observe(list, { childList: true, subtree: true });
+  /* Below 60 em the search opens from the header's magnifier, an empty <label>: a named button, which Tab reaches
+     and Escape refocuses; the closed search's field, out of sight there, takes no Tab. */
+  var toggle = document.getElementById("__search");
+  var opener = document.querySelector('.md-header__button[for="__search"]');
+  var phone = window.matchMedia("(max-width: 59.984375em)");
+  if (toggle && opener) {
+    opener.setAttribute("role", "button");
+    opener.setAttribute("tabindex", "0");
+    opener.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+    var sync = function () {
+      opener.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      input.tabIndex = phone.matches && !toggle.checked ? -1 : 0;
+    };
+    sync();
+    toggle.addEventListener("change", sync);
+    if (phone.addEventListener) { phone.addEventListener("change", sync); }
+    opener.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      event.preventDefault();
+      opener.click();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked && phone.matches) {
+        setTimeout(function () { sync(); opener.focus(); }, 0);
+      }
+    });
+  }
   // Material's bundle reads the query on « keyup » only. Text that comes without a key going up (a whole
   // Arabic word from an input method or a phone keyboard's suggestion, a paste, dictation) fires only
   // « input », and the query stayed empty: « type to start searching ». Told as a key going up, on the

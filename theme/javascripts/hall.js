@@ -212,10 +212,10 @@
   }
 
   var loaded = clockText(wallClock(new Date()));
+  pauseButton(); /* first: it may add a line to the header, and the columns are fitted to what is left */
   tick();
   page();
   check();
-  pauseButton();
   setInterval(tick, 30000);
   setInterval(check, data.refresh * 1000);
   start();

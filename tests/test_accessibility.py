@@ -349,6 +349,39 @@ def test_the_phone_s_search_button_is_a_named_button_the_keyboard_opens_and_gets
     assert seen == [["button", True, 1, 0, [True, True], "true", [True, "false"], [False, True]]] * 2
 
 
+UNNAMED_LABELS_JS = """() => [...document.querySelectorAll("label[for]")].filter(l => !document.getElementById(
+    l.htmlFor)?.checkVisibility() && l.getAttribute("aria-hidden") !== "true" && !l.closest("[aria-hidden=true]")
+    && !(l.getAttribute("aria-label") || l.textContent).trim()).map(l => l.className)"""
+"""Labels of Material's hidden checkboxes (drawer, search) that a tap or a click acts on, with no words for a screen
+reader and not hidden from it."""
+
+
+def test_no_control_of_the_menu_or_the_search_is_a_nameless_thing_for_a_screen_reader(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 4.1.2 (RGAA 7.1, 11.9): Material's menu and search work by empty <label>s of hidden checkboxes. With the
+    search open on a phone, its back arrow (the only control that closes it by touch) was a thing without name
+    nor role in Chromium's accessibility tree, and the shades behind the open menu and search were more such
+    things. The arrow is now a button named as the search, saying it is open; the shades are hidden from screen
+    readers (Escape and the buttons do what they do). Every page kind, closed and open, in French and Arabic."""
+    base = serve(samples_in_three_languages) + "/"
+    found: dict[str, str] = {}
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for path in ("les-tilleuls/", "les-tilleuls/ar/gardien/", "ar/", "404.html"):
+            for opened in ("", "__drawer", "__search"):
+                page.goto(base + path, wait_until="networkidle")
+                if opened:
+                    page.evaluate("id => document.getElementById(id).click()", opened)
+                    page.wait_for_timeout(300)
+                for name in page.evaluate(UNNAMED_LABELS_JS):
+                    found.setdefault(name, f"{width} px /{path} {opened}")
+                names = [n for n in chromium_names(page, ".md-search__form label[role=button]")]
+                if any(not n for n in names):
+                    found.setdefault("sans nom pour Chromium", f"{width} px /{path} {opened}")
+        page.close()
+    assert found == {}
+
+
 def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()

@@ -87,11 +87,15 @@
     type: "reset", "class": "md-search__icon md-icon", title: words["search.reset"],
     "aria-label": words["search.reset"], tabindex: "-1"
   });
-  dialog.appendChild(el("label", { "class": "md-search__overlay", "for": "__search" }));
+  /* The shade closes the search on a tap (hidden from screen readers: Escape, the arrow); the arrow is a button
+     named as the search, open (aria-expanded: below). */
+  dialog.appendChild(el("label", { "class": "md-search__overlay", "for": "__search", "aria-hidden": "true" }));
+  var arrow = el("label", { "class": "md-search__icon md-icon", "for": "__search", role: "button",
+    "aria-label": dialog.getAttribute("aria-label") });
   dialog.appendChild(el("div", { "class": "md-search__inner", role: "search" }, [
     el("form", { "class": "md-search__form", name: "search" }, [
       input,
-      el("label", { "class": "md-search__icon md-icon", "for": "__search" }),
+      arrow,
       el("nav", { "class": "md-search__options", "aria-label": dialog.getAttribute("aria-label") }, [reset])
     ]),
     el("div", { "class": "md-search__output" }, [
@@ -123,6 +127,7 @@
     opener.setAttribute("aria-label", dialog.getAttribute("aria-label"));
     var sync = function () {
       opener.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      arrow.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
       input.tabIndex = phone.matches && !toggle.checked ? -1 : 0;
     };
     sync();
@@ -206,6 +211,8 @@
     toggle.checked = open;
     toggle.dispatchEvent(new Event("change"));
   }
+  var shade = document.querySelector(".md-overlay"); /* closes the drawer on a tap; Escape and the button do */
+  if (shade) { shade.setAttribute("aria-hidden", "true"); }
   button.setAttribute("role", "button");
   button.setAttribute("tabindex", "0");
   button.setAttribute("aria-label", nav.getAttribute("aria-label"));

@@ -382,13 +382,36 @@ def test_no_control_of_the_menu_or_the_search_is_a_nameless_thing_for_a_screen_r
     assert found == {}
 
 
+def test_no_single_key_changes_the_page_or_opens_the_search(browser, site_url: str) -> None:
+    """WCAG 2.1.4 (RGAA 12.10): Material's one-key shortcuts, which nobody could turn off, took a tenant to the next
+    page (« n », « . ») or the previous one (« p », « , »), or opened the search (« s », « f », « / »), at a
+    key pressed by mistake or a letter a speech-input program typed. They do nothing now; in the search field
+    and the index's filter the same keys are letters typed, as before."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    moved = []
+    for key in ["n", ".", "p", ",", "s", "f", "/"]:
+        page.goto(site_url + "les-tilleuls/gardien/", wait_until="networkidle")
+        page.locator("h1").click()  # the focus on the page, not in a field
+        page.keyboard.press(key)
+        page.wait_for_timeout(500)
+        if not page.url.endswith("/les-tilleuls/gardien/") or page.evaluate("document.getElementById('__search').checked"):
+            moved.append(key)
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("nsp", delay=30)
+    typed = page.locator("input.md-search__input").input_value()
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_label("Rechercher votre résidence").press_sequentially("fleuri", delay=20)
+    filtered = page.locator("#rh-filter").input_value()
+    page.close()
+    assert (moved, typed, filtered) == ([], "nsp", "fleuri")
+
+
 def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
-    page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("gardien", delay=30)
     page.locator(".md-search-result__meta", has_text="trouvé").wait_for()
     assert page.locator(".md-search-result__item").count() > 0

@@ -251,3 +251,19 @@
     }, 100);
   });
 }());
+
+/* residence-hub: Material's one-key shortcuts (« n » or « . » next page, « p » or « , » previous, « s », « f » or
+ * « / » search), which nobody can turn off, changed the page at a key pressed by mistake or a letter typed by a
+ * speech-input program (WCAG 2.1.4, RGAA 12.10). Stopped before Material's bundle sees them, outside a field and
+ * with the search closed; Tab reaches the search, the footer's links the other pages.
+ */
+window.addEventListener("keydown", function (event) {
+  "use strict";
+  var target = event.target, search = document.getElementById("__search");
+  if (event.ctrlKey || event.metaKey || event.altKey || !event.key || event.key.length !== 1
+      || "npsf.,/".indexOf(event.key) < 0 || (search && search.checked) || target.isContentEditable
+      || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
+    return;
+  }
+  event.stopPropagation();
+}, true);

@@ -224,7 +224,8 @@ def test_icons_service_worker_code_and_open_data_are_published_once(multilingual
 
 
 def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_site: Path) -> None:
-    """No generator meta, no empty skip/announce blocks or alert dialog, a policy whose fetch directives all
+    """No generator meta, no empty skip/announce blocks or alert dialog, no ``rel=prev/next`` (Material's one-key
+    shortcuts, stopped by page-setup.js, were their use), a policy whose fetch directives all
     fall back to default-src 'self', and Material's settings with the search translations its bundle reads
     and its search worker (named by Material's hash: a new Material renames it)."""
     bundle = next((multilingual_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
@@ -234,7 +235,8 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
         if page.parent.name == published.HALL_SCREEN_DIR:
             continue
         html = page.read_text(encoding="utf-8")
-        for unused in ('name="generator"', 'data-md-component="skip"', 'data-md-component="announce"', "md-dialog"):
+        for unused in ('name="generator"', 'data-md-component="skip"', 'data-md-component="announce"', "md-dialog",
+                       '<link rel="prev"', '<link rel="next"'):  # followed by Material's « p », « n »: stopped
             assert unused not in html, (page, unused)
         policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
         directives = dict(d.split(" ", 1) for d in policy.split("; "))

@@ -629,6 +629,25 @@ def test_a_night_slot_and_a_number_with_its_unit_are_told_how_to_write_them(make
         "    → écrivez le nombre seul : 6"]
 
 
+def test_a_slot_ending_at_midnight_typed_0h_is_told_to_write_23h59(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« open: 20h, close: 0h » (an evening until midnight) was told to split it in two, « de 20h à 23h59, puis
+    de 0h à 0h les jours suivants »: a second slot of no time at all. Found by typing a slot ending at midnight."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          hours: [{days: [sat], open: 20h, close: 0h}, {days: [sun], open: 18h30, close: 00:00}]
+        """)
+    hint = "    → une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
+    assert problems_of(root) == [
+        "residences/test.yml:6: caretaker.hours[1].close: l'heure de fin (0h) doit être après l'heure de début (20h)\n"
+        + hint,
+        "residences/test.yml:6: caretaker.hours[2].close: l'heure de fin (0h) doit être après l'heure de début (18h30)\n"
+        + hint]
+
+
 @pytest.mark.parametrize("typed, hint", [
     ("03/12/2026", "écrivez « 2026-12-03 »"), ("3.1.2027", "écrivez « 2027-01-03 »"),
     ("jeudi 3 décembre 2026", "écrivez « 2026-12-03 »"), ("1er janvier 2027", "écrivez « 2027-01-01 »"),

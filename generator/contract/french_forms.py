@@ -39,6 +39,10 @@ _RANGE = re.compile(r"(?:de\s+)?(\S+?)\s*(?:-|–|à|a)\s*(\S+)")
 _TWELVE_HOURS = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?m\.?")
 
 
+MIDNIGHT_END = "une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
+"""How a slot ending at midnight is written: « 24h » is no time, and « 0h » is before every opening."""
+
+
 def time_hint(text: str) -> str:
     """« 8 h 30 » → write « 8h30 »; « 8.30 » → « 8h30 »; midi, minuit; « 9 heures », « 9h30mn », « 8:30:00 »
     (a spreadsheet's time), « 2pm »; a range typed as one time (« 9h-12h »: open and close are two keys);
@@ -47,7 +51,7 @@ def time_hint(text: str) -> str:
     if word == "midi":
         return "midi s'écrit 12h"
     if word in _MIDNIGHT:
-        return "minuit s'écrit 0h pour un début ; une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
+        return f"minuit s'écrit 0h pour un début ; {MIDNIGHT_END}"
     written = re.sub(r"\s+", "", word).replace(".", "h")
     if written != word and _CLOCK.fullmatch(written):
         return f"écrivez « {written} »" + (" (sans espace)" if re.search(r"\s", word) else "")

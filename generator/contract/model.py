@@ -6,7 +6,7 @@ keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Literal, Optional, get_args
 
 from pydantic import Field, field_validator, model_validator
@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Model as Model
 from generator.contract.base import no_items, refused_at
+from generator.contract.french_forms import MIDNIGHT_END
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
 from generator.contract.law import Accessibility as Accessibility
@@ -94,6 +95,7 @@ class Slot(Model):
             overnight = self.close < self.open and self.close.hour < 12 <= self.open.hour  # 22h-6h: a night
             raise refused_at("close", f"l'heure de fin ({format_time(self.close)}) doit être après "
                                       f"l'heure de début ({format_time(self.open)})",
+                             MIDNIGHT_END if self.close == time(0, 0) else
                              f"un créneau qui passe minuit s'écrit en deux : de {format_time(self.open)} à 23h59, "
                              f"puis de 0h à {format_time(self.close)} les jours suivants" if overnight else
                              "« open » est l'heure de début et « close » celle de fin, le même jour")

@@ -115,3 +115,57 @@ def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> N
     b = (out / "b/gardien/index.html").read_text()
     assert '<th scope="row">Samedi</th><td><span class="rh-muted">Pas de passage</span>' in b
     assert "Prochain passage :" in b
+
+
+FAR = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-10, to: 2027-12-01, replacement: {name: Sophie Martin}}
+notices:
+  - {title: Ravalement, from: 2026-11-01, until: 2027-03-31}
+  - {title: Chantier, from: 2026-12-01, until: 2028-01-31}
+  - {title: Élection, from: 2027-11-20, until: 2027-12-03}
+outages:
+  - {equipment: Ascenseur, since: 2025-10-01, status: in_repair, updates: [{date: 2025-10-02, text: Pièce commandée.}]}
+"""
+
+
+def test_a_date_half_a_year_or_more_away_says_its_year(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Du jeudi 10 décembre au mercredi 1er décembre » (an absence of a year, ending before it started),
+    « Depuis le mercredi 1er octobre » (a lift out of order for fourteen months, read as two) and an election
+    « À venir » « du samedi 20 novembre » (read as last month): a date without its year is read as the nearest
+    one with that day and month, true only within half a year of the day the page is for. Beyond, the year is
+    said; nearer, the pages stay as short as they were. Found by building a residence with a year-long absence."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=FAR)), out, date(2026, 12, 15))
+    home = (out / "test" / "index.html").read_text()
+    assert "Du dimanche 1er novembre au mercredi 31 mars</p>" in home  # within half a year: no year
+    assert "Du mardi 1er décembre au lundi 31 janvier 2028</p>" in home
+    assert "Du samedi 20 novembre 2027 au vendredi 3 décembre 2027</p>" in home
+    assert "<li>Depuis le mercredi 1er octobre 2025</li>" in home
+    assert '<time datetime="2025-10-02">Jeudi 2 octobre 2025</time>' in home
+    absent = "<strong>Absence de Karim Benali jusqu'au mercredi 1er décembre 2027 inclus.</strong>"
+    assert absent in home
+    caretaker_page = (out / "test" / "gardien" / "index.html").read_text()
+    assert absent in caretaker_page and "<li>Du jeudi 10 décembre au mercredi 1er décembre 2027." in caretaker_page
+    contacts = (out / "test" / "contacts" / "index.html").read_text()
+    assert "Absence du jeudi 10 décembre au mercredi 1er décembre 2027." in contacts
+    hall = (out / "test" / "ecran" / "index.html").read_text()
+    assert absent in hall and "Du mardi 1er décembre au lundi 31 janvier 2028</p>" in hall
+    assert "Depuis le mercredi 1er octobre 2025" in hall
+
+
+def test_presence_js_counts_days_as_presence_py_does() -> None:
+    """The script redoes the build's sentences: the same horizon and the same half year before a date says
+    its year, or the page would change its words when the script runs."""
+    from generator.outputs import i18n, presence
+
+    script = (Path(__file__).resolve().parent.parent / "theme" / "javascripts" / "presence.js").read_text()
+    assert f"var HORIZON_DAYS = {presence.HORIZON_DAYS};" in script
+    assert f"var YEARLESS_DAYS = {i18n.YEARLESS_DAYS};" in script

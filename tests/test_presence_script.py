@@ -166,3 +166,32 @@ def test_an_overseas_residence_is_open_by_its_own_clock(browser, make_project, s
     build_site(load_project(make_project(bourbon=REUNION)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/bourbon/", when)
     assert (seen["status"], seen["next"]) == (status, line)
+
+
+YEAR_LONG_ABSENCE = """\
+name: Résidence Longue
+address: {street: 1 rue de la Paix, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-10, to: 2027-12-01, replacement: {name: Sophie Martin}}
+"""
+
+
+@pytest.mark.parametrize("when, until", [
+    (datetime(2026, 12, 15, 9, 0, tzinfo=UTC), "mercredi 1er décembre 2027"),  # a year ahead: its year is said
+    (datetime(2027, 11, 22, 9, 0, tzinfo=UTC), "mercredi 1er décembre"),  # nine days ahead: no year, as the build
+])
+def test_the_end_of_an_absence_half_a_year_or_more_away_says_its_year(browser, make_project, serve,  # type: ignore[no-untyped-def]
+                                                                      tmp_path: Path, when: datetime, until: str) -> None:
+    """Read a year before its end, a year-long absence said « jusqu'au mercredi 1er décembre inclus »: read as
+    in a fortnight. The script says the year as the build does (``i18n.far_from``)."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(longue=YEAR_LONG_ABSENCE)), out, SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/longue/", when)
+    assert seen["absence"] == f"Absence de Karim Benali jusqu'au {until} inclus. Remplacement : Sophie Martin."
+    assert seen["status"] == "Fermé"
+

@@ -18,7 +18,7 @@ import re
 from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_day_names
@@ -187,12 +187,26 @@ def month_names(language: str) -> list[str]:
     return [str(names[month]) for month in range(1, 13)]
 
 
-def long_date(value: date, language: str, with_year: bool = False) -> str:
-    """« mardi 1er décembre », « Tuesday 1 December », « الثلاثاء، 1 ديسمبر »."""
+def long_date(value: date, language: str, with_year: bool = False, today: Optional[date] = None) -> str:
+    """« mardi 1er décembre », « Tuesday 1 December », « الثلاثاء، 1 ديسمبر »; with the year if ``with_year`` or
+    if far from ``today`` (``far_from``)."""
+    with_year = with_year or far_from(value, today)
     text = format_date(value, _date_pattern(language, with_year), locale=locale(language))
     if language == "fr" and value.day == 1:
         text = re.sub(r"\b1\b", "1er", text, count=1)  # French ordinal for the first of the month
     return text
+
+
+YEARLESS_DAYS = 180
+"""A date said without its year is read as the nearest one with that day and month: right only within half a
+year of the day the page is for. Further (a year-long absence, an outage since last year, a notice announced
+for next November), ``far_from`` asks for the year; ``presence.js`` follows the same rule."""
+
+
+def far_from(value: date, today: Optional[date]) -> bool:
+    """Whether ``value`` must be said with its year on a page for ``today`` (``YEARLESS_DAYS``); never when
+    the page has no day of its own (None)."""
+    return today is not None and abs((value - today).days) > YEARLESS_DAYS
 
 
 def clock(value: time, language: str) -> str:

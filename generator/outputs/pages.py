@@ -180,7 +180,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     env.filters.update(
         md=lambda value, under=2: _markdown(value, language, under), t=lambda value: mark(value, language),
         phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
-        date=lambda value, with_year=False: i18n.long_date(value, language, with_year),
+        date=lambda value, with_year=False, today=None: i18n.long_date(value, language, with_year, today),
         days=lambda value: i18n.days_text(value, language), plain=str, escape=escape,
         listed=lambda items: Markup(i18n.list_text([escape(item) for item in items], language)),
         day_name=lambda code: i18n.day_name(code, language), capitalized=lambda text: i18n.capitalized(text, language))

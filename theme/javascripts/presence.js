@@ -15,6 +15,7 @@
   "use strict";
 
   var HORIZON_DAYS = 60;
+  var YEARLESS_DAYS = 180; /* i18n.YEARLESS_DAYS */
 
   /* "de %(open)s à %(close)s" with {open: "8h"} -> "de 8h à …": Python's named placeholders. */
   function fill(template, values) {
@@ -78,11 +79,14 @@
   function weekday(day) { return (new Date(day).getUTCDay() + 6) % 7; } /* Monday = 0 */
   function iso(day) { return new Date(day).toISOString().slice(0, 10); }
 
-  function formatDate(words, day) {
+  /* The date in words; with its year when it is more than YEARLESS_DAYS from today (i18n.far_from): a date
+     without its year is read as the nearest one with that day and month. */
+  function formatDate(words, day, today) {
     var d = new Date(day), n = d.getUTCDate();
     var number = n === 1 && words.first ? words.first : String(n);
-    return words.date.replace("{E}", words.days[weekday(day)]).replace("{d}", number)
-      .replace("{M}", words.months[d.getUTCMonth()]);
+    var far = today !== undefined && Math.abs(day - today) > YEARLESS_DAYS * 86400000;
+    return (far ? words.date_year : words.date).replace("{E}", words.days[weekday(day)]).replace("{d}", number)
+      .replace("{M}", words.months[d.getUTCMonth()]).replace("{y}", String(d.getUTCFullYear()));
   }
 
   function formatTime(words, minutes) {
@@ -158,11 +162,11 @@
   }
 
   /* Same wording as the template: who is away until when, and who replaces them. */
-  function fillAbsence(element, data, absence) {
+  function fillAbsence(element, data, absence, today) {
     while (element.firstChild) { element.removeChild(element.firstChild); }
     var strong = document.createElement("strong");
     var words = data.words;
-    fillInto(strong, words.absent, { name: [data.name, data.name_mark], date: formatDate(words, Date.parse(absence.to)) });
+    fillInto(strong, words.absent, { name: [data.name, data.name_mark], date: formatDate(words, Date.parse(absence.to), today) });
     element.appendChild(strong);
     var r = absence.replacement;
     if (r) {
@@ -194,7 +198,7 @@
     show(status, true);
 
     var away = box.querySelector("[data-rh-absence]");
-    if (absence) { fillAbsence(away, data, absence); }
+    if (absence) { fillAbsence(away, data, absence, now.day); }
     show(away, !!absence);
     show(box.querySelector("[data-rh-contact]"), !absence);
 

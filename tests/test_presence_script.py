@@ -195,3 +195,15 @@ def test_the_end_of_an_absence_half_a_year_or_more_away_says_its_year(browser, m
     assert seen["absence"] == f"Absence de Karim Benali jusqu'au {until} inclus. Remplacement : Sophie Martin."
     assert seen["status"] == "Fermé"
 
+
+
+def test_a_caretaker_without_hours_is_never_said_closed(browser, make_project, serve, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """With no hours in the file (validate warns of it), the script said « Fermé » at every hour of every day,
+    beside a caretaker who may well be in their loge: it knows nothing of when they are there, so it says
+    nothing, as the page built without it. Found by building a caretaker with a phone and no hours."""
+    no_hours = YEAR_LONG_ABSENCE.split("  hours:")[0] + "  phone: 01 49 33 10 12\n"
+    out = tmp_path / "site"
+    build_site(load_project(make_project(sans=no_hours)), out, SAMPLE_TODAY)
+    for path in ("sans/", "sans/ecran/"):
+        seen = read(browser, f"{serve(out)}/{path}", datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
+        assert seen == {"status": None, "next": None, "absence": None, "tel": []}

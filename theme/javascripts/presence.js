@@ -195,7 +195,7 @@
     var status = box.querySelector("[data-rh-status]");
     status.textContent = open ? data.words.open : data.words.closed;
     status.className = "rh-status " + (open ? "rh-status--open" : "rh-status--closed");
-    show(status, true);
+    show(status, data.hours.length > 0); /* without hours nothing is known of when the caretaker is there */
 
     var away = box.querySelector("[data-rh-absence]");
     if (absence) { fillAbsence(away, data, absence, now.day); }

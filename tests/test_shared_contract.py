@@ -44,6 +44,21 @@ def test_site_config_holds_shared_notices_holidays_and_closures(make_project) ->
     assert [(c.date, c.label) for c in config.closures] == [(date(2026, 12, 24), "Veille de Noël")]
 
 
+def test_a_closure_date_given_twice_is_an_error_at_the_second(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« closures » with 24 December twice (« Veille de Noël », then a line copied and its date left to change)
+    was taken in silence: the pages, the calendar and residence.json named the day by the last label, and the
+    day meant by the copied line stayed open. Found by typing closures as staff copy lines."""
+    config = SITE_CONFIG + """\
+closures:
+  - {date: 2026-12-24, label: Veille de Noël}
+  - {date: 2026-12-31, label: Saint-Sylvestre}
+  - {date: 2026-12-24, label: Pont de l'Épiphanie}
+"""
+    assert problems_of(make_project(site_config=config)) == [
+        "site_config.yml:13: closures[3].date: fermeture du 2026-12-24 indiquée deux fois (déjà « Veille de Noël »)\n"
+        "    → une fermeture par jour : retirez cette ligne, ou corrigez sa date"]
+
+
 def test_holidays_default_to_true_and_a_notice_without_target_reaches_everyone(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(site_config=SITE_CONFIG + "notices:\n  - {title: Plan grand froid, from: 2026-12-01, "
                                                   "until: 2027-02-28}\n")

@@ -25,7 +25,7 @@ from generator.contract.outages import OUTAGE_STATUSES as OUTAGE_STATUSES
 from generator.contract.outages import REPAIRED_SHOWN_DAYS as REPAIRED_SHOWN_DAYS
 from generator.contract.outages import Outage as Outage
 from generator.contract.outages import OutageUpdate as OutageUpdate
-from generator.contract.repeats import buildings_once, distinct_keys, once
+from generator.contract.repeats import buildings_once, closure_dates_once, distinct_keys, once
 from generator.contract.values import (
     BaseUrl,
     Count,
@@ -348,6 +348,7 @@ class SiteConfig(Model):
                           "pas de rappel.", examples=[6])
 
     _agency_keys = field_validator("agencies")(lambda agencies: distinct_keys(agencies, "agence"))
+    _closures_once = field_validator("closures")(closure_dates_once)
 
     @field_validator("review_every_months")
     @classmethod

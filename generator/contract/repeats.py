@@ -87,3 +87,16 @@ def overlaps(slots: Sequence[Any]) -> Iterator[tuple[int, int, str]]:
                 latest = index
     for later in sorted(found):
         yield later, found[later][0], found[later][1]
+
+
+def closure_dates_once(closures: list[Any]) -> list[Any]:
+    """``closures`` naming each day once: a second line for a day (often a copied line whose date was left to
+    change) is refused at its date, the day it meant otherwise staying open, and the day said by one label."""
+    seen: dict[Any, Any] = {}
+    for index, closure in enumerate(closures):
+        first = seen.setdefault(closure.date, closure)
+        if first is not closure:
+            raise refused_at((index, "date"),
+                             f"fermeture du {closure.date} indiquée deux fois (déjà « {first.label} »)",
+                             "une fermeture par jour : retirez cette ligne, ou corrigez sa date")
+    return closures

@@ -98,6 +98,16 @@ def test_every_day_word_a_residence_file_takes_is_read_in_the_hours_cell(word: s
     assert errors == [] and [s.days for s in found] == [(FRENCH_DAYS[word],)]
 
 
+def test_midnight_in_words_in_the_hours_cell_is_told_how_to_write_it_as_an_end() -> None:
+    """« lun 20h-minuit » was told « écrivez 0h »: « 20h-0h » is then refused by the contract (the end before
+    the start). Midnight as an end is 23h59, as ``validate`` tells it. Found by typing a slot ending at midnight."""
+    assert parse_hours("lun 20h-minuit")[1] == [
+        "« lun 20h-minuit » : « minuit » non compris : écrivez 0h pour un début, 23h59 pour une fin "
+        "(par exemple 20h-23h59)"]
+    assert parse_hours("sam de 8h à midi")[1] == [
+        "« sam de 8h à midi » : « midi » non compris : écrivez 12h (par exemple 8h-12h)"]
+
+
 def test_hours_cell_that_cannot_be_understood_says_which_part() -> None:
     assert parse_hours("8h-12h")[1] == ["« 8h-12h » : jours manquants (écrivez par exemple lun-ven 8h30-12h)"]
     assert parse_hours("lundi")[1] == ["« lundi » : heures manquantes (écrivez par exemple 8h30-12h)"]

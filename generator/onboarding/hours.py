@@ -151,8 +151,10 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
         if not ranges:
             # « de 8h à midi »: the time in words is what is not read, not a time missing
             word = next((w for w in ("midi", "minuit") if re.search(rf"\b{w}\b", unaccented(segment))), None)
-            errors.append(f"« {segment} » : « {word} » non compris : écrivez {'12h' if word == 'midi' else '0h'} "
-                          "(par exemple 8h-12h)" if word else
+            # midnight as an end is 23h59: « 20h-0h » is refused by the contract (the end before the start)
+            written = ("écrivez 12h (par exemple 8h-12h)" if word == "midi" else
+                       "écrivez 0h pour un début, 23h59 pour une fin (par exemple 20h-23h59)")
+            errors.append(f"« {segment} » : « {word} » non compris : {written}" if word else
                           f"« {segment} » : heures manquantes (écrivez par exemple 8h30-12h)")
             continue
         groups, problem = _groups(segment, ranges)

@@ -169,3 +169,12 @@ def test_presence_js_counts_days_as_presence_py_does() -> None:
     script = (Path(__file__).resolve().parent.parent / "theme" / "javascripts" / "presence.js").read_text()
     assert f"var HORIZON_DAYS = {presence.HORIZON_DAYS};" in script
     assert f"var YEARLESS_DAYS = {i18n.YEARLESS_DAYS};" in script
+
+
+def test_on_a_day_of_two_absences_the_one_lasting_longest_is_said(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Leave extended by a second line that starts earlier: the day belongs to both; the caretaker is away
+    until the later end, so that absence (and its replacement) is said, whatever the order of the lines."""
+    two = RESIDENCE.replace("  absences:\n", "  absences:\n    - {from: 2026-12-15, to: 2026-12-23}\n")
+    c = load_project(make_project(test=two)).residences[0].residence.caretaker
+    assert (c.absence_on(date(2026, 12, 22)).to, c.absence_on(date(2026, 12, 16)).to) == (
+        date(2027, 1, 2), date(2026, 12, 23))

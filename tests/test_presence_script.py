@@ -6,7 +6,7 @@ time zone is set elsewhere (New York) to show that the script reads the Paris wa
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -207,3 +207,30 @@ def test_a_caretaker_without_hours_is_never_said_closed(browser, make_project, s
     for path in ("sans/", "sans/ecran/"):
         seen = read(browser, f"{serve(out)}/{path}", datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
         assert seen == {"status": None, "next": None, "absence": None, "tel": []}
+
+
+OVERLAPPING_ABSENCES = """\
+name: Résidence Chevauchement
+address: {street: 1 rue de la Paix, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-20, to: 2027-01-05, replacement: {name: Sophie Martin}}
+    - {from: 2026-12-15, to: 2026-12-22, replacement: {name: Paul Durand}}
+"""
+
+
+def test_overlapping_absences_are_said_alike_by_the_page_and_the_script(browser, make_project, serve,  # type: ignore[no-untyped-def]
+                                                                      tmp_path: Path) -> None:
+    """Two absences over one day (leave extended by a second line): the page took the first of the file
+    (« jusqu'au mardi 5 janvier », Sophie Martin), the script the earliest to start (« jusqu'au mardi 22
+    décembre », Paul Durand), at the same instant. Both now say the one that lasts longest: the caretaker is
+    away until then. Found by building overlapping absences and reading the page with and without JavaScript."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(chev=OVERLAPPING_ABSENCES)), out, date(2026, 12, 21))
+    said = "Absence de Karim Benali jusqu'au mardi 5 janvier inclus. Remplacement : Sophie Martin."
+    assert read(browser, f"{serve(out)}/chev/", None, javascript=False)["absence"] == said
+    assert read(browser, f"{serve(out)}/chev/", datetime(2026, 12, 21, 9, 0, tzinfo=UTC))["absence"] == said

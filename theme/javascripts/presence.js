@@ -95,13 +95,16 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
+  /* Same as Caretaker.absence_on: of two absences over the day, the one lasting longest (then the later). */
   function absenceOn(data, day) {
-    var key = iso(day);
+    var key = iso(day), found = null;
     for (var i = 0; i < data.absences.length; i++) {
       var a = data.absences[i];
-      if (a.from <= key && key <= a.to) { return a; }
+      if (a.from <= key && key <= a.to && (!found || a.to > found.to || (a.to === found.to && a.from > found.from))) {
+        found = a;
+      }
     }
-    return null;
+    return found;
   }
 
   /* A public holiday or a landlord closure (closed_days.py): ISO dates, from the build day on. */

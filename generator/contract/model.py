@@ -132,7 +132,7 @@ class Caretaker(Model):
         "closed", description="closed (défaut : loge fermée les jours fériés) ou open (le gardien travaille "
                               "les jours fériés).")
 
-    def absence_on(self, day: date) -> Optional[Absence]:  # of two, the one lasting longest (presence.js alike)
+    def absence_on(self, day: date) -> Optional[Absence]:  # of two, the one ending last (presence.js alike)
         return max((a for a in self.absences if a.from_ <= day <= a.to), key=lambda a: (a.to, a.from_), default=None)
 
 

@@ -95,7 +95,7 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
-  /* Same as Caretaker.absence_on: of two absences over the day, the one lasting longest (then the later). */
+  /* Same as Caretaker.absence_on: of two absences over the day, the one ending last (then the one starting last). */
   function absenceOn(data, day) {
     var key = iso(day), found = null;
     for (var i = 0; i < data.absences.length; i++) {

@@ -214,6 +214,29 @@ notices:
         "résidences visées"]
 
 
+def test_two_absences_over_the_same_days_warn_at_the_later_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The pages name one absence a day (the one ending last): the other's replacement is not shown then."""
+    residence = """\
+name: X
+address: {street: a, postcode: "93200", city: b}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours: [{days: [mon], open: 8h, close: 12h}]
+  absences:
+    - {from: 2026-12-20, to: 2027-01-05, replacement: {name: Sophie Martin}}
+    - {from: 2027-01-06, to: 2027-01-08}
+    - {from: 2026-12-15, to: 2026-12-22, replacement: {name: Paul Durand}}
+    - {from: 2026-11-01, to: 2026-11-10}
+    - {from: 2026-11-05, to: 2026-11-06}
+"""
+    found = [str(w) for w in project_warnings(load_project(make_project(test=residence)), TODAY) if "chevauche" in w.message]
+    assert found == [
+        "residences/test.yml:10: absence du mardi 15 décembre 2026 au mardi 22 décembre 2026 : elle chevauche celle "
+        "du dimanche 20 décembre 2026 au mardi 5 janvier 2027, et les pages n'en montrent qu'une par jour\n"
+        "    → réunissez-les en une seule absence, ou corrigez leurs dates pour qu'elles se suivent"]
+
+
 def test_an_expired_shared_notice_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 notices:

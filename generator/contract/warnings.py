@@ -74,6 +74,21 @@ def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Itera
                           "supprimez-la du fichier")
 
 
+def overlapping_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Two absences of the caretaker over the same days: the pages name only one of them on a day (the one
+    ending last, ``Caretaker.absence_on``), so the other's replacement is not shown there. Once, at the later
+    line; absences over before ``today`` are ``past_absences``'."""
+    caretaker = item.residence.caretaker
+    absences = [(i, a) for i, a in enumerate(caretaker.absences if caretaker else []) if a.to >= today]
+    for later, absence in absences:
+        earlier = next((a for i, a in absences if i < later and a.from_ <= absence.to and absence.from_ <= a.to), None)
+        if earlier:
+            yield Problem(_file(item), item.lines.line_of(("caretaker", "absences", later)),
+                          f"absence du {_day(absence.from_)} au {_day(absence.to)} : elle chevauche celle du "
+                          f"{_day(earlier.from_)} au {_day(earlier.to)}, et les pages n'en montrent qu'une par jour",
+                          "réunissez-les en une seule absence, ou corrigez leurs dates pour qu'elles se suivent")
+
+
 def overlapping_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """Two of the caretaker's slots at the same time on one day (« 8h-9h » and « 8h30-10h »): both are shown."""
     slots = item.residence.caretaker.hours if item.residence.caretaker else []
@@ -289,10 +304,10 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
     yield from _repeated(config, project.config_lines, ())  # its « faq »: it has no other such section
 
 
-RULES: tuple[Rule, ...] = (stale_notices, past_absences, far_dates, overlapping_hours, late_outages, future_repairs,
-                           stale_outages, not_reviewed, caretaker_without_hours, unreachable_contacts, no_maintenance,
-                           starter_examples, almost_the_agencys, repeated_entries, shared_notice_twice,
-                           missing_translations, unpublished_markup)
+RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_absences, far_dates, overlapping_hours,
+                           late_outages, future_repairs, stale_outages, not_reviewed, caretaker_without_hours,
+                           unreachable_contacts, no_maintenance, starter_examples, almost_the_agencys,
+                           repeated_entries, shared_notice_twice, missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

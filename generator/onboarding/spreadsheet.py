@@ -316,16 +316,18 @@ def _older_code(raw: bytes, windows: str, notes: list[str]) -> str | None:
     the sites, its address ``r-sidence-les-tilleuls``, in silence. Read in the code whose letters are French
     (more accented letters than in Windows-1252, no such sign left), and said; None when the file is
     Windows-1252's."""
-    misread = _MISREAD.search(windows)
-    signs = [sign.start() for sign in _MISREAD.finditer(windows)]
-    found = sorted(((len(_ACCENTED.findall(raw.decode(c))), c, n) for c, n in _OLDER_CODES
-                    if not _MISREAD.search(raw.decode(c))  # and each sign is a French letter there (not « Šešelj »)
-                    and all(raw.decode(c)[i] in _FRENCH_LETTERS for i in signs)), reverse=True)
-    if misread is None or not found or found[0][0] <= len(_ACCENTED.findall(windows)):  # « Šešelj » in a Windows file
+    signs = list(_MISREAD.finditer(windows))
+    found = []  # (French letters read, code, its name, the text) for each code that reads every sign as one
+    for code, name in _OLDER_CODES if signs else ():
+        text = raw.decode(code)
+        if not _MISREAD.search(text) and all(text[sign.start()] in _FRENCH_LETTERS for sign in signs):  # « Šešelj »
+            found.append((len(_ACCENTED.findall(text)), code, name, text))
+    best = max(found, default=None)
+    if best is None or best[0] <= len(_ACCENTED.findall(windows)):  # « Šešelj » in a Windows file
         notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
         return None
-    text = raw.decode(found[0][1])
-    name = found[0][2]
+    _, _, name, text = best
+    misread = signs[0]
     start = max(windows.rfind(c, 0, misread.start()) for c in " ;,\t\n\"") + 1
     end = min((i for i in (windows.find(c, misread.end()) for c in " ;,\t\r\n\"") if i >= 0), default=len(windows))
     notes.append(f"fichier lu comme un {name} d'Excel : en Windows-1252, « {text[start:end]} » se lisait "

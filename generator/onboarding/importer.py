@@ -179,25 +179,25 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
         column, close = match_title(title)
         if column is None and close:
             problems.append(cell_problem(sheet, cell, f"colonne « {title} » inconnue",
-                                     f"vouliez-vous dire « {close} » ? Renommez-la comme dans le modèle "
-                                     "(residence-hub import --template modele.xlsx)"))
+                                         f"vouliez-vous dire « {close} » ? Renommez-la comme dans le modèle "
+                                         "(residence-hub import --template modele.xlsx)"))
         elif column is None:
             result.notes.append(f"colonne « {title} » ({cell.ref}) inconnue : ignorée")
         elif column in columns.values():
             problems.append(cell_problem(sheet, cell, f"colonne « {title} » en double",
-                                     "gardez une seule colonne de ce nom"))
+                                         "gardez une seule colonne de ce nom"))
         else:
             columns[index] = column
     header = sheet.rows[header_index]
     beyond = [c.ref for line in sheet.rows[header_index + 1:] for c in line[len(header):] if str(c.value or "").strip()]
     if beyond:  # a CSV line longer than its header: those values belong to no column
         problems.append(cell_problem(sheet, Cell(None, beyond[0], int(re.sub(r"[A-Z]", "", beyond[0]))),
-                                 f"{len(beyond)} valeur(s) au-delà de la dernière colonne titrée "
-                                 f"({', '.join(beyond[:5])})",
-                                 "donnez un titre à la colonne, ou retirez le séparateur en trop (« ; ») de la ligne"))
+                                     f"{len(beyond)} valeur(s) au-delà de la dernière colonne titrée "
+                                     f"({', '.join(beyond[:5])})", "donnez un titre à la colonne, ou retirez le "
+                                     "séparateur en trop (« ; ») de la ligne"))
     for column in (c for c in (c for c in COLUMNS if c.required) if c not in columns.values()):
         problems.append(cell_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
-                                 "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
+                                     "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
@@ -209,7 +209,7 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
-                                 "une ligne par résidence, sous la ligne des titres de colonnes"))
+                                     "une ligne par résidence, sous la ligne des titres de colonnes"))
     return columns, rows
 
 
@@ -300,7 +300,7 @@ def _checked_text(sheet: Sheet, row: Row, root: Path, config: SiteConfig, proble
         message = re.sub(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*: ", "", problem.message)
         title = next((t for t, c in row.cells.items() if c.ref == ref), "")
         problems.append(cell_problem(sheet, next(c for c in row.cells.values() if c.ref == ref),
-                                 f"{title} : {message}" if title else message, problem.hint))
+                                     f"{title} : {message}" if title else message, problem.hint))
     return text
 
 

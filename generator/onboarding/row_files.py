@@ -35,12 +35,23 @@ def replaced_files(root: Path, rows: list[Row]) -> dict[Path, str]:
     """The files ``--force`` replaces, each with the residence it held when it was another one: a run with
     --force said « Écrit : » for them as for new files, and a file of another residence (its tenants' QR code
     now leading to this one) was replaced without a word."""
-    replaced = {}
-    for row in rows:
-        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
-        if target.exists() or target.is_symlink():
-            replaced[target] = _another_residence(row, target)
-    return replaced
+    return {target: _another_residence(row, target) for row in rows if (target := _existing_file(root, row))}
+
+
+def _existing_file(root: Path, row: Row) -> Path | None:
+    """The file of ``residences/`` the row would write, when it is there already (a link to nothing too)."""
+    target = root / RESIDENCES_DIR / f"{row.slug}.yml"
+    return target if row.slug and (target.exists() or target.is_symlink()) else None
+
+
+def _residence_key(name: str, street: str, city: str) -> tuple[str, str, str]:
+    """What makes two rows, or a row and a file, the same residence: the address its name gives, its street
+    and city, compared without case, accents or spacing."""
+    return slug_of(name), fold(street), fold(city)
+
+
+def _row_key(row: Row) -> tuple[str, str, str]:
+    return _residence_key(row.values.get("Nom", ""), row.values.get("Rue", ""), row.values.get("Ville", ""))
 
 
 def cell_problem(sheet: Sheet, cell: Cell, message: str, hint: str = "") -> Problem:
@@ -62,7 +73,7 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
             problems.append(cell_problem(sheet, cell, f"Adresse web : « {chosen} » {reason[0]}", reason[1]))
         elif chosen in taken:
             problems.append(cell_problem(sheet, cell, f"Adresse web : « {chosen} » déjà donnée à la ligne "
-                                     f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
+                                         f"{taken[chosen].number}", "chaque résidence a sa propre adresse"))
         else:
             row.slug, taken[chosen] = chosen, row
     twins = _repeated_rows(sheet, rows, problems)
@@ -84,8 +95,8 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
                                         "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
         row.slug, taken[slug] = slug, row
     for row in rows:
-        target = root / RESIDENCES_DIR / f"{row.slug}.yml"
-        if row.slug and (target.exists() or target.is_symlink()) and not force:  # a link to nothing too
+        target = _existing_file(root, row)
+        if target and not force:
             cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
             problems.append(cell_problem(sheet, cell, *_in_the_way(row, target)))
 
@@ -100,14 +111,13 @@ def _repeated_rows(sheet: Sheet, rows: list[Row], problems: list[Problem]) -> li
     for row in rows:
         if "Nom" not in row.values or "Adresse web" in row.values:
             continue
-        key = (slug_of(row.values["Nom"]), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
-        earlier = first.setdefault(key, row)
+        earlier = first.setdefault(_row_key(row), row)
         if earlier is not row:
             twins.append(row)
             problems.append(cell_problem(sheet, row.cells["Nom"], f"Nom : même résidence que la ligne {earlier.number} "
-                                     "(même nom, même rue, même ville) : ligne en double",
-                                     "supprimez l'une des deux lignes ; si ce sont bien deux résidences, donnez à "
-                                     "chacune sa propre « Adresse web »"))
+                                         "(même nom, même rue, même ville) : ligne en double",
+                                         "supprimez l'une des deux lignes ; si ce sont bien deux résidences, donnez "
+                                         "à chacune sa propre « Adresse web »"))
     return twins
 
 
@@ -133,7 +143,6 @@ def _another_residence(row: Row, target: Path) -> str:
     """« une autre résidence : « name » (street, city) » when ``target`` holds another residence than the
     row's, else "" (the same residence, or a file that names none)."""
     held = residence_in(target)
-    typed = (slug_of(row.values.get("Nom", "")), fold(row.values.get("Rue", "")), fold(row.values.get("Ville", "")))
-    if held is None or (slug_of(held[0]), fold(held[1]), fold(held[2])) == typed:
+    if held is None or _residence_key(*held) == _row_key(row):
         return ""
     return f"une autre résidence : « {held[0]} » ({held[1]}, {held[2]})"

@@ -30,7 +30,7 @@ from typing import Any, Literal, Optional
 
 from generator.contract.languages import LocalText
 from generator.contract.model import Caretaker, SiteConfig
-from generator.outputs import i18n
+from generator.outputs import i18n, local_time
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.presence import HORIZON_DAYS, slots_on
@@ -74,7 +74,7 @@ def subdivision(postcode: str) -> Optional[str]:
     """The library's subdivision for a postcode (« 57000 » → « 57 », « 67000 » → « 6AE »), None for the
     rest of metropolitan France. Monaco's 980xx is not France and is not mapped. A whole postcode first:
     Saint-Barthélemy's 97133 and Saint-Martin's 97150 are not Guadeloupe's."""
-    return SUBDIVISIONS.get(postcode) or SUBDIVISIONS.get(postcode[:3]) or SUBDIVISIONS.get(postcode[:2])
+    return local_time.by_postcode(SUBDIVISIONS, postcode)
 
 
 def _asked(name: str, question: Any) -> Any:

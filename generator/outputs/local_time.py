@@ -16,7 +16,10 @@ every one with the tz database.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Mapping, Optional, TypeVar
 from zoneinfo import ZoneInfo
+
+T = TypeVar("T")
 
 PARIS_NAME = "Europe/Paris"
 
@@ -32,9 +35,17 @@ FIXED = {"America/Guadeloupe": -240, "America/Martinique": -240, "America/Cayenn
 """Offset from UTC in minutes of the zones without summer time."""
 
 
+def by_postcode(table: Mapping[str, T], postcode: str) -> Optional[T]:
+    """The entry of ``table`` for a postcode: its whole code first (Saint-Barthélemy's 97133 and Saint-Martin's
+    97150 are inside Guadeloupe's 971), then its first three digits (an overseas territory), then its first
+    two (a department: Alsace-Moselle's 57, 67, 68). The one rule of the time zones and of the public holidays
+    (``closed_days``)."""
+    return table.get(postcode) or table.get(postcode[:3]) or table.get(postcode[:2])
+
+
 def zone_name(postcode: str) -> str:
     """The IANA name of the time zone a residence's hall clock shows (« 97400 » → « Indian/Reunion »)."""
-    return ZONES.get(postcode) or ZONES.get(postcode[:3], PARIS_NAME)
+    return by_postcode(ZONES, postcode) or PARIS_NAME
 
 
 def script_zone(postcode: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ library update changing them would be seen. 24 December 2026 is a Thursday, 25 a
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import holidays
@@ -18,7 +18,7 @@ import pytest
 from conftest import REPO, SITE_CONFIG
 from generator.contract.project import load_project
 from generator.outputs import closed_days as closed_days_module
-from generator.outputs import published
+from generator.outputs import calendar, opendata, published
 from generator.outputs.closed_days import SUBDIVISIONS, closed_days, public_holidays, subdivision
 from generator.outputs.context import ResidenceContext
 from generator.outputs.posters import poster_text
@@ -288,3 +288,22 @@ def test_saint_martin_and_saint_barthelemy_have_their_own_days_from_their_postco
         tzid, days = excluded(slug)
         assert tzid == zone, slug
         assert closed <= days and not opened & days, (slug, sorted(days))
+
+
+@pytest.mark.parametrize("today", [date(2027, 3, 22) + timedelta(days=n) for n in range(7)],
+                         ids=["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+def test_the_calendar_skips_every_closed_day_that_residence_json_lists_whatever_the_build_weekday(
+        make_project, today: date) -> None:  # type: ignore[no-untyped-def]
+    """The calendar's weekly openings start on the Monday of the build's week, but its closed days are the
+    ones residence.json, the pages and presence.js carry, from the build day on: built on a Sunday, it
+    stopped six days short, and Ascension 2028 (25 May), closed in residence.json, was an opening in the
+    calendar (found by expanding the calendars with recurring-ical-events and comparing with residence.json)."""
+    every_day = residence().replace("[mon, tue, wed, thu, fri]", "[mon, tue, wed, thu, fri, sun]")
+    project = load_project(make_project(site_config=CLOSURES, test=every_day))
+    ctx = ResidenceContext.of(project, project.residences[0], today)
+    listed = {d.date for d in opendata.residence_data(ctx).caretaker.closed_days}  # type: ignore[union-attr]
+    events = icalendar.Calendar.from_ical(calendar.calendar_bytes(ctx)).walk("VEVENT")
+    skipped = {d.dt.date() for e in events if "exdate" in e for d in e["exdate"].dts}
+    said = {e.decoded("dtstart") for e in events if str(e["summary"]).startswith("Loge fermée : ")}
+    assert {d for d in skipped if d >= today} == {d for d in said if d >= today} == listed
+    assert (date(2028, 5, 25) in listed) == (today >= date(2027, 3, 27))  # within a year and 60 days

@@ -85,9 +85,10 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
     _ = i18n.gettext(ctx.lang)
     zone = local_time.zone_name(residence.address.postcode)
     if residence.caretaker:
-        start = week_start(today)
-        closed = closed_days(config, residence.address.postcode, residence.caretaker, start,
-                             start + timedelta(days=AHEAD_DAYS), ctx.lang)
+        # From the Monday the weekly openings start on, to the last day residence.json and the pages carry
+        # (``closed_days.ahead``): counted from that Monday, a build late in the week stopped days short.
+        closed = closed_days(config, residence.address.postcode, residence.caretaker, week_start(today),
+                             today + timedelta(days=AHEAD_DAYS - 1), ctx.lang)
         events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed, ctx.lang,
                                    zone)
     events += [waste_event(w, today, _, page + page_url(WASTE), ctx.lang) for w in residence.waste if w.days]

@@ -61,6 +61,15 @@ def test_the_schema_refuses_what_the_format_forbids(sample_site: Path) -> None:
                    {**data, "generated": "02/12/2026"}, {**data, "version": 2}, {**data, "surprise": 1},
                    {**data, "waste": [{**data["waste"][0], "days": ["lundi"]}]}):
         assert list(validator.iter_errors(broken)), broken
+    # A time of day is 00:00 to 23:59 (the schema took « 29:59 » and « 24:00 »).
+    slot = data["caretaker"]["hours"][0]
+    for clock in ("24:00", "29:59", "8:30", "08:60"):
+        for end in ("opens", "closes"):
+            broken = {**data, "caretaker": {**data["caretaker"], "hours": [{**slot, end: clock}]}}
+            assert list(validator.iter_errors(broken)), (end, clock)
+    for clock in ("00:00", "23:59", "19:05"):
+        assert not list(validator.iter_errors({**data, "caretaker": {**data["caretaker"],
+                                                                     "hours": [{**slot, "opens": clock}]}}))
 
 
 def test_residence_json_holds_the_data_in_standard_forms(sample_site: Path) -> None:

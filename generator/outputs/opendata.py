@@ -35,6 +35,8 @@ E164 = r"^(\+[1-9][0-9]{6,14}(;ext=[0-9]{1,6})?|[0-9]{2,6})$"
 """E.164 (with an extension as RFC 3966 writes it, ``;ext=12``, for « poste 12 »), or a French short number."""
 DayCode = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Clock = str
+CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+"""A time of day, 00:00 to 23:59 (a slot ending at midnight is typed 23h59)."""
 
 
 def _phone(description: str = "Téléphone, E.164 (+33…, suivi de « ;ext=12 » pour un poste) ou numéro court "
@@ -62,9 +64,9 @@ class OpeningSlot(Out):
 
     days: list[DayCode] = Field(description="Jours de la semaine, lundi d'abord.")
     opens: Clock = Field(description="Début, HH:MM, heure locale de la résidence (time_zone).",
-                         pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+                         pattern=CLOCK)
     closes: Clock = Field(description="Fin, HH:MM, heure locale de la résidence (time_zone).",
-                          pattern=r"^[0-2][0-9]:[0-5][0-9]$")
+                          pattern=CLOCK)
     place: Optional[str] = None
 
 

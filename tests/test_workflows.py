@@ -99,6 +99,45 @@ def test_least_privilege_and_no_racing_deploys() -> None:
     assert load("pull-request.yml")["concurrency"]["cancel-in-progress"] is True
 
 
+def test_a_run_of_an_older_commit_than_main_s_latest_publishes_nothing(tmp_path: Path) -> None:
+    """The concurrency group orders the runs, but each publishes its own commit: « Re-run » on an older run
+    (a merge whose publication failed, after later merges were published), a night run started after a
+    merge, or a manual run from another branch put an older site over the newer one. The plan checks main
+    out as it is now and compares; the lots, hence the merge and the deployment, run only for its latest
+    commit."""
+    publish = load("publish.yml")
+    plan = publish["jobs"]["plan"]
+    assert plan["steps"][0]["uses"].startswith("actions/checkout@") and plan["steps"][0]["with"]["ref"] == "main"
+    assert plan["steps"][1]["name"] == "Vérifier que c'est la dernière version"
+    assert plan["outputs"]["current"] == "${{ steps.latest.outputs.current }}"
+    assert publish["jobs"]["build"]["if"] == "needs.plan.outputs.current == 'true'"
+    assert publish["jobs"]["merge"]["needs"] == ["plan", "build"] and publish["jobs"]["deploy"]["needs"] == "merge"
+
+    root = tmp_path / "repository"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "README.md").write_text("one\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "older")
+    older = git(root, "rev-parse", "HEAD")
+    (root / "README.md").write_text("two\n")
+    git(root, "commit", "-qam", "latest")
+    latest = git(root, "rev-parse", "HEAD")
+    script = step(publish, "plan", "Vérifier que c'est la dernière version")["run"]
+    for sha, current in ((latest, "true"), (older, "false")):
+        output, summary = tmp_path / f"output-{current}", tmp_path / f"summary-{current}.md"
+        output.write_text("")
+        result = run_step(script, root, GITHUB_SHA=sha, GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary))
+        assert result.returncode == 0, result.stderr
+        assert output.read_text() == f"current={current}\n"
+    told = (f"cette exécution porte sur la version {older[:7]}, et main est maintenant à la version {latest[:7]} : "
+            "rien n'est publié, pour ne jamais remplacer le site par une version plus ancienne. La plus récente est "
+            "publiée par sa propre exécution, ou par celle de cette nuit")
+    assert result.stdout == f"::notice title=Rien à publier::{told}\n"
+    assert summary.read_text(encoding="utf-8") == f"## Rien à publier\n\nℹ️ {told[0].upper()}{told[1:]}.\n"
+    assert not (tmp_path / "summary-true.md").exists()
+
+
 def test_triggers() -> None:
     assert set(load("publish.yml")["on"]) == {"push", "schedule", "workflow_dispatch"}
     assert load("publish.yml")["on"]["push"] == {"branches": ["main"]}

@@ -93,7 +93,7 @@ def test_least_privilege_and_no_racing_deploys() -> None:
     publish = load("publish.yml")
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert all("permissions" not in publish["jobs"][job] for job in ("plan", "build", "merge"))
-    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["jobs"]["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert publish["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     assert publish["jobs"]["deploy"]["needs"] == "merge"
     assert load("pull-request.yml")["concurrency"]["cancel-in-progress"] is True
@@ -104,7 +104,7 @@ def test_a_run_of_an_older_commit_than_main_s_latest_publishes_nothing(tmp_path:
     (a merge whose publication failed, after later merges were published), a night run started after a
     merge, or a manual run from another branch put an older site over the newer one. The plan checks main
     out as it is now and compares; the lots, hence the merge and the deployment, run only for its latest
-    commit."""
+    commit, and the deployment checks again."""
     publish = load("publish.yml")
     plan = publish["jobs"]["plan"]
     assert plan["steps"][0]["uses"].startswith("actions/checkout@") and plan["steps"][0]["with"]["ref"] == "main"
@@ -112,6 +112,11 @@ def test_a_run_of_an_older_commit_than_main_s_latest_publishes_nothing(tmp_path:
     assert plan["outputs"]["current"] == "${{ steps.latest.outputs.current }}"
     assert publish["jobs"]["build"]["if"] == "needs.plan.outputs.current == 'true'"
     assert publish["jobs"]["merge"]["needs"] == ["plan", "build"] and publish["jobs"]["deploy"]["needs"] == "merge"
+    # Again in the deployment: « Re-run failed jobs » after it failed runs it alone, with the plan's first answer.
+    deploy = publish["jobs"]["deploy"]["steps"]
+    assert deploy[0]["uses"] == plan["steps"][0]["uses"] and deploy[0]["with"] == plan["steps"][0]["with"]
+    assert deploy[1] == plan["steps"][1]
+    assert deploy[2]["uses"].startswith("actions/deploy-pages@") and deploy[2]["if"] == "steps.latest.outputs.current == 'true'"
 
     root = tmp_path / "repository"
     root.mkdir()

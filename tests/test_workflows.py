@@ -269,10 +269,34 @@ def test_every_job_of_a_publish_run_installs_the_library_versions_the_plan_valid
         assert (tmp_path / "used").read_text() == constraints + "\n"
 
 
-def size_step(root: Path, limit: int, summary: Path | None = None) -> subprocess.CompletedProcess[str]:
-    script = step(load("publish.yml"), "merge", "Vérifier la taille du site")["run"]
-    return run_step(script, root, PAGES_LIMIT_BYTES=str(limit),
+def size_step(root: Path, limit: int, summary: Path | None = None, workflow: str = "publish.yml",
+              job: str = "merge") -> subprocess.CompletedProcess[str]:
+    checked = step(load(workflow), job, "Vérifier la taille du site")
+    return run_step(checked["run"], root, **{**checked.get("env", {}), "PAGES_LIMIT_BYTES": str(limit)},
                     **({"GITHUB_STEP_SUMMARY": str(summary)} if summary else {}))
+
+
+def test_a_pull_request_taking_the_site_over_the_pages_limit_is_told_before_its_merge(tmp_path: Path) -> None:
+    """Only the publication measured the site: a pull request taking it over GitHub Pages' limit passed its
+    check, was merged, and every publication failed after it (the nightly ones too), the site staying as it
+    was until someone undid it. The pull request's check runs the same step on the site it built."""
+    publish, pull_request = load("publish.yml"), load("pull-request.yml")
+    checked = step(pull_request, "check", "Vérifier la taille du site")
+    assert checked["run"] == step(publish, "merge", "Vérifier la taille du site")["run"]
+    assert checked["env"]["PAGES_LIMIT_BYTES"] == publish["env"]["PAGES_LIMIT_BYTES"]
+    names = [s.get("name") for s in pull_request["jobs"]["check"]["steps"]]
+    assert names.index("Construire le site") < names.index("Vérifier la taille du site")
+    root = tmp_path / "project"
+    (root / "site").mkdir(parents=True)
+    (root / "site" / "page.html").write_bytes(b"x" * 3_000_000)
+    summary = tmp_path / "summary.md"
+    refused = size_step(root, 2_000_000, summary, "pull-request.yml", "check")
+    assert refused.returncode == 1
+    told = ("l'archive du site fait 3,1 Mo, plus que les 2 Mo que GitHub Pages publie : fusionnée, cette demande ne "
+            "pourrait pas être publiée (le site resterait tel qu'il est)")
+    assert refused.stdout == f"::error title=Site trop volumineux::{told}\n"
+    assert f"❌ L{told[1:]}. Réduisez" in summary.read_text(encoding="utf-8")
+    assert size_step(root, 1_000_000_000, None, "pull-request.yml", "check").returncode == 0
 
 
 def test_a_site_over_the_pages_limit_is_refused_before_upload(tmp_path: Path) -> None:

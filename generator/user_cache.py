@@ -33,6 +33,7 @@ import io
 import os
 import re
 import struct
+import sys
 import time
 from contextlib import suppress
 from functools import lru_cache
@@ -99,9 +100,10 @@ def version_of(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Our code, templates and theme files, and the versions of the libraries that shape the result."""
+    """Our code, templates and theme files, the versions of the libraries that shape the result, and Python
+    itself (its version and build: the publish workflow restores lots built by an older runner's Python)."""
     parts = [f"{p.relative_to(PACKAGE_DIR.parent).as_posix()}".encode() + b"\0" + data for p, data in code_files()]
-    return digest(*parts, *(version.encode() for version in library_versions()))
+    return digest(*parts, *(version.encode() for version in library_versions()), sys.version.encode())
 
 
 def cache_dir(kind: str) -> Path | None:

@@ -214,6 +214,26 @@ def test_another_poster_font_or_library_version_rebuilds_everything(project_dir:
     cache.code_fingerprint.cache_clear()
 
 
+def test_another_python_rebuilds_everything(project_dir: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python is the first library of the build (its json, html, ElementTree of the feeds, zoneinfo): the
+    publish workflow restores each lot's last output, and a lot built by the Python of an older runner
+    image, or before the workflow's python-version was raised, was kept as if this Python had made it."""
+    import sys
+
+    from generator import user_cache as cache
+
+    site = tmp_path / "site"
+    build(project_dir, site)
+    monkeypatch.setattr(sys, "version", sys.version + " (another build of Python)")
+    cache.code_fingerprint.cache_clear()
+    try:
+        assert build(project_dir, site) == 3
+    finally:
+        monkeypatch.undo()
+        cache.code_fingerprint.cache_clear()
+
+
 def test_added_and_removed_residences(project_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(project_dir, site)

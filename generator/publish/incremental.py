@@ -2,7 +2,7 @@
 
 A microsite depends on its own residence file, on ``site_config.yml`` (and the logo it points to), on
 ``today``, on the generator itself (code, templates, theme, versions of the libraries that shape the
-files: ``cache.VERSIONED``) and on the font the posters embed (``printing.font_key``). The
+files: ``cache.VERSIONED``, and of Python) and on the font the posters embed (``printing.font_key``). The
 manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
 microsite only when both digests match; any change to the shared inputs rebuilds everything.
 

@@ -433,6 +433,38 @@ def test_diff_step_compares_with_the_base_commit(make_project, tmp_path: Path) -
 
 
 @pytest.mark.slow
+def test_diff_step_compares_with_the_main_the_pull_request_is_merged_onto(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The check builds GitHub's merge of the pull request onto main (refs/pull/N/merge), which GitHub makes
+    again when main moves; the event's base.sha can be hours older. Compared with it, the summary told the
+    changes of pull requests merged meanwhile as this one's. The base is the merge's first parent."""
+    phone = "caretaker: {name: Karim, phone: 01 48 20 11 %s}\n"
+    root = make_project(test=BAD_RESIDENCE.replace("units: beaucoup\n", phone % "22"),
+                        other=BAD_RESIDENCE.replace("X", "Y").replace("units: beaucoup\n", "units: 10\n"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "main when the pull request was opened")
+    stale_base = git(root, "rev-parse", "HEAD")
+    git(root, "checkout", "-qb", "pull-request")
+    (root / "residences" / "test.yml").write_text(BAD_RESIDENCE.replace("units: beaucoup\n", phone % "99"))
+    git(root, "commit", "-qam", "the pull request: the caretaker's phone")
+    git(root, "checkout", "-q", "main")
+    (root / "residences" / "other.yml").write_text(BAD_RESIDENCE.replace("X", "Y").replace("units: beaucoup\n",
+                                                                                           "units: 20\n"))
+    git(root, "commit", "-qam", "another pull request, merged meanwhile: units")
+    git(root, "merge", "-q", "--no-ff", "--no-edit", "pull-request")  # as refs/pull/N/merge: main first
+    summary = tmp_path / "summary.md"
+    (tmp_path / "runner").mkdir()
+    script = step(load("pull-request.yml"), "check", "Résumer ce que les locataires verront changer")["run"]
+    result = run_step(script, root, BASE_SHA=stale_base, RUNNER_TEMP=str(tmp_path / "runner"),
+                      GITHUB_STEP_SUMMARY=str(summary), PREVIEW_URL="https://example.org/artifact/1")
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "- Gardien — téléphone : « 01 48 20 11 22 » → « 01 48 20 11 99 »" in text
+    assert "Y (other)" not in text and "Logements" not in text, text
+    assert "1 autre(s) résidence(s) sans changement visible." in text
+
+
+@pytest.mark.slow
 def test_diff_step_of_a_landlord_arriving_keeps_the_job_summary_within_github_s_limit(tmp_path: Path) -> None:
     """GitHub shows nothing of a step summary over 1 MiB: the pull request adding a landlord's imported
     residences (~700 bytes of « Nouvelle résidence » each) had a blank summary, its preview link lost too."""

@@ -95,7 +95,7 @@ def test_least_privilege_and_no_racing_deploys() -> None:
     assert all("permissions" not in publish["jobs"][job] for job in ("plan", "build", "merge"))
     assert publish["jobs"]["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert publish["jobs"]["deploy"]["environment"]["name"] == "github-pages"
-    assert publish["jobs"]["deploy"]["needs"] == "merge"
+    assert publish["jobs"]["deploy"]["needs"] == ["plan", "merge"]
     assert load("pull-request.yml")["concurrency"]["cancel-in-progress"] is True
 
 
@@ -111,12 +111,13 @@ def test_a_run_of_an_older_commit_than_main_s_latest_publishes_nothing(tmp_path:
     assert plan["steps"][1]["name"] == "Vérifier que c'est la dernière version"
     assert plan["outputs"]["current"] == "${{ steps.latest.outputs.current }}"
     assert publish["jobs"]["build"]["if"] == "needs.plan.outputs.current == 'true'"
-    assert publish["jobs"]["merge"]["needs"] == ["plan", "build"] and publish["jobs"]["deploy"]["needs"] == "merge"
+    assert publish["jobs"]["merge"]["needs"] == ["plan", "build"] and publish["jobs"]["deploy"]["needs"] == ["plan", "merge"]
     # Again in the deployment: « Re-run failed jobs » after it failed runs it alone, with the plan's first answer.
     deploy = publish["jobs"]["deploy"]["steps"]
     assert deploy[0]["uses"] == plan["steps"][0]["uses"] and deploy[0]["with"] == plan["steps"][0]["with"]
     assert deploy[1] == plan["steps"][1]
-    assert deploy[2]["uses"].startswith("actions/deploy-pages@") and deploy[2]["if"] == "steps.latest.outputs.current == 'true'"
+    assert deploy[-1]["uses"].startswith("actions/deploy-pages@")
+    assert "steps.latest.outputs.current == 'true'" in deploy[-1]["if"].split(" && ")
 
     root = tmp_path / "repository"
     root.mkdir()
@@ -138,6 +139,31 @@ def test_a_run_of_an_older_commit_than_main_s_latest_publishes_nothing(tmp_path:
     told = (f"cette exécution porte sur la version {older[:7]}, et main est maintenant à la version {latest[:7]} : "
             "rien n'est publié, pour ne jamais remplacer le site par une version plus ancienne. La plus récente est "
             "publiée par sa propre exécution, ou par celle de cette nuit")
+    assert result.stdout == f"::notice title=Rien à publier::{told}\n"
+    assert summary.read_text(encoding="utf-8") == f"## Rien à publier\n\nℹ️ {told[0].upper()}{told[1:]}.\n"
+    assert not (tmp_path / "summary-true.md").exists()
+
+
+def test_a_site_built_for_another_day_is_not_published(tmp_path: Path) -> None:
+    """« Re-run failed jobs » repeats the lots, the merge and the deployment with the plan's answers of the first
+    attempt, its day included: re-run a day or more later (its commit still main's latest), it published a site
+    of that day over the night's, showing again the notices ended since and not the absences started since."""
+    publish = load("publish.yml")
+    dated = step(publish, "deploy", "Vérifier que le site est daté d'aujourd'hui")
+    assert dated["id"] == "dated" and dated["env"] == {"TODAY": "${{ needs.plan.outputs.today }}"}
+    deploy = publish["jobs"]["deploy"]["steps"]
+    assert deploy.index(dated) < len(deploy) - 1
+    assert "steps.dated.outputs.today == 'true'" in deploy[-1]["if"].split(" && ")
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    for day, answer in ((today, "true"), ("2026-12-01", "false")):
+        output, summary = tmp_path / f"output-{answer}", tmp_path / f"summary-{answer}.md"
+        output.write_text("")
+        result = run_step(dated["run"], tmp_path, TODAY=day, GITHUB_OUTPUT=str(output), GITHUB_STEP_SUMMARY=str(summary))
+        assert result.returncode == 0, result.stderr
+        assert output.read_text() == f"today={answer}\n"
+    told = (f"ce site a été construit pour le 2026-12-01, et nous sommes le {today} à Paris : rien n'est publié, pour "
+            "ne pas montrer les avis et les absences d'un autre jour. Relancez toute l'exécution (« Re-run all jobs "
+            "»), ou laissez faire celle de cette nuit")
     assert result.stdout == f"::notice title=Rien à publier::{told}\n"
     assert summary.read_text(encoding="utf-8") == f"## Rien à publier\n\nℹ️ {told[0].upper()}{told[1:]}.\n"
     assert not (tmp_path / "summary-true.md").exists()

@@ -119,6 +119,24 @@ def test_site_wide_changes_are_listed_once(two_projects) -> None:  # type: ignor
     assert "- Numéro d'urgence ajouté : « Pompiers »" in output
 
 
+def test_a_new_site_address_says_the_printed_qr_codes_lead_to_the_old_one(two_projects) -> None:  # type: ignore[no-untyped-def]
+    """A residence removed or renamed says its QR code will lead nowhere; a new ``base_url`` moves every
+    residence's address, and the summary said « Adresse du site : … → … » then « sans changement visible »,
+    nothing of the posters printed in every hall."""
+    moved = SITE_CONFIG.replace("base_url: https://residences.example.org/", "base_url: https://sites.example.org/r/")
+    output = diff(*two_projects({"les-tilleuls": TILLEULS, "les-lilas": LILAS},
+                                {"les-tilleuls": TILLEULS, "les-lilas": LILAS}, head_config=moved))[1]
+    assert ("- Adresse du site : « https://residences.example.org/ » → « https://sites.example.org/r/ » : l'adresse "
+            "de chaque résidence change, et les QR codes déjà imprimés \\(affiches, flyers\\) mènent à l'ancienne ; "
+            "réimprimez-les, ou faites rediriger l'ancienne adresse vers la nouvelle") in output
+
+
+def test_a_site_address_losing_its_final_slash_is_no_change(changes) -> None:  # type: ignore[no-untyped-def]
+    slash = SITE_CONFIG.replace("base_url: https://residences.example.org/", "base_url: https://residences.example.org")
+    result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": TILLEULS}, head_config=slash)
+    assert result.site_wide == () and result.residences == ()
+
+
 def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  # type: ignore[no-untyped-def]
     head = TILLEULS.replace("title: Coupure d'eau", "title: <img src=x onerror=alert(1)> *urgent*")
     output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}))[1]

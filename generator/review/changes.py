@@ -42,6 +42,9 @@ CONFIG_LISTS = (
     ListSection("closures", "Fermeture de toutes les loges", lambda c: _show(c.date), feminine=True),
 )
 SHARED_NOTICES = ListSection("notices", "Avis commun", lambda n: n.title)
+MOVED = ("l'adresse de chaque résidence change, et les QR codes déjà imprimés (affiches, flyers) mènent à l'ancienne ; "
+         "réimprimez-les, ou faites rediriger l'ancienne adresse vers la nouvelle")
+"""Said after a new ``base_url``: a residence removed says its QR code will lead nowhere, and this moves all."""
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,10 @@ def hours_text(slots: Sequence[Slot]) -> str:
 def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
     """Settings shown on every residence's site: landlord, agencies (their defaults entry by entry),
     emergency numbers, common questions, public holidays and closures."""
-    lines = field_changes(old, new, ("base_url", "holidays"), "")
+    lines = []
+    if old.root_url != new.root_url:  # « …org » and « …org/ » are one address
+        lines.append(f"Adresse du site : « {old.root_url} » → « {new.root_url} » : {MOVED}")
+    lines += field_changes(old, new, ("holidays",), "")
     lines += field_changes(old.landlord, new.landlord, tuple(type(new.landlord).model_fields), "Bailleur — ")
     for key in sorted(old.agencies.keys() | new.agencies.keys()):
         a, b = old.agencies.get(key), new.agencies.get(key)

@@ -137,6 +137,25 @@ def test_a_site_address_losing_its_final_slash_is_no_change(changes) -> None:  #
     assert result.site_wide == () and result.residences == ()
 
 
+def test_languages_the_accessibility_statement_and_the_legal_notice_are_site_wide_changes(changes) -> None:  # type: ignore[no-untyped-def]
+    """A pull request adding English and Arabic to every residence, or changing the accessibility status or
+    the publication director shown on every site, was summarised « Aucun changement visible sur les sites
+    des résidences »: config_changes did not look at languages, accessibility nor legal."""
+    head = SITE_CONFIG + """\
+languages: [fr, en, ar]
+accessibility: {status: partiellement_conforme, statement_date: 2026-11-27}
+legal: {director: Jean Martin, host: {name: OVH, address: "2 rue Kellermann, 59100 Roubaix"}}
+"""
+    base = SITE_CONFIG + "accessibility: {statement_date: 2026-11-27}\nlegal: {director: Claire Dupont}\n"
+    result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": TILLEULS}, base_config=base, head_config=head)
+    assert list(result.site_wide) == [
+        "Langues du site : « français » → « français, anglais, arabe »",
+        "Déclaration d'accessibilité — état : « non conforme » → « partiellement conforme »",
+        "Mentions légales — directeur ou directrice de la publication : « Claire Dupont » → « Jean Martin »",
+        "Mentions légales — hébergeur ajouté(e) : « OVH, 2 rue Kellermann, 59100 Roubaix »",
+    ]
+
+
 def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  # type: ignore[no-untyped-def]
     head = TILLEULS.replace("title: Coupure d'eau", "title: <img src=x onerror=alert(1)> *urgent*")
     output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}))[1]

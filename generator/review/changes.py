@@ -23,6 +23,7 @@ from generator.contract.inheritance import INHERITED_KEYS, inherited, key_text
 from generator.contract.model import Residence, SharedNotice, SiteConfig, Slot
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, Project, ResidenceFile, load_project
 from generator.errors import Problem, UserError
+from generator.outputs.i18n import language_in_sentence
 from generator.review.outage_changes import outage_changes
 from generator.review.said import INHERITED, ListSection, details, field_changes, keyed, lacking, list_changes
 from generator.review.said import show as _show
@@ -225,13 +226,19 @@ def hours_text(slots: Sequence[Slot]) -> str:
 
 
 def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
-    """Settings shown on every residence's site: landlord, agencies (their defaults entry by entry),
-    emergency numbers, common questions, public holidays and closures."""
+    """Settings shown on every residence's site: its address and languages, landlord, accessibility
+    statement and legal notice, agencies (their defaults entry by entry), emergency numbers, common
+    questions, public holidays and closures."""
     lines = []
     if old.root_url != new.root_url:  # « …org » and « …org/ » are one address
         lines.append(f"Adresse du site : « {old.root_url} » → « {new.root_url} » : {MOVED}")
+    if old.languages != new.languages:
+        lines.append(f"Langues du site : « {_languages(old)} » → « {_languages(new)} »")
     lines += field_changes(old, new, ("holidays",), "")
     lines += field_changes(old.landlord, new.landlord, tuple(type(new.landlord).model_fields), "Bailleur — ")
+    lines += field_changes(old.accessibility, new.accessibility, tuple(type(new.accessibility).model_fields),
+                           "Déclaration d'accessibilité — ")
+    lines += field_changes(old.legal, new.legal, tuple(type(new.legal).model_fields), "Mentions légales — ")
     for key in sorted(old.agencies.keys() | new.agencies.keys()):
         a, b = old.agencies.get(key), new.agencies.get(key)
         if a is None:
@@ -247,6 +254,11 @@ def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
     for section in CONFIG_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field))
     return lines
+
+
+def _languages(config: SiteConfig) -> str:
+    """« français, anglais, arabe »: the site's languages named in French, the default first."""
+    return ", ".join(language_in_sentence(code, "fr") for code in config.languages)
 
 
 def shared_notice_changes(base: Project, head: Project) -> list[str]:

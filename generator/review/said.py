@@ -32,7 +32,11 @@ LABELS = {
     "website": "site web", "tenant_portal": "espace locataire", "logo": "logo", "label": "libellé",
     "base_url": "adresse du site", "agencies": "agences", "residences": "résidences", "since": "début",
     "expected": "retour prévu", "repaired": "réparation", "help": "en attendant", "holidays": "jours fériés",
-    "date": "date", "equipment": "équipement",
+    "date": "date", "equipment": "équipement", "audit": "audit", "statement_date": "date de la déclaration",
+    "non_compliant": "contenus non accessibles", "derogations": "dérogations", "exempt": "contenus non soumis",
+    "plan": "schéma pluriannuel", "publisher": "éditeur", "registration": "immatriculation",
+    "director": "directeur ou directrice de la publication", "privacy_email": "contact données personnelles",
+    "host": "hébergeur", "by": "réalisé par", "rate": "taux",
 }
 LONG_TEXT = 120
 """Markdown answers and notes can be long: past this, a change is reported without quoting the text."""
@@ -147,8 +151,8 @@ def show(value: Any, name: str = "") -> str:
         return format_time(value)
     if name == "days":
         return days_text(value) if value else ""
-    if name == "status":
-        return str(FIBRE_STATUS.get(value, value))
+    if name == "status":  # the fibre's, or the accessibility statement's (« non_conforme » → « non conforme »)
+        return str(FIBRE_STATUS.get(value, str(value).replace("_", " ")))
     if name == "level":
         return LEVEL_LABELS[value].lower() if value in LEVEL_LABELS else str(value)
     if name == "mode":

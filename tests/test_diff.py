@@ -156,6 +156,14 @@ legal: {director: Jean Martin, host: {name: OVH, address: "2 rue Kellermann, 591
     ]
 
 
+def test_the_caretaker_s_title_is_a_change(changes) -> None:  # type: ignore[no-untyped-def]
+    """The pages call the caretaker by ``caretaker.title`` (« Votre gardienne »); a pull request setting or
+    changing it was « sans changement visible »: caretaker_changes listed the fields it compared, not this one."""
+    head = TILLEULS.replace("  name: Karim Benali\n", "  name: Karim Benali\n  title: agent de proximité\n")
+    result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": head})
+    assert lines_of(result, "les-tilleuls") == ["Gardien — titre ajouté(e) : « agent de proximité »"]
+
+
 def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  # type: ignore[no-untyped-def]
     head = TILLEULS.replace("title: Coupure d'eau", "title: <img src=x onerror=alert(1)> *urgent*")
     output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}))[1]

@@ -205,7 +205,7 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
         return []
     if a is None or b is None:
         return [f"Gardien ajouté : {b.name}" if b else f"Gardien retiré : {a.name}"]  # type: ignore[union-attr]
-    lines = field_changes(a, b, ("name", "mode", "phone", "mobile", "email", "office", "holidays"), "Gardien — ")
+    lines = field_changes(a, b, tuple(f for f in type(b).model_fields if f not in ("hours", "absences")), "Gardien — ")
     if hours_text(a.hours) != hours_text(b.hours):
         lines.append(f"Gardien — horaires : avant « {hours_text(a.hours)} », maintenant « {hours_text(b.hours)} »")
     before = {(x.from_, x.to): x for x in a.absences}

@@ -164,6 +164,24 @@ def test_the_caretaker_s_title_is_a_change(changes) -> None:  # type: ignore[no-
     assert lines_of(result, "les-tilleuls") == ["Gardien — titre ajouté(e) : « agent de proximité »"]
 
 
+def test_a_logo_replaced_under_the_same_name_is_a_change(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every page and poster shows the logo; a pull request replacing ``logo.png`` by a new image of the same
+    name changed no YAML value, and the summary said « Aucun changement visible »."""
+    from PIL import Image
+
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test,", "landlord: {name: Habitat Test, logo: logo.png,", 1)
+    assert config != SITE_CONFIG
+    base = make_project(site_config=config, **{"les-tilleuls": TILLEULS})
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(base / "logo.png")
+    base = base.rename(tmp_path / "base")
+    head = make_project(site_config=config, **{"les-tilleuls": TILLEULS})
+    Image.new("RGB", (200, 80), (200, 30, 30)).save(head / "logo.png")
+    output = diff(base, head)[1]
+    assert "- Bailleur — logo : image remplacée \\(logo.png\\)" in output
+    Image.new("RGB", (200, 80), (0, 70, 140)).save(head / "logo.png")
+    assert "Aucun changement visible" in diff(base, head)[1]
+
+
 def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  # type: ignore[no-untyped-def]
     head = TILLEULS.replace("title: Coupure d'eau", "title: <img src=x onerror=alert(1)> *urgent*")
     output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}))[1]

@@ -118,7 +118,7 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
                 results.append(ResidenceChanges(slug, new[slug].residence.name, "changed", tuple(lines)))
             else:
                 unchanged += 1
-    site_wide = config_changes(base.config, head.config) + shared_notice_changes(base, head)
+    site_wide = config_changes(base.config, head.config) + logo_changes(base, head) + shared_notice_changes(base, head)
     return ProjectChanges(tuple(site_wide), tuple(results), unchanged)
 
 
@@ -254,6 +254,19 @@ def config_changes(old: SiteConfig, new: SiteConfig) -> list[str]:
     for section in CONFIG_LISTS:
         lines += list_changes(section, getattr(old, section.field), getattr(new, section.field))
     return lines
+
+
+def logo_changes(base: Project, head: Project) -> list[str]:
+    """The logo's image replaced under the same name (a new name is a change of ``landlord.logo``): every page
+    and poster shows it, and no value of the files says so."""
+    logo = head.config.landlord.logo
+    if not logo or logo != base.config.landlord.logo:
+        return []
+    try:
+        same = (base.root / logo).read_bytes() == (head.root / logo).read_bytes()
+    except OSError:  # validation read both: one gone since is no change to tell
+        return []
+    return [] if same else [f"Bailleur — logo : image remplacée ({logo})"]
 
 
 def _languages(config: SiteConfig) -> str:

@@ -47,8 +47,10 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 
 def run_step(script: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run a step's ``run:`` script the way GitHub does (bash -e -o pipefail, ``GITHUB_ACTIONS`` set), with
-    our residence-hub."""
+    our residence-hub, in ``cwd``; a step running one of our scripts (``bash scripts/ci/…``) runs this
+    checkout's."""
     assert "${{" not in script, "expressions go through env:, never straight into a script"
+    script = script.replace("bash scripts/", f"bash {REPO}/scripts/")
     assert (BIN / "residence-hub").exists(), "residence-hub is not installed in this environment"
     full_env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "GITHUB_ACTIONS": "true", **env}
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd,

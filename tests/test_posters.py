@@ -267,6 +267,29 @@ def test_same_input_gives_the_same_bytes_in_one_or_several_processes(make_projec
     assert other_day[poster_paths("r0").a4] != one[Path("r0", "r0-affiche-a4.pdf")]  # dated from --today
 
 
+def test_posters_are_the_same_bytes_from_posters_and_build_whatever_source_date_epoch_says(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab seeds each PDF's /ID with ``SOURCE_DATE_EPOCH`` when set (``build`` sets it to --today for
+    MkDocs), else with a fixed date: the same poster had other bytes from ``posters`` than from ``build``,
+    and through the posters' cache a build after ``posters`` published other bytes than a build alone.
+    A value that is no number made ``posters --today`` stop on an internal error."""
+    from generator.publish.site import build_site
+
+    monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")  # each PDF drawn by the command run, not read back
+    root = make_project(test=CARETAKER)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert run_posters(root, tmp_path / "plain").exit_code == 0
+    drawn = {name: (tmp_path / "plain" / "test" / Path(name).name).read_bytes()
+             for name in (poster_paths("test").a4, poster_paths("test").a5)}
+    build_site(load_project(root), tmp_path / "site", date(2026, 12, 2))
+    assert {name: (tmp_path / "site" / "test" / name).read_bytes() for name in drawn} == drawn
+    for epoch in ("1796256000", "0", "abc"):  # another day, 1970, no number: --today says the day
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        result = run_posters(root, tmp_path / epoch)
+        assert result.exit_code == 0, result.output
+        assert {name: (tmp_path / epoch / "test" / Path(name).name).read_bytes() for name in drawn} == drawn
+
+
 def test_build_publishes_posters_in_each_microsite_and_lists_them_for_staff(sample_site: Path) -> None:
     project = load_project(REPO)
     staff = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")

@@ -338,6 +338,20 @@ def test_base_url_is_a_plain_https_address(url: str, message: str) -> None:
     assert refusal(parse_base_url, url)[0] == message
 
 
+@pytest.mark.parametrize(("url", "written"), [
+    ("https://exemple.fr//residences/", "https://exemple.fr/residences/"),
+    ("https://exemple.fr/residences//", "https://exemple.fr/residences/"),
+    ("https://exemple.fr/a///b", "https://exemple.fr/a/b"),
+])
+def test_base_url_with_a_slash_typed_twice_is_refused_with_the_address_meant(url: str, written: str) -> None:
+    """« https://exemple.fr/residences// » was taken as typed: every QR code held
+    « https://exemple.fr/residences//les-tilleuls/ », an address with an empty folder that the site's own
+    links never use and that hosts answer differently. It is refused, the hint giving the address meant."""
+    message, hint = refusal(parse_base_url, url)
+    assert message == f"adresse du site « {url} » : deux barres obliques (//) de suite dans le chemin"
+    assert hint == f"écrivez {written}"
+
+
 def test_base_url_leaves_room_for_the_longest_slug_in_the_qr_code() -> None:
     longest = "https://" + "r" * (MAX_BASE_URL_LENGTH - len("https://.fr/")) + ".fr/"
     assert len(longest) == MAX_BASE_URL_LENGTH and parse_base_url(longest) == longest

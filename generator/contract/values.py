@@ -262,6 +262,9 @@ def parse_base_url(value: Any) -> str:
     plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
     if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and plain_path):
         raise ValueProblem(invalid, (port_ok and plain_path and _ascii_hint(parts)) or hint)
+    if "//" in parts.path:  # an empty folder in every QR code's address, which the site's links never use
+        raise ValueProblem(f"adresse du site « {text} » : deux barres obliques (//) de suite dans le chemin",
+                           f"écrivez {parts._replace(path=re.sub('/+', '/', parts.path)).geturl()}")
     return text
 
 

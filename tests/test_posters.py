@@ -255,6 +255,25 @@ def test_unknown_slug_is_refused(make_project, tmp_path: Path) -> None:
     assert run_posters(root, tmp_path / "out", "test").exit_code == 0
 
 
+def test_a_residence_named_by_its_file_as_the_shell_completes_it_is_that_residence(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """« residence-hub posters residences/test.yml » (what Tab completes) or « test.yml » was refused as
+    « residences/residences/test.yml.yml:1: résidence introuvable »: a file that is nowhere. The file of a
+    residence names it; a file that is no residence of the project is refused, named as typed."""
+    root = make_project(test=CARETAKER, autre=CARETAKER)
+    monkeypatch.chdir(root)
+    for typed in ("residences/test.yml", "test.yml", str(root / "residences" / "test.yml"), "./residences/test.yml"):
+        result = run_posters(root, tmp_path / typed.replace("/", "_"), typed)
+        assert result.exit_code == 0, (typed, result.output)
+        assert sorted(p.name for p in (tmp_path / typed.replace("/", "_")).iterdir()) == ["test"], typed
+    result = run_posters(root, tmp_path / "none", "residences/tset.yml", "other/test.yml", "tset")
+    assert result.exit_code == 1
+    assert "residences/tset.yml:1: résidence « residences/tset.yml » introuvable" in result.output
+    assert "other/test.yml:1: résidence « other/test.yml » introuvable" in result.output
+    assert "residences/tset.yml:1: résidence « tset » introuvable" in result.output
+    assert ".yml.yml" not in result.output
+
+
 def test_same_input_gives_the_same_bytes_in_one_or_several_processes(make_project, tmp_path: Path) -> None:
     root = make_project(**{f"r{i}": CARETAKER for i in range(4)})
     project = load_project(root)

@@ -52,13 +52,38 @@ def _write_one(project: Project, out_dir: Path, today: date,
 
 
 def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]:
-    """The residences named on the command line, in the order given; all of them when none is named."""
+    """The residences named on the command line, in the order given; all of them when none is named.
+
+    A residence is named by its slug, or by its file as the shell completes it (« residences/les-tilleuls.yml »,
+    from the current folder) or as typed in ``residences/`` (« les-tilleuls.yml »)."""
     if not slugs:
         return list(project.residences)
     known = {item.slug: item for item in project.residences}
-    missing = [s for s in slugs if s not in known]
+    chosen = [_named(typed, known, project.root) for typed in slugs]
+    missing = [typed for typed, item in zip(slugs, chosen) if item is None]
     if missing:
-        raise UserError([Problem(f"{RESIDENCES_DIR}/{s}.yml", 1, f"résidence « {s} » introuvable",
+        raise UserError([Problem(s if _is_file(s) else f"{RESIDENCES_DIR}/{s}.yml", 1,
+                                 f"résidence « {s} » introuvable",
                                  "donnez le nom d'un fichier de residences/ sans « .yml », par exemple "
                                  + ", ".join(sorted(known)[:3])) for s in missing])
-    return [known[s] for s in dict.fromkeys(slugs)]
+    return list({item.slug: item for item in chosen if item is not None}.values())
+
+
+def _is_file(typed: str) -> bool:
+    """Whether a command-line name is a file's (« x.yml », « residences/x.yml ») rather than a slug."""
+    return typed.endswith((".yml", ".yaml")) or "/" in typed or "\\" in typed
+
+
+def _named(typed: str, known: dict[str, ResidenceFile], root: Path) -> ResidenceFile | None:
+    """The residence ``typed`` names (see ``select_residences``), or None."""
+    if not _is_file(typed):
+        return known.get(typed)
+    path = Path(typed)
+    item = known.get(path.stem)
+    if item is None or path.suffix not in (".yml", ".yaml"):
+        return None
+    try:
+        return item if (path.parent == Path(".") and (root / RESIDENCES_DIR / path.name).resolve() ==
+                        item.path.resolve()) or path.resolve() == item.path.resolve() else None
+    except (OSError, RuntimeError):  # a loop of links
+        return None

@@ -278,9 +278,11 @@ def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[s
 
 
 @main.command()
+@project_option
 @click.argument("kind", type=click.Choice(sorted([*SCHEMAS, DATA_SCHEMA])), default="residence")
-def schema(kind: str) -> None:
+def schema(project_dir: Path, kind: str) -> None:
     """Affiche le contrat de données en JSON Schema (pour les éditeurs), ou celui du residence.json publié."""
+    del project_dir  # taken as by every command (a script gives each its project): the contract is the same
     click.echo(opendata.schema_text() if kind == DATA_SCHEMA else schema_text(kind), nl=False)
 
 

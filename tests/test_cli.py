@@ -184,6 +184,18 @@ def test_schema_command_prints_the_committed_schemas() -> None:
             f"schema/{file} is stale: run `residence-hub schema {kind} > schema/{file}`")
 
 
+def test_every_command_of_a_project_takes_project_schema_included(tmp_path: Path) -> None:
+    """The contract: « every command takes --project DIR ». ``schema`` refused it as an unknown option
+    (exit 2), so a script giving every command its project stopped there. The contract is the same for every
+    project: ``schema --project DIR`` prints what ``schema`` prints. ``diff`` alone is given two projects."""
+    for command in main.commands.values():
+        if command.name != "diff":
+            assert "--project" in [opt for param in command.params for opt in param.opts], command.name
+    for kind in ("residence", "site_config"):
+        assert run("schema", "--project", str(tmp_path), kind) == run("schema", kind)
+    assert run("schema", "--project", str(tmp_path)) == run("schema")
+
+
 def test_the_installed_command_keeps_exit_codes_and_output(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """``residence-hub`` (``command.run``) leaves without Python's teardown: its output must still be whole and
     its exit code the command's, for success, bad data, a usage error and the version."""

@@ -329,6 +329,33 @@ def test_too_much_text_for_a_poster_is_refused_not_printed_unreadable(make_proje
     assert "residences/test.yml:8: trop de texte pour l'affiche A4 (gardien et horaires)" in result.output
 
 
+@pytest.mark.parametrize(("where", "told"), [
+    ("name", "residences/test.yml:1: trop de texte pour l'affiche A4 (nom de la résidence, « name »)\n"
+             "    → raccourcissez le nom : l'affiche l'imprime en grand au-dessus du QR code"),
+    ("street", "residences/test.yml:2: trop de texte pour l'affiche A4 (adresse, « address »)\n"
+               "    → raccourcissez la rue (street) ou la commune (city) : l'affiche imprime l'adresse "
+               "au-dessus du QR code"),
+    ("landlord", "site_config.yml:1: trop de texte pour l'affiche A4 (nom du bailleur, « landlord »)\n"
+                 "    → raccourcissez le nom du bailleur : chaque affiche l'imprime en haut de la page"),
+])
+def test_a_heading_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_caretaker(
+        make_project, tmp_path: Path, where: str, told: str) -> None:
+    """A residence name, an address or a landlord's name so long that the caretaker's column ran into the
+    foot was told at the caretaker's hours, « (gardien et horaires) », with a hint to group the slots, or at
+    « emergency: » in site_config.yml: neither was too long. Told at the line of the text that is."""
+    long = "Résidence des Tilleuls et des Marronniers " * 25
+    residence, config = CARETAKER, SITE_CONFIG
+    if where == "name":
+        residence = residence.replace("name: Résidence Les Œillets", f"name: {long}")
+    elif where == "street":
+        residence = residence.replace("street: 3 allée Cézanne", f"street: {long * 3}")
+    else:
+        config = config.replace("name: Habitat Test", f"name: {long}")
+    result = run_posters(make_project(site_config=config, test=residence), tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n"
+
+
 @pytest.mark.parametrize("command", ["posters", "build"])
 def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
         make_project, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]

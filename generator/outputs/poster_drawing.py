@@ -15,6 +15,7 @@ import io
 import os
 import re
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
-from generator.outputs.poster_words import Format, PosterText, TooMuchText
+from generator.outputs.poster_words import HEADING, Format, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
 TITLE = "Toutes les infos de votre résidence"
@@ -62,14 +63,14 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     """One poster; if the words do not fit (many hours, long names), the text is drawn smaller.
 
     Raises ``TooMuchText`` (an ``OverflowError``) naming the columns that run into the foot when even 60 % of
-    the usual size does not fit: smaller would be unreadable.
+    the usual size does not fit: smaller would be unreadable; or the heading's text at fault (``_heading_at_fault``).
     The logo is handed to reportlab as its bytes: given a path, reportlab names the image in the PDF by
     that path, so the same poster drawn from a copy of the project in another folder had other bytes
     (and the posters' cache, keyed by the logo's bytes, served one folder's PDF to the other).
     """
     load_fonts()
     image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
-    scale = fmt.text_scale
+    scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
     for _ in range(6):
         out = io.BytesIO()
@@ -79,8 +80,19 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
             page.canvas.showPage()
             page.canvas.save()
             return out.getvalue()
-        scale *= 0.9
-    raise TooMuchText(fmt.label, over)
+        smallest, scale = scale, scale * 0.9
+    raise TooMuchText(fmt.label, _heading_at_fault(text, qr, fmt, today, image, smallest) or over)
+
+
+def _heading_at_fault(text: PosterText, qr: Modules, fmt: Format, today: date, logo: ImageReader | None,
+                      scale: float) -> tuple[str, ...]:
+    """The ``HEADING`` fields each of which, alone made one word long, lets the poster fit at ``scale``: a
+    residence name so long that it pushes the caretaker's column into the foot is the name's fault, not the
+    caretaker's hours'. None when no one of them is (the columns are then told, as ``_draw`` found them)."""
+    shortened = dict(zip(HEADING, (replace(text, residence="X"), replace(text, address="X"),
+                                   replace(text, landlord="X"))))
+    return tuple(field for field, short in shortened.items()
+                 if not _draw(_Page(io.BytesIO(), short, fmt, today), short, qr, fmt, logo, scale))
 
 
 class _Page:

@@ -50,11 +50,16 @@ class PosterText:
     site in one language, whose foot keeps the fixed English and Arabic line."""
 
 
+HEADING = ("residence", "address", "landlord")
+"""The ``PosterText`` fields printed above the QR code, in large type: the landlord's name, the residence's name
+and its address. ``TooMuchText`` names them when one of them alone is too long for the page."""
+
+
 class TooMuchText(OverflowError):
     """Raised by ``poster_drawing.draw`` when the words do not fit even at the smallest size; ``columns`` says
     which of the two ran into the foot of the page: « caretaker » (the caretaker's, or the agency's, words) and
     « emergency » (``site_config.yml``'s numbers, the same on every poster), so that the mistake is told where
-    that text was typed."""
+    that text was typed; or the ``HEADING`` fields at fault, when one of them alone is too long."""
 
     def __init__(self, label: str, columns: tuple[str, ...] = ("caretaker",)) -> None:
         super().__init__(label)

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.errors import Problem, UserError
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import font_key
-from generator.outputs.poster_words import A4, A5, Format, PosterText, TooMuchText, poster_text
+from generator.outputs.poster_words import A4, A5, HEADING, Format, PosterText, TooMuchText, poster_text
 from generator.outputs.published import poster_paths
 from generator.outputs.qr import Modules, code_of, qr_png, qr_svg
 from generator.user_cache import code_fingerprint, digest, kept
@@ -50,6 +50,8 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
     for each residence, told once (``UserError`` keeps one of each)."""
     lines = ctx.config_lines
     problems = []
+    if set(columns) & set(HEADING):
+        return _heading_too_long(ctx, fmt, columns)
     if "emergency" in columns and lines is not None:
         problems.append(Problem(lines.file, lines.line_of(("emergency",)),
                                 f"trop de texte pour {fmt} (numéros d'urgence, « emergency »)",
@@ -66,6 +68,29 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
                                f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
                                "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
                                "résidences sans gardien les impriment sur leur affiche")]
+
+
+def _heading_too_long(ctx: ResidenceContext, fmt: str, fields: tuple[str, ...]) -> list[Problem]:
+    """Too much text for the poster ``fmt`` in its heading (``poster_words.HEADING``), told at the line of each
+    field at fault: the residence's name or address in its file, the landlord's name in ``site_config.yml``."""
+    problems = []
+    lines, address = ctx.item.lines, ctx.residence.address
+    if "residence" in fields:
+        problems.append(Problem(lines.file, lines.line_of(("name",)),
+                                f"trop de texte pour {fmt} (nom de la résidence, « name »)",
+                                "raccourcissez le nom : l'affiche l'imprime en grand au-dessus du QR code"))
+    if "address" in fields:
+        longest = "street" if len(str(address.street)) >= len(str(address.city)) else "city"
+        problems.append(Problem(lines.file, lines.line_of(("address", longest)),
+                                f"trop de texte pour {fmt} (adresse, « address »)",
+                                "raccourcissez la rue (street) ou la commune (city) : l'affiche imprime l'adresse "
+                                "au-dessus du QR code"))
+    config = ctx.config_lines
+    if "landlord" in fields and config is not None:
+        problems.append(Problem(config.file, config.line_of(("landlord", "name")),
+                                f"trop de texte pour {fmt} (nom du bailleur, « landlord »)",
+                                "raccourcissez le nom du bailleur : chaque affiche l'imprime en haut de la page"))
+    return problems
 
 
 def kept_pdf(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | None) -> bytes:

@@ -374,7 +374,8 @@ def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
         "adresse)\n"
         "    → raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses résidences sans "
         "gardien les impriment sur leur affiche\n"
-        "1 erreur dans 1 fichier(s) : rien n'a été publié.\n")
+        "1 erreur dans 1 fichier(s) : " + ("rien n'a été publié" if command == "build" else  # « trois »'s written
+                                           "les affiches des autres résidences ont été écrites") + ".\n")
 
 
 @pytest.mark.parametrize("command", ["posters", "build"])
@@ -412,6 +413,11 @@ def test_every_residence_with_too_much_text_is_reported_together(make_project, t
     assert "ok.yml" not in result.output
     if command == "build":
         assert not (tmp_path / "out").exists()
+        assert result.output.endswith("2 erreurs dans 2 fichier(s) : rien n'a été publié.\n")
+    else:  # the others' posters are written, and said to be: « rien n'a été publié » was said of them
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ok"]
+        assert result.output.endswith("2 erreurs dans 2 fichier(s) : les affiches des autres résidences ont été "
+                                      "écrites.\n")
 
 
 def test_a_mistake_only_the_build_finds_is_told_to_github_as_validate_tells_its_own(

@@ -20,7 +20,8 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
 
     Residences are spread over the machine's cores: hundreds of posters are a routine print run. The
     text was checked by ``load_project`` (contract.printable); a residence with too much text for a poster is
-    only found when laid out: all of them are reported together, after the others are written.
+    only found when laid out: all of them are reported together, after the others are written (``OthersWritten``
+    says so).
     """
     out_dir = Path(out_dir)
     check_outside_residences(out_dir, project.root)
@@ -31,9 +32,17 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
                            jobs))
     problems = [problem for _, found in results.values() for problem in found]
+    written = [path for slug in items for path in results[slug][0]]
     if problems:
-        raise UserError(problems)
-    return [path for slug in items for path in results[slug][0]]
+        raise (OthersWritten if written else UserError)(problems)
+    return written
+
+
+class OthersWritten(UserError):
+    """Some residences' posters could not be drawn, the others' were written: « rien n'a été publié » was said
+    of a folder that held them."""
+
+    outcome = "les affiches des autres résidences ont été écrites"
 
 
 def _write_one(project: Project, out_dir: Path, today: date,

@@ -244,7 +244,8 @@ def test_residences_in_a_sub_folder_or_with_another_extension_are_not_skipped(ma
     (root / "residences" / "nord" / "notes.txt").write_text("rien")
     (root / "residences" / "boucle").symlink_to(root / "residences")  # a link to a folder is not followed
     assert problems(root) == [
-        "residences/AUTRE.YML:1: extension « .YML » : ce fichier serait ignoré\n    → renommez-le en AUTRE.yml",
+        # The name the hint gives is one the slug rule accepts: « AUTRE.yml » was then refused in turn.
+        "residences/AUTRE.YML:1: extension « .YML » : ce fichier serait ignoré\n    → renommez-le en autre.yml",
         "residences/nord/les-lilas.yml:1: fichier dans un sous-dossier : il ne serait pas publié\n"
         "    → déplacez-le directement dans residences/ (ou hors de residences/ s'il est archivé)"]
 

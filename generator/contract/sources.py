@@ -17,6 +17,7 @@ import os
 import stat
 from pathlib import Path
 
+from generator.contract.slugs import SLUG, dashed
 from generator.contract.values import visible
 from generator.errors import Problem
 
@@ -134,5 +135,11 @@ def stray_files(folder: Path, name: str) -> list[Problem]:
                                      f"déplacez-le directement dans {name}/ (ou hors de {name}/ s'il est archivé)"))
             else:
                 found.append(Problem(shown, 1, f"extension « {visible(suffix)} » : ce fichier serait ignoré",
-                                     f"renommez-le en {visible(Path(file).stem)}.yml"))
+                                     f"renommez-le en {_slug_like(Path(file).stem)}.yml"))
     return found
+
+
+def _slug_like(stem: str) -> str:
+    """The name to give a file found with another extension: its own when the slug rule accepts it, else as the
+    rule writes it (« AUTRE » → autre), so that the renamed file is not refused in turn."""
+    return stem if SLUG.fullmatch(stem) else (dashed(stem) or visible(stem))

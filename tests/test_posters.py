@@ -165,6 +165,8 @@ def test_a_pdf_reader_shows_and_reads_the_posters_title_and_language(make_projec
         assert reader.metadata.title == "Résidence Les Œillets : Toutes les infos de votre résidence"
         assert catalog["/Lang"] == "fr-FR", name
         assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True, name  # noqa: E712 (pypdf BooleanObject)
+        # Both came with PDF 1.4: a file saying 1.3 (reportlab's default) may have them ignored by a strict reader.
+        assert reader.pdf_header == "%PDF-1.4", name
 
 
 def test_reportlab_writes_the_pdfs_with_its_c_accelerator() -> None:

@@ -38,6 +38,10 @@ TITLE = "Toutes les infos de votre résidence"
 
 ENGLISH = "Information for residents"
 
+PDF_VERSION = (1, 4)
+"""The catalog's /Lang and the viewer preference DisplayDocTitle came with PDF 1.4; reportlab writes « 1.3 »
+unless a logo's transparency asks for more."""
+
 FONT = {"": "DejaVuSans", "B": "DejaVuSans-Bold"}
 """reportlab names of the two styles, registered once per process by ``load_fonts``."""
 
@@ -107,7 +111,7 @@ class _Page:
         self.height = fmt.height
         with _seeded_with(today):
             self.canvas = Canvas(out, pagesize=(fmt.width * mm, fmt.height * mm), invariant=1, pageCompression=1,
-                                 lang="fr-FR",
+                                 lang="fr-FR", pdfVersion=PDF_VERSION,
                                  initialFontName=FONT[""])  # type: ignore[arg-type]  # types-reportlab says float
         stamp = f"D:{today:%Y%m%d}000000+00'00'"
         self.canvas.setDateFormatter(lambda *_: stamp)

@@ -268,6 +268,8 @@ def test_a_residence_named_by_its_file_as_the_shell_completes_it_is_that_residen
         result = run_posters(root, tmp_path / typed.replace("/", "_"), typed)
         assert result.exit_code == 0, (typed, result.output)
         assert sorted(p.name for p in (tmp_path / typed.replace("/", "_")).iterdir()) == ["test"], typed
+    monkeypatch.chdir(tmp_path)  # « --project ../mon-bailleur residences/test.yml »: the project's file
+    assert run_posters(root, tmp_path / "elsewhere", "residences/test.yml").exit_code == 0
     result = run_posters(root, tmp_path / "none", "residences/tset.yml", "other/test.yml", "tset")
     assert result.exit_code == 1
     assert "residences/tset.yml:1: résidence « residences/tset.yml » introuvable" in result.output

@@ -64,7 +64,7 @@ def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]
     """The residences named on the command line, in the order given; all of them when none is named.
 
     A residence is named by its slug, or by its file as the shell completes it (« residences/les-tilleuls.yml »,
-    from the current folder) or as typed in ``residences/`` (« les-tilleuls.yml »)."""
+    from the current folder or the project's) or as typed in ``residences/`` (« les-tilleuls.yml »)."""
     if not slugs:
         return list(project.residences)
     known = {item.slug: item for item in project.residences}
@@ -91,8 +91,8 @@ def _named(typed: str, known: dict[str, ResidenceFile], root: Path) -> Residence
     item = known.get(path.stem)
     if item is None or path.suffix not in (".yml", ".yaml"):
         return None
+    places = [path, root / path] + ([root / RESIDENCES_DIR / path.name] if path.parent == Path(".") else [])
     try:
-        return item if (path.parent == Path(".") and (root / RESIDENCES_DIR / path.name).resolve() ==
-                        item.path.resolve()) or path.resolve() == item.path.resolve() else None
+        return item if item.path.resolve() in {place.resolve() for place in places} else None
     except (OSError, RuntimeError):  # a loop of links
         return None

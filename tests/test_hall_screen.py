@@ -451,6 +451,34 @@ def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, 
     assert "<img" not in english and "affiche" not in (site / "test" / "en" / "sw.js").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_the_code_of_each_language_s_screen_scans_in_forced_colours(browser, serve, make_project, tmp_path: Path,
+                                                                   scheme: str) -> None:
+    """In a contrast theme (Windows' forced colours), the page's background becomes the system's, black in
+    the dark themes: the code's light modules are transparent (the posters' SVG, in an <img>, and the code
+    drawn in another language's page), so the code was black on black, and no phone could read it. It keeps
+    its white ground, read by a real decoder (ZXing C++)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from conftest import SITE_CONFIG
+
+    project = load_project(make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n"))
+    build_site(project, tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site")
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"], forced_colors="active",
+                                  color_scheme=scheme)
+    page = context.new_page()
+    for folder in ("", "en/"):
+        page.goto(f"{url}/test/{folder}ecran/", wait_until="networkidle")
+        shot = Image.open(io.BytesIO(page.locator(".rh-hall__qrbox").screenshot()))
+        read = [b.text for b in zxingcpp.read_barcodes(shot) if b.format == zxingcpp.BarcodeFormat.QRCode]
+        assert read == [project.config.site_url("test") + folder], (scheme, folder)
+    context.close()
+
+
 def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None:
     from conftest import SITE_CONFIG
     from generator.outputs import hall

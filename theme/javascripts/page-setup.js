@@ -16,6 +16,22 @@
  *   attributes and order as Material's template.
  * - Our language memory, which needs nothing of Material's: one more script tag on every page before.
  */
+/* residence-hub: Material's toggles are empty <label for> (the drawer, the search) that a tap works without
+ * JavaScript. A label may carry no role (ARIA in HTML; axe's aria-allowed-role), so the button that Tab
+ * reaches and screen readers name is a <span role="button"> filling the label (residence-hub.css): a tap
+ * on it is the label's; Enter and Space are the caller's (the drawer puts the focus in the menu).
+ */
+function rhLabelButton(label, name, reached) {
+  "use strict";
+  var button = document.createElement("span");
+  button.className = "rh-label-button";
+  button.setAttribute("role", "button");
+  button.setAttribute("aria-label", name);
+  if (reached) { button.setAttribute("tabindex", "0"); }
+  label.appendChild(button);
+  return button;
+}
+
 (function () {
   "use strict";
   var FEATURES = ["navigation.footer", "search.highlight"];
@@ -90,12 +106,12 @@
   /* The shade closes the search on a tap (hidden from screen readers: Escape, the arrow); the arrow is a button
      named as the search, open (aria-expanded: below). */
   dialog.appendChild(el("label", { "class": "md-search__overlay", "for": "__search", "aria-hidden": "true" }));
-  var arrow = el("label", { "class": "md-search__icon md-icon", "for": "__search", role: "button",
-    "aria-label": dialog.getAttribute("aria-label") });
+  var back = el("label", { "class": "md-search__icon md-icon", "for": "__search" });
+  var arrow = rhLabelButton(back, dialog.getAttribute("aria-label"), false);
   dialog.appendChild(el("div", { "class": "md-search__inner", role: "search" }, [
     el("form", { "class": "md-search__form", name: "search" }, [
       input,
-      arrow,
+      back,
       el("nav", { "class": "md-search__options", "aria-label": dialog.getAttribute("aria-label") }, [reset])
     ]),
     el("div", { "class": "md-search__output" }, [
@@ -119,12 +135,10 @@
   /* Below 60 em the search opens from the header's magnifier, an empty <label>: a named button, which Tab reaches
      and Escape refocuses; the closed search's field, out of sight there, takes no Tab. */
   var toggle = document.getElementById("__search");
-  var opener = document.querySelector('.md-header__button[for="__search"]');
+  var magnifier = document.querySelector('.md-header__button[for="__search"]');
   var phone = window.matchMedia("(max-width: 59.984375em)");
-  if (toggle && opener) {
-    opener.setAttribute("role", "button");
-    opener.setAttribute("tabindex", "0");
-    opener.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+  if (toggle && magnifier) {
+    var opener = rhLabelButton(magnifier, dialog.getAttribute("aria-label"), true);
     var sync = function () {
       opener.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
       arrow.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
@@ -203,9 +217,10 @@
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector('.md-header__button[for="__drawer"]');
+  var label = document.querySelector('.md-header__button[for="__drawer"]');
   var nav = document.querySelector(".md-nav--primary");
-  if (!toggle || !button || !nav) { return; }
+  if (!toggle || !label || !nav) { return; }
+  var button = rhLabelButton(label, nav.getAttribute("aria-label"), true);
   function said() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
   function set(open) {
     toggle.checked = open;
@@ -213,9 +228,6 @@
   }
   var shade = document.querySelector(".md-overlay"); /* closes the drawer on a tap; Escape and the button do */
   if (shade) { shade.setAttribute("aria-hidden", "true"); }
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", nav.getAttribute("aria-label"));
   said();
   toggle.addEventListener("change", said);
   /* The closed drawer hides once it has slid out (residence-hub.css), from its first opening on. */

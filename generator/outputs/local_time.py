@@ -15,8 +15,11 @@ every one with the tz database.
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Mapping, Optional, TypeVar
+from typing import Iterator, Mapping, Optional, TypeVar
 from zoneinfo import ZoneInfo
 
 T = TypeVar("T")
@@ -94,3 +97,21 @@ VTIMEZONES = {
 def vtimezone(name: str) -> tuple[str, ...]:
     """The whole VTIMEZONE component of a zone of ``ZONES`` or Europe/Paris."""
     return ("BEGIN:VTIMEZONE", f"TZID:{name}", *VTIMEZONES[name], "END:VTIMEZONE")
+
+
+@contextmanager
+def source_date_epoch(today: date) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds variable) set to ``today`` at midnight UTC, then given back
+    as it was: MkDocs stamps the sitemap with it, reportlab seeds a PDF's /ID with it, so that the same inputs
+    and day give the same bytes whoever runs the command, ``build`` or ``posters``, and whatever the variable
+    held (a value that is no number stopped ``posters --today`` on an internal error)."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(today.year, today.month, today.day,
+                                                       tzinfo=timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -12,14 +12,11 @@ only, HarfBuzz's glyph order is already the visual order.
 from __future__ import annotations
 
 import io
-import os
 import re
-from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -31,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
+from generator.outputs.local_time import source_date_epoch
 from generator.outputs.poster_words import HEADING, Format, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
@@ -104,12 +102,12 @@ class _Page:
 
     ``invariant=1`` drops the random document id and the wall-clock date; the date is then ``today`` at
     midnight UTC, so the same input gives the same bytes. Pages are compressed (two PDFs per microsite).
-    The document's /ID is seeded with ``today`` too (``_seeded_with``), never with the environment.
+    The document's /ID is seeded with ``today`` too (``local_time.source_date_epoch``), never with the environment.
     """
 
     def __init__(self, out: io.BytesIO, text: PosterText, fmt: Format, today: date) -> None:
         self.height = fmt.height
-        with _seeded_with(today):
+        with source_date_epoch(today):
             self.canvas = Canvas(out, pagesize=(fmt.width * mm, fmt.height * mm), invariant=1, pageCompression=1,
                                  lang="fr-FR", pdfVersion=PDF_VERSION,
                                  initialFontName=FONT[""])  # type: ignore[arg-type]  # types-reportlab says float
@@ -152,25 +150,6 @@ class _Page:
 
     def link(self, x: float, top: float, width: float, height: float, url: str) -> None:
         self.canvas.linkURL(url, (x * mm, self.y(top + height), (x + width) * mm, self.y(top)), thickness=0)
-
-
-@contextmanager
-def _seeded_with(today: date) -> Iterator[None]:
-    """``SOURCE_DATE_EPOCH`` set to ``today`` at midnight UTC while reportlab starts a document: it seeds the
-    document's /ID with that variable when set, else with a fixed date of its own. ``build`` sets it to its day
-    (for MkDocs' sitemap) and ``posters`` did not, so the same poster had other bytes from each, and the
-    posters' cache served whichever was drawn first; a value that is no number stopped ``posters --today`` on
-    an internal error. The variable is given back as it was."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(today.year, today.month, today.day,
-                                                       tzinfo=timezone.utc).timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 NO_BREAK_SPACES = "\u00a0\u2007\u202f"

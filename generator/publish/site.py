@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 from zoneinfo import ZoneInfo
@@ -30,6 +30,7 @@ from generator.errors import Problem, UserError
 from generator.outputs import feed, i18n, offline
 from generator.outputs.context import ResidenceContext
 from generator.outputs.dashboard import dashboard_page
+from generator.outputs.local_time import source_date_epoch
 from generator.outputs.pages import Page, compile_templates, index_pages, residence_pages
 from generator.outputs.published import FEED, SEARCH_WORKER, language_prefix, search_languages
 from generator.outputs.registry import residence_files, root_files
@@ -128,7 +129,8 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         in_place = bool(reused) and sources == [out_dir]  # an update of the published site
         kept = set(reused)  # with in_place: the entries of out_dir left as they are
         try:
-            with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), _build_date(today):
+            with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), \
+                    source_date_epoch(today):
                 staging.mkdir(parents=True)
                 progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
                 # The microsites are built on the workers while this process makes the index, then moved
@@ -364,21 +366,6 @@ def _quiet_mkdocs() -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
-
-
-@contextmanager
-def _build_date(today: date) -> Iterator[None]:
-    """Make MkDocs stamp the sitemap with ``today``, so the same input and date give the same bytes."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(today.year, today.month, today.day,
-                                                       tzinfo=timezone.utc).timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def merge_shards(project: Project, shard_dirs: list[Path], out_dir: Path, today: date,

@@ -420,3 +420,30 @@ def test_residence_json_names_the_time_zone_its_hours_are_in_as_the_calendar_doe
         opens = datetime.combine(first.date(), datetime.strptime(slot["opens"], "%H:%M").time(),
                                  tzinfo=ZoneInfo(data["time_zone"]))
         assert opens.astimezone(timezone.utc) == first.astimezone(timezone.utc), slug
+
+
+def test_residence_json_says_the_language_of_its_texts_and_where_each_translation_is(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """residence.json is published once for all the languages of a microsite, its texts in the default one: a
+    program reading it had no way to know which language that was, nor where the translated texts were. It
+    says its language, and for each other language the addresses of the pages, calendar, feed and cards that
+    carry them; each of them is a file the build published."""
+    from generator.publish.site import build_site
+
+    caretaker = "caretaker:\n  name: Jo\n  hours:\n    - {days: [mon], open: 8h30, close: 12h}\n"
+    out = tmp_path / "site"
+    project = make_project(SITE_CONFIG + "languages: [fr, en, ar]\n", test=RESIDENCE + caretaker)
+    build_site(load_project(project), out, SAMPLE_TODAY)
+    data = json.loads((out / "test" / published.DATA).read_text(encoding="utf-8"))
+    _validator(opendata.json_schema()).validate(data)
+    assert data["language"] == "fr" and sorted(data["translations"]) == ["ar", "en"]
+    site = load_project(project).config.site_url("test")
+    assert data["translations"]["en"] == {
+        "home": site + "en/", "hall_screen": site + "en/ecran/", "calendar": site + "en/calendrier.ics",
+        "feed": site + "en/avis.xml", "agency_card": site + "en/agence.vcf", "caretaker_card": site + "en/gardien.vcf"}
+    for links in (data["links"], *data["translations"].values()):
+        for url in links.values():
+            path = out / "test" / url.removeprefix(site)
+            assert (path / "index.html" if url.endswith("/") else path).is_file(), url
+    build_site(load_project(make_project(SITE_CONFIG, test=RESIDENCE)), out, SAMPLE_TODAY)
+    alone = json.loads((out / "test" / published.DATA).read_text(encoding="utf-8"))
+    assert alone["language"] == "fr" and alone["translations"] == {}

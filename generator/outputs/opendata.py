@@ -5,7 +5,9 @@ Everything a microsite publishes, for other tools to read: dates in ISO 8601, ph
 ``mon`` … ``sun``, times ``HH:MM`` at the residence's wall clock, whose zone ``time_zone`` names:
 Europe/Paris, or an overseas zone such as Indian/Reunion, ``local_time``), absences, the days public holidays and
 closures close the caretaker's office (``closed_days``), and the notices current on the build day.
-Markdown fields are given as staff typed them: a reader escapes them for its own format.
+Markdown fields are given as staff typed them: a reader escapes them for its own format. The texts are in the
+site's first language (``language``); ``translations`` gives, for each other language, the addresses of its
+pages, calendar, feed and cards, which carry the translated texts.
 
 ``VERSION`` is the format's version: it changes when a field changes meaning or goes away (adding a field
 does not change it). ``revision`` is a digest of the rest of the document and of every language's hall
@@ -273,6 +275,10 @@ class ResidenceData(Out):
     upcoming_notices: list[NoticeData] = Field(description="Avis annoncés pour plus tard.")
     emergency: list[EmergencyData]
     links: LinksData
+    language: str = Field(description="Langue des textes de ce document : la première du site.", examples=["fr"])
+    translations: dict[str, LinksData] = Field(
+        description="Pour chaque autre langue du site, par son code : les adresses des pages, du calendrier, du "
+                    "flux et des fiches contact dans cette langue, qui portent les textes traduits.")
 
 
 def _tel(phone: Phone | None) -> str | None:
@@ -307,6 +313,14 @@ def shown_outages(residence: Residence, today: date) -> list[Outage]:
                   key=lambda o: (o.status == "repaired", o.since, o.equipment))
 
 
+def _links(ctx: ResidenceContext) -> LinksData:
+    """The addresses of the microsite's pages and files in the language of ``ctx``."""
+    links = published.download_links(ctx.url, ctx.residence.caretaker is not None)
+    return LinksData(home=ctx.url, hall_screen=ctx.url + published.HALL_SCREEN_DIR + "/",
+                     calendar=ctx.url + links.calendar, feed=ctx.url + links.feed, agency_card=ctx.url + links.agency,
+                     caretaker_card=ctx.url + links.caretaker if links.caretaker else None)
+
+
 def residence_data(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> ResidenceData:
     """The document of ``residence.json``, its ``revision`` computed over everything else and ``shown``."""
     return document(ctx, shown)[0]
@@ -317,12 +331,13 @@ def document(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> tuple[Reside
     into that text (the second field, after the version number) rather than the document dumped again.
 
     ``shown``: the other files whose change a reader of ``revision`` must learn of, each digested after the
-    draft. The document is in the default language only, while each language's hall screen compares its
-    own revision to this one to know it must reload (``hall.publication`` gives every language's screen):
-    a translation corrected alone changes no byte of the draft, but changes its screen.
+    draft. The document's texts are in the default language (``language``; ``translations`` gives the
+    addresses of each other language's pages and files, which carry the translated texts), while each
+    language's hall screen compares its own revision to this one to know it must reload (``hall.publication``
+    gives every language's screen): a translation corrected alone changes no byte of the draft, but changes
+    its screen.
     """
     r, config, today, agency = ctx.residence, ctx.config, ctx.today, ctx.agency
-    links = published.download_links(ctx.url, r.caretaker is not None)
 
     def notice(n: Notice) -> NoticeData:
         return NoticeData(title=n.title, start=n.from_, until=n.until, level=n.level, buildings=n.buildings,
@@ -356,10 +371,9 @@ def document(ctx: ResidenceContext, shown: Sequence[bytes] = ()) -> tuple[Reside
         notices=[notice(n) for n in current_notices(r.notices, today)],
         upcoming_notices=[notice(n) for n in upcoming_notices(r.notices, today)],
         emergency=[EmergencyData(label=e.label, phone=e.phone.tel) for e in config.emergency],
-        links=LinksData(home=ctx.url, hall_screen=ctx.url + published.HALL_SCREEN_DIR + "/",
-                        calendar=ctx.url + links.calendar, feed=ctx.url + links.feed,
-                        agency_card=ctx.url + links.agency,
-                        caretaker_card=ctx.url + links.caretaker if links.caretaker else None),
+        links=_links(ctx), language=ctx.lang,
+        translations={language: _links(ctx.in_language(language)) for language in ctx.languages
+                      if language != ctx.lang},
     )
     digest = hashlib.sha256((text := _dump(draft)).encode())
     for part in shown:  # each part's own digest: two parts never read as one with another boundary

@@ -375,3 +375,79 @@ def test_a_caretaker_s_title_the_poster_cannot_print_is_refused_at_its_line(make
     assert run_posters(english, tmp_path / "out").exit_code == 0
     text = pypdf.PdfReader(tmp_path / "out" / "test" / "test-affiche-a4.pdf").pages[0].extract_text()
     assert "Votre gardien\n" in text and "🧹" not in text
+
+
+ARABIC_FIRST = """\
+landlord: {name: Habitat Test}
+base_url: https://residences.example.org/
+languages: [ar, fr]
+agencies:
+  nord:
+    name: {ar: وكالة الشمال, fr: Agence Nord}
+    phone: 01 49 33 10 10
+    hours: {ar: من الاثنين إلى الجمعة, fr: Du lundi au vendredi}
+emergency:
+  - {label: {ar: الإسعاف, fr: SAMU}, phone: 15}
+"""
+ARABIC_RESIDENCE = """\
+name: {ar: إقامة الزيزفون, fr: Résidence Les Tilleuls}
+address: {street: 12 rue des Tilleuls, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Fatima Benali
+  title: {ar: الحارسة, fr: gardienne}
+  phone: 01 48 20 11 22
+  office: {ar: مكتب المبنى A, fr: Loge du bâtiment A}
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h, place: {ar: المدخل B, fr: Hall B}}
+"""
+
+
+def test_a_site_in_arabic_first_prints_the_french_texts_on_its_french_posters(make_project, tmp_path: Path) -> None:
+    """The posters' words are French, whatever the default language; a site in Arabic first typing its names,
+    office and emergency labels in Arabic (its default language) with their French text was refused at each
+    of them, « l'affiche n'imprime que l'alphabet latin », though the French text was there: such a site could
+    not be published. The posters print the French text where one is typed; a printed text with none, in
+    another alphabet, is refused with a hint to give it."""
+    root = make_project(site_config=ARABIC_FIRST, test=ARABIC_RESIDENCE)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
+    assert result.exit_code == 0, result.output
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for fmt in ("affiche-a4", "flyer-a5"):
+        text = " ".join(pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{fmt}.pdf").pages[0].extract_text().split())
+        for french in ("Résidence Les Tilleuls", "Votre gardienne", "Loge du bâtiment A", "(Hall B)", "15 SAMU"):
+            assert french in text, (fmt, french, text)
+    agencyless = make_project(site_config=ARABIC_FIRST.replace("  - {label: {ar: الإسعاف, fr: SAMU}",
+                                                               "  - {label: الإسعاف"),
+                              test=ARABIC_RESIDENCE.replace("{ar: مكتب المبنى A, fr: Loge du bâtiment A}",
+                                                            "مكتب المبنى A"))
+    result = CliRunner().invoke(main, ["validate", "--project", str(agencyless), "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    hint = ("    → l'affiche est imprimée en français : donnez aussi ce texte en français, par exemple "
+            "{ar: …, fr: …}\n")
+    assert "residences/test.yml:8: 8 caractères impossibles à imprimer sur l'affiche" in result.output
+    assert "site_config.yml:10: 6 caractères impossibles à imprimer sur l'affiche" in result.output
+    assert result.output.count(hint) == 2, result.output
+
+
+def test_an_arabic_first_poster_says_in_arabic_that_its_address_is_the_arabic_site(make_project,
+                                                                                    tmp_path: Path) -> None:
+    """With Arabic first the QR code and the large address lead to the Arabic pages, but the poster's foot said
+    only « Ce site en français » (the other language): nothing on the poster said, in Arabic, that the site is
+    in Arabic. Each language of the site is now on its own row, the default one with the main address; French
+    has no row on a site in French first, whose poster is all French and leads to French."""
+    root = make_project(site_config=ARABIC_FIRST, test=ARABIC_RESIDENCE)
+    project = load_project(root)
+    text = posters.poster_text(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))
+    assert text.languages == (("ar", "هذا الموقع بالعربية", "residences.example.org/test/"),
+                              ("fr", "Ce site en français", "residences.example.org/test/fr/"))
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for fmt in ("affiche-a4", "flyer-a5"):
+        text_drawn = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{fmt}.pdf").pages[0].extract_text()
+        letters = "".join(c for c in unicodedata.normalize("NFKC", text_drawn) if "\u0600" <= c <= "\u06ff")
+        assert "هذاالموقعبالعربية" in letters or "هذاالموقعبالعربية"[::-1] in letters, (fmt, letters)
+        assert "Ce site en français" in text_drawn and "residences.example.org/test/fr/" in text_drawn
+    french_first = make_project(site_config=SITE_CONFIG + "languages: [fr, ar]\n")
+    project = load_project(french_first)
+    text = posters.poster_text(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))
+    assert [code for code, _, _ in text.languages] == ["ar"]

@@ -43,8 +43,12 @@ RESIDENCE_PRINTED: tuple[Path_, ...] = (("name",), ("address", "street"), ("addr
                                         ("address", "city"), ("caretaker", "name"), ("caretaker", "office"))
 """What a residence's posters print (with each of the caretaker's hours' ``place``)."""
 PRINTED_IN_FRENCH: tuple[Path_, ...] = (("caretaker", "title"),)
-"""Printed when the site's default language is French: « Votre gardienne ». The posters' words are French, and
-a title typed in another default language gives way to our French word (``outputs.wording.caretaker_title``)."""
+"""Printed when typed in French (the site's default language, or a ``fr:`` text): « Votre gardienne ». The
+posters' words are French, and a title typed in another language only gives way to our French word
+(``outputs.wording.caretaker_title``)."""
+POSTER_LANGUAGE = "fr"
+"""The language of the posters' words (``outputs.poster_words``): a text typed by language prints its text in
+it when there is one, else the default language's."""
 
 
 def residence_problems(doc: Document, language: str | None) -> list[Problem]:
@@ -53,7 +57,8 @@ def residence_problems(doc: Document, language: str | None) -> list[Problem]:
     valid."""
     hours = _at(doc.data, ("caretaker", "hours"))
     places = [("caretaker", "hours", i, "place") for i in range(len(hours) if isinstance(hours, list) else 0)]
-    french = PRINTED_IN_FRENCH if language in (None, "fr") else ()
+    french = [path for path in PRINTED_IN_FRENCH
+              if language in (None, POSTER_LANGUAGE) or POSTER_LANGUAGE in (_at(doc.data, path) or ())]
     return unprintable(doc, [*RESIDENCE_PRINTED, *places, *french], language)
 
 
@@ -83,32 +88,40 @@ def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> 
     each of them (a name in another alphabet was one problem per letter: 21 lines for one name).
 
     Such a character would vanish from the printed poster. A text by language (``name: {fr: …, en: …}``)
-    prints its default ``language``'s, typed on its own line. The poster prints a text composed (NFC,
+    prints its French text (``POSTER_LANGUAGE``, the posters' words') when one is typed, else its default
+    ``language``'s, each typed on its own line. The poster prints a text composed (NFC,
     ``poster_words.printed``): « e » followed by the accent U+0301 is the « é » it draws, not a problem."""
     found = []
     for path in paths:
         value = _at(doc.data, path)
         if isinstance(value, dict) and value:
-            typed = language if language is not None and language in value else str(next(iter(value)))
+            typed = next((code for code in (POSTER_LANGUAGE, language) if code is not None and code in value),
+                         str(next(iter(value))))
             path, value = path + (typed,), value[typed]
         if not isinstance(value, str) or INVISIBLE.search(value) or LINE_BREAKS.search(value):
             continue  # an invisible character or a line break in a one-line text is told as such
         chars = sorted({c for c in unicodedata.normalize("NFC", value) if ord(c) not in PRINTABLE})
         if chars:
-            found.append(Problem(doc.file, doc.line_of(path), *_unprintable_words(chars)))
+            in_french = path[-1] == POSTER_LANGUAGE or language in (None, POSTER_LANGUAGE)
+            found.append(Problem(doc.file, doc.line_of(path), *_unprintable_words(chars, in_french, language)))
     return found
 
 
-def _unprintable_words(chars: list[str]) -> tuple[str, str]:
-    """The message and hint for ``chars`` (sorted, at least one): the first eight named, then how many more."""
+def _unprintable_words(chars: list[str], in_french: bool = True, language: str | None = None) -> tuple[str, str]:
+    """The message and hint for ``chars`` (sorted, at least one): the first eight named, then how many more.
+    A text typed in another language than French (a site in Arabic first) is asked for its French text, which
+    the poster prints instead."""
     named = ", ".join(f"« {char} » (U+{ord(char):04X})" for char in chars[:8])
-    if len(chars) == 1:
-        return (f"caractère {named} impossible à imprimer sur l'affiche",
-                "remplacez-le par une lettre ou un signe courant du français")
     more = f" et {len(chars) - 8} autre(s)" if len(chars) > 8 else ""
-    return (f"{len(chars)} caractères impossibles à imprimer sur l'affiche : {named}{more}",
-            "l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants du "
-            "français (un nom dans un autre alphabet s'écrit en lettres latines)")
+    message = (f"caractère {named} impossible à imprimer sur l'affiche" if len(chars) == 1 else
+               f"{len(chars)} caractères impossibles à imprimer sur l'affiche : {named}{more}")
+    if not in_french:
+        return message, (f"l'affiche est imprimée en français : donnez aussi ce texte en français, par exemple "
+                         f"{{{language}: …, {POSTER_LANGUAGE}: …}}")
+    if len(chars) == 1:
+        return message, "remplacez-le par une lettre ou un signe courant du français"
+    return message, ("l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants "
+                     "du français (un nom dans un autre alphabet s'écrit en lettres latines)")
 
 
 def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from generator.contract.printable import POSTER_LANGUAGE
 from generator.outputs import i18n
 from generator.outputs.closed_days import holidays_close
 from generator.outputs.context import ResidenceContext
@@ -88,11 +89,12 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
     Under the hours, whether public holidays close the loge (``closed_days``). A poster has no end of
     validity (it prints the same for the same input, and stays on the wall for years), so it lists no
     dated closure: the site, the hall screen and the calendar do."""
-    config, residence, url = ctx.config, ctx.residence, ctx.url
+    french = ctx.in_language(POSTER_LANGUAGE)  # a text typed in French too is printed in French
+    config, residence, url = french.config, french.residence, ctx.url
     caretaker = residence.caretaker
     lines: list[str] = []
     if caretaker:
-        title = caretaker_title(ctx.in_language("fr")).heading  # the poster's words are French, as this one
+        title = caretaker_title(french).heading  # the poster's words are French, as this one
         lines.append(caretaker.name)
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]
@@ -108,7 +110,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         if caretaker.office:
             lines.append(caretaker.office)
     else:
-        agency = ctx.agency
+        agency = french.agency
         title = "Votre agence"
         lines.append(agency.name)
         lines += [f"Tél. {agency.phone.display}"] if agency.phone else []
@@ -124,5 +126,14 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         caretaker_lines=tuple(printed(line) for line in lines),
         emergency=tuple((e.phone.display, printed(e.label)) for e in config.emergency),
         languages=tuple((code, i18n.gettext(code)(SITE_IN_LANGUAGE), (url + language_prefix(code, ctx.languages))
-                         .split("://", 1)[1]) for code in ctx.languages[1:]),
+                         .split("://", 1)[1]) for code in foot_languages(ctx.languages)),
     )
+
+
+def foot_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages the foot names, each with its address: every language of a site in several but French when
+    it is the default one (the poster is French and its code leads to French pages). A site in Arabic first
+    has a row in Arabic for its main address: its poster's French words told nothing to an Arabic reader."""
+    if len(languages) < 2:
+        return ()
+    return tuple(code for index, code in enumerate(languages) if index or code != POSTER_LANGUAGE)

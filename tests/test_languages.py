@@ -190,6 +190,34 @@ def test_a_language_without_a_catalog_or_a_malformed_code_is_refused_at_its_line
     assert any(p.startswith("site_config.yml:6: languages[3]: code de langue « EN » non reconnu") for p in found)
 
 
+def test_a_language_listed_twice_is_refused_at_the_second_with_a_hint(tmp_path: Path) -> None:
+    """« languages: [fr, en, fr] » was told at the line of « languages: », without a hint, not at the repeated
+    code: in a list written one code a line, staff looked for it."""
+    write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", "languages:\n  - fr\n  - en\n  - ar\n  - en"),
+                  RESIDENCE.split("caretaker:")[0])
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    assert [(p.line, p.message, p.hint) for p in info.value.problems] == [
+        (7, "languages[4]: langue « en » indiquée deux fois", "retirez la seconde fois")]
+
+
+def test_a_region_or_capital_letters_in_a_language_code_are_told_the_code_to_write(tmp_path: Path) -> None:
+    """« pt-BR », « fr_FR », « EN » were refused with no hint saying what to write instead."""
+    residence = RESIDENCE.split("caretaker:")[0]
+    for typed, hint in (("pt-BR", "écrivez « pt » : une langue s'écrit sans sa région"),
+                        ("fr_FR", "écrivez « fr » : une langue s'écrit sans sa région"),
+                        ("EN", "écrivez « en », en minuscules"),
+                        ("Ar", "écrivez « ar », en minuscules")):
+        write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", f"languages: [fr, {typed}]"), residence)
+        with pytest.raises(UserError) as info:
+            load_project(tmp_path)
+        assert [(p.line, p.hint) for p in info.value.problems] == [(3, hint)], typed
+        write_project(tmp_path, SITE_CONFIG + f"language: {typed}\n", residence)
+        with pytest.raises(UserError) as info:
+            load_project(tmp_path)
+        assert [(p.line, p.hint) for p in info.value.problems] == [(10, hint)], typed
+
+
 def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(tmp_path: Path) -> None:
     """Texts by language are checked against « languages »: when site_config.yml cannot be read, or its
     languages are wrong, every text in English was also told « langue « en » absente » (one error per text of

@@ -362,10 +362,7 @@ class SiteConfig(Model):
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
-        twice = sorted({code for code in value if value.count(code) > 1})
-        if twice:
-            raise ValueError(f"langue « {twice[0]} » indiquée deux fois")
-        return value
+        return once(value, "langue", "indiquée")  # at the code typed again
 
     @model_validator(mode="before")
     @classmethod

@@ -302,9 +302,20 @@ def parse_language(value: Any) -> str:
     """A language code as ``languages`` lists it: two or three lower-case letters (fr, en, ar, tr…)."""
     text = text_of(value).strip()
     if not LANGUAGE_CODE.fullmatch(text):
-        raise ValueError(f"code de langue « {visible(text)} » non reconnu : deux ou trois lettres minuscules, "
-                         "par exemple fr, en, ar")
+        raise ValueProblem(f"code de langue « {visible(text)} » non reconnu : deux ou trois lettres minuscules, "
+                           "par exemple fr, en, ar", _language_hint(text))
     return text
+
+
+def _language_hint(text: str) -> str:
+    """The code meant by « pt-BR », « fr_FR » (a region: the pages are per language) or « EN »."""
+    language = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*", text)
+    if language is None:
+        return ""
+    code = language[1].lower()
+    if language[0] != language[1]:
+        return f"écrivez « {code} » : une langue s'écrit sans sa région"
+    return f"écrivez « {code} », en minuscules"
 
 
 Language = Annotated[str, BeforeValidator(parse_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$",

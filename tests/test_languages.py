@@ -190,6 +190,20 @@ def test_a_language_without_a_catalog_or_a_malformed_code_is_refused_at_its_line
     assert any(p.startswith("site_config.yml:6: languages[3]: code de langue « EN » non reconnu") for p in found)
 
 
+def test_a_language_without_a_catalog_is_sent_to_a_section_the_readme_has(tmp_path: Path) -> None:
+    """« uk » or « fa » (no catalog) was told to see « Ajouter une langue » in the README, a heading it does not
+    have (its section is « Adding a language »): staff searching for it found nothing."""
+    write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", "languages: [fr, en, ar, uk, fa]"),
+                  RESIDENCE.split("caretaker:")[0])
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    hints = {p.hint for p in info.value.problems}
+    assert len(info.value.problems) == 2 and len(hints) == 1, info.value.problems
+    section = re.search(r"« ([^»]+) » dans le README", hints.pop())
+    assert section is not None
+    assert f"**{section[1]}**" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
 def test_a_language_listed_twice_is_refused_at_the_second_with_a_hint(tmp_path: Path) -> None:
     """« languages: [fr, en, fr] » was told at the line of « languages: », without a hint, not at the repeated
     code: in a list written one code a line, staff looked for it."""

@@ -245,8 +245,8 @@ def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ..
         if code not in known and LANGUAGE_CODE.match(code):
             problems.append(Problem(doc.file, doc.line_of((key, index) if key == "languages" else (key,)),
                                     f"langue « {code} » : l'interface du site n'est pas traduite dans cette langue",
-                                    f"langues disponibles : {', '.join(known)} ; pour en ajouter une, voir "
-                                    "« Ajouter une langue » dans le README"))
+                                    f"langues disponibles : {', '.join(known)} ; retirez-la de « {key} », ou, pour "
+                                    "la traduire, voir « Adding a language » dans le README"))
     return tuple(declared) if all(LANGUAGE_CODE.match(code) for code in declared) else ANY_LANGUAGE
 
 

@@ -27,6 +27,18 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd"
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
+def language_hint(text: str) -> str:
+    """The code meant by « pt-BR », « fr_FR » (a region: the pages are per language) or « EN »; empty when
+    ``text`` does not look like a language code at all."""
+    language = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*", text)
+    if language is None:
+        return ""
+    code = language[1].lower()
+    if language[0] != language[1]:
+        return f"écrivez « {code} » : une langue s'écrit sans sa région"
+    return f"écrivez « {code} », en minuscules"
+
+
 def direction(language: str) -> str:
     """``rtl`` for Arabic, Persian, Hebrew, Urdu…, else ``ltr``."""
     return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"

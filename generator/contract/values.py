@@ -31,7 +31,7 @@ from generator.contract.characters import (
 from generator.contract.characters import visible as visible
 from generator.contract.emails import parse_email as parse_email
 from generator.contract.french_forms import date_hint, day_hint, time_hint
-from generator.contract.languages import localize
+from generator.contract.languages import language_hint, localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
 from generator.contract.phones import Phone as Phone
 from generator.contract.phones import parse_phone
@@ -303,19 +303,9 @@ def parse_language(value: Any) -> str:
     text = text_of(value).strip()
     if not LANGUAGE_CODE.fullmatch(text):
         raise ValueProblem(f"code de langue « {visible(text)} » non reconnu : deux ou trois lettres minuscules, "
-                           "par exemple fr, en, ar", _language_hint(text))
+                           "par exemple fr, en, ar", language_hint(text))
     return text
 
-
-def _language_hint(text: str) -> str:
-    """The code meant by « pt-BR », « fr_FR » (a region: the pages are per language) or « EN »."""
-    language = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*", text)
-    if language is None:
-        return ""
-    code = language[1].lower()
-    if language[0] != language[1]:
-        return f"écrivez « {code} » : une langue s'écrit sans sa région"
-    return f"écrivez « {code} », en minuscules"
 
 
 Language = Annotated[str, BeforeValidator(parse_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$",

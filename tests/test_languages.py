@@ -1073,6 +1073,40 @@ def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
     assert forms("Tous les mois, amicale3 à 8h30") == ()  # no « touss », « moiss », « amicale3s », « 8h30s »
 
 
+def test_letters_phones_type_as_plain_letters_are_folded_too() -> None:
+    """« Œ » has no accent to drop (nor « æ », « ß », Turkish « ı », « ł », « ø »): the index held no
+    « coeur » for « Cœur de ville », no « ariza » for « Arıza », so the way phones type them found nothing."""
+    from generator.publish.search_terms import forms
+
+    found = forms("Résidence Cœur de Ville, les Œillets : Arıza durumunda ; Straße, Łódź, Ærøskøbing")
+    for plain in ("coeur", "oeillets", "ariza", "strasse", "lodz", "aeroskobing"):  # a query finds what it starts
+        assert any(form.startswith(plain) for form in found), (plain, found)
+
+
+@pytest.mark.browser
+def test_ligatures_and_dotless_i_are_found_as_typed_on_a_phone(browser, tmp_path: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """« coeur » finds « Résidence Cœur de Ville » in the landlord index's filter and in the site's search,
+    and « ajansiniz » finds the Turkish pages' « Ajansınız » (your agency)."""
+    root = write_project(tmp_path / "project", CONFIG.replace("[fr, en, ar]", "[fr, tr]").replace(
+        ", en: North agency, ar: وكالة الشمال", "").replace(", en: Monday to Friday", "").replace(
+        "  - q: {fr: Comment payer mon loyer ?, en: How do I pay my rent?, ar: كيف أدفع الإيجار؟}\n"
+        "    a: {fr: Par prélèvement., en: By direct debit.}\n", "  - {q: Comment payer ?, a: Par prélèvement.}\n"),
+        RESIDENCE.split("caretaker:")[0].replace("Résidence Les Tilleuls", "Résidence Cœur de Ville"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/"
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(url, wait_until="networkidle")
+    page.get_by_label("Rechercher votre résidence").fill("coeur de ville")
+    assert page.locator("#rh-filter-status").inner_text() == "1 résidence trouvée."
+    for path, query, title in (("les-tilleuls/", "coeur", "Accueil"),  # the home page, which names the residence
+                               ("les-tilleuls/tr/", "ajansiniz", "Ajansınız")):
+        page.goto(url + path, wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        box.press_sequentially(query, delay=20)
+        page.locator(".md-search-result__item :is(h1, h2)", has_text=title).first.wait_for(timeout=15000)
+    page.context.close()
+
+
 @pytest.mark.browser
 def test_french_search_folds_accents_and_plurals(browser, multilingual_url: str) -> None:  # type: ignore[no-untyped-def]
     """Typed in the search box as a tenant types: each finds the page whose heading says « Chaudière »."""

@@ -26,9 +26,16 @@ _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
 """Letters typed one for the other on phones, each written as the plainer one; the tatweel (a stretch) dropped."""
 
 
+PLAIN_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
+"""Letters with no accent to drop, typed on phones as plain Latin letters: « coeur » for « cœur », « ariza » for
+Turkish « arıza ». ``theme/javascripts/residence-filter.js`` and ``dashboard.js`` fold them the same."""
+
+
 def fold(word: str) -> str:
-    """« chaudière » → « chaudiere »: letters without their accents (combining marks dropped)."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    """« chaudière » → « chaudiere », « cœur » → « coeur »: letters without their accents (combining marks
+    dropped), ligatures and letters of their own written as phones type them (``PLAIN_LETTERS``)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).translate(
+        PLAIN_LETTERS)
 
 
 @lru_cache(maxsize=65536)

@@ -14,8 +14,12 @@
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
 
+  var PLAIN = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"};
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    /* Accents dropped, and the letters phones type as plain ones (search_terms.PLAIN_LETTERS): « coeur » finds « Cœur ». */
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[œæßıłøđħ]/g, function (c) {
+      return PLAIN[c];
+    });
   }
   function key(row, index) {
     var cell = row.cells[index];

@@ -273,3 +273,37 @@ def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the
     assert "Vieil avis" in page and "Ancien avis" not in page
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
     assert dashboard_page(load_project(root), SAMPLE_TODAY).markdown == page
+
+
+def test_a_notice_outage_or_name_in_the_site_s_default_language_is_marked_in_it_on_the_french_dashboard(
+        make_project) -> None:  # type: ignore[no-untyped-def]
+    """The residence's name was marked ``lang="ar"`` on a site in Arabic first, its notices, outages and
+    replacements' names were not: Arabic inside ``lang="fr"``, read by a screen reader as French (WCAG 3.1.2).
+    Each carries its language (and direction) as the pages' staff values do; French ones need nothing."""
+    from generator.outputs.dashboard import dashboard_page
+
+    residence = """\
+name: Les Tilleuls
+address: {street: 1 rue A, postcode: 93200, city: Saint-Denis}
+agency: nord
+caretaker:
+  name: Karim Benali
+  phone: 01 48 20 11 22
+  absences:
+    - {from: 2026-12-22, to: 2027-01-02, replacement: {name: محمد العلي, phone: 06 98 76 54 32}}
+outages:
+  - {equipment: {ar: المصعد, fr: Ascenseur}, since: 2026-11-20, status: in_repair}
+notices:
+  - {title: {ar: انقطاع الماء, fr: Coupure d'eau}, from: 2026-12-01, until: 2026-12-05}
+  - {title: {ar: Fête, fr: Fête}, from: 2026-12-01, until: 2026-12-05}
+"""
+    config = SITE_CONFIG.replace("base_url:", "languages: [ar, fr]\nbase_url:")
+    page = dashboard_page(load_project(make_project(config, test=residence)), SAMPLE_TODAY).markdown
+    assert "<li>En cours (information) : <bdi lang=\"ar\">انقطاع الماء</bdi>, jusqu'au" in page
+    assert "<li>En cours (information) : <bdi>Fête</bdi>, jusqu'au" in page  # Latin letters: not known as Arabic
+    assert "<li><bdi lang=\"ar\">المصعد</bdi> : en réparation" in page
+    assert ", remplacé par <bdi lang=\"ar\">محمد العلي</bdi></li>" in page
+    french = dashboard_page(load_project(make_project(test=residence.replace("{ar: انقطاع الماء, fr: Coupure d'eau}",
+                                                                              "Coupure d'eau").replace(
+        "{ar: المصعد, fr: Ascenseur}", "Ascenseur").replace("{ar: Fête, fr: Fête}", "Fête"))), SAMPLE_TODAY).markdown
+    assert "<li>En cours (information) : <bdi>Coupure d&#39;eau</bdi>, jusqu'au" in french

@@ -23,7 +23,7 @@ from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
 from generator.contract.warnings import residence_warnings, review_due
 from generator.errors import Problem
-from generator.outputs import published, wording
+from generator.outputs import i18n, published, wording
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.pages import Page, environment
 from generator.outputs.presence import upcoming_absences
@@ -83,7 +83,12 @@ def _notices(project: Project, item: ResidenceFile, today: date) -> list[Markup]
 def _isolated(text: str) -> Markup:
     """A text staff typed, escaped, in its own direction: in « En cours (important) : انقطاع الماء!, jusqu'au … »
     the Arabic title's « ! » went to the French sentence, shown after the title beside the comma, and a
-    replacement « محمد العلي (B2) » had « (B2) » on the right, as in French."""
+    replacement « محمد العلي (B2) » had « (B2) » on the right, as in French. A text of the site's default
+    language when it is not French (Arabic first) says so, as on the pages (``i18n.script_marks``; ``<bdi>``
+    finds its direction itself)."""
+    language = i18n.script_marks(text, i18n.SOURCE_LANGUAGE).get("lang")
+    if language:
+        return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
     return Markup("<bdi>{}</bdi>").format(text)
 
 

@@ -428,6 +428,9 @@ def test_a_site_in_arabic_first_prints_the_french_texts_on_its_french_posters(ma
     assert "residences/test.yml:8: 8 caractères impossibles à imprimer sur l'affiche" in result.output
     assert "site_config.yml:10: 6 caractères impossibles à imprimer sur l'affiche" in result.output
     assert result.output.count(hint) == 2, result.output
+    english = make_project(site_config=SITE_CONFIG + "languages: [en, fr]\n",  # « fr » inside a plain title
+                           test=CARETAKER.replace("  mode: itinerant", "  title: frontline 🧹\n  mode: itinerant"))
+    assert CliRunner().invoke(main, ["validate", "--project", str(english)]).exit_code == 0
 
 
 def test_an_arabic_first_poster_says_in_arabic_that_its_address_is_the_arabic_site(make_project,

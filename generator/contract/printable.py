@@ -57,8 +57,8 @@ def residence_problems(doc: Document, language: str | None) -> list[Problem]:
     valid."""
     hours = _at(doc.data, ("caretaker", "hours"))
     places = [("caretaker", "hours", i, "place") for i in range(len(hours) if isinstance(hours, list) else 0)]
-    french = [path for path in PRINTED_IN_FRENCH
-              if language in (None, POSTER_LANGUAGE) or POSTER_LANGUAGE in (_at(doc.data, path) or ())]
+    french = [path for path in PRINTED_IN_FRENCH if language in (None, POSTER_LANGUAGE)
+              or (isinstance(typed := _at(doc.data, path), dict) and POSTER_LANGUAGE in typed)]
     return unprintable(doc, [*RESIDENCE_PRINTED, *places, *french], language)
 
 

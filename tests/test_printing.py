@@ -454,3 +454,20 @@ def test_an_arabic_first_poster_says_in_arabic_that_its_address_is_the_arabic_si
     project = load_project(french_first)
     text = posters.poster_text(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2)))
     assert [code for code, _, _ in text.languages] == ["ar"]
+
+
+def test_a_site_in_arabic_first_without_french_is_told_to_add_french_for_its_posters(make_project) -> None:
+    """With « languages: [ar, en] » the hint asked for a « fr: » text, which that site's languages then refuse
+    (« langue « fr » absente de « languages » »): two runs to learn the posters need French among them."""
+    config = ARABIC_FIRST.replace("[ar, fr]", "[ar, en]").replace("fr: Agence Nord", "en: North agency").replace(
+        "fr: Du lundi au vendredi", "en: Monday to Friday").replace("fr: SAMU", "en: Ambulance")
+    root = make_project(site_config=config, test=RESIDENCE_PLAIN)
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    assert ("site_config.yml:6: 7 caractères impossibles à imprimer sur l'affiche : « ا » (U+0627), « ة » (U+0629), "
+            "« ش » (U+0634), « ك » (U+0643), « ل » (U+0644), « م » (U+0645), « و » (U+0648)\n"
+            "    → l'affiche est imprimée en français : ajoutez fr à « languages » dans site_config.yml, puis donnez "
+            "ce texte en français, par exemple {ar: …, fr: …}\n") in result.output, result.output
+
+
+RESIDENCE_PLAIN = "name: Les Tilleuls\naddress: {street: 1 rue A, postcode: 93200, city: Saint-Denis}\nagency: nord\n"

@@ -51,7 +51,7 @@ POSTER_LANGUAGE = "fr"
 it when there is one, else the default language's."""
 
 
-def residence_problems(doc: Document, language: str | None) -> list[Problem]:
+def residence_problems(doc: Document, language: str | None, languages: tuple[str, ...] = ()) -> list[Problem]:
     """Characters of a residence's poster text (name, address, caretaker and their title) the font cannot
     draw, read from the document itself: told with the file's other mistakes, even when the residence is not
     valid."""
@@ -59,10 +59,10 @@ def residence_problems(doc: Document, language: str | None) -> list[Problem]:
     places = [("caretaker", "hours", i, "place") for i in range(len(hours) if isinstance(hours, list) else 0)]
     french = [path for path in PRINTED_IN_FRENCH if language in (None, POSTER_LANGUAGE)
               or (isinstance(typed := _at(doc.data, path), dict) and POSTER_LANGUAGE in typed)]
-    return unprintable(doc, [*RESIDENCE_PRINTED, *places, *french], language)
+    return unprintable(doc, [*RESIDENCE_PRINTED, *places, *french], language, languages)
 
 
-def config_problems(doc: Document, language: str | None) -> list[Problem]:
+def config_problems(doc: Document, language: str | None, languages: tuple[str, ...] = ()) -> list[Problem]:
     """The poster text of ``site_config.yml`` (landlord, emergency labels, agencies), read from the document
     itself like a residence's (``residence_problems``)."""
     emergency, agencies = _at(doc.data, ("emergency",)), _at(doc.data, ("agencies",))
@@ -70,7 +70,7 @@ def config_problems(doc: Document, language: str | None) -> list[Problem]:
     paths += [("emergency", i, "label") for i in range(len(emergency) if isinstance(emergency, list) else 0)]
     paths += [("agencies", key, field) for key in (agencies if isinstance(agencies, dict) else {})
               for field in ("name", "hours", "address")]
-    return unprintable(doc, paths, language)
+    return unprintable(doc, paths, language, languages)
 
 
 def _at(data: Any, path: Path_) -> Any:
@@ -83,7 +83,8 @@ def _at(data: Any, path: Path_) -> Any:
     return data
 
 
-def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> list[Problem]:
+def unprintable(doc: Document, paths: Iterable[Path_], language: str | None,
+                languages: tuple[str, ...] = ()) -> list[Problem]:
     """One problem per value holding characters outside ``PRINTABLE``, at the line of that value, naming
     each of them (a name in another alphabet was one problem per letter: 21 lines for one name).
 
@@ -103,21 +104,24 @@ def unprintable(doc: Document, paths: Iterable[Path_], language: str | None) -> 
         chars = sorted({c for c in unicodedata.normalize("NFC", value) if ord(c) not in PRINTABLE})
         if chars:
             in_french = path[-1] == POSTER_LANGUAGE or language in (None, POSTER_LANGUAGE)
-            found.append(Problem(doc.file, doc.line_of(path), *_unprintable_words(chars, in_french, language)))
+            words = _unprintable_words(chars, in_french, language, not languages or POSTER_LANGUAGE in languages)
+            found.append(Problem(doc.file, doc.line_of(path), *words))
     return found
 
 
-def _unprintable_words(chars: list[str], in_french: bool = True, language: str | None = None) -> tuple[str, str]:
+def _unprintable_words(chars: list[str], in_french: bool = True, language: str | None = None,
+                       french_listed: bool = True) -> tuple[str, str]:
     """The message and hint for ``chars`` (sorted, at least one): the first eight named, then how many more.
     A text typed in another language than French (a site in Arabic first) is asked for its French text, which
-    the poster prints instead."""
+    the poster prints instead, and first to list French among ``languages`` when it is not (``french_listed``)."""
     named = ", ".join(f"« {char} » (U+{ord(char):04X})" for char in chars[:8])
     more = f" et {len(chars) - 8} autre(s)" if len(chars) > 8 else ""
     message = (f"caractère {named} impossible à imprimer sur l'affiche" if len(chars) == 1 else
                f"{len(chars)} caractères impossibles à imprimer sur l'affiche : {named}{more}")
     if not in_french:
-        return message, (f"l'affiche est imprimée en français : donnez aussi ce texte en français, par exemple "
-                         f"{{{language}: …, {POSTER_LANGUAGE}: …}}")
+        add = "" if french_listed else f"ajoutez {POSTER_LANGUAGE} à « languages » dans site_config.yml, puis "
+        return message, (f"l'affiche est imprimée en français : {add}donnez {'ce' if add else 'aussi ce'} texte en "
+                         f"français, par exemple {{{language}: …, {POSTER_LANGUAGE}: …}}")
     if len(chars) == 1:
         return message, "remplacez-le par une lettre ou un signe courant du français"
     return message, ("l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants "

@@ -176,7 +176,7 @@ def _load_config(root: Path, problems: list[Problem], declared: list[str] | None
         declared[:] = languages
     config = validate(doc, SiteConfig, problems, languages) if doc else None
     if doc is not None:  # what the posters print (landlord, agencies), told even when the config is not valid
-        problems.extend(config_problems(doc, languages[0] if languages else None))
+        problems.extend(config_problems(doc, languages[0] if languages else None, languages))
     if config is None or doc is None:
         return None, config_digest, doc.line_map if doc else LineMap(CONFIG_NAME)
     found, logo_digest = logo_problems(config, doc.line_map, root)
@@ -221,7 +221,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
                                 f"{close_name(agency, agencies)}agences déclarées dans {CONFIG_NAME} : "
                                 + ", ".join(sorted(agencies))))
-    problems.extend(residence_problems(doc, languages[0] if languages else None))  # what posters cannot print
+    problems.extend(residence_problems(doc, languages[0] if languages else None, languages))  # unprintable
     problems.extend(building_problems(doc.data, doc.line_map))  # buildings named by notices and outages
     if residence is None or len(problems) > before:
         return None

@@ -307,7 +307,6 @@ def parse_language(value: Any) -> str:
     return text
 
 
-
 Language = Annotated[str, BeforeValidator(parse_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$",
                                                                      "examples": ["fr", "en", "ar"]})]
 

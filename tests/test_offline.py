@@ -368,3 +368,28 @@ def test_each_languages_worker_stores_the_files_its_search_loads(six_language_si
         assert stemmers == ([] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"])
     for language in published.SEARCH_LANGUAGES:
         assert all((site / path).is_file() for path in published.stemmer_scripts(language)), language
+
+
+@pytest.mark.parametrize("first, then", [
+    ("en/", ("", "contacts/", "ar/gardien/", "ecran/")),  # the QR address, the default language, another one
+    ("", ("en/qui-appeler/", "ar/contacts/", "en/ecran/")),
+    ("ar/ecran/", ("contacts/", "en/gardien/")),  # the hall screen's own first visit
+])
+def test_after_a_first_visit_in_one_language_the_others_open_without_network(  # type: ignore[no-untyped-def]
+        browser, serve, multilingual_site: Path, first: str, then: tuple[str, ...]) -> None:  # noqa: F811
+    """Issue 15: every page of the microsite opens offline after a first visit, and its languages are pages
+    of it (the switcher on every page leads to them; the hall's QR code to the default one). Each language's
+    worker stored its own language only: a tenant who came first to the English pages (a shared link)
+    found the French address of the QR code, and the switcher's other languages, « no internet »."""
+    base = serve(multilingual_site) + "/les-tilleuls/"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + first, wait_until="load")
+    for folder in ("", "/en", "/ar"):
+        assert page.evaluate(READY_JS, _cache_name(multilingual_site, "les-tilleuls" + folder))["urls"], folder
+    context.set_offline(True)
+    for path in then:
+        page.goto(base + path, wait_until="load")
+        assert page.locator("h1").first.is_visible(), path
+        assert page.locator('a[href^="tel:+33"]').first.is_visible(), path  # the caretaker's, a company's
+    context.close()

@@ -1,13 +1,46 @@
 /* residence-hub: registers the microsite's service worker (sw.js, beside its web app manifest), so its
  * pages open without a network after a first visit. Pages without a manifest (the landlord's index)
- * register nothing. No request to any other host; nothing happens in browsers without service workers. */
+ * register nothing. No request to any other host; nothing happens in browsers without service workers.
+ *
+ * Each language's folder has its own worker, which stores that language's pages. Once this page's worker
+ * is ready, the other languages' workers of the same microsite are registered too: the switcher on every
+ * page leads to them, and the hall's QR code to the default language's address (a tenant who came first to
+ * the English pages found it « no internet »). Their folders are read from the page's hreflang alternates
+ * (the same page in each language): an alternate's address less this page's place in its own folder.
+ */
 (function () {
   "use strict";
   var link = document.querySelector('link[rel="manifest"]');
   if (!link || !("serviceWorker" in navigator) || !window.URL) { return; }
-  function register() {
-    var base = new URL(".", link.href).href;
-    navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base })["catch"](function () {});
+  function register(base) {
+    return navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base });
   }
-  if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
+  function otherFolders(base) {
+    var lang = document.documentElement.getAttribute("lang"), own = null, folders = [], i, path;
+    var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    var here = location.pathname.slice(new URL(base).pathname.length);  /* this page in its folder */
+    for (i = 0; i < alternates.length; i++) {
+      if (alternates[i].getAttribute("hreflang") === lang) { own = new URL(alternates[i].href).pathname; }
+    }
+    if (!own || own.slice(own.length - here.length) !== here) { return folders; }
+    own = own.slice(0, own.length - here.length);  /* this language's folder, as published */
+    var served = new URL(base).pathname, prefix = served.slice(0, served.length - own.length);
+    if (served.slice(served.length - own.length) !== own) { return folders; }
+    for (i = 0; i < alternates.length; i++) {
+      path = new URL(alternates[i].href).pathname;
+      if (alternates[i].getAttribute("hreflang") === lang || path.slice(path.length - here.length) !== here) {
+        continue;
+      }
+      folders.push(new URL(prefix + path.slice(0, path.length - here.length), location.href).href);
+    }
+    return folders;
+  }
+  function start() {
+    var base = new URL(".", link.href).href;
+    register(base).then(function () { return navigator.serviceWorker.ready; }).then(function () {
+      var others = otherFolders(base);
+      for (var i = 0; i < others.length; i++) { register(others[i])["catch"](function () {}); }
+    })["catch"](function () {});
+  }
+  if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
 }());

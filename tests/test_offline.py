@@ -393,3 +393,39 @@ def test_after_a_first_visit_in_one_language_the_others_open_without_network(  #
         assert page.locator("h1").first.is_visible(), path
         assert page.locator('a[href^="tel:+33"]').first.is_visible(), path  # the caretaker's, a company's
     context.close()
+
+
+def test_a_residence_taken_off_the_site_is_not_served_offline_after_its_address_says_not_found(
+        browser, serve, make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A residence sold or merged leaves the site. Its worker stayed registered with its stored pages:
+    online its address said « not found », but offline the old pages (an old caretaker's number) opened
+    forever. Once its address says « not found » online, its stores (every language's) and worker go; the
+    other residence's stay."""
+    root = make_project(gone=_residence("Paul Ancien"), kept=_residence("Jeanne Restée"))
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    gone_cache, kept_cache = _cache_name(site, "gone"), _cache_name(site, "kept")
+    base = serve(site) + "/"
+    context = browser.new_context()
+    page = context.new_page()
+    for slug, cache in (("gone", gone_cache), ("kept", kept_cache)):
+        page.goto(base + slug + "/", wait_until="load")
+        assert page.evaluate(READY_JS, cache)["urls"], slug
+    (root / "residences" / "gone.yml").unlink()
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    assert not (site / "gone").exists()
+    assert page.goto(base + "gone/contacts/", wait_until="load").status == 404
+    page.wait_for_function("""async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:gone/'))
+        && !(await navigator.serviceWorker.getRegistrations()).some(r => r.scope.endsWith('/gone/'))""")
+    assert page.goto(base + "kept/typo/", wait_until="load").status == 404  # a wrong address: nothing goes
+    page.goto(base + "kept/", wait_until="load")
+    context.set_offline(True)
+    page.goto(base + "kept/gardien/", wait_until="load")
+    assert page.get_by_text("Jeanne Restée").first.is_visible()
+    with pytest.raises(Exception):
+        page.goto(base + "gone/", wait_until="load")
+    other = context.new_page()  # the tab of the error page is still committing it
+    other.goto(base + "kept/", wait_until="load")
+    assert not [name for name in other.evaluate("caches.keys()") if name.startswith("residence-hub:gone/")]
+    context.close()
+

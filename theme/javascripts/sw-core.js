@@ -64,18 +64,20 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+/* Looked up without opening the store: caches.open would make an empty one again after retireIfGone. */
 function fromCache(request) {
-  return caches.open(CONFIG.cache).then(function (cache) { return cache.match(request); });
+  return caches.match(request, { cacheName: CONFIG.cache });
 }
 
 /* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up
  * by ``key``, the page's address without its query. */
-function networkFirst(request, key) {
+function networkFirst(request, key, event) {
   var network = fetch(request).then(function (response) {
     if (response.ok && response.type === "basic") {
       var copy = response.clone();
       caches.open(CONFIG.cache).then(function (cache) { return cache.put(key, copy); });
     }
+    if (response.status === 404 && request.mode === "navigate") { event.waitUntil(retireIfGone()); }
     return response;
   });
   var slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_NETWORK_MS); }).then(function () {
@@ -85,6 +87,21 @@ function networkFirst(request, key) {
     return fromCache(key).then(function (hit) { return hit || Response.error(); });
   });
   return Promise.race([offline, slow]);
+}
+
+/* A residence taken off the site: its pages are « not found » and so is this worker's own sw.js. Its
+ * stored pages go, and the stores of its other languages' workers (the same microsite: CONFIG.prefix up to
+ * the slug's folder), and this worker unregisters: offline, the residence's old pages were served forever.
+ * A page typed wrong in a living microsite is « not found » too, but its sw.js is there: nothing changes. */
+function retireIfGone() {
+  return fetch(new Request(self.location.href, { cache: "no-store" })).then(function (response) {
+    if (response.status !== 404 && response.status !== 410) { return undefined; }
+    var microsite = CONFIG.prefix.slice(0, CONFIG.prefix.indexOf("/") + 1);
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) { return name.indexOf(microsite) === 0; })
+        .map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.registration.unregister(); });
+  }).catch(function () { return undefined; });
 }
 
 /* Stylesheets, scripts, images: the stored copy, else the network's (stored). */
@@ -107,5 +124,5 @@ self.addEventListener("fetch", function (event) {
   /* Pages and data network first; so is horaires.js (published.HOURS_SCRIPT), the caretaker's hours that
    * the pages' script reads: an older copy would contradict the fresh page until the new worker is in. */
   var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf|\/horaires\.js)$/.test(url.pathname);
-  event.respondWith(page ? networkFirst(request, url.origin + url.pathname) : cacheFirst(request));
+  event.respondWith(page ? networkFirst(request, url.origin + url.pathname, event) : cacheFirst(request));
 });

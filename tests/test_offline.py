@@ -18,6 +18,7 @@ from generator.outputs import published
 from generator.publish.site import build_site
 
 from conftest import RESIDENCE, SAMPLE_TODAY
+from test_languages import CONFIG, RESIDENCE as MULTILINGUAL, write_project
 from test_languages import multilingual_site, six_language_site  # noqa: F401  (session fixtures: 3 and 6 languages)
 
 
@@ -429,3 +430,28 @@ def test_a_residence_taken_off_the_site_is_not_served_offline_after_its_address_
     assert not [name for name in other.evaluate("caches.keys()") if name.startswith("residence-hub:gone/")]
     context.close()
 
+
+def test_a_republish_reaches_the_other_languages_stores_from_a_visit_in_one(browser, serve,
+                                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """After a republish, a visit to the French pages refreshed the French store only: a browser checks a
+    worker for a new build when one of its own pages opens. Offline, the English pages still named the
+    caretaker of the build before."""
+    root = write_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    base = serve(site) + "/les-tilleuls/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    assert page.evaluate(READY_JS, _cache_name(site, "les-tilleuls/en"))["urls"]
+    write_project(root, CONFIG, MULTILINGUAL.replace("Fatima Benali", "Awa Diallo"))
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    page.goto(base, wait_until="load")
+    for folder in ("", "/en", "/ar"):
+        assert page.evaluate(READY_JS, _cache_name(site, "les-tilleuls" + folder))["urls"], folder
+    context.set_offline(True)
+    for path in ("gardien/", "en/gardien/", "ar/contacts/"):
+        page.goto(base + path, wait_until="load")
+        assert page.get_by_text("Awa Diallo").first.is_visible(), path
+        assert page.get_by_text("Fatima Benali").count() == 0, path
+    context.close()

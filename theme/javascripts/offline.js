@@ -35,11 +35,18 @@
     }
     return folders;
   }
+  /* Registered already, it is asked to update: a browser checks a worker's sw.js only when one of its own
+   * pages is opened, and offline the other languages showed the data of the build before. */
+  function refresh(folder) {
+    navigator.serviceWorker.getRegistration(folder).then(function (known) {
+      return known && known.scope === folder ? known.update() : register(folder);
+    })["catch"](function () {});
+  }
   function start() {
     var base = new URL(".", link.href).href;
     register(base).then(function () { return navigator.serviceWorker.ready; }).then(function () {
       var others = otherFolders(base);
-      for (var i = 0; i < others.length; i++) { register(others[i])["catch"](function () {}); }
+      for (var i = 0; i < others.length; i++) { refresh(others[i]); }
     })["catch"](function () {});
   }
   if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }

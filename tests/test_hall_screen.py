@@ -576,3 +576,32 @@ def test_the_revision_stays_when_nothing_published_changes(make_project) -> None
     path = root / "residences" / "test.yml"
     path.write_text("# Relu le 2 décembre.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert _revisions(root) == before
+
+
+def test_with_several_languages_every_notice_has_its_page_in_each_language(browser, serve, make_project,
+                                                                           tmp_path: Path) -> None:
+    """Issue 15: long notices page through by themselves, and with several languages the screen alternates
+    them. Each language's screen starts again at the first page and changed language after a minute, five
+    pages of 12 s: with more pages than that, the last notices were never on the screen, in any language.
+    The language now changes once every notice has had its page."""
+    from conftest import SITE_CONFIG
+
+    titles = [f"Avis numéro {n}" for n in range(1, 15)]
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", test=textwrap.dedent(_notices(titles)))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/test/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(base + "ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")  # online: the language may change
+    seen: dict[str, set[str]] = {"fr": set(), "en": set()}
+    for _ in range(2 * len(titles) + 4):
+        page.wait_for_load_state("load")
+        try:
+            seen[page.evaluate("document.documentElement.lang")].update(page.evaluate(SHOWN_JS))
+        except Exception:  # the screen is changing language this instant
+            continue
+        page.clock.run_for(PAGE_SECONDS * 1000)
+    assert seen["en"], "the screen never changed language"
+    assert sorted(seen["fr"]) == sorted(titles) and sorted(seen["en"]) == sorted(titles), seen
+    page.close()

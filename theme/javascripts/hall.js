@@ -21,6 +21,8 @@
   var online = false; /* the last look at residence.json succeeded */
   var paused = false; /* the « Pause » button is pressed */
   var stale = false; /* residence.json has another revision: a new build, shown at the next reload */
+  var shownAll = false; /* every notice has been on the screen in this language */
+  var due = false; /* with several languages: this language's time is over, the next one waits for shownAll */
 
   /* Wall-clock date and time at the residence (Paris, or its overseas zone: data.zone), whatever the
      screen's own time zone. */
@@ -123,10 +125,15 @@
     var style = window.getComputedStyle ? window.getComputedStyle(box) : null;
     if (!all.length || !style || style.overflowY !== "hidden" || box.scrollHeight <= box.clientHeight + 1) {
       first = 0;
+      shownAll = true;
       if (label) { label.hidden = true; }
       return;
     }
-    if (first >= all.length) { first = 0; }
+    if (first >= all.length) {
+      first = 0;
+      shownAll = true;
+      if (due && nextLanguage()) { return; }
+    }
     if (!window.rhWords) { label = null; } /* without the words file, no label: the notices still page */
     if (label) { label.textContent = word("page_one", { first: 1, count: 1 }); label.hidden = false; } /* measured with its line shown */
     for (i = 0; i < all.length; i++) { all[i].hidden = i !== first; }
@@ -183,14 +190,23 @@
 
   /* What changes the screen by itself: the notices' next page, and with several languages the next
      language's screen after a while, only while the network answers (a screen never leaves for a page it
-     could not load). Each waits its whole time again after a pause. */
+     could not load), and once every notice has had its page: each language's screen starts again at the
+     first page, so the notices past the minute's pages were never shown. Each waits its whole time again
+     after a pause. */
+  function nextLanguage() {
+    if (!online || data.languages.length < 2) { return false; }
+    /* replace: in the history, in place of this one (Back leads to the page the tenant came from) */
+    window.location.replace(data.languages[(data.current + 1) % data.languages.length]);
+    return true;
+  }
   var timers = [];
   function start() {
+    due = false;
     timers.push(setInterval(page, data.page * 1000));
     if (data.languages.length > 1) {
       timers.push(setInterval(function () {
-        /* replace: in the history, in place of this one (Back leads to the page the tenant came from) */
-        if (online) { window.location.replace(data.languages[(data.current + 1) % data.languages.length]); }
+        due = true;
+        if (shownAll) { nextLanguage(); }
       }, data.alternate * 1000));
     }
   }

@@ -227,6 +227,17 @@
     };
   }
 
+  /* A new build's worker takes over (offline.js, sw-core.js) once it has stored the new build's files. The
+     reload for that build ran the scripts and stylesheet of the store before: a screen that no one
+     navigates kept the old hall.js until the next republish. It reloads once more, with the new files. Not
+     at the first visit (no worker before: the files came from the network). */
+  if (window.navigator.serviceWorker && window.navigator.serviceWorker.controller) {
+    window.navigator.serviceWorker.addEventListener("controllerchange", function () {
+      stale = true;
+      if (!paused) { window.location.reload(); }
+    });
+  }
+
   var loaded = clockText(wallClock(new Date()));
   pauseButton(); /* first: it may add a line to the header, and the columns are fitted to what is left */
   tick();

@@ -30,7 +30,11 @@ function collectAssets(html, base, assets) {
   }
 }
 
-function store(cache, url, assets) {
+/* A file the server says is missing is skipped; a network failure is skipped at a first install (some
+ * pages offline are better than none) but fails an update's (``strict``): the update is tried again at the
+ * next visit, and the build before stays whole meanwhile. Its install used to succeed with the files it
+ * could get, then delete the old build's store: the pages it missed no longer opened offline. */
+function store(cache, url, assets, strict) {
   return fetch(new Request(url, { cache: "no-cache" })).then(function (response) {
     if (!response.ok) { return undefined; }
     var copy = response.clone();
@@ -40,18 +44,26 @@ function store(cache, url, assets) {
       }
       return undefined;
     });
-  }).catch(function () { return undefined; });
+  }).catch(function (error) {
+    if (strict) { throw error; }
+    return undefined;
+  });
 }
 
 self.addEventListener("install", function (event) {
   self.skipWaiting();
-  event.waitUntil(caches.open(CONFIG.cache).then(function (cache) {
-    var assets = {};
-    var pages = CONFIG.precache.reduce(function (done, url) {
-      return done.then(function () { return store(cache, absolute(url), assets); });
-    }, Promise.resolve());
-    return pages.then(function () {
-      return Promise.all(Object.keys(assets).map(function (url) { return store(cache, url, null); }));
+  event.waitUntil(caches.keys().then(function (names) {
+    var update = names.some(function (name) { return name.indexOf(CONFIG.prefix) === 0 && name !== CONFIG.cache; });
+    return caches.open(CONFIG.cache).then(function (cache) {
+      var assets = {};
+      var pages = CONFIG.precache.reduce(function (done, url) {
+        return done.then(function () { return store(cache, absolute(url), assets, update); });
+      }, Promise.resolve());
+      return pages.then(function () {
+        return Promise.all(Object.keys(assets).map(function (url) { return store(cache, url, null, update); }));
+      });
+    }).catch(function (error) {
+      return caches.delete(CONFIG.cache).then(function () { throw error; });
     });
   }));
 });

@@ -642,3 +642,23 @@ def test_after_a_republish_the_screen_runs_the_new_build_s_script_not_the_stored
     assert new, "the screen still runs the build before's hall.js"
     assert page.get_by_text("Deuxième version", exact=True).is_visible()
     context.close()
+
+
+def test_the_header_keeps_its_height_when_the_script_writes_the_time_and_shows_pause(browser, site_url: str) -> None:
+    """The build writes the date; hall.js then adds the time (« · 07:53 ») and shows the Pause button. On a phone's
+    width that took the header a line taller under the eyes of a tenant who had just come: everything below
+    moved (a layout shift of 0.12, which cost the hall screen two points of Lighthouse's performance). The
+    header now keeps their room from the start: the same height with the script as without it."""
+    heights = {}
+    for width, height in ((412, 823), (1920, 1080), (1080, 1920)):
+        for script in (False, True):
+            context = browser.new_context(java_script_enabled=script, viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto(site_url + "les-tilleuls/ecran/", wait_until="networkidle")
+            if script:
+                _wait_for_text(page, "[data-rh-clock]", "·")
+                expect(page.locator("[data-rh-pause]")).to_be_visible()
+            heights[(width, script)] = page.locator(".rh-hall__header").evaluate("h => h.getBoundingClientRect().height")
+            context.close()
+    grown = {width: heights[(width, True)] - heights[(width, False)] for width in (412, 1920, 1080)}
+    assert grown == {412: 0, 1920: 0, 1080: 0}

@@ -155,7 +155,11 @@
   function tick() {
     var p = wallClock(new Date());
     var date = dateText(p.day);
-    setText("[data-rh-clock]", date === null ? null : date + " · " + clockText(p));
+    var clock = document.querySelector("[data-rh-clock]");
+    if (clock && date !== null) {
+      clock.textContent = date + " · " + clockText(p);
+      clock.className = "rh-hall__clock"; /* the time's kept room (hall.css) is taken */
+    }
     showNoticesOf(iso(p.day));
     fillCollections(p);
     fitSides();

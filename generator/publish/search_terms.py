@@ -28,7 +28,8 @@ _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
 
 PLAIN_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
 """Letters with no accent to drop, typed on phones as plain Latin letters: « coeur » for « cœur », « ariza » for
-Turkish « arıza ». ``theme/javascripts/residence-filter.js`` and ``dashboard.js`` fold them the same."""
+Turkish « arıza ». ``theme/javascripts/page-setup.js`` folds them the same (``rhFold``: the landlord index's
+and the staff dashboard's filters)."""
 
 
 def fold(word: str) -> str:

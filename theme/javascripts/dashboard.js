@@ -14,13 +14,6 @@
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
 
-  var PLAIN = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"};
-  function fold(text) {
-    /* Accents dropped, and the letters phones type as plain ones (search_terms.PLAIN_LETTERS): « coeur » finds « Cœur ». */
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[œæßıłøđħ]/g, function (c) {
-      return PLAIN[c];
-    });
-  }
   function key(row, index) {
     var cell = row.cells[index];
     return cell.getAttribute("data-sort") || cell.textContent.trim();
@@ -39,10 +32,10 @@
       (ascending ? "croissant." : "décroissant.");
   }
   function filter() {
-    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var words = rhFold(input.value).split(/\s+/).filter(Boolean);
     var shown = 0;
     rows.forEach(function (row) {
-      var text = fold(row.getAttribute("data-search"));
+      var text = rhFold(row.getAttribute("data-search"));
       var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
         (!only.checked || row.getAttribute("data-warnings") !== "0");
       row.hidden = !match;

@@ -243,7 +243,7 @@
   }
 
   var loaded = clockText(wallClock(new Date()));
-  pauseButton(); /* first: it may add a line to the header, and the columns are fitted to what is left */
+  pauseButton(); /* first: the columns are fitted to the header as it stays (its room is kept: hall.css) */
   tick();
   page();
   check();

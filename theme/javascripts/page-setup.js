@@ -32,6 +32,18 @@ function rhLabelButton(label, name, reached) {
   return button;
 }
 
+/* residence-hub: a text as the landlord index's filter and the staff dashboard's compare it with what is typed
+ * (residence-filter.js, dashboard.js): lower case, accents dropped, and the letters phones type as plain ones,
+ * « coeur » for « Cœur », « ariza » for Turkish « arıza » (search_terms.PLAIN_LETTERS, the search's own).
+ */
+var RH_PLAIN_LETTERS = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"};
+function rhFold(text) {
+  "use strict";
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[œæßıłøđħ]/g, function (c) {
+    return RH_PLAIN_LETTERS[c];
+  });
+}
+
 (function () {
   "use strict";
   var FEATURES = ["navigation.footer", "search.highlight"];

@@ -8,18 +8,11 @@
   if (!box || !input || !status) return;
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
   var cities = Array.prototype.slice.call(document.querySelectorAll(".rh-city"));
-  var PLAIN = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"};
-  function fold(text) {
-    /* Accents dropped, and the letters phones type as plain ones (search_terms.PLAIN_LETTERS): « coeur » finds « Cœur ». */
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[œæßıłøđħ]/g, function (c) {
-      return PLAIN[c];
-    });
-  }
   function update() {
-    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var words = rhFold(input.value).split(/\s+/).filter(Boolean);
     var shown = 0;
     items.forEach(function (item) {
-      var text = fold(item.getAttribute("data-search"));
+      var text = rhFold(item.getAttribute("data-search"));
       var match = words.every(function (w) { return text.indexOf(w) !== -1; });
       item.hidden = !match;
       if (match) shown += 1;

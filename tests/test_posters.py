@@ -360,6 +360,25 @@ def test_a_heading_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_care
     assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n"
 
 
+@pytest.mark.parametrize(("where", "line", "told"), [
+    ("name", 5, "(gardien, « name »)"),
+    ("title", 6, "(gardien, « title »)"),
+    ("office", 6, "(gardien, « office »)"),
+])
+def test_a_caretaker_text_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_hours(
+        make_project, tmp_path: Path, where: str, line: int, told: str) -> None:
+    """The caretaker's column overflowing was always told at « hours: », « (gardien et horaires) », with a
+    hint to group the slots: a loge described in a long sentence (« office »), a long title or name was the
+    text to shorten, typed lines above. Told at the line of the field that takes most of the column."""
+    long = "Loge au rez-de-chaussée du bâtiment B, porte vitrée à gauche de l'ascenseur " * 40
+    residence = CARETAKER.replace("  name: Zoë Lefèvre\n", f"  name: {long}\n" if where == "name" else
+                                  f"  name: Zoë Lefèvre\n  {where}: {long}\n")
+    result = run_posters(make_project(test=residence), tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"Erreur : residences/test.yml:{line}: trop de texte pour l'affiche A4 {told}\n" in result.output
+    assert "regroupez les horaires" not in result.output
+
+
 @pytest.mark.parametrize("command", ["posters", "build"])
 def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
         make_project, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator.contract.printable import POSTER_LANGUAGE
 from generator.errors import Problem, UserError
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import font_key
@@ -60,6 +61,12 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
     if "caretaker" not in columns and problems:
         return problems
     if ctx.residence.caretaker or lines is None:
+        key = _longest_caretaker_field(ctx)
+        if key != "hours":
+            return [*problems, Problem(ctx.item.lines.file, ctx.item.lines.line_of(("caretaker", key)),
+                                       f"trop de texte pour {fmt} (gardien, « {key} »)",
+                                       "raccourcissez ce texte : l'affiche l'imprime dans la colonne du gardien, "
+                                       "avec ses horaires")]
         return [*problems, Problem(ctx.item.lines.file, ctx.item.lines.line_of(("caretaker", "hours")),
                                    f"trop de texte pour {fmt} (gardien et horaires)",
                                    "regroupez les horaires (days: [mon, tue, …]) ou raccourcissez les lieux")]
@@ -68,6 +75,19 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
                                f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
                                "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
                                "résidences sans gardien les impriment sur leur affiche")]
+
+
+def _longest_caretaker_field(ctx: ResidenceContext) -> str:
+    """The caretaker's field that takes most of the poster's column, by the length of its printed text: a
+    loge described in a sentence (« office »), a long title or name was told at « hours: », with a hint to
+    group slots that were not the text to shorten. The hours, places included, otherwise."""
+    caretaker = ctx.in_language(POSTER_LANGUAGE).residence.caretaker
+    if not caretaker:
+        return "hours"
+    hours = sum(len(f"{slot.days} {slot.open} {slot.close} {slot.place or ''}") for slot in caretaker.hours)
+    typed = {"name": str(caretaker.name), "title": str(caretaker.title or ""), "office": str(caretaker.office or "")}
+    key = max(typed, key=lambda name: len(typed[name]))
+    return key if len(typed[key]) > hours else "hours"
 
 
 def _heading_too_long(ctx: ResidenceContext, fmt: str, fields: tuple[str, ...]) -> list[Problem]:

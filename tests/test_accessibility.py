@@ -818,3 +818,31 @@ def test_residence_pages_print_on_a4_without_navigation_and_with_phone_numbers(
         for number in numbers:
             assert number in squeezed, f"/{path}: {number} is missing from the printout"
     page.close()
+
+
+CURRENT_PAGE_CUE_JS = """() => {
+  const links = [...document.querySelectorAll(".md-nav--primary .md-nav__list > li > a")];
+  const look = a => { const c = getComputedStyle(a);
+    return [c.fontWeight, c.textDecorationLine, c.borderInlineStartStyle, c.fontStyle].join(" "); };
+  const current = links.filter(a => a.getAttribute("aria-current") === "page");
+  return current.length === 1 && links.filter(a => a !== current[0]).every(a => look(a) !== look(current[0]));
+}"""
+"""Whether the menu's link to the page shown differs from the others by more than its colour."""
+
+
+def test_the_menu_shows_the_page_the_tenant_is_on_by_more_than_colour(
+        browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.1 (RGAA 3.1): the menu told the page shown from the others by its colour alone, an indigo 2.3:1
+    from the other links' near-black, and in forced colours (Windows high contrast) not at all: every link is
+    the system's link colour there. It is now bold too, in the drawer of a phone and the sidebar of a computer,
+    in French and in Arabic, with forced colours or not."""
+    base = serve(samples_in_three_languages) + "/"
+    seen = []
+    for width in (390, 1280):
+        for forced in ("none", "active"):
+            page = browser.new_page(viewport={"width": width, "height": 800}, forced_colors=forced)
+            for path in ("les-tilleuls/gardien/", "les-tilleuls/ar/faq/", "accessibilite/"):
+                page.goto(base + path, wait_until="load")
+                seen.append((width, forced, path, page.evaluate(CURRENT_PAGE_CUE_JS)))
+            page.close()
+    assert [s for s in seen if not s[3]] == []

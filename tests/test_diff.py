@@ -379,3 +379,30 @@ def test_a_residence_changing_agency_says_which_shared_notices_it_gains_or_loses
     assert result.site_wide == ()
     added = changes({}, {"les-peupliers": PEUPLIERS}, config, config)
     assert lines_of(added, "les-peupliers")[-1] == "Avis commun : « Élection des représentants des locataires »"
+
+
+TWO_LIFTS = PEUPLIERS + """\
+buildings: [A, B]
+outages:
+  - {equipment: Ascenseur, buildings: [A], since: 2026-12-01, status: in_repair}
+  - {equipment: Ascenseur, buildings: [B], since: 2026-12-02, status: reported}
+"""
+
+
+def test_two_outages_of_one_equipment_name_are_told_apart(changes) -> None:  # type: ignore[no-untyped-def]
+    """Two lifts both typed « Ascenseur », one per building: each one's change is said, named by its building
+    (they were matched by name alone, the second hid the first: « Aucun changement » for a lift repaired)."""
+    repaired = TWO_LIFTS.replace("status: in_repair}", "status: repaired, repaired: 2026-12-05}")
+    assert lines_of(changes({"les-peupliers": TWO_LIFTS}, {"les-peupliers": repaired}), "les-peupliers") == [
+        "Ascenseur (bâtiment A) : réparé le samedi 5 décembre 2026"]
+    one = TWO_LIFTS.replace("  - {equipment: Ascenseur, buildings: [B], since: 2026-12-02, status: reported}\n", "")
+    assert lines_of(changes({"les-peupliers": TWO_LIFTS}, {"les-peupliers": one}), "les-peupliers") == [
+        "Ascenseur (bâtiment B) : panne retirée de la page"]
+    assert lines_of(changes({"les-peupliers": one}, {"les-peupliers": TWO_LIFTS}), "les-peupliers") == [
+        "Ascenseur (bâtiment B) : nouvelle panne, signalée depuis le mercredi 2 décembre 2026"]
+    moved = TWO_LIFTS.replace("buildings: [B], since: 2026-12-02", "buildings: [A, B], since: 2026-12-02")
+    assert lines_of(changes({"les-peupliers": TWO_LIFTS}, {"les-peupliers": moved}), "les-peupliers") == [
+        "Ascenseur (bâtiments A, B) — bâtiments : « B » → « A, B »"]
+    swapped = PEUPLIERS + "buildings: [A, B]\noutages:\n" + "".join(reversed(TWO_LIFTS.split("outages:\n")[1]
+                                                                             .splitlines(keepends=True)))
+    assert [r.slug for r in changes({"les-peupliers": TWO_LIFTS}, {"les-peupliers": swapped}).residences] == []

@@ -3,12 +3,13 @@
 The first thing tenants complain about is a breakdown with no news, so a pull request says what the
 home page will say differently: « Ascenseur du bâtiment C : réparé le mardi 8 décembre 2026 », « nouvelle
 panne », the status in words, a new update with its text, a new expected date. Outages are matched by
-``equipment`` (case, accents and spacing do not count, as everywhere in the diff).
+``equipment`` (case, accents and spacing do not count, as everywhere in the diff), and by ``buildings`` first
+when two share a name (« Ascenseur » of building A and of building B): each is then named with its buildings.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Hashable, Sequence
 
 from generator.contract.inheritance import key_text
 from generator.contract.model import Outage
@@ -19,18 +20,57 @@ from generator.review.said import field_changes, lacking, show
 def outage_changes(old: Sequence[Outage], new: Sequence[Outage], languages: tuple[str, ...] = ()) -> list[str]:
     """Outages added, removed, or changed (status, expected date, updates, the rest field by field); with the
     site's ``languages``, an added or changed outage says which of them it has no text in, as a notice."""
-    before = {key_text(o.equipment): o for o in old}
-    after = {key_text(o.equipment): o for o in new}
-    lines = [f"{o.equipment} : panne retirée de la page" for key, o in before.items() if key not in after]
-    for key, outage in after.items():
-        if key not in before:
-            lines.append(f"{outage.equipment} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
-        elif before[key] != outage:
-            changed = _changed(before[key], outage)
+    removed, added, pairs = _paired(old, new)
+    was, name = _namer(old), _namer(new)
+    lines = [f"{was(o)} : panne retirée de la page" for o in removed]
+    for outage in new:
+        if any(outage is n for n in added):
+            lines.append(f"{name(outage)} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
+            continue
+        before = next(o for o, n in pairs if n is outage)
+        if before != outage:
+            changed = _changed(before, outage, name(outage))
             if changed:
                 changed[-1] += lacking(outage, languages)
             lines += changed
     return lines
+
+
+def _name_key(outage: Outage) -> str:
+    return key_text(outage.equipment)
+
+
+def _place_key(outage: Outage) -> tuple[str, tuple[str, ...]]:
+    return key_text(outage.equipment), tuple(sorted(key_text(b) for b in outage.buildings))
+
+
+def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage], list[Outage],
+                                                                     list[tuple[Outage, Outage]]]:
+    """The outages only in ``old``, those only in ``new``, and the pairs that are one outage: same equipment
+    and buildings first, then same equipment in the order typed (a building added to an outage is a change of
+    it, and two lifts typed « Ascenseur » are two outages, not one hiding the other)."""
+    left, right, pairs = list(old), list(new), []
+    keys: tuple[Callable[[Outage], Hashable], ...] = (_place_key, _name_key)
+    for key in keys:
+        for outage in list(left):
+            found = next((n for n in right if key(n) == key(outage)), None)
+            if found is not None:
+                pairs.append((outage, found))
+                left = [o for o in left if o is not outage]
+                right = [n for n in right if n is not found]
+    return left, right, pairs
+
+
+def _namer(outages: Sequence[Outage]) -> Callable[[Outage], str]:
+    """How a line names an outage of ``outages`` (one version): its equipment, with its buildings when another
+    outage of that version has the same equipment (« Ascenseur (bâtiment A) »)."""
+    def name(outage: Outage) -> str:
+        twins = sum(_name_key(o) == _name_key(outage) for o in outages if _place_key(o) != _place_key(outage))
+        if not twins or not outage.buildings:
+            return str(outage.equipment)
+        noun = "bâtiment" if len(outage.buildings) == 1 else "bâtiments"
+        return f"{outage.equipment} ({noun} {show(outage.buildings)})"
+    return name
 
 
 def _state(outage: Outage) -> str:
@@ -41,8 +81,7 @@ def _state(outage: Outage) -> str:
     return text + (f", retour prévu le {show(outage.expected)}" if outage.expected else "")
 
 
-def _changed(old: Outage, new: Outage) -> list[str]:
-    name = new.equipment
+def _changed(old: Outage, new: Outage, name: str) -> list[str]:
     lines = []
     if new.status != old.status:
         if new.repaired is not None:

@@ -249,7 +249,7 @@ def test_unknown_buildings_of_notices_and_outages_are_errors_at_their_line(make_
         "residences/test.yml:10: bâtiment « D » inconnu dans cette résidence\n"
         "    → bâtiments de la résidence : A, C",
         "residences/test.yml:19: bâtiment « a » inconnu dans cette résidence\n"
-        "    → bâtiments de la résidence : A, C",
+        "    → vouliez-vous dire « A » ? bâtiments de la résidence : A, C",
     ]
     without = RESIDENCE + "notices:\n  - {title: X, from: 2026-12-03, until: 2026-12-03, buildings: [A]}\n"
     (problem,) = problems_of(make_project(test=without))
@@ -261,3 +261,23 @@ def test_caretaker_holidays_is_open_or_closed(make_project) -> None:  # type: ig
     text = RESIDENCE + "caretaker:\n  name: Y\n  holidays: oui\n"
     (problem,) = problems_of(make_project(test=text))
     assert problem.startswith("residences/test.yml:6: caretaker.holidays: valeur « oui » non permise")
+
+
+def test_a_target_typed_in_capitals_is_told_which_name_it_meant(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« LES-LILAS » or « NORD »: every letter differs from the file's name by its case, so the closest-spelling
+    suggestion found nothing and the hint gave another residence as its example (« par exemple « les-lilas » »
+    only by chance). Names are compared without case for the suggestion, as keys are everywhere else."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Élection, from: 2026-11-15, until: 2026-12-15, agencies: [NORD], residences: [LES-LILAS]}
+"""
+    root = make_project(site_config=config, test=RESIDENCE, les_lilas=RESIDENCE)
+    assert problems_of(root) == [
+        "site_config.yml:11: agence « NORD » inconnue\n"
+        "    → vouliez-vous dire « nord » ? agences déclarées plus haut : nord, sud",
+        "site_config.yml:11: résidence « LES-LILAS » inconnue\n"
+        "    → vouliez-vous dire « les-lilas » ? écrivez le nom du fichier de la résidence sans « .yml », "
+        "par exemple « les-lilas »",
+    ]
+    residence = RESIDENCE.replace("agency: nord", "agency: SUD")
+    assert "vouliez-vous dire « sud » ?" in problems_of(make_project(site_config=SITE_CONFIG, test=residence))[0]

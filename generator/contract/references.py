@@ -16,15 +16,17 @@ from generator.errors import Problem
 def close_name(word: str, choices: Iterable[str]) -> str:
     """What a name not found among ``choices`` was meant to be: one that differs only by how its accents are
     stored (« é » typed as « e » and U+0301, as a Mac's copy and paste gives it: the same text to read, another
-    to compare), else the closest spelling; "" when none is close."""
+    to compare), else the closest spelling, case aside; "" when none is close."""
     import difflib  # here: only a name with a mistake needs it
 
     choices = list(choices)
     if any(unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", choice) for choice in choices):
         return ("ses accents sont écrits à part (une lettre puis l'accent, comme le donne un copier-coller depuis "
                 "un Mac) : effacez ce nom et retapez-le au clavier ; ")
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"vouliez-vous dire « {found[0]} » ? " if found else ""
+    # Compared without case: « LES-TILLEULS » shares no letter's case with « les-tilleuls », whose spelling it is.
+    folded = {choice.casefold(): choice for choice in reversed(choices)}
+    found = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"vouliez-vous dire « {folded[found[0]]} » ? " if found else ""
 
 
 def building_problems(data: Any, lines: LineMap) -> list[Problem]:

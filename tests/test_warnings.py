@@ -183,6 +183,28 @@ def test_a_repaired_outage_is_never_late(make_project) -> None:  # type: ignore[
 
 
 
+def test_an_outage_starting_or_news_dated_on_a_day_to_come_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """News dated 5 December typed on 2 December: the home page listed it among « Les nouvelles » as done, and
+    the feed dated its entry of the build day (not the day typed), without a word from validate; an outage
+    « since » a day to come read « Depuis le vendredi 4 décembre » on 2 December. Told as a repair to come is."""
+    future = LATE.replace("    expected: 2026-12-01\n", "    expected: 2026-12-01\n    updates:\n"
+                          "      - {date: 2026-11-26, text: La pièce est commandée.}\n"
+                          "      - {date: 2026-12-05, text: Le technicien passera.}\n").replace(
+        "{equipment: Interphone, since: 2026-11-25, status: reported, expected: 2026-12-02}",
+        "{equipment: Interphone, since: 2026-12-04, status: reported}")
+    warnings = [str(w) for w in project_warnings(load_project(make_project(test=future)), TODAY) if "à venir" in str(w)]
+    assert warnings == [
+        "residences/test.yml:14: panne « Ascenseur du bâtiment C » : nouvelle du samedi 5 décembre 2026, un jour à "
+        "venir : les locataires la lisent déjà parmi les nouvelles\n"
+        "    → une nouvelle dit ce qui a été fait ou appris : datez-la du jour où vous l'écrivez ; ce qui est prévu "
+        "s'écrit dans son texte ou dans expected",
+        "residences/test.yml:15: panne « Interphone » depuis le vendredi 4 décembre 2026, un jour à venir : les "
+        "locataires lisent déjà « Depuis le … »\n"
+        "    → « since » est le jour où la panne a commencé ; une coupure prévue s'annonce par un avis (notices)"]
+    assert not [w for w in project_warnings(load_project(make_project(test=future)), date(2026, 12, 5))
+                if "à venir" in w.message]  # on the day itself: true
+
+
 def test_an_outage_repaired_on_a_day_to_come_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
     """« repaired: 2026-12-20 » typed on 2 December (the day planned, in « repaired » instead of « expected »):
     the home page, the hall screen and the feed said « Réparée le dimanche 20 décembre » of a lift still out,

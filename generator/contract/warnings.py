@@ -166,6 +166,25 @@ def future_repairs(config: SiteConfig, item: ResidenceFile, today: date) -> Iter
                           "« repaired » est le jour où la réparation a été faite")
 
 
+def future_news(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """An outage « since » a day to come (« Depuis le … » of a breakdown not begun) or news dated a day to come
+    (listed as done among « Les nouvelles »; the feed dates its entry of the build day): like a repair to come."""
+    for index, outage in enumerate(item.residence.outages):
+        if outage.since > today:
+            yield Problem(_file(item), item.lines.line_of(("outages", index, "since")),
+                          f"panne « {outage.equipment} » depuis le {_day(outage.since)}, un jour à venir : les "
+                          "locataires lisent déjà « Depuis le … »",
+                          "« since » est le jour où la panne a commencé ; une coupure prévue s'annonce par un avis "
+                          "(notices)")
+        for number, update in enumerate(outage.updates):
+            if update.date > today:
+                yield Problem(_file(item), item.lines.line_of(("outages", index, "updates", number, "date")),
+                              f"panne « {outage.equipment} » : nouvelle du {_day(update.date)}, un jour à venir : "
+                              "les locataires la lisent déjà parmi les nouvelles",
+                              "une nouvelle dit ce qui a été fait ou appris : datez-la du jour où vous l'écrivez ; "
+                              "ce qui est prévu s'écrit dans son texte ou dans expected")
+
+
 def late_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """Still reported or in repair after the day it was expected back: the page shows « retard », and
     tenants need news (an outage never expires silently)."""
@@ -305,9 +324,10 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_absences, far_dates, overlapping_hours,
-                           late_outages, future_repairs, stale_outages, not_reviewed, caretaker_without_hours,
-                           unreachable_contacts, no_maintenance, starter_examples, almost_the_agencys,
-                           repeated_entries, shared_notice_twice, missing_translations, unpublished_markup)
+                           late_outages, future_repairs, future_news, stale_outages, not_reviewed,
+                           caretaker_without_hours, unreachable_contacts, no_maintenance, starter_examples,
+                           almost_the_agencys, repeated_entries, shared_notice_twice, missing_translations,
+                           unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

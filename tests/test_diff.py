@@ -275,6 +275,22 @@ def test_a_shared_notice_changed_or_removed_says_whom_it_reached(changes) -> Non
         "(agences : nord, sud)",)
 
 
+
+def test_a_shared_notice_whose_targets_are_only_reordered_is_no_change(changes) -> None:  # type: ignore[no-untyped-def]
+    """« residences: [les-lilas, les-tilleuls] » written « [les-tilleuls, les-lilas] » (or its agencies): no
+    tenant sees it, yet the summary said « résidences : « les-lilas, les-tilleuls » → « les-tilleuls, les-lilas » »
+    and the notice's reach again, as if it had changed. Targets are a set, compared as one."""
+    both = ELECTION.replace("agencies: [nord], residences: [les-lilas]",
+                            "agencies: [nord, sud], residences: [les-lilas, les-tilleuls]")
+    swapped = ELECTION.replace("agencies: [nord], residences: [les-lilas]",
+                               "agencies: [sud, nord], residences: [les-tilleuls, les-lilas]")
+    result = changes(THREE, THREE, SITE_CONFIG + both, SITE_CONFIG + swapped)
+    assert (result.site_wide, result.residences) == ((), ())
+    moved = changes(THREE, {**THREE, "les-lilas": LILAS.replace("agency: sud", "agency: nord")},
+                    SITE_CONFIG + both, SITE_CONFIG + swapped)
+    assert (moved.site_wide, lines_of(moved, "les-lilas")) == ((), ["Agence : « sud » → « nord »"])
+
+
 AGENCY_LIFT = SITE_CONFIG.replace("  nord: {name: Agence Nord, phone: 01 49 33 10 10, email: nord@example.org}\n", """\
   nord:
     name: Agence Nord

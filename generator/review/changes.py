@@ -159,9 +159,9 @@ def shared_reach_changes(old_config: SiteConfig, new_config: SiteConfig, old: Re
                          new: ResidenceFile) -> list[str]:
     """A shared notice, the same in both versions, that starts or stops reaching the residence because the
     residence changed (its agency): said on the residence, since the site-wide line does not change."""
-    before = {key: n for key, (_, n) in keyed(SHARED_NOTICES, old_config.notices).items()}
+    before = {key: n for key, (_, n) in keyed(SHARED_NOTICES, targets_as_sets(old_config.notices)).items()}
     lines = []
-    for key, (name, notice) in keyed(SHARED_NOTICES, new_config.notices).items():
+    for key, (name, notice) in keyed(SHARED_NOTICES, targets_as_sets(new_config.notices)).items():
         if before.get(key) != notice:
             continue  # added, removed or changed: said site-wide with whom it reaches
         was, now = notice.reaches(old.slug, old.residence.agency), notice.reaches(new.slug, new.residence.agency)
@@ -276,7 +276,8 @@ def _languages(config: SiteConfig) -> str:
 
 def shared_notice_changes(base: Project, head: Project) -> list[str]:
     """Shared notices added, changed or removed, each with whom it reaches (``reach``)."""
-    before, after = keyed(SHARED_NOTICES, base.config.notices), keyed(SHARED_NOTICES, head.config.notices)
+    before = keyed(SHARED_NOTICES, targets_as_sets(base.config.notices))
+    after = keyed(SHARED_NOTICES, targets_as_sets(head.config.notices))
     languages = tuple(head.config.languages)
     lines = [f"Avis commun retiré : « {name} » ; il était sur {reach(base, notice)}"
              for key, (name, notice) in before.items() if key not in after]
@@ -294,6 +295,12 @@ def shared_notice_changes(base: Project, head: Project) -> list[str]:
             lines.append(f"Avis commun « {name} » : {now}" + (f" (avant : {was})" if was != now else ""))
     return lines
 
+
+def targets_as_sets(notices: Sequence[SharedNotice]) -> list[SharedNotice]:
+    """Shared notices with their ``agencies`` and ``residences`` in one order: no tenant sees the order they
+    were typed in, so writing them in another is no change."""
+    return [n.model_copy(update={"agencies": sorted(n.agencies), "residences": sorted(n.residences)})
+            for n in notices]
 
 def reach(project: Project, notice: SharedNotice) -> str:
     """« 12 résidences (agences : nord, sud) »: whom a shared notice reaches in ``project``."""

@@ -304,6 +304,22 @@ def test_names_that_differ_only_by_case_accents_or_spaces_are_one_name_twice(mak
         + same.format("Bât. C", "Bat.  C")]
 
 
+
+def test_a_name_typed_twice_with_a_word_processors_apostrophe_is_told_so(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« Entrée d'honneur » and « Entrée d’honneur » (pasted from a word processor) read the same: one building
+    typed twice, and the hint says what differs."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        buildings: ["Entrée d'honneur", "Entrée d’honneur"]
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: buildings[2]: bâtiment « Entrée d’honneur » indiqué deux fois\n"
+        "    → « Entrée d'honneur » et « Entrée d’honneur » ne diffèrent que par la typographie (’ ou ', – ou -, œ "
+        "ou oe), les majuscules, les accents ou les espaces : retirez la seconde fois, ou donnez-lui un autre nom"]
+
+
 def test_a_number_written_with_and_without_a_zero_before_it_is_one_building(make_project) -> None:  # type: ignore[no-untyped-def]
     """« buildings: [1, 01] » (a spreadsheet's habit) were two buildings, « Bâtiments 1, 01 et 2 »."""
     residence = """\

@@ -78,6 +78,17 @@ def test_keys_compare_without_case_accents_or_spacing() -> None:
     assert not same_key("Ascenseur", "Ascenseurs")  # a plural is another word: type the agency's key
 
 
+
+def test_keys_compare_without_the_typography_a_word_processor_adds() -> None:
+    """« Porte d’entrée » pasted from a word processor (its curly apostrophe) and « Porte d'entrée » typed on
+    a keyboard read the same, yet did not match: both entries showed, the agency's one under the residence's
+    own. Likewise a dash for a hyphen, « œ » for « oe »."""
+    assert same_key("Porte d’entrée", "porte d'entree") and same_key("Local d‘entretien", "Local d'entretien")
+    assert same_key("Vide‑ordures", "vide-ordures") and same_key("Ascenseur – bâtiment A", "Ascenseur - batiment A")
+    assert same_key("Nœud de raccordement", "Noeud de raccordement") and same_key("Ex æquo", "ex aequo")
+    assert not same_key("Vide-ordures", "Vide ordures")  # a hyphen is not a space: what is typed is kept
+
+
 def test_a_residence_inherits_its_agencys_entries_after_its_own(project) -> None:  # type: ignore[no-untyped-def]
     roses = seen(project, "roses")
     assert [(m.topic, m.company) for m in roses.maintenance] == [("Ascenseurs", "Otis"), ("Chauffage", "Dalkia")]

@@ -42,12 +42,20 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
+TYPOGRAPHY = str.maketrans({**dict.fromkeys("\u2018\u2019\u02bc\u2032", "'"),
+                            **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+                            "\u0153": "oe", "\u00e6": "ae"})
+"""What a word processor puts for what a keyboard types (curly apostrophes, dashes, « œ », « æ »): the same
+word to a reader, so the same key (``key_text``). Applied after case folding (« Œ » is « œ » by then)."""
+
+
 def key_text(value: object) -> str:
     """A name as it is compared with another (an agency's entry and a residence's, two buildings of one list):
-    its text without accents, case or extra spaces, so « Bât. A », « bât. a » and « Bat.  A » are one."""
+    its text without accents, case, extra spaces or a word processor's typography (``TYPOGRAPHY``), so
+    « Bât. A », « bât. a » and « Bat.  A » are one, and « Porte d’entrée » is « porte d'entree »."""
     decomposed = unicodedata.normalize("NFKD", str(value))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return " ".join(bare.casefold().translate(TYPOGRAPHY).split())
 
 
 def check_no_edge_spaces(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Iterator, Sequence
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import refused_at
-from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text
+from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text, unaccented
 
 
 def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool = False) -> list[Any]:
@@ -28,8 +28,7 @@ def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool =
         earlier = seen.setdefault(_without_leading_zeros(key) if by_number else key, index)
         if earlier != index:
             first = values[earlier]
-            differ = ("les majuscules, les accents ou les espaces" if key_text(first) == key_text(value)
-                      else "un zéro devant un nombre")
+            differ = differs_by(first, value) if key_text(first) == key_text(value) else "un zéro devant un nombre"
             hint = "retirez la seconde fois" if str(first) == str(value) else (
                 f"« {first} » et « {value} » ne diffèrent que par {differ} : "
                 "retirez la seconde fois, ou donnez-lui un autre nom")
@@ -37,6 +36,14 @@ def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool =
                                       {"what": what, "value": str(value), "said": said, "at": index, "hint": hint})
     return values
 
+
+
+def differs_by(first: object, second: object) -> str:
+    """What tells apart two texts of one ``key_text``, in words: « les majuscules, les accents ou les espaces »,
+    or the typography a word processor adds (« d’entrée » and « d'entrée »: ``characters.TYPOGRAPHY``)."""
+    plain = [" ".join(unaccented(str(text)).split()) for text in (first, second)]
+    said = "les majuscules, les accents ou les espaces"
+    return said if plain[0] == plain[1] else "la typographie (’ ou ', – ou -, œ ou oe), " + said
 
 def buildings_once(buildings: list[Any]) -> list[Any]:
     """A list of buildings naming none twice: « [1, 01] » or « [Escalier 2, Escalier 02] » is one building
@@ -66,8 +73,8 @@ def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:
         first = seen.setdefault(key_text(key), key)
         if first != key:
             raise refused_at(key, f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
-                             f"« {first} » et « {key} » ne diffèrent que par les majuscules, les accents ou les "
-                             f"espaces : réunissez-les en une seule {what}, ou donnez-lui une autre clé")
+                             f"« {first} » et « {key} » ne diffèrent que par {differs_by(first, key)} : "
+                             f"réunissez-les en une seule {what}, ou donnez-lui une autre clé")
     return mapping
 
 

@@ -236,6 +236,25 @@ notices:
         "résidences visées"]
 
 
+
+def test_a_shared_notice_aimed_at_an_agency_without_residences_warns_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« agencies: [sud] » while no residence file names « sud » yet (its residences still to import, or « sud »
+    meant for « nord »): the notice is published nowhere, or not where staff think, and validate said nothing."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Élection, from: 2026-11-15, until: 2026-12-15, agencies: [sud]}
+  - {title: Plan grand froid, from: 2026-11-15, until: 2026-12-15, agencies: [nord, sud], residences: [test]}
+  - {title: Vœux, from: 2026-11-15, until: 2026-12-15, agencies: [nord]}
+"""
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=LATE)), TODAY)
+                if "aucune résidence" in w.message]
+    assert warnings == [
+        "site_config.yml:11: avis commun « Élection » : l'agence « sud » n'a aucune résidence, l'avis ne s'affiche "
+        "nulle part\n    → vérifiez l'agence visée (agence de résidences : nord), ou retirez-la",
+        "site_config.yml:12: avis commun « Plan grand froid » : l'agence « sud » n'a aucune résidence\n"
+        "    → vérifiez l'agence visée (agence de résidences : nord), ou retirez-la"]
+
+
 def test_two_absences_over_the_same_days_warn_at_the_later_line(make_project) -> None:  # type: ignore[no-untyped-def]
     """The pages name one absence a day (the one ending last): the other's replacement is not shown then."""
     residence = """\

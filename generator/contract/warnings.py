@@ -365,6 +365,21 @@ def empty_targets(project: Project) -> Iterator[Problem]:
                           "résidences visées")
 
 
+
+def unpeopled_targets(project: Project) -> Iterator[Problem]:
+    """A shared notice aimed at an agency no residence belongs to (its residences still to come, or another
+    agency meant): that target shows it nowhere, and the notice nowhere at all if it is its only one."""
+    lines, peopled = project.config_lines, sorted({item.residence.agency for item in project.residences})
+    for index, notice in enumerate(project.config.notices):
+        nowhere = not any(notice.reaches(item.slug, item.residence.agency) for item in project.residences)
+        for position, agency in enumerate(notice.agencies):
+            if agency not in peopled:
+                yield Problem(lines.file, lines.line_of(("notices", index, "agencies", position)),
+                              f"avis commun « {notice.title} » : l'agence « {agency} » n'a aucune résidence"
+                              + (", l'avis ne s'affiche nulle part" if nowhere else ""),
+                              f"vérifiez l'agence visée (agence{'s' if len(peopled) > 1 else ''} de résidences : "
+                              f"{', '.join(peopled)}), ou retirez-la")
+
 def past_closures(project: Project, today: date) -> Iterator[Problem]:
     """A closure of every office (``closures`` of ``site_config.yml``) whose day has passed: no page shows it
     any more, and the file grows a line a year for nothing (as ``past_absences`` for a residence's)."""
@@ -377,8 +392,8 @@ def past_closures(project: Project, today: date) -> Iterator[Problem]:
 
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
-    found = [*stale_shared_notices(project, today), *empty_targets(project), *past_closures(project, today),
-             *shared_repeated_entries(project), *shared_missing_translations(project),
+    found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
+             *past_closures(project, today), *shared_repeated_entries(project), *shared_missing_translations(project),
              *unpublished_in(project.config, project.config_lines)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -201,6 +201,7 @@ def test_the_calendar_link_says_only_what_the_calendar_holds(make_project, tmp_p
 @example(value="a" * 65 + "^b")
 @example(value="é" * 40 + "中" * 30 + "😀" * 20)  # a fold never cuts a character
 @example(value="C:\\Nouveau\\N, « \\n » et \\\\ tels quels\\")  # backslashes are data, even before an N
+@example(value="\ufeff")  # read back as typed; icalendar's own writer drops it (staff's texts cannot hold it)
 @given(value=st.text(st.sampled_from(list("abN \\;,:\n\r^\"éà中😀")) | st.characters(codec="utf-8"), max_size=300))
 def test_any_text_is_escaped_and_folded_and_reads_back_as_typed(value: str) -> None:
     """The file is written by hand, as icalendar's serialiser writes it (escapes, folding at 75 octets,
@@ -210,7 +211,7 @@ def test_any_text_is_escaped_and_folded_and_reads_back_as_typed(value: str) -> N
     assert all(len(line.encode()) <= 75 for line in ours.split("\r\n"))
     parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{ours}\r\nEND:VEVENT\r\n")
     assert str(parsed["summary"]) == value.replace("\r\n", "\n").replace("\r", "\n")
-    if "\\N" not in value:
+    if "\\N" not in value and not value.startswith("\ufeff"):  # icalendar's writer drops a leading U+FEFF
         event = icalendar.Event()
         event.add("summary", value)
         assert ours == event.to_ical().decode().removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")

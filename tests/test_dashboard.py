@@ -142,6 +142,23 @@ def test_sorting_and_filtering_in_the_browser(browser, sample_site: Path, serve)
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 640, 1280])  # a phone, a laptop at 200 % zoom, a desktop
+def test_rows_the_filter_leaves_out_are_not_shown_at_any_width(browser, sample_site: Path, serve,  # type: ignore[no-untyped-def]
+                                                              width: int) -> None:
+    """Below 60em each row is a block (``display: block``), which beat the ``hidden`` the filter sets: on a
+    phone, or at 200 % zoom, every residence stayed on screen while the status said « 1 résidence affichée »."""
+    page = browser.new_page(locale="fr-FR", viewport={"width": width, "height": 800})
+    page.goto(serve(sample_site) + "/equipe/", wait_until="networkidle")
+    page.get_by_label("Filtrer (nom, ville, agence)").fill("tilleuls")
+    shown = [row.text_content().split("residences/")[0].strip() for row in page.query_selector_all("tbody tr")
+             if row.is_visible()]
+    assert shown == ["Résidence Les Tilleuls"] and page.text_content("#rh-dash-status") == "1 résidence affichée."
+    page.get_by_label("Filtrer (nom, ville, agence)").fill("")
+    assert len([row for row in page.query_selector_all("tbody tr") if row.is_visible()]) == 3
+    page.close()
+
+
 def test_outages_shared_notices_and_agency_contracts(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", """  sud:
     name: Agence Sud

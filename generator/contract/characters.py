@@ -35,11 +35,19 @@ LINE_BREAKS = re.compile("[\t\n]")
 """Tab and newline: allowed in Markdown texts only (a ``|`` block), refused in one-line fields."""
 
 
+PLAIN_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
+"""Letters with no accent to drop, typed on phones as plain Latin letters: « coeur » for « cœur », « ariza » for
+Turkish « arıza ». The search folds them so (``publish.search_terms``), as ``theme/javascripts/page-setup.js``
+does (``rhFold``: the landlord index's and the staff dashboard's filters)."""
+
+
 def unaccented(text: str) -> str:
     """``text`` in lower case without accents (« Résidence Été » → « residence ete »), as staff's words are
     compared with ours (choices, keys, days, column titles) and names made addresses: the accent is taken off
-    its letter (NFKD) and dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    its letter (NFKD) and dropped, and a letter with none to drop written plainly (``PLAIN_LETTERS``): NFKD
+    leaves « œ » whole, and « Résidence Cœur de Ville » became the address ``c-ur-de-ville``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c)).translate(PLAIN_LETTERS)
 
 
 TYPOGRAPHY = str.maketrans({**dict.fromkeys("\u2018\u2019\u02bc\u2032", "'"),

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from generator.contract.characters import PLAIN_LETTERS
+
 FIELD = "forms"
 """The added field of each document, listed in the index's configuration with the weight of the text."""
 _TAG = re.compile(r"<[^>]+>")
@@ -24,12 +26,6 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 """The Arabic article « ال », alone or after « و », « ف », « ب », « ك », and « لل » (« ل » + « ال »): longest first."""
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 """Letters typed one for the other on phones, each written as the plainer one; the tatweel (a stretch) dropped."""
-
-
-PLAIN_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
-"""Letters with no accent to drop, typed on phones as plain Latin letters: « coeur » for « cœur », « ariza » for
-Turkish « arıza ». ``theme/javascripts/page-setup.js`` folds them the same (``rhFold``: the landlord index's
-and the staff dashboard's filters)."""
 
 
 def fold(word: str) -> str:

@@ -544,6 +544,39 @@ def test_csv_counts_with_a_thousands_separator_and_dates_with_a_time_are_read_an
         (1184, "2026-11-20"), (12000, "2026-11-20")]
 
 
+def test_csv_values_excel_turned_into_dates_or_times_are_refused_as_in_a_workbook(tmp_path: Path,
+                                                                                  project: Path) -> None:
+    """Excel turns « 1-2 » typed in « Bâtiments » into the 1st of February, and saves in a CSV what the cell
+    shows: « 01-févr ». In an .xlsx file the cell is a date and is refused; in a CSV file it was text, and the
+    residence got a building « 01-févr », a lodge « 03-mai », a building reference « 01/02/2003 », in silence.
+    Each such cell is now refused with the workbook's hint; the same letters typed otherwise (« Mai 68 »,
+    a date in « Vérifié le ») are read as before."""
+    titles = TITLES[:6] + ["Bâtiments", "Loge", "Référence immeuble", "Fibre", "Logements", "Vérifié le"]
+    lines = [";".join(titles),
+             "Les Lilas;1 rue des Lilas;93200;Saint-Denis;nord;Karim Benali;01-févr;03-mai;01/02/2003;"
+             "disponible;déc-24;01/02/2026",
+             "Les Pins;2 rue des Pins;93200;Saint-Denis;nord;Paul Martin;1-Feb;08:30;;;;",
+             "Mai 68;3 rue des Ifs;93200;Saint-Denis;nord;Ali Ben;A-1, B-2;mai-68 (loge B);IMB/93066/X/00AB;"
+             "disponible;12;20/11/2026"]
+    path = tmp_path / "r.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, path)
+    hint = "tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir"
+    assert [(p.place, p.message, p.hint) for p in refused.value.problems] == [
+        ("G2", "Bâtiments : Excel a transformé la valeur en date (« 01-févr » dans le fichier)", hint),
+        ("H2", "Loge : Excel a transformé la valeur en date (« 03-mai » dans le fichier)", hint),
+        ("I2", "Référence immeuble : Excel a transformé la valeur en date (« 01/02/2003 » dans le fichier)", hint),
+        ("K2", "Logements : Excel a transformé la valeur en date (« déc-24 » dans le fichier)", hint),
+        ("G3", "Bâtiments : Excel a transformé la valeur en date (« 1-Feb » dans le fichier)", hint),
+        ("H3", "Loge : Excel a transformé la valeur en heure (« 08:30 » dans le fichier)", hint)]
+    path.write_bytes("\r\n".join([lines[0], lines[3]]).encode("cp1252"))  # the third row: nothing Excel changed
+    import_spreadsheet(project, path)
+    (item,) = load_project(project).residences
+    assert (item.residence.name, item.residence.buildings, item.residence.caretaker.office) == (  # type: ignore[union-attr]
+        "Mai 68", ["A-1", "B-2"], "mai-68 (loge B)")
+
+
 @pytest.mark.parametrize("codec, said, misread", [
     ("cp850", "« CSV (MS-DOS) » (page de codes 850)", "R‚sidence"),
     ("mac_roman", "« CSV (Macintosh) » (Mac Roman)", "RŽsidence"),

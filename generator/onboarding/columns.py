@@ -12,7 +12,8 @@ only where the intent is certain, and every repair is reported with its cell:
 - non-breaking spaces become ordinary spaces; spaces at the start or end are removed; a line break
   inside a one-line value becomes a space.
 
-What cannot be undone (a value Excel turned into a date, such as ``1-2`` in « Bâtiments ») is an error.
+What cannot be undone (a value Excel turned into a date, such as ``1-2`` in « Bâtiments », a date cell of a
+workbook or ``01-févr`` as a CSV file saves it) is an error.
 """
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 """1 184: a number shown with a thousands separator (a space, or a non-breaking one), as Excel saves it in a CSV."""
 _DIGITS = re.compile(r"[0-9]+")
 """ASCII digits only: ``str.isdigit`` also takes « ² » and « ١٢ », which ``int`` refuses or reads as 12."""
+_MONTHS = "janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_SHOWN_AS_DATE = re.compile(rf"[0-9]{{1,2}}-(?:{_MONTHS})\.?|(?:{_MONTHS})\.?-[0-9]{{2}}"
+                            r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?: [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
+"""How Excel shows, and so saves in a CSV file, a value it turned into a date: « 1-2 » typed is « 01-févr »
+(« 1-Feb » in English), « 2-24 » is « févr-24 », « 1-2-3 » is « 01/02/2003 ». Months as Excel writes them (lower
+case in French): « Mai 68 » typed by staff is no such cell."""
+_SHOWN_AS_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+"""« 8:30 » typed, a time, shown « 08:30 »."""
 _EXCEL_EPOCH = date(1899, 12, 30)
 DATE_AS_TEXT = "tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir"
 
@@ -193,6 +202,10 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
         out.repaired("retour à la ligne dans la cellule remplacé par une espace")
     if text.upper() in _EXCEL_ERRORS:
         out.error = (f"erreur de formule Excel « {text} »", "corrigez la formule ou tapez la valeur elle-même")
+        return
+    shown = (_SHOWN_AS_DATE.fullmatch(text) and "date") or (_SHOWN_AS_TIME.fullmatch(text) and "heure")
+    if from_csv and shown and kind not in ("date", "hours"):  # as a workbook's date or time cell (convert)
+        out.error = (f"Excel a transformé la valeur en {shown} (« {text} » dans le fichier)", DATE_AS_TEXT)
         return
     out.text = text or None
     if not text:

@@ -258,6 +258,31 @@ def test_excel_damage_is_repaired_and_each_repair_named_by_its_cell(tmp_path: Pa
     assert "# Horaires dans le tableur : lun-ven 8h30-12h" in text
 
 
+def test_a_phone_typed_with_plus_33_and_stored_as_a_number_gets_its_plus_back(tmp_path: Path, project: Path) -> None:
+    """Excel reads « +33612345678 » and « 0033612345678 » typed in a cell as the number 33612345678: its « + »
+    (or its « 00 ») lost as a 0 is, and the import refused it (« il manque le 0 du début »), though the intent
+    is as certain as for a number that lost its 0. The French country code is put back, and said, from a
+    workbook and from a CSV file; a number of 11 digits that does not start with 33 is still refused."""
+    rows = [TITLES + ["Mobile gardien"], GOOD[:6] + [33148201122, GOOD[7], 33612345678]]
+    result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
+    assert [str(p) for p in result.repairs] == [
+        "r.xlsx:Feuil1!G2: Téléphone gardien : numéro enregistré comme nombre par Excel (33148201122), son « + » "
+        "perdu : lu comme +33 1 48 20 11 22",
+        "r.xlsx:Feuil1!I2: Mobile gardien : numéro enregistré comme nombre par Excel (33612345678), son « + » "
+        "perdu : lu comme +33 6 12 34 56 78"]
+    (item,) = load_project(project).residences
+    assert item.residence.caretaker.mobile.typed == "+33 6 12 34 56 78"  # type: ignore[union-attr]
+    path = tmp_path / "r.csv"
+    lilas = ["Les Lilas", "1 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "33612345678", "lun 8h-9h"]
+    path.write_text(";".join(TITLES + ["Mobile gardien"]) + "\n" + ";".join(lilas + ["44612345678"]), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, path)
+    assert [p.place for p in refused.value.problems] == ["I2"]  # 44…: not a French number that lost its +
+    assert [str(p) for p in refused.value.repairs] == [
+        "r.csv:G2: Téléphone gardien : numéro enregistré comme nombre par Excel (33612345678), son « + » perdu : lu "
+        "comme +33 6 12 34 56 78"]
+
+
 def test_a_date_typed_with_its_time_is_read_as_the_day_and_the_time_dropped_is_said(tmp_path: Path,
                                                                                      project: Path) -> None:
     """« 20/11/2026 14:30 » typed in « Vérifié le » is stored as a date and time: the time was dropped in

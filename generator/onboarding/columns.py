@@ -172,11 +172,15 @@ def _number(value: float, kind: str, out: Converted) -> None:
 
 
 def _lost_zero(digits: str, kind: str, out: Converted, how: str) -> None:
-    """Put back the leading 0 that a number lost: 9-digit French phones, 4-digit postcodes."""
+    """Put back the leading 0 that a number lost: 9-digit French phones, 4-digit postcodes; and the « + » of a
+    French phone typed with its country code (« +33612345678 » and « 0033612345678 » are 33612345678 to Excel)."""
     if kind == "phone" and len(digits) == 9 and digits[0] in "123456789":
         fixed = "0" + digits
         out.text = " ".join(fixed[i:i + 2] for i in range(0, 10, 2))
         out.repaired(f"numéro enregistré {how} ({digits}), son 0 initial perdu : lu comme {out.text}")
+    elif kind == "phone" and len(digits) == 11 and digits.startswith("33") and digits[2] in "123456789":
+        out.text = f"+33 {digits[2]} " + " ".join(digits[i:i + 2] for i in range(3, 11, 2))
+        out.repaired(f"numéro enregistré comme nombre par Excel ({digits}), son « + » perdu : lu comme {out.text}")
     elif kind == "postcode" and len(digits) == 4:
         out.text = digits.zfill(5)
         out.repaired(f"code postal enregistré {how} ({digits}), son 0 initial perdu : lu comme {out.text}")

@@ -982,6 +982,25 @@ def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project
     assert [p.name for p in result.written] == ["les-tilleuls.yml"]
 
 
+def test_a_title_merged_across_the_columns_above_the_header_is_skipped_not_refused(tmp_path: Path,
+                                                                                    project: Path) -> None:
+    """A landlord's list often starts with its title centred over the table (cells A1:H1 merged). That line is
+    skipped and said, but its merge was refused (« cellules fusionnées sur plusieurs colonnes (A1:H1) ») with
+    a formula of the same line: staff had to undo the look of a line the import never reads. What is wrong in
+    a line above the titles is not told; a merge across the columns of a residence's row still is."""
+    book = tmp_path / "r.xlsx"
+    xlsx(book, [["Patrimoine au 1er janvier 2026", None, "=B9"], TITLES, GOOD], merges=("A1:B1",))
+    result = import_spreadsheet(project, book)
+    assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 2) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    lilas = ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord"]
+    xlsx(book, [["Patrimoine au 1er janvier 2026"], TITLES, lilas], merges=("A1:H1", "D3:E3"))
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, book)
+    assert [(p.place, p.message) for p in refused.value.problems] == [
+        ("Feuil1!D3", "cellules fusionnées sur plusieurs colonnes (D3:E3)"), ("Feuil1!E3", "Agence : vide")]
+
+
 def test_cells_merged_across_columns_and_formula_errors_are_errors(tmp_path: Path, project: Path) -> None:
     rows = [TITLES, GOOD[:6] + ["#N/A", GOOD[7]], ["Les Lilas", "3 rue des Lilas", "93200", None, "nord"]]
     with pytest.raises(ImportRefused) as caught:

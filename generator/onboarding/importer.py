@@ -94,8 +94,12 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
         raise NothingWritten.from_os_error(e, Path(file).name) from None
     result = ImportResult(notes=list(sheet.notes))
-    problems = [cell_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems]
-    columns, rows = _table(sheet, problems, result)
+    problems: list[Problem] = []
+    columns, rows, header_row = _table(sheet, problems, result)
+    # What the reader could not use, from the titles down: a line above them is skipped (and said), so a title
+    # centred over the table (A1:H1 merged) or a formula there stops nothing.
+    problems += [cell_problem(sheet, cell, message, hint) for cell, message, hint in sheet.problems
+                 if cell.row >= header_row]
     for row in rows:
         _convert_row(sheet, row, columns, config, problems, result)
     assign_slugs(sheet, rows, root, force, problems, result.repairs, config.languages)
@@ -152,8 +156,10 @@ def _config(root: Path) -> SiteConfig:
     return config
 
 
-def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple[dict[int, Column], list[Row]]:
-    """The header row (the first row with text) and the rows below it that hold anything."""
+def _table(sheet: Sheet, problems: list[Problem],
+           result: ImportResult) -> tuple[dict[int, Column], list[Row], int]:
+    """The columns the header row names (the first row with text), the rows below it that hold anything, and
+    the header's row number."""
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
     # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
@@ -168,7 +174,7 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
         problems.append(Problem(sheet.file_name, 1, "le tableur est vide",
                                 "écrivez les titres de colonnes sur la première ligne (voir import --template)",
                                 place=sheet.place("A1")))
-        return {}, []
+        return {}, [], 1
     columns: dict[int, Column] = {}
     for index, cell in enumerate(sheet.rows[header_index]):
         title = str(cell.value if cell.value is not None else "").strip()
@@ -210,7 +216,7 @@ def _table(sheet: Sheet, problems: list[Problem], result: ImportResult) -> tuple
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
                                      "une ligne par résidence, sous la ligne des titres de colonnes"))
-    return columns, rows
+    return columns, rows, header[0].row
 
 
 def _convert_row(sheet: Sheet, row: Row, columns: dict[int, Column], config: SiteConfig,

@@ -4,6 +4,7 @@ a network cut while it runs."""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from datetime import datetime
@@ -19,26 +20,29 @@ from generator.outputs.hall import PAGE_SECONDS, REFRESH_SECONDS
 from generator.publish.site import build_site
 
 from conftest import RESIDENCE, SAMPLE_TODAY
-from test_accessibility import axe_violations
+from test_accessibility import TEXT_SPACING, axe_violations, samples_in_three_languages  # noqa: F401 (a fixture)
 
 
 SCREENS = {"paysage 1920×1080": {"width": 1920, "height": 1080}, "portrait 1080×1920": {"width": 1080, "height": 1920}}
 PARIS = ZoneInfo("Europe/Paris")
 
-FITS_JS = """() => {
-  const out = [];
-  if (document.scrollingElement.scrollHeight > innerHeight + 1) out.push('la page défile');
+FITS_JS = """(scrolls = false) => {
+  const out = [], end = scrolls ? document.scrollingElement.scrollHeight - scrollY : innerHeight;
+  if (!scrolls && document.scrollingElement.scrollHeight > innerHeight + 1) out.push('la page défile');
   const limit = document.querySelector('.rh-hall__footer').getBoundingClientRect().top;
   const box = document.querySelector('[data-rh-notices]').getBoundingClientRect();
   for (const el of document.querySelectorAll('header *, main *, footer *')) {
     if (el.closest('[hidden]') || el.closest('script')) continue;
     const r = el.getBoundingClientRect();
     if (!r.height) continue;
-    const bottom = el.closest('[data-rh-notices]') ? box.bottom : (el.closest('footer') ? innerHeight : limit);
-    if (r.bottom > bottom + 1 || r.right > innerWidth + 1) out.push(`coupé : ${el.tagName} « ${el.textContent.trim().slice(0, 40)} »`);
+    const bottom = el.closest('[data-rh-notices]') ? box.bottom : (el.closest('footer') ? end : limit);
+    if (r.bottom > bottom + 1 || r.right > innerWidth + 1 || r.left < -1)
+      out.push(`coupé : ${el.tagName} « ${el.textContent.trim().slice(0, 40)} »`);
   }
   return out;
 }"""
+"""What is cut (or hidden below or beside the screen): nothing on a screen that does not scroll; with
+``scrolls`` (``page.evaluate(FITS_JS, True)``), what cannot be reached by scrolling the page either."""
 
 SMALL_TEXT_JS = """() => {
   const small = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -662,3 +666,65 @@ def test_the_header_keeps_its_height_when_the_script_writes_the_time_and_shows_p
             context.close()
     grown = {width: heights[(width, True)] - heights[(width, False)] for width in (412, 1920, 1080)}
     assert grown == {412: 0, 1920: 0, 1080: 0}
+
+
+SPACING_JS = """css => {
+  const style = document.createElement('style'), add = () => document.head.append(style);
+  style.id = 'rh-test-spacing';
+  style.textContent = css;
+  if (document.head) { add(); return; }
+  new MutationObserver((_, o) => { if (document.head) { o.disconnect(); add(); } })
+    .observe(document, {childList: true, subtree: true});
+}"""
+"""Adds a stylesheet to the page, at once or, in an init script, as soon as the page has its head."""
+
+
+def _cut_soon(page, scrolls: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    """What is still cut after at most two seconds (hall.js's own fitting runs only every 30 s)."""
+    for _ in range(20):
+        cut = page.evaluate(FITS_JS, scrolls)
+        if not cut:
+            break
+        page.wait_for_timeout(100)
+    return cut
+
+
+def test_with_the_tenant_s_text_spacing_nothing_is_cut(browser, serve,  # type: ignore[no-untyped-def]
+                                                       samples_in_three_languages: Path) -> None:  # noqa: F811
+    """WCAG 1.4.12 (RGAA 10.12): with the W3C bookmarklet's spacing (lines 1.5, paragraphs 2 em, letters
+    0.12 em, words 0.16 em) the side columns grew, in portrait, over the notices' row: a notice was cut even
+    drawn at half size, and « Aucun avis en ce moment. » entirely; in Arabic at 1024×768 too. Applied after
+    the page had loaded, as an auditor does, it stayed cut until the next fitting, 30 s later. A screen that
+    cannot show everything becomes a page that scrolls, at once, and nothing is ever cut; without the
+    spacing it is the screen that does not scroll again. The same with a browser's text size of 32 px at 900×600."""
+    site_url = serve(samples_in_three_languages) + "/"
+    problems = []
+    for viewport in ({"width": 1080, "height": 1920}, {"width": 1024, "height": 768}):
+        for when in ("dès le chargement", "après le chargement"):
+            # A style of the tenant's, not the site's; no service worker: the Arabic folder's, taking over from
+            # the microsite's, reloads the page (hall.js), with or without the style.
+            context = browser.new_context(viewport=viewport, bypass_csp=True, service_workers="block")
+            if when == "dès le chargement":
+                context.add_init_script(f"({SPACING_JS})({json.dumps(TEXT_SPACING)})")
+            page = context.new_page()
+            for slug in ("les-tilleuls", "cite-des-peupliers", "le-clos-fleuri"):
+                for folder in ("", "ar/"):
+                    page.goto(site_url + f"{slug}/{folder}ecran/", wait_until="networkidle")
+                    if when == "après le chargement":
+                        assert page.evaluate(FITS_JS) == [], (viewport, slug, folder)  # the screen, unscrolled
+                        page.evaluate(SPACING_JS, TEXT_SPACING)
+                    where = f"[{viewport['width']}×{viewport['height']} {when}] {slug}/{folder}"
+                    problems += [f"{where}: {p}" for p in _cut_soon(page, True)]
+                    if when == "après le chargement":  # the bookmarklet pressed again: the spacing is gone
+                        page.evaluate("document.getElementById('rh-test-spacing').remove()")
+                        problems += [f"{where} sans l'espacement : {p}" for p in _cut_soon(page, False)]
+            context.close()
+    context = browser.new_context(viewport={"width": 900, "height": 600}, service_workers="block")  # largest text
+    page = context.new_page()
+    context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+    for slug in ("les-tilleuls", "cite-des-peupliers", "le-clos-fleuri"):
+        for folder in ("", "ar/"):
+            page.goto(site_url + f"{slug}/{folder}ecran/", wait_until="networkidle")
+            problems += [f"[900×600, texte de 32 px] {slug}/{folder}: {p}" for p in _cut_soon(page, True)]
+    context.close()
+    assert problems == []

@@ -3,7 +3,8 @@
  * The page already shows everything as of the build day (a screen whose browser runs no script still
  * shows it). This script, ES5 for the old browsers of cheap screens, adds: the clock; which notices and
  * which collections are for today and tomorrow, by the residence's clock (Paris's, or its overseas zone's);
- * paging of the notices when they do not fit the screen; every few minutes, a look at residence.json: a new
+ * paging of the notices when they do not fit the screen (a page that scrolls when even so something would
+ * be cut: a tenant's larger text or text spacing); every few minutes, a look at residence.json: a new
  * build (its "revision" differs) reloads the page, and when the network is down the last data stay with « mis à jour à HH:MM »; a
  * « Pause » button that stops the pages, the languages and the reload while it is pressed.
  * Only same-site requests; no inline script (the data are a JSON block).
@@ -23,6 +24,7 @@
   var stale = false; /* residence.json has another revision: a new build, shown at the next reload */
   var shownAll = false; /* every notice has been on the screen in this language */
   var due = false; /* with several languages: this language's time is over, the next one waits for shownAll */
+  var shown = 0; /* index of the first notice of the page on the screen (first: the next page's) */
 
   /* Wall-clock date and time at the residence (Paris, or its overseas zone: data.zone), whatever the
      screen's own time zone. */
@@ -124,7 +126,7 @@
     for (i = 0; i < all.length; i++) { all[i].hidden = false; all[i].style.zoom = ""; }
     var style = window.getComputedStyle ? window.getComputedStyle(box) : null;
     if (!all.length || !style || style.overflowY !== "hidden" || box.scrollHeight <= box.clientHeight + 1) {
-      first = 0;
+      first = shown = 0;
       shownAll = true;
       if (label) { label.hidden = true; }
       return;
@@ -136,6 +138,7 @@
     }
     if (!window.rhWords) { label = null; } /* without the words file, no label: the notices still page */
     if (label) { label.textContent = word("page_one", { first: 1, count: 1 }); label.hidden = false; } /* measured with its line shown */
+    shown = first;
     for (i = 0; i < all.length; i++) { all[i].hidden = i !== first; }
     var last = first;
     for (i = first + 1; i < all.length; i++) {
@@ -152,6 +155,54 @@
     first = last + 1;
   }
 
+  /* Nothing is ever cut (WCAG 1.4.4, 1.4.10, 1.4.12): when a box of the screen still overflows with its
+     content drawn at half size (a tenant's larger text, or wider spacing of lines, letters and words, on a
+     tablet or a laptop), the screen becomes a page that scrolls, as on a phone (hall.css): every notice
+     at once, at full size. */
+  var SCROLLS = "rh-hall--scroll";
+  function cut() {
+    var boxes = [document.body].concat([].slice.call(document.querySelectorAll(
+      ".rh-hall__main, .rh-hall__notices, [data-rh-notices], .rh-hall__side")));
+    for (var i = 0; i < boxes.length; i++) {
+      var b = boxes[i], style = window.getComputedStyle ? window.getComputedStyle(boxes[i]) : null;
+      if (style && style.overflowY === "hidden" && (b.scrollHeight > b.clientHeight + 1
+          || b.scrollWidth > b.clientWidth + 1)) { return true; }
+    }
+    return false;
+  }
+  function scrolls(on) {
+    var body = document.body, has = (" " + body.className + " ").indexOf(" " + SCROLLS + " ") !== -1;
+    if (on && !has) { body.className += " " + SCROLLS; }
+    if (!on && has) { body.className = (" " + body.className + " ").replace(" " + SCROLLS + " ", " ").replace(/^ | $/g, ""); }
+  }
+  /* The next page of notices; what does not fit even so makes the page scroll. */
+  function turn() {
+    page();
+    if (cut()) { scrolls(true); fitSides(); page(); }
+  }
+  /* The screen laid out again from the page shown: a screen first, a page that scrolls if it must. */
+  function layout() {
+    scrolls(false);
+    fitSides();
+    first = shown;
+    turn();
+  }
+
+  /* Laid out again as soon as a size changes: the window's, or the text's (a font loaded, a tenant's
+     text spacing applied by a bookmarklet or an extension, removed again), not at the next tick only.
+     Later, not in the observer's call: laying out changes sizes, which the observer then reports again
+     once, the same ones. */
+  var later = null;
+  function soon() {
+    if (later === null) { later = setTimeout(function () { later = null; layout(); }, 50); }
+  }
+  function watchSizes() {
+    if (!window.ResizeObserver) { if (window.addEventListener) { window.addEventListener("resize", soon); } return; }
+    var observer = new window.ResizeObserver(soon), watched = document.querySelectorAll(
+      "body, .rh-hall__header, .rh-hall section, .rh-hall__list article, [data-rh-no-notice], .rh-hall__footer");
+    for (var i = 0; i < watched.length; i++) { observer.observe(watched[i]); }
+  }
+
   function tick() {
     var p = wallClock(new Date());
     var date = dateText(p.day);
@@ -162,7 +213,7 @@
     }
     showNoticesOf(iso(p.day));
     fillCollections(p);
-    fitSides();
+    layout();
   }
 
   function updated(online) {
@@ -206,7 +257,7 @@
   var timers = [];
   function start() {
     due = false;
-    timers.push(setInterval(page, data.page * 1000));
+    timers.push(setInterval(turn, data.page * 1000));
     if (data.languages.length > 1) {
       timers.push(setInterval(function () {
         due = true;
@@ -244,8 +295,8 @@
 
   var loaded = clockText(wallClock(new Date()));
   pauseButton(); /* first: the columns are fitted to the header as it stays (its room is kept: hall.css) */
-  tick();
-  page();
+  tick(); /* the first page laid out */
+  watchSizes();
   check();
   setInterval(tick, 30000);
   setInterval(check, data.refresh * 1000);

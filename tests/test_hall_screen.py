@@ -728,3 +728,39 @@ def test_with_the_tenant_s_text_spacing_nothing_is_cut(browser, serve,  # type: 
             problems += [f"[900×600, texte de 32 px] {slug}/{folder}: {p}" for p in _cut_soon(page, True)]
     context.close()
     assert problems == []
+
+
+def test_another_language_s_worker_taking_the_screen_over_does_not_reload_it(browser, serve, make_project,
+                                                                              tmp_path: Path) -> None:
+    """The screen reloads when a new build's worker takes over (the test above), but not when the worker of
+    its own language's folder takes over from the microsite's: changing language, the English screen opened
+    under the French folder's worker (its own still installing) and reloaded a moment later for nothing,
+    which also broke the test of the language change now and then. The English worker is unregistered
+    before the change, as it is still being installed on a first visit."""
+    from conftest import SITE_CONFIG
+
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/test/"
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+    page.goto(base + "ecran/", wait_until="networkidle")
+    page.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => r.length === 2)", polling=100)
+    page.evaluate("navigator.serviceWorker.getRegistrations().then(all => Promise.all("
+                  "all.filter(r => r.scope.endsWith('/en/')).map(r => r.unregister())))")
+    page.add_init_script("if (location.pathname.endsWith('/en/ecran/')) { var c = navigator.serviceWorker.controller;"
+                         " sessionStorage.loads = (sessionStorage.loads || '') + (c ? c.scriptURL : 'none') + ' '; }")
+    page.goto(base + "en/ecran/")
+    for _ in range(100):
+        try:
+            if page.evaluate("navigator.serviceWorker.controller.scriptURL") == base + "en/sw.js":
+                break
+        except Exception:  # reloading this instant
+            pass
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(1000)
+    loads = page.evaluate("sessionStorage.loads").split()
+    assert loads[0] == base + "sw.js", "the English screen opened under its own worker: nothing to check"
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == base + "en/sw.js"
+    assert len(loads) == 1, "the screen reloaded when its language's worker took over"
+    context.close()

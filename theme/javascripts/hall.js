@@ -285,9 +285,15 @@
   /* A new build's worker takes over (offline.js, sw-core.js) once it has stored the new build's files. The
      reload for that build ran the scripts and stylesheet of the store before: a screen that no one
      navigates kept the old hall.js until the next republish. It reloads once more, with the new files. Not
-     at the first visit (no worker before: the files came from the network). */
-  if (window.navigator.serviceWorker && window.navigator.serviceWorker.controller) {
-    window.navigator.serviceWorker.addEventListener("controllerchange", function () {
+     at the first visit (no worker before: the files came from the network), nor when the worker of this
+     language's folder takes over from the microsite's (another sw.js, same build: a first language change
+     opens the screen before its own worker is installed). */
+  var workers = window.navigator.serviceWorker;
+  if (workers && workers.controller) {
+    var worker = workers.controller.scriptURL;
+    workers.addEventListener("controllerchange", function () {
+      var now = workers.controller ? workers.controller.scriptURL : null;
+      if (now !== worker) { worker = now; return; }
       stale = true;
       if (!paused) { window.location.reload(); }
     });

@@ -701,8 +701,7 @@ def test_with_the_tenant_s_text_spacing_nothing_is_cut(browser, serve,  # type: 
     problems = []
     for viewport in ({"width": 1080, "height": 1920}, {"width": 1024, "height": 768}):
         for when in ("dès le chargement", "après le chargement"):
-            # A style of the tenant's, not the site's; no service worker: the Arabic folder's, taking over from
-            # the microsite's, reloads the page (hall.js), with or without the style.
+            # A style of the tenant's, not the site's; no service worker: each page as the network gives it.
             context = browser.new_context(viewport=viewport, bypass_csp=True, service_workers="block")
             if when == "dès le chargement":
                 context.add_init_script(f"({SPACING_JS})({json.dumps(TEXT_SPACING)})")
@@ -732,8 +731,9 @@ def test_with_the_tenant_s_text_spacing_nothing_is_cut(browser, serve,  # type: 
 
 def test_another_language_s_worker_taking_the_screen_over_does_not_reload_it(browser, serve, make_project,
                                                                               tmp_path: Path) -> None:
-    """The screen reloads when a new build's worker takes over (the test above), but not when the worker of
-    its own language's folder takes over from the microsite's: changing language, the English screen opened
+    """The screen reloads when a new build's worker takes over
+    (``test_after_a_republish_the_screen_runs_the_new_build_s_script_not_the_stored_one``), but not when the
+    worker of its own language's folder takes over from the microsite's: changing language, the English screen opened
     under the French folder's worker (its own still installing) and reloaded a moment later for nothing,
     which also broke the test of the language change now and then. The English worker is unregistered
     before the change, as it is still being installed on a first visit."""

@@ -37,13 +37,13 @@ def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool =
     return values
 
 
-
 def differs_by(first: object, second: object) -> str:
     """What tells apart two texts of one ``key_text``, in words: « les majuscules, les accents ou les espaces »,
     or the typography a word processor adds (« d’entrée » and « d'entrée »: ``characters.TYPOGRAPHY``)."""
     plain = [" ".join(unaccented(str(text)).split()) for text in (first, second)]
     said = "les majuscules, les accents ou les espaces"
     return said if plain[0] == plain[1] else "la typographie (’ ou ', – ou -, œ ou oe), " + said
+
 
 def buildings_once(buildings: list[Any]) -> list[Any]:
     """A list of buildings naming none twice: « [1, 01] » or « [Escalier 2, Escalier 02] » is one building

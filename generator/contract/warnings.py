@@ -365,7 +365,6 @@ def empty_targets(project: Project) -> Iterator[Problem]:
                           "résidences visées")
 
 
-
 def unpeopled_targets(project: Project) -> Iterator[Problem]:
     """A shared notice aimed at an agency no residence belongs to (its residences still to come, or another
     agency meant): that target shows it nowhere, and the notice nowhere at all if it is its only one."""
@@ -379,6 +378,7 @@ def unpeopled_targets(project: Project) -> Iterator[Problem]:
                               + (", l'avis ne s'affiche nulle part" if nowhere else ""),
                               f"vérifiez l'agence visée (agence{'s' if len(peopled) > 1 else ''} de résidences : "
                               f"{', '.join(peopled)}), ou retirez-la")
+
 
 def past_closures(project: Project, today: date) -> Iterator[Problem]:
     """A closure of every office (``closures`` of ``site_config.yml``) whose day has passed: no page shows it

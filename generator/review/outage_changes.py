@@ -20,15 +20,15 @@ from generator.review.said import field_changes, lacking, show
 def outage_changes(old: Sequence[Outage], new: Sequence[Outage], languages: tuple[str, ...] = ()) -> list[str]:
     """Outages added, removed, or changed (status, expected date, updates, the rest field by field); with the
     site's ``languages``, an added or changed outage says which of them it has no text in, as a notice."""
-    removed, added, pairs = _paired(old, new)
+    removed, pairs = _paired(old, new)
     was, name = _namer(old), _namer(new)
     lines = [f"{was(o)} : panne retirée de la page" for o in removed]
+    earlier = {id(n): o for o, n in pairs}
     for outage in new:
-        if any(outage is n for n in added):
+        before = earlier.get(id(outage))
+        if before is None:
             lines.append(f"{name(outage)} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
-            continue
-        before = next(o for o, n in pairs if n is outage)
-        if before != outage:
+        elif before != outage:
             changed = _changed(before, outage, name(outage))
             if changed:
                 changed[-1] += lacking(outage, languages)
@@ -44,11 +44,10 @@ def _place_key(outage: Outage) -> tuple[str, tuple[str, ...]]:
     return key_text(outage.equipment), tuple(sorted(key_text(b) for b in outage.buildings))
 
 
-def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage], list[Outage],
-                                                                     list[tuple[Outage, Outage]]]:
-    """The outages only in ``old``, those only in ``new``, and the pairs that are one outage: same equipment
-    and buildings first, then same equipment in the order typed (a building added to an outage is a change of
-    it, and two lifts typed « Ascenseur » are two outages, not one hiding the other)."""
+def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage], list[tuple[Outage, Outage]]]:
+    """The outages only in ``old`` and the pairs that are one outage (the others of ``new`` are new ones):
+    same equipment and buildings first, then same equipment in the order typed (a building added to an outage
+    is a change of it, and two lifts typed « Ascenseur » are two outages, not one hiding the other)."""
     left, right, pairs = list(old), list(new), []
     keys: tuple[Callable[[Outage], Hashable], ...] = (_place_key, _name_key)
     for key in keys:
@@ -58,7 +57,7 @@ def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage],
                 pairs.append((outage, found))
                 left = [o for o in left if o is not outage]
                 right = [n for n in right if n is not found]
-    return left, right, pairs
+    return left, pairs
 
 
 def _namer(outages: Sequence[Outage]) -> Callable[[Outage], str]:

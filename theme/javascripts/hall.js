@@ -171,9 +171,7 @@
     return false;
   }
   function scrolls(on) {
-    var body = document.body, has = (" " + body.className + " ").indexOf(" " + SCROLLS + " ") !== -1;
-    if (on && !has) { body.className += " " + SCROLLS; }
-    if (!on && has) { body.className = (" " + body.className + " ").replace(" " + SCROLLS + " ", " ").replace(/^ | $/g, ""); }
+    document.body.classList[on ? "add" : "remove"](SCROLLS);
   }
   /* The next page of notices; what does not fit even so makes the page scroll. */
   function turn() {

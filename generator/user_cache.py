@@ -45,9 +45,12 @@ from generator.paths import PACKAGE_DIR, THEME_DIR
 
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
              "pydantic", "pydantic-core", "phonenumbers", "pyyaml", "segno", "reportlab", "rl-accel", "pillow",
-             "uharfbuzz", "holidays", "babel", "cmarkgfm", "email-validator", "markupsafe")
+             "uharfbuzz", "holidays", "python-dateutil", "babel", "cmarkgfm", "email-validator", "idna",
+             "markupsafe")
 """Libraries whose version changes what we validate or publish (fontTools: see ``printing.font_key``;
-rl-accel, reportlab's C accelerator, formats the numbers of every PDF)."""
+rl-accel, reportlab's C accelerator, formats the numbers of every PDF; python-dateutil computes Easter and
+the other movable feasts for holidays; idna says which domain names email-validator accepts). The tz
+database is not a library's version: ``local_time.tz_database`` digests the files themselves."""
 DAY = 24 * 3600
 
 

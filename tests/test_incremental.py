@@ -234,6 +234,54 @@ def test_another_python_rebuilds_everything(project_dir: Path, tmp_path: Path,
         cache.code_fingerprint.cache_clear()
 
 
+def test_another_tz_database_rebuilds_everything(project_dir: Path, tmp_path: Path) -> None:
+    """The feeds date their entries at the residence's midnight, from the machine's tz database: a runner
+    whose tzdata moved Europe/Paris (here, given Lisbon's file) must not keep the feeds of the old one."""
+    import zoneinfo
+
+    from generator.outputs import local_time
+
+    site = tmp_path / "site"
+    build(project_dir, site)
+    feed = (site / "les-pins" / "avis.xml").read_bytes()
+    zones = tmp_path / "zoneinfo"
+    for name in {local_time.PARIS_NAME, *local_time.ZONES.values()}:
+        source = "Europe/Lisbon" if name == local_time.PARIS_NAME else name
+        (zones / name).parent.mkdir(parents=True, exist_ok=True)
+        (zones / name).write_bytes(local_time._zone_file(source))
+
+    def forget() -> None:
+        zoneinfo.ZoneInfo.clear_cache()
+        local_time.zone.cache_clear()
+        local_time.tz_database.cache_clear()
+
+    zoneinfo.reset_tzpath([str(zones)])
+    forget()
+    try:
+        assert build(project_dir, site) == 3
+        assert (site / "les-pins" / "avis.xml").read_bytes() != feed  # the key followed a real change
+    finally:
+        zoneinfo.reset_tzpath()
+        forget()
+
+
+def test_the_tz_files_in_the_key_are_those_zoneinfo_dates_with() -> None:
+    """Each zone's file in ``tz_database`` tells the same offsets, from 1970 to 2040, as ``ZoneInfo`` loaded
+    by name: the key follows the files the feeds are really dated with."""
+    import io
+    import zoneinfo
+    from datetime import datetime
+
+    from generator.outputs import local_time
+
+    for name in {local_time.PARIS_NAME, *local_time.ZONES.values()}:
+        kept = local_time._zone_file(name)
+        assert name.encode() + b"\0" + kept + b"\0" in local_time.tz_database(), name
+        ours, loaded = zoneinfo.ZoneInfo.from_file(io.BytesIO(kept)), zoneinfo.ZoneInfo.no_cache(name)
+        for instant in (datetime(year, month, 1, 12) for year in range(1970, 2041) for month in (1, 4, 7, 10)):
+            assert instant.replace(tzinfo=ours).utcoffset() == instant.replace(tzinfo=loaded).utcoffset(), name
+
+
 def test_added_and_removed_residences(project_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(project_dir, site)

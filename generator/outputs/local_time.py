@@ -16,9 +16,11 @@ every one with the tz database.
 from __future__ import annotations
 
 import os
+import zoneinfo
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from functools import lru_cache
+from importlib import resources
 from typing import Iterator, Mapping, Optional, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -63,6 +65,27 @@ def script_zone(postcode: str) -> dict[str, str]:
 def zone(postcode: str) -> ZoneInfo:
     """The residence's time zone, to date an instant at its wall clock."""
     return ZoneInfo(zone_name(postcode))
+
+
+@lru_cache(maxsize=1)
+def tz_database() -> bytes:
+    """The tz database's file of every zone we date in, as ``zoneinfo`` reads them (the first of
+    ``zoneinfo.TZPATH`` that has it, else the ``tzdata`` package): the feeds' instants come from them,
+    so the incremental build's key (``publish.incremental``) changes when a runner's tz database does.
+    Their bytes, not a version: Debian's tzdata package, the usual source, is no Python library."""
+    return b"".join(name.encode() + b"\0" + _zone_file(name) + b"\0" for name in sorted({PARIS_NAME, *ZONES.values()}))
+
+
+def _zone_file(name: str) -> bytes:
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as file:
+                return file.read()
+    try:
+        return resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes()
+    except (ModuleNotFoundError, OSError):
+        return b"<absent>"  # ZoneInfo(name) fails too: no build gets this far
 
 
 def _offset(minutes: int) -> str:

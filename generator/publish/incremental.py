@@ -2,7 +2,8 @@
 
 A microsite depends on its own residence file, on ``site_config.yml`` (and the logo it points to), on
 ``today``, on the generator itself (code, templates, theme, versions of the libraries that shape the
-files: ``cache.VERSIONED``, and of Python) and on the font the posters embed (``printing.font_key``). The
+files: ``cache.VERSIONED``, and of Python), on the font the posters embed (``printing.font_key``) and on
+the tz database's files of the zones the feeds date in (``local_time.tz_database``). The
 manifest stores one digest for everything shared (``site``) and one per residence. A later build reuses a
 microsite only when both digests match; any change to the shared inputs rebuilds everything.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.contract.project import Project
+from generator.outputs import local_time
 from generator.outputs.fonts import font_key
 from generator.outputs.pages import Page
 from generator.publish.output_dir import replace_entries, uninterrupted
@@ -95,8 +97,8 @@ def manifest_for(project: Project, today: date, slugs: list[str] | None = None,
     """
     logo = project.config.landlord.logo
     logo_bytes = (project.root / logo).read_bytes() if logo and (project.root / logo).is_file() else b"<absent>"
-    site = digest(code_fingerprint().encode(), font_key().encode(), today.isoformat().encode(),
-                  project.config_digest.encode(), logo_bytes)
+    site = digest(code_fingerprint().encode(), font_key().encode(), local_time.tz_database(),
+                  today.isoformat().encode(), project.config_digest.encode(), logo_bytes)
     wanted = set(slugs) if slugs is not None else None
     residences = {item.slug: item.digest for item in project.residences if wanted is None or item.slug in wanted}
     return Manifest(site, dict(sorted(residences.items())), shard, today=today.isoformat())

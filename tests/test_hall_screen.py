@@ -438,8 +438,13 @@ def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, 
     """The default language's screen shows the posters' SVG (the same address), which its service worker
     stores; another language's screen draws the code of its own address (``/test/en/``) in the page."""
     from conftest import SITE_CONFIG
+    import base64
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
     from generator.outputs import published
-    from generator.outputs.qr import code_of, qr_svg_inline
 
     project = load_project(make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n"))
     site = tmp_path / "site"
@@ -451,8 +456,13 @@ def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, 
     assert f"<title>QR code : {url}</title>" in (site / "test" / svg).read_text(encoding="utf-8")
     assert f'"{svg}"' in (site / "test" / "sw.js").read_text(encoding="utf-8")  # stored for offline use
     english = (site / "test" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
-    assert qr_svg_inline(code_of(url + "en/"), "QR code of the residence's website", "rh-hall__qr") in english
-    assert "<img" not in english and "affiche" not in (site / "test" / "en" / "sw.js").read_text(encoding="utf-8")
+    image = re.search(r'<img class="rh-hall__qr" src="data:image/png;base64,([^"]+)" '
+                      r'alt="QR code of the residence&#39;s website" width="(\d+)" height="\2">', english)
+    assert image, english
+    png = Image.open(io.BytesIO(base64.b64decode(image[1])))
+    assert png.size == (int(image[2]),) * 2
+    assert [code.text for code in zxingcpp.read_barcodes(png)] == [url + "en/"]
+    assert "affiche" not in english + (site / "test" / "en" / "sw.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])

@@ -18,7 +18,7 @@ from PIL import Image
 from segno import encoder
 
 from generator.outputs import qr_mask
-from generator.outputs.qr import QUIET_ZONE, make_qr, qr_png, qr_svg, qr_svg_inline
+from generator.outputs.qr import QUIET_ZONE, make_qr, qr_png, qr_svg
 
 FINDER_LIKE = (
     (0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1),  # light area before
@@ -81,9 +81,6 @@ def test_the_svgs_are_the_ones_segno_writes_with_any_title() -> None:
         out = io.BytesIO()
         code.save(out, kind="svg", scale=10, border=QUIET_ZONE, title=title, unit="px", svgclass=None, lineclass=None)
         assert qr_svg(code, title) == out.getvalue()
-        inline = code.svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, title=title, svgclass="rh-hall__qr",
-                                 lineclass=None)
-        assert qr_svg_inline(code, title, "rh-hall__qr") == inline.replace("<svg ", '<svg role="img" ', 1)
 
 
 def test_an_accented_domain_is_told_in_the_ascii_form_its_qr_codes_read_back(make_project, tmp_path) -> None:  # type: ignore[no-untyped-def]

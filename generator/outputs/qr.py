@@ -87,14 +87,6 @@ def qr_svg(qr: Modules, title: str) -> bytes:
             f'<path transform="scale(10)" stroke="#000" d="{svg_path(qr)}"/></svg>\n').encode()
 
 
-def qr_svg_inline(qr: Modules, title: str, svgclass: str) -> str:
-    """The SVG element alone, to put in a page: a module is one unit of its ``viewBox``, its size is the
-    page's to give (segno's ``svg_inline(scale=1, omitsize=True)``, with ``role="img"``)."""
-    side = len(qr.matrix) + 2 * QUIET_ZONE
-    return (f'<svg role="img" viewBox="0 0 {side} {side}" class="{escape(svgclass)}">'
-            f'<title>{escape(title, quote=False)}</title><path stroke="#000" d="{svg_path(qr)}"/></svg>')
-
-
 def svg_path(qr: Modules) -> str:
     """The dark modules, quiet zone around, as segno draws them: a horizontal stroke one module thick per
     run, each moved to relative to the end of the previous one (the first absolutely).

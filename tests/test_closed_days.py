@@ -82,11 +82,41 @@ def test_postcodes_map_to_the_library_subdivisions_including_overseas() -> None:
     assert reunion[date(2026, 12, 20)] == "Abolition de l'esclavage"
 
 
-def test_labels_in_the_page_language_or_french_after_the_translated_word() -> None:
+def test_labels_in_the_page_language_from_the_library_or_our_catalogs() -> None:
     christmas = date(2026, 12, 25)
-    assert public_holidays("93200", christmas, christmas, "en")[0].label == "Christmas Day"
-    spanish = public_holidays("93200", christmas, christmas, "es")[0]
-    assert spanish.text == "día festivo (Noël)" and spanish.label.language == "fr"  # type: ignore[attr-defined]
+    assert public_holidays("93200", christmas, christmas, "en")[0].label == "Christmas Day"  # the library's
+    for language, name in (("es", "Navidad"), ("pt", "Natal"), ("tr", "Noel"), ("ar", "عيد الميلاد")):
+        day = public_holidays("93200", christmas, christmas, language)[0]
+        assert (day.label, day.generic, day.text) == (name, "", name), language
+
+
+def test_two_holidays_on_one_day_are_both_translated() -> None:
+    """The library joins the names of two holidays on one day with « ; » (Martinique, 22 May 2031)."""
+    joined = public_holidays("97200", date(2031, 5, 22), date(2031, 5, 22), "pt")
+    assert [(day.label, day.generic) for day in joined] == [("Abolição da escravatura; Ascensão", "")]
+
+
+def test_a_name_our_catalog_lacks_stays_french_after_the_translated_word() -> None:
+    """A holiday the library adds or renames in a later version is not lost: its French name, marked so."""
+    from generator.outputs.closed_days import _translated
+    from generator.outputs.i18n import gettext
+
+    spanish = _translated(date(2026, 12, 25), "Fête nouvelle", gettext("es"))
+    assert spanish.text == "día festivo (Fête nouvelle)" and spanish.label.language == "fr"  # type: ignore[attr-defined]
+    half = _translated(date(2026, 12, 25), "Noël; Fête nouvelle", gettext("es"))  # all or nothing
+    assert half.text == "día festivo (Noël; Fête nouvelle)"
+
+
+def test_our_catalogs_know_every_name_the_library_gives_anywhere_in_france() -> None:
+    """Every French name of every subdivision (overseas included) from 2025 to 2040 is in ``HOLIDAY_NAMES``,
+    which the catalogs translate (``test_languages``): an upgrade of the library that renames a holiday
+    fails here rather than leaving it French on the pages."""
+    from generator.outputs.closed_days import HOLIDAY_NAMES
+
+    names = {part for subdiv in (None, *holidays.France.subdivisions)
+             for name in holidays.France(subdiv=subdiv, years=range(2025, 2041), language="fr").values()
+             for part in name.split("; ")}
+    assert names == set(HOLIDAY_NAMES)
 
 
 def test_a_closure_closes_every_office_with_its_label(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -235,13 +265,13 @@ def test_the_staff_dashboard_lists_the_coming_closures(make_project, tmp_path: P
             "(Veille de Noël).") in text_of(out / "equipe/index.html")
 
 
-def test_in_a_language_the_library_does_not_speak_the_french_name_is_marked(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_in_a_language_the_library_does_not_speak_our_catalog_names_the_day(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_project(site_config=CLOSURES + "languages: [fr, en, ar]\n", metz=residence("Metz", "57000"))
     out = tmp_path / "site"
     build_site(load_project(root), out, date(2026, 12, 2))
     assert "<li>Saturday 26 December: Saint Stephen&#39;s Day</li>" in text_of(out / "metz/en/gardien/index.html")
     arabic = text_of(out / "metz/ar/gardien/index.html")
-    assert '<li>الجمعة، 25 ديسمبر: عطلة رسمية (<span dir="ltr" lang="fr">Noël</span>)</li>' in arabic
+    assert "<li>الجمعة، 25 ديسمبر: عيد الميلاد</li>" in arabic and "<li>السبت، 26 ديسمبر: عيد القديس إسطفانوس</li>" in arabic
     assert "<p>المكتب مغلق في أيام العطل الرسمية.</p>" in arabic
 
 

@@ -16,8 +16,10 @@ upstream as the law changes), never from a table of ours; we only say which subd
 for one caretaker. ``closures`` (« Veille de Noël ») are decided by the landlord for every office, so they
 apply to every caretaker, even one who works on public holidays.
 
-Labels are in the output's language when the library is localised in it (French, English), else the
-library's French name after our translated « jour férié »; a closure's label is staff's text.
+Labels are in the output's language: the library's names where it is localised (French, English), else
+our catalogs' translations of its French names (``HOLIDAY_NAMES``); a name our catalog lacks (one the
+library adds or renames) stays French, after our translated « jour férié ». A closure's label is staff's
+text.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Literal, Optional
 
 from generator.contract.languages import LocalText
 from generator.contract.model import Caretaker, SiteConfig
@@ -47,7 +49,17 @@ AHEAD_DAYS = 366 + HORIZON_DAYS
 kept a year without a rebuild (a hall screen, an offline copy) still skips every holiday it can meet."""
 
 HOLIDAY = N_("jour férié")
-"""The generic word put before the library's French name in a language the library does not speak."""
+"""The generic word put before the library's French name where neither it nor our catalog translates it."""
+
+HOLIDAY_NAMES = (N_("Jour de l'an"), N_("Vendredi saint"), N_("Lundi de Pâques"), N_("Fête du Travail"),
+                 N_("Fête de la Victoire"), N_("Ascension"), N_("Lundi de Pentecôte"), N_("Fête nationale"),
+                 N_("Assomption"), N_("Toussaint"), N_("Armistice"), N_("Noël"), N_("Saint-Étienne"),
+                 N_("Abolition de l'esclavage"), N_("Fête de Victor Schoelcher"), N_("Mi-Carême"),
+                 N_("Fête de la Citoyenneté"), N_("Fête du Territoire"), N_("Saint Pierre Chanel"),
+                 N_("Saints Pierre et Paul"), N_("Arrivée de l'Évangile"), N_("Matāri'i"))
+"""The library's French names of the public holidays of France and its subdivisions, for our catalogs to
+translate into the languages the library does not speak (Arabic, Spanish, Portuguese, Turkish). Two
+holidays on one day come as one name, « Abolition de l'esclavage; Ascension »: each part is translated."""
 
 Kind = Literal["holiday", "closure"]
 
@@ -111,14 +123,23 @@ def public_holidays(postcode: str, start: date, end: date, language: str = "fr")
     """French public holidays at ``postcode`` from ``start`` to ``end`` included, named in ``language``."""
     subdiv = subdivision(postcode)
     named_by_library = library_language(language) is not None
-    generic = i18n.gettext(language)(HOLIDAY)
+    translate = i18n.gettext(language)
     found = []
     for year in range(start.year, end.year + 1):
         for day, name in _public_holidays(subdiv, year, language):
             if start <= day <= end:
-                found.append(ClosedDay(day, name, "holiday") if named_by_library
-                             else ClosedDay(day, LocalText({"fr": name}, "fr"), "holiday", generic))
+                found.append(ClosedDay(day, name, "holiday") if named_by_library else _translated(day, name, translate))
     return found
+
+
+def _translated(day: date, name: str, translate: Callable[[str], str]) -> ClosedDay:
+    """The holiday named by our catalog (each part of a joined name); else its French name, marked so,
+    after « jour férié » in the catalog's language."""
+    parts = name.split("; ")
+    translated = [translate(part) for part in parts]
+    if all(ours != part for ours, part in zip(translated, parts)):
+        return ClosedDay(day, "; ".join(translated), "holiday")
+    return ClosedDay(day, LocalText({"fr": name}, "fr"), "holiday", translate(HOLIDAY))
 
 
 def closed_days(config: SiteConfig, postcode: str, caretaker: Caretaker, start: date, end: date,

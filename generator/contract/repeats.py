@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Sequence
 
-from pydantic_core import PydanticCustomError
-
-from generator.contract.base import refused_at
+from generator.contract.base import refused, refused_at
 from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text, unaccented
 
 
 def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool = False) -> list[Any]:
-    """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
-    keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
+    """``values`` if no value is there twice; else each repeat is refused at its place, all in one run. Names
+    compare as keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
     « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``said`` agrees
     with ``what`` (« indiquée » for « agence »). ``by_number``: numbers compare by their value too, as
     buildings' do (``buildings_once``)."""
     seen: dict[str, int] = {}
+    found = []
     for index, value in enumerate(values):
         key = key_text(value)
         earlier = seen.setdefault(_without_leading_zeros(key) if by_number else key, index)
@@ -32,8 +31,9 @@ def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool =
             hint = "retirez la seconde fois" if str(first) == str(value) else (
                 f"« {first} » et « {value} » ne diffèrent que par {differ} : "
                 "retirez la seconde fois, ou donnez-lui un autre nom")
-            raise PydanticCustomError("value_error_at", "{what} « {value} » {said} deux fois",
-                                      {"what": what, "value": str(value), "said": said, "at": index, "hint": hint})
+            found.append(refused_at(index, f"{what} « {value} » {said} deux fois", hint))
+    if found:
+        raise refused(found, values)
     return values
 
 
@@ -61,20 +61,26 @@ def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:
     """``mapping`` if its keys are names others refer to (an agency's, which residences name in « agency: »)
     without a space at an end (between quotes, « "nord " » is not the key it looks like) and no two of them
     differing only by case, accents or spaces (« nord », « Nord »: one agency typed twice, which residences
-    would name at random); else the first such key is refused at its line."""
+    would name at random); else each such key is refused at its line."""
     seen: dict[str, str] = {}
+    found = []
     for key in mapping:
         if not key.strip():
-            raise refused_at(key, f"clé d'{what} vide", f"donnez à cette {what} un nom court, par exemple « nord »")
+            found.append(refused_at(key, f"clé d'{what} vide",
+                                    f"donnez à cette {what} un nom court, par exemple « nord »"))
+            continue
         try:
             check_no_edge_spaces(key)
         except ValueProblem as problem:
-            raise refused_at(key, str(problem), problem.hint) from None
+            found.append(refused_at(key, str(problem), problem.hint))
+            continue
         first = seen.setdefault(key_text(key), key)
         if first != key:
-            raise refused_at(key, f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
-                             f"« {first} » et « {key} » ne diffèrent que par {differs_by(first, key)} : "
-                             f"réunissez-les en une seule {what}, ou donnez-lui une autre clé")
+            found.append(refused_at(key, f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
+                                    f"« {first} » et « {key} » ne diffèrent que par {differs_by(first, key)} : "
+                                    f"réunissez-les en une seule {what}, ou donnez-lui une autre clé"))
+    if found:
+        raise refused(found, mapping)
     return mapping
 
 
@@ -100,10 +106,13 @@ def closure_dates_once(closures: list[Any]) -> list[Any]:
     """``closures`` naming each day once: a second line for a day (often a copied line whose date was left to
     change) is refused at its date, the day it meant otherwise staying open, and the day said by one label."""
     seen: dict[Any, Any] = {}
+    found = []
     for index, closure in enumerate(closures):
         first = seen.setdefault(closure.date, closure)
         if first is not closure:
-            raise refused_at((index, "date"),
-                             f"fermeture du {closure.date} indiquée deux fois (déjà « {first.label} »)",
-                             "une fermeture par jour : retirez cette ligne, ou corrigez sa date")
+            found.append(refused_at((index, "date"),
+                                    f"fermeture du {closure.date} indiquée deux fois (déjà « {first.label} »)",
+                                    "une fermeture par jour : retirez cette ligne, ou corrigez sa date"))
+    if found:
+        raise refused(found, closures)
     return closures

@@ -817,6 +817,37 @@ def test_every_repeat_of_a_list_is_told_not_only_the_first(make_project) -> None
         "site_config.yml:7: agencies.sud : « sud  » : espace à la fin"]
 
 
+def test_a_repeat_is_told_with_a_mistake_of_another_item_of_its_list(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A repeat was looked for only once every item of the list was valid: « days: [mon, mon, lundi] » told
+    « lundi », the second « mon » at the next push; two agencies « nord » and « Nord » were not told while one
+    of them had a wrong phone, nor a closure given twice beside one with a wrong date. Found by correcting a
+    day and pushing again."""
+    root = make_project(test=RESIDENCE + """\
+        buildings: [A, A, "\\x01"]
+        caretaker:
+          name: Y
+          hours: [{days: [mon, mon, lundi], open: 8h, close: 12h}]
+        """.replace("        ", ""), site_config=SITE_CONFIG.replace(
+        "  sud: {name: Agence Sud}\n", "  sud: {name: Agence Sud}\n  Nord: {name: N, phone: abc}\n") + """\
+closures:
+  - {date: 2026-12-24, label: Veille de Noël}
+  - {date: 2026-12-24, label: Réveillon}
+  - {date: 24/12/2026, label: Noël}
+""")
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:4: buildings[2]: bâtiment « A » indiqué deux fois",
+        "residences/test.yml:4: buildings[3]: caractère invisible U+0001 non permis",
+        "residences/test.yml:7: caretaker.hours[1].days[2]: jour « mon » indiqué deux fois",
+        "residences/test.yml:7: caretaker.hours[1].days[3]: jour « lundi » non reconnu : utilisez mon, tue, wed, "
+        "thu, fri, sat, sun (lundi … dimanche)",
+        "site_config.yml:6: agencies.Nord.phone: numéro de téléphone « abc » : seuls des chiffres, espaces, points, "
+        "tirets, parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
+        "site_config.yml:6: agencies.Nord: agence « Nord » déclarée deux fois (déjà « nord »)",
+        "site_config.yml:13: closures[2].date: fermeture du 2026-12-24 indiquée deux fois (déjà « Veille de Noël »)",
+        "site_config.yml:14: closures[3].date: date « 24/12/2026 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple "
+        "2026-12-03"]
+
+
 def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     (root / "residences" / "assets.yml").write_text(

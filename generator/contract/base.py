@@ -89,8 +89,8 @@ def each(items: Iterable[Any], read: Callable[[Any], T]) -> Iterator[tuple[int, 
 
 class Fields:
     """The fields of an item that is not valid as a whole, each validated alone when a check reads it; one
-    with an error of its own raises ``Unknown``. A list of items with errors of their own gives its items, each
-    valid or its own ``Fields``."""
+    with an error of its own raises ``Unknown``. A list (or a mapping) whose items have errors of their own
+    gives its items, each valid, or its own ``Fields``, or ``INVALID`` (``known`` tells them apart)."""
 
     def __init__(self, model: type[BaseModel], data: dict[str, Any], errors: list[ErrorDetails],
                  context: Any) -> None:
@@ -108,24 +108,35 @@ class Fields:
         own = [error for error in self._errors if error["loc"][:1] == (key,)]
         if not own:
             return _adapter(self._model, name).validate_python(self._data[key], context=self._context)
-        item_type = _item_model(field.annotation)
-        typed = self._data[key]
-        if item_type is None or not isinstance(typed, list) or any(len(e["loc"]) < 2 for e in own):
+        typed, item_type = self._data[key], _item_type(field.annotation)
+        if item_type is None or not isinstance(typed, (list, dict)) or any(len(e["loc"]) < 2 for e in own):
             raise Unknown(name)
-        return [self._item(item_type, raw, [{**e, "loc": e["loc"][2:]} for e in own if e["loc"][1] == index])
-                for index, raw in enumerate(typed)]
+        items = typed.items() if isinstance(typed, dict) else enumerate(typed)
+        found = {at: self._item(item_type, raw, [{**e, "loc": e["loc"][2:]} for e in own if e["loc"][1] == at])
+                 for at, raw in items}
+        return found if isinstance(typed, dict) else list(found.values())
 
-    def _item(self, model: type[BaseModel], typed: Any, errors: list[ErrorDetails]) -> Any:
+    def _item(self, kind: Any, typed: Any, errors: list[ErrorDetails]) -> Any:
         if not errors:
-            return model.model_validate(typed, context=self._context)
-        return Fields(model, typed, errors, self._context) if isinstance(typed, dict) else _Invalid()
+            return _type_adapter(kind).validate_python(typed, context=self._context)
+        if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(typed, dict):
+            return Fields(kind, typed, errors, self._context)
+        return INVALID
 
 
 class _Invalid:
-    """An item of a list that is not even a group of keys: every field of it is unknown."""
+    """An item of a list that has an error of its own and is not a group of keys: every field of it is unknown."""
 
     def __getattr__(self, name: str) -> Any:
         raise Unknown(name)
+
+
+INVALID = _Invalid()
+
+
+def known(item: Any) -> bool:
+    """Whether an item of a list read by a check is valid as a whole (not ``INVALID`` nor ``Fields``)."""
+    return not isinstance(item, (_Invalid, Fields))
 
 
 def _found(checks: tuple[Check, ...], item: Any) -> list[PydanticCustomError]:
@@ -146,12 +157,15 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     return TypeAdapter(cast(Any, Annotated)[tuple([annotation, *field.metadata])] if field.metadata else annotation)
 
 
-def _item_model(annotation: Any) -> type[BaseModel] | None:
-    """``OutageUpdate`` of ``list[OutageUpdate]``; None for any other type."""
+@cache
+def _type_adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
+
+
+def _item_type(annotation: Any) -> Any:
+    """``OutageUpdate`` of ``list[OutageUpdate]``, ``Agency`` of ``dict[str, Agency]``; None for any other type."""
     args = get_args(annotation)
-    if get_origin(annotation) is list and args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
-        return args[0]
-    return None
+    return args[-1] if get_origin(annotation) in (list, dict) and args else None
 
 
 def _again(error: ErrorDetails) -> InitErrorDetails:

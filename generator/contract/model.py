@@ -7,12 +7,12 @@ keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Iterator, Literal, Optional, get_args
+from typing import ClassVar, Iterator, Literal, Optional, get_args
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.contract.base import Checked, no_items, refused_at
+from generator.contract.base import Check, Checked, no_items, refused_at
 from generator.contract.base import Model as Model
 from generator.contract.french_forms import MIDNIGHT_END
 from generator.contract.languages import DEFAULT_LANGUAGES
@@ -87,8 +87,6 @@ class Slot(Checked):
     close: Time = Field(description="Fin, par exemple 12:00 ou 12h.")
     place: Optional[Text] = Field(None, description="Lieu, par exemple « Hall du bâtiment B ».")
 
-    _days_once = field_validator("days")(lambda days: once(days, "jour"))
-
     def _close_after_open(self) -> Iterator[PydanticCustomError]:
         if self.close <= self.open:
             overnight = self.close < self.open and self.close.hour < 12 <= self.open.hour  # 22h-6h: a night
@@ -99,7 +97,7 @@ class Slot(Checked):
                              f"puis de 0h à {format_time(self.close)} les jours suivants" if overnight else
                              "« open » est l'heure de début et « close » celle de fin, le même jour")
 
-    checks = (_close_after_open,)
+    checks = (_close_after_open, once("days", "jour"))
 
 
 class Absence(Checked):
@@ -170,7 +168,6 @@ class Waste(Checked):
     kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
                                    "a une collecte de même type la remplace.")
     days: list[Day] = Field(default_factory=no_items, description="Jours de collecte.")
-    _days_once = field_validator("days")(lambda days: once(days, "jour"))
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 
@@ -178,15 +175,15 @@ class Waste(Checked):
         if not self.days and not self.schedule:
             yield refused_at((), "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)", "")
 
-    checks = (_when,)
+    checks = (_when, once("days", "jour"))
 
 
-class Fibre(Model):
+class Fibre(Checked):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
     operators: list[Name] = Field(default_factory=no_items,
                                   description="Opérateurs proposés, par exemple [Orange, Free].")
-    _operators_once = field_validator("operators")(lambda operators: once(operators, "opérateur"))
+    checks = (once("operators", "opérateur"),)
     building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
     how_to: Optional[Markdown] = Field(None, description="Comment se raccorder (Markdown).")
 
@@ -211,7 +208,7 @@ class NoticeFields(Checked):
             yield refused_at("until", f"« until » ({self.until}) est avant « from » ({self.from_})",
                              "« from » est le premier jour d'affichage et « until » le dernier")
 
-    checks = (_ordered,)
+    checks: ClassVar[tuple[Check, ...]] = (_ordered,)
 
 
 class Notice(NoticeFields):
@@ -220,7 +217,7 @@ class Notice(NoticeFields):
     buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
+    checks = (*NoticeFields.checks, buildings_once)
 
 
 class SharedNotice(NoticeFields):
@@ -233,8 +230,7 @@ class SharedNotice(NoticeFields):
 
     # « residences: [les-tilleuls, les-tilleuls] » was taken as it is, when the second was often meant for another
     # residence (a line copied, its name left to change), which the notice then missed in silence
-    _agencies_once = field_validator("agencies")(lambda agencies: once(agencies, "agence", "indiquée"))
-    _residences_once = field_validator("residences")(lambda residences: once(residences, "résidence", "indiquée"))
+    checks = (*NoticeFields.checks, once("agencies", "agence", "indiquée"), once("residences", "résidence", "indiquée"))
 
     def reaches(self, slug: str, agency: str) -> bool:
         """Whether the residence ``slug`` of ``agency`` shows it: everyone when no target is given; with
@@ -249,7 +245,7 @@ class SharedNotice(NoticeFields):
                                       buildings=[])
 
 
-class Residence(Model):
+class Residence(Checked):
     """One residence file. ``slug`` comes from the file name, not from the file."""
 
     name: Text = Field(description="Nom de la résidence.")
@@ -274,7 +270,7 @@ class Residence(Model):
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
+    checks = (buildings_once,)
 
 
 class Landlord(Model):
@@ -347,8 +343,6 @@ class SiteConfig(Checked):
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])
 
-    _agency_keys = field_validator("agencies")(lambda agencies: distinct_keys(agencies, "agence"))
-    _closures_once = field_validator("closures")(closure_dates_once)
 
     @field_validator("review_every_months")
     @classmethod
@@ -358,11 +352,6 @@ class SiteConfig(Checked):
         if value is not None and value > MAX_REVIEW_MONTHS:  # the day a review falls due must be a date
             raise ValueError(f"au plus {MAX_REVIEW_MONTHS} (mois, dix ans), par exemple 6")
         return value
-
-    @field_validator("languages")
-    @classmethod
-    def _languages(cls, value: list[str]) -> list[str]:
-        return once(value, "langue", "indiquée")  # at the code typed again
 
     @model_validator(mode="before")
     @classmethod
@@ -382,7 +371,8 @@ class SiteConfig(Checked):
             yield PydanticCustomError("language_conflict", "« language » et « languages » ne disent pas la "
                                       "même langue par défaut : gardez seulement « languages »")
 
-    checks = (_one_default_language,)
+    checks = (_one_default_language, once("languages", "langue", "indiquée"), distinct_keys("agencies", "agence"),
+              closure_dates_once)
 
     @property
     def default_language(self) -> str:

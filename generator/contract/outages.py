@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator, Literal, Optional, get_args
 
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Checked, Model, each, no_items, refused_at
@@ -40,7 +40,6 @@ class Outage(Checked):
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
     updates: list[OutageUpdate] = Field(default_factory=no_items, description="Les nouvelles, une par date.")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
 
     def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
@@ -67,7 +66,8 @@ class Outage(Checked):
                                  f"la nouvelle du {day} est avant le début de la panne ({self.since})",
                                  "vérifiez cette date et « since », le jour de la panne")
 
-    checks = (_repaired_with_its_status, _repaired_after_since, _expected_after_since, _news_after_since)
+    checks = (buildings_once, _repaired_with_its_status, _repaired_after_since, _expected_after_since,
+              _news_after_since)
 
     def shown_on(self, today: date) -> bool:
         """Shown from ``since`` (or before, if typed ahead) until ``REPAIRED_SHOWN_DAYS`` after its repair."""

@@ -310,5 +310,10 @@ closures:
 
 
 def test_language_alone_still_means_languages_and_agreeing_keys_are_accepted(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Without « languages », « language » is not told to disagree with it, even when the file has another
+    mistake (the check then reads the file as typed, without the « languages » that « language » gives)."""
     for typed in ("language: en\n", "language: en\nlanguages: [en, fr]\n"):
         assert load_project(make_project(site_config=SITE_CONFIG + typed)).config.languages[0] == "en"
+    wrong = SITE_CONFIG.replace("  sud: {name: Agence Sud}", "  sud: {name: Agence Sud, phone: abc}")
+    assert [problem.split(": ")[1] for problem in problems_of(make_project(site_config=wrong + "language: en\n"))] == [
+        "agencies.sud.phone"]

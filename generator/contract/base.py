@@ -96,6 +96,11 @@ class Fields:
                  context: Any) -> None:
         self._model, self._data, self._errors, self._context = model, data, errors, context
 
+    @property
+    def model_fields_set(self) -> set[str]:
+        """The fields typed, as pydantic's ``model_fields_set`` of a valid item."""
+        return {name for name, field in self._model.model_fields.items() if (field.alias or name) in self._data}
+
     def __getattr__(self, name: str) -> Any:
         field = self._model.model_fields.get(name)
         if field is None:

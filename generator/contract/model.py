@@ -12,7 +12,7 @@ from typing import ClassVar, Iterator, Literal, Optional, get_args
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.contract.base import Check, Checked, no_items, refused_at
+from generator.contract.base import Check, Checked, known, no_items, refused_at
 from generator.contract.base import Model as Model
 from generator.contract.french_forms import MIDNIGHT_END
 from generator.contract.languages import DEFAULT_LANGUAGES
@@ -367,7 +367,9 @@ class SiteConfig(Checked):
 
     def _one_default_language(self) -> Iterator[PydanticCustomError]:
         """``language`` and ``languages`` typed together must agree (told with the file's other mistakes)."""
-        if self.language is not None and self.languages[:1] != [self.language]:
+        first = self.languages[:1]  # typed, not copied from « language » (it may not be when the file has mistakes)
+        if self.language is not None and "languages" in self.model_fields_set and all(map(known, first)) \
+                and first != [self.language]:
             yield PydanticCustomError("language_conflict", "« language » et « languages » ne disent pas la "
                                       "même langue par défaut : gardez seulement « languages »")
 

@@ -180,15 +180,7 @@ def test_on_a_day_of_two_absences_the_one_lasting_longest_is_said(make_project) 
         date(2027, 1, 2), date(2026, 12, 23))
 
 
-EVENING = """\
-name: Résidence Test
-address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
-agency: nord
-caretaker:
-  name: Karim Benali
-  hours:
-    - {days: [mon, tue, wed, thu, fri, sat, sun], open: 22h, close: 23h59}
-"""
+EVENING = RESIDENCE.split("  phone:")[0] + "  hours:\n    - {days: [mon, tue, wed, thu, fri, sat, sun], open: 22h, close: 23h59}\n"
 
 
 def test_a_slot_ending_at_23h59_lasts_until_midnight_in_every_output(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

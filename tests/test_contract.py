@@ -740,6 +740,114 @@ def test_a_check_across_fields_is_told_at_the_line_of_the_value_to_change(make_p
     assert problem.split("\n")[1].startswith("    → ")  # and how to correct it
 
 
+def test_every_check_across_fields_is_told_with_the_item_s_other_mistakes(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A check across an item's fields (close after open, « until » after « from », when a collection is…) ran
+    only once every field of the item was valid, and stopped at its first problem: a notice with « level:
+    urgente » and « until » before « from » told the level, the dates only at the next push; an outage with
+    three wrong dates told one. Every problem now comes in one run, each at the line of its value, with the
+    item's other mistakes; a check reading a value that has its own error is skipped (update 1's date is
+    checked, its text being wrong). Found by fixing a notice's level and pushing again."""
+    root = make_project(test=RESIDENCE + """\
+        caretaker:
+          name: Y
+          hours:
+            - {days: [lundi], open: 12h, close: 8h30}
+          absences:
+            - {from: 2026-12-22, to: 2026-12-02, replacement: {name: Z, phone: abc}}
+        waste:
+          - {kind: Verre, note: "\\x01"}
+        notices:
+          - {title: Eau, from: 2026-12-10, until: 2026-12-01, level: urgente}
+        outages:
+          - equipment: Ascenseur
+            since: 2026-11-25
+            status: in_repair
+            expected: 2026-11-01
+            repaired: 2026-11-20
+            updates:
+              - {date: 2026-11-02, text: "\\x01"}
+              - {date: 2026-11-03, text: Pièce arrivée.}
+              - {date: 30/11/2026, text: Réparée.}
+        """.replace("        ", ""))
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:7: caretaker.hours[1].close: l'heure de fin (8h30) doit être après l'heure de début (12h)",
+        "residences/test.yml:7: caretaker.hours[1].days[1]: jour « lundi » non reconnu : utilisez mon, tue, wed, thu, "
+        "fri, sat, sun (lundi … dimanche)",
+        "residences/test.yml:9: caretaker.absences[1].replacement.phone: numéro de téléphone « abc » : seuls des "
+        "chiffres, espaces, points, tirets, parenthèses, un + au début et un poste à la fin (« poste 12 ») sont "
+        "acceptés",
+        "residences/test.yml:9: caretaker.absences[1].to: « to » (2026-12-02) est avant « from » (2026-12-22)",
+        "residences/test.yml:11: waste[1].note: caractère invisible U+0001 non permis",
+        "residences/test.yml:11: waste[1]: indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)",
+        "residences/test.yml:13: notices[1].level: valeur « urgente » non permise",
+        "residences/test.yml:13: notices[1].until: « until » (2026-12-01) est avant « from » (2026-12-10)",
+        "residences/test.yml:17: outages[1].status: « repaired » est donné mais status vaut « in_repair »",
+        "residences/test.yml:18: outages[1].expected: « expected » (2026-11-01) est avant « since » (2026-11-25)",
+        "residences/test.yml:19: outages[1].repaired: « repaired » (2026-11-20) est avant « since » (2026-11-25)",
+        "residences/test.yml:21: outages[1].updates[1].date: la nouvelle du 2026-11-02 est avant le début de la "
+        "panne (2026-11-25)",
+        "residences/test.yml:21: outages[1].updates[1].text: caractère invisible U+0001 non permis",
+        "residences/test.yml:22: outages[1].updates[2].date: la nouvelle du 2026-11-03 est avant le début de la "
+        "panne (2026-11-25)",
+        "residences/test.yml:23: outages[1].updates[3].date: date « 30/11/2026 » non reconnue : écrivez-la AAAA-MM-JJ, "
+        "par exemple 2026-12-03"]
+    hints = {problem.split("\n")[0].split(": ")[1]: problem.split("\n    → ")[1:] for problem in problems_of(root)}
+    assert hints["notices[1].until"] == ["« from » est le premier jour d'affichage et « until » le dernier"]
+    assert hints["outages[1].status"] == ["écrivez status: repaired, ou retirez « repaired »"]
+    assert hints["waste[1]"] == []
+
+
+def test_every_repeat_of_a_list_is_told_not_only_the_first(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« days: [mon, mon, tue, tue] » told « mon » twice, then « tue » at the next push; so did buildings,
+    operators and the agencies declared twice. Found by removing a repeated day and pushing again."""
+    root = make_project(test=RESIDENCE + """\
+        buildings: [A, B, A, b]
+        caretaker:
+          name: Y
+          hours: [{days: [mon, mon, tue, tue, mon], open: 8h, close: 12h}]
+        """.replace("        ", ""), site_config=SITE_CONFIG.replace(
+        "  sud: {name: Agence Sud}\n", "  sud: {name: Agence Sud}\n  Nord: {name: N}\n  \"sud \": {name: S}\n"))
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:4: buildings[3]: bâtiment « A » indiqué deux fois",
+        "residences/test.yml:4: buildings[4]: bâtiment « b » indiqué deux fois",
+        "residences/test.yml:7: caretaker.hours[1].days[2]: jour « mon » indiqué deux fois",
+        "residences/test.yml:7: caretaker.hours[1].days[4]: jour « tue » indiqué deux fois",
+        "residences/test.yml:7: caretaker.hours[1].days[5]: jour « mon » indiqué deux fois",
+        "site_config.yml:6: agencies.Nord: agence « Nord » déclarée deux fois (déjà « nord »)",
+        "site_config.yml:7: agencies.sud : « sud  » : espace à la fin"]
+
+
+def test_a_repeat_is_told_with_a_mistake_of_another_item_of_its_list(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A repeat was looked for only once every item of the list was valid: « days: [mon, mon, lundi] » told
+    « lundi », the second « mon » at the next push; two agencies « nord » and « Nord » were not told while one
+    of them had a wrong phone, nor a closure given twice beside one with a wrong date. Found by correcting a
+    day and pushing again."""
+    root = make_project(test=RESIDENCE + """\
+        buildings: [A, A, "\\x01"]
+        caretaker:
+          name: Y
+          hours: [{days: [mon, mon, lundi], open: 8h, close: 12h}]
+        """.replace("        ", ""), site_config=SITE_CONFIG.replace(
+        "  sud: {name: Agence Sud}\n", "  sud: {name: Agence Sud}\n  Nord: {name: N, phone: abc}\n") + """\
+closures:
+  - {date: 2026-12-24, label: Veille de Noël}
+  - {date: 2026-12-24, label: Réveillon}
+  - {date: 24/12/2026, label: Noël}
+""")
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:4: buildings[2]: bâtiment « A » indiqué deux fois",
+        "residences/test.yml:4: buildings[3]: caractère invisible U+0001 non permis",
+        "residences/test.yml:7: caretaker.hours[1].days[2]: jour « mon » indiqué deux fois",
+        "residences/test.yml:7: caretaker.hours[1].days[3]: jour « lundi » non reconnu : utilisez mon, tue, wed, "
+        "thu, fri, sat, sun (lundi … dimanche)",
+        "site_config.yml:6: agencies.Nord.phone: numéro de téléphone « abc » : seuls des chiffres, espaces, points, "
+        "tirets, parenthèses, un + au début et un poste à la fin (« poste 12 ») sont acceptés",
+        "site_config.yml:6: agencies.Nord: agence « Nord » déclarée deux fois (déjà « nord »)",
+        "site_config.yml:13: closures[2].date: fermeture du 2026-12-24 indiquée deux fois (déjà « Veille de Noël »)",
+        "site_config.yml:14: closures[3].date: date « 24/12/2026 » non reconnue : écrivez-la AAAA-MM-JJ, par exemple "
+        "2026-12-03"]
+
+
 def test_slugs_used_by_the_site_itself_are_refused(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     (root / "residences" / "assets.yml").write_text(

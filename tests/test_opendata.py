@@ -172,6 +172,19 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_made_text_and_json_keeps_the
     assert listing.csv_cell("\tx") == "'\tx" and listing.csv_cell(None) == "" and listing.csv_cell(3) == "3"
 
 
+
+@pytest.mark.parametrize("typed", ["＝HYPERLINK(\"http://x.test\")", "＋33 rue", "－Ville", "＠SUM(A1)", "﹦1+1",
+                                   "﹢1", "﹣1", "﹫A1", "\r=1", "\n=1", "\t=1"])
+def test_csv_cells_starting_with_a_full_width_or_small_formula_sign_are_made_text(typed: str) -> None:
+    """A spreadsheet with an East Asian input (Excel, LibreOffice) reads « ＝ » (full width, U+FF1D), « ＋ »,
+    « － » and « ＠ », and their small forms (U+FE66…), as the signs that start a formula: the guard of
+    residences.csv knew only the ASCII ones, so « ＝HYPERLINK(…) » typed in a name went out as a formula.
+    Every sign whose compatibility form (NFKC) is a formula start is now guarded, and so is a line feed
+    (as OWASP's tab and carriage return). Found by typing a name with a Japanese keyboard."""
+    assert listing.csv_cell(typed) == "'" + typed
+    assert listing.csv_cell("Résidence ＝ 1") == "Résidence ＝ 1" and listing.csv_cell("") == ""
+
+
 SCHEMA_ORG = "https://schema.org/"
 
 

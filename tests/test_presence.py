@@ -178,3 +178,37 @@ def test_on_a_day_of_two_absences_the_one_lasting_longest_is_said(make_project) 
     c = load_project(make_project(test=two)).residences[0].residence.caretaker
     assert (c.absence_on(date(2026, 12, 22)).to, c.absence_on(date(2026, 12, 16)).to) == (
         date(2027, 1, 2), date(2026, 12, 23))
+
+
+EVENING = RESIDENCE.split("  phone:")[0] + "  hours:\n    - {days: [mon, tue, wed, thu, fri, sat, sun], open: 22h, close: 23h59}\n"
+
+
+def test_a_slot_ending_at_23h59_lasts_until_midnight_in_every_output(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A close of 23h59 is how staff are told to write midnight (« une fin à minuit s'écrit 23h59 »), yet the
+    minute from 23h59 to midnight was closed: « Fermé » at 23:59:30, the calendar's event ending at 23:59,
+    the JSON-LD closing at 23:59:00. Every output now reads it as the end of the day; the pages and
+    residence.json keep « 23h59 »/« 23:59 » as typed, residence.json's schema saying what it means.
+    Checked with icalendar and json; presence.js in test_presence_script."""
+    import icalendar
+    import json
+
+    root = make_project(test=EVENING)
+    c = load_project(root).residences[0].residence.caretaker
+    last_minute = datetime(2026, 12, 2, 22, 59, 30, tzinfo=UTC)  # 23:59:30 in Paris
+    assert is_open(c, last_minute)
+    assert sentence(c, last_minute) == "Aujourd'hui de 22h à 23h59"
+    assert not is_open(c, datetime(2026, 12, 2, 23, 0, tzinfo=UTC))  # midnight: the next slot is at 22h
+    out = tmp_path / "site"
+    build_site(load_project(root), out, date(2026, 12, 2))
+    found = icalendar.Calendar.from_ical((out / "test" / "calendrier.ics").read_bytes()).walk("VEVENT")
+    (event,) = [e for e in found if str(e["summary"]).startswith("Loge ouverte")]
+    assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2026, 11, 30, 22, 0)
+    assert event.decoded("dtend").replace(tzinfo=None) == datetime(2026, 12, 1, 0, 0)
+    html = (out / "test" / "index.html").read_text(encoding="utf-8")
+    linked = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    (hours,) = linked["containsPlace"]["openingHoursSpecification"]
+    assert (hours["opens"], hours["closes"]) == ("22:00:00", "23:59:59")
+    data = json.loads((out / "test" / "residence.json").read_text(encoding="utf-8"))
+    assert [(s["opens"], s["closes"]) for s in data["caretaker"]["hours"]] == [("22:00", "23:59")]
+    schema = json.loads((out / "schema" / "residence-data.schema.json").read_text(encoding="utf-8"))
+    assert "jusqu'à minuit" in json.dumps(schema, ensure_ascii=False)

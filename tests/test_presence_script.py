@@ -234,3 +234,14 @@ def test_overlapping_absences_are_said_alike_by_the_page_and_the_script(browser,
     said = "Absence de Karim Benali jusqu'au mardi 5 janvier inclus. Remplacement : Sophie Martin."
     assert read(browser, f"{serve(out)}/chev/", None, javascript=False)["absence"] == said
     assert read(browser, f"{serve(out)}/chev/", datetime(2026, 12, 21, 9, 0, tzinfo=UTC))["absence"] == said
+
+
+def test_a_slot_ending_at_23h59_is_open_in_its_last_minute(browser, make_project, serve, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« close: 23h59 » (midnight as staff are told to write it) said « Fermé » from 23h59 to midnight, and
+    the next presence tomorrow. The script reads it as the end of the day, as presence.py does."""
+    from test_presence import EVENING
+
+    out = tmp_path / "site"
+    build_site(load_project(make_project(soir=EVENING)), out, SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/soir/", datetime(2026, 12, 2, 22, 59, 30, tzinfo=UTC))  # 23:59:30 in Paris
+    assert (seen["status"], seen["next"]) == (OPEN, "Permanence en cours : Aujourd'hui de 22h à 23h59")

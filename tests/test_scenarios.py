@@ -59,7 +59,7 @@ def copy(name: str, tmp_path: Path) -> Path:
 
 def test_every_scenario_names_the_promise_it_checks() -> None:
     families = sorted(p.name for p in SCENARIOS.iterdir() if p.is_dir())
-    assert families == ["fichiers", "injection", "lignes", "limites", "logo", "markdown", "noms-de-fichiers",
+    assert families == ["ensemble", "fichiers", "injection", "lignes", "limites", "logo", "markdown", "noms-de-fichiers",
                         "output_folder", "posters", "third_party", "valeurs"]
     for family in families:
         assert (SCENARIOS / family / "SCENARIO.md").read_text(encoding="utf-8").startswith("Promesse : "), family

@@ -281,3 +281,39 @@ notices:
     ]
     residence = RESIDENCE.replace("agency: nord", "agency: SUD")
     assert "vouliez-vous dire « sud » ?" in problems_of(make_project(site_config=SITE_CONFIG, test=residence))[0]
+
+
+def test_site_config_tells_its_checks_across_fields_with_its_other_mistakes(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« language » and « languages » disagreeing stopped the validation of the whole file: the closure given
+    twice, the shared notice's dates and the agency's collection without a day came only at the next push;
+    and of two closures given twice, one was told. Found by fixing the languages and pushing again."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", "  sud: {name: Agence Sud, waste: [{kind: Verre}]}\n") + """\
+language: en
+languages: [fr, en]
+notices:
+  - {title: Élection, from: 2026-11-15, until: 2026-11-01, level: infos}
+closures:
+  - {date: 2026-12-24, label: Veille de Noël}
+  - {date: 2026-12-24, label: Réveillon}
+  - {date: 2026-12-31, label: Saint-Sylvestre}
+  - {date: 2026-12-31, label: Pont}
+"""
+    assert [problem.split("\n")[0] for problem in problems_of(make_project(site_config=config))] == [
+        "site_config.yml:5: agencies.sud.waste[1]: indiquez quand : « days » (jours de collecte) ou « schedule » "
+        "(en clair)",
+        "site_config.yml:10: « language » et « languages » ne disent pas la même langue par défaut : gardez "
+        "seulement « languages »",
+        "site_config.yml:13: notices[1].level: valeur « infos » non permise",
+        "site_config.yml:13: notices[1].until: « until » (2026-11-01) est avant « from » (2026-11-15)",
+        "site_config.yml:16: closures[2].date: fermeture du 2026-12-24 indiquée deux fois (déjà « Veille de Noël »)",
+        "site_config.yml:18: closures[4].date: fermeture du 2026-12-31 indiquée deux fois (déjà « Saint-Sylvestre »)"]
+
+
+def test_language_alone_still_means_languages_and_agreeing_keys_are_accepted(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Without « languages », « language » is not told to disagree with it, even when the file has another
+    mistake (the check then reads the file as typed, without the « languages » that « language » gives)."""
+    for typed in ("language: en\n", "language: en\nlanguages: [en, fr]\n"):
+        assert load_project(make_project(site_config=SITE_CONFIG + typed)).config.languages[0] == "en"
+    wrong = SITE_CONFIG.replace("  sud: {name: Agence Sud}", "  sud: {name: Agence Sud, phone: abc}")
+    assert [problem.split(": ")[1] for problem in problems_of(make_project(site_config=wrong + "language: en\n"))] == [
+        "agencies.sud.phone"]

@@ -589,3 +589,23 @@ def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[n
         + hint.format(2062),
         "residences/test.yml:13: panne « Ascenseur » : « expected » dans plus de deux ans (le mercredi 10 décembre "
         "2036)" + hint.format(2036)]
+
+
+def test_caretaker_holidays_closed_is_told_when_site_config_turns_holidays_off(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« caretaker.holidays: closed » typed in a residence while site_config.yml says « holidays: false » was
+    ignored in silence: the pages, calendar and posters showed the office open on public holidays, as typed
+    nowhere. A warning at the line typed (the build stays meaningful: the site-wide setting decides, as the
+    contract says; refusing would stop every residence's publication for a line of one). Not when the key is
+    not typed, says « open » (what false gives anyway), or when site_config.yml keeps holidays. Found by
+    typing the residence key the README shows beside a config turning holidays off."""
+    caretaker = STALE.split("caretaker:\n")[0] + "caretaker:\n  name: Karim Benali\n  hours: [{days: [mon], open: 8h, close: 12h}]\n"
+    typed = {"closed": caretaker + "  holidays: closed\n", "open": caretaker + "  holidays: open\n", "none": caretaker}
+    off = SITE_CONFIG + "holidays: false\n"
+    warnings = project_warnings(load_project(make_project(site_config=off, **typed)), TODAY)
+    told = [w for w in warnings if "holidays" in w.message]
+    assert [(w.file, w.line, w.message, w.hint) for w in told] == [(
+        "residences/closed.yml", 8, "« holidays: closed » sans effet : site_config.yml dit « holidays: false », les "
+        "jours fériés ne ferment aucune loge", "pour fermer les loges les jours fériés, écrivez « holidays: true » "
+        "dans site_config.yml ; sinon, retirez cette ligne")]
+    on = project_warnings(load_project(make_project(site_config=SITE_CONFIG, **typed)), TODAY)
+    assert not [w for w in on if "holidays" in w.message]

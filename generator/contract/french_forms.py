@@ -8,7 +8,7 @@ in silence). What staff type instead is French: « 8 h 30 », « midi », « lun
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from generator.contract.characters import unaccented
 
@@ -41,6 +41,14 @@ _TWELVE_HOURS = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?m\.?")
 
 MIDNIGHT_END = "une fin à minuit s'écrit 23h59 (l'heure de fin est le même jour)"
 """How a slot ending at midnight is written: « 24h » is no time, and « 0h » is before every opening."""
+LAST_MINUTE = time(23, 59)
+
+
+def until_midnight(close: time) -> bool:
+    """Whether a slot's end is midnight as ``MIDNIGHT_END`` tells staff to write it (23h59): every output
+    then reads the slot until the end of its day (open at 23:59:30, a calendar event ending at 0h the next
+    day), and shows the time as typed. Its last minute was closed everywhere."""
+    return close == LAST_MINUTE
 
 
 def time_hint(text: str) -> str:

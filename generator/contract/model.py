@@ -7,13 +7,13 @@ keys are refused (``extra="forbid"``) so a typo never silently drops a caretaker
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Literal, Optional, get_args
+from typing import ClassVar, Iterator, Literal, Optional, get_args
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.contract.base import Check, Checked, known, no_items, refused_at
 from generator.contract.base import Model as Model
-from generator.contract.base import no_items, refused_at
 from generator.contract.french_forms import MIDNIGHT_END
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
@@ -79,7 +79,7 @@ class Person(Model):
     phone: Optional[PhoneNumber] = Field(None, description="Téléphone.")
 
 
-class Slot(Model):
+class Slot(Checked):
     """Office hours, or an itinerant caretaker's visits: the same hours on several days."""
 
     days: list[Day] = Field(min_length=1, description="Jours : mon, tue, wed, thu, fri, sat, sun.")
@@ -87,32 +87,30 @@ class Slot(Model):
     close: Time = Field(description="Fin, par exemple 12:00 ou 12h.")
     place: Optional[Text] = Field(None, description="Lieu, par exemple « Hall du bâtiment B ».")
 
-    _days_once = field_validator("days")(lambda days: once(days, "jour"))
-
-    @model_validator(mode="after")
-    def _close_after_open(self) -> "Slot":
+    def _close_after_open(self) -> Iterator[PydanticCustomError]:
         if self.close <= self.open:
             overnight = self.close < self.open and self.close.hour < 12 <= self.open.hour  # 22h-6h: a night
-            raise refused_at("close", f"l'heure de fin ({format_time(self.close)}) doit être après "
+            yield refused_at("close", f"l'heure de fin ({format_time(self.close)}) doit être après "
                                       f"l'heure de début ({format_time(self.open)})",
                              MIDNIGHT_END if self.close == time(0, 0) else
                              f"un créneau qui passe minuit s'écrit en deux : de {format_time(self.open)} à 23h59, "
                              f"puis de 0h à {format_time(self.close)} les jours suivants" if overnight else
                              "« open » est l'heure de début et « close » celle de fin, le même jour")
-        return self
+
+    checks = (_close_after_open, once("days", "jour"))
 
 
-class Absence(Model):
+class Absence(Checked):
     from_: Date = Field(alias="from", description="Premier jour d'absence, AAAA-MM-JJ.")
     to: Date = Field(description="Dernier jour d'absence (inclus), AAAA-MM-JJ.")
     replacement: Optional[Person] = Field(None, description="Qui remplace le gardien.")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "Absence":
+    def _ordered(self) -> Iterator[PydanticCustomError]:
         if self.to < self.from_:
-            raise refused_at("to", f"« to » ({self.to}) est avant « from » ({self.from_})",
+            yield refused_at("to", f"« to » ({self.to}) est avant « from » ({self.from_})",
                              "« from » est le premier jour d'absence et « to » le dernier")
-        return self
+
+    checks = (_ordered,)
 
 
 class Caretaker(Model):
@@ -166,27 +164,26 @@ class Service(Model):
     email: Optional[Email] = Field(None, description="E-mail.")
 
 
-class Waste(Model):
+class Waste(Checked):
     kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
                                    "a une collecte de même type la remplace.")
     days: list[Day] = Field(default_factory=no_items, description="Jours de collecte.")
-    _days_once = field_validator("days")(lambda days: once(days, "jour"))
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 
-    @model_validator(mode="after")
-    def _when(self) -> "Waste":
+    def _when(self) -> Iterator[PydanticCustomError]:
         if not self.days and not self.schedule:
-            raise ValueError("indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)")
-        return self
+            yield refused_at((), "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)", "")
+
+    checks = (_when, once("days", "jour"))
 
 
-class Fibre(Model):
+class Fibre(Checked):
     status: FibreStatus = Field(
         description="available, in_progress, planned ou unavailable.")
     operators: list[Name] = Field(default_factory=no_items,
                                   description="Opérateurs proposés, par exemple [Orange, Free].")
-    _operators_once = field_validator("operators")(lambda operators: once(operators, "opérateur"))
+    checks = (once("operators", "opérateur"),)
     building_id: Optional[Key] = Field(None, description="Référence ARCEP de l'immeuble (IMB/…).")
     how_to: Optional[Markdown] = Field(None, description="Comment se raccorder (Markdown).")
 
@@ -196,7 +193,7 @@ class Faq(Model):
     a: Markdown = Field(description="La réponse (Markdown).")
 
 
-class NoticeFields(Model):
+class NoticeFields(Checked):
     """What every notice says, a residence's own or one shared by ``site_config.yml``."""
 
     title: Text = Field(description="Titre de l'avis, par exemple « Coupure d'eau chaude ».")
@@ -206,12 +203,12 @@ class NoticeFields(Model):
     level: Level = Field("info", description="info, warning ou urgent.")
     body: Optional[Markdown] = Field(None, description="Le texte de l'avis (Markdown).")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "NoticeFields":
+    def _ordered(self) -> Iterator[PydanticCustomError]:
         if self.until < self.from_:
-            raise refused_at("until", f"« until » ({self.until}) est avant « from » ({self.from_})",
+            yield refused_at("until", f"« until » ({self.until}) est avant « from » ({self.from_})",
                              "« from » est le premier jour d'affichage et « until » le dernier")
-        return self
+
+    checks: ClassVar[tuple[Check, ...]] = (_ordered,)
 
 
 class Notice(NoticeFields):
@@ -220,7 +217,7 @@ class Notice(NoticeFields):
     buildings: list[Label] = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
+    checks = (*NoticeFields.checks, buildings_once)
 
 
 class SharedNotice(NoticeFields):
@@ -233,8 +230,7 @@ class SharedNotice(NoticeFields):
 
     # « residences: [les-tilleuls, les-tilleuls] » was taken as it is, when the second was often meant for another
     # residence (a line copied, its name left to change), which the notice then missed in silence
-    _agencies_once = field_validator("agencies")(lambda agencies: once(agencies, "agence", "indiquée"))
-    _residences_once = field_validator("residences")(lambda residences: once(residences, "résidence", "indiquée"))
+    checks = (*NoticeFields.checks, once("agencies", "agence", "indiquée"), once("residences", "résidence", "indiquée"))
 
     def reaches(self, slug: str, agency: str) -> bool:
         """Whether the residence ``slug`` of ``agency`` shows it: everyone when no target is given; with
@@ -249,7 +245,7 @@ class SharedNotice(NoticeFields):
                                       buildings=[])
 
 
-class Residence(Model):
+class Residence(Checked):
     """One residence file. ``slug`` comes from the file name, not from the file."""
 
     name: Text = Field(description="Nom de la résidence.")
@@ -274,7 +270,7 @@ class Residence(Model):
     reviewed: Optional[Date] = Field(None, description="Jour où l'équipe a vérifié toute la fiche, AAAA-MM-JJ "
                                                        "(voir review_every_months dans site_config.yml).")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
+    checks = (buildings_once,)
 
 
 class Landlord(Model):
@@ -317,7 +313,7 @@ class Emergency(Model):
 
 
 
-class SiteConfig(Model):
+class SiteConfig(Checked):
     """``site_config.yml``: the landlord, its agencies, and what every residence shares."""
 
     landlord: Landlord = Field(description="Le bailleur : nom, site web, espace locataire, logo, contacts.")
@@ -347,8 +343,6 @@ class SiteConfig(Model):
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])
 
-    _agency_keys = field_validator("agencies")(lambda agencies: distinct_keys(agencies, "agence"))
-    _closures_once = field_validator("closures")(closure_dates_once)
 
     @field_validator("review_every_months")
     @classmethod
@@ -359,27 +353,28 @@ class SiteConfig(Model):
             raise ValueError(f"au plus {MAX_REVIEW_MONTHS} (mois, dix ans), par exemple 6")
         return value
 
-    @field_validator("languages")
-    @classmethod
-    def _languages(cls, value: list[str]) -> list[str]:
-        return once(value, "langue", "indiquée")  # at the code typed again
-
     @model_validator(mode="before")
     @classmethod
     def _language_alone(cls, data: object) -> object:
-        """``language: fr`` (the old key) means ``languages: [fr]``; both together must agree. A mistaken
-        ``language`` is not copied: its own field tells it once, at its line (not « languages[1] »)."""
-        if isinstance(data, dict) and isinstance(data.get("language"), str):
-            if "languages" not in data:
-                try:
-                    return {**data, "languages": [parse_language(data["language"])]}
-                except ValueError:
-                    return data
-            if data["languages"] != [data["language"]] and (not isinstance(data["languages"], list)
-                                                           or data["languages"][:1] != [data["language"]]):
-                raise PydanticCustomError("language_conflict", "« language » et « languages » ne disent pas la "
-                                          "même langue par défaut : gardez seulement « languages »")
+        """``language: fr`` (the old key) means ``languages: [fr]``. A mistaken ``language`` is not copied: its
+        own field tells it once, at its line (not « languages[1] »)."""
+        if isinstance(data, dict) and isinstance(data.get("language"), str) and "languages" not in data:
+            try:
+                return {**data, "languages": [parse_language(data["language"])]}
+            except ValueError:
+                return data
         return data
+
+    def _one_default_language(self) -> Iterator[PydanticCustomError]:
+        """``language`` and ``languages`` typed together must agree (told with the file's other mistakes)."""
+        first = self.languages[:1]  # typed, not copied from « language » (it may not be when the file has mistakes)
+        if self.language is not None and "languages" in self.model_fields_set and all(map(known, first)) \
+                and first != [self.language]:
+            yield PydanticCustomError("language_conflict", "« language » et « languages » ne disent pas la "
+                                      "même langue par défaut : gardez seulement « languages »")
+
+    checks = (_one_default_language, once("languages", "langue", "indiquée"), distinct_keys("agencies", "agence"),
+              closure_dates_once)
 
     @property
     def default_language(self) -> str:

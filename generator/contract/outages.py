@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional, get_args
+from typing import Iterator, Literal, Optional, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field
+from pydantic_core import PydanticCustomError
 
-from generator.contract.base import Model, no_items, refused_at
+from generator.contract.base import Checked, Model, each, no_items, refused_at
 from generator.contract.repeats import buildings_once
 from generator.contract.values import Date, Label, Markdown, Text
 
@@ -24,7 +25,7 @@ class OutageUpdate(Model):
     text: Text = Field(description="Ce qui a été fait ou appris, par exemple « La pièce est commandée. »")
 
 
-class Outage(Model):
+class Outage(Checked):
     """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
 
     equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
@@ -39,27 +40,34 @@ class Outage(Model):
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
     updates: list[OutageUpdate] = Field(default_factory=no_items, description="Les nouvelles, une par date.")
 
-    _buildings_once = field_validator("buildings")(buildings_once)
 
-    @model_validator(mode="after")
-    def _coherent(self) -> "Outage":
+    def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
-            raise ValueError("« repaired » (jour de la réparation) manque : il est obligatoire avec status: repaired")
+            yield refused_at((), "« repaired » (jour de la réparation) manque : il est obligatoire avec "
+                                 "status: repaired", "")
         if self.status != "repaired" and self.repaired is not None:
-            raise refused_at("status", f"« repaired » est donné mais status vaut « {self.status} »",
+            yield refused_at("status", f"« repaired » est donné mais status vaut « {self.status} »",
                              "écrivez status: repaired, ou retirez « repaired »")
+
+    def _repaired_after_since(self) -> Iterator[PydanticCustomError]:
         if self.repaired is not None and self.repaired < self.since:
-            raise refused_at("repaired", f"« repaired » ({self.repaired}) est avant « since » ({self.since})",
+            yield refused_at("repaired", f"« repaired » ({self.repaired}) est avant « since » ({self.since})",
                              "« since » est le jour de la panne et « repaired » celui de la réparation")
+
+    def _expected_after_since(self) -> Iterator[PydanticCustomError]:
         if self.expected is not None and self.expected < self.since:
-            raise refused_at("expected", f"« expected » ({self.expected}) est avant « since » ({self.since})",
+            yield refused_at("expected", f"« expected » ({self.expected}) est avant « since » ({self.since})",
                              "« expected » est le jour prévu pour la réparation, après « since »")
-        for index, update in enumerate(self.updates):
-            if update.date < self.since:
-                raise refused_at(("updates", index, "date"),
-                                 f"la nouvelle du {update.date} est avant le début de la panne ({self.since})",
+
+    def _news_after_since(self) -> Iterator[PydanticCustomError]:
+        for index, day in each(self.updates, lambda update: update.date):
+            if day < self.since:
+                yield refused_at(("updates", index, "date"),
+                                 f"la nouvelle du {day} est avant le début de la panne ({self.since})",
                                  "vérifiez cette date et « since », le jour de la panne")
-        return self
+
+    checks = (buildings_once, _repaired_with_its_status, _repaired_after_since, _expected_after_since,
+              _news_after_since)
 
     def shown_on(self, today: date) -> bool:
         """Shown from ``since`` (or before, if typed ahead) until ``REPAIRED_SHOWN_DAYS`` after its repair."""

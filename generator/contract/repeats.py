@@ -12,29 +12,35 @@ from typing import Any, Iterator, Sequence
 
 from pydantic_core import PydanticCustomError
 
-from generator.contract.base import refused_at
+from generator.contract.base import Check, each, known, refused_at
 from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text, unaccented
 
 
-def once(values: list[Any], what: str, said: str = "indiqué", by_number: bool = False) -> list[Any]:
-    """``values`` if no value is there twice; else the second one is refused at its place. Names compare as
-    keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] » or
-    « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``said`` agrees
+def once(field: str, what: str, said: str = "indiqué", by_number: bool = False) -> Check:
+    """The check (``Checked.checks``) refusing each value of the list ``field`` typed twice, at its place, all
+    in one run, and beside the list's other mistakes (an item not valid is left to its own error). Names
+    compare as keys do (``characters.key_text``: without case, accents or extra spaces): « buildings: [A, a] »
+    or « [Bât. A, Bat. A] » name one building twice, shown twice in « Bâtiments A, a et B ». ``said`` agrees
     with ``what`` (« indiquée » for « agence »). ``by_number``: numbers compare by their value too, as
     buildings' do (``buildings_once``)."""
-    seen: dict[str, int] = {}
-    for index, value in enumerate(values):
-        key = key_text(value)
-        earlier = seen.setdefault(_without_leading_zeros(key) if by_number else key, index)
-        if earlier != index:
-            first = values[earlier]
-            differ = differs_by(first, value) if key_text(first) == key_text(value) else "un zéro devant un nombre"
-            hint = "retirez la seconde fois" if str(first) == str(value) else (
-                f"« {first} » et « {value} » ne diffèrent que par {differ} : "
-                "retirez la seconde fois, ou donnez-lui un autre nom")
-            raise PydanticCustomError("value_error_at", "{what} « {value} » {said} deux fois",
-                                      {"what": what, "value": str(value), "said": said, "at": index, "hint": hint})
-    return values
+
+    def check(item: Any) -> Iterator[PydanticCustomError]:
+        values = getattr(item, field)
+        seen: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if not known(value):
+                continue
+            key = key_text(value)
+            earlier = seen.setdefault(_without_leading_zeros(key) if by_number else key, index)
+            if earlier != index:
+                first = values[earlier]
+                differ = differs_by(first, value) if key_text(first) == key_text(value) else "un zéro devant un nombre"
+                hint = "retirez la seconde fois" if str(first) == str(value) else (
+                    f"« {first} » et « {value} » ne diffèrent que par {differ} : "
+                    "retirez la seconde fois, ou donnez-lui un autre nom")
+                yield refused_at((field, index), f"{what} « {value} » {said} deux fois", hint)
+
+    return check
 
 
 def differs_by(first: object, second: object) -> str:
@@ -45,11 +51,10 @@ def differs_by(first: object, second: object) -> str:
     return said if plain[0] == plain[1] else "la typographie (’ ou ', – ou -, œ ou oe), " + said
 
 
-def buildings_once(buildings: list[Any]) -> list[Any]:
-    """A list of buildings naming none twice: « [1, 01] » or « [Escalier 2, Escalier 02] » is one building
-    typed twice (a spreadsheet's habit), shown « Bâtiments 1, 01 et 2 ». Residence files and agency keys keep
-    their own names: « tour-1 » and « tour-01 » may be two residences."""
-    return once(buildings, "bâtiment", by_number=True)
+buildings_once = once("buildings", "bâtiment", by_number=True)
+"""« buildings » naming no building twice: « [1, 01] » or « [Escalier 2, Escalier 02] » is one building typed
+twice (a spreadsheet's habit), shown « Bâtiments 1, 01 et 2 ». Residence files and agency keys keep their own
+names: « tour-1 » and « tour-01 » may be two residences."""
 
 
 def _without_leading_zeros(text: str) -> str:
@@ -57,25 +62,31 @@ def _without_leading_zeros(text: str) -> str:
     return re.sub(r"\d+", lambda number: number[0].lstrip("0") or "0", text)
 
 
-def distinct_keys(mapping: dict[str, Any], what: str) -> dict[str, Any]:
-    """``mapping`` if its keys are names others refer to (an agency's, which residences name in « agency: »)
-    without a space at an end (between quotes, « "nord " » is not the key it looks like) and no two of them
-    differing only by case, accents or spaces (« nord », « Nord »: one agency typed twice, which residences
-    would name at random); else the first such key is refused at its line."""
-    seen: dict[str, str] = {}
-    for key in mapping:
-        if not key.strip():
-            raise refused_at(key, f"clé d'{what} vide", f"donnez à cette {what} un nom court, par exemple « nord »")
-        try:
-            check_no_edge_spaces(key)
-        except ValueProblem as problem:
-            raise refused_at(key, str(problem), problem.hint) from None
-        first = seen.setdefault(key_text(key), key)
-        if first != key:
-            raise refused_at(key, f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
-                             f"« {first} » et « {key} » ne diffèrent que par {differs_by(first, key)} : "
-                             f"réunissez-les en une seule {what}, ou donnez-lui une autre clé")
-    return mapping
+def distinct_keys(field: str, what: str) -> Check:
+    """The check refusing each key of the mapping ``field`` that others refer to (an agency's, which residences
+    name in « agency: ») if it has a space at an end (between quotes, « "nord " » is not the key it looks like)
+    or differs from another only by case, accents or spaces (« nord », « Nord »: one agency typed twice, which
+    residences would name at random); at its line, whatever the state of the values under it."""
+
+    def check(item: Any) -> Iterator[PydanticCustomError]:
+        seen: dict[str, str] = {}
+        for key in getattr(item, field):
+            if not key.strip():
+                yield refused_at((field, key), f"clé d'{what} vide",
+                                 f"donnez à cette {what} un nom court, par exemple « nord »")
+                continue
+            try:
+                check_no_edge_spaces(key)
+            except ValueProblem as problem:
+                yield refused_at((field, key), str(problem), problem.hint)
+                continue
+            first = seen.setdefault(key_text(key), key)
+            if first != key:
+                yield refused_at((field, key), f"{what} « {key} » déclarée deux fois (déjà « {first} »)",
+                                 f"« {first} » et « {key} » ne diffèrent que par {differs_by(first, key)} : "
+                                 f"réunissez-les en une seule {what}, ou donnez-lui une autre clé")
+
+    return check
 
 
 def overlaps(slots: Sequence[Any]) -> Iterator[tuple[int, int, str]]:
@@ -96,14 +107,13 @@ def overlaps(slots: Sequence[Any]) -> Iterator[tuple[int, int, str]]:
         yield later, found[later][0], found[later][1]
 
 
-def closure_dates_once(closures: list[Any]) -> list[Any]:
-    """``closures`` naming each day once: a second line for a day (often a copied line whose date was left to
-    change) is refused at its date, the day it meant otherwise staying open, and the day said by one label."""
-    seen: dict[Any, Any] = {}
-    for index, closure in enumerate(closures):
-        first = seen.setdefault(closure.date, closure)
-        if first is not closure:
-            raise refused_at((index, "date"),
-                             f"fermeture du {closure.date} indiquée deux fois (déjà « {first.label} »)",
+def closure_dates_once(config: Any) -> Iterator[PydanticCustomError]:
+    """The check refusing a second line of ``closures`` for a day (often a copied line whose date was left to
+    change) at its date, the day it meant otherwise staying open, and the day said by one label."""
+    seen: dict[Any, str] = {}
+    for index, (day, label) in each(config.closures, lambda closure: (closure.date, closure.label)):
+        if day in seen:
+            yield refused_at(("closures", index, "date"),
+                             f"fermeture du {day} indiquée deux fois (déjà « {seen[day]} »)",
                              "une fermeture par jour : retirez cette ligne, ou corrigez sa date")
-    return closures
+        seen.setdefault(day, label)

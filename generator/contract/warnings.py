@@ -14,11 +14,17 @@ import calendar
 from datetime import date
 from typing import Any, Callable, Iterator, Sequence
 
+from generator.contract.caretaker_warnings import (
+    caretaker_without_hours,
+    holidays_overruled,
+    overlapping_absences,
+    overlapping_hours,
+    past_absences,
+)
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.repeats import overlaps
 from generator.contract.starter import EXAMPLES
 from generator.contract.text_warnings import (
     described,
@@ -28,7 +34,7 @@ from generator.contract.text_warnings import (
     unpublished_markup,
 )
 from generator.contract.validation_cache import per_residence
-from generator.contract.values import format_date, format_time, french_day
+from generator.contract.values import format_date
 from generator.errors import Problem
 
 __all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "residences_warnings", "project_warnings",
@@ -63,41 +69,6 @@ def _ended_notices(notices: Sequence[NoticeFields], lines: LineMap, today: date,
         if days > NOTICE_STALE_DAYS:
             yield Problem(lines.file, lines.line_of(("notices", index)),
                           f"{noun} « {notice.title} » terminé depuis {days} jours (le {_day(notice.until)})", hint)
-
-
-def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    caretaker = item.residence.caretaker
-    for index, absence in enumerate(caretaker.absences if caretaker else []):
-        if absence.to < today:
-            yield Problem(_file(item), item.lines.line_of(("caretaker", "absences", index)),
-                          f"absence du gardien passée (du {_day(absence.from_)} au {_day(absence.to)})",
-                          "supprimez-la du fichier")
-
-
-def overlapping_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """Two absences of the caretaker over the same days: the pages name only one of them on a day (the one
-    ending last, ``Caretaker.absence_on``), so the other's replacement is not shown there. Once, at the later
-    line; absences over before ``today`` are ``past_absences``'."""
-    caretaker = item.residence.caretaker
-    absences = [(i, a) for i, a in enumerate(caretaker.absences if caretaker else []) if a.to >= today]
-    for later, absence in absences:
-        earlier = next((a for i, a in absences if i < later and a.from_ <= absence.to and absence.from_ <= a.to), None)
-        if earlier:
-            yield Problem(_file(item), item.lines.line_of(("caretaker", "absences", later)),
-                          f"absence du {_day(absence.from_)} au {_day(absence.to)} : elle chevauche celle du "
-                          f"{_day(earlier.from_)} au {_day(earlier.to)}, et les pages n'en montrent qu'une par jour",
-                          "réunissez-les en une seule absence, ou corrigez leurs dates pour qu'elles se suivent")
-
-
-def overlapping_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """Two of the caretaker's slots at the same time on one day (« 8h-9h » and « 8h30-10h »): both are shown."""
-    slots = item.residence.caretaker.hours if item.residence.caretaker else []
-    for later, earlier, day in overlaps(slots):
-        slot, other = slots[later], slots[earlier]
-        yield Problem(_file(item), item.lines.line_of(("caretaker", "hours", later)),
-                      f"le {french_day(day)}, le créneau {format_time(slot.open)}-{format_time(slot.close)} chevauche "
-                      f"le créneau {earlier + 1} ({format_time(other.open)}-{format_time(other.close)})",
-                      "réunissez-les en un seul créneau, ou corrigez les heures : les deux sont affichés")
 
 
 def review_due(reviewed: date, months: int) -> date:
@@ -136,14 +107,6 @@ def unreachable_contacts(config: SiteConfig, item: ResidenceFile, today: date) -
                           + (" ; il remplace celui de l'agence, qui ne s'affiche plus" if hidden else ""),
                           "ajoutez phone, email, name ou address"
                           + (" ; pour garder celui de l'agence, retirez cette entrée" if hidden else ""))
-
-
-def caretaker_without_hours(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    caretaker = item.residence.caretaker
-    if caretaker and not caretaker.hours:
-        yield Problem(_file(item), item.lines.line_of(("caretaker",)),
-                      "gardien sans horaires : les locataires ne savent pas quand le trouver",
-                      "ajoutez « hours: » sous « caretaker: » (heures de loge, ou de passage)")
 
 
 def stale_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
@@ -325,9 +288,9 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_absences, far_dates, overlapping_hours,
                            late_outages, future_repairs, future_news, stale_outages, not_reviewed,
-                           caretaker_without_hours, unreachable_contacts, no_maintenance, starter_examples,
-                           almost_the_agencys, repeated_entries, shared_notice_twice, missing_translations,
-                           unpublished_markup)
+                           caretaker_without_hours, holidays_overruled, unreachable_contacts, no_maintenance,
+                           starter_examples, almost_the_agencys, repeated_entries, shared_notice_twice,
+                           missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

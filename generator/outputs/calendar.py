@@ -18,6 +18,7 @@ from datetime import date, time, timedelta
 from typing import Callable
 from urllib.parse import urlsplit
 
+from generator.contract.french_forms import until_midnight
 from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import anchors, i18n, local_time
@@ -139,6 +140,13 @@ def wall_time(day: date, clock: time) -> str:
     return f"{day:%Y%m%d}T{clock:%H%M%S}"
 
 
+def slot_end(day: date, slot: Slot) -> str:
+    """A slot's DTEND on ``day``: its close, or 0h the next day for a slot until midnight (23h59)."""
+    if until_midnight(slot.close):
+        return wall_time(day + timedelta(days=1), time(0, 0))
+    return wall_time(day, slot.close)
+
+
 def fold(line: str) -> str:
     """RFC 5545 3.1: content lines of at most 75 octets, continued after CRLF and a space, never inside
     a character nor right after a backslash (an escape stays whole), as ``icalendar`` folds them."""
@@ -231,7 +239,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     address = residence.address.one_line
     event = {"SUMMARY": text(what % {"name": caretaker.name, "title": title}),
              f"DTSTART;TZID={zone}": wall_time(start, slot.open),
-             f"DTEND;TZID={zone}": wall_time(start, slot.close), "RRULE": _weekly(slot.days),
+             f"DTEND;TZID={zone}": slot_end(start, slot), "RRULE": _weekly(slot.days),
              "LOCATION": text(f"{where}, {address}" if where else address), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:

@@ -13,10 +13,12 @@ so that no text typed by staff (« </script> ») can end the element early; JSON
 from __future__ import annotations
 
 import json
+from datetime import time
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.contract.french_forms import until_midnight
 from generator.contract.model import Caretaker
 from generator.contract.values import DAYS
 from generator.outputs import closed_days, i18n, presence
@@ -61,7 +63,7 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
             "name": loge_name(ctx, c),
             "openingHoursSpecification": [
                 {"@type": "OpeningHoursSpecification", "dayOfWeek": [_day(d) for d in sorted(s.days, key=DAYS.index)],
-                 "opens": s.open.strftime("%H:%M:%S"), "closes": s.close.strftime("%H:%M:%S")}
+                 "opens": s.open.strftime("%H:%M:%S"), "closes": _closes(s.close)}
                 for s in sorted(c.hours, key=lambda s: (DAYS.index(min(s.days, key=DAYS.index)), s.open))],
         }
         if c.office:
@@ -86,3 +88,8 @@ def script_element(data: dict[str, Any]) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup('<script type="application/ld+json">') + Markup(text) + Markup("</script>")
+
+
+def _closes(close: time) -> str:
+    """schema.org's ``closes``: 23:59:59 for a slot until midnight (typed 23h59), whose last minute is open."""
+    return "23:59:59" if until_midnight(close) else close.strftime("%H:%M:%S")

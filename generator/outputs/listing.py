@@ -5,9 +5,11 @@ caretaker mode, fibre status, buildings and number of homes: none of them is inh
 (``contract.inheritance``), so the residence file is read as typed. The CSV is RFC 4180 (comma, CRLF, quotes
 doubled) in UTF-8 with a byte-order mark, so that spreadsheet software shows the accents.
 
-Formula injection: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
-return) as a formula. Staff type names and addresses, so such a cell gets an apostrophe in front (OWASP's
-advice): spreadsheets then show it as text. Only the CSV does that; ``residences.json`` keeps every value
+Formula injection: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab, carriage
+return or line feed) as a formula, and with an East Asian input their full-width and small forms too
+(« ＝ », « ＋ », « － », « ＠ », « ﹦ »…: every character whose compatibility form, NFKC, is one of them). Staff
+type names and addresses, so such a cell gets an apostrophe in front (OWASP's advice): spreadsheets then show
+it as text. Only the CSV does that; ``residences.json`` keeps every value
 exactly as typed.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from datetime import date
 from functools import partial
 from typing import Literal, Optional
@@ -27,7 +30,7 @@ from generator.contract.project import Project, ResidenceFile
 from generator.outputs import opendata, published
 from generator.user_cache import made_once
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = ("slug", "name", "street", "postcode", "city", "agency", "url", "data_url", "caretaker_mode",
            "fibre_status", "buildings", "units")
 """The CSV's header; ``buildings`` are separated by « ; » in one cell."""
@@ -87,7 +90,7 @@ def listed(project: Project, i: ResidenceFile) -> ListedResidence:
 def csv_cell(value: object) -> str:
     """A cell's text: ``None`` empty, and a text a spreadsheet would run as a formula made inert."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if unicodedata.normalize("NFKC", text[:1]).startswith(FORMULA_STARTS) else text
 
 
 def csv_line(cells: tuple[object, ...]) -> str:

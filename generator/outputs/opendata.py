@@ -38,7 +38,7 @@ E164 = r"^(\+[1-9][0-9]{6,14}(;ext=[0-9]{1,6})?|[0-9]{2,6})$"
 DayCode = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Clock = str
 CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-"""A time of day, 00:00 to 23:59 (a slot ending at midnight is typed 23h59)."""
+"""A time of day, 00:00 to 23:59 (a slot ending at midnight is typed 23h59, and ``closes`` says so)."""
 
 
 def _phone(description: str = "Téléphone, E.164 (+33…, suivi de « ;ext=12 » pour un poste) ou numéro court "
@@ -67,8 +67,8 @@ class OpeningSlot(Out):
     days: list[DayCode] = Field(description="Jours de la semaine, lundi d'abord.")
     opens: Clock = Field(description="Début, HH:MM, heure locale de la résidence (time_zone).",
                          pattern=CLOCK)
-    closes: Clock = Field(description="Fin, HH:MM, heure locale de la résidence (time_zone).",
-                          pattern=CLOCK)
+    closes: Clock = Field(pattern=CLOCK, description="Fin, HH:MM, heure locale de la résidence (time_zone) ; "
+                                                     "23:59 : jusqu'à minuit.")
     place: Optional[str] = None
 
 

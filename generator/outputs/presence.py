@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Optional, get_args
 from zoneinfo import ZoneInfo
 
+from generator.contract.french_forms import until_midnight
 from generator.contract.languages import LocalText
 from generator.contract.model import Absence, Caretaker, CaretakerMode, Person, Slot
 from generator.contract.values import DAYS
@@ -88,7 +89,7 @@ def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = HORIZ
         if caretaker.absence_on(day) or day in closed:
             continue
         for slot in slots_on(caretaker, day):
-            if offset == 0 and slot.close <= local.time().replace(tzinfo=None):
+            if offset == 0 and over(slot, local.time().replace(tzinfo=None)):
                 continue
             return Presence(day, slot.open, slot.close, slot.place)
     return None
@@ -105,7 +106,12 @@ def is_open(caretaker: Caretaker, now: datetime, closed: Collection[date] = ()) 
     if caretaker.absence_on(local.date()) or local.date() in closed:
         return False
     clock = local.time().replace(tzinfo=None)
-    return any(s.open <= clock < s.close for s in slots_on(caretaker, local.date()))
+    return any(s.open <= clock and not over(s, clock) for s in slots_on(caretaker, local.date()))
+
+
+def over(slot: Slot, clock: time) -> bool:
+    """Whether ``slot`` has ended at ``clock`` of its day: never, for a slot until midnight (23h59)."""
+    return slot.close <= clock and not until_midnight(slot.close)
 
 
 def next_label(caretaker: Caretaker, ongoing: bool = False, language: str = "fr") -> str:

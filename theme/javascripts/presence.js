@@ -116,12 +116,18 @@
     return +clock.slice(0, 2) * 60 + +clock.slice(3, 5);
   }
 
+  /* Same as presence.over: a slot until midnight, typed 23h59 (french_forms.until_midnight), ends at 24h. */
+  function endMinutes(clock) {
+    return clock === "23:59" ? 24 * 60 : minutes(clock);
+  }
+
   function slotsOn(data, day) {
     var wd = weekday(day), slots = [];
     for (var i = 0; i < data.hours.length; i++) {
       var s = data.hours[i];
       if (s.days.indexOf(wd) !== -1) {
-        slots.push({ open: minutes(s.open), close: minutes(s.close), place: s.place, mark: s.place_mark });
+        slots.push({ open: minutes(s.open), close: minutes(s.close), end: endMinutes(s.close), place: s.place,
+                     mark: s.place_mark });
       }
     }
     return slots;
@@ -134,7 +140,7 @@
       if (absenceOn(data, day) || closedOn(data, day)) { continue; }
       var slots = slotsOn(data, day);
       for (var i = 0; i < slots.length; i++) {
-        if (offset === 0 && slots[i].close <= now.minutes) { continue; }
+        if (offset === 0 && slots[i].end <= now.minutes) { continue; }
         return { day: day, slot: slots[i] };
       }
     }

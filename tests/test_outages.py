@@ -172,6 +172,31 @@ def test_anchors_and_entry_ids_stay_when_the_page_changes(make_project, tmp_path
     assert after["Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026"] == old_update  # text corrected
 
 
+def test_two_outages_of_one_equipment_keep_their_anchors_and_entries_when_reordered(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The lifts of buildings A and B, broken the same day, were told apart by their order only (« -2 »):
+    staff moving one above the other swapped their anchors and feed ids, and a reader's bookmark or feed
+    entry then told of the other lift. The buildings an item names are part of its anchor."""
+    twins = RESIDENCE.split("outages:\n")[0] + textwrap.dedent("""\
+        outages:
+          - {equipment: Ascenseur, buildings: [A], since: 2026-11-25, status: reported}
+          - {equipment: Ascenseur, buildings: [B], since: 2026-11-25, status: in_repair}
+        """)
+    swapped = twins.replace("[A], since", "[X], since").replace("[B], since", "[A], since").replace("[X], since", "[B], since")
+
+    def by_building(site: Path) -> dict[str, tuple[str, str, str]]:
+        """Building named → (anchor on the home page, feed entry's link, feed entry's id)."""
+        page = tree(site / "index.html")
+        anchors = {("A" if "Bâtiment A" in text(e) else "B"): e.get("id") for e in page.iter()
+                   if (e.get("id") or "").startswith("panne-") and "Bâtiment" in text(e)}
+        entries = {e.link.split("#")[1]: e.id for e in feedparser.parse((site / "avis.xml").read_bytes()).entries}
+        return {building: (anchor, anchor, entries[anchor]) for building, anchor in anchors.items()}
+
+    before = by_building(build(make_project, tmp_path, residence=twins, name="a"))
+    after = by_building(build(make_project, tmp_path, residence=swapped, name="b"))
+    assert sorted(before) == ["A", "B"] and before["A"][0] != before["B"][0]
+    assert after == before
+
+
 FEED_LINK = 'link[@type="application/atom+xml"]'
 """The feed's link, whose rel must hold "alternate" (feed discovery reads rel's tokens)."""
 

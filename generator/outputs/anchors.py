@@ -1,9 +1,11 @@
 """Where on the home page each notice, outage and outage update sits: ``#avis-…``, ``#panne-…``.
 
 The Atom feed links each entry to its anchor, and a tenant may bookmark or share it, so an anchor is
-derived from what the item says (its dates, its title or equipment), never from its position: a notice
-added above another does not move the other's anchor. Two items saying exactly the same thing get ``-2``,
-``-3``… in the order the page shows them. Pages and feed ask this module, so they cannot disagree.
+derived from what the item says (its dates, its title or equipment, the buildings it names), never from its
+position: a notice added above another does not move the other's anchor, nor do the lifts of buildings A
+and B, broken the same day, swap anchors when staff reorder them. Two items saying exactly the same thing
+get ``-2``, ``-3``… in the order the page shows them. Pages and feed ask this module, so they cannot
+disagree. An item naming no building has the anchor it had before buildings counted.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def _unique(keys: Iterable[str]) -> list[str]:
 
 def notice_anchors(notices: list[Notice]) -> dict[int, str]:
     """``id(notice)`` → its anchor (« avis-2026-12-01-3fa9c2d1 »), for the notices in the page's order."""
-    keys = (f"avis-{n.from_}-{_digest(n.from_, n.until, n.level, n.title)}" for n in notices)
+    keys = (f"avis-{n.from_}-{_digest(n.from_, n.until, n.level, n.title, *n.buildings)}" for n in notices)
     return {id(n): key for n, key in zip(notices, _unique(keys))}
 
 
@@ -39,7 +41,7 @@ def outage_anchors(outages: list[Outage]) -> dict[int, str]:
     """``id(outage)`` and ``id(update)`` → anchors: « panne-2026-11-25-ab12cd34 » for the outage, and
     « panne-2026-11-25-ab12cd34-2026-11-26 » for its update of 26 November."""
     anchors: dict[int, str] = {}
-    keys = _unique(f"panne-{o.since}-{_digest(o.since, o.equipment)}" for o in outages)
+    keys = _unique(f"panne-{o.since}-{_digest(o.since, o.equipment, *o.buildings)}" for o in outages)
     for outage, key in zip(outages, keys):
         anchors[id(outage)] = key
         updates: list[OutageUpdate] = outage.updates_newest_first()

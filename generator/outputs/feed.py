@@ -132,7 +132,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
-        _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}", seen))
+        _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + _of(notice.buildings), seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
@@ -149,10 +149,18 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
 
 
 def _entry_id(key: str, seen: dict[str, int]) -> str:
-    """The id of the entry ``key`` names (RFC 4287: one id, one entry): two notices of the same day and title,
-    or two outages of the same equipment and day, are two entries all the same, the second numbered."""
+    """The id of the entry ``key`` names (RFC 4287: one id, one entry): two notices of the same day, title and
+    buildings, or two outages of the same equipment, day and buildings, are two entries all the same, the
+    second numbered."""
     seen[key] = seen.get(key, 0) + 1
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}"
+
+
+def _of(buildings: list[str]) -> str:
+    """The buildings an item names, in its entry's key: the lifts of buildings A and B, broken the same day,
+    keep their ids when staff reorder them (as their anchors, ``anchors``); nothing for an item naming none,
+    whose id is the one it had before."""
+    return "".join(f"/{building}" for building in buildings)
 
 
 def _outage_updated(outage: Outage, today: date) -> date:
@@ -190,7 +198,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     label = _("Panne")
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
-    _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
+    _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + _of(outage.buildings), seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)

@@ -676,8 +676,8 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
                                        "--today", "2026-12-02"])
     assert result.exit_code == 0, result.output
     assert re.search(r"::warning file=\S*residences/les-tilleuls.yml,line=24,title=[^:]*::notices\[1\]\.body : "
-                     r"pas de traduction en ar", result.output), result.output
-    assert "maintenance[1].note : pas de traduction en en, ar" in result.output
+                     r"pas de traduction \(ar\)", result.output), result.output
+    assert "maintenance[1].note : pas de traduction (en, ar)" in result.output
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
@@ -698,13 +698,13 @@ def test_lists_are_joined_in_each_page_s_language(tmp_path: Path) -> None:
 
 
 def test_validate_asks_no_translation_of_the_fibre_s_operators(tmp_path: Path) -> None:
-    """« fibre.operators[1] : pas de traduction en en, ar » for « Orange », « Free »: brand names, the same
+    """« fibre.operators[1] : pas de traduction (en, ar) » for « Orange », « Free »: brand names, the same
     in every language, as a company's name (never asked for); one warning per operator and residence."""
     root = write_project(tmp_path, CONFIG, RESIDENCE + "fibre:\n  status: available\n  operators: [Orange, Free]\n"
                          "  how_to: Appelez votre opérateur.\n")
     result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
     assert result.exit_code == 0, result.output
-    assert "fibre.how_to : pas de traduction en en, ar" in result.output
+    assert "fibre.how_to : pas de traduction (en, ar)" in result.output
     assert "operators" not in result.output
 
 
@@ -716,10 +716,10 @@ def test_validate_lists_every_shared_text_lacking_a_language(tmp_path: Path) -> 
     root = write_project(tmp_path, config)
     result = CliRunner().invoke(main, ["validate", "--project", str(root), "--today", "2026-12-02"])
     assert result.exit_code == 0, result.output
-    for line, said in ((8, "agencies.nord.hours : pas de traduction en ar"),
-                       (10, "emergency[1].label : pas de traduction en en, ar"),
-                       (13, "faq[1].a : pas de traduction en ar"),
-                       (15, "closures[1].label : pas de traduction en ar")):
+    for line, said in ((8, "agencies.nord.hours : pas de traduction (ar)"),
+                       (10, "emergency[1].label : pas de traduction (en, ar)"),
+                       (13, "faq[1].a : pas de traduction (ar)"),
+                       (15, "closures[1].label : pas de traduction (ar)")):
         assert f"site_config.yml:{line}: à vérifier : {said}" in result.output, (said, result.output)
     assert "agencies.nord.name" not in result.output and "faq[1].q" not in result.output  # translated
     assert "landlord" not in result.output and "accessibility" not in result.output
@@ -731,10 +731,10 @@ def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> Non
                          + "  - {title: Ascenseur en panne, from: 2026-12-05, until: 2026-12-08}\n")
     result = CliRunner().invoke(main, ["diff", str(base), str(head)])
     assert result.exit_code == 0, result.output
-    assert "Avis « Coupure d'eau chaude » — titre : traduction modifiée \\(en\\) ; pas encore traduit en ar" \
+    assert "Avis « Coupure d'eau chaude » — titre : traduction modifiée \\(en\\) ; pas encore traduit \\(ar\\)" \
         in result.output
     assert ("Avis ajouté : « Ascenseur en panne », du samedi 5 décembre 2026 au mardi 8 décembre 2026, niveau "
-            "information ; pas encore traduit en en, ar") in result.output
+            "information ; pas encore traduit \\(en, ar\\)") in result.output
 
 
 def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_path: Path) -> None:
@@ -748,10 +748,10 @@ def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_p
                          "  - {equipment: Porte du parking, since: 2026-12-01, status: reported}\n")
     result = CliRunner().invoke(main, ["diff", str(base), str(head)])
     assert result.exit_code == 0, result.output
-    assert "Avis commun « Élection » — titre : traduction modifiée \\(en\\) ; pas encore traduit en ar" in result.output
-    assert ("Ascenseur du bâtiment A : nouvelle du mardi 1er décembre 2026 : Pose demain. ; pas encore traduit en ar"
+    assert "Avis commun « Élection » — titre : traduction modifiée \\(en\\) ; pas encore traduit \\(ar\\)" in result.output
+    assert ("Ascenseur du bâtiment A : nouvelle du mardi 1er décembre 2026 : Pose demain. ; pas encore traduit \\(ar\\)"
             in result.output), result.output
-    assert "Porte du parking : nouvelle panne, signalée depuis le mardi 1er décembre 2026 ; pas encore traduit en en, ar" \
+    assert "Porte du parking : nouvelle panne, signalée depuis le mardi 1er décembre 2026 ; pas encore traduit \\(en, ar\\)" \
         in result.output, result.output
 
 

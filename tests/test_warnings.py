@@ -356,11 +356,11 @@ def test_shared_notices_and_agency_defaults_lacking_a_language_warn_at_their_lin
                 if w.file == "site_config.yml"]
     hint = ("    → ajoutez « en: … » sous cette clé (texte par langue) ; en attendant, le texte en « fr » s'affiche, "
             "signalé comme tel")
-    assert warnings == [f"site_config.yml:8: agencies.sud.maintenance[1].note : pas de traduction en en\n{hint}",
-                        f"site_config.yml:10: emergency[1].label : pas de traduction en en\n{hint}",
-                        f"site_config.yml:12: faq[1].a : pas de traduction en en\n{hint}",
-                        f"site_config.yml:12: faq[1].q : pas de traduction en en\n{hint}",
-                        f"site_config.yml:15: notices[1].title : pas de traduction en en\n{hint}"]
+    assert warnings == [f"site_config.yml:8: agencies.sud.maintenance[1].note : pas de traduction (en)\n{hint}",
+                        f"site_config.yml:10: emergency[1].label : pas de traduction (en)\n{hint}",
+                        f"site_config.yml:12: faq[1].a : pas de traduction (en)\n{hint}",
+                        f"site_config.yml:12: faq[1].q : pas de traduction (en)\n{hint}",
+                        f"site_config.yml:15: notices[1].title : pas de traduction (en)\n{hint}"]
 
 
 def test_an_entry_differing_from_the_agencys_by_a_plural_warns_that_both_show(make_project) -> None:  # type: ignore[no-untyped-def]

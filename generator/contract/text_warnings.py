@@ -40,7 +40,7 @@ def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]]
             continue
         codes = ", ".join(lacking)
         yield Problem(lines.file, lines.line_of(path),
-                      f"{described(path)} : pas de traduction en {codes}",
+                      f"{described(path)} : pas de traduction ({codes})",
                       f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
                       f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
 

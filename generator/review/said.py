@@ -85,10 +85,11 @@ def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[B
 
 
 def lacking(item: BaseModel, languages: tuple[str, ...]) -> str:
-    """« ; pas encore traduit en en, ar » when some text of ``item`` lacks some of the site's languages."""
+    """« ; pas encore traduit (en, ar) » when some text of ``item`` lacks some of the site's languages: the
+    codes in brackets, as « traduction modifiée (en) » says them (« traduit en en » read as a stammer)."""
     codes = sorted({code for _, found in missing_translations(item, languages) for code in found},
                    key=languages.index)
-    return f" ; pas encore traduit en {', '.join(codes)}" if codes else ""
+    return f" ; pas encore traduit ({', '.join(codes)})" if codes else ""
 
 
 def keyed(section: ListSection, items: Iterable[M]) -> dict[str, tuple[str, M]]:

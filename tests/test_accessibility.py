@@ -695,6 +695,23 @@ def test_in_high_contrast_mode_every_icon_is_still_drawn(browser, sample_site: P
     assert unseen == {}
 
 
+def test_each_question_of_the_faq_is_marked_by_a_question_mark_not_a_pencil(browser, site_url: str) -> None:
+    """Material draws a pencil (its « note ») before every <details>: beside a question it reads as « edit
+    this ». The FAQ's questions carry its question-mark icon."""
+    page = browser.new_page()
+    page.goto(site_url + "les-tilleuls/faq/", wait_until="load")
+    icons = page.evaluate("""() => {
+        const root = getComputedStyle(document.documentElement);
+        const question = root.getPropertyValue("--md-admonition-icon--question").trim();
+        const drawn = [...document.querySelectorAll(".rh-faq > summary")].map(
+            summary => getComputedStyle(summary, "::before").maskImage);
+        return {question, note: root.getPropertyValue("--md-admonition-icon--note").trim(), drawn};
+    }""")
+    page.close()
+    assert icons["question"].startswith("url(") and icons["question"] != icons["note"]
+    assert icons["drawn"] and set(icons["drawn"]) == {icons["question"]}, icons["drawn"][:1]
+
+
 def test_the_search_says_how_many_results_it_found_while_the_focus_stays_in_the_field(
         browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
     """WCAG 4.1.3: the count of results (« 6 documents trouvés ») changes as the tenant types, and a screen

@@ -143,6 +143,23 @@ def test_without_javascript_everything_is_there_as_of_the_build_day(browser, sit
     context.close()
 
 
+def test_without_javascript_long_notices_are_not_cut_but_the_screen_scrolls(browser, serve, make_project,
+                                                                            tmp_path: Path) -> None:
+    """Without JavaScript nothing pages through the notices: the screen cut those that did not fit, text the
+    tenant could reach in no way. It is then a page that scrolls, every notice whole; with JavaScript it still
+    fits the screen (the test above and the paging tests)."""
+    titles = [f"Avis numéro {n}" for n in range(1, 8)]
+    build_site(load_project(make_project(test=textwrap.dedent(_notices(titles)))), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    for viewport in SCREENS.values():
+        context = browser.new_context(java_script_enabled=False, viewport=viewport)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        assert page.evaluate(FITS_JS, True) == [], viewport
+        assert page.evaluate("document.scrollingElement.scrollHeight > innerHeight"), viewport  # not vacuous
+        context.close()
+
+
 def _at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=PARIS)
 

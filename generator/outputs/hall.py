@@ -44,7 +44,8 @@ REFRESH_SECONDS = 300
 """How often the screen asks for ``residence.json`` to learn of a new build (5 minutes)."""
 PAGE_SECONDS = 12
 """How long each page of notices stays when they do not fit together."""
-THEME_FILES = ("stylesheets/hall.css", "javascripts/hall.js", "javascripts/presence.js", "javascripts/offline.js")
+THEME_FILES = ("stylesheets/hall.css", "stylesheets/hall-nojs.css", "javascripts/hall.js", "javascripts/presence.js",
+               "javascripts/offline.js")
 """The theme's files each screen loads (at the site root), in ``THEME_DIR``."""
 SCREEN_NAME = N_("Écran du hall")
 """The page's name (title, description). Out of the f-strings below: ``pybabel extract`` cannot see into them."""

@@ -281,3 +281,38 @@ def test_every_link_of_an_entrys_content_is_absolute(make_project, tmp_path: Pat
         hrefs = [html.unescape(h) for c in feed.iter(f"{A}content") for h in re.findall(r'href="([^"]*)"', c.text)]
         assert sorted(hrefs) == sorted([site + "gardien/"] * 3 + [  # the outage's help, « Info récente », « Liens »
             site + "faq/#verre", site + "#avis", "https://agence.example.org/?a=1&b=2", "tel:+33148201122"]), folder
+
+
+def test_the_feeds_updated_never_goes_back_in_time_when_an_entry_leaves_it(make_project) -> None:  # type: ignore[no-untyped-def]
+    """RFC 4287: a feed's updated is the last time it changed significantly, and readers compare it with the
+    one they saw to decide whether to fetch again. It was the newest entry's day: when that entry left the
+    feed (a notice past its end, a repaired outage a week after its repair), the feed's updated fell back to
+    an older entry's day, as if nothing had changed since. It is now also the day the last item of the file
+    left the feed, so it never goes back from one nightly build to the next (computed from the file and the
+    build day only: the same inputs give the same bytes)."""
+    from datetime import timedelta
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.feed import feed_bytes
+
+    text = ("name: Résidence Test\naddress: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}\n"
+            "agency: nord\noutages:\n  - {equipment: Portail, since: 2026-11-25, status: repaired, repaired: 2026-12-01}\n"
+            "notices:\n  - {title: Alerte, from: 2026-11-01, until: 2026-12-31, level: warning}\n"
+            "  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-04}\n")
+    project = load_project(make_project(test=text))
+
+    def updated(today: date) -> str:
+        feed = ET.fromstring(feed_bytes(ResidenceContext.of(project, project.residences[0], today)))
+        return feed.findtext(f"{A}updated", "")[:10]
+
+    days = [date(2026, 11, 20) + timedelta(days=n) for n in range(60)]
+    seen = [(day.isoformat(), updated(day)) for day in days]
+    assert all(stamp <= day for day, stamp in seen)
+    assert all(a[1] <= b[1] for a, b in zip(seen, seen[1:])), seen  # never backwards
+    got = dict(seen)
+    assert got["2026-12-04"] == "2026-12-03"  # « Coupure d'eau » shows: its day
+    assert got["2026-12-05"] == "2026-12-05"  # it ended on the 4th: the feed changed on the 5th
+    assert got["2026-12-08"] == "2026-12-08"  # the gate, repaired on the 1st, left the feed a week later
+    assert got["2026-12-20"] == "2026-12-08"  # nothing changed since
+    assert got["2027-01-01"] == "2027-01-01"  # « Alerte » ended: the feed is empty since that day
+    assert got["2027-01-18"] == "2027-01-01"

@@ -180,12 +180,12 @@ outages:
     sud = "name: Résidence Sud\naddress: {street: 2 rue B, postcode: 93200, city: Saint-Denis}\nagency: sud\n"
     project = load_project(make_project(site_config=config, nord=nord, sud=sud))
     north, south = dashboard_rows(project, SAMPLE_TODAY)
-    assert north.outages == ["<bdi>Ascenseur</bdi> : en réparation depuis le vendredi 20 novembre, retour prévu le "
-                             "lundi 30 novembre (en retard)", "<bdi>Interphone</bdi> : réparée le samedi 28 novembre"]
+    assert north.outages == ["<bdi>Ascenseur</bdi>\u00a0: en réparation depuis le vendredi 20 novembre, retour prévu le "
+                             "lundi 30 novembre (en retard)", "<bdi>Interphone</bdi>\u00a0: réparée le samedi 28 novembre"]
     assert north.notices == [
-        "En cours (information) : <bdi>Élections des représentants</bdi>, jusqu'au jeudi 10 décembre (avis commun, "
+        "En cours (information)\u00a0: <bdi>Élections des représentants</bdi>, jusqu'au jeudi 10 décembre (avis commun, "
         "site_config.yml)",
-        "À venir (important) : <bdi>Fermeture des agences</bdi>, du jeudi 24 décembre au jeudi 24 décembre (avis "
+        "À venir (important)\u00a0: <bdi>Fermeture des agences</bdi>, du jeudi 24 décembre au jeudi 24 décembre (avis "
         "commun, site_config.yml)"]
     assert south.notices == north.notices[1:]
     assert [(w.line, w.message) for w in north.warnings] == [
@@ -234,8 +234,8 @@ notices:
   - {title: "انقطاع الماء!", from: 2026-12-01, until: 2026-12-05}
 """
     page = dashboard_page(load_project(make_project(test=residence)), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi>انقطاع الماء!</bdi>, jusqu'au samedi 5 décembre</li>" in page
-    assert "<li><bdi>المصعد (3)</bdi> : en réparation depuis le vendredi 20 novembre</li>" in page
+    assert "<li>En cours (information)\u00a0: <bdi>انقطاع الماء!</bdi>, jusqu'au samedi 5 décembre</li>" in page
+    assert "<li><bdi>المصعد (3)</bdi>\u00a0: en réparation depuis le vendredi 20 novembre</li>" in page
     assert ", remplacé par <bdi>محمد &lt;b&gt;العلي&lt;/b&gt; (B2)</bdi></li>" in page
 
 
@@ -316,14 +316,14 @@ notices:
 """
     config = SITE_CONFIG.replace("base_url:", "languages: [ar, fr]\nbase_url:")
     page = dashboard_page(load_project(make_project(config, test=residence)), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi lang=\"ar\">انقطاع الماء</bdi>, jusqu'au" in page
-    assert "<li>En cours (information) : <bdi>Fête</bdi>, jusqu'au" in page  # Latin letters: not known as Arabic
-    assert "<li><bdi lang=\"ar\">المصعد</bdi> : en réparation" in page
+    assert "<li>En cours (information)\u00a0: <bdi lang=\"ar\">انقطاع الماء</bdi>, jusqu'au" in page
+    assert "<li>En cours (information)\u00a0: <bdi>Fête</bdi>, jusqu'au" in page  # Latin letters: not known as Arabic
+    assert "<li><bdi lang=\"ar\">المصعد</bdi>\u00a0: en réparation" in page
     assert ", remplacé par <bdi lang=\"ar\">محمد العلي</bdi></li>" in page
     french = dashboard_page(load_project(make_project(test=residence.replace("{ar: انقطاع الماء, fr: Coupure d'eau}",
                                                                               "Coupure d'eau").replace(
         "{ar: المصعد, fr: Ascenseur}", "Ascenseur").replace("{ar: Fête, fr: Fête}", "Fête"))), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi>Coupure d&#39;eau</bdi>, jusqu'au" in french
+    assert "<li>En cours (information)\u00a0: <bdi>Coupure d&#39;eau</bdi>, jusqu'au" in french
 
 
 BROKEN_WORDS = """() => {

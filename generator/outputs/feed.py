@@ -110,7 +110,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 def feed_title(ctx: ResidenceContext) -> str:
     """The feed's title, also its name where every page of the microsite declares it (``<link>``)."""
     _ = i18n.gettext(ctx.lang)
-    return _("Avis aux locataires : %(name)s") % {"name": ctx.residence.name}
+    return _("Avis aux locataires\u00a0: %(name)s") % {"name": ctx.residence.name}
 
 
 def feed_bytes(ctx: ResidenceContext) -> bytes:
@@ -140,7 +140,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
-        _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
+        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level, "title": notice.title})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}", seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -190,9 +190,9 @@ def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
     if outage.repaired is not None:
         return _("Réparée le %(day)s") % {"day": day(outage.repaired)}
     parts = [_("Depuis le %(day)s") % {"day": day(outage.since)},
-             _("État : %(status)s") % {"status": _(OUTAGE_STATUS[outage.status])}]
+             _("État\u00a0: %(status)s") % {"status": _(OUTAGE_STATUS[outage.status])}]
     if outage.late_on(today) and outage.expected is not None:
-        parts.append(_("Retard : le retour était prévu le %(day)s") % {"day": day(outage.expected)})
+        parts.append(_("Retard\u00a0: le retour était prévu le %(day)s") % {"day": day(outage.expected)})
     elif outage.expected is not None:
         parts.append(_("Retour prévu le %(day)s") % {"day": day(outage.expected)})
     return " · ".join(parts)
@@ -206,7 +206,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _ = i18n.gettext(ctx.lang)
     label = _("Panne")
     entry = _sub(root, "entry")
-    _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
+    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label, "title": outage.equipment})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}", seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
@@ -218,7 +218,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         _sub(entry, "content", content_html(outage.help, ctx.url), type="html", **_language_of(outage.help, ctx.lang))
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
-        _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
+        _sub(entry, "title", _("%(equipment)s\u00a0: nouvelle du %(day)s")
              % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
         days.append(_dated(entry, update.date, update.date, ctx.today, ctx.zone))

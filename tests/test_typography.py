@@ -124,12 +124,13 @@ def test_the_menus_question_mark_never_wraps_alone_on_a_phone(browser, sample_si
     menu as in the page, at a phone's widths."""
     problems = []
     for width in (320, 360, 390, 414):
-        page = browser.new_page(viewport={"width": width, "height": 844}, locale="fr-FR")
-        page.goto(serve(sample_site) + "/les-tilleuls/qui-appeler/", wait_until="networkidle")
-        page.locator("label.md-header__button[for=__drawer]").click()
-        page.wait_for_timeout(400)  # Material's slide-in transition
-        problems += [f"{width} px: {p}" for p in page.evaluate(ALONE)]
-        page.close()
+        for path in ("contacts/", "qui-appeler/"):
+            page = browser.new_page(viewport={"width": width, "height": 844}, locale="fr-FR")
+            page.goto(serve(sample_site) + "/les-tilleuls/" + path, wait_until="networkidle")
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.wait_for_timeout(400)  # Material's slide-in transition
+            problems += [f"{width} px, {path}: {p}" for p in page.evaluate(ALONE)]
+            page.close()
     assert problems == []
 
 

@@ -62,7 +62,7 @@ def one(found: list[icalendar.Event], summary: str, hour: int | None = None) -> 
 
 def opened(found: list[icalendar.Event]) -> list[icalendar.Event]:
     """The events but the closed days' (« Loge fermée : Noël »), which test_closed_days checks."""
-    return [e for e in found if not str(e["summary"]).startswith("Loge fermée : ")]
+    return [e for e in found if not str(e["summary"]).startswith("Loge fermée\u00a0: ")]
 
 
 def occurrences(event: icalendar.Event, count: int) -> list[datetime]:
@@ -72,7 +72,7 @@ def occurrences(event: icalendar.Event, count: int) -> list[datetime]:
 
 def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path))
-    morning = one(found, "Loge ouverte : Karim Benali, gardien", hour=8)
+    morning = one(found, "Loge ouverte\u00a0: Karim Benali, gardien", hour=8)
     assert morning["rrule"]["FREQ"] == ["WEEKLY"]
     assert morning["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     start = morning.decoded("dtstart")
@@ -89,7 +89,7 @@ def test_caretaker_hours_weekly_in_paris_time_with_absences_excluded(make_projec
 
 def test_recurrence_follows_daylight_saving(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path, today=date(2027, 3, 24)))
-    afternoon = one(found, "Loge ouverte : Karim Benali, gardien", hour=16)
+    afternoon = one(found, "Loge ouverte\u00a0: Karim Benali, gardien", hour=16)
     assert afternoon["location"].startswith("Hall du bâtiment B, ")
     first, second = occurrences(afternoon, 2)
     # 26 March 2027 is before the change (28 March), 2 April after: same wall clock, one hour less of offset.
@@ -110,17 +110,17 @@ def test_timezone_definition_is_europe_paris_by_rule(make_project, tmp_path: Pat
 
 def test_absence_waste_and_notices(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     found = events(build(make_project, tmp_path))
-    absence = one(found, "Absence : Karim Benali")
+    absence = one(found, "Absence\u00a0: Karim Benali")
     assert absence.decoded("dtstart") == date(2026, 12, 22) and absence.decoded("dtend") == date(2026, 12, 30)
-    assert absence["description"] == "Remplacement : Sophie Martin, 06 98 76 54 32"
-    waste = one(found, "Collecte : Ordures ménagères")
+    assert absence["description"] == "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32"
+    waste = one(found, "Collecte\u00a0: Ordures ménagères")
     assert waste.decoded("dtstart") == date(2026, 11, 30) and waste["rrule"]["BYDAY"] == ["MO", "FR"]
     summaries = [str(e["summary"]) for e in found]
     assert not any("Encombrants" in s for s in summaries)  # « schedule » in words has no rule
-    water = one(found, "Important : Coupure d'eau")
+    water = one(found, "Important\u00a0: Coupure d'eau")
     assert water.decoded("dtstart") == date(2026, 12, 1) and water.decoded("dtend") == date(2026, 12, 4)
     assert water["description"] == "Bâtiments A et B."
-    assert "Information : Fête des voisins" in summaries  # upcoming
+    assert "Information\u00a0: Fête des voisins" in summaries  # upcoming
     assert not any("Désinsectisation" in s for s in summaries)  # expired
     assert len(opened(found)) == 6  # two caretaker slots, one absence, one collection, two notices
 
@@ -129,7 +129,7 @@ def test_each_notice_links_to_its_own_place_on_the_home_page(make_project, tmp_p
     """As the feed does: a tenant opening the event lands on the notice, not at the top of the page."""
     ics = build(make_project, tmp_path)
     home = (ics.parent / "index.html").read_text(encoding="utf-8")
-    for title in ("Important : Coupure d'eau", "Information : Fête des voisins"):
+    for title in ("Important\u00a0: Coupure d'eau", "Information\u00a0: Fête des voisins"):
         page, _, anchor = str(one(events(ics), title)["url"]).partition("#")
         assert page == "https://residences.example.org/test/"
         assert re.fullmatch(r"avis-2026-12-\d\d-[0-9a-f]{8}", anchor)
@@ -157,13 +157,13 @@ def test_two_notices_of_the_same_day_and_title_are_two_events(make_project, tmp_
     text = RESIDENCE.replace("notices:\n", "buildings: [A, B]\nnotices:\n" + cut % ("A", "A") + cut % ("B", "B"))
     out = tmp_path / "site"
     build_site(load_project(make_project(test=text)), out, TODAY)
-    found = [e for e in events(out / "test" / "calendrier.ics") if e["summary"] == "Information : Coupure d'eau"]
+    found = [e for e in events(out / "test" / "calendrier.ics") if e["summary"] == "Information\u00a0: Coupure d'eau"]
     assert sorted(str(e["description"]) for e in found) == ["Bâtiment A.", "Bâtiment B."]
     uids = [str(e["uid"]) for e in events(out / "test" / "calendrier.ics")]
     assert len(set(uids)) == len(uids)
     alone = tmp_path / "alone"
     build_site(load_project(make_project(test=text.replace(cut % ("B", "B"), ""))), alone, TODAY)
-    (first,) = [e for e in events(alone / "test" / "calendrier.ics") if e["summary"] == "Information : Coupure d'eau"]
+    (first,) = [e for e in events(alone / "test" / "calendrier.ics") if e["summary"] == "Information\u00a0: Coupure d'eau"]
     assert str(first["uid"]) in {str(e["uid"]) for e in found}
 
 
@@ -227,10 +227,10 @@ def test_a_collections_schedule_and_note_in_words_go_with_its_days_in_the_calend
     page = (out / "test" / "dechets" / "index.html").read_text(encoding="utf-8")
     assert "<p>Les semaines paires, avant 7h</p>" in page and "<em>rue Haute</em>" in page
     found = events(out / "test" / "calendrier.ics")
-    glass = one(found, "Collecte : Verre")
+    glass = one(found, "Collecte\u00a0: Verre")
     assert glass["rrule"]["BYDAY"] == ["TU"]
     assert str(glass["description"]) == "Les semaines paires, avant 7h\nBornes rue Haute; pas de vaisselle."
-    assert "description" not in one(found, "Collecte : Ordures ménagères")  # days only: nothing more to say
+    assert "description" not in one(found, "Collecte\u00a0: Ordures ménagères")  # days only: nothing more to say
 
 
 def test_a_notices_markdown_reads_in_the_calendar_as_on_its_page(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -248,10 +248,10 @@ def test_a_notices_markdown_reads_in_the_calendar_as_on_its_page(make_project, t
     home = (out / "test" / "index.html").read_text(encoding="utf-8")
     assert '<strong>jeudi</strong>, voir <a href="gardien/">le gardien</a>' in home
     found = events(out / "test" / "calendrier.ics")
-    assert str(one(found, "Information : Eau")["description"]) == (
+    assert str(one(found, "Information\u00a0: Eau")["description"]) == (
         "Coupure jeudi, voir le gardien (https://residences.example.org/test/gardien/) ou l'agence "
         "(https://agence.example.org/). Pensez-y.\n- bâtiment A\n- bâtiment B\n1. fermez\n2. attendez")
-    assert str(one(found, "Collecte : Verre")["description"]) == (
+    assert str(one(found, "Collecte\u00a0: Verre")["description"]) == (
         "Voir le plan (https://residences.example.org/test/faq/#verre).")
 
 
@@ -274,13 +274,13 @@ def test_an_overseas_residences_hours_are_at_its_own_hall_clock(make_project, tm
         cal = icalendar.Calendar.from_ical((out / slug / "calendrier.ics").read_bytes())
         (timezone_,) = cal.walk("VTIMEZONE")
         assert (timezone_["tzid"], cal["x-wr-timezone"]) == (zone, zone), slug
-        afternoon = one(cal.walk("VEVENT"), "Loge ouverte : Karim Benali, gardien", hour=16)
+        afternoon = one(cal.walk("VEVENT"), "Loge ouverte\u00a0: Karim Benali, gardien", hour=16)
         assert afternoon.decoded("dtstart").tzinfo.key == zone  # type: ignore[union-attr]
         # Fridays 16h at the hall's clock, around Miquelon's change (14 March 2027) and Paris's (28 March).
         fridays = occurrences(afternoon, 4)
         assert [o.date() for o in fridays] == [date(2027, 3, d) for d in (12, 19, 26)] + [date(2027, 4, 2)]
         assert [(o.hour, o.astimezone(timezone.utc).hour) for o in fridays] == [(16, h) for h in utc_hours], slug
-        morning = one(cal.walk("VEVENT"), "Loge ouverte : Karim Benali, gardien", hour=8)
+        morning = one(cal.walk("VEVENT"), "Loge ouverte\u00a0: Karim Benali, gardien", hour=8)
         assert {(d.dt.tzinfo.key, d.dt.hour) for d in morning["exdate"].dts} == {(zone, 8)}  # type: ignore[union-attr]
 
 

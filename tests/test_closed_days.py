@@ -7,6 +7,7 @@ library update changing them would be seen. 24 December 2026 is a Thursday, 25 a
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -162,11 +163,11 @@ def text_of(path: Path) -> str:
 
 def test_built_pages_say_the_next_presence_after_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = build(make_project, tmp_path, date(2026, 12, 24))
-    assert "Prochaine permanence :</strong> <span data-rh-next-text>Samedi 26 décembre, de 9h à 11h" \
+    assert "Prochaine permanence\u00a0:</strong> <span data-rh-next-text>Samedi 26 décembre, de 9h à 11h" \
         in text_of(out / "paris/index.html")
-    assert "Prochaine permanence :</strong> <span data-rh-next-text>Lundi 28 décembre, de 8h30 à 12h" \
+    assert "Prochaine permanence\u00a0:</strong> <span data-rh-next-text>Lundi 28 décembre, de 8h30 à 12h" \
         in text_of(out / "metz/index.html")  # 26 December is a holiday in Moselle
-    assert "Prochaine permanence :</strong> <span data-rh-next-text>Demain de 8h30 à 12h" \
+    assert "Prochaine permanence\u00a0:</strong> <span data-rh-next-text>Demain de 8h30 à 12h" \
         in text_of(out / "open/index.html")  # works on Christmas, not on the landlord's closure
     good_friday = build(make_project, tmp_path, date(2027, 3, 26))
     assert "<span data-rh-next-text>Aujourd&#39;hui de 8h30 à 12h" in text_of(good_friday / "paris/index.html")
@@ -177,13 +178,13 @@ def test_caretaker_page_notes_holidays_and_lists_the_next_closed_days(make_proje
     out = build(make_project, tmp_path, date(2026, 12, 2))
     metz = text_of(out / "metz/gardien/index.html")
     assert "<p>Loge fermée les jours fériés.</p>" in metz
-    assert ("<li>Jeudi 24 décembre : Veille de Noël</li>\n<li>Vendredi 25 décembre : Noël</li>\n"
-            "<li>Samedi 26 décembre : Saint-Étienne</li>\n<li>Vendredi 1er janvier : Jour de l&#39;an</li>") in metz
+    assert ("<li>Jeudi 24 décembre\u00a0: Veille de Noël</li>\n<li>Vendredi 25 décembre\u00a0: Noël</li>\n"
+            "<li>Samedi 26 décembre\u00a0: Saint-Étienne</li>\n<li>Vendredi 1er janvier\u00a0: Jour de l&#39;an</li>") in metz
     paris = text_of(out / "paris/gardien/index.html")
-    assert "Saint-Étienne" not in paris and "<li>Vendredi 25 décembre : Noël</li>" in paris
+    assert "Saint-Étienne" not in paris and "<li>Vendredi 25 décembre\u00a0: Noël</li>" in paris
     works = text_of(out / "open/gardien/index.html")
-    assert "jours fériés" not in works and " : Noël</li>" not in works
-    assert "<li>Jeudi 24 décembre : Veille de Noël</li>" in works
+    assert "jours fériés" not in works and "\u00a0: Noël</li>" not in works
+    assert "<li>Jeudi 24 décembre\u00a0: Veille de Noël</li>" in works
 
 
 def test_calendar_excludes_the_openings_of_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -202,7 +203,7 @@ def test_calendar_excludes_the_openings_of_closed_days(make_project, tmp_path: P
                                    date(2027, 12, 25), date(2028, 1, 1)}
     assert excluded("open", 8) == {date(2026, 12, 24)}
     events = icalendar.Calendar.from_ical((out / "metz/calendrier.ics").read_bytes()).walk("VEVENT")
-    (stephen,) = [e for e in events if e["summary"] == "Loge fermée : Saint-Étienne"]
+    (stephen,) = [e for e in events if e["summary"] == "Loge fermée\u00a0: Saint-Étienne"]
     assert stephen.decoded("dtstart") == date(2026, 12, 26)
 
 
@@ -243,7 +244,8 @@ def test_open_data_says_holidays_close_the_loge_only_when_pages_say_so(make_proj
                    date(2026, 12, 2))
         data = json.loads(text_of(out / "test" / published.DATA))["caretaker"]
         assert data["holidays"] == expected
-        assert ("fermée les jours fériés" in text_of(out / "test" / "gardien.vcf")) == (expected == "closed")
+        card = re.sub(r"\r?\n ", "", text_of(out / "test" / "gardien.vcf"))  # lines unfolded (RFC 6350)
+        assert ("fermée les jours fériés" in card) == (expected == "closed")
         assert any(d["kind"] == "holiday" for d in data["closed_days"]) == (expected == "closed")
 
 
@@ -261,7 +263,7 @@ def test_json_ld_names_the_closed_days_of_the_loge(make_project, tmp_path: Path)
 
 def test_the_staff_dashboard_lists_the_coming_closures(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = build(make_project, tmp_path, date(2026, 12, 2))
-    assert ("Fermetures de toutes les loges à venir (closures de site_config.yml) : jeudi 24 décembre 2026 "
+    assert ("Fermetures de toutes les loges à venir (closures de site_config.yml)&nbsp;: jeudi 24 décembre 2026 "
             "(Veille de Noël).") in text_of(out / "equipe/index.html")
 
 
@@ -334,6 +336,6 @@ def test_the_calendar_skips_every_closed_day_that_residence_json_lists_whatever_
     listed = {d.date for d in opendata.residence_data(ctx).caretaker.closed_days}  # type: ignore[union-attr]
     events = icalendar.Calendar.from_ical(calendar.calendar_bytes(ctx)).walk("VEVENT")
     skipped = {d.dt.date() for e in events if "exdate" in e for d in e["exdate"].dts}
-    said = {e.decoded("dtstart") for e in events if str(e["summary"]).startswith("Loge fermée : ")}
+    said = {e.decoded("dtstart") for e in events if str(e["summary"]).startswith("Loge fermée\u00a0: ")}
     assert {d for d in skipped if d >= today} == {d for d in said if d >= today} == listed
     assert (date(2028, 5, 25) in listed) == (today >= date(2027, 3, 27))  # within a year and 60 days

@@ -180,12 +180,12 @@ outages:
     sud = "name: Résidence Sud\naddress: {street: 2 rue B, postcode: 93200, city: Saint-Denis}\nagency: sud\n"
     project = load_project(make_project(site_config=config, nord=nord, sud=sud))
     north, south = dashboard_rows(project, SAMPLE_TODAY)
-    assert north.outages == ["<bdi>Ascenseur</bdi> : en réparation depuis le vendredi 20 novembre, retour prévu le "
-                             "lundi 30 novembre (en retard)", "<bdi>Interphone</bdi> : réparée le samedi 28 novembre"]
+    assert north.outages == ["<bdi>Ascenseur</bdi>\u00a0: en réparation depuis le vendredi 20 novembre, retour prévu le "
+                             "lundi 30 novembre (en retard)", "<bdi>Interphone</bdi>\u00a0: réparée le samedi 28 novembre"]
     assert north.notices == [
-        "En cours (information) : <bdi>Élections des représentants</bdi>, jusqu'au jeudi 10 décembre (avis commun, "
+        "En cours (information)\u00a0: <bdi>Élections des représentants</bdi>, jusqu'au jeudi 10 décembre (avis commun, "
         "site_config.yml)",
-        "À venir (important) : <bdi>Fermeture des agences</bdi>, du jeudi 24 décembre au jeudi 24 décembre (avis "
+        "À venir (important)\u00a0: <bdi>Fermeture des agences</bdi>, du jeudi 24 décembre au jeudi 24 décembre (avis "
         "commun, site_config.yml)"]
     assert south.notices == north.notices[1:]
     assert [(w.line, w.message) for w in north.warnings] == [
@@ -234,8 +234,8 @@ notices:
   - {title: "انقطاع الماء!", from: 2026-12-01, until: 2026-12-05}
 """
     page = dashboard_page(load_project(make_project(test=residence)), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi>انقطاع الماء!</bdi>, jusqu'au samedi 5 décembre</li>" in page
-    assert "<li><bdi>المصعد (3)</bdi> : en réparation depuis le vendredi 20 novembre</li>" in page
+    assert "<li>En cours (information)\u00a0: <bdi>انقطاع الماء!</bdi>, jusqu'au samedi 5 décembre</li>" in page
+    assert "<li><bdi>المصعد (3)</bdi>\u00a0: en réparation depuis le vendredi 20 novembre</li>" in page
     assert ", remplacé par <bdi>محمد &lt;b&gt;العلي&lt;/b&gt; (B2)</bdi></li>" in page
 
 
@@ -316,11 +316,70 @@ notices:
 """
     config = SITE_CONFIG.replace("base_url:", "languages: [ar, fr]\nbase_url:")
     page = dashboard_page(load_project(make_project(config, test=residence)), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi lang=\"ar\">انقطاع الماء</bdi>, jusqu'au" in page
-    assert "<li>En cours (information) : <bdi>Fête</bdi>, jusqu'au" in page  # Latin letters: not known as Arabic
-    assert "<li><bdi lang=\"ar\">المصعد</bdi> : en réparation" in page
+    assert "<li>En cours (information)\u00a0: <bdi lang=\"ar\">انقطاع الماء</bdi>, jusqu'au" in page
+    assert "<li>En cours (information)\u00a0: <bdi>Fête</bdi>, jusqu'au" in page  # Latin letters: not known as Arabic
+    assert "<li><bdi lang=\"ar\">المصعد</bdi>\u00a0: en réparation" in page
     assert ", remplacé par <bdi lang=\"ar\">محمد العلي</bdi></li>" in page
     french = dashboard_page(load_project(make_project(test=residence.replace("{ar: انقطاع الماء, fr: Coupure d'eau}",
                                                                               "Coupure d'eau").replace(
         "{ar: المصعد, fr: Ascenseur}", "Ascenseur").replace("{ar: Fête, fr: Fête}", "Fête"))), SAMPLE_TODAY).markdown
-    assert "<li>En cours (information) : <bdi>Coupure d&#39;eau</bdi>, jusqu'au" in french
+    assert "<li>En cours (information)\u00a0: <bdi>Coupure d&#39;eau</bdi>, jusqu'au" in french
+
+
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('.rh-dashboard-table thead th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+CUT = """() => {
+  const cut = [];
+  for (const el of document.querySelectorAll('.rh-dashboard-table th, .rh-dashboard-table td, .rh-dash-sort')) {
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') cut.push(el.textContent.trim());
+  }
+  const region = document.querySelector('.rh-dashboard-table').closest('[tabindex]');
+  return {cut, page: document.documentElement.scrollWidth - window.innerWidth,
+          table: document.querySelector('.rh-dashboard-table').getBoundingClientRect().right
+                 - (region || document.documentElement).getBoundingClientRect().right
+                 - (region ? region.scrollWidth - region.clientWidth : 0)};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 1024, 1440, 320])  # desktops, and 1280 px at 400 % zoom
+def test_no_column_title_breaks_inside_a_word_and_nothing_is_cut(browser, sample_site: Path, serve,  # type: ignore[no-untyped-def]
+                                                                 width: int) -> None:
+    """At 1280 px the nine columns shared the width and « overflow-wrap: anywhere » let the browser make
+    them as narrow as a letter: the titles (« Résidence », « Absences du gardien à venir ») broke letter by
+    letter. A title now breaks between words only; the table scrolls sideways inside a region of its own
+    when it is wider than the page (WCAG 1.4.10 allows it for data tables), which a keyboard reaches (it
+    is focusable and named), so nothing is cut and the page itself never scrolls sideways. At 320 px (1280
+    px at 400 % zoom) each residence is a block, as before."""
+    page = browser.new_page(locale="fr-FR", viewport={"width": width, "height": 800})
+    page.goto(serve(sample_site) + "/equipe/", wait_until="networkidle")
+    region = page.get_by_role("region", name="Résidences par ville.", exact=False)
+    assert region.get_attribute("tabindex") == "0" and region.locator("table.rh-dashboard-table").count() == 1
+    if width == 1280:  # the empty table of contents' column is left out: the whole table shows
+        assert page.evaluate("() => { const r = document.querySelector('.rh-dash-scroll'); "
+                             "return r.scrollWidth <= r.clientWidth }")
+    for script in (True, False):
+        assert page.evaluate(BROKEN_WORDS) == [], (width, script)
+        measures = page.evaluate(CUT)
+        assert measures["cut"] == [] and measures["page"] <= 0 and measures["table"] <= 1, (width, script, measures)
+        if script:
+            page.close()
+            context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.goto(serve(sample_site) + "/equipe/")
+    page.close()

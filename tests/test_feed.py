@@ -51,12 +51,12 @@ def test_atom_feed(make_project, tmp_path: Path) -> None:  # type: ignore[no-unt
     raw = (build(make_project, tmp_path) / "avis.xml").read_bytes()
     feed = ET.fromstring(raw)
     assert feed.tag == f"{A}feed"
-    assert feed.findtext(f"{A}title") == "Avis aux locataires : Résidence Test"
+    assert feed.findtext(f"{A}title") == "Avis aux locataires\u00a0: Résidence Test"
     assert feed.find(f"{A}link[@rel='self']").get("href") == "https://residences.example.org/test/avis.xml"
     entries = feed.findall(f"{A}entry")
     assert [e.findtext(f"{A}title") for e in entries] == [
-        "Urgent : Ascenseur", "Important : Alerte", "Information : Info récente",
-        "Information : Info ancienne", "Important : Réunion", "Information : Fête"]
+        "Urgent\u00a0: Ascenseur", "Important\u00a0: Alerte", "Information\u00a0: Info récente",
+        "Information\u00a0: Info ancienne", "Important\u00a0: Réunion", "Information\u00a0: Fête"]
     for entry in entries:  # RFC 4287 §4.1.2: each entry has an id, a title and an updated date
         assert entry.findtext(f"{A}id").startswith("urn:uuid:") and entry.findtext(f"{A}updated")
     assert len({e.findtext(f"{A}id") for e in entries}) == 6
@@ -81,8 +81,8 @@ def test_feed_drops_expired_notices_and_keeps_ids(make_project, tmp_path: Path) 
 
     before = ids(build(make_project, tmp_path, name="a"))
     after = ids(build(make_project, tmp_path, today=date(2026, 12, 21), name="b"))
-    assert set(after) == {"Important : Alerte"}  # the others ended on the 20th or earlier
-    assert after["Important : Alerte"] == before["Important : Alerte"]
+    assert set(after) == {"Important\u00a0: Alerte"}  # the others ended on the 20th or earlier
+    assert after["Important\u00a0: Alerte"] == before["Important\u00a0: Alerte"]
     again = build(make_project, tmp_path, name="c")
     assert (again / "avis.xml").read_bytes() == (tmp_path / "a" / "test" / "avis.xml").read_bytes()
 
@@ -186,12 +186,12 @@ def test_an_outage_entry_is_dated_the_day_its_summary_began_saying_late(make_pro
         out = tmp_path / today.isoformat()
         build_site(project, out, today)
         feed = feedparser.parse((out / "test" / "avis.xml").read_bytes())
-        (lift_entry,) = [e for e in feed.entries if e.title == "Panne : Ascenseur"]
+        (lift_entry,) = [e for e in feed.entries if e.title == "Panne\u00a0: Ascenseur"]
         return lift_entry.summary, lift_entry.updated[:10], feed.feed.updated[:10]
 
     before, after = entry(date(2026, 11, 30)), entry(date(2026, 12, 2))
     assert "Retour prévu le lundi 30 novembre 2026" in before[0] and before[1:] == ("2026-11-25", "2026-11-25")
-    assert "Retard : le retour était prévu le lundi 30 novembre 2026" in after[0]
+    assert "Retard\u00a0: le retour était prévu le lundi 30 novembre 2026" in after[0]
     assert after[1:] == ("2026-12-01", "2026-12-01")
 
 
@@ -220,13 +220,13 @@ def test_no_date_of_the_feed_is_after_the_day_it_was_built(make_project, tmp_pat
             last[entry.id] = entry.updated
         dated = {e.title: (e.get("published", "")[:10], e.updated[:10], e.summary) for e in feed.entries}
         if today == TODAY:
-            assert dated["Information : Fête"] == ("", "2026-12-02", "Le samedi 12 décembre 2026 (à venir)")
-            assert dated["Panne : Chaufferie"][:2] == ("", "2026-12-02")
-            assert dated["Chaufferie : nouvelle du mardi 8 décembre 2026"][:2] == ("", "2026-12-02")
-            assert dated["Information : Info récente"][:2] == ("2026-12-01", "2026-12-01")  # as it was
+            assert dated["Information\u00a0: Fête"] == ("", "2026-12-02", "Le samedi 12 décembre 2026 (à venir)")
+            assert dated["Panne\u00a0: Chaufferie"][:2] == ("", "2026-12-02")
+            assert dated["Chaufferie\u00a0: nouvelle du mardi 8 décembre 2026"][:2] == ("", "2026-12-02")
+            assert dated["Information\u00a0: Info récente"][:2] == ("2026-12-01", "2026-12-01")  # as it was
         if today == date(2026, 12, 12):
-            assert dated["Information : Fête"] == ("2026-12-12", "2026-12-12", "Le samedi 12 décembre 2026")
-            assert dated["Panne : Chaufferie"][:2] == ("2026-12-07", "2026-12-08")
+            assert dated["Information\u00a0: Fête"] == ("2026-12-12", "2026-12-12", "Le samedi 12 décembre 2026")
+            assert dated["Panne\u00a0: Chaufferie"][:2] == ("2026-12-07", "2026-12-08")
 
 
 def test_an_overseas_feeds_dates_fall_on_their_day_at_the_residences_clock(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -254,7 +254,7 @@ def test_an_overseas_feeds_dates_fall_on_their_day_at_the_residences_clock(make_
             return datetime(*parsed[:6], tzinfo=timezone.utc).astimezone(ZoneInfo(zone))  # type: ignore[misc]
 
         dated = {e.title: at_residence(e.published_parsed) for e in feed.entries if "published" in e}
-        assert dated["Information : Info récente"] == datetime(2026, 12, 1, tzinfo=ZoneInfo(zone)), slug
+        assert dated["Information\u00a0: Info récente"] == datetime(2026, 12, 1, tzinfo=ZoneInfo(zone)), slug
         assert at_residence(feed.feed.updated_parsed) == datetime(2026, 12, 2, tzinfo=ZoneInfo(zone)), slug
         assert all((d.hour, d.minute) == (0, 0) for d in dated.values()), slug
 
@@ -281,3 +281,38 @@ def test_every_link_of_an_entrys_content_is_absolute(make_project, tmp_path: Pat
         hrefs = [html.unescape(h) for c in feed.iter(f"{A}content") for h in re.findall(r'href="([^"]*)"', c.text)]
         assert sorted(hrefs) == sorted([site + "gardien/"] * 3 + [  # the outage's help, « Info récente », « Liens »
             site + "faq/#verre", site + "#avis", "https://agence.example.org/?a=1&b=2", "tel:+33148201122"]), folder
+
+
+def test_the_feeds_updated_never_goes_back_in_time_when_an_entry_leaves_it(make_project) -> None:  # type: ignore[no-untyped-def]
+    """RFC 4287: a feed's updated is the last time it changed significantly, and readers compare it with the
+    one they saw to decide whether to fetch again. It was the newest entry's day: when that entry left the
+    feed (a notice past its end, a repaired outage a week after its repair), the feed's updated fell back to
+    an older entry's day, as if nothing had changed since. It is now also the day the last item of the file
+    left the feed, so it never goes back from one nightly build to the next (computed from the file and the
+    build day only: the same inputs give the same bytes)."""
+    from datetime import timedelta
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.feed import feed_bytes
+
+    text = ("name: Résidence Test\naddress: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}\n"
+            "agency: nord\noutages:\n  - {equipment: Portail, since: 2026-11-25, status: repaired, repaired: 2026-12-01}\n"
+            "notices:\n  - {title: Alerte, from: 2026-11-01, until: 2026-12-31, level: warning}\n"
+            "  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-04}\n")
+    project = load_project(make_project(test=text))
+
+    def updated(today: date) -> str:
+        feed = ET.fromstring(feed_bytes(ResidenceContext.of(project, project.residences[0], today)))
+        return feed.findtext(f"{A}updated", "")[:10]
+
+    days = [date(2026, 11, 20) + timedelta(days=n) for n in range(60)]
+    seen = [(day.isoformat(), updated(day)) for day in days]
+    assert all(stamp <= day for day, stamp in seen)
+    assert all(a[1] <= b[1] for a, b in zip(seen, seen[1:])), seen  # never backwards
+    got = dict(seen)
+    assert got["2026-12-04"] == "2026-12-03"  # « Coupure d'eau » shows: its day
+    assert got["2026-12-05"] == "2026-12-05"  # it ended on the 4th: the feed changed on the 5th
+    assert got["2026-12-08"] == "2026-12-08"  # the gate, repaired on the 1st, left the feed a week later
+    assert got["2026-12-20"] == "2026-12-08"  # nothing changed since
+    assert got["2027-01-01"] == "2027-01-01"  # « Alerte » ended: the feed is empty since that day
+    assert got["2027-01-18"] == "2027-01-01"

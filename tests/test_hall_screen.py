@@ -470,7 +470,7 @@ def test_each_language_s_screen_shows_the_code_of_its_own_address(make_project, 
     svg = published.poster_paths("test").svg
     assert f'<img class="rh-hall__qr" src="../{svg}" alt="QR code du site de la résidence"' in french
     url = project.config.site_url("test")
-    assert f"<title>QR code : {url}</title>" in (site / "test" / svg).read_text(encoding="utf-8")
+    assert f"<title>QR code\u00a0: {url}</title>" in (site / "test" / svg).read_text(encoding="utf-8")
     assert f'"{svg}"' in (site / "test" / "sw.js").read_text(encoding="utf-8")  # stored for offline use
     english = (site / "test" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
     image = re.search(r'<img class="rh-hall__qr" src="data:image/png;base64,([^"]+)" '

@@ -427,7 +427,7 @@ def test_a_label_before_a_phone_number_is_punctuated_as_the_page_s_language_does
     english = (site / "en" / "contacts" / "index.html").read_text(encoding="utf-8")
     assert '<li><span lang="fr">SAMU</span>: <a class="rh-phone" dir="ltr" href="tel:15">15</a></li>' in english
     french = (site / "qui-appeler" / "index.html").read_text(encoding="utf-8")
-    assert '<p><strong>Engie Home Services</strong> : <a class="rh-phone"' in french
+    assert '<p><strong>Engie Home Services</strong>\u00a0: <a class="rh-phone"' in french
 
 
 def test_every_catalog_translates_every_string_with_the_same_placeholders() -> None:
@@ -690,7 +690,7 @@ def test_lists_are_joined_in_each_page_s_language(tmp_path: Path) -> None:
     said = {folder: ((site / "les-tilleuls" / folder / "index.html").read_text(encoding="utf-8"),
                      (site / "les-tilleuls" / folder / "fibre" / "index.html").read_text(encoding="utf-8"))
             for folder in ("", "en", "ar")}
-    assert "· Bâtiments A et B</p>" in said[""][0] and "Opérateurs présents : Orange et Free." in said[""][1]
+    assert "· Bâtiments A et B</p>" in said[""][0] and "Opérateurs présents\u00a0: Orange et Free." in said[""][1]
     assert "· Buildings A and B</p>" in said["en"][0]
     assert '<span lang="fr">Orange</span> and <span lang="fr">Free</span>.' in said["en"][1]
     assert "· المبنيان A وB</p>" in said["ar"][0]  # the dual, CLDR's « و » joined to the next word
@@ -1271,7 +1271,7 @@ def test_numbers_and_hours_in_arabic_calendars_and_cards_are_isolated_left_to_ri
                      "اتصلوا بالحارسة على \u206601 48 20 11 22\u2069 عند الحاجة.",
                      "الاثنين: \u206608:30-12:00\u2069"], texts
     french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
-    assert "\u2066" not in french and "Téléphone : 01 48 20 11 22" in french  # left to right: nothing to isolate
+    assert "\u2066" not in french and "Téléphone\u00a0: 01 48 20 11 22" in french  # left to right: nothing to isolate
 
 
 def test_an_arabic_calendar_s_number_and_card_s_hours_are_drawn_in_their_order(browser, tmp_path: Path) -> None:
@@ -1308,7 +1308,7 @@ def test_a_number_beside_arabic_words_in_a_french_calendar_is_drawn_in_its_order
     build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
     events = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_bytes())
     described = [str(e["DESCRIPTION"]) for e in events.walk("VEVENT") if "DESCRIPTION" in e]
-    assert described == ["Remplacement : فاطمة بن علي, \u206606 98 76 54 32\u2069",
+    assert described == ["Remplacement\u00a0: فاطمة بن علي, \u206606 98 76 54 32\u2069",
                          "اتصلوا بالحارس على \u206601 48 20 11 22\u2069 عند الحاجة."], described
     page = browser.new_page()
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in described if "\u2066" in text]

@@ -90,7 +90,7 @@ def test_law_pages_are_published_once_at_the_root(make_project, tmp_path: Path) 
         else (site / "test" / "contacts" / "index.html")
     assert 'href="../../accessibilite/"' in page.read_text(encoding="utf-8")
     assert 'href="./../accessibilite/"' in (site / "test" / "index.html").read_text(encoding="utf-8")
-    assert "Accessibilité : non conforme" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Accessibilité\u00a0: non conforme" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_wrong_status_is_refused_with_its_line(make_project) -> None:  # type: ignore[no-untyped-def]

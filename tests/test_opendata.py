@@ -389,7 +389,7 @@ def test_the_caretakers_title_and_the_pages_language_reach_the_json_ld_and_resid
     out = tmp_path / "site"
     build_site(load_project(make_project(SITE_CONFIG + "languages: [fr, en]\n", test=RESIDENCE + caretaker)), out,
                SAMPLE_TODAY)
-    for folder, heading, name in (("", "Votre gardienne (en tournée)", "Votre gardienne (en tournée) : Marie Dupont"),
+    for folder, heading, name in (("", "Votre gardienne (en tournée)", "Votre gardienne (en tournée)\u00a0: Marie Dupont"),
                                   ("en/", "Your caretaker (visiting)", "Your caretaker (visiting): Marie Dupont")):
         html = (out / "test" / folder / "index.html").read_text(encoding="utf-8")
         assert heading in html

@@ -132,12 +132,12 @@ def test_every_feed_entry_links_to_its_own_anchor_on_the_home_page(make_project,
     feed = feedparser.parse((site / "avis.xml").read_bytes())
     assert not feed.bozo and feed.version == "atom10"
     titles = [e.title for e in feed.entries]
-    assert titles[:6] == ["Panne : Ascenseur du bâtiment C",
-                          "Ascenseur du bâtiment C : nouvelle du mardi 1er décembre 2026",
-                          "Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026",
-                          "Panne : Chauffage", "Panne : Porte du parking", "Information : Doublon"]
-    assert feed.entries[0].summary == ("Depuis le mercredi 25 novembre 2026 · État : En réparation · "
-                                       "Retard : le retour était prévu le lundi 30 novembre 2026")
+    assert titles[:6] == ["Panne\u00a0: Ascenseur du bâtiment C",
+                          "Ascenseur du bâtiment C\u00a0: nouvelle du mardi 1er décembre 2026",
+                          "Ascenseur du bâtiment C\u00a0: nouvelle du jeudi 26 novembre 2026",
+                          "Panne\u00a0: Chauffage", "Panne\u00a0: Porte du parking", "Information\u00a0: Doublon"]
+    assert feed.entries[0].summary == ("Depuis le mercredi 25 novembre 2026 · État\u00a0: En réparation · "
+                                       "Retard\u00a0: le retour était prévu le lundi 30 novembre 2026")
     assert feed.entries[1].summary == "La pièce <b>arrive</b> lundi." and feed.entries[1].published.startswith(
         "2026-12-01")
     home = tree(site / "index.html")
@@ -150,11 +150,11 @@ def test_every_feed_entry_links_to_its_own_anchor_on_the_home_page(make_project,
         assert entry.link.startswith(URL + "#"), entry.link
         assert entry.link.removeprefix(URL + "#") in ids, entry.link
     anchor = {e.title: e.link.split("#")[1] for e in feed.entries}
-    assert anchor["Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026"] == \
-        anchor["Panne : Ascenseur du bâtiment C"] + "-2026-11-26"
+    assert anchor["Ascenseur du bâtiment C\u00a0: nouvelle du jeudi 26 novembre 2026"] == \
+        anchor["Panne\u00a0: Ascenseur du bâtiment C"] + "-2026-11-26"
     # Two notices with the same title, or even the same everything, still get anchors of their own.
-    reunions = [e.link for e in feed.entries if e.title == "Information : Réunion"]
-    doublons = [e.link for e in feed.entries if e.title == "Information : Doublon"]
+    reunions = [e.link for e in feed.entries if e.title == "Information\u00a0: Réunion"]
+    doublons = [e.link for e in feed.entries if e.title == "Information\u00a0: Doublon"]
     assert len(set(reunions)) == 2 and doublons[1] == doublons[0] + "-2"
 
 
@@ -167,9 +167,9 @@ def test_anchors_and_entry_ids_stay_when_the_page_changes(make_project, tmp_path
                                               "level: urgent}\n").replace(
         "text: La pièce est commandée.", "text: La pièce est commandée chez Otis.")
     after = entries(build(make_project, tmp_path, residence=changed, name="b"))
-    assert after["Information : Fête"] == before["Information : Fête"]
-    old_update = before["Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026"]
-    assert after["Ascenseur du bâtiment C : nouvelle du jeudi 26 novembre 2026"] == old_update  # text corrected
+    assert after["Information\u00a0: Fête"] == before["Information\u00a0: Fête"]
+    old_update = before["Ascenseur du bâtiment C\u00a0: nouvelle du jeudi 26 novembre 2026"]
+    assert after["Ascenseur du bâtiment C\u00a0: nouvelle du jeudi 26 novembre 2026"] == old_update  # text corrected
 
 
 def test_two_outages_of_one_equipment_keep_their_anchors_and_entries_when_reordered(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from mkdocs.theme import Theme
 
 from generator.outputs import published
 from generator.paths import PACKAGE_DIR, THEME_DIR
-from generator.publish.chrome import WORDS, material_words
+from generator.publish.chrome import CORRECTIONS, WORDS, material_words
 from generator.publish.whitespace import compact
 
 from test_languages import multilingual_site, write_project  # noqa: F401  (the session fixture)
@@ -26,7 +26,8 @@ def test_materials_words_are_those_of_its_own_macro_in_each_language(code: str) 
     macro = env.from_string('{% import "partials/language.html" as lang with context %}{{ lang.t(key) }}')
     words = material_words(env, code, code)
     for key in WORDS:
-        assert words[key] == macro.render(config={"theme": {"language": code}}, key=key), (code, key)
+        said = CORRECTIONS.get((code, key)) or macro.render(config={"theme": {"language": code}}, key=key)
+        assert words[key] == said, (code, key)
     assert words["html_dir"] == ("rtl" if code == "ar" else "ltr")
 
 
@@ -58,3 +59,16 @@ def test_the_shared_setup_script_has_materials_search_words_for_every_language_w
         assert said == materials, code
         assert set(said) >= {"search.placeholder", "search.reset", "search.result.initializer",
                               "search.result.none", "search.result.one", "search.result.other"}
+
+
+def test_the_arabic_search_is_named_with_the_usual_spelling(multilingual_site: Path) -> None:  # noqa: F811
+    """Material's Arabic word for its search (the dialog's name, which our script also gives its opening
+    and closing buttons) is « إبحث », a common misspelling: the imperative takes no hamza, « ابحث ». Ours
+    is corrected where we take Material's words (``chrome.CORRECTIONS``), on every Arabic page."""
+    pages = list((multilingual_site / "les-tilleuls" / "ar").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "إبحث" not in html, page
+        if "md-search" in html:
+            assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="ابحث">' in html, page

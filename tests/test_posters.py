@@ -136,7 +136,7 @@ def test_pdf_text_holds_the_words_a_tenant_needs(make_project, tmp_path: Path) -
         # The short address is also a link to the full one, for those reading the PDF on screen.
         links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
         assert links and set(links) == {URL}
-        assert reader.metadata.title == "Résidence Les Œillets : Toutes les infos de votre résidence"
+        assert reader.metadata.title == "Résidence Les Œillets\u00a0: Toutes les infos de votre résidence"
 
 
 def test_pdf_fonts_are_embedded(make_project, tmp_path: Path) -> None:
@@ -162,7 +162,7 @@ def test_a_pdf_reader_shows_and_reads_the_posters_title_and_language(make_projec
     for name in ("affiche-a4", "flyer-a5"):
         reader = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{name}.pdf")
         catalog = reader.trailer["/Root"]
-        assert reader.metadata.title == "Résidence Les Œillets : Toutes les infos de votre résidence"
+        assert reader.metadata.title == "Résidence Les Œillets\u00a0: Toutes les infos de votre résidence"
         assert catalog["/Lang"] == "fr-FR", name
         assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True, name  # noqa: E712 (pypdf BooleanObject)
         # Both came with PDF 1.4: a file saying 1.3 (reportlab's default) may have them ignored by a strict reader.

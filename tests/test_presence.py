@@ -88,14 +88,14 @@ def test_script_data_holds_typed_times_and_only_absences_not_over(make_project) 
     assert data["absences"] == [{"from": "2026-12-22", "to": "2027-01-02", "replacement": {
         "name": "Sophie Martin", "phone": "06 98 76 54 32", "tel": "+33698765432"}}]
     assert script_data(c, date(2027, 1, 3))["absences"] == []
-    assert week_text(c).splitlines()[4] == "vendredi : 8h30-12h et 16h-18h30 (Hall du bâtiment B)"
+    assert week_text(c).splitlines()[4] == "vendredi\u00a0: 8h30-12h et 16h-18h30 (Hall du bâtiment B)"
 
 
 def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
     build_site(load_project(make_project(test=RESIDENCE)), out, date(2026, 12, 23))
     home = (out / "test" / "index.html").read_text()
-    absent = ("<strong>Absence de Karim Benali jusqu'au samedi 2 janvier inclus.</strong> Remplacement : "
+    absent = ("<strong>Absence de Karim Benali jusqu'au samedi 2 janvier inclus.</strong> Remplacement\u00a0: "
               'Sophie Martin, <a class="rh-phone" dir="ltr" href="tel:+33698765432">06 98 76 54 32</a>.')
     assert absent in home
     assert '<p data-rh-contact hidden>Karim Benali' in home  # the absent caretaker's number is not offered
@@ -114,7 +114,7 @@ def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> N
     assert '<th scope="row">Samedi</th><td><span class="rh-muted">Loge fermée</span>' in a
     b = (out / "b/gardien/index.html").read_text()
     assert '<th scope="row">Samedi</th><td><span class="rh-muted">Pas de passage</span>' in b
-    assert "Prochain passage :" in b
+    assert "Prochain passage\u00a0:" in b
 
 
 FAR = """\

@@ -64,14 +64,14 @@ def expected(slug: str, when: datetime) -> tuple[str, str]:
     assert found is not None
     open_now = is_open(caretaker, when, closed)
     return ("Ouvert maintenant" if open_now else "Fermé",
-            f"{next_label(caretaker, open_now)} : {found.sentence(when.astimezone(PARIS).date())}")
+            f"{next_label(caretaker, open_now)}\u00a0: {found.sentence(when.astimezone(PARIS).date())}")
 
 
 # 7h15 UTC is 8h15 in Paris in winter (the loge opens at 8h30) and 9h15 in summer (open).
 # Paris changes clocks on 28 March and 31 October 2027.
 CLOSED, OPEN = "Fermé", "Ouvert maintenant"
-MORNING_NEXT = "Prochaine permanence : Aujourd'hui de 8h30 à 12h"
-MORNING_NOW = "Permanence en cours : Aujourd'hui de 8h30 à 12h"
+MORNING_NEXT = "Prochaine permanence\u00a0: Aujourd'hui de 8h30 à 12h"
+MORNING_NOW = "Permanence en cours\u00a0: Aujourd'hui de 8h30 à 12h"
 
 
 @pytest.mark.parametrize("when, status, line", [
@@ -80,12 +80,12 @@ MORNING_NOW = "Permanence en cours : Aujourd'hui de 8h30 à 12h"
     (datetime(2027, 10, 29, 7, 15, tzinfo=UTC), OPEN, MORNING_NOW),  # Friday before the autumn change
     (datetime(2027, 11, 2, 7, 15, tzinfo=UTC), CLOSED, MORNING_NEXT),  # Tuesday after it
     # All Saints' Day (Monday 1 November 2027) and Ascension (Thursday 6 May 2027): public holidays
-    (datetime(2027, 11, 1, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
-    (datetime(2027, 5, 6, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+    (datetime(2027, 11, 1, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence\u00a0: Demain de 8h30 à 12h"),
+    (datetime(2027, 5, 6, 8, 15, tzinfo=UTC), CLOSED, "Prochaine permanence\u00a0: Demain de 8h30 à 12h"),
     (datetime(2026, 12, 4, 17, 45, tzinfo=UTC), CLOSED, 
-     "Prochaine permanence : Lundi 7 décembre, de 8h30 à 12h"),
-    (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
-    (datetime(2026, 12, 3, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Aujourd'hui de 16h à 18h30"),
+     "Prochaine permanence\u00a0: Lundi 7 décembre, de 8h30 à 12h"),
+    (datetime(2026, 12, 2, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence\u00a0: Demain de 8h30 à 12h"),
+    (datetime(2026, 12, 3, 11, 30, tzinfo=UTC), CLOSED, "Prochaine permanence\u00a0: Aujourd'hui de 16h à 18h30"),
 ])
 def test_resident_caretaker_on_each_side_of_daylight_saving(browser, site_url: str, when: datetime,  # type: ignore[no-untyped-def]
                                                             status: str, line: str) -> None:
@@ -99,7 +99,7 @@ def test_itinerant_caretaker_tomorrow_with_the_place(browser, site_url: str) -> 
     when = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)  # Thursday 10h; the passage is on Friday 16h
     seen = read(browser, f"{site_url}/le-clos-fleuri/gardien/", when)
     assert seen["status"] == "Fermé"
-    assert seen["next"] == "Prochain passage : Demain de 16h à 17h30, hall d'entrée"
+    assert seen["next"] == "Prochain passage\u00a0: Demain de 16h à 17h30, hall d'entrée"
     assert expected("le-clos-fleuri", when) == (seen["status"], seen["next"])
 
 
@@ -108,18 +108,18 @@ def test_absence_that_started_after_the_build_shows_the_replacement(browser, sit
     seen = read(browser, f"{site_url}/les-tilleuls/", when)
     assert seen["status"] == "Fermé"
     assert seen["absence"] == ("Absence de Karim Benali jusqu'au samedi 2 janvier inclus. "
-                               "Remplacement : Sophie Martin, 06 98 76 54 32.")
+                               "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32.")
     assert seen["tel"] == ["tel:+33698765432"]
-    assert seen["next"] == "Prochaine permanence : Lundi 4 janvier, de 8h30 à 12h"
+    assert seen["next"] == "Prochaine permanence\u00a0: Lundi 4 janvier, de 8h30 à 12h"
 
 
 def test_without_javascript_the_build_date_sentence_remains_and_says_its_day(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     """« Aujourd'hui » read days later without JavaScript: the sentence says the day it was true for."""
     seen = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False)
     assert seen == {"status": None, "absence": None, "tel": [], "next": (
-        "Prochaine permanence : Aujourd'hui de 8h30 à 12h (situation au mercredi 2 décembre 2026)")}
+        "Prochaine permanence\u00a0: Aujourd'hui de 8h30 à 12h (situation au mercredi 2 décembre 2026)")}
     seen = read(browser, f"{site_url}/les-tilleuls/", datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
-    assert seen["next"] == "Permanence en cours : Aujourd'hui de 8h30 à 12h"  # the script's own time: no day said
+    assert seen["next"] == "Permanence en cours\u00a0: Aujourd'hui de 8h30 à 12h"  # the script's own time: no day said
 
 
 CLOSURE_CONFIG = "closures:\n  - {date: 2026-12-24, label: Veille de Noël}\n"
@@ -136,8 +136,8 @@ caretaker:
 
 
 @pytest.mark.parametrize("when, line", [
-    (datetime(2026, 12, 24, 9, 0, tzinfo=UTC), "Prochaine permanence : Lundi 28 décembre, de 8h30 à 12h"),
-    (datetime(2027, 3, 26, 9, 0, tzinfo=UTC), "Prochaine permanence : Demain de 9h à 11h"),  # Good Friday
+    (datetime(2026, 12, 24, 9, 0, tzinfo=UTC), "Prochaine permanence\u00a0: Lundi 28 décembre, de 8h30 à 12h"),
+    (datetime(2027, 3, 26, 9, 0, tzinfo=UTC), "Prochaine permanence\u00a0: Demain de 9h à 11h"),  # Good Friday
 ])
 def test_closures_and_alsace_moselle_holidays_in_the_script(browser, make_project, serve, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                            when: datetime, line: str) -> None:
@@ -156,7 +156,7 @@ REUNION = MOSELLE.replace("1 rue Serpenoise, postcode: 57000, city: Metz", "2 ru
     # Thursday 3 December 2026: 5h UTC is 9h at La Réunion (UTC+4, no summer time), 6h in Paris
     (datetime(2026, 12, 3, 5, 0, tzinfo=UTC), OPEN, MORNING_NOW),
     # 8h30 UTC is 12h30 at La Réunion (closed since 12h), 9h30 in Paris (open there)
-    (datetime(2026, 12, 3, 8, 30, tzinfo=UTC), CLOSED, "Prochaine permanence : Demain de 8h30 à 12h"),
+    (datetime(2026, 12, 3, 8, 30, tzinfo=UTC), CLOSED, "Prochaine permanence\u00a0: Demain de 8h30 à 12h"),
 ])
 def test_an_overseas_residence_is_open_by_its_own_clock(browser, make_project, serve, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                         when: datetime, status: str, line: str) -> None:
@@ -192,7 +192,7 @@ def test_the_end_of_an_absence_half_a_year_or_more_away_says_its_year(browser, m
     out = tmp_path / "site"
     build_site(load_project(make_project(longue=YEAR_LONG_ABSENCE)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/longue/", when)
-    assert seen["absence"] == f"Absence de Karim Benali jusqu'au {until} inclus. Remplacement : Sophie Martin."
+    assert seen["absence"] == f"Absence de Karim Benali jusqu'au {until} inclus. Remplacement\u00a0: Sophie Martin."
     assert seen["status"] == "Fermé"
 
 
@@ -231,7 +231,7 @@ def test_overlapping_absences_are_said_alike_by_the_page_and_the_script(browser,
     away until then. Found by building overlapping absences and reading the page with and without JavaScript."""
     out = tmp_path / "site"
     build_site(load_project(make_project(chev=OVERLAPPING_ABSENCES)), out, date(2026, 12, 21))
-    said = "Absence de Karim Benali jusqu'au mardi 5 janvier inclus. Remplacement : Sophie Martin."
+    said = "Absence de Karim Benali jusqu'au mardi 5 janvier inclus. Remplacement\u00a0: Sophie Martin."
     assert read(browser, f"{serve(out)}/chev/", None, javascript=False)["absence"] == said
     assert read(browser, f"{serve(out)}/chev/", datetime(2026, 12, 21, 9, 0, tzinfo=UTC))["absence"] == said
 

@@ -74,7 +74,7 @@ def test_sections_without_data_have_no_page(make_project, tmp_path: Path) -> Non
 def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = build(make_project(), tmp_path)
     contacts = (site / "test" / "contacts" / "index.html").read_text()
-    assert 'SAMU : <a class="rh-phone" dir="ltr" href="tel:15">15</a>' in contacts
+    assert 'SAMU\u00a0: <a class="rh-phone" dir="ltr" href="tel:15">15</a>' in contacts
     assert 'href="mailto:nord@example.org"' in contacts
 
 
@@ -102,7 +102,7 @@ def test_a_place_or_a_building_is_never_said_twice(make_project, tmp_path: Path)
                               .replace("  email: k@example.org\n", "  email: k@example.org\n  office: Bâtiment B, rdc\n"),
                               third=FULL.replace("agency: nord\n", "agency: nord\nbuildings: [A, B]\n")), tmp_path)
     assert "<li>Loge, bâtiment A</li>" in (site / "test" / "gardien" / "index.html").read_text()
-    assert "<li>Loge : Bâtiment B, rdc</li>" in (site / "other" / "gardien" / "index.html").read_text()
+    assert "<li>Loge\u00a0: Bâtiment B, rdc</li>" in (site / "other" / "gardien" / "index.html").read_text()
     assert '<p class="rh-address">1 rue de la Paix, 01000 Bourg-en-Bresse</p>' in (site / "other" / "index.html").read_text()
     assert "Bourg-en-Bresse · Bâtiments A et B</p>" in (site / "third" / "index.html").read_text()
 

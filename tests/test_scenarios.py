@@ -112,12 +112,12 @@ def test_limits_are_published_whole_by_every_output(tmp_path: Path) -> None:
     assert [tel.value for tel in agency.contents["tel"]] == ["tel:+33149331010;ext=12"]
     # The last supported day, in the feed and the calendar.
     feed = ET.fromstring((site / "avis.xml").read_bytes())
-    assert [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")][-1] == "Information : Avis permanent"
+    assert [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")][-1] == "Information\u00a0: Avis permanent"
     calendar = icalendar.Calendar.from_ical((site / "calendrier.ics").read_bytes())
     assert sorted((str(e["summary"]), e["dtstart"].dt.isoformat(), e["dtend"].dt.isoformat())
                   for e in calendar.walk("VEVENT")) == [
-        ("Absence : Zoë Lefèvre", "2000-01-01", "2100-01-01"),
-        ("Information : Avis permanent", "2000-01-01", "2100-01-01")]
+        ("Absence\u00a0: Zoë Lefèvre", "2000-01-01", "2100-01-01"),
+        ("Information\u00a0: Avis permanent", "2000-01-01", "2100-01-01")]
 
 
 def test_limits_print_posters_on_the_first_supported_day(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_caretaker_card(make_project, tmp_path: Path) -> None:  # type: ignore[n
     assert card.org.value == ["Habitat Test", "Résidence Test"]
     assert card.adr.value.extended == "Loge; bâtiment A" and card.adr.value.street == "1 rue de la Paix"
     assert card.adr.value.code == "01000" and card.adr.value.city == "Bourg-en-Bresse"
-    assert card.note.value == "lundi : 8h30-12h\nmardi : 8h30-12h\nLoge fermée les jours fériés."
+    assert card.note.value == "lundi\u00a0: 8h30-12h\nmardi\u00a0: 8h30-12h\nLoge fermée les jours fériés."
     assert card.uid.value.startswith("urn:uuid:")
 
 

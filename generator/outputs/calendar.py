@@ -208,20 +208,20 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
               for slot in caretaker.hours]
     for day in closed:
         if slots_on(caretaker, day.day):
-            closed_what = _("Pas de passage : %(label)s") if caretaker.mode == "itinerant" \
-                else _("Loge fermée : %(label)s")
+            closed_what = _("Pas de passage\u00a0: %(label)s") if caretaker.mode == "itinerant" \
+                else _("Loge fermée\u00a0: %(label)s")
             events.append((f"closed {day.day}", {
                 "SUMMARY": text(closed_what % {"label": day.text}), "DTSTART;VALUE=DATE": on_day(day.day),
                 "DTEND;VALUE=DATE": on_day(day.day + timedelta(days=1)), "TRANSP": "TRANSPARENT"}))
     for absence in _current_absences(caretaker, today):
-        event = {"SUMMARY": text(_("Absence : %(name)s") % {"name": caretaker.name}),
+        event = {"SUMMARY": text(_("Absence\u00a0: %(name)s") % {"name": caretaker.name}),
                  "DTSTART;VALUE=DATE": on_day(absence.from_),
                  "DTEND;VALUE=DATE": on_day(absence.to + timedelta(days=1)), "TRANSP": "TRANSPARENT"}
         if absence.replacement:
             who = absence.replacement
-            said = (_("Remplacement : %(name)s, %(phone)s") % {
+            said = (_("Remplacement\u00a0: %(name)s, %(phone)s") % {
                 "name": who.name, "phone": i18n.left_to_right(who.phone.display, language, who.name)}
-                if who.phone else _("Remplacement : %(name)s") % {"name": who.name})
+                if who.phone else _("Remplacement\u00a0: %(name)s") % {"name": who.name})
             event["DESCRIPTION"] = text(said)
         events.append((f"absence {absence.from_} {absence.to}", event))
     return events
@@ -234,7 +234,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     ``today``, except on days of absence and ``closed`` days."""
     start = first_day(slot.days, today)
     itinerant = caretaker.mode == "itinerant"
-    what = _("Passage : %(name)s, %(title)s") if itinerant else _("Loge ouverte : %(name)s, %(title)s")
+    what = _("Passage\u00a0: %(name)s, %(title)s") if itinerant else _("Loge ouverte\u00a0: %(name)s, %(title)s")
     where = slot.place or caretaker.office
     address = residence.address.one_line
     event = {"SUMMARY": text(what % {"name": caretaker.name, "title": title}),
@@ -244,7 +244,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     phone = caretaker.phone or caretaker.mobile
     if phone:
         number = i18n.left_to_right(phone.display, language)
-        event["DESCRIPTION"] = text(_("Téléphone : %(number)s") % {"number": number})
+        event["DESCRIPTION"] = text(_("Téléphone\u00a0: %(number)s") % {"number": number})
     skipped = set(_absent_days(caretaker, slot, start)) | {
         day for day in closed or () if day >= start and DAYS[day.weekday()] in slot.days}
     if skipped:
@@ -269,7 +269,7 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
     the note into the event's description, as the waste page says them under the days (« les semaines
     paires » must not read as every week)."""
     start = first_day(waste.days, today)
-    event = {"SUMMARY": text(_("Collecte : %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
+    event = {"SUMMARY": text(_("Collecte\u00a0: %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
              "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
              "TRANSP": "TRANSPARENT"}
     said = ([waste.schedule.strip()] if waste.schedule else []) + (
@@ -287,7 +287,7 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
     notices = live_notices(residence.notices, today)
     ids = anchors.notice_anchors(notices)
     for notice in notices:
-        event = {"SUMMARY": text(_("%(level)s : %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
+        event = {"SUMMARY": text(_("%(level)s\u00a0: %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
                                                                 "title": notice.title}),
                  "DTSTART;VALUE=DATE": on_day(notice.from_),
                  "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": f"{page}#{ids[id(notice)]}",

@@ -70,11 +70,11 @@ def _notices(project: Project, item: ResidenceFile, today: date) -> list[Markup]
     texts: list[Markup] = []
     for notice in current_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
-        texts.append(Markup("En cours ({}) : {}, jusqu'au {}{}").format(
+        texts.append(Markup("En cours ({})\u00a0: {}, jusqu'au {}{}").format(
             LEVEL_LABELS[notice.level].lower(), _isolated(notice.title), format_date(notice.until), where))
     for notice in upcoming_notices(seen, today):
         where = " (avis commun, site_config.yml)" if id(notice) in shared_ids else ""
-        texts.append(Markup("À venir ({}) : {}, du {} au {}{}").format(
+        texts.append(Markup("À venir ({})\u00a0: {}, du {} au {}{}").format(
             LEVEL_LABELS[notice.level].lower(), _isolated(notice.title), format_date(notice.from_),
             format_date(notice.until), where))
     return texts
@@ -95,7 +95,7 @@ def _isolated(text: str) -> Markup:
 def _outages(outages: list[Outage], today: date) -> list[Markup]:
     texts = []
     for outage in (o for o in outages if o.shown_on(today)):
-        text = Markup("{} : {}").format(_isolated(outage.equipment), OUTAGE_STATUS[outage.status])
+        text = Markup("{}\u00a0: {}").format(_isolated(outage.equipment), OUTAGE_STATUS[outage.status])
         if outage.repaired is not None:
             text += f" le {format_date(outage.repaired)}"
         else:

@@ -5,6 +5,15 @@ Outages first (each outage, then each of its updates, as entries of their own), 
 on the home page (``anchors``). Deterministic: dates come from the notices and outages, ids from the
 residence and the item, never from the clock. No date is after the build day (``_dated``): what is
 announced for later says its day in its summary, not in a date a reader would sort or show as past.
+
+The feed's own ``updated`` (RFC 4287: the last time it changed significantly; readers compare it with the one
+they saw to decide whether to fetch again) never goes back from one nightly build to the next: it is the
+latest of its entries' ``updated`` and of the days an item of the file left the feed (a notice the day after
+its ``until``, a repaired outage ``REPAIRED_SHOWN_DAYS`` after its repair, ``_left_on``); the build day when
+there is neither. Both come from the file and the build day only, so the same inputs give the same bytes.
+What the file no longer holds leaves no day the build could know: an item deleted from the file, or added
+with a date already past, can leave the feed's ``updated`` where it was (end a notice with ``until`` rather
+than deleting it, and its end is dated).
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import escape
 
-from generator.contract.model import Notice, Outage
+from generator.contract.model import REPAIRED_SHOWN_DAYS, Notice, Outage, Residence
 from generator.outputs import anchors, i18n
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
@@ -101,7 +110,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 def feed_title(ctx: ResidenceContext) -> str:
     """The feed's title, also its name where every page of the microsite declares it (``<link>``)."""
     _ = i18n.gettext(ctx.lang)
-    return _("Avis aux locataires : %(name)s") % {"name": ctx.residence.name}
+    return _("Avis aux locataires\u00a0: %(name)s") % {"name": ctx.residence.name}
 
 
 def feed_bytes(ctx: ResidenceContext) -> bytes:
@@ -119,19 +128,19 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _sub(root, "title", feed_title(ctx))
     _sub(root, "subtitle", residence.address.one_line)
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, scope)}")
-    # The feed changes when its notices or outages change: its latest entry's day, or today when empty.
+    # The feed changes when its notices or outages change, or leave it (module docstring).
     updated = _sub(root, "updated")
     _sub(_sub(root, "author"), "name", config.landlord.name)
     _sub(root, "link", rel="self", type="application/atom+xml", href=f"{page}{FEED}")
     _sub(root, "link", rel="alternate", type="text/html", href=page)
     seen: dict[str, int] = {}
-    days = [today] if not notices and not outages else []
+    days = _left_on(residence, today)
     for outage in outages:
         days += _outage_entries(root, outage, ctx, lambda item: ids[id(item)], seen)
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
-        _sub(entry, "title", _("%(level)s : %(title)s") % {"level": level, "title": notice.title})
+        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level, "title": notice.title})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + _of(notice.buildings), seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -142,10 +151,18 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         if notice.body:
             _sub(entry, "content", content_html(notice.body, page), type="html",
                  **_language_of(notice.body, ctx.lang))
-    updated.text = _stamp(max(days), ctx.zone)
+    updated.text = _stamp(max(days, default=today), ctx.zone)
     # Not indented: feed readers parse it, and indentation was a tenth of its bytes (issue 17).
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
+
+
+def _left_on(residence: Residence, today: date) -> list[date]:
+    """The days the items of the file that are no longer in the feed left it, none after ``today``: a notice
+    the day after its end, a repaired outage the first day it is no longer shown."""
+    return ([n.until + timedelta(days=1) for n in residence.notices if n.until < today]
+            + [o.repaired + timedelta(days=REPAIRED_SHOWN_DAYS) for o in residence.outages
+               if o.repaired is not None and not o.shown_on(today)])
 
 
 def _entry_id(key: str, seen: dict[str, int]) -> str:
@@ -181,9 +198,9 @@ def outage_state(outage: Outage, today: date, language: str = "fr") -> str:
     if outage.repaired is not None:
         return _("Réparée le %(day)s") % {"day": day(outage.repaired)}
     parts = [_("Depuis le %(day)s") % {"day": day(outage.since)},
-             _("État : %(status)s") % {"status": _(OUTAGE_STATUS[outage.status])}]
+             _("État\u00a0: %(status)s") % {"status": _(OUTAGE_STATUS[outage.status])}]
     if outage.late_on(today) and outage.expected is not None:
-        parts.append(_("Retard : le retour était prévu le %(day)s") % {"day": day(outage.expected)})
+        parts.append(_("Retard\u00a0: le retour était prévu le %(day)s") % {"day": day(outage.expected)})
     elif outage.expected is not None:
         parts.append(_("Retour prévu le %(day)s") % {"day": day(outage.expected)})
     return " · ".join(parts)
@@ -197,7 +214,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _ = i18n.gettext(ctx.lang)
     label = _("Panne")
     entry = _sub(root, "entry")
-    _sub(entry, "title", _("%(level)s : %(title)s") % {"level": label, "title": outage.equipment})
+    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label, "title": outage.equipment})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + _of(outage.buildings), seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
@@ -209,7 +226,7 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
         _sub(entry, "content", content_html(outage.help, ctx.url), type="html", **_language_of(outage.help, ctx.lang))
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
-        _sub(entry, "title", _("%(equipment)s : nouvelle du %(day)s")
+        _sub(entry, "title", _("%(equipment)s\u00a0: nouvelle du %(day)s")
              % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
         days.append(_dated(entry, update.date, update.date, ctx.today, ctx.zone))

@@ -40,7 +40,7 @@ def loge_name(ctx: ResidenceContext, caretaker: Caretaker) -> str:
     heading = caretaker_title(ctx).heading
     if caretaker.mode == "itinerant":
         heading += " " + _("(en tournée)")
-    return _("%(label)s :") % {"label": heading} + " " + caretaker.name
+    return _("%(label)s\u00a0:") % {"label": heading} + " " + caretaker.name
 
 
 def structured_data(ctx: ResidenceContext) -> dict[str, Any]:

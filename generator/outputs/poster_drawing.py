@@ -113,7 +113,7 @@ class _Page:
                                  initialFontName=FONT[""])  # type: ignore[arg-type]  # types-reportlab says float
         stamp = f"D:{today:%Y%m%d}000000+00'00'"
         self.canvas.setDateFormatter(lambda *_: stamp)
-        self.canvas.setTitle(f"{text.residence} : {TITLE}")
+        self.canvas.setTitle(f"{text.residence}\u00a0: {TITLE}")
         self.canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name (PDF18, PDF/UA)
         self.canvas.setAuthor(text.landlord)
         self.canvas.setSubject(text.url)
@@ -242,7 +242,7 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     y = qr_y + fmt.qr_size + quiet
 
     # The short address, as large as fits on one line, for those who cannot scan.
-    y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez :", "", 12 * s,
+    y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez\u00a0:", "", 12 * s,
                    align="C")
     # Too long even at 12 points (the longest base_url and slug): on several lines, cut anywhere.
     size = 26 * s

@@ -99,7 +99,7 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]
         if caretaker.hours:
-            lines.append("Passages :" if caretaker.mode == "itinerant" else "Horaires de la loge :")
+            lines.append("Passages\u00a0:" if caretaker.mode == "itinerant" else "Horaires de la loge\u00a0:")
         for slot in caretaker.hours:
             where = f" ({slot.place})" if slot.place else ""
             when = f"{days_text(slot.days)}, {time_range(slot.open, slot.close)}{where}"

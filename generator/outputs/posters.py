@@ -35,7 +35,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
     paths = poster_paths(ctx.slug)
     try:
         return {
-            paths.svg: qr_svg(qr, f"QR code : {text.url}"),
+            paths.svg: qr_svg(qr, f"QR code\u00a0: {text.url}"),
             paths.png: qr_png(qr),
             paths.a4: kept_pdf(text, qr, A4, ctx.today, ctx.logo),
             paths.a5: kept_pdf(text, qr, A5, ctx.today, ctx.logo),

@@ -145,9 +145,9 @@ def script_words(language: str) -> dict[str, object]:
         "first": "1er" if language == "fr" else "",
         "clock": "fr" if language == "fr" else "24h",
         "absent": _("Absence de %(name)s jusqu'au %(date)s inclus."),
-        "replacement": _("Remplacement : %(name)s"),
-        "replacement_phone": _("Remplacement : %(name)s, %(phone)s"),
-        "label": _("%(label)s :"),
+        "replacement": _("Remplacement\u00a0: %(name)s"),
+        "replacement_phone": _("Remplacement\u00a0: %(name)s, %(phone)s"),
+        "label": _("%(label)s\u00a0:"),
         "open": _("Ouvert maintenant"),
         "closed": _("Fermé"),
         "labels": {mode: {"next": mode_label(mode, False, language), "now": mode_label(mode, True, language)}
@@ -200,5 +200,5 @@ def week_text(caretaker: Caretaker, language: str = "fr") -> str:
             spans = i18n.list_text([i18n.left_to_right(f"{i18n.clock(s.open, language)}-"
                                                        f"{i18n.clock(s.close, language)}", language)
                                     + (f" ({s.place})" if s.place else "") for s in slots], language)
-            lines.append(_("%(day)s : %(hours)s") % {"day": i18n.day_name(code, language), "hours": spans})
+            lines.append(_("%(day)s\u00a0: %(hours)s") % {"day": i18n.day_name(code, language), "hours": spans})
     return "\n".join(lines)

@@ -16,19 +16,24 @@ import jinja2
 
 from generator.contract.languages import direction
 
-__all__ = ["material_words", "search_defaults"]
+__all__ = ["CORRECTIONS", "material_words", "search_defaults"]
 
 WORDS = ("language", "direction", "header", "nav", "search")
 """The words of Material's that our template writes (its header, navigation and search dialog's names)."""
+
+CORRECTIONS = {("ar", "search"): "ابحث"}
+"""Material's words we write otherwise, by language and key: its Arabic « إبحث » (the search dialog's name,
+and so its buttons') is a common misspelling, the imperative taking no hamza."""
 
 
 def material_words(env: jinja2.Environment, theme_language: str, language: str,
                    keys: tuple[str, ...] = WORDS) -> dict[str, str]:
     """Material's words (``keys``) in ``theme_language`` (its ``partials/languages/*.html``), and
-    ``html_dir``, the direction of the site's ``language``."""
+    ``html_dir``, the direction of the site's ``language``; ``CORRECTIONS`` put right."""
     own = env.get_template(f"partials/languages/{theme_language}.html").module
     fallback = env.get_template("partials/languages/en.html").module
-    words = {key: str(own.t(key)) or str(fallback.t(key)) or key for key in keys}  # type: ignore[attr-defined]
+    words = {key: CORRECTIONS.get((theme_language, key)) or str(own.t(key)) or str(fallback.t(key)) or key  # type: ignore[attr-defined]
+             for key in keys}
     return {**words, "html_dir": direction(language)}
 
 

@@ -48,11 +48,20 @@ def escape_tree(value: Any) -> Any:
     return escape_text(value)
 
 
+NO_BREAK = {"\u00a0": "&#xa0;", "\u2007": "&#x2007;", "\u202f": "&#x202f;"}
+"""No-break spaces, written as references while ``striptags`` collapses whitespace: it joins the words it
+splits with ordinary spaces (``str.split``), and « panne\u00a0? » became « panne ? » in ``<title>``."""
+
+
 def safe_striptags(value: Any) -> Markup:
-    """Jinja's ``striptags``, whose result (unescaped text) is escaped again for the page."""
+    """Jinja's ``striptags``, whose result (unescaped text) is escaped again for the page; its no-break
+    spaces kept (``NO_BREAK``)."""
     if hasattr(value, "__html__"):
         value = value.__html__()
-    return escape(Markup(str(value)).striptags())
+    text = str(value)
+    for space, reference in NO_BREAK.items():
+        text = text.replace(space, reference)
+    return escape(Markup(text).striptags())
 
 
 def _material_templates() -> Path:

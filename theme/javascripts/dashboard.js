@@ -28,7 +28,7 @@
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
-    status.textContent = "Tableau trié par « " + header.textContent.trim() + " », ordre " +
+    status.textContent = "Tableau trié par «\u00a0" + header.textContent.trim() + "\u00a0», ordre " +
       (ascending ? "croissant." : "décroissant.");
   }
   function filter() {

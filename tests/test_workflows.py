@@ -547,3 +547,27 @@ def test_diff_step_passes_when_only_the_base_fails_this_version_s_checks(make_pr
                            "rien à comparer (ses erreurs sont dans le journal de cette étape).\n")
     assert "::error" not in result.stdout + (tmp_path / "runner" / "changements.md").read_text(encoding="utf-8")
     assert "[Télécharger le site construit](https://example.org/artifact/1)" in text
+
+
+def test_every_job_of_a_publish_run_uses_the_python_the_plan_validated_with() -> None:
+    """Each job asked setup-python for « 3.11 », which takes the newest 3.11 of the runner's image: while
+    GitHub rolls a new image out, jobs of one run land on images with different patch releases, and Python's
+    version is part of the code fingerprint (manifest), so merge refused every lot as built from other data.
+    The plan notes the exact version it got; the lots and the merge ask for that one."""
+    publish = load("publish.yml")
+    plan = next(s for s in publish["jobs"]["plan"]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert plan["with"]["python-version"] == "3.11"
+    assert publish["jobs"]["plan"]["outputs"]["python"] == f"${{{{ steps.{plan['id']}.outputs.python-version }}}}"
+    for job in ("build", "merge"):
+        setup = [s for s in publish["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+        assert [s["with"] for s in setup] == [{"python-version": "${{ needs.plan.outputs.python }}"}], job
+        assert "plan" in publish["jobs"][job]["needs"], job
+
+
+def test_a_lot_stopped_by_a_mistake_lets_the_other_lots_tell_theirs() -> None:
+    """A mistake only building finds (too much text for a poster) stops its lot; with fail-fast, GitHub
+    cancelled the other lots, whose own mistakes were told only at the next run, one lot at a time. Every
+    lot runs to its end; the merge, which needs them all, still runs only when every lot was built."""
+    publish = load("publish.yml")
+    assert publish["jobs"]["build"]["strategy"]["fail-fast"] is False
+    assert "if" not in publish["jobs"]["merge"] and "build" in publish["jobs"]["merge"]["needs"]

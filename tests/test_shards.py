@@ -175,10 +175,11 @@ def test_merge_names_a_lot_built_from_other_files_or_another_version(project_dir
     output = merge_refusal(project_dir, tmp_path, *lots)
     assert output.startswith(
         f"Erreur : {lots[2]}:1: lot construit avec d'autres données communes à toutes les résidences "
-        "(site_config.yml, son logo, ou une autre version de residence-hub ou de ses bibliothèques) : "
+        "(site_config.yml, son logo, une autre version de residence-hub, de ses bibliothèques ou de Python, ou "
+        "une machine avec une autre police des affiches ou d'autres fuseaux horaires) : "
         f"{slugs_of(project_dir, 3, 3)}\n"
         "    → reconstruisez ce lot avec les fichiers et l'installation de merge (build --shard 3/3), puis "
-        "relancez merge\n"), output
+        "relancez merge (dans GitHub Actions : « Re-run all jobs »)\n"), output
     config.write_text(config.read_text(encoding="utf-8").replace("name: Autre", "name:", 1), encoding="utf-8")
     for k in (1, 2):  # lot 3 was built from this configuration, before its residence was edited
         run("build", "--project", str(project_dir), "--shard", f"{k}/3", "--out", str(lots[k - 1]), *TODAY)

@@ -547,3 +547,71 @@ def test_diff_step_passes_when_only_the_base_fails_this_version_s_checks(make_pr
                            "rien à comparer (ses erreurs sont dans le journal de cette étape).\n")
     assert "::error" not in result.stdout + (tmp_path / "runner" / "changements.md").read_text(encoding="utf-8")
     assert "[Télécharger le site construit](https://example.org/artifact/1)" in text
+
+
+def test_every_job_of_a_publish_run_uses_the_python_the_plan_validated_with() -> None:
+    """Each job asked setup-python for « 3.11 », which takes the newest 3.11 of the runner's image: while
+    GitHub rolls a new image out, jobs of one run land on images with different patch releases, and Python's
+    version is part of the code fingerprint (manifest), so merge refused every lot as built from other data.
+    The plan notes the exact version it got; the lots and the merge ask for that one."""
+    publish = load("publish.yml")
+    plan = next(s for s in publish["jobs"]["plan"]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert plan["with"]["python-version"] == "3.11"
+    assert publish["jobs"]["plan"]["outputs"]["python"] == f"${{{{ steps.{plan['id']}.outputs.python-version }}}}"
+    for job in ("build", "merge"):
+        setup = [s for s in publish["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+        assert [s["with"] for s in setup] == [{"python-version": "${{ needs.plan.outputs.python }}"}], job
+        assert "plan" in publish["jobs"][job]["needs"], job
+
+
+def test_a_lot_stopped_by_a_mistake_lets_the_other_lots_tell_theirs() -> None:
+    """A mistake only building finds (too much text for a poster) stops its lot; with fail-fast, GitHub
+    cancelled the other lots, whose own mistakes were told only at the next run, one lot at a time. Every
+    lot runs to its end; the merge, which needs them all, still runs only when every lot was built."""
+    publish = load("publish.yml")
+    assert publish["jobs"]["build"]["strategy"]["fail-fast"] is False
+    assert "if" not in publish["jobs"]["merge"] and "build" in publish["jobs"]["merge"]["needs"]
+
+
+@pytest.mark.slow
+def test_a_lot_restored_only_in_part_is_not_reused(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """actions/cache only warns when extracting the archive fails part way (a download cut short, a full disk):
+    the files extracted stay, and no key is told restored (``cache-matched-key`` empty). A lot's manifest
+    beside a microsite with part of its files was then reused as whole (its folder is there, its inputs
+    unchanged), and the merge published its missing pages. Without a key restored, nothing restored stays."""
+    import tarfile
+
+    from test_incremental import residence, tree
+
+    publish = load("publish.yml")
+    build = publish["jobs"]["build"]["steps"]
+    names = [s.get("name") for s in build]
+    restore = step(publish, "build", "Reprendre le lot précédent")
+    forget = step(publish, "build", "Oublier une reprise inachevée")
+    assert names.index("Reprendre le lot précédent") < names.index("Oublier une reprise inachevée") \
+        < names.index("Construire le site")
+    assert forget["if"] == f"steps.{restore['id']}.outputs.cache-matched-key == ''"
+    root = make_project(**{f"r{i}": residence(f"Résidence {i}") for i in range(4)})
+    home = tmp_path / "home"
+    (home / ".cache" / "residence-hub").mkdir(parents=True)
+    built = step(publish, "build", "Construire le site")["run"]
+    lot = {"LOT": "1", "LOTS": "1", "TODAY": "2026-12-02", "HOME": str(home)}
+    assert run_step(built, root, **lot).returncode == 0
+    whole = tree(root / "lot")
+    with tarfile.open(tmp_path / "cache.tar", "w") as archive:  # as actions/cache saves it, manifest first
+        archive.add(root / "lot" / ".residence-hub-manifest.json", "lot/.residence-hub-manifest.json")
+        archive.add(root / "lot", "lot", filter=lambda m: None if m.name.endswith("manifest.json") else m)
+    shutil.rmtree(root / "lot")
+    members = tarfile.open(tmp_path / "cache.tar").getmembers()
+    cut = next(m for m in members if m.name.endswith("/index.html") and m.name.count("/") > 2)
+    (tmp_path / "cut.tar").write_bytes((tmp_path / "cache.tar").read_bytes()[:cut.offset_data + 10])
+    subprocess.run(["tar", "-xf", str(tmp_path / "cut.tar")], cwd=root, capture_output=True)  # fails part way
+    assert (root / "lot" / ".residence-hub-manifest.json").is_file() and tree(root / "lot") != whole
+    kept = tmp_path / "kept"  # built on what the restore left: the microsite cut short is reused as it is
+    shutil.copytree(root, kept)
+    assert run_step(built, kept, **lot).returncode == 0 and tree(kept / "lot") != whole
+    forgot = run_step(forget["run"], root, HOME=str(home))
+    assert forgot.returncode == 0, forgot.stderr
+    assert not (root / "lot").exists() and not (home / ".cache" / "residence-hub").exists()
+    assert run_step(built, root, **lot).returncode == 0
+    assert tree(root / "lot") == whole

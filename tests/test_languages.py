@@ -361,10 +361,11 @@ def test_the_hall_screen_marks_an_address_shown_in_the_default_language(six_lang
     screen = (six_language_site / "les-tilleuls" / "en" / "ecran" / "index.html").read_text(encoding="utf-8")
     assert ('<p class="rh-hall__address"><span lang="fr">12 rue des Tilleuls</span>, 93200 '
             '<span lang="fr">Saint-Denis</span></p>') in screen
-    # Its links to the French law pages say so, as the pages' footer: hreflang, « (in French) », dir in Arabic.
+    # Its links to the French law pages say so, as the pages' footer: hreflang, « (in French) », both translated.
     assert 'hreflang="fr">Accessibility: not compliant</a> (in French) · ' in screen
     arabic = (six_language_site / "les-tilleuls" / "ar" / "ecran" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../../../mentions-legales/" hreflang="fr" lang="fr" dir="ltr">Mentions légales</a>' in arabic
+    assert '<a href="../../../mentions-legales/" hreflang="fr">الإشعار القانوني</a> (باللغة الفرنسية)</p>' in arabic
+    assert 'hreflang="fr">Legal notice</a> (in French)</p>' in screen
 
 
 def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: Path) -> None:

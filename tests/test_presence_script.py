@@ -244,4 +244,4 @@ def test_a_slot_ending_at_23h59_is_open_in_its_last_minute(browser, make_project
     out = tmp_path / "site"
     build_site(load_project(make_project(soir=EVENING)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/soir/", datetime(2026, 12, 2, 22, 59, 30, tzinfo=UTC))  # 23:59:30 in Paris
-    assert (seen["status"], seen["next"]) == (OPEN, "Permanence en cours : Aujourd'hui de 22h à 23h59")
+    assert (seen["status"], seen["next"]) == (OPEN, "Permanence en cours\u00a0: Aujourd'hui de 22h à 23h59")

@@ -190,7 +190,7 @@ def test_hostile_text_in_every_field_stays_text_in_every_output(
     def text_for(path: str, markdown: bool) -> str:
         return typed.setdefault(path, data.draw(hostile_text(markdown), label=path))
 
-    # Notices are urgent: the feed's entry title is « Urgent : <title> ».
+    # Notices are urgent: the feed's entry title is « Urgent\u00a0: <title> » (a no-break space before the colon).
 
     config, residence = documents(text_for, TODAY)
     site = build(tmp_path_factory.mktemp("hostile"), config, residence)
@@ -211,10 +211,10 @@ def test_hostile_text_in_every_field_stays_text_in_every_output(
     # The feed's notice title, read back by the XML parser, is the typed one.
     feed = ET.fromstring((site / SLUG / "avis.xml").read_bytes())
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
-    assert f"Urgent : {typed['residence:notices[0].title']}" in titles
+    assert f"Urgent\u00a0: {typed['residence:notices[0].title']}" in titles
     # Outages go through the home page and the feed too: their texts shown as typed, in both.
     equipment, news = typed["residence:outages[0].equipment"], typed["residence:outages[0].updates[0].text"]
-    assert f"Panne : {equipment}" in titles
+    assert f"Panne\u00a0: {equipment}" in titles
     assert news in [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}summary")]
     outage = next(a for a in home.iter("article") if "rh-outage" in (a.get("class") or ""))
     assert "".join(outage.find(".//h3").itertext()) == equipment

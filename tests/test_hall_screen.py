@@ -679,12 +679,15 @@ def test_the_header_keeps_its_height_when_the_script_writes_the_time_and_shows_p
     """The build writes the date; hall.js then adds the time (« · 07:53 ») and shows the Pause button. On a phone's
     width that took the header a line taller under the eyes of a tenant who had just come: everything below
     moved (a layout shift of 0.12, which cost the hall screen two points of Lighthouse's performance). The
-    header now keeps their room from the start: the same height with the script as without it."""
+    header now keeps their room from the start: the same height with the script as without it. The script's
+    clock is set to the build day: on another day the date's words differ in length (« lundi » is shorter than
+    « mercredi »), and the test failed or passed with the day it ran."""
     heights = {}
     for width, height in ((412, 823), (1920, 1080), (1080, 1920)):
         for script in (False, True):
             context = browser.new_context(java_script_enabled=script, viewport={"width": width, "height": height})
             page = context.new_page()
+            page.clock.install(time=_at(2026, 12, 2, 7, 53))
             page.goto(site_url + "les-tilleuls/ecran/", wait_until="networkidle")
             if script:
                 _wait_for_text(page, "[data-rh-clock]", "·")

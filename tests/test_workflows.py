@@ -201,9 +201,28 @@ def test_pages_artifact_is_the_merged_site_checked_for_size_first() -> None:
     steps = publish["jobs"]["merge"]["steps"]
     names = [s.get("name") for s in steps]
     upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert steps[upload]["with"] == {"path": "site/"}
+    assert steps[upload]["with"] == {"name": "github-pages-${{ github.run_attempt }}", "path": "site/"}
     assert names.index("Assembler le site") < names.index("Vérifier la taille du site") < upload
     assert "--out site " in step(publish, "merge", "Assembler le site")["run"]
+
+
+def test_a_re_run_uploads_its_artifacts_over_the_first_attempt_s() -> None:
+    """A re-run (« Re-run all jobs », which our refusals advise, or one job's) is the same run, where each
+    artifact's name is already taken by the first attempt's: upload-artifact v4 then fails (« (409) Conflict »)
+    unless told to replace it. upload-pages-artifact cannot be told, so the site's artifact is named for its
+    attempt, and the deployment deploys the one the merge made, even when it is re-run alone."""
+    uploads = [(name, s) for name in ("publish.yml", "pull-request.yml") for job in load(name)["jobs"].values()
+               for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 2
+    assert all(s["with"]["overwrite"] is True for _, s in uploads), uploads
+    publish = load("publish.yml")
+    pages = next(s for s in publish["jobs"]["merge"]["steps"]
+                 if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert publish["jobs"]["merge"]["outputs"]["artifact"] == pages["with"]["name"] == \
+        "github-pages-${{ github.run_attempt }}"
+    deploy = next(s for s in publish["jobs"]["deploy"]["steps"] if s.get("uses", "").startswith("actions/deploy-pages@"))
+    assert deploy["with"]["artifact_name"] == "${{ needs.merge.outputs.artifact }}"
+    assert "merge" in publish["jobs"]["deploy"]["needs"]
 
 
 def test_each_lot_restores_and_saves_its_previous_output_and_the_validation_cache() -> None:

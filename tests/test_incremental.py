@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -235,8 +238,8 @@ def test_another_python_rebuilds_everything(project_dir: Path, tmp_path: Path,
 
 
 def test_another_tz_database_rebuilds_everything(project_dir: Path, tmp_path: Path) -> None:
-    """The feeds date their entries at the residence's midnight, from the machine's tz database: a runner
-    whose tzdata moved Europe/Paris (here, given Lisbon's file) must not keep the feeds of the old one."""
+    """The feeds date their entries at the residence's midnight, from the tz database ``zoneinfo`` reads: one
+    that moved Europe/Paris (here, given Lisbon's file) must not keep the feeds of the old one."""
     import zoneinfo
 
     from generator.outputs import local_time
@@ -261,8 +264,37 @@ def test_another_tz_database_rebuilds_everything(project_dir: Path, tmp_path: Pa
         assert build(project_dir, site) == 3
         assert (site / "les-pins" / "avis.xml").read_bytes() != feed  # the key followed a real change
     finally:
-        zoneinfo.reset_tzpath()
+        zoneinfo.reset_tzpath(())  # as ``generator`` sets it
         forget()
+
+
+def test_the_machine_s_tz_database_changes_nothing(project_dir: Path, tmp_path: Path) -> None:
+    """The time zones are the ``tzdata`` library's, pinned like every library: a machine whose own files
+    (``/usr/share/zoneinfo``, ``PYTHONTZPATH``) say another Europe/Paris, here Lisbon's, builds the same bytes,
+    so lots built on two runner images are merged. The installed command, in its own processes."""
+    zones = tmp_path / "zoneinfo"
+    (zones / "Europe").mkdir(parents=True)
+    (zones / "Europe" / "Paris").write_bytes(_library_zone("Europe/Lisbon"))
+    command = [str(Path(sys.executable).parent / "residence-hub"), "build", "--project", str(project_dir),
+               "--today", SAMPLE_TODAY.isoformat()]
+    outputs = {}
+    for label, tzpath in (("library", ""), ("machine", str(zones))):
+        env = {**os.environ, "PYTHONTZPATH": tzpath, "RESIDENCE_HUB_CACHE": "off"}
+        result = subprocess.run([*command, "--out", str(tmp_path / label)], capture_output=True, text=True,
+                                env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        outputs[label] = tree(tmp_path / label)
+    assert outputs["machine"] == outputs["library"]
+    probe = "import zoneinfo, generator; print(zoneinfo.TZPATH)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONTZPATH": str(zones)})
+    assert result.stdout == "()\n", result.stderr
+
+
+def _library_zone(name: str) -> bytes:
+    from importlib import resources
+
+    return resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes()
 
 
 def test_the_tz_files_in_the_key_are_those_zoneinfo_dates_with() -> None:

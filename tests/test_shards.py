@@ -176,7 +176,7 @@ def test_merge_names_a_lot_built_from_other_files_or_another_version(project_dir
     assert output.startswith(
         f"Erreur : {lots[2]}:1: lot construit avec d'autres données communes à toutes les résidences "
         "(site_config.yml, son logo, une autre version de residence-hub, de ses bibliothèques ou de Python, ou "
-        "une machine avec une autre police des affiches ou d'autres fuseaux horaires) : "
+        "une machine avec une autre police des affiches) : "
         f"{slugs_of(project_dir, 3, 3)}\n"
         "    → reconstruisez ce lot avec les fichiers et l'installation de merge (build --shard 3/3), puis "
         "relancez merge (dans GitHub Actions : « Re-run all jobs »)\n"), output

@@ -69,10 +69,10 @@ def zone(postcode: str) -> ZoneInfo:
 
 @lru_cache(maxsize=1)
 def tz_database() -> bytes:
-    """The tz database's file of every zone we date in, as ``zoneinfo`` reads them (the first of
-    ``zoneinfo.TZPATH`` that has it, else the ``tzdata`` package): the feeds' instants come from them,
-    so the incremental build's key (``publish.incremental``) changes when a runner's tz database does.
-    Their bytes, not a version: Debian's tzdata package, the usual source, is no Python library."""
+    """The tz database's file of every zone we date in, as ``zoneinfo`` reads them (the ``tzdata`` library:
+    ``generator`` empties ``zoneinfo.TZPATH``): the feeds' instants come from them, so the incremental
+    build's key (``publish.incremental``) changes when they do. Their bytes, not the library's version:
+    whoever sets ``zoneinfo.TZPATH`` again (a program using us as a library) dates with other files."""
     return b"".join(name.encode() + b"\0" + _zone_file(name) + b"\0" for name in sorted({PARIS_NAME, *ZONES.values()}))
 
 

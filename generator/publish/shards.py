@@ -115,8 +115,9 @@ def _no_lot(folder: Path) -> Problem:
 
 def _stale(folder: Path, lot: Manifest, wanted: Manifest, held: list[str]) -> Problem:
     """A lot built for another day, or from other inputs shared by every residence (the manifest's ``site``):
-    the files, and the machine's Python, font and tz database, all named (a runner image rolled out during a
-    publish run changes the machine alone, and staff looked for a change of theirs)."""
+    the files, and the machine's Python and font, all named (a runner image rolled out during a publish run
+    changes the machine alone, and staff looked for a change of theirs; its time zones no longer: they are the
+    ``tzdata`` library's, see ``generator``)."""
     redo = f"build --shard {lot.shard}" if lot.shard else "build --shard K/N"
     if lot.today and lot.today != wanted.today:
         return Problem(str(folder), 1, f"lot construit pour le {lot.today}, et merge assemble le site du "
@@ -124,7 +125,7 @@ def _stale(folder: Path, lot: Manifest, wanted: Manifest, held: list[str]) -> Pr
                        "donnez le même --today à chaque build --shard et à merge, puis relancez ce lot et merge")
     return Problem(str(folder), 1, "lot construit avec d'autres données communes à toutes les résidences "
                    "(site_config.yml, son logo, une autre version de residence-hub, de ses bibliothèques ou de "
-                   "Python, ou une machine avec une autre police des affiches ou d'autres fuseaux horaires) : "
+                   "Python, ou une machine avec une autre police des affiches) : "
                    f"{_names(held)}", f"reconstruisez ce lot avec les fichiers et l'installation de merge ({redo}), "
                    "puis relancez merge (dans GitHub Actions : « Re-run all jobs »)")
 

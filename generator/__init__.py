@@ -9,12 +9,12 @@ Use it as a library the way the CLI does::
 import zoneinfo
 from typing import Any
 
+# Time zones come from the `tzdata` library, never the machine's files (/usr/share/zoneinfo): the feeds date
+# their entries with them, and the incremental build's key holds their bytes (`local_time.tz_database`). The
+# library's version is pinned like every other (the publish workflow's constraints); the system's changes
+# with a runner's image, which GitHub rolls out over days: lots of one run built on two images were refused
+# by the merge. Set here, before any module makes a `ZoneInfo`, since `zoneinfo` keeps those it made.
 zoneinfo.reset_tzpath(())
-"""Time zones come from the ``tzdata`` library, never the machine's files (``/usr/share/zoneinfo``): the feeds
-date their entries with them, and the incremental build's key holds their bytes (``local_time.tz_database``).
-The library's version is pinned like every other (the publish workflow's constraints); the system's changes
-with a runner's image, which GitHub rolls out over days: lots of one run built on two images were refused by
-the merge. Set here, before any module makes a ``ZoneInfo``, since ``zoneinfo`` keeps those it made."""
 
 __all__ = ["Problem", "Project", "UserError", "build_site", "load_project"]
 

@@ -343,7 +343,6 @@ class SiteConfig(Checked):
         None, description="Tous les combien de mois relire chaque fiche (« reviewed ») ; sans cette clé, "
                           "pas de rappel.", examples=[6])
 
-
     @field_validator("review_every_months")
     @classmethod
     def _at_least_one_month(cls, value: Optional[int]) -> Optional[int]:

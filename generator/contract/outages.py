@@ -40,7 +40,6 @@ class Outage(Checked):
     help: Optional[Markdown] = Field(None, description="En attendant, que faire ? (Markdown)")
     updates: list[OutageUpdate] = Field(default_factory=no_items, description="Les nouvelles, une par date.")
 
-
     def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
             yield refused_at((), "« repaired » (jour de la réparation) manque : il est obligatoire avec "

@@ -64,6 +64,10 @@ def collections_on(residence: Residence, day: date) -> list[Waste]:
     return [w for w in residence.waste if DAYS[day.weekday()] in w.days]
 
 
+QR_PIXELS = 8
+"""Pixels a module of the code drawn in another language's screen."""
+
+
 def qr_code(ctx: ResidenceContext, up: str, title: str) -> Markup:
     """The QR code of the screen's own address, named for screen readers, its size given so that nothing
     moves as it loads. In the default language it is the posters' (the same address): their SVG file, not
@@ -72,18 +76,15 @@ def qr_code(ctx: ResidenceContext, up: str, title: str) -> Markup:
     has no file: its code is in the page, as a PNG of 8 pixels a module (~0.6 KB in base64, where an inline
     SVG's path took ~1.9 KB; no request, and its light modules opaque white in forced colours)."""
     code = code_of(ctx.url)
+    modules = len(code.matrix) + 2 * QUIET_ZONE
     if ctx.prefix:
-        side = (len(code.matrix) + 2 * QUIET_ZONE) * QR_PIXELS
+        side = modules * QR_PIXELS
         source = "data:image/png;base64," + base64.b64encode(qr_png(code, QR_PIXELS)).decode("ascii")
     else:
-        side = (len(code.matrix) + 2 * QUIET_ZONE) * 10
+        side = modules * 10  # the posters' SVG: 10 units a module
         source = up + published.poster_paths(ctx.slug).svg
     return Markup('<img class="rh-hall__qr" src="{}" alt="{}" width="{}" height="{}">').format(
         source, title, side, side)
-
-
-QR_PIXELS = 8
-"""Pixels a module of the code drawn in another language's screen."""
 
 
 def description(ctx: ResidenceContext) -> str:

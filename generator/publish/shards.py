@@ -116,8 +116,7 @@ def _no_lot(folder: Path) -> Problem:
 def _stale(folder: Path, lot: Manifest, wanted: Manifest, held: list[str]) -> Problem:
     """A lot built for another day, or from other inputs shared by every residence (the manifest's ``site``):
     the files, and the machine's Python and font, all named (a runner image rolled out during a publish run
-    changes the machine alone, and staff looked for a change of theirs; its time zones no longer: they are the
-    ``tzdata`` library's, see ``generator``)."""
+    changes the machine alone, and staff looked for a change of theirs)."""
     redo = f"build --shard {lot.shard}" if lot.shard else "build --shard K/N"
     if lot.today and lot.today != wanted.today:
         return Problem(str(folder), 1, f"lot construit pour le {lot.today}, et merge assemble le site du "

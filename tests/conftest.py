@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from generator.contract.composed import MAGIC
+from generator.outputs import published
 from generator.publish.site import build_site
 from generator.contract.project import load_project
 
@@ -63,6 +64,17 @@ def rewrite_store(path: Path, change: Callable[[Any], Any], piece: int) -> None:
     parts, whole = pickle.dumps(pieces[1]), pickle.dumps(pieces[2])
     head = pickle.dumps((*pieces[0][:3], hashlib.sha256(whole).hexdigest()))
     path.write_bytes(MAGIC + b"".join(len(blob).to_bytes(8, "big") + blob for blob in (head, parts, whole)))
+
+
+def linked_file(page: Path, address: str, root: Path | None = None) -> Path:
+    """The file a page links at ``address``: relative to the page's folder, or from the site's ``root`` (``/…``,
+    as the 404 page links). Our stylesheets and scripts are linked with their version (``?v=…``): it must be
+    the digest of the file's bytes as published."""
+    path, _, query = address.partition("?")
+    file = ((root / path.lstrip("/")) if root and path.startswith("/") else page.parent / path).resolve()
+    if query:
+        assert "?" + query == published.version(file.read_bytes()), (page, address)
+    return file
 
 
 def with_sections(config: str, fragment: str) -> str:

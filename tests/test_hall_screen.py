@@ -322,7 +322,7 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
     page.clock.run_for(61_000)
     page.wait_for_url(base + "en/ecran/")
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("link[rel=stylesheet]").get_attribute("href") == "../../../stylesheets/hall.css"
+    assert page.locator("link[rel=stylesheet]").get_attribute("href").startswith("../../../stylesheets/hall.css?v=")
     assert page.evaluate("getComputedStyle(document.body).fontSize") == "32.4px"  # its stylesheet loaded
     page.clock.run_for(61_000)
     page.wait_for_url(base + "ecran/")
@@ -512,7 +512,7 @@ def test_the_code_of_each_language_s_screen_scans_in_forced_colours(browser, ser
 
 def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None:
     from conftest import SITE_CONFIG
-    from generator.outputs import hall
+    from generator.outputs import hall, published, script_words
     from generator.outputs.context import ResidenceContext
 
     waste = "waste:\n  - {kind: Verre, days: [wed]}\n"
@@ -523,11 +523,13 @@ def test_the_hall_screen_speaks_the_language_of_its_folder(make_project) -> None
     for heading in ("Information", "Waste collections", "Useful numbers", "On your phone"):
         assert f">{heading}</h2>" in html, heading
     assert "<h3>Today</h3>" in html and "<h3>Tomorrow</h3>" in html and "No collection" in html
-    assert '<script src="../../../javascripts/mots-en.js" defer></script>' in html  # hall.js's words
-    assert '"updated":"Updated at %(time)s"' in hall.words_script("en").decode()
-    assert 'href="../../../stylesheets/hall.css"' in html and 'href="../manifest.webmanifest"' in html
+    words = script_words.words_script("en")
+    assert f'<script src="../../../javascripts/mots-en.js{published.version(words)}" defer></script>' in html
+    assert '"updated":"Updated at %(time)s"' in words.decode()  # hall.js's words
+    stylesheet = "stylesheets/hall.css" + published.theme_versions()["stylesheets/hall.css"]
+    assert f'href="../../../{stylesheet}"' in html and 'href="../manifest.webmanifest"' in html
     french = hall.render(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY)).decode()
-    assert ">Collectes des déchets</h2>" in french and 'href="../../stylesheets/hall.css"' in french
+    assert ">Collectes des déchets</h2>" in french and f'href="../../{stylesheet}"' in french
 
 
 REVISION_SITE = """\

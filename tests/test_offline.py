@@ -17,7 +17,7 @@ from generator.contract.project import load_project
 from generator.outputs import published
 from generator.publish.site import build_site
 
-from conftest import RESIDENCE, SAMPLE_TODAY
+from conftest import RESIDENCE, SAMPLE_TODAY, linked_file
 from test_languages import CONFIG, RESIDENCE as MULTILINGUAL, write_project
 from test_languages import multilingual_site, six_language_site  # noqa: F401  (session fixtures: 3 and 6 languages)
 
@@ -118,6 +118,61 @@ def test_a_new_build_replaces_the_stored_files_at_the_next_visit(browser, serve,
     assert page.get_by_text("Jeanne Nouvelle").first.is_visible()
     assert page.get_by_text("Paul Ancien").count() == 0
     context.close()
+
+
+def test_the_first_page_after_a_republish_gets_the_new_stylesheet_not_the_stored_one(browser, serve, make_project,
+                                                                                     tmp_path: Path) -> None:
+    """The worker of the build before serves the first page after a republish: the page itself from the
+    network, but its stylesheet and scripts from its store, the old ones, until the new worker is in (the
+    next page). A new version of our stylesheet is a new address, which the store does not hold. The new
+    version of the generator is made here as its build writes it (``test_every_page_links_...`` below):
+    the stylesheet's bytes change, and every page links it by its new version. Its worker stays the
+    same, the longest an old one can serve."""
+    root = make_project(test=_residence("Paul Ancien"))
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    base = serve(site) + "/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "test/", wait_until="load")
+    assert any("/stylesheets/residence-hub.css?v=" in url for url in page.evaluate(READY_JS, _cache_name(site, "test"))["urls"])
+    stylesheet = site / "stylesheets" / "residence-hub.css"
+    before = "residence-hub.css" + published.version(stylesheet.read_bytes())
+    stylesheet.write_bytes(stylesheet.read_bytes() + b"\nbody { --rh-new-version: yes; }\n")
+    after = "residence-hub.css" + published.version(stylesheet.read_bytes())
+    for html in site.rglob("*.html"):
+        html.write_text(html.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    page.goto(base + "test/gardien/", wait_until="load")
+    assert page.evaluate("navigator.serviceWorker.controller !== null")  # the old worker served the page
+    assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--rh-new-version').trim()") == "yes"
+    context.set_offline(True)  # the new page and its new stylesheet are stored, for a visit without network
+    page.goto(base + "test/", wait_until="load")
+    page.goto(base + "test/gardien/", wait_until="load")
+    assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--rh-new-version').trim()") == "yes"
+    context.close()
+
+
+def test_every_page_links_our_stylesheets_and_scripts_by_an_address_that_changes_with_them(
+        multilingual_site: Path) -> None:  # noqa: F811
+    """Our theme's stylesheets and scripts and the words' scripts keep their names from one version to the
+    next: each page links them with the digest of their bytes as published (``?v=…``), checked by
+    ``linked_file``. Material's are named by their digest already (``main.57a0d79d.min.css``); the
+    caretaker's hours (``horaires.js``) are asked from the network first, as pages are."""
+    ours = set(published.theme_versions()) | {published.words_script(code) for code in ("fr", "en", "ar")}
+    linked = set()
+    for page in multilingual_site.rglob("*.html"):
+        for address in re.findall(r'(?:href|src)="([^"#]+\.(?:css|js)(?:\?[^"]*)?)"', page.read_text(encoding="utf-8")):
+            name = linked_file(page, address, multilingual_site).relative_to(multilingual_site).as_posix()
+            if name in ours:
+                assert "?v=" in address, (page, address)
+                linked.add(name)
+            else:
+                assert re.search(r"^assets/.*\.[0-9a-f]{8}\.min\.(css|js)$", name) or name.endswith(
+                    "/" + published.HOURS_SCRIPT), (page, address)
+    assert linked >= {"stylesheets/residence-hub.css", "stylesheets/hall.css", "stylesheets/hall-nojs.css",
+                      "javascripts/page-setup.js", "javascripts/resize-observer.js", "javascripts/presence.js",
+                      "javascripts/offline.js", "javascripts/hall.js", "javascripts/residence-filter.js",
+                      "javascripts/mots-fr.js", "javascripts/mots-en.js", "javascripts/mots-ar.js"}
 
 
 def test_manifest_names_the_residence_and_its_icons_and_every_page_links_it(sample_site: Path) -> None:

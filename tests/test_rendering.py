@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def test_unquoted_values_render_exactly_as_typed(make_project, tmp_path: Path) -
     assert "01000 Bourg-en-Bresse" in home
     assert '<a class="rh-phone" dir="ltr" href="tel:+33143201122">01 43 20 11 22</a>' in caretaker
     assert "de 8h30 à 12h" in caretaker
-    assert "510" not in caretaker and "512" not in home
+    assert not re.search(r"\b510\b", caretaker) and not re.search(r"\b512\b", home)  # YAML 1.1's octal
 
 
 def test_markdown_is_sanitized_and_data_never_runs_as_a_template(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

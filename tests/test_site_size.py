@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from conftest import linked_file
 from test_languages import multilingual_site, multilingual_url, write_project  # noqa: F401, F811  (the session fixtures)
 
 from generator.contract.project import load_project
@@ -98,7 +99,7 @@ def test_every_page_is_without_indentation_and_its_icons_are_drawn_by_the_shared
             continue
         assert "<svg" not in html and "<path" not in html, page  # no icon markup left in the page
         assert all(element in html for element in ICON_ELEMENTS), page
-        assert any((page.parent / href).resolve() == stylesheet.resolve()
+        assert any(linked_file(page, href) == stylesheet.resolve()
                    for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)), page
 
 
@@ -214,8 +215,8 @@ def test_icons_service_worker_code_and_open_data_are_published_once(multilingual
         assert all((folder / icon["src"]).resolve() == (multilingual_site / name).resolve()
                    for icon, name in zip(manifest["icons"], sorted(published.ICONS.values())))
         worker = (folder / published.SERVICE_WORKER).read_text(encoding="utf-8")
-        core = re.search(r'importScripts\("([^"?]+)\?v=[0-9a-f]+"\);', worker).group(1)
-        assert (folder / core).resolve() == (multilingual_site / "javascripts" / "sw-core.js").resolve()
+        core = re.search(r'importScripts\("([^"]+\?v=[0-9a-f]+)"\);', worker).group(1)
+        assert linked_file(folder / published.SERVICE_WORKER, core) == multilingual_site / "javascripts" / "sw-core.js"
         assert len(worker) < 1500
         screen = (folder / published.HALL_SCREEN).read_text(encoding="utf-8")
         data = json.loads(re.search(r'id="rh-hall-data">(.*?)</script>', screen).group(1))
@@ -246,8 +247,9 @@ def test_every_page_carries_only_the_chrome_materials_bundle_uses(multilingual_s
         assert re.findall(r"<script(?![^>]*\b(?:src=|type=\"application/))[^>]*>", html) == [], page
         assert directives["img-src"] == "'self' data:" and directives["object-src"] == "'none'"
         assert "__config" not in html and "data-placeholder" not in html, page
-        setup = re.search(r'<script src="([^"]*javascripts/page-setup\.js)" data-base="([^"]+)" defer></script>', html)
-        assert (page.parent / setup.group(1)).resolve() == (multilingual_site / "javascripts" / "page-setup.js"), page
+        setup = re.search(r'<script src="([^"]*javascripts/page-setup\.js[^"]*)" data-base="([^"]+)" defer></script>',
+                          html)
+        assert linked_file(page, setup.group(1)) == (multilingual_site / "javascripts" / "page-setup.js"), page
         assert (page.parent / setup.group(2) / "search" / "search_index.json").is_file(), page  # the site's root
         assert (page.parent / setup.group(2) / published.SEARCH_WORKER).is_file(), page  # which starts the worker
     code = (multilingual_site / "javascripts" / "page-setup.js").read_text(encoding="utf-8")
@@ -275,9 +277,8 @@ def test_the_caretaker_box_reads_its_words_and_hours_from_shared_files(multiling
         for page in pages:
             html = page.read_text(encoding="utf-8")
             assert '"months"' not in html and '"hours"' not in html
-            words = re.search(r'<script src="([^"]*mots-[a-z]+\.js)" defer></script>', html).group(1)
-            assert (page.parent / words).resolve() == multilingual_site / published.words_script(
-                language=language)
+            words = re.search(r'<script src="([^"]*mots-[a-z]+\.js[^"]*)" defer></script>', html).group(1)
+            assert linked_file(page, words) == multilingual_site / published.words_script(language=language)
             hours = re.search(r'<script src="([^"]*horaires\.js)" defer></script>', html).group(1)
             assert (page.parent / hours).resolve() == folder / published.HOURS_SCRIPT
             assert html.index(words) < html.index("javascripts/presence.js")

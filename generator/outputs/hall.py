@@ -10,7 +10,6 @@ the minute. Its stylesheet and scripts are the shared theme files at the site ro
 from __future__ import annotations
 
 import base64
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -27,17 +26,10 @@ from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
 from generator.outputs.pages import environment
 from generator.outputs.qr import QUIET_ZONE, code_of, qr_png
+from generator.outputs.script_words import script, words_address, words_script
 from generator.outputs.wording import OUTAGE_STATUS, caretaker_title
 from generator.paths import THEME_DIR
 
-WORDS = {
-    "none": N_("Pas de collecte"),
-    "updated": N_("Mis à jour à %(time)s"),
-    "offline": N_("Pas de connexion · mis à jour à %(time)s"),
-    "page": N_("Avis %(first)s à %(last)s sur %(count)s"),
-    "page_one": N_("Avis %(first)s sur %(count)s"),
-}
-"""What hall.js writes, in the page's language (French ``msgid``): in ``words_script``, not in each screen."""
 ALTERNATE_SECONDS = 60
 """With several languages, each language's screen shows this long, then the next one's (while online)."""
 REFRESH_SECONDS = 300
@@ -198,27 +190,15 @@ def _draft(ctx: ResidenceContext) -> bytes:
                      Collections(tomorrow, [w.kind for w in collections_on(r, tomorrow)])],
         emergency=ctx.config.emergency, agency=ctx.agency,
         qr=qr_code(ctx, up, _(N_("QR code du site de la résidence"))), url=ctx.url,
-        hall_data=script_data, words_src=to_root + published.words_script(ctx.lang),
+        hall_data=script_data, words_src=to_root + words_address(ctx.lang),
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped
+        theme={path: to_root + path + published.theme_versions()[path] for path in THEME_FILES},
         root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
         alternates=[(code, ctx.site_config.site_url(ctx.slug) + published.language_prefix(code, ctx.languages)
                      + published.HALL_SCREEN_DIR + "/") for code in ctx.languages] if len(ctx.languages) > 1 else [],
     )
     return environment(ctx.lang).get_template("hall.html.j2").render(variables).encode()
-
-
-def words_script(language: str) -> bytes:
-    """The words ``presence.js`` and ``hall.js`` write in ``language`` (``rhWords.presence``, ``rhWords.hall``).
-
-    They are the same for every residence: a page that had them in its JSON data repeated ~0.8 KB that one
-    file at the site root, cached by the browser and stored by the service worker with the page's other
-    scripts, now says once. A script of ours (the policy allows no inline script), read before
-    ``presence.js`` and ``hall.js``; without it they leave the page as the build wrote it.
-    """
-    _ = i18n.gettext(language)
-    words = {"presence": presence.script_words(language), "hall": {key: _(text) for key, text in WORDS.items()}}
-    return _script("rhWords", words)
 
 
 def hours_script(ctx: ResidenceContext) -> dict[str, bytes]:
@@ -235,20 +215,7 @@ def hours_script(ctx: ResidenceContext) -> dict[str, bytes]:
     closed = {c.day for c in closed_days.of_residence(ctx)}
     data = presence.script_data(caretaker, ctx.today, ctx.lang, closed)
     zone = local_time.script_zone(ctx.residence.address.postcode)
-    return {published.HOURS_SCRIPT: _script("rhPresence", data | zone)}
-
-
-def _script(name: str, data: object) -> bytes:
-    """A script that sets ``window.<name>`` to ``data``: JSON, which JavaScript reads as it is."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # U+2028 and U+2029 end a line in older JavaScript engines, even inside a string.
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{name} = {text};\n".encode()
-
-
-def words_scripts(languages: list[str] | tuple[str, ...]) -> dict[str, bytes]:
-    """``words_script`` of each language, by path from the site root."""
-    return {published.words_script(code): words_script(code) for code in languages}
+    return {published.HOURS_SCRIPT: script("rhPresence", data | zone)}
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

@@ -175,11 +175,6 @@ def _code() -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _core_digest() -> str:
-    return hashlib.sha256((THEME_DIR / CORE).read_bytes()).hexdigest()[:12]
-
-
 def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> str:
     """A digest of everything this microsite's published files are made from (``pages``: its pages)."""
     digest = hashlib.sha256(_code().encode())
@@ -196,7 +191,7 @@ def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Seque
     # One cache per microsite and language folder: a worker deletes only its own older caches.
     prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
     config = {"cache": prefix + version(ctx, others, pages), "prefix": prefix, "precache": precache_list(ctx, others)}
-    core = f"{ctx.to_root}{CORE}?v={_core_digest()}"
+    core = ctx.to_root + CORE + published.theme_versions()[CORE]
     text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
             .replace("/*CORE*/", core, 1))
     return {published.SERVICE_WORKER: text.encode()}

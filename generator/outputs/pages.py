@@ -32,6 +32,7 @@ from generator.outputs.notices import LEVEL_LABELS, current_notices, live_notice
 from generator.outputs.opendata import shown_outages
 from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html
+from generator.outputs.script_words import words_address
 from generator.outputs.wording import (
     FIBRE_SENTENCE,
     OUTAGE_STATUS,
@@ -88,8 +89,7 @@ def _always(_residence: Residence, _config: SiteConfig) -> bool:
 RESIDENCE_PAGES = (
     PageSpec(published.HOME, N_("Accueil"), "home.md.j2", None, _always),
     PageSpec(published.CONTACTS, N_("Contacts"), "contacts.md.j2", N_("Contacts et numéros d'urgence"), _always),
-    PageSpec(published.CARETAKER, N_("Votre %(title)s"), "caretaker.md.j2", None,
-             lambda r, _: r.caretaker is not None),
+    PageSpec(published.CARETAKER, N_("Votre %(title)s"), "caretaker.md.j2", None, lambda r, _: r.caretaker is not None),
     PageSpec(published.MAINTENANCE, N_("Qui appeler en cas de panne\u00a0?"), "maintenance.md.j2",
              N_("Qui appeler en cas de panne\u00a0?"), lambda r, _: bool(r.maintenance)),
     PageSpec(published.SERVICES, N_("Services"), "services.md.j2", N_("Services de la résidence"),
@@ -248,9 +248,8 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     """
     shown = [spec for spec in RESIDENCE_PAGES if spec.shown(ctx.residence, ctx.config)]
     data = page_data(ctx, shown)
-    variables = data.variables()
+    variables, env = data.variables(), environment(ctx.lang)
     _ = i18n.gettext(ctx.lang)
-    env = environment(ctx.lang)
     place = f"{ctx.residence.name}, {ctx.residence.address.one_line}"
     pages = []
     for spec in shown:
@@ -259,7 +258,7 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
         pages.append(Page(spec.file, title,
                           env.get_template(spec.template).render(
                               variables, title=title, page_file=spec.file,
-                              words_src=up + ctx.to_root + published.words_script(ctx.lang),
+                              words_src=up + ctx.to_root + words_address(ctx.lang),
                               hours_src=up + published.HOURS_SCRIPT),
                           description=f"{place} · {title}"))
     return pages

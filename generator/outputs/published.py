@@ -6,7 +6,11 @@ Templates, outputs, the build and the tests all take the names from here.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import astuple, dataclass
+from functools import cache
+
+from generator.paths import THEME_DIR
 
 # Pages of a microsite (MkDocs sources; published as folders: ``gardien.md`` → ``gardien/``).
 HOME = "index.md"
@@ -91,6 +95,23 @@ def words_script(language: str) -> str:
     (``hall.words_script``), instead of the same words in every page that has the caretaker's box or is a
     hall screen."""
     return f"javascripts/mots-{language}.js"
+
+
+def version(content: bytes) -> str:
+    """The query (``?v=`` and a digest of ``content``) of the address pages link a file by whose name stays the
+    same from one version of the generator to the next: our theme's stylesheets and scripts, the words'
+    scripts. A new version of the file is a new address. The first page after a republish used to get the
+    build before's files: from the browser's HTTP cache, or from the microsite's service worker, which
+    serves stylesheets and scripts from its store first (``theme/javascripts/sw-core.js``)."""
+    return "?v=" + hashlib.sha256(content).hexdigest()[:8]
+
+
+@cache
+def theme_versions() -> dict[str, str]:
+    """Our theme's stylesheets and scripts (``theme/``, published once at the site root) by path from that
+    root → their ``version``."""
+    return {path.relative_to(THEME_DIR).as_posix(): version(path.read_bytes())
+            for path in sorted(THEME_DIR.rglob("*")) if path.suffix in (".css", ".js")}
 
 
 def language_prefix(language: str, languages: tuple[str, ...] | list[str]) -> str:

@@ -15,6 +15,7 @@ from generator.contract.project import Project
 from generator.outputs import calendar, feed, hall, listing, offline, posters, published, sitemap, vcard
 from generator.outputs.context import ResidenceContext
 from generator.outputs.pages import Page
+from generator.outputs.script_words import words_scripts
 
 
 @dataclass(frozen=True)
@@ -64,4 +65,4 @@ def root_files(project: Project, today: date) -> dict[str, bytes]:
     of the caretaker's box and the hall screen in each language, and the start of the root site's search
     worker (as in each microsite, ``offline.search_worker``)."""
     return {**listing.files(project, today), **sitemap.files(project), **offline.root_files(),
-            published.SEARCH_WORKER: offline.search_worker(""), **hall.words_scripts(project.config.languages)}
+            published.SEARCH_WORKER: offline.search_worker(""), **words_scripts(project.config.languages)}

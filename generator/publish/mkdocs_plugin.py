@@ -8,6 +8,8 @@ Registered as the entry point ``residence-hub`` (``pyproject.toml``), so both th
   once at the site root (``root``: ``../assets/…``, ``../../assets/…`` from a language's folder). So is
   ``404.html``: hosts serve the root one for any missing page.
   Off (the index at the root): everything is kept, it is the site that stores the copies.
+  Either way the ``url`` filter links our theme's stylesheets and scripts by an address with their version
+  (``residence-hub.css?v=…``, ``published.version``).
 - ``pages`` (fast builds only): the pages' text by file, handed to MkDocs as generated files, so that
   no page is written to ``docs_dir`` and read back (the plain build of the tests reads the same text there).
 - ``language``: our theme templates (``theme/``) are translated with the same catalogs as the pages
@@ -56,7 +58,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import templates
 
-from generator.outputs import i18n
+from generator.outputs import i18n, published
 from generator.publish.alternate_links import patch_bundles
 from generator.publish.chrome import material_words, search_defaults
 from generator.publish.page_security import escape_text, escape_tree, safe_striptags, with_csp
@@ -145,8 +147,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """The ``url`` filter for this build (shared assets or not), our words and Material's."""
         # The environment may be shared between builds (publish.microsite): set the filters for this build.
-        url = _shared_url_filter(self.shared, self.config.root) if self.config.share_assets else templates.url_filter
-        env.filters["url"] = url
+        env.filters["url"] = _url_filter(self.shared if self.config.share_assets else frozenset(), self.config.root)
         env.filters["striptags"] = safe_striptags
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
@@ -199,12 +200,14 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         return with_csp(compact(output_content))
 
 
-def _shared_url_filter(shared: frozenset[str], root: str = SHARED_PREFIX) -> Callable[..., str]:
-    """MkDocs' ``url`` filter, except that a shared theme file is linked from the site root."""
+def _url_filter(shared: frozenset[str], root: str) -> Callable[..., str]:
+    """MkDocs' ``url`` filter, except that a ``shared`` theme file is linked from the site root (``root``),
+    and our theme's stylesheets and scripts with their version (``published.theme_versions``)."""
+    versions = published.theme_versions()
 
     @jinja2.pass_context
     def url(context: Any, value: Any) -> str:
         text = str(value)
-        return templates.url_filter(context, root + text if text in shared else text)
+        return templates.url_filter(context, root + text if text in shared else text) + versions.get(text, "")
 
     return url

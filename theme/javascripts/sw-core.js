@@ -11,20 +11,24 @@
  * browser installs at the next visit; it stores the new files, then deletes the caches of older builds.
  * Requests with a query string (the hall screen's live check) and other hosts' are left alone, except a
  * page's: a static page is the same whatever its query ("?h=chaudiere", which a search result adds for
- * Material to highlight the words), so it is the stored page without its query.
+ * Material to highlight the words), so it is the stored page without its query; and a file's: our
+ * stylesheets and scripts are linked with their version ("residence-hub.css?v=1a2b3c4d", the build's
+ * published.version), so the first page after a republish, served by the worker of the build before,
+ * asks the network for the new ones rather than taking the old ones from the store.
  */
 "use strict";
 
 var SLOW_NETWORK_MS = 4000;
+var FILE = /\.(css|js|png|svg|ico|webmanifest|woff2?)$/;
 
 function absolute(url) { return new URL(url, self.registration.scope).href; }
 
 function collectAssets(html, base, assets) {
-  var pattern = /\b(?:href|src)="([^"#?]+)[^"]*"/g, match, url;  /* a.svg#part: the file itself */
+  var pattern = /\b(?:href|src)="([^"#]+)[^"]*"/g, match, url;  /* a.svg#part: the file itself; its ?v= kept */
   while ((match = pattern.exec(html))) {
     /* A link typed by staff may be one no browser can read ("//exemple.fr:99999/"): skipped, not the end. */
     try { url = new URL(match[1].replace(/&amp;/g, "&"), base); } catch (error) { continue; }
-    if (url.origin === self.location.origin && /\.(css|js|png|svg|ico|webmanifest|woff2?)$/.test(url.pathname)) {
+    if (url.origin === self.location.origin && FILE.test(url.pathname)) {
       assets[url.href] = true;
     }
   }
@@ -132,7 +136,7 @@ function cacheFirst(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request, url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
-  if (url.search && request.mode !== "navigate") { return; }
+  if (url.search && request.mode !== "navigate" && !FILE.test(url.pathname)) { return; }
   /* Pages and data network first; so is horaires.js (published.HOURS_SCRIPT), the caretaker's hours that
    * the pages' script reads: an older copy would contradict the fresh page until the new worker is in. */
   var page = request.mode === "navigate" || /(\/|\.html|\.json|\.xml|\.ics|\.vcf|\/horaires\.js)$/.test(url.pathname);

@@ -13,7 +13,8 @@ only where the intent is certain, and every repair is reported with its cell:
   inside a one-line value becomes a space.
 
 What cannot be undone (a value Excel turned into a date, such as ``1-2`` in « Bâtiments », a date cell of a
-workbook or ``01-févr`` as a CSV file saves it) is an error.
+workbook or ``01-févr`` as a CSV file saves it; or into a number with decimals, ``1,2`` there) is an error, and
+so is a formula in error (``#N/A``, ``#SPILL!``, ``#NOMBRE!``).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 _NBSP = re.compile(r"[\u00a0\u202f\u2007]")
-_EXCEL_ERRORS = {"#N/A", "#NA", "#VALEUR!", "#VALUE!", "#REF!", "#DIV/0!", "#NOM?", "#NAME?", "#NUM!",
-                 "#NUL!", "#NULL!"}
+_EXCEL_ERROR = re.compile(r"#(?:N/?A|GETTING_DATA|OBTENTION_DONN[EÉ]ES|[A-ZÀ-Ý][A-ZÀ-Ý0-9/]*[!?])")
+"""What a formula in error shows, whole in its cell: an .xlsx file stores its English name (« #N/A », « #SPILL! »,
+« #CALC! »), a CSV file what French Excel shows (« #VALEUR! », « #NOMBRE! », « #PROPAGATION! »). A pattern, not a
+list: eleven names were known, and « #SPILL! » or « #NOMBRE! » became a lodge or a city, in silence."""
 _FRENCH_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:\s+([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?$")
 """20/11/2026, and 20/11/2026 08:15 as Excel saves a cell of date and time in a CSV file."""
 _GROUPED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
@@ -167,6 +170,9 @@ def _number(value: float, kind: str, out: Converted) -> None:
         out.error = (f"nombre à virgule « {value} » inattendu ici", "tapez la valeur telle qu'elle doit s'afficher")
     elif kind in ("phone", "postcode"):
         _lost_zero(digits, kind, out, "comme nombre par Excel")
+    elif not whole and kind != "hours":  # « 1,2 » typed (buildings 1 and 2) is 1.2 to French Excel, shown « 1,2 »
+        out.error = (f"Excel a transformé la valeur en nombre à virgule ({digits.replace('.', ',')})",
+                     DATE_AS_TEXT.replace("'1-2", "'1,2"))
     else:
         out.text = digits
 
@@ -204,7 +210,7 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     if kind != "hours" and ("\n" in text or "\r" in text):
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())
         out.repaired("retour à la ligne dans la cellule remplacé par une espace")
-    if text.upper() in _EXCEL_ERRORS:
+    if _EXCEL_ERROR.fullmatch(text.upper()):
         out.error = (f"erreur de formule Excel « {text} »", "corrigez la formule ou tapez la valeur elle-même")
         return
     shown = (_SHOWN_AS_DATE.fullmatch(text) and "date") or (_SHOWN_AS_TIME.fullmatch(text) and "heure")

@@ -76,3 +76,27 @@ def test_a_number_with_decimals_in_a_text_column_is_refused_not_written_the_engl
         ("Feuil1!G2", "Bâtiments : Excel a transformé la valeur en nombre à virgule (1,2)", hint),
         ("Feuil1!H2", "Loge : Excel a transformé la valeur en nombre à virgule (2,5)", hint)]
     assert list((project / "residences").iterdir()) == []
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Tél. gardien", "Téléphone gardien"), ("Tel gardien", "Téléphone gardien"),
+    ("Portable gardien", "Mobile gardien"), ("Courriel gardien", "E-mail gardien"), ("CP", "Code postal"),
+    ("Commune", "Ville"), ("Nb logements", "Logements"), ("Nombre de logements", "Logements")])
+def test_a_column_title_written_the_usual_short_way_is_told_the_template_s_title(tmp_path: Path, project: Path,
+                                                                                   typed: str, meant: str) -> None:
+    """« Tél. gardien » was told « vouliez-vous dire « E-mail gardien » ? » (its letters are closest), a hint
+    that would put phone numbers in the e-mail column; « CP » or « Portable gardien » were ignored with a note,
+    their values dropped. The usual short words (« tél », « portable », « courriel », « CP », « commune »,
+    « nb ») are spelt out before the closest title is looked for; the title still has to be renamed."""
+    titles = [typed if t == meant else t for t in TITLES[:6]] + ([] if meant in TITLES else [typed])
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(titles)
+    book.active.append(GOOD[:len(titles)])
+    book.save(tmp_path / "r.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, tmp_path / "r.xlsx")
+    column = "ABCDEFG"[titles.index(typed)]
+    (told,) = [p for p in refused.value.problems if p.place == f"Feuil1!{column}1"]
+    assert told.message == f"colonne « {typed} » inconnue"
+    assert told.hint.startswith(f"vouliez-vous dire « {meant} » ?")

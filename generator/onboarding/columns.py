@@ -99,12 +99,21 @@ def fold(text: str) -> str:
 _BY_TITLE = {fold(c.title): c for c in COLUMNS}
 
 
+_SPELLED_OUT = {"tel": "telephone", "portable": "mobile", "courriel": "e mail", "email": "e mail", "mail": "e mail",
+                "cp": "code postal", "commune": "ville", "nb": "", "nombre": "", "de": "", "d": ""}
+"""The short words a landlord's own list titles its columns with, as the template spells them: only to find the
+title to suggest (« Tél. gardien » was offered « E-mail gardien », its letters' closest); a title must still be
+the template's own."""
+
+
 def match_title(title: str) -> tuple[Column | None, str | None]:
     """The column a header names, or None and the closest title when it looks like a typo of one."""
     column = _BY_TITLE.get(fold(title))
     if column:
         return column, None
-    close = difflib.get_close_matches(fold(title), list(_BY_TITLE), n=1, cutoff=0.75)
+    words = (_SPELLED_OUT.get(word, word) for word in re.split(r"[\s.']+", fold(title)))
+    spelled = " ".join(word for word in words if word)
+    close = difflib.get_close_matches(spelled, list(_BY_TITLE), n=1, cutoff=0.75)
     return None, _BY_TITLE[close[0]].title if close else None
 
 

@@ -3,11 +3,15 @@ from real files (an .xlsx written by openpyxl with the same XML Excel writes, a 
 
 from __future__ import annotations
 
+import warnings
+import zipfile
 from pathlib import Path
+from typing import Callable
 
 import openpyxl
 import pytest
 
+from generator.errors import UserError
 from generator.onboarding.importer import ImportRefused, import_spreadsheet
 
 TITLES = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Bâtiments", "Loge"]
@@ -100,3 +104,65 @@ def test_a_column_title_written_the_usual_short_way_is_told_the_template_s_title
     (told,) = [p for p in refused.value.problems if p.place == f"Feuil1!{column}1"]
     assert told.message == f"colonne « {typed} » inconnue"
     assert told.hint.startswith(f"vouliez-vous dire « {meant} » ?")
+
+
+def _rewritten(source: Path, target: Path, change: Callable[[str, bytes], bytes]) -> Path:
+    """``source`` (a workbook) with each part's bytes passed through ``change``, as another program saves it."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            new.writestr(info, change(info.filename, old.read(info.filename)))
+    return target
+
+
+def _workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(TITLES)
+    book.active.append(GOOD)
+    book.save(path)
+    return path
+
+
+_DROP_DOWN = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+              b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+              b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+              b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Listes!$A$1:$A$2</xm:f>'
+              b'</x14:formula1><xm:sqref>E2:E100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>')
+"""A drop-down list whose choices are on another sheet (the agencies), as Excel 2010 and later write it."""
+
+
+def test_a_workbook_with_drop_down_lists_imports_without_a_python_warning(tmp_path: Path, project: Path) -> None:
+    """The reader warns, in English with its own source path, of what it drops on reading (« UserWarning: Data
+    Validation extension is not supported and will be removed »): a landlord's list with a drop-down list of
+    agencies printed that under « 1 résidence(s) importée(s) ». Nothing dropped there is read by the import."""
+    book = _rewritten(_workbook(tmp_path / "plain.xlsx"), tmp_path / "r.xlsx", lambda name, data: data.replace(
+        b"</worksheet>", _DROP_DOWN + b"</worksheet>") if name == "xl/worksheets/sheet1.xml" else data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = import_spreadsheet(project, book)
+    assert [str(w.message) for w in caught] == []
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+
+
+def test_a_workbook_saved_as_strict_open_xml_is_told_as_such(tmp_path: Path, project: Path) -> None:
+    """Excel's « Feuille de calcul Open XML Strict » names its parts in other namespaces, which openpyxl does not
+    read: the import said « le classeur n'a pas de feuille de cellules ; ajoutez une feuille avec le tableau »
+    of a workbook whose sheet holds the table (and a Python warning, in English)."""
+    strict = {b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+              b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+              b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+    def to_strict(name: str, data: bytes) -> bytes:
+        for transitional, kept in strict.items():
+            data = data.replace(transitional, kept)
+        return data
+
+    book = _rewritten(_workbook(tmp_path / "plain.xlsx"), tmp_path / "r.xlsx", to_strict)
+    with warnings.catch_warnings(record=True) as caught, pytest.raises(UserError) as refused:
+        warnings.simplefilter("always")
+        import_spreadsheet(project, book)
+    assert [str(w.message) for w in caught] == []
+    (problem,) = refused.value.problems
+    assert (problem.message, problem.hint) == (
+        "classeur enregistré au format « Feuille de calcul Open XML Strict », que l'import ne lit pas",
+        "dans Excel : Fichier → Enregistrer sous → Type « Classeur Excel (.xlsx) »")

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,7 +106,8 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         raise SpreadsheetError("classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)",
                                "dans Excel : Fichier → Informations → Protéger le classeur → Chiffrer avec mot de "
                                "passe, effacez-le ; puis Fichier → Enregistrer sous → « Classeur Excel (.xlsx) »")
-    if suffix == ".ods" or (start.startswith(_ZIP) and _opendocument(path)):
+    # A LibreOffice workbook, whatever its name (its zip's « mimetype » says so): told with LibreOffice's menu
+    if suffix == ".ods" or _part(path, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
         raise SpreadsheetError("classeur LibreOffice (OpenDocument, .ods), que l'import ne lit pas",
                                "dans LibreOffice Calc : Fichier → Enregistrer sous → Type de fichier « Excel "
                                "2007-365 (.xlsx) », puis « Utiliser le format Excel 2007-365 ! »")
@@ -124,20 +126,27 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
                            "« CSV (séparateur : point-virgule) (.csv) »")
 
 
-def _opendocument(path: Path) -> bool:
-    """A LibreOffice workbook, whatever its name: its zip's ``mimetype`` entry says so. Told as what it is,
-    with LibreOffice's menu, not as an .xlsx file Excel should save again."""
+def _part(path: Path, name: str) -> bytes:
+    """The entry ``name`` of the zip archive at ``path``; empty when there is none (or no archive)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+            return archive.read(name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False
+        return b""
+
+
+def _workbook(path: Path, data_only: bool) -> Any:
+    """The workbook at ``path``, without openpyxl's warnings (in English, with its source path) of what it drops
+    on reading, none of which is read here: « UserWarning: Data Validation extension is not supported »."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_workbook(io.BytesIO(path.read_bytes()), data_only=data_only)  # bytes: whatever the file's name
 
 
 def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
     try:
         # data_only: a formula's last computed value, as Excel shows it (not the formula's text).
-        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)  # bytes: whatever the file's name
+        book = _workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise SpreadsheetError(f"le fichier n'est pas un classeur .xlsx lisible ({type(e).__name__})",
                                "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
@@ -149,6 +158,10 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
         what = "sans tableau (c'est un graphique)" if wanted in book.sheetnames else "introuvable"
         raise SpreadsheetError(f"feuille « {wanted} » {what}",
                                "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
+    # Excel's « Open XML Strict » names its parts in namespaces openpyxl does not read: no sheet seems there
+    if not names and b"purl.oclc.org/ooxml/" in _part(path, "xl/workbook.xml"):
+        raise SpreadsheetError("classeur enregistré au format « Feuille de calcul Open XML Strict », que l'import ne "
+                               "lit pas", "dans Excel : Fichier → Enregistrer sous → Type « Classeur Excel (.xlsx) »")
     if not names:
         raise SpreadsheetError("le classeur n'a pas de feuille de cellules", "ajoutez une feuille avec le tableau")
     sheet = book[wanted] if wanted is not None else _first_shown(book.worksheets)
@@ -226,7 +239,7 @@ def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> lis
     empty = {key for key, cell in grid.items() if cell.value is None}
     if not empty:
         return []
-    formulas = load_workbook(io.BytesIO(path.read_bytes()), data_only=False)[title]
+    formulas = _workbook(path, data_only=False)[title]
     return [(Cell(None, cell.coordinate, cell.row or 0), "formule dont le fichier ne contient pas le résultat",
              "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
             for line in formulas.iter_rows() for cell in line

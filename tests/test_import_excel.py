@@ -166,3 +166,25 @@ def test_a_workbook_saved_as_strict_open_xml_is_told_as_such(tmp_path: Path, pro
     assert (problem.message, problem.hint) == (
         "classeur enregistré au format « Feuille de calcul Open XML Strict », que l'import ne lit pas",
         "dans Excel : Fichier → Enregistrer sous → Type « Classeur Excel (.xlsx) »")
+
+
+@pytest.mark.parametrize(("typed", "example"), [
+    ("https://residences.habitat-exemple.fr/les-pins/", "les-pins"),
+    ("residences.habitat-exemple.fr/les-pins", "les-pins"),
+    ("équipe", "residence-equipe"), ("Assets", "residence-assets"), ("CON", "residence-con"),
+    ("Résidence des Jardins de la Fontaine Saint-Martin du Haut", "residence-des-jardins-de-la-fontaine-saint-martin")])
+def test_a_web_address_refused_is_offered_one_made_of_what_was_typed(tmp_path: Path, project: Path, typed: str,
+                                                                     example: str) -> None:
+    """« Adresse web » is where staff paste the microsite's address, whole: the hint offered
+    « https-residences-habitat-exemple-fr-les-pins »; « équipe » (the staff page's folder once its accent is
+    dropped) was offered « les-tilleuls », whatever the residence. The example is now the address's last
+    folder, « residence- » before a reserved name, a long name cut at a dash: one the rule takes."""
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(TITLES + ["Adresse web"])
+    book.active.append(GOOD + [typed])
+    book.save(tmp_path / "r.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, tmp_path / "r.xlsx")
+    (problem,) = refused.value.problems
+    assert problem.place == "Feuil1!I2" and problem.hint.endswith(f"par exemple {example}")

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from generator.errors import UserError
+from generator.onboarding.hours import HoursSlot, parse_hours
 from generator.onboarding.importer import ImportRefused, import_spreadsheet
 
 TITLES = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Bâtiments", "Loge"]
@@ -188,3 +189,12 @@ def test_a_web_address_refused_is_offered_one_made_of_what_was_typed(tmp_path: P
         import_spreadsheet(project, tmp_path / "r.xlsx")
     (problem,) = refused.value.problems
     assert problem.place == "Feuil1!I2" and problem.hint.endswith(f"par exemple {example}")
+
+
+def test_a_semicolon_inside_the_place_of_the_hours_does_not_split_the_slot() -> None:
+    """« ; » separates the slots of « Horaires », but one typed inside the brackets of a place (« (bureau 1 ;
+    bât. B) ») cut the slot in two, each half refused with a sentence naming neither the place nor the cause
+    (« mot « (bureau » non compris », « « bât. B) » : heures manquantes »)."""
+    assert parse_hours("lun-ven 8h-12h (bureau 1 ; bât. B) ; sam 9h-12h") == ([
+        HoursSlot(("mon", "tue", "wed", "thu", "fri"), "8h", "12h", "bureau 1 ; bât. B"),
+        HoursSlot(("sat",), "9h", "12h")], [])

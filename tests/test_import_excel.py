@@ -3,6 +3,7 @@ from real files (an .xlsx written by openpyxl with the same XML Excel writes, a 
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Callable
 
 import openpyxl
 import pytest
+import yaml
 
 from generator.errors import UserError
 from generator.onboarding.hours import HoursSlot, parse_hours
@@ -198,3 +200,42 @@ def test_a_semicolon_inside_the_place_of_the_hours_does_not_split_the_slot() -> 
     assert parse_hours("lun-ven 8h-12h (bureau 1 ; bât. B) ; sam 9h-12h") == ([
         HoursSlot(("mon", "tue", "wed", "thu", "fri"), "8h", "12h", "bureau 1 ; bât. B"),
         HoursSlot(("sat",), "9h", "12h")], [])
+
+
+def _with_formulas(name: str, data: bytes) -> bytes:
+    """The first sheet with formulas as Excel saves them: H2 gives "" (``<v/>``: =SI(F2="";"";"Loge A"));
+    G2 its text; and B3, a formula whose result a program that wrote the file never computed (no ``<v>``)."""
+    if name != "xl/worksheets/sheet1.xml":
+        return data
+    text = data.decode("utf-8")
+    for ref, cell in (("H2", '<c r="H2" t="str"><f>IF(F2="","","Loge A")</f><v/></c>'),
+                      ("G2", '<c r="G2" t="str"><f>"A, "&amp;"B"</f><v>A, B</v></c>'),
+                      ("B3", '<c r="B3"><f>CONCATENATE("1 rue ","des Lilas")</f></c>')):
+        text = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>', cell, text)
+    return text.encode("utf-8")
+
+
+def test_a_formula_giving_an_empty_text_is_an_empty_cell_not_a_formula_without_its_result(tmp_path: Path,
+                                                                                           project: Path) -> None:
+    """=SI(F2="";"";…), everywhere in landlords' lists, gives "": Excel stores that result as an empty ``<v/>``,
+    which openpyxl reads as no value at all, so the import refused the cell (« formule dont le fichier ne
+    contient pas le résultat ; ouvrez le classeur dans Excel puis enregistrez-le »), which no saving mends. Only
+    a formula with no stored result (a file written by a program) is refused now; Excel's results are read."""
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    for row in (TITLES, GOOD, ["Les Lilas", "placeholder", "93200", "Saint-Denis", "nord", "Paul Martin"]):
+        book.active.append(row)
+    book.save(tmp_path / "plain.xlsx")
+    sheet = _rewritten(tmp_path / "plain.xlsx", tmp_path / "r.xlsx", _with_formulas)
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, sheet)
+    assert [(p.place, p.message) for p in refused.value.problems] == [
+        ("Feuil1!B3", "formule dont le fichier ne contient pas le résultat")]
+    _rewritten(tmp_path / "plain.xlsx", sheet, lambda name, data: _with_formulas(name, data).replace(
+        b'<c r="B3"><f>CONCATENATE("1 rue ","des Lilas")</f></c>',
+        b'<c r="B3" t="str"><f>CONCATENATE("1 rue ","des Lilas")</f><v>1 rue des Lilas</v></c>'))
+    import_spreadsheet(project, sheet)
+    tilleuls = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert tilleuls["buildings"] == ["A", "B"] and "office" not in tilleuls["caretaker"]
+    lilas = yaml.safe_load((project / "residences" / "les-lilas.yml").read_text(encoding="utf-8"))
+    assert lilas["address"]["street"] == "1 rue des Lilas"

@@ -22,6 +22,8 @@ from typing import Any, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from generator.onboarding.formulas import formulas_without_result
+
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -181,7 +183,9 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             merged[(row, span.min_col)] = top
     rows: list[list[Cell]] = []
     grid = {(c.row, c.column): c for line in sheet.iter_rows() for c in line}
-    problems.extend(_formulas_without_value(path, sheet.title, grid))
+    problems.extend((Cell(None, f"{get_column_letter(c)}{r}", r), "formule dont le fichier ne contient pas le résultat",
+                     "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
+                    for r, c in formulas_without_result(path, sheet.title))
     last_row, last_column = sheet.max_row or 0, sheet.max_column or 0  # each is a scan of every cell
     for r in range(1, last_row + 1):
         line = []
@@ -231,19 +235,6 @@ def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:
         notes.append(f"colonne(s) {', '.join(sorted(set(columns), key=lambda c: (len(c), c)))} masquée(s) dans le "
                      "classeur : lue(s) comme les autres")
     return notes
-
-
-def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> list[tuple[Cell, str, str]]:
-    """Formulas whose result the file does not hold (a workbook written by a program, never opened in
-    Excel): read as empty, they would silently drop a value, so each is reported."""
-    empty = {key for key, cell in grid.items() if cell.value is None}
-    if not empty:
-        return []
-    formulas = _workbook(path, data_only=False)[title]
-    return [(Cell(None, cell.coordinate, cell.row or 0), "formule dont le fichier ne contient pas le résultat",
-             "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
-            for line in formulas.iter_rows() for cell in line
-            if (cell.row, cell.column) in empty and cell.data_type == "f"]
 
 
 _RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virgules) » ou « CSV (séparateur : "

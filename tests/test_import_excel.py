@@ -239,3 +239,30 @@ def test_a_formula_giving_an_empty_text_is_an_empty_cell_not_a_formula_without_i
     assert tilleuls["buildings"] == ["A", "B"] and "office" not in tilleuls["caretaker"]
     lilas = yaml.safe_load((project / "residences" / "les-lilas.yml").read_text(encoding="utf-8"))
     assert lilas["address"]["street"] == "1 rue des Lilas"
+
+
+def test_a_first_sheet_without_the_column_titles_is_passed_over_for_the_sheet_that_has_them(tmp_path: Path,
+                                                                                         project: Path) -> None:
+    """Landlords' workbooks often open on a « Lisez-moi » sheet, the table on the second: the import read the
+    first and asked to add the columns « Nom », « Rue »… to it (six errors, each a hint to edit the wrong
+    sheet). The first visible sheet whose titles name a column is read, and it is said; a workbook where no
+    sheet has them is refused as before, at the first sheet."""
+    book = openpyxl.Workbook()
+    book.active.title = "Lisez-moi"
+    book.active.append(["Mode d'emploi : une ligne par résidence, sans changer les titres"])
+    table = book.create_sheet("Résidences")
+    table.append(TITLES)
+    table.append(GOOD)
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    assert result.notes[0] == ("feuille « Lisez-moi » sans titres de colonnes : lecture de la feuille « Résidences » "
+                               "(--sheet pour en choisir une autre)")
+    with pytest.raises(ImportRefused) as refused:  # named by --sheet: that sheet is read, whatever it holds
+        import_spreadsheet(project, tmp_path / "r.xlsx", "Lisez-moi", force=True)
+    assert "colonne obligatoire « Nom » absente" in [p.message for p in refused.value.problems]
+    del book["Résidences"]
+    book.save(tmp_path / "r.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, tmp_path / "r.xlsx", force=True)
+    assert {p.place for p in refused.value.problems} == {"Lisez-moi!A1", "Lisez-moi!A2"}

@@ -88,7 +88,7 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     root = Path(root)
     config = _config(root)
     try:
-        sheet = read_sheet(Path(file), sheet_name)
+        sheet = _sheet_with_titles(Path(file), sheet_name)
     except SpreadsheetError as e:
         raise NothingWritten.single(Path(file).name, e.line, e.message, e.hint) from None
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
@@ -113,6 +113,26 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     result.written = _write_all(root / RESIDENCES_DIR, texts)
     result.repairs.sort(key=_by_cell)
     return result
+
+
+def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
+    """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
+    sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
+    sheet = read_sheet(file, name)
+    if name is not None or any(_titled(line) for line in sheet.rows):
+        return sheet
+    for other in sheet.others:
+        candidate = read_sheet(file, other)
+        if any(_titled(line) for line in candidate.rows):
+            candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
+                                      f"« {other} » (--sheet pour en choisir une autre)")
+            return candidate
+    return sheet
+
+
+def _titled(line: list[Cell]) -> bool:
+    """A row naming a column of the template: the table's header."""
+    return any(isinstance(c.value, str) and match_title(c.value)[0] for c in line)
 
 
 def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
@@ -163,8 +183,7 @@ def _table(sheet: Sheet, problems: list[Problem],
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
     # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
-    header_index = next((i for i in filled if any(isinstance(c.value, str) and match_title(c.value)[0]
-                                                  for c in sheet.rows[i])), filled[0] if filled else None)
+    header_index = next((i for i in filled if _titled(sheet.rows[i])), filled[0] if filled else None)
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
         plural = "s" if len(above) > 1 else ""

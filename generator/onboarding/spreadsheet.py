@@ -74,6 +74,8 @@ class Sheet:
     """What the reader did that staff should know (encoding and separator of a CSV file)."""
     problems: list[tuple[Cell, str, str]] = field(default_factory=list)
     """Cells the reader could not use: (cell, message, hint)."""
+    others: list[str] = field(default_factory=list)
+    """The workbook's other visible sheets, in order: where the table may be when this one has no titles."""
 
     def place(self, ref: str) -> str:
         """``Feuil1!F17`` (``F17`` for a CSV file), as Excel names a cell in a formula."""
@@ -198,7 +200,8 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
         rows.append(line)
     notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
-    return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems)
+    others = [s.title for s in book.worksheets if s.sheet_state == "visible" and s is not sheet]
+    return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems, others=others)
 
 
 def _first_shown(sheets: list[Any]) -> Any:

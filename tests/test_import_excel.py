@@ -266,3 +266,18 @@ def test_a_first_sheet_without_the_column_titles_is_passed_over_for_the_sheet_th
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, tmp_path / "r.xlsx", force=True)
     assert {p.place for p in refused.value.problems} == {"Lisez-moi!A1", "Lisez-moi!A2"}
+
+
+def test_a_date_stored_as_a_number_with_its_time_says_the_time_is_dropped(tmp_path: Path, project: Path) -> None:
+    """A date and time that lost its format (pasted as values: =MAINTENANT()) is a number with decimals,
+    46346.75 for 20/11/2026 18:00: the day was read and the time dropped without a word, where the same cell
+    with its format says « l'heure n'est pas gardée »."""
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(TITLES + ["Vérifié le"])
+    book.active.append(GOOD + [46346.75])
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [str(p) for p in result.repairs] == [
+        "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (46346.75) : lue comme 2026-11-20 ; "
+        "l'heure n'est pas gardée"]

@@ -171,7 +171,8 @@ def _number(value: float, kind: str, out: Converted) -> None:
     digits = str(int(value)) if whole else str(value)
     if kind == "date" and 0 < value < 2958466:
         out.text = (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-        out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}")
+        out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}"
+                     + ("" if whole else " ; l'heure n'est pas gardée"))  # 46346.75: 18:00 that day
     elif kind == "hours" and 0 < value < 1:
         out.text = _clock(_fraction_to_time(value))
         out.repaired(f"heure enregistrée comme fraction de jour par Excel ({value:.6g}) : lue comme « {out.text} »")

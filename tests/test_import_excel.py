@@ -281,3 +281,29 @@ def test_a_date_stored_as_a_number_with_its_time_says_the_time_is_dropped(tmp_pa
     assert [str(p) for p in result.repairs] == [
         "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (46346.75) : lue comme 2026-11-20 ; "
         "l'heure n'est pas gardée"]
+
+
+def test_a_residence_already_in_the_project_under_another_name_is_not_imported_a_second_time(
+        tmp_path: Path, project: Path) -> None:
+    """A residence written by hand before the import (``residences/tilleuls.yml``) and in the landlord's list
+    became a second file, ``les-tilleuls.yml``: two sites and two QR codes for one building, without a word
+    (only a file of the same name was seen). The row is refused at its name, with the file that holds it; a
+    row giving that file's name in « Adresse web » replaces it with --force, as any file."""
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    book.active.append(TITLES)
+    book.active.append(GOOD)
+    book.save(tmp_path / "r.xlsx")
+    import_spreadsheet(project, tmp_path / "r.xlsx")
+    (project / "residences" / "les-tilleuls.yml").rename(project / "residences" / "tilleuls.yml")
+    for force in (False, True):
+        with pytest.raises(ImportRefused) as refused:
+            import_spreadsheet(project, tmp_path / "r.xlsx", force=force)
+        assert [(p.place, p.message, p.hint) for p in refused.value.problems] == [
+            ("Feuil1!A2", "Nom : résidence déjà dans residences/tilleuls.yml (même nom, même rue, même ville)",
+             "retirez sa ligne du tableur ; pour remplacer ce fichier, écrivez « tilleuls » dans la colonne "
+             "« Adresse web » et ajoutez --force")]
+    assert sorted(p.name for p in (project / "residences").iterdir()) == ["tilleuls.yml"]
+    book.active["I1"], book.active["I2"] = "Adresse web", "tilleuls"
+    book.save(tmp_path / "r.xlsx")
+    assert [p.name for p in import_spreadsheet(project, tmp_path / "r.xlsx", force=True).written] == ["tilleuls.yml"]

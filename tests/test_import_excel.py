@@ -21,6 +21,16 @@ TITLES = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Bâtiments
 GOOD = ["Les Tilleuls", "12 rue des Tilleuls", "93200", "Saint-Denis", "nord", "Karim Benali", "A, B", "Loge A"]
 
 
+def xlsx(path: Path, *rows: list[object]) -> Path:
+    """A workbook of one sheet, « Feuil1 », holding ``rows``."""
+    book = openpyxl.Workbook()
+    book.active.title = "Feuil1"
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
 @pytest.fixture
 def project(make_project) -> Path:  # type: ignore[no-untyped-def]
     """A project with its agencies and no residence."""
@@ -70,11 +80,7 @@ def test_a_number_with_decimals_in_a_text_column_is_refused_not_written_the_engl
     (« 12 ») is read as typed."""
     rows = [TITLES, GOOD[:6] + [1.2, 2.5], ["Les Lilas", "1 rue des Lilas", "93200", "Saint-Denis", "nord",
                                                "Paul Martin", 12, "Loge C"]]
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.active.title = "Feuil1"
-    book.save(tmp_path / "r.xlsx")
+    xlsx(tmp_path / "r.xlsx", *rows)
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, tmp_path / "r.xlsx")
     hint = ("tapez une apostrophe avant la valeur ('1,2), ou mettez la colonne au format « Texte » avant de "
@@ -96,11 +102,7 @@ def test_a_column_title_written_the_usual_short_way_is_told_the_template_s_title
     their values dropped. The usual short words (« tél », « portable », « courriel », « CP », « commune »,
     « nb ») are spelt out before the closest title is looked for; the title still has to be renamed."""
     titles = [typed if t == meant else t for t in TITLES[:6]] + ([] if meant in TITLES else [typed])
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    book.active.append(titles)
-    book.active.append(GOOD[:len(titles)])
-    book.save(tmp_path / "r.xlsx")
+    xlsx(tmp_path / "r.xlsx", titles, GOOD[:len(titles)])
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, tmp_path / "r.xlsx")
     column = "ABCDEFG"[titles.index(typed)]
@@ -117,15 +119,6 @@ def _rewritten(source: Path, target: Path, change: Callable[[str, bytes], bytes]
     return target
 
 
-def _workbook(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    book.active.append(TITLES)
-    book.active.append(GOOD)
-    book.save(path)
-    return path
-
-
 _DROP_DOWN = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
               b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
               b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
@@ -138,7 +131,7 @@ def test_a_workbook_with_drop_down_lists_imports_without_a_python_warning(tmp_pa
     """The reader warns, in English with its own source path, of what it drops on reading (« UserWarning: Data
     Validation extension is not supported and will be removed »): a landlord's list with a drop-down list of
     agencies printed that under « 1 résidence(s) importée(s) ». Nothing dropped there is read by the import."""
-    book = _rewritten(_workbook(tmp_path / "plain.xlsx"), tmp_path / "r.xlsx", lambda name, data: data.replace(
+    book = _rewritten(xlsx(tmp_path / "plain.xlsx", TITLES, GOOD), tmp_path / "r.xlsx", lambda name, data: data.replace(
         b"</worksheet>", _DROP_DOWN + b"</worksheet>") if name == "xl/worksheets/sheet1.xml" else data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -160,7 +153,7 @@ def test_a_workbook_saved_as_strict_open_xml_is_told_as_such(tmp_path: Path, pro
             data = data.replace(transitional, kept)
         return data
 
-    book = _rewritten(_workbook(tmp_path / "plain.xlsx"), tmp_path / "r.xlsx", to_strict)
+    book = _rewritten(xlsx(tmp_path / "plain.xlsx", TITLES, GOOD), tmp_path / "r.xlsx", to_strict)
     with warnings.catch_warnings(record=True) as caught, pytest.raises(UserError) as refused:
         warnings.simplefilter("always")
         import_spreadsheet(project, book)
@@ -182,11 +175,7 @@ def test_a_web_address_refused_is_offered_one_made_of_what_was_typed(tmp_path: P
     « https-residences-habitat-exemple-fr-les-pins »; « équipe » (the staff page's folder once its accent is
     dropped) was offered « les-tilleuls », whatever the residence. The example is now the address's last
     folder, « residence- » before a reserved name, a long name cut at a dash: one the rule takes."""
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    book.active.append(TITLES + ["Adresse web"])
-    book.active.append(GOOD + [typed])
-    book.save(tmp_path / "r.xlsx")
+    xlsx(tmp_path / "r.xlsx", TITLES + ["Adresse web"], GOOD + [typed])
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, tmp_path / "r.xlsx")
     (problem,) = refused.value.problems
@@ -221,11 +210,8 @@ def test_a_formula_giving_an_empty_text_is_an_empty_cell_not_a_formula_without_i
     which openpyxl reads as no value at all, so the import refused the cell (« formule dont le fichier ne
     contient pas le résultat ; ouvrez le classeur dans Excel puis enregistrez-le »), which no saving mends. Only
     a formula with no stored result (a file written by a program) is refused now; Excel's results are read."""
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    for row in (TITLES, GOOD, ["Les Lilas", "placeholder", "93200", "Saint-Denis", "nord", "Paul Martin"]):
-        book.active.append(row)
-    book.save(tmp_path / "plain.xlsx")
+    lilas = ["Les Lilas", "placeholder", "93200", "Saint-Denis", "nord", "Paul Martin"]
+    xlsx(tmp_path / "plain.xlsx", TITLES, GOOD, lilas)
     sheet = _rewritten(tmp_path / "plain.xlsx", tmp_path / "r.xlsx", _with_formulas)
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, sheet)
@@ -272,11 +258,7 @@ def test_a_date_stored_as_a_number_with_its_time_says_the_time_is_dropped(tmp_pa
     """A date and time that lost its format (pasted as values: =MAINTENANT()) is a number with decimals,
     46346.75 for 20/11/2026 18:00: the day was read and the time dropped without a word, where the same cell
     with its format says « l'heure n'est pas gardée »."""
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    book.active.append(TITLES + ["Vérifié le"])
-    book.active.append(GOOD + [46346.75])
-    book.save(tmp_path / "r.xlsx")
+    xlsx(tmp_path / "r.xlsx", TITLES + ["Vérifié le"], GOOD + [46346.75])
     result = import_spreadsheet(project, tmp_path / "r.xlsx")
     assert [str(p) for p in result.repairs] == [
         "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (46346.75) : lue comme 2026-11-20 ; "
@@ -289,12 +271,7 @@ def test_a_residence_already_in_the_project_under_another_name_is_not_imported_a
     became a second file, ``les-tilleuls.yml``: two sites and two QR codes for one building, without a word
     (only a file of the same name was seen). The row is refused at its name, with the file that holds it; a
     row giving that file's name in « Adresse web » replaces it with --force, as any file."""
-    book = openpyxl.Workbook()
-    book.active.title = "Feuil1"
-    book.active.append(TITLES)
-    book.active.append(GOOD)
-    book.save(tmp_path / "r.xlsx")
-    import_spreadsheet(project, tmp_path / "r.xlsx")
+    import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD))
     (project / "residences" / "les-tilleuls.yml").rename(project / "residences" / "tilleuls.yml")
     for force in (False, True):
         with pytest.raises(ImportRefused) as refused:
@@ -304,6 +281,5 @@ def test_a_residence_already_in_the_project_under_another_name_is_not_imported_a
              "retirez sa ligne du tableur ; pour remplacer ce fichier, écrivez « tilleuls » dans la colonne "
              "« Adresse web » et ajoutez --force")]
     assert sorted(p.name for p in (project / "residences").iterdir()) == ["tilleuls.yml"]
-    book.active["I1"], book.active["I2"] = "Adresse web", "tilleuls"
-    book.save(tmp_path / "r.xlsx")
+    xlsx(tmp_path / "r.xlsx", TITLES + ["Adresse web"], GOOD + ["tilleuls"])
     assert [p.name for p in import_spreadsheet(project, tmp_path / "r.xlsx", force=True).written] == ["tilleuls.yml"]

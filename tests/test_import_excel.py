@@ -283,3 +283,48 @@ def test_a_residence_already_in_the_project_under_another_name_is_not_imported_a
     assert sorted(p.name for p in (project / "residences").iterdir()) == ["tilleuls.yml"]
     xlsx(tmp_path / "r.xlsx", TITLES + ["Adresse web"], GOOD + ["tilleuls"])
     assert [p.name for p in import_spreadsheet(project, tmp_path / "r.xlsx", force=True).written] == ["tilleuls.yml"]
+
+
+def _shared_strings(path: Path, office: str, buildings: str) -> Path:
+    """A workbook whose H2 and G2 are in a shared strings table, as Excel stores text (``office`` and
+    ``buildings`` as they are in its XML): a line break typed in Word and pasted (CR LF) is ``_x000D_`` then a
+    line feed, a control character pasted with a text ``_x0001_``."""
+    table = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">'
+             f'<si><t xml:space="preserve">{office}</t></si><si><t>{buildings}</t></si></sst>')
+
+    def shared(name: str, data: bytes) -> bytes:
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rId9" Target="sharedStrings.xml" Type="'
+                                b'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"'
+                                b"/></Relationships>")
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        if name == "xl/worksheets/sheet1.xml":
+            text = re.sub(r'<c r="H2"[^>]*>.*?</c>', '<c r="H2" t="s"><v>0</v></c>', data.decode("utf-8"))
+            return re.sub(r'<c r="G2"[^>]*>.*?</c>', '<c r="G2" t="s"><v>1</v></c>', text).encode("utf-8")
+        return data
+
+    book = _rewritten(xlsx(path.with_name("plain.xlsx"), TITLES, GOOD), path, shared)
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", table)
+    return book
+
+
+def test_a_line_break_pasted_from_windows_is_read_as_one_not_as_the_letters_x000d(tmp_path: Path,
+                                                                                   project: Path) -> None:
+    """Excel stores the carriage return of a line break pasted from Word or Outlook (CR LF) as ``_x000D_``, an
+    escape openpyxl leaves as it is: the lodge became « Loge_x000D_ bâtiment A » on the site, while the repair
+    said only « retour à la ligne remplacé par une espace »; a control character pasted with a text was written
+    « _x0001_ ». Escapes of control characters are read as the characters: a line break, replaced and said as
+    any other; a control character, refused at its cell as in a residence file."""
+    book = _shared_strings(tmp_path / "r.xlsx", "Loge_x000D_\nbâtiment A", "A, B_x0001_")
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, book)
+    assert [(p.place, p.message) for p in refused.value.problems] == [
+        ("Feuil1!G2", "Bâtiments : caractère invisible U+0001 non permis, après « B »")]
+    assert [str(p) for p in refused.value.repairs] == [
+        "r.xlsx:Feuil1!H2: Loge : retour à la ligne dans la cellule remplacé par une espace"]
+    import_spreadsheet(project, _shared_strings(tmp_path / "r.xlsx", "Loge_x000D_\nbâtiment A", "A, B"))
+    written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert (written["caretaker"]["office"], written["buildings"]) == ("Loge bâtiment A", ["A", "B"])

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from generator.onboarding.formulas import formulas_without_result
+from generator.onboarding.xlsx_parts import formulas_without_result, unescaped
 
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
@@ -195,6 +195,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             ref = f"{get_column_letter(col)}{r}"
             source = grid.get(merged.get((r, col), (r, col)))
             value = getattr(source, "value", None)
+            value = unescaped(value) if isinstance(value, str) else value  # « Loge_x000D_ bât. A » as Excel wrote it
             fmt = getattr(source, "number_format", "General") or "General"
             anchor = merged.get((r, col))
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))

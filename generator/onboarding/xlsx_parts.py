@@ -1,11 +1,15 @@
-"""The formula cells of an .xlsx sheet whose result the file does not hold, read from the sheet's own XML.
+"""What openpyxl does not read of an .xlsx file as Excel writes it, read from the file's own XML or text.
 
-Excel stores each formula with its last result (``<v>``); a program that writes a workbook without
+Formulas: Excel stores each formula with its last result (``<v>``); a program that writes a workbook without
 computing it (openpyxl, most exports) stores the formula alone, and the cell would read as empty: a value
 dropped in silence, so such cells are reported. openpyxl cannot tell them apart from a formula whose result
 is the empty text (=SI(F2="";"";F2), everywhere in landlords' lists), which Excel stores as an empty text
 ``<c t="str"><f>…</f><v/></c>``, and it reads both as no value: only the XML says which is which (openpyxl
 itself writes an uncomputed formula with an empty ``<v>`` of a number).
+
+Escapes: XML cannot hold most control characters, nor keep a carriage return, so Excel writes them
+``_xHHHH_`` (the CR of a line break pasted from Word, CR LF, is ``_x000D_``); openpyxl leaves them as they
+are, and « Loge_x000D_ bâtiment A » reached the site.
 """
 
 from __future__ import annotations
@@ -17,12 +21,20 @@ from pathlib import Path
 from typing import IO, Iterator
 from xml.etree import ElementTree
 
-__all__ = ["formulas_without_result"]
+__all__ = ["formulas_without_result", "unescaped"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
+_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f]|005[Ff])_")
+"""Excel's escape of a control character (U+0000 to U+001F), and of « _ » before letters that read as one."""
+
+
+def unescaped(text: str) -> str:
+    """``text`` of a cell with the control characters Excel escaped as themselves (« _x000D_ » is a carriage
+    return, which the import then reads as a line break). Only those: « _x0041_ » typed is left as typed."""
+    return _ESCAPE.sub(lambda escape: chr(int(escape.group(1), 16)), text)
 
 
 def formulas_without_result(path: Path, title: str) -> list[tuple[int, int]]:

@@ -328,3 +328,12 @@ def test_a_line_break_pasted_from_windows_is_read_as_one_not_as_the_letters_x000
     import_spreadsheet(project, _shared_strings(tmp_path / "r.xlsx", "Loge_x000D_\nbâtiment A", "A, B"))
     written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
     assert (written["caretaker"]["office"], written["buildings"]) == ("Loge bâtiment A", ["A", "B"])
+
+
+def test_buildings_on_lines_of_their_own_in_one_cell_are_each_a_building(tmp_path: Path, project: Path) -> None:
+    """« Bâtiments » typed one per line (Alt+Entrée), as a list is written in a cell: « A », « B » became one
+    building « A B » (its line break replaced by a space, and said), where « A, B » gives two. A line break
+    separates buildings as a comma does; in a one-line column it is still a space, and said."""
+    import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD[:6] + ["A\nB\r\nC", "Loge\nbâtiment A"]))
+    written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert (written["buildings"], written["caretaker"]["office"]) == (["A", "B", "C"], "Loge bâtiment A")

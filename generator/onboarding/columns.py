@@ -217,7 +217,7 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     if text != text.strip():
         text = text.strip()
         out.repaired("espaces ou retours à la ligne en début ou en fin supprimés")
-    if kind != "hours" and ("\n" in text or "\r" in text):
+    if kind not in ("hours", "list") and ("\n" in text or "\r" in text):  # one per line: a list's items
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())
         out.repaired("retour à la ligne dans la cellule remplacé par une espace")
     if _EXCEL_ERROR.fullmatch(text.upper()):

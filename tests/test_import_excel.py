@@ -337,3 +337,19 @@ def test_buildings_on_lines_of_their_own_in_one_cell_are_each_a_building(tmp_pat
     import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD[:6] + ["A\nB\r\nC", "Loge\nbâtiment A"]))
     written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
     assert (written["buildings"], written["caretaker"]["office"]) == (["A", "B", "C"], "Loge bâtiment A")
+
+
+def test_rows_holding_only_a_merged_cell_s_value_are_empty_rows(tmp_path: Path, project: Path) -> None:
+    """An « Agence » merged down a block of rows, some left empty for residences to come: each empty row
+    of the block got the agency's name from the merge and became a residence, refused « Nom : vide → indiquez
+    « Nom » » (twelve errors for three rows nobody typed in). Such a row is empty, skipped, and said."""
+    rows = [TITLES, GOOD, ["Les Lilas", "1 rue des Lilas", "93200", "Saint-Denis", None, "Paul Martin"],
+            [None] * 6, [None] * 6]
+    book = openpyxl.load_workbook(xlsx(tmp_path / "r.xlsx", *rows))
+    book.active.merge_cells("E2:E5")
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert sorted(p.name for p in result.written) == ["les-lilas.yml", "les-tilleuls.yml"]
+    assert [str(p) for p in result.repairs] == [
+        "r.xlsx:Feuil1!E3: Agence : cellule fusionnée : valeur de E2 reprise"]
+    assert "lignes 4, 5 : rien d'autre que la cellule fusionnée E2 : ignorées" in result.notes

@@ -224,13 +224,22 @@ def _table(sheet: Sheet, problems: list[Problem],
         problems.append(cell_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
                                      "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
+    spilled: dict[str, list[str]] = {}  # rows holding only the value of a merge begun above (« Agence » over a block)
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
-        if any(c.value is not None and str(c.value).strip() for c in cells.values()):
+        values = [c for c in cells.values() if c.value is not None and str(c.value).strip()]
+        if values and all(c.merged_from for c in values):
+            spilled.setdefault(", ".join(sorted({str(c.merged_from) for c in values})), []).append(str(line[0].row))
+        elif values:
             number = line[0].row
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
                 cells.setdefault(column.title, Cell(None, f"{get_column_letter(index + 1)}{number}", number))
             rows.append(Row(number, cells))
+    for merges, numbers in spilled.items():
+        plural = "s" if len(numbers) > 1 else ""
+        merged = "des cellules fusionnées" if "," in merges else "la cellule fusionnée"
+        result.notes.append(f"ligne{plural} {', '.join(numbers)} : rien d'autre que {merged} {merges} : "
+                            f"ignorée{plural}")
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",

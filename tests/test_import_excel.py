@@ -12,6 +12,7 @@ from typing import Callable
 import openpyxl
 import pytest
 import yaml
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from generator.errors import UserError
 from generator.onboarding.hours import HoursSlot, parse_hours
@@ -353,3 +354,16 @@ def test_rows_holding_only_a_merged_cell_s_value_are_empty_rows(tmp_path: Path, 
     assert [str(p) for p in result.repairs] == [
         "r.xlsx:Feuil1!E3: Agence : cellule fusionnée : valeur de E2 reprise"]
     assert "lignes 4, 5 : rien d'autre que la cellule fusionnée E2 : ignorées" in result.notes
+
+
+def test_a_date_stored_as_a_number_in_a_1904_workbook_counts_from_1904(tmp_path: Path, project: Path) -> None:
+    """A workbook made by Excel for Mac before 2011 counts its dates from 1 January 1904: 44884 is 20 November
+    2026 there, and was read as 19 November 2022, four years off (the repair listed it, with the wrong day).
+    A number in « Vérifié le » counts from the workbook's own first day."""
+    xlsx(tmp_path / "r.xlsx", TITLES + ["Vérifié le"], GOOD + [44884])
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    book.epoch = CALENDAR_MAC_1904
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [str(p) for p in result.repairs] == [
+        "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (44884) : lue comme 2026-11-20"]

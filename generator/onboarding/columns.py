@@ -160,17 +160,17 @@ def convert(cell: Cell, kind: str) -> Converted:
         out.text = _clock(value)
         out.repaired(f"Excel a enregistré une heure : lue comme « {out.text} »")
     elif isinstance(value, (int, float)):
-        _number(value, kind, out)
+        _number(value, kind, out, date(1904, 1, 1) if cell.from_1904 else _EXCEL_EPOCH)
     else:
         _text(str(value), kind, out, cell.from_csv)
     return out
 
 
-def _number(value: float, kind: str, out: Converted) -> None:
+def _number(value: float, kind: str, out: Converted, epoch: date = _EXCEL_EPOCH) -> None:
     whole = float(value).is_integer()
     digits = str(int(value)) if whole else str(value)
     if kind == "date" and 0 < value < 2958466:
-        out.text = (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
+        out.text = (epoch + timedelta(days=int(value))).isoformat()
         out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}"
                      + ("" if whole else " ; l'heure n'est pas gardée"))  # 46346.75: 18:00 that day
     elif kind == "hours" and 0 < value < 1:

@@ -61,6 +61,8 @@ class Cell:
     """The top-left cell of the merge this cell belongs to, when its value was copied from there."""
     from_csv: bool = False
     """In a CSV file every value is text: a number Excel saved (and damaged) looks like typed text."""
+    from_1904: bool = False
+    """Of a workbook counting its dates from 1 January 1904 (Excel for Mac before 2011): a date as a number too."""
 
 
 @dataclass
@@ -198,7 +200,8 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             value = unescaped(value) if isinstance(value, str) else value  # « Loge_x000D_ bât. A » as Excel wrote it
             fmt = getattr(source, "number_format", "General") or "General"
             anchor = merged.get((r, col))
-            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
+            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None,
+                             from_1904=book.epoch.year == 1904))
         rows.append(line)
     notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
     others = [s.title for s in book.worksheets if s.sheet_state == "visible" and s is not sheet]

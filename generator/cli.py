@@ -239,7 +239,8 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
 @main.command(name="import")
 @project_option
 @click.argument("file", required=False, type=_Path(dir_okay=False, path_type=Path))
-@click.option("--sheet", default=None, metavar="NOM", help="Feuille du classeur (défaut : la première visible).")
+@click.option("--sheet", default=None, metavar="NOM",
+              help="Feuille du classeur (défaut : la première visible qui a les titres de colonnes).")
 @click.option("--force", is_flag=True, help="Remplace les fichiers de residences/ qui existent déjà.")
 @click.option("--template", "template", type=_Path(dir_okay=False, path_type=Path), default=None,
               metavar="FICHIER.xlsx", help="Écrit le modèle de tableur (titres de colonnes en français) et s'arrête.")

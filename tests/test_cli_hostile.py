@@ -128,7 +128,7 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
 
 @pytest.mark.parametrize("typed, written", [("Les Lilas", "les-lilas"), ("résidence-été", "residence-ete"),
                                             ("les-lilas.yml", "les-lilas"), ("Rés. L'Été  2", "res-l-ete-2"),
-                                            ("ÉÉÉ…", "eee"), ("…", "les-tilleuls"), ("Assets!", "les-tilleuls"),
+                                            ("ÉÉÉ…", "eee"), ("…", "les-tilleuls"), ("Assets!", "residence-assets"),
                                             ("Cœur de Ville", "coeur-de-ville")])
 def test_a_name_refused_for_an_address_is_shown_as_it_would_be_written(make_project, typed: str,  # type: ignore[no-untyped-def]
                                                                        written: str) -> None:

@@ -609,3 +609,17 @@ def test_caretaker_holidays_closed_is_told_when_site_config_turns_holidays_off(m
         "dans site_config.yml ; sinon, retirez cette ligne")]
     on = project_warnings(load_project(make_project(site_config=SITE_CONFIG, **typed)), TODAY)
     assert not [w for w in on if "holidays" in w.message]
+
+
+@pytest.mark.parametrize("config", [WITH_REVIEW, SITE_CONFIG])
+def test_a_review_dated_a_day_to_come_is_a_warning_at_its_line(make_project, config: str) -> None:  # type: ignore[no-untyped-def]
+    """« reviewed: 2062-11-20 » (a year mistyped, or « Vérifié le » of a spreadsheet) was taken as a fresh
+    review: the residence would not be flagged for review until 2063, on the dashboard or in validate, and
+    nothing said so. A review is a day that has been: one to come is told, as a repair or news to come are."""
+    root = make_project(site_config=config, test=STALE.replace("reviewed: 2026-05-31", "reviewed: 2062-11-20"))
+    told = [w for w in project_warnings(load_project(root), TODAY) if "vérifiée" in w.message]
+    assert [(w.line, w.message, w.hint) for w in told] == [
+        (4, "fiche vérifiée le lundi 20 novembre 2062, un jour à venir : elle ne sera pas signalée à relire",
+         "« reviewed » est le jour où l'équipe a relu toute la fiche : corrigez la date (aujourd'hui, "
+         "« reviewed: 2026-12-02 »)")]
+    assert not [w for w in project_warnings(load_project(root), date(2062, 11, 20)) if "à venir" in w.message]

@@ -45,8 +45,14 @@ def slug_problem(slug: str, languages: Iterable[str] = ()) -> tuple[str, str] | 
 def _written_so(name: str, languages: Iterable[str]) -> str:
     """The name typed, as the rule writes it (« Les Lilas » → les-lilas, « résidence-été.yml » →
     residence-ete): the example of the hint, where it was « les-tilleuls » whatever was typed; that one when
-    nothing of the name is left."""
-    slug = dashed(re.sub(r"\.ya?ml\s*$", "", unaccented(name)))
+    nothing of the name is left. An address pasted whole (« https://residences.exemple.fr/les-pins/ ») gives
+    its last folder; a reserved name (« équipe ») gets « residence- » before it; a long one is cut at a dash."""
+    folders = [part for part in re.sub(r"\.ya?ml\s*$", "", unaccented(name)).split("/") if dashed(part)]
+    slug = dashed(folders[-1] if folders else "")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[:MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0][:MAX_SLUG_LENGTH]
+    if slug and slug_problem(slug, languages) is not None:
+        slug = f"residence-{slug}"
     return slug if slug and slug_problem(slug, languages) is None else "les-tilleuls"
 
 

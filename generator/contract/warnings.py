@@ -79,10 +79,18 @@ def review_due(reviewed: date, months: int) -> date:
 
 
 def not_reviewed(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
+    """Not reviewed within ``review_every_months``; or « reviewed » a day to come (a year mistyped), which
+    would keep it off every list of files to review until long after that day."""
     months = config.review_every_months
+    reviewed = item.residence.reviewed
+    if reviewed is not None and reviewed > today:
+        yield Problem(_file(item), item.lines.line_of(("reviewed",)),
+                      f"fiche vérifiée le {_day(reviewed)}, un jour à venir : elle ne sera pas signalée à relire",
+                      "« reviewed » est le jour où l'équipe a relu toute la fiche : corrigez la date (aujourd'hui, "
+                      f"« reviewed: {today.isoformat()} »)")
+        return
     if not months:
         return
-    reviewed = item.residence.reviewed
     hint = f"relisez toute la fiche, puis notez « reviewed: {today.isoformat()} »"
     if reviewed is None:
         yield Problem(_file(item), 1, f"fiche jamais vérifiée (pas de « reviewed ») ; à relire tous les {months} mois",

@@ -13,7 +13,8 @@ only where the intent is certain, and every repair is reported with its cell:
   inside a one-line value becomes a space.
 
 What cannot be undone (a value Excel turned into a date, such as ``1-2`` in « Bâtiments », a date cell of a
-workbook or ``01-févr`` as a CSV file saves it) is an error.
+workbook or ``01-févr`` as a CSV file saves it; or into a number with decimals, ``1,2`` there) is an error, and
+so is a formula in error (``#N/A``, ``#SPILL!``, ``#NOMBRE!``).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 _NBSP = re.compile(r"[\u00a0\u202f\u2007]")
-_EXCEL_ERRORS = {"#N/A", "#NA", "#VALEUR!", "#VALUE!", "#REF!", "#DIV/0!", "#NOM?", "#NAME?", "#NUM!",
-                 "#NUL!", "#NULL!"}
+_EXCEL_ERROR = re.compile(r"#(?:N/?A|GETTING_DATA|OBTENTION_DONN[EÉ]ES|[A-ZÀ-Ý][A-ZÀ-Ý0-9/]*[!?])")
+"""What a formula in error shows, whole in its cell: an .xlsx file stores its English name (« #N/A », « #SPILL! »,
+« #CALC! »), a CSV file what French Excel shows (« #VALEUR! », « #NOMBRE! », « #PROPAGATION! »). A pattern, not a
+list: eleven names were known, and « #SPILL! » or « #NOMBRE! » became a lodge or a city, in silence."""
 _FRENCH_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:\s+([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?$")
 """20/11/2026, and 20/11/2026 08:15 as Excel saves a cell of date and time in a CSV file."""
 _GROUPED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
@@ -96,12 +99,21 @@ def fold(text: str) -> str:
 _BY_TITLE = {fold(c.title): c for c in COLUMNS}
 
 
+_SPELLED_OUT = {"tel": "telephone", "portable": "mobile", "courriel": "e mail", "email": "e mail", "mail": "e mail",
+                "cp": "code postal", "commune": "ville", "nb": "", "nombre": "", "de": "", "d": ""}
+"""The short words a landlord's own list titles its columns with, as the template spells them: only to find the
+title to suggest (« Tél. gardien » was offered « E-mail gardien », its letters' closest); a title must still be
+the template's own."""
+
+
 def match_title(title: str) -> tuple[Column | None, str | None]:
     """The column a header names, or None and the closest title when it looks like a typo of one."""
     column = _BY_TITLE.get(fold(title))
     if column:
         return column, None
-    close = difflib.get_close_matches(fold(title), list(_BY_TITLE), n=1, cutoff=0.75)
+    words = (_SPELLED_OUT.get(word, word) for word in re.split(r"[\s.']+", fold(title)))
+    spelled = " ".join(word for word in words if word)
+    close = difflib.get_close_matches(spelled, list(_BY_TITLE), n=1, cutoff=0.75)
     return None, _BY_TITLE[close[0]].title if close else None
 
 
@@ -148,18 +160,19 @@ def convert(cell: Cell, kind: str) -> Converted:
         out.text = _clock(value)
         out.repaired(f"Excel a enregistré une heure : lue comme « {out.text} »")
     elif isinstance(value, (int, float)):
-        _number(value, kind, out)
+        _number(value, kind, out, date(1904, 1, 1) if cell.from_1904 else _EXCEL_EPOCH)
     else:
         _text(str(value), kind, out, cell.from_csv)
     return out
 
 
-def _number(value: float, kind: str, out: Converted) -> None:
+def _number(value: float, kind: str, out: Converted, epoch: date = _EXCEL_EPOCH) -> None:
     whole = float(value).is_integer()
     digits = str(int(value)) if whole else str(value)
     if kind == "date" and 0 < value < 2958466:
-        out.text = (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-        out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}")
+        out.text = (epoch + timedelta(days=int(value))).isoformat()
+        out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}"
+                     + ("" if whole else " ; l'heure n'est pas gardée"))  # 46346.75: 18:00 that day
     elif kind == "hours" and 0 < value < 1:
         out.text = _clock(_fraction_to_time(value))
         out.repaired(f"heure enregistrée comme fraction de jour par Excel ({value:.6g}) : lue comme « {out.text} »")
@@ -167,6 +180,9 @@ def _number(value: float, kind: str, out: Converted) -> None:
         out.error = (f"nombre à virgule « {value} » inattendu ici", "tapez la valeur telle qu'elle doit s'afficher")
     elif kind in ("phone", "postcode"):
         _lost_zero(digits, kind, out, "comme nombre par Excel")
+    elif not whole and kind != "hours":  # « 1,2 » typed (buildings 1 and 2) is 1.2 to French Excel, shown « 1,2 »
+        out.error = (f"Excel a transformé la valeur en nombre à virgule ({digits.replace('.', ',')})",
+                     DATE_AS_TEXT.replace("'1-2", "'1,2"))
     else:
         out.text = digits
 
@@ -201,10 +217,10 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     if text != text.strip():
         text = text.strip()
         out.repaired("espaces ou retours à la ligne en début ou en fin supprimés")
-    if kind != "hours" and ("\n" in text or "\r" in text):
+    if kind not in ("hours", "list") and ("\n" in text or "\r" in text):  # one per line: a list's items
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())
         out.repaired("retour à la ligne dans la cellule remplacé par une espace")
-    if text.upper() in _EXCEL_ERRORS:
+    if _EXCEL_ERROR.fullmatch(text.upper()):
         out.error = (f"erreur de formule Excel « {text} »", "corrigez la formule ou tapez la valeur elle-même")
         return
     shown = (_SHOWN_AS_DATE.fullmatch(text) and "date") or (_SHOWN_AS_TIME.fullmatch(text) and "heure")

@@ -1,7 +1,8 @@
 """The « Horaires » cell of a landlord's spreadsheet, as staff write it, turned into caretaker slots.
 
 ``lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30`` gives two slots. Segments are separated by ``;``
-or a line break (Alt+Entrée in Excel). In a segment: days (``lun``, ``lundi``, ranges ``lun-ven``,
+or a line break (Alt+Entrée in Excel), but for a ``;`` inside a place's brackets. In a segment: days
+(``lun``, ``lundi``, ranges ``lun-ven``,
 ``du lundi au vendredi``, lists ``lun, mar et jeu``, ``tous les jours``, ``sauf mer``), a colon after them
 if staff write one, one or more time ranges (``8h30-12h``,
 ``de 14h à 17h``, ``8h30-12h et 14h-17h``) and optionally a place in brackets at the end
@@ -139,7 +140,8 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
     """Slots of the cell, and the sentences saying what could not be understood (empty when all is fine)."""
     slots: list[HoursSlot] = []
     errors: list[str] = []
-    for segment in (s.strip() for s in re.split(r"[;\n]+", text)):
+    # a « ; » inside a place's brackets (« (bureau 1 ; bât. B) ») is the place's own, not a new slot
+    for segment in (s.strip() for s in re.split(r"[;\n]+(?![^()\n]*\))", text)):
         if not segment:
             continue
         place = None

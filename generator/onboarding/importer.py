@@ -88,7 +88,7 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     root = Path(root)
     config = _config(root)
     try:
-        sheet = read_sheet(Path(file), sheet_name)
+        sheet = _sheet_with_titles(Path(file), sheet_name)
     except SpreadsheetError as e:
         raise NothingWritten.single(Path(file).name, e.line, e.message, e.hint) from None
     except OSError as e:  # a file the system will not let us read (rights, a damaged disk)
@@ -113,6 +113,26 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     result.written = _write_all(root / RESIDENCES_DIR, texts)
     result.repairs.sort(key=_by_cell)
     return result
+
+
+def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
+    """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
+    sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
+    sheet = read_sheet(file, name)
+    if name is not None or any(_titled(line) for line in sheet.rows):
+        return sheet
+    for other in sheet.others:
+        candidate = read_sheet(file, other)
+        if any(_titled(line) for line in candidate.rows):
+            candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
+                                      f"« {other} » (--sheet pour en choisir une autre)")
+            return candidate
+    return sheet
+
+
+def _titled(line: list[Cell]) -> bool:
+    """A row naming a column of the template: the table's header."""
+    return any(isinstance(c.value, str) and match_title(c.value)[0] for c in line)
 
 
 def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
@@ -163,8 +183,7 @@ def _table(sheet: Sheet, problems: list[Problem],
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
     # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
-    header_index = next((i for i in filled if any(isinstance(c.value, str) and match_title(c.value)[0]
-                                                  for c in sheet.rows[i])), filled[0] if filled else None)
+    header_index = next((i for i in filled if _titled(sheet.rows[i])), filled[0] if filled else None)
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
         plural = "s" if len(above) > 1 else ""
@@ -205,13 +224,22 @@ def _table(sheet: Sheet, problems: list[Problem],
         problems.append(cell_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
                                      "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
+    spilled: dict[str, list[str]] = {}  # rows holding only the value of a merge begun above (« Agence » over a block)
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
-        if any(c.value is not None and str(c.value).strip() for c in cells.values()):
+        values = [c for c in cells.values() if c.value is not None and str(c.value).strip()]
+        if values and all(c.merged_from for c in values):
+            spilled.setdefault(", ".join(sorted({str(c.merged_from) for c in values})), []).append(str(line[0].row))
+        elif values:
             number = line[0].row
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
                 cells.setdefault(column.title, Cell(None, f"{get_column_letter(index + 1)}{number}", number))
             rows.append(Row(number, cells))
+    for merges, numbers in spilled.items():
+        plural = "s" if len(numbers) > 1 else ""
+        merged = "des cellules fusionnées" if "," in merges else "la cellule fusionnée"
+        result.notes.append(f"ligne{plural} {', '.join(numbers)} : rien d'autre que {merged} {merges} : "
+                            f"ignorée{plural}")
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",

@@ -94,11 +94,30 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
                                         f": cette résidence aura « {slug} » "
                                         "(pour en choisir une autre, remplissez la colonne « Adresse web »)"))
         row.slug, taken[slug] = slug, row
+    _imported_elsewhere(sheet, rows, root, problems)
     for row in rows:
         target = _existing_file(root, row)
         if target and not force:
             cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
             problems.append(cell_problem(sheet, cell, *_in_the_way(row, target)))
+
+
+def _imported_elsewhere(sheet: Sheet, rows: list[Row], root: Path, problems: list[Problem]) -> None:
+    """Rows whose residence a file of ``residences/`` holds under another name (written by hand before the
+    import): a second file was a second site and QR code for one building, in silence, --force or not. Rows
+    given their own « Adresse web » choose their file themselves."""
+    held: dict[tuple[str, str, str], Path] = {}
+    for path in sorted((root / RESIDENCES_DIR).glob("*.yml")):
+        found = residence_in(path)
+        if found is not None:
+            held.setdefault(_residence_key(*found), path)
+    for row in (r for r in rows if r.slug and "Adresse web" not in r.values and "Nom" in r.values):
+        other = held.get(_row_key(row))
+        if other is not None and other.stem != row.slug:
+            problems.append(cell_problem(sheet, row.cells["Nom"], f"Nom : résidence déjà dans {RESIDENCES_DIR}/"
+                                         f"{other.name} (même nom, même rue, même ville)",
+                                         f"retirez sa ligne du tableur ; pour remplacer ce fichier, écrivez "
+                                         f"« {other.stem} » dans la colonne « Adresse web » et ajoutez --force"))
 
 
 def _repeated_rows(sheet: Sheet, rows: list[Row], problems: list[Problem]) -> list[Row]:

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any, Iterator
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+
+from generator.onboarding.xlsx_parts import formulas_without_result, unescaped
 
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
@@ -58,6 +61,8 @@ class Cell:
     """The top-left cell of the merge this cell belongs to, when its value was copied from there."""
     from_csv: bool = False
     """In a CSV file every value is text: a number Excel saved (and damaged) looks like typed text."""
+    from_1904: bool = False
+    """Of a workbook counting its dates from 1 January 1904 (Excel for Mac before 2011): a date as a number too."""
 
 
 @dataclass
@@ -71,6 +76,8 @@ class Sheet:
     """What the reader did that staff should know (encoding and separator of a CSV file)."""
     problems: list[tuple[Cell, str, str]] = field(default_factory=list)
     """Cells the reader could not use: (cell, message, hint)."""
+    others: list[str] = field(default_factory=list)
+    """The workbook's other visible sheets, in order: where the table may be when this one has no titles."""
 
     def place(self, ref: str) -> str:
         """``Feuil1!F17`` (``F17`` for a CSV file), as Excel names a cell in a formula."""
@@ -105,7 +112,8 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         raise SpreadsheetError("classeur protégé par un mot de passe, ou au format Excel 97-2003 (.xls)",
                                "dans Excel : Fichier → Informations → Protéger le classeur → Chiffrer avec mot de "
                                "passe, effacez-le ; puis Fichier → Enregistrer sous → « Classeur Excel (.xlsx) »")
-    if suffix == ".ods" or (start.startswith(_ZIP) and _opendocument(path)):
+    # A LibreOffice workbook, whatever its name (its zip's « mimetype » says so): told with LibreOffice's menu
+    if suffix == ".ods" or _part(path, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
         raise SpreadsheetError("classeur LibreOffice (OpenDocument, .ods), que l'import ne lit pas",
                                "dans LibreOffice Calc : Fichier → Enregistrer sous → Type de fichier « Excel "
                                "2007-365 (.xlsx) », puis « Utiliser le format Excel 2007-365 ! »")
@@ -124,20 +132,27 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
                            "« CSV (séparateur : point-virgule) (.csv) »")
 
 
-def _opendocument(path: Path) -> bool:
-    """A LibreOffice workbook, whatever its name: its zip's ``mimetype`` entry says so. Told as what it is,
-    with LibreOffice's menu, not as an .xlsx file Excel should save again."""
+def _part(path: Path, name: str) -> bytes:
+    """The entry ``name`` of the zip archive at ``path``; empty when there is none (or no archive)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+            return archive.read(name)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False
+        return b""
+
+
+def _workbook(path: Path, data_only: bool) -> Any:
+    """The workbook at ``path``, without openpyxl's warnings (in English, with its source path) of what it drops
+    on reading, none of which is read here: « UserWarning: Data Validation extension is not supported »."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_workbook(io.BytesIO(path.read_bytes()), data_only=data_only)  # bytes: whatever the file's name
 
 
 def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
     try:
         # data_only: a formula's last computed value, as Excel shows it (not the formula's text).
-        book = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)  # bytes: whatever the file's name
+        book = _workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise SpreadsheetError(f"le fichier n'est pas un classeur .xlsx lisible ({type(e).__name__})",
                                "ouvrez-le dans Excel puis enregistrez-le à nouveau au format .xlsx") from None
@@ -149,6 +164,10 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
         what = "sans tableau (c'est un graphique)" if wanted in book.sheetnames else "introuvable"
         raise SpreadsheetError(f"feuille « {wanted} » {what}",
                                "feuilles du classeur : " + ", ".join(f"« {n} »" for n in names))
+    # Excel's « Open XML Strict » names its parts in namespaces openpyxl does not read: no sheet seems there
+    if not names and b"purl.oclc.org/ooxml/" in _part(path, "xl/workbook.xml"):
+        raise SpreadsheetError("classeur enregistré au format « Feuille de calcul Open XML Strict », que l'import ne "
+                               "lit pas", "dans Excel : Fichier → Enregistrer sous → Type « Classeur Excel (.xlsx) »")
     if not names:
         raise SpreadsheetError("le classeur n'a pas de feuille de cellules", "ajoutez une feuille avec le tableau")
     sheet = book[wanted] if wanted is not None else _first_shown(book.worksheets)
@@ -168,7 +187,9 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             merged[(row, span.min_col)] = top
     rows: list[list[Cell]] = []
     grid = {(c.row, c.column): c for line in sheet.iter_rows() for c in line}
-    problems.extend(_formulas_without_value(path, sheet.title, grid))
+    problems.extend((Cell(None, f"{get_column_letter(c)}{r}", r), "formule dont le fichier ne contient pas le résultat",
+                     "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
+                    for r, c in formulas_without_result(path, sheet.title))
     last_row, last_column = sheet.max_row or 0, sheet.max_column or 0  # each is a scan of every cell
     for r in range(1, last_row + 1):
         line = []
@@ -176,12 +197,15 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             ref = f"{get_column_letter(col)}{r}"
             source = grid.get(merged.get((r, col), (r, col)))
             value = getattr(source, "value", None)
+            value = unescaped(value) if isinstance(value, str) else value  # « Loge_x000D_ bât. A » as Excel wrote it
             fmt = getattr(source, "number_format", "General") or "General"
             anchor = merged.get((r, col))
-            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None))
+            line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None,
+                             from_1904=book.epoch.year == 1904))
         rows.append(line)
     notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
-    return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems)
+    others = [s.title for s in book.worksheets if s.sheet_state == "visible" and s is not sheet]
+    return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems, others=others)
 
 
 def _first_shown(sheets: list[Any]) -> Any:
@@ -218,19 +242,6 @@ def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:
         notes.append(f"colonne(s) {', '.join(sorted(set(columns), key=lambda c: (len(c), c)))} masquée(s) dans le "
                      "classeur : lue(s) comme les autres")
     return notes
-
-
-def _formulas_without_value(path: Path, title: str, grid: dict[Any, Any]) -> list[tuple[Cell, str, str]]:
-    """Formulas whose result the file does not hold (a workbook written by a program, never opened in
-    Excel): read as empty, they would silently drop a value, so each is reported."""
-    empty = {key for key, cell in grid.items() if cell.value is None}
-    if not empty:
-        return []
-    formulas = load_workbook(io.BytesIO(path.read_bytes()), data_only=False)[title]
-    return [(Cell(None, cell.coordinate, cell.row or 0), "formule dont le fichier ne contient pas le résultat",
-             "ouvrez le classeur dans Excel puis enregistrez-le, ou remplacez la formule par sa valeur")
-            for line in formulas.iter_rows() for cell in line
-            if (cell.row, cell.column) in empty and cell.data_type == "f"]
 
 
 _RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virgules) » ou « CSV (séparateur : "

@@ -29,7 +29,7 @@ from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
 from generator.outputs.local_time import source_date_epoch
-from generator.outputs.poster_words import HEADING, Format, PosterText, TooMuchText
+from generator.outputs.poster_words import HEADING, Format, NoGlyphs, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
 TITLE = "Toutes les infos de votre résidence"
@@ -71,6 +71,9 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     (and the posters' cache, keyed by the logo's bytes, served one folder's PDF to the other).
     """
     load_fonts()
+    missing = _without_glyphs(text)
+    if missing:
+        raise NoGlyphs(missing)
     image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
     scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
@@ -84,6 +87,19 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
             return out.getvalue()
         smallest, scale = scale, scale * 0.9
     raise TooMuchText(fmt.label, _heading_at_fault(text, qr, fmt, today, image, smallest) or over)
+
+
+def _without_glyphs(text: PosterText) -> tuple[tuple[str, str, str], ...]:
+    """(code, phrase, letters) for each foot line whose letters the bold font (the subset drawn) has no glyph
+    for: what reportlab would draw as an empty box. The other texts are checked at validation (``PRINTABLE``);
+    these come from our catalogs, and a catalog may be added in any script."""
+    glyphs = pdfmetrics.getFont(FONT["B"]).face.charToGlyph  # type: ignore[attr-defined]  # TTFont's, undeclared
+    found = []
+    for code, phrase, _ in text.languages:
+        letters = "".join(sorted({c for c in phrase if not c.isspace() and ord(c) not in glyphs}))
+        if letters:
+            found.append((code, phrase, letters))
+    return tuple(found)
 
 
 def _heading_at_fault(text: PosterText, qr: Modules, fmt: Format, today: date, logo: ImageReader | None,

@@ -7,6 +7,7 @@ code's printed size is measured on the rendered page, not taken from our own lay
 from __future__ import annotations
 
 import io
+import re
 import os
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ from PIL import Image
 from generator.cli import main
 from generator.outputs import posters
 from generator.outputs.context import ResidenceContext
+from generator.outputs.poster_words import A5
 from generator.outputs.published import poster_paths
 from generator.publish.print_run import write_posters
 from generator.contract.project import load_project
@@ -556,3 +558,27 @@ def test_kept_entries_of_a_group_unused_for_a_day_are_removed_when_a_new_group_s
     assert sorted(p.name for p in (tmp_path / "poster-pdf").iterdir()) == ["new", "recent"]
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
     assert kept("poster-pdf", "new", "a", lambda: b"drawn") == b"drawn"
+
+
+LONG_SLUG = "residence-des-jardins-de-la-fontaine-saint-martin"
+"""A file name of 49 characters (50 are allowed): its address, 73 characters, cannot be large on one line."""
+
+
+@pytest.mark.parametrize(("name", "least"), [("affiche-a4", 16), ("flyer-a5", 16 * A5.text_scale - 1)])
+def test_a_long_address_is_typed_from_two_large_lines_cut_at_a_slash(make_project, tmp_path: Path, name: str,
+                                                                      least: float) -> None:
+    """The address for those who cannot scan was shrunk to 12 points (7.8 on the flyer), then cut anywhere:
+    « …/residence-des-jardins-de-la-fon » over « taine-saint-martin/ ». Now the site's address and the file
+    name are each on their line, in type of 16 points or more (the flyer: at its scale, to the point below, as
+    sizes go down a point at a time), never cut inside."""
+    root = make_project(**{LONG_SLUG: CARETAKER})
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    pdf = tmp_path / "out" / LONG_SLUG / f"{LONG_SLUG}-{name}.pdf"
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    words = {word: float(bottom) - float(top) for top, bottom, word in
+             re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', boxes)}
+    assert "residences.example.org/" in words and f"{LONG_SLUG}/" in words, sorted(words)
+    assert min(words["residences.example.org/"], words[f"{LONG_SLUG}/"]) >= least - 0.01
+    [barcode] = decode(render_pdf(pdf, tmp_path))
+    assert barcode.text == f"https://residences.example.org/{LONG_SLUG}/"

@@ -260,12 +260,9 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     # The short address, as large as fits on one line, for those who cannot scan.
     y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez\u00a0:", "", 12 * s,
                    align="C")
-    # Too long even at 12 points (the longest base_url and slug): on several lines, cut anywhere.
-    size = 26 * s
-    while pdfmetrics.stringWidth(text.short_url, FONT["B"], size) > width * mm and size > 12 * s:
-        size -= 1
+    size, typed = typed_address(text.short_url, width * mm, s)
     top = y
-    y = page.lines(m, y, width, text.short_url, "B", size, align="C", height=size * 0.5)
+    y = page.lines(m, y, width, "\n".join(typed), "B", size, align="C", height=size * 0.5)
     page.link(m, top, width, y - top, text.url)
 
     # Two columns: the caretaker (or agency) and the emergency numbers.
@@ -307,6 +304,20 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     c.setFont(FONT["B"], size)
     c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
     return over(foot - 4 * s)
+
+
+def typed_address(address: str, width: float, scale: float) -> tuple[float, list[str]]:
+    """The type size and lines of the address printed for those who cannot scan, ``width`` points wide: one
+    line, as large as fits down to 16 points; else on two, cut after a « / » (the site's address, then the
+    file name), down to 12 points: a 50-character file name was printed at 12 points on one line cut anywhere
+    (« …la-fon » over « taine-saint-martin/ »), hard to read and to type. Past that (the longest addresses),
+    cut anywhere (``wrap``). Points for the A4 poster, times ``scale``."""
+    cuts = [[address[:at + 1], address[at + 1:]] for at in range(len(address) - 2, 0, -1) if address[at] == "/"]
+    for size in (26 * scale - step for step in range(int(14 * scale) + 1)):  # a point less each time, as it was
+        for lines in [[address], *(cuts if size <= 16 * scale else [])]:
+            if all(pdfmetrics.stringWidth(line, FONT["B"], size) <= width for line in lines):
+                return size, lines
+    return 12 * scale, [address]
 
 
 def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:

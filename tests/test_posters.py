@@ -582,3 +582,20 @@ def test_a_long_address_is_typed_from_two_large_lines_cut_at_a_slash(make_projec
     assert min(words["residences.example.org/"], words[f"{LONG_SLUG}/"]) >= least - 0.01
     [barcode] = decode(render_pdf(pdf, tmp_path))
     assert barcode.text == f"https://residences.example.org/{LONG_SLUG}/"
+
+
+def test_a_landlord_name_on_two_lines_reads_as_one_name(make_project, tmp_path: Path) -> None:
+    """Each line of the landlord's name was given the logo's whole height (14 mm): a name on two lines was
+    printed as two items 14 mm apart, the second nearer the rule than the first. Now its lines share that
+    height, and what comes under them stays where a one-line name leaves it."""
+    def tops(name: str) -> dict[str, float]:
+        root = make_project(site_config=SITE_CONFIG.replace("name: Habitat Test", f'name: "{name}"'), test=CARETAKER)
+        assert run_posters(root, tmp_path / name[:6]).exit_code == 0
+        boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / name[:6] / "test" / "test-affiche-a4.pdf"), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        return {word: float(top) for top, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]+)<',
+                                                             boxes)}
+
+    two, one = tops("Office public de l'habitat de la communauté d'agglomération Plaine Commune"), tops("Habitat")
+    assert two["Office"] < two["Commune"] <= two["Office"] + 8 / MM_PER_INCH * 72  # at most 8 mm apart
+    assert two["Résidence"] == pytest.approx(one["Résidence"], abs=0.5)

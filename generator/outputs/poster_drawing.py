@@ -224,7 +224,10 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
         c.drawImage(logo, m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
                     anchor="c", mask="auto")
         name_x = m + 60 * s + 4
-    y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s, height=14 * s) + 2
+    # The name in the logo's height (14 mm), its lines sharing it while they fit: each had the whole of it.
+    named = len(wrap(text.landlord, FONT["B"], 15 * s, (fmt.width - m - name_x) * mm))
+    y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s,
+                   height=max(14 * s / named, 15 * s * 0.45)) + 2
     page.rule(m, y, width, 0.6 * s)
 
     # Residence and address.

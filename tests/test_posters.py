@@ -209,6 +209,20 @@ def test_landlord_logo_is_printed(make_project, tmp_path: Path) -> None:
     assert len(page.images) == 1
 
 
+@pytest.mark.parametrize("mode", ["L", "I;16"])
+def test_a_grey_logo_is_printed_in_its_grey_whatever_its_depth(make_project, tmp_path: Path, mode: str) -> None:
+    """A 16-bit grey PNG (as GIMP or a scanner saves one) was printed white: Pillow handed reportlab its
+    values cut to 8 bits (every grey above 255 of 65,535 is 255). Rendered by poppler, the logo's grey is
+    the one in the file, as for an 8-bit logo."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"))
+    Image.new(mode, (140, 140), 120 if mode == "L" else 120 * 257).save(root / "logo.png")
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    page = render_pdf(tmp_path / "out" / "test" / "test-affiche-a4.pdf", tmp_path).convert("L")
+    centre = round((15 + 30) / MM_PER_INCH * DPI), round((15 + 7) / MM_PER_INCH * DPI)  # of the 60 × 14 mm box
+    assert page.getpixel(centre) == pytest.approx(120, abs=3)
+
+
 def test_a_poster_with_a_logo_is_the_same_from_any_project_folder(make_project, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The logo is drawn from its pixels, not named by its path (reportlab names an image by its file

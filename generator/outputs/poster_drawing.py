@@ -74,7 +74,7 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     missing = _without_glyphs(text)
     if missing:
         raise NoGlyphs(missing)
-    image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
+    image = ImageReader(_eight_bits(logo.read_bytes())) if logo else None
     scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
     for _ in range(6):
@@ -89,17 +89,27 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     raise TooMuchText(fmt.label, _heading_at_fault(text, qr, fmt, today, image, smallest) or over)
 
 
+def _eight_bits(raw: bytes) -> io.BytesIO:
+    """The logo's bytes for reportlab; a grey of 16 bits a pixel (GIMP, scanners) made 8-bit first: reportlab
+    asks Pillow for 8-bit grey, which cuts each value above 255 to white. Saved again as PNG (no date in it)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(raw)) as image:
+        if not image.mode.startswith("I"):
+            return io.BytesIO(raw)
+        out = io.BytesIO()
+        image.convert("I").point(lambda value: value / 257).convert("L").save(out, "PNG")
+    return out
+
+
 def _without_glyphs(text: PosterText) -> tuple[tuple[str, str, str], ...]:
     """(code, phrase, letters) for each foot line whose letters the bold font (the subset drawn) has no glyph
     for: what reportlab would draw as an empty box. The other texts are checked at validation (``PRINTABLE``);
     these come from our catalogs, and a catalog may be added in any script."""
     glyphs = pdfmetrics.getFont(FONT["B"]).face.charToGlyph  # type: ignore[attr-defined]  # TTFont's, undeclared
-    found = []
-    for code, phrase, _ in text.languages:
-        letters = "".join(sorted({c for c in phrase if not c.isspace() and ord(c) not in glyphs}))
-        if letters:
-            found.append((code, phrase, letters))
-    return tuple(found)
+    found = ((code, phrase, "".join(sorted({c for c in phrase if not c.isspace() and ord(c) not in glyphs})))
+             for code, phrase, _ in text.languages)
+    return tuple(entry for entry in found if entry[2])
 
 
 def _heading_at_fault(text: PosterText, qr: Modules, fmt: Format, today: date, logo: ImageReader | None,

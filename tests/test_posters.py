@@ -369,8 +369,8 @@ def test_a_heading_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_care
         residence = residence.replace("name: Résidence Les Œillets", f"name: {long}")
     elif where == "street":
         residence = residence.replace("street: 3 allée Cézanne", f"street: {long * 3}")
-    else:
-        config = config.replace("name: Habitat Test", f"name: {long}")
+    else:  # as long as the street: a landlord name's lines are 6.75 mm high, no longer 14
+        config = config.replace("name: Habitat Test", f"name: {long * 3}")
     result = run_posters(make_project(site_config=config, test=residence), tmp_path / "out")
     assert result.exit_code == 1
     assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n"

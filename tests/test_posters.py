@@ -7,6 +7,7 @@ code's printed size is measured on the rendered page, not taken from our own lay
 from __future__ import annotations
 
 import io
+import re
 import os
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ from PIL import Image
 from generator.cli import main
 from generator.outputs import posters
 from generator.outputs.context import ResidenceContext
+from generator.outputs.poster_words import A5
 from generator.outputs.published import poster_paths
 from generator.publish.print_run import write_posters
 from generator.contract.project import load_project
@@ -207,6 +209,20 @@ def test_landlord_logo_is_printed(make_project, tmp_path: Path) -> None:
     assert len(page.images) == 1
 
 
+@pytest.mark.parametrize("mode", ["L", "I;16"])
+def test_a_grey_logo_is_printed_in_its_grey_whatever_its_depth(make_project, tmp_path: Path, mode: str) -> None:
+    """A 16-bit grey PNG (as GIMP or a scanner saves one) was printed white: Pillow handed reportlab its
+    values cut to 8 bits (every grey above 255 of 65,535 is 255). Rendered by poppler, the logo's grey is
+    the one in the file, as for an 8-bit logo."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"))
+    Image.new(mode, (140, 140), 120 if mode == "L" else 120 * 257).save(root / "logo.png")
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    page = render_pdf(tmp_path / "out" / "test" / "test-affiche-a4.pdf", tmp_path).convert("L")
+    centre = round((15 + 30) / MM_PER_INCH * DPI), round((15 + 7) / MM_PER_INCH * DPI)  # of the 60 × 14 mm box
+    assert page.getpixel(centre) == pytest.approx(120, abs=3)
+
+
 def test_a_poster_with_a_logo_is_the_same_from_any_project_folder(make_project, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The logo is drawn from its pixels, not named by its path (reportlab names an image by its file
@@ -353,8 +369,8 @@ def test_a_heading_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_care
         residence = residence.replace("name: Résidence Les Œillets", f"name: {long}")
     elif where == "street":
         residence = residence.replace("street: 3 allée Cézanne", f"street: {long * 3}")
-    else:
-        config = config.replace("name: Habitat Test", f"name: {long}")
+    else:  # as long as the street: a landlord name's lines are 6.75 mm high, no longer 14
+        config = config.replace("name: Habitat Test", f"name: {long * 3}")
     result = run_posters(make_project(site_config=config, test=residence), tmp_path / "out")
     assert result.exit_code == 1
     assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n"
@@ -556,3 +572,44 @@ def test_kept_entries_of_a_group_unused_for_a_day_are_removed_when_a_new_group_s
     assert sorted(p.name for p in (tmp_path / "poster-pdf").iterdir()) == ["new", "recent"]
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
     assert kept("poster-pdf", "new", "a", lambda: b"drawn") == b"drawn"
+
+
+LONG_SLUG = "residence-des-jardins-de-la-fontaine-saint-martin"
+"""A file name of 49 characters (50 are allowed): its address, 73 characters, cannot be large on one line."""
+
+
+@pytest.mark.parametrize(("name", "least"), [("affiche-a4", 16), ("flyer-a5", 16 * A5.text_scale - 1)])
+def test_a_long_address_is_typed_from_two_large_lines_cut_at_a_slash(make_project, tmp_path: Path, name: str,
+                                                                      least: float) -> None:
+    """The address for those who cannot scan was shrunk to 12 points (7.8 on the flyer), then cut anywhere:
+    « …/residence-des-jardins-de-la-fon » over « taine-saint-martin/ ». Now the site's address and the file
+    name are each on their line, in type of 16 points or more (the flyer: at its scale, to the point below, as
+    sizes go down a point at a time), never cut inside."""
+    root = make_project(**{LONG_SLUG: CARETAKER})
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    pdf = tmp_path / "out" / LONG_SLUG / f"{LONG_SLUG}-{name}.pdf"
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    words = {word: float(bottom) - float(top) for top, bottom, word in
+             re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', boxes)}
+    assert "residences.example.org/" in words and f"{LONG_SLUG}/" in words, sorted(words)
+    assert min(words["residences.example.org/"], words[f"{LONG_SLUG}/"]) >= least - 0.01
+    [barcode] = decode(render_pdf(pdf, tmp_path))
+    assert barcode.text == f"https://residences.example.org/{LONG_SLUG}/"
+
+
+def test_a_landlord_name_on_two_lines_reads_as_one_name(make_project, tmp_path: Path) -> None:
+    """Each line of the landlord's name was given the logo's whole height (14 mm): a name on two lines was
+    printed as two items 14 mm apart, the second nearer the rule than the first. Now its lines share that
+    height, and what comes under them stays where a one-line name leaves it."""
+    def tops(name: str) -> dict[str, float]:
+        root = make_project(site_config=SITE_CONFIG.replace("name: Habitat Test", f'name: "{name}"'), test=CARETAKER)
+        assert run_posters(root, tmp_path / name[:6]).exit_code == 0
+        boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / name[:6] / "test" / "test-affiche-a4.pdf"), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        return {word: float(top) for top, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]+)<',
+                                                             boxes)}
+
+    two, one = tops("Office public de l'habitat de la communauté d'agglomération Plaine Commune"), tops("Habitat")
+    assert two["Office"] < two["Commune"] <= two["Office"] + 8 / MM_PER_INCH * 72  # at most 8 mm apart
+    assert two["Résidence"] == pytest.approx(one["Résidence"], abs=0.5)

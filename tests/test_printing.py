@@ -316,6 +316,21 @@ def test_the_foot_prints_this_site_in_a_language_added_to_the_catalogs_in_its_le
                                                                                        tmp_path: Path) -> None:
     """The bold subset kept Latin and the Arabic lines only: with a catalog added as the README says, the
     poster's foot printed « Цей сайт українською » and « האתר הזה בעברית » as empty boxes."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, uk, he]\n", test=CARETAKER)
+    out = tmp_path / "out"
+    result = _with_catalogs(tmp_path, ADDED, "posters", "--project", str(root), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("affiche-a4", "flyer-a5"):
+        runs = _drawn_runs((out / "test" / f"test-{name}.pdf").read_bytes())
+        assert [ord(c) for c in ADDED["uk"]] in runs, name
+        assert [ord(c) for c in reversed(ADDED["he"])] in runs, name  # right to left: drawn in visual order
+        assert not [run for run in runs if 0xFFFF in run or 0 in run], name
+
+
+def _with_catalogs(tmp_path: Path, added: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command ``args`` (``--today`` 2026-12-02) with our catalogs and one more per language of ``added``,
+    made from the English one with « Ce site en français » as given, as the README's « Adding a language »
+    does: in another process, whose catalogs folder is a copy of ours."""
     from generator.paths import LOCALES_DIR
 
     locales = tmp_path / "locales"
@@ -323,23 +338,40 @@ def test_the_foot_prints_this_site_in_a_language_added_to_the_catalogs_in_its_le
     for catalog in LOCALES_DIR.glob("*.po"):
         (locales / catalog.name).write_bytes(catalog.read_bytes())
     english = (LOCALES_DIR / "en.po").read_text(encoding="utf-8")
-    for code, phrase in ADDED.items():
+    for code, phrase in added.items():
         (locales / f"{code}.po").write_text(english.replace('msgstr "This site in English"', f'msgstr "{phrase}"')
                                             .replace('"Language: en', f'"Language: {code}'), encoding="utf-8")
-    root = make_project(site_config=SITE_CONFIG + "languages: [fr, uk, he]\n", test=CARETAKER)
-    out = tmp_path / "out"
-    code = ("import pathlib, generator.paths as paths, generator.outputs.i18n as i18n\n"
+    code = ("import pathlib, sys, generator.paths as paths, generator.outputs.i18n as i18n\n"
             f"paths.LOCALES_DIR = i18n.LOCALES_DIR = pathlib.Path({str(locales)!r})\n"
             "from generator.cli import main\n"
-            f"main(['posters', '--project', {str(root)!r}, '--out', {str(out)!r}, '--today', '2026-12-02'])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            env={**os.environ, "RESIDENCE_HUB_CACHE": str(tmp_path / "cache")})
-    assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("affiche-a4", "flyer-a5"):
-        runs = _drawn_runs((out / "test" / f"test-{name}.pdf").read_bytes())
-        assert [ord(c) for c in ADDED["uk"]] in runs, name
-        assert [ord(c) for c in reversed(ADDED["he"])] in runs, name  # right to left: drawn in visual order
-        assert not [run for run in runs if 0xFFFF in run or 0 in run], name
+            "main(sys.argv[1:])")
+    return subprocess.run([sys.executable, "-c", code, *args, "--today", "2026-12-02"], capture_output=True,
+                          text=True, cwd=REPO, env={**os.environ, "RESIDENCE_HUB_CACHE": str(tmp_path / "cache")})
+
+
+UNPRINTABLE = {"zh": "本网站中文版", "hi": "यह साइट हिंदी में"}
+"""« Ce site en français » in two languages a landlord may add whose letters DejaVu Sans does not have."""
+
+
+@pytest.mark.parametrize("command", ["posters", "build"])
+def test_a_language_whose_catalog_the_poster_font_cannot_print_is_refused_at_its_line(make_project, tmp_path: Path,
+                                                                                      command: str) -> None:
+    """A catalog added in Chinese or Hindi (the README's « Adding a language »): the foot of every poster printed
+    « 本网站中文版 » as empty boxes, and the build published them. Now refused at the language's line of
+    ``site_config.yml``, each language once, naming its letters; nothing written."""
+    root = make_project(site_config=SITE_CONFIG + "languages:\n  - fr\n  - en\n  - zh\n  - hi\n",
+                        test=CARETAKER, autre=CARETAKER)
+    out = tmp_path / "out"
+    result = _with_catalogs(tmp_path, UNPRINTABLE, command, "--project", str(root), "--out", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = SITE_CONFIG.count("\n")
+    errors = [line for line in result.stderr.splitlines() if "site_config.yml:" in line]
+    assert [line.split("site_config.yml:", 1)[1].split(":", 1)[0] for line in errors] == [str(lines + 4),
+                                                                                          str(lines + 5)]
+    assert "langue « zh »" in errors[0] and "« 本 » (U+672C)" in errors[0], errors
+    assert "langue « hi »" in errors[1] and "(U+092F)" in errors[1], errors
+    assert "zh.po" in result.stderr and "retirez « zh » de « languages »" in result.stderr
+    assert not list(out.rglob("*.pdf")) if out.exists() else True
 
 
 def test_direction_marks_and_joiners_pasted_in_a_name_are_printed_as_nothing(make_project, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
 from generator.outputs.local_time import source_date_epoch
-from generator.outputs.poster_words import HEADING, Format, PosterText, TooMuchText
+from generator.outputs.poster_words import HEADING, Format, NoGlyphs, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
 TITLE = "Toutes les infos de votre résidence"
@@ -71,7 +71,10 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     (and the posters' cache, keyed by the logo's bytes, served one folder's PDF to the other).
     """
     load_fonts()
-    image = ImageReader(io.BytesIO(logo.read_bytes())) if logo else None
+    missing = _without_glyphs(text)
+    if missing:
+        raise NoGlyphs(missing)
+    image = ImageReader(_eight_bits(logo.read_bytes())) if logo else None
     scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
     for _ in range(6):
@@ -84,6 +87,29 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
             return out.getvalue()
         smallest, scale = scale, scale * 0.9
     raise TooMuchText(fmt.label, _heading_at_fault(text, qr, fmt, today, image, smallest) or over)
+
+
+def _eight_bits(raw: bytes) -> io.BytesIO:
+    """The logo's bytes for reportlab; a grey of 16 bits a pixel (GIMP, scanners) made 8-bit first: reportlab
+    asks Pillow for 8-bit grey, which cuts each value above 255 to white. Saved again as PNG (no date in it)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(raw)) as image:
+        if not image.mode.startswith("I"):
+            return io.BytesIO(raw)
+        out = io.BytesIO()
+        image.convert("I").point(lambda value: value / 257).convert("L").save(out, "PNG")
+    return out
+
+
+def _without_glyphs(text: PosterText) -> tuple[tuple[str, str, str], ...]:
+    """(code, phrase, letters) for each foot line whose letters the bold font (the subset drawn) has no glyph
+    for: what reportlab would draw as an empty box. The other texts are checked at validation (``PRINTABLE``);
+    these come from our catalogs, and a catalog may be added in any script."""
+    glyphs = pdfmetrics.getFont(FONT["B"]).face.charToGlyph  # type: ignore[attr-defined]  # TTFont's, undeclared
+    found = ((code, phrase, "".join(sorted({c for c in phrase if not c.isspace() and ord(c) not in glyphs})))
+             for code, phrase, _ in text.languages)
+    return tuple(entry for entry in found if entry[2])
 
 
 def _heading_at_fault(text: PosterText, qr: Modules, fmt: Format, today: date, logo: ImageReader | None,
@@ -208,7 +234,10 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
         c.drawImage(logo, m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
                     anchor="c", mask="auto")
         name_x = m + 60 * s + 4
-    y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s, height=14 * s) + 2
+    # The name in the logo's height (14 mm), its lines sharing it while they fit: each had the whole of it.
+    named = len(wrap(text.landlord, FONT["B"], 15 * s, (fmt.width - m - name_x) * mm))
+    y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s,
+                   height=max(14 * s / named, 15 * s * 0.45)) + 2
     page.rule(m, y, width, 0.6 * s)
 
     # Residence and address.
@@ -244,12 +273,9 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     # The short address, as large as fits on one line, for those who cannot scan.
     y = page.lines(m, y, width, "Scannez ce code avec l'appareil photo de votre téléphone, ou tapez\u00a0:", "", 12 * s,
                    align="C")
-    # Too long even at 12 points (the longest base_url and slug): on several lines, cut anywhere.
-    size = 26 * s
-    while pdfmetrics.stringWidth(text.short_url, FONT["B"], size) > width * mm and size > 12 * s:
-        size -= 1
+    size, typed = typed_address(text.short_url, width * mm, s)
     top = y
-    y = page.lines(m, y, width, text.short_url, "B", size, align="C", height=size * 0.5)
+    y = page.lines(m, y, width, "\n".join(typed), "B", size, align="C", height=size * 0.5)
     page.link(m, top, width, y - top, text.url)
 
     # Two columns: the caretaker (or agency) and the emergency numbers.
@@ -291,6 +317,20 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     c.setFont(FONT["B"], size)
     c.drawString((m + width) * mm - advance, page.y(foot + size * 0.25) - size * 0.35, arabic)
     return over(foot - 4 * s)
+
+
+def typed_address(address: str, width: float, scale: float) -> tuple[float, list[str]]:
+    """The type size and lines of the address printed for those who cannot scan, ``width`` points wide: one
+    line, as large as fits down to 16 points; else on two, cut after a « / » (the site's address, then the
+    file name), down to 12 points: a 50-character file name was printed at 12 points on one line cut anywhere
+    (« …la-fon » over « taine-saint-martin/ »), hard to read and to type. Past that (the longest addresses),
+    cut anywhere (``wrap``). Points for the A4 poster, times ``scale``."""
+    cuts = [[address[:at + 1], address[at + 1:]] for at in range(len(address) - 2, 0, -1) if address[at] == "/"]
+    for size in (26 * scale - step for step in range(int(14 * scale) + 1)):  # a point less each time, as it was
+        for lines in [[address], *(cuts if size <= 16 * scale else [])]:
+            if all(pdfmetrics.stringWidth(line, FONT["B"], size) <= width for line in lines):
+                return size, lines
+    return 12 * scale, [address]
 
 
 def _draw_languages(page: _Page, text: PosterText, fmt: Format, s: float) -> float:

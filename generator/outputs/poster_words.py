@@ -67,6 +67,17 @@ class TooMuchText(OverflowError):
         self.columns = columns
 
 
+class NoGlyphs(ValueError):
+    """Raised by ``poster_drawing.draw`` when the posters' font has no glyph for letters of a foot line, « Ce
+    site en français » in a language whose catalog was added in a script DejaVu Sans does not draw (Chinese,
+    Hindi): they were printed as empty boxes. ``missing`` holds, for each such language of the site, its code,
+    its phrase and the letters missing."""
+
+    def __init__(self, missing: tuple[tuple[str, str, str], ...]) -> None:
+        super().__init__(", ".join(code for code, _, _ in missing))
+        self.missing = missing
+
+
 SOFT_HYPHEN = "\u00ad"
 
 

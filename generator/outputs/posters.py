@@ -17,12 +17,14 @@ from datetime import date
 from pathlib import Path
 
 from generator.contract.printable import POSTER_LANGUAGE
+from generator.contract.project import CONFIG_NAME
 from generator.errors import Problem, UserError
 from generator.outputs.context import ResidenceContext
 from generator.outputs.fonts import font_key
-from generator.outputs.poster_words import A4, A5, HEADING, Format, PosterText, TooMuchText, poster_text
+from generator.outputs.poster_words import A4, A5, HEADING, Format, NoGlyphs, PosterText, TooMuchText, poster_text
 from generator.outputs.published import poster_paths
 from generator.outputs.qr import Modules, code_of, qr_png, qr_svg
+from generator.outputs.wording import SITE_IN_LANGUAGE
 from generator.user_cache import code_fingerprint, digest, kept
 
 __all__ = ["A4", "A5", "Format", "PosterText", "files", "load_fonts", "poster_pdf", "poster_text"]
@@ -42,6 +44,26 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
         }
     except TooMuchText as too_long:
         raise UserError(_too_long(ctx, str(too_long), too_long.columns)) from None
+    except NoGlyphs as unprintable:
+        raise UserError(_foot_unprintable(ctx, unprintable.missing)) from None
+
+
+def _foot_unprintable(ctx: ResidenceContext, missing: tuple[tuple[str, str, str], ...]) -> list[Problem]:
+    """A language of the site whose « Ce site en français » the posters' font cannot draw, told at its line of
+    « languages » in ``site_config.yml``: the same for every residence, told once (``UserError`` keeps one of
+    each)."""
+    lines, problems = ctx.config_lines, []
+    for code, phrase, letters in missing:
+        named = ", ".join(f"« {letter} » (U+{ord(letter):04X})" for letter in letters[:8])
+        more = f" et {len(letters) - 8} autre(s)" if len(letters) > 8 else ""
+        file, line = (lines.file, lines.line_of(("languages", ctx.languages.index(code)))) if lines else (
+            CONFIG_NAME, 1)
+        problems.append(Problem(file, line, f"langue « {code} » : « {phrase} », au pied des affiches, est impossible "
+                                            f"à imprimer (police DejaVu Sans) : {named}{more}",
+                                f"retirez « {code} » de « languages », ou traduisez « {SITE_IN_LANGUAGE} » dans "
+                                f"generator/outputs/locales/{code}.po en lettres que l'affiche imprime (alphabets "
+                                "latin, grec, cyrillique, arménien, géorgien, hébreu ou arabe)"))
+    return problems
 
 
 def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list[Problem]:

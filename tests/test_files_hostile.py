@@ -185,6 +185,20 @@ def test_caretaker_name_error_is_at_its_line_not_line_1(make_project) -> None:  
                               "l'affiche\n    → remplacez-le par une lettre ou un signe courant du français"]
 
 
+def test_a_ligature_pasted_from_a_pdf_is_told_with_the_letters_to_type(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Text copied from a PDF or a word processor brings ligatures (« ﬁ », « ﬂ ») and signs such as « ㎡ »,
+    which the poster cannot print: the hint says what to type instead (their compatibility form, when the
+    poster prints it), not only to replace them with « a common French sign »."""
+    root = make_project(test=RESIDENCE + "caretaker:\n  mode: resident\n  name: Raﬁk\n  office: Loge de 20 ㎡ ★\n")
+    name, office = problems(root)
+    assert name == ("residences/test.yml:6: caractère « ﬁ » (U+FB01) impossible à imprimer sur l'affiche\n"
+                    "    → écrivez « fi » au lieu de « ﬁ »")
+    assert office == ("residences/test.yml:7: 2 caractères impossibles à imprimer sur l'affiche : « ★ » (U+2605), "
+                      "« ㎡ » (U+33A1)\n    → l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres "
+                      "ou des signes courants du français (un nom dans un autre alphabet s'écrit en lettres latines) ; "
+                      "écrivez « m2 » au lieu de « ㎡ »")
+
+
 def test_character_error_is_at_the_value_not_at_a_comment(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="# Résidence ☎ des Lilas\n" + RESIDENCE.replace("Résidence Test", "Résidence ☎ Test"))
     assert [p.split("\n")[0] for p in problems(root)] == [

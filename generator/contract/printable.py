@@ -122,10 +122,21 @@ def _unprintable_words(chars: list[str], in_french: bool = True, language: str |
         add = "" if french_listed else f"ajoutez {POSTER_LANGUAGE} à « languages » dans site_config.yml, puis "
         return message, (f"l'affiche est imprimée en français : {add}donnez {'ce' if add else 'aussi ce'} texte en "
                          f"français, par exemple {{{language}: …, {POSTER_LANGUAGE}: …}}")
-    if len(chars) == 1:
-        return message, "remplacez-le par une lettre ou un signe courant du français"
-    return message, ("l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants "
-                     "du français (un nom dans un autre alphabet s'écrit en lettres latines)")
+    typed = {char: plain for char in chars if (plain := _plain_form(char))}
+    instead = ", ".join(f"« {plain} » au lieu de « {char} »" for char, plain in typed.items())
+    if len(typed) == len(chars):
+        return message, f"écrivez {instead}"
+    hint = ("remplacez-le par une lettre ou un signe courant du français" if len(chars) == 1 else
+            "l'affiche n'imprime que l'alphabet latin : remplacez-les par des lettres ou des signes courants du "
+            "français (un nom dans un autre alphabet s'écrit en lettres latines)")
+    return message, f"{hint} ; écrivez {instead}" if typed else hint
+
+
+def _plain_form(char: str) -> str | None:
+    """What to type for ``char`` when Unicode gives it a form the poster prints (NFKC): the ligatures a PDF or a
+    word processor puts in copied text (« ﬁ » → « fi »), « ㎡ » → « m2 », full-width « Ａ » → « A »."""
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if plain != char and all(ord(c) in PRINTABLE for c in plain) else None
 
 
 def logo_problems(config: SiteConfig, lines: LineMap, root: Path, decoded: str = "") -> tuple[list[Problem], str]:

@@ -130,7 +130,7 @@ def mode_label(mode: str, ongoing: bool, language: str) -> str:
 def script_words(language: str) -> dict[str, object]:
     """The words ``presence.js`` puts in its sentences, in the page's language (from the catalogs and
     CLDR), so that the script holds no text of its own: published once per language at the site root
-    (``hall.words_script``), not in every page's data."""
+    (``script_words.words_script``), not in every page's data."""
     _ = i18n.gettext(language)
     pattern = i18n.date_template(language)
     return {

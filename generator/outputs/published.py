@@ -92,7 +92,7 @@ DATA_SCHEMA = "schema/residence-data.schema.json"
 
 def words_script(language: str) -> str:
     """The words ``presence.js`` and ``hall.js`` write in ``language``, one file per language at the root
-    (``hall.words_script``), instead of the same words in every page that has the caretaker's box or is a
+    (``script_words.words_script``), instead of the same words in every page that has the caretaker's box or is a
     hall screen."""
     return f"javascripts/mots-{language}.js"
 

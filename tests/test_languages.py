@@ -7,6 +7,7 @@ language with axe-core, the W3C checker, and the language switcher.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -1315,3 +1316,48 @@ def test_a_number_beside_arabic_words_in_a_french_calendar_is_drawn_in_its_order
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in described if "\u2066" in text]
     page.close()
     assert len(drawn) == 2 and "06 98 76 54 32" in drawn[0] and "01 48 20 11 22" in drawn[1], drawn
+
+
+ARABIC_PLACES = RESIDENCE.replace("  - title: مرحبا بكم في الإقامة\n", "  - title: مرحبا بكم في الإقامة\n"
+                                  "    buildings: [A]\n").replace(
+    "name: Résidence Les Tilleuls\n", "name: {fr: Résidence Les Tilleuls, ar: إقامة الزيزفون}\n")
+
+
+def _arabic_places(tmp_path: Path) -> list[str]:
+    """The Arabic microsite's plain texts that put an Arabic name or place before the residence's Latin address:
+    the calendar's locations (the caretaker's office, a notice's building), the manifest's and the home page's
+    descriptions, as icalendar, json and an HTML parser read them."""
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=ARABIC_PLACES)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    located = sorted({str(e["LOCATION"]) for e in events if "LOCATION" in e})
+    manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))["description"]
+    home = (folder / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'<meta name="description" content="([^"]*)"', home)
+    assert meta, "no description on the Arabic home page"
+    return [*located, manifest, html.unescape(meta[1])]
+
+
+def test_a_latin_address_after_arabic_words_in_plain_text_is_isolated(tmp_path: Path) -> None:
+    """« مكتب المبنى A, 12 rue des Tilleuls, 93200 Saint-Denis »: in a line whose first letter is Arabic, the bidi
+    algorithm draws the street number at the far end of the Latin words (« rue des Tilleuls, 93200 Saint-Denis
+    12 »). The pages mark the address ``dir="ltr"``; the calendar's location, the manifest's and the pages'
+    descriptions isolate it (FSI … PDI), in its own direction whatever script it is written in."""
+    texts = _arabic_places(tmp_path)
+    assert len(texts) == 4, texts
+    assert all("\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069" in text for text in texts), texts
+    french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
+    assert "\u2068" not in french  # left to right throughout: nothing to isolate
+
+
+def test_a_latin_address_after_arabic_words_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same texts drawn by Chromium: the address reads « 12 rue des Tilleuls, 93200 Saint-Denis », whole, on the
+    left of the comma and of the Arabic words before it (a right-to-left line's first words are on the right); the
+    building's letter stays with its Arabic words (« A, 12 rue… » before)."""
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in _arabic_places(tmp_path)]
+    page.close()
+    assert len(drawn) == 4 and all("12 rue des Tilleuls, 93200 Saint-Denis ," in line for line in drawn), drawn

@@ -240,7 +240,7 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     event = {"SUMMARY": text(what % {"name": caretaker.name, "title": title}),
              f"DTSTART;TZID={zone}": wall_time(start, slot.open),
              f"DTEND;TZID={zone}": slot_end(start, slot), "RRULE": _weekly(slot.days),
-             "LOCATION": text(f"{where}, {address}" if where else address), "TRANSP": "TRANSPARENT"}
+             "LOCATION": text(i18n.place_line(where, address, language) if where else address), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:
         number = i18n.left_to_right(phone.display, language)
@@ -294,7 +294,7 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
                  "TRANSP": "TRANSPARENT"}
         where = buildings_text(notice.buildings, residence.buildings, language)
         if where:  # which buildings, as the home page and the feed say it
-            event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
+            event["LOCATION"] = text(i18n.place_line(where, residence.address.one_line, language))
         if notice.body:  # in the default language on another's calendar: LANGUAGE says so, as the pages' lang
             written = i18n.script_marks(notice.body, language).get("lang")
             event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(

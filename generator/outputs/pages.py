@@ -251,7 +251,7 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     variables = data.variables()
     _ = i18n.gettext(ctx.lang)
     env = environment(ctx.lang)
-    place = f"{ctx.residence.name}, {ctx.residence.address.one_line}"
+    place = i18n.place_line(ctx.residence.name, ctx.residence.address.one_line, ctx.lang)
     pages = []
     for spec in shown:
         title = data.caretaker_title.heading if "%(" in spec.title else _(spec.title)  # « Votre %(title)s »

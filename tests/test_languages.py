@@ -233,6 +233,26 @@ def test_a_region_or_capital_letters_in_a_language_code_are_told_the_code_to_wri
         assert [(p.line, p.hint) for p in info.value.problems] == [(10, hint)], typed
 
 
+def test_a_region_or_capital_letters_under_a_text_are_told_the_code_to_write(tmp_path: Path) -> None:
+    """Under a text typed by language, « EN: », « en-GB: » or « ar_MA: » got the hint for a key that is no
+    language at all (« un texte s'écrit après sa clé… vérifiez aussi le retrait »), not the code to write, as
+    ``languages`` in site_config.yml tells it; a key that is no language keeps its hint."""
+    residence = RESIDENCE.replace("title: {fr: gardienne, en: caretaker, ar: الحارسة}",
+                                  "title: {fr: gardienne, EN: caretaker, ar_MA: الحارسة}")
+    residence = residence.replace("office: {fr: Loge du bâtiment A, en: Office in building A, ar: مكتب المبنى A}",
+                                  "office:\n    fr: Loge du bâtiment A\n    en-GB: Office in building A\n    street: x")
+    write_project(tmp_path, residence=residence)
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    found = sorted((p.line, p.message.split(": ", 1)[1], p.hint) for p in info.value.problems)
+    assert found[:3] == [
+        (7, "« EN » n'est pas un code de langue", "écrivez « en », en minuscules"),
+        (7, "« ar_MA » n'est pas un code de langue", "écrivez « ar » : une langue s'écrit sans sa région"),
+        (11, "« en-GB » n'est pas un code de langue", "écrivez « en » : une langue s'écrit sans sa région")], found
+    assert found[3][:2] == (12, "« street » n'est pas un code de langue") and "retrait" in found[3][2], found
+    assert len(found) == 4, found
+
+
 def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(tmp_path: Path) -> None:
     """Texts by language are checked against « languages »: when site_config.yml cannot be read, or its
     languages are wrong, every text in English was also told « langue « en » absente » (one error per text of

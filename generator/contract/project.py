@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.contract import checked, cldr, key_hints
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
-from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error
+from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error, language_hint
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
@@ -320,9 +320,10 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         return Problem(doc.file, doc.line_of(loc + (language,)), message, hint)
     elif kind == "language_code":
         language = err["ctx"]["language"]
-        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}: {err['msg']}",
-                       "un texte s'écrit après sa clé (name: Les Tilleuls), ou par langue avec des codes de deux ou "
-                       "trois lettres minuscules (name: {fr: …, en: …}) ; vérifiez aussi le retrait de cette ligne")
+        hint = language_hint(language, interface_languages()) or (  # « EN », « en-GB »: the code to write
+            "un texte s'écrit après sa clé (name: Les Tilleuls), ou par langue avec des codes de deux ou trois "
+            "lettres minuscules (name: {fr: …, en: …}) ; vérifiez aussi le retrait de cette ligne")
+        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}: {err['msg']}", hint)
     elif kind == "language_default_missing":
         message = f"{where}: le texte en « {err['ctx']['language']} » (langue par défaut) manque"
         hint = f"ajoutez la ligne « {err['ctx']['language']}: … » : les autres langues sont facultatives"

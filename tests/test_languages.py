@@ -1089,8 +1089,8 @@ def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
     assert forms("Électricité") == ("electricites", "électricités")  # « electricite » starts the first
     # Arabic: no Latin plural; without the article (« مرجل » finds « المرجل »: a query starts a word), and
     # with hamza, alif maqsura and ta marbuta written as phones often type them.
-    assert forms("المرجل الرئيسية") == ("الرييسية", "الرييسيه", "رييسيه", "مرجل")
-    assert forms("وصلة الإسعاف للسكان") == ("اسعاف", "الاسعاف", "سكان", "وصله")
+    assert forms("المرجل الرئيسية") == ("الرييسية", "الرييسيه", "رئيسية", "رييسية", "رييسيه", "مرجل")
+    assert forms("وصلة الإسعاف للسكان") == ("إسعاف", "اسعاف", "الاسعاف", "سكان", "وصله")
     assert forms("ألم الماء") == ("ماء",)  # a word of three letters (« ألم ») has no forms; three are left of « الماء »
     assert forms("Tous les mois, amicale3 à 8h30") == ()  # no « touss », « moiss », « amicale3s », « 8h30s »
 
@@ -1103,6 +1103,22 @@ def test_letters_phones_type_as_plain_letters_are_folded_too() -> None:
     found = forms("Résidence Cœur de Ville, les Œillets : Arıza durumunda ; Straße, Łódź, Ærøskøbing")
     for plain in ("coeur", "oeillets", "ariza", "strasse", "lodz", "aeroskobing"):  # a query finds what it starts
         assert any(form.startswith(plain) for form in found), (plain, found)
+
+
+def test_an_arabic_word_is_found_without_its_article_as_it_is_written() -> None:
+    """« حارسة » (caretaker, its ta marbuta as written) found nothing on a page saying « الحارسة », nor « رئيسية »
+    (with its hamza) on one saying « الرئيسية », nor « إسعاف » beside « الإسعاف »: the forms without the article
+    were only those with the alike letters written alike (« حارسه », « رييسيه », « اسعاف »), and a query typed as
+    the word is written starts none of them. Each word's form without its article is now kept as written too
+    (vowel marks dropped), beside the plainer one."""
+    from generator.publish.search_terms import forms
+
+    found = forms("الحارسة الرئيسية الإسعاف وصلة المرجل")
+    for typed in ("حارسة", "حارسه", "رئيسية", "رييسيه", "إسعاف", "اسعاف", "مرجل", "وصله", "الحارسه"):
+        assert any(form.startswith(typed) for form in found), (typed, found)
+    # A word with a vowel mark, or a French word decomposed (« e » then U+0300), was split at its mark.
+    assert "حارسة" in forms("الحارِسة")
+    assert any(form.startswith("chaudière") for form in forms("La chaudie\u0300re")), forms("La chaudie\u0300re")
 
 
 @pytest.mark.browser
@@ -1160,6 +1176,18 @@ def test_arabic_search_finds_an_arabic_word_of_the_page(browser, multilingual_ur
         page.locator(".md-search-result__item h2", has_text="المرجل").first.wait_for(timeout=15000)
         titles = page.locator(".md-search-result__item h2").all_inner_texts()
         assert "المرجل" in titles, (query, titles)
+    context.close()
+
+
+@pytest.mark.browser
+def test_an_arabic_word_written_with_its_letters_is_found_without_its_article(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """« حارسة » (its ta marbuta as written, without the article) found nothing on the pages of « الحارسة »."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/ar/", wait_until="networkidle")
+    page.locator("input.md-search__input").press_sequentially("حارسة", delay=20)
+    page.locator(".md-search-result__item :is(h1, h2)", has_text="الحارسة").first.wait_for(timeout=15000)
     context.close()
 
 

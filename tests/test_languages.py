@@ -703,6 +703,39 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_validate_warns_of_a_catalog_that_leaves_our_words_in_french(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A language added as the README says (« pybabel init », then translating every msgstr) published its
+    pages with every word not yet translated in French, inside pages marked as in that language (« Du вівторок,
+    1 грудня au четвер », « Votre gardien » under lang="uk"), and a poster foot line in French: nothing told.
+    ``validate`` now warns at the language's line how many of our words its catalog lacks (empty, or fuzzy:
+    gettext leaves a fuzzy entry out) and where the catalog is; complete catalogs give no warning."""
+    from babel.messages.pofile import read_po, write_po
+
+    import generator.paths
+
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, locales)
+    with (LOCALES_DIR / "es.po").open("rb") as file:
+        catalog = read_po(file, locale="es")
+    ids = [message.id for message in catalog if message.id]
+    catalog.locale = "uk"  # a Spanish catalog as Ukrainian: complete, then three words taken out
+    catalog[ids[0]].string = ""
+    catalog[ids[1]].string = "   "
+    catalog[ids[2]].flags.add("fuzzy")
+    with (locales / "uk.po").open("wb") as file:
+        write_po(file, catalog)
+    monkeypatch.setattr(generator.paths, "LOCALES_DIR", locales)
+    root = write_project(tmp_path / "project", CONFIG.replace("[fr, en, ar]", "[fr, en, ar,\n  uk]"),
+                         RESIDENCE.split("caretaker:")[0])
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    warned = [w for w in json.loads(result.output)["warnings"] if "interface" in w["message"]]
+    assert [(Path(w["file"]).name, w["line"]) for w in warned] == [("site_config.yml", 4)], warned
+    assert warned[0]["message"] == (f"langue « uk » : 3 des {len(ids)} textes de l'interface ne sont pas traduits : "
+                                    "ils s'affichent en français sur ses pages"), warned
+    assert "uk.po" in warned[0]["hint"] and "msgstr" in warned[0]["hint"], warned
+
+
 def test_lists_are_joined_in_each_page_s_language(tmp_path: Path) -> None:
     """« Bâtiments A, B » and « Opérateurs présents : Orange, Free » were joined by a Latin comma in every
     language (an Arabic page read « A, B »): lists now follow CLDR's pattern of the page's language."""

@@ -918,6 +918,22 @@ def test_the_switcher_lands_on_the_same_page_and_the_choice_is_remembered(  # ty
 
 
 @pytest.mark.browser
+def test_the_remembered_language_keeps_the_place_on_the_page(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """A link to a notice (« /les-tilleuls/#avis-… »: the French calendar's and feed's, one a neighbour shares)
+    sent a tenant who chose English to the top of the English home page: the redirection dropped the fragment,
+    though each notice has the same anchor in every language."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/en/")
+    anchor = page.locator(".rh-notice[id]").first.get_attribute("id")
+    page.evaluate("localStorage.setItem('residence-hub-language', 'en')")
+    page.goto(multilingual_url + f"les-tilleuls/#{anchor}")
+    page.wait_for_url(f"**/les-tilleuls/en/#{anchor}")
+    context.close()
+
+
+@pytest.mark.browser
 def test_a_tenant_who_chose_english_can_read_the_french_law_pages(  # type: ignore[no-untyped-def]
         browser, multilingual_url: str) -> None:
     """The remembered language sent a tenant from the accessibility statement, in French only, to

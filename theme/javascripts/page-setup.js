@@ -217,7 +217,8 @@ function rhFold(text) {
     var base = new URL(".", manifest.href).href;
     navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base })["catch"](function () {});
   }
-  window.location.replace(target.href);
+  /* The same place on the page: a notice's anchor (« #avis-… ») is the same in every language. */
+  window.location.replace(target.href + window.location.hash);
 }());
 
 /* residence-hub: the header's menu button (Material's <label for="__drawer">, which the keyboard cannot

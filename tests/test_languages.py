@@ -407,8 +407,10 @@ def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: 
 
 def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_language_site: Path) -> None:
     """The page's heading marked the residence's name lang="fr" on an English page; the header, the menu's
-    title and the footer's landlord, written by the page template, did not."""
+    title and the footer's landlord, written by the page template, did not; nor the logo's link, whose only
+    name is the residence's (``aria-label``): a screen reader read the French name with the page's voice."""
     english = (six_language_site / "les-tilleuls" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="." class="md-header__button md-logo" aria-label="Résidence Les Tilleuls" lang="fr"></a>' in english
     assert '<span class="md-ellipsis" lang="fr">Résidence Les Tilleuls</span>' in english
     assert '<label class="md-nav__title" for="__drawer" lang="fr">Résidence Les Tilleuls</label>' in english
     assert '>All <span lang="fr">Habitat Test</span> residences</a>' in english
@@ -417,6 +419,7 @@ def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_langu
     assert '<p class="rh-footer__note"><span dir="ltr" lang="fr">Habitat Test</span> · ' in arabic
     french = (six_language_site / "les-tilleuls" / "index.html").read_text(encoding="utf-8")
     assert '<span class="md-ellipsis">Résidence Les Tilleuls</span>' in french
+    assert 'class="md-header__button md-logo" aria-label="Résidence Les Tilleuls"></a>' in french
     assert '<p class="rh-footer__note">Habitat Test · ' in french
 
 

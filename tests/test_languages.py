@@ -795,6 +795,20 @@ def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> Non
             "information ; pas encore traduit \\(en, ar\\)") in result.output
 
 
+def test_diff_tells_a_translation_added_or_removed_from_one_changed(tmp_path: Path) -> None:
+    """A translation taken out (the Arabic caretaker's title: Arabic tenants now read the French one) or one added
+    to a text typed once was told « traduction modifiée (ar) », as a corrected one is: the reviewer could not
+    tell a lost translation from a fixed typo."""
+    base = write_project(tmp_path / "base")
+    head = write_project(tmp_path / "head", residence=RESIDENCE.replace(
+        "title: {fr: gardienne, en: caretaker, ar: الحارسة}", "title: {fr: gardienne, en: caretakr}").replace(
+        "  - title: مرحبا بكم في الإقامة\n", "  - title: {fr: مرحبا بكم في الإقامة, en: Welcome}\n"))
+    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+    assert result.exit_code == 0, result.output
+    assert "titre : traduction modifiée \\(en\\) ; traduction retirée \\(ar\\)" in result.output, result.output
+    assert "Avis « مرحبا بكم في الإقامة » — titre : traduction ajoutée \\(en\\)" in result.output, result.output
+
+
 def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_path: Path) -> None:
     """A residence's notice said it; a landlord-wide notice and an outage (its news is what tenants read
     first) did not, on the lines of a change."""

@@ -1475,3 +1475,39 @@ def test_a_latin_address_after_arabic_words_is_drawn_in_its_order(browser, tmp_p
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in _arabic_places(tmp_path)]
     page.close()
     assert len(drawn) == 4 and all("12 rue des Tilleuls, 93200 Saint-Denis ," in line for line in drawn), drawn
+
+
+ARABIC_EMAILS = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: 01 48 20 11 22\n  email: 93.loge@example.org\n", 1).replace(
+    "      en: Thursday 3 December, 9 am to 12 noon.\n",
+    "      en: Thursday 3 December, 9 am to 12 noon.\n      ar: اكتبوا إلى 93.loge@example.org للمساعدة.\n")
+
+
+def test_an_e_mail_address_in_an_arabic_page_is_marked_left_to_right(tmp_path: Path) -> None:
+    """« 93.loge@example.org » in an Arabic page was drawn « loge@example.org.93 »: phone numbers were marked
+    ``dir="ltr"``, e-mail addresses (the caretaker's, or one typed in a notice) were not, nor isolated in the
+    Arabic calendar's descriptions."""
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=ARABIC_EMAILS)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    link = '<a class="rh-email" dir="ltr" href="mailto:93.loge@example.org">93.loge@example.org</a>'
+    assert link in (folder / "gardien" / "index.html").read_text(encoding="utf-8")
+    assert link in (folder / "index.html").read_text(encoding="utf-8")
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    assert "اكتبوا إلى \u206693.loge@example.org\u2069 للمساعدة." in [str(e.get("DESCRIPTION")) for e in events]
+
+
+def test_an_e_mail_address_in_an_arabic_sentence_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Arabic page's notice drawn by Chromium: the address reads as typed."""
+    root = write_project(tmp_path / "project", residence=ARABIC_EMAILS)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page()
+    page.goto((tmp_path / "site" / "les-tilleuls" / "ar" / "index.html").as_uri())
+    drawn = page.evaluate("""() => { const link = [...document.querySelectorAll('a')].find(a => a.href.endsWith('93.loge@example.org'));
+        const n = link.firstChild, out = [];
+        for (let i = 0; i < n.data.length; i++) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+          out.push([r.getBoundingClientRect().left, n.data[i]]); }
+        return out.sort((a, b) => a[0] - b[0]).map(x => x[1]).join(''); }""")
+    page.close()
+    assert drawn == "93.loge@example.org", drawn

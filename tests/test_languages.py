@@ -1463,8 +1463,12 @@ def test_a_latin_address_after_arabic_words_in_plain_text_is_isolated(tmp_path: 
     texts = _arabic_places(tmp_path)
     assert len(texts) == 4, texts
     assert all("\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069" in text for text in texts), texts
-    french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
-    assert "\u2068" not in french  # left to right throughout: nothing to isolate
+    import icalendar
+
+    french = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_bytes())
+    located = {str(e["LOCATION"]) for e in french.walk("VEVENT") if "LOCATION" in e}
+    assert located == {"Loge du bâtiment A, 12 rue des Tilleuls, 93200 Saint-Denis",  # nothing to isolate
+                       "Bâtiment A, 12 rue des Tilleuls, 93200 Saint-Denis"}, located
 
 
 def test_a_latin_address_after_arabic_words_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -1528,3 +1532,38 @@ def test_the_landlord_index_finds_an_arabic_name_typed_as_phones_type_it(  # typ
         box.fill(typed)
         assert page.locator("#rh-filter-status").inner_text() == "وُجدت إقامة واحدة.", typed
     page.close()
+
+
+NUMBERED_TITLE = RESIDENCE + "  - {title: 3 ascenseurs en panne, from: 2026-12-01, until: 2026-12-10}\n"
+
+
+def _numbered_titles(tmp_path: Path) -> list[str]:
+    """The Arabic calendar's event and feed's entry for a notice typed in French only, whose title starts with
+    a number, as icalendar and feedparser read them."""
+    import feedparser
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=NUMBERED_TITLE)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    entries = feedparser.parse((folder / "avis.xml").read_bytes()).entries
+    return [*(str(e["SUMMARY"]) for e in events if "ascenseurs" in str(e["SUMMARY"])),
+            *(e.title for e in entries if "ascenseurs" in e.title)]
+
+
+def test_a_latin_title_in_an_arabic_calendar_or_feed_is_isolated(tmp_path: Path) -> None:
+    """« معلومة: 3 ascenseurs en panne » (a notice typed in French only, in the Arabic calendar and feed) was drawn
+    « ascenseurs en panne 3 :معلومة »: the number left its words. A staff value put into our sentences of plain
+    text is isolated (FSI … PDI) where the line is right to left, as the pages' ``dir`` marks it."""
+    titles = _numbered_titles(tmp_path)
+    assert titles == ["معلومة: \u20683 ascenseurs en panne\u2069"] * 2, titles
+    french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Information\u00a0: 3 ascenseurs en panne" in french  # left to right throughout: unchanged
+
+
+def test_a_latin_title_in_an_arabic_calendar_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in _numbered_titles(tmp_path)]
+    page.close()
+    assert len(drawn) == 2 and all(line.startswith("3 ascenseurs en panne") for line in drawn), drawn

@@ -140,7 +140,8 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
-        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level, "title": notice.title})
+        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level,
+                                                                "title": i18n.embedded(notice.title, ctx.lang)})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + _of(notice.buildings), seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -214,7 +215,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _ = i18n.gettext(ctx.lang)
     label = _("Panne")
     entry = _sub(root, "entry")
-    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label, "title": outage.equipment})
+    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label,
+                                                           "title": i18n.embedded(outage.equipment, ctx.lang)})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + _of(outage.buildings), seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
@@ -227,7 +229,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
         _sub(entry, "title", _("%(equipment)s\u00a0: nouvelle du %(day)s")
-             % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
+             % {"equipment": i18n.embedded(outage.equipment, ctx.lang),
+                "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
         days.append(_dated(entry, update.date, update.date, ctx.today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")

@@ -1567,3 +1567,20 @@ def test_a_latin_title_in_an_arabic_calendar_is_drawn_in_its_order(browser, tmp_
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in _numbered_titles(tmp_path)]
     page.close()
     assert len(drawn) == 2 and all(line.startswith("3 ascenseurs en panne") for line in drawn), drawn
+
+
+def test_a_name_beginning_with_a_number_is_isolated_in_the_arabic_card_and_feed_title(tmp_path: Path) -> None:
+    """« 3F Les Tilleuls » (a landlord's name begins so) typed in French only: the Arabic caretaker card's title
+    and the feed's title (also every page's feed link) put it into an Arabic sentence as it was, drawn with the
+    « 3 » apart from its letters."""
+    import feedparser
+    import vobject
+
+    root = write_project(tmp_path / "project", residence=RESIDENCE.replace("name: Résidence Les Tilleuls",
+                                                                           "name: 3F Les Tilleuls"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    card = vobject.readOne((folder / "gardien.vcf").read_text(encoding="utf-8"))
+    assert card.title.value == "الحارسة، \u20683F Les Tilleuls\u2069", card.title.value
+    feed = feedparser.parse((folder / "avis.xml").read_bytes())
+    assert feed.feed.title.endswith(": \u20683F Les Tilleuls\u2069"), feed.feed.title

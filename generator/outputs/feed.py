@@ -110,7 +110,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 def feed_title(ctx: ResidenceContext) -> str:
     """The feed's title, also its name where every page of the microsite declares it (``<link>``)."""
     _ = i18n.gettext(ctx.lang)
-    return _("Avis aux locataires\u00a0: %(name)s") % {"name": ctx.residence.name}
+    return _("Avis aux locataires\u00a0: %(name)s") % {"name": i18n.embedded(ctx.residence.name, ctx.lang)}
 
 
 def feed_bytes(ctx: ResidenceContext) -> bytes:

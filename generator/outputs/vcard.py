@@ -73,7 +73,7 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
                          else _("Loge fermée les jours fériés."))
     title = i18n.capitalized(caretaker_title(ctx), ctx.lang)
     a = residence.address
-    role = _("%(title)s, %(residence)s") % {"title": title, "residence": residence.name}
+    role = _("%(title)s, %(residence)s") % {"title": title, "residence": i18n.embedded(residence.name, ctx.lang)}
     lines = [
         "KIND:individual",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",

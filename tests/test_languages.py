@@ -1584,3 +1584,20 @@ def test_a_name_beginning_with_a_number_is_isolated_in_the_arabic_card_and_feed_
     assert card.title.value == "الحارسة، \u20683F Les Tilleuls\u2069", card.title.value
     feed = feedparser.parse((folder / "avis.xml").read_bytes())
     assert feed.feed.title.endswith(": \u20683F Les Tilleuls\u2069"), feed.feed.title
+
+
+def test_a_one_day_notice_s_date_begins_with_a_capital_in_every_language(tmp_path: Path) -> None:
+    """Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekdays in lower case: the notice's line
+    began « quarta-feira, 2 de dezembro » on the page, the hall screen and in the feed. A sentence begins with a
+    capital in every language that has them."""
+    import feedparser
+
+    residence = RESIDENCE + "  - {title: {fr: Réunion, pt: Reunião}, from: 2026-12-02, until: 2026-12-02}\n"
+    root = write_project(tmp_path / "project", CONFIG.replace("[fr, en, ar]", "[fr, en, ar, pt]"), residence)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "pt"
+    for page in (folder / "index.html", folder / "ecran" / "index.html"):
+        dates = re.findall(r'<p class="rh-notice__dates">([^<]*)</p>', page.read_text(encoding="utf-8"))
+        assert "Quarta-feira, 2 de dezembro" in dates, (page, dates)
+    summaries = [e.summary for e in feedparser.parse((folder / "avis.xml").read_bytes()).entries]
+    assert any(s.startswith("Quarta-feira, 2 de dezembro de 2026") for s in summaries), summaries

@@ -94,12 +94,15 @@ def _language_of(value: object, language: str) -> dict[str, str]:
 
 
 def notice_dates(notice: Notice, language: str = "fr") -> str:
-    """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``."""
+    """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``; a capital first
+    (Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekday in lower case: « sábado, … »)."""
     _ = i18n.gettext(language)
     if notice.from_ == notice.until:
-        return _("Le %(day)s") % {"day": i18n.long_date(notice.from_, language, with_year=True)}
-    return _("Du %(start)s au %(end)s") % {"start": i18n.long_date(notice.from_, language, with_year=True),
-                                           "end": i18n.long_date(notice.until, language, with_year=True)}
+        said = _("Le %(day)s") % {"day": i18n.long_date(notice.from_, language, with_year=True)}
+    else:
+        said = _("Du %(start)s au %(end)s") % {"start": i18n.long_date(notice.from_, language, with_year=True),
+                                               "end": i18n.long_date(notice.until, language, with_year=True)}
+    return i18n.capitalized(said, language)
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:

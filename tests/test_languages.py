@@ -1586,6 +1586,18 @@ def test_a_name_beginning_with_a_number_is_isolated_in_the_arabic_card_and_feed_
     assert feed.feed.title.endswith(": \u20683F Les Tilleuls\u2069"), feed.feed.title
 
 
+def test_an_agency_s_hours_in_french_are_isolated_in_the_arabic_agency_card(tmp_path: Path) -> None:
+    """« الاستقبال: 9 h à 12 h, du lundi au vendredi » (the agency's hours typed in French only) was drawn « h à
+    12 h, du lundi au vendredi 9 :الاستقبال » in the Arabic agency card's note: the « 9 » apart from its words."""
+    import vobject
+
+    root = write_project(tmp_path / "project", CONFIG.replace("hours: {fr: Du lundi au vendredi, en: Monday to Friday}",
+                                                              "hours: '9 h à 12 h, du lundi au vendredi'"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    card = vobject.readOne((tmp_path / "site" / "les-tilleuls" / "ar" / "agence.vcf").read_text(encoding="utf-8"))
+    assert card.note.value == "الاستقبال: \u20689 h à 12 h, du lundi au vendredi\u2069", card.note.value
+
+
 def test_a_one_day_notice_s_date_begins_with_a_capital_in_every_language(tmp_path: Path) -> None:
     """Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekdays in lower case: the notice's line
     began « quarta-feira, 2 de dezembro » on the page, the hall screen and in the feed. A sentence begins with a

@@ -114,7 +114,7 @@ def agency_card(ctx: ResidenceContext) -> bytes:
     if agency.address:
         lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
     if agency.hours:
-        hours = i18n.gettext(ctx.lang)("Accueil\u00a0: %(hours)s") % {"hours": agency.hours}
+        hours = i18n.gettext(ctx.lang)("Accueil\u00a0: %(hours)s") % {"hours": i18n.embedded(agency.hours, ctx.lang)}
         lines.append(f"NOTE:{escape(hours)}")
     lines.append(f"SOURCE:{ctx.url}{AGENCY_CARD}")
     return card(lines)

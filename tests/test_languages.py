@@ -177,6 +177,21 @@ def test_a_key_that_is_no_language_code_under_a_text_says_so(tmp_path: Path) -> 
         "residences/les-tilleuls.yml:8: caretaker.title: « EN » n'est pas un code de langue"]
 
 
+def test_a_value_that_is_not_translated_typed_by_language_says_so(tmp_path: Path) -> None:
+    """A phone number, an e-mail address or a list of buildings typed by language (« phone: {fr: …, en: …} »,
+    a natural mistake once titles are) was told « doit être un texte sur une ligne » with no hint, or « une liste
+    est attendue » with the hint to put a dash before « fr: »: neither said that such a value is the same in
+    every language and is typed once."""
+    residence = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: {fr: 01 48 20 11 22, en: +33 1 48 20 11 22}\n")
+    residence = residence.replace("buildings: [A, B]", "buildings: {fr: [A, B], ar: [أ, ب]}")
+    write_project(tmp_path, residence=residence)
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    found = {(p.line, p.message.split(":")[0]): p.hint for p in info.value.problems}
+    hint = "la même valeur dans toutes les langues : écrivez-la une seule fois, sans « {} » (seuls les textes se traduisent)"
+    assert found == {(3, "buildings"): hint.format("fr: », « ar:"), (8, "caretaker.phone"): hint.format("fr: », « en:")}, found
+
+
 def test_the_default_language_text_is_required(tmp_path: Path) -> None:
     residence = RESIDENCE.replace("fr: Coupure d'eau chaude, ", "")
     assert problems(write_project(tmp_path, residence=residence)) == [

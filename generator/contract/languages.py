@@ -40,6 +40,17 @@ def language_hint(text: str, known: Collection[str] | None = None) -> str:
     return f"écrivez « {code} », en minuscules"
 
 
+def untranslatable(typed: Any) -> str:
+    """The hint for a value that is the same in every language (a phone number, a list of buildings) typed
+    by language (« phone: {fr: …, en: …} »): empty when ``typed`` is not a group of language codes."""
+    if not isinstance(typed, dict) or not typed or not all(isinstance(k, str) and LANGUAGE_CODE.match(k)
+                                                           for k in typed):
+        return ""
+    codes = " », « ".join(f"{code}:" for code in typed)
+    return (f"la même valeur dans toutes les langues : écrivez-la une seule fois, sans « {codes} » (seuls les textes "
+            "se traduisent)")
+
+
 def direction(language: str) -> str:
     """``rtl`` for Arabic, Persian, Hebrew, Urdu…, else ``ltr``."""
     return "rtl" if language.split("-")[0] in RTL_LANGUAGES else "ltr"

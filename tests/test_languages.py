@@ -7,6 +7,7 @@ language with axe-core, the W3C checker, and the language switcher.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -176,6 +177,21 @@ def test_a_key_that_is_no_language_code_under_a_text_says_so(tmp_path: Path) -> 
         "residences/les-tilleuls.yml:8: caretaker.title: « EN » n'est pas un code de langue"]
 
 
+def test_a_value_that_is_not_translated_typed_by_language_says_so(tmp_path: Path) -> None:
+    """A phone number, an e-mail address or a list of buildings typed by language (« phone: {fr: …, en: …} »,
+    a natural mistake once titles are) was told « doit être un texte sur une ligne » with no hint, or « une liste
+    est attendue » with the hint to put a dash before « fr: »: neither said that such a value is the same in
+    every language and is typed once."""
+    residence = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: {fr: 01 48 20 11 22, en: +33 1 48 20 11 22}\n")
+    residence = residence.replace("buildings: [A, B]", "buildings: {fr: [A, B], ar: [أ, ب]}")
+    write_project(tmp_path, residence=residence)
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    found = {(p.line, p.message.split(":")[0]): p.hint for p in info.value.problems}
+    hint = "la même valeur dans toutes les langues : écrivez-la une seule fois, sans « {} » (seuls les textes se traduisent)"
+    assert found == {(3, "buildings"): hint.format("fr: », « ar:"), (8, "caretaker.phone"): hint.format("fr: », « en:")}, found
+
+
 def test_the_default_language_text_is_required(tmp_path: Path) -> None:
     residence = RESIDENCE.replace("fr: Coupure d'eau chaude, ", "")
     assert problems(write_project(tmp_path, residence=residence)) == [
@@ -230,6 +246,26 @@ def test_a_region_or_capital_letters_in_a_language_code_are_told_the_code_to_wri
         with pytest.raises(UserError) as info:
             load_project(tmp_path)
         assert [(p.line, p.hint) for p in info.value.problems] == [(10, hint)], typed
+
+
+def test_a_region_or_capital_letters_under_a_text_are_told_the_code_to_write(tmp_path: Path) -> None:
+    """Under a text typed by language, « EN: », « en-GB: » or « ar_MA: » got the hint for a key that is no
+    language at all (« un texte s'écrit après sa clé… vérifiez aussi le retrait »), not the code to write, as
+    ``languages`` in site_config.yml tells it; a key that is no language keeps its hint."""
+    residence = RESIDENCE.replace("title: {fr: gardienne, en: caretaker, ar: الحارسة}",
+                                  "title: {fr: gardienne, EN: caretaker, ar_MA: الحارسة}")
+    residence = residence.replace("office: {fr: Loge du bâtiment A, en: Office in building A, ar: مكتب المبنى A}",
+                                  "office:\n    fr: Loge du bâtiment A\n    en-GB: Office in building A\n    street: x")
+    write_project(tmp_path, residence=residence)
+    with pytest.raises(UserError) as info:
+        load_project(tmp_path)
+    found = sorted((p.line, p.message.split(": ", 1)[1], p.hint) for p in info.value.problems)
+    assert found[:3] == [
+        (7, "« EN » n'est pas un code de langue", "écrivez « en », en minuscules"),
+        (7, "« ar_MA » n'est pas un code de langue", "écrivez « ar » : une langue s'écrit sans sa région"),
+        (11, "« en-GB » n'est pas un code de langue", "écrivez « en » : une langue s'écrit sans sa région")], found
+    assert found[3][:2] == (12, "« street » n'est pas un code de langue") and "retrait" in found[3][2], found
+    assert len(found) == 4, found
 
 
 def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(tmp_path: Path) -> None:
@@ -386,8 +422,10 @@ def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: 
 
 def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_language_site: Path) -> None:
     """The page's heading marked the residence's name lang="fr" on an English page; the header, the menu's
-    title and the footer's landlord, written by the page template, did not."""
+    title and the footer's landlord, written by the page template, did not; nor the logo's link, whose only
+    name is the residence's (``aria-label``): a screen reader read the French name with the page's voice."""
     english = (six_language_site / "les-tilleuls" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="." class="md-header__button md-logo" aria-label="Résidence Les Tilleuls" lang="fr"></a>' in english
     assert '<span class="md-ellipsis" lang="fr">Résidence Les Tilleuls</span>' in english
     assert '<label class="md-nav__title" for="__drawer" lang="fr">Résidence Les Tilleuls</label>' in english
     assert '>All <span lang="fr">Habitat Test</span> residences</a>' in english
@@ -396,6 +434,7 @@ def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_langu
     assert '<p class="rh-footer__note"><span dir="ltr" lang="fr">Habitat Test</span> · ' in arabic
     french = (six_language_site / "les-tilleuls" / "index.html").read_text(encoding="utf-8")
     assert '<span class="md-ellipsis">Résidence Les Tilleuls</span>' in french
+    assert 'class="md-header__button md-logo" aria-label="Résidence Les Tilleuls"></a>' in french
     assert '<p class="rh-footer__note">Habitat Test · ' in french
 
 
@@ -682,6 +721,39 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_validate_warns_of_a_catalog_that_leaves_our_words_in_french(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A language added as the README says (« pybabel init », then translating every msgstr) published its
+    pages with every word not yet translated in French, inside pages marked as in that language (« Du вівторок,
+    1 грудня au четвер », « Votre gardien » under lang="uk"), and a poster foot line in French: nothing told.
+    ``validate`` now warns at the language's line how many of our words its catalog lacks (empty, or fuzzy:
+    gettext leaves a fuzzy entry out) and where the catalog is; complete catalogs give no warning."""
+    from babel.messages.pofile import read_po, write_po
+
+    import generator.paths
+
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, locales)
+    with (LOCALES_DIR / "es.po").open("rb") as file:
+        catalog = read_po(file, locale="es")
+    ids = [message.id for message in catalog if message.id]
+    catalog.locale = "uk"  # a Spanish catalog as Ukrainian: complete, then three words taken out
+    catalog[ids[0]].string = ""
+    catalog[ids[1]].string = "   "
+    catalog[ids[2]].flags.add("fuzzy")
+    with (locales / "uk.po").open("wb") as file:
+        write_po(file, catalog)
+    monkeypatch.setattr(generator.paths, "LOCALES_DIR", locales)
+    root = write_project(tmp_path / "project", CONFIG.replace("[fr, en, ar]", "[fr, en, ar,\n  uk]"),
+                         RESIDENCE.split("caretaker:")[0])
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    warned = [w for w in json.loads(result.output)["warnings"] if "interface" in w["message"]]
+    assert [(Path(w["file"]).name, w["line"]) for w in warned] == [("site_config.yml", 4)], warned
+    assert warned[0]["message"] == (f"langue « uk » : 3 des {len(ids)} textes de l'interface ne sont pas traduits : "
+                                    "ils s'affichent en français sur ses pages"), warned
+    assert "uk.po" in warned[0]["hint"] and "msgstr" in warned[0]["hint"], warned
+
+
 def test_lists_are_joined_in_each_page_s_language(tmp_path: Path) -> None:
     """« Bâtiments A, B » and « Opérateurs présents : Orange, Free » were joined by a Latin comma in every
     language (an Arabic page read « A, B »): lists now follow CLDR's pattern of the page's language."""
@@ -736,6 +808,20 @@ def test_diff_says_which_languages_a_changed_notice_lacks(tmp_path: Path) -> Non
         in result.output
     assert ("Avis ajouté : « Ascenseur en panne », du samedi 5 décembre 2026 au mardi 8 décembre 2026, niveau "
             "information ; pas encore traduit \\(en, ar\\)") in result.output
+
+
+def test_diff_tells_a_translation_added_or_removed_from_one_changed(tmp_path: Path) -> None:
+    """A translation taken out (the Arabic caretaker's title: Arabic tenants now read the French one) or one added
+    to a text typed once was told « traduction modifiée (ar) », as a corrected one is: the reviewer could not
+    tell a lost translation from a fixed typo."""
+    base = write_project(tmp_path / "base")
+    head = write_project(tmp_path / "head", residence=RESIDENCE.replace(
+        "title: {fr: gardienne, en: caretaker, ar: الحارسة}", "title: {fr: gardienne, en: caretakr}").replace(
+        "  - title: مرحبا بكم في الإقامة\n", "  - title: {fr: مرحبا بكم في الإقامة, en: Welcome}\n"))
+    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+    assert result.exit_code == 0, result.output
+    assert "titre : traduction modifiée \\(en\\) ; traduction retirée \\(ar\\)" in result.output, result.output
+    assert "Avis « مرحبا بكم في الإقامة » — titre : traduction ajoutée \\(en\\)" in result.output, result.output
 
 
 def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_path: Path) -> None:
@@ -860,6 +946,22 @@ def test_the_switcher_lands_on_the_same_page_and_the_choice_is_remembered(  # ty
     page.wait_for_url("**/les-tilleuls/")
     page.goto(multilingual_url + "les-tilleuls/contacts/")
     assert page.url.endswith("/les-tilleuls/contacts/")  # French chosen: no more redirection
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_remembered_language_keeps_the_place_on_the_page(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """A link to a notice (« /les-tilleuls/#avis-… »: the French calendar's and feed's, one a neighbour shares)
+    sent a tenant who chose English to the top of the English home page: the redirection dropped the fragment,
+    though each notice has the same anchor in every language."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/en/")
+    anchor = page.locator(".rh-notice[id]").first.get_attribute("id")
+    page.evaluate("localStorage.setItem('residence-hub-language', 'en')")
+    page.goto(multilingual_url + f"les-tilleuls/#{anchor}")
+    page.wait_for_url(f"**/les-tilleuls/en/#{anchor}")
     context.close()
 
 
@@ -1068,8 +1170,8 @@ def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
     assert forms("Électricité") == ("electricites", "électricités")  # « electricite » starts the first
     # Arabic: no Latin plural; without the article (« مرجل » finds « المرجل »: a query starts a word), and
     # with hamza, alif maqsura and ta marbuta written as phones often type them.
-    assert forms("المرجل الرئيسية") == ("الرييسية", "الرييسيه", "رييسيه", "مرجل")
-    assert forms("وصلة الإسعاف للسكان") == ("اسعاف", "الاسعاف", "سكان", "وصله")
+    assert forms("المرجل الرئيسية") == ("الرييسية", "الرييسيه", "رئيسية", "رييسية", "رييسيه", "مرجل")
+    assert forms("وصلة الإسعاف للسكان") == ("إسعاف", "اسعاف", "الاسعاف", "سكان", "وصله")
     assert forms("ألم الماء") == ("ماء",)  # a word of three letters (« ألم ») has no forms; three are left of « الماء »
     assert forms("Tous les mois, amicale3 à 8h30") == ()  # no « touss », « moiss », « amicale3s », « 8h30s »
 
@@ -1082,6 +1184,22 @@ def test_letters_phones_type_as_plain_letters_are_folded_too() -> None:
     found = forms("Résidence Cœur de Ville, les Œillets : Arıza durumunda ; Straße, Łódź, Ærøskøbing")
     for plain in ("coeur", "oeillets", "ariza", "strasse", "lodz", "aeroskobing"):  # a query finds what it starts
         assert any(form.startswith(plain) for form in found), (plain, found)
+
+
+def test_an_arabic_word_is_found_without_its_article_as_it_is_written() -> None:
+    """« حارسة » (caretaker, its ta marbuta as written) found nothing on a page saying « الحارسة », nor « رئيسية »
+    (with its hamza) on one saying « الرئيسية », nor « إسعاف » beside « الإسعاف »: the forms without the article
+    were only those with the alike letters written alike (« حارسه », « رييسيه », « اسعاف »), and a query typed as
+    the word is written starts none of them. Each word's form without its article is now kept as written too
+    (vowel marks dropped), beside the plainer one."""
+    from generator.publish.search_terms import forms
+
+    found = forms("الحارسة الرئيسية الإسعاف وصلة المرجل")
+    for typed in ("حارسة", "حارسه", "رئيسية", "رييسيه", "إسعاف", "اسعاف", "مرجل", "وصله", "الحارسه"):
+        assert any(form.startswith(typed) for form in found), (typed, found)
+    # A word with a vowel mark, or a French word decomposed (« e » then U+0300), was split at its mark.
+    assert "حارسة" in forms("الحارِسة")
+    assert any(form.startswith("chaudière") for form in forms("La chaudie\u0300re")), forms("La chaudie\u0300re")
 
 
 @pytest.mark.browser
@@ -1139,6 +1257,18 @@ def test_arabic_search_finds_an_arabic_word_of_the_page(browser, multilingual_ur
         page.locator(".md-search-result__item h2", has_text="المرجل").first.wait_for(timeout=15000)
         titles = page.locator(".md-search-result__item h2").all_inner_texts()
         assert "المرجل" in titles, (query, titles)
+    context.close()
+
+
+@pytest.mark.browser
+def test_an_arabic_word_written_with_its_letters_is_found_without_its_article(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """« حارسة » (its ta marbuta as written, without the article) found nothing on the pages of « الحارسة »."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/ar/", wait_until="networkidle")
+    page.locator("input.md-search__input").press_sequentially("حارسة", delay=20)
+    page.locator(".md-search-result__item :is(h1, h2)", has_text="الحارسة").first.wait_for(timeout=15000)
     context.close()
 
 
@@ -1315,3 +1445,186 @@ def test_a_number_beside_arabic_words_in_a_french_calendar_is_drawn_in_its_order
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in described if "\u2066" in text]
     page.close()
     assert len(drawn) == 2 and "06 98 76 54 32" in drawn[0] and "01 48 20 11 22" in drawn[1], drawn
+
+
+ARABIC_PLACES = RESIDENCE.replace("  - title: مرحبا بكم في الإقامة\n", "  - title: مرحبا بكم في الإقامة\n"
+                                  "    buildings: [A]\n").replace(
+    "name: Résidence Les Tilleuls\n", "name: {fr: Résidence Les Tilleuls, ar: إقامة الزيزفون}\n")
+
+
+def _arabic_places(tmp_path: Path) -> list[str]:
+    """The Arabic microsite's plain texts that put an Arabic name or place before the residence's Latin address:
+    the calendar's locations (the caretaker's office, a notice's building), the manifest's and the home page's
+    descriptions, as icalendar, json and an HTML parser read them."""
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=ARABIC_PLACES)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    located = sorted({str(e["LOCATION"]) for e in events if "LOCATION" in e})
+    manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))["description"]
+    home = (folder / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'<meta name="description" content="([^"]*)"', home)
+    assert meta, "no description on the Arabic home page"
+    return [*located, manifest, html.unescape(meta[1])]
+
+
+def test_a_latin_address_after_arabic_words_in_plain_text_is_isolated(tmp_path: Path) -> None:
+    """« مكتب المبنى A, 12 rue des Tilleuls, 93200 Saint-Denis »: in a line whose first letter is Arabic, the bidi
+    algorithm draws the street number at the far end of the Latin words (« rue des Tilleuls, 93200 Saint-Denis
+    12 »). The pages mark the address ``dir="ltr"``; the calendar's location, the manifest's and the pages'
+    descriptions isolate it (FSI … PDI), in its own direction whatever script it is written in."""
+    texts = _arabic_places(tmp_path)
+    assert len(texts) == 4, texts
+    assert all("\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069" in text for text in texts), texts
+    import icalendar
+
+    french = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_bytes())
+    located = {str(e["LOCATION"]) for e in french.walk("VEVENT") if "LOCATION" in e}
+    assert located == {"Loge du bâtiment A, 12 rue des Tilleuls, 93200 Saint-Denis",  # nothing to isolate
+                       "Bâtiment A, 12 rue des Tilleuls, 93200 Saint-Denis"}, located
+
+
+def test_a_latin_address_after_arabic_words_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same texts drawn by Chromium: the address reads « 12 rue des Tilleuls, 93200 Saint-Denis », whole, on the
+    left of the comma and of the Arabic words before it (a right-to-left line's first words are on the right); the
+    building's letter stays with its Arabic words (« A, 12 rue… » before)."""
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in _arabic_places(tmp_path)]
+    page.close()
+    assert len(drawn) == 4 and all("12 rue des Tilleuls, 93200 Saint-Denis ," in line for line in drawn), drawn
+
+
+ARABIC_EMAILS = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: 01 48 20 11 22\n  email: 93.loge@example.org\n", 1).replace(
+    "      en: Thursday 3 December, 9 am to 12 noon.\n",
+    "      en: Thursday 3 December, 9 am to 12 noon.\n      ar: اكتبوا إلى 93.loge@example.org للمساعدة.\n")
+
+
+def test_an_e_mail_address_in_an_arabic_page_is_marked_left_to_right(tmp_path: Path) -> None:
+    """« 93.loge@example.org » in an Arabic page was drawn « loge@example.org.93 »: phone numbers were marked
+    ``dir="ltr"``, e-mail addresses (the caretaker's, or one typed in a notice) were not, nor isolated in the
+    Arabic calendar's descriptions."""
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=ARABIC_EMAILS)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    link = '<a class="rh-email" dir="ltr" href="mailto:93.loge@example.org">93.loge@example.org</a>'
+    assert link in (folder / "gardien" / "index.html").read_text(encoding="utf-8")
+    assert link in (folder / "index.html").read_text(encoding="utf-8")
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    assert "اكتبوا إلى \u206693.loge@example.org\u2069 للمساعدة." in [str(e.get("DESCRIPTION")) for e in events]
+
+
+def test_an_e_mail_address_in_an_arabic_sentence_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Arabic page's notice drawn by Chromium: the address reads as typed."""
+    root = write_project(tmp_path / "project", residence=ARABIC_EMAILS)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page()
+    page.goto((tmp_path / "site" / "les-tilleuls" / "ar" / "index.html").as_uri())
+    drawn = page.evaluate("""() => { const link = [...document.querySelectorAll('a')].find(a => a.href.endsWith('93.loge@example.org'));
+        const n = link.firstChild, out = [];
+        for (let i = 0; i < n.data.length; i++) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+          out.push([r.getBoundingClientRect().left, n.data[i]]); }
+        return out.sort((a, b) => a[0] - b[0]).map(x => x[1]).join(''); }""")
+    page.close()
+    assert drawn == "93.loge@example.org", drawn
+
+
+@pytest.mark.browser
+def test_the_landlord_index_finds_an_arabic_name_typed_as_phones_type_it(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path, serve) -> None:
+    """The Arabic landlord index's filter found « إقامة الزيزفون » from « إقامة » only: typed without its hamza
+    (« اقامة ») or with « ه » for its ta marbuta (« اقامه »), as on most phones, it found nothing, though the
+    site's search finds them (``search_terms``)."""
+    root = write_project(tmp_path / "project", residence=ARABIC_PLACES)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page()
+    page.goto(serve(tmp_path / "site") + "/ar/", wait_until="networkidle")
+    box = page.locator("#rh-filter")
+    for typed in ("إقامة", "اقامة", "اقامه الزيزفون", "زيزفون", "إقامَة"):
+        box.fill(typed)
+        assert page.locator("#rh-filter-status").inner_text() == "وُجدت إقامة واحدة.", typed
+    page.close()
+
+
+NUMBERED_TITLE = RESIDENCE + "  - {title: 3 ascenseurs en panne, from: 2026-12-01, until: 2026-12-10}\n"
+
+
+def _numbered_titles(tmp_path: Path) -> list[str]:
+    """The Arabic calendar's event and feed's entry for a notice typed in French only, whose title starts with
+    a number, as icalendar and feedparser read them."""
+    import feedparser
+    import icalendar
+
+    root = write_project(tmp_path / "project", residence=NUMBERED_TITLE)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    events = icalendar.Calendar.from_ical((folder / "calendrier.ics").read_bytes()).walk("VEVENT")
+    entries = feedparser.parse((folder / "avis.xml").read_bytes()).entries
+    return [*(str(e["SUMMARY"]) for e in events if "ascenseurs" in str(e["SUMMARY"])),
+            *(e.title for e in entries if "ascenseurs" in e.title)]
+
+
+def test_a_latin_title_in_an_arabic_calendar_or_feed_is_isolated(tmp_path: Path) -> None:
+    """« معلومة: 3 ascenseurs en panne » (a notice typed in French only, in the Arabic calendar and feed) was drawn
+    « ascenseurs en panne 3 :معلومة »: the number left its words. A staff value put into our sentences of plain
+    text is isolated (FSI … PDI) where the line is right to left, as the pages' ``dir`` marks it."""
+    titles = _numbered_titles(tmp_path)
+    assert titles == ["معلومة: \u20683 ascenseurs en panne\u2069"] * 2, titles
+    french = (tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Information\u00a0: 3 ascenseurs en panne" in french  # left to right throughout: unchanged
+
+
+def test_a_latin_title_in_an_arabic_calendar_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    drawn = [page.evaluate(VISUAL_ORDER, text) for text in _numbered_titles(tmp_path)]
+    page.close()
+    assert len(drawn) == 2 and all(line.startswith("3 ascenseurs en panne") for line in drawn), drawn
+
+
+def test_a_name_beginning_with_a_number_is_isolated_in_the_arabic_card_and_feed_title(tmp_path: Path) -> None:
+    """« 3F Les Tilleuls » (a landlord's name begins so) typed in French only: the Arabic caretaker card's title
+    and the feed's title (also every page's feed link) put it into an Arabic sentence as it was, drawn with the
+    « 3 » apart from its letters."""
+    import feedparser
+    import vobject
+
+    root = write_project(tmp_path / "project", residence=RESIDENCE.replace("name: Résidence Les Tilleuls",
+                                                                           "name: 3F Les Tilleuls"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "ar"
+    card = vobject.readOne((folder / "gardien.vcf").read_text(encoding="utf-8"))
+    assert card.title.value == "الحارسة، \u20683F Les Tilleuls\u2069", card.title.value
+    feed = feedparser.parse((folder / "avis.xml").read_bytes())
+    assert feed.feed.title.endswith(": \u20683F Les Tilleuls\u2069"), feed.feed.title
+
+
+def test_an_agency_s_hours_in_french_are_isolated_in_the_arabic_agency_card(tmp_path: Path) -> None:
+    """« الاستقبال: 9 h à 12 h, du lundi au vendredi » (the agency's hours typed in French only) was drawn « h à
+    12 h, du lundi au vendredi 9 :الاستقبال » in the Arabic agency card's note: the « 9 » apart from its words."""
+    import vobject
+
+    root = write_project(tmp_path / "project", CONFIG.replace("hours: {fr: Du lundi au vendredi, en: Monday to Friday}",
+                                                              "hours: '9 h à 12 h, du lundi au vendredi'"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    card = vobject.readOne((tmp_path / "site" / "les-tilleuls" / "ar" / "agence.vcf").read_text(encoding="utf-8"))
+    assert card.note.value == "الاستقبال: \u20689 h à 12 h, du lundi au vendredi\u2069", card.note.value
+
+
+def test_a_one_day_notice_s_date_begins_with_a_capital_in_every_language(tmp_path: Path) -> None:
+    """Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekdays in lower case: the notice's line
+    began « quarta-feira, 2 de dezembro » on the page, the hall screen and in the feed. A sentence begins with a
+    capital in every language that has them."""
+    import feedparser
+
+    residence = RESIDENCE + "  - {title: {fr: Réunion, pt: Reunião}, from: 2026-12-02, until: 2026-12-02}\n"
+    root = write_project(tmp_path / "project", CONFIG.replace("[fr, en, ar]", "[fr, en, ar, pt]"), residence)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls" / "pt"
+    for page in (folder / "index.html", folder / "ecran" / "index.html"):
+        dates = re.findall(r'<p class="rh-notice__dates">([^<]*)</p>', page.read_text(encoding="utf-8"))
+        assert "Quarta-feira, 2 de dezembro" in dates, (page, dates)
+    summaries = [e.summary for e in feedparser.parse((folder / "avis.xml").read_bytes()).entries]
+    assert any(s.startswith("Quarta-feira, 2 de dezembro de 2026") for s in summaries), summaries

@@ -51,6 +51,12 @@ def test_the_shared_setup_script_has_materials_search_words_for_every_language_w
     language of our catalogs, Material's own words (a new catalog, or a new Material, is checked here)."""
     words = setup_words(THEME_DIR)
     catalogs = {p.stem for p in (PACKAGE_DIR / "outputs" / "locales").glob("*.po")} | {"fr"}
+    lacking = sorted(catalogs - set(words))
+    keys = tuple(words["en"])
+    to_add = [f'    "{code}": ' + json.dumps({k: v for k, v in material_words(
+        Theme(name="material", custom_dir=str(THEME_DIR), language=code).get_env(), code, code, keys).items()
+        if k != "html_dir"}, ensure_ascii=False) + "," for code in lacking]  # the line a new language adds
+    assert not lacking, "add to WORDS in theme/javascripts/page-setup.js:\n" + "\n".join(to_add)
     assert set(words) == catalogs
     for code, said in words.items():
         env = Theme(name="material", custom_dir=str(THEME_DIR), language=code).get_env()

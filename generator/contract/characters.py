@@ -12,6 +12,8 @@ from html import unescape as html_unescape
 from html.entities import html5
 from typing import Any
 
+from generator.contract.languages import untranslatable
+
 
 class ValueProblem(ValueError):
     """Raised by a parser with a fix-it hint beside the message (``project._problem`` shows both)."""
@@ -185,6 +187,7 @@ def text_of(value: Any, multiline: bool = False) -> str:
     (``key:`` alone, ``~``) is told empty, not « not a text »."""
     if value is None:
         raise ValueProblem(EMPTY, FILL_IN)
-    if not isinstance(value, str):
-        raise ValueError("doit être un texte sur une ligne, pas une liste ni un ensemble de clés")
+    if not isinstance(value, str):  # « phone: {fr: …, en: …} »: a value not translated, typed by language
+        raise ValueProblem("doit être un texte sur une ligne, pas une liste ni un ensemble de clés",
+                           untranslatable(value))
     return check_characters(value, multiline)

@@ -13,7 +13,7 @@ for their language with ``in_``, which falls back to the default text (and says 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Collection, Iterator, Mapping
 
 from pydantic_core import PydanticCustomError
 
@@ -27,16 +27,28 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd"
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
-def language_hint(text: str) -> str:
+def language_hint(text: str, known: Collection[str] | None = None) -> str:
     """The code meant by « pt-BR », « fr_FR » (a region: the pages are per language) or « EN »; empty when
-    ``text`` does not look like a language code at all."""
+    ``text`` does not look like a language code at all, or names none of ``known`` (a key under a text,
+    « Nom: », is more likely a misplaced key than a language)."""
     language = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*", text)
-    if language is None:
+    if language is None or (known is not None and language[1].lower() not in known):
         return ""
     code = language[1].lower()
     if language[0] != language[1]:
         return f"écrivez « {code} » : une langue s'écrit sans sa région"
     return f"écrivez « {code} », en minuscules"
+
+
+def untranslatable(typed: Any) -> str:
+    """The hint for a value that is the same in every language (a phone number, a list of buildings) typed
+    by language (« phone: {fr: …, en: …} »): empty when ``typed`` is not a group of language codes."""
+    if not isinstance(typed, dict) or not typed or not all(isinstance(k, str) and LANGUAGE_CODE.match(k)
+                                                           for k in typed):
+        return ""
+    codes = " », « ".join(f"{code}:" for code in typed)
+    return (f"la même valeur dans toutes les langues : écrivez-la une seule fois, sans « {codes} » (seuls les textes "
+            "se traduisent)")
 
 
 def direction(language: str) -> str:

@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked, cldr, key_hints
+from generator.contract import languages as language_codes
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
-from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error
+from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error, language_hint
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
@@ -318,11 +319,11 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         hint = (f"langues du site : {err['ctx']['languages']} ; corrigez le code ou ajoutez la langue à "
                 f"« languages » dans {CONFIG_NAME}")
         return Problem(doc.file, doc.line_of(loc + (language,)), message, hint)
-    elif kind == "language_code":
-        language = err["ctx"]["language"]
-        return Problem(doc.file, doc.line_of(loc + (language,)), f"{where}: {err['msg']}",
-                       "un texte s'écrit après sa clé (name: Les Tilleuls), ou par langue avec des codes de deux ou "
-                       "trois lettres minuscules (name: {fr: …, en: …}) ; vérifiez aussi le retrait de cette ligne")
+    elif kind == "language_code":  # « EN », « en-GB »: the code to write; else how a text is typed
+        hint = language_hint(err["ctx"]["language"], interface_languages()) or (
+            "un texte s'écrit après sa clé (name: Les Tilleuls), ou par langue avec des codes de deux ou trois "
+            "lettres minuscules (name: {fr: …, en: …}) ; vérifiez aussi le retrait de cette ligne")
+        return Problem(doc.file, doc.line_of(loc + (err["ctx"]["language"],)), f"{where}: {err['msg']}", hint)
     elif kind == "language_default_missing":
         message = f"{where}: le texte en « {err['ctx']['language']} » (langue par défaut) manque"
         hint = f"ajoutez la ligne « {err['ctx']['language']}: … » : les autres langues sont facultatives"
@@ -354,7 +355,7 @@ def _not_a_list(where: str, key: str, typed: Any, optional: bool, keys: list[str
                                         + (f", ou retirez la ligne « {key}: »" if optional else ""))
     if isinstance(typed, dict):  # the items' keys without their dash
         first = next(iter(typed), "…")
-        return (f"{where}: une liste est attendue",
+        return (f"{where}: une liste est attendue", language_codes.untranslatable(typed) or
                 f"mettez un tiret « - » devant la première clé de chaque élément (« - {first}: … »), les autres "
                 "clés de l'élément alignées sur elle")
     if keys:  # a list of groups of keys (hours, notices…), typed as one line: « hours: lun-ven 8h30-12h »

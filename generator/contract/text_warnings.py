@@ -5,8 +5,11 @@ section; ``warnings.project_warnings`` applies them to ``site_config.yml`` too."
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterator
 
+from generator import paths
 from generator.contract.languages import missing_translations as languages_missing
 from generator.contract.loader import LineMap
 from generator.contract.markup import markdown_texts, unpublished
@@ -75,3 +78,37 @@ def unpublished_in(value: Any, lines: LineMap, path: tuple[Any, ...] = ()) -> It
                           "les pages ne montrent ni images ni HTML (hors gras, listes, liens…) et ne lient "
                           "que des adresses https://, mailto: ou tel: ; décrivez l'image en texte ou faites "
                           "un lien vers elle : [texte](https://…)")
+
+
+@lru_cache(maxsize=None)
+def catalog_gaps(path: Path, language: str, changed: float) -> tuple[int, int]:
+    """(untranslated, all) of our words in the catalog at ``path``: a ``msgstr`` empty or of spaces, or
+    marked fuzzy (the build compiles without fuzzy entries). ``changed`` (the file's mtime) keys the cache."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=language)
+    messages = [m for m in catalog if m.id]
+    lacking = [m for m in messages if m.fuzzy or not all(
+        str(s or "").strip() for s in (m.string if isinstance(m.string, (tuple, list)) else (m.string,)))]
+    return len(lacking), len(messages)  # a plural's msgstr is a tuple: each form must be there
+
+
+def untranslated_interface(project: Project) -> Iterator[Problem]:
+    """A language of the site whose catalog leaves some of our words untranslated (just made by ``pybabel
+    init``, or being translated): gettext shows those words in French, on pages marked as in that language
+    and on the posters' foot line. Told at the language's line in ``site_config.yml``; a language without
+    a catalog is an error told elsewhere, and French is our words' own language."""
+    lines, config = project.config_lines, project.config
+    for index, language in enumerate(config.languages):
+        path = paths.LOCALES_DIR / f"{language}.po"
+        if language == "fr" or not path.is_file():
+            continue
+        lacking, total = catalog_gaps(path, language, path.stat().st_mtime)
+        if lacking:
+            typed = ("languages", index) if ("languages",) in lines.lines else ("language",)
+            yield Problem(lines.file, lines.line_of(typed),
+                          f"langue « {language} » : {lacking} des {total} textes de l'interface ne sont pas "
+                          f"traduits : ils s'affichent en français sur ses pages",
+                          f"traduisez chaque « msgstr » vide (et retirez « #, fuzzy » une fois vérifié) dans "
+                          f"generator/outputs/locales/{language}.po (README, « Adding a language »)")

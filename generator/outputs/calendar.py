@@ -211,10 +211,11 @@ def caretaker_events(residence: Residence, caretaker: Caretaker, today: date, _:
             closed_what = _("Pas de passage\u00a0: %(label)s") if caretaker.mode == "itinerant" \
                 else _("Loge fermée\u00a0: %(label)s")
             events.append((f"closed {day.day}", {
-                "SUMMARY": text(closed_what % {"label": day.text}), "DTSTART;VALUE=DATE": on_day(day.day),
+                "SUMMARY": text(closed_what % {"label": i18n.embedded(day.text, language)}),
+                "DTSTART;VALUE=DATE": on_day(day.day),
                 "DTEND;VALUE=DATE": on_day(day.day + timedelta(days=1)), "TRANSP": "TRANSPARENT"}))
     for absence in _current_absences(caretaker, today):
-        event = {"SUMMARY": text(_("Absence\u00a0: %(name)s") % {"name": caretaker.name}),
+        event = {"SUMMARY": text(_("Absence\u00a0: %(name)s") % {"name": i18n.embedded(caretaker.name, language)}),
                  "DTSTART;VALUE=DATE": on_day(absence.from_),
                  "DTEND;VALUE=DATE": on_day(absence.to + timedelta(days=1)), "TRANSP": "TRANSPARENT"}
         if absence.replacement:
@@ -237,10 +238,10 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     what = _("Passage\u00a0: %(name)s, %(title)s") if itinerant else _("Loge ouverte\u00a0: %(name)s, %(title)s")
     where = slot.place or caretaker.office
     address = residence.address.one_line
-    event = {"SUMMARY": text(what % {"name": caretaker.name, "title": title}),
+    event = {"SUMMARY": text(what % {"name": i18n.embedded(caretaker.name, language), "title": title}),
              f"DTSTART;TZID={zone}": wall_time(start, slot.open),
              f"DTEND;TZID={zone}": slot_end(start, slot), "RRULE": _weekly(slot.days),
-             "LOCATION": text(f"{where}, {address}" if where else address), "TRANSP": "TRANSPARENT"}
+             "LOCATION": text(i18n.place_line(where, address, language) if where else address), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:
         number = i18n.left_to_right(phone.display, language)
@@ -269,7 +270,8 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
     the note into the event's description, as the waste page says them under the days (« les semaines
     paires » must not read as every week)."""
     start = first_day(waste.days, today)
-    event = {"SUMMARY": text(_("Collecte\u00a0: %(kind)s") % {"kind": waste.kind}), "DTSTART;VALUE=DATE": on_day(start),
+    event = {"SUMMARY": text(_("Collecte\u00a0: %(kind)s") % {"kind": i18n.embedded(waste.kind, language)}),
+             "DTSTART;VALUE=DATE": on_day(start),
              "DTEND;VALUE=DATE": on_day(start + timedelta(days=1)), "RRULE": _weekly(waste.days),
              "TRANSP": "TRANSPARENT"}
     said = ([waste.schedule.strip()] if waste.schedule else []) + (
@@ -288,13 +290,13 @@ def notice_events(residence: Residence, today: date, page: str, _: Gettext = _fr
     ids = anchors.notice_anchors(notices)
     for notice in notices:
         event = {"SUMMARY": text(_("%(level)s\u00a0: %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
-                                                                "title": notice.title}),
+                                                                "title": i18n.embedded(notice.title, language)}),
                  "DTSTART;VALUE=DATE": on_day(notice.from_),
                  "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": f"{page}#{ids[id(notice)]}",
                  "TRANSP": "TRANSPARENT"}
         where = buildings_text(notice.buildings, residence.buildings, language)
         if where:  # which buildings, as the home page and the feed say it
-            event["LOCATION"] = text(f"{where}, {residence.address.one_line}")
+            event["LOCATION"] = text(i18n.place_line(where, residence.address.one_line, language))
         if notice.body:  # in the default language on another's calendar: LANGUAGE says so, as the pages' lang
             written = i18n.script_marks(notice.body, language).get("lang")
             event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(

@@ -94,12 +94,15 @@ def _language_of(value: object, language: str) -> dict[str, str]:
 
 
 def notice_dates(notice: Notice, language: str = "fr") -> str:
-    """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``."""
+    """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``; a capital first
+    (Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekday in lower case: « sábado, … »)."""
     _ = i18n.gettext(language)
     if notice.from_ == notice.until:
-        return _("Le %(day)s") % {"day": i18n.long_date(notice.from_, language, with_year=True)}
-    return _("Du %(start)s au %(end)s") % {"start": i18n.long_date(notice.from_, language, with_year=True),
-                                           "end": i18n.long_date(notice.until, language, with_year=True)}
+        said = _("Le %(day)s") % {"day": i18n.long_date(notice.from_, language, with_year=True)}
+    else:
+        said = _("Du %(start)s au %(end)s") % {"start": i18n.long_date(notice.from_, language, with_year=True),
+                                               "end": i18n.long_date(notice.until, language, with_year=True)}
+    return i18n.capitalized(said, language)
 
 
 def files(ctx: ResidenceContext) -> dict[str, bytes]:
@@ -110,7 +113,7 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 def feed_title(ctx: ResidenceContext) -> str:
     """The feed's title, also its name where every page of the microsite declares it (``<link>``)."""
     _ = i18n.gettext(ctx.lang)
-    return _("Avis aux locataires\u00a0: %(name)s") % {"name": ctx.residence.name}
+    return _("Avis aux locataires\u00a0: %(name)s") % {"name": i18n.embedded(ctx.residence.name, ctx.lang)}
 
 
 def feed_bytes(ctx: ResidenceContext) -> bytes:
@@ -140,7 +143,8 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     for notice in notices:
         entry = _sub(root, "entry")
         level = _(LEVEL_LABELS[notice.level])
-        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level, "title": notice.title})
+        _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level,
+                                                                "title": i18n.embedded(notice.title, ctx.lang)})
         _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + _of(notice.buildings), seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
@@ -214,7 +218,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     _ = i18n.gettext(ctx.lang)
     label = _("Panne")
     entry = _sub(root, "entry")
-    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label, "title": outage.equipment})
+    _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label,
+                                                           "title": i18n.embedded(outage.equipment, ctx.lang)})
     _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + _of(outage.buildings), seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
@@ -227,7 +232,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     for update in outage.updates_newest_first():
         entry = _sub(root, "entry")
         _sub(entry, "title", _("%(equipment)s\u00a0: nouvelle du %(day)s")
-             % {"equipment": outage.equipment, "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
+             % {"equipment": i18n.embedded(outage.equipment, ctx.lang),
+                "day": i18n.long_date(update.date, ctx.lang, with_year=True)})
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{ctx.scope}/{anchor(update)}')}")
         days.append(_dated(entry, update.date, update.date, ctx.today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(update)}")

@@ -81,7 +81,8 @@ def qr_code(ctx: ResidenceContext, up: str, title: str) -> Markup:
 
 def description(ctx: ResidenceContext) -> str:
     """The hall screen's meta description: the residence, its address and what the page is."""
-    return f"{ctx.residence.name}, {ctx.residence.address.one_line} · {i18n.gettext(ctx.lang)(SCREEN_NAME)}"
+    place = i18n.place_line(ctx.residence.name, ctx.residence.address.one_line, ctx.lang)
+    return f"{place} · {i18n.gettext(ctx.lang)(SCREEN_NAME)}"
 
 
 UNSET = b'"revision":""'

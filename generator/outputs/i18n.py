@@ -242,7 +242,7 @@ def time_range(open_: time, close: time, language: str) -> str:
     return _("de %(open)s à %(close)s") % {"open": clock(open_, language), "close": clock(close, language)}
 
 
-LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+LEFT_TO_RIGHT_ISOLATE, FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2066", "\u2068", "\u2069"
 
 
 def left_to_right(text: str, language: str, beside: str = "") -> str:
@@ -254,6 +254,30 @@ def left_to_right(text: str, language: str, beside: str = "") -> str:
     if isolates(language, beside):
         return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_ISOLATE}"
     return text
+
+
+def embedded(value: object, language: str) -> str:
+    """A staff value put into one of our sentences of plain text (an event's summary, a feed entry's title),
+    isolated (FSI … PDI, in the direction of its own first letter) when it is written the other way than the
+    output's language, or holds right-to-left words in a left-to-right one: « معلومة: 3 ascenseurs en panne »
+    was drawn « ascenseurs en panne 3 :معلومة », the number apart from its words. The pages mark it ``dir``."""
+    text = str(value)
+    written = text_direction(text)
+    if written not in (None, direction(language)) or (written and holds_right_to_left(text)
+                                                       and direction(language) == "ltr"):
+        return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
+    return text  # in the line's own direction (an Arabic title in the Arabic calendar): nothing to isolate
+
+
+def place_line(place: object, address: str, language: str) -> str:
+    """« place, address » (an office, a building, the residence's name before its address) as a line of plain
+    text of ``language`` holds it: the address isolated (FSI … PDI, in the direction of its own first letter)
+    when the line has right-to-left words or is in a right-to-left language. « مكتب المبنى A, 12 rue des
+    Tilleuls, 93200 Saint-Denis » was drawn « rue des Tilleuls, 93200 Saint-Denis 12 » after the Arabic words
+    (the calendar's location, the manifest's and the pages' descriptions); the pages mark it ``dir``."""
+    if isolates(language, f"{place}{address}"):
+        address = f"{FIRST_STRONG_ISOLATE}{address}{POP_ISOLATE}"
+    return f"{place}, {address}"
 
 
 def isolates(language: str, text: str) -> bool:

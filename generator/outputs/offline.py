@@ -78,7 +78,7 @@ def manifest(ctx: ResidenceContext) -> bytes:
     data = {
         "name": r.name,
         "short_name": short_name(r.name),
-        "description": f"{r.name}, {r.address.one_line}",
+        "description": i18n.place_line(r.name, r.address.one_line, ctx.lang),
         "lang": marks.get("lang", ctx.lang),
         "dir": marks.get("dir", direction(ctx.lang)),
         "start_url": "./",

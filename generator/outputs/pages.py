@@ -250,7 +250,7 @@ def residence_pages(ctx: ResidenceContext) -> list[Page]:
     data = page_data(ctx, shown)
     variables, env = data.variables(), environment(ctx.lang)
     _ = i18n.gettext(ctx.lang)
-    place = f"{ctx.residence.name}, {ctx.residence.address.one_line}"
+    place = i18n.place_line(ctx.residence.name, ctx.residence.address.one_line, ctx.lang)
     pages = []
     for spec in shown:
         title = data.caretaker_title.heading if "%(" in spec.title else _(spec.title)  # « Votre %(title)s »

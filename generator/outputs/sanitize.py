@@ -110,7 +110,7 @@ def _phone_link(match: re.Match[str]) -> str:
 
 
 def _email_link(match: re.Match[str]) -> str:
-    return f'<a class="rh-email" href="mailto:{match[0]}">{match[0]}</a>'
+    return f'<a class="rh-email" dir="ltr" href="mailto:{match[0]}">{match[0]}</a>'
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)

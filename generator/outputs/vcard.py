@@ -73,7 +73,7 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
                          else _("Loge fermée les jours fériés."))
     title = i18n.capitalized(caretaker_title(ctx), ctx.lang)
     a = residence.address
-    role = _("%(title)s, %(residence)s") % {"title": title, "residence": residence.name}
+    role = _("%(title)s, %(residence)s") % {"title": title, "residence": i18n.embedded(residence.name, ctx.lang)}
     lines = [
         "KIND:individual",
         f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
@@ -114,7 +114,7 @@ def agency_card(ctx: ResidenceContext) -> bytes:
     if agency.address:
         lines.append(f"ADR;TYPE=work:;;{escape(agency.address)};;;;")
     if agency.hours:
-        hours = i18n.gettext(ctx.lang)("Accueil\u00a0: %(hours)s") % {"hours": agency.hours}
+        hours = i18n.gettext(ctx.lang)("Accueil\u00a0: %(hours)s") % {"hours": i18n.embedded(agency.hours, ctx.lang)}
         lines.append(f"NOTE:{escape(hours)}")
     lines.append(f"SOURCE:{ctx.url}{AGENCY_CARD}")
     return card(lines)

@@ -90,10 +90,11 @@ def phone_link(phone: Phone | None) -> Markup:
 
 
 def email_link(email: str | None) -> Markup:
-    """A ``mailto:`` link showing the address, or nothing when there is none."""
+    """A ``mailto:`` link showing the address, or nothing when there is none. ``dir="ltr"``, as a phone
+    number's: in a right-to-left page « 93.loge@example.org » was drawn « loge@example.org.93 »."""
     if not email:
         return Markup("")
-    return Markup('<a class="rh-email" href="mailto:{0}">{0}</a>').format(email)
+    return Markup('<a class="rh-email" dir="ltr" href="mailto:{0}">{0}</a>').format(email)
 
 
 def days_text(days: list[str], language: str = "fr") -> str:

@@ -21,11 +21,15 @@ from generator.contract.characters import PLAIN_LETTERS
 FIELD = "forms"
 """The added field of each document, listed in the index's configuration with the weight of the text."""
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
+"""A word: its letters and the marks written on them, which ``\\w`` alone splits it at: « الحارِسة » with a
+vowel mark, « chaudière » decomposed (« e » then U+0300, as some keyboards and PDFs give it)."""
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 """The Arabic article « ال », alone or after « و », « ف », « ب », « ك », and « لل » (« ل » + « ال »): longest first."""
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 """Letters typed one for the other on phones, each written as the plainer one; the tatweel (a stretch) dropped."""
+_VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
+"""Arabic's vowel marks (harakat, shadda, sukun, dagger alif): seldom typed, never part of a word's letters."""
 
 
 def fold(word: str) -> str:
@@ -52,15 +56,17 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 
 def arabic_forms(word: str) -> tuple[str, ...]:
-    """« المرجل » → « المرجل », « مرجل »: without its vowel marks, with its alike letters written alike,
-    and the same without the article (when at least three letters are left, so a short word that merely
-    starts with « ال » keeps its letters)."""
-    plain = fold(word).translate(_ARABIC_LETTERS)
-    found = {fold(word), plain}
-    for article in _ARTICLES:
-        if plain.startswith(article) and len(plain) - len(article) >= 3:
-            found.add(plain[len(article):])
-            break
+    """« المرجل » → « المرجل », « مرجل »: as written but for its vowel marks, without its marks (hamza
+    included), with its alike letters written alike; and each of them without the article (when at least
+    three letters are left, so a short word that merely starts with « ال » keeps its letters): « الحارسة »
+    is found from « حارسة » as from « حارسه », « الإسعاف » from « إسعاف » as from « اسعاف »."""
+    written = _VOWEL_MARKS.sub("", unicodedata.normalize("NFC", word))
+    found = {written, fold(word), fold(word).translate(_ARABIC_LETTERS)}
+    for form in tuple(found):
+        for article in _ARTICLES:
+            if form.startswith(article) and len(form) - len(article) >= 3:
+                found.add(form[len(article):])
+                break
     return tuple(sorted(found))
 
 
@@ -73,7 +79,7 @@ def forms(text: str) -> tuple[str, ...]:
     also splits at hyphens, never inside a word), is found anyway and is left out: « chaudière » when the
     text says « chaudières », « reseau » beside « reseaux ». Kept per text: the landlord's FAQ, the
     emergency numbers and the pages' fixed words are the same in every microsite of a language."""
-    plain = _TAG.sub(" ", text)
+    plain = unicodedata.normalize("NFC", _TAG.sub(" ", text))  # as a query is typed: « è » one character
     words = {w.lower() for w in _WORD.findall(plain) if len(w) > 3 and not w.isdigit()}
     found: set[str] = set()
     for word in words:

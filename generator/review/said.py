@@ -113,6 +113,19 @@ def details(item: BaseModel) -> str:
     return ""
 
 
+def translation_changes(old: object, new: LocalText) -> str:
+    """« traduction modifiée (en) ; traduction retirée (ar) »: which translations of a text whose default one
+    is unchanged were changed, added or taken out (its tenants then read the default text), in the site's
+    order of languages."""
+    was: dict[str, str] = getattr(old, "translations", {})
+    now = new.translations
+    codes = [code for code in (*now, *(code for code in was if code not in now)) if code != new.language]
+    said = (("modifiée", [c for c in codes if c in was and c in now and was[c] != now[c]]),
+            ("ajoutée", [c for c in codes if c in now and c not in was]),
+            ("retirée", [c for c in codes if c in was and c not in now]))
+    return " ; ".join(f"traduction {words} ({', '.join(found)})" for words, found in said if found)
+
+
 def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefix: str) -> list[str]:
     """One line per field whose shown value differs (a translation changed alone says so)."""
     lines = []
@@ -121,9 +134,7 @@ def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefi
         shown_a, shown_b = show(a, name), show(b, name)
         if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
             if a != b and isinstance(b, LocalText):  # the same default text, other translations
-                changed = [code for code in sorted(set(b.translations) | set(getattr(a, "translations", {})))
-                           if b.translations.get(code) != getattr(a, "translations", {}).get(code)]
-                lines.append(f"{prefix}{LABELS.get(name, name)} : traduction modifiée ({', '.join(changed)})")
+                lines.append(f"{prefix}{LABELS.get(name, name)} : {translation_changes(a, b)}")
             continue
         label = LABELS.get(name, name)
         label = label[0].upper() + label[1:] if not prefix else label

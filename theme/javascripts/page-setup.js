@@ -34,14 +34,16 @@ function rhLabelButton(label, name, reached) {
 
 /* residence-hub: a text as the landlord index's filter and the staff dashboard's compare it with what is typed
  * (residence-filter.js, dashboard.js): lower case, accents dropped, and the letters phones type as plain ones,
- * « coeur » for « Cœur », « ariza » for Turkish « arıza » (search_terms.PLAIN_LETTERS, the search's own).
+ * « coeur » for « Cœur », « ariza » for Turkish « arıza » (search_terms.PLAIN_LETTERS, the search's own);
+ * Arabic without its vowel marks and hamza, with « ة », « ى », « ٱ » as « ه », « ي », « ا » and no tatweel
+ * (search_terms._ARABIC_LETTERS): « اقامه » finds « إقامة ».
  */
-var RH_PLAIN_LETTERS = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"};
+var RH_PLAIN_LETTERS = {"œ": "oe", "æ": "ae", "ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h",
+  "ة": "ه", "ى": "ي", "ٱ": "ا", "ـ": ""};
 function rhFold(text) {
   "use strict";
-  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[œæßıłøđħ]/g, function (c) {
-    return RH_PLAIN_LETTERS[c];
-  });
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+    .replace(/[œæßıłøđħةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
 }
 
 (function () {
@@ -217,7 +219,8 @@ function rhFold(text) {
     var base = new URL(".", manifest.href).href;
     navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base })["catch"](function () {});
   }
-  window.location.replace(target.href);
+  /* The same place on the page: a notice's anchor (« #avis-… ») is the same in every language. */
+  window.location.replace(target.href + window.location.hash);
 }());
 
 /* residence-hub: the header's menu button (Material's <label for="__drawer">, which the keyboard cannot

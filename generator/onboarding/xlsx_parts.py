@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import IO, Iterator
 from xml.etree import ElementTree
 
+from openpyxl.utils import column_index_from_string
+
 __all__ = ["formulas_without_result", "unescaped"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -76,15 +78,11 @@ def _cells(xml: IO[bytes]) -> Iterator[tuple[tuple[int, int], ElementTree.Elemen
             row, column = int(element.get("r") or row + 1), 0
         elif event == "end" and element.tag == f"{_MAIN}c":
             found = _REF.fullmatch(element.get("r", ""))
-            row, column = (int(found.group(2)), _column(found.group(1))) if found else (row, column + 1)
+            if found:
+                row, column = int(found.group(2)), column_index_from_string(found.group(1))
+            else:
+                column += 1
             yield (row, column), element
         elif event == "end" and element.tag == f"{_MAIN}row":
             element.clear()  # its cells are read: a long sheet is not kept whole in memory
 
-
-def _column(letters: str) -> int:
-    """« A » is 1, « Z » 26, « AA » 27."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number

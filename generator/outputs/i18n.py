@@ -262,9 +262,9 @@ def embedded(value: object, language: str) -> str:
     output's language, or holds right-to-left words in a left-to-right one: « معلومة: 3 ascenseurs en panne »
     was drawn « ascenseurs en panne 3 :معلومة », the number apart from its words. The pages mark it ``dir``."""
     text = str(value)
-    written = text_direction(text)
-    if written not in (None, direction(language)) or (written and holds_right_to_left(text)
-                                                       and direction(language) == "ltr"):
+    # Left to right in a right-to-left line; any right-to-left letter in a left-to-right one.
+    other_way = text_direction(text) == "ltr" if direction(language) == "rtl" else holds_right_to_left(text)
+    if other_way:
         return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
     return text  # in the line's own direction (an Arabic title in the Arabic calendar): nothing to isolate
 

@@ -1302,23 +1302,34 @@ def test_a_number_in_an_arabic_search_result_reads_in_its_order(browser, multili
 
 
 @pytest.mark.browser
-def test_the_404_page_says_it_in_the_site_s_language_and_leads_to_the_list(  # type: ignore[no-untyped-def]
+def test_the_404_page_says_it_in_each_language_of_the_site_and_leads_to_its_list(  # type: ignore[no-untyped-def]
         browser, serve, make_project, multilingual_site: Path, tmp_path: Path) -> None:
     """What static hosts serve for any address that leads nowhere said Material's « 404 - Not found », in
     English on a page marked French (or Arabic, its default language first), titled by the site's name
     alone, with no element for the skip link to reach. It is now in the default language, titled so, and
-    leads to the list of residences."""
+    leads to the list of residences; then it says the same in each other language of the site (one page
+    serves every address: a tenant who reads little French came there from the English pages too), each
+    part marked with its language and direction and leading to that language's list."""
     arabic = tmp_path / "arabic-site"
     build_site(load_project(make_project(SITE_CONFIG + "languages: [ar, fr]\n")), arabic, SAMPLE_TODAY)
-    expected = {multilingual_site: ("fr", "Page introuvable", "Toutes les résidences Habitat Test"),
-                arabic: ("ar", "الصفحة غير موجودة", "جميع إقامات Habitat Test")}
+    expected = {multilingual_site: ("fr", "Page introuvable", "Toutes les résidences Habitat Test",
+                                    [("en", "ltr", "Page not found", "All Habitat Test residences", "/en/"),
+                                     ("ar", "rtl", "الصفحة غير موجودة", "جميع إقامات Habitat Test", "/ar/")]),
+                arabic: ("ar", "الصفحة غير موجودة", "جميع إقامات Habitat Test",
+                         [("fr", "ltr", "Page introuvable", "Toutes les résidences Habitat Test", "/fr/")])}
     page = browser.new_page(viewport={"width": 320, "height": 640})
-    for site, (language, heading, link) in expected.items():
+    for site, (language, heading, link, others) in expected.items():
         url = serve(site)
         page.goto(url + "/404.html", wait_until="load")
         assert page.locator("html").get_attribute("lang") == language
         assert page.get_by_role("heading", level=1).inner_text() == heading
         assert page.title().startswith(heading + " - ")
+        said = page.locator("#contenu h2").evaluate_all(
+            "all => all.map(h => [h.closest('[lang]').lang, h.closest('[dir]').dir, h.innerText])")
+        assert said == [[code, direction, words] for code, direction, words, _, _ in others]
+        for code, _, _, words, address in others:
+            assert page.get_by_role("link", name=words, exact=True).get_attribute("href") == address
+            assert page.get_by_role("link", name=words, exact=True).evaluate("a => a.closest('[lang]').lang") == code
         page.get_by_role("link", name=link, exact=True).click()
         page.wait_for_load_state()
         assert page.url == url + "/"

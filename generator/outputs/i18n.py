@@ -74,6 +74,7 @@ def gettext(language: str) -> Callable[[str], str]:
     return translations(language).gettext
 
 
+@lru_cache(maxsize=None)
 def template_gettext(language: str) -> Callable[..., str]:
     """Our templates' ``_()`` in ``language``: Jinja's new-style gettext (the translation formatted with
     ``%`` and the variables, as ``Markup`` when autoescaping), without its two indirections per call (``_``
@@ -95,6 +96,18 @@ def template_gettext(language: str) -> Callable[..., str]:
         return alone(text) if not variables else Markup(translate(text)) % variables
 
     return template_gettext
+
+
+def template_gettext_in() -> Callable[..., str]:
+    """Our templates' ``_in(language, text, …)``: ``_()`` in another language than the page's, for the rare
+    page that says the same in each language of the site (``theme/404.html``)."""
+    from jinja2 import pass_context
+
+    @pass_context
+    def gettext_in(context: Any, language: str, text: str, /, **variables: Any) -> str:
+        return template_gettext(language)(context, text, **variables)
+
+    return gettext_in
 
 
 @lru_cache(maxsize=None)

@@ -153,6 +153,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
             env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(i18n.translations(self.config.language), newstyle=True)  # type: ignore[attr-defined]
         env.globals["_"] = env.globals["gettext"] = i18n.template_gettext(self.config.language)  # the same, faster
+        env.globals["_in"] = i18n.template_gettext_in()
         env.globals["md"] = material_words(env, config.theme["language"], self.config.language)
         return env
 

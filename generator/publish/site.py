@@ -227,12 +227,25 @@ def index_site(project: Project, today: date, language: str = "") -> tuple[dict[
         extra={"landlord": landlord, "home": None, "law": "../" if prefix else "", "residence": False,
                "language": language, "marks": {"landlord": i18n.marking(written, landlord, language)},
                "accessibility": project.config.accessibility.status_text,
-               "languages": _switcher(languages, language, project.config.root_url)},
+               "languages": _switcher(languages, language, project.config.root_url),
+               "not_found": [] if prefix else _not_found_elsewhere(project, languages)},
         share_assets=bool(prefix),
         language=language,
         root="../",
     )
     return config, pages
+
+
+def _not_found_elsewhere(project: Project, languages: tuple[str, ...]) -> list[dict[str, Any]]:
+    """What the 404 page says in the site's other languages, below the default one's: static hosts serve one
+    404 page, at the root, for every address that leads nowhere, and a tenant who reads little French came
+    there from the English pages' mistyped link as well. Each language's words, and its list's address."""
+    found = []
+    for code in languages[1:]:
+        landlord, written = text_in(project.config.landlord.name, code, languages[0])
+        found.append({"lang": code, "dir": direction(code), "link": language_prefix(code, languages),
+                      "landlord": landlord, "marks": i18n.marking(written, landlord, code)})
+    return found
 
 
 def _switcher(languages: tuple[str, ...], current: str, default_url: str) -> list[dict[str, Any]]:

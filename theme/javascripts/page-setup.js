@@ -185,9 +185,10 @@ function rhFold(text) {
  *
  * Tapping a language in the switcher stores its code in this browser's localStorage (no cookie, nothing
  * sent anywhere). On a page of the site's default language (where the QR code of the hall lands), a
- * stored other language sends the tenant to the same page in it, unless the page exists in one language
- * only (data-rh-alone: the law pages, which every footer links to). Without JavaScript or storage the
- * switcher still works: it is a list of links.
+ * stored other language sends the tenant to the same page in it, unless the page is not to be left
+ * (data-rh-alone): it exists in one language only (the law pages, which every footer links to), or it is
+ * the 404 page, which says it in every language. Without JavaScript or storage the switcher still works:
+ * it is a list of links.
  */
 (function () {
   "use strict";
@@ -209,7 +210,7 @@ function rhFold(text) {
   try { wanted = store.getItem(KEY); } catch (e) { wanted = null; }
   if (!wanted || wanted === here) { return; }
   if (here !== nav.getAttribute("data-default")) { return; } /* only from the default language's pages */
-  if (nav.hasAttribute("data-rh-alone")) { return; } /* a page in one language only: the law pages, French */
+  if (nav.hasAttribute("data-rh-alone")) { return; } /* the law pages (French only), the 404 page */
   var target = nav.querySelector('a[hreflang="' + wanted.replace(/[^a-z-]/g, "") + '"]');
   if (!target) { return; }
   /* This page (the hall's QR address) is left before offline.js registers its worker, at the page's load:

@@ -1172,7 +1172,8 @@ def test_the_search_index_holds_the_other_forms_of_each_word() -> None:
     # with hamza, alif maqsura and ta marbuta written as phones often type them.
     assert forms("المرجل الرئيسية") == ("الرييسية", "الرييسيه", "رئيسية", "رييسية", "رييسيه", "مرجل")
     assert forms("وصلة الإسعاف للسكان") == ("إسعاف", "اسعاف", "الاسعاف", "سكان", "وصله")
-    assert forms("ألم الماء") == ("ماء",)  # a word of three letters (« ألم ») has no forms; three are left of « الماء »
+    assert forms("ألم الماء") == ("ماء",)  # three letters are left of « الماء »; « الم » (« ألم ») starts « الماء »
+    assert forms("أمن ولد") == ("امن",)  # a short Arabic word has its plain form too: the query is written plain
     assert forms("Tous les mois, amicale3 à 8h30") == ()  # no « touss », « moiss », « amicale3s », « 8h30s »
 
 
@@ -1269,6 +1270,25 @@ def test_an_arabic_word_written_with_its_letters_is_found_without_its_article(  
     page.goto(multilingual_url + "les-tilleuls/ar/", wait_until="networkidle")
     page.locator("input.md-search__input").press_sequentially("حارسة", delay=20)
     page.locator(".md-search-result__item :is(h1, h2)", has_text="الحارسة").first.wait_for(timeout=15000)
+    context.close()
+
+
+@pytest.mark.browser
+def test_an_arabic_query_with_a_hamza_or_a_vowel_mark_the_page_lacks_finds_it(  # type: ignore[no-untyped-def]
+        browser, multilingual_url: str) -> None:
+    """« ألحارسة » (a hamza on the article, a common spelling) and « الحارِسة » (a vowel mark) found nothing on
+    the pages of « الحارسة »: the index held the page's spelling and the plain one, and a query typed
+    otherwise started neither. The query is now searched with its Arabic letters written plain; the box
+    keeps what was typed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(multilingual_url + "les-tilleuls/ar/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    for query in ("ألحارسة", "الحارِسة", "الحارسة"):
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        page.locator(".md-search-result__item :is(h1, h2)", has_text="الحارسة").first.wait_for(timeout=15000)
+        assert box.input_value() == query
     context.close()
 
 

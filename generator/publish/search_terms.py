@@ -7,7 +7,9 @@ a field of the other forms of its words: without accents (marks removed, Unicode
 plural (French, Spanish, Portuguese and English plurals add « s » or « x »); for Arabic, without the
 article and the letters joined before it (« المرجل » → « مرجل »: a query starts a word, and the article
 starts nearly every noun), and with the letters phones type alike written alike (hamza forms of alif,
-alif maqsura, ta marbuta). The query is unchanged; the page shown in the results keeps its text.
+alif maqsura, ta marbuta), whatever the word's length. The query is unchanged but for its Arabic letters,
+written plain the same way (``page-setup.js``), so that a hamza or a vowel mark the page lacks is found too;
+the page shown in the results keeps its text.
 """
 
 from __future__ import annotations
@@ -45,14 +47,20 @@ def word_forms(word: str) -> tuple[str, ...]:
     microsites are the same few thousand). A word that does not end in a Latin letter (Arabic…, « 8h30 »,
     « amicale3 ») gets no plural: « s » and « x » are the plurals of Latin-script words only; a short word
     in « s » or « x » is its own plural (« mois », « tous », not « moiss »)."""
-    last = fold(word[-1])
-    if "\u0600" <= last <= "\u06ff":
+    if _arabic(word):
         return arabic_forms(word)
+    last = fold(word[-1])
     if not (last.isascii() and last.isalpha()):
         return (fold(word),)
     singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
     plural = singular if singular[-1] in "sx" else singular + ("x" if singular.endswith(("au", "eu")) else "s")
     return singular, plural, fold(singular), fold(plural)
+
+
+def _arabic(word: str) -> bool:
+    """Whether ``word`` ends in an Arabic letter: its forms are Arabic's, whatever its length (the query is
+    written plain too, by ``page-setup.js``: « امن » is searched for « أمن », which must be in the index)."""
+    return "\u0600" <= fold(word[-1]) <= "\u06ff"
 
 
 def arabic_forms(word: str) -> tuple[str, ...]:
@@ -80,7 +88,7 @@ def forms(text: str) -> tuple[str, ...]:
     text says « chaudières », « reseau » beside « reseaux ». Kept per text: the landlord's FAQ, the
     emergency numbers and the pages' fixed words are the same in every microsite of a language."""
     plain = unicodedata.normalize("NFC", _TAG.sub(" ", text))  # as a query is typed: « è » one character
-    words = {w.lower() for w in _WORD.findall(plain) if len(w) > 3 and not w.isdigit()}
+    words = {w.lower() for w in _WORD.findall(plain) if (len(w) > 3 or _arabic(w)) and not w.isdigit()}
     found: set[str] = set()
     for word in words:
         found.update(word_forms(word))

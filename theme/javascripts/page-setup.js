@@ -45,6 +45,12 @@ function rhFold(text) {
   return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
     .replace(/[œæßıłøđħةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
 }
+/* The same for Arabic letters only, other letters as typed: the site's search query (below). */
+function rhPlainArabic(text) {
+  "use strict";
+  return text.normalize("NFD").replace(/[\u064b-\u065f\u0670]/g, "").normalize("NFC")
+    .replace(/[ةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
+}
 
 (function () {
   "use strict";
@@ -76,6 +82,21 @@ function rhFold(text) {
     translations: translations
   });
   document.body.appendChild(config);
+
+  /* An Arabic query is searched with its letters written as the index's other forms write them
+   * (search_terms.arabic_forms), which the index holds beside the page's own spelling: « ألحارسة » (a hamza
+   * the page lacks) or « الحارِسة » (a vowel mark) find « الحارسة ». The box keeps what was typed. Material
+   * posts its query ({type: 2, data}) to its search worker, the only worker our pages start. */
+  if (window.Worker) {
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === 2 && typeof message.data === "string") {
+        args[0] = { type: 2, data: rhPlainArabic(message.data) };
+      }
+      return post.apply(this, args);
+    };
+  }
 
   window.__md_scope = new URL(base, location);
   window.__md_hash = function (value) {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import vobject
 
 from generator.publish.site import build_site
 from generator.contract.project import load_project
-from generator.outputs.vcard import fold
+from generator.outputs.vcard import NAMESPACE, fold
 
 LONG_NAME = "Marie-Françoise Éléonore de La Roche-Guyon-Saint-Évremond, dite « Mimi »"
 
@@ -114,3 +115,21 @@ def test_the_agency_is_one_contact_in_every_language(tmp_path: Path) -> None:
     assert [c["agence.vcf"].fn.value for c in cards] == ["Agence Nord", "North agency", "وكالة الشمال"]
     for path in ("agence.vcf", "gardien.vcf"):
         assert len({c[path].uid.value for c in cards}) == 1, path
+
+
+def test_the_caretaker_is_one_contact_in_every_language_even_with_a_name_per_language(tmp_path: Path) -> None:
+    """The caretaker's card UID came from the name in the card's language: a name written per language
+    (« Fatima Benali », « فاطمة بن علي ») made one contact per language for one person, as the agency's did."""
+    from test_languages import RESIDENCE, write_project
+
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.vcard import files
+
+    residence = RESIDENCE.replace("  name: Fatima Benali", "  name: {fr: Fatima Benali, ar: فاطمة بن علي}")
+    project = load_project(write_project(tmp_path / "project", residence=residence))
+    cards = [vobject.readOne(files(ResidenceContext.of(project, project.residences[0], date(2026, 12, 2),
+                                                       language))["gardien.vcf"].decode("utf-8"))
+             for language in ("fr", "en", "ar")]
+    assert [c.fn.value for c in cards] == ["Fatima Benali", "Fatima Benali", "فاطمة بن علي"]
+    assert len({c.uid.value for c in cards}) == 1
+    assert cards[0].uid.value == f"urn:uuid:{uuid.uuid5(NAMESPACE, 'les-tilleuls/gardien/Fatima Benali')}"

@@ -64,8 +64,10 @@ def files(ctx: ResidenceContext) -> dict[str, bytes]:
 
 
 def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
-    """The caretaker as a person of the landlord's organisation, with the loge's address and hours."""
+    """The caretaker as a person of the landlord's organisation, with the loge's address and hours. Its UID
+    comes from the name in the default language, as the agency's: one person is one contact in every language."""
     config, slug, residence = ctx.config, ctx.slug, ctx.residence
+    named = (ctx.in_language(ctx.languages[0]).residence.caretaker or caretaker).name
     _ = i18n.gettext(ctx.lang)
     hours = week_text(caretaker, ctx.lang)
     if hours and holidays_close(config, caretaker):  # a saved card has no end date: no dated closure
@@ -76,7 +78,7 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     role = _("%(title)s, %(residence)s") % {"title": title, "residence": i18n.embedded(residence.name, ctx.lang)}
     lines = [
         "KIND:individual",
-        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{caretaker.name}')}",
+        f"UID:urn:uuid:{uuid.uuid5(NAMESPACE, f'{slug}/gardien/{named}')}",
         f"FN:{escape(caretaker.name)}",
         f"N:;{escape(caretaker.name)};;;",
         f"TITLE:{escape(role)}",

@@ -1666,3 +1666,25 @@ def test_a_one_day_notice_s_date_begins_with_a_capital_in_every_language(tmp_pat
         assert "Quarta-feira, 2 de dezembro" in dates, (page, dates)
     summaries = [e.summary for e in feedparser.parse((folder / "avis.xml").read_bytes()).entries]
     assert any(s.startswith("Quarta-feira, 2 de dezembro de 2026") for s in summaries), summaries
+
+
+PLACE_WITH_A_NUMBER = RESIDENCE.replace("    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}\n",
+                                        "    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h, "
+                                        "place: 3 allée des Roses}\n")
+
+
+def test_a_place_in_an_arabic_card_s_hours_is_drawn_in_its_order(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The contact card's note puts each slot's place after its hours: a place written left to right (in the
+    default language, on the Arabic card) was not isolated as the hours beside it are, and « 3 allée des Roses »
+    after Arabic words was drawn « allée des Roses 3 »."""
+    import vobject
+
+    root = write_project(tmp_path / "project", residence=PLACE_WITH_A_NUMBER)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls"
+    note = vobject.readOne((folder / "ar" / "gardien.vcf").read_text(encoding="utf-8")).note.value.splitlines()[0]
+    assert note == "الاثنين: \u206608:30-12:00\u2069 (\u20683 allée des Roses\u2069)", note
+    page = browser.new_page()
+    drawn = page.evaluate(VISUAL_ORDER, note)
+    page.close()
+    assert "3 allée des Roses" in drawn and "08:30-12:00" in drawn, drawn

@@ -192,13 +192,16 @@ def _marks(key: str, value: object, language: str) -> dict[str, object]:
 
 def week_text(caretaker: Caretaker, language: str = "fr") -> str:
     """The weekly hours on a few lines (« lundi : 8h30-12h, 16h-18h30 »), for a contact card's note: plain text,
-    each span isolated left to right in a right-to-left language (``i18n.left_to_right``)."""
+    each span isolated left to right in a right-to-left language (``i18n.left_to_right``), and each place
+    written the other way than the note (``i18n.embedded``): « 3 allée des Roses » after Arabic words was
+    drawn « allée des Roses 3 »."""
     _ = i18n.gettext(language)
     lines = []
     for code, slots in weekly_table(caretaker):
         if slots:
             spans = i18n.list_text([i18n.left_to_right(f"{i18n.clock(s.open, language)}-"
                                                        f"{i18n.clock(s.close, language)}", language)
-                                    + (f" ({s.place})" if s.place else "") for s in slots], language)
+                                    + (f" ({i18n.embedded(s.place, language)})" if s.place else "") for s in slots],
+                                   language)
             lines.append(_("%(day)s\u00a0: %(hours)s") % {"day": i18n.day_name(code, language), "hours": spans})
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -100,10 +101,17 @@ def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Pa
     assert absent in home
     assert '<p data-rh-contact hidden>Karim Benali' in home  # the absent caretaker's number is not offered
     assert "Lundi 4 janvier, de 8h30 à 12h" in home
-    assert absent in (out / "test" / "gardien" / "index.html").read_text()
+    caretaker_page = (out / "test" / "gardien" / "index.html").read_text()
+    assert absent in caretaker_page
+    # The caretaker's own page offers the replacement instead of the absent caretaker's number too.
+    assert '<li data-rh-contact hidden>Téléphone\u00a0: <a class="rh-phone" dir="ltr" href="tel:+33148201122">' \
+        in caretaker_page
+    assert not re.search(r"<li>[^<]*<a [^>]*tel:\+33148201122", caretaker_page)
     build_site(load_project(make_project(test=RESIDENCE)), out, date(2027, 1, 4))
     home = (out / "test" / "index.html").read_text()
     assert "Sophie Martin" not in home and "<p data-rh-contact>Karim Benali" in home
+    assert '<li data-rh-contact>Téléphone\u00a0: <a class="rh-phone" dir="ltr" href="tel:+33148201122">' in \
+        (out / "test" / "gardien" / "index.html").read_text()
 
 
 def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

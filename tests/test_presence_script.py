@@ -47,6 +47,7 @@ def read(browser, url: str, when: datetime | None, javascript: bool = True) -> d
         "status": shown("[data-rh-status]"), "next": shown("[data-rh-next]"),
         "absence": shown("[data-rh-absence]"),
         "tel": [a.get_attribute("href") for a in box.locator("[data-rh-absence] a").all()],
+        "contact": [c.inner_text() for c in page.locator("[data-rh-contact]").all() if c.is_visible()],
     }
     context.close()
     assert foreign == []  # no request leaves the site
@@ -104,19 +105,25 @@ def test_itinerant_caretaker_tomorrow_with_the_place(browser, site_url: str) -> 
 
 
 def test_absence_that_started_after_the_build_shows_the_replacement(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The home page and the caretaker's page, built before the absence, offer the replacement instead of the
+    absent caretaker's number (the caretaker page listed it still, below the absence)."""
     when = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)  # 10h, during the Christmas absence
-    seen = read(browser, f"{site_url}/les-tilleuls/", when)
-    assert seen["status"] == "Fermé"
-    assert seen["absence"] == ("Absence de Karim Benali jusqu'au samedi 2 janvier inclus. "
-                               "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32.")
-    assert seen["tel"] == ["tel:+33698765432"]
-    assert seen["next"] == "Prochaine permanence\u00a0: Lundi 4 janvier, de 8h30 à 12h"
+    for path in ("les-tilleuls/", "les-tilleuls/gardien/"):
+        seen = read(browser, f"{site_url}/{path}", when)
+        assert seen["status"] == "Fermé"
+        assert seen["absence"] == ("Absence de Karim Benali jusqu'au samedi 2 janvier inclus. "
+                                   "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32.")
+        assert seen["tel"] == ["tel:+33698765432"]
+        assert seen["next"] == "Prochaine permanence\u00a0: Lundi 4 janvier, de 8h30 à 12h"
+        assert seen["contact"] == [], path
+        back = read(browser, f"{site_url}/{path}", datetime(2027, 1, 4, 9, 0, tzinfo=UTC))
+        assert back["absence"] is None and any("01 48 20 11 22" in line for line in back["contact"]), (path, back)
 
 
 def test_without_javascript_the_build_date_sentence_remains_and_says_its_day(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     """« Aujourd'hui » read days later without JavaScript: the sentence says the day it was true for."""
     seen = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False)
-    assert seen == {"status": None, "absence": None, "tel": [], "next": (
+    assert seen == {"status": None, "absence": None, "tel": [], "contact": ["Karim Benali · 01 48 20 11 22"], "next": (
         "Prochaine permanence\u00a0: Aujourd'hui de 8h30 à 12h (situation au mercredi 2 décembre 2026)")}
     seen = read(browser, f"{site_url}/les-tilleuls/", datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
     assert seen["next"] == "Permanence en cours\u00a0: Aujourd'hui de 8h30 à 12h"  # the script's own time: no day said
@@ -206,7 +213,8 @@ def test_a_caretaker_without_hours_is_never_said_closed(browser, make_project, s
     build_site(load_project(make_project(sans=no_hours)), out, SAMPLE_TODAY)
     for path in ("sans/", "sans/ecran/"):
         seen = read(browser, f"{serve(out)}/{path}", datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
-        assert seen == {"status": None, "next": None, "absence": None, "tel": []}
+        assert seen == {"status": None, "next": None, "absence": None, "tel": [],
+                        "contact": ["Karim Benali · 01 49 33 10 12"]}
 
 
 OVERLAPPING_ABSENCES = """\

@@ -209,7 +209,9 @@
     var away = box.querySelector("[data-rh-absence]");
     if (absence) { fillAbsence(away, data, absence, now.day); }
     show(away, !!absence);
-    show(box.querySelector("[data-rh-contact]"), !absence);
+    /* The absent caretaker's number: the home page's line, the caretaker page's list (beside this box). */
+    var contacts = document.querySelectorAll("[data-rh-contact]");
+    for (var i = 0; i < contacts.length; i++) { show(contacts[i], !absence); }
 
     var line = box.querySelector("[data-rh-next]");
     if (next) {

@@ -1688,3 +1688,25 @@ def test_a_place_in_an_arabic_card_s_hours_is_drawn_in_its_order(browser, tmp_pa
     drawn = page.evaluate(VISUAL_ORDER, note)
     page.close()
     assert "3 allée des Roses" in drawn and "08:30-12:00" in drawn, drawn
+
+
+def test_a_notice_or_an_outage_has_the_same_anchor_in_every_language(six_language_site: Path) -> None:
+    """A notice's anchor was named from its title in the page's language: « Coupure d'eau chaude » translated,
+    the English page said ``#avis-…-fce01c7a`` where the French said ``#avis-…-5be06d9c``, so a link shared from
+    one language, or followed with another language stored (page-setup.js keeps the ``#``), landed at the top of
+    the page. It is named from the default language's texts; the feeds and calendars link the same anchors."""
+    import feedparser
+    from icalendar import Calendar
+
+    folder = six_language_site / "les-tilleuls"
+    found = {}
+    for language in ("", "en/", "ar/", "pt/", "tr/", "es/"):
+        page = (folder / language / "index.html").read_text(encoding="utf-8")
+        ids = re.findall(r'id="((?:avis|panne)-[^"]+)"', page)
+        feed = {e.link.split("#")[1] for e in feedparser.parse((folder / language / "avis.xml").read_bytes()).entries}
+        events = Calendar.from_ical((folder / language / "calendrier.ics").read_bytes()).walk("VEVENT")
+        calendar = {str(e["URL"]).split("#")[1] for e in events if "#" in str(e.get("URL", ""))}
+        assert feed <= set(ids) and calendar <= set(ids), (language, ids, feed, calendar)
+        found[language] = ids
+    assert any(i.startswith("avis-") for i in found[""]) and any(i.startswith("panne-") for i in found[""])
+    assert all(ids == found[""] for ids in found.values()), found

@@ -4,8 +4,11 @@ The Atom feed links each entry to its anchor, and a tenant may bookmark or share
 derived from what the item says (its dates, its title or equipment, the buildings it names), never from its
 position: a notice added above another does not move the other's anchor, nor do the lifts of buildings A
 and B, broken the same day, swap anchors when staff reorder them. Two items saying exactly the same thing
-get ``-2``, ``-3``… in the order the page shows them. Pages and feed ask this module, so they cannot
-disagree. An item naming no building has the anchor it had before buildings counted.
+get ``-2``, ``-3``… in the order the page shows them. Pages, feed and calendar ask this module
+(``of_residence``), so they cannot disagree. An item naming no building has the anchor it had before
+buildings counted. An anchor is named from the default language's texts, so it is the same on the page of
+every language: a link shared from the French page, or followed with another language stored (page-setup.js
+keeps the ``#``), lands on its item.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import hashlib
 from typing import Iterable
 
 from generator.contract.model import Notice, Outage, OutageUpdate
+from generator.outputs.context import ResidenceContext
+from generator.outputs.notices import live_notices
+from generator.outputs.opendata import shown_outages
 
 
 def _digest(*parts: object) -> str:
@@ -48,3 +54,15 @@ def outage_anchors(outages: list[Outage]) -> dict[int, str]:
         for update, update_key in zip(updates, _unique(f"{key}-{u.date}" for u in updates)):
             anchors[id(update)] = update_key
     return anchors
+
+
+def of_residence(ctx: ResidenceContext) -> dict[int, str]:
+    """``id`` of each live notice, shown outage and outage update of ``ctx.residence`` (the residence in the
+    output's language) → its anchor, named from the same item in ``ctx.seen`` (every text's ``str`` in the
+    default language): a translated title no longer gives the English page other anchors than the French one."""
+    seen, shown = ctx.seen, ctx.residence
+    named = {**notice_anchors(live_notices(seen.notices, ctx.today)), **outage_anchors(shown_outages(seen, ctx.today))}
+    pairs: list[tuple[object, object]] = list(zip(seen.notices, shown.notices))
+    for outage, its_view in zip(seen.outages, shown.outages):
+        pairs += [(outage, its_view), *zip(outage.updates, its_view.updates)]
+    return {id(view): named[id(item)] for item, view in pairs if id(item) in named}

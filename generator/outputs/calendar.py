@@ -93,7 +93,7 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
         events += caretaker_events(residence, residence.caretaker, today, _, caretaker_title(ctx), closed, ctx.lang,
                                    zone)
     events += [waste_event(w, today, _, page + page_url(WASTE), ctx.lang) for w in residence.waste if w.days]
-    events += notice_events(residence, today, page, _, ctx.lang)
+    events += notice_events(residence, today, page, anchors.of_residence(ctx), _, ctx.lang)
     stamp = f"{today:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//residence-hub//Calendrier de résidence//FR",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{text(residence.name)}",
@@ -281,13 +281,12 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
     return f"waste {waste.kind} {' '.join(waste.days)}", event
 
 
-def notice_events(residence: Residence, today: date, page: str, _: Gettext = _french,
+def notice_events(residence: Residence, today: date, page: str, ids: dict[int, str], _: Gettext = _french,
                   language: str = "fr") -> list[Keyed]:
     """Current and upcoming notices as all-day events over their display dates; expired ones are left out.
-    Each links to its own place on the home page, as its feed entry does."""
+    Each links to its own place on the home page (``ids``: ``anchors.of_residence``), as its feed entry does."""
     events = []
     notices = live_notices(residence.notices, today)
-    ids = anchors.notice_anchors(notices)
     for notice in notices:
         event = {"SUMMARY": text(_("%(level)s\u00a0: %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
                                                                 "title": i18n.embedded(notice.title, language)}),

@@ -81,10 +81,15 @@ class ResidenceContext:
         return view
 
     @cached_property
+    def seen(self) -> Residence:
+        """The residence as tenants see it in every language: each text with all its translations, its ``str``
+        the default language's (what names an item the same in every language: ``anchors``)."""
+        return inherited(self.site_config, self.item.slug, self.item.residence)
+
+    @cached_property
     def residence(self) -> Residence:
         """The residence as tenants see it, in this language (see the class)."""
-        seen = inherited(self.site_config, self.item.slug, self.item.residence)
-        return in_one_language(seen, self.lang)  # type: ignore[no-any-return]
+        return in_one_language(self.seen, self.lang)  # type: ignore[no-any-return]
 
     @property
     def slug(self) -> str:

@@ -122,7 +122,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     page = ctx.url
     notices = live_notices(residence.notices, today)
     outages = shown_outages(residence, today)
-    ids = {**anchors.notice_anchors(notices), **anchors.outage_anchors(outages)}
+    ids = anchors.of_residence(ctx)
     ET.register_namespace("", ATOM)
     # xml:base: a relative link typed in a notice resolves as it does on the home page, which shows it (and
     # content_html writes it absolute, for readers that ignore xml:base).

@@ -28,7 +28,7 @@ from generator.contract.project import Project, ResidenceFile
 from generator.outputs import anchors, calendar, closed_days, i18n, linked_data, presence, published, wording
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
-from generator.outputs.notices import LEVEL_LABELS, current_notices, live_notices, upcoming_notices
+from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
 from generator.outputs.opendata import shown_outages
 from generator.outputs.published import DownloadLinks, download_links, page_url, poster_paths
 from generator.outputs.sanitize import markdown_to_html
@@ -273,7 +273,7 @@ def page_data(ctx: ResidenceContext, shown: list[PageSpec]) -> ResidencePageData
     closed = closed_days.of_residence(ctx)
     dates = {c.day for c in closed}
     outages = shown_outages(residence, today)
-    ids = {**anchors.notice_anchors(live_notices(residence.notices, today)), **anchors.outage_anchors(outages)}
+    ids = anchors.of_residence(ctx)
     return ResidencePageData(
         config=ctx.config,
         r=residence,

@@ -17,7 +17,7 @@ from generator.contract.project import load_project
 from generator.outputs import published
 from generator.publish.site import build_site
 
-from conftest import RESIDENCE, SAMPLE_TODAY, linked_file
+from conftest import RESIDENCE, SAMPLE_TODAY, linked_file, wait_until
 from test_languages import CONFIG, RESIDENCE as MULTILINGUAL, write_project
 from test_languages import multilingual_site, six_language_site  # noqa: F401  (session fixtures: 3 and 6 languages)
 
@@ -111,7 +111,7 @@ def test_a_new_build_replaces_the_stored_files_at_the_next_visit(browser, serve,
     page.goto(base + "test/", wait_until="load")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     state = page.evaluate(READY_JS, second_cache)
-    page.wait_for_function(f"caches.keys().then(n => !n.includes({json.dumps(first_cache)}))")
+    wait_until(page, f"async () => !(await caches.keys()).includes({json.dumps(first_cache)})")
     assert second_cache in state["names"]
     context.set_offline(True)
     page.goto(base + "test/gardien/", wait_until="load")
@@ -467,11 +467,12 @@ def test_a_residence_taken_off_the_site_is_not_served_offline_after_its_address_
     for slug, cache in (("gone", gone_cache), ("kept", kept_cache)):
         page.goto(base + slug + "/", wait_until="load")
         assert page.evaluate(READY_JS, cache)["urls"], slug
+    assert [name for name in page.evaluate("caches.keys()") if name.startswith("residence-hub:gone/")]
     (root / "residences" / "gone.yml").unlink()
     build_site(load_project(root), site, SAMPLE_TODAY)
     assert not (site / "gone").exists()
     assert page.goto(base + "gone/contacts/", wait_until="load").status == 404
-    page.wait_for_function("""async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:gone/'))
+    wait_until(page, """async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:gone/'))
         && !(await navigator.serviceWorker.getRegistrations()).some(r => r.scope.endsWith('/gone/'))""")
     assert page.goto(base + "kept/typo/", wait_until="load").status == 404  # a wrong address: nothing goes
     page.goto(base + "kept/", wait_until="load")
@@ -538,7 +539,7 @@ def test_a_new_build_whose_files_did_not_all_arrive_leaves_the_stored_build_whol
         if failed:
             break
         page.wait_for_timeout(100)
-    page.wait_for_function("navigator.serviceWorker.getRegistration().then(r => !r.installing && !r.waiting)")
+    wait_until(page, "() => navigator.serviceWorker.getRegistration().then(r => !r.installing && !r.waiting)")
     assert failed
     context.unroute(cut)
     context.set_offline(True)

@@ -4,10 +4,13 @@ names the residence and its icons; registering the worker passes a strict Conten
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
 import textwrap
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -584,3 +587,52 @@ def test_two_sites_on_one_host_keep_each_others_stores(browser, serve, make_proj
         page.goto(base + folder + "/test/gardien/", wait_until="load")
         assert page.get_by_text(caretaker).first.is_visible(), folder
     context.close()
+
+
+class _Weak(SimpleHTTPRequestHandler):
+    """A static server whose connection drops, without an answer, for the addresses in ``cut``."""
+
+    cut: set[str] = set()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:
+        if self.path in self.cut:
+            self.close_connection = True
+            return
+        super().do_GET()
+
+
+def test_pages_a_weak_first_visit_missed_are_stored_at_the_next_visit(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the store is updated on each visit. A first visit on a weak connection stores what it can (some
+    pages offline are better than none), but the pages it missed were never asked again until the next build:
+    visit after visit with a good network, they still did not open offline."""
+    root = write_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    cache = _cache_name(site, "les-tilleuls")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Weak, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/les-tilleuls/"
+    _Weak.cut = {"/les-tilleuls/faq/", "/les-tilleuls/qui-appeler/"}
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(base, wait_until="load")
+        stored = page.evaluate(READY_JS, cache)["urls"]
+        assert base + "contacts/" in stored and base + "faq/" not in stored and base + "qui-appeler/" not in stored
+        _Weak.cut = set()
+        page.goto(base + "contacts/", wait_until="load")  # the next visit, the network working
+        wait_until(page, f"""async () => {{
+          const stored = (await (await caches.open({json.dumps(cache)})).keys()).map(r => r.url);
+          return stored.includes({json.dumps(base + "faq/")}) && stored.includes({json.dumps(base + "qui-appeler/")});
+        }}""", 10000)
+        context.new_cdp_session(page).send("Network.clearBrowserCache")  # only the worker's store may answer
+        context.set_offline(True)
+        for path in ("faq/", "qui-appeler/"):
+            page.goto(base + path, wait_until="load")
+            assert page.locator("h1").first.is_visible(), path
+    finally:
+        context.close()
+        server.shutdown()

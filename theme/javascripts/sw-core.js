@@ -95,6 +95,33 @@ function fromCache(request) {
   return caches.match(request, { cacheName: CACHE });
 }
 
+/* A first visit on a weak connection stores what it can (``store``); the pages it missed, and their files,
+ * are asked again at a later visit whose page came from the network, once each time the worker starts:
+ * they stayed missing offline until the next build. It stops at the first file the network or the store
+ * refuses (a phone whose storage is full downloads one file for nothing, not the whole microsite), and does
+ * nothing once the store is gone (``retireIfGone``). */
+var toppedUp = false;
+function topUp() {
+  if (toppedUp) { return Promise.resolve(); }
+  toppedUp = true;
+  function missing(cache, url, assets) {
+    return cache.match(url).then(function (hit) { return hit ? undefined : store(cache, url, assets, true); });
+  }
+  return caches.has(CACHE).then(function (has) {
+    if (!has) { return undefined; }
+    return caches.open(CACHE).then(function (cache) {
+      var assets = {};
+      return CONFIG.precache.reduce(function (done, url) {
+        return done.then(function () { return missing(cache, absolute(url), assets); });
+      }, Promise.resolve()).then(function () {
+        return Object.keys(assets).reduce(function (done, url) {
+          return done.then(function () { return missing(cache, url, null); });
+        }, Promise.resolve());
+      });
+    });
+  })["catch"](function () { return undefined; });
+}
+
 /* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up
  * by ``key``, the page's address without its query. */
 function networkFirst(request, key, event) {
@@ -102,6 +129,7 @@ function networkFirst(request, key, event) {
     if (response.ok && response.type === "basic") {
       var copy = response.clone();
       caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
+      if (request.mode === "navigate") { event.waitUntil(topUp()); }
     }
     if (response.status === 404 && request.mode === "navigate") { event.waitUntil(retireIfGone()); }
     return response;

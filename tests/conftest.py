@@ -188,6 +188,23 @@ def browser():  # type: ignore[no-untyped-def]
         browser.close()
 
 
+def wait_until(page: Any, condition: str, timeout_ms: int = 20000) -> None:
+    """Wait until the JavaScript function ``condition`` (which may be ``async``) returns a truthy value.
+
+    Playwright's ``wait_for_function`` does not wait for a promise: « caches.keys().then(…) » or an
+    ``async`` function is a truthy promise, so it returned at once and the tests' waits for a worker or a
+    store were no waits at all (and a wrong condition passed). This one awaits each answer."""
+    done = page.evaluate("""async ([condition, timeout]) => {
+      const check = eval("(" + condition + ")"), end = Date.now() + timeout;
+      while (Date.now() < end) {
+        if (await check()) return true;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      return false;
+    }""", [condition, timeout_ms])
+    assert done, f"still false after {timeout_ms} ms: {condition}"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``browser`` every test that starts Chromium, through the fixture or a fixture that needs it.
 

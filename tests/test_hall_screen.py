@@ -19,7 +19,7 @@ from generator.contract.project import load_project
 from generator.outputs.hall import PAGE_SECONDS, REFRESH_SECONDS
 from generator.publish.site import build_site
 
-from conftest import RESIDENCE, SAMPLE_TODAY
+from conftest import RESIDENCE, SAMPLE_TODAY, wait_until
 from test_accessibility import TEXT_SPACING, axe_violations, samples_in_three_languages  # noqa: F401 (a fixture)
 
 
@@ -779,11 +779,11 @@ def test_another_language_s_worker_taking_the_screen_over_does_not_reload_it(bro
     page.goto(base + "ecran/", wait_until="networkidle")
     # The English worker is let finish installing before it goes: a registration unregistered while its
     # worker installs lingers, and Chromium then opened the English page under no worker at all.
-    page.wait_for_function("navigator.serviceWorker.getRegistrations()"
-                           ".then(r => r.length === 2 && r.every(one => one.active))", polling=100)
+    wait_until(page, "() => navigator.serviceWorker.getRegistrations()"
+                     ".then(r => r.length === 2 && r.every(one => one.active))")
     page.evaluate("navigator.serviceWorker.getRegistrations().then(all => Promise.all("
                   "all.filter(r => r.scope.endsWith('/en/')).map(r => r.unregister())))")
-    page.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => r.length === 1)", polling=100)
+    wait_until(page, "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 1)")
     page.add_init_script("if (location.pathname.endsWith('/en/ecran/')) { var c = navigator.serviceWorker.controller;"
                          " sessionStorage.loads = (sessionStorage.loads || '') + (c ? c.scriptURL : 'none') + ' '; }")
     page.goto(base + "en/ecran/")

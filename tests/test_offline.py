@@ -4,10 +4,13 @@ names the residence and its icons; registering the worker passes a strict Conten
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
 import textwrap
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from generator.contract.project import load_project
 from generator.outputs import published
 from generator.publish.site import build_site
 
-from conftest import RESIDENCE, SAMPLE_TODAY, linked_file
+from conftest import RESIDENCE, SAMPLE_TODAY, SITE_CONFIG, linked_file, wait_until
 from test_languages import CONFIG, RESIDENCE as MULTILINGUAL, write_project
 from test_languages import multilingual_site, six_language_site  # noqa: F401  (session fixtures: 3 and 6 languages)
 
@@ -39,9 +42,12 @@ READY_JS = """async (expected) => {
 }"""
 
 
-def _cache_name(site: Path, slug: str) -> str:
+def _cache_name(site: Path, slug: str, served: str = "/") -> str:
+    """The name of the store of the worker of ``site``'s folder ``slug`` (« les-tilleuls/en »), the site being
+    served at ``served`` on its host."""
     text = (site / slug / published.SERVICE_WORKER).read_text(encoding="utf-8")
-    return json.loads(re.search(r"var CONFIG = (\{.*?\});", text).group(1))["cache"]
+    digest = json.loads(re.search(r"var CONFIG = (\{.*?\});", text).group(1))["version"]
+    return f"residence-hub:{served}{slug.strip('/')}/:{digest}"
 
 
 def test_after_a_first_visit_every_page_opens_without_network(browser, sample_site: Path, serve) -> None:
@@ -111,7 +117,7 @@ def test_a_new_build_replaces_the_stored_files_at_the_next_visit(browser, serve,
     page.goto(base + "test/", wait_until="load")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     state = page.evaluate(READY_JS, second_cache)
-    page.wait_for_function(f"caches.keys().then(n => !n.includes({json.dumps(first_cache)}))")
+    wait_until(page, f"async () => !(await caches.keys()).includes({json.dumps(first_cache)})")
     assert second_cache in state["names"]
     context.set_offline(True)
     page.goto(base + "test/gardien/", wait_until="load")
@@ -281,7 +287,8 @@ def test_a_link_no_browser_can_read_does_not_stop_the_worker_collecting_a_pages_
     page = f'<link href="../style.css"><p>{links}</p><script src="../javascripts/after.js"></script>'
     script = tmp_path / "collect.js"
     script.write_text(
-        "var self = {addEventListener: function () {}, location: {origin: 'https://r.example.org'}};\n"
+        "var self = {addEventListener: function () {}, location: {origin: 'https://r.example.org'},\n"
+        "            registration: {scope: 'https://r.example.org/a/'}};\nvar CONFIG = {version: 'v', folder: ''};\n"
         + (THEME_DIR / "javascripts" / "sw-core.js").read_text(encoding="utf-8")
         + f"\nvar found = {{}};\ncollectAssets({json.dumps(page)}, 'https://r.example.org/a/b/', found);\n"
         "console.log(JSON.stringify(Object.keys(found).sort()));\n", encoding="utf-8")
@@ -467,11 +474,12 @@ def test_a_residence_taken_off_the_site_is_not_served_offline_after_its_address_
     for slug, cache in (("gone", gone_cache), ("kept", kept_cache)):
         page.goto(base + slug + "/", wait_until="load")
         assert page.evaluate(READY_JS, cache)["urls"], slug
+    assert [name for name in page.evaluate("caches.keys()") if name.startswith("residence-hub:/gone/")]
     (root / "residences" / "gone.yml").unlink()
     build_site(load_project(root), site, SAMPLE_TODAY)
     assert not (site / "gone").exists()
     assert page.goto(base + "gone/contacts/", wait_until="load").status == 404
-    page.wait_for_function("""async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:gone/'))
+    wait_until(page, """async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:/gone/'))
         && !(await navigator.serviceWorker.getRegistrations()).some(r => r.scope.endsWith('/gone/'))""")
     assert page.goto(base + "kept/typo/", wait_until="load").status == 404  # a wrong address: nothing goes
     page.goto(base + "kept/", wait_until="load")
@@ -482,7 +490,7 @@ def test_a_residence_taken_off_the_site_is_not_served_offline_after_its_address_
         page.goto(base + "gone/", wait_until="load")
     other = context.new_page()  # the tab of the error page is still committing it
     other.goto(base + "kept/", wait_until="load")
-    assert not [name for name in other.evaluate("caches.keys()") if name.startswith("residence-hub:gone/")]
+    assert not [name for name in other.evaluate("caches.keys()") if name.startswith("residence-hub:/gone/")]
     context.close()
 
 
@@ -538,7 +546,7 @@ def test_a_new_build_whose_files_did_not_all_arrive_leaves_the_stored_build_whol
         if failed:
             break
         page.wait_for_timeout(100)
-    page.wait_for_function("navigator.serviceWorker.getRegistration().then(r => !r.installing && !r.waiting)")
+    wait_until(page, "() => navigator.serviceWorker.getRegistration().then(r => !r.installing && !r.waiting)")
     assert failed
     context.unroute(cut)
     context.set_offline(True)
@@ -552,3 +560,79 @@ def test_a_new_build_whose_files_did_not_all_arrive_leaves_the_stored_build_whol
     page.goto(base, wait_until="load")
     assert page.evaluate(READY_JS, new)["urls"]
     context.close()
+
+
+def test_two_sites_on_one_host_keep_each_others_stores(browser, serve, make_project,
+                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """GitHub Pages serves every project of an account from one host (x.github.io/residences/, a landlord's
+    test copy at x.github.io/essai/): two sites, a microsite of the same slug in each. Its stores were named
+    by the slug alone, so each site's worker took the other's store for a build before its own and deleted
+    it: after visiting both, the first one's pages no longer opened offline. The browser's own HTTP cache is
+    emptied before going offline, so that only the workers' stores can serve."""
+    served = tmp_path / "host"
+    for folder, caretaker in (("residences", "Paul Premier"), ("essai", "Jeanne Essai")):
+        root = make_project(SITE_CONFIG.replace("https://residences.example.org/",
+                                                f"https://x.github.io/{folder}/"), test=_residence(caretaker))
+        build_site(load_project(root), served / folder, SAMPLE_TODAY)
+    base = serve(served) + "/"
+    context = browser.new_context()
+    page = context.new_page()
+    for folder in ("residences", "essai", "residences", "essai"):  # each visit activates its site's worker
+        page.goto(base + folder + "/test/", wait_until="load")
+        assert page.evaluate(READY_JS, _cache_name(served / folder, "test", f"/{folder}/"))["urls"], folder
+    page.goto(base + "residences/test/", wait_until="load")  # the other site's worker is in control again
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+    context.set_offline(True)
+    for folder, caretaker in (("essai", "Jeanne Essai"), ("residences", "Paul Premier")):
+        page.goto(base + folder + "/test/gardien/", wait_until="load")
+        assert page.get_by_text(caretaker).first.is_visible(), folder
+    context.close()
+
+
+class _Weak(SimpleHTTPRequestHandler):
+    """A static server whose connection drops, without an answer, for the addresses in ``cut``."""
+
+    cut: set[str] = set()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:
+        if self.path in self.cut:
+            self.close_connection = True
+            return
+        super().do_GET()
+
+
+def test_pages_a_weak_first_visit_missed_are_stored_at_the_next_visit(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the store is updated on each visit. A first visit on a weak connection stores what it can (some
+    pages offline are better than none), but the pages it missed were never asked again until the next build:
+    visit after visit with a good network, they still did not open offline."""
+    root = write_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    cache = _cache_name(site, "les-tilleuls")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Weak, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/les-tilleuls/"
+    _Weak.cut = {"/les-tilleuls/faq/", "/les-tilleuls/qui-appeler/"}
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(base, wait_until="load")
+        stored = page.evaluate(READY_JS, cache)["urls"]
+        assert base + "contacts/" in stored and base + "faq/" not in stored and base + "qui-appeler/" not in stored
+        _Weak.cut = set()
+        page.goto(base + "contacts/", wait_until="load")  # the next visit, the network working
+        wait_until(page, f"""async () => {{
+          const stored = (await (await caches.open({json.dumps(cache)})).keys()).map(r => r.url);
+          return stored.includes({json.dumps(base + "faq/")}) && stored.includes({json.dumps(base + "qui-appeler/")});
+        }}""", 10000)
+        context.new_cdp_session(page).send("Network.clearBrowserCache")  # only the worker's store may answer
+        context.set_offline(True)
+        for path in ("faq/", "qui-appeler/"):
+            page.goto(base + path, wait_until="load")
+            assert page.locator("h1").first.is_visible(), path
+    finally:
+        context.close()
+        server.shutdown()

@@ -16,6 +16,8 @@
   Its cache name carries a digest of everything the microsite's files are made from (its pages' sources,
   its other files, and the generator's code and libraries), so a new build's files replace the stored
   ones at the next visit and an unchanged build keeps them; the atomic publish swaps sw.js with the rest.
+  The worker puts its folder as served before the digest (``sw-core.js``): two sites on one host keep
+  their own stores.
 
 The worker is registered by the shared theme script ``offline.js`` from each page's manifest link.
 """
@@ -188,9 +190,8 @@ def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Pag
 
 def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> dict[str, bytes]:
     """``sw.js`` for the microsite whose ``pages`` are published with ``others`` (every file beside them)."""
-    # One cache per microsite and language folder: a worker deletes only its own older caches.
-    prefix = f"residence-hub:{ctx.slug}/{ctx.prefix}:"
-    config = {"cache": prefix + version(ctx, others, pages), "prefix": prefix, "precache": precache_list(ctx, others)}
+    # The worker names its stores from its folder as served and this build's digest (see sw-core.js).
+    config = {"version": version(ctx, others, pages), "folder": ctx.prefix, "precache": precache_list(ctx, others)}
     core = ctx.to_root + CORE + published.theme_versions()[CORE]
     text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
             .replace("/*CORE*/", core, 1))

@@ -7,7 +7,7 @@
  * address; its scope only limits which pages it controls). Pages and data are then asked from the
  * network first, so each visit refreshes them, with the stored copy when the network is down or too slow.
  *
- * The cache's name carries a digest of the build (CONFIG.cache): a new build gives a new sw.js, which the
+ * The cache's name carries a digest of the build (CONFIG.version): a new build gives a new sw.js, which the
  * browser installs at the next visit; it stores the new files, then deletes the caches of older builds.
  * Requests with a query string (the hall screen's live check) and other hosts' are left alone, except a
  * page's: a static page is the same whatever its query ("?h=chaudiere", which a search result adds for
@@ -20,6 +20,16 @@
 
 var SLOW_NETWORK_MS = 4000;
 var FILE = /\.(css|js|png|svg|ico|webmanifest|woff2?)$/;
+
+/* The stores are named by this worker's folder as served ("/residences/les-tilleuls/en/") and the build.
+ * GitHub Pages serves every project of an account from one host (x.github.io/residences/, a test copy at
+ * x.github.io/essai/): named by the slug alone, each site's worker took the other's store of the same
+ * slug for a build before its own and deleted it, and that site's pages no longer opened offline. */
+var FOLDER = new URL(self.registration.scope).pathname;
+var PREFIX = "residence-hub:" + FOLDER + ":";
+var CACHE = PREFIX + CONFIG.version;
+/* Every language's stores of this microsite: its default language's folder (CONFIG.folder is "en/" or ""). */
+var MICROSITE = "residence-hub:" + FOLDER.slice(0, FOLDER.length - CONFIG.folder.length);
 
 function absolute(url) { return new URL(url, self.registration.scope).href; }
 
@@ -57,8 +67,8 @@ function store(cache, url, assets, strict) {
 self.addEventListener("install", function (event) {
   self.skipWaiting();
   event.waitUntil(caches.keys().then(function (names) {
-    var update = names.some(function (name) { return name.indexOf(CONFIG.prefix) === 0 && name !== CONFIG.cache; });
-    return caches.open(CONFIG.cache).then(function (cache) {
+    var update = names.some(function (name) { return name.indexOf(PREFIX) === 0 && name !== CACHE; });
+    return caches.open(CACHE).then(function (cache) {
       var assets = {};
       var pages = CONFIG.precache.reduce(function (done, url) {
         return done.then(function () { return store(cache, absolute(url), assets, update); });
@@ -67,7 +77,7 @@ self.addEventListener("install", function (event) {
         return Promise.all(Object.keys(assets).map(function (url) { return store(cache, url, null, update); }));
       });
     }).catch(function (error) {
-      return caches.delete(CONFIG.cache).then(function () { throw error; });
+      return caches.delete(CACHE).then(function () { throw error; });
     });
   }));
 });
@@ -75,14 +85,41 @@ self.addEventListener("install", function (event) {
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) {
-      return name.indexOf(CONFIG.prefix) === 0 && name !== CONFIG.cache;
+      return name.indexOf(PREFIX) === 0 && name !== CACHE;
     }).map(function (name) { return caches.delete(name); }));
   }).then(function () { return self.clients.claim(); }));
 });
 
 /* Looked up without opening the store: caches.open would make an empty one again after retireIfGone. */
 function fromCache(request) {
-  return caches.match(request, { cacheName: CONFIG.cache });
+  return caches.match(request, { cacheName: CACHE });
+}
+
+/* A first visit on a weak connection stores what it can (``store``); the pages it missed, and their files,
+ * are asked again at a later visit whose page came from the network, once each time the worker starts:
+ * they stayed missing offline until the next build. It stops at the first file the network or the store
+ * refuses (a phone whose storage is full downloads one file for nothing, not the whole microsite), and does
+ * nothing once the store is gone (``retireIfGone``). */
+var toppedUp = false;
+function topUp() {
+  if (toppedUp) { return Promise.resolve(); }
+  toppedUp = true;
+  function missing(cache, url, assets) {
+    return cache.match(url).then(function (hit) { return hit ? undefined : store(cache, url, assets, true); });
+  }
+  return caches.has(CACHE).then(function (has) {
+    if (!has) { return undefined; }
+    return caches.open(CACHE).then(function (cache) {
+      var assets = {};
+      return CONFIG.precache.reduce(function (done, url) {
+        return done.then(function () { return missing(cache, absolute(url), assets); });
+      }, Promise.resolve()).then(function () {
+        return Object.keys(assets).reduce(function (done, url) {
+          return done.then(function () { return missing(cache, url, null); });
+        }, Promise.resolve());
+      });
+    });
+  })["catch"](function () { return undefined; });
 }
 
 /* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up
@@ -91,7 +128,8 @@ function networkFirst(request, key, event) {
   var network = fetch(request).then(function (response) {
     if (response.ok && response.type === "basic") {
       var copy = response.clone();
-      caches.open(CONFIG.cache).then(function (cache) { return cache.put(key, copy); });
+      caches.open(CACHE).then(function (cache) { return cache.put(key, copy); });
+      if (request.mode === "navigate") { event.waitUntil(topUp()); }
     }
     if (response.status === 404 && request.mode === "navigate") { event.waitUntil(retireIfGone()); }
     return response;
@@ -106,15 +144,14 @@ function networkFirst(request, key, event) {
 }
 
 /* A residence taken off the site: its pages are « not found » and so is this worker's own sw.js. Its
- * stored pages go, and the stores of its other languages' workers (the same microsite: CONFIG.prefix up to
- * the slug's folder), and this worker unregisters: offline, the residence's old pages were served forever.
+ * stored pages go, and the stores of its other languages' workers (the same microsite: MICROSITE), and
+ * this worker unregisters: offline, the residence's old pages were served forever.
  * A page typed wrong in a living microsite is « not found » too, but its sw.js is there: nothing changes. */
 function retireIfGone() {
   return fetch(new Request(self.location.href, { cache: "no-store" })).then(function (response) {
     if (response.status !== 404 && response.status !== 410) { return undefined; }
-    var microsite = CONFIG.prefix.slice(0, CONFIG.prefix.indexOf("/") + 1);
     return caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) { return name.indexOf(microsite) === 0; })
+      return Promise.all(names.filter(function (name) { return name.indexOf(MICROSITE) === 0; })
         .map(function (name) { return caches.delete(name); }));
     }).then(function () { return self.registration.unregister(); });
   }).catch(function () { return undefined; });
@@ -126,7 +163,7 @@ function cacheFirst(request) {
     return hit || fetch(request).then(function (response) {
       if (response.ok && response.type === "basic") {
         var copy = response.clone();
-        caches.open(CONFIG.cache).then(function (cache) { return cache.put(request, copy); });
+        caches.open(CACHE).then(function (cache) { return cache.put(request, copy); });
       }
       return response;
     });

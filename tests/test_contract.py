@@ -255,6 +255,25 @@ def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  #
         "residences/test.yml:8: outages[1].buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois"]
 
 
+def test_two_buildings_typed_in_one_item_are_refused_with_the_list_to_write(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« buildings: [A; B] » is one item in YAML: the pages said « Bâtiment A; B », a notice for [A] reached
+    nothing, and ``residences.csv``, which joins the buildings with « ; », read back two where the JSON said one
+    (found by the offline review reading the CSV back). A « ; » in a building is told at its item."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        buildings: [A; B, C]
+        outages:
+          - {equipment: Ascenseur, since: 2026-12-01, status: reported, buildings: ["C ;"]}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:4: buildings[1]: « A; B » : un seul bâtiment par élément de la liste\n    → séparez les "
+        "bâtiments par des virgules : [A, B], ou écrivez-en un par ligne « - … »",
+        "residences/test.yml:6: outages[1].buildings[1]: « C ; » : un seul bâtiment par élément de la liste\n    → "
+        "séparez les bâtiments par des virgules : [C], ou écrivez-en un par ligne « - … »"]
+
+
 def test_a_name_listed_or_referred_to_is_refused_with_a_space_at_an_end(make_project) -> None:  # type: ignore[no-untyped-def]
     """« buildings: ["A ", A] » was two buildings (« Bâtiments A , A »), and a notice for [A] did not reach the
     building « A  »; the same for a fibre operator (« Orange , Free »), a notice's or an outage's buildings,

@@ -51,11 +51,13 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
                 compared = key_text(building)
                 repeated = compared in seen
                 seen.add(compared)
-                if _composed(building) in names or building != building.strip() or not building or repeated:
-                    continue  # a space at an end, a name repeated: told by the contract (edge spaces, ``once``)
+                if _composed(building) in names or building != building.strip() or not building or repeated \
+                        or ";" in building:
+                    continue  # a space at an end, a name repeated, two in one: told by the contract
                 where = lines.line_of((section, index, "buildings", position))
-                if known:
-                    hint = close_name(building, known) + "bâtiments de la résidence : " + ", ".join(known)
+                declared = [b for b in known if ";" not in b]  # « A; B »: refused at its own line
+                if declared:
+                    hint = close_name(building, declared) + "bâtiments de la résidence : " + ", ".join(declared)
                 else:
                     hint = "déclarez d'abord les bâtiments en haut du fichier, par exemple « buildings: [A, B] »"
                 problems.append(Problem(lines.file, where, f"bâtiment « {visible(building)} » inconnu dans cette "

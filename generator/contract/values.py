@@ -341,7 +341,20 @@ Name = Annotated[str, PlainValidator(parse_local_name), _schema(_localized({"typ
 """A name tenants read in a list (a fibre operator): typed once, or by language; no space at either end."""
 Key = Annotated[str, BeforeValidator(parse_name), _schema({"type": _SCALAR, "minLength": 1})]
 """A text that names something (an agency key, a file, a reference): never translated."""
-Label = Annotated[str, BeforeValidator(parse_name), _schema({"type": _STRINGISH, "examples": ["A", "1"]})]
+def parse_building(value: Any) -> str:
+    """A building or entrance: a name (``parse_name``) without « ; », which is how two buildings typed in one
+    item look (« [A; B] » in YAML is one item), and what separates the buildings in ``residences.csv``
+    (a building « A ; B » read back as two)."""
+    text = parse_name(value)
+    if ";" in text:
+        parts = ", ".join(part.strip() for part in text.split(";") if part.strip())
+        raise ValueProblem(f"« {text} » : un seul bâtiment par élément de la liste",
+                           f"séparez les bâtiments par des virgules : [{parts}], ou écrivez-en un par ligne « - … »")
+    return text
+
+
+Label = Annotated[str, BeforeValidator(parse_building),
+                  _schema({"type": _STRINGISH, "pattern": "^[^;]*$", "examples": ["A", "1"]})]
 
 
 def parse_local_markdown(value: Any, info: Any) -> str:

@@ -85,6 +85,16 @@ def check_no_edge_spaces(text: str) -> str:
                        "serait plus le même")
 
 
+def check_one_building(text: str) -> str:
+    """Refuse (``ValueProblem``) a building holding « ; »: two buildings typed in one item (« [A; B] » is one
+    item in YAML), and what separates the buildings in ``residences.csv`` (« A ; B » read back as two)."""
+    if ";" not in text:
+        return text
+    parts = ", ".join(part.strip() for part in text.split(";") if part.strip())
+    raise ValueProblem(f"« {text} » : un seul bâtiment par élément de la liste",
+                       f"séparez les bâtiments par des virgules : [{parts}], ou écrivez-en un par ligne « - … »")
+
+
 def visible(text: str) -> str:
     """``text`` with every character of ``INVISIBLE`` (and tab, newline) written as U+XXXX: safe to print."""
     return _UNPRINTABLE.sub(_code_point, text) if _UNPRINTABLE.search(text) else text

@@ -23,6 +23,7 @@ from generator.contract.characters import ValueProblem as ValueProblem
 from generator.contract.characters import check_characters as check_characters
 from generator.contract.characters import (
     check_no_edge_spaces,
+    check_one_building,
     check_references,
     check_rendered_shown,
     check_shown,
@@ -342,15 +343,8 @@ Name = Annotated[str, PlainValidator(parse_local_name), _schema(_localized({"typ
 Key = Annotated[str, BeforeValidator(parse_name), _schema({"type": _SCALAR, "minLength": 1})]
 """A text that names something (an agency key, a file, a reference): never translated."""
 def parse_building(value: Any) -> str:
-    """A building or entrance: a name (``parse_name``) without « ; », which is how two buildings typed in one
-    item look (« [A; B] » in YAML is one item), and what separates the buildings in ``residences.csv``
-    (a building « A ; B » read back as two)."""
-    text = parse_name(value)
-    if ";" in text:
-        parts = ", ".join(part.strip() for part in text.split(";") if part.strip())
-        raise ValueProblem(f"« {text} » : un seul bâtiment par élément de la liste",
-                           f"séparez les bâtiments par des virgules : [{parts}], ou écrivez-en un par ligne « - … »")
-    return text
+    """A building or entrance: a name (``parse_name``), one per item (``characters.check_one_building``)."""
+    return check_one_building(parse_name(value))
 
 
 Label = Annotated[str, BeforeValidator(parse_building),

@@ -22,13 +22,14 @@ from generator.contract.inheritance import INHERITED_KEYS, same_key
 from generator.contract.model import Residence, SiteConfig
 
 MARKDOWN_PARSERS = {values.parse_markdown, values.parse_local_markdown}
-TEXT_PARSERS = {values.parse_text, values.parse_local_text, values.parse_name, values.parse_local_name} \
+TEXT_PARSERS = {values.parse_text, values.parse_local_text, values.parse_name, values.parse_local_name,
+                values.parse_building} \
     | MARKDOWN_PARSERS
+"""The parsers of free text: one line (Text, Label, Key), or Markdown (a text, or one per language)."""
 LOCAL_PARSERS = {values.parse_local_text, values.parse_local_name, values.parse_local_markdown}
 """The texts typed once or by language: ``{fr: …, en: …, ar: …}``."""
 LANGUAGES = "<langues>"
 """Where ``samples`` carries the site's languages through the walk (empty: every text typed once)."""
-"""The parsers of free text: one line (Text, Label, Key), or Markdown (a text, or one per language)."""
 
 
 def _samples(today: date) -> dict[Callable[..., Any], Callable[[str], str]]:
@@ -76,6 +77,8 @@ def _fill(annotation: Any, path: str, text_for: TextFor, samples: dict[Any, Any]
         if parser in LOCAL_PARSERS and samples[LANGUAGES]:
             return {language: text_for(f"{path}@{language}", parser in MARKDOWN_PARSERS)
                     for language in samples[LANGUAGES]}
+        if parser is values.parse_building:  # one building per item: a « ; » is refused (test_contract)
+            return text_for(path, False).replace(";", ",")
         if parser in TEXT_PARSERS:
             return text_for(path, parser in MARKDOWN_PARSERS)
         if parser in samples:

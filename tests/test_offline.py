@@ -636,3 +636,52 @@ def test_pages_a_weak_first_visit_missed_are_stored_at_the_next_visit(browser, t
     finally:
         context.close()
         server.shutdown()
+
+
+ASK_WORKER_JS = """() => new Promise(resolve => {
+  navigator.serviceWorker.addEventListener("message", e => resolve(e.data.rhStoredCopy));
+  navigator.serviceWorker.controller.postMessage({rhStoredCopy: location.origin + location.pathname});
+  setTimeout(() => resolve(null), 2000);
+})"""
+"""What the page's worker answers when asked whether it served the page from its store (null: nothing)."""
+
+
+def test_a_page_opened_from_the_store_says_it_is_the_saved_copy_and_of_when(  # type: ignore[no-untyped-def]
+        browser, serve, multilingual_site: Path) -> None:  # noqa: F811
+    """Issue 15: offline, a stored page looked like today's: a tenant read a lift « en panne » repaired since,
+    or a caretaker's old number, with nothing to say otherwise. A page the worker answered from its store
+    says so under its title, in the page's language, with the copy's date and time; online, nothing."""
+    from test_accessibility import axe_violations
+
+    base = serve(multilingual_site) + "/les-tilleuls/"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base, wait_until="load")
+    for folder in ("", "/en", "/ar"):
+        assert page.evaluate(READY_JS, _cache_name(multilingual_site, "les-tilleuls" + folder))["urls"], folder
+    page.goto(base + "contacts/", wait_until="load")
+    assert page.evaluate(ASK_WORKER_JS) is None  # from the network
+    assert page.locator(".rh-stored-copy").count() == 0
+    day, month = page.evaluate("[new Date().getDate(), new Date().toLocaleString('fr', {month: 'long'})]")
+
+    context.set_offline(True)
+    for path, words in (("contacts/", "Pas de connexion, ou réseau trop lent : cette page est la copie gardée sur "
+                                      f"votre appareil. Ses informations ont pu changer depuis. Copie du {day} {month} à "),
+                        ("ar/contacts/", "لا يوجد اتصال، أو الشبكة بطيئة جدًا")):
+        page.goto(base + path, wait_until="load")
+        note = page.locator(".rh-stored-copy")
+        note.wait_for()
+        assert note.get_attribute("role") == "status", path
+        assert note.inner_text().startswith(words), (path, note.inner_text())
+        assert re.search(r" \d\d:\d\d", note.inner_text()), note.inner_text()  # the time, in Latin digits
+        assert page.evaluate("document.querySelector('.rh-stored-copy').previousElementSibling.tagName") == "H1"
+        assert axe_violations(page) == [], path
+
+    context.set_offline(False)
+    page.goto(base + "contacts/", wait_until="load")
+    assert page.evaluate(ASK_WORKER_JS) is None  # from the network again: the worker forgot the stored answer
+    assert page.locator(".rh-stored-copy").count() == 0
+    assert errors == []
+    context.close()

@@ -36,6 +36,7 @@ from typing import Sequence
 from generator.contract.languages import direction
 from generator.outputs import i18n, published
 from generator.outputs.context import ResidenceContext
+from generator.outputs.i18n import N_
 from generator.outputs.pages import RESIDENCE_PAGES, Page
 from generator.paths import PACKAGE_DIR, THEME_DIR
 from generator.user_cache import code_files, library_versions, made_once
@@ -188,10 +189,18 @@ def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Pag
     return digest.hexdigest()[:16]
 
 
+STORED_COPY = N_("Pas de connexion, ou réseau trop lent : cette page est la copie gardée sur votre appareil. "
+                  "Ses informations ont pu changer depuis.")
+STORED_ON = N_("Copie du %(date)s.")
+"""What a page answered with its stored copy says above its text (sw-core.js), then the copy's date and time."""
+
+
 def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> dict[str, bytes]:
     """``sw.js`` for the microsite whose ``pages`` are published with ``others`` (every file beside them)."""
     # The worker names its stores from its folder as served and this build's digest (see sw-core.js).
-    config = {"version": version(ctx, others, pages), "folder": ctx.prefix, "precache": precache_list(ctx, others)}
+    _ = i18n.gettext(ctx.lang)
+    config = {"version": version(ctx, others, pages), "folder": ctx.prefix, "precache": precache_list(ctx, others),
+              "stored": {"lang": ctx.lang, "text": _(STORED_COPY), "on": _(STORED_ON)}}
     core = ctx.to_root + CORE + published.theme_versions()[CORE]
     text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
             .replace("/*CORE*/", core, 1))

@@ -42,6 +42,24 @@
       return known && known.scope === folder ? known.update() : register(folder);
     })["catch"](function () {});
   }
+  /* A page the worker answered with its stored copy (no network, or one too slow) says so under its title,
+   * with the copy's date (sw-core.js words it): a lift repaired since, a new caretaker's number are not in it.
+   * Asked at once: the worker remembers the answer only while it runs. The hall screen has its own line. */
+  function sayIfStoredCopy() {
+    var worker = navigator.serviceWorker.controller, article = document.querySelector(".md-content__inner");
+    if (!worker || !article) { return; }
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var text = event.data && event.data.rhStoredCopy;
+      if (typeof text !== "string" || document.querySelector(".rh-stored-copy")) { return; }
+      var note = document.createElement("p"), title = article.querySelector("h1");
+      note.className = "rh-stored-copy";
+      note.setAttribute("role", "status");
+      note.textContent = text;
+      if (title) { title.parentNode.insertBefore(note, title.nextSibling); } else { article.insertBefore(note, article.firstChild); }
+    });
+    worker.postMessage({ rhStoredCopy: location.origin + location.pathname });
+  }
+  sayIfStoredCopy();
   function start() {
     var base = new URL(".", link.href).href;
     register(base).then(function () { return navigator.serviceWorker.ready; }).then(function () {

@@ -5,7 +5,8 @@
  * emergency numbers, the caretaker, "qui appeler"), and the stylesheets, scripts and images those pages
  * use (the theme's shared copies one folder up included: a worker may fetch and store any same-site
  * address; its scope only limits which pages it controls). Pages and data are then asked from the
- * network first, so each visit refreshes them, with the stored copy when the network is down or too slow.
+ * network first, so each visit refreshes them, with the stored copy when the network is down or too slow;
+ * a page so answered says it is the saved copy, and of when (``answeredFromStore``, offline.js).
  *
  * The cache's name carries a digest of the build (CONFIG.version): a new build gives a new sw.js, which the
  * browser installs at the next visit; it stores the new files, then deletes the caches of older builds.
@@ -122,6 +123,34 @@ function topUp() {
   })["catch"](function () { return undefined; });
 }
 
+/* The pages last answered with their stored copy (no network, or one slower than SLOW_NETWORK_MS), by
+ * ``key``, with the time the copy was stored (its response's Date, "" when the server sent none). The page
+ * asks (offline.js, ``rhStoredCopy``) and says it is a saved copy: a lift repaired since, a new caretaker's
+ * number are missing from it, and nothing else told the tenant. */
+var answeredFromStore = {};
+
+function noteAnswer(key, copy) {
+  if (copy) { answeredFromStore[key] = copy.headers.get("Date") || ""; } else { delete answeredFromStore[key]; }
+}
+
+/* What the page shows: CONFIG.stored's sentence, then the time of the copy in the page's language. */
+function storedSentence(date) {
+  var when = new Date(date), text = CONFIG.stored.text;
+  if (!date || isNaN(when.getTime())) { return text; }
+  try {
+    return text + " " + CONFIG.stored.on.replace("%(date)s", when.toLocaleString(CONFIG.stored.lang + "-u-nu-latn",
+      { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+  } catch (error) { return text; }
+}
+
+self.addEventListener("message", function (event) {
+  var page = event.data && event.data.rhStoredCopy;
+  if (typeof page !== "string" || !event.source || !Object.prototype.hasOwnProperty.call(answeredFromStore, page)) {
+    return;
+  }
+  event.source.postMessage({ rhStoredCopy: storedSentence(answeredFromStore[page]) });
+});
+
 /* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up
  * by ``key``, the page's address without its query. */
 function networkFirst(request, key, event) {
@@ -134,13 +163,18 @@ function networkFirst(request, key, event) {
     if (response.status === 404 && request.mode === "navigate") { event.waitUntil(retireIfGone()); }
     return response;
   });
+  var copy = null;
+  function stored() { return fromCache(key).then(function (hit) { copy = hit; return hit; }); }
   var slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_NETWORK_MS); }).then(function () {
-    return fromCache(key).then(function (hit) { return hit || network; });
+    return stored().then(function (hit) { return hit || network; });
   });
   var offline = network.catch(function () {
-    return fromCache(key).then(function (hit) { return hit || Response.error(); });
+    return stored().then(function (hit) { return hit || Response.error(); });
   });
-  return Promise.race([offline, slow]);
+  return Promise.race([offline, slow]).then(function (response) {
+    if (request.mode === "navigate") { noteAnswer(key, response === copy ? copy : null); }
+    return response;
+  });
 }
 
 /* A residence taken off the site: its pages are « not found » and so is this worker's own sw.js. Its

@@ -210,12 +210,13 @@ def test_icons_service_worker_code_and_open_data_are_published_once(multilingual
     microsite = multilingual_site / "les-tilleuls"
     assert not [p for p in microsite.rglob("*.png") if published.POSTER_DIR not in p.parts]
     assert sorted(p.relative_to(microsite).as_posix() for p in microsite.rglob(published.DATA)) == [published.DATA]
-    for folder in (microsite, microsite / "en", microsite / "ar"):
+    for folder, language in ((microsite, "fr"), (microsite / "en", "en"), (microsite / "ar", "ar")):
         manifest = json.loads((folder / published.WEB_MANIFEST).read_text(encoding="utf-8"))
         assert all((folder / icon["src"]).resolve() == (multilingual_site / name).resolve()
                    for icon, name in zip(manifest["icons"], sorted(published.ICONS.values())))
         worker = (folder / published.SERVICE_WORKER).read_text(encoding="utf-8")
-        core = re.search(r'importScripts\("([^"]+\?v=[0-9a-f]+)"\);', worker).group(1)
+        words, core = re.search(r'importScripts\("([^"]+\?v=[0-9a-f]+)", "([^"]+\?v=[0-9a-f]+)"\);', worker).groups()
+        assert linked_file(folder / published.SERVICE_WORKER, words) == multilingual_site / published.words_script(language)
         assert linked_file(folder / published.SERVICE_WORKER, core) == multilingual_site / "javascripts" / "sw-core.js"
         assert len(worker) < 1500
         screen = (folder / published.HALL_SCREEN).read_text(encoding="utf-8")
@@ -284,9 +285,9 @@ def test_the_caretaker_box_reads_its_words_and_hours_from_shared_files(multiling
             assert html.index(words) < html.index("javascripts/presence.js")
             assert html.index(hours) < html.index("javascripts/presence.js")
         text = (multilingual_site / published.words_script(language)).read_text(encoding="utf-8")
-        assert text.startswith("window.rhWords = {") and text.endswith("};\n")
+        assert text.startswith("self.rhWords = {") and text.endswith("};\n")
         monday = {"fr": "lundi", "en": "Monday", "ar": "الاثنين"}[language]
-        assert json.loads(text.removeprefix("window.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday
+        assert json.loads(text.removeprefix("self.rhWords = ").removesuffix(";\n"))["presence"]["days"][0] == monday
         text = (folder / published.HOURS_SCRIPT).read_text(encoding="utf-8")
-        hours = json.loads(text.removeprefix("window.rhPresence = ").removesuffix(";\n"))
+        hours = json.loads(text.removeprefix("self.rhPresence = ").removesuffix(";\n"))
         assert hours["name"] == "Fatima Benali" and hours["hours"][0]["open"] == "08:30"

@@ -9,9 +9,10 @@
   whose scope holds the worker's own address, not the page's: started from the site root, Material's worker
   and the stemmers it loads always asked the network, and offline the search stayed at « Initialisation de
   la recherche ». Started from the microsite's folder, its worker serves them from its store.
-- ``sw.js`` (``static/sw.js`` with this microsite's settings, importing the code shared by every microsite
-  from the site root, ``theme/javascripts/sw-core.js``, with its digest in the address so that a browser's
-  HTTP cache never gives a new worker an older copy): stores every page of the microsite at the
+- ``sw.js`` (``static/sw.js`` with this microsite's settings, importing its language's words
+  (``script_words``) and the code shared by every microsite (``theme/javascripts/sw-core.js``) from the
+  site root, each with its digest in the address so that a browser's HTTP cache never gives a new worker
+  an older copy): stores every page of the microsite at the
   first visit, the most needed first, and serves them when the network is down (see the file itself).
   Its cache name carries a digest of everything the microsite's files are made from (its pages' sources,
   its other files, and the generator's code and libraries), so a new build's files replace the stored
@@ -36,8 +37,8 @@ from typing import Sequence
 from generator.contract.languages import direction
 from generator.outputs import i18n, published
 from generator.outputs.context import ResidenceContext
-from generator.outputs.i18n import N_
 from generator.outputs.pages import RESIDENCE_PAGES, Page
+from generator.outputs.script_words import words_address
 from generator.paths import PACKAGE_DIR, THEME_DIR
 from generator.user_cache import code_files, library_versions, made_once
 
@@ -189,19 +190,11 @@ def version(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Pag
     return digest.hexdigest()[:16]
 
 
-STORED_COPY = N_("Pas de connexion, ou réseau trop lent : cette page est la copie gardée sur votre appareil. "
-                  "Ses informations ont pu changer depuis.")
-STORED_ON = N_("Copie du %(date)s.")
-"""What a page answered with its stored copy says above its text (sw-core.js), then the copy's date and time."""
-
-
 def service_worker(ctx: ResidenceContext, others: dict[str, bytes], pages: Sequence[Page]) -> dict[str, bytes]:
     """``sw.js`` for the microsite whose ``pages`` are published with ``others`` (every file beside them)."""
     # The worker names its stores from its folder as served and this build's digest (see sw-core.js).
-    _ = i18n.gettext(ctx.lang)
-    config = {"version": version(ctx, others, pages), "folder": ctx.prefix, "precache": precache_list(ctx, others),
-              "stored": {"lang": ctx.lang, "text": _(STORED_COPY), "on": _(STORED_ON)}}
+    config = {"version": version(ctx, others, pages), "folder": ctx.prefix, "precache": precache_list(ctx, others)}
     core = ctx.to_root + CORE + published.theme_versions()[CORE]
     text = (WORKER.read_text(encoding="utf-8").replace("/*CONFIG*/", json.dumps(config, ensure_ascii=False), 1)
-            .replace("/*CORE*/", core, 1))
+            .replace("/*WORDS*/", ctx.to_root + words_address(ctx.lang), 1).replace("/*CORE*/", core, 1))
     return {published.SERVICE_WORKER: text.encode()}

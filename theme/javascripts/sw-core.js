@@ -133,12 +133,13 @@ function noteAnswer(key, copy) {
   if (copy) { answeredFromStore[key] = copy.headers.get("Date") || ""; } else { delete answeredFromStore[key]; }
 }
 
-/* What the page shows: CONFIG.stored's sentence, then the time of the copy in the page's language. */
+/* What the page shows: the sentence in the worker's language (rhWords.stored, mots-<language>.js, imported by
+ * sw.js), then the time of the copy. */
 function storedSentence(date) {
-  var when = new Date(date), text = CONFIG.stored.text;
+  var words = self.rhWords.stored, when = new Date(date), text = words.text;
   if (!date || isNaN(when.getTime())) { return text; }
   try {
-    return text + " " + CONFIG.stored.on.replace("%(date)s", when.toLocaleString(CONFIG.stored.lang + "-u-nu-latn",
+    return text + " " + words.on.replace("%(date)s", when.toLocaleString(words.lang + "-u-nu-latn",
       { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
   } catch (error) { return text; }
 }

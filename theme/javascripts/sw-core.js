@@ -135,8 +135,8 @@ function noteAnswer(key, copy) {
 
 /* What the page shows: the sentence in the worker's language (rhWords.stored, mots-<language>.js, imported by
  * sw.js), then the time of the copy. */
-function storedSentence(date) {
-  var words = self.rhWords.stored, when = new Date(date), text = words.text;
+function storedSentence(words, date) {
+  var when = new Date(date), text = words.text;
   if (!date || isNaN(when.getTime())) { return text; }
   try {
     return text + " " + words.on.replace("%(date)s", when.toLocaleString(words.lang + "-u-nu-latn",
@@ -145,11 +145,12 @@ function storedSentence(date) {
 }
 
 self.addEventListener("message", function (event) {
-  var page = event.data && event.data.rhStoredCopy;
-  if (typeof page !== "string" || !event.source || !Object.prototype.hasOwnProperty.call(answeredFromStore, page)) {
-    return;
+  var page = event.data && event.data.rhStoredCopy, words = self.rhWords && self.rhWords.stored;
+  if (typeof page !== "string" || !event.source || !words
+      || !Object.prototype.hasOwnProperty.call(answeredFromStore, page)) {
+    return;  /* words missing: a worker of an older build, whose sw.js did not import them */
   }
-  event.source.postMessage({ rhStoredCopy: storedSentence(answeredFromStore[page]) });
+  event.source.postMessage({ rhStoredCopy: storedSentence(words, answeredFromStore[page]) });
 });
 
 /* Pages and data: the network's answer (stored for next time), else the stored copy; stored and looked up

@@ -765,6 +765,21 @@ def test_a_file_is_told_as_what_it_is_whatever_its_name(tmp_path: Path, project:
     assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
+def test_a_csv_file_named_xlsx_is_read_as_a_csv_and_said(tmp_path: Path, project: Path) -> None:
+    """A CSV saved, or renamed, residences.xlsx was « pas un classeur .xlsx lisible (BadZipFile) → enregistrez-le
+    à nouveau au format .xlsx »: a Python name, and a hint about a workbook the file never was."""
+    path = tmp_path / "residences.xlsx"
+    path.write_bytes(("\r\n".join(";".join(line[:6]) for line in (TITLES, GOOD)) + "\r\n").encode("cp1252"))
+    code, output = run("--project", str(project), str(path))
+    assert code == 0, output
+    assert "Note : fichier nommé .xlsx mais texte CSV, pas un classeur : lu comme tel\n" in output
+    assert "BadZipFile" not in output
+    assert load_project(project).residences[0].residence.name == "Résidence Les Tilleuls"
+    code, output = run("--project", str(project), "--sheet", "Feuil1", "--force", str(path))
+    assert code == 1 and output == ("Erreur : residences.xlsx:1: ce fichier, un CSV nommé .xlsx, n'a qu'une feuille : "
+                                    "retirez --sheet\n1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+
+
 def _ods(path: Path) -> Path:
     """A LibreOffice Calc workbook: an OpenDocument zip whose first entry names its type."""
     with zipfile.ZipFile(path, "w") as book:

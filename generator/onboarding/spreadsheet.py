@@ -121,10 +121,12 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         read = _read_xlsx(path, sheet)
         read.notes.insert(0, "fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur")
         return read
-    if suffix == ".csv":
+    text = suffix in (".xlsx", ".xlsm") and not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", head)  # a CSV so named
+    if suffix == ".csv" or text:
         if sheet is not None:
-            raise SpreadsheetError("un fichier CSV n'a qu'une feuille : retirez --sheet")
-        return _read_csv(path)
+            raise SpreadsheetError(f"{'ce fichier, un CSV nommé ' + suffix + ',' if text else 'un fichier CSV'} n'a "
+                                   "qu'une feuille : retirez --sheet")
+        return _read_csv(path, f"fichier nommé {suffix} mais texte CSV, pas un classeur : lu comme tel" if text else "")
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     raise SpreadsheetError(f"format « {suffix or path.name} » non pris en charge",
@@ -366,9 +368,9 @@ def _not_a_table(head: bytes) -> None:
                                "« Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »")
 
 
-def _read_csv(path: Path) -> Sheet:
+def _read_csv(path: Path, note: str = "") -> Sheet:
     raw = path.read_bytes()
-    notes = []
+    notes = [note] if note else []
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(0) > len(raw) // 4:
         # Excel's « Texte Unicode », or UTF-16 without its mark (every other byte 0 in French text)
         text = _utf16(raw)

@@ -90,6 +90,19 @@ def test_hours_written_with_a_colon_after_the_days_or_every_day_are_read(typed: 
     assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
 
 
+@pytest.mark.parametrize("typed, slots", [
+    ("lun-ven 8h-12h 14h-17h", [(WEEKDAYS, "8h", "12h"), (WEEKDAYS, "14h", "17h")]),
+    ("lun-ven 8h30-12h 13h30-17h", [(WEEKDAYS, "8h30", "12h"), (WEEKDAYS, "13h30", "17h")]),
+    ("lun-ven 8 h 30 - 12 h 14 h - 17 h", [(WEEKDAYS, "8h30", "12h"), (WEEKDAYS, "14h", "17h")]),
+    ("lun-ven 8h 30-12h", [(WEEKDAYS, "8h30", "12h")]),
+])
+def test_two_time_ranges_separated_by_a_space_are_two_ranges(typed: str, slots: list[object]) -> None:
+    """« lun-ven 8h-12h 14h-17h » read « 12h 14 » as one time, 12h14, then refused « mot « h-17h » non compris »:
+    a word staff never typed. A number followed by « h » is an hour, never the minutes of the time before it."""
+    found, errors = parse_hours(typed)
+    assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
+
+
 @pytest.mark.parametrize("word", sorted(FRENCH_DAYS))
 def test_every_day_word_a_residence_file_takes_is_read_in_the_hours_cell(word: str) -> None:
     """The cell and ``caretaker.hours`` read the same day names (``FRENCH_DAYS``): « monday » and

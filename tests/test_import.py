@@ -1010,6 +1010,20 @@ def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project
     assert [p.name for p in result.written] == ["les-tilleuls.yml"]
 
 
+def test_a_line_of_group_titles_above_the_header_is_skipped_not_taken_for_the_header(tmp_path: Path,
+                                                                                      project: Path) -> None:
+    """A landlord's list often groups its columns under titles of their own: « Adresse » merged over « Rue » and
+    « Code postal », « Gardien » over the caretaker's columns. That line names a column (« Gardien ») so it was
+    taken for the header: ten errors, « colonne obligatoire « Nom » absente » at A1 while « Nom » was in A2, and
+    none said where the titles were. The header is the first line naming every required column."""
+    groups = [None, "Adresse", None, None, None, "Gardien", None, None]
+    book = xlsx(tmp_path / "r.xlsx", [groups, TITLES, GOOD], merges=("B1:D1", "F1:H1"))
+    result = import_spreadsheet(project, book)
+    assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 2) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
+
+
 def test_a_title_merged_across_the_columns_above_the_header_is_skipped_not_refused(tmp_path: Path,
                                                                                     project: Path) -> None:
     """A landlord's list often starts with its title centred over the table (cells A1:H1 merged). That line is

@@ -44,6 +44,7 @@ def _words(values: tuple[str, ...], **own: str) -> dict[str, str]:
 
 _MODES = _words(CARETAKER_MODES)
 _FIBRE = _words(FIBRE_STATUSES, oui="available", non="unavailable")
+_REQUIRED = {fold(c.title) for c in COLUMNS if c.required}
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 
@@ -184,6 +185,11 @@ def _table(sheet: Sheet, problems: list[Problem],
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
     # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
     header_index = next((i for i in filled if _titled(sheet.rows[i])), filled[0] if filled else None)
+    # A line of group titles above the titles (« Gardien » merged over the caretaker's columns) names a column too:
+    # the first line, of the few below it, that names every required column is the header (when one does).
+    header_index = next((i for i in filled if header_index is not None and header_index <= i <= header_index + 10
+                         and _REQUIRED <= {fold(str(c.value)) for c in sheet.rows[i] if isinstance(c.value, str)}),
+                        header_index)
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
         plural = "s" if len(above) > 1 else ""

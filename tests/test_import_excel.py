@@ -255,6 +255,30 @@ def test_a_first_sheet_without_the_column_titles_is_passed_over_for_the_sheet_th
     assert {p.place for p in refused.value.problems} == {"Lisez-moi!A1", "Lisez-moi!A2"}
 
 
+def test_a_workbook_saved_open_on_another_sheet_says_which_sheet_was_read(tmp_path: Path, project: Path) -> None:
+    """A workbook holding last year's list on its first sheet and this year's on the second, saved open on the
+    second: the import read the first, the old residences, and said nothing of which sheet it read. The sheet
+    read stays the first visible one; that the workbook was open on another is said, with the --sheet to read it."""
+    book = openpyxl.Workbook()
+    book.active.title = "2025"
+    book.active.append(TITLES)
+    book.active.append(["Les Lilas", *GOOD[1:]])
+    table = book.create_sheet("Liste 2026")
+    table.append(TITLES)
+    table.append(GOOD)
+    book.active = 1
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [p.name for p in result.written] == ["les-lilas.yml"]
+    assert result.notes == ["classeur enregistré ouvert sur la feuille « Liste 2026 » : lecture de la première "
+                            "feuille, « 2025 » ; pour lire l'autre : --sheet \"Liste 2026\""]
+    result = import_spreadsheet(project, tmp_path / "r.xlsx", "Liste 2026")
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"] and result.notes == []
+    book.active = 0
+    book.save(tmp_path / "r.xlsx")
+    assert import_spreadsheet(project, tmp_path / "r.xlsx", force=True).notes == []
+
+
 def test_a_date_stored_as_a_number_with_its_time_says_the_time_is_dropped(tmp_path: Path, project: Path) -> None:
     """A date and time that lost its format (pasted as values: =MAINTENANT()) is a number with decimals,
     46346.75 for 20/11/2026 18:00: the day was read and the time dropped without a word, where the same cell

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from generator.onboarding.xlsx_parts import formulas_without_result, unescaped
+from generator.onboarding.xlsx_parts import formulas_without_result, sheet_notes, unescaped
 
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
@@ -205,7 +205,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None,
                              from_1904=book.epoch.year == 1904))
         rows.append(line)
-    notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
+    notes = sheet_notes(book.worksheets, sheet, wanted is not None, book.active) + _hidden(sheet, rows)
     others = [s.title for s in book.worksheets if s.sheet_state == "visible" and s is not sheet]
     return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems, others=others)
 
@@ -214,18 +214,6 @@ def _first_shown(sheets: list[Any]) -> Any:
     """The first sheet Excel shows a tab for: a hidden first sheet (an old list, the drop-downs' choices)
     is not the table staff look at."""
     return next((s for s in sheets if s.sheet_state == "visible"), sheets[0])
-
-
-def _hidden_sheets(sheets: list[Any], read: Any, named: bool) -> list[str]:
-    """What staff should know of hidden sheets: the one read when --sheet names it, those passed over."""
-    if read.sheet_state != "visible":
-        return [f"feuille « {read.title} » masquée dans le classeur : lue, car demandée par --sheet"]
-    passed = [f"« {s.title} »" for s in sheets[:sheets.index(read)] if s.sheet_state != "visible"]
-    if named or not passed:
-        return []
-    plural = "s" if len(passed) > 1 else ""
-    return [f"feuille{plural} {', '.join(passed)} masquée{plural} dans le classeur : non lue{plural} ; lecture de "
-            f"la première feuille visible, « {read.title} » (--sheet pour en choisir une autre)"]
 
 
 def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:

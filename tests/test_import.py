@@ -225,6 +225,20 @@ def test_a_file_replaced_with_force_is_said_and_another_residence_s_named(tmp_pa
     assert code == 0 and f"Remplacé (--force) : {folder / 'les-tilleuls.yml'}\n1 résidence(s)" in output
 
 
+def test_an_address_told_apart_never_takes_the_address_another_row_s_name_gives(tmp_path: Path,
+                                                                                project: Path) -> None:
+    """« Les Tilleuls » and « Résidence Les Tilleuls » of Saint-Denis, then « Les Tilleuls Saint-Denis »: the second
+    was told apart as les-tilleuls-saint-denis, the address of the third's own name, and the third became
+    les-tilleuls-saint-denis-saint-denis. An address told apart passes over those the rows' names give."""
+    rows = [TITLES, ["Les Tilleuls", *GOOD[1:]], ["Résidence Les Tilleuls", "14 rue des Tilleuls", *GOOD[2:]],
+            ["Les Tilleuls Saint-Denis", "16 rue des Tilleuls", *GOOD[2:]]]
+    result = import_spreadsheet(project, xlsx(tmp_path / "residences.xlsx", rows))
+    assert [p.stem for p in result.written] == ["les-tilleuls", "les-tilleuls-2", "les-tilleuls-saint-denis"]
+    assert [str(p) for p in result.repairs] == [
+        "residences.xlsx:Feuil1!A3: Nom : l'adresse « les-tilleuls » est déjà celle de la ligne 2 (« Les Tilleuls ») : "
+        "cette résidence aura « les-tilleuls-2 » (pour en choisir une autre, remplissez la colonne « Adresse web »)"]
+
+
 def test_an_address_chosen_by_a_row_without_a_name_is_told_not_a_crash(tmp_path: Path, project: Path) -> None:
     """A row given « Adresse web » les-tilleuls but no name (the cell left empty), and a « Les Tilleuls » below:
     the second row's repair quoted the first row's name, and the import stopped on a traceback (KeyError)."""

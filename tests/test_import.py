@@ -1038,6 +1038,17 @@ def test_a_line_of_group_titles_above_the_header_is_skipped_not_taken_for_the_he
     assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
+def test_the_column_titles_repeated_below_the_header_are_skipped_and_said(tmp_path: Path, project: Path) -> None:
+    """Two agencies' lists pasted one under the other, each with its titles: the second line of titles was read
+    as a residence, nine errors (« code postal « Code postal » invalide », « agence « Agence » inconnue »…) and
+    none said what the line was. It holds no residence: it is skipped, and said."""
+    lilas = ["Les Lilas", "3 rue des Lilas", *GOOD[2:]]
+    book = xlsx(tmp_path / "r.xlsx", [TITLES, GOOD, [], [t.upper() for t in TITLES], lilas])
+    result = import_spreadsheet(project, book)
+    assert result.notes == ["ligne 4 : titres de colonnes répétés (un autre tableau collé dessous ?) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml", "les-lilas.yml"]
+
+
 def test_a_title_merged_across_the_columns_above_the_header_is_skipped_not_refused(tmp_path: Path,
                                                                                     project: Path) -> None:
     """A landlord's list often starts with its title centred over the table (cells A1:H1 merged). That line is

@@ -231,11 +231,15 @@ def _table(sheet: Sheet, problems: list[Problem],
                                      "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
     spilled: dict[str, list[str]] = {}  # rows holding only the value of a merge begun above (« Agence » over a block)
+    heads, repeated = {i: fold(str(header[i].value)) for i in columns}, []  # the titles again: a list pasted below
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
         values = [c for c in cells.values() if c.value is not None and str(c.value).strip()]
         if values and all(c.merged_from for c in values):
             spilled.setdefault(", ".join(sorted({str(c.merged_from) for c in values})), []).append(str(line[0].row))
+        elif len(values) > 1 and all(fold(str(line[i].value)) == heads[i] for i in columns
+                                     if i < len(line) and line[i] in values):
+            repeated.append(str(line[0].row))
         elif values:
             number = line[0].row
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
@@ -246,6 +250,10 @@ def _table(sheet: Sheet, problems: list[Problem],
         merged = "des cellules fusionnées" if "," in merges else "la cellule fusionnée"
         result.notes.append(f"ligne{plural} {', '.join(numbers)} : rien d'autre que {merged} {merges} : "
                             f"ignorée{plural}")
+    if repeated:
+        plural = "s" if len(repeated) > 1 else ""
+        result.notes.append(f"ligne{plural} {', '.join(repeated)} : titres de colonnes répétés (un autre tableau collé "
+                            f"dessous ?) : ignorée{plural}")
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",

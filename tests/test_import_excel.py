@@ -391,3 +391,19 @@ def test_a_date_stored_as_a_number_in_a_1904_workbook_counts_from_1904(tmp_path:
     result = import_spreadsheet(project, tmp_path / "r.xlsx")
     assert [str(p) for p in result.repairs] == [
         "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (44884) : lue comme 2026-11-20"]
+
+
+@pytest.mark.parametrize("typed, buildings", [
+    ("Pierre et Marie Curie, Jean Moulin", ["Pierre et Marie Curie", "Jean Moulin"]),
+    ("12/14, 16 bis", ["12/14", "16 bis"]),
+    ("Tour Nord et Sud", ["Tour Nord et Sud"]),
+    ("A, B ; C", ["A", "B", "C"]),
+])
+def test_buildings_are_split_at_commas_and_lines_only_never_inside_a_name(tmp_path: Path, project: Path,
+                                                                          typed: str, buildings: list[str]) -> None:
+    """« Bâtiments » was also cut at « et » and « / », in silence: « Pierre et Marie Curie » became two buildings,
+    « Pierre » and « Marie Curie », « 12/14 » two numbers, « Tour Nord et Sud » a « Sud » alone. The column is
+    « séparés par des virgules » (or one per line): what is between two separators is one building, as typed."""
+    import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD[:6] + [typed, "Loge A"]))
+    written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert written["buildings"] == buildings

@@ -805,6 +805,9 @@ def test_a_csv_file_named_xlsx_is_read_as_a_csv_and_said(tmp_path: Path, project
     code, output = run("--project", str(project), "--sheet", "Feuil1", "--force", str(path))
     assert code == 1 and output == ("Erreur : residences.xlsx:1: ce fichier, un CSV nommé .xlsx, n'a qu'une feuille : "
                                     "retirez --sheet\n1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    path.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>\n')
+    code, output = run("--project", str(project), str(path))  # Excel's « XML 2003 » text: not read as a CSV
+    assert code == 1 and "residences.xlsx:1: le fichier n'est pas un classeur .xlsx lisible" in output
 
 
 def _ods(path: Path) -> Path:

@@ -121,7 +121,8 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         read = _read_xlsx(path, sheet)
         read.notes.insert(0, "fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur")
         return read
-    text = suffix in (".xlsx", ".xlsm") and not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", head)  # a CSV so named
+    text = (suffix in (".xlsx", ".xlsm") and not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", head)  # a CSV so named,
+            and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))  # not Excel's « XML 2003 » (.xml)
     if suffix == ".csv" or text:
         if sheet is not None:
             raise SpreadsheetError(f"{'ce fichier, un CSV nommé ' + suffix + ',' if text else 'un fichier CSV'} n'a "

@@ -90,6 +90,19 @@ def test_hours_written_with_a_colon_after_the_days_or_every_day_are_read(typed: 
     assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
 
 
+@pytest.mark.parametrize("typed, slots", [
+    ("lun-ven 8h-12h 14h-17h", [(WEEKDAYS, "8h", "12h"), (WEEKDAYS, "14h", "17h")]),
+    ("lun-ven 8h30-12h 13h30-17h", [(WEEKDAYS, "8h30", "12h"), (WEEKDAYS, "13h30", "17h")]),
+    ("lun-ven 8 h 30 - 12 h 14 h - 17 h", [(WEEKDAYS, "8h30", "12h"), (WEEKDAYS, "14h", "17h")]),
+    ("lun-ven 8h 30-12h", [(WEEKDAYS, "8h30", "12h")]),
+])
+def test_two_time_ranges_separated_by_a_space_are_two_ranges(typed: str, slots: list[object]) -> None:
+    """« lun-ven 8h-12h 14h-17h » read « 12h 14 » as one time, 12h14, then refused « mot « h-17h » non compris »:
+    a word staff never typed. A number followed by « h » is an hour, never the minutes of the time before it."""
+    found, errors = parse_hours(typed)
+    assert errors == [] and [(s.days, s.open, s.close) for s in found] == slots
+
+
 @pytest.mark.parametrize("word", sorted(FRENCH_DAYS))
 def test_every_day_word_a_residence_file_takes_is_read_in_the_hours_cell(word: str) -> None:
     """The cell and ``caretaker.hours`` read the same day names (``FRENCH_DAYS``): « monday » and
@@ -210,6 +223,20 @@ def test_a_file_replaced_with_force_is_said_and_another_residence_s_named(tmp_pa
             "2 résidence(s) importée(s), dont 1 fichier(s) remplacé(s).") in output
     code, output = run("--project", str(project), "--force", str(xlsx(tmp_path / "c.xlsx", [TITLES, other])))
     assert code == 0 and f"Remplacé (--force) : {folder / 'les-tilleuls.yml'}\n1 résidence(s)" in output
+
+
+def test_an_address_told_apart_never_takes_the_address_another_row_s_name_gives(tmp_path: Path,
+                                                                                project: Path) -> None:
+    """« Les Tilleuls » and « Résidence Les Tilleuls » of Saint-Denis, then « Les Tilleuls Saint-Denis »: the second
+    was told apart as les-tilleuls-saint-denis, the address of the third's own name, and the third became
+    les-tilleuls-saint-denis-saint-denis. An address told apart passes over those the rows' names give."""
+    rows = [TITLES, ["Les Tilleuls", *GOOD[1:]], ["Résidence Les Tilleuls", "14 rue des Tilleuls", *GOOD[2:]],
+            ["Les Tilleuls Saint-Denis", "16 rue des Tilleuls", *GOOD[2:]]]
+    result = import_spreadsheet(project, xlsx(tmp_path / "residences.xlsx", rows))
+    assert [p.stem for p in result.written] == ["les-tilleuls", "les-tilleuls-2", "les-tilleuls-saint-denis"]
+    assert [str(p) for p in result.repairs] == [
+        "residences.xlsx:Feuil1!A3: Nom : l'adresse « les-tilleuls » est déjà celle de la ligne 2 (« Les Tilleuls ») : "
+        "cette résidence aura « les-tilleuls-2 » (pour en choisir une autre, remplissez la colonne « Adresse web »)"]
 
 
 def test_an_address_chosen_by_a_row_without_a_name_is_told_not_a_crash(tmp_path: Path, project: Path) -> None:
@@ -765,6 +792,24 @@ def test_a_file_is_told_as_what_it_is_whatever_its_name(tmp_path: Path, project:
     assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
+def test_a_csv_file_named_xlsx_is_read_as_a_csv_and_said(tmp_path: Path, project: Path) -> None:
+    """A CSV saved, or renamed, residences.xlsx was « pas un classeur .xlsx lisible (BadZipFile) → enregistrez-le
+    à nouveau au format .xlsx »: a Python name, and a hint about a workbook the file never was."""
+    path = tmp_path / "residences.xlsx"
+    path.write_bytes(("\r\n".join(";".join(line[:6]) for line in (TITLES, GOOD)) + "\r\n").encode("cp1252"))
+    code, output = run("--project", str(project), str(path))
+    assert code == 0, output
+    assert "Note : fichier nommé .xlsx mais texte CSV, pas un classeur : lu comme tel\n" in output
+    assert "BadZipFile" not in output
+    assert load_project(project).residences[0].residence.name == "Résidence Les Tilleuls"
+    code, output = run("--project", str(project), "--sheet", "Feuil1", "--force", str(path))
+    assert code == 1 and output == ("Erreur : residences.xlsx:1: ce fichier, un CSV nommé .xlsx, n'a qu'une feuille : "
+                                    "retirez --sheet\n1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    path.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>\n')
+    code, output = run("--project", str(project), str(path))  # Excel's « XML 2003 » text: not read as a CSV
+    assert code == 1 and "residences.xlsx:1: le fichier n'est pas un classeur .xlsx lisible" in output
+
+
 def _ods(path: Path) -> Path:
     """A LibreOffice Calc workbook: an OpenDocument zip whose first entry names its type."""
     with zipfile.ZipFile(path, "w") as book:
@@ -980,6 +1025,31 @@ def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project
     result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
     assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 3) : ignorée"]
     assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+
+
+def test_a_line_of_group_titles_above_the_header_is_skipped_not_taken_for_the_header(tmp_path: Path,
+                                                                                      project: Path) -> None:
+    """A landlord's list often groups its columns under titles of their own: « Adresse » merged over « Rue » and
+    « Code postal », « Gardien » over the caretaker's columns. That line names a column (« Gardien ») so it was
+    taken for the header: ten errors, « colonne obligatoire « Nom » absente » at A1 while « Nom » was in A2, and
+    none said where the titles were. The header is the first line naming every required column."""
+    groups = [None, "Adresse", None, None, None, "Gardien", None, None]
+    book = xlsx(tmp_path / "r.xlsx", [groups, TITLES, GOOD], merges=("B1:D1", "F1:H1"))
+    result = import_spreadsheet(project, book)
+    assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 2) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
+
+
+def test_the_column_titles_repeated_below_the_header_are_skipped_and_said(tmp_path: Path, project: Path) -> None:
+    """Two agencies' lists pasted one under the other, each with its titles: the second line of titles was read
+    as a residence, nine errors (« code postal « Code postal » invalide », « agence « Agence » inconnue »…) and
+    none said what the line was. It holds no residence: it is skipped, and said."""
+    lilas = ["Les Lilas", "3 rue des Lilas", *GOOD[2:]]
+    book = xlsx(tmp_path / "r.xlsx", [TITLES, GOOD, [], [t.upper() for t in TITLES], lilas])
+    result = import_spreadsheet(project, book)
+    assert result.notes == ["ligne 4 : titres de colonnes répétés (un autre tableau collé dessous ?) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml", "les-lilas.yml"]
 
 
 def test_a_title_merged_across_the_columns_above_the_header_is_skipped_not_refused(tmp_path: Path,

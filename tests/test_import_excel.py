@@ -255,6 +255,30 @@ def test_a_first_sheet_without_the_column_titles_is_passed_over_for_the_sheet_th
     assert {p.place for p in refused.value.problems} == {"Lisez-moi!A1", "Lisez-moi!A2"}
 
 
+def test_a_workbook_saved_open_on_another_sheet_says_which_sheet_was_read(tmp_path: Path, project: Path) -> None:
+    """A workbook holding last year's list on its first sheet and this year's on the second, saved open on the
+    second: the import read the first, the old residences, and said nothing of which sheet it read. The sheet
+    read stays the first visible one; that the workbook was open on another is said, with the --sheet to read it."""
+    book = openpyxl.Workbook()
+    book.active.title = "2025"
+    book.active.append(TITLES)
+    book.active.append(["Les Lilas", *GOOD[1:]])
+    table = book.create_sheet("Liste 2026")
+    table.append(TITLES)
+    table.append(GOOD)
+    book.active = 1
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [p.name for p in result.written] == ["les-lilas.yml"]
+    assert result.notes == ["classeur enregistré ouvert sur la feuille « Liste 2026 » : lecture de la première "
+                            "feuille, « 2025 » ; pour lire l'autre : --sheet \"Liste 2026\""]
+    result = import_spreadsheet(project, tmp_path / "r.xlsx", "Liste 2026")
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"] and result.notes == []
+    book.active = 0
+    book.save(tmp_path / "r.xlsx")
+    assert import_spreadsheet(project, tmp_path / "r.xlsx", force=True).notes == []
+
+
 def test_a_date_stored_as_a_number_with_its_time_says_the_time_is_dropped(tmp_path: Path, project: Path) -> None:
     """A date and time that lost its format (pasted as values: =MAINTENANT()) is a number with decimals,
     46346.75 for 20/11/2026 18:00: the day was read and the time dropped without a word, where the same cell
@@ -367,3 +391,19 @@ def test_a_date_stored_as_a_number_in_a_1904_workbook_counts_from_1904(tmp_path:
     result = import_spreadsheet(project, tmp_path / "r.xlsx")
     assert [str(p) for p in result.repairs] == [
         "r.xlsx:Feuil1!I2: Vérifié le : date enregistrée comme nombre par Excel (44884) : lue comme 2026-11-20"]
+
+
+@pytest.mark.parametrize("typed, buildings", [
+    ("Pierre et Marie Curie, Jean Moulin", ["Pierre et Marie Curie", "Jean Moulin"]),
+    ("12/14, 16 bis", ["12/14", "16 bis"]),
+    ("Tour Nord et Sud", ["Tour Nord et Sud"]),
+    ("A, B ; C", ["A", "B", "C"]),
+])
+def test_buildings_are_split_at_commas_and_lines_only_never_inside_a_name(tmp_path: Path, project: Path,
+                                                                          typed: str, buildings: list[str]) -> None:
+    """« Bâtiments » was also cut at « et » and « / », in silence: « Pierre et Marie Curie » became two buildings,
+    « Pierre » and « Marie Curie », « 12/14 » two numbers, « Tour Nord et Sud » a « Sud » alone. The column is
+    « séparés par des virgules » (or one per line): what is between two separators is one building, as typed."""
+    import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD[:6] + [typed, "Loge A"]))
+    written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
+    assert written["buildings"] == buildings

@@ -24,7 +24,7 @@ __all__ = ["HoursSlot", "parse_hours", "EXAMPLE"]
 EXAMPLE = "lun-ven 8h30-12h ; lun, mar, jeu, ven 16h-18h30"
 
 _FILLERS = {"de", "du", "et", "le", "les", "a", "au", "matin", "apres-midi", "soir", "h", "chaque"}
-_TIME = r"\d{1,2}(?:\s?[hH:.]\s?\d{0,2})?"
+_TIME = r"\d{1,2}(?:\s?[hH:.](?:\s?\d{1,2}(?!\d|\s?[hH:]))?)?"  # « 12h 14h »: two hours, not 12h14
 _RANGE = re.compile(rf"(?:\b(?:de|des)\s+)?({_TIME})\s*(?:-|–|—|à|a|/)\s*({_TIME})(?![\d])")
 _PLACE = re.compile(r"\(([^()]*)\)\s*$")
 _DAY_RANGE = re.compile(r"^([a-z]+)\.?-([a-z]+)\.?$")

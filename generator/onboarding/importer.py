@@ -44,6 +44,7 @@ def _words(values: tuple[str, ...], **own: str) -> dict[str, str]:
 
 _MODES = _words(CARETAKER_MODES)
 _FIBRE = _words(FIBRE_STATUSES, oui="available", non="unavailable")
+_REQUIRED = {fold(c.title) for c in COLUMNS if c.required}
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 
@@ -184,6 +185,11 @@ def _table(sheet: Sheet, problems: list[Problem],
     # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
     # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
     header_index = next((i for i in filled if _titled(sheet.rows[i])), filled[0] if filled else None)
+    # A line of group titles above the titles (« Gardien » merged over the caretaker's columns) names a column too:
+    # the first line, of the few below it, that names every required column is the header (when one does).
+    header_index = next((i for i in filled if header_index is not None and header_index <= i <= header_index + 10
+                         and _REQUIRED <= {fold(str(c.value)) for c in sheet.rows[i] if isinstance(c.value, str)}),
+                        header_index)
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
         plural = "s" if len(above) > 1 else ""
@@ -225,11 +231,15 @@ def _table(sheet: Sheet, problems: list[Problem],
                                      "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []
     spilled: dict[str, list[str]] = {}  # rows holding only the value of a merge begun above (« Agence » over a block)
+    heads, repeated = {i: fold(str(header[i].value)) for i in columns}, []  # the titles again: a list pasted below
     for line in sheet.rows[header_index + 1:]:
         cells = {columns[i].title: c for i, c in enumerate(line) if i in columns}
         values = [c for c in cells.values() if c.value is not None and str(c.value).strip()]
         if values and all(c.merged_from for c in values):
             spilled.setdefault(", ".join(sorted({str(c.merged_from) for c in values})), []).append(str(line[0].row))
+        elif len(values) > 1 and all(fold(str(line[i].value)) == heads[i] for i in columns
+                                     if i < len(line) and line[i] in values):
+            repeated.append(str(line[0].row))
         elif values:
             number = line[0].row
             for index, column in columns.items():  # a CSV line shorter than the header: its missing cells
@@ -240,6 +250,10 @@ def _table(sheet: Sheet, problems: list[Problem],
         merged = "des cellules fusionnées" if "," in merges else "la cellule fusionnée"
         result.notes.append(f"ligne{plural} {', '.join(numbers)} : rien d'autre que {merged} {merges} : "
                             f"ignorée{plural}")
+    if repeated:
+        plural = "s" if len(repeated) > 1 else ""
+        result.notes.append(f"ligne{plural} {', '.join(repeated)} : titres de colonnes répétés (un autre tableau collé "
+                            f"dessous ?) : ignorée{plural}")
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
         below = header[0].row + 1
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",

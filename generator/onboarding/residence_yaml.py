@@ -99,7 +99,7 @@ def residence_text(v: dict[str, str], ref: dict[str, str], origin: str, typed_ag
     agency_note = f"« {typed_agency} » dans le tableur" if typed_agency else ""
     out.value(0, "agency", v["Agence"], ref["Agence"], agency_note)
     if "Bâtiments" in v:
-        parts = [p.strip() for p in re.split(r"[,;/\r\n]|\bet\b", v["Bâtiments"]) if p.strip()]
+        parts = [p.strip() for p in re.split(r"[,;\r\n]", v["Bâtiments"]) if p.strip()]  # never inside a name
         out.items(0, "buildings", parts, ref["Bâtiments"])
     if "Logements" in v:
         out.value(0, "units", v["Logements"], ref["Logements"])

@@ -77,6 +77,8 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
         else:
             row.slug, taken[chosen] = chosen, row
     twins = _repeated_rows(sheet, rows, problems)
+    # the addresses the rows' names give: one told apart (« -saint-denis », « -2 ») never takes another row's own
+    natural = {slug_of(r.values["Nom"], languages) for r in rows if "Nom" in r.values and "Adresse web" not in r.values}
     for row in rows:
         if row.slug or "Adresse web" in row.values or "Nom" not in row.values or row in twins:
             continue
@@ -85,7 +87,7 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
         if slug in taken:
             slug = suffixed(base, slug_of(row.values.get("Ville", "")))
             number = 2
-            while slug in taken:
+            while slug in taken or slug in natural:
                 slug, number = suffixed(base, str(number)), number + 1
             first = taken[base]  # its name may be the cell in error, when « Adresse web » gave it this address
             named = f" (« {first.values['Nom']} »)" if "Nom" in first.values else ""

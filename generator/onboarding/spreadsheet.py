@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from generator.onboarding.xlsx_parts import formulas_without_result, unescaped
+from generator.onboarding.xlsx_parts import formulas_without_result, sheet_notes, unescaped
 
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
 
@@ -121,10 +121,13 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         read = _read_xlsx(path, sheet)
         read.notes.insert(0, "fichier nommé .csv mais classeur Excel (.xlsx) : lu comme un classeur")
         return read
-    if suffix == ".csv":
+    text = (suffix in (".xlsx", ".xlsm") and not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", head)  # a CSV so named,
+            and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))  # not Excel's « XML 2003 » (.xml)
+    if suffix == ".csv" or text:
         if sheet is not None:
-            raise SpreadsheetError("un fichier CSV n'a qu'une feuille : retirez --sheet")
-        return _read_csv(path)
+            raise SpreadsheetError(f"{'ce fichier, un CSV nommé ' + suffix + ',' if text else 'un fichier CSV'} n'a "
+                                   "qu'une feuille : retirez --sheet")
+        return _read_csv(path, f"fichier nommé {suffix} mais texte CSV, pas un classeur : lu comme tel" if text else "")
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     raise SpreadsheetError(f"format « {suffix or path.name} » non pris en charge",
@@ -203,7 +206,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> Sheet:
             line.append(Cell(value, ref, r, fmt, f"{get_column_letter(anchor[1])}{anchor[0]}" if anchor else None,
                              from_1904=book.epoch.year == 1904))
         rows.append(line)
-    notes = _hidden_sheets(book.worksheets, sheet, wanted is not None) + _hidden(sheet, rows)
+    notes = sheet_notes(book.worksheets, sheet, wanted is not None, book.active) + _hidden(sheet, rows)
     others = [s.title for s in book.worksheets if s.sheet_state == "visible" and s is not sheet]
     return Sheet(path.name, sheet.title, rows, notes=notes, problems=problems, others=others)
 
@@ -212,18 +215,6 @@ def _first_shown(sheets: list[Any]) -> Any:
     """The first sheet Excel shows a tab for: a hidden first sheet (an old list, the drop-downs' choices)
     is not the table staff look at."""
     return next((s for s in sheets if s.sheet_state == "visible"), sheets[0])
-
-
-def _hidden_sheets(sheets: list[Any], read: Any, named: bool) -> list[str]:
-    """What staff should know of hidden sheets: the one read when --sheet names it, those passed over."""
-    if read.sheet_state != "visible":
-        return [f"feuille « {read.title} » masquée dans le classeur : lue, car demandée par --sheet"]
-    passed = [f"« {s.title} »" for s in sheets[:sheets.index(read)] if s.sheet_state != "visible"]
-    if named or not passed:
-        return []
-    plural = "s" if len(passed) > 1 else ""
-    return [f"feuille{plural} {', '.join(passed)} masquée{plural} dans le classeur : non lue{plural} ; lecture de "
-            f"la première feuille visible, « {read.title} » (--sheet pour en choisir une autre)"]
 
 
 def _hidden(sheet: Any, rows: list[list[Cell]]) -> list[str]:
@@ -366,9 +357,9 @@ def _not_a_table(head: bytes) -> None:
                                "« Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »")
 
 
-def _read_csv(path: Path) -> Sheet:
+def _read_csv(path: Path, note: str = "") -> Sheet:
     raw = path.read_bytes()
-    notes = []
+    notes = [note] if note else []
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(0) > len(raw) // 4:
         # Excel's « Texte Unicode », or UTF-16 without its mark (every other byte 0 in French text)
         text = _utf16(raw)

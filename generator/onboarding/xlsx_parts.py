@@ -10,6 +10,8 @@ itself writes an uncomputed formula with an empty ``<v>`` of a number).
 Escapes: XML cannot hold most control characters, nor keep a carriage return, so Excel writes them
 ``_xHHHH_`` (the CR of a line break pasted from Word, CR LF, is ``_x000D_``); openpyxl leaves them as they
 are, and « Loge_x000D_ bâtiment A » reached the site.
+
+Sheets: which one was read, when the workbook has others staff may have meant (hidden ones, the one open).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 from xml.etree import ElementTree
 
 from openpyxl.utils import column_index_from_string
 
-__all__ = ["formulas_without_result", "unescaped"]
+__all__ = ["formulas_without_result", "sheet_notes", "unescaped"]
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -86,3 +88,20 @@ def _cells(xml: IO[bytes]) -> Iterator[tuple[tuple[int, int], ElementTree.Elemen
         elif event == "end" and element.tag == f"{_MAIN}row":
             element.clear()  # its cells are read: a long sheet is not kept whole in memory
 
+
+def sheet_notes(sheets: list[Any], read: Any, named: bool, active: Any) -> list[str]:
+    """What staff should know of the sheets not read: the hidden one read when --sheet names it, those passed
+    over, and the one the workbook was saved open on when another was read (last year's list on the first
+    sheet, this year's on the second, open in Excel: the first was read, in silence)."""
+    if read.sheet_state != "visible":
+        return [f"feuille « {read.title} » masquée dans le classeur : lue, car demandée par --sheet"]
+    passed = [f"« {s.title} »" for s in sheets[:sheets.index(read)] if s.sheet_state != "visible"]
+    if named:
+        return []
+    plural = "s" if len(passed) > 1 else ""
+    notes = [f"feuille{plural} {', '.join(passed)} masquée{plural} dans le classeur : non lue{plural} ; lecture de "
+             f"la première feuille visible, « {read.title} » (--sheet pour en choisir une autre)"] if passed else []
+    if active is not read and any(active is s for s in sheets) and active.sheet_state == "visible":
+        notes.append(f"classeur enregistré ouvert sur la feuille « {active.title} » : lecture de la première feuille, "
+                     f"« {read.title} » ; pour lire l'autre : --sheet \"{active.title}\"")
+    return notes

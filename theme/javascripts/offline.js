@@ -55,7 +55,11 @@
       note.className = "rh-stored-copy";
       note.setAttribute("role", "status");
       note.textContent = text;
-      if (title) { title.parentNode.insertBefore(note, title.nextSibling); } else { article.insertBefore(note, article.firstChild); }
+      if (title) {
+        title.parentNode.insertBefore(note, title.nextSibling);
+      } else {
+        article.insertBefore(note, article.firstChild);
+      }
     });
     if (navigator.serviceWorker.startMessages) { navigator.serviceWorker.startMessages(); }  /* else held to the load */
     worker.postMessage({ rhStoredCopy: location.origin + location.pathname });

@@ -189,6 +189,15 @@ def test_text_typed_by_staff_is_escaped_in_the_summary(two_projects) -> None:  #
     assert not re.search(r"(?<!\\)[<>*]", output)
 
 
+def test_a_mention_typed_by_staff_notifies_nobody_in_the_summary(two_projects) -> None:  # type: ignore[no-untyped-def]
+    """GitHub makes « @name » of a text node a link to that account (or team), even escaped « \\@name »: a
+    zero-width space after the « @ » keeps it text; an email address is no mention and stays as typed."""
+    head = TILLEULS.replace("title: Coupure d'eau", "title: Réunion @octocat et @org/team ; écrire à amicale@example.org")
+    output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": head}))[1]
+    assert "« Réunion @&#8203;octocat et @&#8203;org/team ; écrire à amicale@example.org »" in output
+    assert not re.search(r"(?<!\w)@\w", output.replace("@&#8203;", ""))
+
+
 def test_an_invalid_folder_is_reported_with_its_path(two_projects, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _, head = two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls": "name: X\n"})
     monkeypatch.chdir(head.parent)

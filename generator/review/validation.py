@@ -231,6 +231,9 @@ _PLAIN_LINK = re.compile(r"[A-Za-z0-9./:%?=#-]+")
 address). Any other is no link: escaped, the link would run over the backslashes of its escapes and show
 them (« reglement\\_\\(2026\\).pdf\\ »), so its « :// » or « www. » is escaped too."""
 _LINK_START = re.compile(r":(?=//)|(?<=www)\.", re.I)
+_MENTION = re.compile(r"(?<!\w)@(?=\w)")
+"""An « @ » GitHub makes a mention of (« @name », « @org/team »), escaped or not, but not an email address's:
+a zero-width space after it (« @&#8203;name ») keeps it text, and notifies nobody."""
 _BLOCK_MARKER = re.compile(r"^(?:[0-9]+[.)]|[-+])")
 """What makes the start of a line a list item or a rule (« - Karim », « 1. Les Lilas », « --- »)."""
 
@@ -238,7 +241,8 @@ _BLOCK_MARKER = re.compile(r"^(?:[0-9]+[.)]|[-+])")
 def md_escape(text: str) -> str:
     """Show staff's text literally in GitHub's Markdown (the job summary): escape what Markdown, HTML, math
     (``$``) or a bare link would make of it, and what would start a block where the text starts a line (a
-    list marker; spaces, written as character references, would make it code); join lines."""
+    list marker; spaces, written as character references, would make it code); join lines; keep « @name »
+    from mentioning anyone."""
     text = " ".join(text.splitlines())
     parts, at = [], 0
     for link in _BARE_LINK.finditer(text):
@@ -247,6 +251,7 @@ def md_escape(text: str) -> str:
                      else _LINK_START.sub(r"\\\g<0>", _MARKDOWN_SPECIAL.sub(r"\\\1", link[0])))
         at = link.end()
     text = "".join(parts) + _MARKDOWN_SPECIAL.sub(r"\\\1", text[at:])
+    text = _MENTION.sub("@&#8203;", text)
     rest = text.lstrip(" \t")
     indent = "".join(f"&#{ord(char)};" for char in text[:len(text) - len(rest)])
     return indent + _BLOCK_MARKER.sub(lambda marker: f"{marker[0][:-1]}\\{marker[0][-1]}", rest, count=1)

@@ -131,6 +131,27 @@ def test_a_new_site_address_says_the_printed_qr_codes_lead_to_the_old_one(two_pr
             "réimprimez-les, ou faites rediriger l'ancienne adresse vers la nouvelle") in output
 
 
+def test_a_residence_renamed_is_one_residence_moved_not_one_removed_and_one_added(two_projects) -> None:  # type: ignore[no-untyped-def]
+    """A file renamed (les-tilleuls.yml → tilleuls.yml) was told « Résidence retirée » then « Nouvelle
+    résidence » with every contact, service and notice listed as new: the same residence, whose address and
+    QR code change, with what else changed."""
+    head = TILLEULS.replace("company: Otis", "company: Kone")
+    output = diff(*two_projects({"les-tilleuls": TILLEULS, "les-lilas": LILAS},
+                                {"tilleuls": head, "les-lilas": LILAS}))[1]
+    assert output == """\
+## Ce que les locataires verront changer
+
+### Résidence déplacée : Les Tilleuls (les-tilleuls → tilleuls)
+
+- Adresse du site : « https://residences.example.org/les-tilleuls/ » → « https://residences.example.org/tilleuls/ » : \
+les QR codes déjà imprimés \\(affiches, flyers\\) mènent à l'ancienne ; réimprimez-les, ou faites rediriger \
+l'ancienne adresse vers la nouvelle
+- Dépannage « Ascenseurs » — entreprise : « Otis » → « Kone »
+
+1 autre(s) résidence(s) sans changement visible.
+"""
+
+
 def test_a_site_address_losing_its_final_slash_is_no_change(changes) -> None:  # type: ignore[no-untyped-def]
     slash = SITE_CONFIG.replace("base_url: https://residences.example.org/", "base_url: https://residences.example.org")
     result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": TILLEULS}, head_config=slash)

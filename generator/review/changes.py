@@ -46,11 +46,15 @@ SHARED_NOTICES = ListSection("notices", "Avis commun", lambda n: n.title)
 MOVED = ("l'adresse de chaque résidence change, et les QR codes déjà imprimés (affiches, flyers) mènent à l'ancienne ; "
          "réimprimez-les, ou faites rediriger l'ancienne adresse vers la nouvelle")
 """Said after a new ``base_url``: a residence removed says its QR code will lead nowhere, and this moves all."""
+MOVED_ONE = ("les QR codes déjà imprimés (affiches, flyers) mènent à l'ancienne ; réimprimez-les, ou faites rediriger "
+             "l'ancienne adresse vers la nouvelle")
+"""Said of a residence whose file was renamed: its address alone moves."""
 
 
 @dataclass(frozen=True)
 class ResidenceChanges:
-    """One residence's changes: ``status`` is « added », « removed » or « changed »."""
+    """One residence's changes: ``status`` is « added », « removed », « changed » or « moved » (its file
+    renamed: ``slug`` is then « old → new »)."""
 
     slug: str
     name: str
@@ -104,22 +108,44 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
     new = {item.slug: item for item in head.residences}
     results = []
     unchanged = 0
+    moves = moved(old, new)
     for slug in sorted(old.keys() | new.keys()):
-        if slug not in old:
+        if slug in moves.values():
+            continue  # said where it went
+        if slug not in old and slug not in moves:
             results.append(_added(new[slug], head.config))
         elif slug not in new:
             results.append(_removed(old[slug], base.config))
         else:
-            before, after = seen(base.config, old[slug]), seen(head.config, new[slug])
+            was = old[moves.get(slug, slug)]
+            before, after = seen(base.config, was), seen(head.config, new[slug])
             lines = residence_changes(before, after, tuple(head.config.languages),
-                                      inherited_keys((old[slug].residence, before), (new[slug].residence, after)))
-            lines += shared_reach_changes(base.config, head.config, old[slug], new[slug])
-            if lines:
+                                      inherited_keys((was.residence, before), (new[slug].residence, after)))
+            lines += shared_reach_changes(base.config, head.config, was, new[slug])
+            if slug in moves:
+                lines.insert(0, f"Adresse du site : « {base.config.site_url(was.slug)} » → "
+                                f"« {head.config.site_url(slug)} » : {MOVED_ONE}")
+                results.append(ResidenceChanges(f"{was.slug} → {slug}", new[slug].residence.name, "moved",
+                                                tuple(lines)))
+            elif lines:
                 results.append(ResidenceChanges(slug, new[slug].residence.name, "changed", tuple(lines)))
             else:
                 unchanged += 1
     site_wide = config_changes(base.config, head.config) + logo_changes(base, head) + shared_notice_changes(base, head)
     return ProjectChanges(tuple(site_wide), tuple(results), unchanged)
+
+
+def moved(old: dict[str, ResidenceFile], new: dict[str, ResidenceFile]) -> dict[str, str]:
+    """New slug → old slug of each residence whose file was renamed: one file gone and one new of the same
+    name (and no other of that name on either side)."""
+    gone: dict[str, list[str]] = {}
+    came: dict[str, list[str]] = {}
+    for slugs, side, other in ((gone, old, new), (came, new, old)):
+        for slug, item in side.items():
+            if slug not in other:
+                slugs.setdefault(key_text(_show(item.residence.name)), []).append(slug)
+    return {came[name][0]: gone[name][0] for name in gone.keys() & came.keys()
+            if len(gone[name]) == len(came[name]) == 1}
 
 
 def seen(config: SiteConfig, item: ResidenceFile) -> Residence:
@@ -324,7 +350,8 @@ def changes_markdown(changes: ProjectChanges) -> str:
         lines.append("Aucun changement visible sur les sites des résidences.")
     if changes.site_wide:
         lines += ["### Toutes les résidences", ""] + [f"- {md_escape(x)}" for x in changes.site_wide] + [""]
-    titles = {"added": "Nouvelle résidence", "removed": "Résidence retirée", "changed": "Résidence modifiée"}
+    titles = {"added": "Nouvelle résidence", "removed": "Résidence retirée", "changed": "Résidence modifiée",
+              "moved": "Résidence déplacée"}
     for item in changes.residences:
         lines += [f"### {titles[item.status]} : {md_escape(item.name)} ({md_escape(item.slug)})", ""]
         lines += [f"- {md_escape(x)}" for x in item.lines] + [""]

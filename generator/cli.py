@@ -177,6 +177,8 @@ def validate(ctx: click.Context, project_dir: Path, fmt: str, today: date) -> No
     les points à vérifier (avis terminés, fiche à relire…) qui ne bloquent pas la publication."""
     report = validation_report(project_dir, fmt, os.environ.get("GITHUB_STEP_SUMMARY"), today)  # type: ignore[arg-type]
     click.echo(report.output)
+    if report.unwritten:
+        raise report.unwritten
     ctx.exit(report.exit_code)
 
 

@@ -203,6 +203,17 @@ def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Pa
     assert "GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans" in result.output
 
 
+def test_an_unwritable_step_summary_still_annotates_every_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The summary's error replaced the report: the step showed no ``::error`` at all, not one line of the
+    files' mistakes."""
+    root = make_project(**{"les-tilleuls": "name: X\n"})
+    result = invoke("validate", "--project", str(root), "--format", "github",
+                    env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})
+    assert result.exit_code == 1
+    assert "::error file=" in result.output and "residences/les-tilleuls.yml,line=1," in result.output
+    assert "GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans" in result.output
+
+
 def test_a_file_or_folder_the_system_refuses_is_a_french_error_naming_it(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     (tmp_path / "fichier").write_text("x")

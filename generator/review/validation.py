@@ -53,6 +53,8 @@ class Report:
     output: str
     summary: str
     exit_code: int
+    unwritten: UserError | None = None
+    """Why the summary could not be written: told after ``output``, which is printed all the same."""
 
 
 def check(root: Path, today: date) -> Outcome:
@@ -80,14 +82,16 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
     problems = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.problems)
     warnings = tuple(Problem(prefix + p.file, p.line, p.message, p.hint) for p in outcome.warnings)
     outcome = Outcome(outcome.slugs, problems, warnings)
+    unwritten = None
     if summary_file and fmt == "github":
         try:
             append_summary(summary_file, outcome)
-        except OSError as e:
-            raise UserError.single("GITHUB_STEP_SUMMARY", 1, f"impossible d'écrire le résumé dans « {summary_file} » "
-                                   f"({e.strerror})", "vérifiez la variable GITHUB_STEP_SUMMARY") from None
+        except OSError as e:  # the annotations are printed all the same
+            unwritten = UserError.single("GITHUB_STEP_SUMMARY", 1,
+                                         f"impossible d'écrire le résumé dans « {summary_file} » ({e.strerror})",
+                                         "vérifiez la variable GITHUB_STEP_SUMMARY")
     output = {"text": text_report, "github": github_report, "json": json_report}[fmt](outcome)
-    return Report(output, markdown_summary(outcome), 0 if outcome.ok else 1)
+    return Report(output, markdown_summary(outcome), 0 if outcome.ok else 1, unwritten)
 
 
 def append_summary(summary_file: str, outcome: Outcome) -> None:

@@ -152,6 +152,13 @@ l'ancienne adresse vers la nouvelle
 """
 
 
+def test_two_residences_of_one_name_in_two_towns_are_not_one_moved(two_projects) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = LILAS.replace("name: Les Lilas", "name: Les Tilleuls")
+    output = diff(*two_projects({"les-tilleuls": TILLEULS}, {"les-tilleuls-montreuil": elsewhere}))[1]
+    assert "### Résidence retirée : Les Tilleuls (les-tilleuls)" in output
+    assert "### Nouvelle résidence : Les Tilleuls (les-tilleuls-montreuil)" in output
+
+
 def test_a_site_address_losing_its_final_slash_is_no_change(changes) -> None:  # type: ignore[no-untyped-def]
     slash = SITE_CONFIG.replace("base_url: https://residences.example.org/", "base_url: https://residences.example.org")
     result = changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": TILLEULS}, head_config=slash)

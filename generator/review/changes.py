@@ -137,13 +137,14 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
 
 def moved(old: dict[str, ResidenceFile], new: dict[str, ResidenceFile]) -> dict[str, str]:
     """New slug → old slug of each residence whose file was renamed: one file gone and one new of the same
-    name (and no other of that name on either side)."""
+    name and address (and no other of both on either side): two residences of one name in two towns are two."""
     gone: dict[str, list[str]] = {}
     came: dict[str, list[str]] = {}
     for slugs, side, other in ((gone, old, new), (came, new, old)):
         for slug, item in side.items():
             if slug not in other:
-                slugs.setdefault(key_text(_show(item.residence.name)), []).append(slug)
+                slugs.setdefault(key_text(f"{_show(item.residence.name)} {_show(item.residence.address)}"),
+                                 []).append(slug)
     return {came[name][0]: gone[name][0] for name in gone.keys() & came.keys()
             if len(gone[name]) == len(came[name]) == 1}
 

@@ -44,7 +44,9 @@ def _words(values: tuple[str, ...], **own: str) -> dict[str, str]:
 
 _MODES = _words(CARETAKER_MODES)
 _FIBRE = _words(FIBRE_STATUSES, oui="available", non="unavailable")
-_REQUIRED = {fold(c.title) for c in COLUMNS if c.required}
+_REQUIRED = tuple(c for c in COLUMNS if c.required)
+_REQUIRED_TITLES = {fold(c.title) for c in _REQUIRED}
+"""The columns every sheet must have, and their titles as compared with a line's (the header's search)."""
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 
@@ -104,10 +106,9 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     for row in rows:
         _convert_row(sheet, row, columns, config, problems, result)
     assign_slugs(sheet, rows, root, force, problems, result.repairs, config.languages)
-    required = [c.title for c in COLUMNS if c.required]
     with tempfile.TemporaryDirectory(prefix="residence-hub-import-") as scratch:
         texts = {row.slug or f"ligne-{row.number}": _checked_text(sheet, row, root, config, problems, Path(scratch))
-                 for row in rows if all(t in row.cells for t in required)}
+                 for row in rows if all(c.title in row.cells for c in _REQUIRED)}
     if problems:
         raise ImportRefused(problems, sorted(result.repairs, key=_by_cell), result.notes)
     result.replaced = replaced_files(root, rows)
@@ -188,7 +189,8 @@ def _table(sheet: Sheet, problems: list[Problem],
     # A line of group titles above the titles (« Gardien » merged over the caretaker's columns) names a column too:
     # the first line, of the few below it, that names every required column is the header (when one does).
     header_index = next((i for i in filled if header_index is not None and header_index <= i <= header_index + 10
-                         and _REQUIRED <= {fold(str(c.value)) for c in sheet.rows[i] if isinstance(c.value, str)}),
+                         and _REQUIRED_TITLES <= {fold(str(c.value)) for c in sheet.rows[i]
+                                                  if isinstance(c.value, str)}),
                         header_index)
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
@@ -226,7 +228,7 @@ def _table(sheet: Sheet, problems: list[Problem],
                                      f"{len(beyond)} valeur(s) au-delà de la dernière colonne titrée "
                                      f"({', '.join(beyond[:5])})", "donnez un titre à la colonne, ou retirez le "
                                      "séparateur en trop (« ; ») de la ligne"))
-    for column in (c for c in (c for c in COLUMNS if c.required) if c not in columns.values()):
+    for column in (c for c in _REQUIRED if c not in columns.values()):
         problems.append(cell_problem(sheet, header[0], f"colonne obligatoire « {column.title} » absente",
                                      "ajoutez-la à la ligne des titres (l'ordre des colonnes est libre)"))
     rows = []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from generator.contract.project import load_project
 from generator.outputs import published
@@ -646,6 +647,19 @@ ASK_WORKER_JS = """() => new Promise(resolve => {
 """What the page's worker answers when asked whether it served the page from its store (null: nothing)."""
 
 
+ATTACHED_JS = """
+window.rhAttached = [];
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) {
+    change.addedNodes.forEach(function (node) {
+      if (node.classList && node.classList.contains("rh-stored-copy")) { window.rhAttached.push(node.textContent); }
+    });
+  });
+}).observe(document, { childList: true, subtree: true });
+"""
+"""Records the text of each saved-copy line as it enters the page."""
+
+
 def test_a_page_opened_from_the_store_says_it_is_the_saved_copy_and_of_when(  # type: ignore[no-untyped-def]
         browser, serve, multilingual_site: Path) -> None:  # noqa: F811
     """Issue 15: offline, a stored page looked like today's: a tenant read a lift « en panne » repaired since,
@@ -655,6 +669,7 @@ def test_a_page_opened_from_the_store_says_it_is_the_saved_copy_and_of_when(  # 
 
     base = serve(multilingual_site) + "/les-tilleuls/"
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(ATTACHED_JS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -672,8 +687,10 @@ def test_a_page_opened_from_the_store_says_it_is_the_saved_copy_and_of_when(  # 
                         ("ar/contacts/", "لا يوجد اتصال، أو الشبكة بطيئة جدًا")):
         page.goto(base + path, wait_until="load")
         note = page.locator(".rh-stored-copy")
-        note.wait_for()
+        note.wait_for(state="attached")
+        expect(note).not_to_have_text("")  # its words come a moment after it
         assert note.get_attribute("role") == "status", path
+        assert page.evaluate("window.rhAttached") == [""], path  # announced: in empty, then its words
         assert note.inner_text().startswith(words), (path, note.inner_text())
         assert re.search(r" \d\d:\d\d", note.inner_text()), note.inner_text()  # the time, in Latin digits
         assert page.evaluate("document.querySelector('.rh-stored-copy').previousElementSibling.tagName") == "H1"

@@ -54,12 +54,14 @@
       var note = document.createElement("p"), title = article.querySelector("h1");
       note.className = "rh-stored-copy";
       note.setAttribute("role", "status");
-      note.textContent = text;
       if (title) {
         title.parentNode.insertBefore(note, title.nextSibling);
       } else {
         article.insertBefore(note, article.firstChild);
       }
+      /* Screen readers announce a status region's change, not a region that arrives with its words: in empty,
+         then the words (WCAG 4.1.3). */
+      setTimeout(function () { note.textContent = text; }, 150);
     });
     if (navigator.serviceWorker.startMessages) { navigator.serviceWorker.startMessages(); }  /* else held to the load */
     worker.postMessage({ rhStoredCopy: location.origin + location.pathname });

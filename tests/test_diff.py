@@ -459,3 +459,19 @@ def test_two_outages_of_one_equipment_name_are_told_apart(changes) -> None:  # t
     swapped = PEUPLIERS + "buildings: [A, B]\noutages:\n" + "".join(reversed(TWO_LIFTS.split("outages:\n")[1]
                                                                              .splitlines(keepends=True)))
     assert [r.slug for r in changes({"les-peupliers": TWO_LIFTS}, {"les-peupliers": swapped}).residences] == []
+
+
+def test_a_lift_broken_again_is_a_new_outage_not_the_repaired_one_reopened(changes) -> None:  # type: ignore[no-untyped-def]
+    """The same lift breaks again, typed above its repaired outage: one new outage (they were paired in the
+    order typed, and the diff said the repaired one went back to « signalée » and a repaired one was new)."""
+    repaired = PEUPLIERS + """\
+buildings: [C]
+outages:
+  - {equipment: Ascenseur du bâtiment C, buildings: [C], since: 2026-11-10, status: repaired, repaired: 2026-11-20}
+"""
+    again = repaired.replace("outages:\n", "outages:\n  - {equipment: Ascenseur du bâtiment C, buildings: [C], "
+                                          "since: 2026-12-01, status: reported}\n")
+    assert lines_of(changes({"les-peupliers": repaired}, {"les-peupliers": again}), "les-peupliers") == [
+        "Ascenseur du bâtiment C : nouvelle panne, signalée depuis le mardi 1er décembre 2026"]
+    assert lines_of(changes({"les-peupliers": again}, {"les-peupliers": repaired}), "les-peupliers") == [
+        "Ascenseur du bâtiment C : panne retirée de la page"]

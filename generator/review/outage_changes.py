@@ -3,8 +3,9 @@
 The first thing tenants complain about is a breakdown with no news, so a pull request says what the
 home page will say differently: « Ascenseur du bâtiment C : réparé le mardi 8 décembre 2026 », « nouvelle
 panne », the status in words, a new update with its text, a new expected date. Outages are matched by
-``equipment`` (case, accents and spacing do not count, as everywhere in the diff), and by ``buildings`` first
-when two share a name (« Ascenseur » of building A and of building B): each is then named with its buildings.
+``equipment`` (case, accents and spacing do not count, as everywhere in the diff), and by ``buildings`` and
+``since`` first when two share a name (« Ascenseur » of building A and of building B, or one lift broken
+again): each is then named with its buildings.
 """
 
 from __future__ import annotations
@@ -44,12 +45,18 @@ def _place_key(outage: Outage) -> tuple[str, tuple[str, ...]]:
     return key_text(outage.equipment), tuple(sorted(key_text(b) for b in outage.buildings))
 
 
+def _day_key(outage: Outage) -> tuple[str, tuple[str, ...], object]:
+    return (*_place_key(outage), outage.since)
+
+
 def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage], list[tuple[Outage, Outage]]]:
     """The outages only in ``old`` and the pairs that are one outage (the others of ``new`` are new ones):
-    same equipment and buildings first, then same equipment in the order typed (a building added to an outage
-    is a change of it, and two lifts typed « Ascenseur » are two outages, not one hiding the other)."""
+    same equipment, buildings and first day first (a lift broken again, typed above its repaired outage, is a
+    new outage, not the old one reopened), then same equipment and buildings, then same equipment, in the
+    order typed (a building added to an outage is a change of it, and two lifts typed « Ascenseur » are two
+    outages, not one hiding the other)."""
     left, right, pairs = list(old), list(new), []
-    keys: tuple[Callable[[Outage], Hashable], ...] = (_place_key, _name_key)
+    keys: tuple[Callable[[Outage], Hashable], ...] = (_day_key, _place_key, _name_key)
     for key in keys:
         for outage in list(left):
             found = next((n for n in right if key(n) == key(outage)), None)

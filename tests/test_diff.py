@@ -475,3 +475,32 @@ outages:
         "Ascenseur du bâtiment C : nouvelle panne, signalée depuis le mardi 1er décembre 2026"]
     assert lines_of(changes({"les-peupliers": again}, {"les-peupliers": repaired}), "les-peupliers") == [
         "Ascenseur du bâtiment C : panne retirée de la page"]
+
+
+def test_a_notice_typed_above_another_of_the_same_title_is_one_added(changes) -> None:  # type: ignore[no-untyped-def]
+    """A second « Coupure d'eau » (another day) typed above the first: one notice added. Notices of one title
+    were paired in the order typed, and the diff said the first one's dates changed and the second was new."""
+    again = TILLEULS.replace("notices:\n", "notices:\n  - {title: Coupure d'eau, from: 2026-12-10, until: 2026-12-10}\n")
+    assert lines_of(changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": again}), "les-tilleuls") == [
+        "Avis ajouté : « Coupure d'eau (2) », du jeudi 10 décembre 2026 au jeudi 10 décembre 2026, niveau information"]
+    assert lines_of(changes({"les-tilleuls": again}, {"les-tilleuls": TILLEULS}), "les-tilleuls") == [
+        "Avis retiré : « Coupure d'eau »"]
+    moved = again.replace("from: 2026-12-10, until: 2026-12-10", "from: 2026-12-11, until: 2026-12-11")
+    assert lines_of(changes({"les-tilleuls": again}, {"les-tilleuls": moved}), "les-tilleuls") == [
+        "Avis « Coupure d'eau » — début : « jeudi 10 décembre 2026 » → « vendredi 11 décembre 2026 »",
+        "Avis « Coupure d'eau » — fin : « jeudi 10 décembre 2026 » → « vendredi 11 décembre 2026 »"]
+
+
+def test_a_shared_notice_typed_above_another_of_the_same_title_is_one_added(changes) -> None:  # type: ignore[no-untyped-def]
+    """The same for shared notices: « Réunion publique » for agency sud typed above the one for nord."""
+    nord = "notices:\n  - {title: Réunion publique, from: 2026-12-01, until: 2026-12-10, agencies: [nord]}\n"
+    both = nord.replace("notices:\n", "notices:\n  - {title: Réunion publique, from: 2026-12-12, until: 2026-12-20, "
+                                      "agencies: [sud]}\n")
+    result = changes(THREE, THREE, SITE_CONFIG + nord, SITE_CONFIG + both)
+    assert list(result.site_wide) == [
+        "Avis commun ajouté : « Réunion publique (2) », du samedi 12 décembre 2026 au dimanche 20 décembre 2026, "
+        "niveau information : 1 résidence (agence : sud)"]
+    assert result.residences == ()
+    lilas = {**THREE, "les-lilas": LILAS.replace("agency: sud", "agency: nord")}
+    assert [lines_of(changes(THREE, lilas, SITE_CONFIG + both, SITE_CONFIG + both), "les-lilas")[-2:]] == [[
+        "Avis commun plus affiché : « Réunion publique »", "Avis commun désormais affiché : « Réunion publique (2) »"]]

@@ -186,9 +186,10 @@ def shared_reach_changes(old_config: SiteConfig, new_config: SiteConfig, old: Re
                          new: ResidenceFile) -> list[str]:
     """A shared notice, the same in both versions, that starts or stops reaching the residence because the
     residence changed (its agency): said on the residence, since the site-wide line does not change."""
-    before = {key: n for key, (_, n) in keyed(SHARED_NOTICES, targets_as_sets(old_config.notices)).items()}
+    earlier = keyed(SHARED_NOTICES, targets_as_sets(old_config.notices))
+    before = {key: n for key, (_, n) in earlier.items()}
     lines = []
-    for key, (name, notice) in keyed(SHARED_NOTICES, targets_as_sets(new_config.notices)).items():
+    for key, (name, notice) in keyed(SHARED_NOTICES, targets_as_sets(new_config.notices), earlier).items():
         if before.get(key) != notice:
             continue  # added, removed or changed: said site-wide with whom it reaches
         was, now = notice.reaches(old.slug, old.residence.agency), notice.reaches(new.slug, new.residence.agency)
@@ -304,7 +305,7 @@ def _languages(config: SiteConfig) -> str:
 def shared_notice_changes(base: Project, head: Project) -> list[str]:
     """Shared notices added, changed or removed, each with whom it reaches (``reach``)."""
     before = keyed(SHARED_NOTICES, targets_as_sets(base.config.notices))
-    after = keyed(SHARED_NOTICES, targets_as_sets(head.config.notices))
+    after = keyed(SHARED_NOTICES, targets_as_sets(head.config.notices), before)
     languages = tuple(head.config.languages)
     lines = [f"Avis commun retiré : « {name} » ; il était sur {reach(base, notice)}"
              for key, (name, notice) in before.items() if key not in after]

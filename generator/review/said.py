@@ -66,7 +66,8 @@ def list_changes(section: ListSection, old: Sequence[BaseModel], new: Sequence[B
     """Items matched by their key: added, removed, or changed field by field; with ``languages``, an added
     or changed item says which of them it has no text in (tenants of those read the default text). The
     lines of an item whose key (``key_text``) is in ``inherited`` end with « (hérité de l'agence) »."""
-    before, after = keyed(section, old), keyed(section, new)
+    before = keyed(section, old)
+    after = keyed(section, new, before)
     lines = []
     for key, (name, _) in before.items():
         if key not in after:
@@ -92,16 +93,36 @@ def lacking(item: BaseModel, languages: tuple[str, ...]) -> str:
     return f" ; pas encore traduit ({', '.join(codes)})" if codes else ""
 
 
-def keyed(section: ListSection, items: Iterable[M]) -> dict[str, tuple[str, M]]:
+def keyed(section: ListSection, items: Iterable[M], before: dict[str, tuple[str, M]] | None = None
+          ) -> dict[str, tuple[str, M]]:
     """Compared key → (key as typed, item); a repeated key gets « (2) », « (3) » so two notices with one
-    title stay apart."""
+    title stay apart. With ``before`` (the earlier version, keyed), items of one key are paired with its items
+    unchanged first, then in the order typed, and take their names: a second « Coupure d'eau » typed above
+    the first is one notice added (« (2) »), not the first one's dates changed and the first added again."""
+    items = list(items)
+    names: dict[int, str] = {}
+    for base in dict.fromkeys(key_text(section.key(item)) for item in items):
+        free = [(name, old) for name, old in (before or {}).values() if key_text(section.key(old)) == base]
+        rest = []
+        for item in (item for item in items if key_text(section.key(item)) == base):
+            same = next((pair for pair in free if pair[1] == item), None)
+            if same is None:
+                rest.append(item)
+            else:
+                names[id(item)] = same[0]
+                free.remove(same)
+        names.update((id(item), name) for item, (name, _) in zip(rest, free))
     result: dict[str, tuple[str, M]] = {}
+    taken = {key_text(name) for name in names.values()} | set(before or {})
     for item in items:
-        name = base = str(section.key(item))
-        count = 1
-        while key_text(name) in result:
-            count += 1
-            name = f"{base} ({count})"
+        name = names.get(id(item), "")
+        if not name:
+            name = base = str(section.key(item))
+            count = 1
+            while key_text(name) in taken:
+                count += 1
+                name = f"{base} ({count})"
+            taken.add(key_text(name))
         result[key_text(name)] = (name, item)
     return result
 

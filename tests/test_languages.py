@@ -842,6 +842,28 @@ def test_diff_says_which_languages_a_changed_shared_notice_or_outage_lacks(tmp_p
         in result.output, result.output
 
 
+def test_diff_tells_a_translation_changed_alone_wherever_it_is_typed(tmp_path: Path) -> None:
+    """The English text of an outage's news corrected, or its Arabic added; a place of the caretaker's hours or
+    the street translated anew: English (Arabic) tenants read other words, and the diff said « Aucun changement
+    visible », as it told a notice's translation changed alone. Found typing translations inside a list or a
+    group of keys (the news, the hours, the address), where only a field's own text was compared."""
+    outage = OUTAGE.replace(", tr: A blok asansörü", ", ar: مصعد المبنى A")
+    hours = "open: 8:30, close: 12h}", "open: 8:30, close: 12h, place: {fr: Hall B, en: Hall B}}"
+    residence = RESIDENCE.replace(*hours).replace("street: 12 rue des Tilleuls", "street: {fr: 12 rue des Tilleuls, "
+                                                  "en: 12 rue des Tilleuls}")
+    base = write_project(tmp_path / "base", CONFIG, residence + outage)
+    head = write_project(tmp_path / "head", CONFIG, (residence + outage).replace(
+        "en: The part is ordered.}", "en: The part has been ordered., ar: تم طلب القطعة.}").replace(
+        "en: Hall B}", "en: Building B lobby}").replace("en: 12 rue des Tilleuls}", "en: 12 Tilleuls street}"))
+    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+    assert result.exit_code == 0, result.output
+    for said in ("- Adresse — rue : traduction modifiée \\(en\\)\n",
+                 "- Ascenseur du bâtiment A : nouvelle du jeudi 26 novembre 2026 : traduction modifiée \\(en\\) ; "
+                 "traduction ajoutée \\(ar\\)\n",
+                 "- Gardien — horaires, lieu « Hall B » : traduction modifiée \\(en\\)\n"):
+        assert said in result.output, (said, result.output)
+
+
 # --- In the browser --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -20,12 +20,22 @@ from pathlib import Path
 from typing import Sequence
 
 from generator.contract.inheritance import INHERITED_KEYS, inherited, key_text
+from generator.contract.languages import LocalText
 from generator.contract.model import Residence, SharedNotice, SiteConfig, Slot
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, Project, ResidenceFile, load_project
 from generator.errors import Problem, UserError
 from generator.outputs.i18n import language_in_sentence
 from generator.review.outage_changes import outage_changes
-from generator.review.said import INHERITED, ListSection, details, field_changes, keyed, lacking, list_changes
+from generator.review.said import (
+    INHERITED,
+    ListSection,
+    details,
+    field_changes,
+    keyed,
+    lacking,
+    list_changes,
+    translation_changes,
+)
 from generator.review.said import show as _show
 from generator.review.validation import md_escape
 
@@ -236,6 +246,9 @@ def caretaker_changes(old: Residence, new: Residence) -> list[str]:
     lines = field_changes(a, b, tuple(f for f in type(b).model_fields if f not in ("hours", "absences")), "Gardien — ")
     if hours_text(a.hours) != hours_text(b.hours):
         lines.append(f"Gardien — horaires : avant « {hours_text(a.hours)} », maintenant « {hours_text(b.hours)} »")
+    else:  # the same hours in the default language: a place's translation may have changed alone
+        lines += [f"Gardien — horaires, lieu « {y.place} » : {translation_changes(x.place, y.place)}"
+                  for x, y in zip(a.hours, b.hours) if isinstance(y.place, LocalText) and x.place != y.place]
     before = {(x.from_, x.to): x for x in a.absences}
     after = {(x.from_, x.to): x for x in b.absences}
     for key in sorted(before.keys() | after.keys()):

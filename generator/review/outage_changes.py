@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Callable, Hashable, Sequence
 
 from generator.contract.inheritance import key_text
+from generator.contract.languages import LocalText
 from generator.contract.model import Outage
 from generator.outputs.dashboard import OUTAGE_STATUS
-from generator.review.said import field_changes, lacking, show
+from generator.review.said import field_changes, lacking, show, translation_changes
 
 
 def outage_changes(old: Sequence[Outage], new: Sequence[Outage], languages: tuple[str, ...] = ()) -> list[str]:
@@ -109,7 +110,8 @@ def _changed(old: Outage, new: Outage, name: str) -> list[str]:
 
 
 def _update_changes(name: str, old: Outage, new: Outage) -> list[str]:
-    """New updates in full (their text is the news), then corrected and removed ones."""
+    """New updates in full (their text is the news), then corrected ones, those whose translations alone
+    changed (another language's tenants read other news), and removed ones."""
     before = {(u.date, str(u.text)): u for u in old.updates}
     after = {(u.date, str(u.text)): u for u in new.updates}
     lines = [f"{name} : nouvelle du {show(day)} : {text}" for day, text in sorted(after.keys() - before.keys())
@@ -119,6 +121,10 @@ def _update_changes(name: str, old: Outage, new: Outage) -> list[str]:
         now = [t for d, t in after if d == day]
         if sorted(was) != sorted(now):
             lines.append(f"{name} : nouvelle du {show(day)} modifiée : {' ; '.join(now)}")
+    for key in sorted(before.keys() & after.keys()):
+        typed, retyped = before[key].text, after[key].text
+        if typed != retyped and isinstance(retyped, LocalText):  # the same default text, other translations
+            lines.append(f"{name} : nouvelle du {show(key[0])} : {translation_changes(typed, retyped)}")
     lines += [f"{name} : nouvelle du {show(day)} retirée" for day in sorted({d for d, _ in before}
                                                                           - {d for d, _ in after})]
     return lines

@@ -148,7 +148,8 @@ def translation_changes(old: object, new: LocalText) -> str:
 
 
 def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefix: str) -> list[str]:
-    """One line per field whose shown value differs (a translation changed alone says so)."""
+    """One line per field whose shown value differs (a translation changed alone says so, in a group of keys
+    such as the address too: « Adresse — rue : traduction modifiée (en) »)."""
     lines = []
     for name in fields:
         a, b = getattr(old, name), getattr(new, name)
@@ -156,6 +157,10 @@ def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefi
         if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
             if a != b and isinstance(b, LocalText):  # the same default text, other translations
                 lines.append(f"{prefix}{LABELS.get(name, name)} : {translation_changes(a, b)}")
+            elif a != b and isinstance(a, BaseModel) and isinstance(b, BaseModel):  # a translation inside
+                label = LABELS.get(name, name)
+                lines += field_changes(a, b, tuple(type(b).model_fields),
+                                       f"{prefix}{label if prefix else label[0].upper() + label[1:]} — ")
             continue
         label = LABELS.get(name, name)
         label = label[0].upper() + label[1:] if not prefix else label

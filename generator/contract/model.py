@@ -223,9 +223,9 @@ class Notice(NoticeFields):
 class SharedNotice(NoticeFields):
     """A notice of ``site_config.yml``: on every residence, or on those of ``agencies`` or ``residences``."""
 
-    agencies: list[Key] = Field(default_factory=no_items, json_schema_extra={"minItems": 1},
+    agencies: list[Key] = Field(default_factory=no_items,
                                  description="Facultatif : seulement les résidences de ces agences (clés d'agencies).")
-    residences: list[Key] = Field(default_factory=no_items, json_schema_extra={"minItems": 1},
+    residences: list[Key] = Field(default_factory=no_items,
                                    description="Facultatif : seulement ces résidences (nom du fichier sans .yml).")
 
     # « residences: [les-tilleuls, les-tilleuls] » was taken as it is, when the second was often meant for another

@@ -110,25 +110,6 @@ notices:
     ]
 
 
-def test_an_empty_target_list_is_an_error_not_every_residence(make_project) -> None:  # type: ignore[no-untyped-def]
-    """« agencies: [] » (the last agency taken out of the list) made the notice reach every residence of the
-    landlord, in silence, when « agencies: » left empty was already refused: both are an empty list, told at
-    its line."""
-    config = SITE_CONFIG + """\
-notices:
-  - {title: Élection, from: 2026-11-15, until: 2026-12-15, agencies: []}
-  - {title: Charges, from: 2026-11-15, until: 2026-12-15, agencies: [nord], residences: []}
-"""
-    assert problems_of(make_project(site_config=config, test=RESIDENCE)) == [
-        "site_config.yml:11: notices[1].agencies: liste vide\n"
-        "    → nommez au moins une agence, ou retirez « agencies » : sans cible, l'avis est affiché sur toutes "
-        "les résidences",
-        "site_config.yml:12: notices[2].residences: liste vide\n"
-        "    → nommez au moins une résidence, ou retirez « residences » : sans cible, l'avis est affiché sur "
-        "toutes les résidences",
-    ]
-
-
 def test_residences_whose_names_differ_by_a_zero_are_two_targets(make_project) -> None:  # type: ignore[no-untyped-def]
     """Buildings « 1 » and « 01 » are one building; files « tour-1.yml » and « tour-01.yml » are two residences."""
     config = SITE_CONFIG + "notices:\n  - {title: Élection, from: 2026-11-15, until: 2026-12-15, residences: [tour-1, tour-01]}\n"

@@ -230,15 +230,7 @@ class SharedNotice(NoticeFields):
 
     # « residences: [les-tilleuls, les-tilleuls] » was taken as it is, when the second was often meant for another
     # residence (a line copied, its name left to change), which the notice then missed in silence
-    def _targets_named(self) -> Iterator[PydanticCustomError]:
-        # « agencies: [] » (its last agency taken out) reached every residence in silence; « agencies: » was refused
-        for field, what in (("agencies", "une agence"), ("residences", "une résidence")):
-            if field in self.model_fields_set and not getattr(self, field):
-                yield refused_at(field, "liste vide", f"nommez au moins {what}, ou retirez « {field} » : sans cible, "
-                                                      "l'avis est affiché sur toutes les résidences")
-
-    checks = (*NoticeFields.checks, once("agencies", "agence", "indiquée"), once("residences", "résidence", "indiquée"),
-              _targets_named)
+    checks = (*NoticeFields.checks, once("agencies", "agence", "indiquée"), once("residences", "résidence", "indiquée"))
 
     def reaches(self, slug: str, agency: str) -> bool:
         """Whether the residence ``slug`` of ``agency`` shows it: everyone when no target is given; with

@@ -474,7 +474,14 @@ outages:
     assert lines_of(changes({"les-peupliers": repaired}, {"les-peupliers": again}), "les-peupliers") == [
         "Ascenseur du bâtiment C : nouvelle panne, signalée depuis le mardi 1er décembre 2026"]
     assert lines_of(changes({"les-peupliers": again}, {"les-peupliers": repaired}), "les-peupliers") == [
-        "Ascenseur du bâtiment C : panne retirée de la page"]
+        "Ascenseur du bâtiment C (depuis le mardi 1er décembre 2026) : panne retirée de la page"]
+    # The repaired one taken out, as validate asks once it is off the page: said which one, not the lift still out.
+    only_new = again.replace("  - {equipment: Ascenseur du bâtiment C, buildings: [C], since: 2026-11-10, status: "
+                             "repaired, repaired: 2026-11-20}\n", "")
+    fixed = only_new.replace("status: reported}", "status: repaired, repaired: 2026-12-04}")
+    assert lines_of(changes({"les-peupliers": again}, {"les-peupliers": fixed}), "les-peupliers") == [
+        "Ascenseur du bâtiment C (depuis le mardi 10 novembre 2026) : panne retirée de la page",
+        "Ascenseur du bâtiment C : réparé le vendredi 4 décembre 2026"]
 
 
 def test_a_notice_typed_above_another_of_the_same_title_is_one_added(changes) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ def outage_changes(old: Sequence[Outage], new: Sequence[Outage], languages: tupl
     for outage in new:
         before = earlier.get(id(outage))
         if before is None:
-            lines.append(f"{name(outage)} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
+            lines.append(f"{name(outage, dated=False)} : nouvelle panne, {_state(outage)}{lacking(outage, languages)}")
         elif before != outage:
             changed = _changed(before, outage, name(outage))
             if changed:
@@ -68,15 +68,20 @@ def _paired(old: Sequence[Outage], new: Sequence[Outage]) -> tuple[list[Outage],
     return left, pairs
 
 
-def _namer(outages: Sequence[Outage]) -> Callable[[Outage], str]:
+def _namer(outages: Sequence[Outage]) -> Callable[..., str]:
     """How a line names an outage of ``outages`` (one version): its equipment, with its buildings when another
-    outage of that version has the same equipment (« Ascenseur (bâtiment A) »)."""
-    def name(outage: Outage) -> str:
-        twins = sum(_name_key(o) == _name_key(outage) for o in outages if _place_key(o) != _place_key(outage))
-        if not twins or not outage.buildings:
-            return str(outage.equipment)
-        noun = "bâtiment" if len(outage.buildings) == 1 else "bâtiments"
-        return f"{outage.equipment} ({noun} {show(outage.buildings)})"
+    outage of that version has the same equipment (« Ascenseur (bâtiment A) »), and with its first day when
+    another has the same buildings too (a lift broken again: « … (depuis le …) », unless ``dated`` is false,
+    for a line that says that day itself): « panne retirée » must not seem to be said of the lift still out."""
+    def name(outage: Outage, dated: bool = True) -> str:
+        twins = [o for o in outages if o is not outage and _name_key(o) == _name_key(outage)]
+        text = str(outage.equipment)
+        if outage.buildings and any(_place_key(o) != _place_key(outage) for o in twins):
+            noun = "bâtiment" if len(outage.buildings) == 1 else "bâtiments"
+            text += f" ({noun} {show(outage.buildings)})"
+        if dated and any(_place_key(o) == _place_key(outage) for o in twins):
+            text += f" (depuis le {show(outage.since)})"
+        return text
     return name
 
 

@@ -5,7 +5,7 @@ home page will say differently: « Ascenseur du bâtiment C : réparé le mardi 
 panne », the status in words, a new update with its text, a new expected date. Outages are matched by
 ``equipment`` (case, accents and spacing do not count, as everywhere in the diff), and by ``buildings`` and
 ``since`` first when two share a name (« Ascenseur » of building A and of building B, or one lift broken
-again): each is then named with its buildings.
+again): each is then named with its buildings, or with its first day when those are the same too.
 """
 
 from __future__ import annotations

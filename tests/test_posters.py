@@ -185,6 +185,21 @@ def test_without_caretaker_the_poster_gives_the_agency(make_project, tmp_path: P
     assert "Votre agence" in text and "Agence Nord" in text and "01 49 33 10 10" in text
 
 
+def test_a_caretaker_without_a_phone_of_their_own_gives_the_agencys_on_the_poster(
+        make_project, tmp_path: Path) -> None:
+    """A caretaker typed with hours but no phone nor mobile: the poster printed no number at all, and a tenant
+    reading it in the hall had nobody to call. It gives the agency's phone, named as such."""
+    root = make_project(test=CARETAKER.replace("  phone: 01 48 20 11 22\n", ""))
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("affiche-a4", "flyer-a5"):
+        text = " ".join(pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{name}.pdf").pages[0].extract_text().split())
+        assert "Zoë Lefèvre Tél. de l'agence 01 49 33 10 10 Passages" in text, (name, text)
+    root = make_project(test=CARETAKER)  # with a phone of their own: theirs only
+    assert run_posters(root, tmp_path / "own").exit_code == 0
+    text = pypdf.PdfReader(tmp_path / "own" / "test" / "test-affiche-a4.pdf").pages[0].extract_text()
+    assert "01 48 20 11 22" in text and "agence" not in text
+
+
 def test_long_content_shrinks_to_stay_on_one_page(make_project, tmp_path: Path) -> None:
     slots = "".join(f"    - {{days: [{d}], open: 8h, close: 9h, place: Hall du bâtiment numéro {i} côté jardin}}\n"
                     for i, d in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] * 2))

@@ -91,7 +91,8 @@ def printed(value: str) -> str:
 
 
 def poster_text(ctx: ResidenceContext) -> PosterText:
-    """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker.
+    """The poster's words: the caretaker's hours and phones, or the agency's when there is no caretaker; the
+    agency's phone for a caretaker with none of their own, so that a poster always gives a number to call.
 
     Its words are French (« Horaires de la loge », « Urgences »), the heading « Votre gardienne » too,
     whatever the site's default language: in English it read « Your caretaker » among them, and in Arabic
@@ -109,6 +110,8 @@ def poster_text(ctx: ResidenceContext) -> PosterText:
         lines.append(caretaker.name)
         lines += [f"{label} {p.display}" for label, p in (("Tél.", caretaker.phone), ("Portable", caretaker.mobile))
                   if p]
+        if not (caretaker.phone or caretaker.mobile) and french.agency.phone:  # one line, as a phone's
+            lines.append(f"Tél. de l'agence {french.agency.phone.display}")
         if caretaker.hours:
             lines.append("Passages\u00a0:" if caretaker.mode == "itinerant" else "Horaires de la loge\u00a0:")
         for slot in caretaker.hours:

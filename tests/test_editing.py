@@ -69,6 +69,25 @@ def test_the_committed_schemas_accept_every_sample_and_text_typed_as_a_number() 
         "the schema still underlines an unknown key"
 
 
+@pytest.mark.parametrize("typed", ["8:30", "08:30", "8h30", "8h", "08h", "12H", "0h", "23h59", "23:59",
+                                   "8:", "08:", "8", "830", "8:3", "8h3", "24h", "8h60", "8 h", "h30", "8:30:00"])
+def test_the_schema_underlines_a_time_exactly_when_validate_refuses_it(typed: str) -> None:
+    """An editor's underline and ``validate`` agree on a caretaker's hours: « open: "8:" » was left plain in the
+    editor, then refused by ``validate`` (a colon wants its minutes)."""
+    from jsonschema import Draft202012Validator
+
+    from generator.contract.values import parse_time
+
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    editor_accepts = not list(Draft202012Validator(schema["$defs"]["Slot"]["properties"]["open"]).iter_errors(typed))
+    try:
+        parse_time(typed)
+        tool_accepts = True
+    except ValueError:
+        tool_accepts = False
+    assert editor_accepts == tool_accepts
+
+
 @pytest.mark.parametrize("kind", ["residence", "site_config"])
 def test_every_key_of_the_schemas_is_described_in_french_for_autocomplete(kind: str) -> None:
     """Editors show a key's description as staff type it: every key of both files has one, the sections of

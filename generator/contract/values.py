@@ -359,7 +359,7 @@ def parse_local_markdown(value: Any, info: Any) -> str:
 Markdown = Annotated[str, PlainValidator(parse_local_markdown),
                      _schema({**_localized({"type": _SCALAR}), "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
-                 _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([:hH]([0-5]\d)?)$",
+                 _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([hH]([0-5]\d)?|:[0-5]\d)$",  # « 8: » refused
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]
 Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
 Date = Annotated[date, BeforeValidator(parse_date),

@@ -167,6 +167,22 @@ def test_two_notices_of_the_same_day_and_title_are_two_events(make_project, tmp_
     assert str(first["uid"]) in {str(e["uid"]) for e in found}
 
 
+def test_two_notices_of_the_same_day_and_title_keep_their_uids_when_reordered(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Staff moving building B's water cut above building A's: each event keeps its UID, as each feed entry
+    keeps its id and each notice its anchor; the UIDs followed the file's order, so a subscribed calendar
+    was told that A's event now said B's (and the other way round)."""
+    cut = "  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03, buildings: [%s], body: Bâtiment %s.}\n"
+    uids = []
+    for order in (("A", "B"), ("B", "A")):
+        notices = "".join(cut % (b, b) for b in order)
+        text = RESIDENCE.replace("notices:\n", "buildings: [A, B]\nnotices:\n" + notices)
+        out = tmp_path / "".join(order)
+        build_site(load_project(make_project(test=text)), out, TODAY)
+        uids.append({str(e["description"]): str(e["uid"]) for e in events(out / "test" / "calendrier.ics")
+                     if e["summary"] == "Information\u00a0: Coupure d'eau"})
+    assert uids[0] == uids[1]
+
+
 def test_pages_link_the_calendar_and_subscription(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = build(make_project, tmp_path).parent
     assert 'href="calendrier.ics" type="text/calendar"' in (site / "index.html").read_text()

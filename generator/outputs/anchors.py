@@ -37,6 +37,13 @@ def _unique(keys: Iterable[str]) -> list[str]:
     return result
 
 
+def of_buildings(buildings: list[str]) -> str:
+    """The buildings an item names, in the key of its feed entry (``feed``) and of its calendar event
+    (``calendar``): twin items of buildings A and B keep their ids when staff reorder them, as their anchors
+    do; nothing for an item naming none, whose id is the one it had before buildings counted."""
+    return "".join(f"/{building}" for building in buildings)
+
+
 def notice_anchors(notices: list[Notice]) -> dict[int, str]:
     """``id(notice)`` → its anchor (« avis-2026-12-01-3fa9c2d1 »), for the notices in the page's order."""
     keys = (f"avis-{n.from_}-{_digest(n.from_, n.until, n.level, n.title, *n.buildings)}" for n in notices)

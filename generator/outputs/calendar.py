@@ -101,7 +101,7 @@ def calendar_bytes(ctx: ResidenceContext) -> bytes:
              *local_time.vtimezone(zone)]
     seen: dict[str, int] = {}
     for key, event in events:
-        seen[key] = seen.get(key, 0) + 1  # two notices of the same day and title: two events, as in the feed
+        seen[key] = seen.get(key, 0) + 1  # two notices of one day, title and buildings: two events, as in the feed
         key = key if seen[key] == 1 else f"{key}/{seen[key]}"
         event["DTSTAMP"] = stamp
         event["UID"] = text(f"{uid(ctx.scope, key)}@{host}")
@@ -175,7 +175,8 @@ def uid(slug: str, key: str) -> str:
 
     ``key`` says what the event is without its first date (recurring events start in ``today``'s week),
     so a subscriber's calendar updates an event in place instead of duplicating it; a second event of the
-    same key (two notices of the same day and title) is numbered (``calendar_bytes``): a UID names one event.
+    same key (two notices of the same day, title and buildings) is numbered (``calendar_bytes``): a UID names
+    one event.
     """
     return hashlib.sha256(f"{slug}\n{key}".encode()).hexdigest()[:32]
 
@@ -300,5 +301,5 @@ def notice_events(residence: Residence, today: date, page: str, ids: dict[int, s
             written = i18n.script_marks(notice.body, language).get("lang")
             event["DESCRIPTION" + (f";LANGUAGE={written}" if written else "")] = text(
                 plain_text(notice.body, page, isolated=i18n.isolates(language, notice.body)))
-        events.append((f"notice {notice.from_} {notice.title}", event))
+        events.append((f"notice {notice.from_} {notice.title}{anchors.of_buildings(notice.buildings)}", event))
     return events

@@ -31,6 +31,7 @@ from markupsafe import escape
 
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Notice, Outage, Residence
 from generator.outputs import anchors, i18n
+from generator.outputs.anchors import of_buildings
 from generator.outputs.context import ResidenceContext
 from generator.outputs.notices import LEVEL_LABELS, live_notices
 from generator.outputs.opendata import shown_outages
@@ -145,7 +146,7 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
         level = _(LEVEL_LABELS[notice.level])
         _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": level,
                                                                 "title": i18n.embedded(notice.title, ctx.lang)})
-        _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + _of(notice.buildings), seen))
+        _sub(entry, "id", _entry_id(f"{scope}/{notice.from_}/{notice.title}" + of_buildings(notice.buildings), seen))
         days.append(_dated(entry, notice.from_, notice.from_, today, ctx.zone))
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{page}#{ids[id(notice)]}")
         _sub(entry, "category", term=notice.level, label=level)
@@ -175,13 +176,6 @@ def _entry_id(key: str, seen: dict[str, int]) -> str:
     second numbered."""
     seen[key] = seen.get(key, 0) + 1
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, key if seen[key] == 1 else f'{key}/{seen[key]}')}"
-
-
-def _of(buildings: list[str]) -> str:
-    """The buildings an item names, in its entry's key: the lifts of buildings A and B, broken the same day,
-    keep their ids when staff reorder them (as their anchors, ``anchors``); nothing for an item naming none,
-    whose id is the one it had before."""
-    return "".join(f"/{building}" for building in buildings)
 
 
 def _outage_updated(outage: Outage, today: date) -> date:
@@ -220,7 +214,8 @@ def _outage_entries(root: ET.Element, outage: Outage, ctx: ResidenceContext, anc
     entry = _sub(root, "entry")
     _sub(entry, "title", _("%(level)s\u00a0: %(title)s") % {"level": label,
                                                            "title": i18n.embedded(outage.equipment, ctx.lang)})
-    _sub(entry, "id", _entry_id(f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + _of(outage.buildings), seen))
+    key = f"{ctx.scope}/panne/{outage.since}/{outage.equipment}" + of_buildings(outage.buildings)
+    _sub(entry, "id", _entry_id(key, seen))
     days = [_dated(entry, outage.since, _outage_updated(outage, ctx.today), ctx.today, ctx.zone)]
     _sub(entry, "link", rel="alternate", type="text/html", href=f"{ctx.url}#{anchor(outage)}")
     _sub(entry, "category", term="outage", label=label)

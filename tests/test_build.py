@@ -30,6 +30,29 @@ def test_one_microsite_per_residence_and_an_index(make_project, tmp_path: Path) 
     assert "93100 Montreuil" in index and "93200 Saint-Denis" in index
 
 
+def test_the_index_and_the_lists_order_cities_and_names_as_french_readers_do(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Évry » and « Écouen » among the E, « le Blanc-Mesnil » among the B… no longer after « Vitry »: the
+    cities were sorted by code point, accented and lower-case first letters after Z. Names within a city alike."""
+    def residence(name: str, postcode: str, city: str) -> str:
+        return f"name: {name}\naddress: {{street: s, postcode: '{postcode}', city: {city}}}\nagency: nord\n"
+
+    root = make_project(vitry=residence("Les Ormes", "94400", "Vitry-sur-Seine"),
+                        evry=residence("Les Pins", "91000", "Évry"),
+                        ecouen=residence("Le Parc", "95440", "Écouen"),
+                        bezons=residence("Zéphyr", "95870", "Bezons"),
+                        bezons_2=residence("Étoile", "95870", "Bezons"),
+                        bezons_3=residence("Acacias", "95870", "Bezons"))
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    index = (out / "index.html").read_text().partition("<h1")[2]  # the list, not the page's description
+    cities = ["Bezons", "Écouen", "Évry", "Vitry-sur-Seine"]
+    assert sorted(cities, key=index.index) == cities
+    names = ["Acacias", "Étoile", "Zéphyr"]
+    assert sorted(names, key=index.index) == names
+    listed = (out / "residences.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert [line.split(",")[0] for line in listed] == ["bezons-3", "bezons-2", "bezons", "ecouen", "evry", "vitry"]
+
+
 def test_failed_validation_leaves_the_last_good_site_untouched(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     out = tmp_path / "site"

@@ -68,6 +68,17 @@ def key_text(value: object) -> str:
     return " ".join(bare.casefold().translate(TYPOGRAPHY).split())
 
 
+Order = tuple[str, str, str, str, str]
+"""A residence's place in a list of residences (``in_lists``)."""
+
+
+def in_lists(city: object, name: object, slug: str = "") -> Order:
+    """Where a residence goes in a list (the index, open data, staff pages), as a French reader looks for it: by
+    city then name, each compared as ``key_text`` does (« Écouen » and « Évry » among the E, not after « Vitry »
+    as their first code points put them), then as typed, then by file: one order, the same everywhere."""
+    return key_text(city), str(city), key_text(name), str(name), slug
+
+
 def check_no_edge_spaces(text: str) -> str:
     """Refuse (``ValueProblem``) a name (a building, an agency key, a fibre operator) that begins or ends with
     a space: typed between quotes (« "A " »), or a no-break space pasted at its end, the space is part of the

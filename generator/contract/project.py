@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.contract import checked, cldr, key_hints
 from generator.contract import languages as language_codes
+from generator.contract.characters import Order, in_lists
 from generator.contract.french_forms import choice_hint, day_range
 from generator.contract.key_hints import in_french, item_keys, keys_at, language_astray, misplaced, optional
 from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUAGE_CODE, each_error, language_hint
@@ -62,10 +63,9 @@ class ResidenceFile:
         return self.validated.value[1]
 
     @property
-    def order(self) -> tuple[str, str, str]:
-        """Its place in the lists of residences (open data, staff dashboard, posters page): by city, then
-        name, then file, so that two residences of one name in one city keep one order."""
-        return str(self.residence.address.city), str(self.residence.name), self.slug
+    def order(self) -> Order:
+        """Its place in the lists of residences (open data, staff dashboard, posters page): ``in_lists``."""
+        return in_lists(self.residence.address.city, self.residence.name, self.slug)
 
 
 @dataclass(frozen=True)

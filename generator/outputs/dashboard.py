@@ -16,6 +16,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from generator.contract.characters import Order
 from generator.contract.composed import composed
 from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
@@ -145,12 +146,12 @@ def dashboard_page(project: Project, today: date) -> Page:
     (``dashboard_row``), so it is kept between runs under those, with the page (``composed``): a rebuild
     after one change makes that row only, and the page only if the row changed, where making and
     rendering 1,000 rows (and their warnings: every untranslated text) took a second."""
-    def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str, bool]:  # its place too: sorted unpickled
+    def make(item: ResidenceFile) -> tuple[Order, str, bool]:  # its place too: sorted unpickled
         row = dashboard_row(project, item, today)
         html = environment().get_template("dashboard_row.md.j2").render(row=row, hall_dir=published.HALL_SCREEN_DIR)
         return item.order, html, bool(row.warnings)
 
-    def compose(rows: list[tuple[tuple[str, str, str], str, bool]]) -> tuple[str, str]:
+    def compose(rows: list[tuple[Order, str, bool]]) -> tuple[str, str]:
         rows = sorted(rows)
         body = environment().get_template("dashboard.md.j2").render(
             config=project.config, rows=[Markup(html) for _, html, _ in rows], today=today,

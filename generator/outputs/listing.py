@@ -25,6 +25,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.contract.characters import Order
 from generator.contract.composed import composed
 from generator.contract.project import Project, ResidenceFile
 from generator.outputs import opendata, published
@@ -100,7 +101,7 @@ def csv_line(cells: tuple[object, ...]) -> str:
     return out.getvalue()
 
 
-def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], str, str]:
+def _texts(project: Project, i: ResidenceFile) -> tuple[Order, str, str]:
     """A residence's place in the lists, its object in ``residences.json`` (indented as it is there) and
     its line of ``residences.csv``: kept between runs (``composed``), since writing 1,000 objects as
     indented JSON (Python's own encoder: the fast one does not indent) took 0.1 s of every rebuild."""
@@ -111,7 +112,7 @@ def _texts(project: Project, i: ResidenceFile) -> tuple[tuple[str, str, str], st
         r.caretaker_mode, r.fibre_status, " ; ".join(r.buildings), r.units))
 
 
-def _joined(rows: list[tuple[tuple[str, str, str], str, str]]) -> tuple[bytes, bytes]:
+def _joined(rows: list[tuple[Order, str, str]]) -> tuple[bytes, bytes]:
     """The list of ``residences.json``'s last key, and the lines of ``residences.csv``, by city then name."""
     rows = sorted(rows)
     objects = "[\n" + ",\n".join(text for _, text, _ in rows) + "\n ]\n}" if rows else EMPTY_LIST

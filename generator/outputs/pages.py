@@ -21,6 +21,7 @@ from typing import Callable, Sequence
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.contract.characters import Order, in_lists
 from generator.contract.composed import composed
 from generator.contract.languages import LocalText, direction, in_one_language
 from generator.contract.model import Absence, Address, Agency, Notice, Outage, Residence, SiteConfig, Slot
@@ -366,11 +367,11 @@ def index_page(project: Project, language: str = "") -> Page:
 
     def compose(lines: list[tuple[object, object, str]]) -> tuple[str, str, str]:
         by_city: dict[object, list[Markup]] = {}  # a city is a text in one language: marked if need be
-        for city, _, html in sorted(lines, key=lambda line: (str(line[0]), str(line[1]))):
+        for city, _, html in sorted(lines, key=lambda line: in_lists(line[0], line[1])):
             by_city.setdefault(city, []).append(Markup(html))
         body = environment(language).get_template("index.md.j2").render(
             config=in_one_language(config, language), by_city=by_city, count=len(lines))
-        cities = sorted({str(city) for city, _, _ in lines})
+        cities = sorted({str(city) for city, _, _ in lines}, key=lambda city: in_lists(city, ""))
         return body, digest(body.encode()), f"{len(lines)} · {', '.join(cities[:8])}{'…' if len(cities) > 8 else ''}"
 
     body, body_digest, described = composed("index", project, make, compose, language, part=language)
@@ -383,12 +384,12 @@ def index_page(project: Project, language: str = "") -> Page:
 def posters_page(project: Project) -> Page:
     """The staff page ``posters/`` of the root site: every residence's poster files; not in the menu.
     Each residence's line is kept between runs, with its place and the page (``composed``), as the index's."""
-    def make(item: ResidenceFile) -> tuple[tuple[str, str, str], str]:
+    def make(item: ResidenceFile) -> tuple[Order, str]:
         return item.order, environment("fr").get_template(
             "poster_entry.md.j2").render(config=project.config, item=item, poster_paths=poster_paths,
                                          hall_dir=published.HALL_SCREEN_DIR)
 
-    def compose(lines: list[tuple[tuple[str, str, str], str]]) -> tuple[str, str]:
+    def compose(lines: list[tuple[Order, str]]) -> tuple[str, str]:
         body = environment("fr").get_template("posters.md.j2").render(
             config=project.config, lines=[Markup(html) for _, html in sorted(lines, key=lambda line: line[0])])
         return body, digest(body.encode())

@@ -139,3 +139,13 @@ def test_each_residences_line_of_the_index_is_kept_for_the_next_run_in_each_lang
     monkeypatch.setenv("RESIDENCE_HUB_CACHE", "off")
     path.write_text(RESIDENCE.replace("Test", "Les Pins"), encoding="utf-8")
     assert {language: index_pages(load_project(root), language)[0].markdown for language in ("fr", "ar")} == first
+
+
+def test_days_are_said_in_the_weeks_order_whatever_order_they_were_typed_in(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« days: [fri, mon] » read « vendredi et lundi » on the waste page (residence.json and the calendar say
+    Monday first), and « [wed, tue, mon] » was not « du lundi au mercredi »."""
+    waste = "waste:\n  - {kind: Ordures, days: [fri, mon]}\n  - {kind: Papier, days: [wed, tue, mon]}\n"
+    site = build(make_project(test=FULL.replace("faq:\n", waste + "faq:\n")), tmp_path)
+    page = (site / "test" / "dechets" / "index.html").read_text()
+    assert "Collecte\u00a0: lundi et vendredi." in page
+    assert "Collecte\u00a0: du lundi au mercredi." in page

@@ -235,8 +235,11 @@ def day_name(code: str, language: str) -> str:
 
 
 def days_text(days: list[str], language: str) -> str:
-    """[mon … fri] → « du lundi au vendredi »; [mon, wed] → « lundi et mercredi » (CLDR list)."""
+    """[mon … fri] → « du lundi au vendredi »; [mon, wed] → « lundi et mercredi » (CLDR list). In the week's
+    order whatever the order typed, as the weekly table, the calendar and residence.json: [fri, mon] is
+    « lundi et vendredi », [wed, tue, mon] « du lundi au mercredi »."""
     _ = gettext(language)
+    days = sorted(days, key=DAYS.index)
     names = [day_name(d, language) for d in days]
     indices = [DAYS.index(d) for d in days]
     if len(days) > 2 and indices == list(range(indices[0], indices[0] + len(days))):

@@ -88,6 +88,26 @@ def test_the_schema_underlines_a_time_exactly_when_validate_refuses_it(typed: st
     assert editor_accepts == tool_accepts
 
 
+@pytest.mark.parametrize("typed", ["2026-12-03", "2000-01-01", "2099-12-31", "2028-02-29", "1999-12-31", "2100-01-01",
+                                   "9999-12-31", "2027-02-29", "2026-13-01", "2026-1-5", "20261203"])
+def test_the_schema_underlines_a_date_exactly_when_validate_refuses_it(typed: str) -> None:
+    """A date out of the years the tool handles (« 1999-12-31 », « 9999-12-31 ») was left plain in the editor,
+    then refused by ``validate``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from generator.contract.values import parse_date
+
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    field = schema["$defs"]["Notice"]["properties"]["from"]
+    editor_accepts = not list(Draft202012Validator(field, format_checker=FormatChecker()).iter_errors(typed))
+    try:
+        parse_date(typed)
+        tool_accepts = True
+    except ValueError:
+        tool_accepts = False
+    assert editor_accepts == tool_accepts
+
+
 @pytest.mark.parametrize("kind", ["residence", "site_config"])
 def test_every_key_of_the_schemas_is_described_in_french_for_autocomplete(kind: str) -> None:
     """Editors show a key's description as staff type it: every key of both files has one, the sections of

@@ -362,8 +362,9 @@ Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time)
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([hH]([0-5]\d)?|:[0-5]\d)$",  # « 8: » refused
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]
 Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
-Date = Annotated[date, BeforeValidator(parse_date),
-                 _schema({"type": "string", "format": "date", "examples": ["2026-12-03"]})]
+Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to LAST_DAY, the years 20xx
+                 _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
+                          "examples": ["2026-12-03"]})]
 Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0})]
 Months = Annotated[int, BeforeValidator(parse_months),
                    _schema({"type": "integer", "minimum": 0})]

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.publish.site import build_site
 from generator.outputs.presence import PARIS, is_open, next_presence, script_data, week_text
 from generator.contract.project import load_project
+from conftest import SITE_CONFIG
 
 UTC = timezone.utc
 
@@ -112,6 +113,21 @@ def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Pa
     assert "Sophie Martin" not in home and "<p data-rh-contact>Karim Benali" in home
     assert '<li data-rh-contact>Téléphone\u00a0: <a class="rh-phone" dir="ltr" href="tel:+33148201122">' in \
         (out / "test" / "gardien" / "index.html").read_text()
+
+
+def test_an_absence_of_one_day_is_said_on_that_day_not_from_it_to_itself(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Du lundi 7 décembre au lundi 7 décembre. » on the caretaker's page, « Absence du … au … » (the same
+    day twice) on the contacts page and the staff dashboard: one day is said once, as a notice's is."""
+    one_day = RESIDENCE.replace("  absences:\n", "  absences:\n    - {from: 2026-12-07, to: 2026-12-07}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=one_day, site_config=SITE_CONFIG.replace(
+        "base_url:", "languages: [fr, en]\nbase_url:"))), out, date(2026, 12, 2))
+    assert "<li>Le lundi 7 décembre.</li>" in (out / "test" / "gardien" / "index.html").read_text()
+    assert "<li>On Monday 7 December.</li>" in (out / "test" / "en" / "gardien" / "index.html").read_text()
+    assert '<p class="rh-absent">Absence le lundi 7 décembre.</p>' in (out / "test" / "contacts" / "index.html").read_text()
+    assert "Away on Monday 7 December." in (out / "test" / "en" / "contacts" / "index.html").read_text()
+    assert "du lundi 7 décembre au lundi 7 décembre 2026" not in (out / "equipe" / "index.html").read_text()
+    assert "du mardi 22 décembre au samedi 2 janvier" in (out / "test" / "gardien" / "index.html").read_text().lower()
 
 
 def test_weekly_table_says_closed_or_no_visit(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

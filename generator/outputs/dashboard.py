@@ -110,7 +110,8 @@ def _outages(outages: list[Outage], today: date) -> list[Markup]:
 
 
 def _absences(absences: list[Absence]) -> list[Markup]:
-    return [Markup("du {} au {}").format(format_date(a.from_), format_date(a.to, with_year=True))
+    return [(Markup("le {}").format(format_date(a.from_, with_year=True)) if a.from_ == a.to else
+             Markup("du {} au {}").format(format_date(a.from_), format_date(a.to, with_year=True)))
             + (Markup(", remplacé par {}").format(_isolated(a.replacement.name)) if a.replacement else "")
             for a in absences]
 

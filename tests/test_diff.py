@@ -110,6 +110,15 @@ fibre: {status: available}
     assert "Ascenseurs" not in output
 
 
+def test_a_notice_or_an_absence_of_one_day_is_said_on_that_day(two_projects) -> None:  # type: ignore[no-untyped-def]
+    """« du jeudi 3 décembre 2026 au jeudi 3 décembre 2026 »: one day is said once, as the pages say it."""
+    head = TILLEULS.replace("maintenance:", "  absences:\n    - {from: 2026-12-22, to: 2026-12-22}\nmaintenance:")
+    base = TILLEULS.replace("notices:\n  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03}\n", "")
+    output = diff(*two_projects({"les-tilleuls": base}, {"les-tilleuls": head}))[1]
+    assert "- Avis ajouté : « Coupure d'eau », le jeudi 3 décembre 2026, niveau information" in output
+    assert "- Absence du gardien ajoutée : le mardi 22 décembre 2026" in output
+
+
 def test_site_wide_changes_are_listed_once(two_projects) -> None:  # type: ignore[no-untyped-def]
     config = (SITE_CONFIG.replace("phone: 01 49 33 10 10", "phone: 01 49 33 10 11")
               .replace("  - {label: SAMU, phone: 15}", "  - {label: SAMU, phone: 15}\n  - {label: Pompiers, phone: 18}"))

@@ -278,6 +278,28 @@ caretaker:
         "    → réunissez-les en une seule absence, ou corrigez leurs dates pour qu'elles se suivent"]
 
 
+def test_an_absence_of_one_day_is_said_on_that_day_in_the_warnings(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« absence du gardien passée (du … au …) » named one day twice, as the overlap did."""
+    residence = """\
+name: X
+address: {street: a, postcode: "93200", city: b}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours: [{days: [mon], open: 8h, close: 12h}]
+  absences:
+    - {from: 2026-11-02, to: 2026-11-02}
+    - {from: 2026-12-21, to: 2026-12-23}
+    - {from: 2026-12-22, to: 2026-12-22}
+"""
+    found = [w.message for w in project_warnings(load_project(make_project(test=residence)), TODAY)
+             if "absence" in w.message]
+    assert found == [
+        "absence du gardien passée (le lundi 2 novembre 2026)",
+        "absence le mardi 22 décembre 2026 : elle chevauche celle du lundi 21 décembre 2026 au mercredi 23 décembre "
+        "2026, et les pages n'en montrent qu'une par jour"]
+
+
 def test_an_expired_shared_notice_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 notices:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
+from generator.contract.french_forms import span
 from generator.contract.model import SiteConfig
 from generator.contract.project import ResidenceFile
 from generator.contract.repeats import overlaps
@@ -24,7 +25,7 @@ def past_absences(config: SiteConfig, item: ResidenceFile, today: date) -> Itera
     for index, absence in enumerate(caretaker.absences if caretaker else []):
         if absence.to < today:
             yield Problem(item.lines.file, item.lines.line_of(("caretaker", "absences", index)),
-                          f"absence du gardien passée (du {_day(absence.from_)} au {_day(absence.to)})",
+                          f"absence du gardien passée ({span(_day(absence.from_), _day(absence.to))})",
                           "supprimez-la du fichier")
 
 
@@ -38,8 +39,8 @@ def overlapping_absences(config: SiteConfig, item: ResidenceFile, today: date) -
         earlier = next((a for i, a in absences if i < later and a.from_ <= absence.to and absence.from_ <= a.to), None)
         if earlier:
             yield Problem(item.lines.file, item.lines.line_of(("caretaker", "absences", later)),
-                          f"absence du {_day(absence.from_)} au {_day(absence.to)} : elle chevauche celle du "
-                          f"{_day(earlier.from_)} au {_day(earlier.to)}, et les pages n'en montrent qu'une par jour",
+                          f"absence {span(_day(absence.from_), _day(absence.to))} : elle chevauche celle "
+                          f"{span(_day(earlier.from_), _day(earlier.to))}, et les pages n'en montrent qu'une par jour",
                           "réunissez-les en une seule absence, ou corrigez leurs dates pour qu'elles se suivent")
 
 

@@ -44,6 +44,12 @@ MIDNIGHT_END = "une fin à minuit s'écrit 23h59 (l'heure de fin est le même jo
 LAST_MINUTE = time(23, 59)
 
 
+def span(first: str, last: str) -> str:
+    """Two days already in words, as a French sentence of ours says them: « du lundi 7 au mardi 8 », or
+    « le lundi 7 » when they are one (a notice or an absence of one day): never the same day twice."""
+    return f"le {first}" if first == last else f"du {first} au {last}"
+
+
 def until_midnight(close: time) -> bool:
     """Whether a slot's end is midnight as ``MIDNIGHT_END`` tells staff to write it (23h59): every output
     then reads the slot until the end of its day (open at 23:59:30, a calendar event ending at 0h the next

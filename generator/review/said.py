@@ -13,6 +13,7 @@ from typing import Any, Callable, Collection, Iterable, Sequence, TypeVar
 
 from pydantic import BaseModel
 
+from generator.contract.french_forms import span
 from generator.contract.inheritance import key_text
 from generator.contract.languages import LocalText, missing_translations
 from generator.contract.model import Absence, Address, NoticeFields, Slot
@@ -207,10 +208,10 @@ def show(value: Any, name: str = "") -> str:
 
 def _show_model(value: BaseModel) -> str:
     if isinstance(value, Absence):
-        text = f"du {show(value.from_)} au {show(value.to)}"
+        text = span(show(value.from_), show(value.to))
         return f"{text}, remplacé par {show(value.replacement)}" if value.replacement else text
     if isinstance(value, NoticeFields):
-        return f"du {show(value.from_)} au {show(value.until)}, niveau {show(value.level, 'level')}"
+        return f"{span(show(value.from_), show(value.until))}, niveau {show(value.level, 'level')}"
     if isinstance(value, Address):
         return value.one_line
     return ", ".join(show(getattr(value, f), f) for f in type(value).model_fields

@@ -255,9 +255,7 @@ notices:
         "    → vérifiez l'agence visée (agence de résidences : nord), ou retirez-la"]
 
 
-def test_two_absences_over_the_same_days_warn_at_the_later_line(make_project) -> None:  # type: ignore[no-untyped-def]
-    """The pages name one absence a day (the one ending last): the other's replacement is not shown then."""
-    residence = """\
+ABSENT = """\
 name: X
 address: {street: a, postcode: "93200", city: b}
 agency: nord
@@ -265,6 +263,13 @@ caretaker:
   name: Karim Benali
   hours: [{days: [mon], open: 8h, close: 12h}]
   absences:
+"""
+"""A caretaker whose absences the tests below add, one a line."""
+
+
+def test_two_absences_over_the_same_days_warn_at_the_later_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The pages name one absence a day (the one ending last): the other's replacement is not shown then."""
+    residence = ABSENT + """\
     - {from: 2026-12-20, to: 2027-01-05, replacement: {name: Sophie Martin}}
     - {from: 2027-01-06, to: 2027-01-08}
     - {from: 2026-12-15, to: 2026-12-22, replacement: {name: Paul Durand}}
@@ -280,14 +285,7 @@ caretaker:
 
 def test_an_absence_of_one_day_is_said_on_that_day_in_the_warnings(make_project) -> None:  # type: ignore[no-untyped-def]
     """« absence du gardien passée (du … au …) » named one day twice, as the overlap did."""
-    residence = """\
-name: X
-address: {street: a, postcode: "93200", city: b}
-agency: nord
-caretaker:
-  name: Karim Benali
-  hours: [{days: [mon], open: 8h, close: 12h}]
-  absences:
+    residence = ABSENT + """\
     - {from: 2026-11-02, to: 2026-11-02}
     - {from: 2026-12-21, to: 2026-12-23}
     - {from: 2026-12-22, to: 2026-12-22}

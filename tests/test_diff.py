@@ -498,7 +498,7 @@ def test_a_notice_typed_above_another_of_the_same_title_is_one_added(changes) ->
     were paired in the order typed, and the diff said the first one's dates changed and the second was new."""
     again = TILLEULS.replace("notices:\n", "notices:\n  - {title: Coupure d'eau, from: 2026-12-10, until: 2026-12-10}\n")
     assert lines_of(changes({"les-tilleuls": TILLEULS}, {"les-tilleuls": again}), "les-tilleuls") == [
-        "Avis ajouté : « Coupure d'eau (2) », du jeudi 10 décembre 2026 au jeudi 10 décembre 2026, niveau information"]
+        "Avis ajouté : « Coupure d'eau (2) », le jeudi 10 décembre 2026, niveau information"]
     assert lines_of(changes({"les-tilleuls": again}, {"les-tilleuls": TILLEULS}), "les-tilleuls") == [
         "Avis retiré : « Coupure d'eau »"]
     moved = again.replace("from: 2026-12-10, until: 2026-12-10", "from: 2026-12-11, until: 2026-12-11")

@@ -149,3 +149,12 @@ def test_days_are_said_in_the_weeks_order_whatever_order_they_were_typed_in(make
     page = (site / "test" / "dechets" / "index.html").read_text()
     assert "Collecte\u00a0: lundi et vendredi." in page
     assert "Collecte\u00a0: du lundi au mercredi." in page
+
+
+def test_the_home_page_links_all_the_hours_only_for_a_caretaker_who_has_hours(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A caretaker typed without hours (a name and a phone) got « Tous les horaires » on the home page, a link
+    to a page that lists none."""
+    without = FULL.replace("  hours:\n    - {days: [wed], open: 8:30, close: 12h}\n", "")
+    for text, linked in ((FULL, True), (without, False)):
+        home = (build(make_project(test=text), tmp_path / str(linked)) / "test" / "index.html").read_text()
+        assert ("Tous les horaires" in home) is linked

@@ -303,3 +303,26 @@ def test_contributing_error_example_is_what_the_tool_prints(make_project) -> Non
     assert "open: 25:00" in (root / "residences" / "les-tilleuls.yml").read_text().splitlines()[8]
     result = CliRunner().invoke(main, ["validate", "--project", str(root)])
     assert shown in result.output
+
+
+@pytest.mark.parametrize("typed", ["https://residences.exemple.fr/", "https://exemple.github.io/residences/",
+                                   "https://localhost:8443/a_b/c~d/", "https://a-b.fr", "http://exemple.fr/",
+                                   "https://résidences.fr/", "https://exemple.fr/résidences/", "https://exemple.fr/a b/",
+                                   "https://exemple.fr/?x=1", "https://exemple.fr/#a", "https://moi@exemple.fr/",
+                                   "https://-exemple.fr/", "https://exemple.fr/a%20b/", "https://exemple.fr/[a]/"])
+def test_the_schema_underlines_a_site_address_exactly_when_validate_refuses_it(typed: str) -> None:
+    """``base_url`` with an accent in its host or path (« https://résidences.fr/ ») was left plain in the
+    editor, then refused by ``validate``: the schema's pattern is made of the check's own host and path."""
+    from jsonschema import Draft202012Validator
+
+    from generator.contract.values import parse_base_url
+
+    schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
+    field = schema["properties"]["base_url"]
+    editor_accepts = not list(Draft202012Validator(field).iter_errors(typed))
+    try:
+        parse_base_url(typed)
+        tool_accepts = True
+    except ValueError:
+        tool_accepts = False
+    assert editor_accepts == tool_accepts

@@ -374,8 +374,8 @@ Postcode = Annotated[str, BeforeValidator(parse_postcode),
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri"})]
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
-                    _schema({"type": "string", "format": "uri", "pattern": r"^https://[^?#@\s]+$",
-                             "maxLength": MAX_BASE_URL_LENGTH})]
+                    _schema({"type": "string", "format": "uri", "maxLength": MAX_BASE_URL_LENGTH,  # as parse_base_url:
+                             "pattern": rf"^https://(?:{_HOST.pattern})(?::[0-9]{{1,5}})?(?:/{_PATH.pattern})?$"})]
 PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed),
                         _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
 

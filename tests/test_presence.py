@@ -97,7 +97,7 @@ def test_pages_show_the_replacement_during_an_absence(make_project, tmp_path: Pa
     out = tmp_path / "site"
     build_site(load_project(make_project(test=RESIDENCE)), out, date(2026, 12, 23))
     home = (out / "test" / "index.html").read_text()
-    absent = ("<strong>Absence de Karim Benali jusqu'au samedi 2 janvier inclus.</strong> Remplacement\u00a0: "
+    absent = ("<strong>Karim Benali\u00a0: absence jusqu'au samedi 2 janvier inclus.</strong> Remplacement\u00a0: "
               'Sophie Martin, <a class="rh-phone" dir="ltr" href="tel:+33698765432">06 98 76 54 32</a>.')
     assert absent in home
     assert '<p data-rh-contact hidden>Karim Benali' in home  # the absent caretaker's number is not offered
@@ -174,7 +174,7 @@ def test_a_date_half_a_year_or_more_away_says_its_year(make_project, tmp_path: P
     assert "Du samedi 20 novembre 2027 au vendredi 3 décembre 2027</p>" in home
     assert "<li>Depuis le mercredi 1er octobre 2025</li>" in home
     assert '<time datetime="2025-10-02">Jeudi 2 octobre 2025</time>' in home
-    absent = "<strong>Absence de Karim Benali jusqu'au mercredi 1er décembre 2027 inclus.</strong>"
+    absent = "<strong>Karim Benali\u00a0: absence jusqu'au mercredi 1er décembre 2027 inclus.</strong>"
     assert absent in home
     caretaker_page = (out / "test" / "gardien" / "index.html").read_text()
     assert absent in caretaker_page and "<li>Du jeudi 10 décembre au mercredi 1er décembre 2027." in caretaker_page

@@ -111,7 +111,7 @@ def test_absence_that_started_after_the_build_shows_the_replacement(browser, sit
     for path in ("les-tilleuls/", "les-tilleuls/gardien/"):
         seen = read(browser, f"{site_url}/{path}", when)
         assert seen["status"] == "Fermé"
-        assert seen["absence"] == ("Absence de Karim Benali jusqu'au samedi 2 janvier inclus. "
+        assert seen["absence"] == ("Karim Benali\u00a0: absence jusqu'au samedi 2 janvier inclus. "
                                    "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32.")
         assert seen["tel"] == ["tel:+33698765432"]
         assert seen["next"] == "Prochaine permanence\u00a0: Lundi 4 janvier, de 8h30 à 12h"
@@ -199,7 +199,7 @@ def test_the_end_of_an_absence_half_a_year_or_more_away_says_its_year(browser, m
     out = tmp_path / "site"
     build_site(load_project(make_project(longue=YEAR_LONG_ABSENCE)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/longue/", when)
-    assert seen["absence"] == f"Absence de Karim Benali jusqu'au {until} inclus. Remplacement\u00a0: Sophie Martin."
+    assert seen["absence"] == f"Karim Benali\u00a0: absence jusqu'au {until} inclus. Remplacement\u00a0: Sophie Martin."
     assert seen["status"] == "Fermé"
 
 
@@ -239,7 +239,7 @@ def test_overlapping_absences_are_said_alike_by_the_page_and_the_script(browser,
     away until then. Found by building overlapping absences and reading the page with and without JavaScript."""
     out = tmp_path / "site"
     build_site(load_project(make_project(chev=OVERLAPPING_ABSENCES)), out, date(2026, 12, 21))
-    said = "Absence de Karim Benali jusqu'au mardi 5 janvier inclus. Remplacement\u00a0: Sophie Martin."
+    said = "Karim Benali\u00a0: absence jusqu'au mardi 5 janvier inclus. Remplacement\u00a0: Sophie Martin."
     assert read(browser, f"{serve(out)}/chev/", None, javascript=False)["absence"] == said
     assert read(browser, f"{serve(out)}/chev/", datetime(2026, 12, 21, 9, 0, tzinfo=UTC))["absence"] == said
 

@@ -149,3 +149,36 @@ ALONE = """() => {
   }
   return alone;
 }"""
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Habitat Exemple", "d'Habitat Exemple"), ("Est Métropole Habitat", "d'Est Métropole Habitat"),
+    ("Émeraude Habitat", "d'Émeraude Habitat"), ("ICF Habitat", "d'ICF Habitat"), ("Hérault Habitat", "d'Hérault Habitat"),
+    ("Paris Habitat", "de Paris Habitat"), ("Hauts-de-Seine Habitat", "de Hauts-de-Seine Habitat"),
+    ("Onze Logis", "de Onze Logis"), ("Yvelines Habitat", "de Yvelines Habitat")])
+def test_de_before_a_landlord_name_beginning_with_a_vowel_sound_is_elided(typed: str, said: str) -> None:
+    """« Les résidences de Habitat Exemple » on the landlord's index (h1), law pages and posters page: French
+    elides « de » before a vowel and a mute « h »; an aspirated « h » (« Hauts ») keeps it. Other languages as
+    they are."""
+    from markupsafe import Markup
+
+    from generator.outputs.i18n import elided
+
+    assert elided(f"Les résidences de {typed}", "fr") == f"Les résidences {said}"
+    assert elided(f"Les résidences de {typed}", "en") == f"Les résidences de {typed}"
+    marked = elided(Markup(f'de <span lang="en">{typed}</span>'), "fr")
+    assert isinstance(marked, Markup) and marked == Markup(f'{said[:-len(typed)]}<span lang="en">{typed}</span>')
+
+
+def test_the_sample_landlords_pages_say_d_habitat_exemple(sample_site: Path) -> None:
+    """The landlord index's title, the law pages' and the staff pages' descriptions and words, the accessibility
+    statement: one elided « d'Habitat Exemple » everywhere."""
+    from html import unescape
+
+    index = unescape((sample_site / "index.html").read_text(encoding="utf-8"))
+    assert "<h1>Les résidences d'Habitat Exemple</h1>" in index
+    assert "de Habitat Exemple" not in index
+    for page, said in (("accessibilite", "résidences d'Habitat Exemple"), ("mentions-legales", "résidences d'Habitat"),
+                       ("posters", "Page du personnel d'Habitat Exemple"), ("equipe", "l'équipe d'Habitat Exemple")):
+        text = unescape((sample_site / page / "index.html").read_text(encoding="utf-8"))
+        assert said in text and "de Habitat Exemple" not in text, page

@@ -163,5 +163,5 @@ def dashboard_page(project: Project, today: date) -> Page:
 
     body, body_digest = composed("dashboard", project, make, compose, today.isoformat())
     return Page(published.DASHBOARD_PAGE, "Tableau de bord de l'équipe", body, in_nav=False,
-                description=f"Tableau de bord de l'équipe de {project.config.landlord.name}.",
+                description=f"Tableau de bord de l'équipe {i18n.elided(f'de {project.config.landlord.name}', 'fr')}.",
                 markdown_digest=body_digest)

@@ -339,3 +339,15 @@ def marking(value_language: str | None, text: str, page_language: str) -> dict[s
     elif "lang" in attributes and direction(value_language or page_language) != direction(page_language):
         attributes["dir"] = direction(value_language or page_language)
     return attributes
+
+
+_ELIDED = re.compile(r"\bde (?=(?:<[^>]*>)*(?:[AEIOUÀÂÄÆÉÈÊËÎÏÔŒÙÛÜ](?!nze\b|ui\b)|H(?:abitat|érault)))", re.IGNORECASE)
+"""« de » before a vowel, or before the mute « h » of the landlords' usual first words (Habitat, Hérault), tags
+of a marked name between them; not before « onze », « oui » nor an aspirated « h » (« de Hauts-de-Seine »)."""
+
+
+def elided(text: str, language: str) -> str:
+    """French « de » before a name beginning with a vowel sound, elided as a reader expects it: « Les résidences
+    d'Habitat Exemple », « d'Est Métropole Habitat », not « de Habitat Exemple ». Other languages as they are."""
+    return text.__class__(_ELIDED.sub(lambda de: de[0][0] + "'", text)) if language == "fr" else text  # Markup too
+

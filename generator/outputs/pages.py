@@ -180,9 +180,9 @@ def environment(language: str = "fr") -> jinja2.Environment:
     env.policies["json.dumps_kwargs"] = JSON_POLICY
     env.filters.update(
         md=lambda value, under=2: _markdown(value, language, under), t=lambda value: mark(value, language),
-        phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language),
+        phone=phone_link, email=email_link, time=lambda value: i18n.clock(value, language), plain=str, escape=escape,
         date=lambda value, with_year=False, today=None: i18n.long_date(value, language, with_year, today),
-        days=lambda value: i18n.days_text(value, language), plain=str, escape=escape,
+        days=lambda value: i18n.days_text(value, language), elided=lambda text: i18n.elided(text, language),
         listed=lambda items: Markup(i18n.list_text([escape(item) for item in items], language)),
         day_name=lambda code: i18n.day_name(code, language), capitalized=lambda text: i18n.capitalized(text, language))
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
@@ -336,7 +336,7 @@ def law_pages(config: SiteConfig) -> list[Page]:
     French only (legal texts), whatever the site's languages: other languages' footers link here."""
     config = in_one_language(config, "fr")
     return [Page(file, title, environment("fr").get_template(template).render(config=config),
-                 description=f"{title} des sites des résidences de {config.landlord.name}.")
+                 description=f"{title} des sites des résidences {i18n.elided(f'de {config.landlord.name}', 'fr')}.")
             for file, title, template in LAW_PAGES]
 
 
@@ -395,6 +395,6 @@ def posters_page(project: Project) -> Page:
         return body, digest(body.encode())
 
     body, body_digest = composed("posters", project, make, compose)
-    return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False,
-                description=f"Affiches, QR codes et écrans du hall des résidences de {project.config.landlord.name}.",
-                markdown_digest=body_digest)
+    return Page(published.POSTERS_PAGE, "Affiches à imprimer", body, in_nav=False, markdown_digest=body_digest,
+                description=i18n.elided("Affiches, QR codes et écrans du hall des résidences "
+                                        f"de {project.config.landlord.name}.", "fr"))

@@ -144,7 +144,7 @@ def script_words(language: str) -> dict[str, object]:
         "months": i18n.month_names(language),
         "first": "1er" if language == "fr" else "",
         "clock": "fr" if language == "fr" else "24h",
-        "absent": _("Absence de %(name)s jusqu'au %(date)s inclus."),
+        "absent": _("%(name)s\u00a0: absence jusqu'au %(date)s inclus."),
         "replacement": _("Remplacement\u00a0: %(name)s"),
         "replacement_phone": _("Remplacement\u00a0: %(name)s, %(phone)s"),
         "label": _("%(label)s\u00a0:"),

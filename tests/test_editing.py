@@ -326,3 +326,23 @@ def test_the_schema_underlines_a_site_address_exactly_when_validate_refuses_it(t
     except ValueError:
         tool_accepts = False
     assert editor_accepts == tool_accepts
+
+
+@pytest.mark.parametrize("typed", ["93200", "01000", "20000", "97411", "98000", "00000", "00100", "99999", "99000",
+                                   "9320", "932000", "A9320"])
+def test_a_postcode_of_no_departement_is_refused_and_underlined_alike(typed: str) -> None:
+    """« 00000 » and « 99999 » were accepted, five digits of no département (01 to 95, 97 and 98 overseas and
+    Monaco): a placeholder left in an imported row went to the tenants' pages, the posters and the open data."""
+    from jsonschema import Draft202012Validator
+
+    from generator.contract.values import parse_postcode
+
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    editor_accepts = not list(Draft202012Validator(schema["$defs"]["Address"]["properties"]["postcode"]).iter_errors(typed))
+    try:
+        parse_postcode(typed)
+        tool_accepts = True
+    except ValueError as refused:
+        tool_accepts = False
+        assert str(refused) == f"code postal « {typed} » invalide : cinq chiffres, de 01… à 98…, par exemple 93200 ou 01000"
+    assert editor_accepts == tool_accepts == (typed[:2] not in ("00", "99") and len(typed) == 5 and typed.isdigit())

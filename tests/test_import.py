@@ -373,8 +373,8 @@ def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_writ
     assert output.splitlines() == [
         "Erreur : residences.xlsx:Feuil1!I2: Bâtiments : Excel a transformé la valeur en date (2026-02-01)",
         "    → tapez une apostrophe avant la valeur ('1-2), ou mettez la colonne au format « Texte » avant de saisir",
-        "residences.xlsx:Feuil1!C3: Code postal : code postal « 9320 » invalide : cinq chiffres, par exemple 93200 "
-        "ou 01000",
+        "residences.xlsx:Feuil1!C3: Code postal : code postal « 9320 » invalide : cinq chiffres, de 01… à 98…, "
+        "par exemple 93200 ou 01000",
         "residences.xlsx:Feuil1!E3: Agence : agence « Agence Est » inconnue",
         "    → écrivez la clé ou le nom d'une agence de site_config.yml : nord (Agence Nord), sud (Agence Sud)",
         "residences.xlsx:Feuil1!G3: Téléphone gardien : numéro de téléphone « 01 48 20 11 » invalide (chiffre en "

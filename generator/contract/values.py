@@ -174,14 +174,14 @@ def parse_count(value: Any, example: str = "84") -> int:
     return int(text)
 
 
-_POSTCODE = re.compile(r"[0-9]{5}")
+_POSTCODE = re.compile(r"(?!00|99)[0-9]{5}")  # 00… and 99… are no département
 
 
 def parse_postcode(value: Any) -> str:
     """A French postcode: five digits kept as text (``01000`` stays ``01000``)."""
     text = text_of(value).strip()
     if not _POSTCODE.fullmatch(text):
-        raise ValueError(f"code postal « {text} » invalide : cinq chiffres, par exemple 93200 ou 01000")
+        raise ValueError(f"code postal « {text} » invalide : cinq chiffres, de 01… à 98…, par exemple 93200 ou 01000")
     return text
 
 
@@ -370,7 +370,7 @@ Months = Annotated[int, BeforeValidator(parse_months),
                    _schema({"type": "integer", "minimum": 0})]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
-                     _schema({"type": _STRINGISH, "pattern": r"^\d{5}$", "examples": ["93200"]})]
+                     _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri"})]
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url),

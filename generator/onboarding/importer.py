@@ -335,7 +335,7 @@ def _checked_text(sheet: Sheet, row: Row, root: Path, config: SiteConfig, proble
     raw_agency = row.cells["Agence"].value
     # A required value already reported (empty, unknown agency) gets a valid stand-in, so that the row's
     # other cells are still checked; the file is not written then, since there are problems.
-    values = {"Nom": "-", "Rue": "-", "Code postal": "00000", "Ville": "-", "Agence": next(iter(config.agencies)),
+    values = {"Nom": "-", "Rue": "-", "Code postal": "01000", "Ville": "-", "Agence": next(iter(config.agencies)),
               **row.values}
     writer = residence_text(values, {title: cell.ref for title, cell in row.cells.items()},
                             f"{origin}, ligne {row.number}",

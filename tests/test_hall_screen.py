@@ -19,7 +19,7 @@ from generator.contract.project import load_project
 from generator.outputs.hall import PAGE_SECONDS, REFRESH_SECONDS
 from generator.publish.site import build_site
 
-from conftest import RESIDENCE, SAMPLE_TODAY, wait_until
+from conftest import RESIDENCE, SAMPLE_TODAY, SITE_CONFIG, wait_until
 from test_accessibility import TEXT_SPACING, axe_violations, samples_in_three_languages  # noqa: F401 (a fixture)
 
 
@@ -253,6 +253,50 @@ def test_long_notices_page_through_by_themselves_and_each_page_fits(browser, ser
             page.clock.run_for(PAGE_SECONDS * 1000)
         assert seen == titles, labels
         assert re.fullmatch(r"Avis 1( à \d)? sur 7", labels[0]) and len(set(labels)) > 1
+        page.close()
+
+
+FULL_SIDES_CONFIG = SITE_CONFIG.replace("emergency:\n", "emergency:\n" + "".join(
+    f"  - {{label: {label}, phone: {phone}}}\n" for label, phone in (
+        ("Police secours", 17), ("Pompiers", 18), ("Numéro d'urgence européen", 112),
+        ("Urgences par SMS (personnes sourdes ou malentendantes)", 114), ("Urgence gaz (GRDF)", "0800 47 33 33"))))
+FULL_SIDES = RESIDENCE + """\
+caretaker:
+  name: Karim Benali
+  phone: 01 48 20 11 22
+  hours:
+    - {days: [mon, tue, wed, thu, fri], open: 8:30, close: 12h}
+  absences:
+    - {from: 2026-12-01, to: 2026-12-08, replacement: {name: Sophie Martin, phone: 06 98 76 54 32}}
+waste:
+  - {kind: Ordures ménagères (bac gris), days: [mon, tue, wed, thu, fri, sat, sun]}
+  - {kind: Emballages et papiers (bac jaune), days: [wed, thu]}
+  - {kind: Verre (bac vert), days: [wed, thu]}
+  - {kind: Biodéchets (bac marron), days: [wed, thu]}
+"""
+
+
+def test_in_portrait_full_side_columns_are_drawn_smaller_rather_than_the_screen_scrolling(
+        browser, serve, make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sample's six emergency numbers, a caretaker away with a replacement and four collections today
+    and tomorrow: in portrait the side columns, in a row as tall as their content, left the notices no room;
+    a notice even at half size did not fit, and the TV became a page that scrolls, the numbers and the QR code
+    below the bottom of the screen, seen by nobody. The notices keep 40 % of the height; the side columns
+    are drawn smaller instead (hall.js), as in landscape."""
+    titles = [f"Avis numéro {n}" for n in range(1, 4)]
+    residence = FULL_SIDES + _notices(titles).removeprefix(RESIDENCE)
+    build_site(load_project(make_project(FULL_SIDES_CONFIG, test=residence)), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    for screen, viewport in SCREENS.items():
+        page = browser.new_page(viewport=viewport)
+        page.clock.install(time=_at(2026, 12, 2, 10))
+        page.goto(url)
+        assert page.evaluate(FITS_JS) == [], screen
+        assert page.evaluate("document.body.className") == "rh-hall", screen
+        for phone in ("tel:17", "tel:114", "tel:+33800473333", "tel:+33698765432"):
+            expect(page.locator(f'a[href="{phone}"]')).to_be_in_viewport(ratio=1)
+        expect(page.locator(".rh-hall__qr")).to_be_in_viewport(ratio=1)
+        assert page.locator("[data-rh-notices] article:visible").count() >= 1, screen
         page.close()
 
 

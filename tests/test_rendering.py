@@ -158,3 +158,25 @@ def test_the_home_page_links_all_the_hours_only_for_a_caretaker_who_has_hours(ma
     for text, linked in ((FULL, True), (without, False)):
         home = (build(make_project(test=text), tmp_path / str(linked)) / "test" / "index.html").read_text()
         assert ("Tous les horaires" in home) is linked
+
+
+def test_a_section_or_a_list_with_nothing_in_it_is_left_out(make_project,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    """``emergency`` is optional in site_config.yml, and an agency, a caretaker or a contact may have no phone
+    nor e-mail: the contacts page showed « En cas d'urgence » over an empty list, the agency's name, the
+    caretaker's and the contact's each over another (« liste, 0 élément » to a screen reader), and the hall
+    screen « Numéros utiles » over nothing. A section or list with nothing in it is left out."""
+    from conftest import RESIDENCE, SITE_CONFIG
+
+    config = SITE_CONFIG.replace("emergency:\n  - {label: SAMU, phone: 15}\n", "")
+    bare = RESIDENCE.replace("agency: nord", "agency: sud") + "caretaker: {name: Jo}\ncontacts:\n  - {role: Amicale}\n"
+    site = build(make_project(config, test=bare, other=RESIDENCE), tmp_path)
+    contacts = (site / "test" / "contacts" / "index.html").read_text()
+    hall = (site / "test" / "ecran" / "index.html").read_text()
+    caretaker = (site / "test" / "gardien" / "index.html").read_text()
+    for page in (contacts, hall, caretaker):
+        assert not re.search(r"<ul[^>]*>\s*</ul>", page), page
+    assert "En cas d'urgence" not in contacts and "Numéros utiles" not in hall and "rh-hall__emergency" not in hall
+    assert "<strong>Agence Sud</strong>" in contacts
+    other = (site / "other" / "ecran" / "index.html").read_text()  # the agency's phone alone still has its section
+    assert "Numéros utiles" in other and 'href="tel:+33149331010"' in other

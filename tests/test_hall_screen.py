@@ -143,6 +143,25 @@ def test_without_javascript_everything_is_there_as_of_the_build_day(browser, sit
     context.close()
 
 
+def test_in_a_browser_without_css_max_the_text_is_still_read_from_three_metres(browser, site_url: str) -> None:
+    """The cheap screens' browsers (a TV's Chromium 53 to 69) know no CSS ``max()``: the one declaration of the
+    text size was dropped whole, and the screen showed 16 px text at 1080p. Such a browser, as Chromium
+    reads a stylesheet whose ``max()`` it does not know: the text is still 3 % of the screen's short side."""
+    context = browser.new_context(java_script_enabled=False, viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+
+    def without_max(route) -> None:  # type: ignore[no-untyped-def]
+        css = route.fetch().text()
+        assert "max(" in css
+        route.fulfill(body=css.replace("max(", "unknown-function("), content_type="text/css")
+
+    page.route("**/stylesheets/hall.css*", without_max)
+    page.goto(site_url + "les-tilleuls/ecran/")
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32.4px"
+    assert page.evaluate(SMALL_TEXT_JS) == []
+    context.close()
+
+
 def test_without_javascript_long_notices_are_not_cut_but_the_screen_scrolls(browser, serve, make_project,
                                                                             tmp_path: Path) -> None:
     """Without JavaScript nothing pages through the notices: the screen cut those that did not fit, text the

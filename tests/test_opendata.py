@@ -327,6 +327,33 @@ def test_residences_of_one_name_in_one_city_are_listed_by_file_everywhere(make_p
     assert text.index("alpha-affiche") < text.index("mid-affiche") < text.index("zeta-affiche")
 
 
+def test_cities_and_names_are_listed_in_alphabetical_order_accents_and_case_aside(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Sorted by code point, « Épinay-sur-Seine » and « Île-Saint-Denis » came after « Villetaneuse », and
+    « Résidence Étoile » or « résidence zéphyr » after « Résidence Z », on the landlord's index, in
+    residences.json and .csv, on the staff dashboard and posters page. A French reader's order: accents and
+    case aside (``key_text``)."""
+    from generator.outputs.dashboard import dashboard_rows
+    from generator.outputs.pages import index_pages, posters_page
+
+    def residence(name: str, postcode: str, city: str) -> str:
+        return f"name: {name}\naddress: {{street: 1 rue X, postcode: {postcode}, city: {city}}}\nagency: nord\n"
+
+    project = load_project(make_project(
+        epinay=residence("Résidence A", "93800", "Épinay-sur-Seine"), ville=residence("Résidence A", "93430", "Villetaneuse"),
+        ile=residence("Résidence A", "93450", "Île-Saint-Denis"), zephyr=residence("résidence zéphyr", "93200", "Saint-Denis"),
+        etoile=residence("Résidence Étoile", "93200", "Saint-Denis"), bleue=residence("Résidence Bleue", "93200", "Saint-Denis"),
+        z=residence("Résidence Z", "93200", "Saint-Denis")))
+    order = ["epinay", "ile", "bleue", "etoile", "z", "zephyr", "ville"]
+    assert [row.slug for row in listing.listing(project, SAMPLE_TODAY).residences] == order
+    csv_lines = listing.files(project, SAMPLE_TODAY)[published.RESIDENCES_CSV].decode("utf-8-sig").splitlines()[1:]
+    assert [line.split(",")[0] for line in csv_lines] == order
+    assert [row.item.slug for row in dashboard_rows(project, SAMPLE_TODAY)] == order
+    posters = posters_page(project).markdown
+    assert sorted(order, key=lambda slug: posters.index(f"{slug}-affiche")) == order
+    index = next(page for page in index_pages(project) if page.file == published.INDEX).markdown
+    assert sorted(order, key=lambda slug: index.index(f'href="{slug}/"')) == order
+
+
 def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:
     html = (sample_site / "posters" / "index.html").read_text(encoding="utf-8")
     for item in samples.residences:

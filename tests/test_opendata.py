@@ -350,8 +350,9 @@ def test_cities_and_names_are_listed_in_alphabetical_order_accents_and_case_asid
     assert [row.item.slug for row in dashboard_rows(project, SAMPLE_TODAY)] == order
     posters = posters_page(project).markdown
     assert sorted(order, key=lambda slug: posters.index(f"{slug}-affiche")) == order
-    index = next(page for page in index_pages(project) if page.file == published.INDEX).markdown
-    assert sorted(order, key=lambda slug: index.index(f'href="{slug}/"')) == order
+    index = next(page for page in index_pages(project) if page.file == published.INDEX)
+    assert sorted(order, key=lambda slug: index.markdown.index(f'href="{slug}/"')) == order
+    assert index.description.endswith(" · 7 · Épinay-sur-Seine, Île-Saint-Denis, Saint-Denis, Villetaneuse")
 
 
 def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:

@@ -316,7 +316,26 @@ def test_in_portrait_full_side_columns_are_drawn_smaller_rather_than_the_screen_
             expect(page.locator(f'a[href="{phone}"]')).to_be_in_viewport(ratio=1)
         expect(page.locator(".rh-hall__qr")).to_be_in_viewport(ratio=1)
         assert page.locator("[data-rh-notices] article:visible").count() >= 1, screen
+        if viewport["height"] > viewport["width"]:  # the notices over (31 December), their room goes with them
+            page.clock.set_system_time(_at(2027, 1, 1, 10))
+            page.clock.run_for(30_000)
+            expect(page.locator("[data-rh-no-notice]")).to_be_visible()
+            assert page.evaluate("[...document.querySelectorAll('.rh-hall__side')].map(s => s.style.zoom)") == ["", ""]
         page.close()
+
+
+def test_in_portrait_without_notices_the_side_columns_keep_their_full_size(browser, serve, make_project,
+                                                                          tmp_path: Path) -> None:
+    """The room kept for the notices (above) is for notices: with none, « Aucun avis en ce moment. » needs one
+    line, and the side columns below keep their full size (32 px text), not drawn smaller for an empty room."""
+    build_site(load_project(make_project(FULL_SIDES_CONFIG, test=FULL_SIDES)), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page(viewport=SCREENS["portrait 1080×1920"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(serve(tmp_path / "site") + "/test/ecran/")
+    assert page.evaluate(FITS_JS) == []
+    assert page.locator("[data-rh-no-notice]").is_visible()
+    assert page.evaluate("[...document.querySelectorAll('.rh-hall__side')].map(side => side.style.zoom)") == ["", ""]
+    page.close()
 
 
 def test_a_republish_reloads_the_screen_and_a_network_cut_keeps_the_last_data(browser, serve, make_project,

@@ -78,8 +78,9 @@
       a.setAttribute("data-rh-current", current ? "1" : "0");
       if (current) { shown++; } else { a.hidden = true; }
     }
-    var none = document.querySelector("[data-rh-no-notice]");
+    var none = document.querySelector("[data-rh-no-notice]"), main = document.querySelector(".rh-hall__main");
     if (none) { none.hidden = shown > 0; }
+    if (main) { main.classList[shown > 0 ? "add" : "remove"]("rh-hall__main--notices"); } /* their room (hall.css) */
   }
 
   function fillCollections(p) {

@@ -352,7 +352,7 @@ def test_cities_and_names_are_listed_in_alphabetical_order_accents_and_case_asid
     assert sorted(order, key=lambda slug: posters.index(f"{slug}-affiche")) == order
     index = next(page for page in index_pages(project) if page.file == published.INDEX)
     assert sorted(order, key=lambda slug: index.markdown.index(f'href="{slug}/"')) == order
-    assert index.description.endswith(" · 7 · Épinay-sur-Seine, Île-Saint-Denis, Saint-Denis, Villetaneuse")
+    assert index.description.endswith(" · 7 résidences. Épinay-sur-Seine, Île-Saint-Denis, Saint-Denis, Villetaneuse")
 
 
 def test_the_posters_page_gives_each_hall_screen_address(sample_site: Path, samples) -> None:

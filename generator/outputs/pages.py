@@ -169,10 +169,8 @@ def environment(language: str = "fr") -> jinja2.Environment:
         auto_reload=False,  # our package's templates do not change while it runs: no stat per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
         finalize=lambda value: mark(value, language),
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
@@ -372,7 +370,9 @@ def index_page(project: Project, language: str = "") -> Page:
         body = environment(language).get_template("index.md.j2").render(
             config=in_one_language(config, language), by_city=by_city, count=len(lines))
         cities = sorted({str(city) for city, _, _ in lines}, key=lambda city: in_lists(city, ""))
-        return body, digest(body.encode()), f"{len(lines)} · {', '.join(cities[:8])}{'…' if len(cities) > 8 else ''}"
+        count = i18n.translations(language).ngettext("%(num)s résidence.", "%(num)s résidences.", len(lines))
+        named = ", ".join(cities[:8]) + "…" * (len(cities) > 8)
+        return body, digest(body.encode()), f"{count % {'num': len(lines)}} {named}"
 
     body, body_digest, described = composed("index", project, make, compose, language, part=language)
     landlord = in_one_language(config, language).landlord.name

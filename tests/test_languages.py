@@ -1732,3 +1732,61 @@ def test_a_notice_or_an_outage_has_the_same_anchor_in_every_language(six_languag
         found[language] = ids
     assert any(i.startswith("avis-") for i in found[""]) and any(i.startswith("panne-") for i in found[""])
     assert all(ids == found[""] for ids in found.values()), found
+
+
+LISTS_BOTH_WAYS = RESIDENCE.split("caretaker:")[0] + """\
+notices:
+  - title: Travaux
+    from: 2026-12-01
+    until: 2026-12-10
+    body: |
+      Au programme :
+
+      - la chaufferie du bâtiment A ;
+      - la toiture.
+
+      > Merci de votre patience.
+  - title: {fr: Avis, ar: إعلان}
+    from: 2026-12-01
+    until: 2026-12-10
+    body: |
+      برنامج الأشغال:
+
+      - غرفة الغلايات
+      - السطح
+
+      > شكرا لصبركم.
+"""
+
+LIST_SIDES = """() => [...document.querySelectorAll('article :is(ul, ol):not([class]) > li, article blockquote')].map(e => {
+  const s = getComputedStyle(e), rtl = s.direction === 'rtl', box = e.tagName === 'LI' ? 'margin' : 'border';
+  const at = side => parseFloat(s[box + side + (box === 'border' ? 'Width' : '')]);
+  const [start, end] = rtl ? [at('Right'), at('Left')] : [at('Left'), at('Right')];
+  return start > 0 && end === 0 ? '' : `${e.tagName} ${s.direction} « ${e.textContent.trim().slice(0, 20)} »: ${box} au début ${start}, à la fin ${end}`;
+}).filter(Boolean)"""
+"""Every list item (of a list staff typed or of a law page: ours have a class) and quote whose indent (an item's margin, where its bullet hangs) or bar (a
+quote's border) is not on the side its own text starts from, with its direction."""
+
+
+@pytest.mark.browser
+def test_a_list_or_a_quote_in_the_other_direction_than_its_page_is_indented_from_its_own_start(  # type: ignore[no-untyped-def]
+        browser, tmp_path: Path) -> None:
+    """A French text on an Arabic page (a notice not translated, typed in French, the law pages) and an Arabic text on
+    a French page are marked with their own ``dir``, but Material sets the indents of lists and quotes by the page's
+    (``[dir=rtl] .md-typeset ul li``): the French list's bullets hung out at the left edge of its box, its quote's bar
+    stood at its right, and the law pages of a site in Arabic first scrolled sideways at 320 px."""
+    root = write_project(tmp_path / "project", CONFIG.split("agencies:")[0].replace("[fr, en, ar]", "[ar, fr]")
+                         + "agencies:\n  nord: {name: Agence Nord}\n", LISTS_BOTH_WAYS)
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    found, sides = {}, {}
+    for path in ("les-tilleuls/index.html", "les-tilleuls/fr/index.html", "accessibilite/index.html"):
+        page.goto((tmp_path / "site" / path).as_uri())
+        sides[path] = page.evaluate("() => [...document.querySelectorAll('article ul:not([class]) > li')]"
+                                    ".map(li => getComputedStyle(li).direction)")
+        page.evaluate(LAYOUT_JS)
+        found[path] = page.evaluate(LIST_SIDES) + page.evaluate("__rhChecks.overflow()")
+    page.close()
+    assert {"ltr", "rtl"} <= set(sides["les-tilleuls/index.html"]) and {"ltr", "rtl"} <= set(sides["les-tilleuls/fr/index.html"])
+    assert "ltr" in sides["accessibilite/index.html"], sides
+    assert found == {path: [] for path in found}, found

@@ -863,3 +863,37 @@ def test_the_menu_shows_the_page_the_tenant_is_on_by_more_than_colour(
                 seen.append((width, forced, path, page.evaluate(CURRENT_PAGE_CUE_JS)))
             page.close()
     assert [s for s in seen if not s[3]] == []
+
+
+QUOTES_ON_TINTS = """\
+name: Résidence Test
+address: {street: 1 rue de la Paix, postcode: 01000, city: Bourg-en-Bresse}
+agency: nord
+notices:
+""" + "".join(f"""\
+  - title: Avis {level}
+    from: 2026-12-01
+    until: 2026-12-10
+    level: {level}
+    body: "> Citation du règlement."
+""" for level in ("info", "warning", "urgent")) + """\
+outages:
+  - equipment: Ascenseur
+    since: 2026-11-25
+    status: in_repair
+    help: "> Citation du contrat d'entretien."
+"""
+
+
+@pytest.mark.browser
+def test_a_quote_in_a_notice_or_an_outage_keeps_its_contrast_on_their_tint(  # type: ignore[no-untyped-def]
+        browser, make_project, tmp_path: Path) -> None:
+    """A quote (« > … », which staff may type in a notice's body or an outage's help) took Material's grey, made for
+    a white page: on a notice's or an outage's tinted background its contrast was 4.47:1 (axe: color-contrast)."""
+    build_site(load_project(make_project(test=QUOTES_ON_TINTS)), tmp_path / "site", SAMPLE_TODAY)
+    page = browser.new_page()
+    page.goto((tmp_path / "site" / "test" / "index.html").as_uri())
+    assert page.locator(".rh-notice blockquote, .rh-outage blockquote").count() == 4
+    found = axe_violations(page)
+    page.close()
+    assert found == []

@@ -279,6 +279,9 @@ def test_a_site_config_whose_languages_cannot_be_read_gives_its_own_error_only(t
             (CONFIG.replace("[fr, en, ar]", "fr, en"), "site_config.yml:3: languages: une liste est attendue")):
         found = problems(write_project(tmp_path, config))
         assert len(found) == 1 and found[0].startswith(expected), found
+    for old_key in ("[fr, en, ar]", "{fr: 1}"):  # the old key, typed as the new one's list: no language read
+        found = problems(write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", f"language: {old_key}")))
+        assert len(found) == 1 and found[0].startswith("site_config.yml:3: language: "), (old_key, found)
     residence = RESIDENCE.replace("en: Hot water cut,", 'en: "",')  # a residence's own mistakes are still told
     found = problems(write_project(tmp_path, CONFIG.replace("agencies:", "agencies: ["), residence))
     assert found[0] == "residences/les-tilleuls.yml:20: notices[1].title.en: ne doit pas être vide"

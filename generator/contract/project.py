@@ -236,7 +236,7 @@ def _declared_languages(doc: Document, problems: list[Problem]) -> tuple[str, ..
     codes) are ``ANY_LANGUAGE``: the texts are not checked against a list the file does not give."""
     data = doc.data if isinstance(doc.data, dict) else {}
     declared = data.get("languages", [data["language"]] if isinstance(data.get("language"), str) else None)
-    if declared is None and "languages" not in data:
+    if declared is None and "languages" not in data and data.get("language") is None:  # « language: [fr] »: unread
         return DEFAULT_LANGUAGES
     if not isinstance(declared, list) or not declared or not all(isinstance(c, str) for c in declared):
         return ANY_LANGUAGE

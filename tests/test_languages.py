@@ -1793,3 +1793,36 @@ def test_a_list_or_a_quote_in_the_other_direction_than_its_page_is_indented_from
     assert {"ltr", "rtl"} <= set(sides["les-tilleuls/index.html"]) and {"ltr", "rtl"} <= set(sides["les-tilleuls/fr/index.html"])
     assert "ltr" in sides["accessibilite/index.html"], sides
     assert found == {path: [] for path in found}, found
+
+
+ARABIC_ADDRESSES = "زوروا https://www.example.org/les-tilleuls/. أو <https://www.example.org/a/> (https://x.fr/0148201122)"
+
+
+def test_a_web_address_in_a_text_is_marked_left_to_right_as_phones_and_e_mails_are() -> None:
+    """« https://www.example.org/a/ » in an Arabic sentence was drawn « /https://www.example.org/a »: its last
+    « / » took the sentence's direction. Phone numbers and e-mail addresses were marked ``dir="ltr"``, web
+    addresses (typed bare, or as a link whose words are the address) were not, nor isolated in an Arabic
+    calendar; a number inside an address was made a phone link."""
+    from generator.outputs.sanitize import markdown_to_html, plain_text
+
+    assert str(markdown_to_html(ARABIC_ADDRESSES)) == (
+        '<p>زوروا <span dir="ltr">https://www.example.org/les-tilleuls/</span>. أو <a dir="ltr" '
+        'href="https://www.example.org/a/">https://www.example.org/a/</a> (<span dir="ltr">https://x.fr/0148201122</span>)</p>')
+    assert plain_text(ARABIC_ADDRESSES, "https://residences.example.org/", isolated=True) == (
+        "زوروا \u2066https://www.example.org/les-tilleuls/\u2069. أو \u2066https://www.example.org/a/\u2069 "
+        "(\u2066https://x.fr/0148201122\u2069)")
+    assert str(markdown_to_html("[https://a.fr/](https://a.fr/) et [le site](https://a.fr/)")) == (
+        '<p><a dir="ltr" href="https://a.fr/">https://a.fr/</a> et <a href="https://a.fr/">le site</a></p>')
+
+
+def test_a_web_address_in_an_arabic_sentence_is_drawn_in_its_order(browser) -> None:  # type: ignore[no-untyped-def]
+    from generator.outputs.sanitize import markdown_to_html
+
+    page = browser.new_page()
+    page.set_content(f'<html lang="ar" dir="rtl"><body>{markdown_to_html(ARABIC_ADDRESSES)}</body></html>')
+    drawn = page.evaluate("""() => [...document.querySelectorAll('[dir=ltr]')].map(e => { const n = e.firstChild, out = [];
+        for (let i = 0; i < n.data.length; i++) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+          out.push([r.getBoundingClientRect().left, n.data[i]]); }
+        return out.sort((a, b) => a[0] - b[0]).map(x => x[1]).join(''); })""")
+    page.close()
+    assert drawn == ["https://www.example.org/les-tilleuls/", "https://www.example.org/a/", "https://x.fr/0148201122"]

@@ -78,14 +78,20 @@ or dashes between them (« 01 48 20 11 22 », « 01.48.20.11.22 », « 0 800 47 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                     r"(?![\w@-])")
 """An e-mail address in a sentence; a full stop after it ends the sentence."""
+_URL = re.compile(r"(?<!\]\()\bhttps?://[!-~]*[\w/#=~+%*-]", re.ASCII)
+"""A web address in a sentence: printable ASCII after its scheme, not ending with the punctuation of the
+sentence (« …/les-tilleuls/. », « (voir https://…/a) »); not one of a Markdown link shown as typed (« [le
+site](https://exa mple.org) »: its address is broken)."""
 
 
 def _linked_contacts(html: str) -> str:
     """Phone numbers and e-mail addresses a text holds made ``tel:`` and ``mailto:`` links, as the pages'
     own numbers are: a tenant taps « 01 48 20 11 22 » in a notice as anywhere else, and the number, marked
     left-to-right, reads in its order inside an Arabic sentence (its groups were drawn right to left,
-    « 22 11 20 48 01 »). What staff linked themselves, and code, is left as it is."""
-    if "@" not in html and not _NUMBER.search(html):
+    « 22 11 20 48 01 »). What staff linked themselves, and code, is left as it is. A web address, typed bare
+    or as the words of its link, is marked left-to-right too (its last « / » was drawn first in an Arabic
+    sentence), and no number inside it is taken for a phone."""
+    if "@" not in html and "://" not in html and not _NUMBER.search(html):
         return html
     parts = _TAG_OR_TEXT.split(html)
     inside = 0
@@ -94,8 +100,14 @@ def _linked_contacts(html: str) -> str:
             name = re.match(r"</?([A-Za-z0-9]+)", part)
             if name and name[1].lower() in _UNLINKED and not part.endswith("/>"):
                 inside += -1 if part.startswith("</") else 1
+            if name and part.startswith("<a") and name[1].lower() == "a" and " dir=" not in part \
+                    and _URL.fullmatch(parts[index + 1]) and parts[index + 2:index + 3] == ["</a>"]:
+                parts[index] = '<a dir="ltr"' + part[2:]
         elif part and not inside:
-            parts[index] = _EMAIL.sub(_email_link, _NUMBER.sub(_phone_link, part))
+            pieces = _URL.split(part)  # a text between addresses, then each address found
+            addresses = [f'<span dir="ltr">{url}</span>' for url in _URL.findall(part)]
+            parts[index] = "".join(_EMAIL.sub(_email_link, _NUMBER.sub(_phone_link, piece)) + (
+                addresses[i] if i < len(addresses) else "") for i, piece in enumerate(pieces))
     return "".join(parts)
 
 

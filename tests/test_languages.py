@@ -1826,3 +1826,23 @@ def test_a_web_address_in_an_arabic_sentence_is_drawn_in_its_order(browser) -> N
         return out.sort((a, b) => a[0] - b[0]).map(x => x[1]).join(''); })""")
     page.close()
     assert drawn == ["https://www.example.org/les-tilleuls/", "https://www.example.org/a/", "https://x.fr/0148201122"]
+
+
+def test_the_calendar_says_the_language_of_a_waste_note_shown_in_the_default_one(tmp_path: Path) -> None:
+    """A waste collection's note in French only went into the Arabic and English calendars' description with
+    nothing saying its language, where a notice's body there says LANGUAGE=fr (and the pages lang="fr")."""
+    import icalendar
+
+    residence = RESIDENCE.split("notices:")[0] + (
+        "waste:\n"
+        "  - {kind: {fr: Encombrants, en: Bulky waste}, days: [mon], note: Sortez-les la veille au soir.}\n"
+        "  - {kind: Verre, days: [tue], note: {fr: Dans la borne., en: In the bin., ar: في الحاوية.}}\n")
+    build_site(load_project(write_project(tmp_path / "project", residence=residence)), tmp_path / "site", SAMPLE_TODAY)
+    found = {}
+    for folder in ("", "en", "ar"):
+        calendar = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / folder / "calendrier.ics").read_bytes())
+        found[folder] = sorted((str(e["DESCRIPTION"])[:12], e["DESCRIPTION"].params.get("LANGUAGE"))
+                               for e in calendar.walk("VEVENT") if str(e.get("DESCRIPTION"))[:3] in ("Sor", "Dan", "In ", "في "))
+    assert found == {"": [("Dans la born", None), ("Sortez-les l", None)],
+                     "en": [("In the bin.", None), ("Sortez-les l", "fr")],
+                     "ar": [("Sortez-les l", "fr"), ("في الحاوية.", None)]}, found

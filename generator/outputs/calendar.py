@@ -277,8 +277,10 @@ def waste_event(waste: Waste, today: date, _: Gettext = _french, page: str = "",
              "TRANSP": "TRANSPARENT"}
     said = ([waste.schedule.strip()] if waste.schedule else []) + (
         [plain_text(waste.note, page, isolated=i18n.isolates(language, waste.note))] if waste.note else [])
-    if said:
-        event["DESCRIPTION"] = text("\n".join(said))
+    if said:  # in the default language on another's calendar: LANGUAGE says so, as a notice's body
+        written = {i18n.script_marks(typed, language).get("lang") for typed in (waste.schedule, waste.note) if typed}
+        event["DESCRIPTION" + (f";LANGUAGE={next(iter(written))}" if len(written) == 1 and None not in written
+                               else "")] = text("\n".join(said))
     return f"waste {waste.kind} {' '.join(waste.days)}", event
 
 

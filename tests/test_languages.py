@@ -1846,3 +1846,20 @@ def test_the_calendar_says_the_language_of_a_waste_note_shown_in_the_default_one
     assert found == {"": [("Dans la born", None), ("Sortez-les l", None)],
                      "en": [("In the bin.", None), ("Sortez-les l", "fr")],
                      "ar": [("Sortez-les l", "fr"), ("في الحاوية.", None)]}, found
+
+
+def test_a_name_written_the_other_way_is_isolated_in_the_page_s_title(tmp_path: Path) -> None:
+    """A page's ``<title>`` (the browser's tab, a shared link, the history) is « page - residence » in plain text:
+    an Arabic name « إقامة 3F » after English words was drawn « 3 ةماقإF » (Chromium), its « 3 » apart from its
+    letters. The name is isolated (FSI … PDI) when written the other way than the page, as the feed's and the
+    cards' titles isolate it, on the hall screen's title too."""
+    root = write_project(tmp_path / "project", residence=RESIDENCE.replace(
+        "name: Résidence Les Tilleuls", "name: {fr: 3F Les Tilleuls, en: إقامة 3F}"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    folder = tmp_path / "site" / "les-tilleuls"
+    titles = {path: re.search(r"<title>(.*?)</title>", (folder / path / "index.html").read_text(encoding="utf-8"))[1]
+              for path in ("ar/contacts", "en/contacts", "contacts", "ar", "ar/ecran")}
+    assert titles == {"ar/contacts": "جهات الاتصال - \u20683F Les Tilleuls\u2069",
+                      "en/contacts": "Contacts - \u2068إقامة 3F\u2069",
+                      "contacts": "Contacts - 3F Les Tilleuls", "ar": "3F Les Tilleuls",
+                      "ar/ecran": "شاشة المدخل · \u20683F Les Tilleuls\u2069"}, titles

@@ -177,7 +177,7 @@ def _draft(ctx: ResidenceContext) -> bytes:
     variables = dict(
         ctx=ctx, r=r, today=today, today_text=i18n.long_date(today, ctx.lang, True), language=ctx.lang,
         direction=direction(ctx.lang),
-        title=f"{_(SCREEN_NAME)} · {r.name}", description=description(ctx),
+        title=f"{_(SCREEN_NAME)} · {i18n.embedded(r.name, ctx.lang)}", description=description(ctx),
         caretaker_title=caretaker_title(ctx),
         notices=current_notices(r.notices, today),
         outages=[(o, (o.repaired + timedelta(days=REPAIRED_SHOWN_DAYS - 1)).isoformat() if o.repaired else "9999-12-31")

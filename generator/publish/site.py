@@ -201,6 +201,7 @@ def residence_site(ctx: ResidenceContext) -> tuple[dict[str, Any], list[Page]]:
         extra={"landlord": str(ctx.config.landlord.name), "home": f"../{up}{ctx.prefix}", "law": f"../{up}",
                "residence": True, "accessibility": ctx.config.accessibility.status_text, "language": ctx.lang,
                "marks": i18n.marks_by_name(ctx.lang, name=ctx.residence.name, landlord=ctx.config.landlord.name),
+               "title_name": i18n.embedded(ctx.residence.name, ctx.lang),  # after the page's name in <title>
                "languages": _switcher(ctx.languages, ctx.lang, ctx.site_config.site_url(ctx.slug)),
                "feed": {"href": FEED, "title": feed.feed_title(ctx)}},
         share_assets=True,

@@ -643,3 +643,24 @@ def test_a_review_dated_a_day_to_come_is_a_warning_at_its_line(make_project, con
          "« reviewed » est le jour où l'équipe a relu toute la fiche : corrigez la date (aujourd'hui, "
          "« reviewed: 2026-12-02 »)")]
     assert not [w for w in project_warnings(load_project(root), date(2062, 11, 20)) if "à venir" in w.message]
+
+
+def test_a_law_page_text_typed_in_other_languages_warns_that_they_are_never_shown(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The accessibility statement and the legal notice are French pages whatever the site's languages: an
+    English or Arabic text typed under « accessibility » or « legal » was accepted and never shown."""
+    config = SITE_CONFIG + """\
+languages: [fr, en, ar]
+accessibility:
+  non_compliant:
+    - {fr: Les affiches PDF, en: The PDF posters, ar: الملصقات}
+    - Les plans
+legal:
+  director: {fr: Marie Dupont, en: Marie Dupont}
+"""
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config)), TODAY)
+                if "jamais publiée" in str(w)]
+    hint = "    → gardez le texte « fr: » ; les autres langues peuvent être retirées"
+    said = "les pages légales (accessibilité, mentions légales) sont en français seulement"
+    assert warnings == [f"site_config.yml:13: accessibility.non_compliant[1] : traduction jamais publiée (en, ar) : "
+                        f"{said}\n{hint}",
+                        f"site_config.yml:16: legal.director : traduction jamais publiée (en) : {said}\n{hint}"]

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from generator import paths
 from generator.contract.languages import missing_translations as languages_missing
+from generator.contract.languages import values_in
 from generator.contract.loader import LineMap
 from generator.contract.markup import markdown_texts, unpublished
 from generator.contract.model import SiteConfig
@@ -60,6 +61,24 @@ def shared_missing_translations(project: Project) -> Iterator[Problem]:
     config, languages = project.config, tuple(project.config.languages)
     found = [found for key in SHARED_TEXTS for found in languages_missing(getattr(config, key), languages, (key,))]
     yield from _untranslated(project.config_lines, found, languages)
+
+
+LAW_TEXTS = ("accessibility", "legal")
+"""The keys of ``site_config.yml`` only the law pages read: French pages, whatever the site's languages."""
+
+
+def unshown_translations(project: Project) -> Iterator[Problem]:
+    """A law page's text typed in other languages than French: those pages are French only, so the other
+    translations were accepted and never shown, without a word. Told at their line."""
+    lines = project.config_lines
+    for key in LAW_TEXTS:
+        for where, text, _ in values_in(getattr(project.config, key), (key,)):
+            others = [code for code in getattr(text, "translations", {}) if code != "fr"]
+            if others:
+                yield Problem(lines.file, lines.line_of(where),
+                              f"{described(where)} : traduction jamais publiée ({', '.join(others)}) : les pages "
+                              "légales (accessibilité, mentions légales) sont en français seulement",
+                              "gardez le texte « fr: » ; les autres langues peuvent être retirées")
 
 
 def unpublished_markup(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:

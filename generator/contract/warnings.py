@@ -32,6 +32,7 @@ from generator.contract.text_warnings import (
     shared_missing_translations,
     unpublished_in,
     unpublished_markup,
+    unshown_translations,
     untranslated_interface,
 )
 from generator.contract.validation_cache import per_residence
@@ -366,6 +367,7 @@ def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
              *past_closures(project, today), *shared_repeated_entries(project), *shared_missing_translations(project),
-             *unpublished_in(project.config, project.config_lines), *untranslated_interface(project)]
+             *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
+             *unshown_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

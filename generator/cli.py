@@ -207,7 +207,7 @@ def build(project_dir: Path, out_dir: Path | None, today: date, lot: Shard | Non
     result = build_mod.build_site(project, out_dir or project_dir / "site", today, shard=lot, jobs=jobs,
                                   progress_stream=sys.stderr)
     kept = result.residences - result.built
-    click.echo(f"Site construit : {result.residences} résidence(s) dans {result.out_dir}"
+    click.echo(f"Site construit : {result.residences} résidence(s) dans {printable(str(result.out_dir))}"
                + (f" ({result.built} reconstruite(s), {kept} inchangée(s))" if kept else ""))
 
 
@@ -221,7 +221,7 @@ def build(project_dir: Path, out_dir: Path | None, today: date, lot: Shard | Non
 def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None, today: date) -> None:
     """Assemble les lots construits avec build --shard K/N en un seul site, avec l'index."""
     result = merge_shards(_loaded(project_dir), list(shard_dirs), out_dir or project_dir / "site", today)
-    click.echo(f"Site assemblé : {result.residences} résidence(s) dans {result.out_dir}")
+    click.echo(f"Site assemblé : {result.residences} résidence(s) dans {printable(str(result.out_dir))}")
 
 
 @main.command()
@@ -235,7 +235,7 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
     config = load_config(project_dir)
     agencies = list(config.agencies)
     path = write_starter(project_dir, slug, agencies[0] if agency is None else agency, agencies, config.languages)
-    click.echo(f"Créé : {path}")
+    click.echo(f"Créé : {printable(str(path))}")
 
 
 @main.command(name="import")
@@ -258,7 +258,7 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
     if file is None and template is None:
         raise click.UsageError("indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx")
     if template is not None:
-        click.echo(f"Modèle écrit : {write_template(template)}")
+        click.echo(f"Modèle écrit : {printable(str(write_template(template)))}")
         return
     result = import_spreadsheet(project_dir, file, sheet, force)  # type: ignore[arg-type]
     click.echo(printable(import_report(result)))
@@ -277,7 +277,7 @@ def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[s
     project = load_project(project_dir)
     out_dir = out_dir or project_dir / "affiches"
     written = write_posters(project, out_dir, slugs, today)
-    click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {out_dir}")
+    click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {printable(str(out_dir))}")
 
 
 @main.command()

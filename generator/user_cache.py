@@ -109,6 +109,15 @@ def code_fingerprint() -> str:
     return digest(*parts, *(version.encode() for version in library_versions()), sys.version.encode())
 
 
+def store_file(kind: str, root: Path, part: str = "") -> Path | None:
+    r"""The file of a project's store of ``kind`` (``part``: one per language), named by the digest of the
+    project folder's path as the system spells it (``os.fsencode``): a folder named in Latin-1 bytes
+    (« r\xe9sidences » in bytes, from an old share or an archive) is a valid project, not a UnicodeEncodeError."""
+    folder = cache_dir(kind)
+    name = digest(os.fsencode(root.resolve()))[:32] + (f"-{part}" if part else "")
+    return folder / f"{name}.pickle" if folder else None
+
+
 def cache_dir(kind: str) -> Path | None:
     """``<cache folder>/<kind>``, created private to the user; ``None`` when disabled or unsafe."""
     setting = os.environ.get("RESIDENCE_HUB_CACHE", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import importlib
 import os
 import re
@@ -323,3 +324,22 @@ def test_an_output_in_an_encoding_short_of_unicode_gets_every_message_never_a_bu
     invalid = subprocess.run(command + ["--format", "github"], capture_output=True, env=env, timeout=120)
     assert invalid.returncode == 1 and b"Erreur interne" not in invalid.stdout + invalid.stderr
     assert invalid.stdout.decode(encoding).startswith("::error file=")
+
+
+def test_a_project_folder_named_in_bytes_that_are_not_utf8_is_validated_and_built(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A folder copied from an old Windows share or an archive keeps its Latin-1 name (« r\\xe9sidences »):
+    the caches' names digested its path as UTF-8, and every command ended « Erreur interne »
+    (UnicodeEncodeError), the valid project's validate and build included; JSON then held the lone
+    surrogate Python reads such a byte as, which no UTF-8 output can write."""
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9sidences"))
+    make_project().rename(root)
+    for fmt in ("text", "github", "json"):
+        result = invoke("validate", "--project", str(root), "--format", fmt)
+        assert result.exit_code == 0 and "Erreur interne" not in result.output, result.output
+    assert json.loads(invoke("validate", "--project", str(root), "--format", "json").output)["residences"] == ["test"]
+    built = invoke("build", "--project", str(root), "--out", str(root / "site"))
+    assert built.exit_code == 0, built.output
+    assert (root / "site" / "test" / "index.html").is_file()
+    (root / "residences" / "test.yml").write_text("name: X\n", encoding="utf-8")
+    problems = json.loads(invoke("validate", "--project", str(root), "--format", "json").output)["problems"]
+    assert problems[0]["file"].endswith("/rU+DCE9sidences/residences/test.yml")  # as the other formats name it

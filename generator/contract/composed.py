@@ -30,10 +30,10 @@ from typing import Any, BinaryIO, Callable, TypeVar
 from generator.user_cache import (
     RECORD_LENGTH,
     append_record,
-    cache_dir,
     code_fingerprint,
     digest,
     record,
+    store_file,
     write_atomically,
 )
 
@@ -76,9 +76,7 @@ class ComposedStore:
     """One kind of part of every residence of a project, and their whole (see the module)."""
 
     def __init__(self, kind: str, root: Path, *context: str, part: str = "") -> None:
-        folder = cache_dir(kind)
-        name = digest(str(root.resolve()).encode())[:32] + (f"-{part}" if part else "")  # part: one per language
-        self._path = folder / f"{name}.pickle" if folder else None
+        self._path = store_file(kind, root, part)
         self._context = digest(kind.encode(), code_fingerprint().encode(), *(item.encode() for item in context))
         self._stored = self._read()
 

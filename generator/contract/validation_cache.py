@@ -20,10 +20,10 @@ from generator.user_cache import (
     RECORD_LENGTH,
     SEAL_LENGTH,
     append_record,
-    cache_dir,
     code_fingerprint,
     digest,
     sealed,
+    store_file,
     unsealed,
     write_atomically,
 )
@@ -91,9 +91,7 @@ class EntryStore:
     """
 
     def __init__(self, kind: str, root: Path, *context: str, part: str = "") -> None:
-        folder = cache_dir(kind)
-        name = digest(str(root.resolve()).encode())[:32] + (f"-{part}" if part else "")  # part: a store per language
-        self._path = folder / f"{name}.pickle" if folder else None
+        self._path = store_file(kind, root, part)
         self._context = digest(code_fingerprint().encode(), *(part.encode() for part in context))
         self._old: dict[str, bytes] = self._read()
         self._new: dict[str, bytes] = {}

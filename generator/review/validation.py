@@ -170,12 +170,18 @@ def json_report(outcome: Outcome) -> str:
     document = {
         "ok": outcome.ok,
         "residences": list(outcome.slugs),
-        "problems": [{"file": p.file, "line": p.line, "message": p.message, "hint": p.hint}
-                     for p in outcome.problems],
-        "warnings": [{"file": p.file, "line": p.line, "message": p.message, "hint": p.hint}
-                     for p in outcome.warnings],
+        "problems": [_json_problem(p) for p in outcome.problems],
+        "warnings": [_json_problem(p) for p in outcome.warnings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _json_problem(problem: Problem) -> dict[str, str | int]:
+    """A problem's fields, its texts ``printable`` as in the other formats: a folder named in bytes that are
+    not UTF-8 (Latin-1 « résidences ») holds a lone surrogate, which no UTF-8 output can write (the command
+    ended « Erreur interne », or wrote « � » where the name was)."""
+    return {"file": printable(problem.file), "line": problem.line, "message": printable(problem.message),
+            "hint": printable(problem.hint)}
 
 
 def markdown_summary(outcome: Outcome, limit: int = SUMMARY_BYTES) -> str:

@@ -403,6 +403,25 @@ def test_a_name_typed_with_its_accent_apart_is_the_same_name(make_project) -> No
         "déclarées dans site_config.yml : nord, évry"]
 
 
+def test_a_name_holding_a_letter_of_another_alphabet_that_looks_latin_names_that_letter(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« nоrd » with a Cyrillic « о » (a keyboard switched to Russian, a name pasted from a message) looks like
+    « nord » and is never found. In a residence it was « agence « nоrd » inconnue → vouliez-vous dire « nord » ? »,
+    two names that look the same; as a key of site_config.yml it validated, and every residence naming « nord »
+    of the French keyboard was told « vouliez-vous dire « nоrd » ? ». Both now name the letter, at its line."""
+    cyrillic_o = "\u043e"
+    assert problems_of(make_project(test=RESIDENCE.replace("nord", f"n{cyrillic_o}rd"))) == [
+        f"residences/test.yml:3: agence « n{cyrillic_o}rd » inconnue\n    → « {cyrillic_o} » (U+043E) est une lettre "
+        "d'un autre alphabet qui ressemble à une lettre latine : effacez ce nom et retapez-le au clavier ; agences "
+        "déclarées dans site_config.yml : nord, sud"]
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}", f"  sud: {{name: Agence Sud}}\n  {cyrillic_o}u\u0435st: {{name: O}}")
+    assert problems_of(make_project(site_config=config, test=RESIDENCE.replace("nord", "ouest"))) == [
+        "residences/test.yml:3: agence « ouest » inconnue\n    → agences déclarées dans site_config.yml : nord, sud, "
+        f"{cyrillic_o}u\u0435st",  # no suggestion: it would look like the name typed
+        f"site_config.yml:6: agencies.{cyrillic_o}u\u0435st: clé d'agence « {cyrillic_o}u\u0435st » : « {cyrillic_o} » "
+        "(U+043E) et « \u0435 » (U+0435) sont des lettres d'un autre alphabet qui ressemblent à des lettres latines\n"
+        "    → effacez cette clé et retapez-la au clavier : les fichiers qui la nomment l'écrivent au clavier"]
+
+
 def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
     """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
     list of values only, in which staff did not find their word. Found by writing a sample's values in French."""

@@ -68,6 +68,24 @@ def key_text(value: object) -> str:
     return " ".join(bare.casefold().translate(TYPOGRAPHY).split())
 
 
+def foreign_letters(name: str) -> str:
+    """What to say of the letters of another alphabet in a name that also has Latin ones (« nоrd » with a
+    Cyrillic « о »: a keyboard switched to Russian or Greek, a name pasted from a message): the name looks like
+    the one typed on a French keyboard and is never found, so it must be told by its letters, with their code
+    points (« « о » (U+043E) est une lettre d'un autre alphabet qui ressemble à une lettre latine »); "" for a
+    name in one alphabet (Unicode's « mixed script » confusables, UTS #39)."""
+    scripts = {char: unicodedata.name(char, "").split(" ")[0] for char in name if char.isalpha()}
+    if "LATIN" not in scripts.values():
+        return ""
+    foreign = [f"« {char} » (U+{ord(char):04X})" for char, script in scripts.items() if script != "LATIN"]
+    if not foreign:
+        return ""
+    if len(foreign) == 1:
+        return f"{foreign[0]} est une lettre d'un autre alphabet qui ressemble à une lettre latine"
+    return (f"{', '.join(foreign[:-1])} et {foreign[-1]} sont des lettres d'un autre alphabet qui ressemblent à "
+            "des lettres latines")
+
+
 Order = tuple[str, str, str, str, str]
 """A residence's place in a list of residences (``in_lists``)."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Iterable
 
-from generator.contract.characters import key_text
+from generator.contract.characters import foreign_letters, key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import SiteConfig
 from generator.contract.values import visible
@@ -23,8 +23,11 @@ def close_name(word: str, choices: Iterable[str]) -> str:
     if any(unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", choice) for choice in choices):
         return ("ses accents sont écrits à part (une lettre puis l'accent, comme le donne un copier-coller depuis "
                 "un Mac) : effacez ce nom et retapez-le au clavier ; ")
+    if foreign_letters(word):  # « nоrd », Cyrillic « о »: « vouliez-vous dire « nord » ? » showed the same name
+        return f"{foreign_letters(word)} : effacez ce nom et retapez-le au clavier ; "
     # Compared without case: « LES-TILLEULS » shares no letter's case with « les-tilleuls », whose spelling it is.
-    folded = {choice.casefold(): choice for choice in reversed(choices)}
+    # A choice mixing alphabets is no spelling to suggest: it looks like the name typed (told where declared).
+    folded = {choice.casefold(): choice for choice in reversed(choices) if not foreign_letters(choice)}
     found = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return f"vouliez-vous dire « {folded[found[0]]} » ? " if found else ""
 

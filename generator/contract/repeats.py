@@ -13,7 +13,7 @@ from typing import Any, Iterator, Sequence
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Check, each, known, refused_at
-from generator.contract.characters import ValueProblem, check_no_edge_spaces, key_text, unaccented
+from generator.contract.characters import ValueProblem, check_no_edge_spaces, foreign_letters, key_text, unaccented
 
 
 def once(field: str, what: str, said: str = "indiqué", by_number: bool = False) -> Check:
@@ -79,6 +79,11 @@ def distinct_keys(field: str, what: str) -> Check:
                 check_no_edge_spaces(key)
             except ValueProblem as problem:
                 yield refused_at((field, key), str(problem), problem.hint)
+                continue
+            if foreign_letters(key):  # « nоrd »: no one typing « nord » on a keyboard would name it
+                yield refused_at((field, key), f"clé d'{what} « {key} » : {foreign_letters(key)}",
+                                 "effacez cette clé et retapez-la au clavier : les fichiers qui la nomment "
+                                 "l'écrivent au clavier")
                 continue
             first = seen.setdefault(key_text(key), key)
             if first != key:

@@ -46,6 +46,29 @@ def test_folders_pipes_and_links_in_residences_are_refused_at_line_1(make_projec
     ]
 
 
+def test_a_residences_folder_linked_out_of_the_project_is_refused_and_never_read(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each file of residences/ is refused as a link, yet residences/ itself could be one: « residences ->
+    /etc/… » in a pull request had validation read and quote (« clé inconnue « … » ») every *.yml there, in
+    the annotations and the job summary, and build publish them. Refused at residences:1, as a logo out of
+    the project is; its files are not read. A link to a folder of the project is followed."""
+    root = make_project()
+    elsewhere = tmp_path / "ailleurs"
+    (root / "residences").rename(elsewhere)
+    (elsewhere / "secret.yml").write_text("mot_de_passe: hunter2\n", encoding="utf-8")
+    (elsewhere / "sous-dossier").mkdir()
+    (elsewhere / "sous-dossier" / "x.yml").write_text(RESIDENCE, encoding="utf-8")
+    (root / "residences").symlink_to(elsewhere)
+    assert problems(root) == [
+        "residences:1: lien symbolique vers un dossier hors du projet : ses fichiers ne sont pas lus\n"
+        "    → mettez à sa place le dossier residences/ lui-même, avec ses fichiers"]
+    (root / "residences").unlink()
+    (elsewhere / "secret.yml").unlink()
+    (elsewhere / "sous-dossier" / "x.yml").unlink()
+    elsewhere.rename(root / "donnees")
+    (root / "residences").symlink_to("donnees")
+    assert [item.slug for item in load_project(root).residences] == ["test"]
+
+
 def test_an_editor_lock_link_is_refused_by_its_name(make_project) -> None:
     root = make_project()
     (root / "residences" / ".#test.yml").symlink_to("moi@poste.1234:1700000000")

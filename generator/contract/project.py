@@ -28,7 +28,7 @@ from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
 from generator.contract.references import building_problems, close_name, shared_notice_problems, typed_targets
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
-from generator.contract.sources import read_source, stray_files
+from generator.contract.sources import folder_problems, outside_link, read_source, stray_files
 from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
 from generator.contract.values import EMPTY, visible
 from generator.errors import Problem, UserError
@@ -86,7 +86,7 @@ def residence_paths(root: Path) -> list[Path]:
     names listed and sorted as text, then made paths (globbing and sorting 1,000 paths took 2 ms)."""
     folder = root / RESIDENCES_DIR
     try:
-        names = sorted(name for name in os.listdir(folder) if name.endswith(".yml"))
+        names = [] if outside_link(folder) else sorted(name for name in os.listdir(folder) if name.endswith(".yml"))
     except OSError:  # no folder: load_project says so
         return []
     return [folder / name for name in names]
@@ -104,9 +104,7 @@ def load_project(root: Path) -> Project:
         cldr.preload(config.languages)
     residences = []
     folder = root / RESIDENCES_DIR
-    if not folder.is_dir():
-        problems.append(Problem(RESIDENCES_DIR, 1, "dossier introuvable",
-                                f"créez le dossier {RESIDENCES_DIR}/ dans {root} ou indiquez --project"))
+    problems.extend(folder_problems(root, RESIDENCES_DIR))  # missing, or a link out of the project
     # A residence validated by an earlier run, with the same bytes, config and code, is not re-checked.
     store = ValidatedStore(root, config_digest) if config is not None else None
     problems.extend(stray_files(folder, RESIDENCES_DIR))  # x.yaml, nord/x.yml: never skipped in silence

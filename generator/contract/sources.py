@@ -109,6 +109,23 @@ def _size(count: int) -> str:
     return f"{count // 1024} Ko" if count < 1024 * 1024 * 10 else f"{count // (1024 * 1024)} Mo"
 
 
+def outside_link(folder: Path) -> bool:
+    """Whether the folder ``folder`` of a project is a symbolic link that leads out of it (« residences ->
+    /etc/… » in a pull request): its files would be read, quoted in messages and published. Refused as a logo
+    out of the project is (``folder_problems``); a link to a folder of the project is followed."""
+    return folder.is_symlink() and not folder.resolve().is_relative_to(folder.parent.resolve())
+
+
+def folder_problems(root: Path, name: str) -> list[Problem]:
+    """Why the folder ``name`` of the project at ``root`` gives no files: missing, or a link out of it."""
+    if outside_link(root / name):
+        return [Problem(name, 1, "lien symbolique vers un dossier hors du projet : ses fichiers ne sont pas lus",
+                        f"mettez à sa place le dossier {name}/ lui-même, avec ses fichiers")]
+    if not (root / name).is_dir():
+        return [Problem(name, 1, "dossier introuvable", f"créez le dossier {name}/ dans {root} ou indiquez --project")]
+    return []
+
+
 def stray_files(folder: Path, name: str) -> list[Problem]:
     """Files under ``folder`` (shown as ``name``) that look like residences but would be skipped in silence.
 
@@ -116,7 +133,7 @@ def stray_files(folder: Path, name: str) -> list[Problem]:
     ``*.yml`` in a sub-folder (``residences/nord/x.yml``), would never be published, so each is refused.
     Links to folders are not followed.
     """
-    if not folder.is_dir():
+    if not folder.is_dir() or outside_link(folder):
         return []
     found: list[Problem] = []
     for directory, subfolders, files in os.walk(folder, followlinks=False):

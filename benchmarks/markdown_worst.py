@@ -34,6 +34,7 @@ PATTERNS = {
     "entités &#": "&#",
     "citations > ": "> ",
     "HTML <a ": "<a ",
+    "chevrons <": "<",
     "HTML <div> non fermés": "<div>",
     "listes <ul><li>": "<ul><li>",
     "mélange [![<http://a>](b ": "[![<http://a>](b ",

@@ -675,11 +675,11 @@ def test_a_night_slot_and_a_number_with_its_unit_are_told_how_to_write_them(make
           hours: [{days: [sat], open: 22h, close: 6h}]
         """, site_config=SITE_CONFIG + "review_every_months: 6 mois\n")
     assert problems_of(root) == [
-        "residences/test.yml:4: units: « 84 logements » n'est pas un nombre entier : écrivez par exemple 84\n"
+        "residences/test.yml:4: units: « 84 logements » n'est pas un nombre entier positif : écrivez par exemple 84\n"
         "    → écrivez le nombre seul : 84",
         "residences/test.yml:7: caretaker.hours[1].close: l'heure de fin (6h) doit être après l'heure de début (22h)\n"
         "    → un créneau qui passe minuit s'écrit en deux : de 22h à 23h59, puis de 0h à 6h les jours suivants",
-        "site_config.yml:10: review_every_months: « 6 mois » n'est pas un nombre entier : écrivez par exemple 6\n"
+        "site_config.yml:10: review_every_months: « 6 mois » n'est pas un nombre entier positif : écrivez par exemple 6\n"
         "    → écrivez le nombre seul : 6"]
 
 

@@ -46,7 +46,7 @@ def test_github_format_prints_one_annotation_per_problem(in_project: Path, tmp_p
     assert code == 1
     lines = output.splitlines()
     assert lines[0] == ("::error file=residences/test.yml,line=4,title=À corriger avant publication::"
-                        "units: « 50%25, ou 60 » n'est pas un nombre entier : écrivez par exemple 84")
+                        "units: « 50%25, ou 60 » n'est pas un nombre entier positif : écrivez par exemple 84")
     assert lines[1].startswith("::error file=residences/test.yml,line=7,title=À corriger avant publication::"
                                "clé inconnue « adress »%0A→ clés possibles ici : absences,")
     assert lines[2] == "2 erreurs dans 1 fichier(s) : rien ne sera publié avant correction. Voir le résumé de l'exécution."

@@ -453,8 +453,10 @@ def test_digits_are_ascii_digits_only() -> None:
     r"""Python's ``\d`` and ``isdigit`` take « ٣ », « ８ » and « ² »: never read as 3, 8 or 2 in silence."""
     from generator.contract.values import parse_count, parse_postcode, parse_time
 
-    assert refusal(parse_count, "٣")[0] == "« ٣ » n'est pas un nombre entier : écrivez par exemple 84"
-    assert refusal(parse_count, "²")[0] == "« ² » n'est pas un nombre entier : écrivez par exemple 84"
+    assert refusal(parse_count, "٣")[0] == "« ٣ » n'est pas un nombre entier positif : écrivez par exemple 84"
+    assert refusal(parse_count, "²")[0] == "« ² » n'est pas un nombre entier positif : écrivez par exemple 84"
+    # A negative count is a whole number: it was told « n'est pas un nombre entier ».
+    assert refusal(parse_count, "-3")[0] == "« -3 » n'est pas un nombre entier positif : écrivez par exemple 84"
     assert refusal(parse_count, "1" * 5000)[0] == f"« {'1' * 5000} » : nombre trop grand (au plus 999999)"
     assert refusal(parse_time, "８:30")[0].startswith("heure « ８:30 » non reconnue")
     assert refusal(parse_postcode, "９３２００")[0].startswith("code postal « ９３２００ » invalide")

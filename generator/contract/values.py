@@ -167,7 +167,7 @@ def parse_count(value: Any, example: str = "84") -> int:
     text = text_of(value).strip()
     if not re.fullmatch(r"[0-9]+", text):
         digits = re.fullmatch(r"([0-9]+)\s*[^\W\d_]{2,}[^0-9]*", text)  # « 84 logements », « 6 mois »
-        raise ValueProblem(f"« {text} » n'est pas un nombre entier : écrivez par exemple {example}",
+        raise ValueProblem(f"« {text} » n'est pas un nombre entier positif : écrivez par exemple {example}",
                            f"écrivez le nombre seul : {digits[1]}" if digits else "")
     if len(text) > 6:
         raise ValueError(f"« {text} » : nombre trop grand (au plus 999999)")

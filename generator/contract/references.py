@@ -23,8 +23,8 @@ def close_name(word: str, choices: Iterable[str]) -> str:
     if any(unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", choice) for choice in choices):
         return ("ses accents sont écrits à part (une lettre puis l'accent, comme le donne un copier-coller depuis "
                 "un Mac) : effacez ce nom et retapez-le au clavier ; ")
-    if foreign_letters(word):  # « nоrd », Cyrillic « о »: « vouliez-vous dire « nord » ? » showed the same name
-        return f"{foreign_letters(word)} : effacez ce nom et retapez-le au clavier ; "
+    if foreign := foreign_letters(word):  # « nоrd », Cyrillic « о »: « vouliez-vous dire « nord » ? » showed it
+        return f"{foreign} : effacez ce nom et retapez-le au clavier ; "
     # Compared without case: « LES-TILLEULS » shares no letter's case with « les-tilleuls », whose spelling it is.
     # A choice mixing alphabets is no spelling to suggest: it looks like the name typed (told where declared).
     folded = {choice.casefold(): choice for choice in reversed(choices) if not foreign_letters(choice)}

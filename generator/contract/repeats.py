@@ -80,8 +80,8 @@ def distinct_keys(field: str, what: str) -> Check:
             except ValueProblem as problem:
                 yield refused_at((field, key), str(problem), problem.hint)
                 continue
-            if foreign_letters(key):  # « nоrd »: no one typing « nord » on a keyboard would name it
-                yield refused_at((field, key), f"clé d'{what} « {key} » : {foreign_letters(key)}",
+            if foreign := foreign_letters(key):  # « nоrd »: no one typing « nord » on a keyboard would name it
+                yield refused_at((field, key), f"clé d'{what} « {key} » : {foreign}",
                                  "effacez cette clé et retapez-la au clavier : les fichiers qui la nomment "
                                  "l'écrivent au clavier")
                 continue

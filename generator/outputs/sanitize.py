@@ -78,7 +78,7 @@ or dashes between them (« 01 48 20 11 22 », « 01.48.20.11.22 », « 0 800 47 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
                     r"(?![\w@-])")
 """An e-mail address in a sentence; a full stop after it ends the sentence."""
-_URL = re.compile(r"(?<!\]\()\bhttps?://[!-~]*[\w/#=~+%*-]", re.ASCII)
+_URL = re.compile(r"((?<!\]\()\bhttps?://[!-~]*[\w/#=~+%*-])", re.ASCII)  # a group: split keeps the addresses
 """A web address in a sentence: printable ASCII after its scheme, not ending with the punctuation of the
 sentence (« …/les-tilleuls/. », « (voir https://…/a) »); not one of a Markdown link shown as typed (« [le
 site](https://exa mple.org) »: its address is broken)."""
@@ -104,10 +104,10 @@ def _linked_contacts(html: str) -> str:
                     and _URL.fullmatch(parts[index + 1]) and parts[index + 2:index + 3] == ["</a>"]:
                 parts[index] = '<a dir="ltr"' + part[2:]
         elif part and not inside:
-            pieces = _URL.split(part)  # a text between addresses, then each address found
-            addresses = [f'<span dir="ltr">{url}</span>' for url in _URL.findall(part)]
-            parts[index] = "".join(_EMAIL.sub(_email_link, _NUMBER.sub(_phone_link, piece)) + (
-                addresses[i] if i < len(addresses) else "") for i, piece in enumerate(pieces))
+            pieces = _URL.split(part)  # a text, an address, a text, …
+            parts[index] = "".join(f'<span dir="ltr">{piece}</span>' if i % 2 else
+                                   _EMAIL.sub(_email_link, _NUMBER.sub(_phone_link, piece))
+                                   for i, piece in enumerate(pieces))
     return "".join(parts)
 
 

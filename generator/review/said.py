@@ -101,18 +101,21 @@ def keyed(section: ListSection, items: Iterable[M], before: dict[str, tuple[str,
     unchanged first, then in the order typed, and take their names: a second « Coupure d'eau » typed above
     the first is one notice added (« (2) »), not the first one's dates changed and the first added again."""
     items = list(items)
+    earlier: dict[str, list[tuple[str, M]]] = {}
+    for name, old in (before or {}).values():
+        earlier.setdefault(key_text(section.key(old)), []).append((name, old))
     names: dict[int, str] = {}
-    for base in dict.fromkeys(key_text(section.key(item)) for item in items):
-        free = [(name, old) for name, old in (before or {}).values() if key_text(section.key(old)) == base]
-        rest = []
-        for item in (item for item in items if key_text(section.key(item)) == base):
-            same = next((pair for pair in free if pair[1] == item), None)
-            if same is None:
-                rest.append(item)
-            else:
-                names[id(item)] = same[0]
-                free.remove(same)
-        names.update((id(item), name) for item, (name, _) in zip(rest, free))
+    rest: dict[str, list[M]] = {}
+    for item in items:
+        free = earlier.get(key_text(section.key(item)), [])
+        same = next((pair for pair in free if pair[1] == item), None)
+        if same is None:
+            rest.setdefault(key_text(section.key(item)), []).append(item)
+        else:
+            names[id(item)] = same[0]
+            free.remove(same)
+    for base, unpaired in rest.items():
+        names.update((id(item), name) for item, (name, _) in zip(unpaired, earlier.get(base, [])))
     result: dict[str, tuple[str, M]] = {}
     taken = {key_text(name) for name in names.values()} | set(before or {})
     for item in items:
@@ -155,16 +158,14 @@ def field_changes(old: BaseModel, new: BaseModel, fields: tuple[str, ...], prefi
     for name in fields:
         a, b = getattr(old, name), getattr(new, name)
         shown_a, shown_b = show(a, name), show(b, name)
+        typed = LABELS.get(name, name)
+        label = typed if prefix else typed[0].upper() + typed[1:]  # a line's first word
         if shown_a == shown_b:  # 0148201122 and 01 48 20 11 22 look the same on the site
             if a != b and isinstance(b, LocalText):  # the same default text, other translations
-                lines.append(f"{prefix}{LABELS.get(name, name)} : {translation_changes(a, b)}")
+                lines.append(f"{prefix}{typed} : {translation_changes(a, b)}")
             elif a != b and isinstance(a, BaseModel) and isinstance(b, BaseModel):  # a translation inside
-                label = LABELS.get(name, name)
-                lines += field_changes(a, b, tuple(type(b).model_fields),
-                                       f"{prefix}{label if prefix else label[0].upper() + label[1:]} — ")
+                lines += field_changes(a, b, tuple(type(b).model_fields), f"{prefix}{label} — ")
             continue
-        label = LABELS.get(name, name)
-        label = label[0].upper() + label[1:] if not prefix else label
         if len(shown_a) > LONG_TEXT or len(shown_b) > LONG_TEXT:
             lines.append(f"{prefix}{label} : texte modifié")
         elif a is None or a == []:

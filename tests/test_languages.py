@@ -152,9 +152,18 @@ def test_a_mistake_in_the_old_single_language_key_is_told_once_at_its_line(tmp_p
     residence = RESIDENCE.split("caretaker:")[0]
     for typed, message in (("8h60", "code de langue « 8h60 » non reconnu : deux ou trois lettres minuscules, par "
                                     "exemple fr, en, ar"),
-                           ("[fr]", "doit être un texte sur une ligne, pas une liste ni un ensemble de clés")):
+                           ("{fr: fr}", "doit être un texte sur une ligne, pas une liste ni un ensemble de clés"),
+                           ("[fr, en]", "une seule langue ici, par exemple « language: fr »")):
         assert problems(write_project(tmp_path, SITE_CONFIG + f"language: {typed}\n", residence)) == [
             f"site_config.yml:10: language: {message}"]
+
+
+def test_several_languages_under_the_old_key_are_told_the_key_for_several(tmp_path: Path) -> None:
+    """« language: [fr, en] » read « doit être un texte sur une ligne », and no word of « languages »."""
+    with pytest.raises(UserError) as info:
+        load_project(write_project(tmp_path, SITE_CONFIG + "language: [fr, en]\n", RESIDENCE.split("caretaker:")[0]))
+    assert [problem.hint for problem in info.value.problems] == [
+        "pour plusieurs langues, écrivez « languages: [fr, en] » (avec un s) ; la première est la langue par défaut"]
 
 
 def test_a_language_not_in_languages_is_an_error_at_its_line(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Check, Checked, known, no_items, refused_at
 from generator.contract.base import Model as Model
+from generator.contract.characters import ValueProblem
 from generator.contract.french_forms import MIDNIGHT_END
 from generator.contract.languages import DEFAULT_LANGUAGES
 from generator.contract.law import ACCESSIBILITY_STATUSES as ACCESSIBILITY_STATUSES
@@ -350,6 +351,15 @@ class SiteConfig(Checked):
             raise ValueError("au moins 1 (mois), par exemple 6")
         if value is not None and value > MAX_REVIEW_MONTHS:  # the day a review falls due must be a date
             raise ValueError(f"au plus {MAX_REVIEW_MONTHS} (mois, dix ans), par exemple 6")
+        return value
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _one_language(cls, value: object) -> object:
+        """``language: [fr, en]``: the list belongs under ``languages``, a key the editor may not know."""
+        if isinstance(value, list):
+            raise ValueProblem("une seule langue ici, par exemple « language: fr »", "pour plusieurs langues, "
+                               "écrivez « languages: [fr, en] » (avec un s) ; la première est la langue par défaut")
         return value
 
     @model_validator(mode="before")

@@ -407,3 +407,30 @@ def test_buildings_are_split_at_commas_and_lines_only_never_inside_a_name(tmp_pa
     import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", TITLES, GOOD[:6] + [typed, "Loge A"]))
     written = yaml.safe_load((project / "residences" / "les-tilleuls.yml").read_text(encoding="utf-8"))
     assert written["buildings"] == buildings
+
+
+def test_a_cell_saying_there_is_nothing_is_read_as_empty_and_said_never_published(tmp_path: Path,
+                                                                                  project: Path) -> None:
+    """Landlords' lists fill the cells they have nothing for: « - », « néant », « NC », « N/A », « ? », « Aucun ».
+    Each was written as typed: a residence without caretaker got one named « néant » (« Votre gardien : néant »
+    on its home page, a contact card of that name), a lodge « ? » and a building « - ». Such a cell is read as
+    empty and the repair said at its cell; in a required column it is then « vide », as an empty cell."""
+    rows = [["Les Pins", "1 rue des Pins", "93200", "Saint-Denis", "nord", "néant", "-", "?"],
+            ["Les Ifs", "2 rue des Ifs", "93200", "Saint-Denis", "nord", "Aucun", "N/A", "N.C."],
+            ["Les Buis", "3 rue des Buis", "93200", "Saint-Denis", "nord", "Jo Durand", "A", "—"]]
+    result = import_spreadsheet(project, xlsx(tmp_path / "a.xlsx", TITLES, *rows))
+    texts = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in result.written}
+    assert "caretaker" not in texts["les-pins"] and "buildings" not in texts["les-pins"]
+    assert "caretaker" not in texts["les-ifs"] and "buildings" not in texts["les-ifs"]
+    assert texts["les-buis"]["caretaker"] == {"name": "Jo Durand", "mode": "resident"}
+    assert [str(p) for p in result.repairs][:3] == [
+        "a.xlsx:Feuil1!F2: Gardien : « néant » lu comme une cellule vide : rien n'en est publié",
+        "a.xlsx:Feuil1!G2: Bâtiments : « - » lu comme une cellule vide : rien n'en est publié",
+        "a.xlsx:Feuil1!H2: Loge : « ? » lu comme une cellule vide : rien n'en est publié"]
+    assert len(result.repairs) == 7
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, xlsx(tmp_path / "b.xlsx", TITLES, ["Les Houx", "NC", *GOOD[2:]]), force=True)
+    assert [str(p).splitlines()[0] for p in refused.value.problems] == ["b.xlsx:Feuil1!B2: Rue : vide"]
+    # only a whole cell of such words: « Résidence Sans Souci » is a name
+    sans_souci = xlsx(tmp_path / "c.xlsx", TITLES, ["Résidence Sans Souci", *GOOD[1:]])
+    assert [p.stem for p in import_spreadsheet(project, sans_souci).written] == ["sans-souci"]

@@ -223,6 +223,9 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     if _EXCEL_ERROR.fullmatch(text.upper()):
         out.error = (f"erreur de formule Excel « {text} »", "corrigez la formule ou tapez la valeur elle-même")
         return
+    if kind not in ("fibre", "mode") and says_nothing(text):  # those two have their own words (« non »)
+        out.repaired(f"« {text} » lu comme une cellule vide : rien n'en est publié")
+        return
     shown = (_SHOWN_AS_DATE.fullmatch(text) and "date") or (_SHOWN_AS_TIME.fullmatch(text) and "heure")
     if from_csv and shown and kind not in ("date", "hours"):  # as a workbook's date or time cell (convert)
         out.error = (f"Excel a transformé la valeur en {shown} (« {text} » dans le fichier)", DATE_AS_TEXT)
@@ -247,6 +250,19 @@ def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
             _number(int(text), kind, out)
     elif kind == "hours" and re.fullmatch(r"0[.,]\d+", text):
         _number(float(text.replace(",", ".")), kind, out)
+
+
+_NOTHING = frozenset({"neant", "nc", "n c", "na", "n a", "nr", "non renseigne", "non communique", "so", "s o",
+                      "sans objet", "inconnu", "inconnue", "aucun", "aucune", "sans", "vide", "vacant", "vacante",
+                      "poste vacant", "pas de gardien", "sans gardien", "aucun gardien"})
+"""What a landlord's list types in a cell it has nothing for (folded, dots and slashes as spaces): « néant »,
+« NC », « N/A », « S.O. », « Aucun », « Vacant », « Pas de gardien »."""
+
+
+def says_nothing(text: str) -> bool:
+    """A whole cell meaning « nothing here »: one of ``_NOTHING``, or no letter nor digit at all (« - », « ? »,
+    « / », « — »). Written as typed, a residence without caretaker got one named « néant » on its home page."""
+    return not any(char.isalnum() for char in text) or " ".join(re.split(r"[\s./]+", fold(text))).strip() in _NOTHING
 
 
 def _fraction_to_time(fraction: float) -> time:

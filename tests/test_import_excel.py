@@ -434,3 +434,29 @@ def test_a_cell_saying_there_is_nothing_is_read_as_empty_and_said_never_publishe
     # only a whole cell of such words: « Résidence Sans Souci » is a name
     sans_souci = xlsx(tmp_path / "c.xlsx", TITLES, ["Résidence Sans Souci", *GOOD[1:]])
     assert [p.stem for p in import_spreadsheet(project, sans_souci).written] == ["sans-souci"]
+
+
+@pytest.mark.parametrize(("typed", "meant", "value"), [
+    ("Adresse", "Rue", "12 rue des Tilleuls"), ("Type gardien", "Gardien type", "sur place"),
+    ("Gardien téléphone", "Téléphone gardien", "01 48 20 11 22"), ("Loge gardien", "Loge", "Loge A"),
+    ("Gardien mobile", "Mobile gardien", "06 12 34 56 78"), ("Horaires gardien", "Horaires", "lun 8h-12h"),
+    ("Nom du gardien", "Gardien", "Karim Benali"), ("Téléphone agence", None, "01 49 33 10 10")])
+def test_a_column_title_is_never_offered_a_title_its_own_words_contradict(tmp_path: Path, project: Path, typed: str,
+                                                                         meant: str | None, value: str) -> None:
+    """By letters alone, « Adresse » was offered « Adresse web » (streets as web addresses), « Type gardien » and
+    « Gardien téléphone » each other's column, « Loge gardien » « Mobile gardien », « Téléphone agence » the
+    caretaker's phone; « Gardien mobile » or « Horaires gardien » were only noted, their values dropped while the
+    import went on. A title made of one column's words, in any order or beside « gardien », is told that title;
+    one whose words name another thing is only noted, as any unknown column."""
+    replaced = {"Adresse": "Rue", "Loge gardien": "Loge", "Nom du gardien": "Gardien"}.get(typed)
+    titles = [typed if t == replaced else t for t in TITLES] + ([] if replaced else [typed])
+    row = [value if t == typed else v for t, v in zip(titles, GOOD)] + ([] if replaced else [value])
+    column = "ABCDEFGHI"[titles.index(typed)]
+    if meant is None:
+        assert import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", titles, row)).notes == [
+            f"colonne « {typed} » ({column}1) inconnue : ignorée"]
+        return
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", titles, row))
+    (told,) = [p for p in refused.value.problems if p.place == f"Feuil1!{column}1"]
+    assert (told.message, told.hint.split(" ?")[0]) == (f"colonne « {typed} » inconnue", f"vouliez-vous dire « {meant} »")

@@ -100,21 +100,62 @@ _BY_TITLE = {fold(c.title): c for c in COLUMNS}
 
 
 _SPELLED_OUT = {"tel": "telephone", "portable": "mobile", "courriel": "e mail", "email": "e mail", "mail": "e mail",
-                "cp": "code postal", "commune": "ville", "nb": "", "nombre": "", "de": "", "d": ""}
+                "cp": "code postal", "commune": "ville", "ref": "reference", "imb": "immeuble", "logts": "logements",
+                "lgts": "logements", "entree": "batiments", "entrees": "batiments", "verification": "verifie",
+                "residence": "nom", "date": "", "nb": "", "nombre": "", "de": "", "d": "", "du": "", "des": "",
+                "la": "", "le": "", "les": "", "l": ""}
 """The short words a landlord's own list titles its columns with, as the template spells them: only to find the
 title to suggest (« Tél. gardien » was offered « E-mail gardien », its letters' closest); a title must still be
 the template's own."""
+_GENERIC = frozenset({"gardien"})
+"""A word of several titles (« Téléphone gardien », « Mobile gardien »…): it tells none of them apart."""
+
+
+def _words(title: str) -> list[str]:
+    """A title's words as the template spells them (« Tél. » → telephone), the fillers (« de », « n° ») left out."""
+    return [w for word in re.split(r"[^a-z0-9]+", fold(title)) for w in _SPELLED_OUT.get(word, word).split()]
+
+
+_NAMING = frozenset(w for c in COLUMNS for w in _words(c.title)) - _GENERIC
+"""The words that name one column: « mobile », « loge », « fibre »…"""
+_OF_CARETAKER = frozenset({"type", "telephone", "mobile", "e", "mail", "horaires"})
+"""The words of the caretaker's columns, which a list may say of the lodge: « Téléphone loge », « Horaires loge »."""
+
+
+def _meant(title: str) -> frozenset[str]:
+    """What a title names, as the template's words. « Adresse » alone (or « postale ») is the street; « Nom »
+    before other words names what they name (« Nom du gardien »); « loge » beside another column's word is the
+    caretaker's (« Horaires loge », « Téléphone loge »), but the lodge itself in « Adresse loge »."""
+    words = _words(title)
+    if "adresse" in words and not set(words) - {"adresse", "postale", "nom"}:
+        words = ["rue" if w == "adresse" else w for w in words]
+    if "loge" in words and _OF_CARETAKER & set(words):
+        words = ["gardien" if w == "loge" else w for w in words]
+    return frozenset(words) - {"nom"} if len(set(words)) > 1 else frozenset(words)
+
+
+_MEANT = {c.title: _meant(c.title) for c in COLUMNS}
 
 
 def match_title(title: str) -> tuple[Column | None, str | None]:
-    """The column a header names, or None and the closest title when it looks like a typo of one."""
+    """The column a header names, or None and the title it most likely means: the same words in another order
+    (« Type gardien »), one column's words beside « gardien » (« Loge gardien », « Horaires loge »), or a typo
+    of one (« Telefone gardien »). Never a title the header's own words contradict: by letters alone « Type
+    gardien » was offered « Téléphone gardien », « Loge gardien » « Mobile gardien » and « Adresse » « Adresse
+    web », hints that would put a lodge in the phone column and streets in the web address."""
     column = _BY_TITLE.get(fold(title))
     if column:
         return column, None
-    words = (_SPELLED_OUT.get(word, word) for word in re.split(r"[\s.']+", fold(title)))
-    spelled = " ".join(word for word in words if word)
+    typed = _meant(title)
+    naming = typed & _NAMING
+    fits = [t for t, words in _MEANT.items() if words == typed] or [  # beside « gardien » only: « Loge gardien »
+        t for t, words in _MEANT.items() if words - _GENERIC and words <= typed and typed - words <= _GENERIC]
+    if len(fits) == 1:
+        return None, fits[0]
+    spelled = " ".join(word for word in _words(title) if word in typed)  # « N° résidence » is no « Nom »
     close = difflib.get_close_matches(spelled, list(_BY_TITLE), n=1, cutoff=0.75)
-    return None, _BY_TITLE[close[0]].title if close else None
+    meant = _BY_TITLE[close[0]].title if close else None
+    return None, meant if meant and naming <= _MEANT[meant] else None
 
 
 @dataclass

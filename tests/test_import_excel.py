@@ -460,3 +460,23 @@ def test_a_column_title_is_never_offered_a_title_its_own_words_contradict(tmp_pa
         import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", titles, row))
     (told,) = [p for p in refused.value.problems if p.place == f"Feuil1!{column}1"]
     assert (told.message, told.hint.split(" ?")[0]) == (f"colonne « {typed} » inconnue", f"vouliez-vous dire « {meant} »")
+
+
+@pytest.mark.parametrize(("stored", "shown"), [(2026, "18/07/1905"), (112026, "18/09/2206"), (11, "10/01/1900")])
+def test_a_number_in_the_date_column_that_is_no_day_of_a_review_is_refused_not_read_as_one(
+        tmp_path: Path, project: Path, stored: int, shown: str) -> None:
+    """« Vérifié le » typed 2026 (the year) in a cell of no date format is the number 2026: it was « lue comme
+    1905-07-18 », and « 112026 » (11/2026 without its slashes) 2206-09-18, each written to the file as a repair, though
+    only a date whose format was lost is a number of days, and those fall this century. Such a number is refused,
+    from a workbook and from a CSV file alike; 46346 is still read as 2026-11-20."""
+    for path in (xlsx(tmp_path / "r.xlsx", TITLES + ["Vérifié le"], GOOD + [stored]), tmp_path / "r.csv"):
+        if path.suffix == ".csv":
+            path.write_text(";".join(TITLES + ["Vérifié le"]) + "\n" + ";".join(GOOD + [str(stored)]), encoding="utf-8")
+        with pytest.raises(ImportRefused) as refused:
+            import_spreadsheet(project, path)
+        (told,) = refused.value.problems
+        assert told.place.endswith("I2") and told.message == (
+            f"Vérifié le : nombre « {stored} » : pour Excel, le {shown}, sans doute pas la date voulue")
+        assert told.hint == "écrivez la date complète, par exemple 20/11/2026"
+    written = import_spreadsheet(project, xlsx(tmp_path / "s.xlsx", TITLES + ["Vérifié le"], GOOD + [46346])).written
+    assert "reviewed: 2026-11-20" in written[0].read_text(encoding="utf-8")

@@ -211,7 +211,12 @@ def _number(value: float, kind: str, out: Converted, epoch: date = _EXCEL_EPOCH)
     whole = float(value).is_integer()
     digits = str(int(value)) if whole else str(value)
     if kind == "date" and 0 < value < 2958466:
-        out.text = (epoch + timedelta(days=int(value))).isoformat()
+        day = epoch + timedelta(days=int(value))
+        if not 2000 <= day.year < 2100:  # « 2026 », the year, was « lue comme 1905-07-18 »
+            out.error = (f"nombre « {digits} » : pour Excel, le {day:%d/%m/%Y}, sans doute pas la date voulue",
+                         "écrivez la date complète, par exemple 20/11/2026")
+            return
+        out.text = day.isoformat()
         out.repaired(f"date enregistrée comme nombre par Excel ({digits}) : lue comme {out.text}"
                      + ("" if whole else " ; l'heure n'est pas gardée"))  # 46346.75: 18:00 that day
     elif kind == "hours" and 0 < value < 1:

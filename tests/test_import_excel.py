@@ -480,3 +480,21 @@ def test_a_number_in_the_date_column_that_is_no_day_of_a_review_is_refused_not_r
         assert told.hint == "écrivez la date complète, par exemple 20/11/2026"
     written = import_spreadsheet(project, xlsx(tmp_path / "s.xlsx", TITLES + ["Vérifié le"], GOOD + [46346])).written
     assert "reviewed: 2026-11-20" in written[0].read_text(encoding="utf-8")
+
+
+def test_a_row_repeated_with_its_street_written_with_a_comma_is_told_a_repeated_row(tmp_path: Path,
+                                                                                    project: Path) -> None:
+    """« 12 rue des Tilleuls » and « 12, rue des Tilleuls. » (as French addresses are often written) are one
+    street: the second row of « Les Tilleuls » became a second residence, les-tilleuls-saint-denis, two sites and
+    two QR codes for one building, told only as a repair. Streets and cities are compared without punctuation,
+    in the sheet and against the files already in residences/."""
+    again = ["Résidence Les Tilleuls", "12, rue des Tilleuls."] + GOOD[2:]
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, xlsx(tmp_path / "a.xlsx", TITLES, GOOD, again))
+    assert [str(p).splitlines()[0] for p in refused.value.problems] == [
+        "a.xlsx:Feuil1!A3: Nom : même résidence que la ligne 2 (même nom, même rue, même ville) : ligne en double"]
+    import_spreadsheet(project, xlsx(tmp_path / "b.xlsx", TITLES, GOOD))
+    with pytest.raises(ImportRefused) as refused:  # the file of the first import holds it, under its own name
+        import_spreadsheet(project, xlsx(tmp_path / "c.xlsx", TITLES, again))
+    assert [str(p).splitlines()[0] for p in refused.value.problems] == [
+        "c.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà"]

@@ -8,6 +8,7 @@ residence's when it is one), and what ``--force`` replaces is said.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,8 +47,14 @@ def _existing_file(root: Path, row: Row) -> Path | None:
 
 def _residence_key(name: str, street: str, city: str) -> tuple[str, str, str]:
     """What makes two rows, or a row and a file, the same residence: the address its name gives, its street
-    and city, compared without case, accents or spacing."""
-    return slug_of(name), fold(street), fold(city)
+    and city, compared without case, accents, spacing or punctuation (« 12, rue des Tilleuls. » is « 12 rue des
+    Tilleuls »: the row repeated so became a second residence)."""
+    return slug_of(name), _words(street), _words(city)
+
+
+def _words(text: str) -> str:
+    """``text``'s words only, folded: « 12, rue des Tilleuls. » → « 12 rue des tilleuls »."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _row_key(row: Row) -> tuple[str, str, str]:

@@ -119,6 +119,9 @@ def test_sorting_and_filtering_in_the_browser(browser, sample_site: Path, serve)
     names = lambda: page.eval_on_selector_all(  # noqa: E731
         "tbody tr:not([hidden]) th a", "els => els.map(e => e.textContent)")
     assert names() == ["Le Clos Fleuri", "Cité des Peupliers", "Résidence Les Tilleuls"]
+    assert page.eval_on_selector_all(".rh-dash-sort", "els => els.map(e => e.textContent)") == [
+        "Résidence", "Ville", "Agence", "Relue le", "À vérifier", "Avis en cours et à venir", "Pannes",
+        "Absences du gardien à venir"]  # not « Liens »: the same three links in every row, nothing to sort
     page.get_by_role("button", name="Relue le").click()
     assert names() == ["Le Clos Fleuri", "Cité des Peupliers", "Résidence Les Tilleuls"]
     assert page.get_attribute("thead th:nth-child(4)", "aria-sort") == "ascending"

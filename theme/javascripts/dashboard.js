@@ -45,6 +45,7 @@
       shown === 0 ? "Aucune résidence." : shown === 1 ? "1 résidence affichée." : shown + " résidences affichées.";
   }
   headers.forEach(function (header, index) {
+    if (header.hasAttribute("data-unsorted")) return;  // three links in every row: no order to give
     var button = document.createElement("button");
     button.type = "button";
     button.className = "rh-dash-sort";

@@ -526,8 +526,9 @@ def test_columns_in_any_order_unknown_ones_reported(tmp_path: Path, project: Pat
     with pytest.raises(ImportRefused) as caught:
         import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
     assert [str(p) for p in caught.value.problems] == [
-        "r.xlsx:Feuil1!J1: colonne « Telefone gardien » inconnue\n    → vouliez-vous dire « Téléphone gardien » ? "
-        "Renommez-la comme dans le modèle (residence-hub import --template modele.xlsx)"]
+        "r.xlsx:Feuil1!J1: colonne « Telefone gardien » inconnue\n    → elle semble doubler la colonne « Téléphone "
+        "gardien » (B) : gardez-en une seule, ou renommez celle-ci comme dans le modèle (residence-hub import "
+        "--template modele.xlsx)"]  # renamed « Téléphone gardien », it would be told a column twice
     result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", [row[:9] for row in rows]))
     assert result.notes == ["colonne « Observations » (I1) inconnue : ignorée"]
     assert [p.name for p in result.written] == ["les-tilleuls.yml"]

@@ -203,6 +203,8 @@ def _table(sheet: Sheet, problems: list[Problem],
                                 place=sheet.place("A1")))
         return {}, [], 1
     columns: dict[int, Column] = {}
+    titled = {column.title: re.sub(r"[0-9]+", "", cell.ref) for cell in sheet.rows[header_index]
+              if (column := match_title(str(cell.value if cell.value is not None else "").strip())[0])}
     for index, cell in enumerate(sheet.rows[header_index]):
         title = str(cell.value if cell.value is not None else "").strip()
         if not title:
@@ -210,7 +212,12 @@ def _table(sheet: Sheet, problems: list[Problem],
                 result.notes.append(f"colonne {re.sub(r'[0-9]+', '', cell.ref)} sans titre : ignorée")
             continue
         column, close = match_title(title)
-        if column is None and close:
+        if column is None and close in titled:  # renamed, it would be told twice: say the other column
+            problems.append(cell_problem(sheet, cell, f"colonne « {title} » inconnue",
+                                         f"elle semble doubler la colonne « {close} » ({titled[close]}) : gardez-en "
+                                         "une seule, ou renommez celle-ci comme dans le modèle (residence-hub "
+                                         "import --template modele.xlsx)"))
+        elif column is None and close:
             problems.append(cell_problem(sheet, cell, f"colonne « {title} » inconnue",
                                          f"vouliez-vous dire « {close} » ? Renommez-la comme dans le modèle "
                                          "(residence-hub import --template modele.xlsx)"))

@@ -175,6 +175,30 @@ def test_lists_written_over_an_index_taken_from_the_last_build(project_dir: Path
     assert tree(site) == tree(tmp_path / "fresh")
 
 
+def test_files_added_at_the_root_or_an_index_file_deleted_are_mended_by_the_next_build(project_dir: Path,
+                                                                                     tmp_path: Path) -> None:
+    """A file or folder added to the published site's root by hand (a CNAME, a verification page) is removed
+    by the next build that changes anything, and one of the index's files deleted by hand is made again,
+    as a full build has them, even when the change leaves the index as it was (a residence's units): that
+    build used to take every entry of the root but the microsites as the index's, and kept them."""
+    site = tmp_path / "site"
+    build(project_dir, site)
+    (site / "CNAME").write_text("residences.example.org\n", encoding="utf-8")
+    (site / "google123").mkdir()
+    (site / "google123" / "index.html").write_text("verification", encoding="utf-8")
+    (site / "404.html").unlink()
+    path = project_dir / "residences" / "les-ormes.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "units: 12\n", encoding="utf-8")
+    assert build(project_dir, site) == 1
+    build(project_dir, tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+    (site / "CNAME").write_text("residences.example.org\n", encoding="utf-8")  # and where the index changed
+    path.write_text(path.read_text(encoding="utf-8").replace("Les Ormes", "Les Grands Ormes"), encoding="utf-8")
+    assert build(project_dir, site) == 1
+    build(project_dir, tmp_path / "fresh2")
+    assert tree(site) == tree(tmp_path / "fresh2")
+
+
 def test_nothing_changed_rebuilds_nothing_and_keeps_the_bytes(project_dir: Path, tmp_path: Path) -> None:
     """Built whole from the same inputs (manifest): not a file is written again, not even the index's."""
     site = tmp_path / "site"

@@ -32,11 +32,12 @@ from generator.contract.project import Project
 from generator.outputs import local_time
 from generator.outputs.fonts import font_key
 from generator.outputs.pages import Page
+from generator.outputs.published import language_prefix
 from generator.publish.output_dir import replace_entries, uninterrupted
 from generator.user_cache import code_fingerprint, digest
 
 MANIFEST = ".residence-hub-manifest.json"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,16 @@ class Manifest:
     """Per language of the index, the ``inputs_key`` of its MkDocs run (none in a lot without the index)."""
     today: str | None = None
     """The day it was built for (in ``site`` too): ``merge`` names a lot built for another day by it."""
+    entries: tuple[str, ...] = ()
+    """The entries of the site's root its index made (``root_entries``): the rest of the root, but the
+    microsites, was put there by hand."""
 
     def text(self) -> str:
         """Deterministic JSON: builds of the same inputs give the same bytes. That of
         ``json.dumps(indent=1, sort_keys=True, ensure_ascii=False)``, the residences' lines written here
         with the fast encoder of strings (Python's indenting encoder took 3 ms a manifest at 1,000)."""
         data = {"format": FORMAT, "site": self.site, "shard": self.shard, "residences": {}, "index": self.index,
-                "today": self.today}
+                "today": self.today, "entries": list(self.entries)}
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         if not self.residences:
             return text
@@ -77,12 +81,12 @@ def read_manifest(site_dir: Path) -> Manifest | None:
     """The manifest of an earlier build, or ``None`` if there is none or it cannot be trusted."""
     try:
         data = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or not all(isinstance(data.get(key), (str, type(None)))
-                                                    for key in ("shard", "today")):
+        if data.get("format") != FORMAT or not isinstance(data["entries"], list) or not all(
+                isinstance(data.get(key), (str, type(None))) for key in ("shard", "today")):
             return None  # edited by hand: what merge tells of a lot (its K/N, its day) is text
         return Manifest(str(data["site"]), {str(k): str(v) for k, v in data["residences"].items()},
                         data.get("shard"), {str(k): str(v) for k, v in data.get("index", {}).items()},
-                        data.get("today"))
+                        data.get("today"), tuple(str(name) for name in data["entries"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -140,14 +144,21 @@ def index_keys(new: Manifest, old: Manifest | None) -> dict[str, str]:
     return old.index if old is not None and old.site == new.site else {}
 
 
-def index_entries(old_dir: Path, folder: str, others: set[str]) -> list[str]:
+def root_entries(staging: Path, kept: set[str], languages: Iterable[str]) -> tuple[str, ...]:
+    """The entries of the site's root the index made, for the manifest (``index_entries``): those staged
+    and those ``kept`` in the published site, after the index in every language and before the microsites
+    come, but the other languages' folders. Listed, not inferred as every entry of the root but the
+    microsites: a file put there by hand (a CNAME) was taken as the index's, and kept by every rebuild."""
+    folders = {language_prefix(code, tuple(languages)).rstrip("/") for code in languages}
+    return tuple(sorted((set(os.listdir(staging)) | kept) - folders))
+
+
+def index_entries(old_dir: Path, folder: str, made: tuple[str, ...]) -> list[str] | None:
     """The entries of ``old_dir`` one index run made: the language's folder (``en``), or for the default
-    language every entry of the site's root but ``others`` (microsites, the other languages' folders) and
-    our own files (marker, manifest, staging folders)."""
-    if folder:
-        return [folder]
-    return [name for name in sorted(os.listdir(old_dir))  # names: sorting 1,000 paths takes 8 ms
-            if name not in others and not name.startswith(".residence-hub")]
+    language those the manifest names (``root_entries``); ``None`` if one is gone (deleted by hand): the
+    run is then made again, as a full build would."""
+    entries = [folder] if folder else list(made)
+    return entries if all(os.path.lexists(old_dir / name) for name in entries) else None
 
 
 def published_entries(site_dir: Path, files: dict[str, bytes]) -> set[str]:

@@ -48,6 +48,7 @@ from generator.publish.incremental import (
     reusable,
     reuse_index,
     reuse_tree,
+    root_entries,
     same_entries,
     write_new,
 )
@@ -123,7 +124,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
         last = previous[out_dir] if sources == [out_dir] else None  # an update of the published site
         if shard and last and last.shard is None:  # a lot over a whole site: half of it, no index
             raise whole_site_kept(out_dir)
-        if not todo and last is not None and replace(last, index={}) == manifest and (
+        if not todo and last is not None and replace(last, index={}, entries=()) == manifest and (
                 set(last.index) == set(project.config.languages) if with_index else not last.index):
             return BuildResult(out_dir, len(residences))  # built whole from the same inputs: nothing to do
         in_place = bool(reused) and sources == [out_dir]  # an update of the published site
@@ -144,11 +145,10 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                                                            built / slug),
                              sorted(todo), jobs, progress.advance if progress else lambda: None) as results:
                     if with_index:
-                        others = set(last.residences if last else ())  # its microsites: the rest is the index
-                        keys, unchanged = _build_index(project, today, Path(work) / "_index", staging,
-                                                       (out_dir, index_keys(manifest, last), others) if last else None,
-                                                       in_place)
-                        manifest = replace(manifest, index=keys)
+                        keys, unchanged = _build_index(project, today, Path(work) / "_index", staging, (
+                            out_dir, index_keys(manifest, last), last.entries) if last else None, in_place)
+                        manifest = replace(manifest, index=keys, entries=root_entries(
+                            staging, unchanged, project.config.languages))
                         kept |= unchanged
                         _check_reserved(staging, residences, unchanged)
                     found = results()
@@ -285,13 +285,13 @@ def _build_residence(project: Project, item: ResidenceFile, today: date, work: P
 
 
 def _build_index(project: Project, today: date, work: Path, site_dir: Path,
-                 last: tuple[Path, dict[str, str], set[str]] | None = None,
+                 last: tuple[Path, dict[str, str], tuple[str, ...]] | None = None,
                  in_place: bool = False) -> tuple[dict[str, str], set[str]]:
     """The landlord's index in every language, and the root's files; returns each language's ``inputs_key``
     and the entries of the published site its unchanged runs left there.
 
-    ``last``: the published site, the keys of its index runs and the names of its other entries
-    (microsites): a language whose run would be given the same inputs takes its files from there, by hard
+    ``last``: the published site, the keys of its index runs and the entries of its root they made
+    (``root_entries``): a language whose run would be given the same inputs takes its files from there, by hard
     links into ``site_dir``, or, ``in_place`` (the published site is patched, ``patch_in_place``), by
     leaving them where they are: neither staged nor exchanged, nor their old copies deleted; so are the
     entries of the root's files already published as they are (``published_entries``), and ``in_place``,
@@ -305,9 +305,9 @@ def _build_index(project: Project, today: date, work: Path, site_dir: Path,
         config, pages = index_site(project, today, language)
         prefix = language_prefix(language, languages)
         keys[language] = inputs_key(config, pages, [] if prefix else sorted(extra))
-        if last is not None and last[1].get(language) == keys[language]:
-            entries = index_entries(last[0], prefix.rstrip("/"), last[2] | {
-                language_prefix(code, languages).rstrip("/") for code in languages} - {""})
+        entries = index_entries(last[0], prefix.rstrip("/"), last[2]) \
+            if last is not None and last[1].get(language) == keys[language] else None
+        if last is not None and entries is not None:
             if in_place:
                 kept |= set(entries) - (written - (set() if prefix else published_entries(last[0], extra)))
             reuse_index(last[0], site_dir, [name for name in entries if name not in kept])

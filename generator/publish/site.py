@@ -37,6 +37,7 @@ from generator.outputs.registry import residence_files, root_files
 from generator.paths import THEME_DIR
 from generator.publish import output_dir
 from generator.publish.incremental import (
+    MANIFEST,
     index_entries,
     index_keys,
     inputs_key,
@@ -171,7 +172,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             else:
                 manifest.write(staging)
                 (staging / MARKER).write_text(MARKER_TEXT)
-                swap(staging, out_dir)
+                swap(staging, out_dir, MANIFEST)
         finally:
             for folder in (staging, built):
                 shutil.rmtree(folder, ignore_errors=True)

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Iterator
 
@@ -21,7 +22,7 @@ from generator.contract.project import load_project
 from generator.errors import UserError
 from generator.publish import output_dir
 from generator.publish.site import build_site
-from conftest import SAMPLE_TODAY as TODAY
+from conftest import RESIDENCE, SAMPLE_TODAY as TODAY
 
 pytestmark = pytest.mark.slow  # real builds (seconds each)
 
@@ -162,6 +163,42 @@ def test_an_output_folder_that_is_a_mount_point_is_updated_in_place(make_project
         assert [p.name for p in out.iterdir() if p.name.startswith(".residence-hub.")] == [".residence-hub.lock"]
         plain = tmp_path / "plain"
         build_site(load_project(root), plain, TODAY)
+        assert {**tree(out), ".residence-hub.lock": b""} == {**tree(plain), ".residence-hub.lock": b""}
+
+
+KILLED_AT_THE_MANIFEST = """\
+import os, signal, sys
+from datetime import date
+from pathlib import Path
+from generator.contract.project import load_project
+from generator.publish.incremental import MANIFEST
+from generator.publish.site import build_site
+
+def hook(event, args):  # called before the rename is made: SIGKILL as the manifest is put in place
+    if event == "os.rename" and MANIFEST in (os.path.basename(os.fsdecode(path)) for path in args[:2]):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+project = load_project(Path(sys.argv[1]))
+sys.addaudithook(hook)
+build_site(project, Path(sys.argv[2]), date.fromisoformat(sys.argv[3]), jobs=1)
+"""
+
+
+def test_a_mount_point_killed_while_its_entries_are_exchanged_is_never_trusted_half_new(make_project,
+                                                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """In a mount point a full rebuild (the day changed) exchanges the entries one by one, in the order of
+    their names, so the new manifest went first: a build killed then (SIGKILL, a power cut) left it describing
+    microsites still old, and the next build, finding nothing to do, kept the half-old site."""
+    root = make_project(**{"les-pins": RESIDENCE.replace("Résidence Test", "Les Pins"),
+                           "les-ormes": RESIDENCE.replace("Résidence Test", "Les Ormes")})
+    with tmpfs(tmp_path / "site") as out:
+        build_site(load_project(root), out, TODAY)
+        killed = subprocess.run([sys.executable, "-c", KILLED_AT_THE_MANIFEST, str(root), str(out), "2026-12-03"],
+                                capture_output=True, text=True, timeout=300)
+        assert killed.returncode == -9, killed.stderr
+        build_site(load_project(root), out, date(2026, 12, 3))
+        plain = tmp_path / "plain"
+        build_site(load_project(root), plain, date(2026, 12, 3))
         assert {**tree(out), ".residence-hub.lock": b""} == {**tree(plain), ".residence-hub.lock": b""}
 
 

@@ -4,11 +4,13 @@ time; this process free meanwhile (the index is made there); a worker's failure 
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 
+from generator.errors import UserError
 from generator.publish.parallel import run_all, started
 
 KEYS = [f"residence-{number:02d}" for number in range(12)]
@@ -70,6 +72,31 @@ def test_a_worker_failure_is_raised_with_the_results() -> None:
 
     with pytest.raises(RuntimeError, match="trop de texte"), started(task, KEYS, jobs=2) as results:
         results()
+
+
+def test_a_worker_killed_stops_the_run_in_french_instead_of_waiting_for_ever() -> None:
+    """The kernel kills a worker that takes too much memory (or someone kills it with SIGKILL): its residence
+    never came back, and the run waited for it for ever, holding the output folder's lock (every later build
+    waited ten minutes, then gave up). Here an alarm ends what would hang."""
+    def task(key: str) -> str:
+        if key == KEYS[3]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return key
+
+    def hung(_number: int, _frame: object) -> None:
+        raise AssertionError("the run still waits for the killed worker")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        with pytest.raises(UserError) as error:
+            run_all(task, KEYS, jobs=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    message = error.value.format_message()
+    assert "un des processus de la construction s'est arrêté brutalement (signal 9)" in message, message
+    assert "--jobs" in message, message
 
 
 def test_default_jobs_keep_within_the_cgroup_s_cpu_quota(tmp_path: Path) -> None:

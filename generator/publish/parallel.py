@@ -19,10 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
+from generator.errors import UserError
 from generator.publish.output_dir import INTERRUPTIONS
 
 _FUNCTION: Callable[[Any], Any] | None = None
 T = TypeVar("T")
+WATCH_SECONDS = 1.0
+"""How long the results are waited for before looking whether a worker is gone (``_watched``)."""
 
 
 PROC_CGROUP = Path("/proc/self/cgroup")
@@ -131,9 +134,35 @@ def started(task: Callable[[str], T], keys: list[str], jobs: int,
     if jobs <= 1 or not keys or not can_fork():
         yield lambda: [_advanced(task(key), advance) for key in keys]
         return
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
     with forked_pool(task, min(jobs, len(keys))) as pool:
+        workers = [child for child in multiprocessing.active_children() if child not in before]
         pending = pool.imap_unordered(call_in_worker, keys, chunksize=1)
-        yield lambda: [_advanced(result, advance) for result in pending]
+        yield lambda: [_advanced(result, advance) for result in _watched(pending, workers)]
+
+
+def _watched(pending: Any, workers: list[Any]) -> Iterator[Any]:
+    """The results of ``pending`` (a pool's ``imap_unordered``), or a ``UserError`` once one of ``workers``
+    is gone. A pool's workers live until it is closed; one killed (by the kernel, short of memory, or by
+    SIGKILL) takes its item with it, and the pool, which starts another worker, waited for that item for
+    ever, holding the output folder's lock."""
+    import multiprocessing
+
+    while True:
+        try:
+            yield pending.next(timeout=WATCH_SECONDS)
+        except StopIteration:
+            return
+        except multiprocessing.TimeoutError:
+            gone = [worker.exitcode for worker in workers if not worker.is_alive()]
+            if gone:
+                raise UserError.single(
+                    "<ligne de commande>", 1, "un des processus de la construction s'est arrêté brutalement "
+                    f"({'signal ' + str(-gone[0]) if gone[0] < 0 else 'code ' + str(gone[0])})",
+                    "souvent faute de mémoire : relancez avec moins de processus (--jobs 1) ou sur une machine "
+                    "qui en a plus") from None
 
 
 def _advanced(result: T, advance: Callable[[], None]) -> T:

@@ -294,11 +294,13 @@ def schema(project_dir: Path, kind: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), metavar="PORT",
               help="Port local.")
 @today_option
-def serve(project_dir: Path, port: int, today: date) -> None:
+@click.pass_context
+def serve(ctx: click.Context, project_dir: Path, port: int, today: date) -> None:
     """Construit le site et le sert sur http://127.0.0.1:PORT/, en reconstruisant à chaque modification."""
     from generator.publish.serve import serve_site  # here: build need not import http.server
 
-    serve_site(project_dir, port, today)
+    given = ctx.get_parameter_source("today") is not click.core.ParameterSource.DEFAULT
+    serve_site(project_dir, port, today if given else None)  # else each build's day: open past midnight
 
 
 __all__ = ["main", "UserError"]

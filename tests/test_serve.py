@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 import urllib.request
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -62,6 +62,27 @@ def test_serve_rebuilds_on_change_and_keeps_serving_after_an_error(make_project)
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
     assert "residences/test.yml:1: syntaxe YAML invalide" in output  # « name: [cassé »: its only line
+
+
+def test_a_preview_left_open_past_midnight_is_built_again_for_the_new_day(make_project,  # type: ignore[no-untyped-def]
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``--today`` (``None``), each build is of its day: a preview left open overnight kept the day it
+    was started, a notice starting the next morning still « À venir », an absence over still shown. The day
+    moves here through ``SOURCE_DATE_EPOCH``, which stands for the clock as the command reads it."""
+    root = make_project()
+    noon = {day: str(int(datetime(2026, 12, day, 12, tzinfo=timezone.utc).timestamp())) for day in (2, 3)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", noon[2])
+    port, stop = free_port(), threading.Event()
+    thread = threading.Thread(target=serve_site, args=(root, port, None, 0.1, stop), daemon=True)
+    thread.start()
+    listing = f"http://127.0.0.1:{port}/residences.json"
+    try:
+        assert '"generated": "2026-12-02"' in fetch(listing, time.monotonic() + 60, '"generated": "2026-12-02"')
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", noon[3])
+        assert '"generated": "2026-12-03"' in fetch(listing, time.monotonic() + 60, '"generated": "2026-12-03"')
+    finally:
+        stop.set()
+        thread.join(timeout=30)
 
 
 def until(check: Callable[[], bool], seconds: float = 60) -> None:

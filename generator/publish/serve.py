@@ -1,8 +1,9 @@
 """``residence-hub serve``: build into a temporary folder, serve it, build again when a file changes.
 
 Watched: ``site_config.yml``, the entries of ``residences/`` and the logo (polled every second: no
-dependency, and the same on every system). A failed build prints its errors and keeps serving the last
-good site, as ``build`` does.
+dependency, and the same on every system), and, without ``--today``, the day: a preview left open past
+midnight is built again for the new one (a notice starts, an absence ends). A failed build prints its
+errors and keeps serving the last good site, as ``build`` does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import click
 
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.errors import UserError
-from generator.publish.site import build_site
+from generator.publish.site import build_site, default_today
 
 Snapshot = dict[str, tuple[int, int]]
 """Each file a build reads, by its path in the project: its modification time (ns) and size."""
@@ -60,22 +61,26 @@ def _build(root: Path, out: Path, today: date, logo: str | None) -> tuple[Snapsh
     return ({**_snapshot(root, named), **seen} if named else seen), named
 
 
-def serve_site(root: Path, port: int, today: date, poll_seconds: float = 1.0,
+def serve_site(root: Path, port: int, today: date | None, poll_seconds: float = 1.0,
                stop: threading.Event | None = None) -> None:
     """Build ``root`` into a temporary folder, serve it on ``port``, build again when a file it reads
-    changes, until Ctrl+C (or ``stop`` is set)."""
+    changes, or the day (``today`` ``None``: each build's own, ``default_today``), until Ctrl+C (or
+    ``stop`` is set)."""
     stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="residence-hub-serve-") as tmp:
         out = Path(tmp) / "site"
         out.mkdir()
         server = open_server(port, out)  # first: a busy port is told at once, not after a build
-        seen, logo = _build(root, out, today, None)
+        day = today or default_today()
+        seen, logo = _build(root, out, day, None)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"Aperçu : http://127.0.0.1:{port}/  (Ctrl+C pour arrêter)")
         try:
             while not stop.wait(poll_seconds):
-                if _snapshot(root, logo) != seen:
-                    seen, logo = _build(root, out, today, logo)
+                now = today or default_today()
+                if _snapshot(root, logo) != seen or now != day:
+                    day = now
+                    seen, logo = _build(root, out, day, logo)
         except KeyboardInterrupt:
             pass
         finally:

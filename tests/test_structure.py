@@ -8,6 +8,7 @@ writes residence files from a spreadsheet through the contract; ``cli.py`` only 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import REPO
@@ -84,3 +85,15 @@ def test_no_module_over_400_lines() -> None:
     lengths = {m: len(path.read_text(encoding="utf-8").splitlines()) for m, path in modules().items()}
     long = {m: n for m, n in lengths.items() if n > MAX_LINES}
     assert long == {}
+
+
+def test_templates_name_no_published_page_address_of_their_own() -> None:
+    """Every published path is named in ``outputs/published``: the footers and the hall screen wrote
+    « accessibilite/ » and « mentions-legales/ » themselves, so renaming a page there left them dead."""
+    from generator.outputs import published
+
+    addresses = [published.page_url(page) for page in (published.ACCESSIBILITY, published.LEGAL,
+                                                       published.POSTERS_PAGE, published.DASHBOARD_PAGE)]
+    templates = [*(REPO / "theme").glob("*.html"), *(PACKAGE / "outputs" / "templates").glob("*.j2")]
+    assert [(path.name, address) for path in templates for address in addresses
+            if re.search(r'[}"/]' + re.escape(address), path.read_text(encoding="utf-8"))] == []

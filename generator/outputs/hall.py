@@ -195,7 +195,8 @@ def _draft(ctx: ResidenceContext) -> bytes:
         hours_src=to_microsite + published.HOURS_SCRIPT,
         policy=Markup(content_security_policy()),  # our constant: no quote escaped
         theme={path: to_root + path + published.theme_versions()[path] for path in THEME_FILES},
-        root=to_root, microsite=to_microsite, feed_path=published.FEED, feed_title=feed.feed_title(ctx),
+        root=to_root, law_urls=published.LAW_URLS, microsite=to_microsite, feed_path=published.FEED,
+        feed_title=feed.feed_title(ctx),
         alternates=[(code, ctx.site_config.site_url(ctx.slug) + published.language_prefix(code, ctx.languages)
                      + published.HALL_SCREEN_DIR + "/") for code in ctx.languages] if len(ctx.languages) > 1 else [],
     )

@@ -125,6 +125,10 @@ def page_url(source: str) -> str:
     return "" if source == HOME else source.removesuffix(".md") + "/"
 
 
+LAW_URLS = {"accessibility": page_url(ACCESSIBILITY), "legal": page_url(LEGAL)}
+"""The law pages' addresses from the site's root, for the links of every footer and of the hall screen."""
+
+
 @dataclass(frozen=True)
 class PosterPaths:
     """A residence's poster files, relative to its microsite (or, by name, to its posters folder).

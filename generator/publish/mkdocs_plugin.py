@@ -155,6 +155,7 @@ class ResidenceHubPlugin(BasePlugin[PluginOptions]):
         env.globals["_"] = env.globals["gettext"] = i18n.template_gettext(self.config.language)  # the same, faster
         env.globals["_in"] = i18n.template_gettext_in()
         env.globals["md"] = material_words(env, config.theme["language"], self.config.language)
+        env.globals["law_urls"] = published.LAW_URLS
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -13,7 +13,7 @@ import pytest
 from generator.contract.inheritance import inherited, key_text, same_key
 from generator.contract.project import load_project
 from generator.outputs.context import ResidenceContext
-from generator.outputs import sitemap
+from generator.outputs import published, sitemap
 from generator.publish.site import build_site
 from conftest import SITE_CONFIG
 
@@ -139,7 +139,7 @@ def test_translations_of_agency_entries_and_shared_notices_reach_each_language(m
 
 
 def test_the_sitemap_lists_pages_that_only_inherited_data_fills(project) -> None:  # type: ignore[no-untyped-def]
-    urls = sitemap.files(project)[sitemap.SITEMAP].decode()
+    urls = sitemap.files(project)[published.SITEMAP].decode()
     assert "<url><loc>https://residences.example.org/roses/qui-appeler/</loc></url>\n" in urls
     assert "<url><loc>https://residences.example.org/roses/dechets/</loc></url>\n" in urls
     assert "<url><loc>https://residences.example.org/pins/qui-appeler/</loc></url>\n" not in urls

@@ -84,6 +84,8 @@ DASHBOARD_PAGE = "equipe.md"
 """The staff dashboard (``/equipe/``): in no menu, linked from no tenant page, noindex, out of the sitemap."""
 
 # Files of the root site.
+SITEMAP = "sitemap.xml"
+"""The whole site's sitemap; above 50,000 addresses, an index of its parts (``sitemap_part``)."""
 RESIDENCES_JSON = "residences.json"
 RESIDENCES_CSV = "residences.csv"
 DATA_SCHEMA = "schema/residence-data.schema.json"
@@ -118,6 +120,11 @@ def language_prefix(language: str, languages: tuple[str, ...] | list[str]) -> st
     """The folder of a language inside a microsite (or the root site): the default language has none
     (``/les-tilleuls/``), each other one its code (``/les-tilleuls/en/``, the index at ``/en/``)."""
     return "" if not languages or language == languages[0] else f"{language}/"
+
+
+def sitemap_part(number: int) -> str:
+    """The ``number``-th part of a sitemap too long for one file (1 first): ``sitemap-1.xml``."""
+    return f"sitemap-{number}.xml"
 
 
 def page_url(source: str) -> str:

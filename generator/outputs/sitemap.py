@@ -22,7 +22,6 @@ from generator.contract.project import Project, ResidenceFile
 from generator.outputs import published
 from generator.outputs.pages import RESIDENCE_PAGES
 
-SITEMAP = "sitemap.xml"
 LIMIT = 50_000
 """Addresses per sitemap file (sitemaps.org)."""
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -70,8 +69,8 @@ def files(project: Project, limit: int = LIMIT) -> dict[str, bytes]:
 def _files(root_lines: list[str], root_url: str, limit: int, kept: list[list[str]]) -> dict[str, bytes]:
     urls = root_lines + [line for residence_lines in kept for line in residence_lines]
     if len(urls) <= limit:
-        return {SITEMAP: _urlset(urls)}
-    parts = {f"sitemap-{n + 1}.xml": _urlset(urls[start:start + limit])
+        return {published.SITEMAP: _urlset(urls)}
+    parts = {published.sitemap_part(n + 1): _urlset(urls[start:start + limit])
              for n, start in enumerate(range(0, len(urls), limit))}
     body = "".join(f"<sitemap><loc>{escape(root_url + name)}</loc></sitemap>\n" for name in parts)
-    return {SITEMAP: f"{_HEAD}<sitemapindex {_NS}>\n{body}</sitemapindex>\n".encode(), **parts}
+    return {published.SITEMAP: f"{_HEAD}<sitemapindex {_NS}>\n{body}</sitemapindex>\n".encode(), **parts}

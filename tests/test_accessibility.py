@@ -837,6 +837,28 @@ def test_residence_pages_print_on_a4_without_navigation_and_with_phone_numbers(
     page.close()
 
 
+PRINTED_NAVIGATION_JS = """() => [...document.querySelectorAll("nav, [role=navigation]")]
+    .filter(e => e.checkVisibility({checkVisibilityCSS: true}) && e.getBoundingClientRect().height > 0)
+    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} « ${e.innerText.replace(/\\s+/g, " ").trim()} »`)"""
+"""Every navigation a printout would show: its element and words."""
+
+
+def test_no_page_prints_a_navigation_in_any_language(  # type: ignore[no-untyped-def]
+        browser, samples_in_three_languages: Path, serve) -> None:
+    """A printed page has no navigation (issue 3): the language switcher (« Français English العربية », links
+    underlined in blue) was printed at the top of every page of a site in several languages, in each of them,
+    the landlord index and the law pages too. The page's language is the printout's own."""
+    base = serve(samples_in_three_languages) + "/"
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    printed = []
+    for path in page_paths(samples_in_three_languages):
+        page.goto(base + path, wait_until="load")
+        printed += [f"/{path}: {nav}" for nav in page.evaluate(PRINTED_NAVIGATION_JS)]
+    page.close()
+    assert printed == []
+
+
 CURRENT_PAGE_CUE_JS = """() => {
   const links = [...document.querySelectorAll(".md-nav--primary .md-nav__list > li > a")];
   const look = a => { const c = getComputedStyle(a);

@@ -42,10 +42,9 @@ def test_unknown_key_suggests_the_closest(make_project) -> None:  # type: ignore
         adress: {street: a, postcode: "93200", city: b}
         agency: nord
         """)
-    missing, unknown = problems_of(root)
+    [unknown] = problems_of(root)  # not also « « address » manquant » at line 1: it is there, misspelt
     assert unknown.startswith("residences/test.yml:2: clé inconnue « adress »")
     assert "vouliez-vous dire « address » ?" in unknown
-    assert missing.startswith("residences/test.yml:1: « address » manquant")
 
 
 def test_a_key_typed_with_a_capital_is_told_once_in_lower_case(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +66,47 @@ def test_a_key_typed_with_a_capital_is_told_once_in_lower_case(make_project) -> 
         f"residences/test.yml:2: clé inconnue « City »\n    → écrivez « city », {phone} : city, postcode, street",
         f"residences/test.yml:5: clé inconnue « Title »\n    → écrivez « title », {phone} : body, buildings, from, "
         "level, title, until"]
+
+
+def test_a_misspelt_or_french_key_is_told_once_not_also_as_missing(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A required key misspelt (« titel ») or typed in French (« nom », « du ») was told twice: as unknown, with
+    the key to write, and as missing (« ajoutez la ligne « title: … » », a second line beside the one typed), at
+    the line of the item. An optional one a check needs (a collection's « days ») was told as unknown and again
+    by the check (« indiquez quand : « days » ou « schedule » »). Found by mutating every key of the samples."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          nom: Y
+        waste:
+          - kind: Verre
+            dayz: [mon]
+        notices:
+          - titel: T
+            du: 2026-12-01
+            until: 2026-12-02
+        """)
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:5: clé inconnue « nom »",
+        "residences/test.yml:8: clé inconnue « dayz »",
+        "residences/test.yml:10: clé inconnue « titel »",
+        "residences/test.yml:11: clé inconnue « du »"]
+    told = "\n".join(problems_of(root))
+    assert "s'écrit « name »" in told and "« days » ?" in told and "« title » ?" in told and "s'écrit « from »" in told
+
+
+def test_a_key_really_missing_beside_an_unrelated_unknown_one_is_told_missing(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          telephone: 01 48 20 11 22
+        """)
+    assert [problem.split("\n")[0] for problem in problems_of(root)] == [
+        "residences/test.yml:4: « name » manquant dans caretaker",
+        "residences/test.yml:5: clé inconnue « telephone »"]
 
 
 def test_unknown_nested_key_lists_the_keys_allowed_there(make_project) -> None:  # type: ignore[no-untyped-def]
@@ -899,7 +939,6 @@ def test_a_key_is_the_one_of_the_contract_not_the_program_s_name_for_it(make_pro
     no documentation, schema or editor knows, whose warnings then pointed at the notice's first line."""
     root = make_project(test="name: X\naddress: {street: a, postcode: '93200', city: b}\nagency: nord\nnotices:\n"
                              "  - title: t\n    from_: 2026-01-01\n    until: 2026-01-02\n")
-    assert problems_of(root) == [
-        "residences/test.yml:5: « from » manquant dans notices[1]\n    → ajoutez la ligne « from: … »",
+    assert problems_of(root) == [  # not also « « from » manquant » at line 5: told once, as the key to write
         "residences/test.yml:6: clé inconnue « from_ »\n    → vouliez-vous dire « from » ? clés possibles ici : body, "
         "buildings, from, level, title, until"]

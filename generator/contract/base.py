@@ -9,6 +9,8 @@ from typing import Annotated, Any, Callable, ClassVar, Iterable, Iterator, TypeV
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, ValidationInfo, model_validator
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, PydanticKnownError
 
+from generator.contract.key_hints import typed_otherwise
+
 T = TypeVar("T")
 Check = Callable[[Any], Iterable[PydanticCustomError]]
 """A check across an item's fields: the item (or ``Fields``, its valid fields) → each problem it finds."""
@@ -107,7 +109,8 @@ class Fields:
             raise AttributeError(name)
         key = field.alias or name
         if key not in self._data:
-            if field.is_required():  # told « manquant »
+            known = [info.alias or each for each, info in self._model.model_fields.items()]
+            if field.is_required() or typed_otherwise(key, self._data, known):  # told « manquant », or unknown
                 raise Unknown(name)
             return field.get_default(call_default_factory=True)
         own = [error for error in self._errors if error["loc"][:1] == (key,)]

@@ -185,10 +185,38 @@ def in_lower_case(key: str, known: list[str]) -> str:
             "ligne) ; ") if lower != key and lower in known else ""
 
 
-def without_capitalized_missing(errors: list[Any]) -> list[Any]:
-    """Pydantic's ``errors`` without the « missing » of a key typed with a capital beside it (« Name: »): the key
-    is there, told once as unknown with ``in_lower_case``; « ajoutez la ligne « name: … » » sent staff to add a
-    second one."""
-    typed = {(tuple(err["loc"][:-1]), str(err["loc"][-1]).lower())
-             for err in errors if err["type"] == "extra_forbidden"}
-    return [err for err in errors if err["type"] != "missing" or (tuple(err["loc"][:-1]), err["loc"][-1]) not in typed]
+def meant_key(key: str, known: list[str]) -> str | None:
+    """The key allowed here that ``key`` was typed for, as the hint of an unknown key names it: the same in
+    lower case (« Name »), its French word (« titre »), or a close spelling (« titel », « adress »)."""
+    import difflib  # here: only a file with a mistake needs it
+
+    if key.lower() != key and key.lower() in known:
+        return key.lower()
+    french = next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in known and k != key), None)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return french or (close[0] if close else None)
+
+
+def typed_otherwise(key: str, data: Any, known: list[str]) -> bool:
+    """Whether the mapping ``data``, where ``key`` is missing, has an unknown key typed for it: that mistake
+    is told once, as the unknown key with its « vouliez-vous dire », not again as ``key`` missing."""
+    return isinstance(data, dict) and any(
+        isinstance(typed, str) and typed not in known and meant_key(typed, known) == key for typed in data)
+
+
+def without_missing_typed_otherwise(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Pydantic's ``errors`` without the « missing » of a key typed otherwise beside it (« Name: », « titre: »,
+    « titel: »): the key is there, told once as unknown with what it should be; « ajoutez la ligne « name: … » »
+    sent staff to add a second one."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(err["loc"][:-1]), []).append(str(err["loc"][-1]))
+
+    def typed(err: Any) -> bool:
+        where, key = tuple(err["loc"][:-1]), err["loc"][-1]
+        known = keys_at(model, where)
+        return any(not misplaced(model, where, each) and meant_key(each, known) == key
+                   for each in unknown.get(where, []))
+
+    return [err for err in errors if err["type"] != "missing" or not typed(err)]

@@ -263,7 +263,7 @@ def validate(doc: Document, model: type[M], problems: list[Problem],
         return model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as e:
         errors = [each for err in e.errors() for each in each_error(err)]
-        problems.extend(_problem(doc, model, err) for err in key_hints.without_capitalized_missing(errors))
+        problems.extend(_problem(doc, model, err) for err in key_hints.without_missing_typed_otherwise(model, errors))
         return None
 
 

@@ -109,6 +109,35 @@ def test_a_key_really_missing_beside_an_unrelated_unknown_one_is_told_missing(ma
         "residences/test.yml:5: clé inconnue « telephone »"]
 
 
+def test_a_text_typed_as_a_list_or_keys_or_an_empty_list_is_told_how_to_write_it(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« doit être un texte sur une ligne, pas une liste… » and « au moins un élément est attendu » came with no
+    hint: staff who typed a text's lines below its key (« - Loge », « fixe: 01… ») or emptied « days: [] » were
+    not told what to write. Found by mutating every value of the samples."""
+    root = make_project(test="""\
+        name: X
+        address: {street: a, postcode: "93200", city: b}
+        agency: nord
+        caretaker:
+          name: Y
+          office:
+            - Loge
+            - bâtiment A
+          phone:
+            fixe: 01 48 20 11 22
+          hours:
+            - {days: [], open: 9h, close: 12h}
+        """)
+    assert problems_of(root) == [
+        "residences/test.yml:6: caretaker.office: doit être un texte sur une ligne, pas une liste ni un ensemble de "
+        "clés\n    → écrivez la valeur juste après sa clé, sur la même ligne, sans tiret « - » ni crochets ; une "
+        "valeur qui commence par « [ » se met entre guillemets (\"[A] …\")",
+        "residences/test.yml:9: caretaker.phone: doit être un texte sur une ligne, pas une liste ni un ensemble de "
+        "clés\n    → écrivez la valeur juste après sa clé (ou son tiret « - »), sur la même ligne, sans sous-clés ; "
+        "une valeur qui contient « : » suivi d'une espace, ou commence par « { », se met entre guillemets (\"Lundi : 9h\")",
+        "residences/test.yml:12: caretaker.hours[1].days: au moins un élément est attendu\n    → écrivez par exemple "
+        "« days: [mon, wed, fri] »"]
+
+
 def test_unknown_nested_key_lists_the_keys_allowed_there(make_project) -> None:  # type: ignore[no-untyped-def]
     root = make_project(test="""\
         name: X

@@ -144,7 +144,9 @@ notices:
         "site_config.yml:17: notices[2].agencies: une liste est attendue\n"
         "    → écrivez par exemple « agencies: […, …] » ou une ligne « - … » par élément",
         "site_config.yml:17: notices[2].residences[2]: doit être un texte sur une ligne, pas une liste ni un "
-        "ensemble de clés",
+        "ensemble de clés\n    → écrivez la valeur juste après sa clé (ou son tiret « - »), sur la même ligne, sans "
+        "sous-clés ; une valeur qui contient « : » suivi d'une espace, ou commence par « { », se met entre guillemets "
+        "(\"Lundi : 9h\")",
     ]
 
 

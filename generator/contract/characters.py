@@ -228,5 +228,14 @@ def text_of(value: Any, multiline: bool = False) -> str:
         raise ValueProblem(EMPTY, FILL_IN)
     if not isinstance(value, str):  # « phone: {fr: …, en: …} »: a value not translated, typed by language
         raise ValueProblem("doit être un texte sur une ligne, pas une liste ni un ensemble de clés",
-                           untranslatable(value))
+                           untranslatable(value) or (NOT_A_LIST if isinstance(value, list) else NOT_A_GROUP))
     return check_characters(value, multiline)
+
+
+NOT_A_LIST = ("écrivez la valeur juste après sa clé, sur la même ligne, sans tiret « - » ni crochets ; une valeur qui "
+              "commence par « [ » se met entre guillemets (\"[A] …\")")
+NOT_A_GROUP = ("écrivez la valeur juste après sa clé (ou son tiret « - »), sur la même ligne, sans sous-clés ; une "
+               "valeur qui contient « : » suivi d'une espace, ou commence par « { », se met entre guillemets "
+               "(\"Lundi : 9h\")")
+"""The hints of a value typed as a list or as a group of keys where one text is expected: its lines typed
+below its key (« - … », « lundi: 9h »), or a text read as a list or a group by its first sign."""

@@ -335,8 +335,10 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         return Problem(doc.file, doc.line_of(item), f"{_describe(item)}: {err['msg']}", err["ctx"]["hint"])
     elif kind == "language_conflict":  # told at the old key, the one to remove
         return Problem(doc.file, doc.line_of(("language",)), err["msg"], "")
-    elif kind == "too_short":
-        message = f"{where}: au moins un élément est attendu"
+    elif kind == "too_short":  # « days: [] », « agencies: {} »: what one item looks like
+        message, key = f"{where}: au moins un élément est attendu", str(loc[-1]) if loc else ""
+        hint = (f"écrivez par exemple « {key}: [{_LIST_EXAMPLES.get(key, '…')}] »" if isinstance(err.get("input"), list)
+                else "ajoutez-en au moins un en dessous, en retrait de deux espaces")
     else:
         message = f"{where}: {err['msg']}"
     return Problem(doc.file, doc.line_of(loc), message, hint)

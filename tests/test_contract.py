@@ -472,6 +472,15 @@ def test_a_name_typed_with_its_accent_apart_is_the_same_name(make_project) -> No
         "déclarées dans site_config.yml : nord, évry"]
 
 
+def test_an_agency_holding_an_invisible_character_is_told_once_for_that_character(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« nord » with a zero-width space pasted in was told twice at its line: for the character, and as
+    « agence « nordU+200B » inconnue → vouliez-vous dire « nord » ? », a name that looks the same. Found by
+    mutating every value of the samples."""
+    assert problems_of(make_project(test=RESIDENCE.replace("agency: nord", "agency: no\u200brd"))) == [
+        "residences/test.yml:3: agency: caractère invisible U+200B non permis, après « no »\n    → il vient souvent "
+        "d'un copier-coller depuis un autre logiciel : effacez ce passage et retapez-le au clavier"]
+
+
 def test_a_name_holding_a_letter_of_another_alphabet_that_looks_latin_names_that_letter(make_project) -> None:  # type: ignore[no-untyped-def]
     """« nоrd » with a Cyrillic « о » (a keyboard switched to Russian, a name pasted from a message) looks like
     « nord » and is never found. In a residence it was « agence « nоrd » inconnue → vouliez-vous dire « nord » ? »,

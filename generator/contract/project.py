@@ -215,8 +215,8 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     # Read from the document itself: told with the other mistakes even when the residence is not valid.
     agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
     agencies = tuple(config.agencies) if config is not None else agencies
-    declared = {name.strip() for name in agencies}  # « "nord " » in site_config.yml is told there, not here
-    if agencies and isinstance(agency, str) and agency == agency.strip() and agency not in declared:
+    declared = {name.strip() for name in agencies}  # « "nord " », « nord » + U+200B: told as such, not unknown
+    if agencies and isinstance(agency, str) and agency == visible(agency).strip() and agency not in declared:
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
                                 f"{close_name(agency, agencies)}agences déclarées dans {CONFIG_NAME} : "
                                 + ", ".join(sorted(agencies))))

@@ -324,7 +324,7 @@ notices:
   - {title: Plan grand froid, from: 2026-11-01, until: 2026-11-30}
 """
     root = make_project(site_config=config, test=own, autre=own.replace("agency: nord", "agency: sud"))
-    warnings = [str(w) for w in project_warnings(load_project(root), TODAY) if "même titre" in w.message]
+    warnings = [str(w) for w in project_warnings(load_project(root), TODAY) if "l'avis commun" in w.message]
     assert warnings == [
         "residences/test.yml:12: avis « PLAN GRAND  FROID » : même titre que l'avis commun n° 1 de site_config.yml, "
         "qui atteint déjà cette résidence aux mêmes dates : les deux s'affichent\n"
@@ -586,6 +586,32 @@ def test_two_entries_named_alike_in_one_section_are_to_check(make_project) -> No
         "site_config.yml:9: agencies.sud.maintenance[2].topic « ascenseurs » : même topic que maintenance[1] : les "
         "deux s'affichent" + hint,
         "site_config.yml:14: faq[2].q « Comment  payer mon loyer ? » : même q que faq[1] : les deux s'affichent" + hint]
+
+
+def test_a_notice_an_outage_or_an_emergency_number_typed_twice_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A notice pasted again (or copied to be changed, its first version left), an outage typed twice, an
+    emergency number listed twice were valid and silent, where two contacts or services alike warned: tenants
+    read them twice. A notice at other dates, an outage repaired then broken again, are two. Found by
+    duplicating every list item of the samples."""
+    config = SITE_CONFIG.replace("  - {label: SAMU, phone: 15}\n", "  - {label: SAMU, phone: 15}\n  - {label: Samu, phone: 15}\n")
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    text = head + ("notices:\n  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03}\n"
+                   "  - {title: Coupure d’eau, from: 2026-12-03, until: 2026-12-04}\n"
+                   "  - {title: Coupure d'eau, from: 2027-01-10, until: 2027-01-11}\n"
+                   "outages:\n  - {equipment: Ascenseur, since: 2026-11-20, status: repaired, repaired: 2026-11-25}\n"
+                   "  - {equipment: Ascenseur, since: 2026-11-28, status: in_repair}\n"
+                   "  - {equipment: ascenseur, since: 2026-11-29, status: reported}\n")
+    found = [str(w) for w in project_warnings(load_project(make_project(site_config=config, test=text)), TODAY)
+             if "les deux s'affichent" in w.message]
+    assert found == [
+        "residences/test.yml:6: notices[2].title « Coupure d’eau » : même titre que notices[1], aux mêmes dates : les "
+        "deux s'affichent\n    → supprimez l'un des deux, ou écrivez dans le titre ce qui les distingue",
+        "residences/test.yml:11: outages[3].equipment « ascenseur » : même équipement que outages[2], en panne tous les "
+        "deux : les deux s'affichent\n    → supprimez l'une des deux (les nouvelles d'une panne se mettent dans ses "
+        "« updates »), ou écrivez ce qui les distingue (par exemple « … du bâtiment A »)",
+        "site_config.yml:8: emergency[2].label « Samu » : même label que emergency[1] : les deux s'affichent\n    → "
+        "réunissez-les en une seule entrée, ou écrivez ce qui les distingue (par exemple « … du bâtiment A », « … du "
+        "bâtiment B »)"]
 
 
 def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
+from generator.contract.repeated_items import notice_twice, outage_twice
 from generator.contract.starter import EXAMPLES
 from generator.contract.text_warnings import (
     described,
@@ -262,9 +263,9 @@ def shared_notice_twice(config: SiteConfig, item: ResidenceFile, today: date) ->
                 break
 
 
-NAMED_ENTRIES = {**INHERITED_KEYS, "services": "name", "faq": "q"}
+NAMED_ENTRIES = {**INHERITED_KEYS, "services": "name", "faq": "q", "emergency": "label"}
 """The sections whose entries are told apart by one text: the key an agency's entry is replaced by, a
-service's name, a question."""
+service's name, a question, an emergency number's label."""
 
 
 def repeated_entries(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
@@ -293,14 +294,14 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
     config = project.config
     for key, agency in config.agencies.items():
         yield from _repeated(agency, project.config_lines, ("agencies", key))
-    yield from _repeated(config, project.config_lines, ())  # its « faq »: it has no other such section
+    yield from _repeated(config, project.config_lines, ())  # its « faq » and « emergency »
 
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_absences, far_dates, overlapping_hours,
                            late_outages, future_repairs, future_news, stale_outages, not_reviewed,
                            caretaker_without_hours, holidays_overruled, unreachable_contacts, no_maintenance,
                            starter_examples, almost_the_agencys, repeated_entries, shared_notice_twice,
-                           missing_translations, unpublished_markup)
+                           notice_twice, outage_twice, missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

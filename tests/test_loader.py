@@ -244,6 +244,22 @@ def test_a_character_yaml_refuses_is_told_at_its_line_after_accented_lines(tmp_p
         (4, f"caractère invisible U+{ord(char):04X} non permis dans le fichier")]
 
 
+def test_a_byte_order_mark_starting_a_line_is_told_as_the_invisible_character_it_is(tmp_path: Path) -> None:
+    """A byte order mark before a key (a file saved by Notepad pasted into another) was told « syntaxe YAML
+    invalide : clé attendue à ce niveau de retrait », a mistake of spaces staff looked for in vain; the one
+    that starts the file is read as it is. Found by putting one at the start of each line of the samples."""
+    text = "\ufeffname: Résidence\ncity: x\n\ufeffunits: 3\nhours:\n  - \ufeffdays: [mon]\n"
+    doc, problems = load(tmp_path, text)
+    told = "caractère invisible U+FEFF non permis dans le fichier"
+    assert doc is None and [(p.line, p.message, p.hint) for p in problems] == [(3, told, HINT), (5, told, HINT)]
+    doc, problems = load(tmp_path, "\ufeffname: Résidence\ncity: x\n")
+    assert problems == [] and doc is not None and doc.data == {"name": "Résidence", "city": "x"}
+
+
+HINT = ("il vient souvent d'un copier-coller : effacez le passage et retapez-le, ou enregistrez le fichier comme texte "
+        "UTF-8")
+
+
 def test_every_line_holding_a_character_the_file_may_not_hold_is_told_in_one_run(tmp_path: Path) -> None:
     """Text pasted from a word processor brings a U+000B for each of its line breaks (Shift+Entrée): only the
     first was told, then the next one at the next push. Each line holding one is told (its first such

@@ -248,6 +248,11 @@ _REFUSED_IN_CR_LINES = re.compile(f"{_NOT_IN_A_FILE}|{_UNICODE_BREAKS.pattern}")
 """The same in a file whose lines end with a carriage return alone (old Macs): that one is its line end."""
 
 
+_MARK_STARTING_A_LINE = re.compile("^[ -]*\ufeff", re.MULTILINE)
+"""A byte order mark at the start of a line, before its key (a file saved by Notepad pasted into another): YAML
+reads it as a new stream's and told « clé attendue à ce niveau de retrait ». Within a value, told at its key."""
+
+
 def _refused_characters(text: str) -> list[tuple[int, str]]:
     """(line, character) for each line holding a character no file may hold, its first one: all told in one
     run (text pasted from a word processor brings a U+000B per line break, told one push at a time when
@@ -259,7 +264,8 @@ def _refused_characters(text: str) -> list[tuple[int, str]]:
         at = match.start()
         if not found or found[-1][0] != line:
             found.append((line, match.group()))
-    return found
+    marks = {text.count("\n", 0, match.start()) + 1 for match in _MARK_STARTING_A_LINE.finditer(text)}
+    return sorted(dict([*((line, "\ufeff") for line in marks), *found]).items())
 
 
 def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str] | None:

@@ -324,6 +324,25 @@ def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  #
         "residences/test.yml:8: outages[1].buildings[3]: bâtiment « A » indiqué deux fois\n    → retirez la seconde fois"]
 
 
+def test_a_building_list_misspelt_or_holding_an_invisible_character_is_told_once(make_project) -> None:  # type: ignore[no-untyped-def]
+    """One mistake in « buildings » was told a second time at every notice or outage naming a building: « 3 »
+    with a zero-width space pasted in, in the list or in the outage, was also « bâtiment « 3 » inconnu dans
+    cette résidence »; « batiments: » (the French word) also made each building named unknown. Found by
+    mutating every value and key of the samples."""
+    outage = "outages:\n  - {equipment: Ascenseur, since: 2026-11-20, status: reported, buildings: [%s]}\n"
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    assert problems_of(make_project(test=head + "buildings: [1, \"3\\u200b\"]\n" + outage % "3")) == [
+        "residences/test.yml:4: buildings[2]: caractère invisible U+200B non permis, après « 3 »\n    → il vient "
+        "souvent d'un copier-coller depuis un autre logiciel : effacez ce passage et retapez-le au clavier"]
+    assert problems_of(make_project(test=head + "buildings: [1, 3]\n" + outage % "\"3\\u200b\"")) == [
+        "residences/test.yml:6: outages[1].buildings[1]: caractère invisible U+200B non permis, après « 3 »\n    → il "
+        "vient souvent d'un copier-coller depuis un autre logiciel : effacez ce passage et retapez-le au clavier"]
+    assert [p.split("\n")[0] for p in problems_of(make_project(test=head + "batiments: [1, 3]\n" + outage % "3"))] == [
+        "residences/test.yml:4: clé inconnue « batiments »"]
+    assert [p.split("\n")[0] for p in problems_of(make_project(test=head + "buildings: [1, 3]\n" + outage % "4"))] == [
+        "residences/test.yml:6: bâtiment « 4 » inconnu dans cette résidence"]
+
+
 def test_two_buildings_typed_in_one_item_are_refused_with_the_list_to_write(make_project) -> None:  # type: ignore[no-untyped-def]
     """« buildings: [A; B] » is one item in YAML: the pages said « Bâtiment A; B », a notice for [A] reached
     nothing, and ``residences.csv``, which joins the buildings with « ; », read back two where the JSON said one

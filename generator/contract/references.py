@@ -6,9 +6,10 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Iterable
 
-from generator.contract.characters import foreign_letters, key_text
+from generator.contract.characters import INVISIBLE, LINE_BREAKS, foreign_letters, key_text
+from generator.contract.key_hints import typed_otherwise
 from generator.contract.loader import LineMap
-from generator.contract.model import SiteConfig
+from generator.contract.model import Residence, SiteConfig
 from generator.contract.values import visible
 from generator.errors import Problem
 
@@ -38,11 +39,13 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
     (when ``buildings`` itself is not a list of names, its own error is enough)."""
     data = data if isinstance(data, dict) else {}
     known = data.get("buildings") or []
-    if not isinstance(known, list) or not all(isinstance(b, str) for b in known):
+    if not isinstance(known, list) or not all(isinstance(b, str) for b in known) \
+            or typed_otherwise("buildings", data, _RESIDENCE_KEYS):  # « batiments: », told as unknown
         return []
-    problems, names = [], {_composed(b) for b in known}  # a set: thousands of buildings named thousands of times
-    # stay quick; composed, as « Bâtiment A » is the same text with its accent typed apart (a Mac's copy): shown
-    # as typed, compared as read
+    # A set: thousands of buildings named thousands of times stay quick; composed, as « Bâtiment A » is the same
+    # text with its accent typed apart (a Mac's copy): shown as typed, compared as read. A building holding an
+    # invisible character (refused at its line) is also the one named without it.
+    problems, names = [], {_composed(b) for b in known} | {_composed(_unprintable_out(b)) for b in known}
     for section in ("notices", "outages"):
         items = data.get(section)
         for index, item in enumerate(items if isinstance(items, list) else []):
@@ -55,8 +58,8 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
                 repeated = compared in seen
                 seen.add(compared)
                 if _composed(building) in names or building != building.strip() or not building or repeated \
-                        or ";" in building:
-                    continue  # a space at an end, a name repeated, two in one: told by the contract
+                        or ";" in building or building != visible(building):
+                    continue  # told by the contract: a space at an end, a repeat, two in one, a hidden character
                 where = lines.line_of((section, index, "buildings", position))
                 declared = [b for b in known if ";" not in b]  # « A; B »: refused at its own line
                 if declared:
@@ -70,6 +73,13 @@ def building_problems(data: Any, lines: LineMap) -> list[Problem]:
 
 def _composed(name: str) -> str:
     return unicodedata.normalize("NFC", name)
+
+
+def _unprintable_out(name: str) -> str:
+    return LINE_BREAKS.sub("", INVISIBLE.sub("", name))
+
+
+_RESIDENCE_KEYS = [info.alias or name for name, info in Residence.model_fields.items()]
 
 
 def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap,

@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.contract.languages import direction
 from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
+from generator.outputs.line_cut import fitting
 from generator.outputs.local_time import source_date_epoch
 from generator.outputs.poster_words import HEADING, Format, NoGlyphs, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
@@ -211,9 +212,7 @@ def wrap(value: str, font: str, size: float, width: float) -> list[str]:
     lines = []
     for line in [cut for text in value.split("\n") for cut in _at_spaces(text, font, size, width)]:
         while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
-            cut = len(line) - 1
-            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
-                cut -= 1
+            cut = fitting(line, font, size, width)
             lines.append(line[:cut])
             line = line[cut:]
         lines.append(line)

@@ -482,6 +482,20 @@ def test_too_many_emergency_numbers_for_a_poster_are_told_once_at_emergency_in_s
         "2 erreurs dans 2 fichier(s) : rien n'a été publié.\n")
 
 
+def test_one_emergency_label_too_long_for_a_poster_is_told_at_its_own_line(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A sentence pasted as one emergency number's label overflowed the posters' column and was told at
+    « emergency: », lines above the label to shorten (the caretaker's column names its field at fault). Told at
+    the label when it is longer than all the other numbers together. Found by giving every text of the samples
+    10,000 characters."""
+    config = SITE_CONFIG.replace("  - {label: SAMU, phone: 15}\n", "  - {label: SAMU, phone: 15}\n  - {label: Pompiers, "
+                                 f"phone: 18}}\n  - {{label: Police {'secours ' * 200}, phone: 17}}\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(make_project(site_config=config, un=CARETAKER)),
+                                       "--out", str(tmp_path / "out"), "--today", "2026-12-02"])
+    assert result.exit_code == 1
+    assert "Erreur : site_config.yml:9: trop de texte pour l'affiche A4 (numéros d'urgence, « emergency »)\n" in \
+        result.output
+
+
 @pytest.mark.parametrize("command", ["posters", "build"])
 def test_every_residence_with_too_much_text_is_reported_together(make_project, tmp_path: Path,
                                                                  command: str) -> None:

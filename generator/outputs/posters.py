@@ -76,7 +76,7 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
     if set(columns) & set(HEADING):
         return _heading_too_long(ctx, fmt, columns)
     if "emergency" in columns and lines is not None:
-        problems.append(Problem(lines.file, lines.line_of(("emergency",)),
+        problems.append(Problem(lines.file, lines.line_of(_emergency_at_fault(ctx)),
                                 f"trop de texte pour {fmt} (numéros d'urgence, « emergency »)",
                                 "raccourcissez les libellés (label) ou gardez les numéros essentiels : chaque affiche "
                                 "les imprime tous, à côté du gardien"))
@@ -97,6 +97,16 @@ def _too_long(ctx: ResidenceContext, fmt: str, columns: tuple[str, ...]) -> list
                                f"trop de texte pour {fmt} (agence « {key} » : nom, téléphone, horaires, adresse)",
                                "raccourcissez les horaires (hours) ou l'adresse (address) de cette agence ; ses "
                                "résidences sans gardien les impriment sur leur affiche")]
+
+
+def _emergency_at_fault(ctx: ResidenceContext) -> tuple[str | int, ...]:
+    """Where the emergency numbers' column is too long: at a label longer than all the other numbers together
+    (a sentence pasted as a label, told at « emergency: », lines above it); else at the list, too many."""
+    texts = [f"{number.label} {number.phone}" for number in ctx.in_language(POSTER_LANGUAGE).config.emergency]
+    longest = max(range(len(texts)), key=lambda index: len(texts[index]), default=None)
+    if longest is not None and 2 * len(texts[longest]) > sum(map(len, texts)):
+        return ("emergency", longest, "label")
+    return ("emergency",)
 
 
 def _longest_caretaker_field(ctx: ResidenceContext) -> str:

@@ -5,6 +5,7 @@ entry of the Atom feed linking to its own anchor on the home page, read back by 
 
 from __future__ import annotations
 
+import json
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -195,6 +196,35 @@ def test_two_outages_of_one_equipment_keep_their_anchors_and_entries_when_reorde
     after = by_building(build(make_project, tmp_path, residence=swapped, name="b"))
     assert sorted(before) == ["A", "B"] and before["A"][0] != before["B"][0]
     assert after == before
+
+
+def test_two_news_of_one_day_show_the_one_written_last_first_and_keep_their_anchors(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Staff add news at the end of « updates » (CONTRIBUTING's example): of two news of one day, the second
+    is the newer, so it comes first on the home page, in the feed and in residence.json (« newest first »).
+    The news written first keeps the anchor and feed id it had before the second was added."""
+    one = RESIDENCE.replace("      - {date: 2026-12-01, text: \"La pièce <b>arrive</b> lundi.\"}\n", "").replace(
+        "      - {date: 2026-11-26, text: La pièce est commandée.}\n",
+        "      - {date: 2026-11-26, text: Le technicien est passé ce matin.}\n")
+    two = one.replace("      - {date: 2026-11-26, text: Le technicien est passé ce matin.}\n",
+                      "      - {date: 2026-11-26, text: Le technicien est passé ce matin.}\n"
+                      "      - {date: 2026-11-26, text: La pièce est commandée ce soir.}\n")
+    before, after = build(make_project, tmp_path, residence=one, name="a"), build(make_project, tmp_path, residence=two,
+                                                                                 name="b")
+    lift = outage_boxes(after / "index.html")["Ascenseur du bâtiment C"]
+    news = lift.find(".//ul[@class='rh-outage__updates']").findall("li")
+    assert [text(li) for li in news] == ["Jeudi 26 novembre : La pièce est commandée ce soir.",
+                                         "Jeudi 26 novembre : Le technicien est passé ce matin."]
+
+    def entries(site: Path) -> dict[str, tuple[str, str]]:
+        feed = feedparser.parse((site / "avis.xml").read_bytes()).entries
+        return {e.summary: (e.link, e.id) for e in feed if "nouvelle du" in e.title}
+
+    assert list(entries(after)) == ["La pièce est commandée ce soir.", "Le technicien est passé ce matin."]
+    morning = "Le technicien est passé ce matin."
+    assert entries(after)[morning] == entries(before)[morning]
+    assert news[1].get("id") == entries(before)[morning][0].split("#")[1]
+    data = json.loads((after / "residence.json").read_text())
+    assert [u["text"] for u in data["outages"][0]["updates"]] == ["La pièce est commandée ce soir.", morning]
 
 
 FEED_LINK = 'link[@type="application/atom+xml"]'

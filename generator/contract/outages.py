@@ -77,5 +77,11 @@ class Outage(Checked):
         return self.status != "repaired" and self.expected is not None and self.expected < today
 
     def updates_newest_first(self) -> list[OutageUpdate]:
-        """The outage's news, the latest first, as the home page lists them."""
-        return sorted(self.updates, key=lambda u: u.date, reverse=True)
+        """The outage's news, the latest first, as the home page lists them. Staff add news at the end of the
+        list (CONTRIBUTING's example), so of two news of one day the one written last is the newer."""
+        return [u for _, u in sorted(enumerate(self.updates), key=lambda n: (n[1].date, n[0]), reverse=True)]
+
+    def updates_in_order(self) -> list[OutageUpdate]:
+        """The outage's news, the oldest first (of one day, in the order written): the order their anchors are
+        counted in, so news added later, even on the same day, never takes an earlier one's anchor."""
+        return sorted(self.updates, key=lambda u: u.date)

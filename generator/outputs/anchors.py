@@ -52,12 +52,13 @@ def notice_anchors(notices: list[Notice]) -> dict[int, str]:
 
 def outage_anchors(outages: list[Outage]) -> dict[int, str]:
     """``id(outage)`` and ``id(update)`` → anchors: « panne-2026-11-25-ab12cd34 » for the outage, and
-    « panne-2026-11-25-ab12cd34-2026-11-26 » for its update of 26 November."""
+    « panne-2026-11-25-ab12cd34-2026-11-26 » for its update of 26 November; a second update of that day
+    (written after it) « …-2026-11-26-2 », although the page shows it first."""
     anchors: dict[int, str] = {}
     keys = _unique(f"panne-{o.since}-{_digest(o.since, o.equipment, *o.buildings)}" for o in outages)
     for outage, key in zip(outages, keys):
         anchors[id(outage)] = key
-        updates: list[OutageUpdate] = outage.updates_newest_first()
+        updates: list[OutageUpdate] = outage.updates_in_order()
         for update, update_key in zip(updates, _unique(f"{key}-{u.date}" for u in updates)):
             anchors[id(update)] = update_key
     return anchors

@@ -242,7 +242,8 @@ def test_repaired_is_required_when_repaired(make_project) -> None:  # type: igno
     text = RESIDENCE + "outages:\n  - {equipment: Chauffage, since: 2026-11-25, status: repaired}\n"
     assert problems_of(make_project(test=text)) == [
         "residences/test.yml:5: outages[1]: « repaired » (jour de la réparation) manque : il est obligatoire avec "
-        "status: repaired"]
+        "status: repaired\n    → ajoutez la ligne « repaired: … » avec le jour où la réparation a été faite "
+        "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair"]
 
 
 def test_unknown_buildings_of_notices_and_outages_are_errors_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]

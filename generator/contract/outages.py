@@ -43,7 +43,9 @@ class Outage(Checked):
     def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
             yield refused_at((), "« repaired » (jour de la réparation) manque : il est obligatoire avec "
-                                 "status: repaired", "")
+                                 "status: repaired",
+                             "ajoutez la ligne « repaired: … » avec le jour où la réparation a été faite "
+                             "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair")
         if self.status != "repaired" and self.repaired is not None:
             yield refused_at("status", f"« repaired » est donné mais status vaut « {self.status} »",
                              "écrivez status: repaired, ou retirez « repaired »")

@@ -317,11 +317,11 @@ def test_a_residence_s_copy_of_a_shared_notice_that_reaches_it_warns_that_both_s
     and the calendar showed it twice, and validate said nothing. Not for another residence, nor other days."""
     config = SITE_CONFIG + """\
 notices:
-  - {title: Plan grand froid, from: 2026-12-01, until: 2027-02-28, agencies: [nord]}
+  - {title: Plan grand froid, from: 2026-12-02, until: 2027-02-28, agencies: [nord]}
 """
     own = STALE.replace("reviewed: 2026-05-31\n", "") + """\
-  - {title: PLAN GRAND  FROID, from: 2026-11-20, until: 2026-12-01}
-  - {title: Plan grand froid, from: 2026-11-01, until: 2026-11-30}
+  - {title: PLAN GRAND  FROID, from: 2026-11-20, until: 2026-12-02}
+  - {title: Plan grand froid, from: 2026-11-01, until: 2026-12-01}
 """
     root = make_project(site_config=config, test=own, autre=own.replace("agency: nord", "agency: sud"))
     warnings = [str(w) for w in project_warnings(load_project(root), TODAY) if "l'avis commun" in w.message]
@@ -329,6 +329,24 @@ notices:
         "residences/test.yml:12: avis « PLAN GRAND  FROID » : même titre que l'avis commun n° 1 de site_config.yml, "
         "qui atteint déjà cette résidence aux mêmes dates : les deux s'affichent\n"
         "    → supprimez-le de ce fichier (l'avis commun suffit), ou donnez-lui un autre titre"]
+
+
+def test_a_copy_of_a_shared_notice_both_ended_is_not_said_to_show_twice(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« les deux s'affichent » was said of a copy and a shared notice both ended (shown together last month):
+    neither shows any more, and the copy is told as ended, 30 days on, like any other notice."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Plan grand froid, from: 2026-11-01, until: 2026-11-30}
+  - {title: Élection, from: 2026-11-15, until: 2026-12-15}
+"""
+    own = STALE.replace("reviewed: 2026-05-31\n", "") + """\
+  - {title: Plan grand froid, from: 2026-11-01, until: 2026-11-30}
+  - {title: Élection, from: 2026-11-15, until: 2026-12-01}
+  - {title: Élection, from: 2026-12-03, until: 2026-12-31}
+"""
+    root = make_project(site_config=config, test=own)
+    twice = [w.line for w in project_warnings(load_project(root), TODAY) if "même titre" in w.message]
+    assert twice == [14]  # the copy still to come, shown with the shared one from tomorrow
 
 
 def test_a_contact_with_a_role_alone_warns_and_says_when_it_hides_the_agency_s(make_project) -> None:  # type: ignore[no-untyped-def]

@@ -246,15 +246,16 @@ def almost_the_agencys(config: SiteConfig, item: ResidenceFile, today: date) -> 
 
 
 def shared_notice_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """A residence's notice with the title of a shared notice that reaches it, on days they share: tenants read
-    it twice, on the home page, the hall screen and in the calendar (the notice moved to ``site_config.yml``,
-    its copy left in the residence's file)."""
+    """A residence's notice with the title of a shared notice that reaches it, on days they share from
+    ``today`` on: tenants read it twice, on the home page, the hall screen and in the calendar (the notice moved
+    to ``site_config.yml``, its copy left in the residence's file). Days both showed in the past are no longer
+    read twice: an ended copy is told as ended (``stale_notices``)."""
     residence = item.residence
     shared = [(number, notice) for number, notice in enumerate(config.notices, start=1)
               if notice.reaches(item.slug, residence.agency)]
     for index, own in enumerate(residence.notices):
         for number, notice in shared:
-            overlap = own.from_ <= notice.until and notice.from_ <= own.until
+            overlap = max(own.from_, notice.from_, today) <= min(own.until, notice.until)
             if overlap and key_text(own.title) == key_text(notice.title):
                 yield Problem(_file(item), item.lines.line_of(("notices", index)),
                               f"avis « {own.title} » : même titre que l'avis commun n° {number} de site_config.yml, "

@@ -91,10 +91,16 @@ def test_labels_in_the_page_language_from_the_library_or_our_catalogs() -> None:
         assert (day.label, day.generic, day.text) == (name, "", name), language
 
 
-def test_two_holidays_on_one_day_are_both_translated() -> None:
-    """The library joins the names of two holidays on one day with « ; » (Martinique, 22 May 2031)."""
-    joined = public_holidays("97200", date(2031, 5, 22), date(2031, 5, 22), "pt")
-    assert [(day.label, day.generic) for day in joined] == [("Abolição da escravatura; Ascensão", "")]
+def test_two_holidays_on_one_day_are_both_translated_and_listed_as_the_language_lists() -> None:
+    """The library joins the names of two holidays on one day with « ; » (Martinique, 22 May 2031): the
+    caretaker page read « Loge fermée : Abolition de l'esclavage; Ascension », a list in no language's way."""
+    named = {language: [(day.label, day.generic) for day in public_holidays("97200", date(2031, 5, 22),
+                                                                             date(2031, 5, 22), language)]
+             for language in ("fr", "en", "pt", "ar")}
+    assert named == {"fr": [("Abolition de l'esclavage et Ascension", "")],
+                     "en": [("Abolition of Slavery and Ascension Day", "")],
+                     "pt": [("Abolição da escravatura e Ascensão", "")],
+                     "ar": [("ذكرى إلغاء العبودية وعيد الصعود", "")]}
 
 
 def test_a_name_our_catalog_lacks_stays_french_after_the_translated_word() -> None:
@@ -102,10 +108,10 @@ def test_a_name_our_catalog_lacks_stays_french_after_the_translated_word() -> No
     from generator.outputs.closed_days import _translated
     from generator.outputs.i18n import gettext
 
-    spanish = _translated(date(2026, 12, 25), "Fête nouvelle", gettext("es"))
+    spanish = _translated(date(2026, 12, 25), "Fête nouvelle", gettext("es"), "es")
     assert spanish.text == "día festivo (Fête nouvelle)" and spanish.label.language == "fr"  # type: ignore[attr-defined]
-    half = _translated(date(2026, 12, 25), "Noël; Fête nouvelle", gettext("es"))  # all or nothing
-    assert half.text == "día festivo (Noël; Fête nouvelle)"
+    half = _translated(date(2026, 12, 25), "Noël; Fête nouvelle", gettext("es"), "es")  # all or nothing
+    assert half.text == "día festivo (Noël et Fête nouvelle)"
 
 
 def test_our_catalogs_know_every_name_the_library_gives_anywhere_in_france() -> None:

@@ -59,7 +59,8 @@ HOLIDAY_NAMES = (N_("Jour de l'an"), N_("Vendredi saint"), N_("Lundi de Pâques"
                  N_("Saints Pierre et Paul"), N_("Arrivée de l'Évangile"), N_("Matāri'i"))
 """The library's French names of the public holidays of France and its subdivisions, for our catalogs to
 translate into the languages the library does not speak (Arabic, Spanish, Portuguese, Turkish). Two
-holidays on one day come as one name, « Abolition de l'esclavage; Ascension »: each part is translated."""
+holidays on one day come as one name, « Abolition de l'esclavage; Ascension »: each part is translated, and
+they are joined as the language lists things (« Abolition de l'esclavage et Ascension »)."""
 
 Kind = Literal["holiday", "closure"]
 
@@ -128,18 +129,19 @@ def public_holidays(postcode: str, start: date, end: date, language: str = "fr")
     for year in range(start.year, end.year + 1):
         for day, name in _public_holidays(subdiv, year, language):
             if start <= day <= end:
-                found.append(ClosedDay(day, name, "holiday") if named_by_library else _translated(day, name, translate))
+                found.append(ClosedDay(day, i18n.list_text(name.split("; "), language), "holiday")
+                             if named_by_library else _translated(day, name, translate, language))
     return found
 
 
-def _translated(day: date, name: str, translate: Callable[[str], str]) -> ClosedDay:
+def _translated(day: date, name: str, translate: Callable[[str], str], language: str) -> ClosedDay:
     """The holiday named by our catalog (each part of a joined name); else its French name, marked so,
     after « jour férié » in the catalog's language."""
     parts = name.split("; ")
     translated = [translate(part) for part in parts]
     if all(ours != part for ours, part in zip(translated, parts)):
-        return ClosedDay(day, "; ".join(translated), "holiday")
-    return ClosedDay(day, LocalText({"fr": name}, "fr"), "holiday", translate(HOLIDAY))
+        return ClosedDay(day, i18n.list_text(translated, language), "holiday")
+    return ClosedDay(day, LocalText({"fr": i18n.list_text(parts, "fr")}, "fr"), "holiday", translate(HOLIDAY))
 
 
 def closed_days(config: SiteConfig, postcode: str, caretaker: Caretaker, start: date, end: date,

@@ -400,7 +400,8 @@ def test_outages_shown_on_the_day_are_in_the_data_and_on_the_hall_screen(make_pr
     assert data["outages"][1]["repaired"] == "2026-11-30" and data["outages"][1]["late"] is False
     html = hall.render(ctx).decode()
     assert "<h3 class=\"rh-notice__title\">Ascenseur (bâtiment B)</h3>" in html
-    assert "Panne · En réparation · en retard" in html and "Réparée le lundi 30 novembre" in html
+    assert "Panne · En réparation · Retard\u00a0: le retour était prévu le lundi 30 novembre" in html
+    assert "Réparée le lundi 30 novembre" in html
     assert "Portail" not in html and "Aucun avis en ce moment." in html  # present but hidden
     assert 'data-rh-no-notice hidden' in html
 

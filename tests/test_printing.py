@@ -503,3 +503,17 @@ def test_a_site_in_arabic_first_without_french_is_told_to_add_french_for_its_pos
 
 
 RESIDENCE_PLAIN = "name: Les Tilleuls\naddress: {street: 1 rue A, postcode: 93200, city: Saint-Denis}\nagency: nord\n"
+
+
+def test_latin_letters_of_vietnamese_and_other_names_are_printed_as_typed(make_project, tmp_path: Path) -> None:
+    """DejaVu Sans draws every Latin letter of a caretaker's name: « Trương Nguyễn » (ư U+01B0, ễ U+1EC5) was
+    refused, « caractère impossible à imprimer sur l'affiche », with the hint « l'affiche n'imprime que
+    l'alphabet latin » for Latin letters, and staff could only misspell the name printed in the hall."""
+    name = "Trương Nguyễn Ǩǿ Ḑặng"
+    root = make_project(test=CARETAKER.replace("name: Zoë Lefèvre", f"name: {name}"))
+    result = CliRunner().invoke(main, ["validate", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for fmt in ("affiche-a4", "flyer-a5"):
+        text = pypdf.PdfReader(tmp_path / "out" / "test" / f"test-{fmt}.pdf").pages[0].extract_text()
+        assert name in text, fmt

@@ -20,10 +20,11 @@ from generator.contract.sources import read_source
 from generator.errors import Problem
 from generator.user_cache import digest
 
-LATIN_RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x218, 0x21B), (0x2000, 0x200F), (0x2010, 0x2027), (0x202F, 0x202F),
+LATIN_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x1E00, 0x1EFB), (0x2000, 0x200F), (0x2010, 0x2027), (0x202F, 0x202F),
                 (0x2030, 0x203A), (0x20AC, 0x20AC), (0x2116, 0x2116), (0x2122, 0x2122))
-"""What staff may type on a poster: Latin letters (every French one, accented), punctuation, the euro sign,
-the typographic spaces French text holds (the narrow no-break space U+202F before « ; ! ? » and inside « »,
+"""What staff may type on a poster: Latin letters (every French one, accented, and every one a name in another
+language written in Latin letters holds, Vietnamese « ư ễ » too: DejaVu draws them), punctuation, the euro
+sign, the typographic spaces French text holds (the narrow no-break space U+202F before « ; ! ? » and inside « »,
 the thin and figure spaces, U+2000 to U+200A), and the joiners and direction marks (U+200C to U+200F) text
 pasted from a message or a right-to-left document carries: the font draws them, the spaces at their width,
 the others as nothing (U+200B is refused before, with every invisible character). Anything else is refused

@@ -220,7 +220,7 @@ def test_a_file_or_folder_the_system_refuses_is_a_french_error_naming_it(make_pr
     (tmp_path / "fichier").write_text("x")
     cases = [
         (("posters", "--project", str(root), "--out", str(tmp_path / "fichier" / "affiches")),
-         f"{tmp_path}/fichier/affiches/test:1: un fichier porte le nom d'un dossier attendu"),
+         f"{tmp_path}/fichier/affiches:1: un fichier porte le nom d'un dossier attendu"),
         (("import", "--template", str(tmp_path / "absent" / "modele.xlsx")),
          f"{tmp_path}/absent/modele.xlsx:1: fichier ou dossier introuvable"),
         (("build", "--project", str(root), "--out", "/proc/site"), "/proc/site:1: fichier ou dossier introuvable"),

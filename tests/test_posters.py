@@ -669,3 +669,21 @@ def test_a_landlord_name_on_two_lines_reads_as_one_name(make_project, tmp_path: 
     two, one = tops("Office public de l'habitat de la communauté d'agglomération Plaine Commune"), tops("Habitat")
     assert two["Office"] < two["Commune"] <= two["Office"] + 8 / MM_PER_INCH * 72  # at most 8 mm apart
     assert two["Résidence"] == pytest.approx(one["Résidence"], abs=0.5)
+
+
+def test_a_residence_whose_folder_cannot_be_made_does_not_hide_the_others_written(make_project,
+                                                                                  tmp_path: Path) -> None:
+    """A file named as a residence's folder in ``--out`` stopped the run there: the residences before it were
+    written, those after it not tried, and the command said « rien n'a été publié » of a folder holding posters."""
+    root = make_project(a=CARETAKER, b=CARETAKER, c=CARETAKER)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "b").write_text("not a folder", encoding="utf-8")
+    result = run_posters(root, tmp_path / "out", "a", "b", "c")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'out' / 'b'}:1: un fichier porte déjà le nom d'un dossier à créer" in result.output
+    assert "Traceback" not in result.output
+    for slug in ("a", "c"):
+        assert sorted(p.name for p in (tmp_path / "out" / slug).iterdir()) == sorted(
+            Path(p).name for p in poster_paths(slug).all()), slug
+    assert result.output.endswith("1 erreur dans 1 fichier(s) : les affiches des autres résidences ont été "
+                                  "écrites.\n")

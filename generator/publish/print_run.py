@@ -20,8 +20,8 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
 
     Residences are spread over the machine's cores: hundreds of posters are a routine print run. The
     text was checked by ``load_project`` (contract.printable); a residence with too much text for a poster is
-    only found when laid out: all of them are reported together, after the others are written (``OthersWritten``
-    says so).
+    only found when laid out, and a folder the system refuses (a file of its name) when written: all of them
+    are reported together, after the others are written (``OthersWritten`` says so).
     """
     out_dir = Path(out_dir)
     check_outside_residences(out_dir, project.root)
@@ -29,6 +29,7 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     # Forking for a handful of residences costs more than it saves.
     jobs = jobs or min(default_jobs(), max(1, len(items) // 10))
     posters.load_fonts()  # load the fonts before forking, so every worker inherits them
+    out_dir.mkdir(parents=True, exist_ok=True)  # a folder refused here is told once, not once a residence
     results = dict(run_all(lambda slug: (slug, _write_one(project, out_dir, today, items[slug])), list(items),
                            jobs))
     problems = [problem for _, found in results.values() for problem in found]
@@ -51,12 +52,15 @@ def _write_one(project: Project, out_dir: Path, today: date,
         files = posters.files(ResidenceContext.of(project, item, today))
     except UserError as error:
         return [], error.problems
-    written = []
-    for relative, content in files.items():
-        target = out_dir / item.slug / Path(relative).name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
+    written: list[Path] = []
+    try:
+        for relative, content in files.items():
+            target = out_dir / item.slug / Path(relative).name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            written.append(target)
+    except OSError as refused:  # told with the others' problems: the residences before it were written
+        return written, UserError.from_os_error(refused).problems
     return written, []
 
 

@@ -143,9 +143,22 @@ def misplaced(model: type[BaseModel], loc: Loc, key: str) -> str:
             "espaces au début de cette ligne (deux par niveau, alignés sur les clés voisines) ; ")
 
 
+def french_key(key: str, allowed: list[str]) -> str | None:
+    """The key allowed here whose French word ``key`` is (« titre » → title), or None."""
+    return next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in allowed and k != key), None)
+
+
+def close_key(key: str, known: list[str]) -> str | None:
+    """The key of ``known`` closest in spelling to ``key`` (« titel » → title), or None when none is close."""
+    import difflib  # here: only a file with a mistake needs it
+
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def in_french(key: str, allowed: list[str]) -> str:
     """When ``key`` is the French word for a key allowed here, which one; else ""."""
-    meant = next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in allowed and k != key), None)
+    meant = french_key(key, allowed)
     return f"les clés s'écrivent en anglais : « {key} » s'écrit « {meant} » ; " if meant else ""
 
 
@@ -188,13 +201,9 @@ def in_lower_case(key: str, known: list[str]) -> str:
 def meant_key(key: str, known: list[str]) -> str | None:
     """The key allowed here that ``key`` was typed for, as the hint of an unknown key names it: the same in
     lower case (« Name »), its French word (« titre »), or a close spelling (« titel », « adress »)."""
-    import difflib  # here: only a file with a mistake needs it
-
     if key.lower() != key and key.lower() in known:
         return key.lower()
-    french = next((k for k in FRENCH_KEYS.get(_plain(key), ()) if k in known and k != key), None)
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return french or (close[0] if close else None)
+    return french_key(key, known) or close_key(key, known)
 
 
 def typed_otherwise(key: str, data: Any, known: list[str]) -> bool:

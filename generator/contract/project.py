@@ -394,7 +394,5 @@ def _in(loc: tuple[Any, ...]) -> str:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    import difflib  # here: only a file with a mistake needs it
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"vouliez-vous dire « {close[0]} » ? " if close else ""
+    close = key_hints.close_key(word, choices)
+    return f"vouliez-vous dire « {close} » ? " if close else ""

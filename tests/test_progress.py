@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import io
 
-from generator.publish.progress import Progress
+import pytest
+
+from generator.publish.progress import Progress, shown
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
 
 class Clock:
@@ -45,11 +52,25 @@ def test_plain_lines_when_not_a_terminal() -> None:
 
 
 def test_ci_means_plain_lines_even_on_a_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
     monkeypatch.setenv("CI", "true")
     assert Progress(3, stream=Tty()).live is False
     monkeypatch.delenv("CI")
     assert Progress(3, stream=Tty()).live is True
+
+
+def test_the_bar_line_ends_when_the_run_stops_on_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CI", raising=False)
+    stream = Tty()
+    with pytest.raises(RuntimeError), shown(10, stream) as advance:
+        advance()
+        raise RuntimeError("a worker was killed")
+    assert stream.getvalue().startswith("\r[##") and stream.getvalue().endswith("\n")
+
+
+def test_nothing_shown_without_a_stream_or_without_work() -> None:
+    stream = Tty()
+    with shown(0, stream) as advance:
+        advance()
+    with shown(5, None) as advance:
+        advance()
+    assert stream.getvalue() == ""

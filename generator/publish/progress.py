@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Callable, TextIO
+from contextlib import contextmanager
+from typing import Callable, Iterator, TextIO
 
 
 def _duration(seconds: float) -> str:
@@ -64,3 +65,17 @@ class Progress:
         if self.live and self.total:
             self.stream.write("\n")
             self.stream.flush()
+
+
+@contextmanager
+def shown(total: int, stream: TextIO | None) -> Iterator[Callable[[], None]]:
+    """What to call as each of ``total`` residences is done: the bar on ``stream`` (nothing without one),
+    its line ended however the run ends, so that an error stopping it is printed on a line of its own."""
+    if stream is None or not total:
+        yield lambda: None
+        return
+    progress = Progress(total, stream=stream)
+    try:
+        yield progress.advance
+    finally:
+        progress.finish()

@@ -57,7 +57,7 @@ from generator.publish.microsite import run_mkdocs
 from generator.publish.mkdocs_plugin import PLUGIN_NAME
 from generator.publish.output_dir import check_replaceable, exclusive, file_system_errors, staging_dir, swap
 from generator.publish.parallel import default_jobs, started
-from generator.publish.progress import Progress
+from generator.publish.progress import shown
 from generator.publish.shards import LOT_HINT, Shard, merge_problems, whole_site_kept
 
 MARKER = ".residence-hub"
@@ -134,7 +134,6 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
             with tempfile.TemporaryDirectory(prefix="residence-hub-") as work, _quiet_mkdocs(), \
                     source_date_epoch(today):
                 staging.mkdir(parents=True)
-                progress = Progress(len(todo), stream=progress_stream) if progress_stream and todo else None
                 # The microsites are built on the workers while this process makes the index, then moved
                 # into staging. One microsite (a rebuild after one change) is built here, after the index:
                 # a worker would cost as much as it saves (forking, then copying every page of memory it
@@ -142,9 +141,9 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                 jobs = jobs or (default_jobs() if len(todo) > 1 else 1)
                 if todo and jobs > 1:  # every template, once, before the workers fork; here, what is used
                     compile_templates(project.config.languages)
-                with started(lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug,
-                                                           built / slug),
-                             sorted(todo), jobs, progress.advance if progress else lambda: None) as results:
+                with shown(len(todo), progress_stream) as advance, started(
+                        lambda slug: _build_residence(project, todo[slug], today, Path(work) / slug, built / slug),
+                        sorted(todo), jobs, advance) as results:
                     if with_index:
                         keys, unchanged = _build_index(project, today, Path(work) / "_index", staging, (
                             out_dir, index_keys(manifest, last), last.entries) if last else None, in_place)
@@ -153,8 +152,6 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
                         kept |= unchanged
                         _check_reserved(staging, residences, unchanged)
                     found = results()
-                if progress:
-                    progress.finish()
                 problems = [problem for residence_problems in found for problem in residence_problems]
                 if problems:
                     raise UserError(problems)

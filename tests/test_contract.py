@@ -546,6 +546,23 @@ def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  #
         "in_repair ; valeurs possibles : reported, in_repair, repaired"]
 
 
+@pytest.mark.parametrize("typed", ["true", "False", "oui", "non"])
+def test_a_yes_or_no_where_closed_or_open_is_asked_is_told_what_each_means(  # type: ignore[no-untyped-def]
+        make_project, typed: str) -> None:
+    """« caretaker.holidays: true », as site_config.yml's « holidays: true » is written, was told only « valeurs
+    possibles : closed, open »: a yes could mean either (« closed on holidays », « works on holidays »)."""
+    root = make_project(test=f"""\
+        name: X
+        address: {{street: a, postcode: "93200", city: b}}
+        agency: nord
+        caretaker: {{name: Y, holidays: {typed}}}
+        """)
+    assert problems_of(root) == [
+        f"residences/test.yml:4: caretaker.holidays: valeur « {typed} » non permise\n    → « {typed} » ne dit pas "
+        "lequel : écrivez closed (loge fermée les jours fériés) ou open (le gardien travaille les jours fériés) ; "
+        "valeurs possibles : closed, open"]
+
+
 def test_a_list_of_groups_typed_on_one_line_is_told_its_items_keys(make_project) -> None:  # type: ignore[no-untyped-def]
     """« hours: lun-ven 8h30-12h, sam 9h-12h », as the import's column reads it, was told « écrivez par exemple
     « hours: [lun-ven 8h30-12h, sam 9h-12h] » », which is refused in turn: a slot is a group of keys. Found by

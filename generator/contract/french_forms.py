@@ -155,9 +155,19 @@ FRENCH_CHOICES = {
 """A choice typed in French, or as a word of the page (without accents, case or underscores) → the value."""
 
 
+YES_OR_NO = frozenset({"true", "false", "yes", "no", "on", "off", "oui", "non", "vrai", "faux"})
+
+CHOICE_MEANINGS = {"closed": "loge fermée les jours fériés", "open": "le gardien travaille les jours fériés"}
+"""What each word means, for a yes or a no typed where one of them is asked: « holidays: true » could mean
+closed (site_config.yml's « holidays: true » closes the offices) or open (« works on holidays: yes »)."""
+
+
 def choice_hint(text: str, choices: list[str]) -> str:
     """« itinérant » → itinerant, « Resident » → resident, « en cours » → in_progress, among ``choices``;
-    "" when none is meant."""
+    for a yes or a no, what each choice means; "" when none is meant."""
     word = re.sub(r"[\s_-]+", " ", unaccented(text.strip()))
+    if word in YES_OR_NO and all(c in CHOICE_MEANINGS for c in choices):
+        meanings = " ou ".join(f"{c} ({CHOICE_MEANINGS[c]})" for c in choices)
+        return f"« {text} » ne dit pas lequel : écrivez {meanings} ; "
     meant = next((c for c in choices if c.replace("_", " ") == word), None) or FRENCH_CHOICES.get(word)
     return f"« {text} » s'écrit {meant} ; " if meant in choices and meant != text else ""

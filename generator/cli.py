@@ -233,8 +233,9 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
     from generator.contract.starter import write_starter  # here: build starts faster (a rebuild is ~1 s)
 
     config = load_config(project_dir)
-    agencies = list(config.agencies)
-    path = write_starter(project_dir, slug, agencies[0] if agency is None else agency, agencies, config.languages)
+    agencies = config.agencies
+    path = write_starter(project_dir, slug, next(iter(agencies)) if agency is None else agency, agencies,
+                         config.languages)
     click.echo(f"Créé : {printable(str(path))}")
 
 

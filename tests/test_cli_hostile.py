@@ -119,7 +119,7 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     result = invoke("new", "--project", str(root), "--agency", "nrod", "les-lilas")
     assert result.exit_code == 1 and result.output == (
         "Erreur : <ligne de commande>:1: agence « nrod » inconnue\n"
-        "    → agences déclarées dans site_config.yml : nord, sud\n"
+        "    → vouliez-vous dire « nord » ? agences déclarées dans site_config.yml : nord, sud\n"
         "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
     assert not (root / "residences" / "les-lilas.yml").exists()
     (root / "residences" / "test.yml").write_text("name: [\n")  # another residence's mistake does not matter
@@ -150,7 +150,8 @@ def test_new_tells_a_wrong_name_and_a_wrong_agency_together_with_the_agencies_de
     result = invoke("new", "--project", str(root), "--agency", "Agence Nord", "Les Lilas")
     assert result.exit_code == 1 and result.output == (
         "Erreur : <ligne de commande>:1: agence « Agence Nord » : ce n'est pas une clé\n"
-        "    → agences déclarées dans site_config.yml : est, sud\n"
+        "    → « Agence Nord » est le nom de l'agence ; sa clé s'écrit « est » ; agences déclarées dans "
+        "site_config.yml : est, sud\n"
         "<ligne de commande>:1: nom « Les Lilas » impossible à utiliser dans une adresse web\n"
         "    → renommez-le en minuscules sans accents, chiffres et tirets, par exemple les-lilas\n"
         "2 erreurs dans 1 fichier(s) : aucun fichier n'a été écrit.\n")

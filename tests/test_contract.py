@@ -519,6 +519,21 @@ def test_a_name_holding_a_letter_of_another_alphabet_that_looks_latin_names_that
         "    → effacez cette clé et retapez-la au clavier : les fichiers qui la nomment l'écrivent au clavier"]
 
 
+def test_an_agency_named_by_its_name_is_told_its_key(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« agency: Agence Sud », as the posters and the site print it, was told « agence inconnue » with the keys
+    only, in which staff did not see which one was theirs; a shared notice's « agencies » alike."""
+    config = SITE_CONFIG + "notices:\n  - {title: Coupure, from: 2026-12-01, until: 2026-12-02, agencies: [agence nord]}\n"
+    root = make_project(site_config=config, test=RESIDENCE.replace("agency: nord", "agency: Agence Sud "))
+    assert problems_of(root) == [
+        "residences/test.yml:3: agence « Agence Sud » inconnue\n    → « Agence Sud » est le nom de l'agence ; sa clé "
+        "s'écrit « sud » ; agences déclarées dans site_config.yml : nord, sud",
+        "site_config.yml:11: agence « agence nord » inconnue\n    → « agence nord » est le nom de l'agence ; sa clé "
+        "s'écrit « nord » ; agences déclarées plus haut : nord, sud"]
+    broken = config.replace("base_url: https://residences.example.org/", "base_url: residences")  # not valid
+    root = make_project(site_config=broken, test=RESIDENCE.replace("agency: nord", "agency: Agence Sud"))
+    assert "sa clé s'écrit « sud »" in "\n".join(problems_of(root))
+
+
 def test_a_choice_written_in_french_is_given_its_value(make_project) -> None:  # type: ignore[no-untyped-def]
     """« mode: itinérant », « status: disponible », « level: urgente », « holidays: ouvert » were refused with the
     list of values only, in which staff did not find their word. Found by writing a sample's values in French."""

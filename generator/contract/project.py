@@ -13,7 +13,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, Mapping, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,7 +27,7 @@ from generator.contract.languages import ANY_LANGUAGE, DEFAULT_LANGUAGES, LANGUA
 from generator.contract.loader import MAX_BYTES, Document, LineMap, parse_document
 from generator.contract.model import Residence, SiteConfig
 from generator.contract.printable import config_problems, logo_problems, residence_problems
-from generator.contract.references import building_problems, close_name, shared_notice_problems, typed_targets
+from generator.contract.references import agency_hint, building_problems, shared_notice_problems, typed_targets
 from generator.contract.slugs import RESERVED_SLUGS, SLUG, slug_problem  # noqa: F401 - SLUG, RESERVED_SLUGS re-exported
 from generator.contract.sources import folder_problems, outside_link, read_source, stray_files
 from generator.contract.validation_cache import ConfigStore, Pickled, ValidatedStore
@@ -97,7 +98,7 @@ def load_project(root: Path) -> Project:
     root = Path(root)
     problems: list[Problem] = []
     declared: list[str] = []  # the languages site_config.yml declares, even when the rest of it is wrong
-    named: list[str] = []  # and the agencies it names: a residence's agency is checked against them
+    named: dict[str, Any] = {}  # and its agencies as typed: a residence's agency is checked against them
     notices: list[Any] = []  # and its shared notices as typed: their targets are checked against both
     config, config_digest, config_lines = _load_config(root, problems, declared, named, notices)
     if config is not None:  # before Babel is first used: its data of the site's languages, kept
@@ -111,7 +112,7 @@ def load_project(root: Path) -> Project:
     paths = residence_paths(root)
     for path in paths:
         before = len(problems)
-        found = load_residence(root, path, config, problems, store, tuple(declared), tuple(named))
+        found = load_residence(root, path, config, problems, store, tuple(declared), named)
         if found:
             residences.append(found)
             if store and len(problems) == before:
@@ -140,7 +141,7 @@ def load_config(root: Path) -> SiteConfig:
 
 
 def _load_config(root: Path, problems: list[Problem], declared: list[str] | None = None,
-                 named: list[str] | None = None,
+                 named: dict[str, Any] | None = None,
                  notices: list[Any] | None = None) -> tuple[SiteConfig | None, str, LineMap]:
     path = root / CONFIG_NAME
     if not path.exists() and not path.is_symlink():
@@ -166,7 +167,7 @@ def _load_config(root: Path, problems: list[Problem], declared: list[str] | None
     problems.extend(found)
     agencies = doc.data.get("agencies") if doc is not None and isinstance(doc.data, dict) else None
     if named is not None and isinstance(agencies, dict):
-        named[:] = agencies
+        named.update(agencies)
     typed = doc.data.get("notices") if doc is not None and isinstance(doc.data, dict) else None
     if notices is not None and isinstance(typed, list):
         notices[:] = typed
@@ -187,7 +188,7 @@ def _load_config(root: Path, problems: list[Problem], declared: list[str] | None
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
                    store: ValidatedStore | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-                   agencies: tuple[str, ...] = ()) -> ResidenceFile | None:
+                   agencies: Mapping[str, Any] = MappingProxyType({})) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
     bytes with the same config and code; else parse, validate, then check what depends on the config
     (without a valid config: its ``languages`` and ``agencies`` as typed, when they can be read)."""
@@ -214,11 +215,11 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     residence = validate(doc, Residence, problems, languages)
     # Read from the document itself: told with the other mistakes even when the residence is not valid.
     agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
-    agencies = tuple(config.agencies) if config is not None else agencies
+    agencies = config.agencies if config is not None else agencies
     declared = {name.strip() for name in agencies}  # « "nord " », « nord » + U+200B: told as such, not unknown
     if agencies and isinstance(agency, str) and agency == visible(agency).strip() and agency not in declared:
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",
-                                f"{close_name(agency, agencies)}agences déclarées dans {CONFIG_NAME} : "
+                                f"{agency_hint(agency, agencies)}agences déclarées dans {CONFIG_NAME} : "
                                 + ", ".join(sorted(agencies))))
     problems.extend(residence_problems(doc, languages[0] if languages else None, languages))  # unprintable
     problems.extend(building_problems(doc.data, doc.line_map))  # buildings named by notices and outages

@@ -4,9 +4,9 @@ shared notice. Checked after validation, each problem at the line of the name it
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from generator.contract.characters import INVISIBLE, LINE_BREAKS, foreign_letters, key_text
+from generator.contract.characters import INVISIBLE, LINE_BREAKS, foreign_letters, key_text, unaccented
 from generator.contract.key_hints import typed_otherwise
 from generator.contract.loader import LineMap
 from generator.contract.model import Residence, SiteConfig
@@ -31,6 +31,20 @@ def close_name(word: str, choices: Iterable[str]) -> str:
     folded = {choice.casefold(): choice for choice in reversed(choices) if not foreign_letters(choice)}
     found = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return f"vouliez-vous dire « {folded[found[0]]} » ? " if found else ""
+
+
+def agency_hint(word: str, agencies: Mapping[str, Any]) -> str:
+    """What an agency ``word`` not among ``agencies`` (validated, or as typed in a config that is not) was meant
+    to be: the key of the agency it names (« Agence de Montreuil », as the posters print it), else a close key;
+    "" when none."""
+    typed = unaccented(word.strip())
+    key = next((key for key, agency in agencies.items() if typed and unaccented(_name(agency).strip()) == typed), None)
+    return f"« {word} » est le nom de l'agence ; sa clé s'écrit « {key} » ; " if key else close_name(word, agencies)
+
+
+def _name(agency: Any) -> str:
+    name = agency.get("name") if isinstance(agency, dict) else getattr(agency, "name", None)
+    return name if isinstance(name, str) else ""
 
 
 def building_problems(data: Any, lines: LineMap) -> list[Problem]:
@@ -82,24 +96,24 @@ def _unprintable_out(name: str) -> str:
 _RESIDENCE_KEYS = [info.alias or name for name, info in Residence.model_fields.items()]
 
 
-def shared_notice_problems(notices: Any, agencies: Iterable[str], lines: LineMap,
+def shared_notice_problems(notices: Any, agencies: Mapping[str, Any], lines: LineMap,
                            slugs: Iterable[str]) -> list[Problem]:
     """Agencies and residences a shared notice targets must exist: a typo would hide it from tenants.
 
     ``notices`` is the ``notices`` list of ``site_config.yml`` as typed (dicts of plain values), ``agencies``
-    the keys it declares: like ``building_problems``, read from the document, so that a mistake elsewhere in
+    the agencies it declares: like ``building_problems``, read from the document, so that a mistake elsewhere in
     the file (a date, a phone) does not hide these until the next run; a list or a name that is not one is
     left to validation's own message."""
-    slugs, agencies = sorted(slugs), sorted(agencies)
+    slugs, keys = sorted(slugs), sorted(agencies)
     problems = []
     for index, notice in enumerate(notices if isinstance(notices, list) else []):
         notice = notice if isinstance(notice, dict) else {}
         for position, key in _names(notice.get("agencies")):
-            if agencies and key not in agencies and key not in {name.strip() for name in agencies}:
+            if keys and key not in keys and key not in {name.strip() for name in keys}:
                 problems.append(Problem(
                     lines.file, lines.line_of(("notices", index, "agencies", position)),
                     f"agence « {visible(key)} » inconnue",
-                    close_name(key, agencies) + "agences déclarées plus haut : " + ", ".join(agencies)))
+                    agency_hint(key, agencies) + "agences déclarées plus haut : " + ", ".join(keys)))
         for position, slug in _names(notice.get("residences")):
             if slug not in slugs:
                 problems.append(Problem(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, Mapping
 
 from generator.contract.project import RESIDENCES_DIR
+from generator.contract.references import agency_hint
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
 from generator.errors import NothingWritten, Problem
@@ -55,7 +57,7 @@ AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 """What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
 
 
-def write_starter(root: Path, slug: str, agency: str, agencies: list[str], languages: list[str]) -> Path:
+def write_starter(root: Path, slug: str, agency: str, agencies: Mapping[str, Any], languages: list[str]) -> Path:
     """Write ``residences/<slug>.yml`` for ``agency``, one of ``agencies`` (those of ``site_config.yml``,
     whose ``languages`` are names the site uses: the file validates as written); never overwrite a
     residence that exists."""
@@ -63,7 +65,7 @@ def write_starter(root: Path, slug: str, agency: str, agencies: list[str], langu
     refused = slug_problem(slug, languages)
     if refused:
         problems.append(Problem("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1]))
-    declared = f"agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}"
+    declared = f"{agency_hint(agency, agencies)}agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}"
     if not AGENCY_KEY.fullmatch(agency):  # its example was « --agency nord », whatever the agencies
         problems.append(Problem("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
                                 declared))

@@ -708,3 +708,17 @@ legal:
     assert warnings == [f"site_config.yml:13: accessibility.non_compliant[1] : traduction jamais publiée (en, ar) : "
                         f"{said}\n{hint}",
                         f"site_config.yml:16: legal.director : traduction jamais publiée (en) : {said}\n{hint}"]
+
+
+@pytest.mark.parametrize("emergency, line", [("emergency: []\n", 8), ("", 1)])
+def test_a_site_without_emergency_numbers_is_to_check(make_project, emergency: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    """« emergency: [] » (or no « emergency » at all) was valid and silent: no contacts page, hall screen or
+    poster showed the 15, 17, 18 or 112. Found by emptying each list of the samples."""
+    config = SITE_CONFIG.replace("emergency:\n  - {label: SAMU, phone: 15}\n", "") + emergency
+    found = [str(w) for w in project_warnings(load_project(make_project(site_config=config)), TODAY)
+             if w.file == "site_config.yml"]
+    assert found == [
+        f"site_config.yml:{line}: aucun numéro d'urgence : ni les pages, ni les écrans du hall, ni les affiches n'en "
+        "montrent\n    → ajoutez « emergency: » avec au moins le SAMU (15), la police (17), les pompiers (18), le 112 "
+        "et le 114 (personnes sourdes ou malentendantes), par exemple « - {label: SAMU, phone: 15} »"]
+    assert [w for w in project_warnings(load_project(make_project()), TODAY) if w.file == "site_config.yml"] == []

@@ -365,11 +365,21 @@ def past_closures(project: Project, today: date) -> Iterator[Problem]:
                           "supprimez-la du fichier")
 
 
+def no_emergency(project: Project) -> Iterator[Problem]:
+    """No emergency number in ``site_config.yml`` (none typed, or « emergency: [] »): the contacts pages, the
+    hall screens and the posters then show none, where tenants in trouble look first."""
+    if not project.config.emergency:
+        yield Problem(project.config_lines.file, project.config_lines.line_of(("emergency",)),
+                      "aucun numéro d'urgence : ni les pages, ni les écrans du hall, ni les affiches n'en montrent",
+                      "ajoutez « emergency: » avec au moins le SAMU (15), la police (17), les pompiers (18), le 112 "
+                      "et le 114 (personnes sourdes ou malentendantes), par exemple « - {label: SAMU, phone: 15} »")
+
+
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
-             *past_closures(project, today), *shared_repeated_entries(project), *shared_missing_translations(project),
-             *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
-             *unshown_translations(project)]
+             *past_closures(project, today), *no_emergency(project), *shared_repeated_entries(project),
+             *shared_missing_translations(project), *unpublished_in(project.config, project.config_lines),
+             *untranslated_interface(project), *unshown_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

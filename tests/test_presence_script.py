@@ -27,10 +27,12 @@ def site_url(sample_site: Path, serve) -> str:  # type: ignore[no-untyped-def]
     return serve(sample_site)
 
 
-def read(browser, url: str, when: datetime | None, javascript: bool = True) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """Open ``url`` with the clock fixed at ``when``; the presence box as the reader sees it."""
+def read(browser, url: str, when: datetime | None, javascript: bool = True,  # type: ignore[no-untyped-def]
+         media: str = "screen") -> dict[str, object]:
+    """Open ``url`` with the clock fixed at ``when``; the presence box as the reader sees it (or prints it)."""
     context = browser.new_context(timezone_id="America/New_York", java_script_enabled=javascript)
     page = context.new_page()
+    page.emulate_media(media=media)
     foreign: list[str] = []
     host = urlsplit(url).netloc
     page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != host else None)
@@ -127,6 +129,21 @@ def test_without_javascript_the_build_date_sentence_remains_and_says_its_day(bro
         "Prochaine permanence\u00a0: Aujourd'hui de 8h30 à 12h (situation au mercredi 2 décembre 2026)")}
     seen = read(browser, f"{site_url}/les-tilleuls/", datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
     assert seen["next"] == "Permanence en cours\u00a0: Aujourd'hui de 8h30 à 12h"  # the script's own time: no day said
+
+
+def test_a_printed_page_leaves_out_what_is_true_only_at_the_reader_s_time(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A caretaker page printed and pinned up said « Ouvert maintenant » and « Aujourd'hui de 8h30 à 12h » for
+    days. On paper the live status and the reader's-time sentence are left out; without JavaScript the build's
+    sentence, which says its day, is printed. The absence and the numbers are printed either way."""
+    when = datetime(2026, 12, 23, 9, 0, tzinfo=UTC)  # during the Christmas absence
+    for path in ("les-tilleuls/", "les-tilleuls/gardien/"):
+        printed = read(browser, f"{site_url}/{path}", when, media="print")
+        assert (printed["status"], printed["next"]) == (None, None), path
+        assert printed["absence"] == read(browser, f"{site_url}/{path}", when)["absence"] is not None
+    printed = read(browser, f"{site_url}/les-tilleuls/", None, javascript=False, media="print")
+    assert printed["next"] == ("Prochaine permanence\u00a0: Aujourd'hui de 8h30 à 12h (situation au mercredi 2 "
+                               "décembre 2026)")
+    assert printed["contact"] == ["Karim Benali · 01 48 20 11 22"]
 
 
 CLOSURE_CONFIG = "closures:\n  - {date: 2026-12-24, label: Veille de Noël}\n"

@@ -1221,6 +1221,18 @@ def test_letters_phones_type_as_plain_letters_are_folded_too() -> None:
         assert any(form.startswith(plain) for form in found), (plain, found)
 
 
+def test_a_turkish_capital_dotted_i_is_found_as_turkish_writes_it_in_lower_case() -> None:
+    """« İletişim » (contact) is « i̇letişim » in lower case to Python and to the search's JavaScript: an « i » and
+    a combining dot above. A Turkish tenant typing « iletişim » (its lower case, with its « ş ») found nothing on
+    the page so headed: the index held only that dotted form and « iletisim », without accents."""
+    from generator.publish.search_terms import forms
+
+    found = forms("İletişim · Ajansınızı İzmir'de arayın")
+    for typed in ("iletişim", "iletisim", "ajansınızı", "izmir"):
+        assert any(form.startswith(typed) for form in found), (typed, found)
+    assert not any("\u0307" in form for form in found), found
+
+
 def test_an_arabic_word_is_found_without_its_article_as_it_is_written() -> None:
     """« حارسة » (caretaker, its ta marbuta as written) found nothing on a page saying « الحارسة », nor « رئيسية »
     (with its hamza) on one saying « الرئيسية », nor « إسعاف » beside « الإسعاف »: the forms without the article
@@ -1258,6 +1270,21 @@ def test_ligatures_and_dotless_i_are_found_as_typed_on_a_phone(browser, tmp_path
         box = page.locator("input.md-search__input")
         box.press_sequentially(query, delay=20)
         page.locator(".md-search-result__item :is(h1, h2)", has_text=title).first.wait_for(timeout=15000)
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_turkish_search_finds_a_capital_dotted_i_typed_either_way(browser, six_language_site: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """On the Turkish pages, « iletişim » (as Turkish writes « İletişim » in lower case) found nothing, and
+    « İzinli » (capital first, as a phone may type it) nothing either, where the page says « izinli »: the
+    search writes « İ » in lower case as « i » and a combining dot, which no word of the index started with."""
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(serve(six_language_site) + "/les-tilleuls/tr/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    for query in ("iletişim", "İletişim", "İzinli"):
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        page.locator(".md-search-result__item h1", has_text="İletişim").first.wait_for(timeout=15000)
     page.context.close()
 
 

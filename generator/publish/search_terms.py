@@ -8,8 +8,8 @@ plural (French, Spanish, Portuguese and English plurals add « s » or « x »);
 article and the letters joined before it (« المرجل » → « مرجل »: a query starts a word, and the article
 starts nearly every noun), and with the letters phones type alike written alike (hamza forms of alif,
 alif maqsura, ta marbuta), whatever the word's length. The query is unchanged but for its Arabic letters,
-written plain the same way (``page-setup.js``), so that a hamza or a vowel mark the page lacks is found too;
-the page shown in the results keeps its text.
+written plain the same way (``page-setup.js``), so that a hamza or a vowel mark the page lacks is found too,
+and its Turkish capital « İ » written « i » (``DOTTED_I``); the page shown in the results keeps its text.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 """The Arabic article « ال », alone or after « و », « ف », « ب », « ك », and « لل » (« ل » + « ال »): longest first."""
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 """Letters typed one for the other on phones, each written as the plainer one; the tatweel (a stretch) dropped."""
+DOTTED_I = "i\u0307"
+"""Turkish capital « İ » in lower case, to Python as to the search's JavaScript: « i » and a combining dot above
+(« İletişim » → « i̇letişim »), a word no query typed in lower case (« iletişim ») starts. Written « i » in the
+index's forms, and in the query (``page-setup.js``)."""
 _VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
 """Arabic's vowel marks (harakat, shadda, sukun, dagger alif): seldom typed, never part of a word's letters."""
 
@@ -93,7 +97,7 @@ def forms(text: str) -> tuple[str, ...]:
     words = {w.lower() for w in _WORD.findall(plain) if (len(w) > 3 or _arabic(w)) and not w.isdigit()}
     found: set[str] = set()
     for word in words:
-        found.update(word_forms(word))
+        found.update(word_forms(word.replace(DOTTED_I, "i")))
     found -= words
     every = sorted(found | set(plain.lower().split()))
     reached = {a for a, b in zip(every, every[1:]) if b.startswith(a)}

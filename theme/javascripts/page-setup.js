@@ -45,10 +45,11 @@ function rhFold(text) {
   return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
     .replace(/[œæßıłøđħةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
 }
-/* The same for Arabic letters only, other letters as typed: the site's search query (below). */
+/* The same for Arabic letters only, other letters as typed but Turkish capital « İ », written « i » as the index
+ * writes it (search_terms.DOTTED_I: in lower case it is « i » and a combining dot): the site's search query. */
 function rhPlainArabic(text) {
   "use strict";
-  return text.normalize("NFD").replace(/[\u064b-\u065f\u0670]/g, "").normalize("NFC")
+  return text.normalize("NFD").replace(/[\u064b-\u065f\u0670]/g, "").replace(/I\u0307/g, "i").normalize("NFC")
     .replace(/[ةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
 }
 

@@ -733,6 +733,20 @@ def test_validate_lists_missing_translations_as_warnings(tmp_path: Path) -> None
     assert "caretaker.name" not in result.output  # a name is the same in every language
 
 
+def test_validate_tells_what_pages_show_for_a_caretaker_s_title_not_translated(tmp_path: Path) -> None:
+    """« caretaker.title : pas de traduction (ar) » went on « en attendant, le texte en « fr » s'affiche, signalé
+    comme tel », but the Arabic pages do not show « gardienne »: they call her by our catalog's word, « الحارسة »
+    (« zeladora » in Portuguese). The hint now says what tenants of that language read."""
+    root = write_project(tmp_path, residence=RESIDENCE.replace("title: {fr: gardienne, en: caretaker, ar: الحارسة}",
+                                                               "title: {fr: gardienne, en: caretaker}"))
+    result = CliRunner().invoke(main, ["validate", "--project", str(root), "--format", "json", "--today", "2026-12-02"])
+    warned = {w["message"]: w["hint"] for w in json.loads(result.output)["warnings"]}
+    assert warned["caretaker.title : pas de traduction (ar)"] == (
+        "ajoutez « ar: … » sous cette clé (texte par langue) ; en attendant, ses pages dans ces langues disent "
+        "le mot usuel de leur langue (« caretaker », « zeladora »…), pas le texte en « fr »"), warned
+    assert warned["notices[1].body : pas de traduction (ar)"].endswith("le texte en « fr » s'affiche, signalé comme tel")
+
+
 def test_validate_warns_of_a_catalog_that_leaves_our_words_in_french(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A language added as the README says (« pybabel init », then translating every msgstr) published its
     pages with every word not yet translated in French, inside pages marked as in that language (« Du вівторок,

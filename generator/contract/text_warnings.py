@@ -24,6 +24,12 @@ PROPER_NAMES = frozenset({"name", "company", "street", "city", "by", "publisher"
 same in every language, never asked for."""
 
 
+OUR_WORD_MEANWHILE = {("caretaker", "title"): "ses pages dans ces langues disent le mot usuel de leur langue "
+                                                "(« caretaker », « zeladora »…), pas le texte en « %s »"}
+"""What a language's pages show for a text not typed in it, where it is not the default text marked as such:
+a caretaker's title untranslated is our catalog's word (``outputs.wording.caretaker_title``)."""
+
+
 def described(path: tuple[object, ...]) -> str:
     """A value's place as staff read it in a message: « faq[2].a », « agencies.nord.hours »."""
     return ".".join(f"[{part + 1}]" if isinstance(part, int) else str(part) for part in path).replace(".[", "[")
@@ -43,10 +49,11 @@ def _untranslated(lines: LineMap, found: list[tuple[tuple[Any, ...], list[str]]]
         if key in PROPER_NAMES and not (path[0] == "services" and key == "name"):
             continue
         codes = ", ".join(lacking)
+        meanwhile = OUR_WORD_MEANWHILE.get(tuple(path), "le texte en « %s » s'affiche, signalé comme tel")
         yield Problem(lines.file, lines.line_of(path),
                       f"{described(path)} : pas de traduction ({codes})",
                       f"ajoutez {' '.join(f'« {code}: … »' for code in lacking)} sous cette clé (texte par "
-                      f"langue) ; en attendant, le texte en « {languages[0]} » s'affiche, signalé comme tel")
+                      f"langue) ; en attendant, {meanwhile % languages[0]}")
 
 
 SHARED_TEXTS = ("agencies", "emergency", "faq", "notices", "closures")

@@ -432,6 +432,42 @@ def test_the_feed_marks_a_text_shown_in_the_default_language(six_language_site: 
     assert language_of("", "<p>Jeudi 3 décembre") is None  # the feed's own language
 
 
+def test_the_feed_s_subtitle_marks_and_isolates_an_address_in_the_default_language(six_language_site: Path) -> None:
+    """The Arabic feed's subtitle, the residence's address typed in French only, was neither marked
+    ``xml:lang="fr"`` (as the feed's other French texts are) nor isolated: under the feed's ``xml:lang="ar"``, a
+    reader that sets the direction from it drew « rue des Tilleuls, 93200 Saint-Denis 12 »."""
+    import feedparser
+
+    def subtitle(folder: str) -> tuple[str, str | None]:
+        feed = ET.fromstring((six_language_site / "les-tilleuls" / folder / "avis.xml").read_bytes())
+        element = feed.find("{http://www.w3.org/2005/Atom}subtitle")
+        assert element is not None and element.text
+        return element.text, element.get("{http://www.w3.org/XML/1998/namespace}lang")
+
+    assert subtitle("ar") == ("\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069", "fr")
+    assert subtitle("en") == ("12 rue des Tilleuls, 93200 Saint-Denis", "fr")  # left to right: nothing to isolate
+    assert subtitle("") == ("12 rue des Tilleuls, 93200 Saint-Denis", None)  # the feed's own language
+    parsed = feedparser.parse((six_language_site / "les-tilleuls" / "ar" / "avis.xml").read_bytes())
+    assert parsed.feed.subtitle_detail.language == "fr" and not parsed.bozo
+
+
+def test_an_address_alone_in_an_arabic_calendar_s_location_is_isolated(tmp_path: Path) -> None:
+    """A caretaker without an office: the Arabic calendar's opening hours were located at the bare address,
+    not isolated as it is after an office's name, so drawn « rue des Tilleuls, 93200 Saint-Denis 12 » by an
+    app that sets the direction from the calendar's language."""
+    import icalendar
+
+    residence = RESIDENCE.replace("  office: {fr: Loge du bâtiment A, en: Office in building A, ar: مكتب المبنى A}\n", "")
+    build_site(load_project(write_project(tmp_path / "project", residence=residence)), tmp_path / "site", SAMPLE_TODAY)
+    located = {}
+    for folder in ("ar", "en"):
+        calendar = (tmp_path / "site" / "les-tilleuls" / folder / "calendrier.ics").read_bytes()
+        located[folder] = {str(e["LOCATION"]) for e in icalendar.Calendar.from_ical(calendar).walk("VEVENT")
+                           if "LOCATION" in e}
+    assert located == {"ar": {"\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069"},
+                       "en": {"12 rue des Tilleuls, 93200 Saint-Denis"}}, located
+
+
 def test_names_in_the_header_menu_and_footer_are_marked_as_in_the_page(six_language_site: Path) -> None:
     """The page's heading marked the residence's name lang="fr" on an English page; the header, the menu's
     title and the footer's landlord, written by the page template, did not; nor the logo's link, whose only

@@ -239,10 +239,11 @@ def slot_event(residence: Residence, caretaker: Caretaker, slot: Slot, today: da
     what = _("Passage\u00a0: %(name)s, %(title)s") if itinerant else _("Loge ouverte\u00a0: %(name)s, %(title)s")
     where = slot.place or caretaker.office
     address = residence.address.one_line
+    located = i18n.place_line(where, address, language) if where else i18n.embedded(address, language)
     event = {"SUMMARY": text(what % {"name": i18n.embedded(caretaker.name, language), "title": title}),
              f"DTSTART;TZID={zone}": wall_time(start, slot.open),
              f"DTEND;TZID={zone}": slot_end(start, slot), "RRULE": _weekly(slot.days),
-             "LOCATION": text(i18n.place_line(where, address, language) if where else address), "TRANSP": "TRANSPARENT"}
+             "LOCATION": text(located), "TRANSP": "TRANSPARENT"}
     phone = caretaker.phone or caretaker.mobile
     if phone:
         number = i18n.left_to_right(phone.display, language)

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import escape
 
-from generator.contract.model import REPAIRED_SHOWN_DAYS, Notice, Outage, Residence
+from generator.contract.model import REPAIRED_SHOWN_DAYS, Address, Notice, Outage, Residence
 from generator.outputs import anchors, i18n
 from generator.outputs.anchors import of_buildings
 from generator.outputs.context import ResidenceContext
@@ -94,6 +94,13 @@ def _language_of(value: object, language: str) -> dict[str, str]:
     return {"xml:lang": marks["lang"]} if "lang" in marks else {}
 
 
+def _address_language(address: Address, language: str) -> dict[str, str]:
+    """``xml:lang`` of the address line (the feed's subtitle): its street's and town's, typed in the default
+    language only on another language's feed, when they share it (the pages mark each)."""
+    street = _language_of(address.street, language)
+    return street if street == _language_of(address.city, language) else {}
+
+
 def notice_dates(notice: Notice, language: str = "fr") -> str:
     """When a notice shows: « Le jeudi 3 décembre 2026 » or « Du … au … », in ``language``; a capital first
     (Portuguese writes « Le %(day)s » as the date alone, and CLDR's weekday in lower case: « sábado, … »)."""
@@ -130,7 +137,8 @@ def feed_bytes(ctx: ResidenceContext) -> bytes:
     _ = i18n.gettext(ctx.lang)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": ctx.lang, "xml:base": page})
     _sub(root, "title", feed_title(ctx))
-    _sub(root, "subtitle", residence.address.one_line)
+    _sub(root, "subtitle", i18n.embedded(residence.address.one_line, ctx.lang),
+         **_address_language(residence.address, ctx.lang))
     _sub(root, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, scope)}")
     # The feed changes when its notices or outages change, or leave it (module docstring).
     updated = _sub(root, "updated")

@@ -1271,6 +1271,22 @@ def test_letters_phones_type_as_plain_letters_are_folded_too() -> None:
         assert any(form.startswith(plain) for form in found), (plain, found)
 
 
+def test_a_french_plural_in_aux_and_its_singular_find_each_other() -> None:
+    """« local » found nothing on a page saying « Locaux vélos », nor « travail » beside « Travaux dans le hall »,
+    nor « baux » beside « votre bail »: French writes the plural of a word in « -al » (and of seven in « -ail »)
+    « -aux », and the index's forms only added or took off an « s » or an « x » (« locau », « locals »)."""
+    from generator.publish.search_terms import forms
+
+    for text, typed in (("Travaux dans les locaux vélos", ("travail", "local")),
+                        ("Le local poubelles, le canal, le journal général", ("locaux", "canaux", "journaux",
+                                                                              "généraux", "generaux")),
+                        ("Votre bail", ("baux",)), ("Les baux", ("bail",))):
+        found = forms(text)
+        for word in typed:
+            assert any(form.startswith(word) for form in found), (text, word, found)
+    assert not any(form.startswith("portaux") for form in forms("Le portail"))  # « portails »: not one of the seven
+
+
 def test_a_turkish_capital_dotted_i_is_found_as_turkish_writes_it_in_lower_case() -> None:
     """« İletişim » (contact) is « i̇letişim » in lower case to Python and to the search's JavaScript: an « i » and
     a combining dot above. A Turkish tenant typing « iletişim » (its lower case, with its « ş ») found nothing on

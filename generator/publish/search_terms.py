@@ -4,7 +4,8 @@ Material's search (lunr) indexes the words as written and adds a wildcard to eac
 the stemmer: a query finds a word it starts. It therefore misses a word typed without its accent (as on
 most phones) and a plural when the page has the singular. We add, to each document of the search index,
 a field of the other forms of its words: without accents (marks removed, Unicode NFD), and singular and
-plural (French, Spanish, Portuguese and English plurals add « s » or « x »); for Arabic, without the
+plural (French, Spanish, Portuguese and English plurals add « s » or « x », French ones in « -al » and seven in
+« -ail » end in « -aux »: « local », « locaux », « travail », « travaux »); for Arabic, without the
 article and the letters joined before it (« المرجل » → « مرجل »: a query starts a word, and the article
 starts nearly every noun), and with the letters phones type alike written alike (hamza forms of alif,
 alif maqsura, ta marbuta), whatever the word's length. The query is unchanged but for its Arabic letters,
@@ -52,7 +53,7 @@ def word_forms(word: str) -> tuple[str, ...]:
     """Singular, plural and both without accents of one lower-case word (kept: most words of thousands of
     microsites are the same few thousand). A word that does not end in a Latin letter (Arabic…, « 8h30 »,
     « amicale3 ») gets no plural: « s » and « x » are the plurals of Latin-script words only; a short word
-    in « s » or « x » is its own plural (« mois », « tous », not « moiss »)."""
+    in « s » or « x » is its own plural (« mois », « tous », not « moiss »). French « -al » and « -aux » too."""
     if _arabic(word):
         return arabic_forms(word)
     last = fold(word[-1])
@@ -60,7 +61,26 @@ def word_forms(word: str) -> tuple[str, ...]:
         return (fold(word),)
     singular = word[:-1] if word[-1] in "sx" and len(word) > 4 else word
     plural = singular if singular[-1] in "sx" else singular + ("x" if singular.endswith(("au", "eu")) else "s")
-    return singular, plural, fold(singular), fold(plural)
+    found = (singular, plural, *_french_aux(word))
+    return tuple(dict.fromkeys((*found, *(fold(form) for form in found))))
+
+
+AIL_PLURALS = frozenset({"bail", "corail", "émail", "soupirail", "travail", "vantail", "vitrail"})
+"""The French words in « -ail » whose plural is « -aux » (« travaux », « baux »); the others add « s »."""
+
+
+def _french_aux(word: str) -> tuple[str, ...]:
+    """French plurals in « -aux » and their singulars: « local » → « locaux », « locaux » → « local », « travaux »
+    → « travail » (``AIL_PLURALS``), « bail » → « baux »; nothing for other words, nor for the plurals of
+    words in « -au » (« réseaux », « tuyaux »)."""
+    if word.endswith("aux") and not word.endswith(("eaux", "yaux")):
+        stem = word[:-3]
+        if stem + "ail" in AIL_PLURALS:
+            return (stem + "ail",)
+        return (stem + "al",) if len(word) > 4 else ()  # not « faux », « taux »
+    if word.endswith("al") or word in AIL_PLURALS:
+        return (word[:-3 if word.endswith("ail") else -2] + "aux",)
+    return ()
 
 
 def _arabic(word: str) -> bool:

@@ -166,6 +166,21 @@ def test_several_languages_under_the_old_key_are_told_the_key_for_several(tmp_pa
         "pour plusieurs langues, écrivez « languages: [fr, en] » (avec un s) ; la première est la langue par défaut"]
 
 
+def test_languages_typed_with_their_names_are_told_to_list_the_codes_only(tmp_path: Path) -> None:
+    """« languages: {fr: Français, en: English, ar: العربية} » (the names the switcher shows) was told « la même
+    valeur dans toutes les langues : écrivez-la une seule fois, sans « fr: », « en: », « ar: » », the hint for a
+    phone number typed by language, which leads nowhere: the site names each language by itself."""
+    residence = RESIDENCE.split("caretaker:")[0]
+    for typed, codes in (("{fr: Français, en: English, ar: العربية}", "fr, en, ar"), ("\n  fr: Français\n  en: English", "fr, en"),
+                         ("{Français: fr, English: en}", "fr, en")):
+        write_project(tmp_path, CONFIG.replace("languages: [fr, en, ar]", f"languages: {typed}"), residence)
+        with pytest.raises(UserError) as info:
+            load_project(tmp_path)
+        assert [(p.line, p.message, p.hint) for p in info.value.problems] == [
+            (3, "languages: une liste est attendue", f"écrivez seulement les codes, « languages: [{codes}] », la langue "
+             "par défaut en premier : le site nomme lui-même chaque langue dans sa langue (English, العربية)")], typed
+
+
 def test_a_language_not_in_languages_is_an_error_at_its_line(tmp_path: Path) -> None:
     residence = RESIDENCE.replace("en: Hot water cut,", "en: Hot water cut, pt: Corte,")
     write_project(tmp_path, CONFIG.replace("[fr, en, ar]", "[fr, en]"), residence)

@@ -13,7 +13,7 @@ for their language with ``in_``, which falls back to the default text (and says 
 from __future__ import annotations
 
 import re
-from typing import Any, Collection, Iterator, Mapping
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
 from pydantic_core import PydanticCustomError
 
@@ -49,6 +49,16 @@ def untranslatable(typed: Any) -> str:
     codes = " », « ".join(f"{code}:" for code in typed)
     return (f"la même valeur dans toutes les langues : écrivez-la une seule fois, sans « {codes} » (seuls les textes "
             "se traduisent)")
+
+
+def languages_hint(typed: Mapping[Any, Any]) -> str:
+    """The hint for « languages » typed as codes and names (« {fr: Français, en: English} », either way round):
+    the list of codes to write instead, the site naming each language itself."""
+    def codes(values: Iterable[Any]) -> list[str]:
+        return [value for value in values if isinstance(value, str) and LANGUAGE_CODE.match(value)]
+    found = next((found for found in (codes(typed), codes(typed.values())) if len(found) == len(typed)), ["fr", "en"])
+    return (f"écrivez seulement les codes, « languages: [{', '.join(found)}] », la langue par défaut en premier : "
+            "le site nomme lui-même chaque langue dans sa langue (English, العربية)")
 
 
 def direction(language: str) -> str:

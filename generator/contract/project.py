@@ -354,6 +354,8 @@ def _not_a_list(where: str, key: str, typed: Any, optional: bool, keys: list[str
     if typed is None:  # « contacts: » with nothing under it
         return (f"{where}: liste vide", "ajoutez en dessous un élément par ligne « - … », en retrait de deux espaces"
                                         + (f", ou retirez la ligne « {key}: »" if optional else ""))
+    if isinstance(typed, dict) and key == "languages":  # « {fr: Français, en: English} »: the names the switcher shows
+        return f"{where}: une liste est attendue", language_codes.languages_hint(typed)
     if isinstance(typed, dict):  # the items' keys without their dash
         first = next(iter(typed), "…")
         return (f"{where}: une liste est attendue", language_codes.untranslatable(typed) or

@@ -675,6 +675,19 @@ def test_a_woman_s_title_agrees_in_every_language(six_language_site: Path, tmp_p
         assert caretaker_title(context).heading == said, typed
 
 
+def test_an_itinerant_caretaker_s_sentence_has_no_gender_in_arabic(tmp_path: Path) -> None:
+    """The Arabic page of an itinerant « gardienne » said « Fatima Benali (الحارسة) يمرّ بالإقامة… », a verb in
+    the masculine after a woman's title, and called her office « مكتب الحارس », a man caretaker's: the sentences
+    about the caretaker are worded without gender, so that they agree with any title, and now these too."""
+    residence = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: 01 48 20 11 22\n  mode: itinerant\n", 1)
+    build_site(load_project(write_project(tmp_path / "project", residence=residence)), tmp_path / "site", SAMPLE_TODAY)
+    page = (tmp_path / "site" / "les-tilleuls" / "ar" / "gardien" / "index.html").read_text(encoding="utf-8")
+    assert "يمرّ" not in page  # « he passes »
+    assert not re.findall(r".{20}الحارس(?!ة).{20}", page)  # « مكتب الحارس », the office of a man caretaker
+    assert ('<p><strong><span dir="ltr" lang="fr">Fatima Benali</span></strong> (الحارسة): مواعيد المرور بالإقامة '
+            'مبيّنة أدناه.</p>') in page, re.findall(r"<p><strong>.*", page)
+
+
 def test_values_in_another_language_or_direction_are_marked(multilingual_site: Path) -> None:
     english = (multilingual_site / "les-tilleuls" / "en" / "index.html").read_text()
     french = (multilingual_site / "les-tilleuls" / "index.html").read_text()

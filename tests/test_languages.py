@@ -1327,6 +1327,26 @@ def test_a_turkish_capital_dotted_i_is_found_as_turkish_writes_it_in_lower_case(
     assert not any("\u0307" in form for form in found), found
 
 
+
+def test_a_turkish_capital_dotless_i_is_found_as_turkish_writes_it_in_lower_case() -> None:
+    """« Isıtma » (heating) is « ısıtma » in Turkish lower case, but « isıtma » to the search's JavaScript: a
+    Turkish tenant typing « ısıtma » found nothing on the page that says it. The Turkish pages' index holds
+    their words in Turkish lower case too; other languages' pages get no such form (« ınformations »)."""
+    from generator.publish.search_terms import forms
+
+    found = forms("Isıtma arızası · Işıklar", "tr")
+    for typed in ("ısıtma", "ışıklar", "isitma"):
+        assert any(form.startswith(typed) for form in found), (typed, found)
+    assert forms("Informations importantes", "fr") == forms("Informations importantes")
+    assert not any(form.startswith("ı") for form in forms("Informations importantes", "fr"))
+    from generator.publish.search_index import index_json, page_entries
+
+    entries = page_entries("", "Ana sayfa", "<h1>Ana sayfa</h1><h2 id=\"ariza\">Isıtma arızası</h2>")
+    for language, held in (("tr", True), ("fr", False)):  # the index knows its pages' language
+        docs = json.loads(index_json({"lang": [language]}, entries))["docs"]
+        assert any(form.startswith("ısıtma") for form in docs[1]["forms"].split()) is held, docs
+
+
 def test_an_arabic_word_is_found_without_its_article_as_it_is_written() -> None:
     """« حارسة » (caretaker, its ta marbuta as written) found nothing on a page saying « الحارسة », nor « رئيسية »
     (with its hamza) on one saying « الرئيسية », nor « إسعاف » beside « الإسعاف »: the forms without the article

@@ -113,11 +113,11 @@ def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
     Material's are (the worker shows them as HTML). Compact, letters as UTF-8, composed (NFC): a phone
     types « é » as one character, and a name typed with its accent apart (« e » then U+0301, as copied from
     a Mac's file names), which the page shows the same, was not found by « prés »."""
-    docs = []
+    docs, language = [], (config.get("lang") or [""])[0]
     for entry in entries:
         title, text = unicodedata.normalize("NFC", entry.title), unicodedata.normalize("NFC", entry.text)
         doc = {"location": entry.location, "title": _escape(title), "text": _escape(text)}
-        extra = forms(f"{title} {text}")
+        extra = forms(f"{title} {text}", language)
         if extra:
             doc[FIELD] = " ".join(extra)
         docs.append(doc)

@@ -10,7 +10,8 @@ article and the letters joined before it (« المرجل » → « مرجل »:
 starts nearly every noun), and with the letters phones type alike written alike (hamza forms of alif,
 alif maqsura, ta marbuta), whatever the word's length. The query is unchanged but for its Arabic letters,
 written plain the same way (``page-setup.js``), so that a hamza or a vowel mark the page lacks is found too,
-and its Turkish capital « İ » written « i » (``DOTTED_I``); the page shown in the results keeps its text.
+and its Turkish capital « İ » written « i » (``DOTTED_I``); a Turkish page's words are in Turkish lower case too
+(« ısıtma » for « Isıtma »). The page shown in the results keeps its text.
 """
 
 from __future__ import annotations
@@ -104,19 +105,27 @@ def arabic_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+TURKISH_CAPITALS = str.maketrans({"I": "ı", "İ": "i"})
+"""Turkish capitals in Turkish lower case: « Isıtma » is « ısıtma », which the search's JavaScript lowers to
+« isıtma » (and « İ » to « i » and a combining dot, ``DOTTED_I``)."""
+
+
 @lru_cache(maxsize=8192)
-def forms(text: str) -> tuple[str, ...]:
+def forms(text: str, language: str = "") -> tuple[str, ...]:
     """The forms of the words of ``text`` (HTML allowed) that a query could not already reach, sorted.
 
     Material adds a wildcard to each word typed: a query finds every word it starts. So a form that starts
     another form, or starts a word of the text as the index splits it (at spaces; Material's separator
     also splits at hyphens, never inside a word), is found anyway and is left out: « chaudière » when the
     text says « chaudières », « reseau » beside « reseaux ». Kept per text: the landlord's FAQ, the
-    emergency numbers and the pages' fixed words are the same in every microsite of a language."""
+    emergency numbers and the pages' fixed words are the same in every microsite of a language. A Turkish
+    page's words are also lowered as Turkish does (``TURKISH_CAPITALS``): « ısıtma » finds « Isıtma »."""
     plain = unicodedata.normalize("NFC", _TAG.sub(" ", text))  # as a query is typed: « è » one character
-    words = {w.lower() for w in _WORD.findall(plain) if (len(w) > 3 or _arabic(w)) and not w.isdigit()}
+    kept = [w for w in _WORD.findall(plain) if (len(w) > 3 or _arabic(w)) and not w.isdigit()]
+    words = {w.lower() for w in kept}
+    turkish = {w.translate(TURKISH_CAPITALS).lower() for w in kept} if language == "tr" else set()
     found: set[str] = set()
-    for word in words:
+    for word in words | turkish:
         found.update(word_forms(word.replace(DOTTED_I, "i")))
     found -= words
     every = sorted(found | set(plain.lower().split()))

@@ -13,7 +13,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -188,7 +187,7 @@ def _load_config(root: Path, problems: list[Problem], declared: list[str] | None
 
 def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: list[Problem],
                    store: ValidatedStore | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-                   agencies: Mapping[str, Any] = MappingProxyType({})) -> ResidenceFile | None:
+                   agencies: Mapping[str, Any] | None = None) -> ResidenceFile | None:
     """One residence file, read once: from the validation cache when an earlier run validated the same
     bytes with the same config and code; else parse, validate, then check what depends on the config
     (without a valid config: its ``languages`` and ``agencies`` as typed, when they can be read)."""
@@ -215,7 +214,7 @@ def load_residence(root: Path, path: Path, config: SiteConfig | None, problems: 
     residence = validate(doc, Residence, problems, languages)
     # Read from the document itself: told with the other mistakes even when the residence is not valid.
     agency = doc.data.get("agency") if isinstance(doc.data, dict) else None
-    agencies = config.agencies if config is not None else agencies
+    agencies = config.agencies if config is not None else agencies or {}
     declared = {name.strip() for name in agencies}  # « "nord " », « nord » + U+200B: told as such, not unknown
     if agencies and isinstance(agency, str) and agency == visible(agency).strip() and agency not in declared:
         problems.append(Problem(name, doc.line_of(("agency",)), f"agence « {visible(agency)} » inconnue",

@@ -236,3 +236,26 @@ def test_a_slot_ending_at_23h59_lasts_until_midnight_in_every_output(make_projec
     assert [(s["opens"], s["closes"]) for s in data["caretaker"]["hours"]] == [("22:00", "23:59")]
     schema = json.loads((out / "schema" / "residence-data.schema.json").read_text(encoding="utf-8"))
     assert "jusqu'à minuit" in json.dumps(schema, ensure_ascii=False)
+
+
+BACK_TO_BACK = RESIDENCE.replace(
+    "      replacement: {name: Sophie Martin, phone: 06 98 76 54 32}\n",
+    "      replacement: {name: Sophie Martin, phone: 06 98 76 54 32}\n"
+    "    - {from: 2027-01-03, to: 2027-01-08, replacement: {name: Paul Durand}}\n")
+
+
+def test_absences_back_to_back_say_the_day_the_caretaker_is_back(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Leave until 2 January, then training from 3 to 8 January (two lines that follow each other, as the
+    warning on overlapping absences asks): the pages said « absence jusqu'au samedi 2 janvier inclus », and
+    tenants came on Monday 4 to a closed loge. The caretaker is away until the end of the last absence that
+    follows on; the replacement said is the one of the day."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=BACK_TO_BACK)), out, date(2026, 12, 23))
+    said = ("<strong>Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus.</strong> Remplacement\u00a0: "
+            'Sophie Martin, <a class="rh-phone" dir="ltr" href="tel:+33698765432">06 98 76 54 32</a>.')
+    for page in ("index.html", "gardien/index.html", "ecran/index.html"):
+        assert said in (out / "test" / page).read_text(encoding="utf-8"), page
+    assert "Lundi 11 janvier, de 8h30 à 12h" in (out / "test" / "index.html").read_text(encoding="utf-8")
+    build_site(load_project(make_project(test=BACK_TO_BACK)), out, date(2027, 1, 4))
+    assert ("<strong>Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus.</strong> Remplacement\u00a0: "
+            "Paul Durand.") in (out / "test" / "index.html").read_text(encoding="utf-8")

@@ -270,3 +270,20 @@ def test_a_slot_ending_at_23h59_is_open_in_its_last_minute(browser, make_project
     build_site(load_project(make_project(soir=EVENING)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/soir/", datetime(2026, 12, 2, 22, 59, 30, tzinfo=UTC))  # 23:59:30 in Paris
     assert (seen["status"], seen["next"]) == (OPEN, "Permanence en cours\u00a0: Aujourd'hui de 22h à 23h59")
+
+
+def test_absences_back_to_back_are_said_until_the_last_one_by_the_script(browser, make_project, serve,  # type: ignore[no-untyped-def]
+                                                                        tmp_path: Path) -> None:
+    """Two absences that follow each other (2 January, then 3 to 8 January): read during the first, the
+    script said « jusqu'au samedi 2 janvier », as the page built that day did. Both now say when the
+    caretaker is back (test_presence), with the replacement of the day."""
+    from test_presence import BACK_TO_BACK
+
+    out = tmp_path / "site"
+    build_site(load_project(make_project(suite=BACK_TO_BACK)), out, SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/suite/", datetime(2026, 12, 23, 9, 0, tzinfo=UTC))
+    assert seen["absence"] == ("Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus. "
+                               "Remplacement\u00a0: Sophie Martin, 06 98 76 54 32.")
+    assert seen["next"] == "Prochaine permanence\u00a0: Lundi 11 janvier, de 8h30 à 12h"
+    seen = read(browser, f"{serve(out)}/suite/", datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
+    assert seen["absence"] == "Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus. Remplacement\u00a0: Paul Durand."

@@ -186,7 +186,7 @@ def environment(language: str = "fr") -> jinja2.Environment:
     env.globals.update(time_range=lambda open_, close: i18n.time_range(open_, close, language),
                        level_labels=LEVEL_LABELS, fibre_sentence=FIBRE_SENTENCE, page_language=language,
                        outage_status=OUTAGE_STATUS, begins_with_word=begins_with_word, names_all=names_all,
-                       page_direction=direction(language),
+                       page_direction=direction(language), away_until=presence.away_until,
                        next_label=lambda caretaker: presence.next_label(caretaker, language=language))
     return env
 

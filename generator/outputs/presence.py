@@ -95,6 +95,17 @@ def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = HORIZ
     return None
 
 
+def away_until(caretaker: Caretaker, absence: Absence) -> date:
+    """The last day of ``absence`` and of the absences that follow on from it (leave, then training the
+    next day: two lines, as ``overlapping_absences`` asks): the caretaker is back the day after, not after
+    the first line's end. ``presence.js`` (``awayUntil``) alike."""
+    end = absence.to
+    for other in sorted(caretaker.absences, key=lambda a: a.from_):
+        if other.from_ <= end + timedelta(days=1) and other.to > end:
+            end = other.to
+    return end
+
+
 def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:
     """Absences not yet over, soonest first: tenants plan around them."""
     return sorted((a for a in caretaker.absences if a.to >= today), key=lambda a: a.from_)

@@ -107,6 +107,17 @@
     return found;
   }
 
+  /* Same as presence.away_until: the last day of the absence and of those that follow on from it
+     (data.absences come soonest first). */
+  function awayUntil(data, absence) {
+    var end = absence.to;
+    for (var i = 0; i < data.absences.length; i++) {
+      var a = data.absences[i];
+      if (a.from <= iso(addDays(Date.parse(end), 1)) && a.to > end) { end = a.to; }
+    }
+    return end;
+  }
+
   /* A public holiday or a landlord closure (closed_days.py): ISO dates, from the build day on. */
   function closedOn(data, day) {
     return (data.closed || []).indexOf(iso(day)) !== -1;
@@ -175,7 +186,7 @@
     while (element.firstChild) { element.removeChild(element.firstChild); }
     var strong = document.createElement("strong");
     var words = data.words;
-    fillInto(strong, words.absent, { name: [data.name, data.name_mark], date: formatDate(words, Date.parse(absence.to), today) });
+    fillInto(strong, words.absent, { name: [data.name, data.name_mark], date: formatDate(words, Date.parse(awayUntil(data, absence)), today) });
     element.appendChild(strong);
     var r = absence.replacement;
     if (r) {

@@ -259,3 +259,17 @@ def test_absences_back_to_back_say_the_day_the_caretaker_is_back(make_project, t
     build_site(load_project(make_project(test=BACK_TO_BACK)), out, date(2027, 1, 4))
     assert ("<strong>Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus.</strong> Remplacement\u00a0: "
             "Paul Durand.") in (out / "test" / "index.html").read_text(encoding="utf-8")
+
+
+def test_absences_a_weekend_apart_are_one_for_tenants_but_not_with_a_day_of_hours_between(make_project,  # type: ignore[no-untyped-def]
+                                                                                         tmp_path: Path) -> None:
+    """Leave typed week by week (Monday to Friday, then the next Monday to Friday) for a caretaker without
+    weekend hours: away until the second Friday. Back on a Monday and away again from Tuesday: two absences."""
+    weeks = RESIDENCE.replace("  absences:\n", "  absences:\n    - {from: 2026-12-07, to: 2026-12-11}\n"
+                                               "    - {from: 2026-12-14, to: 2026-12-18}\n"
+                                               "    - {from: 2027-01-05, to: 2027-01-08}\n")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(test=weeks)), out, date(2026, 12, 9))
+    assert "absence jusqu'au vendredi 18 décembre inclus." in (out / "test" / "index.html").read_text(encoding="utf-8")
+    build_site(load_project(make_project(test=weeks)), out, date(2026, 12, 23))  # back on Monday 4 January
+    assert "absence jusqu'au samedi 2 janvier inclus." in (out / "test" / "index.html").read_text(encoding="utf-8")

@@ -287,3 +287,8 @@ def test_absences_back_to_back_are_said_until_the_last_one_by_the_script(browser
     assert seen["next"] == "Prochaine permanence\u00a0: Lundi 11 janvier, de 8h30 à 12h"
     seen = read(browser, f"{serve(out)}/suite/", datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
     assert seen["absence"] == "Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus. Remplacement\u00a0: Paul Durand."
+    # A weekend without hours between two absences (Friday 8, then from Monday 11 January) is no return.
+    weekend = BACK_TO_BACK + "    - {from: 2027-01-11, to: 2027-01-13}\n"
+    build_site(load_project(make_project(suite=weekend)), out, SAMPLE_TODAY)
+    seen = read(browser, f"{serve(out)}/suite/", datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
+    assert seen["absence"] == "Karim Benali\u00a0: absence jusqu'au mercredi 13 janvier inclus. Remplacement\u00a0: Paul Durand."

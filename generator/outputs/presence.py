@@ -97,13 +97,20 @@ def next_presence(caretaker: Caretaker, now: datetime, horizon_days: int = HORIZ
 
 def away_until(caretaker: Caretaker, absence: Absence) -> date:
     """The last day of ``absence`` and of the absences that follow on from it (leave, then training the
-    next day: two lines, as ``overlapping_absences`` asks): the caretaker is back the day after, not after
-    the first line's end. ``presence.js`` (``awayUntil``) alike."""
+    next day or the next Monday: two lines, as ``overlapping_absences`` asks), each starting before the
+    caretaker's next day of hours: tenants read the day they come back, not the first line's end.
+    ``presence.js`` (``awayUntil``) alike."""
     end = absence.to
     for other in sorted(caretaker.absences, key=lambda a: a.from_):
-        if other.from_ <= end + timedelta(days=1) and other.to > end:
+        if other.from_ <= _back_on(caretaker, end) and other.to > end:
             end = other.to
     return end
+
+
+def _back_on(caretaker: Caretaker, end: date) -> date:
+    """The first day after ``end`` with hours (the next day, for a caretaker without any)."""
+    return next((end + timedelta(days=n) for n in range(1, 8) if slots_on(caretaker, end + timedelta(days=n))),
+                end + timedelta(days=1))
 
 
 def upcoming_absences(caretaker: Caretaker, today: date) -> list[Absence]:

@@ -107,15 +107,24 @@
     return found;
   }
 
-  /* Same as presence.away_until: the last day of the absence and of those that follow on from it
-     (data.absences come soonest first). */
+  /* Same as presence.away_until: the last day of the absence and of those that follow on from it, each
+     starting before the next day of hours (data.absences come soonest first). */
   function awayUntil(data, absence) {
     var end = absence.to;
     for (var i = 0; i < data.absences.length; i++) {
       var a = data.absences[i];
-      if (a.from <= iso(addDays(Date.parse(end), 1)) && a.to > end) { end = a.to; }
+      if (a.from <= backOn(data, end) && a.to > end) { end = a.to; }
     }
     return end;
+  }
+
+  /* Same as presence._back_on: the first day after end with hours (the next day without any). */
+  function backOn(data, end) {
+    var day = Date.parse(end);
+    for (var n = 1; n < 8; n++) {
+      if (slotsOn(data, addDays(day, n)).length) { return iso(addDays(day, n)); }
+    }
+    return iso(addDays(day, 1));
   }
 
   /* A public holiday or a landlord closure (closed_days.py): ISO dates, from the build day on. */

@@ -437,6 +437,28 @@ def test_a_word_of_thousands_of_letters_is_cut_into_lines_quickly_and_as_before(
     assert "Erreur : residences/test.yml:5: trop de texte pour l'affiche A4 (gardien, « name »)\n" in result.output
 
 
+def test_a_word_of_a_hundred_thousand_letters_in_site_config_is_told_in_seconds(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A landlord's name of 100,000 letters (a paste gone wrong, valid for ``validate``: site_config.yml may
+    hold 512 KB) hung ``build`` and ``posters`` for hours: each line of the cut word was measured against the
+    whole rest of the word, 3,000 lines of 100,000 letters, on every try at a smaller size. Cut in a fraction
+    of a second, and told at its line. Found by giving every key of site_config.yml 100,000 characters."""
+    import time
+
+    from generator.outputs.poster_drawing import FONT, load_fonts, wrap
+
+    load_fonts()
+    started = time.perf_counter()
+    lines = wrap("x" * 100_000, FONT["B"], 15, 283)
+    assert time.perf_counter() - started < 2
+    assert "".join(lines) == "x" * 100_000 and len(lines) > 3000
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test,", f"landlord: {{name: Habitat {'x' * 100_000},")
+    started = time.perf_counter()
+    result = run_posters(make_project(site_config=config, test=CARETAKER), tmp_path / "out")
+    assert time.perf_counter() - started < 60
+    assert "Erreur : site_config.yml:1: trop de texte pour l'affiche A4 (nom du bailleur, « landlord »)\n" in \
+        result.output
+
+
 @pytest.mark.parametrize("command", ["posters", "build"])
 def test_too_much_agency_text_for_a_poster_is_told_at_the_agency_in_site_config(
         make_project, tmp_path: Path, command: str) -> None:  # type: ignore[no-untyped-def]

@@ -211,8 +211,7 @@ def wrap(value: str, font: str, size: float, width: float) -> list[str]:
     the margin."""
     lines = []
     for line in [cut for text in value.split("\n") for cut in _at_spaces(text, font, size, width)]:
-        while len(line) > 1 and pdfmetrics.stringWidth(line, font, size) > width:
-            cut = fitting(line, font, size, width)
+        while len(line) > 1 and (cut := fitting(line, font, size, width)) < len(line):
             lines.append(line[:cut])
             line = line[cut:]
         lines.append(line)

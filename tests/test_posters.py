@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 import pytest
 import zxingcpp
 from click.testing import CliRunner
-from PIL import Image
+from PIL import Image, ImageOps
 
 from generator.cli import main
 from generator.outputs import posters
@@ -237,6 +237,31 @@ def test_a_grey_logo_is_printed_in_its_grey_whatever_its_depth(make_project, tmp
     page = render_pdf(tmp_path / "out" / "test" / "test-affiche-a4.pdf", tmp_path).convert("L")
     centre = round((15 + 30) / MM_PER_INCH * DPI), round((15 + 7) / MM_PER_INCH * DPI)  # of the 60 × 14 mm box
     assert page.getpixel(centre) == pytest.approx(120, abs=3)
+
+
+@pytest.mark.parametrize(("orientation", "mode"), [(6, "RGB"), (8, "RGB"), (3, "RGB"), (2, "RGB"), (6, "CMYK")])
+def test_a_logo_turned_by_its_exif_is_printed_as_every_viewer_shows_it(make_project, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                       orientation: int, mode: str) -> None:
+    """A JPEG logo whose EXIF says it is turned (a photo of the logo taken with a phone, some exports) is
+    shown upright by every viewer, browser and office program, and was printed on its side (or upside down,
+    or mirrored) on every poster: reportlab draws the pixels as stored. Printed as it is shown."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.jpg,"))
+    red, blue = ((255, 0, 0), (0, 0, 255)) if mode == "RGB" else ((0, 255, 255, 0), (255, 255, 0, 0))
+    stored = Image.new(mode, (400, 100), red)
+    stored.paste(Image.new(mode, (200, 100), blue), (200, 0))
+    exif = stored.getexif()
+    exif[0x0112] = orientation
+    stored.save(root / "logo.jpg", exif=exif, quality=95)
+    with Image.open(root / "logo.jpg") as typed:
+        shown = ImageOps.exif_transpose(typed).convert("RGB")
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    for name in ("test-affiche-a4.pdf", "test-flyer-a5.pdf"):
+        [drawn] = pypdf.PdfReader(tmp_path / "out" / "test" / name).pages[0].images
+        printed = drawn.image.convert("RGB")
+        assert printed.size == shown.size
+        for corner in [(5, 5), (printed.width - 5, printed.height - 5)]:
+            assert printed.getpixel(corner) == pytest.approx(shown.getpixel(corner), abs=40)
 
 
 def test_a_poster_with_a_logo_is_the_same_from_any_project_folder(make_project, tmp_path: Path,

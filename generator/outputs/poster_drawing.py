@@ -30,6 +30,7 @@ from generator.outputs import fonts
 from generator.outputs.fonts import ARABIC
 from generator.outputs.line_cut import fitting
 from generator.outputs.local_time import source_date_epoch
+from generator.outputs.logo_image import as_shown
 from generator.outputs.poster_words import HEADING, Format, NoGlyphs, PosterText, TooMuchText
 from generator.outputs.qr import Modules, pdf_rectangles
 
@@ -75,7 +76,7 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     missing = _without_glyphs(text)
     if missing:
         raise NoGlyphs(missing)
-    image = ImageReader(_eight_bits(logo.read_bytes())) if logo else None
+    image = ImageReader(as_shown(logo.read_bytes())) if logo else None
     scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
     for _ in range(6):
@@ -88,19 +89,6 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
             return out.getvalue()
         smallest, scale = scale, scale * 0.9
     raise TooMuchText(fmt.label, _heading_at_fault(text, qr, fmt, today, image, smallest) or over)
-
-
-def _eight_bits(raw: bytes) -> io.BytesIO:
-    """The logo's bytes for reportlab; a grey of 16 bits a pixel (GIMP, scanners) made 8-bit first: reportlab
-    asks Pillow for 8-bit grey, which cuts each value above 255 to white. Saved again as PNG (no date in it)."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(raw)) as image:
-        if not image.mode.startswith("I"):
-            return io.BytesIO(raw)
-        out = io.BytesIO()
-        image.convert("I").point(lambda value: value / 257).convert("L").save(out, "PNG")
-    return out
 
 
 def _without_glyphs(text: PosterText) -> tuple[tuple[str, str, str], ...]:

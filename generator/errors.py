@@ -72,10 +72,9 @@ class UserError(click.ClickException):
     def from_os_error(cls, error: OSError, path: str | Path | None = None) -> "UserError":
         """Raised for a file or folder the system refused (no rights, full disk, a file where a folder is
         expected…): what staff can fix, named by its path (``path``, else the one the system gave)."""
-        code = errno.errorcode.get(error.errno or 0)
-        message, hint = FILE_SYSTEM_MESSAGES.get(error.errno or 0, (
-            "le système a refusé l'opération" + (f" (code {code})" if code else ""),
-            "vérifiez le disque, le chemin et les droits, puis relancez"))
+        message = in_french(error)
+        hint = FILE_SYSTEM_MESSAGES.get(error.errno or 0, ("", "vérifiez le disque, le chemin et les droits, puis "
+                                                              "relancez"))[1]
         where = path if path is not None else error.filename
         return cls.single(where if isinstance(where, (str, Path)) else "<système>", 1, message, hint)
 
@@ -131,6 +130,14 @@ FILE_SYSTEM_MESSAGES: dict[int, tuple[str, str]] = {
     errno.EIO: ("erreur de lecture ou d'écriture du disque", "vérifiez le disque ou le fichier, puis relancez"),
 }
 """What the system's refusals mean for staff, in French (Python's own words are English)."""
+
+
+def in_french(error: OSError) -> str:
+    """Why the system refused, in French: ``FILE_SYSTEM_MESSAGES``'s words, else its code, never Python's
+    English (« No space left on device » was quoted in French messages)."""
+    code = errno.errorcode.get(error.errno or 0)
+    return FILE_SYSTEM_MESSAGES.get(error.errno or 0, (
+        "le système a refusé l'opération" + (f" (code {code})" if code else ""), ""))[0]
 
 
 CLICK_FRENCH: dict[str, str] = {

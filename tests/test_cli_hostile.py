@@ -205,6 +205,20 @@ def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Pa
     assert "GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans" in result.output
 
 
+@pytest.mark.parametrize(("summary", "reason"), [("absent/summary.md", "fichier ou dossier introuvable"),
+                                                ("/dev/full", "le disque est plein"),
+                                                (".", "un dossier porte le nom d'un fichier attendu")])
+def test_why_the_step_summary_could_not_be_written_is_said_in_french(make_project, tmp_path: Path, summary: str,  # type: ignore[no-untyped-def]
+                                                                     reason: str) -> None:
+    """« impossible d'écrire le résumé dans « … » (No space left on device) »: the system's reason was
+    quoted in Python's English words inside the French message. Said in French, as every refusal of the
+    system is."""
+    path = summary if summary.startswith("/") else str(tmp_path / summary)
+    result = invoke("validate", "--project", str(make_project()), "--format", "github",
+                    env={"GITHUB_STEP_SUMMARY": path})
+    assert f"GITHUB_STEP_SUMMARY:1: impossible d'écrire le résumé dans « {path} » ({reason})\n" in result.output
+
+
 def test_an_unwritable_step_summary_still_annotates_every_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The summary's error replaced the report: the step showed no ``::error`` at all, not one line of the
     files' mistakes."""

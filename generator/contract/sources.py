@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.contract.slugs import SLUG, dashed
 from generator.contract.values import visible
-from generator.errors import Problem
+from generator.errors import Problem, in_french
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -101,8 +101,8 @@ _REASONS = {errno.EACCES: "droits d'accès insuffisants", errno.EPERM: "opérati
 
 
 def reason(error: OSError) -> str:
-    """Why the system refused, in French for the usual cases (else the system's own words)."""
-    return _REASONS.get(error.errno or 0, error.strerror or type(error).__name__)
+    """Why the system refused, in French: in a reader's words for the usual cases, else ``in_french``."""
+    return _REASONS.get(error.errno or 0) or in_french(error)
 
 
 def _size(count: int) -> str:

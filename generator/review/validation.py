@@ -19,7 +19,7 @@ from typing import Literal
 
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.contract.warnings import project_warnings
-from generator.errors import Problem, UserError, printable
+from generator.errors import Problem, UserError, in_french, printable
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
@@ -88,7 +88,7 @@ def validation_report(root: Path, fmt: Format, summary_file: str | None = None,
             append_summary(summary_file, outcome)
         except OSError as e:  # the annotations are printed all the same
             unwritten = UserError.single("GITHUB_STEP_SUMMARY", 1,
-                                         f"impossible d'écrire le résumé dans « {summary_file} » ({e.strerror})",
+                                         f"impossible d'écrire le résumé dans « {summary_file} » ({in_french(e)})",
                                          "vérifiez la variable GITHUB_STEP_SUMMARY")
     output = {"text": text_report, "github": github_report, "json": json_report}[fmt](outcome)
     return Report(output, markdown_summary(outcome), 0 if outcome.ok else 1, unwritten)

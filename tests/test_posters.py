@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 from reportlab.pdfbase import pdfmetrics
@@ -296,6 +297,24 @@ def test_bad_logo_is_reported_with_its_line(make_project, tmp_path: Path, name: 
     assert result.exit_code == 1
     assert f"site_config.yml:3: logo « {name} » : {message}" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("make", "told"), [
+    (Path.mkdir, "c'est un dossier, pas un fichier\n    → indiquez le chemin de l'image elle-même, par exemple "
+                 "assets/logo.png\n"),
+    (os.mkfifo, "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\n    → supprimez-le et "
+                "mettez à sa place une image PNG ou JPEG\n")])
+def test_a_logo_that_is_a_folder_or_a_pipe_is_told_with_a_hint_for_an_image(make_project, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                            make: Any, told: str) -> None:
+    """A logo path naming a folder was told « renommez ce dossier (sans « .yml » à la fin) », and a named pipe
+    « mettez à sa place un fichier texte »: the hints of a residence file. They ask for an image."""
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test, tenant_portal: https://locataires.example.org/}",
+                                 "landlord:\n  name: Habitat Test\n  logo: logo.png")
+    root = make_project(site_config=config)
+    make(root / "logo.png")
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"site_config.yml:3: logo « logo.png » : {told}" in result.output
 
 
 def test_characters_the_font_cannot_print_are_refused_with_their_line(make_project, tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ def _logo_problem(logo: str, root: Path, decoded: str) -> tuple[tuple[str, str] 
         return ("le format SVG n'est pas pris en charge", "exportez le logo en PNG (ou JPEG)"), ""
     if path.suffix.lower() not in LOGO_TYPES:
         return ("format non pris en charge", "utilisez une image PNG ou JPEG"), ""
-    raw, refused = read_source(path, logo, LOGO_MAX_BYTES)
+    raw, refused = read_source(path, logo, LOGO_MAX_BYTES, image=True)
     if raw is None:
         problem = refused[0]
         if problem.message == "fichier introuvable":

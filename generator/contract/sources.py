@@ -24,8 +24,10 @@ from generator.errors import Problem, in_french
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of the regular file ``path`` (at most ``max_bytes``), or None and why, as ``name``:1."""
+def read_source(path: Path, name: str, max_bytes: int, image: bool = False) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file ``path`` (at most ``max_bytes``), or None and why, as ``name``:1; the
+    hints of an ``image`` (the logo) ask for an image, not for a text file nor a name without « .yml »."""
+    wanted = "une image PNG ou JPEG" if image else "un fichier texte"
 
     def refuse(message: str, hint: str) -> tuple[None, list[Problem]]:
         return None, [Problem(name, 1, message, hint)]
@@ -43,10 +45,11 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
                       "supprimez ce lien" + ("" if broken else " et mettez à sa place une copie du fichier"))
     if stat.S_ISDIR(info.st_mode):
         return refuse("c'est un dossier, pas un fichier",
+                      "indiquez le chemin de l'image elle-même, par exemple assets/logo.png" if image else
                       "renommez ce dossier (sans « .yml » à la fin) ou déplacez-le ailleurs")
     if not stat.S_ISREG(info.st_mode):
         return refuse("ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)",
-                      "supprimez-le et mettez à sa place un fichier texte")
+                      f"supprimez-le et mettez à sa place {wanted}")
     try:
         fd = os.open(path, _FLAGS)
     except PermissionError:
@@ -59,7 +62,7 @@ def read_source(path: Path, name: str, max_bytes: int) -> tuple[bytes | None, li
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):  # replaced since lstat: never read a pipe or a device
-            return refuse("ce n'est pas un fichier ordinaire", "mettez à sa place un fichier texte")
+            return refuse("ce n'est pas un fichier ordinaire", f"mettez à sa place {wanted}")
         if opened.st_size > max_bytes:
             return refuse(f"fichier trop volumineux ({_size(opened.st_size)}, maximum {_size(max_bytes)})",
                           "vérifiez que c'est le bon fichier")

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import click
 
-from generator.contract.project import CONFIG_NAME, Project, load_config, load_project
+from generator.contract.project import CONFIG_NAME, Project, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.values import date_from_epoch, parse_date
 from generator.errors import UserError, printable, speak_french_to_click
@@ -230,12 +230,9 @@ def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None,
 @click.option("--agency", default=None, help="Clé de l'agence (défaut : la première de site_config.yml).")
 def new(project_dir: Path, slug: str, agency: str | None) -> None:
     """Crée residences/SLUG.yml, un modèle commenté qui passe la validation."""
-    from generator.contract.starter import write_starter  # here: build starts faster (a rebuild is ~1 s)
+    from generator.contract.starter import new_residence  # here: build starts faster (a rebuild is ~1 s)
 
-    config = load_config(project_dir)
-    agencies = config.agencies
-    path = write_starter(project_dir, slug, next(iter(agencies)) if agency is None else agency, agencies,
-                         config.languages)
+    path = new_residence(project_dir, slug, agency)
     click.echo(f"Créé : {printable(str(path))}")
 
 

@@ -127,6 +127,24 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     assert "agency: sud " in (root / "residences" / "les-lilas.yml").read_text(encoding="utf-8")
 
 
+def test_new_without_a_readable_site_config_says_no_file_was_written(make_project) -> None:  # type: ignore[no-untyped-def]
+    """``new`` in a folder without ``site_config.yml``, or with a broken one, ended « rien n'a été publié »,
+    the words of ``build``, where every other refusal of ``new`` says that no file was written."""
+    root = make_project()
+    (root / "site_config.yml").write_text("landlord: [\n", encoding="utf-8")
+    result = invoke("new", "--project", str(root), "les-lilas")
+    assert result.exit_code == 1
+    assert result.output.startswith("Erreur : site_config.yml:")
+    assert result.output.endswith("1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    (root / "site_config.yml").unlink()
+    result = invoke("new", "--project", str(root), "les-lilas")
+    assert result.exit_code == 1 and result.output == (
+        "Erreur : site_config.yml:1: fichier introuvable\n"
+        "    → lancez la commande dans le dossier qui contient site_config.yml, ou indiquez ce dossier avec --project\n"
+        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    assert not (root / "residences" / "les-lilas.yml").exists()
+
+
 @pytest.mark.parametrize("typed, written", [("Les Lilas", "les-lilas"), ("résidence-été", "residence-ete"),
                                             ("les-lilas.yml", "les-lilas"), ("Rés. L'Été  2", "res-l-ete-2"),
                                             ("ÉÉÉ…", "eee"), ("…", "les-tilleuls"), ("Assets!", "residence-assets"),

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from generator.contract.project import RESIDENCES_DIR
+from generator.contract.project import RESIDENCES_DIR, load_config
 from generator.contract.references import agency_hint
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
-from generator.errors import NothingWritten, Problem
+from generator.errors import NothingWritten, Problem, UserError
 
 STARTER = """\
 # yaml-language-server: $schema=../schema/residence.schema.json
@@ -55,6 +55,20 @@ company's name marks that contract as the starter's."""
 
 AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 """What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
+
+
+def new_residence(root: Path, slug: str, agency: str | None) -> Path:
+    """``residence-hub new``: the starter file of ``slug`` for ``agency`` (default: the first agency of
+    ``site_config.yml``). A missing or broken ``site_config.yml`` is told as every refusal of ``new`` is,
+    no file written (it ended « rien n'a été publié », the words of ``build``)."""
+    try:
+        config = load_config(root)
+    except NothingWritten:
+        raise
+    except UserError as error:
+        raise NothingWritten(error.problems) from None
+    agencies = config.agencies
+    return write_starter(root, slug, next(iter(agencies)) if agency is None else agency, agencies, config.languages)
 
 
 def write_starter(root: Path, slug: str, agency: str, agencies: Mapping[str, Any], languages: list[str]) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any, Mapping
@@ -54,7 +55,9 @@ company's name marks that contract as the starter's."""
 
 
 AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-"""What ``--agency`` may be: it is written unquoted into the YAML of the starter file."""
+"""What ``--agency`` may be when site_config.yml does not declare it (« ce n'est pas une clé »), and what is
+written unquoted into the YAML of the starter file; a key declared otherwise (« évry », « nord sud ») is
+written quoted."""
 
 
 def new_residence(root: Path, slug: str, agency: str | None) -> Path:
@@ -80,7 +83,7 @@ def write_starter(root: Path, slug: str, agency: str, agencies: Mapping[str, Any
     if refused:
         problems.append(Problem("<ligne de commande>", 1, f"nom « {visible(slug)} » {refused[0]}", refused[1]))
     declared = f"{agency_hint(agency, agencies)}agences déclarées dans site_config.yml : {', '.join(sorted(agencies))}"
-    if not AGENCY_KEY.fullmatch(agency):  # its example was « --agency nord », whatever the agencies
+    if agency not in agencies and not AGENCY_KEY.fullmatch(agency):  # its example was « --agency nord »
         problems.append(Problem("<ligne de commande>", 1, f"agence « {visible(agency)} » : ce n'est pas une clé",
                                 declared))
     elif agency not in agencies:
@@ -92,7 +95,8 @@ def write_starter(root: Path, slug: str, agency: str, agencies: Mapping[str, Any
     try:  # "x": created here or refused, even when a link of that name points elsewhere
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
-            file.write(STARTER.format(title=title, postcode="93200", agency=agency))
+            file.write(STARTER.format(title=title, postcode="93200", agency=agency if AGENCY_KEY.fullmatch(agency)
+                                      else json.dumps(agency, ensure_ascii=False)))
     except FileExistsError as error:
         if not path.parent.is_dir():  # residences/ is a file
             raise NothingWritten.from_os_error(error) from None

@@ -127,11 +127,13 @@ def test_new_refuses_an_agency_site_config_does_not_declare(make_project) -> Non
     assert "agency: sud " in (root / "residences" / "les-lilas.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("agency", ["évry", "nord sud", "a: b", "#nord"])
-def test_new_writes_a_starter_for_every_agency_site_config_declares(make_project, agency: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("agency", "written"), [("évry", "évry"), ("nord sud", "nord sud"), ("a: b", '"a: b"'),
+                                               ("#nord", '"#nord"'), ("null", '"null"'), ("yes", "yes")])
+def test_new_writes_a_starter_for_every_agency_site_config_declares(make_project, agency: str, written: str) -> None:  # type: ignore[no-untyped-def]
     """An agency key with an accent or a space (« évry »), which validate and build accept, was refused by
     ``new``, « agence « évry » : ce n'est pas une clé », its hint listing that very key; even without
-    --agency, when it was the first. Any declared key is written, quoted when YAML needs it."""
+    --agency, when it was the first. Any declared key is written, quoted when YAML needs it (« null » unquoted
+    would be no agency at all)."""
     key = json.dumps(agency, ensure_ascii=False)
     root = make_project(site_config=SITE_CONFIG.replace("  nord: {name: Agence Nord,", f"  {key}: {{name: Agence Nord,"),
                         test="name: Test\naddress: {street: 1 rue X, postcode: 93200, city: Saint-Denis}\nagency: sud\n")
@@ -139,7 +141,7 @@ def test_new_writes_a_starter_for_every_agency_site_config_declares(make_project
         result = invoke("new", "--project", str(root), *extra, f"les-lilas{len(extra)}")
         assert result.exit_code == 0, result.output
     for name in ("les-lilas0", "les-lilas2"):
-        assert f"agency: {key} " in (root / "residences" / f"{name}.yml").read_text(encoding="utf-8")
+        assert f"agency: {written} " in (root / "residences" / f"{name}.yml").read_text(encoding="utf-8")
     result = invoke("validate", "--project", str(root), "--format", "json")
     assert json.loads(result.output)["problems"] == [], result.output
 

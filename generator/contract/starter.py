@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, Mapping
@@ -11,6 +10,7 @@ from generator.contract.project import RESIDENCES_DIR, load_config
 from generator.contract.references import agency_hint
 from generator.contract.slugs import slug_problem
 from generator.contract.values import visible
+from generator.contract.yaml_scalar import scalar
 from generator.errors import NothingWritten, Problem, UserError
 
 STARTER = """\
@@ -55,9 +55,8 @@ company's name marks that contract as the starter's."""
 
 
 AGENCY_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-"""What ``--agency`` may be when site_config.yml does not declare it (« ce n'est pas une clé »), and what is
-written unquoted into the YAML of the starter file; a key declared otherwise (« évry », « nord sud ») is
-written quoted."""
+"""What ``--agency`` may be when site_config.yml does not declare it (« ce n'est pas une clé »); any key it
+declares (« évry », « nord sud », « null ») is written as YAML reads it back (``scalar``), quoted if need be."""
 
 
 def new_residence(root: Path, slug: str, agency: str | None) -> Path:
@@ -95,8 +94,7 @@ def write_starter(root: Path, slug: str, agency: str, agencies: Mapping[str, Any
     try:  # "x": created here or refused, even when a link of that name points elsewhere
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
-            file.write(STARTER.format(title=title, postcode="93200", agency=agency if AGENCY_KEY.fullmatch(agency)
-                                      else json.dumps(agency, ensure_ascii=False)))
+            file.write(STARTER.format(title=title, postcode="93200", agency=scalar(agency)))
     except FileExistsError as error:
         if not path.parent.is_dir():  # residences/ is a file
             raise NothingWritten.from_os_error(error) from None

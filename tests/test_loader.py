@@ -287,3 +287,33 @@ def test_a_character_no_value_starts_with_is_named(tmp_path: Path, text: str, li
     tabs in the samples."""
     _, problems = load(tmp_path, text)
     assert [(p.line, p.message) for p in problems] == [(line, f"syntaxe YAML invalide : {said}")]
+
+
+SPECIAL_SPACE = ("syntaxe YAML invalide : espace spéciale U+{:04X} {} : YAML ne la lit pas comme une espace ; "
+                 "remplacez-la par une espace ordinaire (elle vient souvent d'un copier-coller, ou d'Alt+Espace sur "
+                 "Mac)")
+
+
+@pytest.mark.parametrize(("text", "line", "char", "where"), [
+    ("name: X\naddress:\n\u00a0 street: 1 rue X\n  city: Y\n", 3, 0xA0, "au début de la ligne"),
+    ("name: X\naddress:\n \u00a0street: 1 rue X\n  city: Y\n", 3, 0xA0, "au début de la ligne"),
+    ("agencies:\n\u00a0\u00a0nord: {name: N}\n  sud: {name: S}\n", 2, 0xA0, "au début de la ligne"),
+    ("name: X\naddress:\n  street:\u00a01 rue X\n  city: Y\n", 3, 0xA0, "après le deux-points"),
+    ("name:\u202fX\nagency: nord\n", 1, 0x202F, "après le deux-points"),
+    ("name: X\nbuildings:\n\u3000- A\n  - B\n", 3, 0x3000, "au début de la ligne"),
+])
+def test_a_space_yaml_does_not_read_as_one_is_told_at_its_own_line(tmp_path: Path, text: str, line: int, char: int,
+                                                                    where: str) -> None:
+    """A no-break space (a word processor's, or a Mac's Alt+Space, which French typing puts around « : ») in
+    the indentation or after a key's colon was told a line or more below, « cette ligne est lue comme la suite
+    de la valeur de la ligne 3 : ses espaces au début ne correspondent pas… », at a line typed right. Told at
+    its own line, named."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, SPECIAL_SPACE.format(char, where))]
+
+
+def test_a_no_break_space_inside_a_text_is_never_blamed_for_another_mistake(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "name: X\nnote: |\n  Horaires:\u00a09h\n  - lundi\nagency: [nord\n")
+    assert [p.line for p in problems] == [5] and "espace spéciale" not in problems[0].message
+    _, problems = load(tmp_path, "name: Attention\u00a0!\naddress:\n  street:  1 rue X\u00a0\n")
+    assert problems == []

@@ -9,6 +9,7 @@ duplicate keys, non-UTF-8 bytes and huge files.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,14 @@ _RUNS_ON = ("cette ligne est lue comme la suite de la valeur de la ligne {0} : s
             "correspondent pas à ceux des clés voisines (ou ceux de la ligne {0}) ; alignez les clés d'un même "
             "niveau, deux espaces par niveau")
 UNKNOWN_YAML_PROBLEM = "écriture YAML non reconnue ici (libyaml : « {} »)"
+_OTHER_SPACES = "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_ODD_SPACE_IN_SYNTAX = re.compile(f"^[ -]*({_OTHER_SPACES})|^[ -]*[^\\s#:'\"][^:#\n]*:({_OTHER_SPACES})", re.MULTILINE)
+"""A space YAML does not read as one (the no-break space of a word processor, or of a Mac's Alt+Space, which
+French typing puts before and after « : ») in the indentation or right after a key's colon: the line became
+the rest of the value above, told at the line below, « ses espaces au début ne correspondent pas »."""
+_SPACE_RUN = re.compile(f"(?:{_OTHER_SPACES}| )+")
+_ODD_SPACE = ("espace spéciale {} {} : YAML ne la lit pas comme une espace ; remplacez-la par une espace "
+              "ordinaire (elle vient souvent d'un copier-coller, ou d'Alt+Espace sur Mac)")
 BAD_DIRECTIVE = "ligne « % » incorrecte en tête du fichier : retirez-la"
 
 
@@ -199,6 +208,9 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         before = _told_by_what_precedes(text, e.problem_mark, str(e.problem)) if e.problem_mark else None
         if before is not None:
             line, problem = before
+        odd = _odd_space(text, mark.index) if mark else None
+        if odd is not None:
+            line, problem = odd
         return fail(line, f"syntaxe YAML invalide : {problem}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")
@@ -266,6 +278,26 @@ def _refused_characters(text: str) -> list[tuple[int, str]]:
             found.append((line, match.group()))
     marks = {text.count("\n", 0, match.start()) + 1 for match in _MARK_STARTING_A_LINE.finditer(text)}
     return sorted(dict([*((line, "\ufeff") for line in marks), *found]).items())
+
+
+def _odd_space(text: str, stop: int) -> tuple[int, str] | None:
+    """The line and words of a space YAML does not read as one (``_ODD_SPACE_IN_SYNTAX``) before ``stop``,
+    where YAML stopped (a line or more below it): the first whose replacement by an ordinary space lets
+    YAML read further, so that such a space inside a text is never blamed for another mistake."""
+    for odd in itertools.islice(_ODD_SPACE_IN_SYNTAX.finditer(text, 0, stop + 1), 5):
+        at = odd.start(odd.lastindex or 0)
+        run = _SPACE_RUN.match(text, at)
+        end = run.end() if run else at + 1
+        try:
+            yaml.compose(text[:at] + re.sub(_OTHER_SPACES, " ", text[at:end]) + text[end:], Loader=_Loader)
+        except yaml.MarkedYAMLError as again:
+            if again.problem_mark is None or again.problem_mark.index <= stop:
+                continue
+        except yaml.YAMLError:
+            continue
+        return text.count("\n", 0, at) + 1, _ODD_SPACE.format(
+            f"U+{ord(text[at]):04X}", "au début de la ligne" if odd.lastindex == 1 else "après le deux-points")
+    return None
 
 
 def _told_by_what_precedes(text: str, mark: Any, problem: str) -> tuple[int, str] | None:

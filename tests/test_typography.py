@@ -170,6 +170,37 @@ def test_de_before_a_landlord_name_beginning_with_a_vowel_sound_is_elided(typed:
     assert isinstance(marked, Markup) and marked == Markup(f'{said[:-len(typed)]}<span lang="en">{typed}</span>')
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Le Foyer Rémois", "du Foyer Rémois"), ("Les Résidences de l'Oise", "des Résidences de l'Oise"),
+    ("Le Logement Francilien", "du Logement Francilien"), ("La Maison du CIL", "de La Maison du CIL"),
+    ("L'Habitat Solidaire", "de L'Habitat Solidaire"), ("Lenoir Habitat", "de Lenoir Habitat"),
+    ("Leste Habitat", "de Leste Habitat")])
+def test_de_before_a_landlord_name_beginning_with_le_or_les_is_contracted(typed: str, said: str) -> None:
+    """« Les résidences de Le Foyer Rémois » on the landlord's index (h1), law pages and staff pages: French
+    contracts « de le » into « du » and « de les » into « des », a landlord's name too (« la ville du Havre »).
+    Other languages as they are."""
+    from markupsafe import Markup
+
+    from generator.outputs.i18n import elided
+
+    assert elided(f"Les résidences de {typed}", "fr") == f"Les résidences {said}"
+    assert elided(f"Les résidences de {typed}", "en") == f"Les résidences de {typed}"
+    marked = elided(Markup(f'de <span lang="fr">{typed}</span>'), "fr")
+    assert marked == Markup(f'{said.split(" ")[0]} <span lang="fr">{said.split(" ", 1)[1]}</span>')
+
+
+def test_the_law_page_says_qu_before_a_landlord_name_beginning_with_a_vowel(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Votre visite ne concerne que Immobilière 3F » on the legal notice: « que » is elided as « de » is."""
+    from html import unescape
+
+    from conftest import SITE_CONFIG
+
+    config = SITE_CONFIG.replace("landlord: {name: Habitat Test,", "landlord: {name: Immobilière 3F,")
+    build_site(load_project(make_project(site_config=config)), tmp_path / "site", today=SAMPLE_TODAY)
+    text = unescape((tmp_path / "site" / "mentions-legales" / "index.html").read_text(encoding="utf-8"))
+    assert "Votre visite ne concerne qu'Immobilière 3F." in text
+
+
 def test_the_sample_landlords_pages_say_d_habitat_exemple(sample_site: Path) -> None:
     """The landlord index's title, the law pages' and the staff pages' descriptions and words, the accessibility
     statement: one elided « d'Habitat Exemple » everywhere."""

@@ -341,13 +341,22 @@ def marking(value_language: str | None, text: str, page_language: str) -> dict[s
     return attributes
 
 
-_ELIDED = re.compile(r"\bde (?=(?:<[^>]*>)*(?:[AEIOUÀÂÄÆÉÈÊËÎÏÔŒÙÛÜ](?!nze\b|ui\b)|H(?:abitat|érault)))", re.IGNORECASE)
-"""« de » before a vowel, or before the mute « h » of the landlords' usual first words (Habitat, Hérault), tags
-of a marked name between them; not before « onze », « oui » nor an aspirated « h » (« de Hauts-de-Seine »)."""
+_ELIDED = re.compile(r"\b(de|que) (?=(?:<[^>]*>)*(?:[AEIOUÀÂÄÆÉÈÊËÎÏÔŒÙÛÜ](?!nze\b|ui\b)|H(?:abitat|érault)))",
+                     re.IGNORECASE)
+"""« de » (or « que ») before a vowel, or before the mute « h » of the landlords' usual first words (Habitat,
+Hérault), tags of a marked name between them; not before « onze », « oui » nor an aspirated « h » (« de
+Hauts-de-Seine »)."""
+_CONTRACTED = re.compile(r"\bde ((?:<[^>]*>)*)(Les|Le) (?=(?:<[^>]*>)*\w)")
+"""« de » before a name beginning with the article « Le » or « Les » (Le Foyer Rémois, Les Résidences de
+l'Oise), which French contracts: « du Foyer Rémois », « des Résidences de l'Oise »."""
 
 
 def elided(text: str, language: str) -> str:
-    """French « de » before a name beginning with a vowel sound, elided as a reader expects it: « Les résidences
-    d'Habitat Exemple », « d'Est Métropole Habitat », not « de Habitat Exemple ». Other languages as they are."""
-    return text.__class__(_ELIDED.sub(lambda de: de[0][0] + "'", text)) if language == "fr" else text  # Markup too
+    """French « de » and « que » before a name beginning with a vowel sound, elided as a reader expects it:
+    « Les résidences d'Habitat Exemple », « d'Est Métropole Habitat », « ne concerne qu'Immobilière 3F », not
+    « de Habitat Exemple »; « de Le Foyer Rémois » contracted, « du Foyer Rémois ». Other languages as they are."""
+    if language != "fr":
+        return text
+    contracted = _CONTRACTED.sub(lambda de: ("des " if de[2] == "Les" else "du ") + de[1], text)
+    return text.__class__(_ELIDED.sub(lambda de: de[1][:-1] + "'", contracted))  # Markup too
 

@@ -65,8 +65,6 @@ def new_residence(root: Path, slug: str, agency: str | None) -> Path:
     no file written (it ended « rien n'a été publié », the words of ``build``)."""
     try:
         config = load_config(root)
-    except NothingWritten:
-        raise
     except UserError as error:
         raise NothingWritten(error.problems) from None
     agencies = config.agencies

@@ -185,11 +185,12 @@ def validate(ctx: click.Context, project_dir: Path, fmt: str, today: date) -> No
 @main.command()
 @click.argument("base", type=_Path(file_okay=False, exists=True, path_type=Path))
 @click.argument("head", type=_Path(file_okay=False, exists=True, path_type=Path))
-def diff(base: Path, head: Path) -> None:
+@today_option
+def diff(base: Path, head: Path, today: date) -> None:
     """Ce que les locataires verront changer entre deux dossiers de projet (BASE puis HEAD), en Markdown."""
     from generator.review.changes import diff_folders  # here, as the other commands': build starts faster
 
-    click.echo(diff_folders(base, head), nl=False)
+    click.echo(diff_folders(base, head, today), nl=False)
 
 
 @main.command()

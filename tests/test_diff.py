@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -45,8 +46,12 @@ def two_projects(make_project, tmp_path: Path) -> Callable[..., tuple[Path, Path
     return make
 
 
-def diff(base: Path, head: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["diff", str(base), str(head)])
+BEFORE_ALL = "2026-11-01"
+"""The day of the comparisons below: before every date of their files, so nothing in them is over yet."""
+
+
+def diff(base: Path, head: Path, today: str = BEFORE_ALL) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["diff", str(base), str(head), "--today", today])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
 
@@ -279,7 +284,8 @@ def changes(tmp_path: Path) -> Callable[..., ProjectChanges]:
                 head_config: str = SITE_CONFIG) -> ProjectChanges:
         n = next(count)
         return diff_projects(load_project(write(tmp_path / f"base{n}", base_config, base)),
-                             load_project(write(tmp_path / f"head{n}", head_config, head)))
+                             load_project(write(tmp_path / f"head{n}", head_config, head)),
+                             date.fromisoformat(BEFORE_ALL))
 
     return compare
 
@@ -520,3 +526,45 @@ def test_a_shared_notice_typed_above_another_of_the_same_title_is_one_added(chan
     lilas = {**THREE, "les-lilas": LILAS.replace("agency: sud", "agency: nord")}
     assert [lines_of(changes(THREE, lilas, SITE_CONFIG + both, SITE_CONFIG + both), "les-lilas")[-2:]] == [[
         "Avis commun plus affiché : « Réunion publique »", "Avis commun désormais affiché : « Réunion publique (2) »"]]
+
+
+ENDED = ("Des avis, pannes réparées, absences ou fermetures déjà terminés le lundi 7 décembre 2026 ont été ajoutés, "
+         "retirés ou modifiés : ils ne sont plus affichés, cela ne change rien pour les locataires (non listés "
+         "ci-dessus).")
+
+
+OVER = TILLEULS.replace("maintenance:", "  absences:\n    - {from: 2026-11-02, to: 2026-11-06}\nmaintenance:") + (
+    "outages:\n  - {equipment: Ascenseur, since: 2026-11-10, status: repaired, repaired: 2026-11-20}\n")
+"""On 2026-12-07, its notice has ended, its outage was repaired 17 days before and its absence is of a past week."""
+OVER_GONE = OVER.replace("notices:\n  - {title: Coupure d'eau, from: 2026-12-03, until: 2026-12-03}\n", "")
+
+
+@pytest.mark.parametrize("base, head", [
+    (OVER, OVER_GONE), (OVER_GONE, OVER),
+    (OVER, OVER.replace("  absences:\n    - {from: 2026-11-02, to: 2026-11-06}\n", "").split("outages:")[0]),
+    (OVER, OVER.replace("from: 2026-12-03, until: 2026-12-03", "from: 2026-12-01, until: 2026-12-02"))],
+    ids=["ended-notice-deleted", "ended-notice-added", "past-absence-and-outage-deleted", "ended-notice-redated"])
+def test_what_is_already_over_on_the_day_is_no_change_for_tenants(two_projects, base: str, head: str) -> None:  # type: ignore[no-untyped-def]
+    """A notice ended on ``--today`` deleted as validate asks (or added, or its dates changed) shows nothing to
+    tenants: the diff said « Avis retiré » / « Avis ajouté ». It says so once; an outage repaired long ago and an
+    absence of a past week the same."""
+    code, output = diff(*two_projects({"les-tilleuls": base}, {"les-tilleuls": head}), today="2026-12-07")
+    assert code == 0
+    assert output == ("## Ce que les locataires verront changer\n\nAucun changement visible sur les sites des "
+                      f"résidences.\n1 autre(s) résidence(s) sans changement visible.\n\n{ENDED}\n"), output
+
+
+def test_an_ended_notice_made_longer_comes_back(two_projects) -> None:  # type: ignore[no-untyped-def]
+    later = OVER.replace("until: 2026-12-03", "until: 2026-12-31")
+    code, output = diff(*two_projects({"les-tilleuls": OVER}, {"les-tilleuls": later}), today="2026-12-07")
+    assert "- Avis ajouté : « Coupure d'eau », du jeudi 3 décembre 2026 au jeudi 31 décembre 2026" in output
+    assert ENDED not in output
+
+
+def test_an_ended_shared_notice_or_past_closure_is_no_change_either(changes) -> None:  # type: ignore[no-untyped-def]
+    """Site-wide too: a shared notice or a landlord's closure already over, deleted, is said once, not listed."""
+    ended = ("notices:\n  - {title: Réunion publique, from: 2026-10-01, until: 2026-10-10}\n"
+             "closures:\n  - {date: 2026-10-12, label: Inventaire}\n")
+    result = changes(THREE, THREE, SITE_CONFIG + ended, SITE_CONFIG)
+    assert result.site_wide == ()
+    assert result.ended == date(2026, 11, 1)

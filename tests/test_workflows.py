@@ -193,7 +193,8 @@ def test_nightly_build_runs_just_after_midnight_in_paris_winter_and_summer() -> 
 
 
 def test_builds_are_dated_in_paris_once_per_run() -> None:
-    assert '--today "$(TZ=Europe/Paris date +%F)"' in step(load("pull-request.yml"), "check", "Construire le site")["run"]
+    for name in ("Construire le site", "Résumer ce que les locataires verront changer"):  # diff: what is over
+        assert '--today "$(TZ=Europe/Paris date +%F)"' in step(load("pull-request.yml"), "check", name)["run"]
     publish = load("publish.yml")
     assert 'echo "today=$(TZ=Europe/Paris date +%F)"' in step(publish, "plan", "Répartir les résidences en lots")["run"]
     for job, name in (("build", "Construire le site"), ("merge", "Assembler le site")):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -25,6 +26,7 @@ from generator.contract.model import Residence, SharedNotice, SiteConfig, Slot
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, Project, ResidenceFile, load_project
 from generator.errors import Problem, UserError
 from generator.outputs.i18n import language_in_sentence
+from generator.review.ended import ENDED_NOTE, current_project, ended_changed
 from generator.review.outage_changes import outage_changes
 from generator.review.said import (
     INHERITED,
@@ -79,6 +81,8 @@ class ProjectChanges:
     site_wide: tuple[str, ...]
     residences: tuple[ResidenceChanges, ...]
     unchanged: int
+    ended: date | None = None
+    """The day of the comparison when entries already over on it differ (``ended``): said once, not listed."""
 
 
 NOT_A_PROJECT = ("BASE et HEAD sont deux dossiers de projet, chacun avec site_config.yml et residences/ "
@@ -87,9 +91,9 @@ NOT_A_PROJECT = ("BASE et HEAD sont deux dossiers de projet, chacun avec site_co
 does not take."""
 
 
-def diff_folders(base: Path, head: Path) -> str:
+def diff_folders(base: Path, head: Path, today: date) -> str:
     """Load and validate both folders (the problems of both told together), then say in Markdown what
-    tenants will see change."""
+    tenants will see change on ``today``."""
     projects, problems = [], []
     for root in (base, head):
         try:
@@ -98,7 +102,7 @@ def diff_folders(base: Path, head: Path) -> str:
             problems.extend(e.problems)
     if problems:
         raise UserError(list(dict.fromkeys(problems)))  # once, if both are the same folder
-    return changes_markdown(diff_projects(*projects))
+    return changes_markdown(diff_projects(projects[0], projects[1], today))
 
 
 def _load(root: Path) -> Project:
@@ -112,8 +116,11 @@ def _load(root: Path) -> Project:
                                  else p.hint) for p in e.problems]) from None
 
 
-def diff_projects(base: Project, head: Project) -> ProjectChanges:
-    """Compare residence by residence (matched by slug, i.e. by web address), plus the shared settings."""
+def diff_projects(base: Project, head: Project, today: date) -> ProjectChanges:
+    """Compare residence by residence (matched by slug, i.e. by web address), plus the shared settings, as
+    tenants see them on ``today``: what is already over there is left out (``ended``)."""
+    over = ended_changed(base, head, today)
+    base, head = current_project(base, today), current_project(head, today)
     old = {item.slug: item for item in base.residences}
     new = {item.slug: item for item in head.residences}
     results = []
@@ -142,7 +149,7 @@ def diff_projects(base: Project, head: Project) -> ProjectChanges:
             else:
                 unchanged += 1
     site_wide = config_changes(base.config, head.config) + logo_changes(base, head) + shared_notice_changes(base, head)
-    return ProjectChanges(tuple(site_wide), tuple(results), unchanged)
+    return ProjectChanges(tuple(site_wide), tuple(results), unchanged, today if over else None)
 
 
 def moved(old: dict[str, ResidenceFile], new: dict[str, ResidenceFile]) -> dict[str, str]:
@@ -372,4 +379,6 @@ def changes_markdown(changes: ProjectChanges) -> str:
         lines += [f"- {md_escape(x)}" for x in item.lines] + [""]
     if changes.unchanged:
         lines.append(f"{changes.unchanged} autre(s) résidence(s) sans changement visible.")
+    if changes.ended:
+        lines += ["", ENDED_NOTE.format(day=_show(changes.ended))]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -322,8 +322,13 @@ def test_short_number_with_an_extension_is_refused() -> None:
                                "chiffres, points, tirets et barres obliques sont acceptés"),
     ("https://exemple.fr/a b/", "adresse du site « https://exemple.fr/a b/ » invalide : seuls des lettres sans "
                                 "accent, chiffres, points, tirets et barres obliques sont acceptés"),
-    ("https://exemple.fr:0/", "adresse du site « https://exemple.fr:0/ » invalide : seuls des lettres sans accent, "
-                              "chiffres, points, tirets et barres obliques sont acceptés"),
+    # A port no site has is named (it was « seuls des lettres… », and « :99999 » too).
+    ("https://exemple.fr:0/", "adresse du site « https://exemple.fr:0/ » invalide : le port « 0 » (après le « : ») "
+                              "n'existe pas, un port est un nombre de 1 à 65535 : retirez « :0 », une adresse web "
+                              "n'en a presque jamais"),
+    ("https://exemple.fr:99999/", "adresse du site « https://exemple.fr:99999/ » invalide : le port « 99999 » (après "
+                                  "le « : ») n'existe pas, un port est un nombre de 1 à 65535 : retirez « :99999 », "
+                                  "une adresse web n'en a presque jamais"),
     ("https://exemple.fr/a/../b/", "adresse du site « https://exemple.fr/a/../b/ » invalide : seuls des lettres sans "
                                    "accent, chiffres, points, tirets et barres obliques sont acceptés"),
     ("javascript:alert(1)//https://x.fr", "adresse du site « javascript:alert(1)//https://x.fr » : elle doit "
@@ -367,13 +372,20 @@ def test_base_url_leaves_room_for_the_longest_slug_in_the_qr_code() -> None:
     assert segno.make_qr(address + "x", error="m").version > QR_MAX_VERSION
 
 
+PORT = ("le port « {port} » (après le « : ») n'existe pas, un port est un nombre de 1 à 65535 : retirez « :{port} », "
+        "une adresse web n'en a presque jamais")
+
+
 @pytest.mark.parametrize(("url", "why"), [
     ("https://", "le nom du site, après « // », manque ou est mal écrit"),
     ("https:///connexion", "le nom du site, après « // », manque ou est mal écrit"),
     ("https://,", "le nom du site, après « // », manque ou est mal écrit"),
     ("https://locataires..exemple.fr", "le nom du site, après « // », manque ou est mal écrit"),
     ("https://[::1", "le nom du site, après « // », manque ou est mal écrit"),
-    ("https://locataires.exemple.fr:99999/", "adresse mal formée"),
+    ("https://locataires.exemple.fr:99999/", PORT.format(port="99999")),  # was « adresse mal formée »
+    ("https://locataires.exemple.fr:0/", PORT.format(port="0")),  # was accepted: a link to nowhere
+    ("https://locataires.exemple.fr:8O/", PORT.format(port="8O")),
+    ("https://moi:secret@locataires.exemple.fr:0/", PORT.format(port="0")),
     ("https://locataires.exemple.fr/espace locataire", "elle contient une espace"),
     ("https://locataires.exemple.fr/a|b", "le caractère « | » n'est pas permis dans une adresse web"),
     ("www.exemple.fr", "elle doit commencer par https://"),
@@ -388,6 +400,7 @@ def test_a_web_address_that_leads_nowhere_is_refused_with_why(url: str, why: str
 
 
 @pytest.mark.parametrize("url", ["https://locataires.exemple.fr/", "HTTPS://EXEMPLE.FR", "http://exemple.fr",
+                                 "https://exemple.fr:8443/a", "https://moi:secret@exemple.fr/", "https://exemple.fr:/",
                                  "https://résidences.fr/é?q=1&x=%C3%A9#haut", "https://intranet"])
 def test_a_web_address_a_browser_follows_is_kept_as_typed(url: str) -> None:
     assert parse_url(url) == url

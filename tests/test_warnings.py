@@ -519,7 +519,12 @@ def test_a_link_without_its_https_mailto_or_tel_is_not_a_broken_link_on_the_page
      "<a>le site</a>"),
     ("[le site](https://exa%20mple.org/)", ["lien « https://exa mple.org/ » : une espace dans l'adresse"],
      "<a>le site</a>"),
-    ("[le site](https://a.fr:99999/)", ["lien « https://a.fr:99999/ » : adresse mal formée"], "<a>le site</a>"),
+    ("[le site](https://a.fr:99999/)", ["lien « https://a.fr:99999/ » : le port « 99999 » (après le « : ») n'existe "
+                                        "pas, un port est un nombre de 1 à 65535 : retirez « :99999 », une adresse web "
+                                        "n'en a presque jamais"], "<a>le site</a>"),
+    ("[le site](https://a.fr:0/)", ["lien « https://a.fr:0/ » : le port « 0 » (après le « : ») n'existe pas, un port "
+                                    "est un nombre de 1 à 65535 : retirez « :0 », une adresse web n'en a presque "
+                                    "jamais"], "<a>le site</a>"),  # the sanitizer kept it: a link to nowhere
     ("[le site](https://a%zz.fr)", ["lien « https://a%zz.fr » : adresse mal formée"], "<a>le site</a>"),
     ("[le site](https:/exemple.org)", ["lien « https:/exemple.org » : il manque « // » après « https: »"],
      "<a>le site</a>"),

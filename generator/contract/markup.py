@@ -68,13 +68,31 @@ def missing_scheme(href: str) -> str | None:
     return next((start for start, pattern in _WITHOUT_SCHEME if pattern.fullmatch(href.strip())), None)
 
 
+_PORT = re.compile(r"\s*https?://(?:[^/?#@]*@)?(?:\[[^\]/?#]*\]|[^/?#:\[]*):([^/?#@]*)(?=[/?#]|$)", re.I)
+"""The port typed after a web address's site name (« https://exemple.fr:8443/ »): what follows its « : »."""
+
+
+def port_problem(href: str) -> str:
+    """Why the port of the web address ``href`` cannot be, in plain words (« :99999 », « :0 », « :8O »); "" when
+    it has none, or one from 1 to 65535. The sanitizer's URL parser takes « :0 » for a port, which no site has."""
+    found = _PORT.match(href)
+    port = found.group(1) if found else ""
+    if not port or port.isascii() and port.isdigit() and 0 < int(port) <= 65535:
+        return ""
+    return (f"le port « {port} » (après le « : ») n'existe pas, un port est un nombre de 1 à 65535 : "
+            f"retirez « :{port} », une adresse web n'en a presque jamais")
+
+
 def unreachable(href: str) -> str | None:
     """Why a link's address leads nowhere although a browser takes it: none at all (« [le site]() », a link to
     the page itself), web without « // » (« https:/exemple.fr », « https:exemple.fr » are read as pages of
-    the microsite, which do not exist), or a mail or phone link with nothing after its « : ». The sanitizer
-    drops such an address (its words stay, unlinked) and ``unpublished`` says why. None for any other."""
+    the microsite, which do not exist), a mail or phone link with nothing after its « : », or a port no site
+    has (``port_problem``). The sanitizer drops such an address (its words stay, unlinked) and ``unpublished``
+    says why. None for any other."""
     if not href.strip():  # « [le site]() », an address left to fill in: a link to the page itself
         return "sans adresse entre les parenthèses"
+    if port_problem(href):
+        return port_problem(href)
     scheme = _SCHEME.match(href)
     if not scheme or scheme.group(1).lower() not in URL_SCHEMES:
         return None

@@ -202,7 +202,7 @@ def parse_url(value: Any) -> str:
 
 def _why_not_a_url(text: str) -> str:
     """Why the web address ``text`` (starting with its scheme) leads nowhere, in plain words; "" if it does."""
-    from generator.contract.markup import malformed  # here: markup reads Markdown, which the values do not need
+    from generator.contract.markup import malformed, port_problem  # here: markup reads Markdown, unlike values
 
     if any(char.isspace() for char in text):
         return "elle contient une espace"
@@ -215,7 +215,7 @@ def _why_not_a_url(text: str) -> str:
         host = None
     if not host or not all(re.fullmatch(r"[\w-]+", label) for label in host.removesuffix(".").split(".")):
         return "le nom du site, après « // », manque ou est mal écrit"
-    return malformed(text) or ""
+    return port_problem(text) or malformed(text) or ""
 
 
 QR_MAX_VERSION = 7
@@ -256,13 +256,13 @@ def parse_base_url(value: Any) -> str:
         parts = urlsplit(text)
     except ValueError:  # a « [ » or « ] » Python takes for an IPv6 address: « Invalid IPv6 URL », in English
         raise ValueProblem(invalid, hint) from None
-    try:
-        port_ok = parts.port is None or parts.port > 0
-    except ValueError:
-        port_ok = False
+    from generator.contract.markup import port_problem  # here, as in _why_not_a_url
+
+    if port_problem(text):
+        raise ValueProblem(f"adresse du site « {text} » invalide : {port_problem(text)}", hint)
     plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
-    if not (parts.hostname and _HOST.fullmatch(parts.hostname) and port_ok and plain_path):
-        raise ValueProblem(invalid, (port_ok and plain_path and _ascii_hint(parts)) or hint)
+    if not (parts.hostname and _HOST.fullmatch(parts.hostname) and plain_path):
+        raise ValueProblem(invalid, (plain_path and _ascii_hint(parts)) or hint)
     if "//" in parts.path:  # an empty folder in every QR code's address, which the site's links never use
         raise ValueProblem(f"adresse du site « {text} » : deux barres obliques (//) de suite dans le chemin",
                            f"écrivez {parts._replace(path=re.sub('/+', '/', parts.path)).geturl()}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from generator.contract.characters import INVISIBLE
+from generator.contract.characters import INVISIBLE, LINE_BREAKS
 
 QUOTED_START, QUOTED_END = 60, 20
 _LONG_QUOTE = re.compile(r"« ([^«»]{%d,}) »" % (QUOTED_START + QUOTED_END + 20))
@@ -40,7 +40,7 @@ class Problem:
             object.__setattr__(self, "message", shortened)
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.place or self.line}: {self.message}"
+        text = f"{printable_path(self.file)}:{self.place or self.line}: {self.message}"
         return f"{text}\n    → {self.hint}" if self.hint else text
 
 
@@ -103,7 +103,18 @@ def printable(text: str) -> str:
     """``text`` with every character of ``characters.INVISIBLE`` as U+XXXX: what staff typed (a spreadsheet's
     cell, a file's name) is shown in a message, never run by the terminal (an escape sequence clearing it or
     setting its title, a bell, backspaces writing over the words) nor hidden or turned around."""
-    return INVISIBLE.sub(lambda char: f"U+{ord(char[0]):04X}", text)
+    return INVISIBLE.sub(_code, text)
+
+
+def printable_path(path: str | Path) -> str:
+    """A path (or a file's name) in a message: ``printable``, and on one line, a newline or tab of a folder's
+    name as U+000A, U+0009 (« --out "$DOSSIER" » with a line pasted in): never a line that looks like another
+    message."""
+    return LINE_BREAKS.sub(_code, printable(str(path)))
+
+
+def _code(char: re.Match[str]) -> str:
+    return f"U+{ord(char[0]):04X}"
 
 
 FILE_SYSTEM_MESSAGES: dict[int, tuple[str, str]] = {

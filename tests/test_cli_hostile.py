@@ -395,3 +395,23 @@ def test_a_project_folder_named_in_bytes_that_are_not_utf8_is_validated_and_buil
     (root / "residences" / "test.yml").write_text("name: X\n", encoding="utf-8")
     problems = json.loads(invoke("validate", "--project", str(root), "--format", "json").output)["problems"]
     assert problems[0]["file"].endswith("/rU+DCE9sidences/residences/test.yml")  # as the other formats name it
+
+
+def test_a_path_holding_a_newline_or_a_control_character_is_echoed_on_one_line(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Site construit … dans out\\nb » printed the folder's newline raw: the message went on a line of its own,
+    which looked like another message (a tab, and any control character, are shown as U+XXXX too). Every
+    message naming a path keeps it on its line: the commands' own, a refusal naming a file, import's report."""
+    root = make_project()
+    folder = tmp_path / "sor\ntie\t\x1b[2J"
+    said = "sorU+000AtieU+0009U+001B[2J"
+    result = invoke("build", "--project", str(root), "--out", str(folder), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"\nSite construit : 1 résidence(s) dans {tmp_path}/{said}\n"), result.output
+    result = invoke("posters", "--project", str(root), "--out", str(folder / "affiches"))
+    assert result.output.endswith(f"dans {tmp_path}/{said}/affiches\n"), result.output
+    result = invoke("import", "--template", str(folder / "modèle.xlsx"))
+    assert result.output == f"Modèle écrit : {tmp_path}/{said}/modèle.xlsx\n", result.output
+    (folder / "fichier").write_text("x")
+    result = invoke("posters", "--project", str(root), "--out", str(folder / "fichier" / "affiches"))
+    assert result.exit_code == 1 and result.output.startswith(f"Erreur : {tmp_path}/{said}/fichier"), result.output
+    assert result.output.count("\n") == 3, result.output

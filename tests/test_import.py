@@ -1161,3 +1161,12 @@ def test_the_spreadsheet_s_name_is_said_in_a_comment_of_one_line_never_read_as_y
     (written,) = (project / "residences").iterdir()
     assert written.read_text(encoding="utf-8").splitlines()[1] == f"# Importé de {said}, ligne 2 (residence-hub import)."
     assert CliRunner().invoke(main, ["validate", "--project", str(project)]).exit_code == 0
+
+
+def test_the_files_written_are_named_on_one_line_whatever_the_project_folder(tmp_path: Path, project: Path) -> None:
+    """« Écrit : … » printed a newline of the project folder's name raw: one file named on two lines."""
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD])
+    odd = project.rename(tmp_path / "pro\njet")
+    code, output = run("--project", str(odd), str(sheet))
+    assert code == 0, output
+    assert f"Écrit : {tmp_path}/proU+000Ajet/residences/" in output

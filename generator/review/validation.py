@@ -19,7 +19,7 @@ from typing import Literal
 
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.contract.warnings import project_warnings
-from generator.errors import Problem, UserError, in_french, printable
+from generator.errors import Problem, UserError, in_french, printable, printable_path
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
@@ -227,7 +227,7 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
     for p in problems:
         if p.file != current:
             current = p.file
-            lines += ["", f"{heading} {md_escape(printable(p.file))}", ""]
+            lines += ["", f"{heading} {md_escape(printable_path(p.file))}", ""]
         item = f"{_ITEM}{p.line}** : {md_escape(printable(p.message))}"
         lines.append(item + (f"<br>→ {md_escape(printable(p.hint))}" if p.hint else ""))
     return lines

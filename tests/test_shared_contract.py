@@ -320,3 +320,27 @@ def test_language_alone_still_means_languages_and_agreeing_keys_are_accepted(mak
     wrong = SITE_CONFIG.replace("  sud: {name: Agence Sud}", "  sud: {name: Agence Sud, phone: abc}")
     assert [problem.split(": ")[1] for problem in problems_of(make_project(site_config=wrong + "language: en\n"))] == [
         "agencies.sud.phone"]
+
+
+@pytest.mark.parametrize(("where", "typed", "said"), [
+    ("site_config.yml", "  sud:\n    name: Agence Sud\n    waste:\n      - kind: Verre\n        days: []\n",
+     "site_config.yml:9: agencies.sud.waste[1].days: "),
+    ("residences/test.yml", "waste:\n  - kind: Verre\n    days: []\n", "residences/test.yml:6: waste[1].days: "),
+    ("residences/test.yml", "waste:\n  - kind: Verre\n    schedule:\n", "residences/test.yml:6: waste[1].schedule: "),
+])
+def test_a_collection_with_its_days_typed_empty_is_told_at_days(make_project, where: str, typed: str,  # type: ignore[no-untyped-def]
+                                                                said: str) -> None:
+    """« days: [] » was told at the collection's first line (« kind: »), where there is nothing to change."""
+    if where == "site_config.yml":
+        root = make_project(site_config=SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", typed))
+    else:
+        root = make_project(test=RESIDENCE + typed)
+    assert [p.split("\n")[0] for p in problems_of(root)] == [
+        said + "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)"]
+
+
+def test_repaired_typed_empty_is_told_at_its_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    text = RESIDENCE + "outages:\n  - equipment: Chauffage\n    since: 2026-11-25\n    status: repaired\n    repaired:\n"
+    assert [p.split("\n")[0] for p in problems_of(make_project(test=text))] == [
+        "residences/test.yml:8: outages[1].repaired: « repaired » (jour de la réparation) manque : il est obligatoire "
+        "avec status: repaired"]

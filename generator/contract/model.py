@@ -173,15 +173,15 @@ class Waste(Checked):
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 
     def _when(self) -> Iterator[PydanticCustomError]:
-        if not self.days and not self.schedule:
-            yield refused_at((), "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)", "")
+        if not self.days and not self.schedule:  # told at « days: [] » (or « schedule: ») when typed empty
+            typed = next((key for key in ("days", "schedule") if key in self.model_fields_set), ())
+            yield refused_at(typed, "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)", "")
 
     checks = (_when, once("days", "jour"))
 
 
 class Fibre(Checked):
-    status: FibreStatus = Field(
-        description="available, in_progress, planned ou unavailable.")
+    status: FibreStatus = Field(description="available, in_progress, planned ou unavailable.")
     operators: list[Name] = Field(default_factory=no_items,
                                   description="Opérateurs proposés, par exemple [Orange, Free].")
     checks = (once("operators", "opérateur"),)

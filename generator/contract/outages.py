@@ -42,7 +42,8 @@ class Outage(Checked):
 
     def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
-            yield refused_at((), "« repaired » (jour de la réparation) manque : il est obligatoire avec "
+            yield refused_at("repaired" if "repaired" in self.model_fields_set else (),  # « repaired: » empty
+                             "« repaired » (jour de la réparation) manque : il est obligatoire avec "
                                  "status: repaired",
                              "ajoutez la ligne « repaired: … » avec le jour où la réparation a été faite "
                              "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair")

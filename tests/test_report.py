@@ -255,3 +255,14 @@ def test_the_job_summary_of_thousands_of_errors_fits_github_with_what_the_step_w
     assert 1_000_000 - 1000 < len(text.encode()) <= 1_000_000
     shown = text.count("- **ligne 3** : agence « ancienne-agence-du-nord-est » inconnue")
     assert 2000 < shown < 6000 and f"\n\n… et {6000 - shown} autre(s) erreur(s), que le résumé" in text
+
+
+def test_a_warning_quoting_a_control_character_is_shown_not_run_in_the_text_format(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A link's address in Markdown is quoted decoded (« %1B » is ESC): the text format printed the warning
+    raw, and « %1B]0;…%07 » set the terminal's title (annotations, JSON and errors showed U+XXXX already)."""
+    root = make_project(test="name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\nfaq:\n"
+                             "  - {q: Où ?, a: \"[ici](https://a.fr:99999/%1B%5D0;TITRE%07)\"}\n")
+    code, output = validate(root, "--today", "2026-12-07")
+    assert code == 0
+    assert "lien « https://a.fr:99999/U+001B]0;TITREU+0007 » : le port « 99999 »" in output, output
+    assert not re.search("[\x00-\x08\x0b-\x1f]", output)

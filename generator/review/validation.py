@@ -119,9 +119,10 @@ def tell_github(problems: list[Problem], summary_file: str | None, root: Path | 
 
 
 def text_report(outcome: Outcome) -> str:
-    """The report of a valid project for people: its warnings, then the count of residences."""
-    lines = [f"{p.file}:{p.line}: à vérifier : {p.message}" + (f"\n    → {p.hint}" if p.hint else "")
-             for p in outcome.warnings]
+    """The report of a valid project for people: its warnings, then the count of residences; ``printable`` as the
+    errors are (a link's address is quoted decoded: « %1B » is ESC, which the terminal ran)."""
+    lines = [printable(f"{printable_path(p.file)}:{p.line}: à vérifier : {p.message}"
+                       + (f"\n    → {p.hint}" if p.hint else "")) for p in outcome.warnings]
     lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))
     return "\n".join(lines)
 

@@ -528,9 +528,8 @@ def test_a_shared_notice_typed_above_another_of_the_same_title_is_one_added(chan
         "Avis commun plus affiché : « Réunion publique »", "Avis commun désormais affiché : « Réunion publique (2) »"]]
 
 
-ENDED = ("Des avis, pannes réparées, absences ou fermetures déjà terminés le lundi 7 décembre 2026 ont été ajoutés, "
-         "retirés ou modifiés : ils ne sont plus affichés, cela ne change rien pour les locataires (non listés "
-         "ci-dessus).")
+ENDED = ("Des avis, pannes réparées, absences ou fermetures qui ne sont plus affichés le lundi 7 décembre 2026 ont "
+         "été ajoutés, retirés ou modifiés : cela ne change rien pour les locataires (non listés ci-dessus).")
 
 
 OVER = TILLEULS.replace("maintenance:", "  absences:\n    - {from: 2026-11-02, to: 2026-11-06}\nmaintenance:") + (

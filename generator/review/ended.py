@@ -21,9 +21,8 @@ from generator.contract.project import Project, ResidenceFile
 from generator.contract.validation_cache import Pickled
 from generator.outputs.calendar import week_start
 
-ENDED_NOTE = ("Des avis, pannes réparées, absences ou fermetures déjà terminés le {day} ont été ajoutés, retirés "
-              "ou modifiés : ils ne sont plus affichés, cela ne change rien pour les locataires (non listés "
-              "ci-dessus).")
+ENDED_NOTE = ("Des avis, pannes réparées, absences ou fermetures qui ne sont plus affichés le {day} ont été "
+              "ajoutés, retirés ou modifiés : cela ne change rien pour les locataires (non listés ci-dessus).")
 """Said once, after the changes, when entries over on the day of the comparison differ between the versions."""
 
 

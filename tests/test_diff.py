@@ -567,3 +567,14 @@ def test_an_ended_shared_notice_or_past_closure_is_no_change_either(changes) -> 
     result = changes(THREE, THREE, SITE_CONFIG + ended, SITE_CONFIG)
     assert result.site_wide == ()
     assert result.ended == date(2026, 11, 1)
+
+
+def test_a_new_residence_says_which_of_its_outages_are_repaired(changes) -> None:  # type: ignore[no-untyped-def]
+    """A new residence listed each outage as « Panne en cours », the repaired one too, which its page shows as
+    « Réparée le … »."""
+    text = PEUPLIERS + ("outages:\n  - {equipment: Ascenseur, since: 2026-11-10, status: in_repair}\n"
+                        "  - {equipment: Porte du parking, since: 2026-11-10, status: repaired, repaired: 2026-11-20}\n")
+    lines = lines_of(changes({}, {"les-peupliers": text}), "les-peupliers")
+    assert "Panne en cours : « Ascenseur »" in lines
+    assert "Panne réparée : « Porte du parking », le vendredi 20 novembre 2026" in lines
+    assert "Panne en cours : « Porte du parking »" not in lines

@@ -190,7 +190,8 @@ def _added(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
              f"Adresse : {_show(r.address)} ; agence : {_agency_name(config, r.agency)}"]
     if r.caretaker:
         lines.append(f"Gardien : {r.caretaker.name}")
-    lines += [f"Panne en cours : « {o.equipment} »" for o in r.outages]
+    lines += [f"Panne en cours : « {o.equipment} »" if o.repaired is None else  # shown « Réparée le … » a week
+              f"Panne réparée : « {o.equipment} », le {_show(o.repaired)}" for o in r.outages]
     marked = inherited_keys((item.residence, r))
     lines += [f"{section.noun} : « {section.key(x)} »" + (INHERITED if key_text(section.key(x)) in
                                                         marked.get(section.field, ()) else "")

@@ -15,7 +15,7 @@ import click
 from generator.contract.project import CONFIG_NAME, Project, load_project
 from generator.contract.schema import SCHEMAS, schema_text
 from generator.contract.values import date_from_epoch, parse_date
-from generator.errors import UserError, printable, printable_path, speak_french_to_click
+from generator.errors import UserError, printable, printable_line, speak_french_to_click
 from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.shards import Shard
@@ -208,7 +208,7 @@ def build(project_dir: Path, out_dir: Path | None, today: date, lot: Shard | Non
     result = build_mod.build_site(project, out_dir or project_dir / "site", today, shard=lot, jobs=jobs,
                                   progress_stream=sys.stderr)
     kept = result.residences - result.built
-    click.echo(f"Site construit : {result.residences} résidence(s) dans {printable_path(result.out_dir)}"
+    click.echo(f"Site construit : {result.residences} résidence(s) dans {printable_line(result.out_dir)}"
                + (f" ({result.built} reconstruite(s), {kept} inchangée(s))" if kept else ""))
 
 
@@ -222,7 +222,7 @@ def build(project_dir: Path, out_dir: Path | None, today: date, lot: Shard | Non
 def merge(project_dir: Path, shard_dirs: tuple[Path, ...], out_dir: Path | None, today: date) -> None:
     """Assemble les lots construits avec build --shard K/N en un seul site, avec l'index."""
     result = merge_shards(_loaded(project_dir), list(shard_dirs), out_dir or project_dir / "site", today)
-    click.echo(f"Site assemblé : {result.residences} résidence(s) dans {printable_path(result.out_dir)}")
+    click.echo(f"Site assemblé : {result.residences} résidence(s) dans {printable_line(result.out_dir)}")
 
 
 @main.command()
@@ -234,7 +234,7 @@ def new(project_dir: Path, slug: str, agency: str | None) -> None:
     from generator.contract.starter import new_residence  # here: build starts faster (a rebuild is ~1 s)
 
     path = new_residence(project_dir, slug, agency)
-    click.echo(f"Créé : {printable_path(path)}")
+    click.echo(f"Créé : {printable_line(path)}")
 
 
 @main.command(name="import")
@@ -257,7 +257,7 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
     if file is None and template is None:
         raise click.UsageError("indiquez le tableur à importer (FICHIER), ou --template MODELE.xlsx")
     if template is not None:
-        click.echo(f"Modèle écrit : {printable_path(write_template(template))}")
+        click.echo(f"Modèle écrit : {printable_line(write_template(template))}")
         return
     result = import_spreadsheet(project_dir, file, sheet, force)  # type: ignore[arg-type]
     click.echo(printable(import_report(result)))
@@ -276,7 +276,7 @@ def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[s
     project = load_project(project_dir)
     out_dir = out_dir or project_dir / "affiches"
     written = write_posters(project, out_dir, slugs, today)
-    click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {printable_path(out_dir)}")
+    click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {printable_line(out_dir)}")
 
 
 @main.command()

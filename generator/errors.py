@@ -40,8 +40,8 @@ class Problem:
             object.__setattr__(self, "message", shortened)
 
     def __str__(self) -> str:
-        text = f"{printable_path(self.file)}:{self.place or self.line}: {self.message}"
-        return f"{text}\n    → {self.hint}" if self.hint else text
+        text = f"{printable_line(self.file)}:{self.place or self.line}: {printable_line(self.message)}"
+        return f"{text}\n    → {printable_line(self.hint)}" if self.hint else text
 
 
 class UserError(click.ClickException):
@@ -106,11 +106,10 @@ def printable(text: str) -> str:
     return INVISIBLE.sub(_code, text)
 
 
-def printable_path(path: str | Path) -> str:
-    """A path (or a file's name) in a message: ``printable``, and on one line, a newline or tab of a folder's
-    name as U+000A, U+0009 (« --out "$DOSSIER" » with a line pasted in): never a line that looks like another
-    message."""
-    return LINE_BREAKS.sub(_code, printable(str(path)))
+def printable_line(text: str | Path) -> str:
+    """A path, or a message quoting one, on one line: ``printable``, and a newline or tab (of a folder's name,
+    « --out "$DOSSIER" » with a line pasted in) as U+000A, U+0009: never a line that looks like another message."""
+    return LINE_BREAKS.sub(_code, printable(str(text)))
 
 
 def _code(char: re.Match[str]) -> str:

@@ -415,3 +415,19 @@ def test_a_path_holding_a_newline_or_a_control_character_is_echoed_on_one_line(m
     result = invoke("posters", "--project", str(root), "--out", str(folder / "fichier" / "affiches"))
     assert result.exit_code == 1 and result.output.startswith(f"Erreur : {tmp_path}/{said}/fichier"), result.output
     assert result.output.count("\n") == 3, result.output
+
+
+def test_a_message_quoting_a_path_with_a_newline_keeps_it_on_its_line(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The path in a message or a hint (« fichier « no\\nfile.xlsx » introuvable », « créez le dossier residences/
+    dans x\\ny », « impossible d'écrire le résumé dans « … » ») was printed with its newline raw."""
+    folder = tmp_path / "x\ny"
+    folder.mkdir()
+    (folder / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
+    result = invoke("validate", "--project", str(folder))
+    assert result.exit_code == 1 and f"dans {tmp_path}/xU+000Ay ou indiquez --project\n" in result.output, result.output
+    result = invoke("import", "--project", str(make_project()), str(tmp_path / "no\nfile.xlsx"))
+    assert result.exit_code == 1 and f"fichier « {tmp_path}/noU+000Afile.xlsx » introuvable\n" in result.output
+    root = make_project()
+    result = invoke("validate", "--project", str(root), "--format", "github",
+                    env={"GITHUB_STEP_SUMMARY": str(tmp_path / "ab\nsent" / "summary.md")})
+    assert f"le résumé dans « {tmp_path}/abU+000Asent/summary.md » (fichier" in result.output, result.output

@@ -22,7 +22,7 @@ from generator.contract.french_forms import FRENCH_CHOICES
 from generator.contract.loader import load_document
 from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.errors import NothingWritten, Problem, printable_path
+from generator.errors import NothingWritten, Problem, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
 from generator.onboarding.hours import EXAMPLE, parse_hours
@@ -367,10 +367,10 @@ def import_report(result: ImportResult) -> str:
     lines += [f"Note : {note}" for note in result.notes]
     for path in result.written:
         if path not in result.replaced:
-            lines.append(f"Écrit : {printable_path(path)}")
+            lines.append(f"Écrit : {printable_line(path)}")
         else:
             other = result.replaced[path]
-            lines.append(f"Remplacé (--force) : {printable_path(path)}" + (f" ; il décrivait {other}" if other else ""))
+            lines.append(f"Remplacé (--force) : {printable_line(path)}" + (f" ; il décrivait {other}" if other else ""))
     replaced = f", dont {len(result.replaced)} fichier(s) remplacé(s)" if result.replaced else ""
     lines.append(f"{len(result.written)} résidence(s) importée(s){replaced}"
                  + (f", {len(result.repairs)} valeur(s) corrigée(s) : vérifiez-les ci-dessus." if result.repairs

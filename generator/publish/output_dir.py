@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
 from generator.contract.project import RESIDENCES_DIR
-from generator.errors import UserError, printable_path
+from generator.errors import UserError, printable_line
 
 INTERRUPTIONS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 """What stops a command (``command.INTERRUPTIONS``): held while a site is put in place, ignored by workers."""
@@ -136,7 +136,7 @@ def exclusive(out_dir: Path, stream: TextIO | None = None, wait: float | None = 
                         out_dir, 1, "un autre build écrit déjà dans ce dossier", "attendez qu'il se termine "
                         "puis relancez, ou choisissez un autre dossier avec --out ; rien n'a été modifié") from None
                 if not told:
-                    print(f"Un autre build écrit dans {printable_path(out_dir)} : attente de sa fin…",
+                    print(f"Un autre build écrit dans {printable_line(out_dir)} : attente de sa fin…",
                           file=stream or sys.stderr)
                     told = True
                 time.sleep(0.2)

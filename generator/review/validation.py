@@ -19,7 +19,7 @@ from typing import Literal
 
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_project
 from generator.contract.warnings import project_warnings
-from generator.errors import Problem, UserError, in_french, printable, printable_path
+from generator.errors import Problem, UserError, in_french, printable, printable_line
 
 Format = Literal["text", "github", "json"]
 FORMATS: tuple[Format, ...] = ("text", "github", "json")
@@ -119,10 +119,10 @@ def tell_github(problems: list[Problem], summary_file: str | None, root: Path | 
 
 
 def text_report(outcome: Outcome) -> str:
-    """The report of a valid project for people: its warnings, then the count of residences; ``printable`` as the
-    errors are (a link's address is quoted decoded: « %1B » is ESC, which the terminal ran)."""
-    lines = [printable(f"{printable_path(p.file)}:{p.line}: à vérifier : {p.message}"
-                       + (f"\n    → {p.hint}" if p.hint else "")) for p in outcome.warnings]
+    """The report of a valid project for people: its warnings, then the count of residences; each shown as the
+    errors are (``printable_line``: a link's address is quoted decoded, « %1B » is ESC, which the terminal ran)."""
+    lines = [f"{printable_line(p.file)}:{p.line}: à vérifier : {printable_line(p.message)}"
+             + (f"\n    → {printable_line(p.hint)}" if p.hint else "") for p in outcome.warnings]
     lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))
     return "\n".join(lines)
 
@@ -228,7 +228,7 @@ def _by_file(problems: tuple[Problem, ...], heading: str) -> list[str]:
     for p in problems:
         if p.file != current:
             current = p.file
-            lines += ["", f"{heading} {md_escape(printable_path(p.file))}", ""]
+            lines += ["", f"{heading} {md_escape(printable_line(p.file))}", ""]
         item = f"{_ITEM}{p.line}** : {md_escape(printable(p.message))}"
         lines.append(item + (f"<br>→ {md_escape(printable(p.hint))}" if p.hint else ""))
     return lines

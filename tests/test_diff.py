@@ -340,7 +340,7 @@ def test_a_shared_notice_whose_targets_are_only_reordered_is_no_change(changes) 
     assert (result.site_wide, result.residences) == ((), ())
     moved = changes(THREE, {**THREE, "les-lilas": LILAS.replace("agency: sud", "agency: nord")},
                     SITE_CONFIG + both, SITE_CONFIG + swapped)
-    assert (moved.site_wide, lines_of(moved, "les-lilas")) == ((), ["Agence : « sud » → « nord »"])
+    assert (moved.site_wide, lines_of(moved, "les-lilas")) == ((), ["Agence : « Agence Sud » → « Agence Nord »"])
 
 
 AGENCY_LIFT = SITE_CONFIG.replace("  nord: {name: Agence Nord, phone: 01 49 33 10 10, email: nord@example.org}\n", """\
@@ -384,7 +384,7 @@ def test_a_residence_newly_inheriting_by_a_change_of_agency_says_so(changes) -> 
     result = changes({"les-lilas": LILAS}, {"les-lilas": LILAS.replace("agency: sud", "agency: nord")},
                      AGENCY_LIFT, AGENCY_LIFT)
     assert lines_of(result, "les-lilas") == [
-        "Agence : « sud » → « nord »",
+        "Agence : « Agence Sud » → « Agence Nord »",
         "Dépannage ajouté : « Ascenseurs » (hérité de l'agence)", "Dépannage ajouté : « Chauffage » (hérité de l'agence)"]
 
 
@@ -443,7 +443,7 @@ def test_a_residence_changing_agency_says_which_shared_notices_it_gains_or_loses
     config = SITE_CONFIG + ELECTION.replace(", residences: [les-lilas]", "")
     result = changes({"les-lilas": LILAS}, {"les-lilas": LILAS.replace("agency: sud", "agency: nord")}, config, config)
     assert lines_of(result, "les-lilas") == [
-        "Agence : « sud » → « nord »", "Avis commun désormais affiché : « Élection des représentants des locataires »"]
+        "Agence : « Agence Sud » → « Agence Nord »", "Avis commun désormais affiché : « Élection des représentants des locataires »"]
     assert result.site_wide == ()
     added = changes({}, {"les-peupliers": PEUPLIERS}, config, config)
     assert lines_of(added, "les-peupliers")[-1] == "Avis commun : « Élection des représentants des locataires »"

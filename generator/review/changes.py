@@ -137,7 +137,8 @@ def diff_projects(base: Project, head: Project, today: date) -> ProjectChanges:
             was = old[moves.get(slug, slug)]
             before, after = seen(base.config, was), seen(head.config, new[slug])
             lines = residence_changes(before, after, tuple(head.config.languages),
-                                      inherited_keys((was.residence, before), (new[slug].residence, after)))
+                                      inherited_keys((was.residence, before), (new[slug].residence, after)),
+                                      (base.config, head.config))
             lines += shared_reach_changes(base.config, head.config, was, new[slug])
             if slug in moves:
                 lines.insert(0, f"Adresse du site : « {base.config.site_url(was.slug)} » → "
@@ -223,13 +224,20 @@ def _removed(item: ResidenceFile, config: SiteConfig) -> ResidenceChanges:
 
 
 def residence_changes(old: Residence, new: Residence, languages: tuple[str, ...] = (),
-                      inherited: dict[str, set[str]] | None = None) -> list[str]:
+                      inherited: dict[str, set[str]] | None = None,
+                      configs: tuple[SiteConfig, SiteConfig] | None = None) -> list[str]:
     """Every visible difference between two versions of one residence, in reading order of the site
     (outages first, as on the home page).
 
     With the site's ``languages``, an added or changed notice says which languages it lacks; the lines of
-    entries whose key is in ``inherited`` (by section, see ``inherited_keys``) are marked as the agency's."""
-    lines = field_changes(old, new, ("name", "address", "agency", "buildings", "units"), "")
+    entries whose key is in ``inherited`` (by section, see ``inherited_keys``) are marked as the agency's; with
+    the two versions' ``configs``, a change of agency names them as the pages do (« Agence Sud »), not by key."""
+    lines = field_changes(old, new, ("name", "address"), "")
+    if old.agency != new.agency:
+        was, now = ((_agency_name(config, key) for config, key in zip(configs, (old.agency, new.agency)))
+                    if configs else (old.agency, new.agency))
+        lines.append(f"Agence : « {was} » → « {now} »")
+    lines += field_changes(old, new, ("buildings", "units"), "")
     lines += outage_changes(old.outages, new.outages, languages)
     lines += caretaker_changes(old, new)
     for section in RESIDENCE_LISTS:

@@ -835,13 +835,13 @@ def test_a_slot_ending_at_midnight_typed_0h_is_told_to_write_23h59(make_project)
     ("03/12/2026", "écrivez « 2026-12-03 »"), ("3.1.2027", "écrivez « 2027-01-03 »"),
     ("jeudi 3 décembre 2026", "écrivez « 2026-12-03 »"), ("1er janvier 2027", "écrivez « 2027-01-01 »"),
     ("2026-12-3", "écrivez « 2026-12-03 »"), ("3 décembre", "ajoutez l'année : AAAA-12-03"),
-    ("30/02/2026", ""), ("demain", ""),
+    ("30/02/2026", ""), ("demain", ""), ("2027-31-01", "écrivez « 2027-01-31 »"), ("2027-13-13", ""),
 ])
 def test_a_date_written_the_french_way_is_told_as_it_is_written(typed: str, hint: str) -> None:
     """« 03/12/2026 » or « 3 décembre 2026 » were told « écrivez-la AAAA-MM-JJ, par exemple 2026-12-03 », an
     example that happened to be one date: staff rewrote « 15/01/2027 » by guesswork. The hint is now the date
-    typed, written as the contract reads it (never read in its place). Found by typing the samples' dates as
-    staff do."""
+    typed, written as the contract reads it (never read in its place); its day and month swapped alike
+    (« 2027-31-01 » had no hint). Found by typing the samples' dates as staff do."""
     from generator.contract.values import parse_date
 
     with pytest.raises(ValueError) as refused:

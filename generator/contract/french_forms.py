@@ -111,8 +111,8 @@ def day_range(text: str) -> list[str]:
 
 
 def date_hint(text: str) -> str:
-    """« 03/12/2026 », « 3 décembre 2026 », « 2026-12-3 » → write « 2026-12-03 »; a date without its year
-    asks for it; "" for any other (or a day that does not exist)."""
+    """« 03/12/2026 », « 3 décembre 2026 », « 2026-12-3 », « 2026-03-12 » → write « 2026-12-03 »; a date without
+    its year asks for it; "" for any other (or a day that does not exist)."""
     word = unaccented(text.strip())
     found = _DAY_MONTH_YEAR.fullmatch(word)
     timed = _WITH_TIME.fullmatch(word)
@@ -127,6 +127,8 @@ def date_hint(text: str) -> str:
         return f"ajoutez l'année : AAAA-{int(short[2]):02d}-{int(short[1]):02d}"
     elif _ISO_UNPADDED.fullmatch(word):
         year, month, day = (int(part) for part in _ISO_UNPADDED.fullmatch(word).groups())  # type: ignore[union-attr]
+        if month > 12 >= day:  # « 2027-31-01 », the day before the month as the French write it
+            month, day = day, month
     elif (words := _IN_WORDS.fullmatch(word)) and words.group(2) in _MONTHS:
         day, month = int(words.group(1)), _MONTHS.index(words.group(2)) + 1
         if not words.group(3):

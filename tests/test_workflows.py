@@ -437,6 +437,21 @@ def test_build_jobs_install_the_posters_font_before_validating() -> None:
 BAD_RESIDENCE = "name: X\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\nunits: beaucoup\n"
 
 
+DATED_COMMANDS = re.compile(r"^ *residence-hub (validate|build|merge|diff|posters)\b[^\n]*", re.MULTILINE)
+"""A command of a step's script (not the words of a message naming one)."""
+
+
+def test_every_dated_command_of_the_workflows_is_given_the_paris_day() -> None:
+    """``validate`` ran on the runner's UTC day: from 23:00 (22:00 in summer) Paris time a notice ending that
+    day was told « terminé », and the days of the build and of the check differed. Every command that takes
+    ``--today`` is given it, the Paris day (or the plan's, taken in Paris)."""
+    runs = [line for name in ("publish.yml", "pull-request.yml") for job in load(name)["jobs"].values()
+            for s in job.get("steps", []) for line in DATED_COMMANDS.finditer(s.get("run", ""))]
+    assert len(runs) == 6
+    assert [line[0] for line in runs if not re.search(r'--today "\$(\(TZ=Europe/Paris date \+%F\)|TODAY)"',
+                                                       line[0])] == []
+
+
 @pytest.mark.slow
 def test_validate_step_annotates_and_summarises(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     script = step(load("pull-request.yml"), "check", "Vérifier les fichiers")["run"]

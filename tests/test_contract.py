@@ -303,6 +303,21 @@ def test_a_group_of_keys_written_as_a_list_is_told_to_lose_its_dash(make_project
         "hours, mobile, mode, name, office, phone, title"]
 
 
+def test_a_collection_s_schedule_or_days_typed_empty_is_told_at_its_own_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« schedule: » or « days: [] » left empty was told at the collection's first line, without a hint."""
+    waste = RESIDENCE + "waste:\n  - kind: Encombrants\n    note: Devant le local.\n    WHEN\n"
+    hint = "\n    → écrivez par exemple « days: [mon, thu] » ou « schedule: … »"
+    assert problems_of(make_project(test=waste.replace("WHEN", "schedule:"))) == [
+        "residences/test.yml:7: waste[1].schedule: indiquez quand : « days » (jours de collecte) ou « schedule » "
+        "(en clair)" + hint]
+    assert problems_of(make_project(test=waste.replace("WHEN", "days: []"))) == [
+        "residences/test.yml:7: waste[1].days: indiquez quand : « days » (jours de collecte) ou « schedule » "
+        "(en clair)" + hint]
+    assert problems_of(make_project(test=waste.replace("WHEN", "# rien"))) == [
+        "residences/test.yml:5: waste[1]: indiquez quand : « days » (jours de collecte) ou « schedule » "
+        "(en clair)" + hint]
+
+
 def test_a_building_named_twice_is_refused_as_a_day_is(make_project) -> None:  # type: ignore[no-untyped-def]
     """« buildings: [A, B, A] » was taken as typed: the pages said « Bâtiments A, B et A », and a notice or an
     outage for [C, C] « bâtiments C et C », where a day named twice is refused. Found by pasting a building
@@ -961,7 +976,7 @@ def test_every_check_across_fields_is_told_with_the_item_s_other_mistakes(make_p
     hints = {problem.split("\n")[0].split(": ")[1]: problem.split("\n    → ")[1:] for problem in problems_of(root)}
     assert hints["notices[1].until"] == ["« from » est le premier jour d'affichage et « until » le dernier"]
     assert hints["outages[1].status"] == ["écrivez status: repaired, ou retirez « repaired »"]
-    assert hints["waste[1]"] == []
+    assert hints["waste[1]"] == ["écrivez par exemple « days: [mon, thu] » ou « schedule: … »"]
 
 
 def test_every_repeat_of_a_list_is_told_not_only_the_first(make_project) -> None:  # type: ignore[no-untyped-def]

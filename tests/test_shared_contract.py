@@ -246,6 +246,15 @@ def test_repaired_is_required_when_repaired(make_project) -> None:  # type: igno
         "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair"]
 
 
+def test_a_repair_day_typed_empty_is_told_at_its_own_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« repaired: » left empty was told at the outage's first line, lines above the one to complete."""
+    text = RESIDENCE + "outages:\n  - equipment: Chauffage\n    since: 2026-11-25\n    status: repaired\n    repaired:\n"
+    assert problems_of(make_project(test=text)) == [
+        "residences/test.yml:8: outages[1].repaired: « repaired » (jour de la réparation) manque : il est "
+        "obligatoire avec status: repaired\n    → écrivez après « repaired: » le jour où la réparation a été faite "
+        "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair"]
+
+
 def test_unknown_buildings_of_notices_and_outages_are_errors_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
     text = OUTAGE.replace("buildings: [C]", "buildings: [D]").replace("buildings: [A]}", "buildings: [a]}")
     assert problems_of(make_project(test=text)) == [

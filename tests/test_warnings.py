@@ -96,6 +96,16 @@ def test_never_reviewed_only_when_the_config_asks(make_project) -> None:  # type
     assert (warning.line, warning.message) == (1, "fiche jamais vérifiée (pas de « reviewed ») ; à relire tous les 6 mois")
 
 
+def test_a_review_day_typed_empty_is_told_at_its_own_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« reviewed: » left empty (or « ~ ») was told at line 1 as « pas de « reviewed » », a line the file has."""
+    for empty in ("reviewed:", "reviewed: ~"):
+        root = make_project(site_config=WITH_REVIEW, test=STALE.replace("reviewed: 2026-05-31", empty))
+        (warning,) = [w for w in project_warnings(load_project(root), TODAY) if "vérifiée" in w.message]
+        assert (warning.line, warning.message, warning.hint) == (
+            4, "fiche jamais vérifiée (« reviewed » vide) ; à relire tous les 6 mois",
+            "relisez toute la fiche, puis notez « reviewed: 2026-12-02 »")
+
+
 def test_review_period_must_be_a_positive_number_of_months(make_project) -> None:  # type: ignore[no-untyped-def]
     code, output = run("--project", str(make_project(site_config=SITE_CONFIG + "review_every_months: 0\n")))
     assert code == 1 and "site_config.yml:10: review_every_months: au moins 1 (mois), par exemple 6" in output

@@ -38,6 +38,12 @@ def refused_at(key: Union[str, int, tuple[Union[str, int], ...]], message: str, 
     return PydanticCustomError("value_error_at", "{message}", {"at": key, "hint": hint, "message": message})
 
 
+def typed_empty(item: Any, *keys: str) -> Union[str, tuple[()]]:
+    """The first of ``keys`` typed in ``item`` (left empty: « schedule: », « repaired: ~ »), where a check that
+    finds its value missing tells it: at its own line, not at the item's first one; ``()`` (the item) if none is."""
+    return next((key for key in keys if key in item.model_fields_set), ())
+
+
 def refused(problems: list[PydanticCustomError], typed: Any) -> ValidationError:
     """Several problems of one value or item raised together, each at its own place (pydantic tells every
     line error of a ``ValidationError`` raised by a validator, under the validator's place)."""

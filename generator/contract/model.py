@@ -12,7 +12,7 @@ from typing import ClassVar, Iterator, Literal, Optional, get_args
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.contract.base import Check, Checked, known, no_items, refused_at
+from generator.contract.base import Check, Checked, known, no_items, refused_at, typed_empty
 from generator.contract.base import Model as Model
 from generator.contract.characters import ValueProblem
 from generator.contract.french_forms import MIDNIGHT_END
@@ -173,9 +173,9 @@ class Waste(Checked):
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 
     def _when(self) -> Iterator[PydanticCustomError]:
-        if not self.days and not self.schedule:  # told at « days: [] » (or « schedule: ») when typed empty
-            typed = next((key for key in ("days", "schedule") if key in self.model_fields_set), ())
-            yield refused_at(typed, "indiquez quand : « days » (jours de collecte) ou « schedule » (en clair)", "")
+        if not self.days and not self.schedule:
+            yield refused_at(typed_empty(self, "schedule", "days"), "indiquez quand : « days » (jours de collecte) ou "
+                             "« schedule » (en clair)", "écrivez par exemple « days: [mon, thu] » ou « schedule: … »")
 
     checks = (_when, once("days", "jour"))
 
@@ -311,7 +311,6 @@ class Closure(Model):
 class Emergency(Model):
     label: Text = Field(description="Pour quoi, par exemple « SAMU ».")
     phone: PhoneNumber = Field(description="Le numéro, par exemple 15.")
-
 
 
 class SiteConfig(Checked):

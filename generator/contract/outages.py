@@ -8,7 +8,7 @@ from typing import Iterator, Literal, Optional, get_args
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-from generator.contract.base import Checked, Model, each, no_items, refused_at
+from generator.contract.base import Checked, Model, each, no_items, refused_at, typed_empty
 from generator.contract.repeats import buildings_once
 from generator.contract.values import Date, Label, Markdown, Text
 
@@ -42,11 +42,12 @@ class Outage(Checked):
 
     def _repaired_with_its_status(self) -> Iterator[PydanticCustomError]:
         if self.status == "repaired" and self.repaired is None:
-            yield refused_at("repaired" if "repaired" in self.model_fields_set else (),  # « repaired: » empty
-                             "« repaired » (jour de la réparation) manque : il est obligatoire avec "
+            at = typed_empty(self, "repaired")
+            yield refused_at(at, "« repaired » (jour de la réparation) manque : il est obligatoire avec "
                                  "status: repaired",
-                             "ajoutez la ligne « repaired: … » avec le jour où la réparation a été faite "
-                             "(AAAA-MM-JJ) ; si ce n'est pas encore réparé, écrivez status: in_repair")
+                             ("écrivez après « repaired: »" if at else "ajoutez la ligne « repaired: … » avec") +
+                             " le jour où la réparation a été faite (AAAA-MM-JJ) ; si ce n'est pas encore réparé, "
+                             "écrivez status: in_repair")
         if self.status != "repaired" and self.repaired is not None:
             yield refused_at("status", f"« repaired » est donné mais status vaut « {self.status} »",
                              "écrivez status: repaired, ou retirez « repaired »")

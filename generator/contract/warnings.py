@@ -95,8 +95,10 @@ def not_reviewed(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
     if not months:
         return
     hint = f"relisez toute la fiche, puis notez « reviewed: {today.isoformat()} »"
-    if reviewed is None:
-        yield Problem(_file(item), 1, f"fiche jamais vérifiée (pas de « reviewed ») ; à relire tous les {months} mois",
+    if reviewed is None:  # « reviewed: » typed empty is told at its line
+        typed = ("reviewed",) in item.lines.lines
+        yield Problem(_file(item), item.lines.line_of(("reviewed",)), "fiche jamais vérifiée ("
+                      f"{'« reviewed » vide' if typed else 'pas de « reviewed »'}) ; à relire tous les {months} mois",
                       hint)
     elif review_due(reviewed, months) < today:
         yield Problem(_file(item), item.lines.line_of(("reviewed",)),

@@ -219,6 +219,33 @@ def test_a_key_read_as_the_rest_of_the_value_above_is_told_so(tmp_path: Path, te
         "d'un même niveau, deux espaces par niveau"))]
 
 
+@pytest.mark.parametrize("text, line, below", [
+    ("name: A\ncaretaker:\n   name: K\n  mode: resident\n  phone: 01 48 20 11 22\n", 3, 4),
+    ("name: A\ncaretaker:\n name: K\n  mode: resident\n  phone: 01 48 20 11 22\n", 3, 4),
+    ("# Résidence\n name: A\nagency: nord\nunits: 3\n", 2, 3),
+    ("# Résidence\n- name: A\nagency: nord\nunits: 3\n", 2, 3),
+    ("caretaker:\n  - name: K\n  mode: resident\n  phone: 01 48 20 11 22\n", 2, 3),
+    ("hours:\n     - days: [mon]\n      open: 8h\n      close: 9h\n", 2, 3),
+])
+def test_a_key_out_of_line_is_told_at_its_own_line_not_at_the_next_key(tmp_path: Path, text: str, line: int,
+                                                                       below: int) -> None:
+    """A key with a space too many or too few, or a stray dash, above keys in their place was told at the next
+    key (« clé attendue à ce niveau de retrait », « du texte après la fin du document (ligne « ... ») », a line
+    the file does not have), which is right. Found by moving each line of the samples left and right."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, (
+        f"syntaxe YAML invalide : cette ligne n'est pas alignée sur la clé de la ligne {below} : ses espaces au début, "
+        "ou un tiret « - » en trop, la décalent ; alignez les clés d'un même niveau, deux espaces par niveau"))]
+
+
+def test_a_value_typed_above_its_items_is_not_told_as_a_key_out_of_line(tmp_path: Path) -> None:
+    """« outages: true » above its items: moving it four spaces right would make it a key of the notice above,
+    which reads, but it is not the mistake; told as before, at the items."""
+    text = "notices:\n  - title: A\n    body: B\noutages: true\n  - equipment: C\n    since: 2026-01-01\n"
+    _, problems = load(tmp_path, text)
+    assert [p.line for p in problems] == [5] and "n'est pas alignée" not in problems[0].message
+
+
 @pytest.mark.parametrize("text, line", [
     ("name: A\nnotices:\n  - {title: a}\nreviewed: 2026-11-20\nunits: 3\n- {title: b}\n", 6),
     ("name: A\ncaretaker:\n  name: K\n  hours:\n    - {days: [mon], open: 8h, close: 9h}\n   - {days: [tue]}\n", 6),

@@ -17,6 +17,7 @@ from typing import Any, Union
 
 import yaml
 
+from generator.contract.misaligned import MISALIGNED, misaligned, read_whole
 from generator.contract.sources import read_source
 from generator.contract.values import check_characters
 from generator.errors import Problem
@@ -208,6 +209,10 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         before = _told_by_what_precedes(text, e.problem_mark, str(e.problem)) if e.problem_mark else None
         if before is not None:
             line, problem = before
+        above = misaligned(text, e.problem_mark.line + 1, str(e.problem), read_whole(_Loader)) if e.problem_mark \
+            else None
+        if above is not None and e.problem_mark:
+            line, problem = above, MISALIGNED.format(e.problem_mark.line + 1)
         odd = _odd_space(text, mark.index) if mark else None
         if odd is not None:
             line, problem = odd

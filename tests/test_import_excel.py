@@ -92,6 +92,22 @@ def test_a_number_with_decimals_in_a_text_column_is_refused_not_written_the_engl
     assert list((project / "residences").iterdir()) == []
 
 
+def test_a_refused_caretaker_or_fibre_cell_is_told_once_not_as_missing_at_every_cell_that_needs_it(
+        tmp_path: Path, project: Path) -> None:
+    """A caretaker's name Excel turned into a number (or a formula's error) was told at its cell, and again at
+    every other caretaker cell of the row as « valeur pour un gardien sans nom », and a fibre state so refused
+    as « référence sans état de la fibre »: mistakes that are not, cells staff looked at in vain."""
+    titles = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Loge", "Mobile gardien", "Fibre",
+              "Référence immeuble"]
+    row = GOOD[:5] + [1.5, "Loge A", "06 12 34 56 78", "=1/0", "IMB/93066/X/00AB"]
+    xlsx(tmp_path / "r.xlsx", titles, row)
+    with pytest.raises(ImportRefused) as refused:
+        import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [(p.place, p.message) for p in refused.value.problems] == [
+        ("Feuil1!F2", "Gardien : Excel a transformé la valeur en nombre à virgule (1,5)"),
+        ("Feuil1!I2", "formule dont le fichier ne contient pas le résultat")]
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("Tél. gardien", "Téléphone gardien"), ("Tel gardien", "Téléphone gardien"),
     ("Portable gardien", "Mobile gardien"), ("Courriel gardien", "E-mail gardien"), ("CP", "Code postal"),

@@ -274,14 +274,17 @@ def _convert_row(sheet: Sheet, row: Row, columns: dict[int, Column], config: Sit
                  problems: list[Problem], result: ImportResult) -> None:
     """Each cell of the row as text (repairs recorded), then the checks that span several columns."""
     unusable = {cell.ref for cell, _, _ in sheet.problems}  # told by the reader (unreadable bytes…): once
+    refused = set()  # titles of the cells told: not read as empty by the checks across columns below
     for column in columns.values():
         cell = row.cells[column.title]  # every titled column has a cell in each row (see _table)
         if cell.ref in unusable:
+            refused.add(column.title)
             continue
         converted = convert(cell, column.kind)
         for sentence in converted.repairs or []:
             result.repairs.append(cell_problem(sheet, cell, f"{column.title} : {sentence}"))
         if converted.error:
+            refused.add(column.title)
             problems.append(cell_problem(sheet, cell, f"{column.title} : {converted.error[0]}", converted.error[1]))
         elif converted.text is not None:
             row.values[column.title] = converted.text
@@ -315,10 +318,10 @@ def _convert_row(sheet: Sheet, row: Row, columns: dict[int, Column], config: Sit
     fibre = row.values.get("Fibre")
     choose("Gardien type", _MODES, "écrivez « sur place » ou « itinérant »")
     choose("Fibre", _FIBRE, "écrivez « disponible », « en cours », « prévue » ou « non »")
-    if fibre is None and "Référence immeuble" in row.values:
+    if fibre is None and "Fibre" not in refused and "Référence immeuble" in row.values:
         fail("Référence immeuble", "référence sans état de la fibre",
              "remplissez aussi la colonne « Fibre » (disponible, en cours, prévue ou non)")
-    if "Gardien" not in row.values:
+    if "Gardien" not in row.values and "Gardien" not in refused:
         for title in (t for t in _CARETAKER if t in row.values):
             fail(title, "valeur pour un gardien sans nom", "remplissez la colonne « Gardien » (prénom et nom)")
     if "Horaires" in row.values:

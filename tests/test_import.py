@@ -378,8 +378,8 @@ def test_every_error_of_every_row_comes_together_at_its_cell_and_nothing_is_writ
         "residences.xlsx:Feuil1!E3: Agence : agence « Agence Est » inconnue",
         "    → écrivez la clé ou le nom d'une agence de site_config.yml : nord (Agence Nord), sud (Agence Sud)",
         "residences.xlsx:Feuil1!G3: Téléphone gardien : numéro de téléphone « 01 48 20 11 » invalide (chiffre en "
-        "trop ou en moins ?) : écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un "
-        "numéro court comme 15",
+        "trop ou en moins ?)",
+        "    → écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15",
         "residences.xlsx:Feuil1!J3: Fibre : « bientôt » non compris",
         "    → écrivez « disponible », « en cours », « prévue » ou « non »",
         "residences.xlsx:Feuil1!A4: Nom : vide",
@@ -938,10 +938,10 @@ def test_sample_spreadsheet_is_what_its_script_writes_and_imports_to_files_that_
 
 def test_contributing_shows_a_cell_error_as_the_command_prints_it(tmp_path: Path, project: Path) -> None:
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    (shown,) = re.findall(r"```text\n\s*(residences\.xlsx:.*?) …\n", contributing)
+    (shown,) = re.findall(r"```text\n\s*(residences\.xlsx:.*?\n\s*→ .*?) …\n", contributing)
     rows = [TITLES, GOOD, ["Les Lilas", "3 rue des Lilas", "93200", "Saint-Denis", "nord", "Jo", "01 48 20 11", None]]
     code, output = run("--project", str(project), str(xlsx(tmp_path / "residences.xlsx", rows)))
-    assert code == 1 and shown in output
+    assert code == 1 and re.sub(r"\n\s*", "\n    ", shown) in output
 
 
 def test_contributing_part_7_followed_command_by_command_ends_in_a_branch_to_propose(

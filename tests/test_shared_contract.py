@@ -132,7 +132,7 @@ notices:
 """
     root = make_project(site_config=config, test=RESIDENCE)
     assert problems_of(root) == [
-        "site_config.yml:7: emergency[1].phone: numéro court « 1234 » inconnu en France : écrivez par exemple "
+        "site_config.yml:7: emergency[1].phone: numéro court « 1234 » inconnu en France\n    → écrivez par exemple "
         "01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court comme 15",
         "site_config.yml:12: notices[1].from: date « 2026-13-15 » non reconnue : il n'y a pas de mois 13 : "
         "écrivez l'année, le mois puis le jour (AAAA-MM-JJ)",
@@ -169,9 +169,9 @@ def test_agencies_hold_defaults_with_the_fields_of_a_residence(make_project) -> 
       - {role: Médiateur, phone: 12}
 """)
     problems = problems_of(make_project(site_config=config))
-    assert problems == ["site_config.yml:13: agencies.sud.contacts[2].phone: numéro court « 12 » inconnu en France : "
-                        "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro court "
-                        "comme 15"]
+    assert problems == ["site_config.yml:13: agencies.sud.contacts[2].phone: numéro court « 12 » inconnu en France\n"
+                        "    → écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, +33 1 48 20 11 22 ou un numéro "
+                        "court comme 15"]
     agency = load_project(make_project(site_config=config.replace("phone: 12", "phone: 15"))).config.agencies["sud"]
     assert [m.topic for m in agency.maintenance] == ["Ascenseurs"]
     assert [w.kind for w in agency.waste] == ["Encombrants"]

@@ -305,6 +305,19 @@ def test_numbers_of_the_overseas_departments_are_french_numbers(typed: str, disp
     assert (phone.display, phone.tel) == (display, tel)
 
 
+@pytest.mark.parametrize(("typed", "message"), [
+    ("12", "numéro court « 12 » inconnu en France"),
+    ("01 48 20 11", "numéro de téléphone « 01 48 20 11 » invalide (chiffre en trop ou en moins ?)"),
+    ("+999 12", "numéro de téléphone « +999 12 » non reconnu")])
+def test_a_phone_number_refused_gives_its_examples_as_the_hint_as_its_other_refusals_do(typed: str,
+                                                                                        message: str) -> None:
+    """A short number unknown, a number with a digit too many or too few, or one phonenumbers cannot read
+    carried the examples inside the message, its hint empty (« "hint": "" » in validate --format json, no
+    « → » line), unlike the other refusals of a number."""
+    assert refusal(parse_phone, typed) == (message, "écrivez par exemple 01 48 20 11 22, 06 12 34 56 78, "
+                                                    "+33 1 48 20 11 22 ou un numéro court comme 15")
+
+
 def test_short_number_with_an_extension_is_refused() -> None:
     assert refusal(parse_phone, "15 poste 2")[0].startswith("numéro court « 15 poste 2 » inconnu en France")
 

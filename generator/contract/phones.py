@@ -120,7 +120,7 @@ def _checked_phone(text: str) -> Phone:
         except phonenumbers.NumberParseException:  # « 0 », « 5 »: too short to be any number
             short = None
         if extension or short is None or not shortnumberinfo.is_valid_short_number_for_region(short, "FR"):
-            raise ValueError(f"numéro court « {text} » inconnu en France : {hint}")
+            raise ValueProblem(f"numéro court « {text} » inconnu en France", hint)
         return Phone(text, compact, compact)
     if not compact.startswith(("0", "+")):  # never completed in silence: « 148201122 » lost its 0 (in Excel?)
         raise ValueProblem(f"numéro de téléphone « {text} » : il manque le 0 du début (ou l'indicatif du pays, "
@@ -128,9 +128,9 @@ def _checked_phone(text: str) -> Phone:
     try:
         number = _french_or_foreign(digits)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"numéro de téléphone « {text} » non reconnu : {hint}") from None
+        raise ValueProblem(f"numéro de téléphone « {text} » non reconnu", hint) from None
     if not phonenumbers.is_valid_number(number) or number.extension:
-        raise ValueError(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?) : {hint}")
+        raise ValueProblem(f"numéro de téléphone « {text} » invalide (chiffre en trop ou en moins ?)", hint)
     french = phonenumbers.region_code_for_number(number) in FRENCH_REGIONS
     style = PhoneNumberFormat.NATIONAL if french else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(number, style)

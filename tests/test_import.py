@@ -694,6 +694,28 @@ def test_csv_with_a_quote_never_closed_is_told_in_french_at_its_line(tmp_path: P
     assert list((project / "residences").iterdir()) == []
 
 
+def test_csv_with_a_quote_never_closed_in_a_short_file_is_told_at_its_line_not_as_empty_cells(tmp_path: Path,
+                                                                                              project: Path) -> None:
+    """Within the 131,072 characters, the rest of the file ran into the cell in silence: its row's other
+    cells were told « Rue : vide », « Code postal : vide »… (typed, on the line below in the file), the rows
+    below it lost, the name « Les Lilas;3 rue… » written with its semicolons."""
+    rows = ["Les Ormes;4 rue des Ormes;93200;Saint-Denis;nord", '"Les Lilas;3 rue des Lilas;93200;Saint-Denis;nord',
+            "Les Iris;5 rue des Iris;93200;Saint-Denis;nord"]
+    path = tmp_path / "r.csv"
+    path.write_text(";".join(TITLES[:5]) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    code, output = run("--project", str(project), str(path))
+    assert code == 1 and output == (
+        "Erreur : r.csv:3: guillemet (\") ouvert ligne 3 et jamais fermé : la suite du fichier, jusqu'à la ligne 4, "
+        "est lue dans une seule cellule\n"
+        "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
+        "(séparateur : point-virgule) »\n"
+        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+    assert list((project / "residences").iterdir()) == []
+    path.write_text(";".join(TITLES[:5]) + '\nLes Ormes;"4 rue des Ormes\nBât. A";93200;Saint-Denis;nord\n',
+                    encoding="utf-8")  # a line break inside a quoted cell, as Excel writes it: read as before
+    assert [p.name for p in import_spreadsheet(project, path).written] == ["les-ormes.yml"]
+
+
 def test_csv_in_utf16_as_excel_saves_unicode_text(tmp_path: Path, project: Path) -> None:
     """Excel's « Texte Unicode » is UTF-16 with a byte order mark, separated by tabulations."""
     path = tmp_path / "r.csv"

@@ -239,22 +239,30 @@ _RESAVE = ("enregistrez-le depuis Excel en « CSV UTF-8 (délimité par des virg
            "point-virgule) »")
 
 
-def _records(reader: Any) -> Iterator[list[str]]:
+def _records(reader: Any, text: str) -> Iterator[list[str]]:
     """The records of a ``csv.reader``; what it cannot read is told in French, at the line where the record
     starts. Its one refusal here (« field larger than field limit (131072) », in English) comes of a quote
-    opened and never closed: the rest of the file runs into that one cell."""
-    start = 1
+    opened and never closed: the rest of the file runs into that one cell. Shorter, that rest is read in
+    silence: a last record over several lines with an odd number of quotes is one (its cells are in pairs)."""
+    start = last = 1
     try:
         for record in reader:
             yield record
-            start = reader.line_num + 1
+            last, start = start, reader.line_num + 1
+        if reader.line_num > last and "".join(re.split(r"\r\n?|\n", text)[last - 1:]).count('"') % 2:
+            raise SpreadsheetError(f"guillemet (\") ouvert ligne {last} et jamais fermé : la suite du fichier, "
+                                   f"jusqu'à la ligne {reader.line_num}, est lue dans une seule cellule", _CLOSE_IT,
+                                   line=last)
     except csv.Error as e:
         limit = csv.field_size_limit()
         message = (f"cellule de plus de {limit:,} caractères à partir de la ligne {start} : un guillemet (\") "
                    "ouvert n'y est sans doute jamais fermé".replace(",", " ")
                    if "field limit" in str(e) else f"ligne {start} illisible ({type(e).__name__})")
-        raise SpreadsheetError(message, "fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau "
-                               "depuis Excel en « CSV (séparateur : point-virgule) »", line=start) from None
+        raise SpreadsheetError(message, _CLOSE_IT, line=start) from None
+
+
+_CLOSE_IT = ("fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
+             "(séparateur : point-virgule) »")
 
 
 def _within_bounds(rows: int, columns: int, where: str, cells: int | None = None) -> None:
@@ -375,7 +383,7 @@ def _read_csv(path: Path, note: str = "") -> Sheet:
     problems: list[tuple[Cell, str, str]] = []
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     cells = 0
-    for r, record in enumerate(_records(records), start=1):
+    for r, record in enumerate(_records(records, text), start=1):
         cells += len(record)
         _within_bounds(r, len(record), f"ligne {r}", cells)
         line = []

@@ -40,6 +40,21 @@ def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in problems] == [(3, "la clé « name » apparaît deux fois (déjà ligne 1)")]
 
 
+def test_a_key_repeated_in_a_list_item_says_a_new_item_starts_with_a_dash(tmp_path: Path) -> None:
+    """A slot added under « hours: » without its dash makes its keys the first slot's again: each was told
+    « gardez une seule des deux lignes », and following that deleted the slot staff meant to add."""
+    text = "hours:\n  - days: [mon]\n    open: 8h\n    days: [wed]\n    open: 14h\nname: A\nname: B\n"
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message, p.hint) for p in problems] == [
+        (4, "la clé « days » apparaît deux fois (déjà ligne 2)", HINT_NEW_ITEM),
+        (5, "la clé « open » apparaît deux fois (déjà ligne 3)", HINT_NEW_ITEM),
+        (7, "la clé « name » apparaît deux fois (déjà ligne 6)", "gardez une seule des deux lignes")]
+
+
+HINT_NEW_ITEM = ("gardez une seule des deux lignes ; si elle commence un autre élément de la liste, mettez devant un "
+                 "tiret « - » aligné sur ceux des autres éléments")
+
+
 def test_a_hash_glued_to_its_words_after_a_value_is_told_not_dropped(tmp_path: Path) -> None:
     """« name: Bâtiment #2 » was « Bâtiment »: YAML reads « #2 » as a comment, and the end of the value was
     dropped in silence. A « # » followed by a letter or a digit after a value is told at its line; a comment

@@ -383,7 +383,10 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         if key in result:
             first = lines[path + (key,)]
             repeated.append(_Refused(key_line, f"la clé « {key} » apparaît deux fois (déjà ligne {first})",
-                                     "gardez une seule des deux lignes"))
+                                     "gardez une seule des deux lignes" + (  # a new item without its dash?
+                                         " ; si elle commence un autre élément de la liste, mettez devant un tiret "
+                                         "« - » aligné sur ceux des autres éléments" if path and
+                                         isinstance(path[-1], int) else "")))
             continue
         lines[path + (key,)] = key_line
         result[key] = _convert(value_node, path + (key,), lines, seen, repeated)

@@ -702,3 +702,33 @@ def test_a_page_opened_from_the_store_says_it_is_the_saved_copy_and_of_when(  # 
     assert page.locator(".rh-stored-copy").count() == 0
     assert errors == []
     context.close()
+
+
+def test_a_language_taken_off_the_site_leaves_the_other_languages_stores(browser, serve,
+                                                                         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A language dropped from ``languages``: its worker, at its address « not found », deleted the stores of
+    every language of the microsite (all its names start with the microsite's folder), and the French and
+    English pages, still published, no longer opened offline. Only the stores of folders gone go."""
+    root = write_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    base = serve(site) + "/les-tilleuls/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    for folder in ("", "/en", "/ar"):
+        assert page.evaluate(READY_JS, _cache_name(site, "les-tilleuls" + folder))["urls"], folder
+    kept = [_cache_name(site, "les-tilleuls" + folder) for folder in ("", "/en")]
+    without_arabic = re.sub(r", ar: [^,}]+", "", CONFIG).replace("[fr, en, ar]", "[fr, en]")
+    write_project(root, without_arabic, re.sub(r", ar: [^,}]+", "", MULTILINGUAL))
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    assert not (site / "les-tilleuls" / "ar").exists()
+    assert page.goto(base + "ar/contacts/", wait_until="load").status == 404
+    wait_until(page, """async () => !(await caches.keys()).some(n => n.startsWith('residence-hub:/les-tilleuls/ar/'))""")
+    page.wait_for_timeout(500)
+    assert [name for name in kept if name in page.evaluate("caches.keys()")] == kept
+    context.set_offline(True)
+    for path in ("gardien/", "en/contacts/"):
+        page.goto(base + path, wait_until="load")
+        assert page.get_by_text("Fatima Benali").first.is_visible(), path
+    context.close()

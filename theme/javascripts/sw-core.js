@@ -180,17 +180,33 @@ function networkFirst(request, key, event) {
 }
 
 /* A residence taken off the site: its pages are « not found » and so is this worker's own sw.js. Its
- * stored pages go, and the stores of its other languages' workers (the same microsite: MICROSITE), and
- * this worker unregisters: offline, the residence's old pages were served forever.
+ * stored pages go, and the stores of its other languages' workers (the same microsite: MICROSITE) whose
+ * own sw.js is gone too, and this worker unregisters: offline, the residence's old pages were served
+ * forever. A language taken off the site is « not found » alone: its stores go, not those of the languages
+ * still published (every store of the microsite went, and their pages no longer opened offline).
  * A page typed wrong in a living microsite is « not found » too, but its sw.js is there: nothing changes. */
+function isGone(url) {
+  return fetch(new Request(url, { cache: "no-store" })).then(function (response) {
+    return response.status === 404 || response.status === 410;
+  });
+}
+
 function retireIfGone() {
-  return fetch(new Request(self.location.href, { cache: "no-store" })).then(function (response) {
-    if (response.status !== 404 && response.status !== 410) { return undefined; }
+  var worker = self.location.pathname.slice(self.location.pathname.lastIndexOf("/") + 1);
+  function storeGone(name) {  /* "residence-hub:<folder>:<build>": gone if its folder's worker is */
+    if (name.indexOf(PREFIX) === 0) { return Promise.resolve(true); }
+    var folder = name.slice(name.indexOf(":") + 1, name.lastIndexOf(":"));
+    return isGone(self.location.origin + folder + worker)["catch"](function () { return false; });
+  }
+  return isGone(self.location.href).then(function (gone) {
+    if (!gone) { return undefined; }
     return caches.keys().then(function (names) {
       return Promise.all(names.filter(function (name) { return name.indexOf(MICROSITE) === 0; })
-        .map(function (name) { return caches.delete(name); }));
+        .map(function (name) {
+          return storeGone(name).then(function (yes) { return yes ? caches.delete(name) : undefined; });
+        }));
     }).then(function () { return self.registration.unregister(); });
-  }).catch(function () { return undefined; });
+  })["catch"](function () { return undefined; });
 }
 
 /* Stylesheets, scripts, images: the stored copy, else the network's (stored). */

@@ -882,3 +882,32 @@ def test_another_language_s_worker_taking_the_screen_over_does_not_reload_it(bro
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == base + "en/sw.js"
     assert len(loads) == 1, "the screen reloaded when its language's worker took over"
     context.close()
+
+
+@pytest.mark.parametrize("after, screen, then, lang", [
+    ("[fr]", "en/ecran/", "ecran/", "fr"),  # English taken off: the default language's screen
+    ("[en, fr]", "en/ecran/", "ecran/", "en"),  # English first: its screen is the microsite's own
+    ("[en, fr]", "ecran/", "fr/ecran/", "fr"),  # and French's is in its folder
+])
+def test_a_language_taken_off_or_moved_sends_its_screen_where_it_now_is(  # type: ignore[no-untyped-def]
+        browser, serve, make_project, tmp_path: Path, after: str, screen: str, then: str, lang: str) -> None:
+    """A TV showing the English screen when English leaves ``languages`` (or becomes the first language, at
+    the microsite's own folder): the new build's revision reloaded that page, now « not found », and the hall
+    showed the 404 page until someone came with a keyboard. It goes to the screen of its language in the new
+    build, else the default language's."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    base = serve(tmp_path / "site") + "/test/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.route("**/residence.json*", lambda route: route.abort())  # offline: no language change meanwhile
+    page.goto(base + screen, wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*(No|Pas de)")
+    (root / "site_config.yml").write_text(SITE_CONFIG + f"languages: {after}\n", encoding="utf-8")
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    page.unroute("**/residence.json*")  # the network is back: the next look finds the new build
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    page.wait_for_url(base + then)
+    assert page.evaluate("document.documentElement.lang") == lang
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*(Updated|Mis à jour)")
+    page.close()

@@ -22,6 +22,7 @@
   var online = false; /* the last look at residence.json succeeded */
   var paused = false; /* the « Pause » button is pressed */
   var stale = false; /* residence.json has another revision: a new build, shown at the next reload */
+  var moved = null; /* in that build, this screen's address when it is another one (screenIn) */
   var shownAll = false; /* every notice has been on the screen in this language */
   var due = false; /* with several languages: this language's time is over, the next one waits for shownAll */
   var shown = 0; /* index of the first notice of the page on the screen (first: the next page's) */
@@ -222,6 +223,25 @@
     setText("[data-rh-updated]", word(online ? "updated" : "offline", { time: at }));
   }
 
+  /* This language's screen in the build read: its language taken off the site, or moved to another folder
+     (a new first language), reloading it was « not found » for good, and the hall showed the 404 page
+     until someone came with a keyboard. Then its language's new folder, else the default language's screen
+     (data.languages[0]); null: this page. */
+  function screenIn(fresh) {
+    var lang = document.documentElement.getAttribute("lang"), site = fresh.url;
+    var own = fresh.translations && fresh.translations[lang] && fresh.translations[lang].hall_screen;
+    if (typeof own === "string" && typeof site === "string" && own.indexOf(site) === 0) {
+      return data.data.slice(0, data.data.lastIndexOf("/") + 1) + own.slice(site.length);
+    }
+    return data.languages.length ? data.languages[0] : null;
+  }
+  function renew() {
+    var target = document.createElement("a");
+    if (moved !== null) { target.href = moved; }
+    if (moved === null || target.pathname === window.location.pathname) { window.location.reload(); return; }
+    window.location.replace(target.href);
+  }
+
   function check() {
     var request = new XMLHttpRequest();
     request.open("GET", data.data + "?live=" + new Date().getTime());
@@ -230,8 +250,8 @@
       var fresh = null;
       try { fresh = JSON.parse(request.responseText); } catch (e) { fresh = null; }
       if (request.status !== 200 || !fresh) { online = false; updated(false); return; }
-      if (fresh.revision !== data.revision) { stale = true; }
-      if (stale && !paused) { window.location.reload(); return; }
+      if (fresh.revision !== data.revision) { stale = true; moved = screenIn(fresh); }
+      if (stale && !paused) { renew(); return; }
       if (!stale) { /* paused with an older build shown: its time stays */
         try { window.localStorage.setItem(STORE, clockText(wallClock(new Date()))); } catch (e) { /* ignore */ }
       }
@@ -276,7 +296,7 @@
       button.setAttribute("aria-pressed", paused ? "true" : "false");
       while (timers.length) { clearInterval(timers.pop()); }
       if (paused) { return; }
-      if (stale) { window.location.reload(); return; }
+      if (stale) { renew(); return; }
       start();
     };
   }

@@ -911,3 +911,33 @@ def test_a_language_taken_off_or_moved_sends_its_screen_where_it_now_is(  # type
     assert page.evaluate("document.documentElement.lang") == lang
     _wait_for_text(page, "[data-rh-updated]", r"^\s*(Updated|Mis à jour)")
     page.close()
+
+
+def test_a_language_taken_off_the_site_is_not_the_next_one_shown(browser, serve, make_project,
+                                                                  tmp_path: Path) -> None:
+    """English taken off ``languages``: a French screen changes language every minute but reads
+    ``residence.json`` every five, so it went to the English screen of the build before, now « not found »,
+    and the hall showed the 404 page for good. The new build is read before leaving: it shows instead."""
+    root = make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n")
+    site = tmp_path / "site"
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    base = serve(site) + "/test/"
+    page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(base + "ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")
+    (root / "site_config.yml").write_text(SITE_CONFIG + "languages: [fr]\n", encoding="utf-8")
+    build_site(load_project(root), site, SAMPLE_TODAY)
+    revision = json.loads((site / "test" / "residence.json").read_text(encoding="utf-8"))["revision"]
+    page.clock.run_for(61_000)
+    for _ in range(40):  # the screen of the new build (the page's own revision), a moment later
+        page.wait_for_timeout(500)
+        try:
+            if json.loads(page.locator("#rh-hall-data").text_content(timeout=1000) or "{}").get("revision") == revision:
+                break
+        except Exception:  # noqa: BLE001 (between two pages)
+            continue
+    else:
+        raise AssertionError(f"still at {page.url}")
+    assert page.url == base + "ecran/" and page.evaluate("document.documentElement.lang") == "fr"
+    page.close()

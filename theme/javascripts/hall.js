@@ -242,7 +242,7 @@
     window.location.replace(target.href);
   }
 
-  function check() {
+  function check(then) { /* then: once the build read is this one's, and the network answers */
     var request = new XMLHttpRequest();
     request.open("GET", data.data + "?live=" + new Date().getTime());
     request.timeout = 20000;
@@ -257,6 +257,7 @@
       }
       online = true;
       updated(true);
+      if (then) { then(); }
     };
     request.onerror = request.ontimeout = function () { online = false; updated(false); };
     request.send();
@@ -269,8 +270,12 @@
      after a pause. */
   function nextLanguage() {
     if (!online || data.languages.length < 2) { return false; }
-    /* replace: in the history, in place of this one (Back leads to the page the tenant came from) */
-    window.location.replace(data.languages[(data.current + 1) % data.languages.length]);
+    /* residence.json read first: the next language's screen of this build may be gone from the new one (its
+       language taken off the site), and the hall showed the 404 page for good; a new build shows instead.
+       replace: in the history, in place of this one (Back leads to the page the tenant came from) */
+    check(function () {
+      if (!paused) { window.location.replace(data.languages[(data.current + 1) % data.languages.length]); }
+    });
     return true;
   }
   var timers = [];

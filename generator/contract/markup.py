@@ -91,8 +91,8 @@ def unreachable(href: str) -> str | None:
     says why. None for any other."""
     if not href.strip():  # « [le site]() », an address left to fill in: a link to the page itself
         return "sans adresse entre les parenthèses"
-    if port_problem(href):
-        return port_problem(href)
+    if why := port_problem(href):
+        return why
     scheme = _SCHEME.match(href)
     if not scheme or scheme.group(1).lower() not in URL_SCHEMES:
         return None

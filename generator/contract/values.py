@@ -258,8 +258,8 @@ def parse_base_url(value: Any) -> str:
         raise ValueProblem(invalid, hint) from None
     from generator.contract.markup import port_problem  # here, as in _why_not_a_url
 
-    if port_problem(text):
-        raise ValueProblem(f"adresse du site « {text} » invalide : {port_problem(text)}", hint)
+    if why := port_problem(text):
+        raise ValueProblem(f"adresse du site « {text} » invalide : {why}", hint)
     plain_path = _PATH.fullmatch(parts.path) and not {".", ".."} & set(parts.path.split("/"))
     if not (parts.hostname and _HOST.fullmatch(parts.hostname) and plain_path):
         raise ValueProblem(invalid, (plain_path and _ascii_hint(parts)) or hint)

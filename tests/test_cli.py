@@ -162,6 +162,7 @@ def test_the_starters_examples_left_in_are_told_at_their_lines_without_blocking(
     told = [line.split("residences/les-lilas.yml:", 1)[1] for line in output.splitlines()
             if "les-lilas.yml:" in line and "exemple du modèle" in line]
     assert told == [
+        "5: à vérifier : address.city : « Ville », exemple du modèle de « residence-hub new »",
         "5: à vérifier : address.street : « 1 rue de l'Exemple », exemple du modèle de « residence-hub new »",
         "10: à vérifier : caretaker.name : « Prénom Nom », exemple du modèle de « residence-hub new »",
         "12: à vérifier : caretaker.phone : « 01 23 45 67 89 », exemple du modèle de « residence-hub new »",
@@ -171,6 +172,7 @@ def test_the_starters_examples_left_in_are_told_at_their_lines_without_blocking(
     path = root / "residences" / "les-lilas.yml"
     text = path.read_text(encoding="utf-8").replace("Prénom Nom", "Nadia Ouali").replace("01 23 45 67 89",
                                                                                            "01 48 20 11 22")
+    text = text.replace("city: Ville", "city: Saint-Denis")
     path.write_text(text.replace("1 rue de l'Exemple", "4 rue des Lilas").replace("Nom de l'entreprise", "Dalkia"),
                     encoding="utf-8")
     assert "exemple du modèle" not in run("validate", "--project", str(root))[1]

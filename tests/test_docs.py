@@ -110,3 +110,43 @@ def test_every_module_named_in_a_generator_row_exists() -> None:
         for name in names:
             found = (folder / f"{name}.py").is_file() or (folder / name.rstrip("/")).is_dir()
             assert found or name in main.commands, f"README Layout: {path} has no module or folder {name}"
+
+
+FRENCH_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre"]
+ENGLISH_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december"]
+
+
+def written_days(text: str) -> list[tuple[str, int, int, int, int]]:
+    """Every « jeudi 3 décembre [2026] » and « Thursday 3 December » of ``text``: (as written, year, month,
+    day, weekday from Monday = 0); the examples' year is 2026 unless written."""
+    found = []
+    for days, months in ((FRENCH_DAYS, FRENCH_MONTHS), (ENGLISH_DAYS, ENGLISH_MONTHS)):
+        pattern = rf"\b({'|'.join(days)})\s+(\d{{1,2}})(?:er)?\s+({'|'.join(months)})(?:\s+(\d{{4}}))?"
+        for match in re.finditer(pattern, text, re.I):
+            day, month = int(match.group(2)), months.index(match.group(3).lower()) + 1
+            weekday = days.index(match.group(1).lower())
+            found.append((match.group(0), int(match.group(4) or 2026), month, day, weekday))
+    return found
+
+
+def test_every_day_an_example_names_is_the_weekday_of_its_date() -> None:
+    """The starter's commented notice said « Mardi 3 décembre » for 2026-12-03, a Thursday: staff who
+    uncomment it as its comment says publish a notice whose two dates disagree. Every weekday the docs,
+    the starter and the spreadsheet template write beside a date is that date's."""
+    from datetime import date
+
+    from generator.contract.starter import STARTER
+
+    texts = {"README.md": README, "CONTRIBUTING.md": (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+             "residence-hub new": STARTER}
+    texts |= {path.name: path.read_text(encoding="utf-8") for path in (REPO / "generator" / "onboarding").glob("*.py")}
+    checked = 0
+    for name, text in texts.items():
+        for written, year, month, day, weekday in written_days(text):
+            checked += 1
+            assert date(year, month, day).weekday() == weekday, f"{name}: « {written} » is not that day's name"
+    assert checked >= 6  # the docs' « Jeudi 3 décembre », « mardi 1er décembre »… are read

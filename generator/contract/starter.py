@@ -42,12 +42,13 @@ maintenance:                  # « Qui appeler en cas de panne ? »
 #     from: 2026-12-03
 #     until: 2026-12-03
 #     level: warning          # info, warning ou urgent
-#     body: Mardi 3 décembre, de 9h à 12h.
+#     body: Jeudi 3 décembre, de 9h à 12h.
 """
 
 
-EXAMPLES = {("address", "street"): "1 rue de l'Exemple", ("caretaker", "name"): "Prénom Nom",
-            ("caretaker", "phone"): "01 23 45 67 89", ("maintenance", "company"): "Nom de l'entreprise"}
+EXAMPLES = {("address", "street"): "1 rue de l'Exemple", ("address", "city"): "Ville",
+            ("caretaker", "name"): "Prénom Nom", ("caretaker", "phone"): "01 23 45 67 89",
+            ("maintenance", "company"): "Nom de l'entreprise"}
 """The starter's stand-ins for what only staff know, by key (a ``maintenance`` item's without its index):
 valid, so ``warnings.starter_examples`` tells each one left, or it would reach tenants (a number to call
 that is no one's, or someone else's). Not its repairer's number, which the samples give Engie: the

@@ -212,12 +212,13 @@ def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iter
 def starter_examples(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """A stand-in of ``residence-hub new``'s starter file (``starter.EXAMPLES``) still in the file: it is
     valid, so nothing else would keep « Prénom Nom » at « 01 23 45 67 89 » from tenants."""
-    r = item.residence
-    found: list[tuple[tuple[Any, ...], object]] = [(("address", "street"), r.address.street)]
-    if r.caretaker:
-        found += [(("caretaker", "name"), r.caretaker.name), (("caretaker", "phone"), r.caretaker.phone)]
-    for index, contract in enumerate(r.maintenance):
-        found.append((("maintenance", index, "company"), contract.company))
+    found: list[tuple[tuple[Any, ...], object]] = []
+    for section, key in EXAMPLES:  # every stand-in the starter holds, none forgotten here
+        value = getattr(item.residence, section)
+        if isinstance(value, list):
+            found += [((section, index, key), getattr(entry, key)) for index, entry in enumerate(value)]
+        elif value is not None:
+            found.append(((section, key), getattr(value, key)))
     for path, value in found:
         typed = getattr(value, "typed", value)  # a phone as staff typed it
         if typed is not None and EXAMPLES.get((path[0], path[-1])) == str(typed):

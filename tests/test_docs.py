@@ -150,3 +150,65 @@ def test_every_day_an_example_names_is_the_weekday_of_its_date() -> None:
             checked += 1
             assert date(year, month, day).weekday() == weekday, f"{name}: « {written} » is not that day's name"
     assert checked >= 6  # the docs' « Jeudi 3 décembre », « mardi 1er décembre »… are read
+
+
+def shape(text: str) -> str:
+    """A message with what varies from one case to the next made alike: quoted values « … », lists of
+    language codes « (en, ar) », numbers; Markdown's escapes and line breaks dropped."""
+    text = " ".join(text.replace("\u00a0", " ").replace("\\", "").split())
+    text = re.sub(r"« [^«»]*(?:« [^«»]* »[^«»]*)* »", "« Q »", text)
+    text = re.sub(r"\((?:[a-z]{2,3}(?:, )?)+\)", "(LANGS)", text)
+    return re.sub(r"\d+", "N", text)
+
+
+def printed_messages(tmp_path: Path) -> set[str]:
+    """What validate and diff print for the samples in three languages, on two days (ended notices,
+    late outages, missing translations…), and for a file with mistakes, as shapes."""
+    import json
+    import shutil
+
+    from conftest import with_sections
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REPO / "residences", base / "residences")
+    config = (REPO / "site_config.yml").read_text(encoding="utf-8")
+    (base / "site_config.yml").write_text(with_sections(config, "languages: [fr, en, ar]\n"), encoding="utf-8")
+    shutil.copytree(base, head)
+    path = head / "residences" / "les-tilleuls.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- title: Désinsectisation", "- title: Dératisation"),
+                    encoding="utf-8")
+    messages = []
+    for today in ("2026-10-01", "2026-12-02", "2027-03-01"):
+        result = CliRunner().invoke(main, ["validate", "--project", str(base), "--format", "json", "--today", today])
+        report = json.loads(result.output)
+        messages += [m["message"] for m in report["warnings"] + report["problems"]]
+        result = CliRunner().invoke(main, ["diff", str(base), str(head), "--today", today])
+        messages += [line.lstrip("-# ") for line in result.output.splitlines()]
+    text = path.read_text(encoding="utf-8").replace("address:", "adress:", 1).replace("open: 8:30", "open: 25:00", 1)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--project", str(head), "--format", "json"])
+    messages += [m["message"] for m in json.loads(result.output)["problems"]]
+    return {shape(m) for m in messages if m.strip()}
+
+
+def test_every_message_the_docs_quote_is_one_the_tool_prints(tmp_path: Path) -> None:
+    """The README quoted validate's « notices[1].body : pas de traduction en ar » and diff's « pas encore
+    traduit en en, ar », which print « (ar) » and « (en, ar) ». Every quotation of the README and
+    CONTRIBUTING.md (in « » or backticks) holding the fixed words of a message the tool prints is that
+    message, « … » standing for any text and a leading `key :` for any key."""
+    shapes = printed_messages(tmp_path)
+    stems = {piece.strip() for s in shapes for piece in re.split(r"« Q »|\(LANGS\)|N|[:;,.]", s)
+             if len(piece.split()) >= 3}
+    assert {"pas de traduction", "pas encore traduit"} <= stems, sorted(stems)
+    checked = []
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        text = " ".join(re.sub(r"```.*?```", "", (REPO / doc).read_text(encoding="utf-8"), flags=re.S).split())
+        quotes = {code for code in re.findall(r"`([^`]*)`", text) if len(code) >= 6}
+        quotes |= set(re.findall(r"« ([^«»]{6,200}?(?:«[^«»]*»[^«»]*?)*) »", text))
+        for quote in sorted(quotes):
+            quoted = shape(quote)
+            if any(stem in quoted for stem in stems):
+                wanted = ".*".join(re.escape(part) for part in re.sub(r"^[\w.\[\]]+ : ", "…", quoted).split("…"))
+                assert any(re.search(wanted, s) for s in shapes), f"{doc} quotes « {quote} », which no message is"
+                checked.append(quote)
+    assert len(checked) >= 4, checked

@@ -212,3 +212,46 @@ def test_every_message_the_docs_quote_is_one_the_tool_prints(tmp_path: Path) -> 
                 assert any(re.search(wanted, s) for s in shapes), f"{doc} quotes « {quote} », which no message is"
                 checked.append(quote)
     assert len(checked) >= 4, checked
+
+
+WARNINGS_SAID = {
+    "stale_notices": "a notice that ended more than 30 days ago", "stale_shared_notices": "a shared one too",
+    "past_absences": "a caretaker's absence entirely in the past", "overlapping_absences": "two absences on days",
+    "overlapping_hours": "two slots of hours at the same time", "past_closures": "whose day has passed",
+    "late_outages": "an outage still reported or in repair after its `expected` day",
+    "stale_outages": "an outage repaired more than 7 days ago", "future_repairs": "an outage `repaired` on a day",
+    "future_news": "news (`updates`) dated one", "shared_notice_twice": "with the title of a shared notice",
+    "unpeopled_targets": "a shared notice aimed at an agency no residence belongs to",
+    "empty_targets": "is written empty (`[]`", "no_emergency": "no `emergency` number at all",
+    "unreachable_contacts": "a contact with a role and no way to reach it", "far_dates": "more than two years ahead",
+    "not_reviewed": "a residence not reviewed within `review_every_months`",
+    "caretaker_without_hours": "a caretaker with no hours", "holidays_overruled": "`caretaker.holidays: closed`",
+    "no_maintenance": "a residence with no maintenance contract", "starter_examples": "a stand-in of `new`'s",
+    "almost_the_agencys": "differs from its agency's only by a plural", "repeated_entries": "two entries of one section",
+    "shared_repeated_entries": "an agency's « Ascenseurs » and « ascenseurs »",
+    "notice_twice": "a notice whose title is an earlier one's", "outage_twice": "an outage of the same equipment",
+    "unpublished_markup": "a Markdown text holding what its page leaves out",
+    "unpublished_in": "a Markdown text holding what its page leaves out",
+    "missing_translations": "lists a missing translation as a warning",
+    "shared_missing_translations": "in what `site_config.yml` shows on residences' pages",
+    "untranslated_interface": "how many of our words its pages still show in French",
+    "unshown_translations": "typed in another language than French",
+}
+"""Each warning rule of validate, and the README's words for it."""
+
+
+def test_every_warning_validate_gives_is_in_the_readme() -> None:
+    """The README's list of warnings had lost four (two absences on the same days, two slots at the same
+    time, a shared notice's empty `[]` targets, no emergency number) and the law pages' translations never
+    shown. Every rule `RULES` and `project_warnings` apply has its words in the README: a new rule fails
+    here until the README says it."""
+    import inspect
+
+    from generator.contract import warnings
+
+    rules = {rule.__name__ for rule in warnings.RULES}
+    rules |= set(re.findall(r"\*(\w+)\(", inspect.getsource(warnings.project_warnings)))
+    assert rules == set(WARNINGS_SAID), sorted(rules ^ set(WARNINGS_SAID))
+    readme = " ".join(README.split())
+    for rule, words in WARNINGS_SAID.items():
+        assert words in readme, f"the README does not say {rule}'s warning: « {words} »"

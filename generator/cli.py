@@ -260,7 +260,7 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
         click.echo(f"Modèle écrit : {printable_line(write_template(template))}")
         return
     result = import_spreadsheet(project_dir, file, sheet, force)  # type: ignore[arg-type]
-    click.echo(printable(import_report(result)))
+    click.echo(printable(import_report(result, project_dir)))
 
 
 @main.command()

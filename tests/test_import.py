@@ -1192,3 +1192,20 @@ def test_the_files_written_are_named_on_one_line_whatever_the_project_folder(tmp
     code, output = run("--project", str(odd), str(sheet))
     assert code == 0, output
     assert f"Écrit : {tmp_path}/proU+000Ajet/residences/" in output
+
+
+def test_the_command_import_says_to_run_next_names_the_project_it_wrote_into(tmp_path: Path, project: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's onboarding runs « import … --project mon-bailleur »; its last line said « Lancez
+    « residence-hub validate » », which, run as written in that folder, finds no site_config.yml. It names
+    the project, and that command, run as printed, validates what was written."""
+    monkeypatch.chdir(project.parent)
+    code, output = run("--project", "project", str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD])))
+    assert code == 0, output
+    said = re.search(r"Lancez « (.+?) » puis ouvrez une pull request\.$", output.strip())
+    assert said and said.group(1) == "residence-hub validate --project project"
+    result = CliRunner().invoke(main, shlex.split(said.group(1))[1:])
+    assert result.exit_code == 0 and "1 résidence(s) valide(s)" in result.output, result.output
+    monkeypatch.chdir(project)
+    code, output = run("--force", str(tmp_path / "a.xlsx"))
+    assert code == 0 and output.strip().endswith("Lancez « residence-hub validate » puis ouvrez une pull request.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import re
+import shlex
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -364,8 +365,9 @@ def _checked_text(sheet: Sheet, row: Row, root: Path, config: SiteConfig, proble
     return text
 
 
-def import_report(result: ImportResult) -> str:
-    """What the command prints: every repair with its cell, what was ignored, the files written."""
+def import_report(result: ImportResult, root: Path = Path(".")) -> str:
+    """What the command prints: every repair with its cell, what was ignored, the files written, and the
+    command that checks them, with the project's ``--project`` (``root``) when it is not the current folder."""
     lines = [f"Corrigé à la lecture : {p}" for p in result.repairs]
     lines += [f"Note : {note}" for note in result.notes]
     for path in result.written:
@@ -378,5 +380,10 @@ def import_report(result: ImportResult) -> str:
     lines.append(f"{len(result.written)} résidence(s) importée(s){replaced}"
                  + (f", {len(result.repairs)} valeur(s) corrigée(s) : vérifiez-les ci-dessus." if result.repairs
                     else ".")
-                 + " Lancez « residence-hub validate » puis ouvrez une pull request.")
+                 + f" Lancez « residence-hub validate{_project_option(root)} » puis ouvrez une pull request.")
     return "\n".join(lines)
+
+
+def _project_option(root: Path) -> str:
+    """`` --project DIR`` for ``root``, quoted as a shell reads it back; nothing for the current folder."""
+    return "" if Path(root) == Path(".") else f" --project {shlex.quote(str(root))}"

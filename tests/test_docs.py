@@ -255,3 +255,22 @@ def test_every_warning_validate_gives_is_in_the_readme() -> None:
     readme = " ".join(README.split())
     for rule, words in WARNINGS_SAID.items():
         assert words in readme, f"the README does not say {rule}'s warning: « {words} »"
+
+
+def test_the_template_s_columns_are_those_the_docs_name_in_its_order() -> None:
+    """CONTRIBUTING.md listed the template's first row with « Adresse web » last, where the template writes
+    it second. Its list, the README's import table and the required columns of both are the template's."""
+    from generator.onboarding.columns import COLUMNS
+
+    titles, required = [c.title for c in COLUMNS], [c.title for c in COLUMNS if c.required]
+    contributing = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"la première ligne contient les titres de colonnes \(([^)]*)\)", contributing)
+    assert listed and re.findall(r"`([^`]+)`", listed.group(1)) == titles
+    needed = re.search(r"Seuls (`Nom`.*?) sont obligatoires", contributing)
+    assert needed and re.findall(r"`([^`]+)`", needed.group(1)) == required
+    rows = [re.findall(r"`([^`]+)`", line.split("|")[1]) for line in section("Importing a spreadsheet").splitlines()
+            if line.startswith("| `")]
+    assert [title for row in rows for title in row] == titles
+    lines = [line for line in section("Importing a spreadsheet").splitlines() if line.startswith("| `")]
+    assert [t for line in lines if "(required)" in line.split("|")[1]
+            for t in re.findall(r"`([^`]+)`", line.split("|")[1])] == required

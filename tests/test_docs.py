@@ -274,3 +274,38 @@ def test_the_template_s_columns_are_those_the_docs_name_in_its_order() -> None:
     lines = [line for line in section("Importing a spreadsheet").splitlines() if line.startswith("| `")]
     assert [t for line in lines if "(required)" in line.split("|")[1]
             for t in re.findall(r"`([^`]+)`", line.split("|")[1])] == required
+
+
+def test_every_limit_the_docs_give_is_the_code_s() -> None:
+    """Each number the README and CONTRIBUTING.md give for a limit, written from the constant the code
+    applies: changing the limit without its docs fails here."""
+    from generator.contract import loader, markdown_depth, outages, printable, values, warnings
+    from generator.outputs import hall
+
+    url = values.MAX_URL_LENGTH
+    said = {
+        "README.md": [f"The type and size ({loader.MAX_BYTES // 1024} KB)",
+                      f"more than {loader.MAX_DEPTH} nested levels is refused",
+                      f"Formatting nested more than {markdown_depth.MAX_DEPTH} levels deep",
+                      f"at most {printable.LOGO_MAX_BYTES // 2**20} MB and {printable.LOGO_MAX_PIXELS // 10**6} "
+                      "million pixels",
+                      f"version {values.QR_MAX_VERSION} or below", f"which holds {url} characters",
+                      f"is at most {url - values.MAX_SLUG_LENGTH - 1} characters and a slug at most "
+                      f"{values.MAX_SLUG_LENGTH}", f"has at most {values.MAX_SLUG_LENGTH} characters",
+                      f"a notice that ended more than {warnings.NOTICE_STALE_DAYS} days ago",
+                      f"it stays {outages.REPAIRED_SHOWN_DAYS} days as « réparée le … »",
+                      f"an outage repaired more than {outages.REPAIRED_SHOWN_DAYS} days ago",
+                      f"a page at a time ({hall.PAGE_SECONDS} s each",
+                      f"`residence.json` every {hall.REFRESH_SECONDS // 60} minutes",
+                      f"each language in turn for {'a minute' if hall.ALTERNATE_SECONDS == 60 else 'NOT A MINUTE'}"],
+        "CONTRIBUTING.md": [f"{values.MAX_SLUG_LENGTH} caractères au plus",
+                            f"de moins de {printable.LOGO_MAX_BYTES // 2**20} Mo",
+                            f"sur plus de {markdown_depth.MAX_DEPTH} niveaux",
+                            f"un avis terminé depuis plus de {warnings.NOTICE_STALE_DAYS} jours",
+                            f"une panne réparée depuis plus de {outages.REPAIRED_SHOWN_DAYS} jours",
+                            f"affichée {outages.REPAIRED_SHOWN_DAYS} jours, « réparée le … »"],
+    }
+    for doc, phrases in said.items():
+        text = " ".join((REPO / doc).read_text(encoding="utf-8").split())
+        for phrase in phrases:
+            assert phrase in text, f"{doc} does not say « {phrase} »"

@@ -331,3 +331,55 @@ def test_every_limit_the_docs_give_is_the_code_s() -> None:
         text = " ".join((REPO / doc).read_text(encoding="utf-8").split())
         for phrase in phrases:
             assert phrase in text, f"{doc} does not say « {phrase} »"
+
+
+def markdown_keys() -> set[str]:
+    """The keys of the residence and ``site_config.yml`` models whose values are Markdown, found by walking
+    the models (a field added tomorrow is in it)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from generator.contract import model, values
+
+    def markdown(metadata: typing.Iterable[object]) -> bool:
+        return any(getattr(m, "func", None) is values.parse_local_markdown for m in metadata)
+
+    found: set[str] = set()
+    seen: set[type] = set()
+
+    def walk(cls: type[BaseModel]) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for name, field in cls.model_fields.items():
+            types: list[object] = [field.annotation]
+            if markdown(field.metadata):
+                found.add(field.alias or name)
+            while types:
+                kind = types.pop()
+                if typing.get_origin(kind) is typing.Annotated and markdown(kind.__metadata__):  # type: ignore[attr-defined]
+                    found.add(field.alias or name)
+                if isinstance(kind, type) and issubclass(kind, BaseModel):
+                    walk(kind)
+                types += typing.get_args(kind)
+
+    walk(model.Residence)
+    walk(model.SiteConfig)
+    return found
+
+
+def test_the_markdown_fields_the_docs_and_the_hint_name_are_the_models() -> None:
+    """An outage's `help` is Markdown and may hold several lines, but the README, CONTRIBUTING.md and the
+    hint of « retour à la ligne non permis ici » listed the Markdown fields without it: staff told « seuls
+    les textes Markdown (description, note, how_to, a, body) » kept a `help` on one line for nothing."""
+    from generator.contract.characters import MARKDOWN_KEYS
+
+    keys = markdown_keys()
+    assert keys >= {"a", "body", "how_to", "note", "description", "help"}
+    assert set(MARKDOWN_KEYS) == keys
+    readme = re.search(r"Markdown fields \(([^)]*)\)", README)
+    contributing = re.search(r"Seules les réponses et textes longs\s+\(([^)]*)\)",
+                             (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    for listed in (readme, contributing):
+        assert listed and set(re.findall(r"`(\w+)`", listed.group(1))) == keys, listed

@@ -607,3 +607,34 @@ def test_a_value_typed_at_length_is_quoted_by_its_start_and_end(make_project) ->
                      f"clé inconnue « {'k' * 60}…{'k' * 20} »",
                      f"reviewed: date « {'2' * 60}…{'2' * 20} » non reconnue : écrivez-la AAAA-MM-JJ, par exemple "
                      "2026-12-03"]
+
+
+def test_a_line_break_outside_markdown_names_every_markdown_key(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The hint listed « description, note, how_to, a, body », not an outage's `help`, which may hold lines."""
+    from generator.contract.project import load_project
+    from generator.errors import UserError
+
+    root = make_project(test="""\
+        name: X
+        address: {street: 1 rue A, postcode: "93200", city: Paris}
+        agency: nord
+        outages:
+          - equipment: Ascenseur
+            since: 2026-11-25
+            status: in_repair
+            help: |
+              Appelez la gardienne,
+              ou l'agence.
+            updates:
+              - date: 2026-11-26
+                text: |
+                  Pièce commandée.
+                  Deuxième ligne.
+        """)
+    with pytest.raises(UserError) as caught:
+        load_project(root)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message) == (13, "outages[1].updates[1].text: retour à la ligne non permis ici, "
+                                                   "après « Pièce commandée. »")
+    assert problem.hint == ("écrivez ce texte sur une seule ligne ; seuls les textes Markdown (description, note, "
+                            "how_to, a, body, help) peuvent tenir sur plusieurs lignes")

@@ -137,6 +137,11 @@ def _code_point(match: re.Match[str]) -> str:
     return f"U+{ord(match.group()):04X}"
 
 
+MARKDOWN_KEYS = ("description", "note", "how_to", "a", "body", "help")
+"""The keys whose values are Markdown (``values.Markdown``), the only ones that may hold line breaks, as the
+hint says (tests/test_docs.py holds it to the models and the docs)."""
+
+
 def check_characters(text: str, multiline: bool = False) -> str:
     """Refuse (``ValueProblem``) the first character of ``text`` that no value may hold; else ``text``."""
     bad = INVISIBLE.search(text) or (None if multiline else LINE_BREAKS.search(text))
@@ -146,8 +151,8 @@ def check_characters(text: str, multiline: bool = False) -> str:
     where = f", après « {visible(before)} »" if before.strip() else ""
     if char == "\n":
         raise ValueProblem(f"retour à la ligne non permis ici{where}",
-                           "écrivez ce texte sur une seule ligne ; seuls les textes Markdown (description, "
-                           "note, how_to, a, body) peuvent tenir sur plusieurs lignes")
+                           f"écrivez ce texte sur une seule ligne ; seuls les textes Markdown "
+                           f"({', '.join(MARKDOWN_KEYS)}) peuvent tenir sur plusieurs lignes")
     if char == "\t":
         raise ValueProblem(f"tabulation non permise ici{where}", "remplacez-la par une espace")
     raise ValueProblem(f"caractère invisible U+{ord(char):04X} non permis{where}",

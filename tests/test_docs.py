@@ -383,3 +383,35 @@ def test_the_markdown_fields_the_docs_and_the_hint_name_are_the_models() -> None
                              (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     for listed in (readme, contributing):
         assert listed and set(re.findall(r"`(\w+)`", listed.group(1))) == keys, listed
+
+
+def test_the_nightly_run_s_hours_the_readme_gives_are_the_cron_s() -> None:
+    """The README said the nightly run turns the site over at « 03:05 (04:05 in summer) in La Réunion »,
+    which changes no clock: the cron is in UTC, 03:05 there all year. Each local hour it gives is the
+    workflow's cron read in that zone, in winter and in summer. It also counted one `TZ=Europe/Paris` in
+    pull-request.yml, which has two since `diff` takes the Paris date: a landlord moving the zone missed one."""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    workflows = REPO / ".github" / "workflows"
+    cron = re.search(r'cron: "(\d+) (\d+) \* \* \*"', (workflows / "publish.yml").read_text(encoding="utf-8"))
+    assert cron
+    minute, hour = int(cron.group(1)), int(cron.group(2))
+
+    def local(zone: str, month: int) -> str:
+        when = datetime(2026, month, 15, hour, minute, tzinfo=timezone.utc).astimezone(ZoneInfo(zone))
+        return f"{when:%H:%M}"
+
+    text = " ".join(README.split())
+    assert f"the nightly run at {hour:02}:{minute:02} UTC: {local('Europe/Paris', 1)} in Paris in winter, " \
+           f"{local('Europe/Paris', 7)} in summer" in text
+    antilles, reunion = local("America/Martinique", 1), local("Indian/Reunion", 1)
+    assert (antilles, reunion) == (local("America/Martinique", 7), local("Indian/Reunion", 7))
+    assert f"{antilles} the day before in the Antilles and {reunion} in La Réunion, all year" in text
+    counted = re.search(r"in the (\w+) `TZ=Europe/Paris date \+%F` of `publish.yml` "
+                        r"and the (\w+) of `pull-request.yml`", text)
+    assert counted, "the README counts the workflows' Paris dates"
+    words = {"one": 1, "two": 2, "three": 3, "four": 4}
+    assert [words[counted.group(1)], words[counted.group(2)]] == [
+        (workflows / name).read_text(encoding="utf-8").count("TZ=Europe/Paris date +%F")
+        for name in ("publish.yml", "pull-request.yml")]

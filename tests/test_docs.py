@@ -173,6 +173,10 @@ def printed_messages(tmp_path: Path) -> set[str]:
     shutil.copytree(REPO / "residences", base / "residences")
     config = (REPO / "site_config.yml").read_text(encoding="utf-8")
     (base / "site_config.yml").write_text(with_sections(config, "languages: [fr, en, ar]\n"), encoding="utf-8")
+    clos = base / "residences" / "le-clos-fleuri.yml"  # a Markdown image, a contact with no way to reach it
+    clos.write_text(with_sections(clos.read_text(encoding="utf-8"), 'faq:\n  - {q: Où est le local ?, a: "![plan du '
+                                  'local](https://exemple.fr/plan.png)"}\ncontacts:\n  - {role: Amicale}\n'),
+                    encoding="utf-8")
     shutil.copytree(base, head)
     path = head / "residences" / "les-tilleuls.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("- title: Désinsectisation", "- title: Dératisation"),
@@ -181,13 +185,13 @@ def printed_messages(tmp_path: Path) -> set[str]:
     for today in ("2026-10-01", "2026-12-02", "2027-03-01"):
         result = CliRunner().invoke(main, ["validate", "--project", str(base), "--format", "json", "--today", today])
         report = json.loads(result.output)
-        messages += [m["message"] for m in report["warnings"] + report["problems"]]
+        messages += [m[key] for m in report["warnings"] + report["problems"] for key in ("message", "hint")]
         result = CliRunner().invoke(main, ["diff", str(base), str(head), "--today", today])
         messages += [line.lstrip("-# ") for line in result.output.splitlines()]
     text = path.read_text(encoding="utf-8").replace("address:", "adress:", 1).replace("open: 8:30", "open: 25:00", 1)
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--project", str(head), "--format", "json"])
-    messages += [m["message"] for m in json.loads(result.output)["problems"]]
+    messages += [m[key] for m in json.loads(result.output)["problems"] for key in ("message", "hint")]
     return {shape(m) for m in messages + imported(base) if m.strip()}
 
 
@@ -234,6 +238,23 @@ def test_every_message_the_docs_quote_is_one_the_tool_prints(tmp_path: Path) -> 
                 assert any(re.search(wanted, s) for s in shapes), f"{doc} quotes « {quote} », which no message is"
                 checked.append(quote)
     assert len(checked) >= 6, checked
+
+
+def test_every_error_the_docs_show_in_a_block_is_one_the_tool_prints(tmp_path: Path) -> None:
+    """The error blocks of the README and CONTRIBUTING.md (« file:line: message », then « → hint »), line by
+    line, are messages and hints the tool prints, « … » standing for any text."""
+    shapes = printed_messages(tmp_path)
+    shown = []
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        fences = re.findall(r"^ *```(\w*)\n(.*?)^ *```", (REPO / doc).read_text(encoding="utf-8"), re.S | re.M)
+        for block in (text for kind, text in fences if kind in ("", "text")):
+            for line in block.splitlines():
+                said = re.match(r"\s*(?:→ |\S+\.(?:yml|xlsx)(?::\w+!)?[\w]*:\d*:? )(.+)", line)
+                if said:
+                    wanted = ".*".join(re.escape(part) for part in shape(said.group(1)).split("…"))
+                    assert any(re.search(wanted, s) for s in shapes), f"{doc} shows « {line.strip()} »"
+                    shown.append(line)
+    assert len(shown) >= 5, shown
 
 
 WARNINGS_SAID = {

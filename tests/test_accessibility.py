@@ -919,3 +919,23 @@ def test_a_quote_in_a_notice_or_an_outage_keeps_its_contrast_on_their_tint(  # t
     found = axe_violations(page)
     page.close()
     assert found == []
+
+
+def test_no_two_links_of_a_page_share_a_name_but_not_their_target(browser, sample_site: Path, site_url: str) -> None:
+    """WCAG 2.4.4, RGAA 6.1: a screen reader's list of links gives each link's name alone. The posters page's
+    « affiche A4 (PDF) », « SVG », « PNG » and the team page's « Site », « Affiche A4 », « Écran du hall » were
+    the same words once per residence, like « en savoir plus » ×5: which residence each opened was not said.
+    A name a page gives several links leads to one address (the FAQ's answers opened: a closed one's links
+    are out of the list)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    shared: list[str] = []
+    for path in page_paths(sample_site):
+        page.goto(site_url + path, wait_until="load")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        targets: dict[str, set[str]] = {}
+        hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href.split('#')[0])")
+        for name, href in zip(chromium_names(page, "a[href]"), hrefs):
+            targets.setdefault(" ".join(name.lower().split()), set()).add(href)
+        shared += [f"/{path}: « {name} » ×{len(to)}" for name, to in targets.items() if len(to) > 1]
+    page.close()
+    assert shared == []

@@ -312,6 +312,33 @@ def test_after_escape_closes_the_search_tab_goes_on_to_something_seen(browser, s
     assert seen == [True, True, True, True]
 
 
+def test_tab_goes_through_the_search_s_results_and_stays_in_the_open_search(browser, site_url: str) -> None:
+    """The search is a dialog (role="dialog"), full screen on a phone: with results on screen, Tab from the field
+    closed it (Material closes its search on Tab) and threw the results away, the focus on the page behind, so
+    the keyboard reached no result but by arrow keys nothing tells of. Tab now goes from the field through the
+    results and back round, Shift+Tab the other way, and the search stays open until Escape."""
+    seen = []
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(site_url + "les-tilleuls/", wait_until="networkidle")
+        if width < 960:
+            page.locator('label.md-header__button[for="__search"] > [role=button]').focus()
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(400)  # Material's opening transition
+        page.locator("input.md-search__input").focus()
+        page.keyboard.type("gardien", delay=30)
+        page.locator(".md-search-result__link").first.wait_for()
+        stops = []
+        for key in ["Tab"] * 30 + ["Shift+Tab"] * 3:
+            page.keyboard.press(key)
+            stops.append(page.evaluate("""() => { const e = document.activeElement;
+                return [!!e.closest(".md-search"), e.matches(".md-search-result__link, .md-search-result summary"),
+                        e.matches(".md-search__input"), document.getElementById("__search").checked]; }"""))
+        seen.append([all(s[0] and s[3] for s in stops), any(s[1] for s in stops), any(s[2] for s in stops[:-3])])
+        page.close()
+    assert seen == [[True, True, True]] * 2
+
+
 def test_the_phone_s_search_button_is_a_named_button_the_keyboard_opens_and_gets_back(
         browser, samples_in_three_languages: Path, serve) -> None:  # type: ignore[no-untyped-def]
     """On a phone (below 60 em: 200 % zoom too) the search opens from the header's magnifier, Material's empty

@@ -194,6 +194,23 @@ function rhPlainArabic(text) {
       }
     });
   }
+  /* The open search is a dialog: with results on screen, Tab goes from the field through them and back round
+     (Shift+Tab the other way), as in any dialog, until Escape closes it. Material closed it on Tab and threw the
+     results away, the focus on the page behind: the keyboard reached the results by arrow keys only, which
+     nothing tells. Taken before Material's listener (capture); an empty field's Tab still closes the search. */
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey || !toggle || !toggle.checked
+        || !input.value || !dialog.contains(document.activeElement)) { return; }
+    var stops = [input].concat(Array.prototype.slice.call(dialog.querySelectorAll(
+      ".md-search-result [href], .md-search-result summary"))).filter(function (e) {
+      /* on screen, not in a closed « N de plus sur cette page » */
+      return e.getClientRects().length > 0 && !e.closest("details:not([open]) > :not(summary)");
+    });
+    var at = stops.indexOf(document.activeElement), step = event.shiftKey ? -1 : 1;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    stops[at < 0 ? (step > 0 ? 0 : stops.length - 1) : (at + step + stops.length) % stops.length].focus();
+  }, true);
   // Material's bundle reads the query on « keyup » only. Text that comes without a key going up (a whole
   // Arabic word from an input method or a phone keyboard's suggestion, a paste, dictation) fires only
   // « input », and the query stayed empty: « type to start searching ». Told as a key going up, on the

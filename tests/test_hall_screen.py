@@ -414,6 +414,29 @@ def test_with_several_languages_the_screen_alternates_them_while_online(browser,
 SHOWN_JS = "() => [...document.querySelectorAll('[data-rh-notices] article')].filter(a => a.offsetParent).map(a => a.querySelector('h3').textContent)"
 
 
+RECORDED = "rh-test-shown-"
+RECORD_SHOWN_JS = (
+    "addEventListener('load', () => setInterval(() => { const key = '" + RECORDED + "' + document.documentElement.lang;"
+    " const seen = JSON.parse(localStorage.getItem(key) || '[]');"
+    " localStorage.setItem(key, JSON.stringify([...new Set([...seen, ...(" + SHOWN_JS + ")()])])); }, 1000));")
+"""Records in the page itself, every second of its clock, the notices each language's screen shows: read between
+two ``clock.run_for`` from the test, a page shown while the screen changed language (after reading
+residence.json, at the network's pace) could be run past unseen."""
+
+
+def _recorded(page, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """What ``RECORD_SHOWN_JS`` recorded for ``lang``, read once the screen is still: its clock stopped, a change of
+    language begun at the last run may still be under way (residence.json read, then the next screen)."""
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        try:
+            page.wait_for_load_state("load")
+            return list(page.evaluate(f"() => JSON.parse(localStorage.getItem('{RECORDED}{lang}') || '[]')"))
+        except Exception:  # noqa: BLE001 (between two screens)
+            continue
+    raise AssertionError(f"the screen never settled, at {page.url}")
+
+
 def test_a_pause_button_stops_the_language_change_and_the_paging_until_resumed(browser, serve, make_project,
                                                                                 tmp_path: Path) -> None:
     """WCAG 2.2.1 and 2.2.2 (RGAA 13.1, 13.8): the screen changes language every minute and pages its notices
@@ -706,19 +729,16 @@ def test_with_several_languages_every_notice_has_its_page_in_each_language(brows
     build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
     base = serve(tmp_path / "site") + "/test/"
     page = browser.new_page(viewport=SCREENS["paysage 1920×1080"])
+    page.add_init_script(RECORD_SHOWN_JS)  # what each screen shows, second by second, whenever it changes page
     page.clock.install(time=_at(2026, 12, 2, 10))
     page.goto(base + "ecran/", wait_until="networkidle")
     _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour")  # online: the language may change
-    seen: dict[str, set[str]] = {"fr": set(), "en": set()}
     for _ in range(2 * len(titles) + 4):
         page.wait_for_load_state("load")
-        try:
-            seen[page.evaluate("document.documentElement.lang")].update(page.evaluate(SHOWN_JS))
-        except Exception:  # the screen is changing language this instant
-            continue
         page.clock.run_for(PAGE_SECONDS * 1000)
+    seen = {lang: sorted(_recorded(page, lang)) for lang in ("fr", "en")}
     assert seen["en"], "the screen never changed language"
-    assert sorted(seen["fr"]) == sorted(titles) and sorted(seen["en"]) == sorted(titles), seen
+    assert seen == {"fr": sorted(titles), "en": sorted(titles)}, seen
     page.close()
 
 

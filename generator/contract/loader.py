@@ -206,16 +206,15 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
             line = e.context_mark.line + 1
         problem = BAD_DIRECTIVE if "directive" in str(e.context) else (
             _YAML_PROBLEMS.get(str(e.problem)) or UNKNOWN_YAML_PROBLEM.format(e.problem or e))
-        before = _told_by_what_precedes(text, e.problem_mark, str(e.problem)) if e.problem_mark else None
-        if before is not None:
-            line, problem = before
-        above = misaligned(text, e.problem_mark.line + 1, str(e.problem), read_whole(_Loader)) if e.problem_mark \
-            else None
-        if above is not None and e.problem_mark:
-            line, problem = above, MISALIGNED.format(e.problem_mark.line + 1)
-        odd = _odd_space(text, mark.index) if mark else None
-        if odd is not None:
-            line, problem = odd
+        # Where the mistake really is, the first found of: a special space, a line out of alignment above, what
+        # libyaml read just before it stopped (each of the first two reads the file again, so only when needed).
+        told = _odd_space(text, mark.index) if mark else None
+        if told is None and e.problem_mark:
+            above = misaligned(text, e.problem_mark.line + 1, str(e.problem), read_whole(_Loader))
+            told = ((above, MISALIGNED.format(e.problem_mark.line + 1)) if above is not None
+                    else _told_by_what_precedes(text, e.problem_mark, str(e.problem)))
+        if told is not None:
+            line, problem = told
         return fail(line, f"syntaxe YAML invalide : {problem}",
                     "vérifiez l'indentation (des espaces, pas de tabulation) et les deux-points après chaque clé ; "
                     "mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial")

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -120,9 +120,8 @@ def tell_github(problems: list[Problem], summary_file: str | None, root: Path | 
 
 def text_report(outcome: Outcome) -> str:
     """The report of a valid project for people: its warnings, then the count of residences; each shown as the
-    errors are (``printable_line``: a link's address is quoted decoded, « %1B » is ESC, which the terminal ran)."""
-    lines = [f"{printable_line(p.file)}:{p.line}: à vérifier : {printable_line(p.message)}"
-             + (f"\n    → {printable_line(p.hint)}" if p.hint else "") for p in outcome.warnings]
+    errors are (``Problem.__str__``: a link's address is quoted decoded, « %1B » is ESC, which the terminal ran)."""
+    lines = [str(replace(p, message=f"à vérifier : {p.message}")) for p in outcome.warnings]
     lines.append(f"OK : {len(outcome.slugs)} résidence(s) valide(s)." + _warning_count(outcome.warnings))
     return "\n".join(lines)
 

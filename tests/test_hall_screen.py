@@ -388,6 +388,29 @@ def test_offline_each_screen_says_when_its_own_residence_was_last_updated(browse
     context.close()
 
 
+def test_a_screen_whose_residence_was_taken_off_the_site_says_so_not_no_connection(browser, serve, make_project,
+                                                                                     tmp_path: Path) -> None:
+    """A residence removed (or renamed) and the site republished: its screen in the hall read « not found »
+    every 5 minutes and said « Pas de connexion » for good, so nobody knew to change its address."""
+    root = make_project(a=RESIDENCE, b=RESIDENCE.replace("Résidence Test", "Résidence Bis"))
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"])
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 2, 10))
+    page.goto(serve(tmp_path / "site") + "/a/ecran/", wait_until="networkidle")
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Mis à jour à 10:00")
+    (root / "residences" / "a.yml").unlink()
+    build_site(load_project(root), tmp_path / "site", SAMPLE_TODAY)
+    assert not (tmp_path / "site" / "a").exists()
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Page")
+    assert page.locator("[data-rh-updated]").inner_text() == "Page retirée du site · mis à jour à 10:00"
+    context.set_offline(True)  # the network cut afterwards: that is what it says then
+    page.clock.run_for((REFRESH_SECONDS + 1) * 1000)
+    _wait_for_text(page, "[data-rh-updated]", r"^\s*Pas de")
+    context.close()
+
+
 def test_with_several_languages_the_screen_alternates_them_while_online(browser, serve, make_project,
                                                                         tmp_path: Path) -> None:
     from conftest import SITE_CONFIG

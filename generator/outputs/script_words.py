@@ -18,6 +18,7 @@ HALL_WORDS = {
     "none": N_("Pas de collecte"),
     "updated": N_("Mis à jour à %(time)s"),
     "offline": N_("Pas de connexion · mis à jour à %(time)s"),
+    "gone": N_("Page retirée du site · mis à jour à %(time)s"),
     "page": N_("Avis %(first)s à %(last)s sur %(count)s"),
     "page_one": N_("Avis %(first)s sur %(count)s"),
 }

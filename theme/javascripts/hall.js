@@ -216,11 +216,13 @@
     layout();
   }
 
-  function updated(online) {
+  /* how: "updated", "offline", or "gone" (the site answers that its residence.json is not there: the
+     residence taken off the site or renamed, which « Pas de connexion » for good hid from whoever passes). */
+  function updated(how) {
     var at = null;
     try { at = window.localStorage.getItem(STORE); } catch (e) { /* storage off: keep the page's time */ }
     at = at || loaded;
-    setText("[data-rh-updated]", word(online ? "updated" : "offline", { time: at }));
+    setText("[data-rh-updated]", word(how, { time: at }));
   }
 
   /* This language's screen in the build read: its language taken off the site, or moved to another folder
@@ -249,17 +251,21 @@
     request.onload = function () {
       var fresh = null;
       try { fresh = JSON.parse(request.responseText); } catch (e) { fresh = null; }
-      if (request.status !== 200 || !fresh) { online = false; updated(false); return; }
+      if (request.status !== 200 || !fresh) {
+        online = false;
+        updated(request.status === 404 || request.status === 410 ? "gone" : "offline");
+        return;
+      }
       if (fresh.revision !== data.revision) { stale = true; moved = screenIn(fresh); }
       if (stale && !paused) { renew(); return; }
       if (!stale) { /* paused with an older build shown: its time stays */
         try { window.localStorage.setItem(STORE, clockText(wallClock(new Date()))); } catch (e) { /* ignore */ }
       }
       online = true;
-      updated(true);
+      updated("updated");
       if (then) { then(); }
     };
-    request.onerror = request.ontimeout = function () { online = false; updated(false); };
+    request.onerror = request.ontimeout = function () { online = false; updated("offline"); };
     request.send();
   }
 

@@ -240,6 +240,18 @@ def test_json_ld_cannot_be_closed_by_text_staff_type(make_project) -> None:
     assert json.loads(block)["name"] == name
 
 
+@pytest.mark.parametrize(("postcode", "country"), [("01000", "FR"), ("57000", "FR"), ("97400", "FR"), ("97100", "FR"),
+                                                 ("97133", "BL"), ("97150", "MF"), ("97500", "PM"), ("98600", "WF"),
+                                                 ("98714", "PF"), ("98800", "NC")])
+def test_json_ld_gives_an_overseas_collectivitys_own_country_code(make_project, postcode: str, country: str) -> None:
+    """« FR » was the country of every address: one in Nouméa or Papeete is not posted to, nor found by, France
+    (ISO 3166-1 gives each overseas collectivity its code; the overseas departments are France)."""
+    text = RESIDENCE.replace("postcode: 01000", f"postcode: {postcode}")
+    project = load_project(make_project(test=text))
+    home = residence_pages(ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY))[0].markdown
+    assert _json_ld(home)["address"]["addressCountry"] == country
+
+
 def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 

@@ -21,12 +21,17 @@ from markupsafe import Markup
 from generator.contract.french_forms import until_midnight
 from generator.contract.model import Caretaker
 from generator.contract.values import DAYS
-from generator.outputs import closed_days, i18n, presence
+from generator.outputs import closed_days, i18n, local_time, presence
 from generator.outputs.context import ResidenceContext
 from generator.outputs.wording import caretaker_title
 
 SCHEMA_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
                "sat": "Saturday", "sun": "Sunday"}
+
+COUNTRIES = {"975": "PM", "97133": "BL", "97150": "MF", "986": "WF", "987": "PF", "988": "NC"}
+"""Postcode → the ISO 3166-1 code of the overseas collectivities that have their own (``addressCountry``):
+an address in Nouméa is not one in France to a search engine or a post office. The overseas departments
+(971 to 974, 976) are France: « FR »."""
 
 
 def _day(code: str) -> str:
@@ -52,7 +57,8 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
         "name": r.name,
         "url": ctx.url,
         "address": {"@type": "PostalAddress", "streetAddress": r.address.street,
-                    "postalCode": r.address.postcode, "addressLocality": r.address.city, "addressCountry": "FR"},
+                    "postalCode": r.address.postcode, "addressLocality": r.address.city,
+                    "addressCountry": local_time.by_postcode(COUNTRIES, r.address.postcode) or "FR"},
     }
     if r.units is not None:
         data["numberOfAccommodationUnits"] = r.units

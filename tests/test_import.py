@@ -4,6 +4,7 @@ problem and every repair named by its cell."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import io
 import os
@@ -1047,6 +1048,27 @@ def test_title_line_above_the_header_is_skipped_and_said(tmp_path: Path, project
     rows = [["Patrimoine au 1er janvier 2026"], [], TITLES, GOOD]
     result = import_spreadsheet(project, xlsx(tmp_path / "r.xlsx", rows))
     assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 3) : ignorée"]
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+
+
+@pytest.mark.parametrize("separator, said", [(",", "« , »"), ("\t", "« tabulation »"), (";", "« ; »")])
+@pytest.mark.parametrize("title", ["Patrimoine au 1er janvier 2026", "Patrimoine 2026, toutes agences, hors foyers",
+                                   "Patrimoine 2026 ; toutes agences ; hors foyers"])
+def test_a_csv_file_s_title_line_above_the_header_does_not_choose_its_separator(tmp_path: Path, project: Path,
+                                                                                separator: str, said: str,
+                                                                                title: str) -> None:
+    """The separator was the one the first line held most of: a title above the column titles, written with no
+    separator at all (a list saved by another program than Excel, which pads it with « ; ») made a file separated
+    by commas or tabs one column wide, and one comma in a title did so to a file separated by « ; »: « colonne
+    obligatoire « Nom » absente » five times, the titles being there on line 3. It is the line of titles that
+    tells the separator."""
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file, delimiter=separator)
+        writer.writerows([[title], [], TITLES, GOOD])
+    result = import_spreadsheet(project, path)
+    assert result.notes == [f"séparateur de colonnes : {said}", "ligne 1 au-dessus des titres de colonnes (ligne 3) : "
+                            "ignorée"]
     assert [p.name for p in result.written] == ["les-tilleuls.yml"]
 
 

@@ -121,16 +121,21 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
 def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
     """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
     sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
-    sheet = read_sheet(file, name)
+    sheet = read_sheet(file, name, _is_title)
     if name is not None or any(_titled(line) for line in sheet.rows):
         return sheet
     for other in sheet.others:
-        candidate = read_sheet(file, other)
+        candidate = read_sheet(file, other, _is_title)
         if any(_titled(line) for line in candidate.rows):
             candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
                                       f"« {other} » (--sheet pour en choisir une autre)")
             return candidate
     return sheet
+
+
+def _is_title(text: str) -> bool:
+    """A column title of the template (« Code postal », « CODE POSTAL »…)."""
+    return match_title(text.strip())[0] is not None
 
 
 def _titled(line: list[Cell]) -> bool:

@@ -17,11 +17,12 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from generator.onboarding.csv_separator import separator
 from generator.onboarding.xlsx_parts import formulas_without_result, sheet_notes, unescaped
 
 __all__ = ["Cell", "Sheet", "read_sheet", "SpreadsheetError", "MAX_BYTES", "MAX_CELLS", "MAX_COLUMNS"]
@@ -88,8 +89,9 @@ class Sheet:
         return f"{self.file_name}:{self.place(ref)}"
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    """The cells of ``path`` (an .xlsx or .csv file); ``sheet`` names a worksheet of an .xlsx file."""
+def read_sheet(path: Path, sheet: str | None = None, is_title: Callable[[str], bool] | None = None) -> Sheet:
+    """The cells of ``path`` (an .xlsx or .csv file); ``sheet`` names a worksheet of an .xlsx file; ``is_title``
+    tells a column title, whose line gives a CSV file's separator (``csv_separator``)."""
     suffix = path.suffix.lower()
     if not path.is_file():
         if path.exists():  # a pipe, a device (/dev/null): it was told « introuvable »
@@ -127,7 +129,8 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         if sheet is not None:
             raise SpreadsheetError(f"{'ce fichier, un CSV nommé ' + suffix + ',' if text else 'un fichier CSV'} n'a "
                                    "qu'une feuille : retirez --sheet")
-        return _read_csv(path, f"fichier nommé {suffix} mais texte CSV, pas un classeur : lu comme tel" if text else "")
+        return _read_csv(path, f"fichier nommé {suffix} mais texte CSV, pas un classeur : lu comme tel" if text else "",
+                         is_title)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     raise SpreadsheetError(f"format « {suffix or path.name} » non pris en charge",
@@ -365,7 +368,7 @@ def _not_a_table(head: bytes) -> None:
                                "« Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) »")
 
 
-def _read_csv(path: Path, note: str = "") -> Sheet:
+def _read_csv(path: Path, note: str = "", is_title: Callable[[str], bool] | None = None) -> Sheet:
     raw = path.read_bytes()
     notes = [note] if note else []
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(0) > len(raw) // 4:
@@ -374,10 +377,7 @@ def _read_csv(path: Path, note: str = "") -> Sheet:
         notes.append("fichier lu en UTF-16 (le « Texte Unicode » d'Excel)")
     else:
         text = _decoded(raw, notes)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    if first.count("\t") > max(first.count(";"), first.count(",")):
-        delimiter = "\t"
+    delimiter = separator(text, is_title)
     notes.append(f"séparateur de colonnes : « {delimiter if delimiter != chr(9) else 'tabulation'} »")
     rows: list[list[Cell]] = []
     problems: list[tuple[Cell, str, str]] = []

@@ -482,6 +482,31 @@ def test_two_residences_of_one_name_and_city_sorted_anew_are_not_swapped_at_a_hi
             "les-tilleuls-saint-denis ; --force remplacerait l'autre") in output
 
 
+def test_the_address_offered_to_a_row_in_another_residence_s_way_is_one_no_other_residence_has(
+        tmp_path: Path, project: Path) -> None:
+    """Two « Les Tilleuls » of Saint-Denis imported (les-tilleuls, les-tilleuls-saint-denis), then a later list
+    with a third one: it was offered les-tilleuls-saint-denis, the second one's file; typed in « Adresse web »,
+    that address was refused in turn and offered les-tilleuls-saint-denis-saint-denis. The address offered is
+    free: no file of another residence, no other row's « Adresse web »."""
+    second = ["Les Tilleuls", "3 allée des Pins"] + GOOD[2:]
+    assert run("--project", str(project), str(xlsx(tmp_path / "a.xlsx", [TITLES, GOOD, second])))[0] == 0
+    third = ["Les Tilleuls", "5 rue des Ormes"] + GOOD[2:]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "b.xlsx", [TITLES, third])))
+    assert code == 1
+    assert ("b.xlsx:Feuil1!A2: le fichier residences/les-tilleuls.yml existe déjà, pour une autre résidence : "
+            "« Résidence Les Tilleuls » (12 rue des Tilleuls, Saint-Denis)\n"
+            "    → donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            "les-tilleuls-2 ; --force remplacerait l'autre") in output
+    fourth = ["Les Tilleuls", "7 rue des Frênes"] + GOOD[2:]
+    rows = [TITLES + ["Adresse web"], third + ["les-tilleuls-saint-denis"], fourth + ["les-tilleuls-2"]]
+    code, output = run("--project", str(project), str(xlsx(tmp_path / "c.xlsx", rows)))
+    assert code == 1
+    assert ("c.xlsx:Feuil1!I2: le fichier residences/les-tilleuls-saint-denis.yml existe déjà, pour une autre "
+            "résidence : « Les Tilleuls » (3 allée des Pins, Saint-Denis)\n"
+            "    → donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
+            "les-tilleuls-3 ; --force remplacerait l'autre") in output  # les-tilleuls-2: the next row's own
+
+
 def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:
     """A link to nothing was no file to these checks (``exists()`` follows it): the template was written
     through it, wherever it led, and the import replaced a residence's link without --force."""

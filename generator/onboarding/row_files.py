@@ -8,7 +8,9 @@ residence's when it is one), and what ``--force`` replaces is said.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,7 +110,8 @@ def assign_slugs(sheet: Sheet, rows: list[Row], root: Path, force: bool, problem
         target = _existing_file(root, row)
         if target and not force:
             cell = row.cells["Adresse web"] if "Adresse web" in row.values else row.cells["Nom"]
-            problems.append(cell_problem(sheet, cell, *_in_the_way(row, target)))
+            others = {r.values["Adresse web"] for r in rows if r is not row and "Adresse web" in r.values}
+            problems.append(cell_problem(sheet, cell, *_in_the_way(row, target, others, languages)))
 
 
 def _imported_elsewhere(sheet: Sheet, rows: list[Row], root: Path, problems: list[Problem]) -> None:
@@ -149,11 +152,11 @@ def _repeated_rows(sheet: Sheet, rows: list[Row], problems: list[Problem]) -> li
     return twins
 
 
-def _in_the_way(row: Row, target: Path) -> tuple[str, str]:
+def _in_the_way(row: Row, target: Path, chosen: set[str], languages: Iterable[str]) -> tuple[str, str]:
     """Why ``target`` stops the row, and what to do. When the file holds another residence (another street
     or city, or a name giving another address: two « Les Tilleuls » of one city, the sheet sorted anew),
     --force would replace it: its tenants' QR code would lead to this one. The row is then offered an
-    address of its own, as two rows of one sheet are told apart."""
+    address of its own (``_free_address``), as two rows of one sheet are told apart."""
     where = f"{RESIDENCES_DIR}/{row.slug}.yml"
     other = _another_residence(row, target)
     if not other:
@@ -161,10 +164,29 @@ def _in_the_way(row: Row, target: Path) -> tuple[str, str]:
                 "ajoutez --force pour le remplacer en entier : ce qui y a été ajouté ou corrigé depuis l'import "
                 "(contrats, avis, contacts…) serait perdu ; si elle est déjà importée, retirez plutôt sa ligne du "
                 "tableur (une autre « Adresse web » en ferait un second site, avec son propre QR code)")
-    city = row.values.get("Ville", "")
     return (f"le fichier {where} existe déjà, pour {other}",
             f"donnez à celle-ci sa propre adresse dans la colonne « Adresse web », par exemple "
-            f"{suffixed(row.slug, slug_of(city))} ; --force remplacerait l'autre")
+            f"{_free_address(row, target.parent, chosen, languages)} ; --force remplacerait l'autre")
+
+
+def _free_address(row: Row, folder: Path, chosen: set[str], languages: Iterable[str]) -> str:
+    """The address its name gives the row, told apart by the city, then by a number, that no file of another
+    residence and no other row's « Adresse web » has: a third « Les Tilleuls » of Saint-Denis was offered
+    les-tilleuls-saint-denis, the second one's file, and typed there, les-tilleuls-saint-denis-saint-denis.
+    A file holding the row's own residence is its own address (the sheet sorted anew)."""
+    base = slug_of(row.values["Nom"], languages) if "Nom" in row.values else row.slug
+    city = suffixed(base, slug_of(row.values.get("Ville", "")))
+    candidates = itertools.chain((base, city), (suffixed(base, str(number)) for number in itertools.count(2)))
+    return next(slug for slug in candidates if slug != row.slug and slug not in chosen
+                and _free_for(row, folder / f"{slug}.yml"))
+
+
+def _free_for(row: Row, path: Path) -> bool:
+    """No file at ``path``, or the row's own residence's."""
+    if not (path.exists() or path.is_symlink()):
+        return True
+    held = residence_in(path)
+    return held is not None and _residence_key(*held) == _row_key(row)
 
 
 def _another_residence(row: Row, target: Path) -> str:

@@ -160,6 +160,25 @@ def test_hours_that_would_be_read_wrong_are_refused_not_guessed(typed: str, erro
     in silence, nor days whose hours cannot be told apart."""
     assert parse_hours(typed) == ([], [f"« {typed} » : {error} (écrivez par exemple lun-ven 8h30-12h)"])
 
+
+@pytest.mark.parametrize("typed, brackets", [
+    ("lun-ven 9h-12h (sauf mercredi)", "sauf mercredi"),
+    ("lun-ven 9h-12h (fermé le mercredi)", "fermé le mercredi"),
+    ("lun-ven 9h-12h (hors jours fériés)", "hors jours fériés"),
+    ("sam 9h-12h (1 semaine sur 2)", "1 semaine sur 2"),
+    ("lun-ven 14h-17h (Mardis et jeudis)", "Mardis et jeudis"),
+])
+def test_days_or_a_closing_in_the_brackets_of_the_hours_are_refused_not_published_as_a_place(typed: str,
+                                                                                         brackets: str) -> None:
+    """The brackets at the end of a segment hold a place; « lun-ven 9h-12h (sauf mercredi) » was read as a
+    place named « sauf mercredi », and the loge was open on Wednesday in the calendar, the hall screen and
+    « Ouvert maintenant », in silence. Days, a closing or a frequency there are refused; a place is still one."""
+    assert parse_hours(typed) == ([], [f"« ({brackets}) » : entre parenthèses se lit un lieu, pas des jours, une "
+                                       "fermeture ni une fréquence : écrivez les jours devant les heures, par exemple "
+                                       "lun-ven sauf mer 9h-12h"])
+    slots, errors = parse_hours("lun-ven 9h-12h (loge du bâtiment A, mer en face)")
+    assert errors == [] and slots[0].place == "loge du bâtiment A, mer en face"
+
 # --- slugs --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, slug", [("Résidence Les Tilleuls", "les-tilleuls"), ("Les Tilleuls", "les-tilleuls"),

@@ -28,6 +28,10 @@ _TIME = r"\d{1,2}(?:\s?[hH:.](?:\s?\d{1,2}(?!\d|\s?[hH:]))?)?"  # « 12h 14h »:
 _RANGE = re.compile(rf"(?:\b(?:de|des)\s+)?({_TIME})\s*(?:-|–|—|à|a|/)\s*({_TIME})(?![\d])")
 _PLACE = re.compile(r"\(([^()]*)\)\s*$")
 _DAY_RANGE = re.compile(r"^([a-z]+)\.?-([a-z]+)\.?$")
+_NOT_A_PLACE = re.compile(r"\b(?:(?:lun|mar|mercre|jeu|vendre|same)dis?|dimanches?|sauf|ferme(?:e|s|es|ture)?|hors"
+                          r"|exceptes?|feries?|vacances|week-?ends?|semaines?|mois|quinzaines?|paires?|impaires?)\b")
+"""What brackets say of days, a closing or a frequency (unaccented): « (sauf mercredi) », « (fermé le mercredi) »,
+« (1 semaine sur 2) », never of a place."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,10 @@ def parse_hours(text: str) -> tuple[list[HoursSlot], list[str]]:
         if found:
             place = found.group(1).strip() or None
             segment = segment[: found.start()].strip()
+            if place and _NOT_A_PLACE.search(unaccented(place)):  # read as a place, the days stayed open
+                errors.append(f"« ({place}) » : entre parenthèses se lit un lieu, pas des jours, une fermeture ni une "
+                              "fréquence : écrivez les jours devant les heures, par exemple lun-ven sauf mer 9h-12h")
+                continue
         ranges = list(_RANGE.finditer(segment))
         if not ranges:
             # « de 8h à midi »: the time in words is what is not read, not a time missing

@@ -133,9 +133,13 @@ def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
     return sheet
 
 
+_TITLES = frozenset(fold(c.title) for c in COLUMNS)
+
+
 def _is_title(text: str) -> bool:
-    """A column title of the template (« Code postal », « CODE POSTAL »…)."""
-    return match_title(text.strip())[0] is not None
+    """A column title of the template (« Code postal », « CODE POSTAL »…), as ``match_title`` finds it, without
+    its search for a close title: asked of every cell of a CSV file's first lines."""
+    return fold(text) in _TITLES
 
 
 def _titled(line: list[Cell]) -> bool:

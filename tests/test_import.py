@@ -1130,6 +1130,24 @@ def test_a_line_of_group_titles_above_the_header_is_skipped_not_taken_for_the_he
     assert load_project(project).residences[0].residence.caretaker.name == "Karim Benali"  # type: ignore[union-attr]
 
 
+def test_titles_on_two_lines_the_others_merged_down_both_read_from_the_lower_line(tmp_path: Path,
+                                                                                  project: Path) -> None:
+    """Titles on two lines, as landlords' lists lay them out: « Gardien » merged over its columns, whose titles
+    are on the line below, every other title merged down both lines. The upper line names every required
+    column (the merge gives them to the lower one too), so it was the header: its merge across the caretaker's
+    columns was refused, and once undone, « Téléphone gardien » and « Horaires » were columns without titles,
+    ignored, the line holding them skipped as « titres de colonnes répétés »."""
+    groups = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", None, None]
+    titles = [None, None, None, None, None, "Gardien", "Téléphone gardien", "Horaires"]
+    merges = ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2")
+    for across in (("F1:H1",), ()):
+        path = xlsx(tmp_path / "r.xlsx", [groups, titles, GOOD], merges=merges + across)
+        result = import_spreadsheet(project, path, force=True)
+        assert result.notes == ["ligne 1 au-dessus des titres de colonnes (ligne 2) : ignorée"]
+        caretaker = load_project(project).residences[0].residence.caretaker
+        assert caretaker is not None and caretaker.phone.typed == "01 48 20 11 22" and len(caretaker.hours) == 2
+
+
 def test_the_column_titles_repeated_below_the_header_are_skipped_and_said(tmp_path: Path, project: Path) -> None:
     """Two agencies' lists pasted one under the other, each with its titles: the second line of titles was read
     as a residence, nine errors (« code postal « Code postal » invalide », « agence « Agence » inconnue »…) and

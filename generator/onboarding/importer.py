@@ -26,6 +26,7 @@ from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residen
 from generator.errors import NothingWritten, Problem, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
+from generator.onboarding.header import header_line, titled
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.row_files import Row, assign_slugs, cell_problem, replaced_files
@@ -46,8 +47,7 @@ def _words(values: tuple[str, ...], **own: str) -> dict[str, str]:
 _MODES = _words(CARETAKER_MODES)
 _FIBRE = _words(FIBRE_STATUSES, oui="available", non="unavailable")
 _REQUIRED = tuple(c for c in COLUMNS if c.required)
-_REQUIRED_TITLES = {fold(c.title) for c in _REQUIRED}
-"""The columns every sheet must have, and their titles as compared with a line's (the header's search)."""
+"""The columns every sheet must have."""
 _CARETAKER = ("Gardien type", "Téléphone gardien", "Mobile gardien", "E-mail gardien", "Loge", "Horaires")
 
 
@@ -122,11 +122,11 @@ def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
     """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
     sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
     sheet = read_sheet(file, name, _is_title)
-    if name is not None or any(_titled(line) for line in sheet.rows):
+    if name is not None or any(titled(line) for line in sheet.rows):
         return sheet
     for other in sheet.others:
         candidate = read_sheet(file, other, _is_title)
-        if any(_titled(line) for line in candidate.rows):
+        if any(titled(line) for line in candidate.rows):
             candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
                                       f"« {other} » (--sheet pour en choisir une autre)")
             return candidate
@@ -140,11 +140,6 @@ def _is_title(text: str) -> bool:
     """A column title of the template (« Code postal », « CODE POSTAL »…), as ``match_title`` finds it, without
     its search for a close title: asked of every cell of a CSV file's first lines."""
     return fold(text) in _TITLES
-
-
-def _titled(line: list[Cell]) -> bool:
-    """A row naming a column of the template: the table's header."""
-    return any(isinstance(c.value, str) and match_title(c.value)[0] for c in line)
 
 
 def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
@@ -193,15 +188,7 @@ def _table(sheet: Sheet, problems: list[Problem],
     """The columns the header row names (the first row with text), the rows below it that hold anything, and
     the header's row number."""
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
-    # The header is the first row naming a known column (a title line above it, « Patrimoine 2026 », is
-    # skipped and said); else the first row with anything in it, whose unknown titles are then reported.
-    header_index = next((i for i in filled if _titled(sheet.rows[i])), filled[0] if filled else None)
-    # A line of group titles above the titles (« Gardien » merged over the caretaker's columns) names a column too:
-    # the first line, of the few below it, that names every required column is the header (when one does).
-    header_index = next((i for i in filled if header_index is not None and header_index <= i <= header_index + 10
-                         and _REQUIRED_TITLES <= {fold(str(c.value)) for c in sheet.rows[i]
-                                                  if isinstance(c.value, str)}),
-                        header_index)
+    header_index = header_line(sheet.rows, filled)  # the lines above it (a title, group titles) are said
     above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
     if above:
         plural = "s" if len(above) > 1 else ""

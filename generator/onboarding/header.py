@@ -1,0 +1,48 @@
+"""Which line of a landlord's sheet holds the column titles: what stands above it is skipped (and said).
+
+Landlords' lists seldom start with their titles: a title line (« Patrimoine 2026 »), a line of group titles
+(« Gardien » merged over the caretaker's columns), or titles on two lines, each one merged down both but for
+the grouped columns, whose own titles are on the lower line.
+"""
+
+from __future__ import annotations
+
+from generator.onboarding.columns import COLUMNS, fold, match_title
+from generator.onboarding.spreadsheet import Cell
+
+__all__ = ["titled", "header_line"]
+
+_TITLES = frozenset(fold(c.title) for c in COLUMNS)
+_REQUIRED_TITLES = frozenset(fold(c.title) for c in COLUMNS if c.required)
+_GROUP_WINDOW = 10
+"""The lines below the first titled one where the full line of titles may be, under group titles."""
+
+
+def titled(line: list[Cell]) -> bool:
+    """A row naming a column of the template: the table's header."""
+    return any(isinstance(c.value, str) and match_title(c.value)[0] for c in line)
+
+
+def _named(line: list[Cell]) -> frozenset[str]:
+    """The template's titles a line holds, folded."""
+    return _TITLES & {fold(c.value) for c in line if isinstance(c.value, str)}
+
+
+def header_line(rows: list[list[Cell]], filled: list[int]) -> int | None:
+    """The index of the line of titles among ``rows`` (``filled``: the indexes of those holding anything).
+
+    The first row naming a known column (a title line above it is skipped); else the first row with anything
+    in it, whose unknown titles are then reported. A line of group titles above the titles names a column too
+    (« Gardien »): the first line, of the few below it, that names every required column is the header, when
+    one does. Titles on two lines, the others merged down both: both name every required column, and the
+    lower one more of them (« Téléphone gardien » under « Gardien »): it is the header. The upper one was,
+    its merge across the caretaker's columns refused, and once undone those columns had no title, ignored."""
+    first = next((i for i in filled if titled(rows[i])), filled[0] if filled else None)
+    if first is None:
+        return None
+    line = next((i for i in filled if first <= i <= first + _GROUP_WINDOW and _REQUIRED_TITLES <= _named(rows[i])),
+                first)
+    while (line + 1 < len(rows) and _REQUIRED_TITLES <= _named(rows[line + 1])
+           and len(_named(rows[line + 1])) > len(_named(rows[line]))):
+        line += 1
+    return line

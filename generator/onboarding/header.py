@@ -10,12 +10,18 @@ from __future__ import annotations
 from generator.onboarding.columns import COLUMNS, fold, match_title
 from generator.onboarding.spreadsheet import Cell
 
-__all__ = ["titled", "header_line"]
+__all__ = ["is_title", "titled", "header_line"]
 
 _TITLES = frozenset(fold(c.title) for c in COLUMNS)
 _REQUIRED_TITLES = frozenset(fold(c.title) for c in COLUMNS if c.required)
 _GROUP_WINDOW = 10
 """The lines below the first titled one where the full line of titles may be, under group titles."""
+
+
+def is_title(text: str) -> bool:
+    """A column title of the template (« Code postal », « CODE POSTAL »…), as ``match_title`` finds it, without
+    its search for a close title: asked of every cell of a CSV file's first lines (its separator)."""
+    return fold(text) in _TITLES
 
 
 def titled(line: list[Cell]) -> bool:

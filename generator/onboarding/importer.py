@@ -26,7 +26,7 @@ from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residen
 from generator.errors import NothingWritten, Problem, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
-from generator.onboarding.header import header_line, titled
+from generator.onboarding.header import header_line, is_title, titled
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.row_files import Row, assign_slugs, cell_problem, replaced_files
@@ -121,25 +121,16 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
 def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
     """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
     sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
-    sheet = read_sheet(file, name, _is_title)
+    sheet = read_sheet(file, name, is_title)
     if name is not None or any(titled(line) for line in sheet.rows):
         return sheet
     for other in sheet.others:
-        candidate = read_sheet(file, other, _is_title)
+        candidate = read_sheet(file, other, is_title)
         if any(titled(line) for line in candidate.rows):
             candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
                                       f"« {other} » (--sheet pour en choisir une autre)")
             return candidate
     return sheet
-
-
-_TITLES = frozenset(fold(c.title) for c in COLUMNS)
-
-
-def _is_title(text: str) -> bool:
-    """A column title of the template (« Code postal », « CODE POSTAL »…), as ``match_title`` finds it, without
-    its search for a close title: asked of every cell of a CSV file's first lines."""
-    return fold(text) in _TITLES
 
 
 def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:

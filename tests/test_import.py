@@ -642,6 +642,23 @@ def test_csv_counts_with_a_thousands_separator_and_dates_with_a_time_are_read_an
         (1184, "2026-11-20"), (12000, "2026-11-20")]
 
 
+def test_csv_postcodes_shown_with_a_thousands_separator_are_read_and_said(tmp_path: Path, project: Path) -> None:
+    """A column of postcodes stored as numbers and shown with Excel's « Nombre » format (thousands grouped) is
+    saved in a CSV as it shows: « 93 200 », « 1 000 » for 01000. Both were refused, « code postal invalide », as
+    « 1 184 » logements once was; the digits are read, the lost 0 put back, and both said."""
+    lines = [";".join(TITLES[:5]), "Les Lilas;1 rue des Lilas;93\u202f200;Saint-Denis;nord",
+             "Les Pins;2 rue des Pins;1\u00a0000;Bourg-en-Bresse;nord"]
+    path = tmp_path / "r.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8-sig")
+    result = import_spreadsheet(project, path)
+    assert [str(p) for p in result.repairs] == [
+        "r.csv:C2: Code postal : séparateur de milliers retiré (93 200) : lu comme 93200",
+        "r.csv:C3: Code postal : code postal enregistré sans son 0 par Excel (1000), son 0 initial perdu : lu comme "
+        "01000",
+        "r.csv:C3: Code postal : séparateur de milliers retiré (1 000) : lu comme 1000"]
+    assert sorted(str(i.residence.address.postcode) for i in load_project(project).residences) == ["01000", "93200"]
+
+
 def test_csv_values_excel_turned_into_dates_or_times_are_refused_as_in_a_workbook(tmp_path: Path,
                                                                                   project: Path) -> None:
     """Excel turns « 1-2 » typed in « Bâtiments » into the 1st of February, and saves in a CSV what the cell

@@ -8,7 +8,8 @@ only where the intent is certain, and every repair is reported with its cell:
 - a postcode stored as a number loses its leading 0 (``1000``): it is padded to five digits;
 - a date stored as a serial number (``46346``) or typed the French way (``20/11/2026``, with or without
   a time) is written ``2026-11-20``; a time stored as a fraction of a day (``0.354166…``) is written ``8h30``;
-- a number of units shown with a thousands separator (``1 184``, as a CSV file saves it) is ``1184``;
+- a number of units or a postcode shown with a thousands separator (``1 184``, ``93 200``, as a CSV file saves
+  it) is ``1184``, ``93200``;
 - non-breaking spaces become ordinary spaces; spaces at the start or end are removed; a line break
   inside a one-line value becomes a space.
 
@@ -252,10 +253,12 @@ def _lost_zero(digits: str, kind: str, out: Converted, how: str) -> None:
 
 def _text(value: str, kind: str, out: Converted, from_csv: bool) -> None:
     text = value
-    if kind == "count" and _GROUPED.fullmatch(_NBSP.sub(" ", text.strip())):
+    if kind in ("count", "postcode") and _GROUPED.fullmatch(_NBSP.sub(" ", text.strip())):  # Excel's « Nombre »
         digits = re.sub(r"\D", "", text)
         out.text = digits
         out.repaired(f"séparateur de milliers retiré ({_NBSP.sub(' ', text.strip())}) : lu comme {digits}")
+        if kind == "postcode" and from_csv:  # « 1 000 »: 01000 stored as a number, its 0 lost too
+            _lost_zero(digits, kind, out, "sans son 0 par Excel")
         return
     if _NBSP.search(text):
         text = _NBSP.sub(" ", text)

@@ -12,8 +12,10 @@ from typing import Callable
 import openpyxl
 import pytest
 import yaml
+from click.testing import CliRunner
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+from generator.cli import main
 from generator.errors import UserError
 from generator.onboarding.hours import HoursSlot, parse_hours
 from generator.onboarding.importer import ImportRefused, import_spreadsheet
@@ -269,6 +271,38 @@ def test_a_first_sheet_without_the_column_titles_is_passed_over_for_the_sheet_th
     with pytest.raises(ImportRefused) as refused:
         import_spreadsheet(project, tmp_path / "r.xlsx", force=True)
     assert {p.place for p in refused.value.problems} == {"Lisez-moi!A1", "Lisez-moi!A2"}
+
+
+def test_the_template_s_help_sheet_moved_first_is_passed_over_for_the_table(tmp_path: Path, project: Path) -> None:
+    """The template's « Aide » sheet names a column on each row (« Nom | oui | Nom de la résidence. | … »): moved
+    before « Résidences », it was read as the table, five errors (« colonne obligatoire « Agence » absente »,
+    « colonne « Nom de la résidence. » inconnue ») at cells of the help. A sheet with a line naming several
+    columns is read, and it is said; a table lacking a required column is still the one read, and refused."""
+    template = tmp_path / "modele.xlsx"
+    assert CliRunner().invoke(main, ["import", "--template", str(template)]).exit_code == 0
+    book = openpyxl.load_workbook(template)
+    table = book["Résidences"]
+    titles = [cell.value for cell in table[1]]
+    row = dict(zip(TITLES, GOOD))
+    table.append([row.get(title) for title in titles])
+    book.move_sheet("Aide", offset=-1)
+    book.active = 0
+    book.save(tmp_path / "r.xlsx")
+    result = import_spreadsheet(project, tmp_path / "r.xlsx")
+    assert [p.name for p in result.written] == ["les-tilleuls.yml"]
+    assert result.notes[0] == ("feuille « Aide » sans ligne de titres de colonnes : lecture de la feuille "
+                               "« Résidences » (--sheet pour en choisir une autre)")
+    book = openpyxl.Workbook()
+    book.active.title = "2027"
+    book.active.append([t for t in TITLES if t != "Agence"])
+    book.active.append([v for t, v in zip(TITLES, GOOD) if t != "Agence"])
+    book.create_sheet("2026").append(TITLES)
+    book["2026"].append(GOOD)
+    book.save(tmp_path / "r.xlsx")
+    with pytest.raises(ImportRefused) as refused:  # not last year's complete list instead, in silence
+        import_spreadsheet(project, tmp_path / "r.xlsx", force=True)
+    assert [(p.place, p.message) for p in refused.value.problems] == [
+        ("2027!A1", "colonne obligatoire « Agence » absente")]
 
 
 def test_a_workbook_saved_open_on_another_sheet_says_which_sheet_was_read(tmp_path: Path, project: Path) -> None:

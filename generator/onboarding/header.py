@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.onboarding.columns import COLUMNS, fold, match_title
 from generator.onboarding.spreadsheet import Cell
 
-__all__ = ["is_title", "titled", "header_line"]
+__all__ = ["is_title", "titled", "titles_line", "header_line"]
 
 _TITLES = frozenset(fold(c.title) for c in COLUMNS)
 _REQUIRED_TITLES = frozenset(fold(c.title) for c in COLUMNS if c.required)
@@ -27,6 +27,12 @@ def is_title(text: str) -> bool:
 def titled(line: list[Cell]) -> bool:
     """A row naming a column of the template: the table's header."""
     return any(isinstance(c.value, str) and match_title(c.value)[0] for c in line)
+
+
+def titles_line(line: list[Cell]) -> bool:
+    """A row naming several columns: a table's line of titles, not a row of a help sheet listing them one per
+    row (the template's « Aide »), nor a title line."""
+    return len(_named(line)) >= 2
 
 
 def _named(line: list[Cell]) -> frozenset[str]:

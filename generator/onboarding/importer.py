@@ -26,7 +26,7 @@ from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residen
 from generator.errors import NothingWritten, Problem, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
-from generator.onboarding.header import header_line, is_title, titled
+from generator.onboarding.header import header_line, is_title, titled, titles_line
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.row_files import Row, assign_slugs, cell_problem, replaced_files
@@ -119,17 +119,26 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
 
 
 def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
-    """The sheet --sheet names; else the first visible one or, when no row of it names a column (a « Lisez-moi »
-    sheet before the table: staff were asked to add « Nom », « Rue »… to it), the next one that does, and said."""
+    """The sheet --sheet names; else the first visible one or, when no row of it names several columns, the next
+    one with such a row, else the next one with a row naming a column, and said. A « Lisez-moi » sheet before
+    the table asked staff to add « Nom », « Rue »… to it; the template's « Aide » sheet moved first, a column
+    named on each row, was read as the table (« colonne « Nom de la résidence. » inconnue »)."""
     sheet = read_sheet(file, name, is_title)
-    if name is not None or any(titled(line) for line in sheet.rows):
+    if name is not None:
         return sheet
-    for other in sheet.others:
-        candidate = read_sheet(file, other, is_title)
-        if any(titled(line) for line in candidate.rows):
-            candidate.notes.insert(0, f"feuille « {sheet.sheet_name} » sans titres de colonnes : lecture de la feuille "
-                                      f"« {other} » (--sheet pour en choisir une autre)")
-            return candidate
+    sheets = [sheet]
+    for found in (titles_line, titled):
+        for index in range(len(sheet.others) + 1):
+            if index == len(sheets):
+                sheets.append(read_sheet(file, sheet.others[index - 1], is_title))
+            if not any(found(line) for line in sheets[index].rows):
+                continue
+            if index:
+                some = any(titled(line) for line in sheet.rows)  # « Aide »: one title a row, no line of them
+                lacks = "ligne de titres de colonnes" if some else "titres de colonnes"
+                sheets[index].notes.insert(0, f"feuille « {sheet.sheet_name} » sans {lacks} : lecture de la feuille "
+                                              f"« {sheets[index].sheet_name} » (--sheet pour en choisir une autre)")
+            return sheets[index]
     return sheet
 
 

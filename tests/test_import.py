@@ -30,6 +30,8 @@ from generator.onboarding.columns import COLUMNS
 from generator.onboarding.hours import HoursSlot, parse_hours
 from generator.onboarding.importer import ImportRefused, import_spreadsheet, slug_of
 
+from conftest import SITE_CONFIG
+
 REPO = Path(__file__).resolve().parent.parent
 TITLES = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "Téléphone gardien", "Horaires"]
 GOOD = ["Résidence Les Tilleuls", "12 rue des Tilleuls", "93200", "Saint-Denis", "nord", "Karim Benali",
@@ -198,6 +200,22 @@ def test_slug_from_name_follows_the_project_rule(name: str, slug: str) -> None:
 
 def test_slug_from_name_is_never_the_folder_of_another_language_of_the_site() -> None:
     assert (slug_of("En", ["fr", "en"]), slug_of("En"), slug_of("Schéma")) == ("residence-en", "en", "residence-schema")
+
+
+def test_a_site_in_several_languages_imports_as_validate_reads_its_config(tmp_path: Path, make_project) -> None:  # type: ignore[no-untyped-def]
+    """The import read site_config.yml as a site in French alone: a landlord whose site is also in English (its
+    agencies' names, closures, emergency labels written in both) was refused every import, « langue « en »
+    absente de « languages » », a config that validate and build accept."""
+    config = ("languages: [fr, en]\n" + SITE_CONFIG.replace("{name: Agence Nord,", "{name: {fr: Agence Nord, en: North "
+                                                                               "office},")
+              + "closures:\n  - {date: 2026-12-24, label: {fr: Veille de Noël, en: Christmas Eve}}\n")
+    root = make_project(config)
+    (root / "residences" / "test.yml").unlink()
+    row = GOOD[:4] + ["Agence Nord"] + GOOD[5:]
+    code, output = run("--project", str(root), str(xlsx(tmp_path / "r.xlsx", [TITLES, row])))
+    assert code == 0, output
+    (item,) = load_project(root).residences
+    assert item.residence.agency == "nord"
 
 
 def test_two_names_giving_the_same_address_do_not_silently_share_it(tmp_path: Path, project: Path) -> None:

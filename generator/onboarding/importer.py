@@ -20,10 +20,9 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from generator.contract.french_forms import FRENCH_CHOICES
-from generator.contract.loader import load_document
 from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
-from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_residence, validate
-from generator.errors import NothingWritten, Problem, printable_line
+from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_config, load_residence
+from generator.errors import NothingWritten, Problem, UserError, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
 from generator.onboarding.header import header_line, is_title, titled, titles_line
@@ -170,17 +169,15 @@ def _by_cell(problem: Problem) -> tuple[int, int, str, str]:
 
 
 def _config(root: Path) -> SiteConfig:
-    problems: list[Problem] = []
-    path = root / CONFIG_NAME
-    if not path.is_file():
+    """``site_config.yml`` checked as ``validate`` checks it: read as a site in French alone, the config of a site
+    in French and English (« agencies.nord.name: {fr: …, en: …} ») was refused, « langue « en » absente »."""
+    if not (root / CONFIG_NAME).is_file():
         raise NothingWritten.single(CONFIG_NAME, 1, "fichier introuvable",
                                f"indiquez avec --project le dossier qui contient {CONFIG_NAME} (les agences y sont)")
-    doc, found = load_document(path, CONFIG_NAME)
-    problems.extend(found)
-    config = validate(doc, SiteConfig, problems) if doc else None
-    if config is None or problems:
-        raise NothingWritten(problems)
-    return config
+    try:
+        return load_config(root)
+    except UserError as error:
+        raise NothingWritten(error.problems) from None
 
 
 def _table(sheet: Sheet, problems: list[Problem],

@@ -544,6 +544,24 @@ def test_the_address_offered_to_a_row_in_another_residence_s_way_is_one_no_other
             "les-tilleuls-3 ; --force remplacerait l'autre") in output  # les-tilleuls-2: the next row's own
 
 
+def test_a_residences_folder_linked_out_of_the_project_is_never_written_into(tmp_path: Path, project: Path) -> None:
+    """« residences -> /somewhere/else » (a link in a pull request): validate and build refuse it and read none of
+    its files, but the import wrote every residence file there, and read and quoted the files it held. It is
+    refused as validate refuses it, nothing written."""
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "les-tilleuls.yml").write_text("name: Secret\n", encoding="utf-8")
+    shutil.rmtree(project / "residences")
+    (project / "residences").symlink_to(elsewhere)
+    sheet = xlsx(tmp_path / "residences.xlsx", [TITLES, GOOD, ["Les Lilas", "3 rue des Lilas", *GOOD[2:]]])
+    for force in ((), ("--force",)):
+        code, output = run("--project", str(project), *force, str(sheet))
+        assert code == 1 and output.startswith(
+            "Erreur : residences:1: lien symbolique vers un dossier hors du projet : ses fichiers ne sont pas lus")
+        assert sorted(p.name for p in elsewhere.iterdir()) == ["les-tilleuls.yml"] and "Secret" not in output
+    assert (elsewhere / "les-tilleuls.yml").read_text(encoding="utf-8") == "name: Secret\n"
+
+
 def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:
     """A link to nothing was no file to these checks (``exists()`` follows it): the template was written
     through it, wherever it led, and the import replaced a residence's link without --force."""

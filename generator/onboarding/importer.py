@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from generator.contract.french_forms import FRENCH_CHOICES
 from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_config, load_residence
+from generator.contract.sources import folder_problems, outside_link
 from generator.errors import NothingWritten, Problem, UserError, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
@@ -90,6 +91,8 @@ def import_spreadsheet(root: Path, file: Path, sheet_name: str | None = None, fo
     """Read ``file``, check every row, then write every residence file, or none (``ImportRefused``)."""
     root = Path(root)
     config = _config(root)
+    if outside_link(root / RESIDENCES_DIR):  # « residences -> /elsewhere »: read and written through, as validate never
+        raise NothingWritten(folder_problems(root, RESIDENCES_DIR))
     try:
         sheet = _sheet_with_titles(Path(file), sheet_name)
     except SpreadsheetError as e:

@@ -562,6 +562,19 @@ def test_a_residences_folder_linked_out_of_the_project_is_never_written_into(tmp
     assert (elsewhere / "les-tilleuls.yml").read_text(encoding="utf-8") == "name: Secret\n"
 
 
+def test_a_link_in_the_place_of_a_file_written_before_its_rename_is_never_written_through(tmp_path: Path,
+                                                                                          project: Path) -> None:
+    """Each file is written beside its place (``.les-tilleuls.yml.import``) then renamed: a link of that name in
+    residences/ was written through, wherever it led, and then became the residence's file."""
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (project / "residences" / ".les-tilleuls.yml.import").symlink_to(elsewhere / "cible.txt")
+    assert run("--project", str(project), str(xlsx(tmp_path / "r.xlsx", [TITLES, GOOD])))[0] == 0
+    assert list(elsewhere.iterdir()) == []
+    written = project / "residences" / "les-tilleuls.yml"
+    assert not written.is_symlink() and "name: Résidence Les Tilleuls" in written.read_text(encoding="utf-8")
+
+
 def test_a_link_is_never_written_through_nor_replaced_without_force(tmp_path: Path, project: Path) -> None:
     """A link to nothing was no file to these checks (``exists()`` follows it): the template was written
     through it, wherever it led, and the import replaced a residence's link without --force."""

@@ -154,7 +154,9 @@ def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
         for (partial, target), text in zip(partials.items(), texts.values()):
             if target.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "dossier", str(target))
-            partial.write_text(text, encoding="utf-8")
+            partial.unlink(missing_ok=True)  # a link of that name: removed, never written through
+            with partial.open("x", encoding="utf-8") as file:
+                file.write(text)
     except OSError as error:
         for partial in partials:
             with contextlib.suppress(OSError):

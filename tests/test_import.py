@@ -1214,6 +1214,25 @@ def test_titles_on_two_lines_the_others_merged_down_both_read_from_the_lower_lin
         assert caretaker is not None and caretaker.phone.typed == "01 48 20 11 22" and len(caretaker.hours) == 2
 
 
+def test_titles_on_two_lines_without_merges_are_read_together(tmp_path: Path, project: Path) -> None:
+    """The same two lines of titles saved as CSV (which keeps no merge), or typed without merging: « Nom »…
+    « Gardien » on the first line, « Téléphone gardien » and « Horaires » on the second under empty cells.
+    The second line was skipped as « titres de colonnes répétés » and its columns, untitled on the first,
+    ignored: every residence imported without its caretaker's phone and hours, said only in notes."""
+    groups = ["Nom", "Rue", "Code postal", "Ville", "Agence", "Gardien", "", ""]
+    titles = ["", "", "", "", "", "Gardien", "Téléphone gardien", "Horaires"]
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter=";").writerows([groups, titles, GOOD])
+    book = xlsx(tmp_path / "r.xlsx", [[v or None for v in groups], [v or None for v in titles], GOOD],
+                merges=("F1:H1",))
+    for sheet in (path, book):
+        result = import_spreadsheet(project, sheet, force=True)
+        assert result.notes[-1] == "titres de colonnes sur deux lignes (1 et 2) : lus ensemble"
+        caretaker = load_project(project).residences[0].residence.caretaker
+        assert caretaker is not None and caretaker.phone.typed == "01 48 20 11 22" and len(caretaker.hours) == 2
+
+
 def test_the_column_titles_repeated_below_the_header_are_skipped_and_said(tmp_path: Path, project: Path) -> None:
     """Two agencies' lists pasted one under the other, each with its titles: the second line of titles was read
     as a residence, nine errors (« code postal « Code postal » invalide », « agence « Agence » inconnue »…) and

@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.onboarding.columns import COLUMNS, fold, match_title
 from generator.onboarding.spreadsheet import Cell
 
-__all__ = ["is_title", "titled", "titles_line", "header_line"]
+__all__ = ["is_title", "titled", "titles_line", "header_line", "header_cells", "two_lines"]
 
 _TITLES = frozenset(fold(c.title) for c in COLUMNS)
 _REQUIRED_TITLES = frozenset(fold(c.title) for c in COLUMNS if c.required)
@@ -57,4 +57,31 @@ def header_line(rows: list[list[Cell]], filled: list[int]) -> int | None:
     while (line + 1 < len(rows) and _REQUIRED_TITLES <= _named(rows[line + 1])
            and len(_named(rows[line + 1])) > len(_named(rows[line]))):
         line += 1
-    return line
+    return line + 1 if line + 1 < len(rows) and two_lines(rows[line], rows[line + 1]) else line
+
+
+def two_lines(upper: list[Cell], lower: list[Cell]) -> bool:
+    """Whether ``lower`` holds the rest of the titles of ``upper``: titles only, one at least under an empty cell
+    of ``upper`` (« Téléphone gardien » under « Gardien » written once over its columns, in a CSV file or a
+    sheet without merges). That line was taken for titles repeated and skipped, and those columns, without a
+    title on the upper line, were ignored: the caretaker's phone and hours left out of every residence."""
+    kept = [(cell, upper[index] if index < len(upper) else None) for index, cell in enumerate(lower) if _text(cell)]
+    return (titled(upper) and all(isinstance(cell.value, str) and is_title(cell.value) for cell, _ in kept)
+            and any(above is None or not _text(above) for _, above in kept))
+
+
+def header_cells(rows: list[list[Cell]], index: int) -> list[Cell]:
+    """The titles of the line ``index``: each of its cells, or where it has none the one above it when the titles
+    are on two lines (``two_lines``); the line itself when the one above gives it none (group titles over a
+    whole line of titles, or titles merged down both lines)."""
+    lower, upper = rows[index], rows[index - 1] if index else []
+    given = {column for column, cell in enumerate(upper)
+             if _text(cell) and (column >= len(lower) or not _text(lower[column]))}
+    if not given or not two_lines(upper, lower):
+        return lower
+    return [upper[column] if column in given or column >= len(lower) else lower[column]
+            for column in range(max(len(lower), len(upper)))]
+
+
+def _text(cell: Cell) -> str:
+    return str(cell.value if cell.value is not None else "").strip()

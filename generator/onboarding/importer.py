@@ -26,7 +26,7 @@ from generator.contract.sources import folder_problems, outside_link
 from generator.errors import NothingWritten, Problem, UserError, printable_line
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
-from generator.onboarding.header import header_line, is_title, titled, titles_line
+from generator.onboarding.header import header_cells, header_line, is_title, titled, titles_line
 from generator.onboarding.hours import EXAMPLE, parse_hours
 from generator.onboarding.residence_yaml import residence_text
 from generator.onboarding.row_files import Row, assign_slugs, cell_problem, replaced_files
@@ -191,7 +191,10 @@ def _table(sheet: Sheet, problems: list[Problem],
     the header's row number."""
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     header_index = header_line(sheet.rows, filled)  # the lines above it (a title, group titles) are said
-    above = [str(i + 1) for i in filled if header_index is not None and i < header_index]
+    both = header_index is not None and header_cells(sheet.rows, header_index) is not sheet.rows[header_index]
+    if both:
+        result.notes.append(f"titres de colonnes sur deux lignes ({header_index} et {header_index + 1}) : lus ensemble")  # type: ignore[operator]
+    above = [str(i + 1) for i in filled if header_index is not None and i < header_index - both]
     if above:
         plural = "s" if len(above) > 1 else ""
         result.notes.append(f"ligne{plural} {', '.join(above)} au-dessus des titres de colonnes "
@@ -202,9 +205,10 @@ def _table(sheet: Sheet, problems: list[Problem],
                                 place=sheet.place("A1")))
         return {}, [], 1
     columns: dict[int, Column] = {}
-    titled = {column.title: re.sub(r"[0-9]+", "", cell.ref) for cell in sheet.rows[header_index]
+    header = header_cells(sheet.rows, header_index)
+    titled = {column.title: re.sub(r"[0-9]+", "", cell.ref) for cell in header
               if (column := match_title(str(cell.value if cell.value is not None else "").strip())[0])}
-    for index, cell in enumerate(sheet.rows[header_index]):
+    for index, cell in enumerate(header):
         title = str(cell.value if cell.value is not None else "").strip()
         if not title:
             if any(len(line) > index and str(line[index].value or "").strip() for line in sheet.rows[header_index:]):
@@ -227,7 +231,6 @@ def _table(sheet: Sheet, problems: list[Problem],
                                          "gardez une seule colonne de ce nom"))
         else:
             columns[index] = column
-    header = sheet.rows[header_index]
     beyond = [c.ref for line in sheet.rows[header_index + 1:] for c in line[len(header):] if str(c.value or "").strip()]
     if beyond:  # a CSV line longer than its header: those values belong to no column
         problems.append(cell_problem(sheet, Cell(None, beyond[0], int(re.sub(r"[A-Z]", "", beyond[0]))),
@@ -263,10 +266,10 @@ def _table(sheet: Sheet, problems: list[Problem],
         result.notes.append(f"ligne{plural} {', '.join(repeated)} : titres de colonnes répétés (un autre tableau collé "
                             f"dessous ?) : ignorée{plural}")
     if not rows:  # told with the sheet's other mistakes (a missing column…), at the row under the titles
-        below = header[0].row + 1
+        below = header_index + 2
         problems.append(cell_problem(sheet, Cell(None, f"A{below}", below), "aucune résidence dans le tableur",
                                      "une ligne par résidence, sous la ligne des titres de colonnes"))
-    return columns, rows, header[0].row
+    return columns, rows, header_index + 1
 
 
 def _convert_row(sheet: Sheet, row: Row, columns: dict[int, Column], config: SiteConfig,

@@ -191,21 +191,22 @@ def _table(sheet: Sheet, problems: list[Problem],
     the header's row number."""
     filled = [i for i, line in enumerate(sheet.rows) if any(str(c.value or "").strip() for c in line)]
     header_index = header_line(sheet.rows, filled)  # the lines above it (a title, group titles) are said
-    both = header_index is not None and header_cells(sheet.rows, header_index) is not sheet.rows[header_index]
-    if both:
-        result.notes.append(f"titres de colonnes sur deux lignes ({header_index} et {header_index + 1}) : lus ensemble")  # type: ignore[operator]
-    above = [str(i + 1) for i in filled if header_index is not None and i < header_index - both]
-    if above:
-        plural = "s" if len(above) > 1 else ""
-        result.notes.append(f"ligne{plural} {', '.join(above)} au-dessus des titres de colonnes "
-                            f"(ligne {header_index + 1}) : ignorée{plural}")  # type: ignore[operator]
     if header_index is None:
         problems.append(Problem(sheet.file_name, 1, "le tableur est vide",
                                 "écrivez les titres de colonnes sur la première ligne (voir import --template)",
                                 place=sheet.place("A1")))
         return {}, [], 1
-    columns: dict[int, Column] = {}
     header = header_cells(sheet.rows, header_index)
+    first_title = header_index
+    if header is not sheet.rows[header_index]:
+        first_title -= 1
+        result.notes.append(f"titres de colonnes sur deux lignes ({header_index} et {header_index + 1}) : lus ensemble")
+    above = [str(i + 1) for i in filled if i < first_title]
+    if above:
+        plural = "s" if len(above) > 1 else ""
+        result.notes.append(f"ligne{plural} {', '.join(above)} au-dessus des titres de colonnes "
+                            f"(ligne {header_index + 1}) : ignorée{plural}")
+    columns: dict[int, Column] = {}
     titled = {column.title: re.sub(r"[0-9]+", "", cell.ref) for cell in header
               if (column := match_title(str(cell.value if cell.value is not None else "").strip())[0])}
     for index, cell in enumerate(header):

@@ -267,6 +267,7 @@ WARNINGS_SAID = {
     "unpeopled_targets": "a shared notice aimed at an agency no residence belongs to",
     "empty_targets": "is written empty (`[]`", "no_emergency": "no `emergency` number at all",
     "unreachable_contacts": "a contact with a role and no way to reach it", "far_dates": "more than two years ahead",
+    "far_shared_dates": "a notice (a shared one too), an absence, an expected repair or a closure dated more than two",
     "not_reviewed": "a residence not reviewed within `review_every_months`",
     "caretaker_without_hours": "a caretaker with no hours", "holidays_overruled": "`caretaker.holidays: closed`",
     "no_maintenance": "a residence with no maintenance contract", "starter_examples": "a stand-in of `new`'s",

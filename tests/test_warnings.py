@@ -670,6 +670,32 @@ def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[n
         "2036)" + hint.format(2036)]
 
 
+def test_a_shared_notice_or_a_closure_dated_years_ahead_is_to_check_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The same year mistyped in ``site_config.yml`` was silent: a shared notice « until: 2062-12-15 » showed
+    « jusqu'au 15 décembre 2062 » on every residence it reaches, one « from: 2062-11-15 » stayed « À venir » on
+    them for decades, and a closure « 2062-12-24 » left every office open on the 24th in silence. Each warns at
+    its line, once per item, as a residence's own notice does."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Élection, from: 2026-11-15, until: 2062-12-15}
+  - {title: Charges, from: 2062-11-15, until: 2062-11-30, agencies: [nord]}
+  - {title: Travaux, from: 2026-09-01, until: 2028-06-30}
+closures:
+  - {date: 2062-12-24, label: Veille de Noël}
+  - {date: 2026-12-31, label: Saint-Sylvestre}
+"""
+    found = [str(w) for w in project_warnings(load_project(make_project(site_config=config)), date(2026, 12, 4))
+             if "deux ans" in w.message]
+    hint = "\n    → vérifiez l'année : une date si lointaine est souvent une faute de frappe (2062 pour 2026 ?)"
+    assert found == [
+        "site_config.yml:11: avis commun « Élection » : « until » dans plus de deux ans (le vendredi 15 décembre 2062)"
+        + hint,
+        "site_config.yml:12: avis commun « Charges » : « from » dans plus de deux ans (le mercredi 15 novembre 2062)"
+        + hint,
+        "site_config.yml:15: fermeture « Veille de Noël » : « date » dans plus de deux ans (le dimanche 24 décembre "
+        "2062)" + hint]
+
+
 def test_caretaker_holidays_closed_is_told_when_site_config_turns_holidays_off(make_project) -> None:  # type: ignore[no-untyped-def]
     """« caretaker.holidays: closed » typed in a residence while site_config.yml says « holidays: false » was
     ignored in silence: the pages, calendar and posters showed the office open on public holidays, as typed

@@ -21,6 +21,7 @@ from generator.contract.caretaker_warnings import (
     overlapping_hours,
     past_absences,
 )
+from generator.contract.far_dates import far_dates, far_shared_dates
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
@@ -170,35 +171,6 @@ def late_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
                           f"retard : panne « {outage.equipment} » prévue réparée le {_day(outage.expected)}",
                           "mettez à jour status, expected ou ajoutez une nouvelle (updates) : les locataires "
                           "voient « retard » sur la page")
-
-
-FAR_DAYS = 2 * 366
-"""A notice, an absence or an outage's repair dated further ahead than this is most likely a year mistyped
-(2062 for 2026, 2036): tenants would read « À venir » or « absent jusqu'au … » for decades. Long works can
-run more than a year, hence two."""
-
-
-def far_dates(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """Each date of a notice, an absence or an outage's expected repair over ``FAR_DAYS`` ahead, at its line."""
-    residence, caretaker = item.residence, item.residence.caretaker
-    dated: list[tuple[tuple[Any, ...], str, date]] = []
-    for index, notice in enumerate(residence.notices):
-        dated += [(("notices", index, key), f"avis « {notice.title} »", day)
-                  for key, day in (("from", notice.from_), ("until", notice.until))]
-    for index, absence in enumerate(caretaker.absences if caretaker else []):
-        dated += [(("caretaker", "absences", index, key), "absence du gardien", day)
-                  for key, day in (("from", absence.from_), ("to", absence.to))]
-    for index, outage in enumerate(residence.outages):
-        if outage.expected is not None:
-            dated.append((("outages", index, "expected"), f"panne « {outage.equipment} »", outage.expected))
-    told: set[tuple[Any, ...]] = set()  # one per notice, absence or outage: its first far date
-    for path, what, day in dated:
-        if (day - today).days > FAR_DAYS and path[:-1] not in told:
-            told.add(path[:-1])
-            yield Problem(_file(item), item.lines.line_of(path),
-                          f"{what} : « {path[-1]} » dans plus de deux ans (le {_day(day)})",
-                          "vérifiez l'année : une date si lointaine est souvent une faute de frappe "
-                          f"({day.year} pour {today.year} ?)")
 
 
 def no_maintenance(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
@@ -381,8 +353,9 @@ def no_emergency(project: Project) -> Iterator[Problem]:
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
-             *past_closures(project, today), *no_emergency(project), *shared_repeated_entries(project),
-             *shared_missing_translations(project), *unpublished_in(project.config, project.config_lines),
-             *untranslated_interface(project), *unshown_translations(project)]
+             *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
+             *shared_repeated_entries(project), *shared_missing_translations(project),
+             *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
+             *unshown_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -647,6 +647,26 @@ def test_a_notice_an_outage_or_an_emergency_number_typed_twice_is_to_check(make_
         "bâtiment B »)"]
 
 
+def test_two_shared_notices_of_one_title_reaching_a_residence_on_the_same_days_are_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A shared notice copied in ``site_config.yml`` to aim it elsewhere, its first version left, was silent where
+    the same in a residence's file warned: the residences both reach read it twice. Not when they reach no
+    residence in common, nor on other days."""
+    config = SITE_CONFIG + """\
+notices:
+  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-20}
+  - {title: Coupure d’eau, from: 2026-12-05, until: 2026-12-06, agencies: [nord]}
+  - {title: Réunion, from: 2026-12-05, until: 2026-12-06, agencies: [sud]}
+  - {title: Réunion, from: 2026-12-05, until: 2026-12-06, agencies: [nord]}
+  - {title: Coupure d'eau, from: 2027-01-10, until: 2027-01-11}
+"""
+    north = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
+    project = load_project(make_project(site_config=config, nord=north, sud=north.replace("nord", "sud")))
+    found = [str(w) for w in project_warnings(project, TODAY) if "les deux s'affichent" in w.message]
+    assert found == [
+        "site_config.yml:12: notices[2].title « Coupure d’eau » : même titre que notices[1], aux mêmes dates : les "
+        "deux s'affichent\n    → supprimez l'un des deux, ou écrivez dans le titre ce qui les distingue"]
+
+
 def test_a_date_years_ahead_is_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
     """« from: 2062-12-01 » for 2026 (two digits swapped) was valid and silent: tenants read the notice in
     « À venir » for decades, an absence « jusqu'au 2 janvier 2072 ». A notice's, an absence's or an outage's

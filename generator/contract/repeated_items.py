@@ -6,30 +6,53 @@ notice or an outage is repeated only while both versions are shown, so dates and
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from generator.contract.characters import key_text
 from generator.errors import Problem
 
 if TYPE_CHECKING:  # the project's models, read here only through a residence already validated
-    from generator.contract.model import SiteConfig
-    from generator.contract.project import ResidenceFile
+    from generator.contract.model import NoticeFields, SiteConfig
+    from generator.contract.project import Project, ResidenceFile
 
 _MERGE = "supprimez l'un des deux, ou écrivez dans le titre ce qui les distingue"
 
 
+def _earlier_alike(notices: Sequence[NoticeFields], index: int, alike: Callable[[int], bool] = lambda _: True
+                   ) -> int | None:
+    """The number of the first notice before ``notices[index]`` with its title (compared as names are,
+    ``key_text``) on days they share, and ``alike`` (by index); None when there is none."""
+    notice = notices[index]
+    return next((number for number, other in enumerate(notices[:index], start=1)
+                 if key_text(other.title) == key_text(notice.title)
+                 and other.from_ <= notice.until and notice.from_ <= other.until and alike(number - 1)), None)
+
+
+def _told(file: str, line: int, index: int, title: object, earlier: int) -> Problem:
+    return Problem(file, line, f"notices[{index + 1}].title « {title} » : même titre que notices[{earlier}], aux "
+                               "mêmes dates : les deux s'affichent", _MERGE)
+
+
 def notice_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
-    """A notice with the title of an earlier one of the same file (compared as names are, ``key_text``), on
-    days they share: both are shown, one under the other."""
+    """A notice with the title of an earlier one of the same file, on days they share: both are shown, one
+    under the other."""
     notices = item.residence.notices
     for index, notice in enumerate(notices):
-        earlier = next((number for number, other in enumerate(notices[:index], start=1)
-                        if key_text(other.title) == key_text(notice.title)
-                        and other.from_ <= notice.until and notice.from_ <= other.until), None)
+        earlier = _earlier_alike(notices, index)
         if earlier is not None:
-            yield Problem(item.lines.file, item.lines.line_of(("notices", index, "title")),
-                          f"notices[{index + 1}].title « {notice.title} » : même titre que notices[{earlier}], aux "
-                          "mêmes dates : les deux s'affichent", _MERGE)
+            yield _told(item.lines.file, item.lines.line_of(("notices", index, "title")), index, notice.title, earlier)
+
+
+def shared_notices_twice(project: Project) -> Iterator[Problem]:
+    """``notice_twice`` in ``site_config.yml`` (a shared notice copied to aim it elsewhere, its first version
+    left), when both reach a residence: its tenants read it twice."""
+    notices, lines = project.config.notices, project.config_lines
+    reached = [{item.slug for item in project.residences if notice.reaches(item.slug, item.residence.agency)}
+               for notice in notices]
+    for index, notice in enumerate(notices):
+        earlier = _earlier_alike(notices, index, lambda other: bool(reached[other] & reached[index]))
+        if earlier is not None:
+            yield _told(lines.file, lines.line_of(("notices", index, "title")), index, notice.title, earlier)
 
 
 def outage_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:

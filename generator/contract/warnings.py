@@ -26,7 +26,7 @@ from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
 from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
-from generator.contract.repeated_items import notice_twice, outage_twice
+from generator.contract.repeated_items import notice_twice, outage_twice, shared_notices_twice
 from generator.contract.starter import EXAMPLES
 from generator.contract.text_warnings import (
     described,
@@ -354,7 +354,7 @@ def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
              *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
-             *shared_repeated_entries(project), *shared_missing_translations(project),
+             *shared_repeated_entries(project), *shared_notices_twice(project), *shared_missing_translations(project),
              *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
              *unshown_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]

@@ -380,6 +380,25 @@ contacts:
         "residences/test.yml:14: contact « Amicale » sans nom, téléphone, e-mail, adresse ni horaires : les "
         "locataires ne savent pas comment le joindre\n    → ajoutez phone, email, name ou address"]
 
+def test_an_agency_s_contact_with_a_role_alone_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The same « {role: Régie de quartier} » under an agency in ``site_config.yml`` was silent, where it shows
+    on every residence of the agency with no way to reach it."""
+    config = SITE_CONFIG.replace("  sud: {name: Agence Sud}\n", """\
+  sud:
+    name: Agence Sud
+    contacts:
+      - {role: Régie de quartier}
+      - {role: Centre social, hours: le mardi}
+""")
+    assert config != SITE_CONFIG
+    warnings = [str(w) for w in project_warnings(load_project(make_project(site_config=config)), TODAY)
+                if "contact" in w.message]
+    assert warnings == [
+        "site_config.yml:8: agencies.sud.contacts[1] : contact « Régie de quartier » sans nom, téléphone, e-mail, "
+        "adresse ni horaires : les locataires ne savent pas comment le joindre\n    → ajoutez phone, email, name ou "
+        "address"]
+
+
 def test_a_closure_whose_day_has_passed_warns_at_its_line_in_site_config(make_project) -> None:  # type: ignore[no-untyped-def]
     config = SITE_CONFIG + """\
 closures:

@@ -24,7 +24,7 @@ from generator.contract.caretaker_warnings import (
 from generator.contract.far_dates import far_dates, far_shared_dates
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
-from generator.contract.model import REPAIRED_SHOWN_DAYS, NoticeFields, SiteConfig
+from generator.contract.model import REPAIRED_SHOWN_DAYS, Contact, NoticeFields, SiteConfig
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.repeated_items import notice_twice, outage_twice, shared_notices_twice
 from generator.contract.starter import EXAMPLES
@@ -106,21 +106,37 @@ def not_reviewed(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
                       f"fiche vérifiée le {_day(reviewed)}, il y a plus de {months} mois", hint)
 
 
+def _unreachable(contacts: Sequence[Contact]) -> Iterator[tuple[int, Contact]]:
+    """The contacts with a role and no name, phone, e-mail, address nor hours, by index."""
+    return ((index, c) for index, c in enumerate(contacts) if not any((c.name, c.phone, c.email, c.address, c.hours)))
+
+
+_UNREACHABLE = "sans nom, téléphone, e-mail, adresse ni horaires : les locataires ne savent pas comment le joindre"
+
+
 def unreachable_contacts(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
     """A contact with a role and nothing else: its page shows « Régie de quartier » and no way to reach it. Worse
     when it has the role of one of its agency's contacts: it replaces that one whole (``inheritance``), so the
     agency's phone was taken off the page by an entry typed empty, and nothing said so."""
     agency = config.agencies.get(item.residence.agency)
     shared = {key_text(contact.role): contact for contact in (agency.contacts if agency else [])}
-    for index, contact in enumerate(item.residence.contacts):
-        if not any((contact.name, contact.phone, contact.email, contact.address, contact.hours)):
-            hidden = shared.get(key_text(contact.role))
-            yield Problem(_file(item), item.lines.line_of(("contacts", index)),
-                          f"contact « {contact.role} » sans nom, téléphone, e-mail, adresse ni horaires : les "
-                          "locataires ne savent pas comment le joindre"
-                          + (" ; il remplace celui de l'agence, qui ne s'affiche plus" if hidden else ""),
-                          "ajoutez phone, email, name ou address"
-                          + (" ; pour garder celui de l'agence, retirez cette entrée" if hidden else ""))
+    for index, contact in _unreachable(item.residence.contacts):
+        hidden = shared.get(key_text(contact.role))
+        yield Problem(_file(item), item.lines.line_of(("contacts", index)),
+                      f"contact « {contact.role} » {_UNREACHABLE}"
+                      + (" ; il remplace celui de l'agence, qui ne s'affiche plus" if hidden else ""),
+                      "ajoutez phone, email, name ou address"
+                      + (" ; pour garder celui de l'agence, retirez cette entrée" if hidden else ""))
+
+
+def unreachable_shared_contacts(project: Project) -> Iterator[Problem]:
+    """``unreachable_contacts`` under an agency of ``site_config.yml``: shown on each of its residences."""
+    for key, agency in project.config.agencies.items():
+        for index, contact in _unreachable(agency.contacts):
+            where = ("agencies", key, "contacts", index)
+            yield Problem(project.config_lines.file, project.config_lines.line_of(where),
+                          f"{described(where)} : contact « {contact.role} » {_UNREACHABLE}",
+                          "ajoutez phone, email, name ou address")
 
 
 def stale_outages(config: SiteConfig, item: ResidenceFile, today: date) -> Iterator[Problem]:
@@ -354,7 +370,8 @@ def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
     found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
              *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
-             *shared_repeated_entries(project), *shared_notices_twice(project), *shared_missing_translations(project),
+             *shared_repeated_entries(project), *shared_notices_twice(project),
+             *unreachable_shared_contacts(project), *shared_missing_translations(project),
              *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
              *unshown_translations(project)]
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]

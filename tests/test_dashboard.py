@@ -215,6 +215,28 @@ notices:
     assert "Coupure &lt;img src=x onerror=alert(1)&gt;" in page and "Saint-Denis &amp; co" in page
 
 
+def test_the_points_to_check_of_site_config_are_on_the_dashboard_at_their_line(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The README says validate's warnings « appear on the staff dashboard »: those of ``site_config.yml`` (a
+    shared notice long ended, a closure passed, one dated 2062) were in no row and nowhere else on it."""
+    from generator.outputs.dashboard import dashboard_page
+
+    config = SITE_CONFIG + """\
+notices:
+  - {title: "<b>Plan</b> grand froid", from: 2026-01-01, until: 2026-03-31}
+closures:
+  - {date: 2026-11-11, label: Pont du 11 novembre}
+  - {date: 2062-12-24, label: Veille de Noël}
+"""
+    page = dashboard_page(load_project(make_project(site_config=config)), SAMPLE_TODAY).markdown
+    assert "<b>Plan" not in page
+    told = page[page.index("site_config.yml&nbsp;:"):]
+    told = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", told[:told.index("</ul>")])).replace("&nbsp;", " ")
+    assert told == (
+        "site_config.yml : ligne 11 : avis commun « &lt;b&gt;Plan&lt;/b&gt; grand froid » terminé depuis 246 jours (le "
+        "mardi 31 mars 2026) ligne 13 : fermeture passée : « Pont du 11 novembre » (le mercredi 11 novembre 2026) "
+        "ligne 14 : fermeture « Veille de Noël » : « date » dans plus de deux ans (le dimanche 24 décembre 2062) ")
+
+
 def test_right_to_left_text_staff_typed_keeps_its_own_direction_in_the_french_sentences(make_project) -> None:  # type: ignore[no-untyped-def]
     """An Arabic notice title, outage or replacement's name inside a French line of the dashboard: without
     isolation the bidirectional algorithm gave the French sentence the title's last « ! », shown at its right

@@ -296,7 +296,7 @@ def test_every_warning_validate_gives_is_in_the_readme() -> None:
     from generator.contract import warnings
 
     rules = {rule.__name__ for rule in warnings.RULES}
-    rules |= set(re.findall(r"\*(\w+)\(", inspect.getsource(warnings.project_warnings)))
+    rules |= set(re.findall(r"\*(\w+)\(", inspect.getsource(warnings.config_warnings)))
     assert rules == set(WARNINGS_SAID), sorted(rules ^ set(WARNINGS_SAID))
     readme = " ".join(README.split())
     for rule, words in WARNINGS_SAID.items():

@@ -42,7 +42,7 @@ from generator.contract.values import format_date
 from generator.errors import Problem
 
 __all__ = ["NOTICE_STALE_DAYS", "RULES", "residence_warnings", "residences_warnings", "project_warnings",
-           "review_due"]
+           "config_warnings", "review_due"]
 
 NOTICE_STALE_DAYS = 30
 """A notice that ended more than this many days ago is clutter in its file."""
@@ -366,13 +366,18 @@ def no_emergency(project: Project) -> Iterator[Problem]:
                       "et le 114 (personnes sourdes ou malentendantes), par exemple « - {label: SAMU, phone: 15} »")
 
 
+def config_warnings(project: Project, today: date) -> list[Problem]:
+    """Every warning of ``site_config.yml``, line by line (``validate`` and the staff dashboard list them)."""
+    return sorted([*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
+                   *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
+                   *shared_repeated_entries(project), *shared_notices_twice(project),
+                   *unreachable_shared_contacts(project), *shared_missing_translations(project),
+                   *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
+                   *unshown_translations(project)])
+
+
 def project_warnings(project: Project, today: date) -> list[Problem]:
     """Every warning of ``site_config.yml`` and of every residence, file by file, line by line."""
-    found = [*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
-             *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
-             *shared_repeated_entries(project), *shared_notices_twice(project),
-             *unreachable_shared_contacts(project), *shared_missing_translations(project),
-             *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
-             *unshown_translations(project)]
+    found = config_warnings(project, today)
     found += [w for warnings in residences_warnings(project, today).values() for w in warnings]
     return sorted(found)

@@ -22,7 +22,7 @@ from generator.contract.inheritance import inherited
 from generator.contract.model import Absence, Outage
 from generator.contract.project import Project, ResidenceFile
 from generator.contract.values import format_date
-from generator.contract.warnings import residence_warnings, review_due
+from generator.contract.warnings import config_warnings, residence_warnings, review_due
 from generator.errors import Problem
 from generator.outputs import i18n, published, wording
 from generator.outputs.notices import LEVEL_LABELS, current_notices, upcoming_notices
@@ -158,6 +158,7 @@ def dashboard_page(project: Project, today: date) -> Page:
             config=project.config, rows=[Markup(html) for _, html, _ in rows], today=today,
             late=sum(1 for _, _, warned in rows if warned),
             closures=sorted((c for c in project.config.closures if c.date >= today), key=lambda c: c.date),
+            config_warnings=config_warnings(project, today),
             posters_url="../" + published.page_url(published.POSTERS_PAGE))
         return body, digest(body.encode())
 

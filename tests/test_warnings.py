@@ -666,6 +666,28 @@ def test_a_notice_an_outage_or_an_emergency_number_typed_twice_is_to_check(make_
         "bâtiment B »)"]
 
 
+def test_a_notice_or_an_outage_of_another_building_is_not_typed_twice(make_project) -> None:  # type: ignore[no-untyped-def]
+    """« Ascenseur » of building A and « Ascenseur » of building B, both broken, or one water cut announced per
+    building, were told « les deux s'affichent : supprimez l'une des deux », where ``buildings`` is the way the
+    contract gives to tell them apart and the page says « Bâtiment A », « Bâtiment B » under each. Still told
+    when they share a building, or one of them concerns every building."""
+    head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\nbuildings: [A, B, C]\n"
+    text = head + ("outages:\n"
+                   "  - {equipment: Ascenseur, buildings: [A], since: 2026-11-28, status: in_repair}\n"
+                   "  - {equipment: Ascenseur, buildings: [B], since: 2026-11-29, status: reported}\n"
+                   "  - {equipment: Ascenseur, buildings: [B, C], since: 2026-11-30, status: reported}\n"
+                   "notices:\n"
+                   "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, buildings: [A]}\n"
+                   "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03, buildings: [B]}\n"
+                   "  - {title: Coupure d'eau, from: 2026-12-01, until: 2026-12-03}\n")
+    found = [(w.line, w.message) for w in project_warnings(load_project(make_project(test=text)), TODAY)
+             if "les deux s'affichent" in w.message]
+    assert found == [
+        (8, "outages[3].equipment « Ascenseur » : même équipement que outages[2], en panne tous les deux : les deux "
+            "s'affichent"),
+        (12, "notices[3].title « Coupure d'eau » : même titre que notices[1], aux mêmes dates : les deux s'affichent")]
+
+
 def test_two_shared_notices_of_one_title_reaching_a_residence_on_the_same_days_are_to_check(make_project) -> None:  # type: ignore[no-untyped-def]
     """A shared notice copied in ``site_config.yml`` to aim it elsewhere, its first version left, was silent where
     the same in a residence's file warned: the residences both reach read it twice. Not when they reach no

@@ -18,14 +18,22 @@ if TYPE_CHECKING:  # the project's models, read here only through a residence al
 _MERGE = "supprimez l'un des deux, ou écrivez dans le titre ce qui les distingue"
 
 
+def _same_place(one: Sequence[object], other: Sequence[object]) -> bool:
+    """Whether two items' ``buildings`` can be one place: either concerns every building (none given), or they
+    share one. « Ascenseur » of building A and of building B are two lifts, each page box saying its building."""
+    return not one or not other or bool({key_text(b) for b in one} & {key_text(b) for b in other})
+
+
 def _earlier_alike(notices: Sequence[NoticeFields], index: int, alike: Callable[[int], bool] = lambda _: True
                    ) -> int | None:
     """The number of the first notice before ``notices[index]`` with its title (compared as names are,
-    ``key_text``) on days they share, and ``alike`` (by index); None when there is none."""
+    ``key_text``) on days they share, in a building they share (``_same_place``), and ``alike`` (by index); None
+    when there is none."""
     notice = notices[index]
     return next((number for number, other in enumerate(notices[:index], start=1)
-                 if key_text(other.title) == key_text(notice.title)
-                 and other.from_ <= notice.until and notice.from_ <= other.until and alike(number - 1)), None)
+                 if key_text(other.title) == key_text(notice.title) and other.from_ <= notice.until
+                 and notice.from_ <= other.until and alike(number - 1)
+                 and _same_place(getattr(other, "buildings", ()), getattr(notice, "buildings", ()))), None)
 
 
 def _told(file: str, line: int, index: int, title: object, earlier: int) -> Problem:
@@ -62,7 +70,8 @@ def outage_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
     for index, outage in enumerate(outages):
         earlier = next((number for number, other in enumerate(outages[:index], start=1)
                         if key_text(other.equipment) == key_text(outage.equipment)
-                        and "repaired" not in (other.status, outage.status)), None)
+                        and "repaired" not in (other.status, outage.status)
+                        and _same_place(other.buildings, outage.buildings)), None)
         if earlier is not None:
             yield Problem(item.lines.file, item.lines.line_of(("outages", index, "equipment")),
                           f"outages[{index + 1}].equipment « {outage.equipment} » : même équipement que "

@@ -301,7 +301,7 @@ def test_each_row_is_kept_for_the_next_run_while_its_file_config_and_day_are_the
     (store,) = (tmp_path / "cache" / "dashboard").iterdir()
     rewrite_store(store, lambda whole: (whole[0].replace("Les Ormes", "from the store"), *whole[1:]), 2)
     assert "from the store" in dashboard_page(load_project(root), SAMPLE_TODAY).markdown  # the page, kept
-    marker = pickle.dumps((("Ville", "Nom", "x"), "<tr><td>from the store</td></tr>\n", True))
+    marker = pickle.dumps((("Ville", "Nom", "x"), "<tr><td>from the store</td></tr>\n", True, ("x", "nord")))
     rewrite_store(store, lambda parts: dict.fromkeys(parts, marker), 1)  # each row, with its digest in the head:
     rewrite_store(store, lambda head: (*head[:2], {name: (digest, hashlib.sha256(marker).hexdigest())
                                                    for name, (digest, _) in head[2].items()}), 0)

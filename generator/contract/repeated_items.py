@@ -6,7 +6,7 @@ notice or an outage is repeated only while both versions are shown, so dates and
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from generator.contract.characters import key_text
 from generator.errors import Problem
@@ -51,12 +51,11 @@ def notice_twice(config: SiteConfig, item: ResidenceFile, today: date) -> Iterat
             yield _told(item.lines.file, item.lines.line_of(("notices", index, "title")), index, notice.title, earlier)
 
 
-def shared_notices_twice(project: Project) -> Iterator[Problem]:
+def shared_notices_twice(project: Project, agencies: Mapping[str, str]) -> Iterator[Problem]:
     """``notice_twice`` in ``site_config.yml`` (a shared notice copied to aim it elsewhere, its first version
-    left), when both reach a residence: its tenants read it twice."""
+    left), when both reach a residence (``agencies``: each one's agency, by slug): its tenants read it twice."""
     notices, lines = project.config.notices, project.config_lines
-    reached = [{item.slug for item in project.residences if notice.reaches(item.slug, item.residence.agency)}
-               for notice in notices]
+    reached = [{slug for slug, agency in agencies.items() if notice.reaches(slug, agency)} for notice in notices]
     for index, notice in enumerate(notices):
         earlier = _earlier_alike(notices, index, lambda other: bool(reached[other] & reached[index]))
         if earlier is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from generator.contract.caretaker_warnings import (
     caretaker_without_hours,
@@ -331,12 +331,13 @@ def empty_targets(project: Project) -> Iterator[Problem]:
                           "résidences visées")
 
 
-def unpeopled_targets(project: Project) -> Iterator[Problem]:
+def unpeopled_targets(project: Project, agencies: Mapping[str, str]) -> Iterator[Problem]:
     """A shared notice aimed at an agency no residence belongs to (its residences still to come, or another
-    agency meant): that target shows it nowhere, and the notice nowhere at all if it is its only one."""
-    lines, peopled = project.config_lines, sorted({item.residence.agency for item in project.residences})
+    agency meant): that target shows it nowhere, and the notice nowhere at all if it is its only one.
+    ``agencies``: each residence's agency, by slug."""
+    lines, peopled = project.config_lines, sorted(set(agencies.values()))
     for index, notice in enumerate(project.config.notices):
-        nowhere = not any(notice.reaches(item.slug, item.residence.agency) for item in project.residences)
+        nowhere = not any(notice.reaches(slug, agency) for slug, agency in agencies.items())
         for position, agency in enumerate(notice.agencies):
             if agency not in peopled:
                 yield Problem(lines.file, lines.line_of(("notices", index, "agencies", position)),
@@ -366,11 +367,15 @@ def no_emergency(project: Project) -> Iterator[Problem]:
                       "et le 114 (personnes sourdes ou malentendantes), par exemple « - {label: SAMU, phone: 15} »")
 
 
-def config_warnings(project: Project, today: date) -> list[Problem]:
-    """Every warning of ``site_config.yml``, line by line (``validate`` and the staff dashboard list them)."""
-    return sorted([*stale_shared_notices(project, today), *empty_targets(project), *unpeopled_targets(project),
-                   *past_closures(project, today), *far_shared_dates(project, today), *no_emergency(project),
-                   *shared_repeated_entries(project), *shared_notices_twice(project),
+def config_warnings(project: Project, today: date, agencies: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every warning of ``site_config.yml``, line by line (``validate`` and the staff dashboard list them).
+    ``agencies`` (each residence's, by slug) spares reading the residences when the caller kept them."""
+    if agencies is None:
+        agencies = {item.slug: item.residence.agency for item in project.residences}
+    return sorted([*stale_shared_notices(project, today), *empty_targets(project),
+                   *unpeopled_targets(project, agencies), *past_closures(project, today),
+                   *far_shared_dates(project, today), *no_emergency(project),
+                   *shared_repeated_entries(project), *shared_notices_twice(project, agencies),
                    *unreachable_shared_contacts(project), *shared_missing_translations(project),
                    *unpublished_in(project.config, project.config_lines), *untranslated_interface(project),
                    *unshown_translations(project)])

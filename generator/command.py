@@ -35,6 +35,9 @@ def run() -> None:
     gc.disable()
     try:
         from generator.cli import main
+    except KeyboardInterrupt:  # stopped while loading (~0.4 s): as Click tells it once loaded, no traceback
+        print("Interrompu.", file=sys.stderr, flush=True)
+        os._exit(128 + (_RECEIVED[0] if _RECEIVED else signal.SIGINT))
     finally:
         gc.freeze()
         gc.enable()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -257,6 +258,37 @@ def test_validate_and_diff_run_without_what_windows_lacks(make_project, tmp_path
     built = call("build", "--out", str(tmp_path / "site"))
     assert built.returncode == 1, built
     assert built.stderr.startswith(f"Erreur : {tmp_path / 'site'}:1: construire le site demande Linux ou macOS\n")
+
+
+INTERRUPTED_LOADING = """
+import importlib.abc, os, signal, sys
+MODULE, SIGNAL = sys.argv[1], getattr(signal, sys.argv[2])
+class Interrupt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == MODULE:  # Ctrl-C (or another signal) while the generator's libraries are loaded
+            os.kill(os.getpid(), SIGNAL)
+        return None
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["residence-hub", *sys.argv[3:]]
+from generator.command import run
+run()
+"""
+
+
+@pytest.mark.parametrize("module", ["generator.cli", "mkdocs", "pydantic"])
+@pytest.mark.parametrize("name", ["INT", "TERM"])
+def test_an_interruption_while_the_command_starts_says_interrompu_without_a_traceback(
+        make_project, module: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The first ~0.4 s of every command load its libraries: a Ctrl-C or SIGTERM then printed a Python
+    traceback of the import (KeyboardInterrupt) instead of « Interrompu. », as it says once loaded."""
+    import signal
+    import subprocess
+    import sys
+
+    root = make_project()
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_LOADING, module, f"SIG{name}", "validate", "--project",
+                           str(root)], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (128 + getattr(signal, f"SIG{name}"), "", "Interrompu.\n")
 
 
 PLUGINS = """

@@ -11,6 +11,7 @@ whole batch to build at the end (~1 s at 1,000 residences) while the others wait
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
 import signal
@@ -23,6 +24,9 @@ from generator.errors import UserError
 from generator.publish.output_dir import INTERRUPTIONS
 
 _FUNCTION: Callable[[Any], Any] | None = None
+_MAIN = 0
+"""The process that forks the workers (``forked_pool``): a worker ends when it does (``_dies_with``)."""
+_PR_SET_PDEATHSIG = 1
 T = TypeVar("T")
 WATCH_SECONDS = 1.0
 """How long the results are waited for before looking whether a worker is gone (``_watched``)."""
@@ -98,8 +102,8 @@ def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
     """A ``multiprocessing`` pool of ``jobs`` forked workers whose ``call_in_worker`` runs ``function``."""
     import multiprocessing
 
-    global _FUNCTION
-    _FUNCTION = function
+    global _FUNCTION, _MAIN
+    _FUNCTION, _MAIN = function, os.getpid()
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_as_a_worker) as pool:
             yield pool
@@ -113,6 +117,21 @@ def _as_a_worker() -> None:
     (``Pool.terminate``), which must end them at once, not raise in them (``command._interruptible``)."""
     for number in INTERRUPTIONS:
         signal.signal(number, signal.SIG_IGN if number == signal.SIGINT else signal.SIG_DFL)
+    _dies_with(_MAIN)
+
+
+def _dies_with(parent: int) -> None:
+    """End this worker when ``parent`` ends. The main process killed outright (SIGKILL: the kernel short of
+    memory, ``kill -9``) cannot stop its workers: they built on, each printed a BrokenPipeError traceback
+    when its result found no reader, and held the output folder's lock, inherited, until done. Linux's
+    ``PR_SET_PDEATHSIG``; elsewhere (macOS) they still finish their residence."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it was gone before that
+        os._exit(1)
 
 
 def run_all(task: Callable[[str], T], keys: list[str], jobs: int,

@@ -264,6 +264,46 @@ def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path:
     assert tree(out) != before and (out / "r0-les-tilleuls" / "index.html").is_file()
 
 
+def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path, make_project) -> None:  # type: ignore[no-untyped-def]
+    """SIGKILL (the kernel short of memory, ``kill -9``) of the main process alone: its workers lived on, built
+    their residence, printed « Process ForkPoolWorker-1: » and a BrokenPipeError traceback each, and held
+    the output folder's lock (inherited) meanwhile. Now they end with it; the last good site stays, and the
+    next build equals a full one."""
+    import signal
+    import time
+
+    repo = Path(__file__).resolve().parents[3]
+    root = make_project(site_config=(repo / "site_config.yml").read_text(encoding="utf-8"))
+    (root / "residences" / "test.yml").unlink()
+    for n in range(12):
+        for sample in (repo / "residences").glob("*.yml"):
+            (root / "residences" / f"r{n}-{sample.name}").write_bytes(sample.read_bytes())
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    command = [str(Path(sys.executable).parent / "residence-hub"), "build", "--project", str(root), "--out", str(out),
+               "--today", "2026-12-03", "--jobs", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    building = tmp_path / ".site.building-residences"
+    deadline = time.monotonic() + 120
+    while not (building.is_dir() and any(building.iterdir())) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # killed once workers have written a microsite of the new site
+    run.kill()
+    started = time.monotonic()
+    stdout, stderr = run.communicate(timeout=120)  # the workers write to the same pipes: until they are gone
+    assert run.returncode == -signal.SIGKILL
+    assert "Traceback" not in stderr and "ForkPoolWorker" not in stderr, stderr
+    assert time.monotonic() - started < 2, "the workers went on building"
+    with open(output_dir.lock_path(out), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # nobody holds it any more
+    assert tree(out) == before
+    after = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert after.returncode == 0, after.stderr
+    whole = tmp_path / "whole"
+    build_site(load_project(root), whole, date(2026, 12, 3))
+    assert tree(out) == tree(whole)
+
+
 def test_an_interruption_while_the_site_is_put_in_place_waits_until_it_is_whole(make_project, tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """A rebuild exchanges the entries that changed one by one: SIGTERM between two of them left the index

@@ -280,10 +280,12 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     The forgetful manifest has no index keys either: the index entries are replaced one by one.
     """
     with uninterrupted():  # a Ctrl-C waits until the site is whole; a SIGKILL cannot, hence the manifest
+        described = (out_dir / MANIFEST).read_text(encoding="utf-8")  # read_manifest found it
         _write_atomic(out_dir / MANIFEST, replace(manifest, residences={slug: inputs for slug, inputs in
                                                                          manifest.residences.items() if slug in keep},
                                                   index={}).text())
-        replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}))
+        replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}),
+                        put_back=lambda: _write_atomic(out_dir / MANIFEST, described))  # the site as it was
         _write_atomic(out_dir / MANIFEST, manifest.text())
 
 

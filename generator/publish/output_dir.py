@@ -28,7 +28,7 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
@@ -176,7 +176,11 @@ def replace(new: Path, target: Path, trash: Path) -> None:
     if not (target.exists() or target.is_symlink()):
         new.rename(target)
     elif exchange(new, target):
-        new.rename(trash)
+        try:
+            new.rename(trash)
+        except OSError:
+            exchange(new, target)  # as it was: ``replace_entries`` puts back only what was replaced
+            raise
     else:  # two renames: ``target`` is missing between them
         target.rename(trash)
         try:
@@ -233,9 +237,11 @@ def swap(staging: Path, out_dir: Path, manifest: str = "") -> None:
     left it describing microsites still old, which the next build kept as they were."""
     if staging.parent == out_dir:  # a mount point: exchange its entries one by one
         with uninterrupted():
+            described = _read(out_dir / manifest) if manifest else None
             if manifest:
                 (out_dir / manifest).unlink(missing_ok=True)
-            replace_entries(staging, out_dir, keep=set(), last=manifest)
+            replace_entries(staging, out_dir, keep=set(), last=manifest, put_back=lambda: _write(
+                out_dir / manifest, described))
         return
     old = out_dir.with_name(f".{out_dir.name}.old")
     try:
@@ -247,19 +253,66 @@ def swap(staging: Path, out_dir: Path, manifest: str = "") -> None:
 
 
 def replace_entries(staging: Path, out_dir: Path, keep: set[str], preserve: frozenset[str] = frozenset(),
-                    last: str = "") -> None:
+                    last: str = "", put_back: Callable[[], None] = lambda: None) -> None:
     """Each entry of ``staging`` replaces its namesake in ``out_dir``, ``last`` after all the others; entries
     not in ``staging``, ``keep`` or ``preserve`` are removed. ``staging`` may be inside ``out_dir`` (it is
-    then skipped)."""
+    then skipped).
+
+    All or nothing: when the system refuses one entry (a microsite's folder left read-only or immutable, a
+    full disk), those already replaced or removed are put back, and ``put_back`` is called once every one is;
+    then the error is raised. Half way, the index named a residence as its new microsite did not yet, while
+    the command said that nothing was published."""
     trash = out_dir / ".residence-hub.old" if staging.parent == out_dir else \
         out_dir.with_name(f".{out_dir.name}.old")
     shutil.rmtree(trash, ignore_errors=True)
     trash.mkdir()
     incoming = sorted((entry.name for entry in staging.iterdir()), key=lambda name: (name == last, name))
-    for name in incoming:
-        replace(staging / name, out_dir / name, trash / name)
-    staying = keep | preserve | {staging.name, trash.name, INSIDE_LOCK} | set(incoming)  # keep: every microsite
-    for name in sorted(os.listdir(out_dir)):  # names: sorting 1,000 paths takes 8 ms
-        if name not in staying:
-            (out_dir / name).rename(trash / name)
+    done: list[str] = []
+    try:
+        for name in incoming:
+            replace(staging / name, out_dir / name, trash / name)
+            done.append(name)
+        staying = keep | preserve | {staging.name, trash.name, INSIDE_LOCK} | set(incoming)  # keep: every microsite
+        for name in sorted(os.listdir(out_dir)):  # names: sorting 1,000 paths takes 8 ms
+            if name not in staying:
+                (out_dir / name).rename(trash / name)
+                done.append(name)
+    except OSError:
+        if _undone(done, set(incoming), staging, out_dir, trash):
+            put_back()
+            shutil.rmtree(trash, ignore_errors=True)
+        raise
     shutil.rmtree(trash, ignore_errors=True)
+
+
+def _undone(done: list[str], incoming: set[str], staging: Path, out_dir: Path, trash: Path) -> bool:
+    """Put back, last first, the entries of ``out_dir`` that ``replace_entries`` replaced (their new one goes
+    back to ``staging``) or removed; whether every one is."""
+    whole = True
+    for name in reversed(done):
+        old, published = trash / name, out_dir / name
+        try:
+            if name not in incoming:
+                old.rename(published)
+            elif not os.path.lexists(old):  # new in this build
+                published.rename(staging / name)
+            elif not exchange(old, published):
+                published.rename(staging / name)
+                old.rename(published)
+        except OSError:
+            whole = False
+    return whole
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _write(path: Path, content: bytes | None) -> None:
+    """Write ``content`` back at ``path`` (a manifest removed before entries were replaced), if there was one."""
+    if content is not None:
+        with suppress(OSError):
+            path.write_bytes(content)

@@ -149,6 +149,80 @@ def test_a_read_only_disk_gives_one_french_message_and_keeps_the_old_site(make_p
         assert tree(out) == before
 
 
+@pytest.mark.parametrize("refused", ["the first entry", "the microsite rebuilt", "a microsite removed"])
+def test_an_entry_refused_while_a_rebuild_is_put_in_place_leaves_the_old_site_whole(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: str) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild puts its entries in the published folder one by one: one the system refused to move (a
+    microsite's folder left read-only, immutable, or a full disk's directory) stopped it half way, the
+    entries before it new, those after it old (an index naming a residence as its microsite did not yet),
+    while the message said « rien n'a été publié ». Those already moved are put back."""
+    import errno
+
+    from conftest import RESIDENCE
+
+    root = make_project(test=RESIDENCE, autre=RESIDENCE.replace("Résidence Test", "Résidence Autre"),
+                        zeta=RESIDENCE.replace("Résidence Test", "Résidence Zeta"))
+    out = tmp_path / "site"
+    build_site(load_project(root), out, TODAY)
+    before = tree(out)
+    rename_residence(root, "Résidence Changée")  # on its microsite and on the index pages
+    (root / "residences" / "zeta.yml").unlink()
+    calls: list[str] = []
+    real_replace, real_rename = output_dir.replace, Path.rename
+
+    def refusing_replace(new: Path, target: Path, trash: Path) -> None:
+        calls.append(target.name)
+        if (refused, len(calls) == 1, target.name) in (("the first entry", True, target.name),
+                                                       ("the microsite rebuilt", False, "test")):
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        real_replace(new, target, trash)
+
+    def refusing_rename(self: Path, target: Path) -> Path:  # type: ignore[override]
+        if refused == "a microsite removed" and self.name == "zeta" and self.parent == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(output_dir, "replace", refusing_replace)
+    monkeypatch.setattr(Path, "rename", refusing_rename)
+    with pytest.raises(UserError) as error:
+        build_site(load_project(root), out, TODAY, jobs=1)
+    monkeypatch.undo()
+    assert len(calls) > 2 or refused == "the first entry"  # an incremental rebuild: several entries exchanged
+    assert error.value.format_message().splitlines()[0] == f"{out}:1: droits insuffisants pour écrire dans ce dossier ou à côté"
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+    build_site(load_project(root), out, TODAY)
+    whole = tmp_path / "whole"
+    build_site(load_project(root), whole, TODAY)
+    assert tree(out) == tree(whole)
+
+
+def test_an_entry_refused_while_a_mount_point_is_updated_leaves_the_old_site_whole(
+        make_project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The same at a mount point, whose every entry is exchanged in place, the manifest (removed first) too."""
+    import errno
+
+    root = make_project()
+    with tmpfs(tmp_path / "site") as out:
+        build_site(load_project(root), out, TODAY)
+        before = tree(out)
+        with open(root / "site_config.yml", "a", encoding="utf-8") as config:  # every page is rebuilt
+            config.write("legal: {director: Claire Dupont}\n")
+        real_replace = output_dir.replace
+
+        def refusing_replace(new: Path, target: Path, trash: Path) -> None:
+            if target.name == "test":
+                raise PermissionError(errno.EACCES, "Permission denied", str(target))
+            real_replace(new, target, trash)
+
+        monkeypatch.setattr(output_dir, "replace", refusing_replace)
+        with pytest.raises(UserError):
+            build_site(load_project(root), out, TODAY, jobs=1)
+        monkeypatch.undo()
+        assert tree(out) == before
+        assert sorted(p.name for p in out.iterdir() if p.name.startswith(".residence-hub.")) == [".residence-hub.lock"]
+
+
 def test_an_output_folder_that_is_a_mount_point_is_updated_in_place(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = make_project()
     with tmpfs(tmp_path / "site") as out:

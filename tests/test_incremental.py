@@ -199,6 +199,25 @@ def test_files_added_at_the_root_or_an_index_file_deleted_are_mended_by_the_next
     assert tree(site) == tree(tmp_path / "fresh2")
 
 
+@pytest.mark.parametrize("name", ["residences.json", "sitemap.xml", "search-worker.js"])
+def test_a_folder_made_by_hand_where_the_index_writes_a_file_is_mended_by_the_next_build(
+        project_dir: Path, tmp_path: Path, name: str) -> None:
+    """A folder put by hand where the index writes one of the root's files (a copy tool's mistake): every
+    later build that changed anything stopped at « un dossier porte le nom d'un fichier attendu », naming
+    the site, until someone found and removed it. It is replaced, as a file edited by hand is."""
+    site = tmp_path / "site"
+    build(project_dir, site)
+    (site / name).unlink()
+    (site / name).mkdir()
+    (site / name / "index.html").write_text("à la main", encoding="utf-8")
+    path = project_dir / "residences" / "les-ormes.yml"
+    for edit in ("units: 12\n", "# the index's pages as they were\n"):
+        path.write_text(path.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        assert build(project_dir, site) == 1
+        build(project_dir, tmp_path / edit[:5])
+        assert tree(site) == tree(tmp_path / edit[:5])
+
+
 def test_nothing_changed_rebuilds_nothing_and_keeps_the_bytes(project_dir: Path, tmp_path: Path) -> None:
     """Built whole from the same inputs (manifest): not a file is written again, not even the index's."""
     site = tmp_path / "site"

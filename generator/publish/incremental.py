@@ -247,8 +247,12 @@ def reuse_index(old_dir: Path, staging: Path, entries: list[str]) -> None:
 
 
 def write_new(path: Path, content: bytes) -> None:
-    """Write a new file at ``path``, never into the file a hard link there shares with the published site."""
+    """Write a new file at ``path``, never into the file a hard link there shares with the published site.
+    A folder there (of the staging, linked from one made by hand in the published site) goes: kept, it
+    stopped every later build with « un dossier porte le nom d'un fichier attendu »."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
     path.unlink(missing_ok=True)
     path.write_bytes(content)
 

@@ -15,6 +15,7 @@ import ctypes
 import os
 import pickle
 import signal
+import threading
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,8 +25,8 @@ from generator.errors import UserError
 from generator.publish.output_dir import INTERRUPTIONS
 
 _FUNCTION: Callable[[Any], Any] | None = None
-_MAIN = 0
-"""The process that forks the workers (``forked_pool``): a worker ends when it does (``_dies_with``)."""
+_MAIN = (0, 0)
+"""The process that forks the workers (``forked_pool``) and its thread: a worker ends when it does (``_dies_with``)."""
 _PR_SET_PDEATHSIG = 1
 T = TypeVar("T")
 WATCH_SECONDS = 1.0
@@ -103,7 +104,7 @@ def forked_pool(function: Callable[[Any], Any], jobs: int) -> Iterator[Any]:
     import multiprocessing
 
     global _FUNCTION, _MAIN
-    _FUNCTION, _MAIN = function, os.getpid()
+    _FUNCTION, _MAIN = function, (os.getpid(), threading.get_ident())
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_as_a_worker) as pool:
             yield pool
@@ -117,14 +118,21 @@ def _as_a_worker() -> None:
     (``Pool.terminate``), which must end them at once, not raise in them (``command._interruptible``)."""
     for number in INTERRUPTIONS:
         signal.signal(number, signal.SIG_IGN if number == signal.SIGINT else signal.SIG_DFL)
-    _dies_with(_MAIN)
+    _dies_with(*_MAIN)
 
 
-def _dies_with(parent: int) -> None:
+def _dies_with(parent: int, thread: int) -> None:
     """End this worker when ``parent`` ends. The main process killed outright (SIGKILL: the kernel short of
     memory, ``kill -9``) cannot stop its workers: they built on, each printed a BrokenPipeError traceback
     when its result found no reader, and held the output folder's lock, inherited, until done. Linux's
-    ``PR_SET_PDEATHSIG``; elsewhere (macOS) they still finish their residence."""
+    ``PR_SET_PDEATHSIG``; elsewhere (macOS) they still finish their residence.
+
+    That signal follows the *thread* that forked the worker: only the workers forked by ``thread`` (the one
+    in ``forked_pool``, there as long as the pool) ask for it. A worker that replaces a killed one is forked
+    by the pool's handler thread, which ends with the pool: it was killed then, holding the pool's queue
+    lock, and the run waited for it for ever (the run is stopped anyway: ``_watched``)."""
+    if threading.get_ident() != thread:  # a fork keeps the thread's identity: this is the forking thread's
+        return
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):

@@ -42,6 +42,11 @@ PDF_VERSION = (1, 4)
 """The catalog's /Lang and the viewer preference DisplayDocTitle came with PDF 1.4; reportlab writes « 1.3 »
 unless a logo's transparency asks for more."""
 
+LOGO_BOX = (60, 14)
+"""Millimetres of the box the landlord's logo is fitted in, at the top left of the A4 poster (less on the flyer)."""
+LOGO_DPI = 300
+"""The logo's resolution at most, in the A4 poster's box: what a printer prints; a logo larger is made smaller."""
+
 FONT = {"": "DejaVuSans", "B": "DejaVuSans-Bold"}
 """reportlab names of the two styles, registered once per process by ``load_fonts``."""
 
@@ -76,7 +81,8 @@ def draw(text: PosterText, qr: Modules, fmt: Format, today: date, logo: Path | N
     missing = _without_glyphs(text)
     if missing:
         raise NoGlyphs(missing)
-    image = ImageReader(as_shown(logo.read_bytes())) if logo else None
+    box = (round(LOGO_BOX[0] / 25.4 * LOGO_DPI), round(LOGO_BOX[1] / 25.4 * LOGO_DPI))
+    image = ImageReader(as_shown(logo.read_bytes(), box)) if logo else None
     scale = smallest = fmt.text_scale
     over: tuple[str, ...] = ()
     for _ in range(6):
@@ -217,9 +223,10 @@ def _draw(page: _Page, text: PosterText, qr: Modules, fmt: Format, logo: ImageRe
     # Landlord: logo and name, then a rule.
     name_x = m
     if logo:  # fitted, centred, in a 60 × 14 mm box: a wide logo must leave room for the name
-        c.drawImage(logo, m * mm, page.y(m + 14 * s), 60 * s * mm, 14 * s * mm, preserveAspectRatio=True,
-                    anchor="c", mask="auto")
-        name_x = m + 60 * s + 4
+        (box_width, box_height) = LOGO_BOX
+        c.drawImage(logo, m * mm, page.y(m + box_height * s), box_width * s * mm, box_height * s * mm,
+                    preserveAspectRatio=True, anchor="c", mask="auto")
+        name_x = m + box_width * s + 4
     # The name in the logo's height (14 mm), its lines sharing it while they fit: each had the whole of it.
     named = len(wrap(text.landlord, FONT["B"], 15 * s, (fmt.width - m - name_x) * mm))
     y = page.lines(name_x, m, fmt.width - m - name_x, text.landlord, "B", 15 * s,

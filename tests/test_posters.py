@@ -290,6 +290,29 @@ def test_a_print_quality_logo_is_embedded_at_the_posters_resolution_and_drawn_qu
             assert page.getpixel((round(x / MM_PER_INCH * DPI), y)) == pytest.approx(colour, abs=12)
 
 
+@pytest.mark.parametrize("mode", ["L", "RGB", "P"])
+@pytest.mark.parametrize("width", [300, 3000])
+def test_a_logo_whose_background_colour_is_transparent_is_printed_without_it(
+        make_project, tmp_path: Path, mode: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """A grey or colour PNG with one transparent colour (its tRNS chunk, what optipng or oxipng make of a logo
+    whose transparency is all or nothing) was printed with that colour: a black box around the logo on every
+    poster. Its background is the page's white, as in every viewer; its drawing is printed."""
+    root = make_project(site_config=SITE_CONFIG.replace("landlord: {name: Habitat Test,",
+                                                        "landlord: {name: Habitat Test, logo: logo.png,"))
+    background, drawing = {"L": (0, 120), "RGB": ((0, 0, 0), (200, 0, 0)), "P": (0, 1)}[mode]
+    logo = Image.new(mode, (width, width // 3), background)
+    logo.paste(Image.new(mode, (width // 3, width // 3), drawing), (width // 3, 0))
+    if mode == "P":
+        logo.putpalette([0, 0, 0, 0, 90, 200])
+    logo.save(root / "logo.png", transparency=background)
+    assert run_posters(root, tmp_path / "out").exit_code == 0
+    page = render_pdf(tmp_path / "out" / "test" / "test-affiche-a4.pdf", tmp_path).convert("RGB")
+    y = round((15 + 7) / MM_PER_INCH * DPI)  # printed 42 × 14 mm, centred in its 60 × 14 mm box: 24 to 66 mm
+    left, middle, right = (page.getpixel((round(x / MM_PER_INCH * DPI), y)) for x in (30, 45, 60))
+    assert left == right == (255, 255, 255)
+    assert middle == pytest.approx({"L": (120,) * 3, "RGB": (200, 0, 0), "P": (0, 90, 200)}[mode], abs=12)
+
+
 def test_a_poster_with_a_logo_is_the_same_from_any_project_folder(make_project, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The logo is drawn from its pixels, not named by its path (reportlab names an image by its file

@@ -801,3 +801,24 @@ def test_a_residence_whose_folder_cannot_be_made_does_not_hide_the_others_writte
             Path(p).name for p in poster_paths(slug).all()), slug
     assert result.output.endswith("1 erreur dans 1 fichier(s) : les affiches des autres résidences ont été "
                                   "écrites.\n")
+
+
+def test_a_link_in_the_place_of_a_poster_is_replaced_never_written_through(make_project, tmp_path: Path) -> None:
+    """A poster file of ``--out`` that is a symbolic link (``affiches/`` kept in the project's repository, a link
+    put there by a pull request) was written through: the PDF went over whatever the link led to, a residence's
+    file or one outside the project. Each file is written beside its place, then renamed over it: the link is
+    replaced by the poster, its target untouched; a run stopped midway leaves no half-written PDF either."""
+    root = make_project()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("kept", encoding="utf-8")
+    folder = tmp_path / "out" / "test"
+    folder.mkdir(parents=True)
+    (folder / "test-affiche-a4.pdf").symlink_to(target)
+    (folder / "test-qr-code.svg").symlink_to(root / "residences" / "test.yml")
+    result = run_posters(root, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == "kept"
+    assert (root / "residences" / "test.yml").read_text(encoding="utf-8") == RESIDENCE
+    assert not (folder / "test-affiche-a4.pdf").is_symlink()
+    assert (folder / "test-affiche-a4.pdf").read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(Path(p).name for p in poster_paths("test").all())

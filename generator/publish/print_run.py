@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -57,11 +60,29 @@ def _write_one(project: Project, out_dir: Path, today: date,
         for relative, content in files.items():
             target = out_dir / item.slug / Path(relative).name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            _replace(target, content)
             written.append(target)
     except OSError as refused:  # told with the others' problems: the residences before it were written
         return written, UserError.from_os_error(refused).problems
     return written, []
+
+
+def _replace(target: Path, content: bytes) -> None:
+    """Write ``content`` beside ``target`` (« .name.part »), then rename it over ``target``: a symbolic link in
+    its place (``affiches/`` kept in a repository, a link added by a pull request) is replaced, never written
+    through to what it leads to, and a run stopped midway leaves the previous poster, not half a PDF."""
+    if target.is_dir() and not target.is_symlink():  # told at the poster's name, not at the partial file's
+        raise IsADirectoryError(errno.EISDIR, "dossier", str(target))
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        partial.unlink(missing_ok=True)  # a link of that name too: removed, never written through
+        with partial.open("xb") as file:
+            file.write(content)
+        os.replace(partial, target)
+    except OSError as refused:  # told at the poster's name (a full disk names none), the partial file removed
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise OSError(refused.errno, refused.strerror, str(target)) from None
 
 
 def select_residences(project: Project, slugs: list[str]) -> list[ResidenceFile]:

@@ -235,6 +235,25 @@ def test_an_output_folder_among_the_residence_files_is_refused(make_project, tmp
     assert sorted(p.name for p in (root / "residences").iterdir()) == ["test.yml"]
 
 
+@pytest.mark.parametrize("command", ["build", "posters", "merge"])
+@pytest.mark.parametrize("out", ["boucle", "boucle/affiches"])
+def test_an_output_folder_behind_a_loop_of_links_is_told_in_french(make_project, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                                   command: str, out: str) -> None:
+    """« --out » naming a symbolic link that leads back to itself (or a folder under one) stopped build and
+    posters with « Erreur interne de residence-hub (RuntimeError) », a bug to report: Python's ``resolve`` raises
+    RuntimeError for a loop. It is the user's link, told at its path with the system's words for it."""
+    root = make_project()
+    monkeypatch.chdir(root)
+    (root / "boucle").symlink_to("boucle")
+    lots = [str(tmp_path / "lot")] if command == "merge" else []
+    (tmp_path / "lot").mkdir()
+    result = invoke(command, "--out", out, "--today", "2026-12-02", *lots)
+    assert result.exit_code == 1, result.output
+    assert "Erreur interne" not in result.output and "Traceback" not in result.output
+    assert ":1: trop de liens symboliques à suivre\n" in result.output, result.output
+    assert "l'un renvoie peut-être à lui-même" in result.output
+
+
 def test_an_unwritable_step_summary_is_a_french_error(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("validate", "--project", str(make_project()), "--format", "github",
                     env={"GITHUB_STEP_SUMMARY": str(tmp_path / "absent" / "summary.md")})

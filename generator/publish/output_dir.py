@@ -77,11 +77,22 @@ def file_system_errors(out_dir: Path) -> Iterator[None]:
         raise problem(out_dir, error) from error
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute, its links followed; a loop of links (« boucle -> boucle », or a folder under one)
+    told at ``path`` as the system says it: Python's ``resolve`` raises RuntimeError for one before 3.13, and
+    build and posters stopped with « Erreur interne »."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError) as error:
+        refused = error if isinstance(error, OSError) else OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+        raise UserError.from_os_error(refused, path) from None
+
+
 def check_outside_residences(out_dir: Path, root: Path) -> None:
     """An output folder is never in ``residences/``: a site or posters there sat among the files staff edit
     and commit, and a folder named ``x.yml`` made every later command refuse the project (« c'est un
     dossier, pas un fichier »)."""
-    residences, out_dir = (root / RESIDENCES_DIR).resolve(), Path(out_dir).resolve()
+    residences, out_dir = resolved(root / RESIDENCES_DIR), resolved(out_dir)
     if out_dir.is_relative_to(residences):
         raise UserError.single(out_dir, 1, f"le dossier de sortie est dans {RESIDENCES_DIR}/, parmi les fiches des "
                                "résidences", f"choisissez un dossier hors de {RESIDENCES_DIR}/ avec --out (par "

@@ -92,7 +92,7 @@ def build_site(project: Project, out_dir: Path, today: date, *, shard: Shard | N
     are reused as they are; the others are built on ``jobs`` processes (default: every core we may use).
     """
     residences = list(project.residences) if shard is None else shard.select(project.residences)
-    return assemble(project, out_dir, today, residences, sources=[Path(out_dir).resolve()],
+    return assemble(project, out_dir, today, residences, sources=[output_dir.resolved(out_dir)],
                     with_index=shard is None, shard=shard, jobs=jobs, progress_stream=progress_stream)
 
 
@@ -104,7 +104,7 @@ def assemble(project: Project, out_dir: Path, today: date, residences: list[Resi
     With ``missing_ok=False`` nothing may need building (``merge``): a residence absent from every source
     is an error naming it.
     """
-    out_dir = Path(out_dir).resolve()
+    out_dir = output_dir.resolved(out_dir)
     output_dir.check_outside_residences(out_dir, project.root)  # before the lock, written beside it
     with exclusive(out_dir, progress_stream), file_system_errors(out_dir):
         check_replaceable(out_dir, MARKER)
@@ -388,5 +388,5 @@ def merge_shards(project: Project, shard_dirs: list[Path], out_dir: Path, today:
         raise UserError([Problem(str(d), 1, "dossier de lot introuvable", LOT_HINT) for d in missing]
                         or [Problem("merge", 1, "dossier de lot introuvable", LOT_HINT)])
     return assemble(project, out_dir, today, list(project.residences),
-                    sources=[Path(d).resolve() for d in shard_dirs], with_index=True, missing_ok=False,
+                    sources=[output_dir.resolved(d) for d in shard_dirs], with_index=True, missing_ok=False,
                     progress_stream=progress_stream)

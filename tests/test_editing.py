@@ -346,3 +346,27 @@ def test_a_postcode_of_no_departement_is_refused_and_underlined_alike(typed: str
         tool_accepts = False
         assert str(refused) == f"code postal « {typed} » invalide : cinq chiffres, de 01… à 98…, par exemple 93200 ou 01000"
     assert editor_accepts == tool_accepts == (typed[:2] not in ("00", "99") and len(typed) == 5 and typed.isdigit())
+
+
+@pytest.mark.parametrize("extra", [
+    "buildings: [3.5]", "buildings: [true]", "buildings: [.inf]", "buildings: [A, 2, B1]", "buildings: ['  ']",
+    "buildings: [' A']", "units: 84", "units: 999999", "units: 1000000", "units: 0143201122",
+    "caretaker: {name: '  ', mode: resident}", "caretaker: {name: ' Karim', mode: resident}",
+    "caretaker: {name: 1984, mode: resident}", "faq: [{q: '  ', a: Réponse}]", "faq: [{q: Question, a: ''}]",
+    "faq: [{q: Question, a: '   '}]", "faq: [{q: Question, a: yes}]", "services: [{name: '\u00a0'}]",
+    "fibre: {status: available, operators: [' Orange']}", "fibre: {status: available, building_id: '  '}",
+    "waste: [{kind: '  ', days: [mon]}]", "notices: [{title: ' ', from: 2026-12-01, until: 2026-12-31, level: info, body: b}]",
+])
+def test_the_schema_underlines_a_whole_residence_exactly_when_validate_refuses_it(extra: str, make_project) -> None:  # type: ignore[no-untyped-def]
+    """What ``validate`` accepts, the editor does not underline, and the other way: a building « 3.5 » was accepted
+    and underlined, a blank name (« "  " »), a name with a space at its end or 1000000 dwellings were left plain in
+    the editor, then refused by ``validate``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    text = RESIDENCE + extra + "\n"
+    project = make_project(r=text)
+    tool_accepts = CliRunner().invoke(main, ["validate", "--project", str(project), "--today", "2026-12-02"]).exit_code == 0
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    underlined = [e.message for e in Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(
+        _as_an_editor_reads(text))]
+    assert tool_accepts == (not underlined), underlined

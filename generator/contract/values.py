@@ -290,11 +290,11 @@ def _schema(schema: dict[str, Any]) -> WithJsonSchema:
 
 # The JSON Schema describes what an editor sees. Editors read YAML 1.2, where 0143201122 is a number
 # and 8:30 a string, so phones and postcodes accept both there; our loader sees the typed text.
-# A text field keeps whatever scalar was typed (``name: 1984`` is the text "1984"), so the editor accepts
-# numbers and true/false there too.
-_STRINGISH = ["string", "integer"]
-_SCALAR = ["string", "number", "boolean"]
-
+# A text field (a building too) keeps whatever scalar was typed (``name: 1984`` is the text "1984"), so the
+# editor accepts numbers and true/false there, but underlines a text check_shown refuses (blank) and a name
+# check_no_edge_spaces refuses (a space at either end), as validate does.
+_STRINGISH, _SCALAR = ["string", "integer"], ["string", "number", "boolean"]
+_SHOWN, _NAMED = {"type": _SCALAR, "pattern": r"\S"}, {"type": _SCALAR, "pattern": r"^\S(.*\S)?$"}
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
@@ -326,7 +326,7 @@ def parse_local_text(value: Any, info: Any) -> str:
     return localize(value, info, parse_text)  # type: ignore[no-any-return]
 
 
-Text = Annotated[str, PlainValidator(parse_local_text), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
+Text = Annotated[str, PlainValidator(parse_local_text), _schema(_localized(_SHOWN))]
 """A text tenants read: typed once, or by language."""
 def parse_months(value: Any) -> int:
     """A number of months (``review_every_months``): a count whose example fits it (6, not 84 dwellings)."""
@@ -338,9 +338,9 @@ def parse_local_name(value: Any, info: Any) -> str:
     return localize(value, info, parse_name)  # type: ignore[no-any-return]
 
 
-Name = Annotated[str, PlainValidator(parse_local_name), _schema(_localized({"type": _SCALAR, "minLength": 1}))]
+Name = Annotated[str, PlainValidator(parse_local_name), _schema(_localized(_NAMED))]
 """A name tenants read in a list (a fibre operator): typed once, or by language; no space at either end."""
-Key = Annotated[str, BeforeValidator(parse_name), _schema({"type": _SCALAR, "minLength": 1})]
+Key = Annotated[str, BeforeValidator(parse_name), _schema(_NAMED)]
 """A text that names something (an agency key, a file, a reference): never translated."""
 def parse_building(value: Any) -> str:
     """A building or entrance: a name (``parse_name``), one per item (``characters.check_one_building``)."""
@@ -348,7 +348,7 @@ def parse_building(value: Any) -> str:
 
 
 Label = Annotated[str, BeforeValidator(parse_building),
-                  _schema({"type": _STRINGISH, "pattern": "^[^;]*$", "examples": ["A", "1"]})]
+                  _schema({"type": _SCALAR, "pattern": r"^[^;\s]([^;]*[^;\s])?$", "examples": ["A", "1"]})]
 
 
 def parse_local_markdown(value: Any, info: Any) -> str:
@@ -357,7 +357,7 @@ def parse_local_markdown(value: Any, info: Any) -> str:
 
 
 Markdown = Annotated[str, PlainValidator(parse_local_markdown),
-                     _schema({**_localized({"type": _SCALAR}), "description": "Texte Markdown (gras, listes, liens)."})]
+                     _schema({**_localized(_SHOWN), "description": "Texte Markdown (gras, listes, liens)."})]
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([hH]([0-5]\d)?|:[0-5]\d)$",  # « 8: » refused
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]
@@ -365,9 +365,9 @@ Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
 Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to LAST_DAY, the years 20xx
                  _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
                           "examples": ["2026-12-03"]})]
-Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0})]
+Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
 Months = Annotated[int, BeforeValidator(parse_months),
-                   _schema({"type": "integer", "minimum": 0})]
+                   _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]

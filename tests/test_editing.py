@@ -370,3 +370,24 @@ def test_the_schema_underlines_a_whole_residence_exactly_when_validate_refuses_i
     underlined = [e.message for e in Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(
         _as_an_editor_reads(text))]
     assert tool_accepts == (not underlined), underlined
+
+
+@pytest.mark.parametrize("typed", ["https://locataires.exemple.fr/connexion", "http://exemple.fr", "HTTPS://exemple.fr/",
+                                   "locataires.exemple.fr", "x@exemple.fr", "8:30", "yes", "ftp://exemple.fr/",
+                                   "https://exemple.fr/a b", "https://", "mailto:x@exemple.fr"])
+def test_the_schema_underlines_a_web_address_exactly_when_validate_refuses_it(typed: str) -> None:
+    """« tenant_portal: locataires.exemple.fr » (no https://) or « website: x@exemple.fr » was left plain in the
+    editor (a bare ``format: uri``, which many checkers do not look at), then refused by ``validate``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from generator.contract.values import parse_url
+
+    schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
+    field = schema["$defs"]["Landlord"]["properties"]["tenant_portal"]["anyOf"][0]
+    editor_accepts = not list(Draft202012Validator(field, format_checker=FormatChecker()).iter_errors(typed))
+    try:
+        parse_url(typed)
+        tool_accepts = True
+    except ValueError:
+        tool_accepts = False
+    assert editor_accepts == tool_accepts

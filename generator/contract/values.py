@@ -366,13 +366,13 @@ Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to
                  _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
                           "examples": ["2026-12-03"]})]
 Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
-Months = Annotated[int, BeforeValidator(parse_months),
-                   _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
+Months = Annotated[int, BeforeValidator(parse_months), _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]
-Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri"})]
+Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri",  # as parse_url:
+                    "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'\\^`{|}/?#]+(?:[/?#][^\s<>\"'\\^`{|}]*)?$"})]
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
                     _schema({"type": "string", "format": "uri", "maxLength": MAX_BASE_URL_LENGTH,  # as parse_base_url:
                              "pattern": rf"^https://(?:{_HOST.pattern})(?::[0-9]{{1,5}})?(?:/{_PATH.pattern})?$"})]

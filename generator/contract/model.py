@@ -31,7 +31,7 @@ from generator.contract.values import (
     BaseUrl,
     Count,
     Date,
-    Day,
+    Days,
     Email,
     Flag,
     Key,
@@ -83,7 +83,7 @@ class Person(Model):
 class Slot(Checked):
     """Office hours, or an itinerant caretaker's visits: the same hours on several days."""
 
-    days: list[Day] = Field(min_length=1, description="Jours : mon, tue, wed, thu, fri, sat, sun.")
+    days: Days = Field(min_length=1, description="Jours : mon, tue, wed, thu, fri, sat, sun.")
     open: Time = Field(description="Début, par exemple 8:30 ou 8h30.")
     close: Time = Field(description="Fin, par exemple 12:00 ou 12h.")
     place: Optional[Text] = Field(None, description="Lieu, par exemple « Hall du bâtiment B ».")
@@ -168,7 +168,7 @@ class Service(Model):
 class Waste(Checked):
     kind: Text = Field(description="Type de déchets, par exemple « Encombrants » ; dans une agence, une résidence qui "
                                    "a une collecte de même type la remplace.")
-    days: list[Day] = Field(default_factory=no_items, description="Jours de collecte.")
+    days: Days = Field(default_factory=no_items, description="Jours de collecte.")
     schedule: Optional[Text] = Field(None, description="Rythme en clair, par exemple « le 2e mardi du mois ».")
     note: Optional[Markdown] = Field(None, description="Précisions (Markdown), par exemple où déposer.")
 

@@ -13,7 +13,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from babel.dates import format_date as cldr_date
 from babel.dates import get_day_names, get_month_names
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from generator.contract import markdown_depth
 from generator.contract.characters import EMPTY as EMPTY
@@ -284,9 +284,7 @@ def _ascii_hint(parts: SplitResult) -> str | None:
             f"écrivez {parts._replace(netloc=netloc).geturl()}")
 
 
-def _schema(schema: dict[str, Any]) -> WithJsonSchema:
-    return WithJsonSchema(schema)
-
+_schema = WithJsonSchema
 
 # The JSON Schema describes what an editor sees. Editors read YAML 1.2, where 0143201122 is a number
 # and 8:30 a string, so phones and postcodes accept both there; our loader sees the typed text.
@@ -361,7 +359,9 @@ Markdown = Annotated[str, PlainValidator(parse_local_markdown),
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([hH]([0-5]\d)?|:[0-5]\d)$",  # « 8: » refused
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]
-Day = Annotated[str, BeforeValidator(parse_day), _schema({"enum": list(DAYS)})]
+Day = Annotated[str, BeforeValidator(parse_day), _schema({"anyOf": [{"enum": list(DAYS)}, {  # any case, as parse_day
+    "type": "string", "pattern": rf"^\s*({'|'.join(''.join(f'[{c.upper()}{c}]' for c in d) for d in DAYS)})\s*$"}]})]
+Days = Annotated[list[Day], Field(json_schema_extra={"uniqueItems": True})]  # a day typed twice is refused
 Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to LAST_DAY, the years 20xx
                  _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
                           "examples": ["2026-12-03"]})]
@@ -370,7 +370,8 @@ Months = Annotated[int, BeforeValidator(parse_months), _schema({"type": "integer
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]
-Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email"})]
+Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email",  # as parse_email:
+                   "pattern": r"^\s*[A-Za-z0-9_+'-]+(\.[A-Za-z0-9_+'-]+)*@[^\s@.,]+(\.[^\s@.,]+)+\s*$"})]
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri",  # as parse_url:
                     "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'\\^`{|}/?#]+(?:[/?#][^\s<>\"'\\^`{|}]*)?$"})]
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
@@ -380,8 +381,7 @@ PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lam
                         _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
 
 
-_TRUE = {"true", "yes", "oui", "on"}
-_FALSE = {"false", "no", "non", "off"}
+_TRUE, _FALSE = {"true", "yes", "oui", "on"}, {"false", "no", "non", "off"}
 
 
 def parse_flag(value: Any) -> bool:

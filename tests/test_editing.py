@@ -356,7 +356,7 @@ def test_a_postcode_of_no_departement_is_refused_and_underlined_alike(typed: str
     "faq: [{q: Question, a: '   '}]", "faq: [{q: Question, a: yes}]", "services: [{name: '\u00a0'}]",
     "fibre: {status: available, operators: [' Orange']}", "fibre: {status: available, building_id: '  '}",
     "waste: [{kind: '  ', days: [mon]}]", "notices: [{title: ' ', from: 2026-12-01, until: 2026-12-31, level: info, body: b}]",
-    "waste: [{kind: OM, days: [Mon, THU]}]", "waste: [{kind: OM, days: [mon, mon]}]",
+    "waste: [{kind: OM, days: [Mon, THU]}]", "waste: [{kind: OM, days: [mon, mon]}]", "waste: [{kind: OM}]",
     "waste: [{kind: OM, schedule: Le 1er jeudi}]", "waste: [{kind: OM, days: [], schedule: Le 1er jeudi}]",
     "caretaker: {name: K, mode: resident, hours: [{days: [Mon, tue], open: 8h, close: 12h}]}",
     "caretaker: {name: K, mode: resident, hours: [{days: [tue, tue], open: 8h, close: 12h}]}",
@@ -369,8 +369,8 @@ def test_a_postcode_of_no_departement_is_refused_and_underlined_alike(typed: str
 def test_the_schema_underlines_a_whole_residence_exactly_when_validate_refuses_it(extra: str, make_project) -> None:  # type: ignore[no-untyped-def]
     """What ``validate`` accepts, the editor does not underline, and the other way: a building « 3.5 » or a day
     « Mon » was accepted and underlined; a blank name (« "  " »), a name with a space at its end, 1000000
-    dwellings, a day typed twice or an e-mail without the end of its
-    domain were left plain in the editor, then refused by ``validate``."""
+    dwellings, a day typed twice, a collection with neither days nor schedule or an
+    e-mail without the end of its domain were left plain in the editor, then refused by ``validate``."""
     from jsonschema import Draft202012Validator, FormatChecker
 
     text = RESIDENCE + extra + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import ClassVar, Iterator, Literal, Optional, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Check, Checked, known, no_items, refused_at, typed_empty
@@ -178,6 +178,7 @@ class Waste(Checked):
                              "« schedule » (en clair)", "écrivez par exemple « days: [mon, thu] » ou « schedule: … »")
 
     checks = (_when, once("days", "jour"))
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["days"]}, {"required": ["schedule"]}]})
 
 
 class Fibre(Checked):

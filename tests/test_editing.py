@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.contract.project import load_project, residence_paths
-from conftest import RESIDENCE, with_sections
+from conftest import RESIDENCE, SITE_CONFIG, with_sections
 
 REPO = Path(__file__).resolve().parent.parent
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -365,10 +365,13 @@ def test_a_postcode_of_no_departement_is_refused_and_underlined_alike(typed: str
     "caretaker: {name: K, mode: resident, email: gardien@exemple}", "contacts: [{role: R, name: N, email: a b@c.fr}]",
     "contacts: [{role: R, name: N, email: mailto:a@b.fr}]", "contacts: [{role: R, name: N, email: a..b@c.fr}]",
     "contacts: [{role: R, name: N, email: a@b.fr.}]", "contacts: [{role: R, name: N, email: é@b.fr}]",
+    'units: "84"', "units: '0084'", "units: ' 84'", "units: '84 logements'", "units: '1000000'", "units: 0000000084",
+    "buildings: [A, A]", "buildings: [A, B]",
+    "buildings: [A]\nnotices: [{title: T, from: 2026-12-01, until: 2026-12-31, level: info, body: b, buildings: [A, A]}]",
 ])
 def test_the_schema_underlines_a_whole_residence_exactly_when_validate_refuses_it(extra: str, make_project) -> None:  # type: ignore[no-untyped-def]
     """What ``validate`` accepts, the editor does not underline, and the other way: a building « 3.5 » or a day
-    « Mon » was accepted and underlined; a blank name (« "  " »), a name with a space at its end, 1000000
+    « Mon » or « units: "84" » was accepted and underlined; a blank name (« "  " »), a name with a space at its end, 1000000
     dwellings, a day typed twice, a collection with neither days nor schedule or an
     e-mail without the end of its domain were left plain in the editor, then refused by ``validate``."""
     from jsonschema import Draft202012Validator, FormatChecker
@@ -401,3 +404,18 @@ def test_the_schema_underlines_a_web_address_exactly_when_validate_refuses_it(ty
     except ValueError:
         tool_accepts = False
     assert editor_accepts == tool_accepts
+
+
+@pytest.mark.parametrize("typed", ["true", "false", "yes", "no", "on", "off", "oui", "non", "Oui", "TRUE", "Non", "vrai",
+                                   "1", "0", "y", "~"])
+def test_the_schema_underlines_a_setting_on_or_off_exactly_when_validate_refuses_it(typed: str, make_project) -> None:  # type: ignore[no-untyped-def]
+    """« holidays: yes » or « holidays: non », which ``validate`` reads as on and off, were underlined in the editor
+    (its schema knew true, false, « oui » and « non » only)."""
+    from jsonschema import Draft202012Validator
+
+    config = with_sections(SITE_CONFIG, f"holidays: {typed}\n")
+    project = make_project(site_config=config)
+    tool_accepts = CliRunner().invoke(main, ["validate", "--project", str(project), "--today", "2026-12-02"]).exit_code == 0
+    schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
+    underlined = [e.message for e in Draft202012Validator(schema).iter_errors(_as_an_editor_reads(config))]
+    assert tool_accepts == (not underlined), underlined

@@ -35,7 +35,7 @@ from generator.contract.values import (
     Email,
     Flag,
     Key,
-    Label,
+    Labels,
     Language,
     Markdown,
     Months,
@@ -216,7 +216,7 @@ class NoticeFields(Checked):
 class Notice(NoticeFields):
     """A notice of one residence; ``buildings`` says which of its buildings it concerns (all when empty)."""
 
-    buildings: list[Label] = Field(default_factory=no_items,
+    buildings: Labels = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
 
     checks = (*NoticeFields.checks, buildings_once)
@@ -253,7 +253,7 @@ class Residence(Checked):
     name: Text = Field(description="Nom de la résidence.")
     address: Address = Field(description="Adresse : street, postcode, city.")
     agency: Key = Field(description="Clé d'une agence de site_config.yml.")
-    buildings: list[Label] = Field(default_factory=no_items,
+    buildings: Labels = Field(default_factory=no_items,
                                    description="Bâtiments ou entrées, par exemple [A, B] ou [1, 2].")
     units: Optional[Count] = Field(None, description="Nombre de logements.")
     caretaker: Optional[Caretaker] = Field(None, description="Le gardien : nom, téléphones, horaires, absences.")

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.base import Checked, Model, each, no_items, refused_at, typed_empty
 from generator.contract.repeats import buildings_once
-from generator.contract.values import Date, Label, Markdown, Text
+from generator.contract.values import Date, Labels, Markdown, Text
 
 OutageStatus = Literal["reported", "in_repair", "repaired"]
 OUTAGE_STATUSES: tuple[str, ...] = get_args(OutageStatus)
@@ -29,7 +29,7 @@ class Outage(Checked):
     """A breakdown tenants live with (« Pannes en cours »): since when, where the repair stands, what to do."""
 
     equipment: Text = Field(description="L'équipement en panne, par exemple « Ascenseur du bâtiment C ».")
-    buildings: list[Label] = Field(default_factory=no_items,
+    buildings: Labels = Field(default_factory=no_items,
                                    description="Bâtiments concernés (facultatif), parmi « buildings » de la résidence.")
     since: Date = Field(description="Premier jour de la panne, AAAA-MM-JJ.")
     status: OutageStatus = Field(

@@ -31,6 +31,8 @@ from generator.contract.characters import (
 )
 from generator.contract.characters import visible as visible
 from generator.contract.emails import parse_email as parse_email
+from generator.contract.flags import Flag as Flag
+from generator.contract.flags import parse_flag as parse_flag
 from generator.contract.french_forms import date_hint, day_hint, time_hint
 from generator.contract.languages import language_hint, localize
 from generator.contract.phones import MAX_PHONE_LENGTH as MAX_PHONE_LENGTH
@@ -169,7 +171,7 @@ def parse_count(value: Any, example: str = "84") -> int:
         digits = re.fullmatch(r"([0-9]+)\s*[^\W\d_]{2,}[^0-9]*", text)  # « 84 logements », « 6 mois »
         raise ValueProblem(f"« {text} » n'est pas un nombre entier positif : écrivez par exemple {example}",
                            f"écrivez le nombre seul : {digits[1]}" if digits else "")
-    if len(text) > 6:
+    if len(text.lstrip("0")) > 6:  # « 0084 » is 84, whatever the zeros
         raise ValueError(f"« {text} » : nombre trop grand (au plus 999999)")
     return int(text)
 
@@ -347,6 +349,7 @@ def parse_building(value: Any) -> str:
 
 Label = Annotated[str, BeforeValidator(parse_building),
                   _schema({"type": _SCALAR, "pattern": r"^[^;\s]([^;]*[^;\s])?$", "examples": ["A", "1"]})]
+Labels = Annotated[list[Label], Field(json_schema_extra={"uniqueItems": True})]  # a building typed twice is refused
 
 
 def parse_local_markdown(value: Any, info: Any) -> str:
@@ -365,8 +368,10 @@ Days = Annotated[list[Day], Field(json_schema_extra={"uniqueItems": True})]  # a
 Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to LAST_DAY, the years 20xx
                  _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",
                           "examples": ["2026-12-03"]})]
-Count = Annotated[int, BeforeValidator(parse_count), _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
-Months = Annotated[int, BeforeValidator(parse_months), _schema({"type": "integer", "minimum": 0, "maximum": 999999})]
+_COUNT = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 999999},  # as parse_count, quoted too (« "84" »)
+                    {"type": "string", "pattern": r"^\s*0*[0-9]{1,6}\s*$"}]}
+Count = Annotated[int, BeforeValidator(parse_count), _schema(_COUNT)]
+Months = Annotated[int, BeforeValidator(parse_months), _schema(_COUNT)]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
                      _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]
@@ -379,22 +384,3 @@ BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
                              "pattern": rf"^https://(?:{_HOST.pattern})(?::[0-9]{{1,5}})?(?:/{_PATH.pattern})?$"})]
 PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed),
                         _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
-
-
-_TRUE, _FALSE = {"true", "yes", "oui", "on"}, {"false", "no", "non", "off"}
-
-
-def parse_flag(value: Any) -> bool:
-    """``true`` / ``false`` (also oui / non, yes / no): a setting that is on or off."""
-    if isinstance(value, bool):
-        return value
-    text = text_of(value).strip()
-    if text.lower() in _TRUE:
-        return True
-    if text.lower() in _FALSE:
-        return False
-    raise ValueError(f"« {text} » non reconnu : écrivez true (oui) ou false (non)")
-
-
-Flag = Annotated[bool, BeforeValidator(parse_flag), _schema({"type": ["boolean", "string"],
-                                                             "enum": [True, False, "oui", "non"]})]

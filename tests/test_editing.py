@@ -419,3 +419,21 @@ def test_the_schema_underlines_a_setting_on_or_off_exactly_when_validate_refuses
     schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
     underlined = [e.message for e in Draft202012Validator(schema).iter_errors(_as_an_editor_reads(config))]
     assert tool_accepts == (not underlined), underlined
+
+
+@pytest.mark.parametrize("typed", ["01 48 20 11 22", "0148201122", "01.48.20.11.22", "+33 1 48 20 11 22", "+33 (0)1 48 20 11 22",
+                                   "01 48 20 11 22 poste 12", "01 48 20 11 22 ext. 12", "01 48 20 11 22 p. 12", "15", "3631",
+                                   "8:30", "yes", "Tél. 01 48 20 11 22", "01 48 20 11 22 / 06 12 34 56 78", "appeler la loge",
+                                   "01 48 20 11 22 (loge)", "'0148201122 '", "0148201122;ext=9"])
+def test_the_schema_underlines_a_phone_typed_with_other_characters_as_validate_refuses_it(typed: str,
+                                                                                          make_project) -> None:  # type: ignore[no-untyped-def]
+    """« phone: 8:30 », « phone: appeler la loge » or two numbers in one field were left plain in the editor (any
+    text was a phone there), then refused by ``validate``: digits, separators, a + and an extension only."""
+    from jsonschema import Draft202012Validator
+
+    text = RESIDENCE + f"caretaker: {{name: K, mode: resident, phone: {typed}}}\n"
+    project = make_project(r=text)
+    tool_accepts = CliRunner().invoke(main, ["validate", "--project", str(project), "--today", "2026-12-02"]).exit_code == 0
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    underlined = [e.message for e in Draft202012Validator(schema).iter_errors(_as_an_editor_reads(text))]
+    assert tool_accepts == (not underlined), underlined

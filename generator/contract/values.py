@@ -382,5 +382,7 @@ Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "for
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url),
                     _schema({"type": "string", "format": "uri", "maxLength": MAX_BASE_URL_LENGTH,  # as parse_base_url:
                              "pattern": rf"^https://(?:{_HOST.pattern})(?::[0-9]{{1,5}})?(?:/{_PATH.pattern})?$"})]
-PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed),
-                        _schema({"type": _STRINGISH, "examples": ["01 48 20 11 22", "15"]})]
+PhoneNumber = Annotated[Phone, BeforeValidator(parse_phone), PlainSerializer(lambda p: p.typed), _schema({
+    "type": _STRINGISH, "examples": ["01 48 20 11 22", "15"], "maxLength": MAX_PHONE_LENGTH,  # as phones._PHONE:
+    "pattern": r"^\s*\+?[\s.()-]*[0-9][0-9\s.()-]*"
+               r"(\s*([Pp][Oo][Ss][Tt][Ee]|[Ee][Xx][Tt]\.?|[Pp]\.)\s*[0-9]{1,6})?\s*$"})]

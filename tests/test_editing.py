@@ -437,3 +437,18 @@ def test_the_schema_underlines_a_phone_typed_with_other_characters_as_validate_r
     schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
     underlined = [e.message for e in Draft202012Validator(schema).iter_errors(_as_an_editor_reads(text))]
     assert tool_accepts == (not underlined), underlined
+
+
+@pytest.mark.parametrize("typed", ["93200", "01000", "09999", "98000", "12", "999", "123456", "99000", "00100", "00000"])
+def test_the_schema_underlines_a_postcode_typed_as_a_number_as_validate_refuses_it(typed: str,
+                                                                                 make_project) -> None:  # type: ignore[no-untyped-def]
+    """An editor reads « postcode: 12 » or « postcode: 123456 » as a number: any number was left plain, then
+    refused by ``validate``. (« 01000 » is the number 1000 there, like « 1000 »: those two cannot be told apart.)"""
+    from jsonschema import Draft202012Validator
+
+    text = RESIDENCE.replace("postcode: 01000", f"postcode: {typed}")
+    project = make_project(r=text)
+    tool_accepts = CliRunner().invoke(main, ["validate", "--project", str(project), "--today", "2026-12-02"]).exit_code == 0
+    schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
+    underlined = [e.message for e in Draft202012Validator(schema).iter_errors(_as_an_editor_reads(text))]
+    assert tool_accepts == (not underlined), underlined

@@ -374,7 +374,8 @@ Count = Annotated[int, BeforeValidator(parse_count), _schema(_COUNT)]
 Months = Annotated[int, BeforeValidator(parse_months), _schema(_COUNT)]
 """A number of months (``review_every_months``): its example is one."""
 Postcode = Annotated[str, BeforeValidator(parse_postcode),
-                     _schema({"type": _STRINGISH, "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]})]
+                     _schema({"anyOf": [{"type": "string", "pattern": r"^(?!00|99)\d{5}$", "examples": ["93200"]},
+                                        {"type": "integer", "minimum": 1000, "maximum": 98999}]})]  # 01000 is 1000
 Email = Annotated[str, BeforeValidator(parse_email), _schema({"type": "string", "format": "email",  # as parse_email:
                    "pattern": r"^\s*[A-Za-z0-9_+'-]+(\.[A-Za-z0-9_+'-]+)*@[^\s@.,]+(\.[^\s@.,]+)+\s*$"})]
 Url = Annotated[str, BeforeValidator(parse_url), _schema({"type": "string", "format": "uri",  # as parse_url:

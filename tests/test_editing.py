@@ -14,6 +14,7 @@ import time
 import urllib.request
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
 import yaml
@@ -27,6 +28,20 @@ REPO = Path(__file__).resolve().parent.parent
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 EXPECTED_SCHEMAS = {"./schema/residence.schema.json": ["residences/*.yml"],
                     "./schema/site_config.schema.json": ["site_config.yml"]}
+
+
+def _editor_and_validate_agree(field: dict, parse: Callable[[str], object], typed: str) -> None:
+    """An editor checking ``field`` of a committed schema underlines ``typed`` exactly when ``validate`` (its
+    ``parse``) refuses it."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    editor_accepts = not list(Draft202012Validator(field, format_checker=FormatChecker()).iter_errors(typed))
+    try:
+        parse(typed)
+        tool_accepts = True
+    except ValueError:
+        tool_accepts = False
+    assert editor_accepts == tool_accepts
 
 
 def editor_settings() -> list[dict]:  # type: ignore[type-arg]
@@ -74,18 +89,10 @@ def test_the_committed_schemas_accept_every_sample_and_text_typed_as_a_number() 
 def test_the_schema_underlines_a_time_exactly_when_validate_refuses_it(typed: str) -> None:
     """An editor's underline and ``validate`` agree on a caretaker's hours: « open: "8:" » was left plain in the
     editor, then refused by ``validate`` (a colon wants its minutes)."""
-    from jsonschema import Draft202012Validator
-
     from generator.contract.values import parse_time
 
     schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
-    editor_accepts = not list(Draft202012Validator(schema["$defs"]["Slot"]["properties"]["open"]).iter_errors(typed))
-    try:
-        parse_time(typed)
-        tool_accepts = True
-    except ValueError:
-        tool_accepts = False
-    assert editor_accepts == tool_accepts
+    _editor_and_validate_agree(schema["$defs"]["Slot"]["properties"]["open"], parse_time, typed)
 
 
 @pytest.mark.parametrize("typed", ["2026-12-03", "2000-01-01", "2099-12-31", "2028-02-29", "1999-12-31", "2100-01-01",
@@ -93,19 +100,11 @@ def test_the_schema_underlines_a_time_exactly_when_validate_refuses_it(typed: st
 def test_the_schema_underlines_a_date_exactly_when_validate_refuses_it(typed: str) -> None:
     """A date out of the years the tool handles (« 1999-12-31 », « 9999-12-31 ») was left plain in the editor,
     then refused by ``validate``."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
     from generator.contract.values import parse_date
 
     schema = json.loads((REPO / "schema" / "residence.schema.json").read_text(encoding="utf-8"))
     field = schema["$defs"]["Notice"]["properties"]["from"]
-    editor_accepts = not list(Draft202012Validator(field, format_checker=FormatChecker()).iter_errors(typed))
-    try:
-        parse_date(typed)
-        tool_accepts = True
-    except ValueError:
-        tool_accepts = False
-    assert editor_accepts == tool_accepts
+    _editor_and_validate_agree(field, parse_date, typed)
 
 
 @pytest.mark.parametrize("kind", ["residence", "site_config"])
@@ -313,19 +312,11 @@ def test_contributing_error_example_is_what_the_tool_prints(make_project) -> Non
 def test_the_schema_underlines_a_site_address_exactly_when_validate_refuses_it(typed: str) -> None:
     """``base_url`` with an accent in its host or path (« https://résidences.fr/ ») was left plain in the
     editor, then refused by ``validate``: the schema's pattern is made of the check's own host and path."""
-    from jsonschema import Draft202012Validator
-
     from generator.contract.values import parse_base_url
 
     schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
     field = schema["properties"]["base_url"]
-    editor_accepts = not list(Draft202012Validator(field).iter_errors(typed))
-    try:
-        parse_base_url(typed)
-        tool_accepts = True
-    except ValueError:
-        tool_accepts = False
-    assert editor_accepts == tool_accepts
+    _editor_and_validate_agree(field, parse_base_url, typed)
 
 
 @pytest.mark.parametrize("typed", ["93200", "01000", "20000", "97411", "98000", "00000", "00100", "99999", "99000",
@@ -391,19 +382,11 @@ def test_the_schema_underlines_a_whole_residence_exactly_when_validate_refuses_i
 def test_the_schema_underlines_a_web_address_exactly_when_validate_refuses_it(typed: str) -> None:
     """« tenant_portal: locataires.exemple.fr » (no https://) or « website: x@exemple.fr » was left plain in the
     editor (a bare ``format: uri``, which many checkers do not look at), then refused by ``validate``."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
     from generator.contract.values import parse_url
 
     schema = json.loads((REPO / "schema" / "site_config.schema.json").read_text(encoding="utf-8"))
     field = schema["$defs"]["Landlord"]["properties"]["tenant_portal"]["anyOf"][0]
-    editor_accepts = not list(Draft202012Validator(field, format_checker=FormatChecker()).iter_errors(typed))
-    try:
-        parse_url(typed)
-        tool_accepts = True
-    except ValueError:
-        tool_accepts = False
-    assert editor_accepts == tool_accepts
+    _editor_and_validate_agree(field, parse_url, typed)
 
 
 @pytest.mark.parametrize("typed", ["true", "false", "yes", "no", "on", "off", "oui", "non", "Oui", "TRUE", "Non", "vrai",

@@ -294,6 +294,26 @@ INTERRUPTIONS = [("INT", "group"), ("TERM", "process"), ("TERM", "group"), ("HUP
 the command); systemd stopping a service (SIGTERM to every process of it); a closed SSH session (SIGHUP)."""
 
 
+def _samples_twelve_times(make_project) -> Path:  # type: ignore[no-untyped-def]
+    """A project of the samples, each twelve times: a build long enough to be stopped while its workers build."""
+    repo = Path(__file__).resolve().parents[3]
+    root = make_project(site_config=(repo / "site_config.yml").read_text(encoding="utf-8"))
+    (root / "residences" / "test.yml").unlink()
+    for n in range(12):
+        for sample in (repo / "residences").glob("*.yml"):
+            (root / "residences" / f"r{n}-{sample.name}").write_bytes(sample.read_bytes())
+    return root
+
+
+def _wait_for_a_new_microsite(building: Path, run: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """Until the workers of ``run`` have written a microsite of the new site into ``building`` (or it ended)."""
+    import time
+
+    deadline = time.monotonic() + 120
+    while not (building.is_dir() and any(building.iterdir())) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize(("name", "to"), INTERRUPTIONS, ids=["-".join(case) for case in INTERRUPTIONS])
 def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path: Path, make_project,
                                                                       name: str, to: str) -> None:  # type: ignore[no-untyped-def]
@@ -301,14 +321,8 @@ def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path:
     point), its work folder in /tmp and each worker's Python traceback, and exited as killed; interrupted
     by Ctrl-C, it exited 1 as for mistakes in the data, its workers printing « Process ForkPoolWorker-1: »."""
     import signal
-    import time
 
-    repo = Path(__file__).resolve().parents[3]
-    root = make_project(site_config=(repo / "site_config.yml").read_text(encoding="utf-8"))
-    (root / "residences" / "test.yml").unlink()
-    for n in range(12):
-        for sample in (repo / "residences").glob("*.yml"):
-            (root / "residences" / f"r{n}-{sample.name}").write_bytes(sample.read_bytes())
+    root = _samples_twelve_times(make_project)
     out, temporary = tmp_path / "site", tmp_path / "tmp"
     temporary.mkdir()
     build_site(load_project(root), out, TODAY)
@@ -317,10 +331,7 @@ def test_an_interrupted_build_cleans_up_keeps_the_old_site_and_says_so(tmp_path:
                "--today", "2026-12-03", "--jobs", "2"]
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                            env={**os.environ, "TMPDIR": str(temporary)})
-    building = tmp_path / ".site.building-residences"
-    deadline = time.monotonic() + 120
-    while not (building.is_dir() and any(building.iterdir())) and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)  # interrupted once workers have written a microsite of the new site
+    _wait_for_a_new_microsite(tmp_path / ".site.building-residences", run)  # then interrupted
     number = getattr(signal, f"SIG{name}")
     if to == "group":
         os.killpg(run.pid, number)
@@ -346,22 +357,14 @@ def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path, make_
     import signal
     import time
 
-    repo = Path(__file__).resolve().parents[3]
-    root = make_project(site_config=(repo / "site_config.yml").read_text(encoding="utf-8"))
-    (root / "residences" / "test.yml").unlink()
-    for n in range(12):
-        for sample in (repo / "residences").glob("*.yml"):
-            (root / "residences" / f"r{n}-{sample.name}").write_bytes(sample.read_bytes())
+    root = _samples_twelve_times(make_project)
     out = tmp_path / "site"
     build_site(load_project(root), out, TODAY)
     before = tree(out)
     command = [str(Path(sys.executable).parent / "residence-hub"), "build", "--project", str(root), "--out", str(out),
                "--today", "2026-12-03", "--jobs", "2"]
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    building = tmp_path / ".site.building-residences"
-    deadline = time.monotonic() + 120
-    while not (building.is_dir() and any(building.iterdir())) and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)  # killed once workers have written a microsite of the new site
+    _wait_for_a_new_microsite(tmp_path / ".site.building-residences", run)  # then killed
     run.kill()
     started = time.monotonic()
     stdout, stderr = run.communicate(timeout=120)  # the workers write to the same pipes: until they are gone

@@ -58,3 +58,28 @@ def test_without_the_polyfill_material_would_have_called_unpkg(browser, serve, s
     page.wait_for_timeout(500)
     context.close()
     assert any("unpkg.com/resize-observer-polyfill" in url for url in asked), asked
+
+
+OLDER_BROWSER = OLD_BROWSER + " delete window.IntersectionObserver; delete window.IntersectionObserverEntry;"
+"""iOS Safari 12.0 and 12.1 (and Chrome < 51): no ResizeObserver nor IntersectionObserver."""
+
+
+def test_a_phone_without_intersection_observer_shows_no_script_error(
+        browser, serve, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
+    """Material's bundle made an IntersectionObserver on every page with it (« IntersectionObserver is not a
+    constructor »): our file of old-browser stand-ins makes one too, and the pages ask no other host."""
+    base = serve(sample_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(OLDER_BROWSER)
+    hosts: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: hosts.append(request.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    for path in ("/", "/les-tilleuls/", "/les-tilleuls/faq/", "/equipe/", "/posters/", "/404.html"):
+        page.goto(base + path, wait_until="networkidle")
+        page.mouse.wheel(0, 2000)
+        page.wait_for_timeout(200)
+    context.close()
+    assert sorted({urlparse(url).netloc for url in hosts} - {urlparse(base).netloc}) == []
+    assert errors == []

@@ -553,11 +553,11 @@ def test_core_information_is_readable_without_javascript(browser, site_url: str,
             assert page.locator(".rh-presence").get_by_text(r.caretaker.name).first.is_visible()
         page.goto(site_url + f"{item.slug}/contacts/")
         for emergency in samples.config.emergency:
-            assert page.locator(f'a[href="tel:{emergency.phone.tel}"]').first.is_visible()
+            assert page.locator(f'a[href="{emergency.phone.href}"]').first.is_visible()
         if r.maintenance:
             page.goto(site_url + f"{item.slug}/qui-appeler/")
             for m in r.maintenance:
-                link = page.locator(f'a[href="tel:{m.phone.tel}"]').first
+                link = page.locator(f'a[href="{m.phone.href}"]').first
                 assert link.is_visible() and link.inner_text() == m.phone.display
     page.goto(site_url)
     for item in samples.residences:

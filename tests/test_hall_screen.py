@@ -135,7 +135,7 @@ def test_without_javascript_everything_is_there_as_of_the_build_day(browser, sit
         if r.caretaker:
             assert page.locator(".rh-hall__caretaker").get_by_text(r.caretaker.name).first.is_visible()
         for e in samples.config.emergency:
-            assert page.locator(f'a[href="tel:{e.phone.tel}"]').first.is_visible()
+            assert page.locator(f'a[href="{e.phone.href}"]').first.is_visible()
         qr = page.get_by_role("img", name="QR code du site de la résidence")
         assert qr.is_visible() and qr.evaluate("image => image.complete && image.naturalWidth > 0")
         assert page.locator("[data-rh-updated]").inner_text() == "Informations du mercredi 2 décembre 2026"
@@ -312,7 +312,7 @@ def test_in_portrait_full_side_columns_are_drawn_smaller_rather_than_the_screen_
         page.goto(url)
         assert page.evaluate(FITS_JS) == [], screen
         assert page.evaluate("document.body.className") == "rh-hall", screen
-        for phone in ("tel:17", "tel:114", "tel:+33800473333", "tel:+33698765432"):
+        for phone in ("tel:17", "sms:114", "tel:+33800473333", "tel:+33698765432"):
             expect(page.locator(f'a[href="{phone}"]')).to_be_in_viewport(ratio=1)
         expect(page.locator(".rh-hall__qr")).to_be_in_viewport(ratio=1)
         assert page.locator("[data-rh-notices] article:visible").count() >= 1, screen

@@ -79,6 +79,20 @@ def test_emergency_numbers_are_short_tel_links(make_project, tmp_path: Path) -> 
     assert 'href="mailto:nord@example.org"' in contacts
 
 
+def test_the_114_for_deaf_people_is_an_sms_link_not_a_call(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """114, the emergency number of deaf and hard-of-hearing people, takes SMS (and video, chat, fax), not
+    voice calls: its ``tel:`` link opened the phone's dialler for a call no one answers."""
+    from conftest import RESIDENCE, SITE_CONFIG
+
+    config = SITE_CONFIG.replace("emergency:\n", "emergency:\n  - {label: Urgences par SMS, phone: 114}\n")
+    site = build(make_project(config), tmp_path)
+    contacts = (site / "test" / "contacts" / "index.html").read_text()
+    assert 'Urgences par SMS\u00a0: <a class="rh-phone" dir="ltr" href="sms:114">114</a>' in contacts
+    assert 'href="tel:15"' in contacts
+    assert 'href="sms:114"' in (site / "test" / "ecran" / "index.html").read_text()
+    assert "tel:114" not in "".join(p.read_text() for p in site.rglob("*.html"))
+
+
 def test_pages_are_html_that_markdown_would_leave_unchanged(make_project) -> None:  # type: ignore[no-untyped-def]
     """Our pages skip Python-Markdown (publish/mkdocs_plugin.py): Markdown syntax in a template would show raw."""
     import markdown

@@ -54,8 +54,9 @@ def test_landlord_wide_faq_and_emergency_numbers_on_every_residence(sample_site:
     for slug in ("les-tilleuls", "le-clos-fleuri", "cite-des-peupliers"):
         assert "Comment payer mon loyer ?" in page(sample_site, slug, "faq")
         contacts = page(sample_site, slug, "contacts")
-        for number in ("15", "17", "18", "112", "114"):
+        for number in ("15", "17", "18", "112"):
             assert f'href="tel:{number}">{number}</a>' in contacts
+        assert 'href="sms:114">114</a>' in contacts  # SMS, no voice call
 
 
 def test_index_lists_every_residence_with_city_and_postcode(sample_site: Path) -> None:

@@ -28,6 +28,16 @@ class Phone:
     def __str__(self) -> str:
         return self.display
 
+    @property
+    def href(self) -> str:
+        """The link that reaches it: ``sms:`` for a number that takes no voice call (``TEXT_ONLY``)."""
+        return f"sms:{self.tel}" if self.tel in TEXT_ONLY else f"tel:{self.tel}"
+
+
+TEXT_ONLY = frozenset({"114"})
+"""114, the emergency number of deaf and hard-of-hearing people, takes SMS (and video, chat, fax), not voice
+calls: a ``tel:`` link opened the dialler for a call no one answers."""
+
 
 _PHONE = re.compile(r"(?P<number>\+?[0-9\s.()-]+?)(?:\s*(?:poste|ext\.?|p\.)\s*(?P<extension>[0-9]{1,6}))?",
                     re.IGNORECASE)

@@ -118,7 +118,7 @@ def _phone_link(match: re.Match[str]) -> str:
         phone = parse_phone(match[0])
     except ValueError:  # not a number of ours: left as typed
         return match[0]
-    return f'<a class="rh-phone" dir="ltr" href="tel:{phone.tel}">{match[0]}</a>'
+    return f'<a class="rh-phone" dir="ltr" href="{phone.href}">{match[0]}</a>'
 
 
 def _email_link(match: re.Match[str]) -> str:

@@ -82,11 +82,11 @@ def caretaker_title(ctx: "ResidenceContext") -> CaretakerTitle:
 
 
 def phone_link(phone: Phone | None) -> Markup:
-    """A tappable number: ``tel:`` in international form, shown the French way."""
+    """A tappable number: ``tel:`` in international form (``sms:`` for the 114), shown the French way."""
     if phone is None:
         return Markup("")
     # dir="ltr": in a right-to-left page the digit groups of « 01 48 20 11 22 » would be shown reversed
-    return Markup('<a class="rh-phone" dir="ltr" href="tel:{}">{}</a>').format(phone.tel, phone.display)
+    return Markup('<a class="rh-phone" dir="ltr" href="{}">{}</a>').format(phone.href, phone.display)
 
 
 def email_link(email: str | None) -> Markup:

@@ -20,7 +20,7 @@ from generator.outputs import opendata
 from generator.publish import site as build_mod
 from generator.publish.shards import Shard
 from generator.publish.site import merge_shards
-from generator.review.validation import FORMATS, tell_github, validation_report
+from generator.review.validation import FORMATS, Outcome, json_failure, json_report, tell_github, validation_report
 
 speak_french_to_click()  # before the commands are declared: Click words some of their help then
 
@@ -53,6 +53,8 @@ def _remember_project(ctx: click.Context, _param: click.Parameter, value: Path) 
 
 
 PROJECT_KEY = "residence_hub.project"
+JSON_KEY = "residence_hub.json"
+"""Whether the command line is ``validate --format json`` (``_Main.resolve_command``)."""
 project_option = click.option(
     "--project", "project_dir", type=_Path(file_okay=False, path_type=Path), default=Path("."),
     show_default=True, callback=_remember_project, help=f"Dossier qui contient {CONFIG_NAME} et residences/.")
@@ -100,26 +102,60 @@ class _Main(click.Group):
     in ``TOLD_TO_GITHUB`` is also told as ``validate --format github`` tells its problems (``tell_github``).
     """
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """Click's, noting first whether the command line asks for JSON (``_asks_for_json``)."""
+        ctx.meta[JSON_KEY] = _asks_for_json(args)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             with _collecting_less():
                 return super().invoke(ctx)
         except UserError as error:
+            as_json = ctx.meta.get(JSON_KEY, False)
+            if as_json:
+                click.echo(json_report(Outcome((), tuple(error.problems))))
             if os.environ.get("GITHUB_ACTIONS") == "true" and ctx.invoked_subcommand in TOLD_TO_GITHUB:
                 summary = os.environ.get("GITHUB_STEP_SUMMARY")
                 click.echo(tell_github(error.problems, summary, ctx.meta.get(PROJECT_KEY)))
             raise
+        except click.UsageError as error:
+            if ctx.meta.get(JSON_KEY, False):
+                click.echo(json_failure("usage", error.format_message()))
+            raise
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as bug:  # noqa: BLE001 - this is the one place that turns bugs into a message
+            as_json = ctx.meta.get(JSON_KEY, False)
             if isinstance(bug, OSError) and not isinstance(bug, BrokenPipeError):
-                raise UserError.from_os_error(bug) from bug  # a file or folder the system refused: no bug
+                refused = UserError.from_os_error(bug)  # a file or folder the system refused: no bug
+                if as_json:
+                    click.echo(json_report(Outcome((), tuple(refused.problems))))
+                raise refused from bug
             if os.environ.get(DEBUG_VARIABLE):
                 raise
-            click.echo(f"Erreur interne de residence-hub ({type(bug).__name__}) : c'est un bogue du programme, "
+            message = (f"Erreur interne de residence-hub ({type(bug).__name__}) : c'est un bogue du programme, "
                        "pas une erreur dans vos fichiers ; merci de le signaler aux responsables du projet "
-                       "(une issue GitHub) avec la commande lancée et ce message.", err=True)
+                       "(une issue GitHub) avec la commande lancée et ce message.")
+            if as_json:
+                click.echo(json_failure("internal", message))
+            click.echo(message, err=True)
             ctx.exit(BUG_EXIT_CODE)
+
+
+def _asks_for_json(args: list[str]) -> bool:
+    """Whether the command line is ``validate … --format json``, read leniently (an unknown option, a wrong
+    date or an extra argument ignored): a tool reading that output then gets a JSON document whatever goes
+    wrong, not an empty stdout (``json_failure``)."""
+    if not args or args[0] != "validate":
+        return False
+    try:
+        with validate.make_context("validate", args[1:], resilient_parsing=True,
+                                   ignore_unknown_options=True) as command:
+            return bool(command.params.get("fmt") == "json")
+    except Exception:  # noqa: BLE001 - a line too broken to read leniently asks for no format: text
+        return False
 
 
 @contextmanager

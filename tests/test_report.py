@@ -156,7 +156,7 @@ def test_json_format_on_a_valid_project(make_project) -> None:  # type: ignore[n
         {"file": f"{root.resolve().as_posix()}/residences/{slug}.yml", "line": 1,
          "message": "aucun contrat d'entretien : pas de page « Qui appeler en cas de panne ? »",
          "hint": "ajoutez « maintenance: » avec, pour chaque panne, l'entreprise et son téléphone"} for slug in "ab"]
-    assert document == {"ok": True, "residences": ["a", "b"], "problems": []}
+    assert document == {"ok": True, "residences": ["a", "b"], "problems": [], "error": None}
 
 
 def test_text_format_is_unchanged_and_writes_no_summary(in_project: Path, tmp_path: Path) -> None:
@@ -266,3 +266,50 @@ def test_a_warning_quoting_a_control_character_is_shown_not_run_in_the_text_form
     assert code == 0
     assert "lien « https://a.fr:99999/U+001B]0;TITREU+0007 » : le port « 99999 »" in output, output
     assert not re.search("[\x00-\x08\x0b-\x1f]", output)
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--bogus"], "--bogus"), (["--today", "2026-13-01"], "mois 13"), (["--today", "2200-01-01"], "2200"),
+    (["en-trop"], "en-trop"), (["--project", ""], "chemin vide"),
+])
+def test_json_format_prints_a_json_document_on_a_usage_error_too(make_project, args: list[str], said: str) -> None:  # type: ignore[no-untyped-def]
+    """A tool reading ``validate --format json`` got nothing to parse on stdout when the command line was
+    wrong (exit 2): it now gets the same document, ``ok`` false and ``error`` saying why; the French message
+    stays on stderr for people."""
+    result = CliRunner().invoke(main, ["validate", "--format=json", "--project", str(make_project()), *args])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["ok"] is False and document["problems"] == [] and document["residences"] == []
+    assert document["error"]["kind"] == "usage" and said in document["error"]["message"]
+    assert said in result.stderr
+
+
+def test_json_format_prints_a_json_document_on_an_internal_error(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("generator.review.validation.project_warnings", broken)
+    monkeypatch.delenv("RESIDENCE_HUB_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["validate", "--project", str(make_project()), "--format", "json"])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["ok"] is False and document["error"]["kind"] == "internal"
+    assert "RuntimeError" in document["error"]["message"] and "bogue" in result.stderr
+
+
+def test_json_format_names_no_error_when_the_command_ran(make_project) -> None:  # type: ignore[no-untyped-def]
+    assert json.loads(validate(make_project(), "--format", "json")[1])["error"] is None
+
+
+def test_json_format_of_the_installed_command_on_a_usage_error(make_project) -> None:  # type: ignore[no-untyped-def]
+    """The same through the real command and its exit (``command.run``), stdout and stderr apart."""
+    import subprocess
+    import sys
+
+    root = make_project()
+    done = subprocess.run([sys.executable, "-c", "from generator.command import run; run()", "validate",
+                           "--project", str(root), "--format", "json", "--today", "demain"],
+                          capture_output=True, text=True, check=False, cwd=root,
+                          env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert done.returncode == 2, done.stderr
+    assert json.loads(done.stdout)["error"]["kind"] == "usage"

@@ -164,16 +164,25 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def json_report(outcome: Outcome) -> str:
+def json_report(outcome: Outcome, error: tuple[str, str] | None = None) -> str:
     """A stable document for other tools: ``ok``, the valid ``residences`` (slugs), the ``problems`` and the
-    ``warnings`` (same fields; they do not make ``ok`` false)."""
+    ``warnings`` (same fields; they do not make ``ok`` false), and ``error``: null, or, when the command
+    could not check the files (``kind`` « usage »: a command line it cannot read; « internal »: a bug), why.
+    A tool reading the output got nothing to parse then (exit 2, the words on stderr only)."""
     document = {
-        "ok": outcome.ok,
+        "ok": outcome.ok and error is None,
         "residences": list(outcome.slugs),
         "problems": [_json_problem(p) for p in outcome.problems],
         "warnings": [_json_problem(p) for p in outcome.warnings],
+        "error": None if error is None else {"kind": error[0], "message": printable(error[1])},
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def json_failure(kind: str, message: str) -> str:
+    """The JSON document of a ``validate --format json`` that checked nothing: ``kind`` is « usage » or
+    « internal »."""
+    return json_report(Outcome((), ()), (kind, message))
 
 
 def _json_problem(problem: Problem) -> dict[str, str | int]:

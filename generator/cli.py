@@ -100,6 +100,7 @@ class _Main(click.Group):
     the exception, ask for a report and exit with ``BUG_EXIT_CODE``. ``RESIDENCE_HUB_DEBUG=1`` shows the
     traceback. In a GitHub Actions step (``GITHUB_ACTIONS``, set by GitHub), the ``UserError`` of a command
     in ``TOLD_TO_GITHUB`` is also told as ``validate --format github`` tells its problems (``tell_github``).
+    ``validate --format json`` prints its JSON document whatever stops it (``json_failure``).
     """
 
     def resolve_command(self, ctx: click.Context,
@@ -113,10 +114,9 @@ class _Main(click.Group):
             with _collecting_less():
                 return super().invoke(ctx)
         except UserError as error:
-            as_json = ctx.meta.get(JSON_KEY, False)
-            if as_json:
+            if ctx.meta.get(JSON_KEY, False):  # one document on stdout, which GitHub's lines would spoil
                 click.echo(json_report(Outcome((), tuple(error.problems))))
-            if os.environ.get("GITHUB_ACTIONS") == "true" and ctx.invoked_subcommand in TOLD_TO_GITHUB:
+            elif os.environ.get("GITHUB_ACTIONS") == "true" and ctx.invoked_subcommand in TOLD_TO_GITHUB:
                 summary = os.environ.get("GITHUB_STEP_SUMMARY")
                 click.echo(tell_github(error.problems, summary, ctx.meta.get(PROJECT_KEY)))
             raise

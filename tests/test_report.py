@@ -313,3 +313,24 @@ def test_json_format_of_the_installed_command_on_a_usage_error(make_project) -> 
                           env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
     assert done.returncode == 2, done.stderr
     assert json.loads(done.stdout)["error"]["kind"] == "usage"
+
+
+def test_json_format_parses_back_from_an_output_short_of_unicode(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Redirected on Windows (cp1252) or under a pre-commit hook, the output writes what its encoding lacks as
+    an escape: « → » as ``\\u2192``, which JSON reads back, but an emoji as ``\\U0001f600``, which no JSON
+    parser reads: the whole document was lost. Characters beyond U+FFFF are now written as JSON's own
+    escapes (a surrogate pair), so the document parses whatever the output's encoding."""
+    import os
+    import subprocess
+    import sys
+
+    root = make_project(test="name: Les Lilas 🌸\naddress: {street: s, postcode: 93200, city: c}\nagency: nord\n"
+                             "adress🌸: x\n")
+    done = subprocess.run([sys.executable, "-c", "from generator.command import run; run()", "validate",
+                           "--project", str(root), "--format", "json"], capture_output=True, check=False, cwd=root,
+                          env={**os.environ, "PYTHONIOENCODING": "cp1252",
+                               "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert done.returncode == 1, done.stderr
+    messages = [p["message"] for p in json.loads(done.stdout.decode("cp1252"))["problems"]]
+    assert "clé inconnue « adress🌸 »" in messages
+    assert messages == [p["message"] for p in json.loads(validate(root, "--format", "json")[1])["problems"]]

@@ -176,7 +176,18 @@ def json_report(outcome: Outcome, error: tuple[str, str] | None = None) -> str:
         "warnings": [_json_problem(p) for p in outcome.warnings],
         "error": None if error is None else {"kind": error[0], "message": printable(error[1])},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return _BEYOND_BMP.sub(_json_escape, json.dumps(document, ensure_ascii=False, indent=2))
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+"""Characters an output short of Unicode (Windows' cp1252 when redirected, a pre-commit hook) writes as
+``\\U0001f338`` (``command``: backslashreplace), an escape no JSON parser reads: the document was lost. As
+JSON's own escape (a surrogate pair, ``\\ud83c\\udf38``) it parses in any encoding; the rest stays readable
+(an escaped ``\\u2192`` is JSON too)."""
+
+
+def _json_escape(char: re.Match[str]) -> str:
+    return json.dumps(char[0])[1:-1]
 
 
 def json_failure(kind: str, message: str) -> str:

@@ -7,6 +7,7 @@ configured (language, separator, pipeline, the header's search box) but parses n
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,14 @@ def test_the_index_is_escaped_as_material_expects_and_marks_leave_the_page() -> 
     assert data["docs"] == [{"location": "x/", "title": "A &lt; B", "text": "1 &lt; 2 &amp; «\u00a03\u00a0»"}]
     assert plain("<p>a</p><p>b</p>") == "a b"
     assert without_marks('<h2 id="liens" data-search-exclude>') == '<h2 id="liens">'
+
+
+def test_the_index_splits_words_at_apostrophes_as_at_hyphens() -> None:
+    """« L’ascenseur » was one word of the index: « ascenseur » typed with a straight apostrophe (« l'ascenseur »,
+    as most phones type it) or after another elision (« d’eau » for « l'eau ») found nothing."""
+    separator = json.loads(index_json({"separator": "[\\s\\-]+"}, []))["config"]["separator"]
+    for text in ("L’ascenseur", "l'ascenseur", "lʼascenseur", "vide-ordures"):
+        assert [w for w in re.split(separator, text) if w][-1] in ("ascenseur", "ordures"), text
 
 
 def _docs(site: Path, folder: str) -> list[dict[str, str]]:
@@ -116,6 +125,8 @@ def test_each_language_gets_materials_own_search_settings_whatever_was_built_bef
     ("les-tilleuls/en/", "hot water", "Hot water cut"),
     ("les-tilleuls/ar/", "المرجل", "المرجل"),
     ("les-tilleuls/", "decembre", "Coupure d'eau chaude"),  # no accent typed: « décembre » in the notice
+    ("les-tilleuls/", "d’eau", "Coupure d'eau chaude"),  # a phone's typographic apostrophe, the page's straight one
+    ("les-tilleuls/", "l'eau", "Coupure d'eau chaude"),  # another elision than the page's
 ])
 def test_search_finds_a_word_in_each_language(browser, serve, multilingual_site: Path, path: str,  # type: ignore[no-untyped-def]
                                               query: str, title: str) -> None:

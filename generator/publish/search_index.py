@@ -9,7 +9,7 @@ one, as in Material's index. Each entry is the same JSON Material's search worke
 
 - the text is plain: no tags (block elements leave a space, so table cells and list items do not run
   together), no script or JSON data, whitespace collapsed; what the page isolates (``dir``, ``<bdi>``)
-  stays isolated by Unicode's isolates, and the separator splits words at them;
+  stays isolated by Unicode's isolates, and the separator splits words at them and at apostrophes;
 - a page's entry holds only what precedes its first section: the worker shows the sections under their
   page, so nothing is said twice; its heading is left out when it repeats the page's title;
 - a section whose heading carries ``data-search-exclude`` (Material's own mark; the home page's quick
@@ -63,6 +63,12 @@ def _isolate(match: re.Match[str]) -> str:
     if direction is None and match[1].lower() != "bdi":
         return match[0]
     return ISOLATES[direction[1] if direction else ""] + match[0] + "\u2069"
+
+
+APOSTROPHES = "'\u2019\u02bc"
+"""Apostrophes (straight, typographic, modifier letter) split words in the index as hyphens do: « L’ascenseur »
+was one word, which « l'ascenseur » (a phone's straight apostrophe) or « ascenseur » after another elision
+did not start. The query loses its elisions (``page-setup.js``: « l'eau » is searched as « eau »)."""
 
 
 def plain(fragment: str) -> str:
@@ -122,7 +128,7 @@ def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
             doc[FIELD] = " ".join(extra)
         docs.append(doc)
     fields = {**config.get("fields", {}), FIELD: {"boost": 1.0}}
-    split = {"separator": f"(?:{config['separator']})|[\u2066-\u2069]+"} if config.get("separator") else {}
+    split = {"separator": f"(?:{config['separator']})|[{APOSTROPHES}\u2066-\u2069]+"} if config.get("separator") else {}
     data = {"config": {**config, **split, "fields": fields}, "docs": docs}
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 

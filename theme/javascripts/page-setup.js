@@ -53,6 +53,13 @@ function rhPlainArabic(text) {
     .replace(/[ةىٱـ]/g, function (c) { return RH_PLAIN_LETTERS[c]; });
 }
 
+/* The query without its elisions (« l'ascenseur », « d’eau », « qu'il » → « ascenseur », « eau », « il »): the
+ * index splits words at apostrophes (search_index.APOSTROPHES), and « l » alone would start every « loge ». */
+function rhWithoutElisions(text) {
+  "use strict";
+  return text.replace(/(^|[^A-Za-z\u00c0-\u024f])(?:qu|[cdjlmnst])['\u2019\u02bc](?=[A-Za-z\u00c0-\u024f])/gi, "$1");
+}
+
 (function () {
   "use strict";
   var FEATURES = ["navigation.footer", "search.highlight"];
@@ -93,7 +100,7 @@ function rhPlainArabic(text) {
     Worker.prototype.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === 2 && typeof message.data === "string") {
-        args[0] = { type: 2, data: rhPlainArabic(message.data) };
+        args[0] = { type: 2, data: rhWithoutElisions(rhPlainArabic(message.data)) };
       }
       return post.apply(this, args);
     };

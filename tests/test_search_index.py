@@ -68,6 +68,20 @@ def test_the_index_splits_words_at_apostrophes_as_at_hyphens() -> None:
         assert [w for w in re.split(separator, text) if w][-1] in ("ascenseur", "ordures"), text
 
 
+def test_a_text_in_another_language_keeps_its_lang_in_the_results() -> None:
+    """A notice's French body on an English page (the fallback, ``<div lang="fr">``) was shown in the search
+    results as English (no ``lang``: a screen reader read it with English sounds, WCAG 3.1.2), and on an Arabic
+    page without its ``dir``; the index's text keeps it in a ``<span lang dir>``, the only markup it holds."""
+    page = ('<h1>Home</h1><h2 id="avis">Notices</h2><p>Cut <span dir="ltr" lang="fr">Rue des <b>Lilas</b></span>'
+            ' <span lang="fr&quot; onclick=&quot;x">a</span>\ue000fr\ue001\ue002</p>'
+            '<div lang="fr"><p>Jeudi 3 décembre.</p></div><p>(in French)</p>')
+    docs = json.loads(index_json({}, page_entries("", "Home", page)))["docs"]
+    assert docs[1]["text"] == ('<span>Cut \u2066<span lang="fr" dir="ltr">Rue des Lilas</span>\u2069 afr '
+                               '<span lang="fr">Jeudi 3 décembre.</span> (in French)</span>')
+    marked = "\u2066\ue000fr\ue001ltr\ue002Rue des Lilas\ue003\u2069"  # the entry's plain text: marks, no tag
+    assert [e.text for e in page_entries("", "Home", page)][1].startswith(f"Cut {marked} afr")
+
+
 def _docs(site: Path, folder: str) -> list[dict[str, str]]:
     return json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
@@ -86,7 +100,9 @@ def test_staff_text_naming_the_mark_stays_on_the_page() -> None:
 def test_the_built_index_holds_text_only_once_and_no_navigation(multilingual_site: Path) -> None:
     for folder in ("les-tilleuls", "les-tilleuls/en", "les-tilleuls/ar"):
         docs = _docs(multilingual_site, folder)
-        assert not [d for d in docs if "<" in d["text"] or "<" in d["title"]], folder
+        marked = [re.sub(r'<span(?: lang="[a-z]+"(?: dir="(?:ltr|rtl)")?)?>|</span>', "", d[key]) for d in docs
+                  for key in ("title", "text")]  # texts in another language: marked so (lang, dir), nothing else
+        assert not [t for t in marked if "<" in t], folder
         assert not [d for d in docs if d["location"].endswith("#liens")], folder
         by_page: dict[str, list[str]] = {}
         for doc in docs:
@@ -139,4 +155,18 @@ def test_search_finds_a_word_in_each_language(browser, serve, multilingual_site:
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     texts = page.locator(".md-search-result__item").all_inner_texts()
     assert any(title in text for text in texts), (query, texts)
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_result_in_another_language_is_marked_so_in_the_results(browser, serve,  # type: ignore[no-untyped-def]
+                                                                  multilingual_site: Path) -> None:
+    """The maintenance note, French only, on the English page: its result says it is French, and shows whole."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(serve(multilingual_site) + "/les-tilleuls/en/", wait_until="networkidle")
+    page.locator("input.md-search__input").press_sequentially("donnez", delay=20)
+    french = page.locator('.md-search-result__item [lang="fr"]', has_text="Donnez votre")
+    french.first.wait_for(timeout=15000)
+    assert "Engie Home Services" in page.locator(".md-search-result__item").last.inner_text()
     context.close()

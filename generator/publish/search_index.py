@@ -71,15 +71,50 @@ was one word, which « l'ascenseur » (a phone's straight apostrophe) or « asce
 did not start. The query loses its elisions (``page-setup.js``: « l'eau » is searched as « eau »)."""
 
 
+_LANGUAGE = re.compile(r'<([a-z][a-z0-9]*)\b([^>]*\slang="([a-z]{2,3})"[^>]*)>(.*?)</\1\s*>', re.S | re.I)
+_OPEN, _DIRECTION, _CLOSE, _END = "\ue000", "\ue001", "\ue002", "\ue003"
+"""Private-use characters marking, in an entry's plain text, a text in another language (``_in_language``);
+``index_json`` writes them as a ``<span lang dir>``. Taken out of the page's own text first (``plain``)."""
+_MARKS = re.compile(f"[{_OPEN}{_DIRECTION}{_CLOSE}{_END}]")
+_MARKED_LANGUAGE = re.compile(f"{_OPEN}([a-z]{{2,3}}){_DIRECTION}(ltr|rtl|){_CLOSE}(.*?){_END}", re.S)
+_INSIDE_SPACE = re.compile(f"({_OPEN}[^{_CLOSE}]*{_CLOSE}) | ({_END})")
+"""A space at an edge of a text in another language (a block's edge): said outside its ``<span>``."""
+
+
+def _outside(match: re.Match[str]) -> str:
+    return f" {match[1]}" if match[1] else f"{match[2]} "
+
+
+def _in_language(match: re.Match[str]) -> str:
+    """An element with ``lang`` (a French fallback on an English page, a name in Latin letters on an Arabic
+    one): its text between marks that say its language and direction, kept by ``plain``'s tag removal."""
+    direction = _DIR.search(match[2])
+    return (f"{_OPEN}{match[3].lower()}{_DIRECTION}{direction[1] if direction else ''}{_CLOSE}"
+            f"{match[0]}{_END}")
+
+
+def _span(match: re.Match[str]) -> str:
+    direction = f' dir="{match[2]}"' if match[2] else ""
+    return f'<span lang="{match[1]}"{direction}>{match[3]}</span>'
+
+
+def without_languages(text: str) -> str:
+    """An entry's text without the marks of its texts in other languages: what the page reads."""
+    return _MARKED_LANGUAGE.sub(r"\3", text) if _OPEN in text else text
+
+
 def plain(fragment: str) -> str:
     """The text of an HTML fragment, as read: tags out (a block's edge becomes a space), entities as
     characters, whitespace collapsed. A text the page marks with ``dir`` (a phone number, a name in the
     other direction) or ``<bdi>`` keeps its isolation as Unicode's isolates: in a search result of an
     Arabic page « 01 48 20 11 22 » was drawn « 22 11 20 48 01 »."""
+    fragment = _MARKS.sub("", fragment)
     if "dir=" in fragment or "<bdi" in fragment:
         fragment = _DIRECTED.sub(_isolate, fragment)
-    text = _TAG.sub("", _BLOCK.sub(" ", fragment))
-    return _SPACE.sub(" ", html.unescape(text)).strip()
+    if " lang=" in fragment:
+        fragment = _LANGUAGE.sub(_in_language, fragment)
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub("", _BLOCK.sub(" ", fragment)))).strip()
+    return _SPACE.sub(" ", _INSIDE_SPACE.sub(_outside, text)).strip() if _OPEN in text else text
 
 
 def page_entries(url: str, title: str, page_html: str) -> list[Entry]:
@@ -99,7 +134,7 @@ def page_entries(url: str, title: str, page_html: str) -> list[Entry]:
 def _without_title(preface: str, title: str) -> str:
     """The page's text before its first section, without its heading when that only repeats its title."""
     match = _HEADING.search(preface)
-    if match and re.sub("[\u2066-\u2069]", "", plain(match[3])) == title:
+    if match and re.sub("[\u2066-\u2069]", "", without_languages(plain(match[3]))) == title:
         return preface[:match.start()] + preface[match.end():]
     return preface
 
@@ -123,6 +158,7 @@ def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
     for entry in entries:
         title, text = unicodedata.normalize("NFC", entry.title), unicodedata.normalize("NFC", entry.text)
         doc = {"location": entry.location, "title": _escape(title), "text": _escape(text)}
+        title, text = without_languages(title), without_languages(text)
         extra = forms(f"{title} {text}", language)
         if extra:
             doc[FIELD] = " ".join(extra)
@@ -134,4 +170,9 @@ def index_json(config: dict[str, Any], entries: list[Entry]) -> str:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """HTML-escaped, but for the texts in another language, each in a ``<span lang dir>`` (WCAG 3.1.2): the
+    results' snippets are read with the right voice and drawn in the right direction. The whole text is then
+    one ``<span>``: Material's worker shows, of a text with markup, only the elements holding a match (its own
+    index has paragraphs), which cut the snippet at each text in another language."""
+    escaped = html.escape(text, quote=False)
+    return f"<span>{_MARKED_LANGUAGE.sub(_span, escaped)}</span>" if _OPEN in escaped else escaped

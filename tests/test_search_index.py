@@ -82,6 +82,17 @@ def test_a_text_in_another_language_keeps_its_lang_in_the_results() -> None:
     assert [e.text for e in page_entries("", "Home", page)][1].startswith(f"Cut {marked} afr")
 
 
+def test_a_spanish_or_portuguese_plural_in_es_finds_its_singular() -> None:
+    """« ascensores » typed found nothing on a Spanish page saying « Ascensor averiado » (its only plural form was
+    « ascensors »), nor « elevadores » or « jardins » on a Portuguese one: their plurals in « -es », « -ns » now are."""
+    from generator.publish.search_terms import forms
+
+    for text, language, typed in (("Ascensor averiado", "es", "ascensores"), ("Portal B", "es", "portales"),
+                                  ("Elevador avariado", "pt", "elevadores"), ("Jardim", "pt", "jardins")):
+        assert any(form.startswith(typed) for form in forms(text, language)), (text, language)
+    assert not any(form.endswith("es") for form in forms("Ascensor", "fr"))  # a French page: as before
+
+
 def _docs(site: Path, folder: str) -> list[dict[str, str]]:
     return json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 

@@ -105,6 +105,17 @@ def arabic_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+CONSONANT_PLURALS = {"es": {"r": "res", "l": "les", "n": "nes", "d": "des", "z": "ces"},
+                     "pt": {"r": "res", "z": "zes", "m": "ns"}}
+"""Spanish and Portuguese plurals of words ending in a consonant: « ascensor » → « ascensores », « portal » →
+« portales », « jardim » → « jardins »; the plural in « s » alone (``word_forms``) is not the word a tenant types."""
+
+
+def _consonant_plural(word: str, endings: dict[str, str]) -> tuple[str, ...]:
+    plural = word[:-1] + endings[word[-1]] if word[-1] in endings else ""
+    return (plural, fold(plural)) if plural else ()
+
+
 TURKISH_CAPITALS = str.maketrans({"I": "ı", "İ": "i"})
 """Turkish capitals in Turkish lower case: « Isıtma » is « ısıtma », which the search's JavaScript lowers to
 « isıtma » (and « İ » to « i » and a combining dot, ``DOTTED_I``)."""
@@ -127,6 +138,8 @@ def forms(text: str, language: str = "") -> tuple[str, ...]:
     found: set[str] = set()
     for word in words | turkish:
         found.update(word_forms(word.replace(DOTTED_I, "i")))
+    if language in CONSONANT_PLURALS:
+        found.update(form for word in words for form in _consonant_plural(word, CONSONANT_PLURALS[language]))
     found -= words
     every = sorted(found | set(plain.lower().split()))
     reached = {a for a, b in zip(every, every[1:]) if b.startswith(a)}

@@ -270,7 +270,7 @@ WARNINGS_SAID = {
     "unreachable_shared_contacts": "an agency's too, at its line of `site_config.yml`", "far_dates": "more than two years ahead",
     "far_shared_dates": "a notice (a shared one too), an absence, an expected repair or a closure dated more than two",
     "not_reviewed": "a residence not reviewed within `review_every_months`",
-    "caretaker_without_hours": "a caretaker with no hours", "holidays_overruled": "`caretaker.holidays: closed`",
+    "caretaker_without_hours": "a caretaker with no hours", "empty_sections": "`caretaker:` or `fibre:` typed empty", "holidays_overruled": "`caretaker.holidays: closed`",
     "no_maintenance": "a residence with no maintenance contract", "starter_examples": "a stand-in of `new`'s",
     "almost_the_agencys": "differs from its agency's only by a plural", "repeated_entries": "two entries of one section",
     "shared_repeated_entries": "an agency's « Ascenseurs » and « ascenseurs »",

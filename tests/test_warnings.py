@@ -824,3 +824,23 @@ def test_a_site_without_emergency_numbers_is_to_check(make_project, emergency: s
         "montrent\n    → ajoutez « emergency: » avec au moins le SAMU (15), la police (17), les pompiers (18), le 112 "
         "et le 114 (personnes sourdes ou malentendantes), par exemple « - {label: SAMU, phone: 15} »"]
     assert [w for w in project_warnings(load_project(make_project()), TODAY) if w.file == "site_config.yml"] == []
+
+
+@pytest.mark.parametrize("typed", ["caretaker:\n", "caretaker: null\n", "fibre: ~\n"])
+def test_a_section_typed_empty_warns_that_its_page_goes(make_project, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """« caretaker: » left empty when a caretaker left (meaning to fill it in later) was valid and silent, and the
+    caretaker's page, hours and phone went from the site, the hall screen and the poster."""
+    own = STALE.split("caretaker:")[0] + typed
+    key = typed.split(":")[0]
+    warnings = [str(w) for w in project_warnings(load_project(make_project(test=own)), TODAY) if "vide" in w.message]
+    gone = {"caretaker": "ni page « gardien », ni horaires, ni contact du gardien, sur le site, l'écran du hall ou "
+                         "l'affiche", "fibre": "pas de page « Fibre »"}[key]
+    assert warnings == [f"residences/test.yml:5: « {key} » est vide : {gone}\n"
+                        f"    → complétez la section, ou retirez la ligne « {key}: » si la résidence n'en a pas"]
+
+
+def test_sections_left_out_or_filled_do_not_warn_as_empty(make_project) -> None:  # type: ignore[no-untyped-def]
+    filled = STALE + "services: []\nfibre: {status: available}\noutages: []\n"
+    for own in (STALE.split("caretaker:")[0], filled):
+        warnings = project_warnings(load_project(make_project(test=own)), TODAY)
+        assert not [w for w in warnings if "vide" in w.message], warnings

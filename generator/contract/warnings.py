@@ -21,6 +21,7 @@ from generator.contract.caretaker_warnings import (
     overlapping_hours,
     past_absences,
 )
+from generator.contract.empty_sections import empty_sections
 from generator.contract.far_dates import far_dates, far_shared_dates
 from generator.contract.inheritance import INHERITED_KEYS, key_text
 from generator.contract.loader import LineMap
@@ -291,9 +292,9 @@ def shared_repeated_entries(project: Project) -> Iterator[Problem]:
 
 RULES: tuple[Rule, ...] = (stale_notices, past_absences, overlapping_absences, far_dates, overlapping_hours,
                            late_outages, future_repairs, future_news, stale_outages, not_reviewed,
-                           caretaker_without_hours, holidays_overruled, unreachable_contacts, no_maintenance,
-                           starter_examples, almost_the_agencys, repeated_entries, shared_notice_twice,
-                           notice_twice, outage_twice, missing_translations, unpublished_markup)
+                           caretaker_without_hours, empty_sections, holidays_overruled, unreachable_contacts,
+                           no_maintenance, starter_examples, almost_the_agencys, repeated_entries,
+                           shared_notice_twice, notice_twice, outage_twice, missing_translations, unpublished_markup)
 """Every warning rule, in the order they are shown."""
 
 

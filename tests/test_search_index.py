@@ -51,6 +51,18 @@ def test_a_word_typed_with_its_accent_apart_is_indexed_as_a_phone_types_it() -> 
     assert docs[1]["forms"] == "parcs pres velos"
 
 
+def test_a_phone_number_is_found_typed_as_a_call_log_gives_it() -> None:
+    """« 0148201122 » or « +33148201122 » (a missed call) found nothing: the index split « 01 48 20 11 22 » at its
+    spaces. Joined and international forms are indexed; short numbers, hours and e-mails get none."""
+    html = ('<p>Téléphone : <a class="rh-phone" dir="ltr" href="tel:+33148201122">01 48 20 11 22</a>, '
+            '<a dir="ltr" href="tel:+262262123456">0262 12 34 56</a>, <a dir="ltr" href="tel:15">15</a>, '
+            '<a dir="ltr" href="tel:+442079460958">+44 20 7946 0958</a>, <span dir="ltr">08:30-12:00</span>, '
+            '<a dir="ltr" href="mailto:a@b.fr">a@b.fr</a></p>')
+    docs = json.loads(index_json({}, page_entries("", "Contacts", html)))["docs"]
+    assert docs[0]["forms"].split() == ["0148201122", "0262123456", "262262123456", "33148201122", "442079460958",
+                                        "telephones", "téléphones"]
+
+
 def test_the_index_is_escaped_as_material_expects_and_marks_leave_the_page() -> None:
     entries = page_entries("x/", "A < B", "<p>1 &lt; 2 &amp; «&nbsp;3&nbsp;»</p>")
     data = json.loads(index_json({"lang": ["fr"], "fields": {"title": {"boost": 1000.0}}}, entries))
@@ -154,6 +166,8 @@ def test_each_language_gets_materials_own_search_settings_whatever_was_built_bef
     ("les-tilleuls/", "decembre", "Coupure d'eau chaude"),  # no accent typed: « décembre » in the notice
     ("les-tilleuls/", "d’eau", "Coupure d'eau chaude"),  # a phone's typographic apostrophe, the page's straight one
     ("les-tilleuls/", "l'eau", "Coupure d'eau chaude"),  # another elision than the page's
+    ("les-tilleuls/", "0148201122", "Benali"),  # the caretaker's « 01 48 20 11 22 » from a call log
+    ("les-tilleuls/", "+33148201122", "Benali"),
 ])
 def test_search_finds_a_word_in_each_language(browser, serve, multilingual_site: Path, path: str,  # type: ignore[no-untyped-def]
                                               query: str, title: str) -> None:

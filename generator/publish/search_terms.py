@@ -11,7 +11,8 @@ starts nearly every noun), and with the letters phones type alike written alike 
 alif maqsura, ta marbuta), whatever the word's length. The query is unchanged but for its Arabic letters,
 written plain the same way (``page-setup.js``), so that a hamza or a vowel mark the page lacks is found too,
 and its Turkish capital « İ » written « i » (``DOTTED_I``); a Turkish page's words are in Turkish lower case too
-(« ısıtma » for « Isıtma »). The page shown in the results keeps its text.
+(« ısıtma » for « Isıtma »). Phone numbers get their digits joined, as a call log shows them (``phone_forms``).
+The page shown in the results keeps its text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from generator.contract.characters import PLAIN_LETTERS
+from generator.contract.characters import PLAIN_LETTERS, ValueProblem
+from generator.contract.phones import parse_phone
 
 FIELD = "forms"
 """The added field of each document, listed in the index's configuration with the weight of the text."""
@@ -38,6 +40,9 @@ DOTTED_I = "i\u0307"
 """Turkish capital « İ » in lower case, to Python as to the search's JavaScript: « i » and a combining dot above
 (« İletişim » → « i̇letişim »), a word no query typed in lower case (« iletişim ») starts. Written « i » in the
 index's forms, and in the query (``page-setup.js``)."""
+_SHOWN_PHONE = re.compile("\u2066(\\+?[0-9][0-9 \u00a0.]*[0-9])\u2069")
+"""A phone number as the pages show it, isolated left to right (« ⁦01 48 20 11 22⁩ »), as the index's text holds
+every ``dir="ltr"`` element (``search_index``); an e-mail address or hours are not digits and spaces alone."""
 _VOWEL_MARKS = re.compile("[\u064b-\u0652\u0670]")
 """Arabic's vowel marks (harakat, shadda, sukun, dagger alif): seldom typed, never part of a word's letters."""
 
@@ -116,6 +121,22 @@ def _consonant_plural(word: str, endings: dict[str, str]) -> tuple[str, ...]:
     return (plural, fold(plural)) if plural else ()
 
 
+def phone_forms(text: str) -> set[str]:
+    """The phone numbers of ``text`` written as a phone's call log or a business card gives them, digits joined:
+    « 0148201122 » and « 33148201122 » (« +33 1 48 20 11 22 », the « + » being no part of a word to the search)
+    for « 01 48 20 11 22 ». The index splits the page's « 01 48 20 11 22 » at its spaces: a tenant looking up who
+    called them found nothing. Short numbers (15, 3237) are typed as shown and get no form."""
+    found: set[str] = set()
+    for shown in _SHOWN_PHONE.findall(text):
+        digits = "".join(c for c in shown if c.isdigit())
+        if len(digits) > 6:
+            try:
+                found.update({digits, parse_phone(shown).tel.lstrip("+").split(";")[0]})
+            except ValueProblem:  # digits isolated on a page that are not a phone number: joined all the same
+                found.add(digits)
+    return found
+
+
 TURKISH_CAPITALS = str.maketrans({"I": "ı", "İ": "i"})
 """Turkish capitals in Turkish lower case: « Isıtma » is « ısıtma », which the search's JavaScript lowers to
 « isıtma » (and « İ » to « i » and a combining dot, ``DOTTED_I``)."""
@@ -140,6 +161,7 @@ def forms(text: str, language: str = "") -> tuple[str, ...]:
         found.update(word_forms(word.replace(DOTTED_I, "i")))
     if language in CONSONANT_PLURALS:
         found.update(form for word in words for form in _consonant_plural(word, CONSONANT_PLURALS[language]))
+    found |= phone_forms(plain)
     found -= words
     every = sorted(found | set(plain.lower().split()))
     reached = {a for a, b in zip(every, every[1:]) if b.startswith(a)}

@@ -41,6 +41,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
+from generator.files import replace_with
 from generator.paths import PACKAGE_DIR, THEME_DIR
 
 VERSIONED = ("residence-hub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3",
@@ -231,15 +232,12 @@ def append_record(path: Path, data: bytes) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> bool:
-    """Write a cache file through a temporary one beside it (hidden, named for this process) and
-    ``os.replace``: processes reading it at the same time get the old bytes or the new ones, never half.
-    False, and nothing left behind, when it cannot be written: a cache is only ever faster."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write a cache file beside it, under a name of this process's, then rename it (``files.replace_with``):
+    processes reading it at the same time get the old bytes or the new ones, never half. False, and nothing
+    left behind, when it cannot be written: a cache is only ever faster."""
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        replace_with(path, data, f"{os.getpid()}.tmp")
     except OSError:
-        temporary.unlink(missing_ok=True)
         return False
     return True
 

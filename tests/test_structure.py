@@ -16,7 +16,7 @@ from conftest import REPO
 PACKAGE = REPO / "generator"
 LAYERS = {"contract": 0, "outputs": 1, "publish": 2, "review": 2, "onboarding": 1}
 """A module may import from its own stage and from lower ones, never from a higher or a sibling stage."""
-SHARED = {"generator.errors", "generator.paths", "generator.user_cache"}
+SHARED = {"generator.errors", "generator.files", "generator.paths", "generator.user_cache"}
 TOP = {"generator.cli", "generator.command"}
 """The commands (``cli``) and the installed command that runs them (``command``): nothing imports them but
 ``command`` imports ``cli``."""

@@ -10,7 +10,6 @@ clean up first. Repairs of what Excel did to the data are listed with their cell
 from __future__ import annotations
 
 import contextlib
-import errno
 import re
 import shlex
 import tempfile
@@ -24,6 +23,7 @@ from generator.contract.model import CARETAKER_MODES, FIBRE_STATUSES, SiteConfig
 from generator.contract.project import CONFIG_NAME, RESIDENCES_DIR, load_config, load_residence
 from generator.contract.sources import folder_problems, outside_link
 from generator.errors import NothingWritten, Problem, UserError, printable_line
+from generator.files import write_beside
 from generator.onboarding.columns import COLUMNS, Column, convert, fold, match_title
 from generator.onboarding.file_names import slug_of
 from generator.onboarding.header import header_cells, header_line, is_title, titled, titles_line
@@ -145,18 +145,15 @@ def _sheet_with_titles(file: Path, name: str | None) -> Sheet:
 
 
 def _write_all(folder: Path, texts: dict[str, str]) -> list[Path]:
-    """Every file written beside its place first, then each renamed into it: a disk that fills up or a
-    folder we may not write into stops the import before any residence file is there (the files
-    written so far are removed), never after half of them."""
-    partials = {folder / f".{slug}.yml.import": folder / f"{slug}.yml" for slug in texts}
+    """Every file written beside its place first (``files.write_beside``), then each renamed into it: a disk
+    that fills up or a folder we may not write into stops the import before any residence file is there (the
+    files written so far are removed), never after half of them."""
+    partials: dict[Path, Path] = {}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for (partial, target), text in zip(partials.items(), texts.values()):
-            if target.is_dir():
-                raise IsADirectoryError(errno.EISDIR, "dossier", str(target))
-            partial.unlink(missing_ok=True)  # a link of that name: removed, never written through
-            with partial.open("x", encoding="utf-8") as file:
-                file.write(text)
+        for slug, text in texts.items():
+            target = folder / f"{slug}.yml"
+            partials[write_beside(target, text.encode("utf-8"), "import")] = target
     except OSError as error:
         for partial in partials:
             with contextlib.suppress(OSError):

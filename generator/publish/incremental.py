@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.contract.project import Project
+from generator.files import replace_with
 from generator.outputs import local_time
 from generator.outputs.fonts import font_key
 from generator.outputs.pages import Page
@@ -294,6 +295,4 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    replace_with(path, text.encode("utf-8"))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 from generator.contract.project import RESIDENCES_DIR, Project, ResidenceFile
 from generator.errors import Problem, UserError
+from generator.files import replace_with
 from generator.outputs import posters
 from generator.outputs.context import ResidenceContext
 from generator.publish.output_dir import check_outside_residences
@@ -68,20 +66,13 @@ def _write_one(project: Project, out_dir: Path, today: date,
 
 
 def _replace(target: Path, content: bytes) -> None:
-    """Write ``content`` beside ``target`` (« .name.part »), then rename it over ``target``: a symbolic link in
-    its place (``affiches/`` kept in a repository, a link added by a pull request) is replaced, never written
-    through to what it leads to, and a run stopped midway leaves the previous poster, not half a PDF."""
-    if target.is_dir() and not target.is_symlink():  # told at the poster's name, not at the partial file's
-        raise IsADirectoryError(errno.EISDIR, "dossier", str(target))
-    partial = target.with_name(f".{target.name}.part")
+    """``target`` replaced by a poster written beside it (``files.replace_with``): a symbolic link in its place
+    (``affiches/`` kept in a repository, a link added by a pull request) is replaced, never written through to
+    what it leads to, and a run stopped midway leaves the previous poster, not half a PDF. An error is told at
+    the poster's name (a full disk names none)."""
     try:
-        partial.unlink(missing_ok=True)  # a link of that name too: removed, never written through
-        with partial.open("xb") as file:
-            file.write(content)
-        os.replace(partial, target)
-    except OSError as refused:  # told at the poster's name (a full disk names none), the partial file removed
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        replace_with(target, content)
+    except OSError as refused:
         raise OSError(refused.errno, refused.strerror, str(target)) from None
 
 

@@ -34,7 +34,7 @@ from generator.outputs import local_time
 from generator.outputs.fonts import font_key
 from generator.outputs.pages import Page
 from generator.outputs.published import language_prefix
-from generator.publish.output_dir import replace_entries, uninterrupted
+from generator.publish.output_dir import read_or_none, replace_entries, restore, uninterrupted
 from generator.user_cache import code_fingerprint, digest
 
 MANIFEST = ".residence-hub-manifest.json"
@@ -285,14 +285,10 @@ def patch_in_place(staging: Path, out_dir: Path, keep: set[str], manifest: Manif
     The forgetful manifest has no index keys either: the index entries are replaced one by one.
     """
     with uninterrupted():  # a Ctrl-C waits until the site is whole; a SIGKILL cannot, hence the manifest
-        described = (out_dir / MANIFEST).read_text(encoding="utf-8")  # read_manifest found it
-        _write_atomic(out_dir / MANIFEST, replace(manifest, residences={slug: inputs for slug, inputs in
-                                                                         manifest.residences.items() if slug in keep},
-                                                  index={}).text())
+        described = read_or_none(out_dir / MANIFEST)  # read_manifest found it
+        forgetful = replace(manifest, residences={slug: inputs for slug, inputs in manifest.residences.items()
+                                                  if slug in keep}, index={})
+        replace_with(out_dir / MANIFEST, forgetful.text().encode("utf-8"))
         replace_entries(staging, out_dir, keep=keep, preserve=frozenset(preserve | {MANIFEST}),
-                        put_back=lambda: _write_atomic(out_dir / MANIFEST, described))  # the site as it was
-        _write_atomic(out_dir / MANIFEST, manifest.text())
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    replace_with(path, text.encode("utf-8"))
+                        put_back=lambda: restore(out_dir / MANIFEST, described))  # the site as it was
+        replace_with(out_dir / MANIFEST, manifest.text().encode("utf-8"))

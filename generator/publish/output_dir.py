@@ -34,6 +34,7 @@ from typing import Callable, Iterator, TextIO
 
 from generator.contract.project import RESIDENCES_DIR
 from generator.errors import UserError, printable_line
+from generator.files import replace_with
 
 INTERRUPTIONS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 """What stops a command (``command.INTERRUPTIONS``): held while a site is put in place, ignored by workers."""
@@ -248,10 +249,10 @@ def swap(staging: Path, out_dir: Path, manifest: str = "") -> None:
     left it describing microsites still old, which the next build kept as they were."""
     if staging.parent == out_dir:  # a mount point: exchange its entries one by one
         with uninterrupted():
-            described = _read(out_dir / manifest) if manifest else None
+            described = read_or_none(out_dir / manifest) if manifest else None
             if manifest:
                 (out_dir / manifest).unlink(missing_ok=True)
-            replace_entries(staging, out_dir, keep=set(), last=manifest, put_back=lambda: _write(
+            replace_entries(staging, out_dir, keep=set(), last=manifest, put_back=lambda: restore(
                 out_dir / manifest, described))
         return
     old = out_dir.with_name(f".{out_dir.name}.old")
@@ -315,15 +316,17 @@ def _undone(done: list[str], incoming: set[str], staging: Path, out_dir: Path, t
     return whole
 
 
-def _read(path: Path) -> bytes | None:
+def read_or_none(path: Path) -> bytes | None:
+    """A file's bytes, to ``restore`` it later; None when there is none (or it cannot be read)."""
     try:
         return path.read_bytes()
     except OSError:
         return None
 
 
-def _write(path: Path, content: bytes | None) -> None:
-    """Write ``content`` back at ``path`` (a manifest removed before entries were replaced), if there was one."""
+def restore(path: Path, content: bytes | None) -> None:
+    """Put ``content`` back at ``path`` (a manifest changed before entries were replaced, whose replacement
+    failed), if there was one: whole (``files.replace_with``), as the next build trusts it."""
     if content is not None:
         with suppress(OSError):
-            path.write_bytes(content)
+            replace_with(path, content)

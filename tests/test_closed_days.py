@@ -193,6 +193,18 @@ def test_caretaker_page_notes_holidays_and_lists_the_next_closed_days(make_proje
     assert "<li>Jeudi 24 décembre\u00a0: Veille de Noël</li>" in works
 
 
+def test_an_itinerant_caretaker_s_page_lists_the_next_days_without_a_visit(make_project,  # type: ignore[no-untyped-def]
+                                                                          tmp_path: Path) -> None:
+    """« Prochains jours de fermeture » on the page of a caretaker with no loge to close, who passes by."""
+    itinerant = residence().replace("  office: Loge, bâtiment A\n", "  mode: itinerant\n")
+    build_site(load_project(make_project(site_config=CLOSURES + "languages: [fr, en]\n", test=itinerant)),
+               tmp_path / "site", date(2026, 12, 2))
+    page = text_of(tmp_path / "site/test/gardien/index.html")
+    assert "<p>Pas de passage les jours fériés.</p>" in page and "fermeture" not in page
+    assert "<p>Prochains jours sans passage\u00a0:</p>\n<ul class=\"rh-closed-days\">\n<li>Jeudi 24 décembre" in page
+    assert "<p>Next days without a visit:</p>" in text_of(tmp_path / "site/test/en/gardien/index.html")
+
+
 def test_calendar_excludes_the_openings_of_closed_days(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = build(make_project, tmp_path, date(2026, 12, 2))
 

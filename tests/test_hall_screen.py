@@ -106,6 +106,33 @@ def test_on_a_laptop_or_tablet_screen_nothing_is_cut_from_the_first_moment(brows
     assert problems == []
 
 
+def test_a_tablet_in_portrait_in_the_hall_is_a_screen_not_a_page_that_scrolls(
+        browser, serve, make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A tablet on the hall's wall in portrait (an iPad 768×1024, an Android tablet 800×1280, a 720p TV turned
+    720×1280) was taken for a phone, being under 900 px wide: the screen was a page that scrolls, the notices
+    never paged and the emergency numbers, the QR code and « mis à jour à » below its bottom, seen by nobody,
+    while the same tablet in landscape was a screen. A screen is now one whose short side is 600 px or more and
+    long side 900 or more, in either orientation; a phone (under 600 px across) still scrolls."""
+    titles = [f"Avis numéro {n}" for n in range(1, 4)]
+    residence = FULL_SIDES + _notices(titles).removeprefix(RESIDENCE)
+    build_site(load_project(make_project(FULL_SIDES_CONFIG, test=residence)), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    for viewport in ({"width": 768, "height": 1024}, {"width": 800, "height": 1280}, {"width": 720, "height": 1280}):
+        page = browser.new_page(viewport=viewport)
+        page.clock.install(time=_at(2026, 12, 2, 10))
+        page.goto(url)
+        assert page.evaluate(FITS_JS) == [], viewport
+        for phone in ("tel:17", "sms:114", "tel:+33800473333"):
+            expect(page.locator(f'a[href="{phone}"]')).to_be_in_viewport(ratio=1)
+        expect(page.locator(".rh-hall__qr")).to_be_in_viewport(ratio=1)
+        expect(page.locator("[data-rh-updated]")).to_be_in_viewport(ratio=1)
+        page.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone: an ordinary page that scrolls
+    page.goto(url)
+    assert page.evaluate("document.scrollingElement.scrollHeight > innerHeight")
+    page.close()
+
+
 def test_on_a_phone_the_screen_s_text_follows_the_tenant_s_font_size(browser, site_url: str) -> None:
     """WCAG 1.4.4 (RGAA 10.4): on a phone the hall screen is an ordinary page at the browser's text size; a
     tenant who asked for larger text (Chrome's « Taille de police », here through the DevTools protocol) gets

@@ -307,9 +307,12 @@ def import_(project_dir: Path, file: Path | None, sheet: str | None, force: bool
 @click.argument("slugs", nargs=-1, metavar="[RÉSIDENCE]...")
 def posters(project_dir: Path, out_dir: Path | None, today: date, slugs: tuple[str, ...]) -> None:
     """Écrit le QR code (SVG, PNG), l'affiche A4 et le flyer A5 de chaque résidence (ou de celles nommées)."""
-    from generator.publish.print_run import write_posters  # here: build starts faster
+    from generator.publish.print_run import NoPosterWritten, write_posters  # here: build starts faster
 
-    project = load_project(project_dir)
+    try:
+        project = load_project(project_dir)
+    except UserError as refused:
+        raise NoPosterWritten(refused.problems) from None
     out_dir = out_dir or project_dir / "affiches"
     written = write_posters(project, out_dir, slugs, today)
     click.echo(f"Affiches écrites : {len(written)} fichier(s) dans {printable_line(out_dir)}")

@@ -481,7 +481,7 @@ def test_a_heading_too_long_for_a_poster_is_told_at_its_own_line_not_at_the_care
         config = config.replace("name: Habitat Test", f"name: {long * 3}")
     result = run_posters(make_project(site_config=config, test=residence), tmp_path / "out")
     assert result.exit_code == 1
-    assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : rien n'a été publié.\n"
+    assert result.output == f"Erreur : {told}\n1 erreur dans 1 fichier(s) : aucune affiche n'a été écrite.\n"
 
 
 @pytest.mark.parametrize(("where", "line", "told"), [
@@ -593,7 +593,15 @@ def test_too_many_emergency_numbers_for_a_poster_are_told_once_at_emergency_in_s
         "site_config.yml:6: trop de texte pour l'affiche A4 (numéros d'urgence, « emergency »)\n"
         "    → raccourcissez les libellés (label) ou gardez les numéros essentiels : chaque affiche les imprime tous, "
         "à côté du gardien\n"
-        "2 erreurs dans 2 fichier(s) : rien n'a été publié.\n")
+        "2 erreurs dans 2 fichier(s) : " + ("rien n'a été publié" if command == "build" else
+                                            "aucune affiche n'a été écrite") + ".\n")
+
+
+def test_a_posters_run_refused_says_that_no_poster_was_written(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« rien n'a été publié » was said by a command that never publishes, when the project was not valid."""
+    result = run_posters(make_project(test=CARETAKER.replace("agency: nord", "agency: ouest")), tmp_path / "out")
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert result.output.endswith("1 erreur dans 1 fichier(s) : aucune affiche n'a été écrite.\n")
 
 
 def test_one_emergency_label_too_long_for_a_poster_is_told_at_its_own_line(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

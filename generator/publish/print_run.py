@@ -36,8 +36,15 @@ def write_posters(project: Project, out_dir: Path, slugs: Iterable[str], today: 
     problems = [problem for _, found in results.values() for problem in found]
     written = [path for slug in items for path in results[slug][0]]
     if problems:
-        raise (OthersWritten if written else UserError)(problems)
+        raise (OthersWritten if written else NoPosterWritten)(problems)
     return written
+
+
+class NoPosterWritten(UserError):
+    """``posters`` refused before it wrote any (a project that is not valid, no residence that fits on a
+    poster): it never publishes, so « rien n'a été publié » told nothing."""
+
+    outcome = "aucune affiche n'a été écrite"
 
 
 class OthersWritten(UserError):

@@ -412,6 +412,33 @@ def test_a_web_address_that_leads_nowhere_is_refused_with_why(url: str, why: str
     assert hint == "écrivez l'adresse comme le navigateur l'affiche, par exemple https://locataires.exemple.fr/connexion"
 
 
+@pytest.mark.parametrize(("url", "letters"), [
+    ("https://www.habitat-ex\u0435mple.fr/", "« \u0435 » (U+0435) est une lettre"),  # Cyrillic « е »
+    ("https://locataires.habitat-exemple.fr\u03bf/", "« \u03bf » (U+03BF) est une lettre"),  # Greek « ο »
+    ("https://xn--habitat-exmple-9vl.fr/", "« \u0435 » (U+0435) est une lettre"),  # the same, as IDNA
+])
+def test_a_web_address_whose_site_mixes_alphabets_is_refused_naming_the_letter(url: str, letters: str) -> None:
+    """« https://www.habitat-exеmple.fr/ » with a Cyrillic « е » (a keyboard switched to Russian, an address
+    pasted from a message) was kept: every page linked the landlord's site to another site that looks the same,
+    a homograph a phishing site registers. A site's name mixing Latin letters with another alphabet's is now
+    refused, its letter named as in a name (« nоrd »); a name in one alphabet stays (« пример.рф »)."""
+    message, _ = refusal(parse_url, url)
+    assert message.startswith(f"adresse web « {url} » invalide : dans le nom du site, {letters}")
+    assert parse_url("https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/") == (
+        "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/")
+
+
+@pytest.mark.parametrize("typed", ["contact@habitat-ex\u0435mple.fr", "c\u043entact@habitat-exemple.fr",
+                                   "contact@xn--habitat-exmple-9vl.fr"])
+def test_an_email_address_mixing_alphabets_is_refused_naming_the_letter(typed: str) -> None:
+    """« contact@habitat-exеmple.fr » (Cyrillic « е ») was accepted: the « Écrire » links of every page sent
+    tenants' mail to another domain; a Cyrillic « о » before the @ was told « écrivez la lettre sans accent »,
+    though it has none. Both now name the letter of another alphabet."""
+    message, _ = refusal(parse_email, typed)
+    assert message.startswith(f"adresse e-mail « {typed} » invalide : « ")
+    assert "est une lettre d'un autre alphabet qui ressemble à une lettre latine" in message
+
+
 @pytest.mark.parametrize("url", ["https://locataires.exemple.fr/", "HTTPS://EXEMPLE.FR", "http://exemple.fr",
                                  "https://exemple.fr:8443/a", "https://moi:secret@exemple.fr/", "https://exemple.fr:/",
                                  "https://résidences.fr/é?q=1&x=%C3%A9#haut", "https://intranet"])

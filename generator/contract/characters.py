@@ -86,6 +86,23 @@ def foreign_letters(name: str) -> str:
             "des lettres latines")
 
 
+def foreign_host(host: str) -> str:
+    """``foreign_letters`` of a site's name (a web address's after « // », an e-mail address's after « @ »),
+    label by label, a label typed in its IDNA form (« xn--… ») read in its letters: « habitat-exеmple.fr » with
+    a Cyrillic « е » is another site than the landlord's, one that looks the same (a homograph, which browsers
+    show as « xn--… » and phishing sites register); "" for a name in one alphabet per label (« пример.рф »)."""
+    for label in host.split("."):
+        letters = label
+        if label[:4].lower() == "xn--":
+            try:
+                letters = label.encode("ascii").decode("idna")
+            except UnicodeError:  # not IDNA: left to the address's other checks
+                continue
+        if told := foreign_letters(letters):
+            return told
+    return ""
+
+
 Order = tuple[str, str, str, str, str]
 """A residence's place in a list of residences (``in_lists``)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.contract.characters import ValueProblem, text_of
+from generator.contract.characters import ValueProblem, foreign_host, foreign_letters, text_of
 from generator.contract.checked import remembered
 
 _LOCAL_PART = re.compile(r"[A-Za-z0-9._+'-]+")
@@ -53,6 +53,8 @@ def _why_not_an_email(text: str) -> str:
     if "@" not in text:
         return "il manque le @"
     local, _, domain = text.partition("@")
+    if told := foreign_letters(local) or foreign_host(domain):  # « cоntact@… », « …@habitat-exеmple.fr »
+        return told
     accented = next((c for c in local if c.isalpha() and not c.isascii()), None)
     if accented:
         return f"le caractère « {accented} » n'est pas accepté avant le @ : écrivez la lettre sans accent"

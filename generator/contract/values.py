@@ -27,6 +27,7 @@ from generator.contract.characters import (
     check_references,
     check_rendered_shown,
     check_shown,
+    foreign_host,
     text_of,
 )
 from generator.contract.characters import visible as visible
@@ -217,6 +218,8 @@ def _why_not_a_url(text: str) -> str:
         host = None
     if not host or not all(re.fullmatch(r"[\w-]+", label) for label in host.removesuffix(".").split(".")):
         return "le nom du site, après « // », manque ou est mal écrit"
+    if told := foreign_host(host):
+        return f"dans le nom du site, {told}"
     return port_problem(text) or malformed(text) or ""
 
 

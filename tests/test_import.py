@@ -827,6 +827,31 @@ def test_csv_with_a_quote_never_closed_in_a_short_file_is_told_at_its_line_not_a
     assert [p.name for p in import_spreadsheet(project, path).written] == ["les-ormes.yml"]
 
 
+def test_csv_with_a_quote_never_closed_on_its_last_line_is_told_not_read_as_one_cell(tmp_path: Path,
+                                                                                    project: Path) -> None:
+    """A quote opened on the last line and never closed ran the end of that line into one cell, in silence when
+    it was not a required one: « Karim Benali;01 48 20 11 22;lun-ven 8h-12h » was written as the caretaker's
+    name, his phone and hours lost, and the import said only that a line break had been taken off the name."""
+    rows = ["Les Ormes;4 rue des Ormes;93200;Saint-Denis;nord;;;",
+            'Les Iris;5 rue des Iris;93200;Saint-Denis;nord;"Karim Benali;01 48 20 11 22;lun-ven 8h-12h']
+    path = tmp_path / "r.csv"
+    for end in ("\n", "", "\r\n"):
+        path.write_text(";".join(TITLES) + "\n" + "\n".join(rows) + end, encoding="utf-8", newline="")
+        code, output = run("--project", str(project), str(path))
+        assert code == 1 and output == (
+            "Erreur : r.csv:3: guillemet (\") ouvert ligne 3 et jamais fermé : la fin de la ligne est lue dans une "
+            "seule cellule\n"
+            "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
+            "(séparateur : point-virgule) »\n"
+            "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n"), repr(end)
+        assert list((project / "residences").iterdir()) == []
+    for kept in ('Les Iris;5 rue des Iris;93200;Saint-Denis;nord;"Karim ""K"" Benali";;',  # quotes as Excel writes
+                 'Les Iris;5 rue des Iris;93200;Saint-Denis;nord;Karim 2" Benali;;'):  # one inside a cell: as typed
+        path.write_text(";".join(TITLES) + "\n" + rows[0] + "\n" + kept + "\n", encoding="utf-8")
+        assert [p.name for p in import_spreadsheet(project, path, force=True).written] == ["les-ormes.yml",
+                                                                                         "les-iris.yml"]
+
+
 def test_csv_in_utf16_as_excel_saves_unicode_text(tmp_path: Path, project: Path) -> None:
     """Excel's « Texte Unicode » is UTF-16 with a byte order mark, separated by tabulations."""
     path = tmp_path / "r.csv"

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from generator.onboarding.csv_encoding import older_code
 from generator.onboarding.csv_separator import separator
 from generator.onboarding.xlsx_parts import formulas_without_result, sheet_notes, unescaped
 
@@ -256,12 +257,27 @@ def _records(reader: Any, text: str) -> Iterator[list[str]]:
             raise SpreadsheetError(f"guillemet (\") ouvert ligne {last} et jamais fermé : la suite du fichier, "
                                    f"jusqu'à la ligne {reader.line_num}, est lue dans une seule cellule", _CLOSE_IT,
                                    line=last)
+        if reader.line_num == last and _unclosed(text, last, reader.dialect.delimiter):
+            raise SpreadsheetError(f"guillemet (\") ouvert ligne {last} et jamais fermé : la fin de la ligne est lue "
+                                   "dans une seule cellule", _CLOSE_IT, line=last)
     except csv.Error as e:
         limit = csv.field_size_limit()
         message = (f"cellule de plus de {limit:,} caractères à partir de la ligne {start} : un guillemet (\") "
                    "ouvert n'y est sans doute jamais fermé".replace(",", " ")
                    if "field limit" in str(e) else f"ligne {start} illisible ({type(e).__name__})")
         raise SpreadsheetError(message, _CLOSE_IT, line=start) from None
+
+
+def _unclosed(text: str, line: int, delimiter: str) -> bool:
+    """Whether the last line of ``text`` (its ``line``) ends inside a quoted cell: a quote opened there and never
+    closed, which the reader takes to the end of the file in silence, and its strict mode tells (a quote inside
+    an unquoted cell, « 2" », is no error there)."""
+    start = [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))][line - 1]
+    try:
+        list(csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 _CLOSE_IT = ("fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
@@ -309,43 +325,7 @@ def _decoded(raw: bytes, notes: list[str]) -> str:
         # Excel in France saves « CSV (séparateur : point-virgule) » in Windows-1252, which can decode any byte
         # but five; those five are reported below as the cell they fall in.
         text = raw.decode("cp1252", errors="replace")
-        return _older_code(raw, text, notes) or text
-
-
-_MISREAD = re.compile("(?<=[^\\W\\d_])[\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u0160\u2039\u017d\u2022\u02dc"
-                      "\u2122\u0161\u203a\u017e\u0178](?=[^\\W\\d_])")
-"""A sign Windows-1252 reads from the bytes 0x80-0x9F, between two letters: « R‚sidence », « H‚lŠne », what the
-« é » and « è » of Excel's « CSV (MS-DOS) » read as (« RŽsidence » from « CSV (Macintosh) »)."""
-_OLDER_CODES = (("cp850", "« CSV (MS-DOS) » (page de codes 850)"), ("mac_roman", "« CSV (Macintosh) » (Mac Roman)"))
-_FRENCH_LETTERS = frozenset("éèêëàâäîïôöùûüçÉÈÊËÀÂÎÏÔÙÛÇ")
-_ACCENTED = re.compile("[éèàç]")
-"""The accented letters of French text that no other of these codes reads from the same bytes (« é » of
-Windows-1252 is « Ú » to the DOS code and « È » to the Mac's)."""
-
-
-def _older_code(raw: bytes, windows: str, notes: list[str]) -> str | None:
-    """The text of a file Excel saved as « CSV (MS-DOS) » or « CSV (Macintosh) », which Windows-1252 reads
-    without a fault, every « é » a « ‚ » or a « Ž »: « R‚sidence Les Tilleuls » was written to the files and
-    the sites, its address ``r-sidence-les-tilleuls``, in silence. Read in the code whose letters are French
-    (more accented letters than in Windows-1252, no such sign left), and said; None when the file is
-    Windows-1252's."""
-    signs = list(_MISREAD.finditer(windows))
-    found = []  # (French letters read, code, its name, the text) for each code that reads every sign as one
-    for code, name in _OLDER_CODES if signs else ():
-        text = raw.decode(code)
-        if not _MISREAD.search(text) and all(text[sign.start()] in _FRENCH_LETTERS for sign in signs):  # « Šešelj »
-            found.append((len(_ACCENTED.findall(text)), code, name, text))
-    best = max(found, default=None)
-    if best is None or best[0] <= len(_ACCENTED.findall(windows)):  # « Šešelj » in a Windows file
-        notes.append("fichier lu en Windows-1252 (l'encodage des CSV d'Excel en France)")
-        return None
-    _, _, name, text = best
-    misread = signs[0]
-    start = max(windows.rfind(c, 0, misread.start()) for c in " ;,\t\n\"") + 1
-    end = min((i for i in (windows.find(c, misread.end()) for c in " ;,\t\r\n\"") if i >= 0), default=len(windows))
-    notes.append(f"fichier lu comme un {name} d'Excel : en Windows-1252, « {text[start:end]} » se lisait "
-                 f"« {windows[start:end]} » ; pour ne plus y penser, enregistrez en « CSV UTF-8 »")
-    return text
+        return older_code(raw, text, notes) or text
 
 
 _NOT_TABLES = ((b"%PDF", "un document PDF"), (b"\x89PNG", "une image PNG"), (b"\xff\xd8\xff", "une image JPEG"),

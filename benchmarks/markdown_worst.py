@@ -38,7 +38,14 @@ PATTERNS = {
     "HTML <div> non fermés": "<div>",
     "listes <ul><li>": "<ul><li>",
     "mélange [![<http://a>](b ": "[![<http://a>](b ",
+    "commentaire <!-- jamais fermé": "<!--",
+    "HTML brut <div><a sans >": "<a",
+    "HTML brut <div><code sans fin": "<code",
+    "HTML brut <div><!--<br>": "<!--<br>",
 }
+PREFIXES = {"(": "[a](", "<a": "<div>", "<code": "<div>", "<!--<br>": "<div>"}
+"""What a pattern follows: a link for « ( »; for the raw HTML ones, « <div> » at the start of the line, which
+makes the rest an HTML block that cmark passes on as typed (« <a<a<a… » with no « > » at all)."""
 
 SITE_CONFIG = """\
 landlord: {name: Habitat Test}
@@ -59,7 +66,7 @@ faq:
 def residence_file(unit: str) -> str:
     """A residence file of exactly ``MAX_BYTES`` bytes whose FAQ answer repeats ``unit``."""
     room = MAX_BYTES - len(HEAD.encode()) - len("      \n".encode())
-    prefix = "[a](" if unit == "(" else ""
+    prefix = PREFIXES.get(unit, "")
     body = prefix + unit * (room // len(unit.encode()))
     body = body[: room - len(prefix)]
     while len(body.encode()) > room - len(prefix):

@@ -13,6 +13,8 @@ import re
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
+from generator.contract.characters import END_OF_TAG, closed_part
+
 MAX_DEPTH = 32
 """Levels of nesting a Markdown text may reach (a quote inside a list inside a quote is three)."""
 
@@ -39,7 +41,7 @@ def depth(text: str) -> int:
 def nesting(html: str) -> int:
     """The deepest nesting of elements in the ``html`` of ``rendered``."""
     level = deepest = 0
-    for match in _TAG.finditer(html):
+    for match in _TAG.finditer(closed_part(html, END_OF_TAG)):  # linear, see closed_part
         closing, name, self_closing = match.groups()
         if self_closing or name.lower() in _VOID:
             continue

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from pydantic import PlainValidator
 
-from generator.contract.characters import shows_nothing
+from generator.contract.characters import END_OF_TAG, closed_part, shows_nothing
 from generator.contract.languages import LocalText, values_in
 from generator.contract.markdown_depth import rendered
 
@@ -130,7 +130,10 @@ def malformed(href: str) -> str | None:
 _LINK_AS_TEXT = re.compile(r"\[[^\[\]\n]+\]\((?:https?:|mailto:|tel:|www\.)[^()\n]*\)", re.I)
 """A link written in Markdown that cmark could not read as one, left as text on the page with its brackets:
 an address holding a space (« [site](https://exa mple.org) »)."""
-_CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S | re.I)
+_CODE = tuple((re.compile(rf"<{name}\b.*?</{name}>", re.S | re.I), re.compile(f"</{name}>", re.I))
+              for name in ("code", "pre"))
+"""Code and code blocks, each with its end (``closed_part``)."""
+_END_OF_LINK = re.compile(r"</a\s*>", re.I)
 
 
 def unpublished(text: str) -> list[str]:
@@ -139,7 +142,7 @@ def unpublished(text: str) -> list[str]:
     without words (« [](https://…) », or an image alone), which no one could read nor a screen reader name."""
     found: list[str] = []
     html = rendered(text) or ""
-    for match in _TAG.finditer(html):
+    for match in _TAG.finditer(closed_part(html, END_OF_TAG)):  # linear, see closed_part
         name, attributes = match.group(1).lower(), match.group(2)
         if name == "img":
             alt = _attribute(_ALT, attributes)
@@ -173,15 +176,23 @@ def unpublished(text: str) -> list[str]:
             said = f"balise HTML <{name}>"
         if said not in found:
             found.append(said)
-    for link in LINK.finditer(html):
+    for link in LINK.finditer(closed_part(html, _END_OF_LINK)):
         said = f"lien sans texte vers « {_attribute(_HREF, link[1])} »"
         if shows_nothing(link[2]) and said not in found:
             found.append(said)
-    for written in _LINK_AS_TEXT.finditer(unescape(_TAG.sub("", _CODE.sub("", html)))):
+    for pattern, end in _CODE:
+        html = _outside(pattern, end, html)
+    for written in _LINK_AS_TEXT.finditer(unescape(_outside(_TAG, END_OF_TAG, html))):
         said = f"lien non reconnu, affiché tel quel : « {written[0]} »"
         if said not in found:
             found.append(said)
     return found
+
+
+def _outside(pattern: re.Pattern[str], end: re.Pattern[str], html: str) -> str:
+    """``html`` without the matches of ``pattern``, each ending with a match of ``end`` (linear: ``closed_part``)."""
+    closed = closed_part(html, end)
+    return pattern.sub("", closed) + html[len(closed):]
 
 
 def _dropped_attribute(tag: str, attributes: str) -> str:

@@ -101,6 +101,24 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in problems] == [(1, "les ancres et alias YAML (& et *) ne sont pas acceptés")]
 
 
+@pytest.mark.parametrize("text, line, typed", [
+    ("name: X\ncaretaker:\n  name: &Co Services\n", 3, "&Co"),  # « Services » was published
+    ("name: X\nbuildings: [A, &b B]\n", 2, "&b"),
+    ("name: X\nnotices:\n  - title: ! Attention, travaux\n", 3, "!"),  # « Attention, travaux »
+    ("&top name: X\n", 1, "&top"),
+])
+def test_an_anchor_or_a_bare_tag_that_would_drop_what_was_typed_is_refused_at_its_line(
+        tmp_path: Path, text: str, line: int, typed: str) -> None:
+    """« name: &Co Services » read as an anchor named « Co » on « Services », and « title: ! Attention » as
+    YAML's bare tag on « Attention »: « &Co » and « ! » were dropped from the page in silence (an anchor
+    without its alias was let through, the alias alone refused). Both are refused at their line, with the
+    quotes to write."""
+    _, problems = load(tmp_path, text)
+    assert [(p.line, p.message) for p in problems] == [(line, "les ancres et alias YAML (& et *) ne sont pas acceptés"
+                                                        if typed != "!" else "balise YAML non acceptée : !")]
+    assert f"« {typed[0]} »" in problems[0].hint and "entre guillemets" in problems[0].hint
+
+
 @pytest.mark.parametrize("text, said", [
     ("title: *** URGENT ***\n", "une valeur qui commence par « * » ou « & » doit être entre guillemets"),
     ("name: & Co\n", "une valeur qui commence par « * » ou « & » doit être entre guillemets"),

@@ -20,6 +20,7 @@ import yaml
 from generator.contract.misaligned import MISALIGNED, misaligned, read_whole
 from generator.contract.sources import read_source
 from generator.contract.values import check_characters
+from generator.contract.yaml_marks import ANCHORS, dropped_mark
 from generator.errors import Problem
 
 try:  # libyaml is ten times faster; PyYAML's pure-Python parser gives the same nodes.
@@ -222,6 +223,8 @@ def parse_document(raw: bytes, name: str) -> tuple[Document | None, list[Problem
         return fail(1, f"syntaxe YAML invalide : {UNKNOWN_YAML_PROBLEM.format(e)}")
     if node is None:
         return fail(1, "le fichier est vide", "copiez un fichier existant ou lancez « residence-hub new NOM »")
+    if dropped := dropped_mark(text, _Loader):
+        return fail(*dropped)
     doc = Document(name, None, LineMap(name))
     repeated: list[_Refused] = []
     try:
@@ -354,7 +357,7 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         raise _Refused(line, f"trop de niveaux imbriqués (plus de {MAX_DEPTH})",
                        "vérifiez les crochets [ ] et accolades { } de cette ligne")
     if id(node) in seen:
-        raise _Refused(line, "les ancres et alias YAML (& et *) ne sont pas acceptés",
+        raise _Refused(line, ANCHORS,
                        "recopiez la valeur à chaque endroit où elle sert")
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:

@@ -42,6 +42,8 @@ PATTERNS = {
     "HTML brut <div><a sans >": "<a",
     "HTML brut <div><code sans fin": "<code",
     "HTML brut <div><!--<br>": "<!--<br>",
+    "numéros refusés 07 00 00 00 00, ": "07 00 00 00 00, ",
+    "zéros 00 00 00 00 00 ": "00 00 00 00 00 ",
 }
 PREFIXES = {"(": "[a](", "<a": "<div>", "<code": "<div>", "<!--<br>": "<div>"}
 """What a pattern follows: a link for « ( »; for the raw HTML ones, « <div> » at the start of the line, which

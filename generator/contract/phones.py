@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from generator.contract.characters import ValueProblem, text_of
@@ -54,17 +55,31 @@ has its own country code, so libphonenumber reads them as numbers of France only
 
 def _french_or_foreign(digits: str) -> phonenumbers.PhoneNumber:
     """A number with its country code (``+…``) as it says; one typed from France (``0…``) in the first
-    French region where it is a valid number (else as a number of France, refused by the caller)."""
+    French region where it is a valid number (else as a number of France, refused by the caller).
+
+    A region is asked only of a number that may be one of its own (« 0 » and nine digits its metadata's pattern
+    allows): parsing it as each region's took ~80 µs a region, and a notice of 30,000 numbers none of which is
+    one (« 07 00 00 00 00, … ») 13 s to link."""
     import phonenumbers
 
     first = phonenumbers.parse(digits, "FR")
-    if digits.startswith("+") or phonenumbers.is_valid_number(first):
+    compact = re.sub(r"\D", "", digits)
+    if digits.startswith("+") or phonenumbers.is_valid_number(first) or not re.fullmatch(r"0[1-9]\d{8}", compact):
         return first
     for region in FRENCH_REGIONS[1:]:
-        number = phonenumbers.parse(digits, region)
-        if phonenumbers.is_valid_number(number):
-            return number
+        if _national_numbers(region).fullmatch(compact[1:]):
+            number = phonenumbers.parse(digits, region)
+            if phonenumbers.is_valid_number(number):
+                return number
     return first
+
+
+@lru_cache(maxsize=None)
+def _national_numbers(region: str) -> re.Pattern[str]:
+    """Every national number of ``region`` (its metadata's general pattern): those it may own."""
+    import phonenumbers
+
+    return re.compile(phonenumbers.PhoneMetadata.metadata_for_region(region).general_desc.national_number_pattern)
 
 
 _LABEL = re.compile(r"(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|fixe|tel:)\s*:?\s*", re.IGNORECASE)

@@ -112,13 +112,20 @@ def _linked_contacts(html: str) -> str:
 
 
 def _phone_link(match: re.Match[str]) -> str:
+    href = _phone_href(match[0])
+    return f'<a class="rh-phone" dir="ltr" href="{href}">{match[0]}</a>' if href else match[0]
+
+
+@lru_cache(maxsize=4096)
+def _phone_href(typed: str) -> str:
+    """The link of a number written in a text; "" for one that is none of ours, left as typed. Kept: a text
+    repeating a number refused (a list pasted) checked it again each time, 8 s for 480 KB."""
     from generator.contract.phones import parse_phone
 
     try:
-        phone = parse_phone(match[0])
-    except ValueError:  # not a number of ours: left as typed
-        return match[0]
-    return f'<a class="rh-phone" dir="ltr" href="{phone.href}">{match[0]}</a>'
+        return parse_phone(typed).href
+    except ValueError:
+        return ""
 
 
 def _email_link(match: re.Match[str]) -> str:

@@ -72,7 +72,8 @@ def test_the_checks_of_validate_on_every_pathological_pattern_take_seconds_at_th
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["crochets [", "images ![", "mélange [![<http://a>](b ", "entités &#", "chevrons <", "HTML <a ",
                                   "commentaire <!-- jamais fermé", "HTML brut <div><a sans >",
-                                  "HTML brut <div><code sans fin", "HTML brut <div><!--<br>"])
+                                  "HTML brut <div><code sans fin", "HTML brut <div><!--<br>",
+                                  "numéros refusés 07 00 00 00 00, ", "zéros 00 00 00 00 00 "])
 def test_a_512_kb_file_of_the_worst_markdown_builds_in_bounded_time(name: str, tmp_path: Path) -> None:
     seconds, refused = build_time(PATTERNS[name], tmp_path)
     assert refused is None

@@ -292,3 +292,39 @@ def test_absences_back_to_back_are_said_until_the_last_one_by_the_script(browser
     build_site(load_project(make_project(suite=weekend)), out, SAMPLE_TODAY)
     seen = read(browser, f"{serve(out)}/suite/", datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
     assert seen["absence"] == "Karim Benali\u00a0: absence jusqu'au mercredi 13 janvier inclus. Remplacement\u00a0: Paul Durand."
+
+
+TAHITI = """\
+name: Résidence Tiare
+address: {street: 3 rue du Commandant Destremeau, postcode: 98714, city: Papeete}
+agency: nord
+caretaker:
+  name: Karim Benali
+  hours:
+    - {days: [mon, tue, wed, thu, fri, sat], open: 8:30, close: 17h}
+  absences:
+    - {from: 2027-01-04, to: 2027-01-08, replacement: {name: Sophie Martin}}
+"""
+
+
+@pytest.mark.parametrize("built, when, absence, line", [
+    # Built for Saturday 26 December (the nightly run, 23:05 UTC on the 25th), read at 15h in Papeete on
+    # Christmas Day: Tahiti is 11 hours behind Paris, still on the 25th.
+    (date(2026, 12, 26), datetime(2026, 12, 26, 1, 0, tzinfo=UTC), None,
+     "Prochaine permanence\u00a0: Demain de 8h30 à 17h"),
+    # Built for Saturday 9 January, read at 15h in Papeete on Friday the 8th, the absence's last day.
+    (date(2027, 1, 9), datetime(2027, 1, 9, 1, 0, tzinfo=UTC),
+     "Karim Benali\u00a0: absence jusqu'au vendredi 8 janvier inclus. Remplacement\u00a0: Sophie Martin.",
+     "Prochaine permanence\u00a0: Demain de 8h30 à 17h"),
+])
+def test_a_residence_behind_paris_keeps_the_day_before_the_build_day(browser, make_project, serve,  # type: ignore[no-untyped-def]
+                                                                    tmp_path: Path, built: date, when: datetime,
+                                                                    absence: str | None, line: str) -> None:
+    """The nightly build is dated the new day in Paris; in Papeete, Pointe-à-Pitre or Cayenne it is still the
+    day before for hours. horaires.js held the closed days and absences from the build day on only: on
+    Christmas afternoon, or the last afternoon of an absence, the script said « Ouvert maintenant ». It now
+    holds them from the residence's own date when the build day starts in Paris."""
+    out = tmp_path / "site"
+    build_site(load_project(make_project(tiare=TAHITI)), out, built)
+    seen = read(browser, f"{serve(out)}/tiare/", when)
+    assert (seen["status"], seen["absence"], seen["next"]) == (CLOSED, absence, line)

@@ -214,9 +214,12 @@ def hours_script(ctx: ResidenceContext) -> dict[str, bytes]:
     caretaker = ctx.residence.caretaker
     if caretaker is None:
         return {}
-    closed = {c.day for c in closed_days.of_residence(ctx)}
-    data = presence.script_data(caretaker, ctx.today, ctx.lang, closed)
-    zone = local_time.script_zone(ctx.residence.address.postcode)
+    postcode = ctx.residence.address.postcode
+    since = local_time.first_local_day(postcode, ctx.today)  # the day before, where it is still the day before
+    closed = {c.day for c in closed_days.ahead(ctx.config, postcode, caretaker, since, ctx.lang,
+                                               closed_days.AHEAD_DAYS + (ctx.today - since).days)}
+    data = presence.script_data(caretaker, since, ctx.lang, closed)
+    zone = local_time.script_zone(postcode)
     return {published.HOURS_SCRIPT: script("rhPresence", data | zone)}
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import zoneinfo
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Mapping, Optional, TypeVar
@@ -65,6 +65,15 @@ def script_zone(postcode: str) -> dict[str, str]:
 def zone(postcode: str) -> ZoneInfo:
     """The residence's time zone, to date an instant at its wall clock."""
     return ZoneInfo(zone_name(postcode))
+
+
+def first_local_day(postcode: str, today: date) -> date:
+    """The residence's own date when the build day ``today`` (a day in Paris) begins: the day before in the
+    zones behind Paris (Papeete, Pointe-à-Pitre, Cayenne…), ``today`` elsewhere. The nightly build, dated the
+    new day in Paris, is read there for hours while their clock still shows the day before: the scripts that
+    redo a page at the reader's time (``presence.js``) need that day's closures and absences too."""
+    begins = datetime.combine(today, time(0, 0), tzinfo=ZoneInfo(PARIS_NAME))
+    return min(today, begins.astimezone(zone(postcode)).date())
 
 
 @lru_cache(maxsize=1)

@@ -178,9 +178,10 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
     """What ``presence.js`` needs to redo ``next_presence`` at the reader's time, as JSON-ready data.
 
     Only the hours, the absences not yet over and the ``closed`` days from ``today`` on
-    (``closed_days.ahead``); the words are those of ``script_words``, in their own file. The script is the
-    same computation as above, on « HH:MM » times and ISO dates, so it needs no date library and makes no
-    request.
+    (``closed_days.ahead``): the first day a reader of the build can be in, the day before the build day in
+    the zones behind Paris (``local_time.first_local_day``). The words are those of ``script_words``, in
+    their own file. The script is the same computation as above, on « HH:MM » times and ISO dates, so it
+    needs no date library and makes no request.
     """
     def person(p: Optional[Person]) -> Optional[dict[str, object]]:
         if p is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
@@ -266,6 +266,32 @@ def test_an_overseas_screen_keeps_its_residence_s_clock(browser, serve, make_pro
     assert page.locator("[data-rh-status]").inner_text() == "Ouvert maintenant"
     context.close()
 
+
+
+def test_a_screen_behind_paris_shows_the_notice_of_its_own_day_until_its_midnight(browser, serve, make_project,  # type: ignore[no-untyped-def]
+                                                                                  tmp_path: Path) -> None:
+    """In Papeete (11 hours behind Paris) the nightly build, dated the new day in Paris, is on the screen from
+    the early afternoon of the day before: a notice ending that day was not in the page, so the screen said
+    « Aucun avis » for the rest of its last day. It is in the page, and the script hides it at midnight there."""
+    root = make_project(tiare=textwrap.dedent("""\
+        name: Résidence Tiare
+        address: {street: 3 rue du Commandant Destremeau, postcode: 98714, city: Papeete}
+        agency: nord
+        notices:
+          - {title: Coupure d'eau, from: 2026-12-24, until: 2026-12-25}
+        """))
+    build_site(load_project(root), tmp_path / "site", date(2026, 12, 26))
+    context = browser.new_context(viewport=SCREENS["paysage 1920×1080"], timezone_id="Europe/Paris")
+    page = context.new_page()
+    page.clock.install(time=_at(2026, 12, 26, 2, 0))  # 15:00 on 25 December in Papeete
+    page.goto(serve(tmp_path / "site") + "/tiare/ecran/")
+    _wait_for_text(page, "[data-rh-clock]", "·")
+    assert page.locator("[data-rh-clock]").inner_text() == "Vendredi 25 décembre 2026 · 15:00"
+    assert page.get_by_text("Coupure d'eau", exact=True).is_visible()
+    page.clock.fast_forward("09:30:00")  # 00:30 on 26 December there
+    page.clock.run_for(31_000)
+    assert not page.get_by_text("Coupure d'eau", exact=True).is_visible()
+    context.close()
 
 def _notices(titles: list[str], body_words: int = 45) -> str:
     body = " ".join(["Texte long de l'avis pour remplir l'écran."] * (body_words // 8))

@@ -179,7 +179,9 @@ def _draft(ctx: ResidenceContext) -> bytes:
         direction=direction(ctx.lang),
         title=f"{_(SCREEN_NAME)} · {i18n.embedded(r.name, ctx.lang)}", description=description(ctx),
         caretaker_title=caretaker_title(ctx),
-        notices=current_notices(r.notices, today),
+        # From the residence's own date when the build day begins (the day before, behind Paris): hall.js
+        # shows those of the screen's day.
+        notices=current_notices(r.notices, today, local_time.first_local_day(r.address.postcode, today)),
         outages=[(o, (o.repaired + timedelta(days=REPAIRED_SHOWN_DAYS - 1)).isoformat() if o.repaired else "9999-12-31")
                  for o in opendata.shown_outages(r, today)],
         outage_status=OUTAGE_STATUS,

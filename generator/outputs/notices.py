@@ -16,9 +16,10 @@ LEVEL_LABELS = {"urgent": N_("Urgent"), "warning": N_("Important"), "info": N_("
 """The level in words: shown beside the colour, so colour is never the only signal."""
 
 
-def current_notices(notices: Iterable[Notice], today: date) -> list[Notice]:
-    """Notices shown today: most serious first (urgent, warning, info), then the most recent."""
-    shown = [n for n in notices if n.from_ <= today <= n.until]
+def current_notices(notices: Iterable[Notice], today: date, since: date | None = None) -> list[Notice]:
+    """Notices shown today (or on a day from ``since`` to today, for a page whose script shows those of the
+    reader's day: the hall screen): most serious first (urgent, warning, info), then the most recent."""
+    shown = [n for n in notices if n.from_ <= today and (since or today) <= n.until]
     return sorted(shown, key=lambda n: (LEVELS.index(n.level), -n.from_.toordinal(), n.title))
 
 

@@ -300,6 +300,21 @@ def test_an_overseas_residences_hours_are_at_its_own_hall_clock(make_project, tm
         assert {(d.dt.tzinfo.key, d.dt.hour) for d in morning["exdate"].dts} == {(zone, 8)}  # type: ignore[union-attr]
 
 
+
+def test_behind_paris_a_notice_stays_in_the_calendar_until_the_residences_own_midnight(make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The nightly build is dated the new day in Paris; in Papeete (11 hours behind) subscribers read it from
+    the early afternoon of the day before. A notice ending that day was left out: it went from their calendar
+    on its last afternoon. It stays until the residence's own date has passed it, as on the hall screen."""
+    tahiti = RESIDENCE.replace("postcode: 01000, city: Bourg-en-Bresse", "postcode: 98714, city: Papeete")
+    paris = RESIDENCE.replace("postcode: 01000, city: Bourg-en-Bresse", "postcode: 75001, city: Paris")
+    out = tmp_path / "site"
+    build_site(load_project(make_project(tiare=tahiti, paris=paris)), out, date(2026, 12, 4))
+    # « Coupure d'eau » ends on 3 December: still the day in Papeete when the build for the 4th comes out.
+    for slug, kept in (("tiare", True), ("paris", False)):
+        summaries = [str(e["summary"]) for e in events(out / slug / "calendrier.ics")]
+        assert ("Important\u00a0: Coupure d'eau" in summaries) is kept, slug
+        assert "Information\u00a0: Fête des voisins" in summaries
+
 def test_every_time_zone_written_out_by_rule_is_the_tz_databases() -> None:
     """Each VTIMEZONE the calendars may carry (``local_time``) gives, read by icalendar, the same offset as
     the tz database at every hour around every change of 2024 to 2040 and at noon every day."""

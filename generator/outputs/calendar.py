@@ -19,7 +19,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from generator.contract.french_forms import until_midnight
-from generator.contract.model import Absence, Caretaker, Residence, Slot, Waste
+from generator.contract.model import Absence, Caretaker, Notice, Residence, Slot, Waste
 from generator.contract.values import DAYS
 from generator.outputs import anchors, i18n, local_time
 from generator.outputs.closed_days import AHEAD_DAYS, ClosedDay, closed_days
@@ -69,7 +69,13 @@ def holds(residence: Residence, today: date) -> Holds:
     return Holds(
         caretaker=caretaker is not None and bool(caretaker.hours or _current_absences(caretaker, today)),
         waste=any(w.days for w in residence.waste),
-        notices=bool(live_notices(residence.notices, today)))
+        notices=bool(_notices(residence, today)))
+
+
+def _notices(residence: Residence, today: date) -> list[Notice]:
+    """The notices not over on the residence's own date when the build day begins (the day before, behind
+    Paris: subscribers there read the nightly build on the afternoon before), nor on ``today``."""
+    return live_notices(residence.notices, local_time.first_local_day(residence.address.postcode, today))
 
 
 def _current_absences(caretaker: Caretaker, today: date) -> list[Absence]:
@@ -290,13 +296,13 @@ def notice_events(residence: Residence, today: date, page: str, ids: dict[int, s
     """Current and upcoming notices as all-day events over their display dates; expired ones are left out.
     Each links to its own place on the home page (``ids``: ``anchors.of_residence``), as its feed entry does."""
     events = []
-    notices = live_notices(residence.notices, today)
-    for notice in notices:
+    for notice in _notices(residence, today):
         event = {"SUMMARY": text(_("%(level)s\u00a0: %(title)s") % {"level": _(LEVEL_LABELS[notice.level]),
                                                                 "title": i18n.embedded(notice.title, language)}),
                  "DTSTART;VALUE=DATE": on_day(notice.from_),
-                 "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "URL": f"{page}#{ids[id(notice)]}",
-                 "TRANSP": "TRANSPARENT"}
+                 "DTEND;VALUE=DATE": on_day(notice.until + timedelta(days=1)), "TRANSP": "TRANSPARENT"}
+        if id(notice) in ids:  # not one over in Paris, kept for a residence behind it (``_notices``): not on the page
+            event["URL"] = f"{page}#{ids[id(notice)]}"
         where = buildings_text(notice.buildings, residence.buildings, language)
         if where:  # which buildings, as the home page and the feed say it
             event["LOCATION"] = text(i18n.place_line(where, residence.address.one_line, language))

@@ -79,7 +79,9 @@ def _national_numbers(region: str) -> re.Pattern[str]:
     """Every national number of ``region`` (its metadata's general pattern): those it may own."""
     import phonenumbers
 
-    return re.compile(phonenumbers.PhoneMetadata.metadata_for_region(region).general_desc.national_number_pattern)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    pattern = metadata.general_desc.national_number_pattern if metadata and metadata.general_desc else None
+    return re.compile(pattern or r"\d+")
 
 
 _LABEL = re.compile(r"(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|fixe|tel:)\s*:?\s*", re.IGNORECASE)

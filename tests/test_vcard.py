@@ -11,6 +11,7 @@ import vobject
 from generator.publish.site import build_site
 from generator.contract.project import load_project
 from generator.outputs.vcard import NAMESPACE, fold
+from conftest import SITE_CONFIG
 
 LONG_NAME = "Marie-Françoise Éléonore de La Roche-Guyon-Saint-Évremond, dite « Mimi »"
 
@@ -133,3 +134,22 @@ def test_the_caretaker_is_one_contact_in_every_language_even_with_a_name_per_lan
     assert [c.fn.value for c in cards] == ["Fatima Benali", "Fatima Benali", "فاطمة بن علي"]
     assert len({c.uid.value for c in cards}) == 1
     assert cards[0].uid.value == f"urn:uuid:{uuid.uuid5(NAMESPACE, 'les-tilleuls/gardien/Fatima Benali')}"
+
+
+def test_an_address_in_an_overseas_collectivity_has_its_own_country_in_the_card_s_language(
+        make_project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« France » was the country of a caretaker's loge in Nouméa or Papeete: a phone's address book and a post
+    office read another country there. The overseas departments are France."""
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.vcard import files
+
+    places = {"noumea": ("98800", "Nouméa"), "papeete": ("98714", "Papeete"), "reunion": ("97400", "Saint-Denis")}
+    project = load_project(make_project(site_config=SITE_CONFIG + "languages: [fr, en]\n", **{
+        slug: RESIDENCE.replace("postcode: 01000, city: Bourg-en-Bresse", f"postcode: {code}, city: {city}")
+        for slug, (code, city) in places.items()}))
+    countries = {(item.slug, language): vobject.readOne(files(ResidenceContext.of(
+        project, item, date(2026, 12, 2), language))["gardien.vcf"].decode("utf-8")).adr.value.country
+        for item in project.residences for language in ("fr", "en")}
+    assert countries == {("noumea", "fr"): "Nouvelle-Calédonie", ("noumea", "en"): "New Caledonia",
+                         ("papeete", "fr"): "Polynésie française", ("papeete", "en"): "French Polynesia",
+                         ("reunion", "fr"): "France", ("reunion", "en"): "France"}

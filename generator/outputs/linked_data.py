@@ -34,6 +34,11 @@ an address in Nouméa is not one in France to a search engine or a post office. 
 (971 to 974, 976) are France: « FR »."""
 
 
+def country(postcode: str) -> str:
+    """The ISO 3166-1 code of the country of an address at ``postcode`` (``COUNTRIES``, else « FR »)."""
+    return local_time.by_postcode(COUNTRIES, postcode) or "FR"
+
+
 def _day(code: str) -> str:
     return "https://schema.org/" + SCHEMA_DAYS[code]
 
@@ -58,7 +63,7 @@ def structured_data(ctx: ResidenceContext) -> dict[str, Any]:
         "url": ctx.url,
         "address": {"@type": "PostalAddress", "streetAddress": r.address.street,
                     "postalCode": r.address.postcode, "addressLocality": r.address.city,
-                    "addressCountry": local_time.by_postcode(COUNTRIES, r.address.postcode) or "FR"},
+                    "addressCountry": country(r.address.postcode)},
     }
     if r.units is not None:
         data["numberOfAccommodationUnits"] = r.units

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import uuid
 
+from babel import Locale
+
 from generator.contract.model import Caretaker
 from generator.contract.values import Phone
-from generator.outputs import i18n
+from generator.outputs import i18n, linked_data
 from generator.outputs.closed_days import holidays_close
 from generator.outputs.context import ResidenceContext
 from generator.outputs.presence import week_text
@@ -91,11 +93,17 @@ def caretaker_card(ctx: ResidenceContext, caretaker: Caretaker) -> bytes:
     if caretaker.email:
         lines.append(f"EMAIL;TYPE=work:{escape(caretaker.email)}")
     lines.append(f"ADR;TYPE=work:;{escape(caretaker.office or '')};{escape(a.street)};{escape(a.city)};;"
-                 f"{escape(a.postcode)};France")
+                 f"{escape(a.postcode)};{escape(country_name(a.postcode, ctx.lang))}")
     if hours:
         lines.append(f"NOTE:{escape(hours)}")
     lines.append(f"SOURCE:{ctx.url}{CARETAKER_CARD}")
     return card(lines)
+
+
+def country_name(postcode: str, language: str) -> str:
+    """The country of an address, named in the card's language: « Nouvelle-Calédonie », « French Polynesia »,
+    as a phone's address book and a post office read it (« France » was written of Nouméa and Papeete)."""
+    return str(Locale.parse(language).territories[linked_data.country(postcode)])
 
 
 def agency_card(ctx: ResidenceContext) -> bytes:

@@ -109,3 +109,21 @@ def test_same_input_and_date_give_the_same_bytes(make_project, tmp_path: Path) -
     build_site(project, tmp_path / "two", TODAY)
     comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
     assert tree(tmp_path / "one") == tree(tmp_path / "two"), comparison.report()
+
+
+
+def test_every_folder_the_site_makes_at_its_root_is_a_name_no_residence_may_take(  # type: ignore[no-untyped-def]
+        make_project, tmp_path: Path) -> None:
+    """``RESERVED_SLUGS`` is typed in the contract, which cannot ask the outputs what they publish: a folder
+    added at the root (a page's, a script's) and not reserved would be overwritten by a residence of its name."""
+    from generator.contract.slugs import RESERVED_SLUGS
+
+    from conftest import REPO, SAMPLE_TODAY, SITE_CONFIG
+
+    for root in (REPO, make_project(site_config=SITE_CONFIG + "languages: [fr, en, ar]\n")):
+        project = load_project(root)
+        out = tmp_path / str(len(list(tmp_path.iterdir())))
+        build_site(project, out, SAMPLE_TODAY)
+        ours = {item.slug for item in project.residences} | set(project.config.languages[1:])
+        folders = {p.name for p in out.iterdir() if p.is_dir()} - ours
+        assert folders and folders <= RESERVED_SLUGS, folders - RESERVED_SLUGS

@@ -88,7 +88,7 @@ def test_script_data_holds_typed_times_and_only_absences_not_over(make_project) 
         {"days": [0, 1, 2, 3, 4], "open": "08:30", "close": "12:00", "place": None},
         {"days": [4], "open": "16:00", "close": "18:30", "place": "Hall du bâtiment B"}]
     assert data["absences"] == [{"from": "2026-12-22", "to": "2027-01-02", "replacement": {
-        "name": "Sophie Martin", "phone": "06 98 76 54 32", "tel": "+33698765432"}}]
+        "name": "Sophie Martin", "phone": "06 98 76 54 32", "href": "tel:+33698765432"}}]
     assert script_data(c, date(2027, 1, 3))["absences"] == []
     assert week_text(c).splitlines()[4] == "vendredi\u00a0: 8h30-12h et 16h-18h30 (Hall du bâtiment B)"
 

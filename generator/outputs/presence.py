@@ -186,7 +186,7 @@ def script_data(caretaker: Caretaker, today: date, language: str = "fr",
     def person(p: Optional[Person]) -> Optional[dict[str, object]]:
         if p is None:
             return None
-        phone = {"phone": p.phone.display, "tel": p.phone.tel} if p.phone else {}
+        phone = {"phone": p.phone.display, "href": p.phone.href} if p.phone else {}  # sms:114, as wording.phone_link
         return {"name": p.name, **phone, **_marks("name", p.name, language)}
 
     return {

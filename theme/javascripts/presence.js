@@ -185,7 +185,7 @@
     var link = document.createElement("a");
     link.className = "rh-phone";
     link.dir = "ltr"; /* as wording.phone_link: in a right-to-left page the digit groups would be reversed */
-    link.href = "tel:" + person.tel;
+    link.href = person.href; /* tel: or sms: (the 114), as the page's own link */
     link.textContent = person.phone;
     return link;
   }
@@ -200,7 +200,7 @@
     var r = absence.replacement;
     if (r) {
       element.appendChild(document.createTextNode(" "));
-      if (r.tel) {
+      if (r.href) {
         fillInto(element, words.replacement_phone, { name: [r.name, r.name_mark], phone: phoneLink(r) });
       } else {
         fillInto(element, words.replacement, { name: [r.name, r.name_mark] });

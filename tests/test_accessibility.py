@@ -450,6 +450,28 @@ def test_search_runs_in_the_page_without_cookies_or_outside_requests(browser, si
     context.close()
 
 
+def test_a_link_followed_to_another_site_tells_it_nothing_of_the_residence(browser, site_url: str) -> None:
+    """Browsers before 2020, on the old phones tenants keep, sent the whole address of the page a link was followed
+    from (« …/les-tilleuls/ »: where the tenant lives) to the site it leads to; newer ones its site. The pages say
+    « no-referrer »: the landlord's portal, reached here in Chromium (answered by the test, nothing leaves the
+    machine), is told nothing."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    sent: list[dict[str, str]] = []
+
+    def answer(route) -> None:  # type: ignore[no-untyped-def]
+        sent.append(route.request.headers)
+        route.fulfill(status=200, content_type="text/html", body="<title>portail</title>")
+
+    context.route("https://locataires.habitat-exemple.fr/**", answer)
+    page = context.new_page()
+    page.goto(site_url + "les-tilleuls/")
+    with page.expect_navigation():
+        page.locator('a[href="https://locataires.habitat-exemple.fr/"]').first.click()
+    assert len(sent) == 1 and "referer" not in sent[0], sent
+    assert page.evaluate("document.referrer") == ""
+    context.close()
+
+
 def test_every_page_is_in_french(sample_site: Path) -> None:
     wrong = [p for p in page_paths(sample_site)
              if not re.search(r'<html\b[^>]*\blang="fr"', _html(sample_site, p))]

@@ -182,7 +182,8 @@ def test_every_html_file_of_the_site_carries_the_policy_first_and_runs_no_inline
         html = page.read_text(encoding="utf-8")
         assert html.split("\n", 4)[4].startswith('<meta http-equiv="Content-Security-Policy" content="default-src '
                                                    "'self'; script-src 'self'; img-src 'self' data:; "
-                                                   "object-src 'none'; base-uri 'self'; form-action 'self'\">"), page
+                                                   "object-src 'none'; base-uri 'self'; form-action 'self'\">\n"
+                                                   '<meta name="referrer" content="no-referrer">'), page
         assert re.findall(r"<script(?![^>]*\b(?:src=|type=\"application/))[^>]*>", html) == [], page
 
 

@@ -20,7 +20,7 @@ from generator.contract.languages import direction
 from generator.contract.model import REPAIRED_SHOWN_DAYS, Residence, Waste
 from generator.contract.values import DAYS
 from generator.outputs import closed_days, feed, i18n, local_time, opendata, presence, published
-from generator.outputs.content_policy import content_security_policy
+from generator.outputs.content_policy import REFERRER_POLICY, content_security_policy
 from generator.outputs.context import ResidenceContext
 from generator.outputs.i18n import N_
 from generator.outputs.notices import current_notices
@@ -195,7 +195,7 @@ def _draft(ctx: ResidenceContext) -> bytes:
         qr=qr_code(ctx, up, _(N_("QR code du site de la résidence"))), url=ctx.url,
         hall_data=script_data, words_src=to_root + words_address(ctx.lang),
         hours_src=to_microsite + published.HOURS_SCRIPT,
-        policy=Markup(content_security_policy()),  # our constant: no quote escaped
+        policy=Markup(content_security_policy()), referrer=REFERRER_POLICY,  # our constants: no quote escaped
         theme={path: to_root + path + published.theme_versions()[path] for path in THEME_FILES},
         root=to_root, law_urls=published.LAW_URLS, microsite=to_microsite, feed_path=published.FEED,
         feed_title=feed.feed_title(ctx),

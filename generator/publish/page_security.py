@@ -29,7 +29,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.outputs.content_policy import content_security_policy
+from generator.outputs.content_policy import REFERRER_POLICY, content_security_policy
 
 __all__ = ["escape_text", "escape_tree", "safe_striptags", "with_csp", "policy"]
 
@@ -117,8 +117,10 @@ _CHARSET = '<meta charset="utf-8">'
 
 
 def with_csp(html: str) -> str:
-    """The page with its policy as the first element after ``<meta charset>`` (before any script)."""
+    """The page with its policy as the first element after ``<meta charset>`` (before any script), then its
+    referrer policy."""
     if _CHARSET not in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">\n'
+            f'<meta name="referrer" content="{REFERRER_POLICY}">')
     return html.replace(_CHARSET, _CHARSET + "\n" + meta, 1)

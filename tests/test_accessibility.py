@@ -527,6 +527,23 @@ def test_staff_can_mark_a_passage_in_another_language() -> None:
     assert "<span>Welcome</span>" in html
 
 
+
+@pytest.mark.parametrize(("markdown", "levels"), [
+    ("### Détails\n\n# Résumé", [4, 4]),
+    ("#### Étape\n\n## Partie\n\n#### Étape", [4, 4, 5]),
+    ("###### Note\n\n# Titre\n\n## Sous-titre", [4, 4, 5]),
+    ("# Un\n\n### Trois\n\n## Deux", [4, 5, 5]),
+])
+def test_staff_headings_typed_deepest_first_skip_no_level_in_the_page_s_order(
+        markdown: str, levels: list[int]) -> None:
+    """RGAA 9.1: a notice's body (under the notice's « h3 ») whose first heading is its deepest (« ### Détails »
+    then « # Résumé ») began with an « h5 » straight under the « h3 » and axe found « heading-order »: each
+    heading now comes at most one level below the one before it, in the order they are read."""
+    from generator.outputs.sanitize import markdown_to_html
+
+    html = str(markdown_to_html(markdown, 3))
+    assert [int(level) for level in re.findall(r"<h([1-6])>", html)] == levels
+
 def _html(site: Path, path: str) -> str:
     file = site / path if path.endswith(".html") else site / path / "index.html"
     return file.read_text(encoding="utf-8")

@@ -138,12 +138,22 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 def _relevel(html: str, under: int) -> str:
     """Staff's headings (``#`` to ``######``) numbered below the page's heading they sit under, in their order
     and without a gap: a notice's ``### Détails`` under the notice's « h3 » title is an « h4 », an FAQ
-    answer's ``#### Étape`` under an « h2 » an « h3 » (RGAA 9.1, WCAG 1.3.1). Levels past 6 stay « h6 »."""
+    answer's ``#### Étape`` under an « h2 » an « h3 » (RGAA 9.1, WCAG 1.3.1). Levels past 6 stay « h6 ».
+    Read in order, a heading is never more than one level below the one before it: « ### Détails » typed
+    before « # Résumé » is an « h4 » as it is, not an « h5 » straight under the notice's « h3 »."""
     levels = sorted({int(level) for _, level in _HEADING.findall(html)})
     if not levels:
         return html
     rank = {level: min(6, under + 1 + index) for index, level in enumerate(levels)}
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{rank[int(m.group(2))]}", html)
+    previous = under
+
+    def renumber(tag: re.Match[str]) -> str:
+        nonlocal previous
+        if not tag.group(1):  # an opening tag; its closing tag follows it (headings do not nest)
+            previous = min(rank[int(tag.group(2))], previous + 1)
+        return f"<{tag.group(1)}h{previous}"
+
+    return _HEADING.sub(renumber, html)
 
 
 _ESCAPES = (("&amp;", "\x01"), ("&lt;", "\x02"), ("&gt;", "\x03"), ("&quot;", "\x04"))

@@ -1037,3 +1037,25 @@ def test_a_language_taken_off_the_site_is_not_the_next_one_shown(browser, serve,
         raise AssertionError(f"still at {page.url}")
     assert page.url == base + "ecran/" and page.evaluate("document.documentElement.lang") == "fr"
     page.close()
+
+
+def test_on_a_phone_a_notice_s_number_above_its_e_mail_is_a_24_px_target(browser, serve, make_project,
+                                                                        tmp_path: Path) -> None:
+    """WCAG 2.5.8 as the pages keep it (tap targets of 24 px, or spaced): a notice saying « Appelez le 01 48 20 11 22 ou
+    écrivez à gardien.tilleuls@… » on the hall screen opened on a phone drew the number's link 23 px tall, right
+    above the e-mail's on the next line. Its link is now as tall as on the residence's pages."""
+    from test_accessibility import LAYOUT_JS
+
+    body = "Appelez le 01 48 20 11 22 ou écrivez à gardien.tilleuls@habitat-exemple.fr."
+    residence = RESIDENCE + f"notices:\n  - {{title: Travaux, from: 2026-11-30, until: 2026-12-31, body: {body}}}\n"
+    build_site(load_project(make_project(test=residence)), tmp_path / "site", SAMPLE_TODAY)
+    url = serve(tmp_path / "site") + "/test/ecran/"
+    problems = []
+    for width in (320, 360, 390, 412):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(url, wait_until="load")
+        page.evaluate(LAYOUT_JS)
+        assert page.locator(".rh-hall__notices a.rh-email").count() == 1  # the notice is there
+        problems += [f"{width} px: {p}" for p in page.evaluate("__rhChecks.targetSize()")]
+        page.close()
+    assert problems == []

@@ -527,6 +527,20 @@ def test_staff_can_mark_a_passage_in_another_language() -> None:
     assert "<span>Welcome</span>" in html
 
 
+def test_a_passage_marked_with_a_language_that_does_not_exist_is_not_marked_so() -> None:
+    """WCAG 3.1.2: « <span lang="xx"> », « lang="ara" » (Arabic is « ar ») or « fr-XY » (no such country) had the
+    shape of a language tag and were kept: axe-core found « valid-lang » (serious) and the W3C checker « not a
+    valid ISO language part » on the page. Only a language, script and region CLDR knows is kept, on a
+    passage (``lang``) as on a link (``hreflang``)."""
+    from generator.outputs.sanitize import markdown_to_html
+
+    kept = ["ar", "pt-BR", "zh-Hant", "es-419", "sr-Latn-RS", "AR"]
+    dropped = ["xx", "ara", "zz-ZZ", "yy", "fr-XY", "en-Xxxx", "iw"]
+    html = str(markdown_to_html(" ".join(f'<span lang="{code}">{code}</span>' for code in kept + dropped)
+                                + ' <a href="https://a.fr" hreflang="xx">a</a> <a href="https://a.fr" hreflang="en">b</a>'))
+    assert re.findall(r'lang="([^"]*)"', html) == kept + ["en"]
+
+
 
 @pytest.mark.parametrize(("markdown", "levels"), [
     ("### Détails\n\n# Résumé", [4, 4]),

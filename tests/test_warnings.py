@@ -591,6 +591,14 @@ def test_a_malformed_link_the_page_does_not_link_is_told(text: str, left_out: li
     ('<span style="color: red">Important</span>', ["attribut « style » de <span>"]),
     ('<a href="https://a.fr" target="_blank">le site</a>', ["attribut « target » de <a>"]),
     ('<span lang="pt-BR" dir="rtl">x</span> <abbr title="x">X</abbr> [a](https://a.fr "t")\n\n```python\nx\n```', []),
+    ('<span lang="xx">a</span> <span lang="ara">b</span> <span lang="fr-XY">c</span>',
+     ["langue « xx » (lang) : écrivez un code comme ar, en, pt-BR",
+      "langue « ara » (lang) : écrivez un code comme ar, en, pt-BR",
+      "langue « fr-XY » (lang) : écrivez un code comme ar, en, pt-BR"]),
+    ('<a href="https://a.fr" hreflang="arabe">le site</a>',
+     ["langue « arabe » (hreflang) : écrivez un code comme ar, en, pt-BR"]),
+    ('<span lang="zh-Hant">x</span> <span lang="es-419">y</span> <span lang="sr-Latn-RS">z</span> '
+     '<a href="https://a.fr" hreflang="en-GB">a</a>', []),
 ])
 def test_an_attribute_the_page_takes_off_is_told(text: str, left_out: list[str]) -> None:
     """The sanitizer keeps <span>, <a> and <abbr> but takes off what they carry beyond lang, dir, href, title:

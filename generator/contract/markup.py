@@ -27,8 +27,27 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "cod
 # (WCAG 3.1.2), e.g. <span lang="ar" dir="rtl">…</span>. Values are checked by the sanitizer.
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang", "dir"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-"""A ``lang`` the sanitizer keeps (``ar``, ``pt-BR``); ``dir`` is one of ``DIRECTIONS``."""
+LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?$")
+"""The shape of a ``lang`` or ``hreflang`` the sanitizer keeps: a language, then a script and a region if any
+(``ar``, ``pt-BR``, ``zh-Hant``, ``es-419``); ``is_language_tag`` says whether each part exists. ``dir`` is one
+of ``DIRECTIONS``."""
+
+
+@lru_cache(maxsize=1024)
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` names a language, a script and a region that exist, as CLDR (through Babel) knows them.
+    « xx », « ara » (Arabic is « ar ») or « fr-XY » have a tag's shape but no language: axe-core (« valid-lang »)
+    and the W3C checker flag the page, and a screen reader cannot pick a voice for the passage. CLDR's ~650
+    languages are all valid ISO codes; a rarer one is left out (and ``unpublished`` says so) rather than risked."""
+    found = LANGUAGE_TAG.match(value)
+    if not found:
+        return False
+    from babel import Locale  # here: only a text holding a lang needs it
+
+    names = Locale("en")
+    language, script, region = found.groups()
+    return (language.lower() in names.languages and (not script or script.title() in names.scripts)
+            and (not region or region.upper() in names.territories))
 DIRECTIONS = ("ltr", "rtl", "auto")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
@@ -197,7 +216,7 @@ def _outside(pattern: re.Pattern[str], end: re.Pattern[str], html: str) -> str:
 
 def _dropped_attribute(tag: str, attributes: str) -> str:
     """What the sanitizer takes off a tag it keeps, said as staff typed it: an attribute it does not keep
-    (« style », « target », « class »), a ``lang`` that is no language tag (« arabe »: a screen reader would
+    (« style », « target », « class »), a ``lang`` that is no language (« arabe »: a screen reader would
     read the passage in the page's language), a ``dir`` that is no direction; "" when it keeps them all.
     A code block's « class » (its language, from « ```python ») is cmark's, not typed as an attribute."""
     allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
@@ -205,8 +224,8 @@ def _dropped_attribute(tag: str, attributes: str) -> str:
         name, value = match[1].lower(), unescape(next((g for g in match.groups()[1:] if g is not None), ""))
         if name not in allowed and not (tag == "code" and name == "class"):
             return f"attribut « {name} » de <{tag}>"
-        if name == "lang" and not LANGUAGE_TAG.match(value):
-            return f"langue « {value} » (lang) : écrivez un code comme ar, en, pt-BR"
+        if name in ("lang", "hreflang") and not is_language_tag(value):
+            return f"langue « {value} » ({name}) : écrivez un code comme ar, en, pt-BR"
         if name == "dir" and value not in DIRECTIONS:
             return f"direction « {value} » (dir) : écrivez ltr, rtl ou auto"
     return ""

@@ -25,20 +25,20 @@ from generator.contract.markup import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     DIRECTIONS,
-    LANGUAGE_TAG,
     LINK,
     URL_SCHEMES,
+    is_language_tag,
     missing_scheme,
     unreachable,
 )
 
 
 def _language_attributes(tag: str, attribute: str, value: str) -> str | None:
-    """Keep ``lang`` only as a language tag (``ar``, ``pt-BR``), ``dir`` only as ltr/rtl/auto, and a link's
-    address unless it obviously lacks its start (``markup.missing_scheme``) or leads nowhere
-    (``markup.unreachable``: « https:/exemple.fr », « mailto: » alone)."""
-    if attribute == "lang":
-        return value if LANGUAGE_TAG.match(value) else None
+    """Keep ``lang`` and ``hreflang`` only as a language that exists (``ar``, ``pt-BR``: ``markup.is_language_tag``),
+    ``dir`` only as ltr/rtl/auto, and a link's address unless it obviously lacks its start
+    (``markup.missing_scheme``) or leads nowhere (``markup.unreachable``: « https:/exemple.fr », « mailto: » alone)."""
+    if attribute in ("lang", "hreflang"):
+        return value if is_language_tag(value) else None
     if attribute == "dir":
         return value if value in DIRECTIONS else None
     if attribute == "href" and (missing_scheme(value) or unreachable(value)):  # a page of the site that does not exist

@@ -610,6 +610,23 @@ def test_an_attribute_the_page_takes_off_is_told(text: str, left_out: list[str])
     assert unpublished(text) == left_out
 
 
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("| Jour | Heure |\n|------|-------|\n| Lundi | 9h |", ["tableau, affiché tel quel avec ses « | » : écrivez-le "
+                                                         "en liste (- Lundi : 9h)"]),
+    ("Horaires :\n\nJour | Heure\n:--- | ---:\nLundi | 9h", ["tableau, affiché tel quel avec ses « | » : écrivez-le "
+                                                            "en liste (- Lundi : 9h)"]),
+    ("Le tri | le verre\n\n---\n\n`a | b`\n\n```\n| a |\n|---|\n```", []),
+])
+def test_a_table_the_page_shows_as_typed_is_told(text: str, left_out: list[str]) -> None:
+    """RGAA 5: a table typed in Markdown (a header row, then « |---|---| ») is no table on the page, which keeps
+    no <table>: its rows came out as one paragraph of « | » and dashes, which a screen reader reads out one by
+    one, and validate said nothing, as it says for a link shown as typed. A rule (« --- ») or a « | » in a
+    sentence or in code is no table."""
+    from generator.contract.markup import unpublished
+
+    assert unpublished(text) == left_out
+
+
 def test_a_malformed_link_warns_at_its_line_in_validate(make_project) -> None:  # type: ignore[no-untyped-def]
     head = "name: X\naddress: {street: a, postcode: 93200, city: b}\nagency: nord\n"
     text = head + "faq:\n  - q: Le site ?\n    a: Voir [notre site](https:/www.exemple.fr).\n"

@@ -153,12 +153,22 @@ _CODE = tuple((re.compile(rf"<{name}\b.*?</{name}>", re.S | re.I), re.compile(f"
               for name in ("code", "pre"))
 """Code and code blocks, each with its end (``closed_part``)."""
 _END_OF_LINK = re.compile(r"</a\s*>", re.I)
+_TABLE_CELL_RULE = re.compile(r":?-+:?")
+
+
+def _table_rule(line: str) -> bool:
+    """Whether ``line`` is the one under a Markdown table's header row (« |---|---| », « :--- | ---: »): the pages
+    keep no table (no <table>, ``ALLOWED_TAGS``), so its rows are shown as typed, one paragraph of « | » and
+    dashes. Read cell by cell, in time linear in the line (a pattern for the whole line backtracked on spaces)."""
+    return "|" in line and all(_TABLE_CELL_RULE.fullmatch(cell.strip(" \t"))
+                               for cell in line.strip(" \t").strip("|").split("|"))
 
 
 def unpublished(text: str) -> list[str]:
     """What of the Markdown ``text`` its page leaves out, each said once, in order: images, HTML tags the
     sanitizer does not keep, and links whose address is not a web page, a mail or a phone number; then links
-    without words (« [](https://…) », or an image alone), which no one could read nor a screen reader name."""
+    without words (« [](https://…) », or an image alone), which no one could read nor a screen reader name;
+    then what it shows as typed: a link cmark could not read, a table."""
     found: list[str] = []
     html = rendered(text) or ""
     for match in _TAG.finditer(closed_part(html, END_OF_TAG)):  # linear, see closed_part
@@ -201,10 +211,13 @@ def unpublished(text: str) -> list[str]:
             found.append(said)
     for pattern, end in _CODE:
         html = _outside(pattern, end, html)
-    for written in _LINK_AS_TEXT.finditer(unescape(_outside(_TAG, END_OF_TAG, html))):
+    shown = unescape(_outside(_TAG, END_OF_TAG, html))  # the text as typed, without code
+    for written in _LINK_AS_TEXT.finditer(shown):
         said = f"lien non reconnu, affiché tel quel : « {written[0]} »"
         if said not in found:
             found.append(said)
+    if "-" in text and "|" in text and any(map(_table_rule, shown.split("\n"))):
+        found.append("tableau, affiché tel quel avec ses « | » : écrivez-le en liste (- Lundi : 9h)")
     return found
 
 

@@ -675,6 +675,28 @@ def test_a_woman_s_title_agrees_in_every_language(six_language_site: Path, tmp_p
         assert caretaker_title(context).heading == said, typed
 
 
+def test_a_heading_that_begins_with_the_typed_title_has_its_capital_in_turkish(tmp_path: Path) -> None:
+    """Turkish says the caretaker's heading with the title alone (« %(title)s »): a title typed in lower case,
+    as a title is in a sentence (« tr: kapıcı »), was the page's « <h1>kapıcı</h1> », its menu entry and its
+    browser tab. The heading now starts with a capital, Turkish's dotted one for « i » (« İdareci »)."""
+    from generator.outputs.context import ResidenceContext
+    from generator.outputs.wording import caretaker_title
+
+    config = "landlord: {name: Habitat Test}\nbase_url: https://residences.example.org/\nlanguages: [LANGS]\n" \
+        "agencies:\n  nord: {name: Agence Nord}\n"
+    for langs, typed, lang, said in (("fr, tr", "{fr: gardienne, tr: kapıcı}", "tr", "Kapıcı"),
+                                     ("tr, fr", "{tr: idareci, fr: gardien}", "tr", "İdareci"),
+                                     ("tr, fr", "{tr: ısıtma görevlisi, fr: chauffagiste}", "tr", "Isıtma görevlisi"),
+                                     ("fr, tr", "{fr: gardienne, tr: kapıcı}", "fr", "Votre gardienne"),
+                                     ("fr, es", "{fr: gardien, es: conserje}", "es", "Su conserje")):
+        residence = ("name: Les Tilleuls\naddress: {street: 1 rue A, postcode: 93200, city: Saint-Denis}\n"
+                     f"agency: nord\ncaretaker:\n  name: Fatima Benali\n  title: {typed}\n")
+        root = write_project(tmp_path / f"{lang}{len(typed)}", config.replace("LANGS", langs), residence)
+        project = load_project(root)
+        context = ResidenceContext.of(project, project.residences[0], SAMPLE_TODAY, lang)
+        assert caretaker_title(context).heading == said, typed
+
+
 def test_an_itinerant_caretaker_s_sentence_has_no_gender_in_arabic(tmp_path: Path) -> None:
     """The Arabic page of an itinerant « gardienne » said « Fatima Benali (الحارسة) يمرّ بالإقامة… », a verb in
     the masculine after a woman's title, and called her office « مكتب الحارس », a man caretaker's: the sentences

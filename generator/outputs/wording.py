@@ -77,7 +77,8 @@ def caretaker_title(ctx: "ResidenceContext") -> CaretakerTitle:
         text = _(FEMININE_TITLE if woman else DEFAULT_TITLE)
     said = CaretakerTitle(text)
     heading = FEMININE_HEADING if woman and ctx.lang != i18n.SOURCE_LANGUAGE else N_("Votre %(title)s")
-    said.heading = _(heading) % {"title": text}
+    # Turkish heads it with the title alone (« kapıcı » typed for a sentence): a heading starts with a capital
+    said.heading = i18n.capitalized(_(heading) % {"title": text}, ctx.lang)
     return said
 
 

@@ -1713,6 +1713,8 @@ def test_a_latin_address_after_arabic_words_in_plain_text_is_isolated(tmp_path: 
     texts = _arabic_places(tmp_path)
     assert len(texts) == 4, texts
     assert all("\u206812 rue des Tilleuls, 93200 Saint-Denis\u2069" in text for text in texts), texts
+    # and joined with the Arabic comma, as the catalog's other phrases: « مكتب المبنى A, » had a Latin one
+    assert all("\u060c \u2068" in text and ", \u2068" not in text for text in texts), texts
     import icalendar
 
     french = icalendar.Calendar.from_ical((tmp_path / "site" / "les-tilleuls" / "calendrier.ics").read_bytes())
@@ -1728,7 +1730,7 @@ def test_a_latin_address_after_arabic_words_is_drawn_in_its_order(browser, tmp_p
     page = browser.new_page()
     drawn = [page.evaluate(VISUAL_ORDER, text) for text in _arabic_places(tmp_path)]
     page.close()
-    assert len(drawn) == 4 and all("12 rue des Tilleuls, 93200 Saint-Denis ," in line for line in drawn), drawn
+    assert len(drawn) == 4 and all("12 rue des Tilleuls, 93200 Saint-Denis \u060c" in line for line in drawn), drawn
 
 
 ARABIC_EMAILS = RESIDENCE.replace("  phone: 01 48 20 11 22\n", "  phone: 01 48 20 11 22\n  email: 93.loge@example.org\n", 1).replace(

@@ -293,7 +293,8 @@ def place_line(place: object, address: str, language: str) -> str:
     (the calendar's location, the manifest's and the pages' descriptions); the pages mark it ``dir``."""
     if isolates(language, f"{place}{address}"):
         address = f"{FIRST_STRONG_ISOLATE}{address}{POP_ISOLATE}"
-    return f"{place}, {address}"
+    _ = gettext(language)  # the language's comma: Arabic « ، » (« مكتب المبنى A, 12 rue… » had a Latin one)
+    return _("%(place)s, %(address)s") % {"place": place, "address": address}
 
 
 def isolates(language: str, text: str) -> bool:

@@ -754,6 +754,9 @@ def test_switcher_and_hreflang_lead_to_the_same_page_in_each_language(multilingu
     for code, url in (("fr", "les-tilleuls/gardien/"), ("en", "les-tilleuls/en/gardien/"),
                       ("ar", "les-tilleuls/ar/gardien/")):
         assert f'<link rel="alternate" hreflang="{code}" href="https://residences.example.org/{url}">' in html
+    # the page for a reader of none of them: the default language's, where a tenant's stored choice leads on
+    assert html.count('hreflang="x-default"') == 1
+    assert '<link rel="alternate" hreflang="x-default" href="https://residences.example.org/les-tilleuls/gardien/">' in html
     assert 'href="../../gardien/" hreflang="fr" lang="fr">Français</a>' in html  # left to right, as the page
     assert 'href="../../ar/gardien/" hreflang="ar" lang="ar" dir="rtl">العربية</a>' in html
     assert '<span aria-current="page" lang="en">English</span>' in html

@@ -17,7 +17,7 @@
   }
   function otherFolders(base) {
     var lang = document.documentElement.getAttribute("lang"), own = null, folders = [], i, path;
-    var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+    var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]:not([hreflang="x-default"])');
     var here = location.pathname.slice(new URL(base).pathname.length);  /* this page in its folder */
     for (i = 0; i < alternates.length; i++) {
       if (alternates[i].getAttribute("hreflang") === lang) { own = new URL(alternates[i].href).pathname; }

@@ -6,7 +6,7 @@ Its JSON Schema accepts what ``parse_flag`` accepts, in any case: an editor read
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterable
 
 from pydantic import BeforeValidator, WithJsonSchema
 
@@ -15,9 +15,11 @@ from generator.contract.characters import text_of
 _TRUE, _FALSE = {"true", "yes", "oui", "on"}, {"false", "no", "non", "off"}
 
 
-def _any_case(word: str) -> str:
-    """``word`` as a regular expression of any case, written out: JSON Schema patterns have no flag for it."""
-    return "".join(f"[{char.upper()}{char}]" for char in word)
+def any_case_pattern(words: Iterable[str]) -> str:
+    """A JSON Schema pattern for one of ``words`` in any case, spaces around allowed, as ``parse_flag`` and
+    ``values.parse_day`` read them: the case written out letter by letter, JSON Schema patterns having no flag
+    for it."""
+    return rf"^\s*({'|'.join(''.join(f'[{char.upper()}{char}]' for char in word) for word in words)})\s*$"
 
 
 def parse_flag(value: Any) -> bool:
@@ -34,5 +36,5 @@ def parse_flag(value: Any) -> bool:
 
 Flag = Annotated[bool, BeforeValidator(parse_flag), WithJsonSchema({"anyOf": [
     {"type": "boolean"}, {"enum": ["oui", "non"]},  # what an editor offers to complete
-    {"type": "string", "pattern": rf"^\s*({'|'.join(_any_case(word) for word in sorted(_TRUE | _FALSE))})\s*$"}]})]
+    {"type": "string", "pattern": any_case_pattern(sorted(_TRUE | _FALSE))}]})]
 """On or off; refused in French otherwise."""

@@ -33,6 +33,7 @@ from generator.contract.characters import (
 from generator.contract.characters import visible as visible
 from generator.contract.emails import parse_email as parse_email
 from generator.contract.flags import Flag as Flag
+from generator.contract.flags import any_case_pattern
 from generator.contract.flags import parse_flag as parse_flag
 from generator.contract.french_forms import date_hint, day_hint, time_hint
 from generator.contract.languages import language_hint, localize
@@ -365,8 +366,8 @@ Markdown = Annotated[str, PlainValidator(parse_local_markdown),
 Time = Annotated[time, BeforeValidator(parse_time), PlainSerializer(format_time),
                  _schema({"type": "string", "pattern": r"^([01]?\d|2[0-3])([hH]([0-5]\d)?|:[0-5]\d)$",  # « 8: » refused
                           "examples": ["8:30", "08:30", "8h30", "8h"]})]
-Day = Annotated[str, BeforeValidator(parse_day), _schema({"anyOf": [{"enum": list(DAYS)}, {  # any case, as parse_day
-    "type": "string", "pattern": rf"^\s*({'|'.join(''.join(f'[{c.upper()}{c}]' for c in d) for d in DAYS)})\s*$"}]})]
+Day = Annotated[str, BeforeValidator(parse_day),  # any case, as parse_day
+                _schema({"anyOf": [{"enum": list(DAYS)}, {"type": "string", "pattern": any_case_pattern(DAYS)}]})]
 Days = Annotated[list[Day], Field(json_schema_extra={"uniqueItems": True})]  # a day typed twice is refused
 Date = Annotated[date, BeforeValidator(parse_date),  # the pattern: FIRST_DAY to LAST_DAY, the years 20xx
                  _schema({"type": "string", "format": "date", "pattern": "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$",

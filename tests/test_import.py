@@ -787,6 +787,11 @@ def test_csv_in_utf8_with_a_few_bytes_of_another_encoding_keeps_its_letters(tmp_
     assert load_project(project).residences[0].residence.name == "Résidence Les Érables"
 
 
+CLOSE_THE_QUOTE = ("    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
+                   "(séparateur : point-virgule) »\n1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+"""How an import refused for a quote never closed ends: the fix, then that no file was written."""
+
+
 def test_csv_with_a_quote_never_closed_is_told_in_french_at_its_line(tmp_path: Path, project: Path) -> None:
     """Python's csv module refuses a cell over 131,072 characters, which a quote opened and never closed makes
     of the rest of a long file: the message was « fichier CSV illisible (field larger than field limit
@@ -799,9 +804,7 @@ def test_csv_with_a_quote_never_closed_is_told_in_french_at_its_line(tmp_path: P
     assert code == 1 and output == (
         "Erreur : r.csv:7: cellule de plus de 131 072 caractères à partir de la ligne 7 : un guillemet (\") ouvert "
         "n'y est sans doute jamais fermé\n"
-        "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
-        "(séparateur : point-virgule) »\n"
-        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+        + CLOSE_THE_QUOTE)
     assert list((project / "residences").iterdir()) == []
 
 
@@ -818,9 +821,7 @@ def test_csv_with_a_quote_never_closed_in_a_short_file_is_told_at_its_line_not_a
     assert code == 1 and output == (
         "Erreur : r.csv:3: guillemet (\") ouvert ligne 3 et jamais fermé : la suite du fichier, jusqu'à la ligne 4, "
         "est lue dans une seule cellule\n"
-        "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
-        "(séparateur : point-virgule) »\n"
-        "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n")
+        + CLOSE_THE_QUOTE)
     assert list((project / "residences").iterdir()) == []
     path.write_text(";".join(TITLES[:5]) + '\nLes Ormes;"4 rue des Ormes\nBât. A";93200;Saint-Denis;nord\n',
                     encoding="utf-8")  # a line break inside a quoted cell, as Excel writes it: read as before
@@ -841,9 +842,7 @@ def test_csv_with_a_quote_never_closed_on_its_last_line_is_told_not_read_as_one_
         assert code == 1 and output == (
             "Erreur : r.csv:3: guillemet (\") ouvert ligne 3 et jamais fermé : la fin de la ligne est lue dans une "
             "seule cellule\n"
-            "    → fermez le guillemet de cette ligne, ou enregistrez le fichier à nouveau depuis Excel en « CSV "
-            "(séparateur : point-virgule) »\n"
-            "1 erreur dans 1 fichier(s) : aucun fichier n'a été écrit.\n"), repr(end)
+            + CLOSE_THE_QUOTE), repr(end)
         assert list((project / "residences").iterdir()) == []
     for kept in ('Les Iris;5 rue des Iris;93200;Saint-Denis;nord;"Karim ""K"" Benali";;',  # quotes as Excel writes
                  'Les Iris;5 rue des Iris;93200;Saint-Denis;nord;Karim 2" Benali;;'):  # one inside a cell: as typed
